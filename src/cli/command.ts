@@ -1,0 +1,34 @@
+import type { Writable } from "node:stream";
+
+/** What a command gets instead of globals, so tests can drive the CLI in-process. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  cwd: string;
+  /** True when stdout is a terminal that takes colour. */
+  color: boolean;
+}
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  multiple?: boolean;
+  description: string;
+  /** Placeholder shown in help, e.g. "ENV". */
+  value?: string;
+}
+
+/** A command: plain data plus a run function that returns the exit code. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  run(
+    args: { positionals: string[]; options: Record<string, string | boolean | string[] | undefined> },
+    io: CliIo,
+  ): Promise<number>;
+}
+
+/** Exit codes users rely on. */
+export const ExitCode = { ok: 0, findings: 1, unusable: 2 } as const;

@@ -1,0 +1,122 @@
+import { parseArgs } from "node:util";
+import { type CliIo, type Command, ExitCode, type OptionSpec } from "./command.js";
+
+/** Commands load lazily, so `deployview check` never pays for the SVG layout engine. */
+const commands: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
+  check: {
+    summary: "Validate a model (or compose files, manifests) and report findings",
+    load: () => import("./check.js"),
+  },
+  docs: { summary: "Write the arc42 §7 deployment document", load: () => import("./docs.js") },
+  compose: { summary: "Generate compose.yaml for a compose environment", load: () => import("./compose.js") },
+  k8s: {
+    summary: "Generate Kubernetes manifests for a kubernetes environment",
+    load: () => import("./k8s.js"),
+  },
+  build: {
+    summary: "Write every output the model's outputs section names",
+    load: () => import("./build.js"),
+  },
+  diagram: {
+    summary: "Print one environment's diagram in a chosen format",
+    load: () => import("./diagram.js"),
+  },
+  init: { summary: "Write a first model from an existing repository", load: () => import("./init.js") },
+  drift: { summary: "Compare the model with committed configuration", load: () => import("./drift.js") },
+  rules: { summary: "List the lint rules", load: () => import("./rules.js") },
+  serve: {
+    summary: "Open a local viewer that reloads as the model changes",
+    load: () => import("./serve.js"),
+  },
+  schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
+};
+
+const VERSION = "0.1.0";
+
+function help(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    "deployview: deployment views as code",
+    "",
+    "Usage: deployview <command> [options]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run deployview <command> --help for a command's options.",
+    "Exit codes: 0 clean, 1 findings at error level, 2 unusable input or usage.",
+    "",
+  ].join("\n");
+}
+
+function commandHelp(command: Command): string {
+  const rows = Object.entries(command.options).map(([name, o]: [string, OptionSpec]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "VALUE"}` : ""}`;
+    return `  ${flag.padEnd(28)} ${o.description}`;
+  });
+  return [
+    `Usage: ${command.usage}`,
+    "",
+    command.summary,
+    "",
+    "Options:",
+    ...rows,
+    "  -h, --help".padEnd(30) + " Show this help",
+    "",
+  ].join("\n");
+}
+
+/** The CLI, callable in-process: takes argv (without node and script), streams and cwd; returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(help());
+    return name ? ExitCode.ok : ExitCode.unusable;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout.write(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.stderr.write(`deployview: unknown command '${name}'\n\n${help()}`);
+    return ExitCode.unusable;
+  }
+  const command = (await entry.load()).default;
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: "boolean", short: "h" },
+        ...Object.fromEntries(
+          Object.entries(command.options).map(([k, o]) => [
+            k,
+            {
+              type: o.type,
+              ...(o.short ? { short: o.short } : {}),
+              ...(o.multiple ? { multiple: true } : {}),
+            },
+          ]),
+        ),
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`deployview ${name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+    return ExitCode.unusable;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(commandHelp(command));
+    return ExitCode.ok;
+  }
+  return command.run(
+    {
+      positionals: parsed.positionals,
+      options: parsed.values as Record<string, string | boolean | string[] | undefined>,
+    },
+    io,
+  );
+}

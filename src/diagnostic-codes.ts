@@ -1,0 +1,51 @@
+/**
+ * Every diagnostic code deployview can report, each with a one-line summary.
+ * The union is closed: a new code is added here, with its documentation, or it does not exist.
+ * Lint rule ids live in the rule registry (`src/rules/`) and are added to this union through `RuleId`.
+ */
+export const coreDiagnosticCodes = {
+  // reading files
+  "file-unreadable": "The file could not be read.",
+  "file-too-large": "The file is larger than deployview reads (a limit against hostile input).",
+  "yaml-syntax": "The file is not well-formed YAML.",
+  "yaml-duplicate-key": "A mapping has the same key twice.",
+  "yaml-alias-limit": "The document expands YAML aliases beyond the limit (an alias bomb).",
+  "yaml-too-deep": "The document nests deeper than deployview reads.",
+  "yaml-multiple-documents": "A model file holds more than one YAML document.",
+  // the model's shape
+  "schema-unknown-key": "A key the model does not know (often a misspelling).",
+  "schema-wrong-type": "A value of the wrong type.",
+  "schema-missing-key": "A required key is missing.",
+  "schema-invalid-value": "A value outside what the field allows.",
+  "forbidden-key": "A key such as __proto__ that could tamper with objects.",
+  // references and structure
+  "unknown-service": "A reference to a service the model does not define.",
+  "unknown-instance": "A reference to an instance the environment does not have.",
+  "unknown-node": "A reference to a node the environment does not have.",
+  "unknown-environment": "A reference to an environment the model does not define.",
+  "unknown-port": "A reference to a port the service does not declare.",
+  "unknown-group": "A service names a group the model does not define.",
+  "unknown-secret": "A reference to a secret the model does not define.",
+  "duplicate-instance": "The same instance name is placed twice in one environment.",
+  "duplicate-node": "The same node name is used twice in one environment.",
+  "node-cycle": "A node is nested inside itself.",
+  "invalid-quantity": "A memory, CPU or disk quantity that cannot be read.",
+  "invalid-range": "A range whose lower bound is above its upper bound.",
+  "dependency-cycle": "Services use each other in a cycle, so no startup order exists.",
+  // budgets
+  "memory-over-budget": "The memory of the instances on a node exceeds its budget.",
+  "memory-over-capacity": "The memory of the instances on a node exceeds its capacity.",
+  "cpu-over-capacity": "The CPU of the instances on a node exceeds its capacity.",
+  // command line
+  usage: "The command line is not understood.",
+  "output-exists": "A file that deployview did not generate is in the way.",
+  "write-failed": "An output file could not be written.",
+} as const;
+
+export type CoreDiagnosticCode = keyof typeof coreDiagnosticCodes;
+
+/** Extended by the rule registry: each lint rule's id is a code. */
+// biome-ignore lint/suspicious/noEmptyInterface: augmented by rule and importer modules
+export interface ExtraDiagnosticCodes {}
+
+export type DiagnosticCode = CoreDiagnosticCode | keyof ExtraDiagnosticCodes;

@@ -1,0 +1,73 @@
+import type { DiagnosticCode } from "./diagnostic-codes.js";
+
+export type { DiagnosticCode } from "./diagnostic-codes.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/** Where something came from: a file and a half-open range of character offsets. */
+export interface SourceRange {
+  file: string;
+  start: number;
+  end: number;
+}
+
+export interface RelatedLocation extends SourceRange {
+  message: string;
+}
+
+/**
+ * The one diagnostic shape. Positions are offsets; line and column are derived when printed
+ * (see `src/report/position.ts`), so no message ever carries position text.
+ */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** What to do about it, when we know. */
+  hint?: string;
+  file?: string;
+  start?: number;
+  end?: number;
+  /** Key path inside the file, e.g. ["services", "api", "ports"]. */
+  path?: (string | number)[];
+  related?: RelatedLocation[];
+}
+
+/** What every user-input path returns instead of throwing. */
+export interface Result<T> {
+  value: T | undefined;
+  diagnostics: Diagnostic[];
+}
+
+export function diagnostic(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  at?: SourceRange,
+  extra: Pick<Diagnostic, "hint" | "path" | "related"> = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message };
+  if (at) {
+    d.file = at.file;
+    d.start = at.start;
+    d.end = at.end;
+  }
+  if (extra.hint) d.hint = extra.hint;
+  if (extra.path) d.path = extra.path;
+  if (extra.related?.length) d.related = extra.related;
+  return d;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}
+
+/** Stable order: file, then offset, then code. Reporters and tests rely on it. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? "").localeCompare(b.file ?? "") ||
+      (a.start ?? -1) - (b.start ?? -1) ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,603 @@
+/**
+ * The model file's schema: the one source of both the published JSON Schema
+ * (`schema/deployview.schema.json`) and the TypeScript types of raw input.
+ * Keys are kebab-case as users type them; short forms sit beside full forms via unions,
+ * and `src/model/resolve/` turns every short form into the full one.
+ */
+import { type Static, type TSchema, Type as T } from "@sinclair/typebox";
+
+const strict = { additionalProperties: false } as const;
+const Text = T.String();
+/** Free text or a list of paragraphs/bullets. */
+const Notes = T.Union([T.String(), T.Array(T.String())], {
+  description: "Free notes: a paragraph or a list",
+});
+const StringMap = T.Record(T.String(), T.String());
+const Id = T.String({
+  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+  description: "An identifier: letters, digits, . _ -",
+});
+
+/** "512Mi", "1.5GB", 0.5 (CPU), "500m". */
+export const Quantity = T.Union([T.String(), T.Number()], {
+  description: "A quantity: memory like 512Mi, 1.5GB, 400MB; CPU like 0.5 or 500m",
+});
+/** A single quantity, a range written "1.5GB-2GB", or request/limit. */
+export const Amount = T.Union(
+  [
+    Quantity,
+    T.Object(
+      {
+        request: T.Optional(Quantity),
+        limit: T.Optional(Quantity),
+        approximate: T.Optional(T.Boolean({ description: "Shown with ~ in documents" })),
+      },
+      { ...strict, description: "request (what it needs) and limit (what it may take)" },
+    ),
+  ],
+  { description: "A quantity, a range like '1.5GB-2GB' (request-limit), or { request, limit }" },
+);
+
+const Resources = T.Object(
+  { memory: T.Optional(Amount), cpu: T.Optional(Amount), disk: T.Optional(Amount) },
+  { ...strict, description: "Memory, CPU and disk" },
+);
+
+export const Protocol = T.String({
+  description: "tcp, udp, http, https, grpc, ws, amqp, mqtt, postgres, mysql, redis, … (free text allowed)",
+});
+
+const PortFull = T.Object(
+  {
+    port: T.Integer({ minimum: 1, maximum: 65535 }),
+    protocol: T.Optional(Protocol),
+    description: T.Optional(Text),
+  },
+  strict,
+);
+const Ports = T.Record(T.String(), T.Union([T.Integer({ minimum: 1, maximum: 65535 }), PortFull]), {
+  description: "Named ports: { http: 8000 } or { http: { port: 8000, protocol: http } }",
+});
+
+const Health = T.Object(
+  {
+    http: T.Optional(T.String({ description: "HTTP path probed with GET, e.g. /health" })),
+    port: T.Optional(T.Union([T.String(), T.Integer()], { description: "Port name or number for http/tcp" })),
+    tcp: T.Optional(T.Union([T.String(), T.Integer()], { description: "Port name or number to open" })),
+    command: T.Optional(
+      T.Union([T.String(), T.Array(T.String())], { description: "Command run in the container" }),
+    ),
+    expect: T.Optional(T.Integer({ description: "Expected HTTP status (default 200)" })),
+    interval: T.Optional(T.String()),
+    timeout: T.Optional(T.String()),
+    retries: T.Optional(T.Integer({ minimum: 0 })),
+    "start-period": T.Optional(T.String()),
+  },
+  { ...strict, description: "One of http, tcp or command" },
+);
+
+const SecretRef = T.Object(
+  {
+    secret: T.String({ description: "Name of the secret (a key of `secrets`, or free)" }),
+    key: T.Optional(T.String({ description: "Key inside the secret" })),
+    description: T.Optional(Text),
+  },
+  strict,
+);
+const EndpointRef = T.Object(
+  {
+    endpoint: T.String({ description: "Service whose address this is" }),
+    port: T.Optional(T.Union([T.String(), T.Integer()])),
+    scheme: T.Optional(
+      T.String({ description: "http, postgres, redis, … (default from the port's protocol)" }),
+    ),
+    path: T.Optional(T.String()),
+    description: T.Optional(Text),
+  },
+  strict,
+);
+const PlainValue = T.Object(
+  {
+    value: T.Union([T.String(), T.Number(), T.Boolean()]),
+    description: T.Optional(Text),
+    group: T.Optional(T.String({ description: "Concern the variable belongs to (Database, Auth, AI, …)" })),
+  },
+  strict,
+);
+const EnvValue = T.Union([T.String(), T.Number(), T.Boolean(), PlainValue, SecretRef, EndpointRef]);
+const Env = T.Record(T.String(), EnvValue, {
+  description:
+    "Variables: plain values, { secret: name }, or { endpoint: service } for another service's address",
+});
+
+const VolumeFull = T.Object(
+  {
+    path: T.String({ description: "Where it is mounted in the container" }),
+    type: T.Optional(T.Union([T.Literal("volume"), T.Literal("bind"), T.Literal("tmpfs")])),
+    source: T.Optional(T.String({ description: "Host path of a bind mount, or volume name" })),
+    "read-only": T.Optional(T.Boolean()),
+    data: T.Optional(T.String({ description: "What state it holds" })),
+    backup: T.Optional(T.String({ description: "How it is backed up" })),
+    size: T.Optional(Quantity),
+  },
+  strict,
+);
+const Volumes = T.Record(T.String(), T.Union([T.String(), VolumeFull]), {
+  description: "Named volumes and bind mounts: { data: /var/lib/mysql } or full form",
+});
+
+const UseFull = T.Object(
+  {
+    protocol: T.Optional(Protocol),
+    description: T.Optional(Text),
+    port: T.Optional(T.Union([T.String(), T.Integer()])),
+    optional: T.Optional(
+      T.Boolean({ description: "Not needed to start (drawn dashed; no startup dependency)" }),
+    ),
+  },
+  strict,
+);
+const Uses = T.Union([T.Array(T.String()), T.Record(T.String(), T.Union([T.String(), T.Null(), UseFull]))], {
+  description: "Services this one calls: [db] or { db: SQL } or { db: { protocol, description } }",
+});
+
+const Build = T.Union([
+  T.String({ description: "Build context" }),
+  T.Object(
+    {
+      context: T.String(),
+      dockerfile: T.Optional(T.String()),
+      target: T.Optional(T.String()),
+      stages: T.Optional(
+        T.Array(
+          T.Object(
+            { name: T.String(), image: T.Optional(T.String()), description: T.Optional(Text) },
+            strict,
+          ),
+        ),
+      ),
+    },
+    strict,
+  ),
+]);
+
+const SourceCode = T.Object(
+  {
+    path: T.Optional(T.String({ description: "Folder of the code, e.g. engine/" })),
+    language: T.Optional(T.String()),
+    framework: T.Optional(T.String()),
+    "build-tool": T.Optional(T.String()),
+    runtime: T.Optional(T.String()),
+    database: T.Optional(T.String()),
+    auth: T.Optional(T.String()),
+    dependencies: T.Optional(T.Array(T.String())),
+    "config-files": T.Optional(T.Array(T.String())),
+    details: T.Optional(StringMap),
+  },
+  { ...strict, description: "Where the code lives and what it is made of (the code inspection summary)" },
+);
+
+const Route = T.Union([
+  T.String({ description: "Target instance or service, optionally :port" }),
+  T.Object(
+    { to: T.String(), port: T.Optional(T.Union([T.String(), T.Integer()])), description: T.Optional(Text) },
+    strict,
+  ),
+]);
+const Routes = T.Record(T.String(), Route, {
+  description: "Path → target: { /api/*: backend, /: frontend }",
+});
+
+const Security = T.Object(
+  {
+    "run-as-non-root": T.Optional(T.Boolean()),
+    user: T.Optional(T.Union([T.String(), T.Integer()])),
+    "read-only-root": T.Optional(T.Boolean()),
+    privileged: T.Optional(T.Boolean()),
+  },
+  strict,
+);
+
+export const ServiceKind = T.Union(
+  [
+    "web",
+    "api",
+    "worker",
+    "scheduler",
+    "database",
+    "cache",
+    "queue",
+    "broker",
+    "storage",
+    "proxy",
+    "gateway",
+    "ai",
+    "observability",
+    "job",
+    "auth",
+    "search",
+    "tool",
+    "other",
+  ].map((k) => T.Literal(k)),
+  { description: "What kind of building block it is" },
+);
+
+export const ServiceInput = T.Object(
+  {
+    name: T.Optional(T.String({ description: "Display name (default: the key)" })),
+    kind: ServiceKind,
+    description: T.Optional(Text),
+    technology: T.Optional(Text),
+    group: T.Optional(T.String()),
+    image: T.Optional(T.String()),
+    build: T.Optional(Build),
+    command: T.Optional(T.Union([T.String(), T.Array(T.String())])),
+    source: T.Optional(SourceCode),
+    ports: T.Optional(Ports),
+    health: T.Optional(Health),
+    memory: T.Optional(Amount),
+    cpu: T.Optional(Amount),
+    env: T.Optional(Env),
+    volumes: T.Optional(Volumes),
+    uses: T.Optional(Uses),
+    routes: T.Optional(Routes),
+    restart: T.Optional(
+      T.Union([T.Literal("no"), T.Literal("always"), T.Literal("on-failure"), T.Literal("unless-stopped")]),
+    ),
+    stateful: T.Optional(
+      T.Boolean({ description: "Keeps state (default: true for databases and storage, or with volumes)" }),
+    ),
+    security: T.Optional(Security),
+    "network-mode": T.Optional(T.String({ description: "host, bridge, … (Compose network_mode)" })),
+    pid: T.Optional(T.String({ description: "host to share the host's PID namespace" })),
+    profiles: T.Optional(T.Array(T.String())),
+    notes: T.Optional(Notes),
+  },
+  strict,
+);
+
+const Replicas = T.Union([
+  T.Integer({ minimum: 0 }),
+  T.Object(
+    {
+      min: T.Integer({ minimum: 0 }),
+      max: T.Integer({ minimum: 1 }),
+      "cpu-target": T.Optional(
+        T.Integer({ minimum: 1, maximum: 100, description: "Average CPU % to scale at" }),
+      ),
+    },
+    { ...strict, description: "Autoscaling between min and max" },
+  ),
+]);
+
+const Publish = T.Union(
+  [
+    T.Array(T.String({ description: "Port name, published on the same host port" })),
+    T.Record(
+      T.String(),
+      T.Union([
+        T.Integer({ minimum: 1, maximum: 65535 }),
+        T.Object(
+          {
+            host: T.Integer({ minimum: 1, maximum: 65535 }),
+            bind: T.Optional(T.String({ description: "Host address, e.g. 127.0.0.1" })),
+          },
+          strict,
+        ),
+      ]),
+    ),
+  ],
+  { description: "Ports published on the host: [http] or { http: 8080 }" },
+);
+
+export const InstanceInput = T.Object(
+  {
+    service: T.Optional(T.String({ description: "Service to run (default: the key)" })),
+    name: T.Optional(T.String({ description: "Display name" })),
+    description: T.Optional(Text),
+    variant: T.Optional(T.String({ description: "What is different here, e.g. minimal" })),
+    role: T.Optional(T.String({ description: "primary, replica, …" })),
+    replicas: T.Optional(Replicas),
+    image: T.Optional(T.String()),
+    memory: T.Optional(Amount),
+    cpu: T.Optional(Amount),
+    publish: T.Optional(Publish),
+    storage: T.Optional(T.Record(T.String(), Quantity, { description: "Volume name → size" })),
+    env: T.Optional(Env),
+    workload: T.Optional(
+      T.Union(
+        ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Container", "Process", "File"].map(
+          (k) => T.Literal(k),
+        ),
+        { description: "How it runs (default: derived from the platform and statefulness)" },
+      ),
+    ),
+    notes: T.Optional(Notes),
+  },
+  strict,
+);
+
+const Run = T.Union([T.Array(T.String()), T.Record(T.String(), T.Union([T.Null(), InstanceInput]))], {
+  description: "Instances on this node: [a, b] or { a: { replicas: 2 } }",
+});
+
+export const NodeKind = T.Union(
+  [
+    "host",
+    "vm",
+    "device",
+    "cluster",
+    "namespace",
+    "network",
+    "region",
+    "zone",
+    "runtime",
+    "ingress",
+    "load-balancer",
+    "reverse-proxy",
+    "vpn",
+    "dns",
+    "firewall",
+    "gateway",
+    "other",
+  ].map((k) => T.Literal(k)),
+  {
+    description:
+      "host, vm, device, cluster, namespace, network, region, zone, runtime, or an infrastructure node",
+  },
+);
+
+export const NodeInput = T.Recursive(
+  (Self) =>
+    T.Object(
+      {
+        name: T.Optional(T.String()),
+        kind: NodeKind,
+        technology: T.Optional(Text),
+        description: T.Optional(Text),
+        count: T.Optional(
+          T.Union([T.Integer({ minimum: 1 }), T.String()], {
+            description: "How many it stands for: 3, or 'one per site'",
+          }),
+        ),
+        capacity: T.Optional(Resources),
+        budget: T.Optional(Resources),
+        properties: T.Optional(
+          T.Record(T.String(), T.String(), { description: "Free properties: power, enclosure, …" }),
+        ),
+        routes: T.Optional(Routes),
+        run: T.Optional(Run),
+        nodes: T.Optional(T.Record(T.String(), Self)),
+        notes: T.Optional(Notes),
+      },
+      strict,
+    ),
+  { $id: "Node" },
+);
+
+const Access = T.Union([
+  T.Union(["local", "lan", "vpn", "public"].map((k) => T.Literal(k))),
+  T.Object(
+    {
+      scope: T.Union(["local", "lan", "vpn", "public"].map((k) => T.Literal(k))),
+      description: T.Optional(Text),
+    },
+    strict,
+  ),
+]);
+
+const Procedure = T.Union([
+  T.Array(T.String()),
+  T.Object({ title: T.Optional(T.String()), steps: T.Array(T.String()), notes: T.Optional(Notes) }, strict),
+]);
+
+const Link = T.Object(
+  {
+    from: T.String({ description: "Instance or node" }),
+    to: T.String({ description: "Instance or node; environment:instance for another environment" }),
+    kind: T.Optional(T.Union(["replication", "sync", "backup", "traffic", "other"].map((k) => T.Literal(k)))),
+    description: T.Optional(Text),
+    protocol: T.Optional(Protocol),
+    via: T.Optional(T.String({ description: "What it travels over, e.g. WireGuard VPN" })),
+  },
+  strict,
+);
+
+export const EnvironmentInput = T.Object(
+  {
+    name: T.Optional(T.String()),
+    purpose: T.Optional(Text),
+    platform: T.Union([T.Literal("compose"), T.Literal("kubernetes"), T.Literal("host")]),
+    distribution: T.Optional(T.String()),
+    technology: T.Optional(
+      T.String({ description: "Shown in the overview (default: distribution or platform)" }),
+    ),
+    access: T.Optional(Access),
+    status: T.Optional(T.Union([T.Literal("live"), T.Literal("planned")])),
+    description: T.Optional(Text),
+    infrastructure: T.Optional(
+      T.Record(T.String(), T.String(), {
+        description: "Aspect → configuration: tls, secrets, monitoring, …",
+      }),
+    ),
+    procedures: T.Optional(T.Record(T.String(), Procedure)),
+    "key-files": T.Optional(T.Record(T.String(), T.String())),
+    "promotes-to": T.Optional(T.Record(T.String(), T.String(), { description: "Environment → gate" })),
+    characteristics: T.Optional(
+      T.Record(T.String(), T.String(), { description: "Aspect → value, compared across environments" }),
+    ),
+    links: T.Optional(T.Array(Link)),
+    nodes: T.Record(T.String(), NodeInput),
+    notes: T.Optional(Notes),
+  },
+  strict,
+);
+
+const Decision = T.Object(
+  {
+    id: T.Optional(T.String()),
+    title: T.String(),
+    status: T.Optional(T.String()),
+    date: T.Optional(T.String()),
+    context: T.Optional(Notes),
+    decision: T.String(),
+    consequences: T.Optional(
+      T.Object(
+        { positive: T.Optional(T.Array(T.String())), negative: T.Optional(T.Array(T.String())) },
+        strict,
+      ),
+    ),
+    alternatives: T.Optional(T.Record(T.String(), T.String(), { description: "Alternative → why not" })),
+  },
+  strict,
+);
+
+const SystemInput = T.Object(
+  {
+    name: T.String(),
+    description: T.Optional(Text),
+    pattern: T.Optional(
+      T.Object(
+        {
+          type: T.String(),
+          description: T.Optional(Text),
+          rationale: T.Optional(Text),
+          reference: T.Optional(Text),
+        },
+        strict,
+      ),
+    ),
+    nfrs: T.Optional(
+      T.Record(T.String(), T.Record(T.String(), T.String()), {
+        description: "Category (performance, scalability, availability, security) → requirement → target",
+      }),
+    ),
+    backup: T.Optional(
+      T.Object(
+        {
+          frequency: T.Optional(T.String()),
+          retention: T.Optional(T.String()),
+          method: T.Optional(T.String()),
+          location: T.Optional(T.String()),
+          rto: T.Optional(T.String()),
+          rpo: T.Optional(T.String()),
+          "disaster-recovery": T.Optional(
+            T.Record(T.String(), T.String(), { description: "Scenario → response" }),
+          ),
+        },
+        strict,
+      ),
+    ),
+    observability: T.Optional(
+      T.Object(
+        {
+          tools: T.Optional(T.Record(T.String(), T.String(), { description: "Tool → what for" })),
+          metrics: T.Optional(T.Array(T.String())),
+          logging: T.Optional(T.Record(T.String(), T.String())),
+          alerts: T.Optional(T.Array(T.String())),
+        },
+        strict,
+      ),
+    ),
+    decisions: T.Optional(T.Array(Decision)),
+    cost: T.Optional(
+      T.Object(
+        {
+          currency: T.Optional(T.String()),
+          items: T.Record(T.String(), T.Record(T.String(), T.String()), {
+            description: "Environment → item → cost",
+          }),
+          total: T.Optional(T.String()),
+          notes: T.Optional(Notes),
+        },
+        strict,
+      ),
+    ),
+    future: T.Optional(T.Record(T.String(), T.Array(T.String()), { description: "Heading → planned items" })),
+    notes: T.Optional(Notes),
+  },
+  strict,
+);
+
+const DocumentMeta = T.Object(
+  {
+    title: T.Optional(T.String()),
+    version: T.Optional(T.String()),
+    status: T.Optional(T.String()),
+    date: T.Optional(T.String()),
+    related: T.Optional(T.Record(T.String(), T.String(), { description: "Label → link" })),
+    changelog: T.Optional(
+      T.Array(
+        T.Object(
+          { version: T.String(), date: T.String(), author: T.Optional(T.String()), change: T.String() },
+          strict,
+        ),
+      ),
+    ),
+  },
+  { ...strict, description: "Front matter of the generated document" },
+);
+
+const Group = T.Union([
+  T.String({ description: "Title" }),
+  T.Object({ name: T.String(), description: T.Optional(Text) }, strict),
+]);
+
+const Secret = T.Object(
+  {
+    description: T.Optional(Text),
+    source: T.Optional(T.String({ description: "Where it comes from: env, file, vault, kubernetes, …" })),
+    env: T.Optional(T.String({ description: "Variable that carries it (default: upper-case name)" })),
+    file: T.Optional(T.String()),
+  },
+  strict,
+);
+
+const Outputs = T.Object(
+  {
+    docs: T.Optional(T.String({ description: "Path of the generated document" })),
+    compose: T.Optional(T.Record(T.String(), T.String(), { description: "Environment → compose file path" })),
+    kubernetes: T.Optional(
+      T.Record(T.String(), T.String(), { description: "Environment → manifest folder" }),
+    ),
+  },
+  strict,
+);
+
+const Lint = T.Object(
+  {
+    rules: T.Optional(
+      T.Record(T.String(), T.Union([T.Literal("off"), T.Literal("warn"), T.Literal("error")]), {
+        description: "Rule id → severity",
+      }),
+    ),
+  },
+  strict,
+);
+
+export const ModelInput = T.Object(
+  {
+    $schema: T.Optional(T.String()),
+    document: T.Optional(DocumentMeta),
+    system: SystemInput,
+    groups: T.Optional(T.Record(T.String(), Group)),
+    secrets: T.Optional(T.Record(T.String(), T.Union([T.Null(), Secret]))),
+    services: T.Record(T.String(), ServiceInput),
+    environments: T.Record(T.String(), EnvironmentInput),
+    outputs: T.Optional(Outputs),
+    lint: T.Optional(Lint),
+  },
+  { ...strict, title: "deployview model", $id: "https://deployview.dev/schema/deployview.schema.json" },
+);
+
+export type ModelInputType = Static<typeof ModelInput>;
+export type ServiceInputType = Static<typeof ServiceInput>;
+export type EnvironmentInputType = Static<typeof EnvironmentInput>;
+export type InstanceInputType = Static<typeof InstanceInput>;
+export type AmountInput = Static<typeof Amount>;
+export type NodeInputType = Static<typeof NodeInput>;
+
+/** The JSON Schema as published: plain JSON, no TypeBox symbols. */
+export function modelJsonSchema(): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(ModelInput as TSchema)) as Record<string, unknown>;
+}

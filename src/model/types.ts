@@ -1,0 +1,392 @@
+/**
+ * The resolved model: every short form expanded, every reference checked and linked,
+ * every element carrying the source range it came from. All analyses and emitters read this.
+ */
+import type { SourceRange } from "../diagnostics.js";
+
+export type ServiceKind =
+  | "web"
+  | "api"
+  | "worker"
+  | "scheduler"
+  | "database"
+  | "cache"
+  | "queue"
+  | "broker"
+  | "storage"
+  | "proxy"
+  | "gateway"
+  | "ai"
+  | "observability"
+  | "job"
+  | "auth"
+  | "search"
+  | "tool"
+  | "other";
+
+export type NodeKind =
+  | "host"
+  | "vm"
+  | "device"
+  | "cluster"
+  | "namespace"
+  | "network"
+  | "region"
+  | "zone"
+  | "runtime"
+  | "ingress"
+  | "load-balancer"
+  | "reverse-proxy"
+  | "vpn"
+  | "dns"
+  | "firewall"
+  | "gateway"
+  | "other";
+
+export const infrastructureNodeKinds: ReadonlySet<NodeKind> = new Set([
+  "ingress",
+  "load-balancer",
+  "reverse-proxy",
+  "vpn",
+  "dns",
+  "firewall",
+  "gateway",
+]);
+
+export type Platform = "compose" | "kubernetes" | "host";
+export type AccessScope = "local" | "lan" | "vpn" | "public";
+export type WorkloadKind =
+  | "Deployment"
+  | "StatefulSet"
+  | "DaemonSet"
+  | "CronJob"
+  | "Job"
+  | "Container"
+  | "Process"
+  | "File";
+
+/** Element that knows where it was written. */
+export interface Located {
+  /** The element's key (or item) in the source file. */
+  at: SourceRange;
+}
+
+/**
+ * A resource amount, in base units: bytes for memory and disk, millicores for CPU.
+ * A single value has request === limit.
+ */
+export interface Amount {
+  request: number;
+  limit: number;
+  approximate: boolean;
+  /** As the user wrote it, for documents. */
+  text: string;
+}
+
+export interface Resources {
+  memory?: Amount;
+  cpu?: Amount;
+  disk?: Amount;
+}
+
+export interface Port extends Located {
+  name: string;
+  port: number;
+  protocol: string;
+  description?: string;
+}
+
+export interface HealthCheck extends Located {
+  type: "http" | "tcp" | "command";
+  /** HTTP path, for type http. */
+  path?: string;
+  /** The port probed, for http and tcp. */
+  port?: Port;
+  command?: string | string[];
+  expect: number;
+  interval?: string;
+  timeout?: string;
+  retries?: number;
+  startPeriod?: string;
+}
+
+export type EnvValue =
+  | { kind: "plain"; value: string }
+  | { kind: "secret"; secret: string; key?: string }
+  | { kind: "endpoint"; service: string; port?: Port; scheme: string; path?: string; host: string };
+
+export interface EnvVar extends Located {
+  name: string;
+  value: EnvValue;
+  description?: string;
+  group?: string;
+}
+
+export interface Volume extends Located {
+  name: string;
+  path: string;
+  type: "volume" | "bind" | "tmpfs";
+  /** Host path of a bind mount; the volume name otherwise. */
+  source: string;
+  readOnly: boolean;
+  data?: string;
+  backup?: string;
+  size?: Amount;
+}
+
+export interface Use extends Located {
+  /** Service id. */
+  target: string;
+  protocol?: string;
+  description?: string;
+  port?: Port;
+  optional: boolean;
+}
+
+export interface Route extends Located {
+  path: string;
+  /** Instance id where the environment has one, else a service id. */
+  target: string;
+  port?: Port;
+  description?: string;
+}
+
+export interface Build {
+  context: string;
+  dockerfile?: string;
+  target?: string;
+  stages: { name: string; image?: string; description?: string }[];
+}
+
+export interface SourceCode {
+  path?: string;
+  language?: string;
+  framework?: string;
+  buildTool?: string;
+  runtime?: string;
+  database?: string;
+  auth?: string;
+  dependencies: string[];
+  configFiles: string[];
+  details: { key: string; value: string }[];
+}
+
+export interface Security {
+  runAsNonRoot?: boolean;
+  user?: string | number;
+  readOnlyRoot?: boolean;
+  privileged?: boolean;
+}
+
+export interface Group extends Located {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+export interface Service extends Located {
+  id: string;
+  name: string;
+  kind: ServiceKind;
+  description?: string;
+  technology?: string;
+  group?: string;
+  image?: string;
+  build?: Build;
+  command?: string | string[];
+  source?: SourceCode;
+  ports: Port[];
+  health?: HealthCheck;
+  memory?: Amount;
+  cpu?: Amount;
+  env: EnvVar[];
+  volumes: Volume[];
+  uses: Use[];
+  routes: Route[];
+  restart?: "no" | "always" | "on-failure" | "unless-stopped";
+  stateful: boolean;
+  security: Security;
+  networkMode?: string;
+  pid?: string;
+  profiles: string[];
+  notes: string[];
+}
+
+export interface Replicas {
+  min: number;
+  max: number;
+  autoscale: boolean;
+  cpuTarget?: number;
+}
+
+export interface PublishedPort extends Located {
+  port: Port;
+  host: number;
+  bind?: string;
+}
+
+export interface Instance extends Located {
+  /** Unique within the environment. */
+  id: string;
+  name: string;
+  service: Service;
+  /** Id of the node it runs on. */
+  node: string;
+  description?: string;
+  variant?: string;
+  role?: string;
+  replicas: Replicas;
+  image?: string;
+  memory?: Amount;
+  cpu?: Amount;
+  publish: PublishedPort[];
+  storage: { volume: string; size: Amount }[];
+  /** The service's variables with this instance's overrides applied. */
+  env: EnvVar[];
+  workload: WorkloadKind;
+  notes: string[];
+}
+
+export interface DeploymentNode extends Located {
+  /** Unique within the environment. */
+  id: string;
+  name: string;
+  kind: NodeKind;
+  infrastructure: boolean;
+  technology?: string;
+  description?: string;
+  count?: string | number;
+  capacity: Resources;
+  budget: Resources;
+  properties: { key: string; value: string }[];
+  routes: Route[];
+  instances: Instance[];
+  nodes: DeploymentNode[];
+  /** Id of the enclosing node, if any. */
+  parent?: string;
+  depth: number;
+  notes: string[];
+}
+
+export interface Link extends Located {
+  from: string;
+  to: string;
+  /** Set when `to` is in another environment. */
+  toEnvironment?: string;
+  kind: "replication" | "sync" | "backup" | "traffic" | "other";
+  description?: string;
+  protocol?: string;
+  via?: string;
+}
+
+export interface Procedure extends Located {
+  id: string;
+  title: string;
+  steps: string[];
+  notes: string[];
+}
+
+export interface Environment extends Located {
+  id: string;
+  name: string;
+  purpose?: string;
+  platform: Platform;
+  distribution?: string;
+  /** Display text: the given technology, else distribution, else the platform's name. */
+  technology: string;
+  access: { scope: AccessScope; description: string };
+  status: "live" | "planned";
+  description?: string;
+  infrastructure: { aspect: string; value: string }[];
+  procedures: Procedure[];
+  keyFiles: { path: string; purpose: string }[];
+  promotesTo: ({ environment: string; gate: string } & Located)[];
+  characteristics: { aspect: string; value: string }[];
+  links: Link[];
+  /** Top-level nodes; each holds its children. */
+  nodes: DeploymentNode[];
+  /** Every node, depth first, in file order. */
+  allNodes: DeploymentNode[];
+  /** Every instance, depth first, in file order. */
+  instances: Instance[];
+  notes: string[];
+}
+
+export interface Secret extends Located {
+  id: string;
+  description?: string;
+  source?: string;
+  env: string;
+  file?: string;
+}
+
+export interface Decision extends Located {
+  id?: string;
+  title: string;
+  status?: string;
+  date?: string;
+  context: string[];
+  decision: string;
+  positive: string[];
+  negative: string[];
+  alternatives: { option: string; reason: string }[];
+}
+
+export interface System extends Located {
+  name: string;
+  description?: string;
+  pattern?: { type: string; description?: string; rationale?: string; reference?: string };
+  nfrs: { category: string; items: { requirement: string; target: string }[] }[];
+  backup?: {
+    frequency?: string;
+    retention?: string;
+    method?: string;
+    location?: string;
+    rto?: string;
+    rpo?: string;
+    disasterRecovery: { scenario: string; response: string }[];
+  };
+  observability?: {
+    tools: { tool: string; purpose: string }[];
+    metrics: string[];
+    logging: { aspect: string; value: string }[];
+    alerts: string[];
+  };
+  decisions: Decision[];
+  cost?: {
+    currency?: string;
+    items: { environment: string; entries: { item: string; cost: string }[] }[];
+    total?: string;
+    notes: string[];
+  };
+  future: { heading: string; items: string[] }[];
+  notes: string[];
+}
+
+export interface DocumentMeta {
+  title?: string;
+  version?: string;
+  status?: string;
+  date?: string;
+  related: { label: string; link: string }[];
+  changelog: { version: string; date: string; author?: string; change: string }[];
+}
+
+export type RuleSeverity = "off" | "warn" | "error";
+
+export interface Model {
+  /** The model file, as given. */
+  file: string;
+  document: DocumentMeta;
+  system: System;
+  groups: Group[];
+  secrets: Secret[];
+  services: Service[];
+  environments: Environment[];
+  outputs: {
+    docs?: string;
+    compose: { environment: string; path: string }[];
+    kubernetes: { environment: string; path: string }[];
+  };
+  lint: { rules: Record<string, RuleSeverity> };
+}
