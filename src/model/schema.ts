@@ -4,19 +4,20 @@
  * Keys are kebab-case as users type them; short forms sit beside full forms via unions,
  * and `src/model/resolve/` turns every short form into the full one.
  */
-import { type Static, type TSchema, Type as T } from "@sinclair/typebox";
+import { type Static, Type as T, type TSchema } from "@sinclair/typebox";
 
 const strict = { additionalProperties: false } as const;
+
+/** A closed set of strings as one JSON Schema `enum`: smaller than a union of consts, and one clear error. */
+function Enum<const V extends readonly string[]>(values: V, options: { description?: string } = {}) {
+  return T.Unsafe<V[number]>({ type: "string", enum: [...values], ...options });
+}
 const Text = T.String();
 /** Free text or a list of paragraphs/bullets. */
 const Notes = T.Union([T.String(), T.Array(T.String())], {
   description: "Free notes: a paragraph or a list",
 });
 const StringMap = T.Record(T.String(), T.String());
-const Id = T.String({
-  pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-  description: "An identifier: letters, digits, . _ -",
-});
 
 /** "512Mi", "1.5GB", 0.5 (CPU), "500m". */
 export const Quantity = T.Union([T.String(), T.Number()], {
@@ -113,7 +114,7 @@ const Env = T.Record(T.String(), EnvValue, {
 const VolumeFull = T.Object(
   {
     path: T.String({ description: "Where it is mounted in the container" }),
-    type: T.Optional(T.Union([T.Literal("volume"), T.Literal("bind"), T.Literal("tmpfs")])),
+    type: T.Optional(Enum(["volume", "bind", "tmpfs"] as const)),
     source: T.Optional(T.String({ description: "Host path of a bind mount, or volume name" })),
     "read-only": T.Optional(T.Boolean()),
     data: T.Optional(T.String({ description: "What state it holds" })),
@@ -198,7 +199,7 @@ const Security = T.Object(
   strict,
 );
 
-export const ServiceKind = T.Union(
+export const ServiceKind = Enum(
   [
     "web",
     "api",
@@ -218,7 +219,7 @@ export const ServiceKind = T.Union(
     "search",
     "tool",
     "other",
-  ].map((k) => T.Literal(k)),
+  ] as const,
   { description: "What kind of building block it is" },
 );
 
@@ -241,9 +242,7 @@ export const ServiceInput = T.Object(
     volumes: T.Optional(Volumes),
     uses: T.Optional(Uses),
     routes: T.Optional(Routes),
-    restart: T.Optional(
-      T.Union([T.Literal("no"), T.Literal("always"), T.Literal("on-failure"), T.Literal("unless-stopped")]),
-    ),
+    restart: T.Optional(Enum(["no", "always", "on-failure", "unless-stopped"] as const)),
     stateful: T.Optional(
       T.Boolean({ description: "Keeps state (default: true for databases and storage, or with volumes)" }),
     ),
@@ -305,11 +304,11 @@ export const InstanceInput = T.Object(
     storage: T.Optional(T.Record(T.String(), Quantity, { description: "Volume name → size" })),
     env: T.Optional(Env),
     workload: T.Optional(
-      T.Union(
-        ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Container", "Process", "File"].map(
-          (k) => T.Literal(k),
-        ),
-        { description: "How it runs (default: derived from the platform and statefulness)" },
+      Enum(
+        ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Container", "Process", "File"] as const,
+        {
+          description: "How it runs (default: derived from the platform and statefulness)",
+        },
       ),
     ),
     notes: T.Optional(Notes),
@@ -321,7 +320,7 @@ const Run = T.Union([T.Array(T.String()), T.Record(T.String(), T.Union([T.Null()
   description: "Instances on this node: [a, b] or { a: { replicas: 2 } }",
 });
 
-export const NodeKind = T.Union(
+export const NodeKind = Enum(
   [
     "host",
     "vm",
@@ -340,7 +339,7 @@ export const NodeKind = T.Union(
     "firewall",
     "gateway",
     "other",
-  ].map((k) => T.Literal(k)),
+  ] as const,
   {
     description:
       "host, vm, device, cluster, namespace, network, region, zone, runtime, or an infrastructure node",
@@ -376,10 +375,10 @@ export const NodeInput = T.Recursive(
 );
 
 const Access = T.Union([
-  T.Union(["local", "lan", "vpn", "public"].map((k) => T.Literal(k))),
+  Enum(["local", "lan", "vpn", "public"] as const),
   T.Object(
     {
-      scope: T.Union(["local", "lan", "vpn", "public"].map((k) => T.Literal(k))),
+      scope: Enum(["local", "lan", "vpn", "public"] as const),
       description: T.Optional(Text),
     },
     strict,
@@ -395,7 +394,7 @@ const Link = T.Object(
   {
     from: T.String({ description: "Instance or node" }),
     to: T.String({ description: "Instance or node; environment:instance for another environment" }),
-    kind: T.Optional(T.Union(["replication", "sync", "backup", "traffic", "other"].map((k) => T.Literal(k)))),
+    kind: T.Optional(Enum(["replication", "sync", "backup", "traffic", "other"] as const)),
     description: T.Optional(Text),
     protocol: T.Optional(Protocol),
     via: T.Optional(T.String({ description: "What it travels over, e.g. WireGuard VPN" })),
@@ -407,13 +406,13 @@ export const EnvironmentInput = T.Object(
   {
     name: T.Optional(T.String()),
     purpose: T.Optional(Text),
-    platform: T.Union([T.Literal("compose"), T.Literal("kubernetes"), T.Literal("host")]),
+    platform: Enum(["compose", "kubernetes", "host"] as const),
     distribution: T.Optional(T.String()),
     technology: T.Optional(
       T.String({ description: "Shown in the overview (default: distribution or platform)" }),
     ),
     access: T.Optional(Access),
-    status: T.Optional(T.Union([T.Literal("live"), T.Literal("planned")])),
+    status: T.Optional(Enum(["live", "planned"] as const)),
     description: T.Optional(Text),
     infrastructure: T.Optional(
       T.Record(T.String(), T.String(), {
@@ -567,7 +566,7 @@ const Outputs = T.Object(
 const Lint = T.Object(
   {
     rules: T.Optional(
-      T.Record(T.String(), T.Union([T.Literal("off"), T.Literal("warn"), T.Literal("error")]), {
+      T.Record(T.String(), Enum(["off", "warn", "error"] as const), {
         description: "Rule id → severity",
       }),
     ),

@@ -1,0 +1,28 @@
+// Builds the package: derived schema artifacts, the bundled CLI (commands split so each loads lazily),
+// the library entry, its type declarations, and the viewer's front-end when present.
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: "inherit" });
+
+run(process.execPath, ["--import", "tsx", "scripts/generate.ts"]);
+rmSync(`${root}dist`, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: "src/cli/run.ts", index: "src/index.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  chunkNames: "chunks/[name]-[hash]",
+  legalComments: "none",
+  logLevel: "warning",
+});
+run(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"]);
+if (existsSync(`${root}scripts/build-viewer.mjs`)) run(process.execPath, ["scripts/build-viewer.mjs"]);

@@ -1,0 +1,155 @@
+/**
+ * Memory and CPU per node: the instances it runs (its own and those of nodes nested in it),
+ * replicas counted, summed as request..limit and held against the node's budget and capacity.
+ */
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { formatAmount, usesBinaryUnits } from "../model/quantity.js";
+import type { Amount, DeploymentNode, Environment, Instance } from "../model/types.js";
+
+export interface BudgetEntry {
+  instance: Instance;
+  /** Per replica. */
+  memory?: Amount;
+  cpu?: Amount;
+  replicas: { min: number; max: number };
+}
+
+export interface Total {
+  request: number;
+  limit: number;
+  approximate: boolean;
+  /** Instances with no figure, so the total is a lower bound. */
+  unknown: Instance[];
+}
+
+export type Verdict = "within" | "may-exceed" | "over";
+
+export interface NodeBudget {
+  node: DeploymentNode;
+  entries: BudgetEntry[];
+  memory: Total;
+  cpu: Total;
+  budget: { memory?: Amount; cpu?: Amount };
+  capacity: { memory?: Amount; cpu?: Amount };
+  /** Whether totals should be shown in binary units, as the user wrote them. */
+  binary: boolean;
+  verdict: { memoryBudget?: Verdict; memoryCapacity?: Verdict; cpuCapacity?: Verdict };
+}
+
+function instancesUnder(node: DeploymentNode): Instance[] {
+  return [...node.instances, ...node.nodes.flatMap(instancesUnder)];
+}
+
+function total(entries: BudgetEntry[], pick: (e: BudgetEntry) => Amount | undefined): Total {
+  const sum: Total = { request: 0, limit: 0, approximate: false, unknown: [] };
+  for (const entry of entries) {
+    const amount = pick(entry);
+    if (!amount) {
+      sum.unknown.push(entry.instance);
+      continue;
+    }
+    sum.request += amount.request * entry.replicas.min;
+    sum.limit += amount.limit * entry.replicas.max;
+    sum.approximate ||= amount.approximate;
+  }
+  return sum;
+}
+
+/** Over when even the low end exceeds; may exceed when only the high end does. */
+function judge(sum: Total, against: Amount | undefined): Verdict | undefined {
+  if (!against || (sum.request === 0 && sum.limit === 0)) return undefined;
+  if (sum.request > against.limit) return "over";
+  if (sum.limit > against.limit) return "may-exceed";
+  return "within";
+}
+
+export function nodeBudget(node: DeploymentNode): NodeBudget {
+  const entries: BudgetEntry[] = instancesUnder(node).map((instance) => ({
+    instance,
+    replicas: { min: instance.replicas.min, max: instance.replicas.max },
+    ...(instance.memory ? { memory: instance.memory } : {}),
+    ...(instance.cpu ? { cpu: instance.cpu } : {}),
+  }));
+  const memory = total(entries, (e) => e.memory);
+  const cpu = total(entries, (e) => e.cpu);
+  const written = [node.budget.memory, node.capacity.memory, ...entries.map((e) => e.memory)].filter(
+    (a): a is Amount => !!a,
+  );
+  const binaryCount = written.filter(usesBinaryUnits).length;
+  const budget = {
+    ...(node.budget.memory ? { memory: node.budget.memory } : {}),
+    ...(node.budget.cpu ? { cpu: node.budget.cpu } : {}),
+  };
+  const capacity = {
+    ...(node.capacity.memory ? { memory: node.capacity.memory } : {}),
+    ...(node.capacity.cpu ? { cpu: node.capacity.cpu } : {}),
+  };
+  const verdict: NodeBudget["verdict"] = {};
+  const memoryBudget = judge(memory, budget.memory);
+  if (memoryBudget) verdict.memoryBudget = memoryBudget;
+  const memoryCapacity = judge(memory, capacity.memory);
+  if (memoryCapacity) verdict.memoryCapacity = memoryCapacity;
+  const cpuCapacity = judge(cpu, capacity.cpu);
+  if (cpuCapacity) verdict.cpuCapacity = cpuCapacity;
+  return { node, entries, memory, cpu, budget, capacity, binary: binaryCount * 2 > written.length, verdict };
+}
+
+/** Budgets of the nodes that state a budget or capacity and run something. */
+export function nodeBudgets(environment: Environment): NodeBudget[] {
+  return environment.allNodes
+    .filter((node) => node.budget.memory || node.budget.cpu || node.capacity.memory || node.capacity.cpu)
+    .map(nodeBudget)
+    .filter((budget) => budget.entries.length > 0);
+}
+
+function describe(sum: Total, kind: "memory" | "cpu", binary: boolean): string {
+  return formatAmount(sum, kind, binary);
+}
+
+/** Findings for every node over (error) or possibly over (warning) its budget or capacity. */
+export function budgetDiagnostics(environment: Environment): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const budget of nodeBudgets(environment)) {
+    const { node, verdict, binary } = budget;
+    const checks = [
+      {
+        verdict: verdict.memoryBudget,
+        code: "memory-over-budget",
+        kind: "memory",
+        sum: budget.memory,
+        limit: budget.budget.memory,
+        noun: "budget",
+      },
+      {
+        verdict: verdict.memoryCapacity,
+        code: "memory-over-capacity",
+        kind: "memory",
+        sum: budget.memory,
+        limit: budget.capacity.memory,
+        noun: "capacity",
+      },
+      {
+        verdict: verdict.cpuCapacity,
+        code: "cpu-over-capacity",
+        kind: "cpu",
+        sum: budget.cpu,
+        limit: budget.capacity.cpu,
+        noun: "capacity",
+      },
+    ] as const;
+    for (const check of checks) {
+      if (!check.verdict || check.verdict === "within" || !check.limit) continue;
+      const used = describe(check.sum, check.kind, binary);
+      const message =
+        check.verdict === "over"
+          ? `the instances on '${node.id}' need ${used} of ${check.kind}, over its ${check.noun} of ${check.limit.text}`
+          : `the instances on '${node.id}' may take ${used} of ${check.kind}, more than its ${check.noun} of ${check.limit.text}`;
+      found.push(
+        diagnostic(check.code, check.verdict === "over" ? "error" : "warning", message, node.at, {
+          hint: `lower the instances' ${check.kind}, move some to another node, or raise the ${check.noun}`,
+        }),
+      );
+    }
+  }
+  return found;
+}

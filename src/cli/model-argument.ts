@@ -1,0 +1,37 @@
+/** What several commands share: finding the model file from an argument, loading it, printing problems. */
+import { resolve } from "node:path";
+import { hasErrors } from "../diagnostics.js";
+import { type LoadResult, loadModelFile } from "../load/index.js";
+import { formatDiagnostics, type ReportFormat } from "../report/index.js";
+import type { CliIo } from "./command.js";
+
+export const DEFAULT_MODEL = "deployview.yaml";
+
+export function modelPath(io: CliIo, argument: string | undefined): string {
+  return resolve(io.cwd, argument ?? DEFAULT_MODEL);
+}
+
+/**
+ * Loads the model and prints its diagnostics to stderr (text) — for commands whose stdout is
+ * their output. Returns undefined when the model is unusable.
+ */
+export async function loadForOutput(
+  io: CliIo,
+  argument: string | undefined,
+): Promise<LoadResult & { path: string }> {
+  const path = modelPath(io, argument);
+  const loaded = await loadModelFile(path);
+  if (loaded.diagnostics.length > 0) {
+    io.stderr.write(
+      formatDiagnostics(loaded.diagnostics, loaded.sources, "text", { color: io.color, cwd: io.cwd }),
+    );
+  }
+  return { ...loaded, path };
+}
+
+export function parseFormat(value: unknown, allowed: readonly ReportFormat[]): ReportFormat | undefined {
+  if (value === undefined) return "text";
+  return allowed.find((f) => f === value);
+}
+
+export { hasErrors };

@@ -1,0 +1,9 @@
+/** deployview as a library: load a model, analyse it, emit from it. The CLI is a thin layer over this. */
+export { budgetDiagnostics, type NodeBudget, nodeBudget, nodeBudgets } from "./analyze/budgets.js";
+export { type StartupOrder, startupOrder } from "./analyze/startup-order.js";
+export type { Diagnostic, Severity, SourceRange } from "./diagnostics.js";
+export { type LoadResult, loadModelFile, loadModelText } from "./load/index.js";
+export { resolveModel } from "./model/resolve/index.js";
+export { type ModelInputType, modelJsonSchema } from "./model/schema.js";
+export type * from "./model/types.js";
+export { formatDiagnostics } from "./report/index.js";

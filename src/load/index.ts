@@ -1,0 +1,63 @@
+/** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
+import { readFile, stat } from "node:fs/promises";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { resolveModel } from "../model/resolve/index.js";
+import type { Model } from "../model/types.js";
+import { limits } from "./limits.js";
+import { validateModelInput } from "./validate-model.js";
+import { locate, parseYaml } from "./yaml-file.js";
+
+export interface LoadResult {
+  model: Model | undefined;
+  diagnostics: Diagnostic[];
+  /** File → text, so reporters can turn offsets into line:column and show code frames. */
+  sources: Map<string, string>;
+}
+
+export function loadModelText(text: string, file: string): LoadResult {
+  const sources = new Map([[file, text]]);
+  const parsed = parseYaml(text, file);
+  const document = parsed.documents[0];
+  if (parsed.diagnostics.length > 0 || !document || document.value === undefined) {
+    return { model: undefined, diagnostics: parsed.diagnostics, sources };
+  }
+  const where = (path: (string | number)[], prefer?: "key" | "value") => locate(document, path, prefer);
+  if (document.value === null || typeof document.value !== "object" || Array.isArray(document.value)) {
+    const problem = diagnostic(
+      "schema-wrong-type",
+      "error",
+      "a model must be a mapping with system, services and environments",
+      where([]),
+    );
+    return { model: undefined, diagnostics: [problem], sources };
+  }
+  const validated = validateModelInput(document.value, where);
+  if (!validated.input) return { model: undefined, diagnostics: validated.diagnostics, sources };
+  const resolved = resolveModel(validated.input, file, where);
+  return { model: resolved.model, diagnostics: resolved.diagnostics, sources };
+}
+
+export async function loadModelFile(file: string): Promise<LoadResult> {
+  const unreadable = (
+    message: string,
+    code: "file-unreadable" | "file-too-large" = "file-unreadable",
+  ): LoadResult => ({
+    model: undefined,
+    diagnostics: [diagnostic(code, "error", message, { file, start: 0, end: 0 })],
+    sources: new Map([[file, ""]]),
+  });
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return unreadable("not a file");
+    // Checked before reading, so a huge file costs nothing.
+    if (info.size > limits.maxFileBytes) {
+      return unreadable(`the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`, "file-too-large");
+    }
+    return loadModelText(await readFile(file, "utf8"), file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return unreadable(
+      code === "ENOENT" ? "no such file" : `cannot read the file (${code ?? "unknown error"})`,
+    );
+  }
+}

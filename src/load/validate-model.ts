@@ -1,0 +1,184 @@
+/**
+ * Checks raw model input against the schema with the precompiled validator and turns Ajv's errors
+ * into few, located diagnostics: the deepest error of a branch wins over its ancestors, and the
+ * alternatives of a union are merged into one message.
+ */
+import type { ErrorObject } from "ajv";
+import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
+import type { ModelInputType } from "../model/schema.js";
+import { suggestion } from "../model/suggest.js";
+import validate from "../model/validate-model.generated.js";
+import type { KeyPath } from "./yaml-file.js";
+
+export type Locate = (path: KeyPath, prefer?: "key" | "value") => SourceRange;
+
+function pathOf(instancePath: string): KeyPath {
+  if (instancePath === "") return [];
+  return instancePath
+    .slice(1)
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+function dotted(path: KeyPath): string {
+  return path.length === 0 ? "the model" : path.join(".");
+}
+
+function isPrefix(a: KeyPath, b: KeyPath): boolean {
+  return a.length < b.length && a.every((part, i) => part === b[i]);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return "nothing (null)";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+const typeNames: Record<string, string> = {
+  object: "a mapping",
+  array: "a list",
+  string: "text",
+  integer: "a whole number",
+  number: "a number",
+  boolean: "true or false",
+  null: "nothing",
+};
+
+function propertiesOf(schema: unknown): string[] {
+  if (schema && typeof schema === "object" && "properties" in schema) {
+    return Object.keys((schema as { properties: Record<string, unknown> }).properties);
+  }
+  return [];
+}
+
+/** One diagnostic for all errors at one path. */
+function diagnoseAt(path: KeyPath, errors: ErrorObject[], locate: Locate): Diagnostic[] {
+  const structural = errors.filter(
+    (e) => e.keyword !== "type" && e.keyword !== "anyOf" && e.keyword !== "oneOf",
+  );
+  const found: Diagnostic[] = [];
+  if (structural.length > 0) {
+    const seen = new Set<string>();
+    for (const error of structural) {
+      const key = `${error.keyword}:${JSON.stringify(error.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push(diagnoseOne(path, error, locate));
+    }
+    return found;
+  }
+  const types = [
+    ...new Set(errors.filter((e) => e.keyword === "type").flatMap((e) => String(e.params.type).split(","))),
+  ];
+  const value = errors[0]?.data;
+  return [
+    diagnostic(
+      "schema-wrong-type",
+      "error",
+      `${dotted(path)} must be ${types.map((t) => typeNames[t] ?? t).join(" or ") || "of another shape"}, not ${describeType(value)}`,
+      locate(path, "value"),
+      { path },
+    ),
+  ];
+}
+
+function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate): Diagnostic {
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(error.params.additionalProperty);
+      const known = propertiesOf(error.parentSchema);
+      return diagnostic(
+        "schema-unknown-key",
+        "error",
+        `unknown key '${key}' in ${dotted(path)}`,
+        locate([...path, key], "key"),
+        {
+          hint: suggestion(key, known, "key"),
+          path: [...path, key],
+        },
+      );
+    }
+    case "required": {
+      const key = String(error.params.missingProperty);
+      return diagnostic(
+        "schema-missing-key",
+        "error",
+        `${dotted(path)} needs the key '${key}'`,
+        locate(path, "key"),
+        {
+          path,
+        },
+      );
+    }
+    case "enum": {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const value = String(error.data);
+      const near = suggestion(value, allowed, "value");
+      const message =
+        allowed.length <= 6
+          ? `${dotted(path)} must be one of ${allowed.join(", ")}, not '${value}'`
+          : `${dotted(path)} cannot be '${value}'`;
+      const hint = near.startsWith("did you mean") ? near : `use one of ${allowed.join(", ")}`;
+      return diagnostic("schema-invalid-value", "error", message, locate(path, "value"), { hint, path });
+    }
+    case "pattern":
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${dotted(path)} '${String(error.data)}' is not a valid identifier`,
+        locate(path, "value"),
+        { hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit", path },
+      );
+    case "propertyNames":
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${dotted(path)} has a key that is not allowed`,
+        locate(path, "key"),
+        {
+          path,
+        },
+      );
+    default:
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${dotted(path)} ${error.message ?? "is not valid"}`,
+        locate(path, "value"),
+        { path },
+      );
+  }
+}
+
+/** Validates model input; the input is typed only when there are no diagnostics. */
+export function validateModelInput(
+  value: unknown,
+  locate: Locate,
+): { input: ModelInputType | undefined; diagnostics: Diagnostic[] } {
+  if (validate(value)) return { input: value as ModelInputType, diagnostics: [] };
+  const errors = validate.errors ?? [];
+  const paths = new Map<string, { path: KeyPath; errors: ErrorObject[] }>();
+  for (const error of errors) {
+    const entry = paths.get(error.instancePath) ?? { path: pathOf(error.instancePath), errors: [] };
+    entry.errors.push(error);
+    paths.set(error.instancePath, entry);
+  }
+  const all = [...paths.values()];
+  // A failed union reports every branch; the branch that got deepest is the one the user meant.
+  const kept = all.filter((entry) => !all.some((other) => isPrefix(entry.path, other.path)));
+  const diagnostics = kept.flatMap((entry) => diagnoseAt(entry.path, entry.errors, locate));
+  // "servcies" is unknown and "services" missing: the misspelling is the one thing to say.
+  const misspelt = new Set(diagnostics.filter((d) => d.code === "schema-unknown-key").map((d) => d.hint));
+  return {
+    input: undefined,
+    diagnostics: diagnostics.filter(
+      (d) =>
+        !(
+          d.code === "schema-missing-key" &&
+          misspelt.has(`did you mean '${String(d.path && d.message.match(/'([^']+)'$/)?.[1])}'?`)
+        ),
+    ),
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * YAML with positions and limits. Used for the model and, by the importers, for compose files and
+ * manifests: every value keeps the offsets it came from, and hostile input ends in a diagnostic.
+ */
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+} from "yaml";
+import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
+import { limits } from "./limits.js";
+
+export type KeyPath = (string | number)[];
+
+export interface YamlFile {
+  file: string;
+  text: string;
+  document: Document.Parsed;
+  /** The plain value, or undefined when the file was unusable. */
+  value: unknown;
+}
+
+export interface ParseOptions {
+  /** Allow several documents separated by `---` (Kubernetes manifests). Default false. */
+  multiDocument?: boolean;
+}
+
+function rangeOf(
+  node: { range?: [number, number, number] | null } | null | undefined,
+  file: string,
+): SourceRange {
+  const range = node?.range;
+  return { file, start: range?.[0] ?? 0, end: range?.[1] ?? 0 };
+}
+
+/** Depth of the deepest collection, walked without recursion so a deep file cannot overflow the stack. */
+function depthOf(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      max = Math.max(max, depth);
+      if (max > limits.maxDepth) return max;
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push([item.value, depth + 1]);
+        else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return max;
+}
+
+/**
+ * Aliases whose anchor encloses them (`a: &x { b: *x }`) make an infinite value; find them
+ * on the syntax tree, before anything expands them. Walks with an explicit stack.
+ */
+function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  type Frame = { node: unknown; exit: boolean };
+  const stack: Frame[] = [{ node: document.contents, exit: false }];
+  const ancestors = new Set<unknown>();
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (exit) {
+      ancestors.delete(node);
+      continue;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(document);
+      if (target && ancestors.has(target)) {
+        found.push(
+          diagnostic(
+            "yaml-alias-cycle",
+            "error",
+            `the alias *${node.source} refers to a collection that contains it`,
+            rangeOf(node, file),
+            {
+              hint: "an element cannot be nested inside itself",
+            },
+          ),
+        );
+      }
+    } else if (isMap(node) || isSeq(node)) {
+      ancestors.add(node);
+      stack.push({ node, exit: true });
+      for (const item of node.items as unknown[]) {
+        stack.push({ node: isPair(item) ? item.value : item, exit: false });
+      }
+    }
+  }
+  return found;
+}
+
+function findForbiddenKeys(root: unknown, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && (pair.key.value === "__proto__" || pair.key.value === "constructor")) {
+          found.push(
+            diagnostic(
+              "forbidden-key",
+              "error",
+              `the key '${String(pair.key.value)}' is not allowed`,
+              rangeOf(pair.key, file),
+              {
+                hint: "rename the key; it could tamper with objects in tools that read this file",
+              },
+            ),
+          );
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return found;
+}
+
+/**
+ * Parses YAML text into documents with positions. Returns one entry per document (one for models),
+ * with `value` undefined for a document that could not be used, and the diagnostics.
+ */
+export function parseYaml(
+  text: string,
+  file: string,
+  options: ParseOptions = {},
+): { documents: YamlFile[]; diagnostics: Diagnostic[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  if (Buffer.byteLength(text) > limits.maxFileBytes) {
+    diagnostics.push(
+      diagnostic(
+        "file-too-large",
+        "error",
+        `the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`,
+        { file, start: 0, end: 0 },
+        { hint: "split the model or configuration into smaller files" },
+      ),
+    );
+    return { documents: [], diagnostics, lineCounter };
+  }
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+    }) as Document.Parsed[];
+  } catch (error) {
+    // The parser recurses on nested flow collections; a hostile file can exhaust the stack.
+    if (error instanceof RangeError) {
+      diagnostics.push(
+        diagnostic("yaml-too-deep", "error", "the document nests too deeply to read", {
+          file,
+          start: 0,
+          end: 0,
+        }),
+      );
+      return { documents: [], diagnostics, lineCounter };
+    }
+    throw error;
+  }
+  if (!Array.isArray(parsed)) parsed = [parsed];
+  if (!options.multiDocument && parsed.length > 1) {
+    const second = parsed[1]!;
+    diagnostics.push(
+      diagnostic(
+        "yaml-multiple-documents",
+        "error",
+        "expected one YAML document, found several",
+        rangeOf(second.contents, file),
+        {
+          hint: "remove the '---' separator",
+        },
+      ),
+    );
+  }
+  const documents: YamlFile[] = [];
+  for (const document of parsed) {
+    let usable = document.errors.length === 0;
+    for (const error of document.errors) {
+      const code = error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
+      const message =
+        error.code === "DUPLICATE_KEY" ? "this key appears twice in the same mapping" : error.message;
+      diagnostics.push(diagnostic(code, "error", message, { file, start: error.pos[0], end: error.pos[1] }));
+    }
+    if (usable && depthOf(document.contents) > limits.maxDepth) {
+      usable = false;
+      diagnostics.push(
+        diagnostic(
+          "yaml-too-deep",
+          "error",
+          `the document nests deeper than ${limits.maxDepth} levels`,
+          rangeOf(document.contents, file),
+        ),
+      );
+    }
+    if (usable) {
+      const cycles = findAliasCycles(document, file);
+      diagnostics.push(...cycles);
+      if (cycles.length > 0) usable = false;
+    }
+    if (usable) {
+      const forbidden = findForbiddenKeys(document.contents, file);
+      diagnostics.push(...forbidden);
+      if (forbidden.length > 0) usable = false;
+    }
+    let value: unknown;
+    if (usable) {
+      try {
+        value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+      } catch (error) {
+        if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+        usable = false;
+        diagnostics.push(
+          diagnostic(
+            "yaml-alias-limit",
+            "error",
+            `the document expands aliases beyond the limit of ${limits.maxAliasCount}`,
+            rangeOf(document.contents, file),
+            { hint: "write the repeated values out, or use fewer aliases" },
+          ),
+        );
+      }
+    }
+    documents.push({ file, text, document, value: usable ? value : undefined });
+  }
+  return { documents, diagnostics, lineCounter };
+}
+
+/** The node at a key path, with the pair's key when the last step is a mapping key. */
+function nodeAt(document: Document.Parsed, path: KeyPath): { key?: Node; value?: Node; parent?: Node } {
+  let current: unknown = document.contents;
+  let key: Node | undefined;
+  let parent: Node | undefined;
+  for (const step of path) {
+    parent = current as Node;
+    key = undefined;
+    if (isMap(current)) {
+      const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return { parent };
+      key = pair.key as Node;
+      current = pair.value;
+    } else if (isSeq(current) && typeof step === "number") {
+      current = current.items[step];
+      if (current === undefined) return { parent };
+    } else {
+      return { parent };
+    }
+  }
+  return { key, value: (current ?? undefined) as Node | undefined, parent };
+}
+
+/**
+ * Where a key path is in the file: the key itself when `prefer` is "key" (for "unknown key",
+ * or for an element's own position), else its value. Falls back to the nearest existing ancestor.
+ */
+export function locate(yaml: YamlFile, path: KeyPath, prefer: "key" | "value" = "key"): SourceRange {
+  for (let length = path.length; length >= 0; length--) {
+    const found = nodeAt(yaml.document, path.slice(0, length));
+    const node = prefer === "key" ? (found.key ?? found.value) : (found.value ?? found.key);
+    if (node?.range) return rangeOf(node, yaml.file);
+  }
+  return { file: yaml.file, start: 0, end: 0 };
+}

@@ -1,0 +1,100 @@
+import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { parseQuantity, type QuantityKind } from "../quantity.js";
+import type { AmountInput } from "../schema.js";
+import type { Amount } from "../types.js";
+
+export type KeyPath = (string | number)[];
+export type Locate = (path: KeyPath, prefer?: "key" | "value") => SourceRange;
+
+/** What every resolution step shares: where things are, and where problems go. */
+export interface ResolveContext {
+  file: string;
+  locate: Locate;
+  diagnostics: Diagnostic[];
+}
+
+export function report(
+  context: ResolveContext,
+  code: DiagnosticCode,
+  message: string,
+  path: KeyPath,
+  extra: { hint?: string; prefer?: "key" | "value"; severity?: "error" | "warning" } = {},
+): void {
+  context.diagnostics.push(
+    diagnostic(code, extra.severity ?? "error", message, context.locate(path, extra.prefer ?? "value"), {
+      path,
+      ...(extra.hint ? { hint: extra.hint } : {}),
+    }),
+  );
+}
+
+export function notesOf(notes: string | string[] | undefined): string[] {
+  if (notes === undefined) return [];
+  return typeof notes === "string" ? [notes] : [...notes];
+}
+
+export function entriesOf<V>(record: Record<string, V> | undefined): [string, V][] {
+  return record ? Object.entries(record) : [];
+}
+
+/** "field-hub" → "Field Hub". */
+export function titleCase(id: string): string {
+  return id
+    .split(/[-_\s]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(" ");
+}
+
+function quantityText(input: string | number | undefined): string {
+  return input === undefined ? "" : String(input);
+}
+
+/** An amount from any of its written forms, or undefined with a located diagnostic. */
+export function resolveAmount(
+  context: ResolveContext,
+  input: AmountInput | undefined,
+  kind: QuantityKind,
+  path: KeyPath,
+): Amount | undefined {
+  if (input === undefined) return undefined;
+  if (typeof input === "string" || typeof input === "number") {
+    const amount = parseQuantity(input, kind);
+    if (!amount) {
+      report(context, "invalid-quantity", `cannot read the ${kind} quantity '${input}'`, path, {
+        hint:
+          kind === "cpu"
+            ? "write cores like 0.5 or millicores like 500m"
+            : "write it like 512Mi, 400MB or 1.5GB-2GB",
+      });
+      return undefined;
+    }
+    if (amount.request > amount.limit) {
+      report(context, "invalid-range", `the range '${input}' starts above where it ends`, path);
+      return undefined;
+    }
+    return amount;
+  }
+  const written = input.request ?? input.limit;
+  const request =
+    written === undefined
+      ? undefined
+      : resolveAmount(context, written, kind, [...path, input.request === undefined ? "limit" : "request"]);
+  const limit =
+    input.limit === undefined ? request : resolveAmount(context, input.limit, kind, [...path, "limit"]);
+  if (!request || !limit) return undefined;
+  if (request.request > limit.limit) {
+    report(context, "invalid-range", `the request ${request.text} is above the limit ${limit.text}`, path);
+    return undefined;
+  }
+  const text =
+    input.request !== undefined && input.limit !== undefined
+      ? `${quantityText(input.request)}–${quantityText(input.limit)}`
+      : request.text;
+  return {
+    request: request.request,
+    limit: limit.limit,
+    approximate: input.approximate ?? (request.approximate || limit.approximate),
+    text: input.approximate ? `~${text.replace(/^~/, "")}` : text,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Turns validated model input into the resolved Model: short forms expanded, references linked
+ * and checked, every element located. Importers call this too, with a `locate` into their files.
+ */
+import type { Diagnostic } from "../../diagnostics.js";
+import type { ModelInputType } from "../schema.js";
+import type { Model, RuleSeverity } from "../types.js";
+import { entriesOf, type Locate, type ResolveContext } from "./context.js";
+import { checkLinks, resolveEnvironment } from "./environments.js";
+import { resolveServices } from "./services.js";
+import { resolveDocumentMeta, resolveGroups, resolveSecrets, resolveSystem } from "./system.js";
+
+export type { KeyPath, Locate } from "./context.js";
+
+export function resolveModel(
+  input: ModelInputType,
+  file: string,
+  locate: Locate,
+): { model: Model | undefined; diagnostics: Diagnostic[] } {
+  const context: ResolveContext = { file, locate, diagnostics: [] };
+  const services = resolveServices(context, input);
+  const environments = entriesOf(input.environments).map(([id, environment]) =>
+    resolveEnvironment(context, input, services, id, environment),
+  );
+  checkLinks(context, environments);
+  const model: Model = {
+    file,
+    document: resolveDocumentMeta(input),
+    system: resolveSystem(context, input),
+    groups: resolveGroups(context, input),
+    secrets: resolveSecrets(context, input),
+    services: [...services.values()],
+    environments,
+    outputs: {
+      ...(input.outputs?.docs ? { docs: input.outputs.docs } : {}),
+      compose: entriesOf(input.outputs?.compose).map(([environment, path]) => ({ environment, path })),
+      kubernetes: entriesOf(input.outputs?.kubernetes).map(([environment, path]) => ({ environment, path })),
+    },
+    lint: { rules: { ...(input.lint?.rules ?? {}) } as Record<string, RuleSeverity> },
+  };
+  const unusable = context.diagnostics.some((d) => d.severity === "error");
+  return { model: unusable ? undefined : model, diagnostics: context.diagnostics };
+}

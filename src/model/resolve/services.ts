@@ -1,0 +1,392 @@
+import type { ModelInputType, ServiceInputType } from "../schema.js";
+import { suggestion } from "../suggest.js";
+import type {
+  Build,
+  EnvVar,
+  HealthCheck,
+  Port,
+  Service,
+  ServiceKind,
+  SourceCode,
+  Use,
+  Volume,
+} from "../types.js";
+import { entriesOf, type KeyPath, notesOf, type ResolveContext, report, resolveAmount } from "./context.js";
+
+const namedProtocols = new Set([
+  "http",
+  "https",
+  "grpc",
+  "ws",
+  "wss",
+  "amqp",
+  "mqtt",
+  "redis",
+  "postgres",
+  "mysql",
+  "tcp",
+  "udp",
+]);
+
+/** Kinds that keep state unless told otherwise. */
+const statefulKinds: ReadonlySet<ServiceKind> = new Set(["database", "storage", "queue", "broker"]);
+
+function resolvePorts(context: ResolveContext, id: string, input: ServiceInputType): Port[] {
+  return entriesOf(input.ports).map(([name, value]) => {
+    const at = context.locate(["services", id, "ports", name]);
+    if (typeof value === "number") {
+      return { name, port: value, protocol: namedProtocols.has(name) ? name : "tcp", at };
+    }
+    const port: Port = {
+      name,
+      port: value.port,
+      protocol: value.protocol ?? (namedProtocols.has(name) ? name : "tcp"),
+      at,
+    };
+    if (value.description) port.description = value.description;
+    return port;
+  });
+}
+
+/** A port by name or number. A number the service does not declare is kept, for the lint rules to judge. */
+export function findPort(
+  context: ResolveContext,
+  ports: readonly Port[],
+  reference: string | number,
+  path: KeyPath,
+  owner: string,
+): Port | undefined {
+  const byName = ports.find((p) => p.name === String(reference));
+  if (byName) return byName;
+  const number =
+    typeof reference === "number" ? reference : /^\d+$/.test(reference) ? Number(reference) : undefined;
+  if (number !== undefined) {
+    return (
+      ports.find((p) => p.port === number) ?? {
+        name: String(number),
+        port: number,
+        protocol: "tcp",
+        at: context.locate(path),
+      }
+    );
+  }
+  report(context, "unknown-port", `${owner} has no port named '${reference}'`, path, {
+    hint: suggestion(
+      String(reference),
+      ports.map((p) => p.name),
+      "port",
+    ),
+  });
+  return undefined;
+}
+
+function resolveHealth(
+  context: ResolveContext,
+  id: string,
+  input: ServiceInputType,
+  ports: Port[],
+): HealthCheck | undefined {
+  const health = input.health;
+  if (!health) return undefined;
+  const path = ["services", id, "health"];
+  const base = {
+    at: context.locate(path),
+    expect: health.expect ?? 200,
+    ...(health.interval ? { interval: health.interval } : {}),
+    ...(health.timeout ? { timeout: health.timeout } : {}),
+    ...(health.retries !== undefined ? { retries: health.retries } : {}),
+    ...(health["start-period"] ? { startPeriod: health["start-period"] } : {}),
+  };
+  const portRef = health.tcp ?? health.port;
+  const defaultPort = ports.find((p) => p.protocol === "http" || p.protocol === "https") ?? ports[0];
+  const port =
+    portRef !== undefined
+      ? findPort(
+          context,
+          ports,
+          portRef,
+          [...path, health.tcp !== undefined ? "tcp" : "port"],
+          `service '${id}'`,
+        )
+      : defaultPort;
+  if (health.http !== undefined) {
+    const check: HealthCheck = { ...base, type: "http", path: health.http };
+    if (port) check.port = port;
+    if (health.command !== undefined) check.command = health.command;
+    return check;
+  }
+  if (health.tcp !== undefined) {
+    return port ? { ...base, type: "tcp", port } : undefined;
+  }
+  if (health.command !== undefined) return { ...base, type: "command", command: health.command };
+  report(
+    context,
+    "health-incomplete",
+    `the health check of '${id}' names none of http, tcp or command`,
+    path,
+    {
+      prefer: "key",
+      hint: "add http: /health, tcp: <port> or command: <command>",
+    },
+  );
+  return undefined;
+}
+
+/** Variables as written; endpoint references are linked once every service exists (see linkEndpoints). */
+export function resolveEnv(
+  context: ResolveContext,
+  env: ServiceInputType["env"],
+  path: KeyPath,
+  secrets: ReadonlySet<string> | undefined,
+): EnvVar[] {
+  return entriesOf(env).map(([name, value]) => {
+    const at = context.locate([...path, name]);
+    if (typeof value !== "object") return { name, value: { kind: "plain", value: String(value) }, at };
+    const variable: EnvVar = { name, value: { kind: "plain", value: "" }, at };
+    if (value.description) variable.description = value.description;
+    if ("value" in value) {
+      variable.value = { kind: "plain", value: String(value.value) };
+      if (value.group) variable.group = value.group;
+    } else if ("secret" in value) {
+      if (secrets && !secrets.has(value.secret)) {
+        report(context, "unknown-secret", `no secret named '${value.secret}'`, [...path, name, "secret"], {
+          hint: suggestion(value.secret, [...secrets], "secret"),
+        });
+      }
+      variable.value = { kind: "secret", secret: value.secret, ...(value.key ? { key: value.key } : {}) };
+    } else {
+      variable.value = {
+        kind: "endpoint",
+        service: value.endpoint,
+        host: value.endpoint,
+        scheme: value.scheme ?? "",
+        ...(value.path ? { path: value.path } : {}),
+      };
+    }
+    return variable;
+  });
+}
+
+function resolveVolumes(context: ResolveContext, id: string, input: ServiceInputType): Volume[] {
+  return entriesOf(input.volumes).map(([name, value]) => {
+    const at = context.locate(["services", id, "volumes", name]);
+    if (typeof value === "string") {
+      // "./sites:/home/frappe/sites[:ro]" is a bind mount; anything else is a volume's mount path.
+      const bind = /^([.~/][^:]*):([^:]+)(?::(ro|rw))?$/.exec(value);
+      if (bind) {
+        return { name, path: bind[2]!, type: "bind", source: bind[1]!, readOnly: bind[3] === "ro", at };
+      }
+      return { name, path: value, type: "volume", source: name, readOnly: false, at };
+    }
+    const type = value.type ?? (value.source && /^[.~/]/.test(value.source) ? "bind" : "volume");
+    const volume: Volume = {
+      name,
+      path: value.path,
+      type,
+      source: value.source ?? name,
+      readOnly: value["read-only"] ?? false,
+      at,
+    };
+    if (value.data) volume.data = value.data;
+    if (value.backup) volume.backup = value.backup;
+    if (value.size !== undefined) {
+      const size = resolveAmount(context, value.size, "memory", ["services", id, "volumes", name, "size"]);
+      if (size) volume.size = size;
+    }
+    return volume;
+  });
+}
+
+function resolveUses(context: ResolveContext, id: string, input: ServiceInputType): Use[] {
+  const uses = input.uses;
+  if (!uses) return [];
+  const path = ["services", id, "uses"];
+  if (Array.isArray(uses)) {
+    return uses.map((target, index) => ({ target, optional: false, at: context.locate([...path, index]) }));
+  }
+  return entriesOf(uses).map(([target, value]) => {
+    const use: Use = { target, optional: false, at: context.locate([...path, target]) };
+    if (typeof value === "string") use.description = value;
+    else if (value) {
+      use.optional = value.optional ?? false;
+      if (value.protocol) use.protocol = value.protocol;
+      if (value.description) use.description = value.description;
+    }
+    return use;
+  });
+}
+
+function resolveBuild(input: ServiceInputType["build"]): Build | undefined {
+  if (input === undefined) return undefined;
+  if (typeof input === "string") return { context: input, stages: [] };
+  const build: Build = { context: input.context, stages: (input.stages ?? []).map((s) => ({ ...s })) };
+  if (input.dockerfile) build.dockerfile = input.dockerfile;
+  if (input.target) build.target = input.target;
+  return build;
+}
+
+function resolveSource(input: ServiceInputType["source"]): SourceCode | undefined {
+  if (!input) return undefined;
+  const { path, language, framework, runtime, database, auth } = input;
+  return {
+    ...(path ? { path } : {}),
+    ...(language ? { language } : {}),
+    ...(framework ? { framework } : {}),
+    ...(input["build-tool"] ? { buildTool: input["build-tool"] } : {}),
+    ...(runtime ? { runtime } : {}),
+    ...(database ? { database } : {}),
+    ...(auth ? { auth } : {}),
+    dependencies: input.dependencies ?? [],
+    configFiles: input["config-files"] ?? [],
+    details: entriesOf(input.details).map(([key, value]) => ({ key, value })),
+  };
+}
+
+function resolveService(
+  context: ResolveContext,
+  model: ModelInputType,
+  id: string,
+  input: ServiceInputType,
+): Service {
+  const ports = resolvePorts(context, id, input);
+  const volumes = resolveVolumes(context, id, input);
+  const secrets = model.secrets ? new Set(Object.keys(model.secrets)) : undefined;
+  const service: Service = {
+    id,
+    name: input.name ?? id,
+    kind: input.kind,
+    at: context.locate(["services", id]),
+    ports,
+    env: resolveEnv(context, input.env, ["services", id, "env"], secrets),
+    volumes,
+    uses: resolveUses(context, id, input),
+    routes: [],
+    stateful: input.stateful ?? (statefulKinds.has(input.kind) || volumes.some((v) => v.type === "volume")),
+    security: {
+      ...(input.security?.["run-as-non-root"] !== undefined
+        ? { runAsNonRoot: input.security["run-as-non-root"] }
+        : {}),
+      ...(input.security?.user !== undefined ? { user: input.security.user } : {}),
+      ...(input.security?.["read-only-root"] !== undefined
+        ? { readOnlyRoot: input.security["read-only-root"] }
+        : {}),
+      ...(input.security?.privileged !== undefined ? { privileged: input.security.privileged } : {}),
+    },
+    profiles: input.profiles ?? [],
+    notes: notesOf(input.notes),
+  };
+  const optional = {
+    description: input.description,
+    technology: input.technology,
+    group: input.group,
+    image: input.image,
+    command: input.command,
+    restart: input.restart,
+    networkMode: input["network-mode"],
+    pid: input.pid,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(service, { [key]: value });
+  }
+  const build = resolveBuild(input.build);
+  if (build) service.build = build;
+  const source = resolveSource(input.source);
+  if (source) service.source = source;
+  const health = resolveHealth(context, id, input, ports);
+  if (health) service.health = health;
+  const memory = resolveAmount(context, input.memory, "memory", ["services", id, "memory"]);
+  if (memory) service.memory = memory;
+  const cpu = resolveAmount(context, input.cpu, "cpu", ["services", id, "cpu"]);
+  if (cpu) service.cpu = cpu;
+  if (input.group && model.groups && !(input.group in model.groups)) {
+    report(context, "unknown-group", `no group named '${input.group}'`, ["services", id, "group"], {
+      hint: suggestion(input.group, Object.keys(model.groups), "group"),
+    });
+  }
+  return service;
+}
+
+/** Cross-service references, checked once every service exists: uses, endpoints, routes. */
+function linkServices(context: ResolveContext, model: ModelInputType, services: Map<string, Service>): void {
+  const ids = [...services.keys()];
+  const missing = (target: string, path: KeyPath) =>
+    report(context, "unknown-service", `no service named '${target}'`, path, {
+      hint: suggestion(target, ids, "service"),
+    });
+  for (const service of services.values()) {
+    const input = model.services[service.id]!;
+    for (const use of service.uses) {
+      const target = services.get(use.target);
+      const usePath = Array.isArray(input.uses)
+        ? ["services", service.id, "uses", input.uses.indexOf(use.target)]
+        : ["services", service.id, "uses", use.target];
+      if (!target) {
+        missing(use.target, usePath);
+        continue;
+      }
+      const value = Array.isArray(input.uses) ? undefined : input.uses?.[use.target];
+      if (value && typeof value === "object" && value.port !== undefined) {
+        const port = findPort(
+          context,
+          target.ports,
+          value.port,
+          [...usePath, "port"],
+          `service '${target.id}'`,
+        );
+        if (port) use.port = port;
+      }
+    }
+    for (const variable of service.env) {
+      if (variable.value.kind !== "endpoint") continue;
+      const reference = input.env?.[variable.name];
+      const path = ["services", service.id, "env", variable.name];
+      const target = services.get(variable.value.service);
+      if (!target) {
+        missing(variable.value.service, [...path, "endpoint"]);
+        continue;
+      }
+      const portRef =
+        reference && typeof reference === "object" && "endpoint" in reference ? reference.port : undefined;
+      const port =
+        portRef !== undefined
+          ? findPort(context, target.ports, portRef, [...path, "port"], `service '${target.id}'`)
+          : target.ports[0];
+      if (port) variable.value.port = port;
+      if (!variable.value.scheme)
+        variable.value.scheme = port?.protocol && port.protocol !== "tcp" ? port.protocol : "tcp";
+    }
+    for (const [routePath, route] of entriesOf(input.routes)) {
+      const [targetId, portRef] = (typeof route === "string" ? route : route.to).split(":") as [
+        string,
+        string | undefined,
+      ];
+      const path = ["services", service.id, "routes", routePath];
+      const target = services.get(targetId);
+      if (!target) {
+        missing(targetId, path);
+        continue;
+      }
+      const explicit = typeof route === "object" ? route.port : undefined;
+      const reference = explicit ?? portRef;
+      const port =
+        reference !== undefined
+          ? findPort(context, target.ports, reference, path, `service '${target.id}'`)
+          : target.ports[0];
+      service.routes.push({
+        path: routePath,
+        target: targetId,
+        at: context.locate(path, "key"),
+        ...(port ? { port } : {}),
+        ...(typeof route === "object" && route.description ? { description: route.description } : {}),
+      });
+    }
+  }
+}
+
+export function resolveServices(context: ResolveContext, model: ModelInputType): Map<string, Service> {
+  const services = new Map<string, Service>();
+  for (const [id, input] of entriesOf(model.services))
+    services.set(id, resolveService(context, model, id, input));
+  linkServices(context, model, services);
+  return services;
+}

@@ -1,0 +1,34 @@
+import { relative } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { type LocatedRange, SourceIndex } from "./position.js";
+
+export interface JsonDiagnostic extends Diagnostic {
+  range?: LocatedRange;
+}
+
+/** Diagnostics with line/column added: what `--format json` prints and what the viewer reads. */
+export function toJsonDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  cwd?: string,
+): JsonDiagnostic[] {
+  const index = new SourceIndex(sources);
+  return diagnostics.map((d) => {
+    const range = index.range(d);
+    const shown: JsonDiagnostic = range ? { ...d, range } : { ...d };
+    // Paths relative to where the command ran, so output is the same on every machine.
+    if (cwd && d.file) shown.file = relative(cwd, d.file) || d.file;
+    return shown;
+  });
+}
+
+export function formatJson(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  cwd?: string,
+): string {
+  const list = toJsonDiagnostics(diagnostics, sources, cwd);
+  const count = (severity: Diagnostic["severity"]) =>
+    diagnostics.filter((d) => d.severity === severity).length;
+  return `${JSON.stringify({ diagnostics: list, summary: { errors: count("error"), warnings: count("warning"), infos: count("info") } }, null, 2)}\n`;
+}

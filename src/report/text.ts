@@ -1,0 +1,65 @@
+/** The pretty reporter: file:line:col, severity, message and code, a code frame, and the hint. */
+import { relative } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { SourceIndex } from "./position.js";
+
+export interface TextOptions {
+  color: boolean;
+  /** Paths are shown relative to this folder. */
+  cwd: string;
+}
+
+const styles = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+
+function paint(enabled: boolean, style: keyof typeof styles, text: string): string {
+  return enabled ? `\u001b[${styles[style]}m${text}\u001b[0m` : text;
+}
+
+function codeFrame(index: SourceIndex, d: Diagnostic, color: boolean): string[] {
+  const range = index.range(d);
+  const lines = d.file ? index.index(d.file) : undefined;
+  if (!range || !lines || lines.text.length === 0) return [];
+  const { line, column } = range.start;
+  const text = lines.line(line);
+  if (text.length > 300) return [];
+  const width = String(line).length;
+  const endColumn = range.end.line === line ? range.end.column : text.length + 1;
+  const underline = " ".repeat(column - 1) + "^".repeat(Math.max(1, endColumn - column));
+  return [
+    paint(color, "dim", `  ${String(line).padStart(width)} | `) + text,
+    paint(color, "dim", `  ${" ".repeat(width)} | `) +
+      paint(color, d.severity === "error" ? "red" : "yellow", underline),
+  ];
+}
+
+export function formatText(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  options: TextOptions,
+): string {
+  const index = new SourceIndex(sources);
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const range = index.range(d);
+    const file = d.file ? relative(options.cwd, d.file) || d.file : "";
+    const where = file ? `${file}${range ? `:${range.start.line}:${range.start.column}` : ""}: ` : "";
+    const severity = paint(
+      options.color,
+      d.severity === "error" ? "red" : d.severity === "warning" ? "yellow" : "cyan",
+      d.severity,
+    );
+    out.push(
+      `${paint(options.color, "bold", where)}${severity} ${d.message} ${paint(options.color, "dim", `[${d.code}]`)}`,
+    );
+    out.push(...codeFrame(index, d, options.color));
+    if (d.hint) out.push(`  ${paint(options.color, "cyan", "hint:")} ${d.hint}`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
+  if (diagnostics.length > 0)
+    out.push(
+      "",
+      `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+    );
+  return out.length > 0 ? `${out.join("\n")}\n` : "";
+}
