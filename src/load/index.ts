@@ -18,6 +18,19 @@ export function loadModelText(text: string, file: string): LoadResult {
   const sources = new Map([[file, text]]);
   const parsed = parseYaml(text, file);
   const document = parsed.documents[0];
+  if (parsed.diagnostics.length === 0 && !document) {
+    const empty = diagnostic(
+      "schema-wrong-type",
+      "error",
+      "the file is empty; a model needs system, services and environments",
+      {
+        file,
+        start: 0,
+        end: 0,
+      },
+    );
+    return { model: undefined, diagnostics: [empty], sources };
+  }
   if (parsed.diagnostics.length > 0 || !document || document.value === undefined) {
     return { model: undefined, diagnostics: parsed.diagnostics, sources };
   }

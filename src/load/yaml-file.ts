@@ -193,7 +193,15 @@ export function parseYaml(
       const code = error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
       const message =
         error.code === "DUPLICATE_KEY" ? "this key appears twice in the same mapping" : error.message;
-      diagnostics.push(diagnostic(code, "error", message, { file, start: error.pos[0], end: error.pos[1] }));
+      // The parser may point one past the end of the text; keep ranges inside it.
+      const start = Math.min(error.pos[0], text.length);
+      diagnostics.push(
+        diagnostic(code, "error", message, {
+          file,
+          start,
+          end: Math.min(Math.max(error.pos[1], start), text.length),
+        }),
+      );
     }
     if (usable && depthOf(document.contents) > limits.maxDepth) {
       usable = false;

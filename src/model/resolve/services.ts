@@ -309,9 +309,10 @@ function resolveService(
 /** Cross-service references, checked once every service exists: uses, endpoints, routes. */
 function linkServices(context: ResolveContext, model: ModelInputType, services: Map<string, Service>): void {
   const ids = [...services.keys()];
-  const missing = (target: string, path: KeyPath) =>
+  const missing = (target: string, path: KeyPath, prefer: "key" | "value" = "value") =>
     report(context, "unknown-service", `no service named '${target}'`, path, {
       hint: suggestion(target, ids, "service"),
+      prefer,
     });
   for (const service of services.values()) {
     const input = model.services[service.id]!;
@@ -321,7 +322,8 @@ function linkServices(context: ResolveContext, model: ModelInputType, services: 
         ? ["services", service.id, "uses", input.uses.indexOf(use.target)]
         : ["services", service.id, "uses", use.target];
       if (!target) {
-        missing(use.target, usePath);
+        // In `uses: { db: SQL }` the reference is the key; in `uses: [db]` it is the item.
+        missing(use.target, usePath, Array.isArray(input.uses) ? "value" : "key");
         continue;
       }
       const value = Array.isArray(input.uses) ? undefined : input.uses?.[use.target];
@@ -363,7 +365,7 @@ function linkServices(context: ResolveContext, model: ModelInputType, services: 
       const path = ["services", service.id, "routes", routePath];
       const target = services.get(targetId);
       if (!target) {
-        missing(targetId, path);
+        missing(targetId, path, "value");
         continue;
       }
       const explicit = typeof route === "object" ? route.port : undefined;

@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "deployview-check-"));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+const good = `system: { name: Shop }
+services:
+  api: { kind: api, image: api:1, memory: 256Mi }
+environments:
+  dev: { platform: compose, nodes: { laptop: { kind: host, budget: { memory: 1Gi }, run: [api] } } }
+`;
+
+describe("deployview check", () => {
+  it("exits 0 on a clean model, reading deployview.yaml by default", async () => {
+    write("deployview.yaml", good);
+    const result = await runCli(["check"], dir);
+    expect(result).toMatchObject({ code: 0, stdout: "No problems found.\n" });
+  });
+
+  it("exits 1 on findings at error level", async () => {
+    const file = write("over.yaml", good.replace("1Gi", "100Mi"));
+    const result = await runCli(["check", file], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("over.yaml:5:38: error");
+    expect(result.stdout).toContain("[memory-over-budget]");
+  });
+
+  it("exits 2 on unusable input, with file:line:col and no stack trace", async () => {
+    const file = write("broken.yaml", good.replace("kind: api", "kind: apx"));
+    const result = await runCli(["check", file], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^broken\.yaml:3:16: error/);
+    expect(result.stdout).toContain("hint: did you mean 'api'?");
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("prints JSON with positions", async () => {
+    const file = write("broken.json.yaml", good.replace("kind: api", "kind: apx"));
+    const result = await runCli(["check", file, "--format", "json"], dir);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.diagnostics[0]).toMatchObject({
+      code: "schema-invalid-value",
+      file,
+      range: { start: { line: 3, column: 16 } },
+    });
+  });
+
+  it("exits 2 for a missing file and for bad usage", async () => {
+    expect((await runCli(["check", "nope.yaml"], dir)).code).toBe(2);
+    expect((await runCli(["check", "--format", "xml"], dir)).code).toBe(2);
+    expect((await runCli(["check", "--bogus"], dir)).code).toBe(2);
+    expect((await runCli(["frobnicate"], dir)).code).toBe(2);
+  });
+
+  it("prints the schema", async () => {
+    const result = await runCli(["schema"], dir);
+    expect(JSON.parse(result.stdout).title).toBe("deployview model");
+  });
+});

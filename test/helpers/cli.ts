@@ -1,0 +1,18 @@
+import { Writable } from "node:stream";
+import { main } from "../../src/cli/main.js";
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/** Runs the CLI in-process, as a user would from `cwd`. */
+export async function runCli(args: string[], cwd = process.cwd()) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await main(args, { stdout, stderr, cwd, color: false });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}

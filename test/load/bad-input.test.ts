@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { loadModelText } from "../../src/load/index.js";
+import { located } from "../helpers/positions.js";
+
+const base = `system: { name: Shop }
+services:
+  web:
+    kind: web
+    image: nginx:1.27
+    ports: { http: 80 }
+    uses: { api: HTTP }
+  api:
+    kind: api
+    image: shop/api:1.0
+    ports: { http: 8080 }
+    memory: 256Mi
+environments:
+  dev:
+    platform: compose
+    nodes:
+      laptop:
+        kind: host
+        budget: { memory: 1Gi }
+        run: [web, api]
+`;
+
+function load(text: string) {
+  const result = loadModelText(text, "model.yaml");
+  return { ...result, found: located(result.diagnostics, result.sources) };
+}
+
+describe("a valid model", () => {
+  it("loads without diagnostics", () => {
+    const { model, found } = load(base);
+    expect(found).toEqual([]);
+    expect(model?.environments[0]?.instances.map((i) => i.id)).toEqual(["web", "api"]);
+  });
+});
+
+describe("bad input gives one located diagnostic", () => {
+  const cases: { name: string; text: string; expected: string[]; hint?: RegExp }[] = [
+    { name: "malformed YAML", text: "system: { name: Shop\nservices: {}\n", expected: ["yaml-syntax@2:1"] },
+    {
+      name: "duplicate key",
+      text: base.replace("    kind: api\n", "    kind: api\n    kind: web\n"),
+      expected: ["yaml-duplicate-key@10:5"],
+    },
+    {
+      name: "misspelt top-level key",
+      text: base.replace("services:", "servcies:"),
+      expected: ["schema-unknown-key@2:1"],
+      hint: /did you mean 'services'/,
+    },
+    {
+      name: "unknown key in a service",
+      text: base.replace("    memory: 256Mi", "    memroy: 256Mi"),
+      expected: ["schema-unknown-key@12:5"],
+      hint: /memory/,
+    },
+    {
+      name: "wrong type",
+      text: base.replace("ports: { http: 80 }", "ports: { http: eighty }"),
+      expected: ["schema-wrong-type@6:20"],
+    },
+    {
+      name: "unknown kind",
+      text: base.replace("kind: api", "kind: apii"),
+      expected: ["schema-invalid-value@9:11"],
+      hint: /did you mean 'api'/,
+    },
+    {
+      name: "missing required key",
+      text: base.replace("    kind: api\n", ""),
+      expected: ["schema-missing-key@8:3"],
+    },
+    {
+      name: "reference to an unknown service in run",
+      text: base.replace("run: [web, api]", "run: [web, apj]"),
+      expected: ["unknown-service@20:20"],
+      hint: /did you mean 'api'/,
+    },
+    {
+      name: "reference to an unknown service in uses",
+      text: base.replace("uses: { api: HTTP }", "uses: { db: SQL }"),
+      expected: ["unknown-service@7:13"],
+    },
+    {
+      name: "a service placed twice on one node",
+      text: base.replace("run: [web, api]", "run: [web, api, web]"),
+      expected: ["duplicate-instance@20:25"],
+    },
+    {
+      name: "a node nested in itself",
+      text: base.replace(
+        "        run: [web, api]",
+        "        run: [web, api]\n        nodes:\n          laptop: { kind: vm }",
+      ),
+      expected: ["node-cycle@22:11"],
+    },
+    {
+      name: "an unreadable quantity",
+      text: base.replace("memory: 256Mi", "memory: lots"),
+      expected: ["invalid-quantity@12:13"],
+    },
+    {
+      name: "__proto__ key",
+      text: base.replace("    kind: api\n", "    kind: api\n    __proto__: { polluted: true }\n"),
+      expected: ["forbidden-key@10:5"],
+    },
+    {
+      name: "an alias that contains itself",
+      text: `${base}x: &loop { inner: *loop }\n`,
+      expected: ["yaml-alias-cycle@21:19"],
+    },
+    { name: "two documents", text: `${base}---\nsystem: {}\n`, expected: ["yaml-multiple-documents@22:1"] },
+    { name: "not a mapping", text: "- a\n- b\n", expected: ["schema-wrong-type@1:1"] },
+    {
+      name: "unknown port in publish",
+      text: base.replace("run: [web, api]", "run: { web: { publish: [htp] }, api: }"),
+      expected: ["unknown-port@20:33"],
+      hint: /did you mean 'http'/,
+    },
+    {
+      name: "promotion to an unknown environment",
+      text: base.replace(
+        "    platform: compose",
+        "    platform: compose\n    promotes-to: { prod: tests pass }",
+      ),
+      expected: ["unknown-environment@16:20"],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const { model, found, diagnostics } = load(c.text);
+      expect(found).toEqual(c.expected);
+      expect(model).toBeUndefined();
+      if (c.hint) expect(diagnostics[0]?.hint).toMatch(c.hint);
+      for (const d of diagnostics) expect(d.message).not.toMatch(/line \d|column \d|\d+:\d+/);
+    });
+  }
+});
+
+describe("hostile input", () => {
+  it("stops an alias bomb", () => {
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [name, previous] of [
+      ["b", "a"],
+      ["c", "b"],
+      ["d", "c"],
+      ["e", "d"],
+      ["f", "e"],
+    ]) {
+      rows.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(",")}]`);
+    }
+    const started = performance.now();
+    const { found } = load(`${rows.join("\n")}\n`);
+    expect(found).toEqual(["yaml-alias-limit@1:1"]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses a file over the size limit without parsing it", () => {
+    const started = performance.now();
+    const { found } = load(`# ${"x".repeat(50 * 1024 * 1024)}\n`);
+    expect(found).toEqual(["file-too-large@1:1"]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("refuses deep nesting", () => {
+    const { found } = load(`${"[".repeat(200)}${"]".repeat(200)}\n`);
+    expect(found).toEqual(["yaml-too-deep@1:1"]);
+  });
+
+  it("survives nesting deep enough to exhaust a recursive parser", () => {
+    const { diagnostics } = load(`${"[".repeat(100_000)}\n`);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.every((d) => d.severity === "error")).toBe(true);
+  });
+
+  it("does not pollute prototypes", () => {
+    load("__proto__: { polluted: true }\nsystem: { name: x }\n");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
