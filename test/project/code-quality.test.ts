@@ -1,0 +1,27 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const run = (script: string, args: string[]) =>
+  execFileSync(process.execPath, [`${root}node_modules/${script}`, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: "pipe",
+  });
+
+describe("code quality", () => {
+  it("passes Biome (format and lint)", () => {
+    expect(() => run("@biomejs/biome/bin/biome", ["check", "--diagnostic-level=error", "."])).not.toThrow();
+  });
+
+  it("type-checks under strict TypeScript", () => {
+    let output = "";
+    try {
+      output = run("typescript/bin/tsc", ["--noEmit", "-p", "tsconfig.json"]);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe("");
+  });
+});
