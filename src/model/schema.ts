@@ -576,13 +576,23 @@ const Lint = T.Object(
 
 export const ModelInput = T.Object(
   {
-    $schema: T.Optional(T.String()),
+    $schema: T.Optional(T.String({ description: "The JSON Schema this file follows (for editors)" })),
     document: T.Optional(DocumentMeta),
     system: SystemInput,
-    groups: T.Optional(T.Record(T.String(), Group)),
-    secrets: T.Optional(T.Record(T.String(), T.Union([T.Null(), Secret]))),
-    services: T.Record(T.String(), ServiceInput),
-    environments: T.Record(T.String(), EnvironmentInput),
+    groups: T.Optional(
+      T.Record(T.String(), Group, { description: "Groups of services shown together (infrastructure, application, …)" }),
+    ),
+    secrets: T.Optional(
+      T.Record(T.String(), T.Union([T.Null(), Secret]), {
+        description: "Secrets the services refer to with { secret: name }; values never appear in the model",
+      }),
+    ),
+    services: T.Record(T.String(), ServiceInput, {
+      description: "The building blocks (C4 containers), by id: what runs, wherever it runs",
+    }),
+    environments: T.Record(T.String(), EnvironmentInput, {
+      description: "Where the services run, by id: dev, staging, production, …",
+    }),
     outputs: T.Optional(Outputs),
     lint: T.Optional(Lint),
   },
