@@ -1,0 +1,178 @@
+import type { InstanceInputType, NodeInputType } from "../schema.js";
+import { suggestion } from "../suggest.js";
+import type {
+  DeploymentNode,
+  EnvVar,
+  Instance,
+  Platform,
+  PublishedPort,
+  Replicas,
+  Service,
+  WorkloadKind,
+} from "../types.js";
+import { entriesOf, type KeyPath, notesOf, report, resolveAmount } from "./context.js";
+import type { EnvironmentScope } from "./environment-scope.js";
+import { findPort, resolveEnv } from "./services.js";
+
+function resolveReplicas(
+  scope: EnvironmentScope,
+  input: InstanceInputType["replicas"],
+  path: KeyPath,
+): Replicas {
+  if (input === undefined) return { min: 1, max: 1, autoscale: false };
+  if (typeof input === "number") return { min: input, max: input, autoscale: false };
+  if (input.min > input.max) {
+    report(scope.context, "invalid-range", `replicas min ${input.min} is above max ${input.max}`, path);
+  }
+  return {
+    min: input.min,
+    max: Math.max(input.min, input.max),
+    autoscale: true,
+    ...(input["cpu-target"] ? { cpuTarget: input["cpu-target"] } : {}),
+  };
+}
+
+function defaultWorkload(platform: Platform, service: Service): WorkloadKind {
+  switch (platform) {
+    case "kubernetes":
+      if (service.kind === "job") return "Job";
+      return service.stateful ? "StatefulSet" : "Deployment";
+    case "compose":
+      return "Container";
+    case "host":
+      return "Process";
+    default: {
+      const unreachable: never = platform;
+      throw new Error(`unknown platform ${String(unreachable)}`);
+    }
+  }
+}
+
+function resolvePublish(
+  scope: EnvironmentScope,
+  service: Service,
+  input: InstanceInputType["publish"],
+  path: KeyPath,
+): PublishedPort[] {
+  if (!input) return [];
+  const owner = `service '${service.id}'`;
+  if (Array.isArray(input)) {
+    return input.flatMap((name, index) => {
+      const port = findPort(scope.context, service.ports, name, [...path, index], owner);
+      return port ? [{ port, host: port.port, at: scope.context.locate([...path, index]) }] : [];
+    });
+  }
+  return entriesOf(input).flatMap(([name, value]) => {
+    const port = findPort(scope.context, service.ports, name, [...path, name], owner);
+    if (!port) return [];
+    const at = scope.context.locate([...path, name]);
+    return typeof value === "number"
+      ? [{ port, host: value, at }]
+      : [{ port, host: value.host, at, ...(value.bind ? { bind: value.bind } : {}) }];
+  });
+}
+
+function mergeEnv(base: EnvVar[], overrides: EnvVar[]): EnvVar[] {
+  const merged = new Map(base.map((v) => [v.name, v]));
+  for (const v of overrides) merged.set(v.name, v);
+  return [...merged.values()];
+}
+
+function resolveInstance(
+  scope: EnvironmentScope,
+  node: DeploymentNode,
+  id: string,
+  input: InstanceInputType | null,
+  path: KeyPath,
+): Instance | undefined {
+  const { context, services, environment } = scope;
+  const serviceId = input?.service ?? id;
+  const service = services.get(serviceId);
+  if (!service) {
+    report(
+      context,
+      "unknown-service",
+      `no service named '${serviceId}'`,
+      input?.service ? [...path, "service"] : path,
+      {
+        hint: suggestion(serviceId, [...services.keys()], "service"),
+        prefer: input?.service ? "value" : "key",
+      },
+    );
+    return undefined;
+  }
+  const earlier = scope.instancePaths.get(id);
+  if (earlier) {
+    const where =
+      earlier.node === node.id
+        ? `on node '${node.id}'`
+        : `in environment '${environment.id}' (on '${earlier.node}')`;
+    report(context, "duplicate-instance", `'${id}' is already placed ${where}`, path, {
+      prefer: "key",
+      hint: "give the second placement its own key and name the service with `service:`",
+    });
+    return undefined;
+  }
+  scope.instancePaths.set(id, { path, node: node.id });
+  const secrets = scope.model.secrets ? new Set(Object.keys(scope.model.secrets)) : undefined;
+  const memory = resolveAmount(context, input?.memory, "memory", [...path, "memory"]) ?? service.memory;
+  const cpu = resolveAmount(context, input?.cpu, "cpu", [...path, "cpu"]) ?? service.cpu;
+  const instance: Instance = {
+    id,
+    name: input?.name ?? (serviceId === id ? service.name : id),
+    service,
+    node: node.id,
+    at: context.locate(path),
+    replicas: resolveReplicas(scope, input?.replicas, [...path, "replicas"]),
+    publish: resolvePublish(scope, service, input?.publish, [...path, "publish"]),
+    storage: [],
+    env: mergeEnv(service.env, resolveEnv(context, input?.env, [...path, "env"], secrets)),
+    workload: input?.workload ?? defaultWorkload(environment.platform, service),
+    notes: notesOf(input?.notes),
+  };
+  for (const [volume, size] of entriesOf(input?.storage)) {
+    const volumePath = [...path, "storage", volume];
+    if (!service.volumes.some((v) => v.name === volume)) {
+      report(
+        context,
+        "unknown-volume",
+        `service '${service.id}' has no volume named '${volume}'`,
+        volumePath,
+        {
+          prefer: "key",
+          hint: suggestion(
+            volume,
+            service.volumes.map((v) => v.name),
+            "volume",
+          ),
+        },
+      );
+      continue;
+    }
+    const amount = resolveAmount(context, size, "memory", volumePath);
+    if (amount) instance.storage.push({ volume, size: amount });
+  }
+  const image = input?.image ?? service.image;
+  if (image) instance.image = image;
+  if (memory) instance.memory = memory;
+  if (cpu) instance.cpu = cpu;
+  if (input?.description) instance.description = input.description;
+  if (input?.variant) instance.variant = input.variant;
+  if (input?.role) instance.role = input.role;
+  return instance;
+}
+
+export function resolveInstances(
+  scope: EnvironmentScope,
+  node: DeploymentNode,
+  input: NodeInputType["run"],
+  path: KeyPath,
+): Instance[] {
+  if (!input) return [];
+  const placed: [string, InstanceInputType | null, KeyPath][] = Array.isArray(input)
+    ? input.map((id, index) => [id, null, [...path, index]])
+    : entriesOf(input).map(([id, value]) => [id, value, [...path, id]]);
+  return placed.flatMap(
+    ([id, value, instancePath]) => resolveInstance(scope, node, id, value, instancePath) ?? [],
+  );
+}
