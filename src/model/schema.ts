@@ -580,7 +580,9 @@ export const ModelInput = T.Object(
     document: T.Optional(DocumentMeta),
     system: SystemInput,
     groups: T.Optional(
-      T.Record(T.String(), Group, { description: "Groups of services shown together (infrastructure, application, …)" }),
+      T.Record(T.String(), Group, {
+        description: "Groups of services shown together (infrastructure, application, …)",
+      }),
     ),
     secrets: T.Optional(
       T.Record(T.String(), T.Union([T.Null(), Secret]), {
