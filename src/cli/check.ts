@@ -8,8 +8,8 @@ import { modelPath, parseFormat } from "./model-argument.js";
 const command: Command = {
   name: "check",
   summary:
-    "Validate a model: its shape, its references, and each node's memory and CPU against budget and capacity",
-  usage: "deployview check [model] [--format text|json]",
+    "Validate models: their shape, their references, and each node's memory and CPU against budget and capacity",
+  usage: "deployview check [model…] [--format text|json]",
   options: {
     format: { type: "string", value: "FORMAT", description: "text (default) or json" },
   },
@@ -19,14 +19,22 @@ const command: Command = {
       io.stderr.write(`deployview check: unknown format '${String(options.format)}' (use text or json)\n`);
       return ExitCode.unusable;
     }
-    const loaded = await loadModelFile(modelPath(io, positionals[0]));
-    const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-    if (loaded.model) diagnostics.push(...loaded.model.environments.flatMap(budgetDiagnostics));
+    const files = positionals.length > 0 ? positionals : [undefined];
+    const diagnostics: Diagnostic[] = [];
+    const sources = new Map<string, string>();
+    let unusable = false;
+    for (const file of files) {
+      const loaded = await loadModelFile(modelPath(io, file));
+      diagnostics.push(...loaded.diagnostics);
+      for (const [path, text] of loaded.sources) sources.set(path, text);
+      if (loaded.model) diagnostics.push(...loaded.model.environments.flatMap(budgetDiagnostics));
+      else unusable = true;
+    }
     const sorted = sortDiagnostics(diagnostics);
-    const report = formatDiagnostics(sorted, loaded.sources, format, { color: io.color, cwd: io.cwd });
+    const report = formatDiagnostics(sorted, sources, format, { color: io.color, cwd: io.cwd });
     if (format === "json" || sorted.length > 0) io.stdout.write(report);
-    else io.stdout.write("No problems found.\n");
-    if (!loaded.model) return ExitCode.unusable;
+    else io.stdout.write(`No problems found${files.length > 1 ? ` in ${files.length} models` : ""}.\n`);
+    if (unusable) return ExitCode.unusable;
     return hasErrors(sorted) ? ExitCode.findings : ExitCode.ok;
   },
 };
