@@ -1,32 +1,13 @@
 import { parseArgs } from "node:util";
 import { type CliIo, type Command, ExitCode, type OptionSpec } from "./command.js";
 
-/** Commands load lazily, so `deployview check` never pays for the SVG layout engine. */
+/** Commands load lazily, so a command pays only for what it uses. */
 const commands: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
-  check: {
-    summary: "Validate a model (or compose files, manifests) and report findings",
-    load: () => import("./check.js"),
-  },
+  check: { summary: "Validate models and report findings", load: () => import("./check.js") },
   docs: { summary: "Write the arc42 §7 deployment document", load: () => import("./docs.js") },
-  compose: { summary: "Generate compose.yaml for a compose environment", load: () => import("./compose.js") },
-  k8s: {
-    summary: "Generate Kubernetes manifests for a kubernetes environment",
-    load: () => import("./k8s.js"),
-  },
   build: {
     summary: "Write every output the model's outputs section names",
     load: () => import("./build.js"),
-  },
-  diagram: {
-    summary: "Print one environment's diagram in a chosen format",
-    load: () => import("./diagram.js"),
-  },
-  init: { summary: "Write a first model from an existing repository", load: () => import("./init.js") },
-  drift: { summary: "Compare the model with committed configuration", load: () => import("./drift.js") },
-  rules: { summary: "List the lint rules", load: () => import("./rules.js") },
-  serve: {
-    summary: "Open a local viewer that reloads as the model changes",
-    load: () => import("./serve.js"),
   },
   schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
 };

@@ -1,0 +1,54 @@
+import { dirname, join, relative } from "node:path";
+import { budgetDiagnostics } from "../analyze/budgets.js";
+import { buildOutputs } from "../build/outputs.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
+import { loadModelFile } from "../load/index.js";
+import { writeGeneratedFiles } from "../output/write-files.js";
+import { formatDiagnostics } from "../report/index.js";
+import { type Command, ExitCode } from "./command.js";
+import { modelPath } from "./model-argument.js";
+
+const command: Command = {
+  name: "build",
+  summary: "Write everything each model's outputs section names, and report its findings",
+  usage: "deployview build [model…] [--force]",
+  options: {
+    force: { type: "boolean", description: "Overwrite files that deployview did not generate" },
+  },
+  async run({ positionals, options }, io) {
+    const models = positionals.length > 0 ? positionals : [undefined];
+    let unusable = false;
+    const findings: Diagnostic[] = [];
+    const sources = new Map<string, string>();
+    for (const argument of models) {
+      const path = modelPath(io, argument);
+      const loaded = await loadModelFile(path);
+      for (const [file, text] of loaded.sources) sources.set(file, text);
+      findings.push(...loaded.diagnostics);
+      if (!loaded.model) {
+        unusable = true;
+        continue;
+      }
+      findings.push(...loaded.model.environments.flatMap(budgetDiagnostics));
+      const built = buildOutputs(loaded.model);
+      findings.push(...built.diagnostics);
+      for (const output of built.outputs) {
+        const written = await writeGeneratedFiles(join(dirname(path), output.folder), output.files, {
+          force: options.force === true,
+        });
+        findings.push(...written.diagnostics);
+        if (written.diagnostics.length > 0) unusable = true;
+        for (const file of written.written) io.stdout.write(`wrote ${relative(io.cwd, file)}\n`);
+        for (const file of written.unchanged) io.stdout.write(`unchanged ${relative(io.cwd, file)}\n`);
+      }
+    }
+    const sorted = sortDiagnostics(findings);
+    if (sorted.length > 0)
+      io.stdout.write(`\n${formatDiagnostics(sorted, sources, "text", { color: io.color, cwd: io.cwd })}`);
+    else io.stdout.write(`\nNo findings in ${models.length} model${models.length === 1 ? "" : "s"}.\n`);
+    if (unusable) return ExitCode.unusable;
+    return hasErrors(sorted) ? ExitCode.findings : ExitCode.ok;
+  },
+};
+
+export default command;

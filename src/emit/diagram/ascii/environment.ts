@@ -1,0 +1,68 @@
+/** An environment as nested ASCII boxes: nodes contain nodes and instances, to any depth. */
+import { formatAmount } from "../../../model/quantity.js";
+import type { DeploymentNode, Environment, Instance } from "../../../model/types.js";
+import { type AsciiBox, renderBox } from "./box.js";
+
+export interface AsciiOptions {
+  /** Widest line, in columns. Default 100. */
+  width?: number;
+}
+
+function replicas(instance: Instance): string {
+  const { min, max, autoscale } = instance.replicas;
+  if (autoscale) return ` ×${min}–${max}`;
+  return max === 1 ? "" : ` ×${max}`;
+}
+
+function instanceBox(instance: Instance, environment: Environment): AsciiBox {
+  const service = instance.service;
+  const lines = [`${instance.name}${replicas(instance)}`];
+  if (instance.variant) lines.push(`[${instance.variant}]`);
+  if (service.technology)
+    lines.push(service.technology.includes("(") ? service.technology : `(${service.technology})`);
+  if (environment.platform === "kubernetes") lines.push(instance.workload);
+  const ports = service.ports.map((p) => `:${p.port}`);
+  if (ports.length > 0) lines.push(ports.join(" "));
+  const published = instance.publish.map((p) => `${p.bind ? `${p.bind}:` : ""}${p.host}→${p.port.port}`);
+  if (published.length > 0) lines.push(`published ${published.join(" ")}`);
+  for (const volume of service.volumes) {
+    const size = instance.storage.find((s) => s.volume === volume.name)?.size;
+    const label = volume.type === "bind" ? `${volume.source} (bind)` : volume.source;
+    lines.push(`vol ${label}${size ? ` ${size.text}` : ""}`);
+  }
+  const uses = service.uses.map((u) => u.target);
+  if (uses.length > 0) lines.push(`→ ${uses.join(", ")}`);
+  return { lines, children: [], footer: [] };
+}
+
+function nodeTitle(node: DeploymentNode): string {
+  const parts = [node.kind === "namespace" ? `namespace: ${node.name}` : node.name];
+  if (node.technology) parts.push(node.technology);
+  if (node.capacity.memory) parts.push(`${formatAmount(node.capacity.memory, "memory")} RAM`);
+  return parts.join(" · ");
+}
+
+function nodeBox(node: DeploymentNode, environment: Environment): AsciiBox {
+  const lines: string[] = [];
+  if (node.count !== undefined) lines.push(`× ${node.count}`);
+  if (node.description) lines.push(node.description);
+  for (const route of node.routes)
+    lines.push(`${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
+  const footer = node.properties.map((p) => `${p.key}: ${p.value}`);
+  return {
+    title: nodeTitle(node),
+    lines,
+    children: [
+      ...node.nodes.map((child) => nodeBox(child, environment)),
+      ...node.instances.map((i) => instanceBox(i, environment)),
+    ],
+    footer,
+  };
+}
+
+/** The environment's infrastructure as text: one box per top-level node, stacked. */
+export function asciiDiagram(environment: Environment, options: AsciiOptions = {}): string {
+  const width = options.width ?? 100;
+  const boxes = environment.nodes.map((node) => renderBox(nodeBox(node, environment), width).join("\n"));
+  return boxes.length > 0 ? `${boxes.join("\n\n")}\n` : "";
+}

@@ -1,0 +1,95 @@
+/** A Mermaid flowchart of one environment: nodes as nested subgraphs, instances inside, relations as edges. */
+import type { DeploymentNode, Environment, Instance, Model } from "../../../model/types.js";
+import { IdAllocator, label } from "./label.js";
+
+function instanceLabel(instance: Instance): string {
+  const parts = [
+    instance.name +
+      (instance.replicas.max > 1
+        ? ` ×${instance.replicas.autoscale ? `${instance.replicas.min}–${instance.replicas.max}` : instance.replicas.max}`
+        : ""),
+  ];
+  if (instance.service.technology) parts.push(instance.service.technology);
+  const ports = instance.service.ports.map((p) => `:${p.port}`).join(" ");
+  if (ports) parts.push(ports);
+  return label(parts);
+}
+
+function shape(instance: Instance, id: string): string {
+  const text = instanceLabel(instance);
+  switch (instance.service.kind) {
+    case "database":
+    case "storage":
+      return `${id}[(${text})]`;
+    case "queue":
+    case "broker":
+    case "cache":
+      return `${id}[/${text}/]`;
+    default:
+      return `${id}[${text}]`;
+  }
+}
+
+export function mermaidFlowchart(model: Model, environmentId: string): string {
+  const environment = model.environments.find((e) => e.id === environmentId);
+  if (!environment) return "";
+  const ids = new IdAllocator();
+  const lines = ["flowchart TB"];
+  const instanceId = (instance: Instance) => ids.id("i", instance.id);
+  const nodeId = (node: DeploymentNode) => ids.id("n", node.id);
+
+  const emitNode = (node: DeploymentNode, indent: string) => {
+    const parts = [node.kind === "namespace" ? `namespace: ${node.name}` : node.name];
+    if (node.technology) parts.push(node.technology);
+    if (node.count !== undefined) parts.push(`× ${node.count}`);
+    lines.push(`${indent}subgraph ${nodeId(node)}[${label(parts)}]`);
+    if (node.infrastructure && node.instances.length === 0 && node.nodes.length === 0) {
+      lines.push(`${indent}  ${nodeId(node)}_self[${label([node.name, node.kind])}]`);
+    }
+    for (const child of node.nodes) emitNode(child, `${indent}  `);
+    for (const instance of node.instances) lines.push(`${indent}  ${shape(instance, instanceId(instance))}`);
+    lines.push(`${indent}end`);
+  };
+  for (const node of environment.nodes) emitNode(node, "  ");
+
+  const byService = new Map<string, Instance[]>();
+  for (const instance of environment.instances) {
+    byService.set(instance.service.id, [...(byService.get(instance.service.id) ?? []), instance]);
+  }
+  for (const instance of environment.instances) {
+    for (const use of instance.service.uses) {
+      for (const target of byService.get(use.target) ?? []) {
+        const text = use.protocol ?? use.description;
+        const arrow = use.optional ? "-.->" : "-->";
+        lines.push(
+          `  ${instanceId(instance)} ${arrow}${text ? `|${label([text])}|` : ""} ${instanceId(target)}`,
+        );
+      }
+    }
+  }
+  for (const node of environment.allNodes) {
+    const source =
+      node.instances.length === 0 && node.nodes.length === 0 ? `${nodeId(node)}_self` : nodeId(node);
+    for (const route of node.routes) {
+      const target = environment.instances.find((i) => i.id === route.target);
+      if (target) lines.push(`  ${source} -->|${label([route.path])}| ${instanceId(target)}`);
+    }
+  }
+  for (const link of environmentLinks(environment)) lines.push(link(ids));
+  return `${lines.join("\n")}\n`;
+}
+
+/** Replication and sync links, dashed; a link to another environment points at a node standing for it. */
+function environmentLinks(environment: Environment): ((ids: IdAllocator) => string)[] {
+  return environment.links.map((link) => (ids: IdAllocator) => {
+    const resolve = (element: string) =>
+      environment.instances.some((i) => i.id === element) ? ids.id("i", element) : ids.id("n", element);
+    const from = resolve(link.from);
+    const text = [link.kind, link.via].filter(Boolean).join(" via ");
+    if (link.toEnvironment) {
+      const external = ids.id("x", `${link.toEnvironment}_${link.to}`);
+      return `  ${external}>${label([`${link.toEnvironment}: ${link.to}`])}]\n  ${from} -.->|${label([text])}| ${external}`;
+    }
+    return `  ${from} -.->|${label([text])}| ${resolve(link.to)}`;
+  });
+}

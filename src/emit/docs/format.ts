@@ -1,0 +1,42 @@
+/** Small phrases the document's sections share. */
+import { formatAmount } from "../../model/quantity.js";
+import type { Amount, EnvVar, Instance, Port } from "../../model/types.js";
+import { code } from "../markdown/escape.js";
+
+export function memoryText(amount: Amount | undefined): string {
+  if (!amount) return "";
+  return amount.text.startsWith("~") || !amount.approximate ? amount.text : `~${amount.text}`;
+}
+
+export function replicasText(instance: Instance): string {
+  const { min, max, autoscale, cpuTarget } = instance.replicas;
+  if (autoscale) return `${min}–${max} (autoscaled${cpuTarget ? ` at ${cpuTarget}% CPU` : ""})`;
+  return String(max);
+}
+
+export function portsText(ports: readonly Port[]): string {
+  return ports.map((p) => `${p.port}${p.protocol !== "tcp" ? `/${p.protocol}` : ""}`).join(", ");
+}
+
+/** A variable's value as the document may show it: secrets only as references, never values. */
+export function envValueText(variable: EnvVar): string {
+  const value = variable.value;
+  switch (value.kind) {
+    case "plain":
+      return value.value === "" ? "(empty)" : code(value.value);
+    case "secret":
+      return `secret ${code(value.secret)}${value.key ? ` (key ${code(value.key)})` : ""}`;
+    case "endpoint": {
+      const port = value.port ? `:${value.port.port}` : "";
+      return `address of ${code(value.service)}: ${code(`${value.scheme}://${value.host}${port}${value.path ?? ""}`)}`;
+    }
+    default: {
+      const unreachable: never = value;
+      throw new Error(`unknown variable kind ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+export function amountText(amount: Amount | undefined, kind: "memory" | "cpu"): string {
+  return amount ? formatAmount(amount, kind) : "";
+}
