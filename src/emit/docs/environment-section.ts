@@ -47,7 +47,8 @@ export function environmentSection(
   options: EnvironmentSectionOptions,
 ): string | undefined {
   const sub = (title: string, ...body: (string | undefined | false)[]) => section(`### ${title}`, ...body);
-  const ascii = asciiDiagram(environment, { width: options.asciiWidth });
+  const groups = new Map(model.groups.map((g) => [g.id, g.name]));
+  const ascii = asciiDiagram(environment, { width: options.asciiWidth, groups });
   const procedures = environment.procedures.map((p) =>
     section(
       `#### ${text(p.title)}`,

@@ -71,7 +71,7 @@ export function kubernetesResources(environment: Environment): string | undefine
   if (environment.platform !== "kubernetes") return undefined;
   const rows = [
     ...environment.allNodes
-      .filter((n) => n.infrastructure)
+      .filter((n) => n.kind === "ingress" || n.kind === "load-balancer" || n.kind === "gateway")
       .map((n) => [
         cell(n.name),
         cell(n.kind === "ingress" ? "Ingress" : (n.technology ?? n.kind)),

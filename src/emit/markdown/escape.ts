@@ -4,14 +4,21 @@
  * column, and code spans that survive backticks.
  */
 
-const inlineSpecials = /[\\`*_[\]<>|#~]/g;
+const inlineSpecials = /[\\`*[\]<>|]/g;
 
-/** Inline text: Markdown and HTML have no effect; line breaks become spaces. */
+/**
+ * Inline text: Markdown and HTML have no effect; line breaks become spaces. Characters that only
+ * matter in some positions are escaped only there, so ordinary text stays readable in the raw file:
+ * `_` at a word's edge (intraword underscores are literal), `~~`, and `#` or `>` or a list marker at the start.
+ */
 export function text(value: string): string {
   return value
     .replace(/\r?\n/g, " ")
     .replace(/&/g, "&amp;")
-    .replace(inlineSpecials, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`));
+    .replace(inlineSpecials, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`))
+    .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace("_", "\\_"))
+    .replace(/~~/g, "\\~\\~")
+    .replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, "$1\\$2");
 }
 
 /** A table cell: like text, and never empty (an empty cell reads as a broken table). */

@@ -14,6 +14,8 @@ export interface AsciiBox {
   children: AsciiBox[];
   /** Text after the children. */
   footer: string[];
+  /** Narrower limit for this box, so small boxes wrap their text instead of growing wide. */
+  maxWidth?: number;
 }
 
 /** The narrowest box we draw: borders, padding and a few characters of text. */
@@ -57,7 +59,7 @@ function joinRow(row: string[][]): string[] {
 
 /** Renders a box within `maxWidth` columns (at least MIN_WIDTH). */
 export function renderBox(box: AsciiBox, maxWidth: number): string[] {
-  const limit = Math.max(MIN_WIDTH, maxWidth);
+  const limit = Math.max(MIN_WIDTH, Math.min(maxWidth, box.maxWidth ?? maxWidth));
   const inner = limit - 4;
   const title = box.title?.trim() ?? "";
   const titleFits = title !== "" && displayWidth(title) <= inner - 2;

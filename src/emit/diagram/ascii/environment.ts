@@ -6,7 +6,12 @@ import { type AsciiBox, renderBox } from "./box.js";
 export interface AsciiOptions {
   /** Widest line, in columns. Default 100. */
   width?: number;
+  /** Display names of service groups, by id. */
+  groups?: ReadonlyMap<string, string>;
 }
+
+/** Instance boxes wrap at this width, so a row holds two or three of them. */
+const INSTANCE_WIDTH = 44;
 
 function replicas(instance: Instance): string {
   const { min, max, autoscale } = instance.replicas;
@@ -32,7 +37,7 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
   }
   const uses = service.uses.map((u) => u.target);
   if (uses.length > 0) lines.push(`→ ${uses.join(", ")}`);
-  return { lines, children: [], footer: [] };
+  return { lines, children: [], footer: [], maxWidth: INSTANCE_WIDTH };
 }
 
 function nodeTitle(node: DeploymentNode): string {
@@ -42,7 +47,35 @@ function nodeTitle(node: DeploymentNode): string {
   return parts.join(" · ");
 }
 
-function nodeBox(node: DeploymentNode, environment: Environment): AsciiBox {
+/** Instances of services in groups are boxed by group, in the order the groups first appear. */
+function groupedInstances(
+  instances: Instance[],
+  environment: Environment,
+  groupName: (id: string) => string,
+): AsciiBox[] {
+  if (!instances.some((i) => i.service.group)) return instances.map((i) => instanceBox(i, environment));
+  const groups = new Map<string, Instance[]>();
+  for (const instance of instances) {
+    const key = instance.service.group ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), instance]);
+  }
+  return [...groups].map(([group, members]) =>
+    group === ""
+      ? { lines: [], children: members.map((i) => instanceBox(i, environment)), footer: [] }
+      : {
+          title: groupName(group),
+          lines: [],
+          children: members.map((i) => instanceBox(i, environment)),
+          footer: [],
+        },
+  );
+}
+
+function nodeBox(
+  node: DeploymentNode,
+  environment: Environment,
+  groupName: (id: string) => string,
+): AsciiBox {
   const lines: string[] = [];
   if (node.count !== undefined) lines.push(`× ${node.count}`);
   if (node.description) lines.push(node.description);
@@ -53,8 +86,8 @@ function nodeBox(node: DeploymentNode, environment: Environment): AsciiBox {
     title: nodeTitle(node),
     lines,
     children: [
-      ...node.nodes.map((child) => nodeBox(child, environment)),
-      ...node.instances.map((i) => instanceBox(i, environment)),
+      ...node.nodes.map((child) => nodeBox(child, environment, groupName)),
+      ...groupedInstances(node.instances, environment, groupName),
     ],
     footer,
   };
@@ -63,6 +96,9 @@ function nodeBox(node: DeploymentNode, environment: Environment): AsciiBox {
 /** The environment's infrastructure as text: one box per top-level node, stacked. */
 export function asciiDiagram(environment: Environment, options: AsciiOptions = {}): string {
   const width = options.width ?? 100;
-  const boxes = environment.nodes.map((node) => renderBox(nodeBox(node, environment), width).join("\n"));
+  const groupName = (id: string) => options.groups?.get(id) ?? id;
+  const boxes = environment.nodes.map((node) =>
+    renderBox(nodeBox(node, environment, groupName), width).join("\n"),
+  );
   return boxes.length > 0 ? `${boxes.join("\n\n")}\n` : "";
 }

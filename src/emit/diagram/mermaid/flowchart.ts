@@ -9,7 +9,8 @@ function instanceLabel(instance: Instance): string {
         ? ` ×${instance.replicas.autoscale ? `${instance.replicas.min}–${instance.replicas.max}` : instance.replicas.max}`
         : ""),
   ];
-  if (instance.service.technology) parts.push(instance.service.technology);
+  if (instance.service.technology && instance.service.technology !== instance.name)
+    parts.push(instance.service.technology);
   const ports = instance.service.ports.map((p) => `:${p.port}`).join(" ");
   if (ports) parts.push(ports);
   return label(parts);
@@ -34,20 +35,37 @@ export function mermaidFlowchart(model: Model, environmentId: string): string {
   const environment = model.environments.find((e) => e.id === environmentId);
   if (!environment) return "";
   const ids = new IdAllocator();
+  const groupNames = new Map(model.groups.map((g) => [g.id, g.name]));
   const lines = ["flowchart TB"];
   const instanceId = (instance: Instance) => ids.id("i", instance.id);
   const nodeId = (node: DeploymentNode) => ids.id("n", node.id);
 
+  const isLeaf = (node: DeploymentNode) => node.instances.length === 0 && node.nodes.length === 0;
   const emitNode = (node: DeploymentNode, indent: string) => {
     const parts = [node.kind === "namespace" ? `namespace: ${node.name}` : node.name];
     if (node.technology) parts.push(node.technology);
     if (node.count !== undefined) parts.push(`× ${node.count}`);
-    lines.push(`${indent}subgraph ${nodeId(node)}[${label(parts)}]`);
-    if (node.infrastructure && node.instances.length === 0 && node.nodes.length === 0) {
-      lines.push(`${indent}  ${nodeId(node)}_self[${label([node.name, node.kind])}]`);
+    // A node that holds nothing (a VPN, an ingress) is drawn as a node of its own, not an empty box.
+    if (isLeaf(node)) {
+      lines.push(`${indent}${nodeId(node)}{{${label(parts)}}}`);
+      return;
     }
+    lines.push(`${indent}subgraph ${nodeId(node)}[${label(parts)}]`);
     for (const child of node.nodes) emitNode(child, `${indent}  `);
-    for (const instance of node.instances) lines.push(`${indent}  ${shape(instance, instanceId(instance))}`);
+    const grouped = new Map<string, Instance[]>();
+    for (const instance of node.instances) {
+      const key = instance.service.group ?? "";
+      grouped.set(key, [...(grouped.get(key) ?? []), instance]);
+    }
+    for (const [group, members] of grouped) {
+      const inner = group ? `${indent}    ` : `${indent}  `;
+      if (group)
+        lines.push(
+          `${indent}  subgraph ${ids.id("g", `${node.id}_${group}`)}[${label([groupNames.get(group) ?? group])}]`,
+        );
+      for (const instance of members) lines.push(`${inner}${shape(instance, instanceId(instance))}`);
+      if (group) lines.push(`${indent}  end`);
+    }
     lines.push(`${indent}end`);
   };
   for (const node of environment.nodes) emitNode(node, "  ");
@@ -59,7 +77,7 @@ export function mermaidFlowchart(model: Model, environmentId: string): string {
   for (const instance of environment.instances) {
     for (const use of instance.service.uses) {
       for (const target of byService.get(use.target) ?? []) {
-        const text = use.protocol ?? use.description;
+        const text = [use.description, use.protocol].filter(Boolean).join(" / ");
         const arrow = use.optional ? "-.->" : "-->";
         lines.push(
           `  ${instanceId(instance)} ${arrow}${text ? `|${label([text])}|` : ""} ${instanceId(target)}`,
