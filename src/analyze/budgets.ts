@@ -89,7 +89,8 @@ export function nodeBudget(node: DeploymentNode): NodeBudget {
   if (memoryBudget) verdict.memoryBudget = memoryBudget;
   const memoryCapacity = judge(memory, capacity.memory);
   if (memoryCapacity) verdict.memoryCapacity = memoryCapacity;
-  const cpuCapacity = judge(cpu, capacity.cpu);
+  // CPU beyond requests is throttled, not killed: only requests can over-commit a node's CPU.
+  const cpuCapacity = judge({ ...cpu, limit: cpu.request }, capacity.cpu);
   if (cpuCapacity) verdict.cpuCapacity = cpuCapacity;
   return { node, entries, memory, cpu, budget, capacity, binary: binaryCount * 2 > written.length, verdict };
 }

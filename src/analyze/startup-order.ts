@@ -18,7 +18,11 @@ export function dependenciesOf(environment: Environment, instance: Instance): In
 }
 
 export function startupOrder(environment: Environment): StartupOrder {
-  const remaining = new Map(environment.instances.map((i) => [i, new Set(dependenciesOf(environment, i))]));
+  // A file (an embedded database) is not started; it is simply there.
+  const started = environment.instances.filter((i) => i.workload !== "File");
+  const remaining = new Map(
+    started.map((i) => [i, new Set(dependenciesOf(environment, i).filter((d) => d.workload !== "File"))]),
+  );
   const waves: Instance[][] = [];
   while (remaining.size > 0) {
     const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([instance]) => instance);

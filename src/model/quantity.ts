@@ -100,7 +100,8 @@ export function formatBytes(bytes: number, binary = false): string {
 }
 
 export function formatCpu(millicores: number): string {
-  return millicores % 1000 === 0 ? `${millicores / 1000}` : `${millicores}m`;
+  if (millicores < 1000) return `${millicores}m`;
+  return `${Math.round(millicores / 10) / 100} CPU`;
 }
 
 /** "2.5–3.5 GB" for a range, "400 MB" for a single value, with ~ when approximate. */

@@ -17,7 +17,9 @@ const Text = T.String();
 const Notes = T.Union([T.String(), T.Array(T.String())], {
   description: "Free notes: a paragraph or a list",
 });
-const StringMap = T.Record(T.String(), T.String());
+/** Free text where people also type numbers and booleans (`Requests per second: 500`); shown as written. */
+const FreeText = T.Union([T.String(), T.Number(), T.Boolean()]);
+const StringMap = T.Record(T.String(), FreeText);
 
 /** "512Mi", "1.5GB", 0.5 (CPU), "500m". */
 export const Quantity = T.Union([T.String(), T.Number()], {
@@ -362,7 +364,7 @@ export const NodeInput = T.Recursive(
         capacity: T.Optional(Resources),
         budget: T.Optional(Resources),
         properties: T.Optional(
-          T.Record(T.String(), T.String(), { description: "Free properties: power, enclosure, …" }),
+          T.Record(T.String(), FreeText, { description: "Free properties: power, enclosure, …" }),
         ),
         routes: T.Optional(Routes),
         run: T.Optional(Run),
@@ -415,15 +417,15 @@ export const EnvironmentInput = T.Object(
     status: T.Optional(Enum(["live", "planned"] as const)),
     description: T.Optional(Text),
     infrastructure: T.Optional(
-      T.Record(T.String(), T.String(), {
+      T.Record(T.String(), FreeText, {
         description: "Aspect → configuration: tls, secrets, monitoring, …",
       }),
     ),
     procedures: T.Optional(T.Record(T.String(), Procedure)),
     "key-files": T.Optional(T.Record(T.String(), T.String())),
-    "promotes-to": T.Optional(T.Record(T.String(), T.String(), { description: "Environment → gate" })),
+    "promotes-to": T.Optional(T.Record(T.String(), FreeText, { description: "Environment → gate" })),
     characteristics: T.Optional(
-      T.Record(T.String(), T.String(), { description: "Aspect → value, compared across environments" }),
+      T.Record(T.String(), FreeText, { description: "Aspect → value, compared across environments" }),
     ),
     links: T.Optional(T.Array(Link)),
     nodes: T.Record(T.String(), NodeInput),
@@ -446,7 +448,7 @@ const Decision = T.Object(
         strict,
       ),
     ),
-    alternatives: T.Optional(T.Record(T.String(), T.String(), { description: "Alternative → why not" })),
+    alternatives: T.Optional(T.Record(T.String(), FreeText, { description: "Alternative → why not" })),
   },
   strict,
 );
@@ -467,7 +469,7 @@ const SystemInput = T.Object(
       ),
     ),
     nfrs: T.Optional(
-      T.Record(T.String(), T.Record(T.String(), T.String()), {
+      T.Record(T.String(), T.Record(T.String(), FreeText), {
         description: "Category (performance, scalability, availability, security) → requirement → target",
       }),
     ),
@@ -481,7 +483,7 @@ const SystemInput = T.Object(
           rto: T.Optional(T.String()),
           rpo: T.Optional(T.String()),
           "disaster-recovery": T.Optional(
-            T.Record(T.String(), T.String(), { description: "Scenario → response" }),
+            T.Record(T.String(), FreeText, { description: "Scenario → response" }),
           ),
         },
         strict,
@@ -490,7 +492,7 @@ const SystemInput = T.Object(
     observability: T.Optional(
       T.Object(
         {
-          tools: T.Optional(T.Record(T.String(), T.String(), { description: "Tool → what for" })),
+          tools: T.Optional(T.Record(T.String(), FreeText, { description: "Tool → what for" })),
           metrics: T.Optional(T.Array(T.String())),
           logging: T.Optional(T.Record(T.String(), T.String())),
           alerts: T.Optional(T.Array(T.String())),
@@ -503,7 +505,7 @@ const SystemInput = T.Object(
       T.Object(
         {
           currency: T.Optional(T.String()),
-          items: T.Record(T.String(), T.Record(T.String(), T.String()), {
+          items: T.Record(T.String(), T.Record(T.String(), FreeText), {
             description: "Environment → item → cost",
           }),
           total: T.Optional(T.String()),

@@ -17,6 +17,7 @@ import {
   nodeProperties,
   persistence,
   publishedPorts,
+  routesTable,
 } from "./environment-tables.js";
 import { blocks, section } from "./section.js";
 
@@ -75,6 +76,7 @@ export function environmentSection(
     sub("Kubernetes Resources", kubernetesResources(environment)),
     sub("Infrastructure Configuration", infrastructureTable(environment)),
     sub("Published Ports", publishedPorts(environment)),
+    sub("Routes", routesTable(environment)),
     sub("Persistence", persistence(environment)),
     sub("Health Checks", healthChecks(environment)),
     sub("Environment Variables", ...environmentVariables(environment)),

@@ -186,3 +186,16 @@ export function nodeProperties(environment: Environment): string[] {
       return `${bold(n.name)}:\n\n${table(["Property", "Value"], rows)}`;
     });
 }
+
+export function routesTable(environment: Environment): string | undefined {
+  const rows = [
+    ...environment.allNodes.flatMap((n) => n.routes.map((r) => ({ via: n.name, route: r }))),
+    ...environment.instances.flatMap((i) => i.service.routes.map((r) => ({ via: i.name, route: r }))),
+  ].map(({ via, route }) => [
+    cell(via),
+    code(route.path),
+    cell(`${route.target}${route.port ? `:${route.port.port}` : ""}`),
+    cell(route.description),
+  ]);
+  return rows.length > 0 ? table(["Proxy / ingress", "Path", "Target", "Description"], rows) : undefined;
+}

@@ -37,6 +37,13 @@ export function entriesOf<V>(record: Record<string, V> | undefined): [string, V]
   return record ? Object.entries(record) : [];
 }
 
+/** Entries of a free-text map, where `500` or `true` were typed for text. */
+export function textEntriesOf(
+  record: Record<string, string | number | boolean> | undefined,
+): [string, string][] {
+  return entriesOf(record).map(([key, value]) => [key, String(value)]);
+}
+
 /** "field-hub" → "Field Hub". */
 export function titleCase(id: string): string {
   return id

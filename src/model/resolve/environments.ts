@@ -1,6 +1,6 @@
 import type { EnvironmentInputType, ModelInputType } from "../schema.js";
 import type { AccessScope, Environment, Platform, Service } from "../types.js";
-import { entriesOf, notesOf, type ResolveContext, titleCase } from "./context.js";
+import { entriesOf, notesOf, type ResolveContext, textEntriesOf, titleCase } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { resolveLinks } from "./links.js";
 import { resolveNode, resolveNodeRoutes } from "./nodes.js";
@@ -45,7 +45,7 @@ export function resolveEnvironment(
     },
     status: input.status ?? "live",
     at: context.locate(path),
-    infrastructure: entriesOf(input.infrastructure).map(([aspect, value]) => ({ aspect, value })),
+    infrastructure: textEntriesOf(input.infrastructure).map(([aspect, value]) => ({ aspect, value })),
     procedures: entriesOf(input.procedures).map(([procedureId, procedure]) => {
       const at = context.locate([...path, "procedures", procedureId]);
       if (Array.isArray(procedure))
@@ -58,13 +58,13 @@ export function resolveEnvironment(
         at,
       };
     }),
-    keyFiles: entriesOf(input["key-files"]).map(([file, purpose]) => ({ path: file, purpose })),
-    promotesTo: entriesOf(input["promotes-to"]).map(([environment, gate]) => ({
+    keyFiles: textEntriesOf(input["key-files"]).map(([file, purpose]) => ({ path: file, purpose })),
+    promotesTo: textEntriesOf(input["promotes-to"]).map(([environment, gate]) => ({
       environment,
       gate,
       at: context.locate([...path, "promotes-to", environment]),
     })),
-    characteristics: entriesOf(input.characteristics).map(([aspect, value]) => ({ aspect, value })),
+    characteristics: textEntriesOf(input.characteristics).map(([aspect, value]) => ({ aspect, value })),
     links: [],
     nodes: [],
     allNodes: [],

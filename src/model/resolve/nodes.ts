@@ -1,7 +1,7 @@
 import type { NodeInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
 import { type DeploymentNode, infrastructureNodeKinds, type Resources, type Route } from "../types.js";
-import { entriesOf, type KeyPath, notesOf, report, resolveAmount } from "./context.js";
+import { entriesOf, type KeyPath, notesOf, report, resolveAmount, textEntriesOf } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { resolveInstances } from "./instances.js";
 import { findPort } from "./services.js";
@@ -50,7 +50,7 @@ export function resolveNode(
     at: context.locate(path),
     capacity: resolveResources(scope, input.capacity, [...path, "capacity"]),
     budget: resolveResources(scope, input.budget, [...path, "budget"]),
-    properties: entriesOf(input.properties).map(([key, value]) => ({ key, value })),
+    properties: textEntriesOf(input.properties).map(([key, value]) => ({ key, value })),
     routes: [],
     instances: [],
     nodes: [],

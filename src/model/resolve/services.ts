@@ -11,7 +11,15 @@ import type {
   Use,
   Volume,
 } from "../types.js";
-import { entriesOf, type KeyPath, notesOf, type ResolveContext, report, resolveAmount } from "./context.js";
+import {
+  entriesOf,
+  type KeyPath,
+  notesOf,
+  type ResolveContext,
+  report,
+  resolveAmount,
+  textEntriesOf,
+} from "./context.js";
 
 const namedProtocols = new Set([
   "http",
@@ -238,7 +246,7 @@ function resolveSource(input: ServiceInputType["source"]): SourceCode | undefine
     ...(auth ? { auth } : {}),
     dependencies: input.dependencies ?? [],
     configFiles: input["config-files"] ?? [],
-    details: entriesOf(input.details).map(([key, value]) => ({ key, value })),
+    details: textEntriesOf(input.details).map(([key, value]) => ({ key, value })),
   };
 }
 

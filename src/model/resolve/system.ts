@@ -1,6 +1,6 @@
 import type { ModelInputType } from "../schema.js";
 import type { DocumentMeta, Group, Secret, System } from "../types.js";
-import { entriesOf, notesOf, type ResolveContext } from "./context.js";
+import { entriesOf, notesOf, type ResolveContext, textEntriesOf } from "./context.js";
 
 export function resolveSystem(context: ResolveContext, model: ModelInputType): System {
   const input = model.system;
@@ -9,7 +9,7 @@ export function resolveSystem(context: ResolveContext, model: ModelInputType): S
     at: context.locate(["system"]),
     nfrs: entriesOf(input.nfrs).map(([category, items]) => ({
       category,
-      items: entriesOf(items).map(([requirement, target]) => ({ requirement, target })),
+      items: textEntriesOf(items).map(([requirement, target]) => ({ requirement, target })),
     })),
     decisions: (input.decisions ?? []).map((decision, index) => ({
       title: decision.title,
@@ -17,7 +17,7 @@ export function resolveSystem(context: ResolveContext, model: ModelInputType): S
       context: notesOf(decision.context),
       positive: decision.consequences?.positive ?? [],
       negative: decision.consequences?.negative ?? [],
-      alternatives: entriesOf(decision.alternatives).map(([option, reason]) => ({ option, reason })),
+      alternatives: textEntriesOf(decision.alternatives).map(([option, reason]) => ({ option, reason })),
       at: context.locate(["system", "decisions", index]),
       ...(decision.id ? { id: decision.id } : {}),
       ...(decision.status ? { status: decision.status } : {}),
@@ -32,15 +32,15 @@ export function resolveSystem(context: ResolveContext, model: ModelInputType): S
     const { "disaster-recovery": recovery, ...rest } = input.backup;
     system.backup = {
       ...rest,
-      disasterRecovery: entriesOf(recovery).map(([scenario, response]) => ({ scenario, response })),
+      disasterRecovery: textEntriesOf(recovery).map(([scenario, response]) => ({ scenario, response })),
     };
   }
   if (input.observability) {
     const o = input.observability;
     system.observability = {
-      tools: entriesOf(o.tools).map(([tool, purpose]) => ({ tool, purpose })),
+      tools: textEntriesOf(o.tools).map(([tool, purpose]) => ({ tool, purpose })),
       metrics: o.metrics ?? [],
-      logging: entriesOf(o.logging).map(([aspect, value]) => ({ aspect, value })),
+      logging: textEntriesOf(o.logging).map(([aspect, value]) => ({ aspect, value })),
       alerts: o.alerts ?? [],
     };
   }
@@ -49,7 +49,7 @@ export function resolveSystem(context: ResolveContext, model: ModelInputType): S
     system.cost = {
       items: entriesOf(c.items).map(([environment, entries]) => ({
         environment,
-        entries: entriesOf(entries).map(([item, cost]) => ({ item, cost })),
+        entries: textEntriesOf(entries).map(([item, cost]) => ({ item, cost })),
       })),
       notes: notesOf(c.notes),
       ...(c.currency ? { currency: c.currency } : {}),

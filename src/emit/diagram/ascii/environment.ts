@@ -35,6 +35,8 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
     const label = volume.type === "bind" ? `${volume.source} (bind)` : volume.source;
     lines.push(`vol ${label}${size ? ` ${size.text}` : ""}`);
   }
+  for (const route of service.routes)
+    lines.push(`${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
   const uses = service.uses.map((u) => u.target);
   if (uses.length > 0) lines.push(`→ ${uses.join(", ")}`);
   return { lines, children: [], footer: [], maxWidth: INSTANCE_WIDTH };
