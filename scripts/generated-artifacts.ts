@@ -10,7 +10,7 @@ export interface Artifact {
 
 export function generatedArtifacts(): Artifact[] {
   const schema = modelJsonSchema();
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: false, code: { source: true, esm: true } });
   const validate = ajv.compile(schema);
   const code = standalone.default(ajv, validate);
   return [

@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js
 import type { ModelInputType } from "../model/schema.js";
 import { suggestion } from "../model/suggest.js";
 import validate from "../model/validate-model.generated.js";
+import { knownKeys } from "./schema-keys.js";
 import type { KeyPath } from "./yaml-file.js";
 
 export type Locate = (path: KeyPath, prefer?: "key" | "value") => SourceRange;
@@ -46,15 +47,24 @@ const typeNames: Record<string, string> = {
   null: "nothing",
 };
 
-function propertiesOf(schema: unknown): string[] {
-  if (schema && typeof schema === "object" && "properties" in schema) {
-    return Object.keys((schema as { properties: Record<string, unknown> }).properties);
+/** Which member of a union an error is about, from the end of its schema path (`…/anyOf/2/additionalProperties`). */
+function unionMember(error: ErrorObject): number | undefined {
+  const match = /\/anyOf\/(\d+)\/[^/]+$/.exec(error.schemaPath);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The value at a path of the validated data (the lean validator does not keep it on errors). */
+function valueAt(data: unknown, path: KeyPath): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[key];
   }
-  return [];
+  return current;
 }
 
 /** One diagnostic for all errors at one path. */
-function diagnoseAt(path: KeyPath, errors: ErrorObject[], locate: Locate): Diagnostic[] {
+function diagnoseAt(path: KeyPath, errors: ErrorObject[], locate: Locate, data: unknown): Diagnostic[] {
   const structural = errors.filter(
     (e) => e.keyword !== "type" && e.keyword !== "anyOf" && e.keyword !== "oneOf",
   );
@@ -65,14 +75,14 @@ function diagnoseAt(path: KeyPath, errors: ErrorObject[], locate: Locate): Diagn
       const key = `${error.keyword}:${JSON.stringify(error.params)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      found.push(diagnoseOne(path, error, locate));
+      found.push(diagnoseOne(path, error, locate, data));
     }
     return found;
   }
   const types = [
     ...new Set(errors.filter((e) => e.keyword === "type").flatMap((e) => String(e.params.type).split(","))),
   ];
-  const value = errors[0]?.data;
+  const value = valueAt(data, path);
   return [
     diagnostic(
       "schema-wrong-type",
@@ -84,11 +94,11 @@ function diagnoseAt(path: KeyPath, errors: ErrorObject[], locate: Locate): Diagn
   ];
 }
 
-function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate): Diagnostic {
+function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate, data: unknown): Diagnostic {
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
-      const known = propertiesOf(error.parentSchema);
+      const known = knownKeys(path, unionMember(error));
       return diagnostic(
         "schema-unknown-key",
         "error",
@@ -114,7 +124,7 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate): Diagnos
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const value = String(error.data);
+      const value = String(valueAt(data, path));
       const near = suggestion(value, allowed, "value");
       const message =
         allowed.length <= 6
@@ -127,7 +137,7 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate): Diagnos
       return diagnostic(
         "schema-invalid-value",
         "error",
-        `${dotted(path)} '${String(error.data)}' is not a valid identifier`,
+        `${dotted(path)} '${String(valueAt(data, path))}' is not a valid identifier`,
         locate(path, "value"),
         { hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit", path },
       );
@@ -168,7 +178,7 @@ export function validateModelInput(
   const all = [...paths.values()];
   // A failed union reports every branch; the branch that got deepest is the one the user meant.
   const kept = all.filter((entry) => !all.some((other) => isPrefix(entry.path, other.path)));
-  const diagnostics = kept.flatMap((entry) => diagnoseAt(entry.path, entry.errors, locate));
+  const diagnostics = kept.flatMap((entry) => diagnoseAt(entry.path, entry.errors, locate, value));
   // "servcies" is unknown and "services" missing: the misspelling is the one thing to say.
   const misspelt = new Set(diagnostics.filter((d) => d.code === "schema-unknown-key").map((d) => d.hint));
   return {
