@@ -1,6 +1,6 @@
 import { Ajv } from "ajv";
 import standalone from "ajv/dist/standalone/index.js";
-import { modelJsonSchema } from "../src/model/schema.js";
+import { buildModelJsonSchema } from "../src/model/schema.js";
 import { modelReference } from "./model-reference.js";
 
 export interface Artifact {
@@ -9,7 +9,7 @@ export interface Artifact {
 }
 
 export function generatedArtifacts(): Artifact[] {
-  const schema = modelJsonSchema();
+  const schema = buildModelJsonSchema();
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: false, code: { source: true, esm: true } });
   const validate = ajv.compile(schema);
   const code = standalone.default(ajv, validate);

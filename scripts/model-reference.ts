@@ -2,7 +2,7 @@
  * The model reference (docs/model-reference.md), generated from the schema's descriptions so the
  * documentation cannot drift from what the loader accepts. `npm run build` writes it; a test checks it.
  */
-import { modelJsonSchema } from "../src/model/schema.js";
+import { buildModelJsonSchema } from "../src/model/schema.js";
 
 type Schema = {
   type?: string | string[];
@@ -44,7 +44,7 @@ function objectsIn(schema: Schema): Schema[] {
 }
 
 export function modelReference(): string {
-  const root = modelJsonSchema() as Schema;
+  const root = buildModelJsonSchema() as Schema;
   const out = [
     "# Model reference",
     "",

@@ -4,6 +4,7 @@ export { type StartupOrder, startupOrder } from "./analyze/startup-order.js";
 export type { Diagnostic, Severity, SourceRange } from "./diagnostics.js";
 export { type LoadResult, loadModelFile, loadModelText } from "./load/index.js";
 export { resolveModel } from "./model/resolve/index.js";
-export { type ModelInputType, modelJsonSchema } from "./model/schema.js";
+export { modelJsonSchema } from "./model/json-schema.js";
+export type { ModelInputType } from "./model/schema.js";
 export type * from "./model/types.js";
 export { formatDiagnostics } from "./report/index.js";

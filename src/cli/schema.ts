@@ -1,4 +1,4 @@
-import { modelJsonSchema } from "../model/schema.js";
+import { modelJsonSchema } from "../model/json-schema.js";
 import { type Command, ExitCode } from "./command.js";
 
 const command: Command = {

@@ -611,6 +611,6 @@ export type AmountInput = Static<typeof Amount>;
 export type NodeInputType = Static<typeof NodeInput>;
 
 /** The JSON Schema as published: plain JSON, no TypeBox symbols. */
-export function modelJsonSchema(): Record<string, unknown> {
+export function buildModelJsonSchema(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(ModelInput as TSchema)) as Record<string, unknown>;
 }
