@@ -2,6 +2,13 @@
 import { main } from "./main.js";
 
 export async function run(): Promise<number> {
+  // `deployview schema | head` closes the pipe early; that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   try {
     return await main(process.argv.slice(2), {
       stdout: process.stdout,
