@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const npm = (args: string[], cwd: string) =>
-  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", stdio: "pipe" });
+  execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd,
+    encoding: "utf8",
+    stdio: "pipe",
+  });
 
 describe("the npm package", () => {
   it("packs into a tarball that installs and runs in an empty folder", () => {
@@ -18,9 +22,13 @@ describe("the npm package", () => {
     const project = mkdtempSync(join(tmpdir(), "deployview-install-"));
     npm(["init", "-y"], project);
     npm(["install", join(out, tarball!)], project);
-    const help = execFileSync(join(project, "node_modules/.bin/deployview"), ["--help"], { encoding: "utf8" });
+    const help = execFileSync(join(project, "node_modules/.bin/deployview"), ["--help"], {
+      encoding: "utf8",
+    });
     expect(help).toContain("Usage: deployview <command>");
-    const schema = execFileSync(join(project, "node_modules/.bin/deployview"), ["schema"], { encoding: "utf8" });
+    const schema = execFileSync(join(project, "node_modules/.bin/deployview"), ["schema"], {
+      encoding: "utf8",
+    });
     expect(JSON.parse(schema).title).toBe("deployview model");
   }, 240_000);
 });

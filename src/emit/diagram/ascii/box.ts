@@ -18,8 +18,11 @@ export interface AsciiBox {
   maxWidth?: number;
 }
 
-/** The narrowest box we draw: borders, padding and a few characters of text. */
-export const MIN_WIDTH = 12;
+/**
+ * The narrowest box we draw: borders, padding and two columns of text (one wide character).
+ * Each level of nesting takes 4 columns, so a box of depth d fits any limit of at least 4·d + MIN_WIDTH.
+ */
+export const MIN_WIDTH = 6;
 const GAP = 2;
 
 function wrapAll(lines: readonly string[], width: number): string[] {

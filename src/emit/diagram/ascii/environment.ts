@@ -1,5 +1,4 @@
 /** An environment as nested ASCII boxes: nodes contain nodes and instances, to any depth. */
-import { formatAmount } from "../../../model/quantity.js";
 import type { DeploymentNode, Environment, Instance } from "../../../model/types.js";
 import { type AsciiBox, renderBox } from "./box.js";
 
@@ -45,7 +44,7 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
 function nodeTitle(node: DeploymentNode): string {
   const parts = [node.kind === "namespace" ? `namespace: ${node.name}` : node.name];
   if (node.technology) parts.push(node.technology);
-  if (node.capacity.memory) parts.push(`${formatAmount(node.capacity.memory, "memory")} RAM`);
+  if (node.capacity.memory) parts.push(`${node.capacity.memory.text} RAM`);
   return parts.join(" · ");
 }
 

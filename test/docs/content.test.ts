@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { renderDocument } from "../../src/emit/docs/index.js";
+import { loadModelFile, loadModelText } from "../../src/load/index.js";
+import { examples } from "../helpers/examples.js";
+
+async function document(name: string): Promise<string> {
+  const example = examples().find((e) => e.name === name)!;
+  const { model } = await loadModelFile(example.model);
+  return renderDocument(model!);
+}
+
+/** The cells of a Markdown table row, honouring escaped pipes. */
+function cells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, "")
+    .split(/(?<!\\)\|/);
+}
+
+function tables(markdown: string): string[][] {
+  const found: string[][] = [];
+  let current: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (line.startsWith("```")) fenced = !fenced;
+    if (!fenced && line.startsWith("|")) current.push(line);
+    else if (current.length > 0) {
+      found.push(current);
+      current = [];
+    }
+  }
+  return found;
+}
+
+describe("the document covers what the seeds cover", () => {
+  it("YAM Agri: environments, the promotion gate, the memory budget within 6 GB, field hub properties", async () => {
+    const doc = await document("yam-agri");
+    expect(doc).toContain(
+      "| **Field Hub** | Per-site offline edge node | Raspberry Pi 4 + Docker | Site LAN only |",
+    );
+    expect(doc).toMatch(/\*\*Staging → Production\*\*: All 10 acceptance tests pass on staging/);
+    expect(doc).toMatch(/\| \*\*Total\*\* \| \*\*~2\.5–3 GB\*\* ✅ against a budget of 6GB/);
+    expect(doc).toContain("| Autonomy | Offline-first: 7-day autonomous operation guaranteed |");
+    expect(doc).toContain("> **Planned:** this environment is a target, not yet live.");
+    expect(doc).toContain("| frappe-web | frappe-web (production) | sync | WireGuard VPN |");
+  });
+
+  it("req1: Kubernetes resources with autoscaling, infrastructure configuration, the compose comparison", async () => {
+    const doc = await document("req1");
+    expect(doc).toContain(
+      "| Axum API | Deployment + HorizontalPodAutoscaler | 2–10 (autoscaled at 70% CPU) |",
+    );
+    expect(doc).toContain("| Tracing | OpenTelemetry Collector → Jaeger or Tempo |");
+    expect(doc).toMatch(/\| \*\*Scaling\*\* \| Horizontal \(HPA\) \| Vertical only \|/);
+    expect(doc).toContain("| pg-primary | pg-replica | replication | PostgreSQL streaming replication |");
+  });
+
+  it("FreshPoC: groups as subgraphs, no host port published twice, secrets as references", async () => {
+    const doc = await document("freshpoc");
+    expect(doc).toContain('subgraph g_network_control_plane["Control Plane"]');
+    expect(doc).toContain("| Apache Airflow | 8082 | 8080 (http) |");
+    expect(doc).toContain("| `MINIO_ROOT_PASSWORD` | secret `minio-root-password` |");
+    expect(doc).not.toContain("adminadmin");
+  });
+
+  it("allucanget: routes of the reverse proxy and the DuckDB file", async () => {
+    const doc = await document("allucanget");
+    expect(doc).toContain("| nginx | `/api/*` | backend:12000 | — |");
+    expect(doc).toContain("| DuckDB | Host / VM | file on host | — |");
+  });
+
+  it("ai-3tier: the template's sections", async () => {
+    const doc = await document("ai-3tier");
+    for (const heading of [
+      "Architecture Pattern",
+      "Code Inspection Summary",
+      "Non-Functional Requirements",
+      "Backup and Recovery",
+      "Cost Estimation",
+      "Architecture Decisions",
+    ]) {
+      expect(doc).toMatch(new RegExp(`^## 7\\.\\d+ ${heading}$`, "m"));
+    }
+    expect(doc).toContain("| **Recovery Time Objective (RTO)** | &lt; 1 hour |");
+  });
+
+  it("every table in every example has rows as wide as its header", async () => {
+    for (const example of examples()) {
+      for (const table of tables(await document(example.name))) {
+        const width = cells(table[0]!).length;
+        for (const row of table) expect(cells(row), `${example.name}: ${row}`).toHaveLength(width);
+      }
+    }
+  });
+});
+
+describe("hostile text in a model", () => {
+  const hostile = "x | y <img src=x onerror=alert(1)> `tick` *star* [link](javascript:alert(1))";
+  const text = `system: { name: "${hostile}", description: "# heading\\nline | two" }
+services:
+  api: { kind: api, description: "${hostile}", technology: "${hostile}", image: "api:1", ports: { http: 80 }, env: { NOTE: "${hostile}" } }
+environments:
+  dev: { platform: compose, purpose: "${hostile}", nodes: { "h": { kind: host, name: "${hostile}", run: [api] } } }
+`;
+
+  it("breaks no table and opens no tag", () => {
+    const { model, diagnostics } = loadModelText(text, "hostile.yaml");
+    expect(diagnostics).toEqual([]);
+    const doc = renderDocument(model!);
+    // Inside fenced blocks and code spans text is shown, never interpreted; everywhere else no tag may open.
+    const prose = doc
+      .replace(/^```[\s\S]*?^```/gm, "")
+      .replace(/(`{2,})[\s\S]*?\1/g, "")
+      .replace(/`[^`]*`/g, "");
+    expect(prose).not.toMatch(/<img/);
+    expect(prose).not.toMatch(/(?<!\\)\](?=\(javascript:)/);
+    for (const table of tables(doc)) {
+      const width = cells(table[0]!).length;
+      for (const row of table) expect(cells(row)).toHaveLength(width);
+    }
+    expect(doc).not.toMatch(/^# heading/m);
+  });
+});
