@@ -68,12 +68,10 @@ export function modelReference(): string {
         `| \`${key}\` | ${required} | ${cell(shape(property))} | ${cell(property.description ?? "")} |`,
       );
       const nested = property.$ref ? [] : objectsIn(property);
-      nested.forEach((object, index) =>
-        queue.push([
-          `${title === "model (top level)" ? "" : `${title} → `}${key}${nested.length > 1 ? ` (form ${index + 1})` : ""}`,
-          object,
-        ]),
-      );
+      nested.forEach((object, index) => {
+        const form = nested.length > 1 ? ` (form ${index + 1})` : "";
+        queue.push([`${title === "model (top level)" ? "" : `${title} → `}${key}${form}`, object]);
+      });
     }
     out.push("");
   }

@@ -22,8 +22,8 @@ const box: fc.Arbitrary<AsciiBox> = fc.letrec<{ box: AsciiBox }>((tie) => ({
     lines: fc.array(label, { maxLength: 3 }),
     children: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
-      fc.constant([]),
-      fc.array(tie("box"), { maxLength: 4 }),
+      fc.constant<AsciiBox[]>([]),
+      fc.array(tie("box") as fc.Arbitrary<AsciiBox>, { maxLength: 4 }),
     ),
     footer: fc.array(label, { maxLength: 2 }),
   }),
