@@ -2,8 +2,9 @@
  * Everything a model's `outputs:` section names, as files grouped by the folder they go to
  * (relative to the model's folder). Pure: the CLI writes them.
  */
-import { dirname } from "node:path/posix";
+import { basename, dirname } from "node:path/posix";
 import type { Diagnostic } from "../diagnostics.js";
+import { emitCompose } from "../emit/compose/index.js";
 import { emitDocs } from "../emit/docs/index.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import type { Model } from "../model/types.js";
@@ -17,8 +18,16 @@ export interface OutputSet {
 export const DEFAULT_DOCS_PATH = "docs/deployment-view.md";
 
 export function buildOutputs(model: Model): { outputs: OutputSet[]; diagnostics: Diagnostic[] } {
+  const outputs: OutputSet[] = [];
+  const diagnostics: Diagnostic[] = [];
   const docsPath = model.outputs.docs ?? DEFAULT_DOCS_PATH;
-  const folder = dirname(docsPath);
-  const name = docsPath.slice(folder === "." ? 0 : folder.length + 1);
-  return { outputs: [{ folder, files: emitDocs(model, { path: name }) }], diagnostics: [] };
+  outputs.push({ folder: dirname(docsPath), files: emitDocs(model, { path: basename(docsPath) }) });
+  for (const target of model.outputs.compose) {
+    const result = emitCompose(model, target.environment);
+    diagnostics.push(...result.diagnostics);
+    // The compose file takes the name the model gives it (docker-compose.prod.yml, …).
+    const files = result.files.map((f) => (f.path === "compose.yaml" ? { ...f, path: basename(target.path) } : f));
+    if (files.length > 0) outputs.push({ folder: dirname(target.path), files });
+  }
+  return { outputs, diagnostics };
 }

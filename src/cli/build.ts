@@ -42,7 +42,12 @@ const command: Command = {
         for (const file of written.unchanged) io.stdout.write(`unchanged ${relative(io.cwd, file)}\n`);
       }
     }
-    const sorted = sortDiagnostics(findings);
+    // Two environments built from one service can report the same place twice; say it once.
+    const seen = new Set<string>();
+    const sorted = sortDiagnostics(findings).filter((d) => {
+      const key = `${d.code}|${d.file}|${d.start}|${d.message}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
     if (sorted.length > 0)
       io.stdout.write(`\n${formatDiagnostics(sorted, sources, "text", { color: io.color, cwd: io.cwd })}`);
     else io.stdout.write(`\nNo findings in ${models.length} model${models.length === 1 ? "" : "s"}.\n`);

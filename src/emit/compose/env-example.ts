@@ -1,0 +1,26 @@
+/** `.env.example`: every variable the compose file needs from outside, with a placeholder and a comment. */
+import type { Environment, Model } from "../../model/types.js";
+import { generatedHeader } from "../generated-file.js";
+import { containerInstances } from "../runtime/platform.js";
+import { secretVariable } from "../runtime/secrets.js";
+
+export function envExample(model: Model, environment: Environment, source: string): string {
+  const users = new Map<string, Set<string>>();
+  for (const instance of containerInstances(environment)) {
+    for (const variable of instance.env) {
+      if (variable.value.kind !== "secret") continue;
+      const secret = variable.value.secret;
+      users.set(secret, (users.get(secret) ?? new Set()).add(instance.id));
+    }
+  }
+  const lines = [generatedHeader("hash", source).trimEnd(), "# Copy to .env and fill in; never commit .env.", ""];
+  for (const secret of [...users.keys()].sort()) {
+    const declared = model.secrets.find((s) => s.id === secret);
+    const description = declared?.description ?? secret;
+    lines.push(`# ${description.replace(/\n/g, " ")} — used by ${[...users.get(secret)!].sort().join(", ")}`);
+    if (declared?.source) lines.push(`# Source: ${declared.source.replace(/\n/g, " ")}`);
+    lines.push(`${secretVariable(model, secret)}=change-me`, "");
+  }
+  if (users.size === 0) lines.push("# This environment needs no variables from outside.", "");
+  return `${lines.join("\n").trimEnd()}\n`;
+}

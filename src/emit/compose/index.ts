@@ -1,0 +1,94 @@
+/** Docker Compose for one compose environment: `compose.yaml` and `.env.example`. Pure. */
+import { basename } from "node:path";
+import { Document, isScalar, isSeq, visit } from "yaml";
+import type { Diagnostic } from "../../diagnostics.js";
+import { diagnostic } from "../../diagnostics.js";
+import type { Environment, Instance, Model } from "../../model/types.js";
+import { type GeneratedFile, generatedHeader } from "../generated-file.js";
+import { ancestors, containerInstances } from "../runtime/platform.js";
+import { preflight } from "../runtime/preflight.js";
+import { envExample } from "./env-example.js";
+import { composeHealthcheck } from "./health.js";
+import { composeService } from "./service.js";
+
+export interface ComposeResult {
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** A Compose project name: lower case letters, digits, dashes and underscores. */
+export function projectName(model: Model, environment: Environment): string {
+  const slug = `${model.system.name}-${environment.id}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^[-_]+|-+$/g, "");
+  return /^[a-z0-9]/.test(slug) ? slug : `dv-${slug}`;
+}
+
+/** YAML text; commands and health-check tests as one-line lists, the way people write them. */
+function toYaml(value: Record<string, unknown>): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if ((key === "test" || key === "command") && isSeq(pair.value) && pair.value.items.every(isScalar)) pair.value.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0 });
+}
+
+export function emitCompose(model: Model, environmentId: string): ComposeResult {
+  const environment = model.environments.find((e) => e.id === environmentId);
+  if (!environment) {
+    return { files: [], diagnostics: [diagnostic("unknown-environment", "error", `no environment named '${environmentId}'`)] };
+  }
+  const problems = preflight(model, environment, "compose");
+  const diagnostics: Diagnostic[] = [...problems];
+  if (problems.some((d) => d.severity === "error")) return { files: [], diagnostics };
+
+  const instances = containerInstances(environment);
+  const health = new Map(instances.map((i) => [i.id, composeHealthcheck(i)]));
+  for (const instance of instances) {
+    if (instance.service.health && !health.get(instance.id)) {
+      diagnostics.push(
+        diagnostic("health-check-not-runnable", "warning", `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it`, instance.service.health.at, {
+          hint: "add command: [curl, -f, http://localhost:PORT/health] (or whatever the image has) to the health check",
+        }),
+      );
+    }
+  }
+  const healthy = new Set([...health].filter(([, check]) => check).map(([id]) => id));
+  const twice = new Set(instances.map((i) => i.service.id).filter((id, index, all) => all.indexOf(id) !== index));
+  const volumes = new Map<string, Record<string, never>>();
+  const volumeName = (instance: Instance, volume: string) => {
+    const source = instance.service.volumes.find((v) => v.name === volume)?.source ?? volume;
+    const name = twice.has(instance.service.id) ? `${instance.id}-${source}` : source;
+    volumes.set(name, {});
+    return name;
+  };
+  const networkNodes = environment.allNodes.filter((n) => n.kind === "network");
+  const networks = (instance: Instance) =>
+    ancestors(environment, instance.node)
+      .filter((n) => n.kind === "network")
+      .map((n) => n.id);
+
+  const services = Object.fromEntries(
+    instances.map((i) => [i.id, composeService(i, { model, environment, healthy, volumeName, networks }, health.get(i.id))]),
+  );
+  const document: Record<string, unknown> = { name: projectName(model, environment), services };
+  if (networkNodes.length > 0) {
+    document.networks = Object.fromEntries(
+      networkNodes.map((n) => [n.id, /overlay/i.test(n.technology ?? "") ? { driver: "overlay" } : { driver: "bridge" }]),
+    );
+  }
+  if (volumes.size > 0) document.volumes = Object.fromEntries([...volumes].sort(([a], [b]) => a.localeCompare(b)));
+  const source = basename(model.file);
+  const compose = `${generatedHeader("hash", source)}${toYaml(document)}`;
+  return {
+    files: [
+      { path: "compose.yaml", content: compose },
+      { path: ".env.example", content: envExample(model, environment, source) },
+    ],
+    diagnostics,
+  };
+}

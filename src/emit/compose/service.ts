@@ -1,0 +1,126 @@
+/** One Compose service from one instance. */
+import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
+import { containerInstances, platformOf } from "../runtime/platform.js";
+import { secretVariable } from "../runtime/secrets.js";
+import { type ComposeHealthcheck, composeHealthcheck } from "./health.js";
+
+export type ComposeService = Record<string, unknown>;
+
+/** Compose interpolates `$`; a literal dollar is written `$$`. */
+function literal(value: string): string {
+  return value.replace(/\$/g, "$$$$");
+}
+
+/** Whole MiB (Compose's `M`), rounded up: a limit a little above the model's is harmless, one below is not. */
+function bytes(amount: number): string {
+  return `${Math.ceil(amount / 2 ** 20)}M`;
+}
+
+function cpus(millicores: number): string {
+  return String(millicores / 1000);
+}
+
+/** The host name another container reaches a service by: the instance of it in this environment. */
+export function hostFor(environment: Environment, serviceId: string): string {
+  return containerInstances(environment).find((i) => i.service.id === serviceId)?.id ?? serviceId;
+}
+
+export function variableValue(model: Model, environment: Environment, variable: EnvVar): string {
+  const value = variable.value;
+  switch (value.kind) {
+    case "plain":
+      return literal(value.value);
+    case "secret":
+      return `\${${secretVariable(model, value.secret)}:?set ${value.secret} (see .env.example)}`;
+    case "endpoint": {
+      const host = hostFor(environment, value.service);
+      const port = value.port ? `:${value.port.port}` : "";
+      const scheme = value.scheme ? `${value.scheme}://` : "";
+      return literal(`${scheme}${host}${port}${value.path ?? ""}`);
+    }
+    default: {
+      const unreachable: never = value;
+      throw new Error(`unknown variable kind ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function resources(memory: Amount | undefined, cpu: Amount | undefined): Record<string, unknown> | undefined {
+  if (!memory && !cpu) return undefined;
+  const limits: Record<string, string> = {};
+  const reservations: Record<string, string> = {};
+  if (cpu) limits.cpus = cpus(cpu.limit);
+  if (memory) limits.memory = bytes(memory.limit);
+  if (cpu && cpu.request !== cpu.limit) reservations.cpus = cpus(cpu.request);
+  if (memory && memory.request !== memory.limit) reservations.memory = bytes(memory.request);
+  return { limits, ...(Object.keys(reservations).length > 0 ? { reservations } : {}) };
+}
+
+export interface ServiceContext {
+  model: Model;
+  environment: Environment;
+  /** Instances that got a runnable healthcheck, for `service_healthy`. */
+  healthy: ReadonlySet<string>;
+  /** Named volume names per instance and volume, made unique when a service runs twice. */
+  volumeName: (instance: Instance, volume: string) => string;
+  networks: (instance: Instance) => string[];
+}
+
+export function composeService(instance: Instance, context: ServiceContext, health: ComposeHealthcheck | undefined): ComposeService {
+  const { model, environment } = context;
+  const service = instance.service;
+  const entry: ComposeService = {};
+  if (instance.image) entry.image = instance.image;
+  if (service.build) {
+    entry.build =
+      service.build.dockerfile || service.build.target
+        ? {
+            context: service.build.context,
+            ...(service.build.dockerfile ? { dockerfile: service.build.dockerfile } : {}),
+            ...(service.build.target ? { target: service.build.target } : {}),
+          }
+        : service.build.context;
+  }
+  const platform = platformOf(environment, instance);
+  if (platform) entry.platform = platform;
+  if (service.command !== undefined) entry.command = service.command;
+  if (service.security.user !== undefined) entry.user = String(service.security.user);
+  if (service.security.privileged) entry.privileged = true;
+  if (service.security.readOnlyRoot) entry.read_only = true;
+  if (service.networkMode) entry.network_mode = service.networkMode;
+  if (service.pid) entry.pid = service.pid;
+  if (service.profiles.length > 0) entry.profiles = service.profiles;
+  entry.restart = service.restart ?? (service.kind === "job" ? "no" : "unless-stopped");
+  const bindAll = environment.access.scope === "local" ? "127.0.0.1" : undefined;
+  const ports = instance.publish.map((p) => {
+    const bind = p.bind ?? bindAll;
+    return `${bind ? `${bind}:` : ""}${p.host}:${p.port.port}${p.port.protocol === "udp" ? "/udp" : ""}`;
+  });
+  if (ports.length > 0 && !service.networkMode) entry.ports = ports;
+  if (instance.env.length > 0) {
+    entry.environment = Object.fromEntries(instance.env.map((v) => [v.name, variableValue(model, environment, v)]));
+  }
+  const mounts = service.volumes
+    .filter((v) => v.type !== "tmpfs")
+    .map((v) => `${v.type === "bind" ? v.source : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`);
+  if (mounts.length > 0) entry.volumes = mounts;
+  const tmpfs = service.volumes.filter((v) => v.type === "tmpfs").map((v) => v.path);
+  if (tmpfs.length > 0) entry.tmpfs = tmpfs;
+  if (health) entry.healthcheck = health;
+  const dependsOn: Record<string, { condition: string }> = {};
+  for (const use of service.uses.filter((u) => !u.optional)) {
+    for (const target of containerInstances(environment).filter((i) => i.service.id === use.target && i !== instance)) {
+      dependsOn[target.id] = { condition: context.healthy.has(target.id) ? "service_healthy" : "service_started" };
+    }
+  }
+  if (Object.keys(dependsOn).length > 0) entry.depends_on = dependsOn;
+  const networks = context.networks(instance);
+  if (networks.length > 0 && !service.networkMode) entry.networks = networks;
+  const deploy: Record<string, unknown> = {};
+  if (instance.replicas.min !== 1) deploy.replicas = instance.replicas.min;
+  const limits = resources(instance.memory, instance.cpu);
+  if (limits) deploy.resources = limits;
+  if (Object.keys(deploy).length > 0) entry.deploy = deploy;
+  return entry;
+}
+

@@ -1,0 +1,73 @@
+/**
+ * What would keep generated configuration from starting, checked before anything is written:
+ * the wrong platform, a host port published twice on one host, a stateful service without a
+ * volume, a secret nobody declared, an instance with nothing to run.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import type { Environment, Model, Platform } from "../../model/types.js";
+import { ancestors, containerInstances } from "./platform.js";
+
+export function preflight(model: Model, environment: Environment, platform: Platform): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (environment.platform !== platform) {
+    found.push(
+      diagnostic("wrong-platform", "error", `environment '${environment.id}' runs on ${environment.platform}, not ${platform}`, environment.at, {
+        hint: platform === "compose" ? "use deployview k8s for Kubernetes environments" : "use deployview compose for Compose environments",
+      }),
+    );
+    return found;
+  }
+  const instances = containerInstances(environment);
+  const declared = new Set(model.secrets.map((s) => s.id));
+  const hostOf = (nodeId: string) => {
+    const chain = ancestors(environment, nodeId);
+    return (chain.find((n) => n.kind === "host" || n.kind === "vm" || n.kind === "device") ?? chain.at(-1))?.id ?? nodeId;
+  };
+  const published = new Map<string, string>();
+  for (const instance of instances) {
+    const service = instance.service;
+    if (!instance.image && !service.build) {
+      found.push(diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, { hint: `give service '${service.id}' an image or a build context` }));
+    }
+    if (service.stateful && service.volumes.length === 0) {
+      found.push(
+        diagnostic("stateful-without-volume", "error", `'${service.id}' keeps state but has no volume; its data would be lost on restart`, service.at, {
+          hint: "add a volume, or set stateful: false if it keeps nothing",
+        }),
+      );
+    }
+    for (const variable of instance.env) {
+      if (variable.value.kind === "secret" && !declared.has(variable.value.secret)) {
+        found.push(
+          diagnostic("secret-without-source", "error", `secret '${variable.value.secret}' is not declared under secrets`, variable.at, {
+            hint: `add secrets: { ${variable.value.secret}: { source: … } } to the model`,
+          }),
+        );
+      }
+    }
+    if (platform !== "compose") continue;
+    for (const port of instance.publish) {
+      const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
+      const key = `${hostOf(instance.node)}|${port.bind ?? "*"}|${port.host}/${protocol}`;
+      const earlier = published.get(key);
+      if (earlier) {
+        found.push(
+          diagnostic("host-port-conflict", "error", `host port ${port.host} is already published by '${earlier}' on this host`, port.at, {
+            hint: "publish one of them on another host port",
+          }),
+        );
+      } else published.set(key, instance.id);
+    }
+  }
+  return dedupe(found);
+}
+
+function dedupe(found: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return found.filter((d) => {
+    const key = `${d.code}|${d.file}|${d.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
