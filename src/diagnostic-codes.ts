@@ -43,9 +43,11 @@ export const coreDiagnosticCodes = {
   "wrong-platform": "The environment runs on another platform than the output asked for.",
   "host-port-conflict": "Two instances publish the same host port on one host.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
-  "secret-without-source": "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",
+  "secret-without-source":
+    "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",
   "no-image": "An instance has neither an image nor a build, so nothing can run it.",
-  "health-check-not-runnable": "A health check needs a program the image may lack; add a command to the health check.",
+  "health-check-not-runnable":
+    "A health check needs a program the image may lack; add a command to the health check.",
   // command line
   usage: "The command line is not understood.",
   "output-exists": "A file that deployview did not generate is in the way.",

@@ -26,7 +26,9 @@ export function buildOutputs(model: Model): { outputs: OutputSet[]; diagnostics:
     const result = emitCompose(model, target.environment);
     diagnostics.push(...result.diagnostics);
     // The compose file takes the name the model gives it (docker-compose.prod.yml, …).
-    const files = result.files.map((f) => (f.path === "compose.yaml" ? { ...f, path: basename(target.path) } : f));
+    const files = result.files.map((f) =>
+      f.path === "compose.yaml" ? { ...f, path: basename(target.path) } : f,
+    );
     if (files.length > 0) outputs.push({ folder: dirname(target.path), files });
   }
   return { outputs, diagnostics };

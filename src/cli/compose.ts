@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve } from "node:path";
-import { emitCompose } from "../emit/compose/index.js";
 import { hasErrors } from "../diagnostics.js";
+import { emitCompose } from "../emit/compose/index.js";
 import { writeGeneratedFiles } from "../output/write-files.js";
 import { formatDiagnostics } from "../report/index.js";
 import { type Command, ExitCode } from "./command.js";
@@ -12,7 +12,11 @@ const command: Command = {
   usage: "deployview compose [model] --env ENV [--out dir] [--force]",
   options: {
     env: { type: "string", value: "ENV", description: "The environment (required)" },
-    out: { type: "string", value: "DIR", description: "Folder to write to (default: the folder outputs.compose names, else deploy/ENV/)" },
+    out: {
+      type: "string",
+      value: "DIR",
+      description: "Folder to write to (default: the folder outputs.compose names, else deploy/ENV/)",
+    },
     force: { type: "boolean", description: "Overwrite files that deployview did not generate" },
   },
   async run({ positionals, options }, io) {
@@ -24,7 +28,9 @@ const command: Command = {
     if (!loaded.model) return ExitCode.unusable;
     const result = emitCompose(loaded.model, options.env);
     if (result.diagnostics.length > 0) {
-      io.stderr.write(formatDiagnostics(result.diagnostics, loaded.sources, "text", { color: io.color, cwd: io.cwd }));
+      io.stderr.write(
+        formatDiagnostics(result.diagnostics, loaded.sources, "text", { color: io.color, cwd: io.cwd }),
+      );
     }
     if (hasErrors(result.diagnostics)) return ExitCode.unusable;
     const named = loaded.model.outputs.compose.find((c) => c.environment === options.env)?.path;
@@ -34,10 +40,13 @@ const command: Command = {
         : join(dirname(loaded.path), named ? dirname(named) : `deploy/${options.env}`);
     const written = await writeGeneratedFiles(outDir, result.files, { force: options.force === true });
     if (written.diagnostics.length > 0) {
-      io.stderr.write(formatDiagnostics(written.diagnostics, new Map(), "text", { color: io.color, cwd: io.cwd }));
+      io.stderr.write(
+        formatDiagnostics(written.diagnostics, new Map(), "text", { color: io.color, cwd: io.cwd }),
+      );
       return ExitCode.unusable;
     }
-    for (const file of [...written.written, ...written.unchanged]) io.stdout.write(`${relative(io.cwd, file)}\n`);
+    for (const file of [...written.written, ...written.unchanged])
+      io.stdout.write(`${relative(io.cwd, file)}\n`);
     return ExitCode.ok;
   },
 };

@@ -5,7 +5,10 @@ import { type CliIo, type Command, ExitCode, type OptionSpec } from "./command.j
 const commands: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
   check: { summary: "Validate models and report findings", load: () => import("./check.js") },
   docs: { summary: "Write the arc42 §7 deployment document", load: () => import("./docs.js") },
-  compose: { summary: "Write compose.yaml and .env.example for an environment", load: () => import("./compose.js") },
+  compose: {
+    summary: "Write compose.yaml and .env.example for an environment",
+    load: () => import("./compose.js"),
+  },
   build: {
     summary: "Write every output the model's outputs section names",
     load: () => import("./build.js"),

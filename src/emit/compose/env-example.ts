@@ -13,7 +13,11 @@ export function envExample(model: Model, environment: Environment, source: strin
       users.set(secret, (users.get(secret) ?? new Set()).add(instance.id));
     }
   }
-  const lines = [generatedHeader("hash", source).trimEnd(), "# Copy to .env and fill in; never commit .env.", ""];
+  const lines = [
+    generatedHeader("hash", source).trimEnd(),
+    "# Copy to .env and fill in; never commit .env.",
+    "",
+  ];
   for (const secret of [...users.keys()].sort()) {
     const declared = model.secrets.find((s) => s.id === secret);
     const description = declared?.description ?? secret;

@@ -24,7 +24,8 @@ function commandTest(command: string | string[]): string[] {
 function probe(health: HealthCheck, image: string | undefined): string[] | undefined {
   if (health.command !== undefined) return commandTest(health.command);
   if (!hasBusybox(image) || !health.port) return undefined;
-  if (health.type === "http") return ["CMD", "wget", "-q", "--spider", `http://localhost:${health.port.port}${health.path ?? "/"}`];
+  if (health.type === "http")
+    return ["CMD", "wget", "-q", "--spider", `http://localhost:${health.port.port}${health.path ?? "/"}`];
   if (health.type === "tcp") return ["CMD", "nc", "-z", "localhost", String(health.port.port)];
   return undefined;
 }

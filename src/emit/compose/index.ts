@@ -31,7 +31,8 @@ function toYaml(value: Record<string, unknown>): string {
   visit(doc, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
-      if ((key === "test" || key === "command") && isSeq(pair.value) && pair.value.items.every(isScalar)) pair.value.flow = true;
+      if ((key === "test" || key === "command") && isSeq(pair.value) && pair.value.items.every(isScalar))
+        pair.value.flow = true;
     },
   });
   return doc.toString({ lineWidth: 0 });
@@ -40,7 +41,10 @@ function toYaml(value: Record<string, unknown>): string {
 export function emitCompose(model: Model, environmentId: string): ComposeResult {
   const environment = model.environments.find((e) => e.id === environmentId);
   if (!environment) {
-    return { files: [], diagnostics: [diagnostic("unknown-environment", "error", `no environment named '${environmentId}'`)] };
+    return {
+      files: [],
+      diagnostics: [diagnostic("unknown-environment", "error", `no environment named '${environmentId}'`)],
+    };
   }
   const problems = preflight(model, environment, "compose");
   const diagnostics: Diagnostic[] = [...problems];
@@ -51,14 +55,22 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   for (const instance of instances) {
     if (instance.service.health && !health.get(instance.id)) {
       diagnostics.push(
-        diagnostic("health-check-not-runnable", "warning", `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it`, instance.service.health.at, {
-          hint: "add command: [curl, -f, http://localhost:PORT/health] (or whatever the image has) to the health check",
-        }),
+        diagnostic(
+          "health-check-not-runnable",
+          "warning",
+          `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it`,
+          instance.service.health.at,
+          {
+            hint: "add command: [curl, -f, http://localhost:PORT/health] (or whatever the image has) to the health check",
+          },
+        ),
       );
     }
   }
   const healthy = new Set([...health].filter(([, check]) => check).map(([id]) => id));
-  const twice = new Set(instances.map((i) => i.service.id).filter((id, index, all) => all.indexOf(id) !== index));
+  const twice = new Set(
+    instances.map((i) => i.service.id).filter((id, index, all) => all.indexOf(id) !== index),
+  );
   const volumes = new Map<string, Record<string, never>>();
   const volumeName = (instance: Instance, volume: string) => {
     const source = instance.service.volumes.find((v) => v.name === volume)?.source ?? volume;
@@ -73,15 +85,22 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
       .map((n) => n.id);
 
   const services = Object.fromEntries(
-    instances.map((i) => [i.id, composeService(i, { model, environment, healthy, volumeName, networks }, health.get(i.id))]),
+    instances.map((i) => [
+      i.id,
+      composeService(i, { model, environment, healthy, volumeName, networks }, health.get(i.id)),
+    ]),
   );
   const document: Record<string, unknown> = { name: projectName(model, environment), services };
   if (networkNodes.length > 0) {
     document.networks = Object.fromEntries(
-      networkNodes.map((n) => [n.id, /overlay/i.test(n.technology ?? "") ? { driver: "overlay" } : { driver: "bridge" }]),
+      networkNodes.map((n) => [
+        n.id,
+        /overlay/i.test(n.technology ?? "") ? { driver: "overlay" } : { driver: "bridge" },
+      ]),
     );
   }
-  if (volumes.size > 0) document.volumes = Object.fromEntries([...volumes].sort(([a], [b]) => a.localeCompare(b)));
+  if (volumes.size > 0)
+    document.volumes = Object.fromEntries([...volumes].sort(([a], [b]) => a.localeCompare(b)));
   const source = basename(model.file);
   const compose = `${generatedHeader("hash", source)}${toYaml(document)}`;
   return {

@@ -66,7 +66,11 @@ export interface ServiceContext {
   networks: (instance: Instance) => string[];
 }
 
-export function composeService(instance: Instance, context: ServiceContext, health: ComposeHealthcheck | undefined): ComposeService {
+export function composeService(
+  instance: Instance,
+  context: ServiceContext,
+  health: ComposeHealthcheck | undefined,
+): ComposeService {
   const { model, environment } = context;
   const service = instance.service;
   const entry: ComposeService = {};
@@ -98,19 +102,28 @@ export function composeService(instance: Instance, context: ServiceContext, heal
   });
   if (ports.length > 0 && !service.networkMode) entry.ports = ports;
   if (instance.env.length > 0) {
-    entry.environment = Object.fromEntries(instance.env.map((v) => [v.name, variableValue(model, environment, v)]));
+    entry.environment = Object.fromEntries(
+      instance.env.map((v) => [v.name, variableValue(model, environment, v)]),
+    );
   }
   const mounts = service.volumes
     .filter((v) => v.type !== "tmpfs")
-    .map((v) => `${v.type === "bind" ? v.source : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`);
+    .map(
+      (v) =>
+        `${v.type === "bind" ? v.source : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`,
+    );
   if (mounts.length > 0) entry.volumes = mounts;
   const tmpfs = service.volumes.filter((v) => v.type === "tmpfs").map((v) => v.path);
   if (tmpfs.length > 0) entry.tmpfs = tmpfs;
   if (health) entry.healthcheck = health;
   const dependsOn: Record<string, { condition: string }> = {};
   for (const use of service.uses.filter((u) => !u.optional)) {
-    for (const target of containerInstances(environment).filter((i) => i.service.id === use.target && i !== instance)) {
-      dependsOn[target.id] = { condition: context.healthy.has(target.id) ? "service_healthy" : "service_started" };
+    for (const target of containerInstances(environment).filter(
+      (i) => i.service.id === use.target && i !== instance,
+    )) {
+      dependsOn[target.id] = {
+        condition: context.healthy.has(target.id) ? "service_healthy" : "service_started",
+      };
     }
   }
   if (Object.keys(dependsOn).length > 0) entry.depends_on = dependsOn;
@@ -123,4 +136,3 @@ export function composeService(instance: Instance, context: ServiceContext, heal
   if (Object.keys(deploy).length > 0) entry.deploy = deploy;
   return entry;
 }
-

@@ -11,9 +11,18 @@ export function preflight(model: Model, environment: Environment, platform: Plat
   const found: Diagnostic[] = [];
   if (environment.platform !== platform) {
     found.push(
-      diagnostic("wrong-platform", "error", `environment '${environment.id}' runs on ${environment.platform}, not ${platform}`, environment.at, {
-        hint: platform === "compose" ? "use deployview k8s for Kubernetes environments" : "use deployview compose for Compose environments",
-      }),
+      diagnostic(
+        "wrong-platform",
+        "error",
+        `environment '${environment.id}' runs on ${environment.platform}, not ${platform}`,
+        environment.at,
+        {
+          hint:
+            platform === "compose"
+              ? "use deployview k8s for Kubernetes environments"
+              : "use deployview compose for Compose environments",
+        },
+      ),
     );
     return found;
   }
@@ -21,27 +30,46 @@ export function preflight(model: Model, environment: Environment, platform: Plat
   const declared = new Set(model.secrets.map((s) => s.id));
   const hostOf = (nodeId: string) => {
     const chain = ancestors(environment, nodeId);
-    return (chain.find((n) => n.kind === "host" || n.kind === "vm" || n.kind === "device") ?? chain.at(-1))?.id ?? nodeId;
+    return (
+      (chain.find((n) => n.kind === "host" || n.kind === "vm" || n.kind === "device") ?? chain.at(-1))?.id ??
+      nodeId
+    );
   };
   const published = new Map<string, string>();
   for (const instance of instances) {
     const service = instance.service;
     if (!instance.image && !service.build) {
-      found.push(diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, { hint: `give service '${service.id}' an image or a build context` }));
+      found.push(
+        diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
+          hint: `give service '${service.id}' an image or a build context`,
+        }),
+      );
     }
     if (service.stateful && service.volumes.length === 0) {
       found.push(
-        diagnostic("stateful-without-volume", "error", `'${service.id}' keeps state but has no volume; its data would be lost on restart`, service.at, {
-          hint: "add a volume, or set stateful: false if it keeps nothing",
-        }),
+        diagnostic(
+          "stateful-without-volume",
+          "error",
+          `'${service.id}' keeps state but has no volume; its data would be lost on restart`,
+          service.at,
+          {
+            hint: "add a volume, or set stateful: false if it keeps nothing",
+          },
+        ),
       );
     }
     for (const variable of instance.env) {
       if (variable.value.kind === "secret" && !declared.has(variable.value.secret)) {
         found.push(
-          diagnostic("secret-without-source", "error", `secret '${variable.value.secret}' is not declared under secrets`, variable.at, {
-            hint: `add secrets: { ${variable.value.secret}: { source: … } } to the model`,
-          }),
+          diagnostic(
+            "secret-without-source",
+            "error",
+            `secret '${variable.value.secret}' is not declared under secrets`,
+            variable.at,
+            {
+              hint: `add secrets: { ${variable.value.secret}: { source: … } } to the model`,
+            },
+          ),
         );
       }
     }
@@ -52,9 +80,15 @@ export function preflight(model: Model, environment: Environment, platform: Plat
       const earlier = published.get(key);
       if (earlier) {
         found.push(
-          diagnostic("host-port-conflict", "error", `host port ${port.host} is already published by '${earlier}' on this host`, port.at, {
-            hint: "publish one of them on another host port",
-          }),
+          diagnostic(
+            "host-port-conflict",
+            "error",
+            `host port ${port.host} is already published by '${earlier}' on this host`,
+            port.at,
+            {
+              hint: "publish one of them on another host port",
+            },
+          ),
         );
       } else published.set(key, instance.id);
     }

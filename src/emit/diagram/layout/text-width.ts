@@ -7,11 +7,11 @@
 
 // Advance widths of printable ASCII, code points 32..126, regular weight.
 const ASCII_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556,
-  556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667,
-  556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556,
-  556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722,
-  500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556,
+  556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278,
+  500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469,
+  556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
+  278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 
 /** Bold faces of this family run up to about 10% wider than regular. */
@@ -51,7 +51,12 @@ export function textWidth(text: string, fontSize: number, weight: FontWeight = "
 }
 
 /** The text, shortened with an ellipsis where needed so that it fits in maxWidth. */
-export function fitText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = "normal"): string {
+export function fitText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  weight: FontWeight = "normal",
+): string {
   if (textWidth(text, fontSize, weight) <= maxWidth) return text;
   const chars = [...text];
   let low = 0;
