@@ -35,6 +35,7 @@ export function generateModelText(serviceCount: number): string {
     );
   const model = {
     system: { name: "Benchmark", description: "A synthetic model for timing" },
+    secrets: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`token-${i}`, { source: "vault" }])),
     services,
     environments: {
       dev: {
