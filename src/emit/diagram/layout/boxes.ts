@@ -130,13 +130,13 @@ function nodeDetail(node: DeploymentNode): string {
  * A node's header (for a container) or whole content (for a box of its own). For a container the
  * size is a minimum: the layout grows it around its children.
  */
-export function nodeBox(node: DeploymentNode): SizedBox & { header: number } {
+export function nodeBox(node: DeploymentNode, actualWidth?: number): SizedBox & { header: number } {
   const specs = [
     { text: oneLine(node.name), size: NODE.nameSize, weight: "bold" as const, role: "name" as const },
     { text: nodeDetail(node), size: NODE.detailSize, weight: "normal" as const, role: "kind" as const },
   ];
   const wanted = Math.max(...specs.map((s) => textWidth(s.text, s.size, s.weight))) + 2 * NODE.padding;
-  const width = Math.min(NODE.maxWidth, Math.max(NODE.minWidth, wanted));
+  const width = actualWidth ?? Math.min(NODE.maxWidth, Math.max(NODE.minWidth, wanted));
   const { lines, bottom } = stack(specs, NODE.padding, NODE.padding, width - 2 * NODE.padding, NODE.lineGap);
   const header = bottom + NODE.padding;
   return { width, height: header, header, lines };

@@ -31,6 +31,19 @@ export const ROOT_OPTIONS: LayoutOptions = {
   "elk.randomSeed": "1",
 };
 
+/**
+ * Past this many instances a diagram is a map to search rather than a picture to read, and ELK's
+ * cross-hierarchy layout grows too slow (seconds); each node is then laid out on its own and edges
+ * that cross nodes are drawn straight.
+ */
+export const LARGE_ENVIRONMENT = 300;
+
+const LARGE_OPTIONS: LayoutOptions = {
+  "elk.hierarchyHandling": "SEPARATE_CHILDREN",
+  "elk.layered.thoroughness": "1",
+  "elk.layered.considerModelOrder.strategy": "NONE",
+};
+
 /** What each ELK id stands for, to turn the result back into a drawing. */
 export interface GraphIndex {
   nodes: Map<string, { node: DeploymentNode; box: SizedBox; container: boolean }>;
@@ -95,8 +108,10 @@ export function elkGraph(environment: Environment): { graph: ElkNode; index: Gra
       id,
       layoutOptions: {
         "elk.padding": `[top=${box.header + 8},left=${NODE.padding},bottom=${NODE.padding},right=${NODE.padding}]`,
-        "elk.nodeSize.constraints": "MINIMUM_SIZE",
-        "elk.nodeSize.minimum": `(${box.width}, ${box.header + 20})`,
+        "elk.nodeSize.constraints": "[MINIMUM_SIZE]",
+        // ELK 0.12 swaps a compound node's minimum width and height when a DOWN layout includes
+        // children, so it is given transposed; the layout refits the header if that ever changes.
+        "elk.nodeSize.minimum": `(${box.header + 20}, ${box.width})`,
       },
       children,
     };
@@ -125,7 +140,9 @@ export function elkGraph(environment: Environment): { graph: ElkNode; index: Gra
     }
     return edge;
   });
-  return { graph: { id: "root", layoutOptions: ROOT_OPTIONS, children, edges }, index };
+  const large = environment.instances.length > LARGE_ENVIRONMENT;
+  const layoutOptions = large ? { ...ROOT_OPTIONS, ...LARGE_OPTIONS } : ROOT_OPTIONS;
+  return { graph: { id: "root", layoutOptions, children, edges }, index };
 }
 
 export function offsetRect(rect: Rect, dx: number, dy: number): Rect {

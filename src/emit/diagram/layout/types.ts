@@ -36,6 +36,8 @@ export interface LaidNode extends Rect {
   /** Holds instances or other nodes (drawn as a container), or is drawn as a box of its own. */
   container: boolean;
   depth: number;
+  /** Id of the enclosing node, if any. */
+  parent?: string;
   lines: TextLine[];
 }
 
@@ -45,6 +47,8 @@ export interface LaidInstance extends Rect {
   name: string;
   service: string;
   kind: ServiceKind;
+  /** Id of the node it runs on. */
+  parent: string;
   /** How many shadow boxes are drawn behind it: replicas shown as a stack. */
   stack: number;
   /** The box's own rectangle, excluding the stack's offset. */
@@ -86,6 +90,18 @@ export interface Layout {
   /** Edge kinds present, for the legend. */
   edgeKinds: EdgeKind[];
   hasInfrastructure: boolean;
-  /** Where the legend goes: below the diagram. */
-  legend: Rect;
+  /** Below the diagram. */
+  legend: Rect & { entries: LegendEntry[] };
+}
+
+export interface LegendEntry {
+  sample:
+    | { type: "service"; kind: ServiceKind }
+    | { type: "node"; infrastructure: boolean }
+    | { type: "stack" }
+    | { type: "edge"; kind: EdgeKind; optional: boolean };
+  /** Top-left of the sample, which is 26 by 16 pixels. */
+  x: number;
+  y: number;
+  label: TextLine;
 }
