@@ -48,6 +48,14 @@ export const coreDiagnosticCodes = {
   "no-image": "An instance has neither an image nor a build, so nothing can run it.",
   "health-check-not-runnable":
     "A health check needs a program the image may lack; add a command to the health check.",
+  "workload-not-supported":
+    "The Kubernetes output cannot make this workload from the model (a CronJob needs a schedule the model does not give).",
+  "storage-size-assumed": "A persistent volume has no size in the model; its claim asks for 1Gi.",
+  "image-from-build":
+    "A service is built from source and names no image; kustomization.yaml lists it under images to point at a registry.",
+  "autoscale-without-cpu-request":
+    "An autoscaled instance has no CPU request, so a CPU-utilisation autoscaler cannot compute its target.",
+  "route-without-port": "A route leads to a service with no port, so no Ingress path can reach it.",
   // command line
   usage: "The command line is not understood.",
   "output-exists": "A file that deployview did not generate is in the way.",

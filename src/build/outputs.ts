@@ -7,6 +7,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
 import { emitDocs } from "../emit/docs/index.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
+import { emitKubernetes } from "../emit/k8s/index.js";
 import type { Model } from "../model/types.js";
 
 export interface OutputSet {
@@ -31,5 +32,16 @@ export function buildOutputs(model: Model): { outputs: OutputSet[]; diagnostics:
     );
     if (files.length > 0) outputs.push({ folder: dirname(target.path), files });
   }
+  for (const target of model.outputs.kubernetes) {
+    const result = emitKubernetes(model, target.environment);
+    diagnostics.push(...result.diagnostics);
+    if (result.files.length > 0) outputs.push({ folder: kubernetesFolder(target.path), files: result.files });
+  }
   return { outputs, diagnostics };
+}
+
+/** A Kubernetes output names a folder (`deploy/production/`); a file name in it means its folder. */
+export function kubernetesFolder(path: string): string {
+  const folder = /\.ya?ml$/i.test(path) ? dirname(path) : path.replace(/\/+$/, "");
+  return folder === "" ? "." : folder;
 }

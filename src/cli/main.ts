@@ -9,6 +9,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "Write compose.yaml and .env.example for an environment",
     load: () => import("./compose.js"),
   },
+  k8s: {
+    summary: "Write Kubernetes manifests and kustomization.yaml for an environment",
+    load: () => import("./k8s.js"),
+  },
   build: {
     summary: "Write every output the model's outputs section names",
     load: () => import("./build.js"),

@@ -1,0 +1,136 @@
+/** The container of an instance: image, arguments, ports, variables, probes, resources, security. */
+import type { IContainer } from "kubernetes-models/v1/Container";
+import type { IContainerPort } from "kubernetes-models/v1/ContainerPort";
+import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
+import type { IResourceRequirements } from "kubernetes-models/v1/ResourceRequirements";
+import type { ISecurityContext } from "kubernetes-models/v1/SecurityContext";
+import type { Amount, Environment, EnvVar, Instance, Model, Port } from "../../model/types.js";
+import { secretVariable } from "../runtime/secrets.js";
+import { dnsLabel } from "./names.js";
+import { serviceHost } from "./placement.js";
+import { probes } from "./probes.js";
+import { byteQuantity, cpuQuantity } from "./quantity.js";
+
+/** Compose splits a string command like a shell would, without running one; so do we. */
+export function commandWords(command: string | string[]): string[] {
+  if (Array.isArray(command)) return command;
+  const words: string[] = [];
+  for (const match of command.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) {
+    words.push(match[1]?.replace(/\\(.)/g, "$1") ?? match[2] ?? match[3] ?? "");
+  }
+  return words;
+}
+
+/** An IANA service name (at most 15 characters, a letter, no double dash), or none. */
+export function portName(port: Port): string | undefined {
+  const name = dnsLabel(port.name).slice(0, 15).replace(/-+$/, "").replace(/--+/g, "-");
+  return /[a-z]/.test(name) ? name : undefined;
+}
+
+export function portProtocol(port: Port): "TCP" | "UDP" | "SCTP" {
+  const protocol = port.protocol.toLowerCase();
+  return protocol === "udp" ? "UDP" : protocol === "sctp" ? "SCTP" : "TCP";
+}
+
+/** A plain variable's value; an endpoint becomes a URL to the other Service's DNS name. */
+export function plainValue(
+  environment: Environment,
+  instance: Instance,
+  variable: EnvVar,
+): string | undefined {
+  const value = variable.value;
+  switch (value.kind) {
+    case "plain":
+      return value.value;
+    case "secret":
+      return undefined;
+    case "endpoint": {
+      const host = serviceHost(environment, instance, value.service);
+      const port = value.port ? `:${value.port.port}` : "";
+      const scheme = value.scheme ? `${value.scheme}://` : "";
+      return `${scheme}${host}${port}${value.path ?? ""}`;
+    }
+    default: {
+      const unreachable: never = value;
+      throw new Error(`unknown variable kind ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** The key a secret's value sits under: the model's key, else the variable that carries it. */
+export function secretKey(model: Model, secret: string, key: string | undefined): string {
+  return key ?? secretVariable(model, secret);
+}
+
+function secretEnv(model: Model, instance: Instance): IEnvVar[] {
+  return instance.env.flatMap((variable) =>
+    variable.value.kind === "secret"
+      ? [
+          {
+            name: variable.name,
+            valueFrom: {
+              secretKeyRef: {
+                name: dnsLabel(variable.value.secret),
+                key: secretKey(model, variable.value.secret, variable.value.key),
+              },
+            },
+          },
+        ]
+      : [],
+  );
+}
+
+function resources(memory: Amount | undefined, cpu: Amount | undefined): IResourceRequirements | undefined {
+  if (!memory && !cpu) return undefined;
+  const requests: Record<string, string> = {};
+  const limits: Record<string, string> = {};
+  if (cpu) {
+    requests.cpu = cpuQuantity(cpu.request);
+    limits.cpu = cpuQuantity(cpu.limit);
+  }
+  if (memory) {
+    requests.memory = byteQuantity(memory.request);
+    limits.memory = byteQuantity(memory.limit);
+  }
+  return { requests, limits };
+}
+
+function securityContext(instance: Instance): ISecurityContext | undefined {
+  const security = instance.service.security;
+  const context: ISecurityContext = {};
+  if (security.privileged) context.privileged = true;
+  else if (security.runAsNonRoot) context.allowPrivilegeEscalation = false;
+  if (security.readOnlyRoot) context.readOnlyRootFilesystem = true;
+  return Object.keys(context).length > 0 ? context : undefined;
+}
+
+export interface ContainerParts {
+  image: string;
+  configMap?: string;
+  mounts: IContainer["volumeMounts"];
+}
+
+export function container(model: Model, instance: Instance, parts: ContainerParts): IContainer {
+  const service = instance.service;
+  const entry: IContainer = { name: dnsLabel(service.id), image: parts.image };
+  if (service.command !== undefined) entry.args = commandWords(service.command);
+  const ports: IContainerPort[] = service.ports.map((port) => {
+    const name = portName(port);
+    return { containerPort: port.port, ...(name ? { name } : {}), protocol: portProtocol(port) };
+  });
+  if (ports.length > 0) entry.ports = ports;
+  if (parts.configMap) entry.envFrom = [{ configMapRef: { name: parts.configMap } }];
+  const env = secretEnv(model, instance);
+  if (env.length > 0) entry.env = env;
+  const checks = probes(service.health);
+  if (checks) {
+    entry.livenessProbe = checks.liveness;
+    entry.readinessProbe = checks.readiness;
+  }
+  const limits = resources(instance.memory, instance.cpu);
+  if (limits) entry.resources = limits;
+  if (parts.mounts && parts.mounts.length > 0) entry.volumeMounts = parts.mounts;
+  const security = securityContext(instance);
+  if (security) entry.securityContext = security;
+  return entry;
+}

@@ -1,0 +1,29 @@
+/**
+ * What would keep the manifests from applying or starting: the checks every runtime shares
+ * (platform, volumes, secrets, images) and what only Kubernetes cannot express.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import type { Environment, Model } from "../../model/types.js";
+import { containerInstances } from "../runtime/platform.js";
+import { preflight } from "../runtime/preflight.js";
+
+export function kubernetesPreflight(model: Model, environment: Environment): Diagnostic[] {
+  const found = preflight(model, environment, "kubernetes");
+  if (found.some((d) => d.code === "wrong-platform")) return found;
+  for (const instance of containerInstances(environment)) {
+    if (instance.workload === "CronJob") {
+      found.push(
+        diagnostic(
+          "workload-not-supported",
+          "error",
+          `'${instance.id}' is a CronJob, but the model gives no schedule for it`,
+          instance.at,
+          {
+            hint: "run it as a Job, or keep its CronJob beside the generated manifests",
+          },
+        ),
+      );
+    }
+  }
+  return found;
+}
