@@ -17,6 +17,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "Write every output the model's outputs section names",
     load: () => import("./build.js"),
   },
+  diagram: {
+    summary: "Print one environment's diagram (SVG, ASCII, Mermaid, C4, Structurizr, LikeC4, D2, PlantUML)",
+    load: () => import("./diagram.js"),
+  },
   schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
 };
 
