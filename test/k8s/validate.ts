@@ -66,11 +66,68 @@ export function manifestErrors(text: string): string[] {
     } catch (error) {
       errors.push(`${key} ${object.metadata?.name}: ${(error as Error).message}`);
     }
-    const name = object.metadata?.name ?? "";
-    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 63)
-      errors.push(`${key}: bad name '${name}'`);
-    if (object.kind === "Service" && !/^[a-z]/.test(name))
-      errors.push(`Service '${name}' must start with a letter`);
+    errors.push(...apiServerErrors(object).map((e) => `${key} ${object.metadata?.name}: ${e}`));
+  }
+  return errors;
+}
+
+const dns1123Label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const labelPart = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+function label(name: string): boolean {
+  return name.length <= 63 && dns1123Label.test(name);
+}
+
+/** An IANA service name, as the API server requires of port names. */
+function portName(name: string): boolean {
+  return name.length <= 15 && dns1123Label.test(name) && /[a-z]/.test(name) && !name.includes("--");
+}
+
+/**
+ * What the API server checks beyond the OpenAPI schema (which says only "string"): names, label
+ * syntax, port names, unique ports, volume mounts that name a volume, selectors that match.
+ */
+export function apiServerErrors(object: ParsedObject): string[] {
+  const errors: string[] = [];
+  const name = object.metadata?.name ?? "";
+  if (!label(name)) errors.push(`bad name '${name}'`);
+  if (object.kind === "Service" && !/^[a-z]/.test(name))
+    errors.push("a Service name must start with a letter");
+  for (const [k, v] of Object.entries(object.metadata?.labels ?? {})) {
+    const [prefix, last] = k.includes("/") ? k.split("/") : [undefined, k];
+    if (!last || last.length > 63 || !labelPart.test(last) || (prefix && !/^[a-z0-9.-]+$/.test(prefix)))
+      errors.push(`bad label key '${k}'`);
+    if (v.length > 63 || !labelPart.test(v)) errors.push(`bad label value '${v}'`);
+  }
+  for (const k of Object.keys(object.data ?? {}))
+    if (!/^[-._a-zA-Z0-9]+$/.test(k)) errors.push(`bad ConfigMap key '${k}'`);
+  const spec = object.spec ?? {};
+  if (object.kind === "Service") {
+    const ports: { name?: string; port: number }[] = spec.ports ?? [];
+    for (const p of ports)
+      if (p.name !== undefined && !portName(p.name)) errors.push(`bad port name '${p.name}'`);
+    if (ports.length > 1 && ports.some((p) => !p.name)) errors.push("several ports, not all named");
+    if (new Set(ports.map((p) => p.port)).size !== ports.length) errors.push("a port twice");
+    if (new Set(ports.map((p) => p.name)).size !== ports.length) errors.push("a port name twice");
+  }
+  const template = spec.jobTemplate?.spec?.template ?? spec.template;
+  if (template) {
+    const pod = template.spec;
+    const volumes = new Set<string>([
+      ...(pod.volumes ?? []).map((v: { name: string }) => v.name),
+      ...(spec.volumeClaimTemplates ?? []).map((c: ParsedObject) => c.metadata.name),
+    ]);
+    for (const v of volumes) if (!label(v)) errors.push(`bad volume name '${v}'`);
+    for (const container of pod.containers) {
+      if (!label(container.name)) errors.push(`bad container name '${container.name}'`);
+      for (const p of container.ports ?? [])
+        if (p.name !== undefined && !portName(p.name)) errors.push(`bad port name '${p.name}'`);
+      for (const m of container.volumeMounts ?? [])
+        if (!volumes.has(m.name)) errors.push(`mount of unknown volume '${m.name}'`);
+    }
+    const selector: Record<string, string> = spec.selector?.matchLabels ?? {};
+    for (const [k, v] of Object.entries(selector))
+      if (template.metadata?.labels?.[k] !== v) errors.push(`selector ${k}=${v} does not match the pod`);
   }
   return errors;
 }

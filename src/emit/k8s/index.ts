@@ -100,7 +100,10 @@ export function emitKubernetes(
     }
     const made = instanceObjects(model, environment, instance, image);
     diagnostics.push(...made.diagnostics);
-    files.push({ path: fileName(objectName(instance)), content: manifestText(header, made.objects) });
+    files.push({
+      path: fileName(objectName(environment, instance)),
+      content: manifestText(header, made.objects),
+    });
   }
 
   const routed = ingresses(model, environment);

@@ -98,7 +98,9 @@ function routePath(
     namespace: namespaceOf(environment, target),
     path: {
       ...ingressPath(route.path),
-      backend: { service: { name: objectName(target), port: name ? { name } : { number: port.port } } },
+      backend: {
+        service: { name: objectName(environment, target), port: name ? { name } : { number: port.port } },
+      },
     },
   };
 }

@@ -61,7 +61,7 @@ export function instanceObjects(
   instance: Instance,
   image: string,
 ): InstanceObjects {
-  const name = objectName(instance);
+  const name = objectName(environment, instance);
   const namespace = namespaceOf(environment, instance);
   const meta = (objectName: string) => ({
     name: objectName,

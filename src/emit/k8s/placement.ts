@@ -9,9 +9,31 @@ export function namespaceOf(environment: Environment, instance: Instance): strin
   return node ? dnsLabel(node.id) : undefined;
 }
 
-/** The name of an instance's workload and its Service. */
-export function objectName(instance: Instance): string {
-  return dnsLabel(instance.id);
+/** Room left in a 63-character name for the suffixes of derived objects (`-headless`, `-config`, claims). */
+const BASE_LENGTH = 40;
+const derived = ["", "-headless", "-config"];
+const names = new WeakMap<Environment, Map<string, string>>();
+
+/**
+ * The name of an instance's workload and Service. Ids that clean up to the same name (`api.v2`,
+ * `api-v2`) get `-2`, `-3`, … in placement order, and so do ids whose derived objects' names
+ * would clash with another's (`db` and `db-headless`).
+ */
+export function objectName(environment: Environment, instance: Instance): string {
+  let known = names.get(environment);
+  if (!known) {
+    known = new Map();
+    const taken = new Set<string>();
+    for (const placed of containerInstances(environment)) {
+      const stem = dnsLabel(placed.id).slice(0, BASE_LENGTH).replace(/-+$/, "");
+      let name = stem;
+      for (let n = 2; derived.some((suffix) => taken.has(`${name}${suffix}`)); n++) name = `${stem}-${n}`;
+      for (const suffix of derived) taken.add(`${name}${suffix}`);
+      known.set(placed.id, name);
+    }
+    names.set(environment, known);
+  }
+  return known.get(instance.id) ?? dnsLabel(instance.id);
 }
 
 /** Namespaces that hold something generated, in the order the model first places into them. */
@@ -35,5 +57,6 @@ export function serviceHost(environment: Environment, from: Instance, serviceId:
   if (!target) return dnsLabel(serviceId);
   const there = namespaceOf(environment, target);
   const here = namespaceOf(environment, from);
-  return there === here ? objectName(target) : `${objectName(target)}.${there ?? "default"}.svc`;
+  const name = objectName(environment, target);
+  return there === here ? name : `${name}.${there ?? "default"}.svc`;
 }
