@@ -8,7 +8,6 @@
  */
 import { basename } from "node:path";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
-import { Document } from "yaml";
 import { type Diagnostic, diagnostic, hasErrors } from "../../diagnostics.js";
 import type { Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
@@ -19,6 +18,7 @@ import { kustomization } from "./kustomization.js";
 import { dnsLabel, systemLabels } from "./names.js";
 import { objectName, usedNamespaces } from "./placement.js";
 import { kubernetesPreflight } from "./preflight.js";
+import { yamlText } from "./yaml-text.js";
 
 export type { KubernetesObject } from "./instance-objects.js";
 
@@ -34,9 +34,7 @@ export interface KubernetesResult {
 
 /** Objects as one YAML stream, in the order given. */
 export function manifestText(header: string, objects: readonly KubernetesObject[]): string {
-  const documents = objects.map((object) =>
-    new Document(object, { aliasDuplicateObjects: false }).toString({ lineWidth: 0 }),
-  );
+  const documents = objects.map((object) => yamlText(object));
   return `${header}${documents.join("---\n")}`;
 }
 

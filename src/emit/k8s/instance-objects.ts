@@ -63,12 +63,8 @@ export function instanceObjects(
 ): InstanceObjects {
   const name = objectName(environment, instance);
   const namespace = namespaceOf(environment, instance);
-  const meta = (objectName: string) => ({
-    name: objectName,
-    ...(namespace ? { namespace } : {}),
-    labels: instanceLabels(model, instance),
-  });
   const labels = instanceLabels(model, instance);
+  const meta = (objectName: string) => ({ name: objectName, ...(namespace ? { namespace } : {}), labels });
   const selector = { matchLabels: selectorLabels(instance) };
   const objects: KubernetesObject[] = [];
   const diagnostics: Diagnostic[] = [];

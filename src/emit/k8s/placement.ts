@@ -42,10 +42,21 @@ export function usedNamespaces(environment: Environment): string[] {
   return [...new Set(names)];
 }
 
-/** The instance that serves a reference by service id (the first placed) or instance id. */
+const byReference = new WeakMap<Environment, Map<string, Instance>>();
+
+/** The instance that serves a reference by instance id, or by service id (the first placed). */
 export function instanceFor(environment: Environment, target: string): Instance | undefined {
-  const instances = containerInstances(environment);
-  return instances.find((i) => i.id === target) ?? instances.find((i) => i.service.id === target);
+  let known = byReference.get(environment);
+  if (!known) {
+    known = new Map();
+    const instances = containerInstances(environment);
+    for (const instance of instances)
+      if (!known.has(instance.service.id)) known.set(instance.service.id, instance);
+    // An instance id wins over a service of the same name.
+    for (const instance of instances) known.set(instance.id, instance);
+    byReference.set(environment, known);
+  }
+  return known.get(target);
 }
 
 /**
