@@ -5,6 +5,7 @@
 import { buildModelJsonSchema } from "../src/model/schema.js";
 
 type Schema = {
+  $defs?: Record<string, Schema>;
   type?: string | string[];
   description?: string;
   properties?: Record<string, Schema>;
@@ -21,7 +22,14 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
-function shape(schema: Schema): string {
+let definitions: Record<string, Schema> = {};
+
+function deref(schema: Schema): Schema {
+  return schema.$ref?.startsWith("#/$defs/") ? (definitions[schema.$ref.slice(8)] ?? schema) : schema;
+}
+
+function shape(input: Schema): string {
+  const schema = deref(input);
   if (schema.enum) return schema.enum.map((v) => `\`${v}\``).join(" \\| ");
   if (schema.$ref) return "node";
   if (schema.anyOf) return [...new Set(schema.anyOf.map(shape))].join(" or ");
@@ -35,7 +43,8 @@ function shape(schema: Schema): string {
 }
 
 /** Object schemas worth a section of their own, found through unions, maps and lists. */
-function objectsIn(schema: Schema): Schema[] {
+function objectsIn(input: Schema): Schema[] {
+  const schema = deref(input);
   if (schema.properties) return [schema];
   if (schema.anyOf) return schema.anyOf.flatMap(objectsIn);
   if (schema.items) return objectsIn(schema.items);
@@ -45,6 +54,7 @@ function objectsIn(schema: Schema): Schema[] {
 
 export function modelReference(): string {
   const root = buildModelJsonSchema() as Schema;
+  definitions = root.$defs ?? {};
   const out = [
     "# Model reference",
     "",
@@ -67,7 +77,7 @@ export function modelReference(): string {
       out.push(
         `| \`${key}\` | ${required} | ${cell(shape(property))} | ${cell(property.description ?? "")} |`,
       );
-      const nested = property.$ref ? [] : objectsIn(property);
+      const nested = property.$ref && !property.$ref.startsWith("#/$defs/") ? [] : objectsIn(property);
       nested.forEach((object, index) => {
         const form = nested.length > 1 ? ` (form ${index + 1})` : "";
         queue.push([`${title === "model (top level)" ? "" : `${title} → `}${key}${form}`, object]);

@@ -8,6 +8,7 @@ import type { KeyPath } from "./yaml-file.js";
 
 interface SchemaNode {
   $id?: string;
+  $defs?: Record<string, SchemaNode>;
   $ref?: string;
   anyOf?: SchemaNode[];
   properties?: Record<string, SchemaNode>;
@@ -30,7 +31,9 @@ function findById(node: unknown, id: string): SchemaNode | undefined {
 }
 
 function deref(node: SchemaNode): SchemaNode {
-  return node.$ref ? (findById(root, node.$ref) ?? node) : node;
+  if (!node.$ref) return node;
+  if (node.$ref.startsWith("#/$defs/")) return deref(root.$defs?.[node.$ref.slice(8)] ?? {});
+  return findById(root, node.$ref) ?? node;
 }
 
 function step(node: SchemaNode, key: string | number): SchemaNode | undefined {

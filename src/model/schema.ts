@@ -8,6 +8,16 @@ import { type Static, Type as T, type TSchema } from "@sinclair/typebox";
 
 const strict = { additionalProperties: false } as const;
 
+/**
+ * A reference to a shared definition (`#/$defs/name`), typed as the definition. Shared definitions
+ * keep the schema, and the validator compiled from it, from repeating the same sub-schema.
+ */
+function Shared<S extends TSchema>(name: string, schema: S) {
+  definitions[name] = schema;
+  return T.Unsafe<Static<S>>({ $ref: `#/$defs/${name}` });
+}
+const definitions: Record<string, TSchema> = {};
+
 /** A closed set of strings as one JSON Schema `enum`: smaller than a union of consts, and one clear error. */
 function Enum<const V extends readonly string[]>(values: V, options: { description?: string } = {}) {
   return T.Unsafe<V[number]>({ type: "string", enum: [...values], ...options });
@@ -41,10 +51,13 @@ export const Amount = T.Union(
   { description: "A quantity, a range like '1.5GB-2GB' (request-limit), or { request, limit }" },
 );
 
+const AmountRef = Shared("Amount", Amount);
 const Resources = T.Object(
-  { memory: T.Optional(Amount), cpu: T.Optional(Amount), disk: T.Optional(Amount) },
+  { memory: T.Optional(AmountRef), cpu: T.Optional(AmountRef), disk: T.Optional(AmountRef) },
   { ...strict, description: "Memory, CPU and disk" },
 );
+
+const ResourcesRef = Shared("Resources", Resources);
 
 export const Protocol = T.String({
   description: "tcp, udp, http, https, grpc, ws, amqp, mqtt, postgres, mysql, redis, … (free text allowed)",
@@ -112,6 +125,8 @@ const Env = T.Record(T.String(), EnvValue, {
   description:
     "Variables: plain values, { secret: name }, or { endpoint: service } for another service's address",
 });
+
+const EnvRef = Shared("Env", Env);
 
 const VolumeFull = T.Object(
   {
@@ -191,6 +206,8 @@ const Routes = T.Record(T.String(), Route, {
   description: "Path → target: { /api/*: backend, /: frontend }",
 });
 
+const RoutesRef = Shared("Routes", Routes);
+
 const Security = T.Object(
   {
     "run-as-non-root": T.Optional(T.Boolean()),
@@ -238,12 +255,12 @@ export const ServiceInput = T.Object(
     source: T.Optional(SourceCode),
     ports: T.Optional(Ports),
     health: T.Optional(Health),
-    memory: T.Optional(Amount),
-    cpu: T.Optional(Amount),
-    env: T.Optional(Env),
+    memory: T.Optional(AmountRef),
+    cpu: T.Optional(AmountRef),
+    env: T.Optional(EnvRef),
     volumes: T.Optional(Volumes),
     uses: T.Optional(Uses),
-    routes: T.Optional(Routes),
+    routes: T.Optional(RoutesRef),
     restart: T.Optional(Enum(["no", "always", "on-failure", "unless-stopped"] as const)),
     stateful: T.Optional(
       T.Boolean({ description: "Keeps state (default: true for databases and storage, or with volumes)" }),
@@ -300,11 +317,11 @@ export const InstanceInput = T.Object(
     role: T.Optional(T.String({ description: "primary, replica, …" })),
     replicas: T.Optional(Replicas),
     image: T.Optional(T.String()),
-    memory: T.Optional(Amount),
-    cpu: T.Optional(Amount),
+    memory: T.Optional(AmountRef),
+    cpu: T.Optional(AmountRef),
     publish: T.Optional(Publish),
     storage: T.Optional(T.Record(T.String(), Quantity, { description: "Volume name → size" })),
-    env: T.Optional(Env),
+    env: T.Optional(EnvRef),
     workload: T.Optional(
       Enum(
         ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Container", "Process", "File"] as const,
@@ -348,33 +365,39 @@ export const NodeKind = Enum(
   },
 );
 
-export const NodeInput = T.Recursive(
-  (Self) =>
-    T.Object(
-      {
-        name: T.Optional(T.String()),
-        kind: NodeKind,
-        technology: T.Optional(Text),
-        description: T.Optional(Text),
-        count: T.Optional(
-          T.Union([T.Integer({ minimum: 1 }), T.String()], {
-            description: "How many it stands for: 3, or 'one per site'",
-          }),
-        ),
-        capacity: T.Optional(Resources),
-        budget: T.Optional(Resources),
-        properties: T.Optional(
-          T.Record(T.String(), FreeText, { description: "Free properties: power, enclosure, …" }),
-        ),
-        routes: T.Optional(Routes),
-        run: T.Optional(Run),
-        nodes: T.Optional(T.Record(T.String(), Self)),
-        notes: T.Optional(Notes),
-      },
-      strict,
+const NodeBase = T.Object(
+  {
+    name: T.Optional(T.String()),
+    kind: NodeKind,
+    technology: T.Optional(Text),
+    description: T.Optional(Text),
+    count: T.Optional(
+      T.Union([T.Integer({ minimum: 1 }), T.String()], {
+        description: "How many it stands for: 3, or 'one per site'",
+      }),
     ),
-  { $id: "Node" },
+    capacity: T.Optional(ResourcesRef),
+    budget: T.Optional(ResourcesRef),
+    properties: T.Optional(
+      T.Record(T.String(), FreeText, { description: "Free properties: power, enclosure, …" }),
+    ),
+    routes: T.Optional(RoutesRef),
+    run: T.Optional(Run),
+    notes: T.Optional(Notes),
+  },
+  strict,
 );
+/** A deployment node; nodes nest to any depth through the shared definition. */
+export type NodeInputType = Static<typeof NodeBase> & { nodes?: Record<string, NodeInputType> };
+const NodeRef = T.Unsafe<NodeInputType>({ $ref: "#/$defs/Node" });
+export const NodeInput = T.Object(
+  {
+    ...NodeBase.properties,
+    nodes: T.Optional(T.Record(T.String(), NodeRef, { description: "Nodes inside this one" })),
+  },
+  { ...strict, description: "Something that runs things: host, VM, device, cluster, namespace, network, …" },
+);
+definitions.Node = NodeInput;
 
 const Access = T.Union([
   Enum(["local", "lan", "vpn", "public"] as const),
@@ -428,7 +451,7 @@ export const EnvironmentInput = T.Object(
       T.Record(T.String(), FreeText, { description: "Aspect → value, compared across environments" }),
     ),
     links: T.Optional(T.Array(Link)),
-    nodes: T.Record(T.String(), NodeInput),
+    nodes: T.Record(T.String(), NodeRef),
     notes: T.Optional(Notes),
   },
   strict,
@@ -600,7 +623,12 @@ export const ModelInput = T.Object(
     outputs: T.Optional(Outputs),
     lint: T.Optional(Lint),
   },
-  { ...strict, title: "deployview model", $id: "https://deployview.dev/schema/deployview.schema.json" },
+  {
+    ...strict,
+    title: "deployview model",
+    $id: "https://deployview.dev/schema/deployview.schema.json",
+    $defs: definitions,
+  },
 );
 
 export type ModelInputType = Static<typeof ModelInput>;
@@ -608,7 +636,6 @@ export type ServiceInputType = Static<typeof ServiceInput>;
 export type EnvironmentInputType = Static<typeof EnvironmentInput>;
 export type InstanceInputType = Static<typeof InstanceInput>;
 export type AmountInput = Static<typeof Amount>;
-export type NodeInputType = Static<typeof NodeInput>;
 
 /** The JSON Schema as published: plain JSON, no TypeBox symbols. */
 export function buildModelJsonSchema(): Record<string, unknown> {
