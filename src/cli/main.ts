@@ -22,6 +22,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     load: () => import("./diagram.js"),
   },
   schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
+  serve: {
+    summary: "Show the diagrams, details and findings in a local page that follows the model",
+    load: () => import("./serve.js"),
+  },
 };
 
 const VERSION = "0.1.0";
