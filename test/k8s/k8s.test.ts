@@ -367,3 +367,15 @@ describe("refusing manifests that would not start", () => {
     });
   }
 });
+
+describe("rolling on configuration changes", () => {
+  it("annotates the pod template with a hash of its ConfigMap, so a changed value rolls the pods", () => {
+    const hash = (text: string) =>
+      k8s(text).find("Deployment", "api")!.spec.template.metadata.annotations["deployview.dev/config-hash"];
+    const before = hash(shop);
+    expect(before).toMatch(/^[0-9a-f]{16}$/);
+    expect(hash(shop)).toBe(before);
+    expect(hash(shop.replace("MODE: production", "MODE: maintenance"))).not.toBe(before);
+    expect(k8s(shop).find("StatefulSet", "db")!.spec.template.metadata.annotations).toBeUndefined();
+  });
+});

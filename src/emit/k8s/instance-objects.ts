@@ -2,6 +2,7 @@
  * Every object one instance needs: its ConfigMap, claims, workload (Deployment, StatefulSet,
  * DaemonSet or Job), Services, autoscaler and disruption budget.
  */
+import { createHash } from "node:crypto";
 import type { IDaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
@@ -18,6 +19,7 @@ import { instanceLabels, selectorLabels } from "./names.js";
 import { namespaceOf, objectName } from "./placement.js";
 import { podTemplate } from "./pod.js";
 import { instanceStorage } from "./volumes.js";
+import { yamlText } from "./yaml-text.js";
 
 /** What a Kubernetes object needs for YAML output: plain data with apiVersion and kind. */
 export interface KubernetesObject {
@@ -84,7 +86,12 @@ export function instanceObjects(
   const storage = instanceStorage(instance, name, labels, namespace);
   diagnostics.push(...storage.diagnostics);
   objects.push(...storage.claims);
-  const parts = { image, ...(configMap ? { configMap } : {}) };
+  const parts = {
+    image,
+    ...(configMap
+      ? { configMap, configHash: createHash("sha256").update(yamlText(data)).digest("hex").slice(0, 16) }
+      : {}),
+  };
   const replicas = instance.replicas.autoscale ? {} : { replicas: instance.replicas.min };
   const headless = `${name}-headless`.slice(0, 63);
 

@@ -7,6 +7,8 @@ import { platformOf } from "../runtime/platform.js";
 import { type ContainerParts, container } from "./container.js";
 import type { InstanceStorage } from "./volumes.js";
 
+export const CONFIG_HASH = "deployview.dev/config-hash";
+
 /** `1000`, `"1000"` or `"1000:1000"` give ids; a user name cannot be said in Kubernetes. */
 function podSecurity(instance: Instance): IPodSecurityContext | undefined {
   const security = instance.service.security;
@@ -26,7 +28,7 @@ export function podTemplate(
   instance: Instance,
   labels: Record<string, string>,
   storage: InstanceStorage,
-  parts: Omit<ContainerParts, "mounts">,
+  parts: Omit<ContainerParts, "mounts"> & { configHash?: string },
   restartPolicy?: "OnFailure" | "Never",
 ): IPodTemplateSpec {
   const spec: IPodSpec = { containers: [container(model, instance, { ...parts, mounts: storage.mounts })] };
@@ -38,5 +40,7 @@ export function podTemplate(
   if (instance.service.networkMode === "host") spec.hostNetwork = true;
   if (instance.service.pid === "host") spec.hostPID = true;
   if (storage.volumes.length > 0) spec.volumes = storage.volumes;
-  return { metadata: { labels }, spec };
+  // A changed ConfigMap changes the template, so the pods roll and read the new values.
+  const annotations = parts.configHash ? { annotations: { [CONFIG_HASH]: parts.configHash } } : {};
+  return { metadata: { labels, ...annotations }, spec };
 }
