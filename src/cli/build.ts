@@ -1,6 +1,6 @@
 import { dirname, join, relative } from "node:path";
-import { budgetDiagnostics } from "../analyze/budgets.js";
 import { buildOutputs } from "../build/outputs.js";
+import { checkModel } from "../check/index.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadModelFile } from "../load/index.js";
 import { writeGeneratedFiles } from "../output/write-files.js";
@@ -29,7 +29,7 @@ const command: Command = {
         unusable = true;
         continue;
       }
-      findings.push(...loaded.model.environments.flatMap(budgetDiagnostics));
+      findings.push(...checkModel(loaded.model));
       const built = buildOutputs(loaded.model);
       findings.push(...built.diagnostics);
       for (const output of built.outputs) {

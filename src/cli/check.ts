@@ -1,4 +1,4 @@
-import { budgetDiagnostics } from "../analyze/budgets.js";
+import { checkModel } from "../check/index.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
@@ -27,7 +27,7 @@ const command: Command = {
       const loaded = await loadModelFile(modelPath(io, file));
       diagnostics.push(...loaded.diagnostics);
       for (const [path, text] of loaded.sources) sources.set(path, text);
-      if (loaded.model) diagnostics.push(...loaded.model.environments.flatMap(budgetDiagnostics));
+      if (loaded.model) diagnostics.push(...checkModel(loaded.model));
       else unusable = true;
     }
     const sorted = sortDiagnostics(diagnostics);

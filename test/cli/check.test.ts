@@ -63,3 +63,24 @@ describe("deployview check", () => {
     expect(JSON.parse(result.stdout).title).toBe("deployview model");
   });
 });
+
+describe("deployview check, on what generated configuration needs", () => {
+  const compose = `system: { name: Shop }
+services:
+  api: { kind: api, image: "api:1", ports: { http: 8080 }, env: { TOKEN: { secret: api-token } } }
+  db: { kind: database, image: "postgres:16" }
+environments:
+  dev: { platform: compose, nodes: { laptop: { kind: host, run: { api: { publish: [http] }, db: } } } }
+`;
+
+  it("reports what would keep the environment from starting, located, with exit 1", async () => {
+    write("preflight.yaml", compose);
+    const result = await runCli(["check", "preflight.yaml", "--format", "json"], dir);
+    expect(result.code).toBe(1);
+    const found = JSON.parse(result.stdout).diagnostics.map(
+      (d: { code: string; range: { start: { line: number; column: number } } }) =>
+        `${d.code}@${d.range.start.line}:${d.range.start.column}`,
+    );
+    expect(found).toEqual(["secret-without-source@3:67", "stateful-without-volume@4:3"]);
+  });
+});
