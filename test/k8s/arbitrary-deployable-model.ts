@@ -1,7 +1,8 @@
 /**
- * fast-check generator of valid model YAML with one kubernetes environment that exercises what the
- * manifests have to say: namespaces, stateful services with volumes, secrets, endpoints, health
- * checks of each type, fixed and autoscaled replicas, resources, security, ingress routes, TLS.
+ * fast-check generator of valid, deployable model YAML — a kubernetes environment `prod` and a
+ * compose environment `dev` — that exercises what generated configuration has to say: namespaces,
+ * stateful services with volumes, secrets, endpoints, health checks of each type, fixed and
+ * autoscaled replicas, resources, security, published ports, ingress routes, TLS, ARM hosts.
  */
 import fc from "fast-check";
 import { stringify } from "yaml";
@@ -52,9 +53,10 @@ const placement = fc.record({
   ),
   storage: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
   workload: fc.constantFrom(undefined, "Deployment", "StatefulSet", "DaemonSet"),
+  publish: fc.boolean(),
 });
 
-export const arbitraryKubernetesModel = fc
+export const arbitraryDeployableModel = fc
   .record({
     services: fc.uniqueArray(fc.tuple(service, placement), {
       minLength: 1,
@@ -64,16 +66,18 @@ export const arbitraryKubernetesModel = fc
     tls: fc.constantFrom("", "TLS via cert-manager", "HTTPS only", "Let's Encrypt"),
     routes: fc.array(fc.tuple(fc.constantFrom("/", "/api/*", "/static", "/a*b"), fc.nat()), { maxLength: 3 }),
     arm: fc.boolean(),
+    access: fc.constantFrom("local", "lan", "vpn", "public"),
   })
-  .map(({ services, tls, routes, arm }) => {
+  .map(({ services, tls, routes, arm, access }) => {
     const ids = services.map(([s]) => s.id);
     const namespaces = ["apps", "data", "Edge_NS"];
     const model = {
       system: { name: "Prop System" },
       secrets: { token: { description: "A token", source: "vault" } },
       services: Object.fromEntries(
-        services.map(([s]) => {
-          const target = s.endpointTo === undefined ? undefined : ids[s.endpointTo % ids.length];
+        services.map(([s], index) => {
+          // Only earlier services, so that `uses` never makes a startup cycle.
+          const target = s.endpointTo === undefined || index === 0 ? undefined : ids[s.endpointTo % index];
           const volumes =
             s.volume === "none"
               ? undefined
@@ -112,11 +116,29 @@ export const arbitraryKubernetesModel = fc
                 ...(s.secret ? { TOKEN: { secret: "token" } } : {}),
                 ...(target ? { PEER: { endpoint: target } } : {}),
               },
+              ...(target ? { uses: { [target]: "calls" } } : {}),
             },
           ];
         }),
       ),
       environments: {
+        dev: {
+          platform: "compose",
+          access,
+          nodes: {
+            host: {
+              kind: "host",
+              ...(arm ? { technology: "Raspberry Pi 4" } : {}),
+              // Distinct host ports: a clash is refused, and is tested on its own.
+              run: Object.fromEntries(
+                services.map(([s, p], index) => [
+                  s.id,
+                  p.publish ? { publish: { [s.portName]: 20000 + index } } : null,
+                ]),
+              ),
+            },
+          },
+        },
         prod: {
           platform: "kubernetes",
           ...(tls ? { infrastructure: { TLS: tls } } : {}),

@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { emitKubernetes } from "../../src/emit/k8s/index.js";
 import { loadModelText } from "../../src/load/index.js";
 import { arbitraryModel } from "../helpers/arbitrary-model.js";
-import { arbitraryKubernetesModel } from "./arbitrary-kubernetes-model.js";
+import { arbitraryDeployableModel } from "./arbitrary-deployable-model.js";
 import { manifestErrors, manifestObjects } from "./validate.js";
 
 function check(text: string, environment: string): void {
@@ -35,7 +35,7 @@ function check(text: string, environment: string): void {
 describe("Kubernetes manifests for any valid model", () => {
   it("validate, object by object, with unique names and a complete kustomization", () => {
     fc.assert(
-      fc.property(arbitraryKubernetesModel, (text) => {
+      fc.property(arbitraryDeployableModel, (text) => {
         const loaded = loadModelText(text, "model.yaml");
         const result = emitKubernetes(loaded.model!, "prod");
         // These models keep a volume on every stateful service and declare every secret.
