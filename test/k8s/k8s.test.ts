@@ -379,3 +379,19 @@ describe("rolling on configuration changes", () => {
     expect(k8s(shop).find("StatefulSet", "db")!.spec.template.metadata.annotations).toBeUndefined();
   });
 });
+
+describe("the validation the tests rely on", () => {
+  it("rejects unknown fields, wrong types and names the API server would refuse", () => {
+    const good = k8s(shop).files.find((f) => f.path === "api.yaml")!.content;
+    expect(manifestErrors(good)).toEqual([]);
+    expect(
+      manifestErrors(good.replace("containerPort: 8080", "containerPort: 8080\n              hostPot: 1")),
+    ).toEqual([
+      "apps/v1 Deployment api: Deployment.spec.template.spec.containers[0].ports[0].hostPot is not a field of ApiCoreV1ContainerPort",
+    ]);
+    expect(manifestErrors(good.replace("containerPort: 8080", 'containerPort: "8080"')).join()).toMatch(
+      /must be integer/,
+    );
+    expect(manifestErrors(good.replace("name: http\n", "name: Http_Port\n")).join()).toMatch(/bad port name/);
+  });
+});

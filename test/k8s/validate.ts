@@ -1,6 +1,7 @@
 /**
  * Validation of generated manifests with kubernetes-models' precompiled validators (the API
- * schemas of the Kubernetes release that package version pins), one class per kind.
+ * schemas of the Kubernetes release that package version pins), one class per kind; strictly:
+ * unknown fields are errors too, as with `kubectl apply --validate=strict`.
  */
 import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
@@ -14,6 +15,7 @@ import { Namespace } from "kubernetes-models/v1/Namespace";
 import { PersistentVolumeClaim } from "kubernetes-models/v1/PersistentVolumeClaim";
 import { Service } from "kubernetes-models/v1/Service";
 import { parseAllDocuments } from "yaml";
+import { unknownFields } from "./strict-fields.js";
 
 type Validating = { validate(): void };
 const kinds: Record<string, (data: never) => Validating> = {
@@ -66,6 +68,7 @@ export function manifestErrors(text: string): string[] {
     } catch (error) {
       errors.push(`${key} ${object.metadata?.name}: ${(error as Error).message}`);
     }
+    errors.push(...unknownFields(object).map((e) => `${key} ${object.metadata?.name}: ${e}`));
     errors.push(...apiServerErrors(object).map((e) => `${key} ${object.metadata?.name}: ${e}`));
   }
   return errors;
