@@ -123,7 +123,8 @@ describe("text exports (syntax checked here: no checker installs from the regist
     const fresh = (await allModels()).find((m) => m.name === "freshpoc")!.model;
     const mermaid = mermaidC4Deployment(fresh, "production");
     expect(mermaid.split("\n")[0]).toBe("C4Deployment");
-    expect(mermaid).toContain('Deployment_Node(n_load_balancer, "Load Balancer", "load-balancer", "") {');
+    expect(mermaid).toContain('Container_Ext(n_load_balancer, "Load Balancer", "load-balancer", "")');
+    expect(mermaid).toContain('Deployment_Node(n_network, "Docker Network", "network", "") {');
     expect(mermaid).toContain('ContainerDb(i_dgraph, "Dgraph"');
     expect(mermaid).toContain('Container(i_writer, "Writer Service (×3)"');
     expect(mermaid).toContain('Rel(n_load_balancer, i_writer, "/", "route")');

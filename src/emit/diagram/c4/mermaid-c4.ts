@@ -42,6 +42,14 @@ export function mermaidC4Deployment(model: Model, environmentId: string): string
     const id = ids.id("n", node.id);
     refs.set(`node:${node.id}`, id);
     const type = [node.kind, node.technology].filter(Boolean).join(", ");
+    // Mermaid's deployment nodes must hold something; one that holds nothing (a VPN, an ingress)
+    // is drawn as an element of its own, in the colour C4 gives to what is not ours.
+    if (node.instances.length === 0 && node.nodes.length === 0) {
+      lines.push(
+        `${indent}Container_Ext(${id}, "${text(node.name)}", "${text(type)}", "${text(node.description)}")`,
+      );
+      return;
+    }
     const call = `Deployment_Node(${id}, "${text(node.name)}", "${text(type)}", "${text(node.description)}")`;
     lines.push(`${indent}${call} {`);
     for (const child of node.nodes) emit(child, `${indent}  `);
@@ -67,7 +75,7 @@ export function mermaidC4Deployment(model: Model, environmentId: string): string
     const id = ids.id("x", external.id);
     refs.set(`external:${external.id}`, id);
     lines.push(
-      `  Deployment_Node(${id}, "${text(external.element)}", "${text(`in ${external.environment}`)}", "")`,
+      `  Container_Ext(${id}, "${text(external.element)}", "${text(`in ${external.environment}`)}", "")`,
     );
   }
   lines.push("");

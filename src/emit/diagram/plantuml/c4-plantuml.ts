@@ -41,9 +41,12 @@ export function c4PlantUml(model: Model, environmentId: string): string {
     refs.set(`node:${node.id}`, id);
     const type = [node.kind, node.technology].filter(Boolean).join(", ");
     const tags = node.infrastructure ? `, $tags="infrastructure"` : "";
-    lines.push(
-      `${indent}Deployment_Node(${id}, "${text(node.name)}", "${text(type)}", "${text(node.description)}"${tags}) {`,
-    );
+    const call = `${indent}Deployment_Node(${id}, "${text(node.name)}", "${text(type)}", "${text(node.description)}"${tags})`;
+    if (node.instances.length === 0 && node.nodes.length === 0) {
+      lines.push(call);
+      return;
+    }
+    lines.push(`${call} {`);
     for (const child of node.nodes) emit(child, `${indent}  `);
     for (const instance of node.instances) {
       const instanceId = ids.id("i", instance.id);
