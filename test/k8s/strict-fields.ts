@@ -54,7 +54,7 @@ function shapeOf(file: string, exported: string): Shape {
 
 function check(value: unknown, file: string, name: string, path: string, errors: string[]): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => check(item, file, name, `${path}[${index}]`, errors));
+    for (const [index, item] of value.entries()) check(item, file, name, `${path}[${index}]`, errors);
     return;
   }
   if (typeof value !== "object" || value === null) return;
