@@ -289,6 +289,17 @@ describe("Kubernetes manifests", () => {
     expect(staging.spec.ingressClassName).toBe("traefik");
   });
 
+  it("takes the host name from the ingress node's properties before the environment's DNS entry", () => {
+    const text = shop.replace(
+      "technology: ingress-nginx",
+      "technology: ingress-nginx\n            properties: { Host: https://shop.example.com/ }",
+    );
+    const ingress = k8s(text).find("Ingress", "edge")!;
+    expect(ingress.spec.rules[0].host).toBe("shop.example.com");
+    expect(ingress.spec.tls[0].hosts).toEqual(["shop.example.com"]);
+    expect(k8s(shop, "staging").find("Ingress", "proxy")!.spec.rules[0].host).toBeUndefined();
+  });
+
   it("makes one Ingress per namespace its routes lead into", () => {
     const { find } = k8s(shop.replace("routes: { /: web, /api/*: api }", "routes: { /: web, /db: db }"));
     expect(find("Ingress", "edge-shop")!.spec.rules[0].http.paths[0].backend.service.name).toBe("web");

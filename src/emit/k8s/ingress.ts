@@ -28,13 +28,23 @@ export function hasTls(environment: Environment, node: DeploymentNode): boolean 
   return mentions(environment, node, /\b(tls|https|ssl)\b|cert-manager|let'?s encrypt/i);
 }
 
-/** A host name the environment's DNS (or domain) entry gives, if any. */
-export function hostName(environment: Environment): string | undefined {
-  const entry = environment.infrastructure.find((i) =>
-    /^(dns|domains?|hosts?|host ?names?|urls?)$/i.test(i.aspect.trim()),
-  );
-  const match = entry && /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})\b/i.exec(entry.value);
-  return match?.[1]?.toLowerCase();
+const hostAspect = /^(dns|domains?|hosts?|host ?names?|urls?)$/i;
+const domainName = /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})\b/i;
+
+/**
+ * The host name the Ingress answers for: from the node's own properties (`Host: app.example.org`),
+ * else from the environment's DNS (or domain) entry; none when the model names no domain.
+ */
+export function hostName(environment: Environment, node: DeploymentNode): string | undefined {
+  const entries = [
+    ...node.properties.map((p) => ({ aspect: p.key, value: p.value })),
+    ...environment.infrastructure,
+  ];
+  for (const entry of entries.filter((e) => hostAspect.test(e.aspect.trim()))) {
+    const match = domainName.exec(entry.value);
+    if (match?.[1]) return match[1].toLowerCase();
+  }
+  return undefined;
 }
 
 function ingressClass(node: DeploymentNode): string | undefined {
@@ -116,7 +126,7 @@ export function ingresses(model: Model, environment: Environment): IngressResult
     }
     const tls = hasTls(environment, node);
     const certManager = mentions(environment, node, /cert-manager/i);
-    const host = hostName(environment);
+    const host = hostName(environment, node);
     const className = ingressClass(node);
     const base = dnsLabel(node.id);
     const objects = [...byNamespace].map(([namespace, paths]): IIngress => {
