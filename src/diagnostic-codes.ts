@@ -56,6 +56,33 @@ export const coreDiagnosticCodes = {
   "autoscale-without-cpu-request":
     "An autoscaled instance has no CPU request, so a CPU-utilisation autoscaler cannot compute its target.",
   "route-without-port": "A route leads to a service with no port, so no Ingress path can reach it.",
+  // lint rules (one file each in src/rules/)
+  "build-and-image": "A service has both a build and an image.",
+  "docker-socket-mounted": "A service mounts the Docker socket.",
+  "duplicate-names": "Two services, or two nodes of one environment, share a display name.",
+  "exposed-datastore": "A database, cache or broker port is published beyond localhost outside development.",
+  "health-port-undeclared": "A health check is aimed at a port the service does not declare.",
+  "host-namespace": "A service shares the host's network or process namespace.",
+  "hpa-without-cpu-request": "An autoscaled instance has no CPU request.",
+  "image-latest-tag": "An image has no tag, or the tag latest.",
+  "ingress-without-tls": "A public environment has an ingress or proxy with routes but no TLS configuration.",
+  "missing-health-check": "A long-running service has no health check.",
+  "no-resource-limits": "An instance in a Kubernetes environment states no memory.",
+  "plaintext-secret": "A variable holds what looks like a password, token, key or credentials in plain text.",
+  "privileged-container": "A service runs privileged.",
+  "production-without-gate": "A production environment has no promotion gate leading to it.",
+  "replicas-with-fixed-host-port":
+    "A Compose instance runs several replicas but publishes a fixed host port.",
+  "route-port-undeclared": "A route sends traffic to a port its target does not declare.",
+  "runs-as-root": "A service runs as root.",
+  "service-deployed-nowhere": "A service is placed in no environment.",
+  "single-replica-in-production":
+    "A stateless web or API service runs a single replica in a production Kubernetes environment.",
+  "used-service-not-deployed": "An instance needs a service that its environment does not run.",
+  "volume-without-backup": "A volume in production says nothing about how it is backed up.",
+  "suppression-without-reason":
+    "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
+  "unknown-rule": "The lint configuration names a rule that does not exist.",
   // command line
   usage: "The command line is not understood.",
   "output-exists": "A file that deployview did not generate is in the way.",

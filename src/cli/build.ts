@@ -29,7 +29,7 @@ const command: Command = {
         unusable = true;
         continue;
       }
-      findings.push(...checkModel(loaded.model));
+      findings.push(...checkModel(loaded.model, { sources: loaded.sources }));
       const built = buildOutputs(loaded.model);
       findings.push(...built.diagnostics);
       for (const output of built.outputs) {

@@ -27,7 +27,7 @@ const command: Command = {
       const loaded = await loadModelFile(modelPath(io, file));
       diagnostics.push(...loaded.diagnostics);
       for (const [path, text] of loaded.sources) sources.set(path, text);
-      if (loaded.model) diagnostics.push(...checkModel(loaded.model));
+      if (loaded.model) diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources }));
       else unusable = true;
     }
     const sorted = sortDiagnostics(diagnostics);

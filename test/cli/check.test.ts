@@ -11,7 +11,7 @@ const write = (name: string, text: string) => {
 };
 const good = `system: { name: Shop }
 services:
-  api: { kind: api, image: api:1, memory: 256Mi }
+  api: { kind: api, image: api:1, memory: 256Mi, ports: { http: 80 }, health: { http: /health } }
 environments:
   dev: { platform: compose, nodes: { laptop: { kind: host, budget: { memory: 1Gi }, run: [api] } } }
 `;
@@ -77,7 +77,7 @@ environments:
     write("preflight.yaml", compose);
     const result = await runCli(["check", "preflight.yaml", "--format", "json"], dir);
     expect(result.code).toBe(1);
-    const found = JSON.parse(result.stdout).diagnostics.map(
+    const found = JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === "error").map(
       (d: { code: string; range: { start: { line: number; column: number } } }) =>
         `${d.code}@${d.range.start.line}:${d.range.start.column}`,
     );

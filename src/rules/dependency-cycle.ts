@@ -1,0 +1,27 @@
+import { startupOrder } from "../analyze/startup-order.js";
+import type { Rule } from "./rule.js";
+
+export const dependencyCycle: Rule = {
+  id: "dependency-cycle",
+  severity: "error",
+  description: `Services use each other in a cycle, so no startup order exists.`,
+  why: `Compose's depends_on and any startup ordering deadlock on a cycle.`,
+  fix: `Make one of the relations optional (it is not needed to start), or break the cycle.`,
+  example: {
+    bad: `a: { uses: [b] }
+b: { uses: [a] }`,
+    good: `a: { uses: [b] }
+b: { uses: { a: { optional: true } } }`,
+  },
+  check(context) {
+    for (const environment of context.model.environments) {
+      const { blocked } = startupOrder(environment);
+      for (const instance of blocked) {
+        context.report(
+          instance.at,
+          `'${instance.id}' waits on a dependency cycle in environment '${environment.id}'`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { Rule } from "./rule.js";
+
+export const dockerSocketMounted: Rule = {
+  id: "docker-socket-mounted",
+  severity: "error",
+  description: `A service mounts the Docker socket.`,
+  why: `Whoever controls the socket controls the host: it is root access.`,
+  fix: `Remove the mount; use a socket proxy with a narrow API if the service must talk to Docker.`,
+  example: {
+    bad: `volumes: { docker: { path: /var/run/docker.sock, type: bind, source: /var/run/docker.sock } }`,
+    good: `# no docker socket`,
+  },
+  check(context) {
+    for (const service of context.model.services) {
+      for (const volume of service.volumes) {
+        if (/docker\.sock$/.test(volume.source) || /docker\.sock$/.test(volume.path)) {
+          context.report(
+            volume.at,
+            `'${service.id}' mounts the Docker socket`,
+            "remove it, or go through a socket proxy",
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { Rule } from "./rule.js";
+
+export const duplicateNames: Rule = {
+  id: "duplicate-names",
+  severity: "warning",
+  description: `Two services, or two nodes of one environment, share a display name.`,
+  why: `Diagrams and tables show two things that readers cannot tell apart.`,
+  fix: `Give each a distinct name.`,
+  example: {
+    bad: `a: { name: API }
+b: { name: API }`,
+    good: `a: { name: Public API }
+b: { name: Admin API }`,
+  },
+  check(context) {
+    const byName = new Map<string, string>();
+    for (const service of context.model.services) {
+      const earlier = byName.get(service.name);
+      if (earlier)
+        context.report(service.at, `'${service.id}' has the same name as '${earlier}': ${service.name}`);
+      else byName.set(service.name, service.id);
+    }
+    for (const environment of context.model.environments) {
+      const nodes = new Map<string, string>();
+      for (const node of environment.allNodes) {
+        const earlier = nodes.get(node.name);
+        if (earlier && node.name !== node.id)
+          context.report(
+            node.at,
+            `node '${node.id}' has the same name as '${earlier}' in '${environment.id}': ${node.name}`,
+          );
+        else nodes.set(node.name, node.id);
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import { isDevelopment, type Rule } from "./rule.js";
+
+const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage"]);
+
+export const exposedDatastore: Rule = {
+  id: "exposed-datastore",
+  severity: "error",
+  description: `A database, cache or broker port is published beyond localhost outside development.`,
+  why: `Datastores trust their network; published to the world they are found and emptied within hours.`,
+  fix: `Do not publish it, or bind it to 127.0.0.1.`,
+  example: { bad: `run: { db: { publish: [postgres] } }  # in production`, good: `run: { db: }` },
+  check(context) {
+    for (const environment of context.model.environments) {
+      if (isDevelopment(environment)) continue;
+      for (const instance of environment.instances) {
+        if (!datastoreKinds.has(instance.service.kind)) continue;
+        for (const port of instance.publish) {
+          const bind = port.bind ?? (environment.access.scope === "local" ? "127.0.0.1" : "0.0.0.0");
+          if (bind === "127.0.0.1" || bind === "localhost" || bind === "::1") continue;
+          context.report(
+            port.at,
+            `${instance.service.kind} '${instance.id}' is published on port ${port.host} in environment '${environment.id}'`,
+            "keep datastores on the internal network, or bind to 127.0.0.1",
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * Rules whose findings come from analyses that other commands also run (budgets, the preflight of
+ * generated configuration), so `check` and `compose`/`k8s` can never disagree.
+ */
+import { budgetDiagnostics } from "../analyze/budgets.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { kubernetesPreflight } from "../emit/k8s/preflight.js";
+import { preflight } from "../emit/runtime/preflight.js";
+import type { Model } from "../model/types.js";
+import type { RuleContext } from "./rule.js";
+
+const cache = new WeakMap<Model, Diagnostic[]>();
+
+function analyses(model: Model): Diagnostic[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = model.environments.flatMap((environment) => [
+      ...budgetDiagnostics(environment),
+      ...(environment.platform === "compose" ? preflight(model, environment, "compose") : []),
+      ...(environment.platform === "kubernetes" ? kubernetesPreflight(model, environment) : []),
+    ]);
+    cache.set(model, found);
+  }
+  return found;
+}
+
+/** Reports every analysis finding with this code, once per place. */
+export function reportAnalysis(context: RuleContext, code: string): void {
+  const seen = new Set<string>();
+  for (const d of analyses(context.model)) {
+    if (d.code !== code || d.file === undefined || d.start === undefined) continue;
+    const key = `${d.file}|${d.start}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    context.report({ file: d.file, start: d.start, end: d.end ?? d.start }, d.message, d.hint);
+  }
+}

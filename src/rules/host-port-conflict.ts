@@ -1,0 +1,17 @@
+import { reportAnalysis } from "./from-analyses.js";
+import type { Rule } from "./rule.js";
+
+export const hostPortConflict: Rule = {
+  id: "host-port-conflict",
+  severity: "error",
+  description: `Two instances publish the same host port on one host.`,
+  why: `The second container fails to start: the port is taken.`,
+  fix: `Publish one of them on another host port.`,
+  example: {
+    bad: `run: { dgraph: { publish: { http: 8080 } }, airflow: { publish: { http: 8080 } } }`,
+    good: `run: { dgraph: { publish: { http: 8080 } }, airflow: { publish: { http: 8082 } } }`,
+  },
+  check(context) {
+    reportAnalysis(context, "host-port-conflict");
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * The linter: runs every rule over a resolved model, at each rule's severity as configured
+ * (the model's `lint.rules`, then options), and honours suppression comments that give a reason:
+ *
+ *   # deployview-disable-next-line image-latest-tag -- the vendor publishes no versioned tags
+ */
+import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../diagnostics.js";
+import { suggestion } from "../model/suggest.js";
+import type { Model } from "../model/types.js";
+import { rules } from "./registry.js";
+import type { RuleSeverity } from "./rule.js";
+
+export { rules } from "./registry.js";
+export type { Rule } from "./rule.js";
+
+export type SeveritySetting = "off" | "warn" | "error" | "info";
+
+export interface LintOptions {
+  /** Rule id → severity, over the model's own `lint.rules`. */
+  severities?: Record<string, SeveritySetting>;
+  /** File → text, to read suppression comments. */
+  sources?: ReadonlyMap<string, string>;
+}
+
+const SUPPRESSION = /#\s*deployview-disable-next-line\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?:--\s*(.*))?$/;
+
+function effective(setting: SeveritySetting | undefined, fallback: RuleSeverity): RuleSeverity | "off" {
+  if (setting === undefined) return fallback;
+  return setting === "warn" ? "warning" : setting;
+}
+
+interface Suppressions {
+  /** "file:line" → rule ids suppressed on that line. */
+  lines: Map<string, Set<string>>;
+  problems: Diagnostic[];
+}
+
+function readSuppressions(sources: ReadonlyMap<string, string> | undefined): Suppressions {
+  const found: Suppressions = { lines: new Map(), problems: [] };
+  for (const [file, text] of sources ?? []) {
+    if (!text.includes("deployview-disable")) continue;
+    let offset = 0;
+    text.split("\n").forEach((line, index) => {
+      const match = SUPPRESSION.exec(line);
+      if (match) {
+        const at = { file, start: offset + (match.index ?? 0), end: offset + line.length };
+        if (!match[2]?.trim()) {
+          found.problems.push(
+            diagnostic(
+              "suppression-without-reason",
+              "warning",
+              "this suppression gives no reason, so it suppresses nothing",
+              at,
+              {
+                hint: "write why after --: # deployview-disable-next-line <rule> -- <reason>",
+              },
+            ),
+          );
+        } else {
+          const ids = new Set(match[1]!.split(",").map((id) => id.trim()));
+          found.lines.set(`${file}:${index + 2}`, ids);
+        }
+      }
+      offset += line.length + 1;
+    });
+  }
+  return found;
+}
+
+export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
+  const settings: Record<string, SeveritySetting> = { ...model.lint.rules, ...options.severities };
+  const known = new Set(rules.map((r) => r.id));
+  const findings: Diagnostic[] = [];
+  for (const id of Object.keys(settings)) {
+    if (!known.has(id)) {
+      findings.push(
+        diagnostic("unknown-rule", "warning", `no lint rule is named '${id}'`, model.system.at, {
+          hint: suggestion(id, [...known], "rule"),
+        }),
+      );
+    }
+  }
+  const suppressions = readSuppressions(options.sources);
+  findings.push(...suppressions.problems);
+  const lineOf = (at: SourceRange) => {
+    const text = options.sources?.get(at.file);
+    if (text === undefined || suppressions.lines.size === 0) return undefined;
+    let line = 1;
+    for (let i = 0; i < at.start && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
+  };
+  for (const rule of rules) {
+    const severity = effective(settings[rule.id], rule.severity);
+    if (severity === "off") continue;
+    rule.check({
+      model,
+      report(at, message, hint) {
+        const line = lineOf(at);
+        if (line !== undefined && suppressions.lines.get(`${at.file}:${line}`)?.has(rule.id)) return;
+        findings.push(diagnostic(rule.id as DiagnosticCode, severity, message, at, hint ? { hint } : {}));
+      },
+    });
+  }
+  return findings;
+}

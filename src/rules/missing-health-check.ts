@@ -1,0 +1,30 @@
+const oneShot = new Set(["job", "tool"]);
+
+import type { Rule } from "./rule.js";
+
+export const missingHealthCheck: Rule = {
+  id: "missing-health-check",
+  severity: "warning",
+  description: `A long-running service has no health check.`,
+  why: `Without one, orchestrators send traffic to instances that are up but not working, and dependents start too early.`,
+  fix: `Add health: { http: /health } (or tcp, or command).`,
+  example: {
+    bad: `api: { kind: api, image: shop/api:1.4 }`,
+    good: `api: { kind: api, image: shop/api:1.4, health: { http: /health } }`,
+  },
+  check(context) {
+    const placed = new Set(
+      context.model.environments.flatMap((e) =>
+        e.instances.filter((i) => i.workload !== "File" && i.workload !== "Process").map((i) => i.service.id),
+      ),
+    );
+    for (const service of context.model.services) {
+      if (service.health || !placed.has(service.id) || oneShot.has(service.kind)) continue;
+      context.report(
+        service.at,
+        `'${service.id}' has no health check`,
+        "add health: { http: /health }, { tcp: port } or { command: [...] }",
+      );
+    }
+  },
+};

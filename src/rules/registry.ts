@@ -1,0 +1,63 @@
+/** Every lint rule, in catalogue order. A rule is a file named by its id; this list is the registry. */
+import { buildAndImage } from "./build-and-image.js";
+import { cpuOverCapacity } from "./cpu-over-capacity.js";
+import { dependencyCycle } from "./dependency-cycle.js";
+import { dockerSocketMounted } from "./docker-socket-mounted.js";
+import { duplicateNames } from "./duplicate-names.js";
+import { exposedDatastore } from "./exposed-datastore.js";
+import { healthPortUndeclared } from "./health-port-undeclared.js";
+import { hostNamespace } from "./host-namespace.js";
+import { hostPortConflict } from "./host-port-conflict.js";
+import { hpaWithoutCpuRequest } from "./hpa-without-cpu-request.js";
+import { imageLatestTag } from "./image-latest-tag.js";
+import { ingressWithoutTls } from "./ingress-without-tls.js";
+import { memoryOverBudget } from "./memory-over-budget.js";
+import { memoryOverCapacity } from "./memory-over-capacity.js";
+import { missingHealthCheck } from "./missing-health-check.js";
+import { noImage } from "./no-image.js";
+import { noResourceLimits } from "./no-resource-limits.js";
+import { plaintextSecret } from "./plaintext-secret.js";
+import { privilegedContainer } from "./privileged-container.js";
+import { productionWithoutGate } from "./production-without-gate.js";
+import { replicasWithFixedHostPort } from "./replicas-with-fixed-host-port.js";
+import { routePortUndeclared } from "./route-port-undeclared.js";
+import type { Rule } from "./rule.js";
+import { runsAsRoot } from "./runs-as-root.js";
+import { secretWithoutSource } from "./secret-without-source.js";
+import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
+import { singleReplicaInProduction } from "./single-replica-in-production.js";
+import { statefulWithoutVolume } from "./stateful-without-volume.js";
+import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
+import { volumeWithoutBackup } from "./volume-without-backup.js";
+
+export const rules: readonly Rule[] = [
+  buildAndImage,
+  cpuOverCapacity,
+  dependencyCycle,
+  dockerSocketMounted,
+  duplicateNames,
+  exposedDatastore,
+  healthPortUndeclared,
+  hostNamespace,
+  hostPortConflict,
+  hpaWithoutCpuRequest,
+  imageLatestTag,
+  ingressWithoutTls,
+  memoryOverBudget,
+  memoryOverCapacity,
+  missingHealthCheck,
+  noImage,
+  noResourceLimits,
+  plaintextSecret,
+  privilegedContainer,
+  productionWithoutGate,
+  replicasWithFixedHostPort,
+  routePortUndeclared,
+  runsAsRoot,
+  secretWithoutSource,
+  serviceDeployedNowhere,
+  singleReplicaInProduction,
+  statefulWithoutVolume,
+  usedServiceNotDeployed,
+  volumeWithoutBackup,
+];

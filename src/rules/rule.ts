@@ -1,0 +1,41 @@
+/** What a lint rule is: metadata that documents it, and a check over the resolved model. */
+import type { Diagnostic, SourceRange } from "../diagnostics.js";
+import type { Environment, Model } from "../model/types.js";
+
+export type RuleSeverity = "error" | "warning" | "info";
+
+export interface RuleContext {
+  model: Model;
+  /** Reports a finding at a model element's source range. */
+  report(at: SourceRange, message: string, hint?: string): void;
+}
+
+export interface Rule {
+  id: string;
+  severity: RuleSeverity;
+  /** One line: what it finds. */
+  description: string;
+  /** Why it matters. */
+  why: string;
+  /** How to fix it. */
+  fix: string;
+  /** A model snippet that it flags, and the same snippet fixed. */
+  example: { bad: string; good: string };
+  check(context: RuleContext): void;
+}
+
+/** Environments that are for development only, where convenience beats hardening. */
+export function isDevelopment(environment: Environment): boolean {
+  return /\b(dev|development|local|laptop|devcontainer)\b/i.test(
+    `${environment.id} ${environment.name} ${environment.purpose ?? ""}`,
+  );
+}
+
+/** Environments that serve real users. */
+export function isProduction(environment: Environment): boolean {
+  return (
+    /\b(prod|production|live)\b/i.test(`${environment.id} ${environment.name}`) && !isDevelopment(environment)
+  );
+}
+
+export type { Diagnostic };

@@ -1,0 +1,31 @@
+import { isProduction, type Rule } from "./rule.js";
+
+const servingKinds = new Set(["web", "api", "gateway", "proxy"]);
+
+export const singleReplicaInProduction: Rule = {
+  id: "single-replica-in-production",
+  severity: "warning",
+  description: `A stateless web or API service runs a single replica in a production Kubernetes environment.`,
+  why: `One pod means downtime on every deploy, node drain or crash.`,
+  fix: `Run at least two replicas, or autoscale.`,
+  example: { bad: `run: { api: }`, good: `run: { api: { replicas: 2 } }` },
+  check(context) {
+    for (const environment of context.model.environments.filter(
+      (e) => isProduction(e) && e.platform === "kubernetes" && e.status === "live",
+    )) {
+      for (const instance of environment.instances) {
+        if (
+          instance.service.stateful ||
+          !servingKinds.has(instance.service.kind) ||
+          instance.replicas.max > 1
+        )
+          continue;
+        context.report(
+          instance.at,
+          `'${instance.id}' runs one replica in production`,
+          "set replicas: 2 or more, or autoscale",
+        );
+      }
+    }
+  },
+};

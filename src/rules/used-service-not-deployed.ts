@@ -1,0 +1,33 @@
+import type { Rule } from "./rule.js";
+
+export const usedServiceNotDeployed: Rule = {
+  id: "used-service-not-deployed",
+  severity: "warning",
+  description: `An instance needs a service that its environment does not run.`,
+  why: `The instance starts and then fails on its first call.`,
+  fix: `Place the used service in the environment, or make the relation optional.`,
+  example: { bad: `uses: { db: SQL }  # no db in this environment`, good: `run: [api, db]` },
+  check(context) {
+    for (const environment of context.model.environments) {
+      const here = new Set(environment.instances.map((i) => i.service.id));
+      for (const instance of environment.instances) {
+        for (const use of instance.service.uses) {
+          if (use.optional || here.has(use.target)) continue;
+          context.report(
+            instance.at,
+            `'${instance.id}' uses '${use.target}', which '${environment.id}' does not run`,
+            "place it here, or mark the relation optional",
+          );
+        }
+        for (const variable of instance.env) {
+          if (variable.value.kind === "endpoint" && !here.has(variable.value.service)) {
+            context.report(
+              variable.at,
+              `'${variable.name}' points at '${variable.value.service}', which '${environment.id}' does not run`,
+            );
+          }
+        }
+      }
+    }
+  },
+};

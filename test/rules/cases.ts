@@ -1,0 +1,187 @@
+/** One case per rule at least: a model that trips it (with exact positions) and one that does not. */
+export interface RuleCase {
+  rule: string;
+  text: string;
+  /** "line:column" of each finding of `rule`; empty for a miss. */
+  expected: string[];
+}
+
+const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
+
+export const cases: RuleCase[] = [
+  {
+    rule: "memory-over-budget",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", memory: 2Gi, health: { tcp: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, budget: { memory: 1Gi }, run: [api] } } }\n`,
+    expected: ["6:38"],
+  },
+  {
+    rule: "memory-over-budget",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", memory: 512Mi }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, budget: { memory: 1Gi }, run: [api] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "memory-over-capacity",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", memory: 2Gi }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, capacity: { memory: 1Gi }, run: [api] } } }\n`,
+    expected: ["6:38"],
+  },
+  {
+    rule: "cpu-over-capacity",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", cpu: 3 }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, capacity: { cpu: 2 }, run: [api] } } }\n`,
+    expected: ["6:38"],
+  },
+  {
+    rule: "cpu-over-capacity",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", cpu: { request: 1, limit: 4 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, capacity: { cpu: 2 }, run: [api] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "host-port-conflict",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\n  b: { kind: web, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { publish: [http] }, b: { publish: [http] } } } } }\n`,
+    expected: ["7:101"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\n  b: { kind: web, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { publish: [http] }, b: { publish: { http: 81 } } } } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "stateful-without-volume",
+    text: `${head}services:\n  db: { kind: database, image: "postgres:16" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
+    expected: ["4:3"],
+  },
+  {
+    rule: "secret-without-source",
+    text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
+    expected: ["3:42"],
+  },
+  {
+    rule: "no-image",
+    text: `${head}services:\n  api: { kind: api }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
+    expected: ["6:61"],
+  },
+  {
+    rule: "dependency-cycle",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b] }\n  b: { kind: api, image: "b:1", uses: [a] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["7:61", "7:64"],
+  },
+  {
+    rule: "dependency-cycle",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b] }\n  b: { kind: api, image: "b:1", uses: { a: { optional: true } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "a:latest" }\n  b: { kind: api, image: "b" }\n  c: { kind: api, image: "c:1.2" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    expected: ["8:61", "8:64"],
+  },
+  {
+    rule: "plaintext-secret",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:40", "4:62"],
+  },
+  {
+    rule: "exposed-datastore",
+    text: `${head}services:\n  db: { kind: database, image: "pg:16", ports: { pg: 5432 }, volumes: { d: /data } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { db: { publish: [pg] } } } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: { db: { publish: [pg] } } } } }\n`,
+    expected: ["6:79"],
+  },
+  {
+    rule: "missing-health-check",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  j: { kind: job, image: "j:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, j] } } }\n`,
+    expected: ["4:3"],
+  },
+  {
+    rule: "volume-without-backup",
+    text: `${head}services:\n  db: { kind: database, image: "pg:16", volumes: { data: /data, logs: { path: /logs, backup: none needed } } }\nenvironments:\n  production: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
+    expected: ["4:52"],
+  },
+  {
+    rule: "single-replica-in-production",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  production: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: , b: { replicas: 2 } } } } }\n`,
+    expected: ["7:75"],
+  },
+  {
+    rule: "no-resource-limits",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", memory: 128Mi }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b] } } }\n`,
+    expected: ["7:65"],
+  },
+  {
+    rule: "hpa-without-cpu-request",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 2, max: 4 } } } } } }\n`,
+    expected: ["6:66"],
+  },
+  {
+    rule: "runs-as-root",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["4:3"],
+  },
+  {
+    rule: "privileged-container",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { privileged: true } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:3"],
+  },
+  {
+    rule: "host-namespace",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", network-mode: host, pid: host }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:3", "4:3"],
+  },
+  {
+    rule: "docker-socket-mounted",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { sock: "/var/run/docker.sock:/var/run/docker.sock" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:44"],
+  },
+  {
+    rule: "ingress-without-tls",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production: { platform: kubernetes, access: public, nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a } } } } } }\n`,
+    expected: ["6:103"],
+  },
+  {
+    rule: "ingress-without-tls",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production: { platform: kubernetes, access: public, infrastructure: { TLS: cert-manager }, nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a } } } } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "build-and-image",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", build: ./a }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:3"],
+  },
+  {
+    rule: "production-without-gate",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  staging: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  production: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["7:3"],
+  },
+  {
+    rule: "production-without-gate",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  staging: { platform: compose, promotes-to: { production: tests pass }, nodes: { h: { kind: host, run: [a] } } }\n  production: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "service-deployed-nowhere",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  old: { kind: api, image: "o:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["5:3"],
+  },
+  {
+    rule: "used-service-not-deployed",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [db], env: { DB: { endpoint: db } } }\n  db: { kind: database, image: "pg:16", volumes: { d: /d } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["7:61", "4:52"],
+  },
+  {
+    rule: "health-port-undeclared",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 9090 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["4:54"],
+  },
+  {
+    rule: "route-port-undeclared",
+    text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:9999", /b: "b:http" } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
+    expected: ["4:45"],
+  },
+  {
+    rule: "duplicate-names",
+    text: `${head}services:\n  a: { kind: api, name: API, image: "a:1" }\n  b: { kind: api, name: API, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["5:3"],
+  },
+  {
+    rule: "replicas-with-fixed-host-port",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 3, publish: [http] } } } } }\n`,
+    expected: ["6:90"],
+  },
+];

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadModelText } from "../../src/load/index.js";
+import { SourceIndex } from "../../src/report/position.js";
+import { lint, rules } from "../../src/rules/index.js";
+import { repoRoot } from "../helpers/examples.js";
+import { cases } from "./cases.js";
+
+function findings(text: string, rule?: string) {
+  const loaded = loadModelText(text, "model.yaml");
+  expect(loaded.diagnostics, JSON.stringify(loaded.diagnostics)).toEqual([]);
+  const found = lint(loaded.model!, { sources: loaded.sources });
+  const index = new SourceIndex(loaded.sources);
+  return found
+    .filter((d) => rule === undefined || d.code === rule)
+    .map((d) => {
+      const range = index.range(d)!;
+      return { where: `${range.start.line}:${range.start.column}`, diagnostic: d };
+    });
+}
+
+describe("each rule, table-driven", () => {
+  for (const c of cases) {
+    it(`${c.rule}: ${c.expected.length > 0 ? `finds ${c.expected.join(", ")}` : "finds nothing"}`, () => {
+      const found = findings(c.text, c.rule);
+      expect(found.map((f) => f.where)).toEqual(c.expected);
+      const rule = rules.find((r) => r.id === c.rule)!;
+      for (const f of found) expect(f.diagnostic.severity).toBe(rule.severity);
+    });
+  }
+});
+
+describe("the rule registry", () => {
+  it("has at least 30 rules counting the analyses they wrap, each with complete metadata", () => {
+    expect(rules.length).toBeGreaterThanOrEqual(29);
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      for (const field of [rule.description, rule.why, rule.fix, rule.example.bad, rule.example.good])
+        expect(field.length).toBeGreaterThan(3);
+    }
+  });
+
+  it("every rule has a test that it finds something", () => {
+    const tested = new Set(cases.filter((c) => c.expected.length > 0).map((c) => c.rule));
+    expect(rules.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it("every rule lives in a file named by its id", () => {
+    for (const rule of rules) {
+      expect(readFileSync(`${repoRoot}src/rules/${rule.id}.ts`, "utf8")).toContain(`id: "${rule.id}"`);
+    }
+  });
+});
+
+const latest = `system: { name: Shop }
+services:
+  a: { kind: api, image: "a:latest", health: { tcp: 80 } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }
+`;
+
+describe("severity settings and suppressions", () => {
+  it("the model can turn a rule off or raise it", () => {
+    expect(findings(`${latest}lint: { rules: { image-latest-tag: "off" } }\n`, "image-latest-tag")).toEqual(
+      [],
+    );
+    const raised = findings(`${latest}lint: { rules: { image-latest-tag: error } }\n`, "image-latest-tag");
+    expect(raised.map((f) => f.diagnostic.severity)).toEqual(["error"]);
+  });
+
+  it("options override the model", () => {
+    const loaded = loadModelText(`${latest}lint: { rules: { image-latest-tag: error } }\n`, "m.yaml");
+    expect(
+      lint(loaded.model!, { severities: { "image-latest-tag": "off" } }).filter(
+        (d) => d.code === "image-latest-tag",
+      ),
+    ).toEqual([]);
+  });
+
+  it("a suppression with a reason silences the next line", () => {
+    const text = latest.replace(
+      "environments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }",
+      "environments:\n  # deployview-disable-next-line image-latest-tag -- the vendor tags nothing else\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }",
+    );
+    // The finding is at the instance in `run: [a]`, on the line after the comment.
+    expect(findings(text, "image-latest-tag")).toEqual([]);
+  });
+
+  it("a suppression without a reason suppresses nothing and is reported", () => {
+    const text = latest.replace(
+      "environments:\n",
+      "environments:\n  # deployview-disable-next-line image-latest-tag\n",
+    );
+    expect(findings(text, "image-latest-tag").map((f) => f.where)).toEqual(["6:61"]);
+    expect(findings(text, "suppression-without-reason").map((f) => f.where)).toEqual(["5:3"]);
+  });
+
+  it("an unknown rule in the configuration is reported with a suggestion", () => {
+    const found = findings(`${latest}lint: { rules: { image-latst-tag: "off" } }\n`, "unknown-rule");
+    expect(found[0]?.diagnostic.hint).toBe("did you mean 'image-latest-tag'?");
+  });
+});
