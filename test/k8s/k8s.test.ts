@@ -1,90 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { emitKubernetes } from "../../src/emit/k8s/index.js";
-import { loadModelText } from "../../src/load/index.js";
 import { located } from "../helpers/positions.js";
-import { manifestErrors, manifestObjects, type ParsedObject } from "./validate.js";
-
-function k8s(text: string, env = "prod") {
-  const loaded = loadModelText(text, "model.yaml");
-  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  const result = emitKubernetes(loaded.model!, env);
-  const objects = result.files
-    .filter((f) => f.path !== "kustomization.yaml")
-    .flatMap((f) => manifestObjects(f.content));
-  const find = (kind: string, name: string): ParsedObject | undefined =>
-    objects.find((o) => o.kind === kind && o.metadata.name === name);
-  return { ...result, loaded, objects, find };
-}
-
-const shop = `system: { name: Shop }
-secrets:
-  db-password: { description: Database password, source: vault }
-  api-token: { description: Token of the payment provider, source: vault, env: PAYMENT_TOKEN }
-services:
-  api:
-    kind: api
-    image: shop/api:1.4.2
-    ports: { http: 8080, metrics: { port: 9100, protocol: http } }
-    health: { http: /health, interval: 15s, timeout: 3s, retries: 4, start-period: 1m }
-    security: { run-as-non-root: true, user: "1000:1000", read-only-root: true }
-    env:
-      DB_PASSWORD: { secret: db-password }
-      PAYMENT: { secret: api-token, key: token }
-      DB_URL: { endpoint: db, path: /shop }
-      CACHE_URL: { endpoint: cache }
-      MODE: production
-    uses: { db: SQL, cache: sessions }
-  web:
-    kind: web
-    build: ./web
-    ports: { http: 3000 }
-    health: { tcp: http }
-    uses: { api: REST }
-  db:
-    kind: database
-    image: postgres:16-alpine
-    ports: { postgres: 5432 }
-    health: { command: [pg_isready, -U, shop] }
-    memory: { request: 1Gi, limit: 2Gi }
-    volumes: { data: /var/lib/postgresql/data }
-    env: { POSTGRES_PASSWORD: { secret: db-password } }
-  cache: { kind: cache, image: "redis:7-alpine", ports: { redis: 6379 }, health: { command: "redis-cli ping" } }
-environments:
-  prod:
-    platform: kubernetes
-    infrastructure: { TLS: cert-manager with Let's Encrypt, DNS: shop.example.org }
-    nodes:
-      cluster:
-        kind: cluster
-        nodes:
-          edge:
-            kind: ingress
-            technology: ingress-nginx
-            routes: { /: web, /api/*: api }
-          shop:
-            kind: namespace
-            run:
-              api: { replicas: { min: 2, max: 6, cpu-target: 65 }, cpu: { request: 250m, limit: 1 }, memory: { request: 256Mi, limit: 512Mi } }
-              web: { replicas: 2 }
-          data:
-            kind: namespace
-            run:
-              db: { storage: { data: 20Gi } }
-              cache:
-  staging:
-    platform: kubernetes
-    nodes:
-      k3s:
-        kind: cluster
-        technology: k3s on Raspberry Pi 4
-        nodes:
-          proxy: { kind: ingress, technology: Traefik, routes: { /: web } }
-          all: { kind: namespace, run: [api, web, db, cache] }
-  dev:
-    platform: compose
-    nodes: { laptop: { kind: host, run: [api, db, cache] } }
-`;
+import { k8s, shop } from "./shop-model.js";
+import { manifestErrors } from "./validate.js";
 
 describe("Kubernetes manifests", () => {
   it("validate against the Kubernetes API schemas, every object, every file", () => {
@@ -337,46 +255,6 @@ describe("Kubernetes manifests", () => {
     const first = k8s(shop).files;
     expect(k8s(shop).files).toEqual(first);
   });
-});
-
-describe("refusing manifests that would not start", () => {
-  const cases: [string, string, string, string[]][] = [
-    ["the wrong platform", shop, "dev", ["wrong-platform@65:3"]],
-    [
-      "a stateful service with no volume",
-      shop
-        .replace("    volumes: { data: /var/lib/postgresql/data }\n", "")
-        .replace("db: { storage: { data: 20Gi } }", "db:"),
-      "prod",
-      ["stateful-without-volume@25:3"],
-    ],
-    [
-      "a secret with no source",
-      // With no secrets section at all, the loader cannot tell; the emitter must.
-      shop.replace(/^secrets:\n( {2}.*\n)+/m, ""),
-      "prod",
-      ["secret-without-source@10:7", "secret-without-source@11:7", "secret-without-source@29:12"],
-    ],
-    [
-      "a CronJob without a schedule",
-      shop.replace(
-        "              cache:\n  staging",
-        "              cache: { workload: CronJob }\n  staging",
-      ),
-      "prod",
-      ["workload-not-supported@55:15"],
-    ],
-    ["an environment that does not exist", shop, "nowhere", ["unknown-environment"]],
-  ];
-  for (const [what, text, env, expected] of cases) {
-    it(`refuses ${what}, with located errors and no files`, () => {
-      const loaded = loadModelText(text, "model.yaml");
-      const result = emitKubernetes(loaded.model!, env);
-      expect(result.files).toEqual([]);
-      const errors = result.diagnostics.filter((d) => d.severity === "error");
-      expect(located(errors, loaded.sources)).toEqual(expected);
-    });
-  }
 });
 
 describe("rolling on configuration changes", () => {
