@@ -49,6 +49,17 @@ describe("Kubernetes manifests", () => {
     expect(find("Deployment", "cache")).toBeDefined();
   });
 
+  it("recreates rather than rolls a Deployment whose claim only one node can mount", () => {
+    const text = shop.replace(
+      'cache: { kind: cache, image: "redis:7-alpine",',
+      'cache: { kind: cache, image: "redis:7-alpine", volumes: { data: { path: /data, type: volume } }, stateful: false,',
+    );
+    const { find } = k8s(text);
+    expect(find("PersistentVolumeClaim", "cache-data")!.spec.accessModes).toEqual(["ReadWriteOnce"]);
+    expect(find("Deployment", "cache")!.spec.strategy).toEqual({ type: "Recreate" });
+    expect(find("Deployment", "api")!.spec.strategy).toBeUndefined();
+  });
+
   it("scales on CPU with an autoscaler, leaves the replica count to it, and keeps a disruption budget", () => {
     const { find } = k8s(shop);
     expect(find("Deployment", "api")!.spec.replicas).toBeUndefined();

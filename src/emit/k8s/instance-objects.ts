@@ -155,6 +155,10 @@ export function instanceObjects(
         metadata: meta(name),
         spec: {
           ...replicas,
+          // A claim only one node can mount would keep a rolling update's new pod from starting.
+          ...(storage.claims.some((c) => c.spec?.accessModes?.includes("ReadWriteOnce"))
+            ? { strategy: { type: "Recreate" } }
+            : {}),
           selector,
           template: podTemplate(model, environment, instance, labels, storage, parts),
         },
