@@ -1,6 +1,10 @@
 import { generate } from "../scripts/generate.js";
 
-/** The validator is derived from the schema; derive it before any test imports the loader. */
+/**
+ * The validator is derived from the schema and not committed; derive it before any test imports the
+ * loader. Committed derived files (the JSON Schema, the model reference, the rule pages) are left
+ * alone, so the tests that compare them with their sources can fail.
+ */
 export default function setup(): void {
-  generate();
+  generate((path) => path.endsWith(".generated.js"));
 }

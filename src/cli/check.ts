@@ -2,21 +2,60 @@ import { checkModel } from "../check/index.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
+import type { SeveritySetting } from "../rules/index.js";
+import { rules } from "../rules/index.js";
+import { VERSION } from "../version.js";
 import { type Command, ExitCode } from "./command.js";
 import { modelPath, parseFormat } from "./model-argument.js";
 
+const settings = new Set(["off", "warn", "error", "info"]);
+
+/** `--rule id=severity`, repeatable. */
+function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
+  const severities: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const [id, severity] = value.split("=");
+    if (!id || !severity || !settings.has(severity)) return { severities, bad: value };
+    severities[id] = severity as SeveritySetting;
+  }
+  return { severities };
+}
+
 const command: Command = {
   name: "check",
-  summary:
-    "Validate models: their shape, their references, and each node's memory and CPU against budget and capacity",
-  usage: "deployview check [model…] [--format text|json]",
+  summary: "Validate models and lint them: references, budgets, what would not start, and the rule catalogue",
+  usage:
+    "deployview check [model…] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
   options: {
-    format: { type: "string", value: "FORMAT", description: "text (default) or json" },
+    format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
+    rule: {
+      type: "string",
+      multiple: true,
+      value: "ID=LEVEL",
+      description: "Set a rule's severity: off, info, warn or error",
+    },
+    "max-warnings": {
+      type: "string",
+      value: "N",
+      description: "Fail (exit 1) when there are more than N warnings",
+    },
   },
   async run({ positionals, options }, io) {
-    const format = parseFormat(options.format, ["text", "json"]);
+    const format = parseFormat(options.format, ["text", "json", "sarif", "github"]);
     if (!format) {
-      io.stderr.write(`deployview check: unknown format '${String(options.format)}' (use text or json)\n`);
+      io.stderr.write(
+        `deployview check: unknown format '${String(options.format)}' (use text, json, sarif or github)\n`,
+      );
+      return ExitCode.unusable;
+    }
+    const { severities, bad } = parseRules((options.rule as string[] | undefined) ?? []);
+    if (bad) {
+      io.stderr.write(`deployview check: --rule takes id=off|info|warn|error, not '${bad}'\n`);
+      return ExitCode.unusable;
+    }
+    const maxWarnings = options["max-warnings"] === undefined ? undefined : Number(options["max-warnings"]);
+    if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+      io.stderr.write("deployview check: --max-warnings takes a whole number\n");
       return ExitCode.unusable;
     }
     const files = positionals.length > 0 ? positionals : [undefined];
@@ -27,15 +66,23 @@ const command: Command = {
       const loaded = await loadModelFile(modelPath(io, file));
       diagnostics.push(...loaded.diagnostics);
       for (const [path, text] of loaded.sources) sources.set(path, text);
-      if (loaded.model) diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources }));
+      if (loaded.model)
+        diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources, severities }));
       else unusable = true;
     }
     const sorted = sortDiagnostics(diagnostics);
-    const report = formatDiagnostics(sorted, sources, format, { color: io.color, cwd: io.cwd });
-    if (format === "json" || sorted.length > 0) io.stdout.write(report);
+    const report = formatDiagnostics(sorted, sources, format, {
+      color: io.color,
+      cwd: io.cwd,
+      rules,
+      version: VERSION,
+    });
+    if (format !== "text" || sorted.length > 0) io.stdout.write(report);
     else io.stdout.write(`No problems found${files.length > 1 ? ` in ${files.length} models` : ""}.\n`);
     if (unusable) return ExitCode.unusable;
-    return hasErrors(sorted) ? ExitCode.findings : ExitCode.ok;
+    const warnings = sorted.filter((d) => d.severity === "warning").length;
+    if (hasErrors(sorted)) return ExitCode.findings;
+    return maxWarnings !== undefined && warnings > maxWarnings ? ExitCode.findings : ExitCode.ok;
   },
 };
 

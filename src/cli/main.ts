@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { VERSION } from "../version.js";
 import { type CliIo, type Command, ExitCode, type OptionSpec } from "./command.js";
 
 /** Commands load lazily, so a command pays only for what it uses. */
@@ -21,14 +22,13 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "Print one environment's diagram (SVG, ASCII, Mermaid, C4, Structurizr, LikeC4, D2, PlantUML)",
     load: () => import("./diagram.js"),
   },
+  rules: { summary: "List the lint rules", load: () => import("./rules.js") },
   schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
   serve: {
     summary: "Show the diagrams, details and findings in a local page that follows the model",
     load: () => import("./serve.js"),
   },
 };
-
-const VERSION = "0.1.0";
 
 function help(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));

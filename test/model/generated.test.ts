@@ -19,3 +19,13 @@ describe("the published JSON Schema", () => {
     );
   });
 });
+
+describe("the rule pages", () => {
+  it("are current with the rules' metadata (run `npm run build` after changing a rule)", () => {
+    for (const page of generatedArtifacts().filter((a) => a.path.startsWith("docs/rules/"))) {
+      expect(readFileSync(new URL(`../../${page.path}`, import.meta.url), "utf8"), page.path).toBe(
+        page.content,
+      );
+    }
+  });
+});

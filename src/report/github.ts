@@ -1,0 +1,41 @@
+/** GitHub Actions workflow commands: each finding becomes an annotation on its file and line. */
+import { relative } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { SourceIndex } from "./position.js";
+
+/** Workflow-command data escapes %, CR and LF; property values also : and ,. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+const commands = { error: "error", warning: "warning", info: "notice" } as const;
+
+export function formatGithub(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  cwd: string,
+): string {
+  const index = new SourceIndex(sources);
+  return diagnostics
+    .map((d) => {
+      const range = index.range(d);
+      const properties = [
+        ...(d.file ? [`file=${escapeProperty(relative(cwd, d.file) || d.file)}`] : []),
+        ...(range
+          ? [
+              `line=${range.start.line}`,
+              `col=${range.start.column}`,
+              `endLine=${range.end.line}`,
+              `endColumn=${range.end.column}`,
+            ]
+          : []),
+        `title=${escapeProperty(`deployview ${d.code}`)}`,
+      ];
+      return `::${commands[d.severity]} ${properties.join(",")}::${escapeData(d.hint ? `${d.message} (${d.hint})` : d.message)}\n`;
+    })
+    .join("");
+}

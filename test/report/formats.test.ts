@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/examples.js";
+
+const dir = mkdtempSync(join(tmpdir(), "deployview-report-"));
+writeFileSync(
+  join(dir, "deployview.yaml"),
+  `system: { name: Shop }
+services:
+  api: { kind: api, image: "shop/api:latest", ports: { http: 80 }, health: { http: /health }, env: { API_TOKEN: "s3cr3t, with: commas%" } }
+environments:
+  dev: { platform: compose, nodes: { laptop: { kind: host, run: [api] } } }
+`,
+);
+
+describe("check --format sarif", () => {
+  it("writes SARIF 2.1.0 that validates against its schema, with rules and located results", async () => {
+    const result = await runCli(["check", "--format", "sarif"], dir);
+    expect(result.code).toBe(1);
+    const log = JSON.parse(result.stdout);
+    const schema = JSON.parse(
+      readFileSync(
+        `${repoRoot}node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json`,
+        "utf8",
+      ),
+    );
+    // The published schema is draft-04; its only draft-04 keyword is the root `id`.
+    delete schema.id;
+    delete schema.$schema;
+    const validate = new Ajv({
+      strict: false,
+      allErrors: true,
+      validateSchema: false,
+      unicodeRegExp: false,
+    }).compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const run = log.runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
+      "image-latest-tag",
+      "plaintext-secret",
+    ]);
+    const secret = run.results.find((r: { ruleId: string }) => r.ruleId === "plaintext-secret");
+    expect(secret.level).toBe("error");
+    expect(secret.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: "deployview.yaml" },
+      region: { startLine: 3, startColumn: 102 },
+    });
+  });
+});
+
+describe("check --format github", () => {
+  it("writes one workflow annotation per finding, escaped", async () => {
+    const result = await runCli(["check", "--format", "github"], dir);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
+    );
+    expect(lines[1]).toMatch(
+      /^::warning file=deployview\.yaml,line=5,col=66,endLine=5,endColumn=69,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
+    );
+  });
+});
+
+describe("check flags", () => {
+  it("--rule turns a rule off, --max-warnings fails on warnings", async () => {
+    const off = await runCli(["check", "--rule", "plaintext-secret=off", "--format", "json"], dir);
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout).summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
+    expect((await runCli(["check", "--rule", "plaintext-secret=off", "--max-warnings", "0"], dir)).code).toBe(
+      1,
+    );
+    expect((await runCli(["check", "--rule", "plaintext-secret"], dir)).code).toBe(2);
+  });
+});
+
+describe("deployview rules", () => {
+  it("lists the catalogue, as text and as JSON", async () => {
+    const text = await runCli(["rules"], dir);
+    expect(text.stdout).toMatch(/^build-and-image\s+info\s+A service has both a build and an image\.$/m);
+    const json = JSON.parse((await runCli(["rules", "--format", "json"], dir)).stdout);
+    expect(json.find((r: { id: string }) => r.id === "plaintext-secret")).toMatchObject({
+      severity: "error",
+    });
+  });
+});
