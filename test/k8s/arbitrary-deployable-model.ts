@@ -168,6 +168,7 @@ export const arbitraryDeployableModel = fc
                                 ? { storage: { data: `${p.storage}Gi` } }
                                 : {}),
                               ...(p.workload ? { workload: p.workload } : {}),
+                              ...(p.publish ? { publish: [s.portName] } : {}),
                             },
                           ]),
                       ),

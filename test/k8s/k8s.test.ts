@@ -254,6 +254,15 @@ describe("Kubernetes manifests", () => {
     expect(diagnostics.map((d) => d.code)).toContain("image-from-build");
   });
 
+  it("makes a port the instance publishes reachable from outside the cluster through a LoadBalancer", () => {
+    const { find } = k8s(shop.replace("web: { replicas: 2 }", "web: { replicas: 2, publish: { http: 80 } }"));
+    expect(find("Service", "web")!.spec).toMatchObject({
+      type: "LoadBalancer",
+      ports: [{ name: "http", port: 80, targetPort: 3000, protocol: "TCP" }],
+    });
+    expect(find("Service", "api")!.spec.type).toBeUndefined();
+  });
+
   it("pins pods to arm64 nodes when the cluster runs on Raspberry Pis", () => {
     const { find } = k8s(shop, "staging");
     expect(find("Deployment", "api")!.spec.template.spec.nodeSelector).toEqual({
