@@ -118,6 +118,21 @@ describe("Kubernetes manifests", () => {
     });
   });
 
+  it("warns when a health check has nothing to probe, instead of leaving the probes out silently", () => {
+    const text = shop.replace(
+      'cache: { kind: cache, image: "redis:7-alpine", ports: { redis: 6379 }, health: { command: "redis-cli ping" } }',
+      "cache: { kind: cache, image: redis:7-alpine, health: { http: /ping } }",
+    );
+    const { diagnostics, find, loaded } = k8s(text);
+    expect(find("Deployment", "cache")!.spec.template.spec.containers[0].livenessProbe).toBeUndefined();
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "health-check-not-runnable"),
+        loaded.sources,
+      ),
+    ).toEqual(["health-check-not-runnable@33:48"]);
+  });
+
   it("sets requests and limits from memory and CPU", () => {
     const { find } = k8s(shop);
     expect(find("Deployment", "api")!.spec.template.spec.containers[0].resources).toEqual({

@@ -18,6 +18,7 @@ import { plainValue, portName, portProtocol } from "./container.js";
 import { instanceLabels, selectorLabels } from "./names.js";
 import { namespaceOf, objectName } from "./placement.js";
 import { podTemplate } from "./pod.js";
+import { probes } from "./probes.js";
 import { instanceStorage } from "./volumes.js";
 import { yamlText } from "./yaml-text.js";
 
@@ -83,6 +84,18 @@ export function instanceObjects(
     objects.push(map);
   }
 
+  const health = instance.service.health;
+  if (health && !probes(health)) {
+    diagnostics.push(
+      diagnostic(
+        "health-check-not-runnable",
+        "warning",
+        `the ${health.type} health check of '${instance.service.id}' has no port to probe; the pods get no probes`,
+        health.at,
+        { hint: "give the service a port, or the health check a command" },
+      ),
+    );
+  }
   const storage = instanceStorage(instance, name, labels, namespace);
   diagnostics.push(...storage.diagnostics);
   objects.push(...storage.claims);
