@@ -26,8 +26,8 @@ export interface ServeOptions {
 export interface ViewerServer {
   url: string;
   close(): Promise<void>;
-  /** The current view data. */
-  view(): ViewData;
+  /** The current view data (once the first layout is done). */
+  view(): Promise<ViewData>;
 }
 
 export const CONTENT_SECURITY_POLICY = [
@@ -69,7 +69,18 @@ export async function startViewer(options: ServeOptions): Promise<ViewerServer> 
   if (!assetsDir) throw new MissingAssetsError("the viewer's front-end is not built (run npm run build)");
   const assets = loadAssets(assetsDir);
   let version = 1;
-  let view = await buildViewData(await loadModelFile(options.model), cwd, version, undefined);
+  // The page is served at once; the view data follows when the first layout is done.
+  let view: Promise<ViewData> = loadModelFile(options.model)
+    .then((loaded) => buildViewData(loaded, cwd, version, undefined))
+    .catch((error: Error) => ({
+      version,
+      title: "deployview",
+      file: "",
+      environments: [],
+      placement: [],
+      findings: [],
+      error: { text: `internal error: ${error.message}`, count: 1 },
+    }));
   const clients = new Set<ServerResponse>();
 
   const send = (response: ServerResponse, status: number, type: string, body: string | Buffer) => {
@@ -89,15 +100,19 @@ export async function startViewer(options: ServeOptions): Promise<ViewerServer> 
     if (request.method !== "GET" && request.method !== "HEAD")
       return refuse(response, 405, "method not allowed");
     const path = (request.url ?? "/").split("?")[0]!;
-    if (path === "/api/view")
-      return send(response, 200, "application/json; charset=utf-8", JSON.stringify(view));
+    if (path === "/api/view") {
+      void view.then((current) =>
+        send(response, 200, "application/json; charset=utf-8", JSON.stringify(current)),
+      );
+      return;
+    }
     if (path === "/api/events") {
       response.writeHead(200, {
         ...SECURITY_HEADERS,
         "Content-Type": "text/event-stream; charset=utf-8",
         Connection: "keep-alive",
       });
-      response.write(`retry: 500\nevent: version\ndata: ${view.version}\n\n`);
+      response.write("retry: 500\n\n");
       clients.add(response);
       request.on("close", () => clients.delete(response));
       return;
@@ -122,15 +137,22 @@ export async function startViewer(options: ServeOptions): Promise<ViewerServer> 
   const stopWatching = watchModel(options.model, async () => {
     const started = performance.now();
     version += 1;
+    const previous = await view;
+    let next: ViewData;
     try {
-      view = await buildViewData(await loadModelFile(options.model), cwd, version, view);
+      next = await buildViewData(await loadModelFile(options.model), cwd, version, previous);
     } catch (error) {
       // A bug of ours, not the model's: say so on the page and keep the last good view.
-      view = { ...view, version, error: { text: `internal error: ${(error as Error).message}`, count: 1 } };
+      next = {
+        ...previous,
+        version,
+        error: { text: `internal error: ${(error as Error).message}`, count: 1 },
+      };
     }
-    const payload = `event: view\ndata: ${JSON.stringify(view)}\n\n`;
+    view = Promise.resolve(next);
+    const payload = `event: view\ndata: ${JSON.stringify(next)}\n\n`;
     for (const client of clients) client.write(payload);
-    options.onReload?.(view, performance.now() - started);
+    options.onReload?.(next, performance.now() - started);
   });
 
   return {

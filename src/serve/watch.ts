@@ -6,7 +6,7 @@
 import { watch } from "node:fs";
 import { basename, dirname } from "node:path";
 
-const SETTLE_MS = 25;
+const SETTLE_MS = 10;
 
 export function watchModel(file: string, onChange: () => Promise<void>): () => void {
   const name = basename(file);

@@ -58,7 +58,7 @@ describe.skipIf(!haveChromium)(
       it(`${example.name}: shows every environment as a tab and its diagram (screenshot saved)`, async () => {
         const server = await serve(example.model);
         const { page, problems } = await openPage(browser, server.url);
-        const view = server.view();
+        const view = await server.view();
         const tabs = await page.locator("#tabs button").allTextContents();
         expect(tabs).toEqual([...view.environments.map((e) => e.name), "Compare"]);
         const first = view.environments[0]!;
@@ -104,7 +104,9 @@ describe.skipIf(!haveChromium)(
       expect(details).toMatch(/MARIADB_ROOT_PASSWORD••••/);
       expect(await page.locator("#canvas .dv-selected").count()).toBe(1);
       await page.click('[data-tab="compare"]');
-      expect(await page.locator("#compare figure svg").count()).toBe(server.view().environments.length);
+      expect(await page.locator("#compare figure svg").count()).toBe(
+        (await server.view()).environments.length,
+      );
       expect(await page.textContent("#compare table")).toContain("Redis Sentinel on frappe ×3");
       await page.screenshot({ path: `${artifacts}/viewer-compare.png` });
       expect(problems).toEqual([]);
@@ -136,11 +138,24 @@ describe.skipIf(!haveChromium)(
       const before = await version(page);
       const original = readFileSync(model, "utf8");
 
-      // Warm up once (the first layout pays for compiling the layout engine), then measure.
-      writeFileSync(model, original.replace("name: Kafka\n", "name: Kafka Warm\n"));
-      await page.waitForFunction((v) => Number(document.body.dataset.version) > v, before);
+      // Warm up first: the layout engine's first runs in a process are compiled as they go, and a
+      // user's first edits pay for that once. Then measure.
+      const warmups: number[] = [];
+      for (const name of ["Kafka warm one", "Kafka warm up two", "Kafka warm up three"]) {
+        const current = await version(page);
+        const started = Date.now();
+        writeFileSync(model, original.replace("name: Kafka\n", `name: ${name}\n`));
+        await page.waitForFunction((v) => Number(document.body.dataset.version) > v, current);
+        warmups.push(Date.now() - started);
+      }
+      expect(await version(page)).toBeGreaterThan(before);
       const timings: number[] = [];
-      for (const name of ["Kafka One", "Kafka Two", "Kafka Three"]) {
+      // Names of different widths, so every edit changes the drawing and needs a new layout.
+      for (const name of [
+        "Kafka event broker one",
+        "Kafka event broker two two",
+        "Kafka event broker three 3",
+      ]) {
         const current = await version(page);
         const started = Date.now();
         writeFileSync(model, original.replace("name: Kafka\n", `name: ${name}\n`));
@@ -149,6 +164,10 @@ describe.skipIf(!haveChromium)(
         expect(await page.textContent("#details h2")).toBe(name);
       }
       const median = [...timings].sort((a, b) => a - b)[1]!;
+      // Printed so a CI log shows the figure, not only that it passed.
+      console.info(
+        `viewer edit-to-reload: first edits ${warmups.join(", ")} ms, then ${timings.join(", ")} ms`,
+      );
       expect(median, `edit-to-reload times ${timings.join(", ")} ms`).toBeLessThan(300);
       expect(
         await page.evaluate(() => (document.querySelector("#canvas svg") as SVGElement).style.transform),

@@ -27,6 +27,25 @@ function moveLines(lines: TextLine[], dx: number, dy: number): TextLine[] {
   return lines.map((line) => ({ ...line, x: line.x + dx, y: line.y + dy }));
 }
 
+/**
+ * Layouts of recent graphs, by the graph's own text: the same graph always lays out the same, and
+ * an edit that leaves an environment's drawing unchanged (a description, a variable, another
+ * environment) then costs no layout, which keeps the viewer's reload fast.
+ */
+const cache = new Map<string, ElkNode>();
+const CACHE_SIZE = 64;
+
+async function layoutCached(graph: ElkNode): Promise<ElkNode> {
+  const key = JSON.stringify(graph);
+  const known = cache.get(key);
+  if (known) return known;
+  elk ??= new ELK();
+  const result = await elk.layout(graph);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
 /** An edge ELK left unrouted (it crosses nodes in a large layout): from one box's side to the other's. */
 function straight(from: Rect | undefined, to: Rect | undefined): Point[] {
   if (!from || !to) return [];
@@ -93,8 +112,7 @@ export async function layoutEnvironment(model: Model, environmentId: string): Pr
   const environment = model.environments.find((e) => e.id === environmentId);
   if (!environment) throw new Error(`no environment '${environmentId}'`);
   const { graph, index } = elkGraph(environment);
-  elk ??= new ELK();
-  const result = await elk.layout(graph);
+  const result = await layoutCached(graph);
 
   const nodes: LaidNode[] = [];
   const instances: LaidInstance[] = [];
