@@ -1,6 +1,7 @@
 /** Builds what the viewer shows from a loaded model: diagrams, details, placement and findings. */
 import { relative } from "node:path";
-import { budgetDiagnostics, nodeBudgets } from "../analyze/budgets.js";
+import { nodeBudgets } from "../analyze/budgets.js";
+import { checkModel } from "../check/index.js";
 import { type Diagnostic, sortDiagnostics } from "../diagnostics.js";
 import { layoutEnvironment } from "../emit/diagram/layout/index.js";
 import { renderSvgTree } from "../emit/diagram/svg/index.js";
@@ -84,10 +85,10 @@ function placement(model: Model): PlacementRow[] {
   });
 }
 
-/** Findings the viewer lists: the loader's and each environment's budget checks. */
+/** Findings the viewer lists: the same as `deployview check` reports, the loader's and the lint rules'. */
 export function modelFindings(loaded: LoadResult): Diagnostic[] {
   const found = [...loaded.diagnostics];
-  if (loaded.model) found.push(...loaded.model.environments.flatMap(budgetDiagnostics));
+  if (loaded.model) found.push(...checkModel(loaded.model, { sources: loaded.sources }));
   return sortDiagnostics(found);
 }
 

@@ -122,6 +122,13 @@ describe.skipIf(!haveChromium)(
       const finding = page.locator("#finding-list button", { hasText: "budget" }).first();
       await finding.click();
       expect(await page.locator('#canvas .dv-highlight[data-element="node:laptop"]').count()).toBe(1);
+      // A lint finding about a service highlights its instance.
+      await page.click('[data-tab="dev"]');
+      const lint = page.locator("#finding-list button", { hasText: "no health check" }).first();
+      const service = /'([^']+)' has no health check/.exec((await lint.textContent()) ?? "")?.[1];
+      await lint.click();
+      expect(await page.locator(`#canvas .dv-highlight[data-element="instance:${service}"]`).count()).toBe(1);
+      expect(await page.locator("#canvas .dv-highlight").count()).toBe(1);
       expect(problems).toEqual([]);
       await page.close();
     });

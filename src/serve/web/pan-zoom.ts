@@ -82,11 +82,9 @@ export class PanZoom {
     if (!svg) return;
     const width = Number(svg.getAttribute("width")) || 1;
     const height = Number(svg.getAttribute("height")) || 1;
-    const scale = Math.min(
-      1,
-      (this.canvas.clientWidth - 16) / width,
-      (this.canvas.clientHeight - 16) / height,
-    );
-    this.set({ scale, x: (this.canvas.clientWidth - width * scale) / 2, y: 8 });
+    // Room is kept on the right for the zoom buttons.
+    const across = this.canvas.clientWidth - 64;
+    const scale = Math.min(1, (across - 8) / width, (this.canvas.clientHeight - 16) / height);
+    this.set({ scale, x: Math.max(8, (across - width * scale) / 2), y: 8 });
   }
 }
