@@ -83,6 +83,12 @@ export const coreDiagnosticCodes = {
   "suppression-without-reason":
     "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
   "unknown-rule": "The lint configuration names a rule that does not exist.",
+  // importing existing configuration
+  "compose-obsolete-version":
+    "A compose file has the top-level version key, which the Compose Specification made obsolete.",
+  "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
+  "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
+  "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
   // command line
   usage: "The command line is not understood.",
   "output-exists": "A file that deployview did not generate is in the way.",

@@ -1,5 +1,6 @@
 import { checkModel } from "../check/index.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
+import { loadComposeAsModel } from "../import/compose/index.js";
 import { loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
@@ -25,7 +26,7 @@ const command: Command = {
   name: "check",
   summary: "Validate models and lint them: references, budgets, what would not start, and the rule catalogue",
   usage:
-    "deployview check [model…] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
+    "deployview check [model…] | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
   options: {
     format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
     rule: {
@@ -38,6 +39,13 @@ const command: Command = {
       type: "string",
       value: "N",
       description: "Fail (exit 1) when there are more than N warnings",
+    },
+    file: {
+      type: "string",
+      short: "f",
+      multiple: true,
+      value: "COMPOSE",
+      description: "Lint compose files instead of a model (repeat to merge them as Compose does)",
     },
   },
   async run({ positionals, options }, io) {
@@ -58,12 +66,17 @@ const command: Command = {
       io.stderr.write("deployview check: --max-warnings takes a whole number\n");
       return ExitCode.unusable;
     }
+    const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) => modelPath(io, f));
     const files = positionals.length > 0 ? positionals : [undefined];
     const diagnostics: Diagnostic[] = [];
     const sources = new Map<string, string>();
     let unusable = false;
-    for (const file of files) {
-      const loaded = await loadModelFile(modelPath(io, file));
+    const loads =
+      composeFiles.length > 0
+        ? [() => loadComposeAsModel(composeFiles)]
+        : files.map((file) => () => loadModelFile(modelPath(io, file)));
+    for (const load of loads) {
+      const loaded = await load();
       diagnostics.push(...loaded.diagnostics);
       for (const [path, text] of loaded.sources) sources.set(path, text);
       if (loaded.model)

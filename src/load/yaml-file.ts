@@ -29,6 +29,8 @@ export interface YamlFile {
 export interface ParseOptions {
   /** Allow several documents separated by `---` (Kubernetes manifests). Default false. */
   multiDocument?: boolean;
+  /** Apply `<<` merge keys, as Compose does. Default false (models are plain YAML 1.2). */
+  merge?: boolean;
 }
 
 function rangeOf(
@@ -156,6 +158,7 @@ export function parseYaml(
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
+      merge: options.merge ?? false,
     }) as Document.Parsed[];
   } catch (error) {
     // The parser recurses on nested flow collections; a hostile file can exhaust the stack.

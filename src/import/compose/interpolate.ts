@@ -1,0 +1,58 @@
+/**
+ * Compose variable interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error},
+ * ${VAR?error}, $VAR and $$ for a literal dollar.
+ */
+export interface Interpolation {
+  value: string;
+  /** Variables that were used but unset with no default. */
+  unset: string[];
+  /** Variables that were required (:? or ?) and unset, with their messages. */
+  missing: { name: string; message: string }[];
+}
+
+const PATTERN = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+export function interpolate(text: string, env: Readonly<Record<string, string>>): Interpolation {
+  const result: Interpolation = { value: "", unset: [], missing: [] };
+  result.value = text.replace(
+    PATTERN,
+    (_match, body: string, braced?: string, operator?: string, argument?: string, bare?: string) => {
+      if (body === "$") return "$";
+      const name = (braced ?? bare)!;
+      const value = env[name];
+      const empty = value === undefined || value === "";
+      switch (operator) {
+        case ":-":
+          return empty ? (argument ?? "") : value!;
+        case "-":
+          return value === undefined ? (argument ?? "") : value;
+        case ":?":
+        case "?":
+          if (operator === ":?" ? empty : value === undefined) {
+            result.missing.push({ name, message: argument || `${name} is required` });
+            return "";
+          }
+          return value!;
+        default:
+          if (value === undefined) result.unset.push(name);
+          return value ?? "";
+      }
+    },
+  );
+  return result;
+}
+
+/** Reads a .env file: KEY=value lines, # comments, optional quotes. */
+export function parseDotEnv(text: string): Record<string, string> {
+  const env: Record<string, string> = Object.create(null);
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!match) continue;
+    let value = match[2]!.trim();
+    if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))
+      value = value.slice(1, -1);
+    else value = value.replace(/\s+#.*$/, "");
+    env[match[1]!] = value;
+  }
+  return env;
+}

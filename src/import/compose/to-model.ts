@@ -1,0 +1,350 @@
+/**
+ * Compose files → model input: each compose service becomes a service and an instance on one host,
+ * and every model path remembers the place in the compose file it came from, so findings point
+ * into the user's own file.
+ */
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
+import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { guessKind } from "./kinds.js";
+
+type Json = Record<string, unknown>;
+
+export interface ComposeSource {
+  yaml: YamlFile;
+  value: Json;
+}
+
+export interface ImportedCompose {
+  input: ModelInputType;
+  /** Model path → where it came from. */
+  locate: (path: KeyPath, prefer?: "key" | "value") => SourceRange;
+  diagnostics: Diagnostic[];
+}
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Later files override earlier ones; mappings merge, lists of ports and volumes add up. */
+export function mergeCompose(files: Json[]): Json {
+  const merge = (base: unknown, over: unknown, key?: string): unknown => {
+    if (isObject(base) && isObject(over)) {
+      const out: Json = { ...base };
+      for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k], v, k) : v;
+      return out;
+    }
+    if (
+      Array.isArray(base) &&
+      Array.isArray(over) &&
+      key &&
+      ["ports", "volumes", "expose", "secrets", "configs"].includes(key)
+    ) {
+      return [
+        ...base,
+        ...over.filter((item) => !base.some((b) => JSON.stringify(b) === JSON.stringify(item))),
+      ];
+    }
+    return over;
+  };
+  return files.reduce<Json>((acc, file) => merge(acc, file) as Json, {});
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : String(value);
+}
+
+interface Port {
+  name: string;
+  container: number;
+  host?: number;
+  bind?: string;
+  protocol: string;
+  index: number;
+}
+
+/** Short ("127.0.0.1:8080:80/udp", "80") and long ({ target, published, host_ip }) port syntax. */
+function parsePorts(value: unknown): Port[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index): Port[] => {
+    if (isObject(item)) {
+      const container = Number(item.target);
+      if (!Number.isInteger(container)) return [];
+      const host = item.published === undefined ? undefined : Number(String(item.published).split("-")[0]);
+      return [
+        {
+          name: `p${container}`,
+          container,
+          index,
+          protocol: text(item.protocol) ?? "tcp",
+          ...(host ? { host } : {}),
+          ...(item.host_ip ? { bind: String(item.host_ip) } : {}),
+        },
+      ];
+    }
+    const [spec, protocol = "tcp"] = String(item).split("/");
+    // An IPv6 address is bracketed; otherwise the parts are [ip:][host:]container.
+    const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec ?? "");
+    const parts = (ipv6 ? ipv6[2]! : (spec ?? "")).split(":");
+    const bind = ipv6 ? ipv6[1] : parts.length === 3 ? parts[0] : undefined;
+    const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+    const container = Number((parts.at(-1) ?? "").split("-")[0]);
+    if (!Number.isInteger(container) || container <= 0) return [];
+    const hostPort = host ? Number(host.split("-")[0]) : undefined;
+    return [
+      {
+        name: `p${container}`,
+        container,
+        index,
+        protocol,
+        ...(hostPort && Number.isInteger(hostPort) ? { host: hostPort } : {}),
+        ...(bind ? { bind } : {}),
+      },
+    ];
+  });
+}
+
+function memoryOf(resources: unknown): ServiceInputType["memory"] | undefined {
+  if (!isObject(resources)) return undefined;
+  const limits = isObject(resources.limits) ? resources.limits : {};
+  const reservations = isObject(resources.reservations) ? resources.reservations : {};
+  const limit = text(limits.memory);
+  const request = text(reservations.memory);
+  // Compose sizes use binary units written as b, k, m, g.
+  const quantity = (v: string) =>
+    v.replace(/^(\d+(?:\.\d+)?)\s*([kmg])b?$/i, (_, n: string, u: string) => `${n}${u.toUpperCase()}i`);
+  if (limit && request) return { request: quantity(request), limit: quantity(limit) };
+  return limit ? quantity(limit) : request ? quantity(request) : undefined;
+}
+
+function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
+  if (!isObject(resources)) return undefined;
+  const limit = isObject(resources.limits) ? text(resources.limits.cpus) : undefined;
+  const request = isObject(resources.reservations) ? text(resources.reservations.cpus) : undefined;
+  if (limit && request) return { request, limit };
+  return limit ?? request;
+}
+
+export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
+  const diagnostics: Diagnostic[] = [];
+  const merged = mergeCompose(sources.map((s) => s.value));
+  const where = new Map<string, KeyPath>();
+  const note = (modelPath: KeyPath, composePath: KeyPath) =>
+    where.set(JSON.stringify(modelPath), composePath);
+  const services: Record<string, ServiceInputType> = {};
+  const run: Record<string, Json | null> = {};
+  const composeServices = isObject(merged.services) ? merged.services : {};
+  const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
+  const unknown: { target: string; composePath: KeyPath }[] = [];
+  for (const [id, raw] of Object.entries(composeServices)) {
+    if (!isObject(raw)) continue;
+    const image = text(raw.image);
+    const ports = parsePorts(raw.ports);
+    const service: ServiceInputType = { kind: guessKind(id, image) };
+    note(["services", id], ["services", id]);
+    if (image) service.image = image;
+    if (raw.build !== undefined) {
+      service.build = isObject(raw.build)
+        ? {
+            context: text(raw.build.context) ?? ".",
+            ...(raw.build.dockerfile ? { dockerfile: String(raw.build.dockerfile) } : {}),
+          }
+        : String(raw.build);
+    }
+    if (raw.command !== undefined)
+      service.command = Array.isArray(raw.command) ? raw.command.map(String) : String(raw.command);
+    if (ports.length > 0) {
+      service.ports = Object.fromEntries(
+        ports.map((p) => [
+          p.name,
+          p.protocol === "udp" ? { port: p.container, protocol: "udp" } : p.container,
+        ]),
+      );
+      for (const p of ports) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
+    }
+    const health = raw.healthcheck;
+    if (isObject(health) && health.disable !== true && health.test !== undefined) {
+      const test = Array.isArray(health.test) ? health.test.map(String) : String(health.test);
+      const command = Array.isArray(test)
+        ? test[0] === "CMD-SHELL"
+          ? test.slice(1).join(" ")
+          : test[0] === "CMD"
+            ? test.slice(1)
+            : test
+        : test;
+      if (!(Array.isArray(command) && command[0] === "NONE")) {
+        service.health = {
+          command,
+          ...(health.interval ? { interval: String(health.interval) } : {}),
+          ...(health.timeout ? { timeout: String(health.timeout) } : {}),
+          ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
+        };
+        note(["services", id, "health"], ["services", id, "healthcheck"]);
+      }
+    }
+    const environmentVars = Array.isArray(raw.environment)
+      ? Object.fromEntries(
+          raw.environment.map((entry) => {
+            const [key, ...rest] = String(entry).split("=");
+            return [key!, rest.join("=")];
+          }),
+        )
+      : isObject(raw.environment)
+        ? raw.environment
+        : {};
+    if (Object.keys(environmentVars).length > 0) {
+      service.env = Object.fromEntries(
+        Object.entries(environmentVars).map(([key, value]) => [key, text(value) ?? ""]),
+      );
+      for (const key of Object.keys(environmentVars))
+        note(["services", id, "env", key], ["services", id, "environment", key]);
+    }
+    const volumes = Array.isArray(raw.volumes) ? raw.volumes : [];
+    if (volumes.length > 0) {
+      service.volumes = {};
+      volumes.forEach((volume, index) => {
+        const spec = isObject(volume)
+          ? {
+              source: text(volume.source),
+              target: text(volume.target),
+              readOnly: volume.read_only === true,
+              type: text(volume.type),
+            }
+          : (() => {
+              const [source, target, mode] = String(volume).split(":");
+              return target === undefined
+                ? { source: undefined, target: source, readOnly: false, type: "volume" }
+                : {
+                    source,
+                    target,
+                    readOnly: mode === "ro",
+                    type: /^[.~/]/.test(source ?? "") ? "bind" : "volume",
+                  };
+            })();
+        if (!spec.target) return;
+        const key = spec.source && spec.type !== "bind" ? spec.source : `mount-${index + 1}`;
+        service.volumes![key] = {
+          path: spec.target,
+          type: spec.type === "bind" ? "bind" : spec.type === "tmpfs" ? "tmpfs" : "volume",
+          ...(spec.source ? { source: spec.source } : {}),
+          ...(spec.readOnly ? { "read-only": true } : {}),
+        };
+        note(["services", id, "volumes", key], ["services", id, "volumes", index]);
+      });
+    }
+    const declared = Array.isArray(raw.depends_on)
+      ? raw.depends_on.map(String)
+      : isObject(raw.depends_on)
+        ? Object.keys(raw.depends_on)
+        : [];
+    const dependsOn: string[] = [];
+    declared.forEach((target, index) => {
+      const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
+      // A dependency on nothing is the file's defect, reported here so the rest still imports.
+      if (!(target in composeServices)) {
+        unknown.push({ target, composePath });
+        return;
+      }
+      note(["services", id, "uses", dependsOn.length], composePath);
+      dependsOn.push(target);
+    });
+    if (dependsOn.length > 0) service.uses = dependsOn;
+    const deploy = isObject(raw.deploy) ? raw.deploy : {};
+    const memory = memoryOf(deploy.resources);
+    if (memory) service.memory = memory;
+    const cpu = cpuOf(deploy.resources);
+    if (cpu) service.cpu = cpu;
+    if (
+      typeof raw.restart === "string" &&
+      ["no", "always", "on-failure", "unless-stopped"].includes(raw.restart)
+    ) {
+      service.restart = raw.restart as ServiceInputType["restart"];
+    }
+    if (raw.network_mode) service["network-mode"] = String(raw.network_mode);
+    if (raw.pid) service.pid = String(raw.pid);
+    if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(String);
+    const security = {
+      ...(raw.user !== undefined ? { user: String(raw.user) } : {}),
+      ...(raw.privileged === true ? { privileged: true } : {}),
+      ...(raw.read_only === true ? { "read-only-root": true } : {}),
+    };
+    if (Object.keys(security).length > 0) service.security = security;
+    services[id] = service;
+    const instance: Json = {};
+    const published = ports.filter((p) => p.host !== undefined);
+    if (published.length > 0) {
+      instance.publish = Object.fromEntries(
+        published.map((p) => [
+          p.name,
+          p.bind ? { host: p.host, bind: p.bind.replace(/^\[|\]$/g, "") } : p.host,
+        ]),
+      );
+      for (const p of published)
+        note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
+    }
+    if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
+    run[id] = Object.keys(instance).length > 0 ? instance : null;
+    note([...envPath, id], ["services", id]);
+  }
+  const input = {
+    system: { name },
+    services,
+    environments: {
+      [environment]: {
+        platform: "compose",
+        nodes: {
+          host: { kind: "host", nodes: { compose: { kind: "runtime", name: "Docker Compose", run } } },
+        },
+      },
+    },
+  } as unknown as ModelInputType;
+  note(["environments", environment], []);
+  note(["system"], []);
+
+  // The compose file a path came from: the last one that has it (later files override).
+  const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
+    for (let i = sources.length - 1; i >= 0; i--) {
+      const range = locate(sources[i]!.yaml, composePath, prefer);
+      if (range.start !== 0 || range.end !== 0 || composePath.length === 0) {
+        if (composePath.length === 0 || range.end > 0) return range;
+      }
+    }
+    return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
+  };
+  const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
+    for (let length = path.length; length >= 0; length--) {
+      const composePath = where.get(JSON.stringify(path.slice(0, length)));
+      if (composePath) return locateCompose(composePath, prefer);
+    }
+    return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
+  };
+  for (const { target, composePath } of unknown) {
+    diagnostics.push(
+      diagnostic(
+        "unknown-service",
+        "error",
+        `depends_on names '${target}', which no compose file here defines`,
+        locateCompose(composePath, "value"),
+        {
+          hint: "define the service, or pass the file that defines it with another -f",
+        },
+      ),
+    );
+  }
+  for (const source of sources) {
+    if ("version" in source.value) {
+      diagnostics.push(
+        diagnostic(
+          "compose-obsolete-version",
+          "warning",
+          "the top-level 'version' key is obsolete and ignored",
+          locate(source.yaml, ["version"], "key"),
+          {
+            hint: "remove it; Compose uses the latest specification",
+          },
+        ),
+      );
+    }
+  }
+  return { input, locate: locator, diagnostics };
+}

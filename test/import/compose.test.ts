@@ -1,0 +1,146 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/check/index.js";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { interpolate } from "../../src/import/compose/interpolate.js";
+import { runCli } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/examples.js";
+import { located } from "../helpers/positions.js";
+
+const seed = `${repoRoot}test/fixtures/seeds/freshpoc-compose.yaml`;
+
+describe("check -f on the FreshPoC compose file of seed 003", () => {
+  it("reports the 8080 clash, the unpinned images, the plain-text MinIO password and the obsolete version", async () => {
+    const loaded = await loadComposeAsModel([seed]);
+    const found = [...loaded.diagnostics, ...checkModel(loaded.model!, { sources: loaded.sources })];
+    const at = (code: string) =>
+      located(
+        found.filter((d) => d.code === code),
+        loaded.sources,
+      );
+    expect(at("host-port-conflict")).toEqual(["host-port-conflict@70:13"]);
+    expect(at("image-latest-tag")).toEqual([
+      "image-latest-tag@5:3",
+      "image-latest-tag@9:3",
+      "image-latest-tag@16:3",
+      "image-latest-tag@20:3",
+    ]);
+    expect(at("plaintext-secret")).toEqual(["plaintext-secret@26:7"]);
+    expect(at("compose-obsolete-version")).toEqual(["compose-obsolete-version@2:1"]);
+  });
+
+  it("works from the command line, with exit 1", async () => {
+    const result = await runCli(["check", "-f", seed, "--format", "json"], repoRoot);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).summary.errors).toBeGreaterThan(0);
+  });
+});
+
+describe("the compose importer", () => {
+  const dir = mkdtempSync(join(tmpdir(), "deployview-import-"));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it("reads short and long port syntax, volumes, depends_on, healthchecks and resources", async () => {
+    const file = write(
+      "compose.yaml",
+      `services:
+  api:
+    image: shop/api:\${TAG:-1.0}
+    ports: ["127.0.0.1:8080:80", { target: 9090, published: 9091 }, "53:53/udp", "3000"]
+    volumes: ["data:/var/lib/api", "./conf:/etc/api:ro"]
+    depends_on: { db: { condition: service_healthy } }
+    healthcheck: { test: ["CMD", "curl", "-f", "http://localhost/health"], interval: 10s }
+    deploy: { replicas: 2, resources: { limits: { memory: 512m, cpus: "0.5" } } }
+    environment: [ "MODE=prod", "DB_PASSWORD=\${DB_PASSWORD}" ]
+  db: { image: "postgres:16", volumes: ["pg:/var/lib/postgresql/data"] }
+volumes: { data: {}, pg: {} }
+`,
+    );
+    const loaded = await loadComposeAsModel([file], { env: { DB_PASSWORD: "x" } });
+    expect(loaded.diagnostics).toEqual([]);
+    const api = loaded.model!.services.find((s) => s.id === "api")!;
+    expect(api.image).toBe("shop/api:1.0");
+    expect(api.ports.map((p) => `${p.name}:${p.port}/${p.protocol}`)).toEqual([
+      "p80:80/tcp",
+      "p9090:9090/tcp",
+      "p53:53/udp",
+      "p3000:3000/tcp",
+    ]);
+    expect(api.volumes.map((v) => `${v.type}:${v.source}:${v.path}:${v.readOnly}`)).toEqual([
+      "volume:data:/var/lib/api:false",
+      "bind:./conf:/etc/api:true",
+    ]);
+    expect(api.uses.map((u) => u.target)).toEqual(["db"]);
+    expect(api.health?.command).toEqual(["curl", "-f", "http://localhost/health"]);
+    expect(api.memory?.limit).toBe(512 * 2 ** 20);
+    const instance = loaded.model!.environments[0]!.instances.find((i) => i.id === "api")!;
+    expect(instance.replicas.max).toBe(2);
+    expect(instance.publish.map((p) => `${p.bind ?? "*"}:${p.host}->${p.port.port}`)).toEqual([
+      "127.0.0.1:8080->80",
+      "*:9091->9090",
+      "*:53->53",
+    ]);
+    expect(loaded.model!.services.find((s) => s.id === "db")!.kind).toBe("database");
+  });
+
+  it("merges a later file over an earlier one, and points findings into the file that set them", async () => {
+    const base = write("base.yaml", "services:\n  web: { image: 'nginx:1', ports: ['80:80'] }\n");
+    const override = write("override.yaml", "services:\n  web: { image: 'nginx:latest' }\n");
+    const loaded = await loadComposeAsModel([base, override]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "image-latest-tag",
+    );
+    expect(loaded.model!.services[0]!.image).toBe("nginx:latest");
+    expect(found[0]?.file).toBe(override);
+  });
+
+  it("reports unset variables and never crashes on bad files", async () => {
+    const unset = await loadComposeAsModel([
+      write("unset.yaml", "services:\n  a: { image: 'x:$" + "{MISSING}' }\n"),
+    ]);
+    expect(unset.diagnostics.map((d) => d.code)).toEqual(["compose-unset-variable"]);
+    const bad = await loadComposeAsModel([write("bad.yaml", "services: [\n")]);
+    expect(bad.model).toBeUndefined();
+    expect(bad.diagnostics.map((d) => d.code)).toContain("yaml-syntax");
+  });
+});
+
+describe("interpolation", () => {
+  it("follows the Compose rules", () => {
+    const env = { SET: "v", EMPTY: "" };
+    expect(interpolate("$SET ${SET} $$ ${EMPTY:-d} ${EMPTY-d} ${UNSET-d}", env).value).toBe("v v $ d  d");
+    expect(interpolate("${UNSET:?need it}", env).missing).toEqual([{ name: "UNSET", message: "need it" }]);
+    expect(interpolate("${UNSET}", env).unset).toEqual(["UNSET"]);
+  });
+});
+
+describe("the corpus of real compose files", () => {
+  const corpus = join(repoRoot, "../shared/corpus");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/(^|[-.])compose[^/]*\.ya?ml$|^docker-compose.*\.ya?ml$|^pwd\.yml$/.test(name))
+        files.push(path);
+    }
+  };
+  if (existsSync(corpus)) walk(corpus);
+
+  it.skipIf(files.length === 0)(
+    "imports every file into a model, merge keys and anchors included, and lints it",
+    async () => {
+      for (const file of files) {
+        const loaded = await loadComposeAsModel([file]);
+        expect(loaded.model, `${file}: ${loaded.diagnostics.map((d) => d.message).join("; ")}`).toBeDefined();
+        checkModel(loaded.model!, { sources: loaded.sources });
+      }
+      expect(files.length).toBeGreaterThan(20);
+    },
+  );
+});
