@@ -68,9 +68,11 @@ describe("environment layout", () => {
       "long.yaml",
     );
     const layout = await layoutEnvironment(model!, "dev");
-    const name = layout.instances[0]!.lines[0]!;
-    expect(name.text.endsWith("…")).toBe(true);
-    expect(name.full).toBe(long);
+    // The name takes two lines, the second shortened, and the whole name is kept for the tooltip.
+    const name = layout.instances[0]!.lines.filter((l) => l.role === "name");
+    expect(name).toHaveLength(2);
+    expect(name[1]!.text.endsWith("…")).toBe(true);
+    expect(`${name[0]!.text} ${name[1]!.full}`).toBe(long);
     expect(layoutProblems(layout)).toEqual([]);
   });
 

@@ -82,6 +82,38 @@ function stack(
   return { lines, bottom: y - gap };
 }
 
+/**
+ * Words flowed into at most `maxLines` lines of `width` pixels; what is left over ends the last
+ * line (which `stack` then shortens with an ellipsis). A word too long for a line stays whole.
+ */
+export function wrapText(
+  text: string,
+  width: number,
+  size: number,
+  weight: "normal" | "bold",
+  maxLines: number,
+): string[] {
+  if (textWidth(text, size, weight) <= width) return [text];
+  const words = text.split(" ");
+  const lines: string[] = [];
+  let current = "";
+  for (let i = 0; i < words.length; i++) {
+    const candidate = current ? `${current} ${words[i]}` : words[i]!;
+    if (current && textWidth(candidate, size, weight) > width) {
+      lines.push(current);
+      if (lines.length === maxLines - 1) {
+        lines.push(words.slice(i).join(" "));
+        return lines;
+      }
+      current = words[i]!;
+    } else {
+      current = candidate;
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
 export function stackDepth(instance: Instance): number {
   return Math.min(INSTANCE.maxStack, Math.max(0, instance.replicas.max - 1));
 }
@@ -91,17 +123,32 @@ export function instanceBox(instance: Instance): SizedBox & { face: Rect } {
   const name = [oneLine(instance.name), replicaText(instance)].filter(Boolean).join(" ");
   const technology = oneLine(instance.service.technology ?? instance.service.kind);
   const ports = portsText(instance);
-  const specs = [
-    { text: name, size: INSTANCE.nameSize, weight: "bold" as const, role: "name" as const },
+  const details = [
     { text: technology, size: INSTANCE.detailSize, weight: "normal" as const, role: "technology" as const },
     ...(ports
       ? [{ text: ports, size: INSTANCE.detailSize, weight: "normal" as const, role: "ports" as const }]
       : []),
   ];
   const textLeft = INSTANCE.padding + INSTANCE.icon + INSTANCE.iconGap;
-  const wanted =
-    Math.max(...specs.map((s) => textWidth(s.text, s.size, s.weight))) + textLeft + INSTANCE.padding;
-  const faceWidth = Math.min(INSTANCE.maxWidth, Math.max(INSTANCE.minWidth, wanted));
+  const widest = Math.max(
+    textWidth(name, INSTANCE.nameSize, "bold"),
+    ...details.map((s) => textWidth(s.text, s.size, s.weight)),
+  );
+  const faceWidth = Math.min(
+    INSTANCE.maxWidth,
+    Math.max(INSTANCE.minWidth, widest + textLeft + INSTANCE.padding),
+  );
+  // A long name takes a second line before it is shortened.
+  const names = wrapText(name, faceWidth - textLeft - INSTANCE.padding, INSTANCE.nameSize, "bold", 2);
+  const specs = [
+    ...names.map((text) => ({
+      text,
+      size: INSTANCE.nameSize,
+      weight: "bold" as const,
+      role: "name" as const,
+    })),
+    ...details,
+  ];
   const depth = stackDepth(instance) * INSTANCE.stackStep;
   const { lines, bottom } = stack(
     specs,
