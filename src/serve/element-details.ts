@@ -8,11 +8,19 @@ function amount(value: Amount | undefined, kind: "memory" | "cpu"): string | und
   return value ? formatAmount(value, kind) : undefined;
 }
 
-/** Secrets are never shown, only that they are secrets and where they come from. */
-function envValue(value: EnvValue): string {
+/** Names under which a plain value is most likely a credential written where it should not be. */
+const SECRET_NAME = /pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential/i;
+
+/**
+ * Secrets are never shown, only that they are secrets and where they come from; a plain value
+ * whose name says it is a credential is masked too, since screenshots of the page get shared.
+ */
+function envValue(name: string, value: EnvValue): string {
   switch (value.kind) {
     case "plain":
-      return value.value;
+      return SECRET_NAME.test(name) && value.value !== ""
+        ? "•••• (plain text in the model: make it a secret)"
+        : value.value;
     case "secret":
       return `•••• (secret ${value.secret}${value.key ? `/${value.key}` : ""})`;
     case "endpoint":
@@ -92,7 +100,7 @@ export function instanceDetails(instance: Instance, environment: Environment): E
       ),
       ...section(
         "Variables",
-        instance.env.map((v) => ({ label: v.name, value: envValue(v.value) })),
+        instance.env.map((v) => ({ label: v.name, value: envValue(v.name, v.value) })),
       ),
       ...section(
         "Volumes",

@@ -158,11 +158,7 @@ describe.skipIf(!haveChromium)(
       expect(await version(page)).toBeGreaterThan(before);
       const timings: number[] = [];
       // Names of different widths, so every edit changes the drawing and needs a new layout.
-      for (const name of [
-        "Kafka event broker one",
-        "Kafka event broker two two",
-        "Kafka event broker three 3",
-      ]) {
+      for (const name of [1, 2, 3, 4, 5].map((n) => `Kafka event broker ${"n".repeat(n)}`)) {
         const current = await version(page);
         const started = Date.now();
         writeFileSync(model, original.replace("name: Kafka\n", `name: ${name}\n`));
@@ -170,7 +166,8 @@ describe.skipIf(!haveChromium)(
         timings.push(Date.now() - started);
         expect(await page.textContent("#details h2")).toBe(name);
       }
-      const median = [...timings].sort((a, b) => a - b)[1]!;
+      // The median, so one slow moment on a shared machine does not decide.
+      const median = [...timings].sort((a, b) => a - b)[2]!;
       // Printed so a CI log shows the figure, not only that it passed.
       console.info(
         `viewer edit-to-reload: first edits ${warmups.join(", ")} ms, then ${timings.join(", ")} ms`,

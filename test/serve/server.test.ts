@@ -92,8 +92,19 @@ describe("viewer server", () => {
     const variables = minio.sections.find((s: { title: string }) => s.title === "Variables");
     const password = variables.rows.find((r: { label: string }) => r.label === "MINIO_ROOT_PASSWORD");
     expect(password.value).toMatch(/^•+ \(secret minio-root-password\)$/);
+    const user = variables.rows.find((r: { label: string }) => r.label === "MINIO_ROOT_USER");
+    expect(user.value).toBe("admin");
     expect(view.environments[1].diagram.tag).toBe("svg");
     expect(Array.isArray(view.findings)).toBe(true);
+  });
+
+  it("masks a plain value whose name says it is a credential", async () => {
+    const view = JSON.parse((await get(`${hostile.url}api/view`)).body);
+    const rows = view.environments[0].elements["instance:web"].sections.find(
+      (s: { title: string }) => s.title === "Variables",
+    ).rows;
+    expect(rows.find((r: { label: string }) => r.label === "DB_PASSWORD").value).not.toContain("hunter2");
+    expect(rows.find((r: { label: string }) => r.label === "GREETING").value).toBe("<b>hi</b>");
   });
 
   it("keeps hostile model text as data", async () => {

@@ -37,7 +37,7 @@ export const hostileModel = [
   "    technology: '<script>alert(2)</script>'",
   "    description: '\"><svg onload=alert(3)>'",
   "    ports: { http: 80 }",
-  "    env: { TOKEN: { secret: api-token }, GREETING: '<b>hi</b>' }",
+  "    env: { TOKEN: { secret: api-token }, GREETING: '<b>hi</b>', DB_PASSWORD: hunter2 }",
   "    uses: { db: '<iframe src=javascript:alert(4)>' }",
   "  db: { kind: database, name: '</text><script>alert(5)</script>', ports: { pg: 5432 } }",
   "secrets:",
