@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname, networkInterfaces } from "node:os";
 import { loadModelFile } from "../load/index.js";
 import { type Asset, findAssetsDir, loadAssets } from "./assets.js";
 import { buildViewData } from "./view-data.js";
@@ -51,13 +52,24 @@ const SECURITY_HEADERS = {
   "Cache-Control": "no-store",
 };
 
-/** Names by which a browser on this machine may reach the server; anything else is refused. */
-function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set([`${host}:${port}`]);
-  if (host.includes(":")) names.add(`[${host}]:${port}`);
-  if (host === "127.0.0.1" || host === "::1" || host === "localhost") {
-    for (const name of ["127.0.0.1", "localhost", "[::1]"]) names.add(`${name}:${port}`);
+/**
+ * Names by which a browser may reach the server: the bound address (and, for loopback, its other
+ * spellings); bound to every interface, each interface's address and the machine's name. Any other
+ * Host header — a domain an attacker pointed at this address — is refused.
+ */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const addresses = new Set([host]);
+  const loopback = ["127.0.0.1", "::1", "localhost"];
+  if (loopback.includes(host)) for (const name of loopback) addresses.add(name);
+  if (host === "0.0.0.0" || host === "::") {
+    for (const name of loopback) addresses.add(name);
+    addresses.add(hostname());
+    for (const list of Object.values(networkInterfaces()))
+      for (const entry of list ?? []) addresses.add(entry.address);
   }
+  const names = new Set<string>();
+  for (const address of addresses)
+    names.add(address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`);
   return names;
 }
 

@@ -1,6 +1,7 @@
 import { request } from "node:http";
+import { hostname } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startViewer, type ViewerServer } from "../../src/serve/server.js";
+import { allowedHosts, startViewer, type ViewerServer } from "../../src/serve/server.js";
 import { examples } from "../helpers/examples.js";
 import { buildAssets, hostileModel, modelCopy } from "./viewer-fixture.js";
 
@@ -82,6 +83,19 @@ describe("viewer server", () => {
     expect((await get(`${viewer.url}api/view`, { Host: `attacker.example:${port}` })).status).toBe(421);
     expect((await get(`${viewer.url}api/view`, { Host: "127.0.0.1" })).status).toBe(421);
     expect((await get(`${viewer.url}api/view`, { Host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it("bound to every interface, answers to the machine's own names only", () => {
+    const names = allowedHosts("0.0.0.0", 4820);
+    expect(names).toContain("127.0.0.1:4820");
+    expect(names).toContain("localhost:4820");
+    expect(names).toContain(`${hostname()}:4820`);
+    expect(names).not.toContain("attacker.example:4820");
+    expect([...allowedHosts("127.0.0.1", 4820)].sort()).toEqual([
+      "127.0.0.1:4820",
+      "[::1]:4820",
+      "localhost:4820",
+    ]);
   });
 
   it("serves the view data: diagrams, details with secrets masked, findings", async () => {
