@@ -48,7 +48,7 @@ const LARGE_OPTIONS: LayoutOptions = {
 
 /** What each ELK id stands for, to turn the result back into a drawing. */
 export interface GraphIndex {
-  nodes: Map<string, { node: DeploymentNode; box: SizedBox; container: boolean }>;
+  nodes: Map<string, { node: DeploymentNode; box: ReturnType<typeof nodeBox>; container: boolean }>;
   instances: Map<string, { instance: Environment["instances"][number]; box: ReturnType<typeof instanceBox> }>;
   externals: Map<string, { external: External; box: SizedBox }>;
   relations: Map<string, { relation: Relation; label?: ReturnType<typeof edgeLabelBox> }>;

@@ -4,6 +4,7 @@ import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { Model, ServiceKind } from "../../../model/types.js";
 import { EDGE_LABEL, nodeBox } from "./boxes.js";
 import { elkGraph, offsetRect } from "./elk-graph.js";
+import { gridLayout } from "./grid.js";
 import { legendLayout } from "./legend.js";
 import type {
   EdgeKind,
@@ -26,6 +27,9 @@ let elk: InstanceType<typeof ELK> | undefined;
 function moveLines(lines: TextLine[], dx: number, dy: number): TextLine[] {
   return lines.map((line) => ({ ...line, x: line.x + dx, y: line.y + dy }));
 }
+
+/** Past this many instances, rows instead of layers (see grid.ts). */
+export const GRID_ENVIRONMENT = 600;
 
 /**
  * Layouts of recent graphs, by the graph's own text: the same graph always lays out the same, and
@@ -112,7 +116,8 @@ export async function layoutEnvironment(model: Model, environmentId: string): Pr
   const environment = model.environments.find((e) => e.id === environmentId);
   if (!environment) throw new Error(`no environment '${environmentId}'`);
   const { graph, index } = elkGraph(environment);
-  const result = await layoutCached(graph);
+  const packed = environment.instances.length > GRID_ENVIRONMENT;
+  const result = packed ? gridLayout(graph, index) : await layoutCached(graph);
 
   const nodes: LaidNode[] = [];
   const instances: LaidInstance[] = [];
@@ -194,7 +199,8 @@ export async function layoutEnvironment(model: Model, environmentId: string): Pr
       to: entry.relation.to,
       points: points.map((p) => ({ x: p.x, y: p.y })),
     };
-    const elkLabel = edge.labels?.[0];
+    // Packed rows leave no room between boxes for labels; the edges' labels would cover names.
+    const elkLabel = packed ? undefined : edge.labels?.[0];
     if (entry.label && elkLabel) {
       // An unrouted edge's label sits at the middle of its straight line.
       const middle = routed.length < 2 && points.length === 2 ? midpoint(points[0]!, points[1]!) : undefined;
