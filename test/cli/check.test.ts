@@ -77,10 +77,12 @@ environments:
     write("preflight.yaml", compose);
     const result = await runCli(["check", "preflight.yaml", "--format", "json"], dir);
     expect(result.code).toBe(1);
-    const found = JSON.parse(result.stdout).diagnostics.filter((d: { severity: string }) => d.severity === "error").map(
-      (d: { code: string; range: { start: { line: number; column: number } } }) =>
-        `${d.code}@${d.range.start.line}:${d.range.start.column}`,
-    );
+    const found = JSON.parse(result.stdout)
+      .diagnostics.filter((d: { severity: string }) => d.severity === "error")
+      .map(
+        (d: { code: string; range: { start: { line: number; column: number } } }) =>
+          `${d.code}@${d.range.start.line}:${d.range.start.column}`,
+      );
     expect(found).toEqual(["secret-without-source@3:67", "stateful-without-volume@4:3"]);
   });
 });

@@ -122,12 +122,14 @@ describe("seed 001 §7.1: req1 on Kubernetes", () => {
     expect(ingress.metadata.namespace).toBe("req1");
     expect(ingress.metadata.annotations!["cert-manager.io/cluster-issuer"]).toBe("letsencrypt");
     expect(ingress.spec.ingressClassName).toBe("nginx");
-    expect(ingress.spec.tls).toHaveLength(1);
+    expect(ingress.spec.tls).toEqual([{ hosts: ["req1.example.com"], secretName: expect.any(String) }]);
     expect(find("ConfigMap", "app-config")!.data!.DATABASE_URL).toBe(
       "postgres://pg-primary.data.svc:5432/req1",
     );
     const kustomization = parse(files.find((f) => f.path === "kustomization.yaml")!.content);
-    expect(kustomization.images).toEqual([{ name: "app" }]);
+    // The API's image is named in the model, so nothing is left for kustomize's images to fill in.
+    expect(kustomization.images).toBeUndefined();
+    expect(find("Deployment", "app")!.spec.template.spec.containers[0]!.image).toBe("req1/app:1.0.0");
     for (const file of files) expect(file.content).not.toMatch(/POSTGRES_PASSWORD: /);
   });
 });

@@ -12,7 +12,7 @@ import type {
 } from "../types.js";
 import { entriesOf, type KeyPath, notesOf, report, resolveAmount } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
-import { findPort, resolveEnv } from "./services.js";
+import { findPort, linkEndpoint, resolveEnv } from "./services.js";
 
 function resolveReplicas(
   scope: EnvironmentScope,
@@ -72,6 +72,24 @@ function resolvePublish(
   });
 }
 
+/** The instance's own variables, endpoints linked like the service's. */
+function overrides(
+  scope: EnvironmentScope,
+  input: InstanceInputType | null,
+  path: KeyPath,
+  secrets: ReadonlySet<string> | undefined,
+): EnvVar[] {
+  const variables = resolveEnv(scope.context, input?.env, [...path, "env"], secrets);
+  for (const variable of variables) {
+    linkEndpoint(scope.context, scope.services, variable, input?.env?.[variable.name], [
+      ...path,
+      "env",
+      variable.name,
+    ]);
+  }
+  return variables;
+}
+
 function mergeEnv(base: EnvVar[], overrides: EnvVar[]): EnvVar[] {
   const merged = new Map(base.map((v) => [v.name, v]));
   for (const v of overrides) merged.set(v.name, v);
@@ -126,7 +144,7 @@ function resolveInstance(
     replicas: resolveReplicas(scope, input?.replicas, [...path, "replicas"]),
     publish: resolvePublish(scope, service, input?.publish, [...path, "publish"]),
     storage: [],
-    env: mergeEnv(service.env, resolveEnv(context, input?.env, [...path, "env"], secrets)),
+    env: mergeEnv(service.env, overrides(scope, input, path, secrets)),
     workload: input?.workload ?? defaultWorkload(environment.platform, service),
     notes: notesOf(input?.notes),
   };

@@ -314,6 +314,44 @@ function resolveService(
   return service;
 }
 
+/**
+ * Completes an `{ endpoint: service }` variable once every service exists: the port (named, or the
+ * service's first) and the scheme (given, else the port's protocol; none for plain TCP).
+ */
+export function linkEndpoint(
+  context: ResolveContext,
+  services: ReadonlyMap<string, Service>,
+  variable: EnvVar,
+  reference: unknown,
+  path: KeyPath,
+): void {
+  if (variable.value.kind !== "endpoint") return;
+  const target = services.get(variable.value.service);
+  if (!target) {
+    report(
+      context,
+      "unknown-service",
+      `no service named '${variable.value.service}'`,
+      [...path, "endpoint"],
+      {
+        hint: suggestion(variable.value.service, [...services.keys()], "service"),
+      },
+    );
+    return;
+  }
+  const given =
+    reference && typeof reference === "object" && "endpoint" in reference
+      ? (reference as { port?: string | number; scheme?: string })
+      : {};
+  const port =
+    given.port !== undefined
+      ? findPort(context, target.ports, given.port, [...path, "port"], `service '${target.id}'`)
+      : target.ports[0];
+  if (port) variable.value.port = port;
+  if (given.scheme === undefined)
+    variable.value.scheme = port && port.protocol !== "tcp" && port.protocol !== "udp" ? port.protocol : "";
+}
+
 /** Cross-service references, checked once every service exists: uses, endpoints, routes. */
 function linkServices(context: ResolveContext, model: ModelInputType, services: Map<string, Service>): void {
   const ids = [...services.keys()];
@@ -347,23 +385,12 @@ function linkServices(context: ResolveContext, model: ModelInputType, services: 
       }
     }
     for (const variable of service.env) {
-      if (variable.value.kind !== "endpoint") continue;
-      const reference = input.env?.[variable.name];
-      const path = ["services", service.id, "env", variable.name];
-      const target = services.get(variable.value.service);
-      if (!target) {
-        missing(variable.value.service, [...path, "endpoint"]);
-        continue;
-      }
-      const portRef =
-        reference && typeof reference === "object" && "endpoint" in reference ? reference.port : undefined;
-      const port =
-        portRef !== undefined
-          ? findPort(context, target.ports, portRef, [...path, "port"], `service '${target.id}'`)
-          : target.ports[0];
-      if (port) variable.value.port = port;
-      if (!variable.value.scheme)
-        variable.value.scheme = port?.protocol && port.protocol !== "tcp" ? port.protocol : "tcp";
+      linkEndpoint(context, services, variable, input.env?.[variable.name], [
+        "services",
+        service.id,
+        "env",
+        variable.name,
+      ]);
     }
     for (const [routePath, route] of entriesOf(input.routes)) {
       const [targetId, portRef] = (typeof route === "string" ? route : route.to).split(":") as [
