@@ -80,6 +80,9 @@ export const coreDiagnosticCodes = {
     "A stateless web or API service runs a single replica in a production Kubernetes environment.",
   "used-service-not-deployed": "An instance needs a service that its environment does not run.",
   "volume-without-backup": "A volume in production says nothing about how it is backed up.",
+  "secret-in-command": "A command line passes what looks like a password, token or key.",
+  "bind-mount-in-cluster":
+    "A service with a bind mount runs in a Kubernetes environment, where no host folder is there to bind.",
   "suppression-without-reason":
     "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
   "unknown-rule": "The lint configuration names a rule that does not exist.",

@@ -1,4 +1,5 @@
 /** Every lint rule, in catalogue order. A rule is a file named by its id; this list is the registry. */
+import { bindMountInCluster } from "./bind-mount-in-cluster.js";
 import { buildAndImage } from "./build-and-image.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dependencyCycle } from "./dependency-cycle.js";
@@ -23,6 +24,7 @@ import { replicasWithFixedHostPort } from "./replicas-with-fixed-host-port.js";
 import { routePortUndeclared } from "./route-port-undeclared.js";
 import type { Rule } from "./rule.js";
 import { runsAsRoot } from "./runs-as-root.js";
+import { secretInCommand } from "./secret-in-command.js";
 import { secretWithoutSource } from "./secret-without-source.js";
 import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
@@ -31,6 +33,7 @@ import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 
 export const rules: readonly Rule[] = [
+  bindMountInCluster,
   buildAndImage,
   cpuOverCapacity,
   dependencyCycle,
@@ -55,6 +58,7 @@ export const rules: readonly Rule[] = [
   routePortUndeclared,
   runsAsRoot,
   secretWithoutSource,
+  secretInCommand,
   serviceDeployedNowhere,
   singleReplicaInProduction,
   statefulWithoutVolume,

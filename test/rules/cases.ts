@@ -184,4 +184,14 @@ export const cases: RuleCase[] = [
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 3, publish: [http] } } } } }\n`,
     expected: ["6:90"],
   },
+  {
+    rule: "secret-in-command",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}"] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["4:3"],
+  },
+  {
+    rule: "bind-mount-in-cluster",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { app: "./app:/srv/app" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["6:65"],
+  },
 ];
