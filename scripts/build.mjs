@@ -20,7 +20,7 @@ await build({
   platform: "node",
   target: "node20",
   // Dependencies are bundled too: resolving and loading them one module at a time costs more than parsing them.
-  external: ["elkjs", "kubernetes-models", "playwright-core", "dockerfile-ast"],
+  external: ["elkjs", "kubernetes-models", "playwright-core"],
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
   minify: true,
