@@ -103,6 +103,16 @@ describe.skipIf(!haveChromium)(
       expect(details).toContain("MariaDB 10.6");
       expect(details).toMatch(/MARIADB_ROOT_PASSWORD••••/);
       expect(await page.locator("#canvas .dv-selected").count()).toBe(1);
+      // The keyboard reaches elements too, and the tab is kept in the address.
+      await page.focus('#canvas [data-element="instance:frappe-web"]');
+      await page.keyboard.press("Enter");
+      expect(await page.textContent("#details h2")).toBe("frappe-web");
+      await page.keyboard.press("Escape");
+      expect(await page.locator("#canvas .dv-selected").count()).toBe(0);
+      expect(new URL(page.url()).hash).toBe("#staging");
+      await page.reload();
+      await page.waitForSelector("#canvas svg .dv-instance");
+      expect(await page.getAttribute('[data-tab="staging"]', "aria-selected")).toBe("true");
       await page.click('[data-tab="compare"]');
       expect(await page.locator("#compare figure svg").count()).toBe(
         (await server.view()).environments.length,

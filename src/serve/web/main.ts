@@ -97,6 +97,12 @@ function renderStage(keepView: boolean): void {
   clear(canvas);
   if (!current) return;
   canvas.append(svgDom(current.diagram));
+  // Elements can be reached with the keyboard too: Tab to them, Enter to open their details.
+  for (const element of Array.from(canvas.querySelectorAll("[data-element]"))) {
+    if (element.getAttribute("data-element")?.startsWith("external:")) continue;
+    element.setAttribute("tabindex", "0");
+    element.setAttribute("role", "button");
+  }
   const saved = state.views.get(current.id);
   if (saved) panZoom.set(saved);
   else panZoom.fit();
@@ -109,6 +115,8 @@ function switchTo(tab: string): void {
   if (state.tab && state.tab !== COMPARE) state.views.set(state.tab, panZoom.get());
   state.tab = tab;
   state.selected = undefined;
+  // The tab goes into the address, so reloading the page or sharing the link keeps it.
+  history.replaceState(null, "", `#${encodeURIComponent(tab === COMPARE ? "compare" : tab)}`);
   renderTabs();
   renderStage(true);
 }
@@ -133,6 +141,10 @@ function apply(data: ViewData): void {
   document.title = `${data.title} — deployview`;
   byId("title").textContent = data.title;
   byId("file").textContent = data.file;
+  if (first) {
+    const wanted = decodeURIComponent(location.hash.slice(1));
+    state.tab = wanted === "compare" ? COMPARE : data.environments.find((e) => e.id === wanted)?.id;
+  }
   if (!state.tab || (state.tab !== COMPARE && !data.environments.some((e) => e.id === state.tab)))
     state.tab = data.environments[0]?.id ?? COMPARE;
   if (state.finding !== undefined && state.finding >= data.findings.length) state.finding = undefined;
@@ -146,6 +158,11 @@ function apply(data: ViewData): void {
   document.body.dataset.state = data.error ? "error" : "ok";
 }
 
+canvas.addEventListener("keydown", (event) => {
+  const target = event.target instanceof Element ? event.target.closest("[data-element]") : null;
+  if (event.key === "Enter" && target) select(target.getAttribute("data-element") ?? undefined);
+  if (event.key === "Escape") select(undefined);
+});
 byId("zoom-in").addEventListener("click", () => panZoom.zoomCentre(1.25));
 byId("zoom-out").addEventListener("click", () => panZoom.zoomCentre(1 / 1.25));
 byId("zoom-fit").addEventListener("click", () => panZoom.fit());
