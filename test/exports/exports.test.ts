@@ -99,7 +99,12 @@ describe("text exports (syntax checked here: no checker installs from the regist
     expect(dsl).toMatch(
       /deploymentNode "MariaDB read replica" "" "StatefulSet" \{\n\s+ci_mariadb_replica = containerInstance c_mariadb/,
     );
-    expect(dsl).toMatch(/deploymentNode "Frappe workers" "replicated Deployment" "Deployment" 3 \{/);
+    // Replicas as an `instances` statement (the argument form would take the count as tags).
+    expect(dsl).toMatch(
+      /deploymentNode "Frappe workers" "replicated Deployment" "Deployment" \{\n\s+instances 3\n\s+ci_frappe_worker = containerInstance c_frappe_worker/,
+    );
+    const req1 = structurizrDsl((await allModels()).find((m) => m.name === "req1")!.model, "production-k8s");
+    expect(req1).toMatch(/instances "2\.\.10"/);
   });
 
   it("LikeC4: specification, model, deployment model and view", async () => {

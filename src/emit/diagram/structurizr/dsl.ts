@@ -62,11 +62,10 @@ export function structurizrDsl(model: Model, environmentId: string): string {
       line(depth, `${id} = containerInstance ${container}`);
       return;
     }
-    const count = instance.replicas.max > 1 ? ` ${instance.replicas.max}` : "";
-    line(
-      depth,
-      `deploymentNode ${q(instance.name)} ${q(instance.description)} ${q(instance.workload)}${count} {`,
-    );
+    const { min, max, autoscale } = instance.replicas;
+    line(depth, `deploymentNode ${q(instance.name)} ${q(instance.description)} ${q(instance.workload)} {`);
+    // `instances` as a statement: as an argument it would follow the optional tags.
+    if (max > 1) line(depth + 1, `instances ${autoscale && min !== max ? q(`${min}..${max}`) : max}`);
     line(depth + 1, `${id} = containerInstance ${container}`);
     line(depth, "}");
   };
@@ -81,9 +80,9 @@ export function structurizrDsl(model: Model, environmentId: string): string {
       line(depth, "}");
       return;
     }
-    const count = typeof node.count === "number" && node.count > 1 ? ` ${node.count}` : "";
-    line(depth, `${id} = deploymentNode ${q(node.name)} ${q(node.description)} ${q(technology)}${count} {`);
+    line(depth, `${id} = deploymentNode ${q(node.name)} ${q(node.description)} ${q(technology)} {`);
     line(depth + 1, `tags ${q(`node:${node.kind}`)}`);
+    if (typeof node.count === "number" && node.count > 1) line(depth + 1, `instances ${node.count}`);
     for (const child of node.nodes) nodeLines(child, depth + 1);
     const seen = new Set<string>();
     for (const instance of node.instances) instanceLines(instance, depth + 1, seen);
