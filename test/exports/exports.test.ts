@@ -167,7 +167,7 @@ describe("deployview diagram", () => {
 
 describe("deployview diagram --out", () => {
   it("writes the file with the generated mark and never over a file it did not write", async () => {
-    const { mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(`${tmpdir()}/deployview-diagram-`);
     const model = examples().find((e) => e.name === "yam-agri")!.model;
@@ -192,5 +192,6 @@ describe("deployview diagram --out", () => {
     expect(
       (await runCli(["diagram", model, "--env", "staging", "--out", "mine.svg", "--force"], dir)).code,
     ).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,6 @@
 /** LikeC4 output checked by LikeC4's own validator (`likec4 validate`), one workspace per environment. */
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -22,6 +22,8 @@ async function validate(source: string): Promise<{ ok: boolean; output: string }
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
     return { ok: false, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
