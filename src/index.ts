@@ -1,10 +1,29 @@
-/** deployview as a library: load a model, analyse it, emit from it. The CLI is a thin layer over this. */
+/** deployview as a library: load a model, check it, emit from it. The CLI is a thin layer over this. */
 export { budgetDiagnostics, type NodeBudget, nodeBudget, nodeBudgets } from "./analyze/budgets.js";
 export { type StartupOrder, startupOrder } from "./analyze/startup-order.js";
+export { buildOutputs, documentFiles, type OutputSet } from "./build/outputs.js";
+export { checkModel } from "./check/index.js";
 export type { Diagnostic, Severity, SourceRange } from "./diagnostics.js";
+export { emitCompose } from "./emit/compose/index.js";
+export { asciiDiagram } from "./emit/diagram/ascii/environment.js";
+export { mermaidC4Deployment } from "./emit/diagram/c4/mermaid-c4.js";
+export { d2Diagram } from "./emit/diagram/d2/d2.js";
+export { layoutEnvironment } from "./emit/diagram/layout/index.js";
+export { likeC4 } from "./emit/diagram/likec4/likec4.js";
+export { mermaidFlowchart } from "./emit/diagram/mermaid/flowchart.js";
+export { mermaidStartupSequence } from "./emit/diagram/mermaid/sequence.js";
+export { c4PlantUml } from "./emit/diagram/plantuml/c4-plantuml.js";
+export { structurizrDsl } from "./emit/diagram/structurizr/dsl.js";
+export { emitSvgDiagrams, renderSvg, svgFileNames } from "./emit/diagram/svg/index.js";
+export { emitDocs, renderDocument } from "./emit/docs/index.js";
+export type { GeneratedFile } from "./emit/generated-file.js";
+export { emitKubernetes } from "./emit/k8s/index.js";
+export { loadComposeAsModel } from "./import/compose/index.js";
 export { type LoadResult, loadModelFile, loadModelText } from "./load/index.js";
 export { modelJsonSchema } from "./model/json-schema.js";
 export { resolveModel } from "./model/resolve/index.js";
 export type { ModelInputType } from "./model/schema.js";
 export type * from "./model/types.js";
 export { formatDiagnostics } from "./report/index.js";
+export { type LintOptions, lint, rules } from "./rules/index.js";
+export { startViewer } from "./serve/server.js";

@@ -5,6 +5,7 @@
 import { basename, dirname } from "node:path/posix";
 import type { Diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
+import { emitSvgDiagrams, svgFileNames } from "../emit/diagram/svg/index.js";
 import { emitDocs } from "../emit/docs/index.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { emitKubernetes } from "../emit/k8s/index.js";
@@ -18,11 +19,21 @@ export interface OutputSet {
 
 export const DEFAULT_DOCS_PATH = "docs/deployment-view.md";
 
-export function buildOutputs(model: Model): { outputs: OutputSet[]; diagnostics: Diagnostic[] } {
+/** Folder beside the document where its SVG diagrams go. */
+export const DIAGRAMS_FOLDER = "diagrams";
+
+/** The document with its SVG diagrams beside it (the Mermaid text stays in it as the fallback). */
+export async function documentFiles(model: Model, documentName: string): Promise<GeneratedFile[]> {
+  const diagrams = await emitSvgDiagrams(model, { dir: DIAGRAMS_FOLDER });
+  const images = Object.fromEntries([...svgFileNames(model)].map(([id, file]) => [id, `${DIAGRAMS_FOLDER}/${file}`]));
+  return [...emitDocs(model, { path: documentName, images }), ...diagrams];
+}
+
+export async function buildOutputs(model: Model): Promise<{ outputs: OutputSet[]; diagnostics: Diagnostic[] }> {
   const outputs: OutputSet[] = [];
   const diagnostics: Diagnostic[] = [];
   const docsPath = model.outputs.docs ?? DEFAULT_DOCS_PATH;
-  outputs.push({ folder: dirname(docsPath), files: emitDocs(model, { path: basename(docsPath) }) });
+  outputs.push({ folder: dirname(docsPath), files: await documentFiles(model, basename(docsPath)) });
   for (const target of model.outputs.compose) {
     const result = emitCompose(model, target.environment);
     diagnostics.push(...result.diagnostics);

@@ -30,7 +30,7 @@ const command: Command = {
         continue;
       }
       findings.push(...checkModel(loaded.model, { sources: loaded.sources }));
-      const built = buildOutputs(loaded.model);
+      const built = await buildOutputs(loaded.model);
       findings.push(...built.diagnostics);
       for (const output of built.outputs) {
         const written = await writeGeneratedFiles(join(dirname(path), output.folder), output.files, {

@@ -1,5 +1,5 @@
 import { dirname, join, resolve } from "node:path";
-import { emitDocs } from "../emit/docs/index.js";
+import { documentFiles } from "../build/outputs.js";
 import { writeGeneratedFiles } from "../output/write-files.js";
 import { formatDiagnostics } from "../report/index.js";
 import { type Command, ExitCode } from "./command.js";
@@ -24,7 +24,7 @@ const command: Command = {
     const target = loaded.model.outputs.docs ?? "docs/deployment-view.md";
     const outDir =
       typeof options.out === "string" ? resolve(io.cwd, options.out) : dirname(join(modelDir, target));
-    const files = emitDocs(loaded.model, { path: target.split("/").pop()! });
+    const files = await documentFiles(loaded.model, target.split("/").pop()!);
     const result = await writeGeneratedFiles(outDir, files, { force: options.force === true });
     if (result.diagnostics.length > 0) {
       io.stderr.write(

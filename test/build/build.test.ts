@@ -28,7 +28,7 @@ describe("buildOutputs", () => {
   it("names every output of the model: the document, compose per compose environment, manifests per kubernetes environment", async () => {
     const example = examples().find((e) => e.name === "yam-agri")!;
     const { model } = await loadModelFile(example.model);
-    const { outputs } = buildOutputs(model!);
+    const { outputs } = await buildOutputs(model!);
     expect(outputs.map((o) => o.folder)).toEqual([
       "docs",
       "deploy/dev",

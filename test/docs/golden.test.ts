@@ -12,7 +12,7 @@ describe("the generated document of each example", () => {
     it(`${example.name}: matches the committed document, byte for byte`, async () => {
       const { model, diagnostics } = await loadModelFile(example.model);
       expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      const { outputs } = buildOutputs(model!);
+      const { outputs } = await buildOutputs(model!);
       for (const output of outputs) {
         for (const file of output.files) {
           const path = `${example.dir}/${output.folder}/${file.path}`;
