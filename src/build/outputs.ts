@@ -25,11 +25,15 @@ export const DIAGRAMS_FOLDER = "diagrams";
 /** The document with its SVG diagrams beside it (the Mermaid text stays in it as the fallback). */
 export async function documentFiles(model: Model, documentName: string): Promise<GeneratedFile[]> {
   const diagrams = await emitSvgDiagrams(model, { dir: DIAGRAMS_FOLDER });
-  const images = Object.fromEntries([...svgFileNames(model)].map(([id, file]) => [id, `${DIAGRAMS_FOLDER}/${file}`]));
+  const images = Object.fromEntries(
+    [...svgFileNames(model)].map(([id, file]) => [id, `${DIAGRAMS_FOLDER}/${file}`]),
+  );
   return [...emitDocs(model, { path: documentName, images }), ...diagrams];
 }
 
-export async function buildOutputs(model: Model): Promise<{ outputs: OutputSet[]; diagnostics: Diagnostic[] }> {
+export async function buildOutputs(
+  model: Model,
+): Promise<{ outputs: OutputSet[]; diagnostics: Diagnostic[] }> {
   const outputs: OutputSet[] = [];
   const diagnostics: Diagnostic[] = [];
   const docsPath = model.outputs.docs ?? DEFAULT_DOCS_PATH;
