@@ -1,15 +1,4 @@
-/** Why a variable looks like a secret, or undefined. */
-function secretLike(name: string, value: string): string | undefined {
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return "holds a URL with credentials";
-  if (
-    /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)/i.test(name) &&
-    !/^\$\{/.test(value)
-  ) {
-    return "holds what looks like a secret";
-  }
-  return undefined;
-}
+import { secretLike } from "../analyze/secret-like.js";
 
 import type { Rule } from "./rule.js";
 

@@ -121,3 +121,21 @@ environments:
     expect(doc).not.toMatch(/^# heading/m);
   });
 });
+
+describe("secrets typed as plain values", () => {
+  it("are masked in the document", () => {
+    const { model } = loadModelText(
+      `system: { name: Shop }
+services:
+  api: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, DSN: "postgres://app:s3cret@db/app", MODE: prod } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }
+`,
+      "m.yaml",
+    );
+    const doc = renderDocument(model!);
+    expect(doc).not.toContain("hunter2");
+    expect(doc).not.toContain("s3cret");
+    expect(doc).toContain("| `MODE` | `prod` |");
+  });
+});

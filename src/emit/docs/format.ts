@@ -1,4 +1,5 @@
 /** Small phrases the document's sections share. */
+import { secretLike } from "../../analyze/secret-like.js";
 import { formatAmount } from "../../model/quantity.js";
 import type { Amount, EnvVar, Instance, Port } from "../../model/types.js";
 import { code } from "../markdown/escape.js";
@@ -23,7 +24,11 @@ export function envValueText(variable: EnvVar): string {
   const value = variable.value;
   switch (value.kind) {
     case "plain":
-      return value.value === "" ? "(empty)" : code(value.value);
+      if (value.value === "") return "(empty)";
+      // A password typed as a plain value stays out of the document all the same.
+      return secretLike(variable.name, value.value)
+        ? "•••• (plain text in the model; declare it as a secret)"
+        : code(value.value);
     case "secret":
       return `secret ${code(value.secret)}${value.key ? ` (key ${code(value.key)})` : ""}`;
     case "endpoint": {
