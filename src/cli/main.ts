@@ -22,6 +22,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "Print one environment's diagram (SVG, ASCII, Mermaid, C4, Structurizr, LikeC4, D2, PlantUML)",
     load: () => import("./diagram.js"),
   },
+  init: {
+    summary: "Write a first deployview.yaml from the repository's compose files",
+    load: () => import("./init.js"),
+  },
   rules: { summary: "List the lint rules", load: () => import("./rules.js") },
   schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
   serve: {

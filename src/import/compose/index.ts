@@ -10,7 +10,7 @@ import { limits } from "../../load/limits.js";
 import { parseYaml } from "../../load/yaml-file.js";
 import { resolveModel } from "../../model/resolve/index.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
-import { type ComposeSource, composeToModel } from "./to-model.js";
+import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
 
 type Json = Record<string, unknown>;
 
@@ -51,11 +51,18 @@ async function readText(file: string): Promise<string | Diagnostic> {
   }
 }
 
-/** Loads one or more compose files (later ones override earlier ones) as a resolved model. */
-export async function loadComposeAsModel(
+export interface ComposeImport {
+  /** Model input and where each path came from; undefined when no file could be read. */
+  imported: ImportedCompose | undefined;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/** Reads one or more compose files (later ones override earlier ones) into model input. */
+export async function importCompose(
   files: string[],
-  options: { env?: Record<string, string> } = {},
-): Promise<LoadResult> {
+  options: { env?: Record<string, string>; name?: string; environment?: string } = {},
+): Promise<ComposeImport> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const dotEnvPath = join(dirname(files[0]!), ".env");
@@ -96,7 +103,9 @@ export async function loadComposeAsModel(
           "warning",
           `the variable ${name} is not set and has no default`,
           { file, start: 0, end: 0 },
-          { hint: `set it in ${basename(dotEnvPath)} or the environment` },
+          {
+            hint: `set it in ${basename(dotEnvPath)} or the environment`,
+          },
         ),
       );
     }
@@ -111,11 +120,20 @@ export async function loadComposeAsModel(
     }
     composeSources.push({ yaml, value });
   }
-  if (composeSources.length === 0) return { model: undefined, diagnostics, sources };
-  const name = basename(dirname(files[0]!)) || "compose";
-  const imported = composeToModel(name, composeSources, "compose");
+  if (composeSources.length === 0) return { imported: undefined, diagnostics, sources };
+  const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
+  const imported = composeToModel(name, composeSources, options.environment ?? "compose");
   diagnostics.push(...imported.diagnostics);
+  return { imported, diagnostics, sources };
+}
+
+/** Loads one or more compose files (later ones override earlier ones) as a resolved model. */
+export async function loadComposeAsModel(
+  files: string[],
+  options: { env?: Record<string, string> } = {},
+): Promise<LoadResult> {
+  const { imported, diagnostics, sources } = await importCompose(files, options);
+  if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, files[0]!, imported.locate);
-  diagnostics.push(...resolved.diagnostics);
-  return { model: resolved.model, diagnostics, sources };
+  return { model: resolved.model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { initFromRepository, modelLoads } from "../import/repository/index.js";
+import { formatDiagnostics } from "../report/index.js";
+import { type Command, ExitCode } from "./command.js";
+
+const command: Command = {
+  name: "init",
+  summary: "Write a first deployview.yaml from the compose files a repository already has",
+  usage: "deployview init [dir] [--force]",
+  options: { force: { type: "boolean", description: "Overwrite an existing deployview.yaml" } },
+  async run({ positionals, options }, io) {
+    const root = resolve(io.cwd, positionals[0] ?? ".");
+    const target = join(root, "deployview.yaml");
+    if (existsSync(target) && options.force !== true) {
+      io.stderr.write(
+        `deployview init: ${relative(io.cwd, target) || target} exists; pass --force to replace it\n`,
+      );
+      return ExitCode.unusable;
+    }
+    const result = await initFromRepository(root);
+    if (result.diagnostics.length > 0) {
+      io.stderr.write(
+        formatDiagnostics(result.diagnostics, result.sources, "text", { color: io.color, cwd: io.cwd }),
+      );
+    }
+    if (!result.text) {
+      io.stderr.write("deployview init: found no compose file to start from\n");
+      return ExitCode.unusable;
+    }
+    if (!modelLoads(result.text)) {
+      io.stderr.write(
+        "deployview init: the draft model does not load; nothing written (please report this)\n",
+      );
+      return ExitCode.unusable;
+    }
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, result.text);
+    await rename(temporary, target);
+    io.stdout.write(`wrote ${relative(io.cwd, target) || target}\n\nEnvironments:\n`);
+    for (const environment of result.environments) {
+      io.stdout.write(
+        `  ${environment.id}: ${environment.files.map((f) => relative(root, f)).join(" + ")}\n`,
+      );
+    }
+    io.stdout.write("\nServices:\n");
+    for (const s of result.services) {
+      const facts = [
+        s.kind,
+        s.image ?? "built here",
+        s.ports.length > 0 ? `ports ${s.ports.join(", ")}` : "",
+        s.uses.length > 0 ? `uses ${s.uses.join(", ")}` : "",
+      ].filter(Boolean);
+      io.stdout.write(`  ${s.id}: ${facts.join("; ")} (in ${s.environments.join(", ")})\n`);
+    }
+    return ExitCode.ok;
+  },
+};
+
+export default command;
