@@ -92,6 +92,11 @@ export const coreDiagnosticCodes = {
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
   "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
+  // drift between the model and committed files
+  "stale-generated-file": "A generated file differs from what the model generates now.",
+  "missing-generated-file": "A file the model's outputs name has not been generated.",
+  "edited-generated-file":
+    "A file in a generated output's place lacks the generated mark: someone wrote or edited it by hand.",
   // command line
   usage: "The command line is not understood.",
   "output-exists": "A file that deployview did not generate is in the way.",

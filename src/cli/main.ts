@@ -22,6 +22,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     summary: "Print one environment's diagram (SVG, ASCII, Mermaid, C4, Structurizr, LikeC4, D2, PlantUML)",
     load: () => import("./diagram.js"),
   },
+  drift: {
+    summary: "Report generated files that no longer match the model",
+    load: () => import("./drift.js"),
+  },
   init: {
     summary: "Write a first deployview.yaml from the repository's compose files",
     load: () => import("./init.js"),
