@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { checkModel } from "../check/index.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
@@ -10,6 +11,7 @@ import { type Command, ExitCode } from "./command.js";
 import { modelPath, parseFormat } from "./model-argument.js";
 
 const settings = new Set(["off", "warn", "error", "info"]);
+const COMPOSE_FILE = /(?:^|[-._])compose[^/]*\.ya?ml$|^pwd\.yml$/;
 
 /** `--rule id=severity`, repeatable. */
 function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
@@ -26,7 +28,7 @@ const command: Command = {
   name: "check",
   summary: "Validate models and lint them: references, budgets, what would not start, and the rule catalogue",
   usage:
-    "deployview check [model…] | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
+    "deployview check [model… | compose file…] | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
   options: {
     format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
     rule: {
@@ -74,7 +76,13 @@ const command: Command = {
     const loads =
       composeFiles.length > 0
         ? [() => loadComposeAsModel(composeFiles)]
-        : files.map((file) => () => loadModelFile(modelPath(io, file)));
+        : files.map((file) => {
+            const path = modelPath(io, file);
+            // A compose file named as a positional is linted on its own (each one its own project).
+            return COMPOSE_FILE.test(basename(path))
+              ? () => loadComposeAsModel([path])
+              : () => loadModelFile(path);
+          });
     for (const load of loads) {
       const loaded = await load();
       diagnostics.push(...loaded.diagnostics);

@@ -144,3 +144,17 @@ describe("the corpus of real compose files", () => {
     },
   );
 });
+
+describe("check on compose files named as arguments", () => {
+  it("lints each on its own, in one run", async () => {
+    const result = await runCli(
+      ["check", seed, `${repoRoot}test/fixtures/seeds/freshpoc-compose.yaml`, "--format", "json"],
+      repoRoot,
+    );
+    expect(result.code).toBe(1);
+    const conflicts = JSON.parse(result.stdout).diagnostics.filter(
+      (d: { code: string }) => d.code === "host-port-conflict",
+    );
+    expect(conflicts).toHaveLength(2);
+  });
+});
