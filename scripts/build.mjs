@@ -23,7 +23,7 @@ await build({
   external: ["elkjs", "kubernetes-models", "playwright-core"],
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
-  minify: true,
+  minify: process.env.DEPLOYVIEW_DEBUG_BUILD ? false : true,
   // Bundled CommonJS dependencies call require() for built-ins; give ESM chunks one.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',

@@ -2,14 +2,13 @@
  * Everything a model's `outputs:` section names, as files grouped by the folder they go to
  * (relative to the model's folder). Pure: the CLI writes them.
  */
-import { basename, dirname } from "node:path/posix";
+import { basename, dirname, join } from "node:path/posix";
 import type { Diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
-import { emitSvgDiagrams, svgFileNames } from "../emit/diagram/svg/index.js";
-import { emitDocs } from "../emit/docs/index.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import { emitKubernetes } from "../emit/k8s/index.js";
 import type { Model } from "../model/types.js";
+import { documentFiles } from "./document.js";
 
 export interface OutputSet {
   /** Folder relative to the model's folder. */
@@ -17,27 +16,25 @@ export interface OutputSet {
   files: GeneratedFile[];
 }
 
+export { DIAGRAMS_FOLDER, documentFiles } from "./document.js";
+
 export const DEFAULT_DOCS_PATH = "docs/deployment-view.md";
 
-/** Folder beside the document where its SVG diagrams go. */
-export const DIAGRAMS_FOLDER = "diagrams";
-
-/** The document with its SVG diagrams beside it (the Mermaid text stays in it as the fallback). */
-export async function documentFiles(model: Model, documentName: string): Promise<GeneratedFile[]> {
-  const diagrams = await emitSvgDiagrams(model, { dir: DIAGRAMS_FOLDER });
-  const images = Object.fromEntries(
-    [...svgFileNames(model)].map(([id, file]) => [id, `${DIAGRAMS_FOLDER}/${file}`]),
-  );
-  return [...emitDocs(model, { path: documentName, images }), ...diagrams];
-}
-
+/**
+ * `previous` reads a file as it is now, relative to the model's folder, so unchanged diagrams are
+ * kept instead of laid out again; without it everything is generated afresh.
+ */
 export async function buildOutputs(
   model: Model,
+  options: { previous?: (path: string) => string | undefined } = {},
 ): Promise<{ outputs: OutputSet[]; diagnostics: Diagnostic[] }> {
   const outputs: OutputSet[] = [];
   const diagnostics: Diagnostic[] = [];
   const docsPath = model.outputs.docs ?? DEFAULT_DOCS_PATH;
-  outputs.push({ folder: dirname(docsPath), files: await documentFiles(model, basename(docsPath)) });
+  const docsFolder = dirname(docsPath);
+  const read = options.previous;
+  const previous = read ? { previous: (path: string) => read(join(docsFolder, path)) } : {};
+  outputs.push({ folder: docsFolder, files: await documentFiles(model, basename(docsPath), previous) });
   for (const target of model.outputs.compose) {
     const result = emitCompose(model, target.environment);
     diagnostics.push(...result.diagnostics);

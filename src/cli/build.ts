@@ -6,7 +6,7 @@ import { loadModelFile } from "../load/index.js";
 import { writeGeneratedFiles } from "../output/write-files.js";
 import { formatDiagnostics } from "../report/index.js";
 import { type Command, ExitCode } from "./command.js";
-import { modelPath } from "./model-argument.js";
+import { modelPath, readBeside } from "./model-argument.js";
 
 const command: Command = {
   name: "build",
@@ -30,7 +30,7 @@ const command: Command = {
         continue;
       }
       findings.push(...checkModel(loaded.model, { sources: loaded.sources }));
-      const built = await buildOutputs(loaded.model);
+      const built = await buildOutputs(loaded.model, { previous: readBeside(dirname(path)) });
       findings.push(...built.diagnostics);
       for (const output of built.outputs) {
         const written = await writeGeneratedFiles(join(dirname(path), output.folder), output.files, {

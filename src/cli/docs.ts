@@ -1,9 +1,9 @@
 import { dirname, join, resolve } from "node:path";
-import { documentFiles } from "../build/outputs.js";
+import { documentFiles } from "../build/document.js";
 import { writeGeneratedFiles } from "../output/write-files.js";
 import { formatDiagnostics } from "../report/index.js";
 import { type Command, ExitCode } from "./command.js";
-import { loadForOutput } from "./model-argument.js";
+import { loadForOutput, readBeside } from "./model-argument.js";
 
 const command: Command = {
   name: "docs",
@@ -24,7 +24,9 @@ const command: Command = {
     const target = loaded.model.outputs.docs ?? "docs/deployment-view.md";
     const outDir =
       typeof options.out === "string" ? resolve(io.cwd, options.out) : dirname(join(modelDir, target));
-    const files = await documentFiles(loaded.model, target.split("/").pop()!);
+    const files = await documentFiles(loaded.model, target.split("/").pop()!, {
+      previous: readBeside(outDir),
+    });
     const result = await writeGeneratedFiles(outDir, files, { force: options.force === true });
     if (result.diagnostics.length > 0) {
       io.stderr.write(

@@ -1,5 +1,6 @@
 /** What several commands share: finding the model file from an argument, loading it, printing problems. */
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { type LoadResult, loadModelFile } from "../load/index.js";
 import { formatDiagnostics, type ReportFormat } from "../report/index.js";
@@ -35,3 +36,14 @@ export function parseFormat(value: unknown, allowed: readonly ReportFormat[]): R
 }
 
 export { hasErrors };
+
+/** Reads files as they are now, relative to a folder; undefined for a file that is not there. */
+export function readBeside(folder: string): (path: string) => string | undefined {
+  return (path) => {
+    try {
+      return readFileSync(join(folder, path), "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+}

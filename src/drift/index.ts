@@ -17,6 +17,14 @@ async function existing(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * A diagram's layout key says which model it was drawn from, so an unchanged drawing can be reused;
+ * a key that differs while the drawing does not is no drift.
+ */
+function withoutLayoutKey(text: string): string {
+  return text.replace(/^<!-- deployview-layout [0-9a-f]+ -->\n/m, "");
+}
+
 /** First line where two texts differ (1-based), to point the finding at. */
 function firstDifference(a: string, b: string): { line: number; offset: number } {
   const left = a.split("\n");
@@ -52,7 +60,7 @@ export async function detectDrift(
         );
         continue;
       }
-      if (current === file.content) continue;
+      if (current === file.content || withoutLayoutKey(current) === withoutLayoutKey(file.content)) continue;
       sources.set(path, current);
       if (!isGenerated(current)) {
         diagnostics.push(

@@ -1,5 +1,5 @@
 /** Lays out one environment with ELK's layered algorithm and returns absolute boxes, lines and edges. */
-import ElkModule from "elkjs/lib/elk.bundled.js";
+import type ElkModule from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { Model, ServiceKind } from "../../../model/types.js";
 import { EDGE_LABEL, nodeBox } from "./boxes.js";
@@ -20,9 +20,19 @@ import type {
 
 export type * from "./types.js";
 
-// The package is CommonJS whose export also carries itself as `default`; this works under Node and TypeScript alike.
-const ELK = ElkModule.default;
-let elk: InstanceType<typeof ELK> | undefined;
+type Elk = InstanceType<typeof ElkModule.default>;
+let elk: Elk | undefined;
+
+/** ELK is large; it is loaded the first time a layout is needed, so commands that draw nothing never pay for it. */
+async function layoutEngine(): Promise<Elk> {
+  if (!elk) {
+    // The package is CommonJS whose export also carries itself as `default`; this works under Node and TypeScript alike.
+    const module = (await import("elkjs/lib/elk.bundled.js")) as unknown as { default: typeof ElkModule };
+    const ELK = module.default.default;
+    elk = new ELK();
+  }
+  return elk;
+}
 
 function moveLines(lines: TextLine[], dx: number, dy: number): TextLine[] {
   return lines.map((line) => ({ ...line, x: line.x + dx, y: line.y + dy }));
@@ -43,8 +53,7 @@ async function layoutCached(graph: ElkNode): Promise<ElkNode> {
   const key = JSON.stringify(graph);
   const known = cache.get(key);
   if (known) return known;
-  elk ??= new ELK();
-  const result = await elk.layout(graph);
+  const result = await (await layoutEngine()).layout(graph);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, result);
   return result;

@@ -1,6 +1,8 @@
 /** SVG deployment diagrams: one file per environment, laid out by ELK. */
+import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import type { Model } from "../../../model/types.js";
+import { VERSION } from "../../../version.js";
 import { type GeneratedFile, generatedHeader } from "../../generated-file.js";
 import { layoutEnvironment } from "../layout/index.js";
 import type { Layout } from "../layout/types.js";
@@ -27,6 +29,21 @@ export function svgFileName(environmentId: string): string {
 export interface SvgOptions {
   /** Folder the files go in, relative to the output folder ("" for the folder itself). */
   dir?: string;
+  /**
+   * The file now at a path (relative to the output folder), if any. A diagram whose layout input is
+   * unchanged is taken from it as it is, so ELK runs only for what changed.
+   */
+  previous?: (path: string) => string | undefined;
+}
+
+/** What a diagram is drawn from: the environment with its instances and their services, minus source positions. */
+export function layoutKey(model: Model, environmentId: string): string {
+  const environment = model.environments.find((e) => e.id === environmentId);
+  const groups = model.groups.map((g) => [g.id, g.name]);
+  const input = JSON.stringify({ version: VERSION, environment, groups }, (key, value) =>
+    key === "at" ? undefined : value,
+  );
+  return createHash("sha256").update(input).digest("hex").slice(0, 20);
 }
 
 /**
@@ -39,9 +56,15 @@ export async function emitSvgDiagrams(model: Model, options: SvgOptions = {}): P
   const names = svgFileNames(model);
   const files: GeneratedFile[] = [];
   for (const environment of model.environments) {
-    const name = names.get(environment.id)!;
+    const path = `${prefix}${names.get(environment.id)!}`;
+    const mark = `<!-- deployview-layout ${layoutKey(model, environment.id)} -->\n`;
+    const before = options.previous?.(path);
+    if (before?.startsWith(`${header}${mark}`)) {
+      files.push({ path, content: before });
+      continue;
+    }
     const layout = await layoutEnvironment(model, environment.id);
-    files.push({ path: `${prefix}${name}`, content: `${header}${renderSvg(layout)}` });
+    files.push({ path, content: `${header}${mark}${renderSvg(layout)}` });
   }
   return files;
 }
