@@ -322,6 +322,25 @@ export const InstanceInput = T.Object(
     publish: T.Optional(Publish),
     storage: T.Optional(T.Record(T.String(), Quantity, { description: "Volume name → size" })),
     env: T.Optional(EnvRef),
+    schedule: T.Optional(T.String({ description: "Cron schedule of a CronJob, e.g. '0 3 * * *'" })),
+    "disruption-budget": T.Optional(
+      T.Union(
+        [
+          T.Boolean(),
+          T.Object(
+            {
+              "min-available": T.Optional(T.Union([T.Integer({ minimum: 0 }), T.String()])),
+              "max-unavailable": T.Optional(T.Union([T.Integer({ minimum: 0 }), T.String()])),
+            },
+            strict,
+          ),
+        ],
+        {
+          description:
+            "Pods kept up during voluntary disruptions: false for none, or { max-unavailable: 1 } (default: at most one down when replicas > 1)",
+        },
+      ),
+    ),
     workload: T.Optional(
       Enum(
         ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Container", "Process", "File"] as const,

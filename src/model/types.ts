@@ -244,7 +244,16 @@ export interface Instance extends Located {
   /** The service's variables with this instance's overrides applied. */
   env: EnvVar[];
   workload: WorkloadKind;
+  /** Cron schedule of a CronJob. */
+  schedule?: string;
+  /** Undefined: the default budget; false: none. */
+  disruptionBudget?: false | DisruptionBudget;
   notes: string[];
+}
+
+export interface DisruptionBudget {
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
 }
 
 export interface DeploymentNode extends Located {

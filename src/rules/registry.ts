@@ -21,6 +21,7 @@ import { plaintextSecret } from "./plaintext-secret.js";
 import { privilegedContainer } from "./privileged-container.js";
 import { productionWithoutGate } from "./production-without-gate.js";
 import { replicasWithFixedHostPort } from "./replicas-with-fixed-host-port.js";
+import { replicasWithoutDisruptionBudget } from "./replicas-without-disruption-budget.js";
 import { routePortUndeclared } from "./route-port-undeclared.js";
 import type { Rule } from "./rule.js";
 import { runsAsRoot } from "./runs-as-root.js";
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   privilegedContainer,
   productionWithoutGate,
   replicasWithFixedHostPort,
+  replicasWithoutDisruptionBudget,
   routePortUndeclared,
   runsAsRoot,
   secretWithoutSource,

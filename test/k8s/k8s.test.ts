@@ -85,6 +85,35 @@ describe("Kubernetes manifests", () => {
     expect(find("PodDisruptionBudget", "cache")).toBeUndefined();
   });
 
+  it("keeps the disruption budget the instance chooses, or none when it says false", () => {
+    const text = shop
+      .replace("web: { replicas: 2 }", "web: { replicas: 3, disruption-budget: { min-available: 2 } }")
+      .replace("cpu-target: 65 }, ", "cpu-target: 65 }, disruption-budget: false, ");
+    const { find, objects } = k8s(text);
+    expect(find("PodDisruptionBudget", "web")!.spec).toEqual({
+      minAvailable: 2,
+      selector: find("Deployment", "web")!.spec.selector,
+    });
+    expect(find("PodDisruptionBudget", "api")).toBeUndefined();
+    expect(objects.filter((o) => o.kind === "PodDisruptionBudget")).toHaveLength(1);
+  });
+
+  it("runs a CronJob on the instance's schedule, restarting on failure", () => {
+    const text = shop.replace(
+      "              cache:\n",
+      "              cache: { workload: CronJob, schedule: '0 3 * * *' }\n",
+    );
+    const { find, files, diagnostics } = k8s(text);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const job = find("CronJob", "cache")!;
+    expect(job.spec.schedule).toBe("0 3 * * *");
+    expect(job.spec.jobTemplate.spec.template.spec.restartPolicy).toBe("OnFailure");
+    expect(job.spec.jobTemplate.spec.template.spec.containers[0].image).toBe("redis:7-alpine");
+    expect(find("Deployment", "cache")).toBeUndefined();
+    for (const file of files.filter((f) => f.path !== "kustomization.yaml"))
+      expect(manifestErrors(file.content), file.path).toEqual([]);
+  });
+
   it("warns when an autoscaled instance has no CPU request", () => {
     const text = shop.replace("cpu: { request: 250m, limit: 1 }, ", "");
     const { diagnostics, loaded } = k8s(text);

@@ -7,6 +7,7 @@ import { DaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { StatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import { CronJob } from "kubernetes-models/batch/v1/CronJob";
 import { Job } from "kubernetes-models/batch/v1/Job";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
@@ -23,6 +24,7 @@ const kinds: Record<string, (data: never) => Validating> = {
   "apps/v1 StatefulSet": (d) => new StatefulSet(d),
   "apps/v1 DaemonSet": (d) => new DaemonSet(d),
   "batch/v1 Job": (d) => new Job(d),
+  "batch/v1 CronJob": (d) => new CronJob(d),
   "autoscaling/v2 HorizontalPodAutoscaler": (d) => new HorizontalPodAutoscaler(d),
   "networking.k8s.io/v1 Ingress": (d) => new Ingress(d),
   "policy/v1 PodDisruptionBudget": (d) => new PodDisruptionBudget(d),

@@ -110,6 +110,16 @@ export const cases: RuleCase[] = [
     expected: ["6:66"],
   },
   {
+    rule: "replicas-without-disruption-budget",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 3, disruption-budget: false }, b: { replicas: 3 } } } } }\n`,
+    expected: ["7:66"],
+  },
+  {
+    rule: "replicas-without-disruption-budget",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 1, disruption-budget: false } } } } }\n`,
+    expected: [],
+  },
+  {
     rule: "runs-as-root",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     expected: ["4:3"],

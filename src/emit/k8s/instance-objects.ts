@@ -7,6 +7,7 @@ import type { IDaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import type { ICronJob } from "kubernetes-models/batch/v1/CronJob";
 import type { IJob } from "kubernetes-models/batch/v1/Job";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
@@ -155,10 +156,36 @@ export function instanceObjects(
       objects.push(workload);
       break;
     }
-    case "CronJob":
+    case "CronJob": {
+      // Without a schedule the preflight refuses it.
+      if (!instance.schedule) break;
+      const workload: ICronJob = {
+        apiVersion: "batch/v1",
+        kind: "CronJob",
+        metadata: meta(name),
+        spec: {
+          schedule: instance.schedule,
+          jobTemplate: {
+            spec: {
+              template: podTemplate(
+                model,
+                environment,
+                instance,
+                labels,
+                storage,
+                parts,
+                instance.service.restart === "no" ? "Never" : "OnFailure",
+              ),
+            },
+          },
+        },
+      };
+      objects.push(workload);
+      break;
+    }
     case "Process":
     case "File":
-      // Refused by the preflight (CronJob) or not a container at all (Process, File).
+      // Not a container at all.
       break;
     case "Deployment":
     case "Container": {
@@ -256,12 +283,17 @@ export function instanceObjects(
     };
     objects.push(autoscaler);
   }
-  if (scalable(instance) && instance.replicas.min > 1) {
+  const chosen = instance.disruptionBudget;
+  if (chosen !== false && scalable(instance) && (instance.replicas.min > 1 || chosen !== undefined)) {
+    const limit =
+      chosen?.minAvailable !== undefined
+        ? { minAvailable: chosen.minAvailable }
+        : { maxUnavailable: chosen?.maxUnavailable ?? 1 };
     const budget: IPodDisruptionBudget = {
       apiVersion: "policy/v1",
       kind: "PodDisruptionBudget",
       metadata: meta(name),
-      spec: { maxUnavailable: 1, selector },
+      spec: { ...limit, selector },
     };
     objects.push(budget);
   }

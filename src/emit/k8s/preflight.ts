@@ -11,7 +11,7 @@ export function kubernetesPreflight(model: Model, environment: Environment): Dia
   const found = preflight(model, environment, "kubernetes");
   if (found.some((d) => d.code === "wrong-platform")) return found;
   for (const instance of containerInstances(environment)) {
-    if (instance.workload === "CronJob") {
+    if (instance.workload === "CronJob" && !instance.schedule) {
       found.push(
         diagnostic(
           "workload-not-supported",
@@ -19,7 +19,7 @@ export function kubernetesPreflight(model: Model, environment: Environment): Dia
           `'${instance.id}' is a CronJob, but the model gives no schedule for it`,
           instance.at,
           {
-            hint: "run it as a Job, or keep its CronJob beside the generated manifests",
+            hint: "give the instance a schedule, e.g. schedule: '0 3 * * *'",
           },
         ),
       );

@@ -146,6 +146,8 @@ function resolveInstance(
     storage: [],
     env: mergeEnv(service.env, overrides(scope, input, path, secrets)),
     workload: input?.workload ?? defaultWorkload(environment.platform, service),
+    ...(input?.schedule ? { schedule: input.schedule } : {}),
+    ...disruptionBudgetOf(input?.["disruption-budget"]),
     notes: notesOf(input?.notes),
   };
   for (const [volume, size] of entriesOf(input?.storage)) {
@@ -193,4 +195,17 @@ export function resolveInstances(
   return placed.flatMap(
     ([id, value, instancePath]) => resolveInstance(scope, node, id, value, instancePath) ?? [],
   );
+}
+
+function disruptionBudgetOf(
+  input: InstanceInputType["disruption-budget"],
+): Pick<Instance, "disruptionBudget"> {
+  if (input === undefined || input === true) return {};
+  if (input === false) return { disruptionBudget: false };
+  return {
+    disruptionBudget: {
+      ...(input["min-available"] !== undefined ? { minAvailable: input["min-available"] } : {}),
+      ...(input["max-unavailable"] !== undefined ? { maxUnavailable: input["max-unavailable"] } : {}),
+    },
+  };
 }
