@@ -73,6 +73,8 @@ export const coreDiagnosticCodes = {
   "production-without-gate": "A production environment has no promotion gate leading to it.",
   "replicas-with-fixed-host-port":
     "A Compose instance runs several replicas but publishes a fixed host port.",
+  "replicas-without-disruption-budget":
+    "A Kubernetes instance runs several replicas with its disruption budget switched off.",
   "route-port-undeclared": "A route sends traffic to a port its target does not declare.",
   "runs-as-root": "A service runs as root.",
   "service-deployed-nowhere": "A service is placed in no environment.",
@@ -92,6 +94,14 @@ export const coreDiagnosticCodes = {
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
   "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
+  "manifest-not-object": "A manifest document is not a Kubernetes object (no apiVersion, kind or name).",
+  "manifest-kind-skipped": "A Kubernetes kind deployview does not import; it is left out of the model.",
+  "manifest-duplicate-object": "Two manifests define the same kind, namespace and name; the later one wins.",
+  "kustomize-missing-resource": "A kustomization names a resource, component or patch that does not exist.",
+  "kustomize-remote-resource": "A kustomization names a remote resource, which deployview does not fetch.",
+  "kustomize-cycle": "Kustomizations include each other in a circle.",
+  "kustomize-patch-unmatched": "A kustomize patch targets an object that is not there.",
+  "kustomize-unsupported": "A kustomize feature deployview does not apply.",
   // drift between the model and committed files
   "stale-generated-file": "A generated file differs from what the model generates now.",
   "missing-generated-file": "A file the model's outputs name has not been generated.",

@@ -1,0 +1,94 @@
+/**
+ * Reading Kubernetes manifests as a model: files (several documents each), folders of them, and
+ * kustomization folders built as kustomize would; then converted and resolved like any model.
+ */
+import { type Dirent, readdirSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import type { LoadResult } from "../../load/index.js";
+import { resolveModel } from "../../model/resolve/index.js";
+import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
+import type { ManifestObject } from "./objects.js";
+import { type ImportedManifests, manifestsToModel } from "./to-model.js";
+
+export { kustomizationIn } from "./kustomize.js";
+
+const MANIFEST = /\.ya?ml$/i;
+
+export interface ManifestImport {
+  imported: ImportedManifests | undefined;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+/** Manifest files directly in a folder (as `kubectl apply -f folder` reads them). */
+export function manifestFilesIn(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isFile() && MANIFEST.test(e.name) && !/^kustomization\.ya?ml$/i.test(e.name))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+/** The objects of manifest files, folders and kustomizations, in the order given. */
+export function readManifests(paths: string[], context: BuildContext): ManifestObject[] {
+  const objects: ManifestObject[] = [];
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch {
+      context.diagnostics.push(
+        diagnostic("file-unreadable", "error", "no such file or folder", { file: path, start: 0, end: 0 }),
+      );
+      continue;
+    }
+    if (!isDirectory) objects.push(...readManifestFile(path, context));
+    else if (kustomizationIn(path)) objects.push(...buildKustomization(path, context));
+    else for (const file of manifestFilesIn(path)) objects.push(...readManifestFile(file, context));
+  }
+  return objects;
+}
+
+export async function importManifests(
+  paths: string[],
+  options: { name?: string; environment?: string; root?: string } = {},
+): Promise<ManifestImport> {
+  const context: BuildContext = {
+    diagnostics: [],
+    sources: new Map(),
+    ...(options.root ? { root: options.root } : {}),
+  };
+  const objects = readManifests(paths, context);
+  const { diagnostics, sources } = context;
+  if (objects.length === 0) {
+    if (diagnostics.length === 0 && paths[0])
+      diagnostics.push(
+        diagnostic("manifest-not-object", "error", "found no Kubernetes objects here", {
+          file: paths[0],
+          start: 0,
+          end: 0,
+        }),
+      );
+    return { imported: undefined, diagnostics, sources };
+  }
+  const first = paths[0]!;
+  const name =
+    options.name ?? (basename(statSync(first).isDirectory() ? first : dirname(first)) || "kubernetes");
+  const imported = manifestsToModel(name, objects, options.environment ?? "kubernetes", first);
+  diagnostics.push(...imported.diagnostics);
+  return { imported, diagnostics, sources };
+}
+
+/** Loads manifests (files, folders, kustomizations) as a resolved model. */
+export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult> {
+  const { imported, diagnostics, sources } = await importManifests(paths);
+  if (!imported) return { model: undefined, diagnostics, sources };
+  const resolved = resolveModel(imported.input, paths[0]!, imported.locate);
+  return { model: resolved.model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
+}

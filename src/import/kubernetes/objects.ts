@@ -1,0 +1,84 @@
+/** Kubernetes objects as read from manifests, with the document each came from. */
+import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
+
+export type Json = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export const asObject = (value: unknown): Json => (isObject(value) ? value : {});
+
+export interface ManifestObject {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace?: string;
+  /** The object, after any kustomize patches. */
+  value: Json;
+  /** The document it was written in, and where in it the object is, for locating findings. */
+  yaml: YamlFile;
+  base: KeyPath;
+}
+
+export const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
+
+/**
+ * Kinds that carry nothing the model shows (access control, policy, mesh details). They are left
+ * out quietly; any other kind is reported as skipped.
+ */
+export const quietKinds = new Set([
+  "ServiceAccount",
+  "Role",
+  "RoleBinding",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "NetworkPolicy",
+  "LimitRange",
+  "ResourceQuota",
+  "PriorityClass",
+  "StorageClass",
+  "IngressClass",
+  "Endpoints",
+  "EndpointSlice",
+]);
+
+export const importedKinds = new Set([
+  ...workloadKinds,
+  "Service",
+  "Ingress",
+  "HorizontalPodAutoscaler",
+  "PodDisruptionBudget",
+  "ConfigMap",
+  "Secret",
+  "PersistentVolumeClaim",
+  "Namespace",
+]);
+
+/** The pod spec of a workload, wherever its kind keeps it. */
+export function podSpecOf(object: ManifestObject): { spec: Json; path: string[] } {
+  const spec = asObject(object.value.spec);
+  if (object.kind === "CronJob") {
+    const template = asObject(asObject(asObject(spec.jobTemplate).spec).template);
+    return { spec: asObject(template.spec), path: ["spec", "jobTemplate", "spec", "template", "spec"] };
+  }
+  return { spec: asObject(asObject(spec.template).spec), path: ["spec", "template", "spec"] };
+}
+
+export function podLabelsOf(object: ManifestObject): Record<string, string> {
+  const spec = asObject(object.value.spec);
+  const template =
+    object.kind === "CronJob"
+      ? asObject(asObject(asObject(spec.jobTemplate).spec).template)
+      : asObject(spec.template);
+  return Object.fromEntries(
+    Object.entries(asObject(asObject(template.metadata).labels)).map(([k, v]) => [k, String(v)]),
+  );
+}
+
+/** Whether every label a selector asks for is on the pod. An empty selector selects nothing. */
+export function selects(selector: Record<string, unknown>, labels: Record<string, string>): boolean {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([k, v]) => labels[k] === String(v));
+}

@@ -1,0 +1,128 @@
+/**
+ * The two patch forms kustomize applies, in the simple shapes real overlays use: a strategic merge
+ * patch (mappings merge, lists of named things merge by their key, `$patch: delete` removes) and a
+ * JSON 6902 patch (add, replace, remove at a JSON pointer).
+ */
+import { isObject, type Json } from "./objects.js";
+
+/** Lists Kubernetes merges by a key rather than replacing (the common ones of pod specs). */
+const mergeKeys: Record<string, string> = {
+  containers: "name",
+  initContainers: "name",
+  ephemeralContainers: "name",
+  volumes: "name",
+  volumeMounts: "mountPath",
+  env: "name",
+  ports: "containerPort",
+  imagePullSecrets: "name",
+  tolerations: "key",
+  hostAliases: "ip",
+};
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function mergeList(base: unknown[], patch: unknown[], key: string): unknown[] {
+  const out = base.map(clone);
+  for (const item of patch) {
+    if (!isObject(item)) {
+      out.push(clone(item));
+      continue;
+    }
+    const index = out.findIndex((b) => isObject(b) && b[key] !== undefined && b[key] === item[key]);
+    if (item.$patch === "delete") {
+      if (index >= 0) out.splice(index, 1);
+      continue;
+    }
+    if (index >= 0) out[index] = strategicMerge(out[index], item);
+    else out.push(strategicMerge({}, item));
+  }
+  return out;
+}
+
+/** Applies a strategic merge patch; returns undefined when the patch deletes the whole value. */
+export function strategicMerge(base: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return clone(patch);
+  if (patch.$patch === "delete") return undefined;
+  if (patch.$patch === "replace") {
+    const { $patch: _, ...rest } = patch;
+    return clone(rest);
+  }
+  const out: Json = isObject(base) ? clone(base) : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === "$patch" || key.startsWith("$setElementOrder")) continue;
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
+    const current = out[key];
+    const mergeKey = mergeKeys[key];
+    if (Array.isArray(current) && Array.isArray(value) && mergeKey)
+      out[key] = mergeList(current, value, mergeKey);
+    else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value);
+    else out[key] = strategicMerge(undefined, value);
+  }
+  return out;
+}
+
+export interface JsonPatchResult {
+  value: unknown;
+  /** Operations that could not be applied, with why. */
+  failed: { index: number; reason: string }[];
+}
+
+const unescapePointer = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+
+/** Applies JSON 6902 add, replace and remove operations; other operations are reported. */
+export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult {
+  let value = clone(base);
+  const failed: JsonPatchResult["failed"] = [];
+  operations.forEach((operation, index) => {
+    if (!isObject(operation) || typeof operation.path !== "string" || typeof operation.op !== "string") {
+      failed.push({ index, reason: "an operation needs op and path" });
+      return;
+    }
+    const tokens = operation.path.split("/").slice(1).map(unescapePointer);
+    if (tokens.length === 0) {
+      if (operation.op === "add" || operation.op === "replace") value = clone(operation.value);
+      else failed.push({ index, reason: `cannot ${operation.op} the whole object` });
+      return;
+    }
+    let parent: unknown = value;
+    for (const token of tokens.slice(0, -1)) {
+      parent = Array.isArray(parent) ? parent[Number(token)] : isObject(parent) ? parent[token] : undefined;
+    }
+    const last = tokens.at(-1)!;
+    if (!(Array.isArray(parent) || isObject(parent)) || last === "__proto__") {
+      failed.push({ index, reason: `nothing at ${operation.path}` });
+      return;
+    }
+    switch (operation.op) {
+      case "add":
+      case "replace":
+        if (Array.isArray(parent)) {
+          const at = last === "-" ? parent.length : Number(last);
+          if (!Number.isInteger(at) || at < 0 || at > parent.length) {
+            failed.push({ index, reason: `no index ${last} at ${operation.path}` });
+            return;
+          }
+          parent.splice(at, operation.op === "replace" ? 1 : 0, clone(operation.value));
+        } else {
+          if (operation.op === "replace" && !(last in parent)) {
+            failed.push({ index, reason: `nothing to replace at ${operation.path}` });
+            return;
+          }
+          parent[last] = clone(operation.value);
+        }
+        return;
+      case "remove":
+        if (Array.isArray(parent)) parent.splice(Number(last), 1);
+        else delete parent[last];
+        return;
+      default:
+        failed.push({ index, reason: `the '${operation.op}' operation is not applied` });
+    }
+  });
+  return { value, failed };
+}

@@ -1,0 +1,89 @@
+/** One manifest file → its Kubernetes objects, each with the document it came from. */
+import { readFileSync, statSync } from "node:fs";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { limits } from "../../load/limits.js";
+import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
+import { isObject, type ManifestObject } from "./objects.js";
+
+export interface ReadText {
+  text?: string;
+  diagnostic?: Diagnostic;
+}
+
+export function readText(file: string): ReadText {
+  try {
+    const info = statSync(file);
+    if (!info.isFile())
+      return {
+        diagnostic: diagnostic("file-unreadable", "error", "not a file", { file, start: 0, end: 0 }),
+      };
+    if (info.size > limits.maxFileBytes)
+      return {
+        diagnostic: diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
+          file,
+          start: 0,
+          end: 0,
+        }),
+      };
+    return { text: readFileSync(file, "utf8") };
+  } catch {
+    return {
+      diagnostic: diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 }),
+    };
+  }
+}
+
+/** Parses manifest text; documents that are empty, lists or kustomizations are not objects. */
+export function manifestObjects(
+  text: string,
+  file: string,
+): { objects: ManifestObject[]; documents: YamlFile[]; diagnostics: Diagnostic[] } {
+  const parsed = parseYaml(text, file, { multiDocument: true });
+  const diagnostics = [...parsed.diagnostics];
+  const objects: ManifestObject[] = [];
+  for (const yaml of parsed.documents) {
+    const value = yaml.value;
+    if (value === undefined || value === null) continue;
+    // A `kind: List` wraps objects in items; kubectl unwraps it, so do we.
+    const items =
+      isObject(value) && value.kind === "List" && Array.isArray(value.items)
+        ? value.items.map((item, index) => ({ item, path: ["items", index] }))
+        : [{ item: value, path: [] as (string | number)[] }];
+    for (const { item, path } of items) {
+      if (!isObject(item) || typeof item.kind !== "string" || typeof item.apiVersion !== "string") {
+        diagnostics.push(
+          diagnostic(
+            "manifest-not-object",
+            "warning",
+            "this document is not a Kubernetes object (it needs apiVersion and kind)",
+            locate(yaml, path, "value"),
+          ),
+        );
+        continue;
+      }
+      if (item.kind === "Kustomization" || item.kind === "Component") continue;
+      const metadata = isObject(item.metadata) ? item.metadata : {};
+      if (typeof metadata.name !== "string" || metadata.name === "") {
+        diagnostics.push(
+          diagnostic(
+            "manifest-not-object",
+            "warning",
+            `this ${item.kind} has no metadata.name`,
+            locate(yaml, [...path, "kind"], "value"),
+          ),
+        );
+        continue;
+      }
+      objects.push({
+        kind: item.kind,
+        apiVersion: item.apiVersion,
+        name: metadata.name,
+        ...(typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}),
+        value: item,
+        yaml,
+        base: path,
+      });
+    }
+  }
+  return { objects, documents: parsed.documents, diagnostics };
+}

@@ -1,0 +1,406 @@
+/**
+ * Kubernetes objects → model input: each workload becomes a service and an instance in its
+ * namespace's node, Services give ports their names and publish what a load balancer exposes,
+ * Ingresses become ingress nodes with routes, autoscalers and disruption budgets shape replicas,
+ * and an environment variable that names another Service's DNS name becomes a `uses` relation.
+ */
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import {
+  asArray,
+  asObject,
+  importedKinds,
+  isObject,
+  type Json,
+  type ManifestObject,
+  podLabelsOf,
+  quietKinds,
+  selects,
+  workloadKinds,
+} from "./objects.js";
+import { importWorkload } from "./workload.js";
+
+export interface ImportedManifests {
+  input: ModelInputType;
+  locate: (path: KeyPath, prefer?: "key" | "value") => SourceRange;
+  diagnostics: Diagnostic[];
+}
+
+const key = (namespace: string | undefined, name: string) => `${namespace ?? ""}/${name}`;
+
+/** The last definition of each object wins, as `kubectl apply` of the files in order would leave it. */
+function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): ManifestObject[] {
+  const byKey = new Map<string, ManifestObject>();
+  for (const object of objects) {
+    const id = `${object.kind}/${key(object.namespace, object.name)}`;
+    const earlier = byKey.get(id);
+    if (earlier) {
+      diagnostics.push(
+        diagnostic(
+          "manifest-duplicate-object",
+          "warning",
+          `${object.kind} '${object.name}' is defined twice; the later definition is used`,
+          locate(object.yaml, [...object.base, "metadata", "name"], "value"),
+          {
+            related: [
+              {
+                ...locate(earlier.yaml, [...earlier.base, "metadata", "name"], "value"),
+                message: "first defined here",
+              },
+            ],
+          },
+        ),
+      );
+      byKey.delete(id);
+    }
+    byKey.set(id, object);
+  }
+  return [...byKey.values()];
+}
+
+export function manifestsToModel(
+  name: string,
+  all: ManifestObject[],
+  environment: string,
+  fallbackFile: string,
+  options: { namespace?: string } = {},
+): ImportedManifests {
+  const diagnostics: Diagnostic[] = [];
+  const objects = distinct(all, diagnostics);
+  const defaultNamespace = options.namespace ?? "default";
+  const namespaceOf = (o: ManifestObject) => o.namespace ?? defaultNamespace;
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const index = (kind: string) => new Map(ofKind(kind).map((o) => [key(namespaceOf(o), o.name), o.value]));
+  const configMaps = index("ConfigMap");
+  const secrets = index("Secret");
+  const claims = index("PersistentVolumeClaim");
+  const services = ofKind("Service");
+  const workloads = objects.filter((o) => workloadKinds.has(o.kind));
+
+  const skipped = new Set<string>();
+  for (const object of objects) {
+    if (importedKinds.has(object.kind) || quietKinds.has(object.kind) || skipped.has(object.kind)) continue;
+    skipped.add(object.kind);
+    diagnostics.push(
+      diagnostic(
+        "manifest-kind-skipped",
+        "info",
+        `${object.kind} objects are not part of the model; '${object.name}' and any others are left out`,
+        locate(object.yaml, [...object.base, "kind"], "value"),
+      ),
+    );
+  }
+
+  // Ids: the workload's name, qualified by its namespace when two namespaces use the same name.
+  const names = new Map<string, number>();
+  for (const w of workloads) names.set(w.name, (names.get(w.name) ?? 0) + 1);
+  const idOf = new Map(
+    workloads.map((w) => [w, names.get(w.name)! > 1 ? `${w.name}-${namespaceOf(w)}` : w.name]),
+  );
+
+  // Which workload each Service sends traffic to.
+  const serviceTarget = new Map<ManifestObject, ManifestObject>();
+  for (const service of services) {
+    const selector = asObject(asObject(service.value.spec).selector);
+    const target = workloads.find(
+      (w) => namespaceOf(w) === namespaceOf(service) && selects(selector, podLabelsOf(w)),
+    );
+    if (target) serviceTarget.set(service, target);
+  }
+
+  const where = new Map<string, { object: ManifestObject; path: KeyPath }>();
+  const noteFor = (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) =>
+    where.set(JSON.stringify(modelPath), { object, path: [...object.base, ...manifestPath] });
+
+  const modelServices: Record<string, ServiceInputType> = {};
+  const namespaces = new Map<string, Record<string, Json>>();
+  for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
+  const usedSecrets = new Set<string>();
+  const portNamesOf = new Map<string, Map<number, string>>();
+  const envPath = (namespace: string, id: string) => [
+    "environments",
+    environment,
+    "nodes",
+    "cluster",
+    "nodes",
+    namespace,
+    "run",
+    id,
+  ];
+  for (const workload of workloads) {
+    const id = idOf.get(workload)!;
+    const namespace = namespaceOf(workload);
+    const fronting = services.filter((s) => serviceTarget.get(s) === workload);
+    const servicePortNames = new Map<number, string>();
+    const serviceTargets: { port: number; name: string; protocol?: string }[] = [];
+    for (const service of fronting) {
+      for (const port of asArray(asObject(service.value.spec).ports).filter(isObject)) {
+        const target =
+          typeof port.targetPort === "number"
+            ? port.targetPort
+            : typeof port.port === "number"
+              ? port.port
+              : undefined;
+        if (target === undefined) continue;
+        const portName = typeof port.name === "string" ? port.name : `p${target}`;
+        if (!servicePortNames.has(target)) servicePortNames.set(target, portName);
+        serviceTargets.push({
+          port: target,
+          name: portName,
+          ...(typeof port.protocol === "string" ? { protocol: port.protocol } : {}),
+        });
+      }
+    }
+    const note = noteFor(workload);
+    const imported = importWorkload(id, workload, {
+      configMaps,
+      secrets,
+      claims,
+      servicePortNames,
+      serviceTargets,
+      note,
+      usedSecrets,
+    });
+    portNamesOf.set(id, imported.portNames);
+    modelServices[id] = imported.service;
+    const instance = imported.instance;
+    const path = envPath(namespace, id);
+    note(path, ["metadata", "name"]);
+
+    const autoscaler = ofKind("HorizontalPodAutoscaler").find((h) => {
+      const ref = asObject(asObject(h.value.spec).scaleTargetRef);
+      return namespaceOf(h) === namespace && ref.kind === workload.kind && ref.name === workload.name;
+    });
+    const scalable = workload.kind === "Deployment" || workload.kind === "StatefulSet";
+    let minimum = 1;
+    if (autoscaler && scalable) {
+      const spec = asObject(autoscaler.value.spec);
+      const cpuMetric = asArray(spec.metrics)
+        .map((m) => asObject(asObject(m).resource))
+        .find((r) => r.name === "cpu");
+      const target = asObject(cpuMetric?.target).averageUtilization ?? spec.targetCPUUtilizationPercentage;
+      minimum = typeof spec.minReplicas === "number" ? spec.minReplicas : 1;
+      instance.replicas = {
+        min: minimum,
+        max: typeof spec.maxReplicas === "number" ? spec.maxReplicas : minimum,
+        ...(typeof target === "number" ? { "cpu-target": target } : {}),
+      };
+      noteFor(autoscaler)([...path, "replicas"], ["spec"]);
+    } else if (scalable) {
+      const replicas = asObject(workload.value.spec).replicas;
+      minimum = typeof replicas === "number" ? replicas : 1;
+      if (minimum !== 1) {
+        instance.replicas = minimum;
+        note([...path, "replicas"], ["spec", "replicas"]);
+      }
+    }
+    if (scalable) {
+      const budget = ofKind("PodDisruptionBudget").find(
+        (b) =>
+          namespaceOf(b) === namespace &&
+          selects(asObject(asObject(asObject(b.value.spec).selector).matchLabels), podLabelsOf(workload)),
+      );
+      const spec = asObject(budget?.value.spec);
+      if (budget) {
+        instance["disruption-budget"] = {
+          ...(spec.minAvailable !== undefined ? { "min-available": spec.minAvailable } : {}),
+          ...(spec.maxUnavailable !== undefined ? { "max-unavailable": spec.maxUnavailable } : {}),
+        };
+      } else if (minimum > 1) instance["disruption-budget"] = false;
+    }
+
+    // A LoadBalancer or NodePort Service publishes the workload's ports outside the cluster.
+    const publish: Record<string, number> = {};
+    for (const service of fronting) {
+      const spec = asObject(service.value.spec);
+      if (spec.type !== "LoadBalancer" && spec.type !== "NodePort") continue;
+      asArray(spec.ports).forEach((raw, portIndex) => {
+        const port = asObject(raw);
+        const target = typeof port.targetPort === "number" ? port.targetPort : port.port;
+        const portName =
+          typeof port.targetPort === "string" ? port.targetPort : imported.portNames.get(Number(target));
+        const host =
+          spec.type === "NodePort" && typeof port.nodePort === "number" ? port.nodePort : port.port;
+        if (!portName || typeof host !== "number" || portName in publish) return;
+        publish[portName] = host;
+        noteFor(service)([...path, "publish", portName], ["spec", "ports", portIndex]);
+      });
+    }
+    if (Object.keys(publish).length > 0) instance.publish = publish;
+    const run = namespaces.get(namespace) ?? {};
+    run[id] = instance;
+    namespaces.set(namespace, run);
+  }
+
+  deriveUses(modelServices, workloads, idOf, services, serviceTarget, namespaceOf, where);
+
+  const clusterNodes: Record<string, Json> = {};
+  for (const [namespace, run] of namespaces) {
+    clusterNodes[namespace] = { kind: "namespace", ...(Object.keys(run).length > 0 ? { run } : {}) };
+    const object = objects.find((o) => o.kind === "Namespace" && o.name === namespace);
+    if (object)
+      noteFor(object)(
+        ["environments", environment, "nodes", "cluster", "nodes", namespace],
+        ["metadata", "name"],
+      );
+  }
+  const ingresses = ingressNodes(
+    ofKind("Ingress"),
+    services,
+    serviceTarget,
+    idOf,
+    portNamesOf,
+    namespaceOf,
+    clusterNodes,
+    environment,
+    noteFor,
+  );
+  const tls = ingresses.filter((i) => i.tls);
+  const published = Object.values(clusterNodes).some((n) =>
+    Object.values(asObject(n.run)).some((i) => isObject(i) && i.publish),
+  );
+  const modelSecrets = Object.fromEntries([...usedSecrets].sort().map((s) => [s, { source: "kubernetes" }]));
+  const input = {
+    system: { name },
+    ...(usedSecrets.size > 0 ? { secrets: modelSecrets } : {}),
+    services: modelServices,
+    environments: {
+      [environment]: {
+        platform: "kubernetes",
+        ...(ingresses.length > 0 || published ? { access: "public" } : {}),
+        ...(tls.length > 0
+          ? { infrastructure: { TLS: `at the ingress (${tls.map((i) => i.id).join(", ")})` } }
+          : {}),
+        nodes: { cluster: { kind: "cluster", name: "Kubernetes cluster", nodes: clusterNodes } },
+      },
+    },
+  } as unknown as ModelInputType;
+
+  const fallback: SourceRange = { file: fallbackFile, start: 0, end: 0 };
+  const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
+    for (let length = path.length; length >= 0; length--) {
+      const found = where.get(JSON.stringify(path.slice(0, length)));
+      if (found) return locate(found.object.yaml, found.path, prefer);
+    }
+    return fallback;
+  };
+  return { input, locate: locator, diagnostics };
+}
+
+/** Host names an environment variable's value may carry: `name`, `name.ns`, `name.ns.svc[.cluster.local]`. */
+const HOST =
+  /(?:^|\/\/|@|,|\s)([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)(?=$|:|\/|,|\s)/g;
+
+function deriveUses(
+  modelServices: Record<string, ServiceInputType>,
+  workloads: ManifestObject[],
+  idOf: Map<ManifestObject, string>,
+  services: ManifestObject[],
+  serviceTarget: Map<ManifestObject, ManifestObject>,
+  namespaceOf: (o: ManifestObject) => string,
+  where: Map<string, { object: ManifestObject; path: KeyPath }>,
+) {
+  for (const workload of workloads) {
+    const id = idOf.get(workload)!;
+    const service = modelServices[id]!;
+    const uses: string[] = [];
+    for (const [variable, value] of Object.entries(service.env ?? {})) {
+      if (typeof value !== "string") continue;
+      for (const match of value.matchAll(HOST)) {
+        const [first, ...rest] = match[1]!.split(".");
+        const suffix = rest.join(".");
+        const target = services.find((s) => {
+          const namespace = namespaceOf(s);
+          return (
+            s.name === first &&
+            (suffix === ""
+              ? namespace === namespaceOf(workload)
+              : [namespace, `${namespace}.svc`, `${namespace}.svc.cluster.local`].includes(suffix))
+          );
+        });
+        const targetWorkload = target ? serviceTarget.get(target) : undefined;
+        const targetId = targetWorkload ? idOf.get(targetWorkload) : undefined;
+        if (!targetId || targetId === id || uses.includes(targetId)) continue;
+        const from = where.get(JSON.stringify(["services", id, "env", variable]));
+        if (from) where.set(JSON.stringify(["services", id, "uses", uses.length]), from);
+        uses.push(targetId);
+      }
+    }
+    if (uses.length > 0) service.uses = uses;
+  }
+}
+
+function ingressNodes(
+  ingresses: ManifestObject[],
+  services: ManifestObject[],
+  serviceTarget: Map<ManifestObject, ManifestObject>,
+  idOf: Map<ManifestObject, string>,
+  portNamesOf: Map<string, Map<number, string>>,
+  namespaceOf: (o: ManifestObject) => string,
+  clusterNodes: Record<string, Json>,
+  environment: string,
+  noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void,
+): { id: string; tls: boolean }[] {
+  const made: { id: string; tls: boolean }[] = [];
+  for (const ingress of ingresses) {
+    const spec = asObject(ingress.value.spec);
+    let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
+    while (id in clusterNodes) id = `${id}-ingress`;
+    const routes: Record<string, string | { to: string; port: string | number }> = {};
+    const hosts = new Set<string>();
+    const note = noteFor(ingress);
+    const nodePath = ["environments", environment, "nodes", "cluster", "nodes", id];
+    const backendTarget = (backend: Json): string | { to: string; port: string | number } | undefined => {
+      const service = asObject(backend.service);
+      const name = typeof service.name === "string" ? service.name : backend.serviceName;
+      const target = services.find((s) => s.name === name && namespaceOf(s) === namespaceOf(ingress));
+      const workload = target ? serviceTarget.get(target) : undefined;
+      const to = workload ? idOf.get(workload) : undefined;
+      if (!to || !target) return undefined;
+      const port = asObject(service.port);
+      const servicePort = port.number ?? port.name ?? backend.servicePort;
+      const declared = asArray(asObject(target.value.spec).ports)
+        .filter(isObject)
+        .find((p) => p.port === servicePort || p.name === servicePort);
+      const containerPort = declared?.targetPort ?? declared?.port;
+      const portName =
+        typeof containerPort === "number"
+          ? portNamesOf.get(to)?.get(containerPort)
+          : typeof containerPort === "string"
+            ? containerPort
+            : undefined;
+      return portName ? { to, port: portName } : to;
+    };
+    asArray(spec.rules).forEach((rawRule, ruleIndex) => {
+      const rule = asObject(rawRule);
+      if (typeof rule.host === "string") hosts.add(rule.host);
+      asArray(asObject(rule.http).paths).forEach((rawPath, pathIndex) => {
+        const entry = asObject(rawPath);
+        const target = backendTarget(asObject(entry.backend));
+        if (!target) return;
+        const path = typeof entry.path === "string" ? entry.path : "/";
+        const routeKey = hosts.size > 1 && typeof rule.host === "string" ? `${rule.host}${path}` : path;
+        if (routeKey in routes) return;
+        routes[routeKey] = target;
+        note([...nodePath, "routes", routeKey], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);
+      });
+    });
+    const fallback = isObject(spec.defaultBackend) ? backendTarget(spec.defaultBackend) : undefined;
+    if (fallback && !("/" in routes)) routes["/"] = fallback;
+    const className =
+      typeof spec.ingressClassName === "string"
+        ? spec.ingressClassName
+        : asObject(asObject(ingress.value.metadata).annotations)["kubernetes.io/ingress.class"];
+    clusterNodes[id] = {
+      kind: "ingress",
+      name: `Ingress ${ingress.name}`,
+      ...(typeof className === "string" ? { technology: className } : {}),
+      ...(hosts.size > 0 ? { properties: { Host: [...hosts].join(", ") } } : {}),
+      ...(Object.keys(routes).length > 0 ? { routes } : {}),
+    };
+    note(nodePath, ["metadata", "name"]);
+    made.push({ id, tls: asArray(spec.tls).length > 0 });
+  }
+  return made;
+}

@@ -1,0 +1,257 @@
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/check/index.js";
+import { importManifests, loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
+import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js";
+import { repoRoot } from "../helpers/examples.js";
+import { located } from "../helpers/positions.js";
+
+const fixtures = `${repoRoot}test/fixtures/kubernetes`;
+
+describe("Kubernetes manifests as a model", () => {
+  it("turns workloads, Services, autoscalers, budgets, claims, config and Ingress into services and instances", async () => {
+    const { imported, diagnostics, sources } = await importManifests([`${fixtures}/shop`]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-kind-skipped@60:7"]);
+    const input = imported!.input as unknown as {
+      services: Record<string, Record<string, unknown>>;
+      secrets: Record<string, unknown>;
+      environments: {
+        kubernetes: Record<string, unknown> & {
+          nodes: { cluster: { nodes: Record<string, Record<string, unknown>> } };
+        };
+      };
+    };
+    const api = input.services.api!;
+    expect(api).toMatchObject({
+      kind: "api",
+      image: "registry.example.com/shop/api:2.1.0",
+      command: ["--port", "8080"],
+      // The container's unnamed port takes the name the Service gives it.
+      ports: { http: 8080, metrics: 9100 },
+      health: { http: "/healthz", port: "http", interval: "10s", timeout: "2s", retries: 3 },
+      memory: { request: "256Mi", limit: "512Mi" },
+      cpu: { request: "250m", limit: "1" },
+      security: { "run-as-non-root": true, user: 1000 },
+      uses: ["db", "cache"],
+    });
+    // ConfigMap values come in; the Secret's value never does, only its name and key; the downward API is left out.
+    expect(api.env).toEqual({
+      LOG_LEVEL: "info",
+      DATABASE_HOST: "db.shop.svc.cluster.local",
+      DB_PASSWORD: { secret: "api-secrets", key: "DB_PASSWORD" },
+      CACHE_URL: "redis://cache:6379/0",
+    });
+    expect(JSON.stringify(input)).not.toContain("not-for-documents");
+    expect(input.secrets).toEqual({ "api-secrets": { source: "kubernetes" } });
+    expect(input.services.db).toMatchObject({
+      kind: "database",
+      health: { command: ["pg_isready", "-U", "shop"] },
+      volumes: { data: { path: "/var/lib/postgresql/data", type: "volume", size: "20Gi" } },
+    });
+    expect(input.services.cache!.volumes).toEqual({ scratch: { path: "/data", type: "tmpfs" } });
+    expect(input.services.backup).toMatchObject({ kind: "job", restart: "on-failure" });
+    expect(input.services.web!.uses).toEqual(["api"]);
+
+    const environment = input.environments.kubernetes;
+    expect(environment).toMatchObject({
+      platform: "kubernetes",
+      access: "public",
+      infrastructure: { TLS: "at the ingress (ingress)" },
+    });
+    const nodes = environment.nodes.cluster.nodes;
+    expect(Object.keys(nodes)).toEqual(["shop", "ingress"]);
+    expect(nodes.shop!.run).toEqual({
+      api: {
+        workload: "Deployment",
+        replicas: { min: 2, max: 8, "cpu-target": 70 },
+        "disruption-budget": { "min-available": 1 },
+      },
+      db: { workload: "StatefulSet", storage: { data: "20Gi" } },
+      cache: { workload: "Deployment" },
+      web: {
+        workload: "Deployment",
+        replicas: 2,
+        "disruption-budget": false,
+        publish: { http: 443 },
+        notes: ["Also runs the container 'log-shipper' (fluent/fluent-bit:3.1)"],
+      },
+      backup: { workload: "CronJob", schedule: "0 3 * * *" },
+    });
+    expect(nodes.ingress).toEqual({
+      kind: "ingress",
+      name: "Ingress shop",
+      technology: "nginx",
+      properties: { Host: "shop.example.com" },
+      routes: { "/api": { to: "api", port: "http" }, "/": { to: "web", port: "http" } },
+    });
+  });
+
+  it("resolves into a model whose findings point into the manifests", async () => {
+    const loaded = await loadManifestsAsModel([`${fixtures}/shop`]);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(
+      located(
+        found.filter((d) => d.code === "replicas-without-disruption-budget"),
+        loaded.sources,
+      ),
+    ).toEqual(["replicas-without-disruption-budget@3:13"]);
+    const budget = found.find((d) => d.code === "replicas-without-disruption-budget")!;
+    expect(budget.file).toBe(`${fixtures}/shop/edge.yaml`);
+    const web = loaded.model!.environments[0]!.instances.find((i) => i.id === "web")!;
+    expect(web.publish.map((p) => [p.port.name, p.host])).toEqual([["http", 443]]);
+  });
+
+  it("builds a kustomize overlay: resources, components, images, namespace, strategic and JSON patches", async () => {
+    const { imported, diagnostics, sources } = await importManifests([`${fixtures}/kustomize/overlays/prod`]);
+    expect(located(diagnostics, sources)).toEqual([
+      "kustomize-remote-resource@6:5",
+      "kustomize-missing-resource@7:5",
+      "kustomize-patch-unmatched@21:5",
+    ]);
+    const input = imported!.input as unknown as {
+      services: Record<string, Record<string, unknown>>;
+      environments: {
+        kubernetes: { nodes: { cluster: { nodes: Record<string, { run: Record<string, unknown> }> } } };
+      };
+    };
+    // The component deleted the worker; the image was renamed and tagged; the patches applied.
+    expect(Object.keys(input.services)).toEqual(["api"]);
+    expect(input.services.api).toMatchObject({
+      image: "registry.example.com/shop/api:2.0.1",
+      memory: "256Mi",
+      env: { MODE: "production" },
+    });
+    expect(input.environments.kubernetes.nodes.cluster.nodes["shop-prod"]!.run.api).toEqual({
+      workload: "Deployment",
+      replicas: 3,
+      "disruption-budget": false,
+    });
+  });
+
+  it("reports kustomizations that include each other, and never loops", async () => {
+    const { diagnostics, sources } = await importManifests([`${fixtures}/kustomize/overlays/loop`]);
+    expect(located(diagnostics, sources)).toContain("kustomize-cycle@2:5");
+  });
+
+  it("reports bad documents where they are and imports the rest", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
+    writeFileSync(
+      join(dir, "bad.yaml"),
+      [
+        "just a string",
+        "---",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {}",
+        "---",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ok, __proto__: x }\nspec: { template: { spec: { containers: [{ name: c, image: 'a:1' }] } } }",
+        "---",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: good }\nspec: { template: { spec: { containers: [{ name: c, image: 'a:1' }] } } }",
+        "---",
+        "a: [unclosed",
+      ].join("\n"),
+    );
+    const { imported, diagnostics, sources } = await importManifests([dir]);
+    expect(located(diagnostics, sources)).toEqual([
+      "forbidden-key@9:23",
+      "yaml-syntax@17:13",
+      "manifest-not-object@1:1",
+      "manifest-not-object@4:7",
+    ]);
+    expect(Object.keys(imported!.input.services)).toEqual(["good"]);
+    const missing = await importManifests([join(dir, "nothing.yaml")]);
+    expect(missing.imported).toBeUndefined();
+    expect(missing.diagnostics.map((d) => d.code)).toEqual(["file-unreadable"]);
+  });
+});
+
+describe("kustomize patches", () => {
+  it("merge containers by name, delete with $patch and replace at a JSON pointer", () => {
+    const base = {
+      spec: {
+        containers: [
+          { name: "a", image: "a:1", env: [{ name: "X", value: "1" }] },
+          { name: "b", image: "b:1" },
+        ],
+      },
+    };
+    expect(
+      strategicMerge(base, {
+        spec: {
+          containers: [
+            { name: "a", env: [{ name: "Y", value: "2" }] },
+            { name: "b", $patch: "delete" },
+          ],
+        },
+      }),
+    ).toEqual({
+      spec: {
+        containers: [
+          {
+            name: "a",
+            image: "a:1",
+            env: [
+              { name: "X", value: "1" },
+              { name: "Y", value: "2" },
+            ],
+          },
+        ],
+      },
+    });
+    expect(strategicMerge(base, { $patch: "delete" })).toBeUndefined();
+    const patched = jsonPatch(base, [
+      { op: "replace", path: "/spec/containers/1/image", value: "b:2" },
+      { op: "add", path: "/spec/containers/-", value: { name: "c" } },
+      { op: "move", path: "/spec", from: "/x" },
+    ]);
+    expect((patched.value as typeof base).spec.containers.map((c) => c.image ?? c.name)).toEqual([
+      "a:1",
+      "b:2",
+      "c",
+    ]);
+    expect(patched.failed).toEqual([{ index: 2, reason: "the 'move' operation is not applied" }]);
+  });
+
+  it("never throw, whatever they are given", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (base, patch) => {
+        strategicMerge(base, patch);
+        if (Array.isArray(patch)) jsonPatch(base, patch);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("the corpus of real manifests", () => {
+  const corpus = join(repoRoot, "../shared/corpus");
+  const targets: string[] = [];
+  const walk = (dir: string) => {
+    const names = readdirSync(dir);
+    if (names.some((n) => /^kustomization\.ya?ml$/.test(n))) targets.push(dir);
+    for (const name of names) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.ya?ml$/.test(name) && !/compose|kustomization|^pwd\.yml$/.test(name)) targets.push(path);
+    }
+  };
+  if (existsSync(corpus)) walk(corpus);
+
+  it.skipIf(targets.length === 0)(
+    "imports every file and kustomization without a crash, and lints what it gets",
+    async () => {
+      let models = 0;
+      for (const target of targets) {
+        const loaded = await loadManifestsAsModel([target]);
+        for (const d of loaded.diagnostics) expect(d.file, `${target}: ${d.message}`).toBeDefined();
+        if (loaded.model) {
+          models++;
+          checkModel(loaded.model, { sources: loaded.sources });
+        }
+      }
+      expect(models).toBeGreaterThan(10);
+    },
+  );
+});
