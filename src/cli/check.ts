@@ -1,8 +1,7 @@
-import { basename } from "node:path";
 import { checkModel } from "../check/index.js";
+import { loadsFor } from "../check/targets.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
-import { loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
@@ -11,7 +10,6 @@ import { type Command, ExitCode } from "./command.js";
 import { modelPath, parseFormat } from "./model-argument.js";
 
 const settings = new Set(["off", "warn", "error", "info"]);
-const COMPOSE_FILE = /(?:^|[-._])compose[^/]*\.ya?ml$|^pwd\.yml$/;
 
 /** `--rule id=severity`, repeatable. */
 function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
@@ -26,9 +24,10 @@ function parseRules(values: string[]): { severities: Record<string, SeveritySett
 
 const command: Command = {
   name: "check",
-  summary: "Validate models and lint them: references, budgets, what would not start, and the rule catalogue",
+  summary:
+    "Lint models, compose files, Kubernetes manifests or whole repositories: references, budgets, what would not start, and the rule catalogue",
   usage:
-    "deployview check [model… | compose file…] | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
+    "deployview check [model | compose file | manifests | folder]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
   options: {
     format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
     rule: {
@@ -73,16 +72,11 @@ const command: Command = {
     const diagnostics: Diagnostic[] = [];
     const sources = new Map<string, string>();
     let unusable = false;
+    // Each compose file, manifest folder or repository named is checked on its own.
     const loads =
       composeFiles.length > 0
         ? [() => loadComposeAsModel(composeFiles)]
-        : files.map((file) => {
-            const path = modelPath(io, file);
-            // A compose file named as a positional is linted on its own (each one its own project).
-            return COMPOSE_FILE.test(basename(path))
-              ? () => loadComposeAsModel([path])
-              : () => loadModelFile(path);
-          });
+        : files.flatMap((file) => loadsFor(modelPath(io, file)));
     for (const load of loads) {
       const loaded = await load();
       diagnostics.push(...loaded.diagnostics);

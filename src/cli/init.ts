@@ -7,7 +7,8 @@ import { type Command, ExitCode } from "./command.js";
 
 const command: Command = {
   name: "init",
-  summary: "Write a first deployview.yaml from the compose files a repository already has",
+  summary:
+    "Write a first deployview.yaml from the compose files and Kubernetes manifests a repository already has",
   usage: "deployview init [dir] [--force]",
   options: { force: { type: "boolean", description: "Overwrite an existing deployview.yaml" } },
   async run({ positionals, options }, io) {
@@ -26,7 +27,7 @@ const command: Command = {
       );
     }
     if (!result.text) {
-      io.stderr.write("deployview init: found no compose file to start from\n");
+      io.stderr.write("deployview init: found no compose file or Kubernetes manifest to start from\n");
       return ExitCode.unusable;
     }
     if (!modelLoads(result.text)) {

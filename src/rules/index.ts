@@ -94,10 +94,16 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     if (severity === "off") continue;
     rule.check({
       model,
-      report(at, message, hint) {
+      report(at, message, hint, reportOptions) {
         const line = lineOf(at);
         if (line !== undefined && suppressions.lines.get(`${at.file}:${line}`)?.has(rule.id)) return;
-        findings.push(diagnostic(rule.id as DiagnosticCode, severity, message, at, hint ? { hint } : {}));
+        const chosen =
+          reportOptions?.lower && settings[rule.id] === undefined
+            ? severity === "error"
+              ? "warning"
+              : "info"
+            : severity;
+        findings.push(diagnostic(rule.id as DiagnosticCode, chosen, message, at, hint ? { hint } : {}));
       },
     });
   }

@@ -1,12 +1,12 @@
 import { secretLike } from "../analyze/secret-like.js";
 
-import type { Rule } from "./rule.js";
+import { isDevelopment, type Rule } from "./rule.js";
 
 export const plaintextSecret: Rule = {
   id: "plaintext-secret",
   severity: "error",
   description: `A variable holds what looks like a password, token, key or credentials in plain text.`,
-  why: `Plain-text secrets end up in git, documents and logs; anyone who reads them owns the system.`,
+  why: `Plain-text secrets end up in git, documents and logs; anyone who reads them owns the system. In a service that runs only in development environments the finding is a warning.`,
   fix: `Declare the secret under secrets and reference it with { secret: name }.`,
   example: {
     bad: `env: { MINIO_ROOT_PASSWORD: adminadmin }`,
@@ -14,14 +14,18 @@ export const plaintextSecret: Rule = {
   },
   check(context) {
     for (const service of context.model.services) {
+      // Throwaway credentials of a local development setup are a smell, not a leak.
+      const runsIn = context.model.environments.filter((e) => e.instances.some((i) => i.service === service));
+      const lower = runsIn.length > 0 && runsIn.every(isDevelopment);
       for (const variable of service.env) {
         if (variable.value.kind !== "plain" || variable.value.value === "") continue;
         const reason = secretLike(variable.name, variable.value.value);
         if (reason)
           context.report(
             variable.at,
-            `'${variable.name}' of '${service.id}' ${reason} in plain text`,
+            `'${variable.name}' of '${service.id}' ${reason} in plain text${lower ? " (development only)" : ""}`,
             "reference a secret instead: { secret: name }",
+            { lower },
           );
       }
     }

@@ -6,8 +6,12 @@ export type RuleSeverity = "error" | "warning" | "info";
 
 export interface RuleContext {
   model: Model;
-  /** Reports a finding at a model element's source range. */
-  report(at: SourceRange, message: string, hint?: string): void;
+  /**
+   * Reports a finding at a model element's source range. `lower` reports it one step below the
+   * rule's default severity (for findings that matter less where they are, e.g. in development),
+   * unless the model or the command line set the rule's severity.
+   */
+  report(at: SourceRange, message: string, hint?: string, options?: { lower?: boolean }): void;
 }
 
 export interface Rule {

@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/examples.js";
 
 const dir = mkdtempSync(join(tmpdir(), "deployview-check-"));
 const write = (name: string, text: string) => {
@@ -84,5 +85,41 @@ environments:
           `${d.code}@${d.range.start.line}:${d.range.start.column}`,
       );
     expect(found).toEqual(["secret-without-source@3:67", "stateful-without-volume@4:3"]);
+  });
+});
+
+describe("deployview check on Kubernetes manifests and repositories", () => {
+  it("lints a manifest folder, a kustomize overlay and a single manifest file", async () => {
+    const fixtures = `${repoRoot}test/fixtures/kubernetes`;
+    const folder = await runCli(["check", `${fixtures}/shop`, "--format", "json"]);
+    expect(JSON.parse(folder.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain(
+      "replicas-without-disruption-budget",
+    );
+    const overlay = await runCli(["check", `${fixtures}/kustomize/overlays/prod`]);
+    expect(overlay.code).toBe(1);
+    expect(overlay.stdout).toContain("kustomization.yaml:7:5: error 'missing.yaml' does not exist");
+    const file = await runCli(["check", `${fixtures}/shop/edge.yaml`, "--format", "json"]);
+    expect(JSON.parse(file.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain(
+      "replicas-without-disruption-budget",
+    );
+  });
+
+  it("lints each compose set and manifest set of a repository on its own", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-check-repo-"));
+    writeFileSync(
+      join(root, "compose.yaml"),
+      "services:\n  db: { image: 'postgres:16', ports: ['5432:5432'] }\n",
+    );
+    cpSync(`${repoRoot}test/fixtures/kubernetes/shop`, join(root, "k8s"), { recursive: true });
+    const result = await runCli(["check", root, "--format", "json"]);
+    const files = new Set(
+      JSON.parse(result.stdout).diagnostics.map((d: { file: string }) =>
+        d.file.split(/[\\/]/).slice(-2).join("/"),
+      ),
+    );
+    expect([...files].sort()).toEqual([`${basename(root)}/compose.yaml`, "k8s/data.yaml", "k8s/edge.yaml"]);
+    const empty = await runCli(["check", mkdtempSync(join(tmpdir(), "deployview-check-empty-"))]);
+    expect(empty.code).toBe(2);
+    expect(empty.stdout).toContain("found no deployview.yaml, compose file or Kubernetes manifest here");
   });
 });

@@ -1,9 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadModelFile } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
+import { repoRoot } from "../helpers/examples.js";
 
 function repository(): string {
   const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
@@ -54,7 +64,44 @@ describe("deployview init", () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-empty-"));
     const result = await runCli(["init", root]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("found no compose file");
+    expect(result.stderr).toContain("found no compose file or Kubernetes manifest");
     expect(existsSync(join(root, "deployview.yaml"))).toBe(false);
+  });
+});
+
+describe("deployview init with Kubernetes manifests", () => {
+  it("makes each kustomize overlay and manifest folder an environment beside the compose sets", async () => {
+    const root = repository();
+    cpSync(`${repoRoot}test/fixtures/kubernetes/kustomize`, join(root, "deploy"), { recursive: true });
+    rmSync(join(root, "deploy", "overlays", "loop"), { recursive: true });
+    rmSync(join(root, "deploy", "overlays", "loop-back"), { recursive: true });
+    cpSync(`${repoRoot}test/fixtures/kubernetes/shop`, join(root, "k8s"), { recursive: true });
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  deploy-overlays-prod: deploy/overlays/prod\n");
+    expect(result.stdout).toContain("  k8s: k8s/app.yaml + k8s/data.yaml + k8s/edge.yaml\n");
+    const { model, diagnostics } = await loadModelFile(join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    expect(model!.environments.map((e) => [e.id, e.platform])).toEqual([
+      ["local", "compose"],
+      ["prod", "compose"],
+      ["deploy-overlays-prod", "kubernetes"],
+      ["k8s", "kubernetes"],
+    ]);
+    expect(model!.environments[0]!.purpose).toBe("Local development");
+    // The base the overlay builds on is no environment of its own; the worker its component deletes is gone.
+    expect(model!.services.map((s) => s.id)).toContain("backup");
+    expect(model!.services.map((s) => s.id)).not.toContain("worker");
+    expect(model!.secrets.map((s) => s.id)).toEqual(["api-secrets"]);
+    const check = await runCli(["check", join(root, "deployview.yaml")]);
+    expect(check.stdout).not.toMatch(/ error /);
+  });
+
+  it("takes a compose file with no base file as a set of its own", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
+    writeFileSync(join(root, "docker-compose.builder.yml"), "services:\n  builder: { image: 'b:1' }\n");
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  builder: docker-compose.builder.yml\n");
   });
 });

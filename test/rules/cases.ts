@@ -76,7 +76,7 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "plaintext-secret",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:40", "4:62"],
   },
   {

@@ -59,6 +59,24 @@ environments:
   dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }
 `;
 
+describe("plain-text secrets in development", () => {
+  const model = (environment: string) => `system: { name: Shop }
+services:
+  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, DB_PASSWORD_FILE: /run/secrets/db } }
+environments:
+  ${environment}: { platform: compose, nodes: { h: { kind: host, run: [a] } } }
+`;
+
+  it("are warnings when the service runs only in development, errors elsewhere; a _FILE path is no secret", () => {
+    const severities = (text: string) => findings(text, "plaintext-secret").map((f) => f.diagnostic.severity);
+    expect(severities(model("local"))).toEqual(["warning"]);
+    expect(severities(model("production"))).toEqual(["error"]);
+    expect(findings(model("local"), "plaintext-secret")[0]!.diagnostic.message).toContain(
+      "(development only)",
+    );
+  });
+});
+
 describe("severity settings and suppressions", () => {
   it("the model can turn a rule off or raise it", () => {
     expect(findings(`${latest}lint: { rules: { image-latest-tag: "off" } }\n`, "image-latest-tag")).toEqual(

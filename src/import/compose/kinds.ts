@@ -2,6 +2,9 @@
 import type { ServiceKind } from "../../model/types.js";
 
 const patterns: [RegExp, ServiceKind][] = [
+  // Tools and APIs named after the database they serve come before the databases themselves.
+  [/postgrest|postgres-meta|pg-meta|hasura/, "api"],
+  [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],
   [
     /postgres|mysql|mariadb|mongo|couchdb|cassandra|clickhouse|dgraph|neo4j|weaviate|qdrant|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
     "database",

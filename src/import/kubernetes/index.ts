@@ -9,9 +9,11 @@ import type { LoadResult } from "../../load/index.js";
 import { resolveModel } from "../../model/resolve/index.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
+import { looksLikeManifest } from "./read-file.js";
 import { type ImportedManifests, manifestsToModel } from "./to-model.js";
 
 export { kustomizationIn } from "./kustomize.js";
+export { looksLikeManifest } from "./read-file.js";
 
 const MANIFEST = /\.ya?ml$/i;
 
@@ -32,6 +34,7 @@ export function manifestFilesIn(dir: string): string[] {
   return entries
     .filter((e) => e.isFile() && MANIFEST.test(e.name) && !/^kustomization\.ya?ml$/i.test(e.name))
     .map((e) => join(dir, e.name))
+    .filter(looksLikeManifest)
     .sort();
 }
 

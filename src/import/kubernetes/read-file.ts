@@ -1,5 +1,5 @@
 /** One manifest file → its Kubernetes objects, each with the document it came from. */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
@@ -30,6 +30,21 @@ export function readText(file: string): ReadText {
     return {
       diagnostic: diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 }),
     };
+  }
+}
+
+/** Whether a YAML file holds Kubernetes objects: its first lines say apiVersion and kind. */
+export function looksLikeManifest(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "r");
+    const buffer = Buffer.alloc(4096);
+    const head = buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
+    return /^apiVersion:\s*\S/m.test(head) && /^kind:\s*\S/m.test(head) && !/^services:/m.test(head);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -6,7 +6,7 @@
 import { type Dirent, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const skipped = new Set([
+export const skippedFolders = new Set([
   "node_modules",
   ".git",
   "vendor",
@@ -24,6 +24,8 @@ export interface ComposeSet {
   /** Environment id for this set. */
   environment: string;
   files: string[];
+  /** The variant file's name part (prod in docker-compose.prod.yml); none for the base set. */
+  variant?: string;
 }
 
 function environmentId(folder: string, variant: string | undefined): string {
@@ -47,7 +49,14 @@ export function findComposeSets(root: string, limit = 10_000): ComposeSet[] {
     const names = entries.filter((e) => e.isFile()).map((e) => e.name);
     const base = baseNames.find((n) => names.includes(n));
     const folder = relative(root, dir) || ".";
-    if (base) {
+    if (!base) {
+      // Without a base file, each compose file stands alone (docker-compose.agent-builder.yml).
+      for (const name of names.sort()) {
+        const variant = VARIANT.exec(name)?.[1];
+        if (variant)
+          sets.push({ environment: environmentId(folder, variant), files: [join(dir, name)], variant });
+      }
+    } else {
       const override = names.find((n) => /^(?:docker-)?compose\.override\.ya?ml$/.test(n));
       sets.push({
         environment: environmentId(folder, undefined),
@@ -59,12 +68,13 @@ export function findComposeSets(root: string, limit = 10_000): ComposeSet[] {
           sets.push({
             environment: environmentId(folder, variant),
             files: [join(dir, base), join(dir, name)],
+            variant,
           });
       }
     }
     for (const entry of entries) {
       // isDirectory() is false for links, so a link never leads out of the repository.
-      if (entry.isDirectory() && !skipped.has(entry.name) && !entry.name.startsWith("."))
+      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith("."))
         stack.push(join(dir, entry.name));
     }
   }

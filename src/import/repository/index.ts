@@ -1,7 +1,8 @@
 /**
- * A first model from what a repository already has. Today that is its compose files: each file set
- * becomes an environment, services are taken from the first set that defines them, and every guess
- * (a service's kind) is marked with a TODO for a person to confirm.
+ * A first model from what a repository already has: each compose file set and each Kubernetes
+ * manifest set (kustomize overlay or manifest folder) becomes an environment, services are taken
+ * from the first set that defines them, and every guess (a service's kind) is marked with a TODO
+ * for a person to confirm.
  */
 import { basename } from "node:path";
 import { Document, isMap, isPair, isScalar } from "yaml";
@@ -9,7 +10,9 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { importCompose } from "../compose/index.js";
+import { importManifests } from "../kubernetes/index.js";
 import { findComposeSets } from "./find-compose.js";
+import { findManifestSets } from "./find-manifests.js";
 
 export interface InitResult {
   /** The model file's text, or undefined when nothing was found to import. */
@@ -35,39 +38,59 @@ export async function initFromRepository(root: string): Promise<InitResult> {
   const services: Record<string, ServiceInputType> = {};
   const environments: Record<string, unknown> = {};
   const placed = new Map<string, string[]>();
+  const secrets: Record<string, unknown> = {};
+  const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
+  // Services seen in several sets are widened; each set's environment is taken as it is.
+  const absorb = (input: ModelInputType, environment: string) => {
+    for (const [id, service] of Object.entries(input.services)) {
+      const first = services[id];
+      if (first) keepDifferences(first, service, input.environments[environment], id);
+      services[id] = first ? widen(first, service) : service;
+      placed.set(id, [...(placed.get(id) ?? []), environment]);
+    }
+    Object.assign(secrets, input.secrets ?? {});
+    environments[environment] = input.environments[environment];
+  };
   for (const set of sets) {
     const result = await importCompose(set.files, { name: basename(root), environment: set.environment });
     diagnostics.push(...result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
-    const input = result.imported.input;
-    for (const [id, service] of Object.entries(input.services)) {
-      services[id] = services[id] ? widen(services[id]!, service) : service;
-      placed.set(id, [...(placed.get(id) ?? []), set.environment]);
-    }
-    environments[set.environment] = input.environments[set.environment];
+    absorb(result.imported.input, set.environment);
+    // A compose file without a variant is, as a rule, how developers run the system locally.
+    if (!set.variant)
+      (environments[set.environment] as Record<string, unknown>).purpose = "Local development";
+  }
+  const manifestSets = findManifestSets(root, new Set(sets.map((s) => s.environment)));
+  for (const set of manifestSets) {
+    const result = await importManifests(set.paths, {
+      name: basename(root),
+      environment: set.environment,
+      root,
+    });
+    diagnostics.push(...result.diagnostics);
+    for (const [file, text] of result.sources) sources.set(file, text);
+    if (!result.imported || Object.keys(result.imported.input.services).length === 0) continue;
+    absorb(result.imported.input, set.environment);
+    found.push({ id: set.environment, files: set.paths });
   }
   const summary = Object.entries(services).map(([id, s]) => ({
     id,
     kind: s.kind,
     ...(s.image ? { image: s.image } : {}),
-    ports: Object.values(s.ports ?? {}).map((p) => (typeof p === "number" ? p : p.port)),
+    ports: [...new Set(Object.values(s.ports ?? {}).map((p) => (typeof p === "number" ? p : p.port)))],
     uses: Array.isArray(s.uses) ? s.uses : Object.keys(s.uses ?? {}),
     environments: placed.get(id) ?? [],
   }));
-  const found = {
-    diagnostics,
-    services: summary,
-    environments: sets.map((s) => ({ id: s.environment, files: s.files })),
-    sources,
-  };
-  if (Object.keys(services).length === 0) return { text: undefined, ...found };
+  const result = { diagnostics, services: summary, environments: found, sources };
+  if (Object.keys(services).length === 0) return { text: undefined, ...result };
   const model = {
     system: { name: basename(root) },
+    ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
     services,
     environments,
   } as unknown as ModelInputType;
-  return { text: toModelText(model), ...found };
+  return { text: toModelText(model), ...result };
 }
 
 /**
@@ -82,11 +105,34 @@ function widen(first: ServiceInputType, other: ServiceInputType): ServiceInputTy
   return merged;
 }
 
+/**
+ * What a later set runs differently from the service's first definition (another image, other
+ * resources) belongs to its instances there, so each environment keeps what its files say.
+ */
+function keepDifferences(first: ServiceInputType, other: ServiceInputType, environment: unknown, id: string) {
+  const differences = Object.fromEntries(
+    (["image", "memory", "cpu"] as const)
+      .filter((key) => other[key] !== undefined && JSON.stringify(other[key]) !== JSON.stringify(first[key]))
+      .map((key) => [key, other[key]]),
+  );
+  if (Object.keys(differences).length === 0) return;
+  const stack: unknown[] = [environment];
+  while (stack.length > 0) {
+    const node = stack.pop() as
+      | { nodes?: Record<string, unknown>; run?: Record<string, unknown> }
+      | undefined;
+    if (!node || typeof node !== "object") continue;
+    if (node.run && typeof node.run === "object" && !Array.isArray(node.run) && id in node.run)
+      node.run[id] = { ...(node.run[id] as object | null), ...differences };
+    stack.push(...Object.values(node.nodes ?? {}));
+  }
+}
+
 /** The model as YAML, with a TODO beside every guessed kind. */
 function toModelText(model: ModelInputType): string {
   const doc = new Document(model, { aliasDuplicateObjects: false });
   doc.commentBefore = [
-    " A first deployview model, written by `deployview init` from this repository's compose files.",
+    " A first deployview model, written by `deployview init` from this repository's compose files and manifests.",
     " Check each TODO, then run `deployview check` and `deployview docs`.",
   ].join("\n");
   const servicesNode = doc.get("services", true);
@@ -95,6 +141,14 @@ function toModelText(model: ModelInputType): string {
       if (!isPair(pair) || !isMap(pair.value)) continue;
       const kind = pair.value.get("kind", true);
       if (isScalar(kind)) kind.comment = " TODO: guessed from the name and image; confirm";
+    }
+  }
+  const environmentsNode = doc.get("environments", true);
+  if (isMap(environmentsNode)) {
+    for (const pair of environmentsNode.items) {
+      if (!isPair(pair) || !isMap(pair.value)) continue;
+      const purpose = pair.value.get("purpose", true);
+      if (isScalar(purpose)) purpose.comment = " TODO: guessed from the compose file's name; confirm";
     }
   }
   const header = "# yaml-language-server: $schema=./node_modules/deployview/schema/deployview.schema.json\n";

@@ -1,0 +1,122 @@
+/**
+ * Kubernetes manifest sets in a repository: each kustomization that no other one builds on (an
+ * overlay, or a base nothing overlays), and each folder of plain manifests outside kustomize. When
+ * a folder's files each define the same workloads (alternative all-in-one files), every file is a
+ * set of its own. Skips dependency and build folders and never follows a link.
+ */
+import { type Dirent, readdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { parseYaml } from "../../load/yaml-file.js";
+import { kustomizationIn } from "../kubernetes/kustomize.js";
+import { isObject, workloadKinds } from "../kubernetes/objects.js";
+import { readText } from "../kubernetes/read-file.js";
+import { skippedFolders } from "./find-compose.js";
+
+export interface ManifestSet {
+  environment: string;
+  /** A kustomization folder, a folder of manifests, or one manifest file. */
+  paths: string[];
+}
+
+const WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
+
+/** Names of the workloads a file defines, or undefined when it defines none. */
+function workloadsIn(file: string): string[] | undefined {
+  const { text } = readText(file);
+  if (text === undefined || !WORKLOAD.test(text) || !/^apiVersion:/m.test(text)) return undefined;
+  const names = parseYaml(text, file, { multiDocument: true })
+    .documents.map((d) => d.value)
+    .filter((v) => isObject(v) && workloadKinds.has(String(v.kind)) && isObject(v.metadata))
+    .map((v) => String((v as { metadata: { name?: unknown } }).metadata.name));
+  return names.length > 0 ? names : undefined;
+}
+
+function kustomizationEntries(dir: string): { resources: string[]; components: string[]; kind: string } {
+  const file = kustomizationIn(dir);
+  const text = file ? readText(file).text : undefined;
+  const value = text ? parseYaml(text, file!).documents[0]?.value : undefined;
+  if (!isObject(value)) return { resources: [], components: [], kind: "Kustomization" };
+  const list = (key: string) =>
+    (Array.isArray(value[key]) ? value[key] : [])
+      .filter((e): e is string => typeof e === "string")
+      .map((e) => resolve(dir, e));
+  return {
+    resources: [...list("resources"), ...list("bases")],
+    components: list("components"),
+    kind: typeof value.kind === "string" ? value.kind : "Kustomization",
+  };
+}
+
+function environmentId(root: string, path: string, taken: Set<string>): string {
+  const base =
+    relative(root, path)
+      .replace(/\.ya?ml$/i, "")
+      .replace(/[\\/]+/g, "-")
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, "-") || "kubernetes";
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+export function findManifestSets(
+  root: string,
+  taken: Set<string> = new Set(),
+  limit = 10_000,
+): ManifestSet[] {
+  const kustomizations: string[] = [];
+  const plainFolders: { dir: string; files: { file: string; workloads: string[] }[] }[] = [];
+  const stack = [resolve(root)];
+  let seen = 0;
+  while (stack.length > 0 && seen < limit) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    seen += entries.length;
+    if (kustomizationIn(dir)) kustomizations.push(dir);
+    else {
+      const files = entries
+        .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/compose/i.test(e.name))
+        .map((e) => join(dir, e.name))
+        .sort()
+        .flatMap((file) => {
+          const workloads = workloadsIn(file);
+          return workloads ? [{ file, workloads }] : [];
+        });
+      if (files.length > 0) plainFolders.push({ dir, files });
+    }
+    for (const entry of entries) {
+      // isDirectory() is false for links, so a link never leads out of the repository.
+      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith("."))
+        stack.push(join(dir, entry.name));
+    }
+  }
+  // What a kustomization builds on is part of it, not an environment of its own.
+  const used = new Set<string>();
+  const components = new Set<string>();
+  for (const dir of kustomizations) {
+    const entries = kustomizationEntries(dir);
+    for (const path of [...entries.resources, ...entries.components]) used.add(path);
+    if (entries.kind === "Component") components.add(dir);
+  }
+  const sets: ManifestSet[] = [];
+  for (const dir of kustomizations.sort()) {
+    if (used.has(dir) || components.has(dir)) continue;
+    sets.push({ environment: environmentId(root, dir, taken), paths: [dir] });
+  }
+  for (const { dir, files } of plainFolders.sort((a, b) => a.dir.localeCompare(b.dir))) {
+    const unused = files.filter((f) => !used.has(f.file));
+    if (unused.length === 0) continue;
+    const names = unused.flatMap((f) => f.workloads);
+    const alternatives = new Set(names).size < names.length && unused.length > 1;
+    if (alternatives)
+      for (const f of unused) sets.push({ environment: environmentId(root, f.file, taken), paths: [f.file] });
+    else sets.push({ environment: environmentId(root, dir, taken), paths: unused.map((f) => f.file) });
+  }
+  return sets;
+}
