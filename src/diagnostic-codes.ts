@@ -104,6 +104,8 @@ export const coreDiagnosticCodes = {
   "kustomize-unsupported": "A kustomize feature deployview does not apply.",
   // drift between the model and committed files
   "stale-generated-file": "A generated file differs from what the model generates now.",
+  "configuration-drift":
+    "Committed configuration runs something other than the model says: another image, ports, replicas, volumes, variables or health check.",
   "missing-generated-file": "A file the model's outputs name has not been generated.",
   "edited-generated-file":
     "A file in a generated output's place lacks the generated mark: someone wrote or edited it by hand.",

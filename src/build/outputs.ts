@@ -11,6 +11,7 @@ import type { Model } from "../model/types.js";
 import { documentFiles } from "./document.js";
 
 export interface OutputSet {
+  kind: "docs" | "compose" | "kubernetes";
   /** Folder relative to the model's folder. */
   folder: string;
   files: GeneratedFile[];
@@ -34,7 +35,11 @@ export async function buildOutputs(
   const docsFolder = dirname(docsPath);
   const read = options.previous;
   const previous = read ? { previous: (path: string) => read(join(docsFolder, path)) } : {};
-  outputs.push({ folder: docsFolder, files: await documentFiles(model, basename(docsPath), previous) });
+  outputs.push({
+    kind: "docs",
+    folder: docsFolder,
+    files: await documentFiles(model, basename(docsPath), previous),
+  });
   for (const target of model.outputs.compose) {
     const result = emitCompose(model, target.environment);
     diagnostics.push(...result.diagnostics);
@@ -42,12 +47,13 @@ export async function buildOutputs(
     const files = result.files.map((f) =>
       f.path === "compose.yaml" ? { ...f, path: basename(target.path) } : f,
     );
-    if (files.length > 0) outputs.push({ folder: dirname(target.path), files });
+    if (files.length > 0) outputs.push({ kind: "compose", folder: dirname(target.path), files });
   }
   for (const target of model.outputs.kubernetes) {
     const result = emitKubernetes(model, target.environment);
     diagnostics.push(...result.diagnostics);
-    if (result.files.length > 0) outputs.push({ folder: kubernetesFolder(target.path), files: result.files });
+    if (result.files.length > 0)
+      outputs.push({ kind: "kubernetes", folder: kubernetesFolder(target.path), files: result.files });
   }
   return { outputs, diagnostics };
 }

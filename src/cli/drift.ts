@@ -9,7 +9,8 @@ import { modelPath, parseFormat } from "./model-argument.js";
 
 const command: Command = {
   name: "drift",
-  summary: "Report generated files that no longer match the model (stale, missing or edited by hand)",
+  summary:
+    "Report committed compose files and manifests that run something other than the model says, and generated files that are stale or missing",
   usage: "deployview drift [model] [--format text|json|sarif|github]",
   options: {
     format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },

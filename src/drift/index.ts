@@ -1,13 +1,15 @@
 /**
  * Drift between a model and the files committed beside it: every file the model's outputs name is
- * generated again and compared with what is on disk, byte for byte.
+ * generated again and compared with what is on disk; compose files and manifests are compared for
+ * what they run (images, ports, replicas, volumes, variables, health checks), the rest byte for byte.
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { buildOutputs } from "../build/outputs.js";
+import { buildOutputs, type OutputSet } from "../build/outputs.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
 import type { Model } from "../model/types.js";
+import { importText, semanticDrift } from "./semantic.js";
 
 async function existing(path: string): Promise<string | undefined> {
   try {
@@ -37,6 +39,75 @@ function firstDifference(a: string, b: string): { line: number; offset: number }
   return { line: left.length, offset };
 }
 
+const CONFIGURATION = /\.ya?ml$/i;
+
+/** YAML files in a folder that the model does not generate: hand-added manifests are drift too. */
+async function extraManifests(folder: string, generated: Set<string>): Promise<string[]> {
+  try {
+    return (await readdir(folder, { withFileTypes: true }))
+      .filter(
+        (e) =>
+          e.isFile() &&
+          CONFIGURATION.test(e.name) &&
+          !generated.has(e.name) &&
+          e.name !== "kustomization.yaml",
+      )
+      .map((e) => join(folder, e.name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Compose files and manifests that differ from what the model generates are compared for what
+ * they run; the differences found there replace the line-by-line report of those files.
+ */
+async function configurationDrift(
+  output: OutputSet,
+  folder: string,
+  sources: Map<string, string>,
+): Promise<{ diagnostics: Diagnostic[]; explained: Set<string> }> {
+  const explained = new Set<string>();
+  if (output.kind === "docs") return { diagnostics: [], explained };
+  const configuration = output.files.filter(
+    (f) => CONFIGURATION.test(f.path) && f.path !== "kustomization.yaml",
+  );
+  const committed: { path: string; text: string }[] = [];
+  let changed = false;
+  for (const file of configuration) {
+    const path = join(folder, file.path);
+    const text = await existing(path);
+    if (text === undefined) continue;
+    committed.push({ path, text });
+    if (text !== file.content) changed = true;
+  }
+  if (output.kind === "kubernetes") {
+    for (const path of await extraManifests(folder, new Set(configuration.map((f) => f.path)))) {
+      const text = await existing(path);
+      if (text !== undefined && looksLikeManifestText(text)) {
+        committed.push({ path, text });
+        changed = true;
+      }
+    }
+  }
+  if (!changed || committed.length === 0) return { diagnostics: [], explained };
+  const expected = importText(
+    output.kind,
+    configuration.map((f) => ({ path: join(folder, f.path), text: f.content })),
+  );
+  const actual = importText(output.kind, committed);
+  if (!expected || !actual) return { diagnostics: [], explained };
+  const diagnostics = semanticDrift(expected, actual, committed[0]!.path);
+  if (diagnostics.length === 0) return { diagnostics, explained };
+  for (const file of committed) {
+    sources.set(file.path, file.text);
+    explained.add(file.path);
+  }
+  return { diagnostics, explained };
+}
+
+const looksLikeManifestText = (text: string) => /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+
 export async function detectDrift(
   model: Model,
   modelPath: string,
@@ -45,8 +116,12 @@ export async function detectDrift(
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   for (const output of outputs) {
+    const folder = join(dirname(modelPath), output.folder);
+    const configuration = await configurationDrift(output, folder, sources);
+    diagnostics.push(...configuration.diagnostics);
     for (const file of output.files) {
-      const path = join(dirname(modelPath), output.folder, file.path);
+      const path = join(folder, file.path);
+      if (configuration.explained.has(path)) continue;
       const current = await existing(path);
       if (current === undefined) {
         diagnostics.push(

@@ -1,0 +1,77 @@
+/**
+ * What drift compares about each instance of an imported configuration: image, published ports,
+ * replicas, mounted paths, variable names and health check. Both sides come through the same
+ * importer, so any difference is one the files really have.
+ */
+import type { KeyPath } from "../load/yaml-file.js";
+import type { ModelInputType } from "../model/schema.js";
+
+export interface InstanceFacts {
+  /** Model path of the instance, and of its service, for locating findings. */
+  instancePath: KeyPath;
+  servicePath: KeyPath;
+  image?: string;
+  publish: string[];
+  replicas: string;
+  volumes: string[];
+  env: string[];
+  health?: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts> {
+  const facts = new Map<string, InstanceFacts>();
+  const services = input.services as Record<string, Json>;
+  for (const [environmentId, environment] of Object.entries(input.environments)) {
+    const stack: { node: unknown; path: KeyPath }[] = Object.entries(
+      (environment as { nodes?: Json }).nodes ?? {},
+    ).map(([id, node]) => ({ node, path: ["environments", environmentId, "nodes", id] }));
+    while (stack.length > 0) {
+      const { node, path } = stack.pop()!;
+      if (!isObject(node)) continue;
+      for (const [id, child] of Object.entries(isObject(node.nodes) ? node.nodes : {}))
+        stack.push({ node: child, path: [...path, "nodes", id] });
+      const run = isObject(node.run) ? node.run : {};
+      for (const [id, raw] of Object.entries(run)) {
+        const instance = isObject(raw) ? raw : {};
+        const serviceId = typeof instance.service === "string" ? instance.service : id;
+        const service = services[serviceId] ?? {};
+        const ports = isObject(service.ports) ? service.ports : {};
+        const portOf = (name: string) => {
+          const port = ports[name];
+          return isObject(port) ? port.port : port;
+        };
+        const publish = Object.entries(isObject(instance.publish) ? instance.publish : {}).map(
+          ([name, host]) =>
+            isObject(host)
+              ? `${host.bind ? `${String(host.bind)}:` : ""}${String(host.host)}→${String(portOf(name))}`
+              : `${String(host)}→${String(portOf(name))}`,
+        );
+        const volumes = Object.values(isObject(service.volumes) ? service.volumes : {}).map((v) =>
+          isObject(v) ? String(v.path) : String(v),
+        );
+        const image = (instance.image ?? service.image) as string | undefined;
+        facts.set(id, {
+          instancePath: [...path, "run", id],
+          servicePath: ["services", serviceId],
+          ...(image ? { image } : {}),
+          publish: publish.sort(),
+          replicas: replicasText(instance.replicas),
+          volumes: volumes.sort(),
+          env: Object.keys(isObject(service.env) ? service.env : {}).sort(),
+          ...(service.health !== undefined ? { health: JSON.stringify(service.health) } : {}),
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+function replicasText(replicas: unknown): string {
+  if (!isObject(replicas)) return `${String(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
+  const target = replicas["cpu-target"] === undefined ? "" : ` at ${String(replicas["cpu-target"])}% CPU`;
+  return `${String(replicas.min)} to ${String(replicas.max)} replicas${target}`;
+}
