@@ -13,7 +13,7 @@ writeFileSync(
 services:
   api: { kind: api, image: "shop/api:latest", ports: { http: 80 }, health: { http: /health }, env: { API_TOKEN: "s3cr3t, with: commas%" } }
 environments:
-  dev: { platform: compose, nodes: { laptop: { kind: host, run: [api] } } }
+  staging: { platform: compose, nodes: { laptop: { kind: host, run: [api] } } }
 `,
 );
 
@@ -61,7 +61,7 @@ describe("check --format github", () => {
       /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
     );
     expect(lines[1]).toMatch(
-      /^::warning file=deployview\.yaml,line=5,col=66,endLine=5,endColumn=69,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
+      /^::warning file=deployview\.yaml,line=5,col=70,endLine=5,endColumn=73,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
     );
   });
 });
