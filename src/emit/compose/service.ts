@@ -6,6 +6,9 @@ import { type ComposeHealthcheck, composeHealthcheck } from "./health.js";
 
 export type ComposeService = Record<string, unknown>;
 
+/** Label that records a service's kind in generated compose files. */
+export const KIND_LABEL = "dev.deployview.kind";
+
 /** Compose interpolates `$`; a literal dollar is written `$$`. */
 function literal(value: string): string {
   return value.replace(/\$/g, "$$$$");
@@ -95,6 +98,8 @@ export function composeService(
   if (service.pid) entry.pid = service.pid;
   if (service.profiles.length > 0) entry.profiles = service.profiles;
   entry.restart = service.restart ?? (service.kind === "job" ? "no" : "unless-stopped");
+  // The kind travels with the container, so importing this file again knows it without guessing.
+  entry.labels = { [KIND_LABEL]: service.kind };
   const bindAll = environment.access.scope === "local" ? "127.0.0.1" : undefined;
   const ports = instance.publish.map((p) => {
     const bind = p.bind ?? bindAll;

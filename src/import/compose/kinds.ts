@@ -22,6 +22,27 @@ const patterns: [RegExp, ServiceKind][] = [
   [/api|backend|server|service/, "api"],
 ];
 
+export const serviceKinds: ReadonlySet<string> = new Set([
+  "web",
+  "api",
+  "worker",
+  "scheduler",
+  "database",
+  "cache",
+  "queue",
+  "broker",
+  "storage",
+  "proxy",
+  "gateway",
+  "ai",
+  "observability",
+  "job",
+  "auth",
+  "search",
+  "tool",
+  "other",
+] satisfies ServiceKind[]);
+
 export function guessKind(id: string, image: string | undefined): ServiceKind {
   const haystack = `${image ?? ""} ${id}`.toLowerCase();
   return patterns.find(([pattern]) => pattern.test(haystack))?.[1] ?? "other";

@@ -4,9 +4,10 @@
  * into the user's own file.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { KIND_LABEL } from "../../emit/compose/service.js";
 import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { guessKind } from "./kinds.js";
+import { guessKind, serviceKinds } from "./kinds.js";
 
 type Json = Record<string, unknown>;
 
@@ -47,6 +48,18 @@ export function mergeCompose(files: Json[]): Json {
     return over;
   };
   return files.reduce<Json>((acc, file) => merge(acc, file) as Json, {});
+}
+
+/** Labels as a map, from either of the forms Compose allows. */
+function labelsOf(value: unknown): Record<string, string> {
+  if (Array.isArray(value))
+    return Object.fromEntries(
+      value.map((entry) => {
+        const [key, ...rest] = String(entry).split("=");
+        return [key!, rest.join("=")];
+      }),
+    );
+  return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) : {};
 }
 
 function text(value: unknown): string | undefined {
@@ -140,7 +153,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (!isObject(raw)) continue;
     const image = text(raw.image);
     const ports = parsePorts(raw.ports);
-    const service: ServiceInputType = { kind: guessKind(id, image) };
+    const labelled = labelsOf(raw.labels)[KIND_LABEL];
+    const service: ServiceInputType = {
+      kind: serviceKinds.has(labelled ?? "") ? (labelled as ServiceInputType["kind"]) : guessKind(id, image),
+    };
     note(["services", id], ["services", id]);
     if (image) service.image = image;
     if (raw.build !== undefined) {
@@ -232,6 +248,14 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         note(["services", id, "volumes", key], ["services", id, "volumes", index]);
       });
     }
+    const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];
+    tmpfs.forEach((entry, index) => {
+      const path = String(entry).split(":")[0]!;
+      service.volumes ??= {};
+      const key = `tmpfs-${index + 1}`;
+      service.volumes[key] = { path, type: "tmpfs" };
+      note(["services", id, "volumes", key], ["services", id, "tmpfs", index]);
+    });
     const declared = Array.isArray(raw.depends_on)
       ? raw.depends_on.map(String)
       : isObject(raw.depends_on)

@@ -5,7 +5,7 @@
  */
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
-import { guessKind } from "../compose/kinds.js";
+import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 
 /** What the rest of the manifests say about a workload. */
@@ -58,8 +58,14 @@ export function importWorkload(
   const servicePath = ["services", id];
   const image = typeof container.image === "string" ? container.image : undefined;
   // A Job runs to completion, whatever its image (a backup runs the database's image).
+  const component = asObject(asObject(object.value.metadata).labels)["app.kubernetes.io/component"];
   const service: ServiceInputType = {
-    kind: object.kind === "Job" || object.kind === "CronJob" ? "job" : guessKind(id, image),
+    kind:
+      typeof component === "string" && serviceKinds.has(component)
+        ? (component as ServiceInputType["kind"])
+        : object.kind === "Job" || object.kind === "CronJob"
+          ? "job"
+          : guessKind(id, image),
   };
   note(servicePath, ["metadata", "name"]);
   if (image) {
