@@ -80,6 +80,8 @@ export const coreDiagnosticCodes = {
   "service-deployed-nowhere": "A service is placed in no environment.",
   "single-replica-in-production":
     "A stateless web or API service runs a single replica in a production Kubernetes environment.",
+  "undocumented-variable":
+    "A compose file uses a variable that the example environment file beside it does not list.",
   "used-service-not-deployed": "An instance needs a service that its environment does not run.",
   "volume-without-backup": "A volume in production says nothing about how it is backed up.",
   "secret-in-command": "A command line passes what looks like a password, token or key.",

@@ -398,4 +398,14 @@ export interface Model {
     kubernetes: { environment: string; path: string }[];
   };
   lint: { rules: Record<string, RuleSeverity> };
+  /** Variables the configuration the model was read from takes from its environment (compose ${VAR}). */
+  variables?: ConfigVariable[];
+}
+
+export interface ConfigVariable extends Located {
+  name: string;
+  /** The example environment file beside the configuration, when there is one. */
+  example?: string;
+  /** Whether that example lists the variable. */
+  documented?: boolean;
 }

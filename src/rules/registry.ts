@@ -30,6 +30,7 @@ import { secretWithoutSource } from "./secret-without-source.js";
 import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
+import { undocumentedVariable } from "./undocumented-variable.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 
@@ -64,6 +65,7 @@ export const rules: readonly Rule[] = [
   serviceDeployedNowhere,
   singleReplicaInProduction,
   statefulWithoutVolume,
+  undocumentedVariable,
   usedServiceNotDeployed,
   volumeWithoutBackup,
 ];

@@ -4,6 +4,8 @@ export interface RuleCase {
   text: string;
   /** "line:column" of each finding of `rule`; empty for a miss. */
   expected: string[];
+  /** A compose project instead of a model (`text` unused): file name → text, the compose file first. */
+  files?: Record<string, string>;
 }
 
 const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
@@ -117,6 +119,25 @@ export const cases: RuleCase[] = [
   {
     rule: "replicas-without-disruption-budget",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 1, disruption-budget: false } } } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    environment:\n      # ${IN_A_COMMENT}\n      DB: ${DB_URL-x}\n      PRICE: $$5\n",
+      ".env.example": "API_TAG=1.4.2\n# OPTIONAL=\n",
+    },
+    expected: ["6:11"],
+  },
+  {
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${OPTIONAL}\n",
+      ".env.example": "API_TAG=1.4.2\n# OPTIONAL=--verbose\n",
+    },
     expected: [],
   },
   {

@@ -1,14 +1,30 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadModelText } from "../../src/load/index.js";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { type LoadResult, loadModelText } from "../../src/load/index.js";
 import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { cases } from "./cases.js";
 
 function findings(text: string, rule?: string) {
-  const loaded = loadModelText(text, "model.yaml");
-  expect(loaded.diagnostics, JSON.stringify(loaded.diagnostics)).toEqual([]);
+  return findingsOf(loadModelText(text, "model.yaml"), rule);
+}
+
+/** A case given as files is a compose project: the first file is the compose file. */
+async function composeFindings(files: Record<string, string>, rule: string) {
+  const dir = mkdtempSync(join(tmpdir(), "deployview-rule-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return findingsOf(await loadComposeAsModel([join(dir, Object.keys(files)[0]!)]), rule);
+}
+
+function findingsOf(loaded: LoadResult, rule?: string) {
+  expect(
+    loaded.diagnostics.filter((d) => d.severity !== "info"),
+    JSON.stringify(loaded.diagnostics),
+  ).toEqual([]);
   const found = lint(loaded.model!, { sources: loaded.sources });
   const index = new SourceIndex(loaded.sources);
   return found
@@ -21,8 +37,8 @@ function findings(text: string, rule?: string) {
 
 describe("each rule, table-driven", () => {
   for (const c of cases) {
-    it(`${c.rule}: ${c.expected.length > 0 ? `finds ${c.expected.join(", ")}` : "finds nothing"}`, () => {
-      const found = findings(c.text, c.rule);
+    it(`${c.rule}: ${c.expected.length > 0 ? `finds ${c.expected.join(", ")}` : "finds nothing"}`, async () => {
+      const found = c.files ? await composeFindings(c.files, c.rule) : findings(c.text, c.rule);
       expect(found.map((f) => f.where)).toEqual(c.expected);
       const rule = rules.find((r) => r.id === c.rule)!;
       for (const f of found) expect(f.diagnostic.severity).toBe(rule.severity);

@@ -11,6 +11,7 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { resolveModel } from "../../model/resolve/index.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
+import { configVariables } from "./variables.js";
 
 type Json = Record<string, unknown>;
 
@@ -135,5 +136,6 @@ export async function loadComposeAsModel(
   const { imported, diagnostics, sources } = await importCompose(files, options);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, files[0]!, imported.locate);
-  return { model: resolved.model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
+  const model = resolved.model ? { ...resolved.model, variables: configVariables(sources) } : undefined;
+  return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -1,0 +1,69 @@
+/**
+ * The variables a compose file takes from its environment, where each use is, and which of them
+ * the example environment file beside it (.env.example and its cousins) documents.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { ConfigVariable } from "../../model/types.js";
+import { parseDotEnv } from "./interpolate.js";
+
+const USE = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+const EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env", "sample.env"];
+
+/** Each use of a variable in the text, outside comments. */
+export function variableUses(
+  text: string,
+  file: string,
+): { name: string; start: number; end: number; file: string }[] {
+  const uses: { name: string; start: number; end: number; file: string }[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const comment = /(^|\s)#/.exec(line);
+    const code = comment ? line.slice(0, comment.index) : line;
+    for (const match of code.matchAll(USE)) {
+      if (match[1] === "$") continue;
+      const name = (match[2] ?? match[3])!;
+      uses.push({ name, file, start: offset + match.index!, end: offset + match.index! + match[0].length });
+    }
+    offset += line.length + 1;
+  }
+  return uses;
+}
+
+/** The example env file beside a compose file, and the names it lists. */
+export function exampleEnvironment(composeFile: string): { file: string; names: Set<string> } | undefined {
+  for (const name of EXAMPLES) {
+    const file = join(dirname(composeFile), name);
+    if (!existsSync(file)) continue;
+    try {
+      const text = readFileSync(file, "utf8");
+      // A commented-out entry (# NAME=value) documents an optional variable too.
+      const commented = [...text.matchAll(/^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map(
+        (m) => m[1]!,
+      );
+      return { file, names: new Set([...Object.keys(parseDotEnv(text)), ...commented]) };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The variables of compose sources, first use of each name, with whether the example documents them. */
+export function configVariables(sources: Map<string, string>): ConfigVariable[] {
+  const seen = new Set<string>();
+  const variables: ConfigVariable[] = [];
+  for (const [file, text] of sources) {
+    const example = exampleEnvironment(file);
+    for (const use of variableUses(text, file)) {
+      if (seen.has(use.name)) continue;
+      seen.add(use.name);
+      variables.push({
+        name: use.name,
+        at: { file: use.file, start: use.start, end: use.end },
+        ...(example ? { example: example.file, documented: example.names.has(use.name) } : {}),
+      });
+    }
+  }
+  return variables;
+}
