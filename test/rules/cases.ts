@@ -135,7 +135,7 @@ export const cases: RuleCase[] = [
     rule: "undocumented-variable",
     text: "",
     files: {
-      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${OPTIONAL}\n",
+      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${OPTIONAL-}\n",
       ".env.example": "API_TAG=1.4.2\n# OPTIONAL=--verbose\n",
     },
     expected: [],
