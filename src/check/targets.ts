@@ -10,9 +10,12 @@ import { loadComposeAsModel } from "../import/compose/index.js";
 import { kustomizationIn, loadManifestsAsModel, looksLikeManifest } from "../import/kubernetes/index.js";
 import { findComposeSets } from "../import/repository/find-compose.js";
 import { findManifestSets } from "../import/repository/find-manifests.js";
-import { type LoadResult, loadModelFile } from "../load/index.js";
+import type { LoadResult } from "../load/index.js";
 
 export type Load = () => Promise<LoadResult>;
+
+/** The model loader (and its schema validator) is loaded only when a model is checked. */
+const loadModelFile = async (path: string) => (await import("../load/index.js")).loadModelFile(path);
 
 const COMPOSE_FILE = /(?:^|[-._])compose[^/]*\.ya?ml$|^pwd\.yml$/;
 const MODEL_FILE = "deployview.yaml";

@@ -6,8 +6,8 @@ import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
 import { VERSION } from "../version.js";
+import { modelPath, parseFormat } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
-import { modelPath, parseFormat } from "./model-argument.js";
 
 const settings = new Set(["off", "warn", "error", "info"]);
 

@@ -4,8 +4,8 @@ import { loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import { rules } from "../rules/index.js";
 import { VERSION } from "../version.js";
+import { modelPath, parseFormat } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
-import { modelPath, parseFormat } from "./model-argument.js";
 
 const command: Command = {
   name: "drift",

@@ -4,13 +4,10 @@ import { join, resolve } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { type LoadResult, loadModelFile } from "../load/index.js";
 import { formatDiagnostics, type ReportFormat } from "../report/index.js";
+import { modelPath } from "./arguments.js";
 import type { CliIo } from "./command.js";
 
-export const DEFAULT_MODEL = "deployview.yaml";
-
-export function modelPath(io: CliIo, argument: string | undefined): string {
-  return resolve(io.cwd, argument ?? DEFAULT_MODEL);
-}
+export { DEFAULT_MODEL, modelPath, parseFormat } from "./arguments.js";
 
 /**
  * Loads the model and prints its diagnostics to stderr (text) — for commands whose stdout is
@@ -28,11 +25,6 @@ export async function loadForOutput(
     );
   }
   return { ...loaded, path };
-}
-
-export function parseFormat(value: unknown, allowed: readonly ReportFormat[]): ReportFormat | undefined {
-  if (value === undefined) return "text";
-  return allowed.find((f) => f === value);
 }
 
 export { hasErrors };

@@ -61,13 +61,16 @@ function depthOf(root: unknown): number {
 
 /**
  * Aliases whose anchor encloses them (`a: &x { b: *x }`) make an infinite value; find them
- * on the syntax tree, before anything expands them. Walks with an explicit stack.
+ * on the syntax tree, before anything expands them. One walk in document order, with an explicit
+ * stack: an alias names the latest anchor before it, so anchors are recorded as they are met
+ * (asking each alias to resolve itself would walk the whole document once per alias).
  */
 function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   type Frame = { node: unknown; exit: boolean };
   const stack: Frame[] = [{ node: document.contents, exit: false }];
   const ancestors = new Set<unknown>();
+  const anchors = new Map<string, unknown>();
   while (stack.length > 0) {
     const { node, exit } = stack.pop()!;
     if (exit) {
@@ -75,7 +78,7 @@ function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] 
       continue;
     }
     if (isAlias(node)) {
-      const target = node.resolve(document);
+      const target = anchors.get(node.source);
       if (target && ancestors.has(target)) {
         found.push(
           diagnostic(
@@ -89,12 +92,20 @@ function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] 
           ),
         );
       }
-    } else if (isMap(node) || isSeq(node)) {
+      continue;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.set(anchor, node);
+    if (isMap(node) || isSeq(node)) {
       ancestors.add(node);
       stack.push({ node, exit: true });
+      // Reversed, so children come off the stack in document order (keys before their values).
+      const children: unknown[] = [];
       for (const item of node.items as unknown[]) {
-        stack.push({ node: isPair(item) ? item.value : item, exit: false });
+        if (isPair(item)) children.push(item.key, item.value);
+        else children.push(item);
       }
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
     }
   }
   return found;
@@ -158,7 +169,9 @@ export function parseYaml(
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
-      merge: options.merge ?? false,
+      // Merge keys are applied after toJS (applyMergeKeys): yaml's own merging walks the whole
+      // document for every alias it merges, which is slow on compose files full of `<<: *x`.
+      merge: false,
     }) as Document.Parsed[];
   } catch (error) {
     // The parser recurses on nested flow collections; a hostile file can exhaust the stack.
@@ -231,6 +244,7 @@ export function parseYaml(
     if (usable) {
       try {
         value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+        if (options.merge) value = applyMergeKeys(value, new Map());
       } catch (error) {
         if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
         usable = false;
@@ -248,6 +262,41 @@ export function parseYaml(
     documents.push({ file, text, document, value: usable ? value : undefined });
   }
   return { documents, diagnostics, lineCounter };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * YAML 1.1 merge keys: `<<: *base` or `<<: [*a, *b]` copies the keys the mapping does not set
+ * itself, earlier sources first. Aliases share objects, so each is merged once (`done`).
+ */
+function applyMergeKeys(value: unknown, done: Map<object, unknown>): unknown {
+  if (value === null || typeof value !== "object") return value;
+  const seen = done.get(value);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    done.set(value, out);
+    for (const item of value) out.push(applyMergeKeys(item, done));
+    return out;
+  }
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  done.set(value, out);
+  const merge = source["<<"];
+  const sources = (Array.isArray(merge) ? merge : [merge]).map((m) => applyMergeKeys(m, done));
+  const mergeable = merge !== undefined && sources.every(isPlainObject);
+  for (const [key, item] of Object.entries(source)) {
+    if (key === "<<" && mergeable) continue;
+    out[key] = applyMergeKeys(item, done);
+  }
+  if (mergeable) {
+    for (const from of sources as Record<string, unknown>[]) {
+      for (const [key, item] of Object.entries(from)) if (!Object.hasOwn(out, key)) out[key] = item;
+    }
+  }
+  return out;
 }
 
 /** The node at a key path, with the pair's key when the last step is a mapping key. */
