@@ -299,6 +299,22 @@ function applyMergeKeys(value: unknown, done: Map<object, unknown>): unknown {
   return out;
 }
 
+/** Pairs of a mapping by key, built once per mapping: findings locate many paths in one file. */
+const pairIndex = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+
+function pairOf(map: { items: { key: unknown; value: unknown }[] }, step: string | number) {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name !== undefined && !index.has(name)) index.set(name, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(step));
+}
+
 /** The node at a key path, with the pair's key when the last step is a mapping key. */
 function nodeAt(document: Document.Parsed, path: KeyPath): { key?: Node; value?: Node; parent?: Node } {
   let current: unknown = document.contents;
@@ -308,7 +324,7 @@ function nodeAt(document: Document.Parsed, path: KeyPath): { key?: Node; value?:
     parent = current as Node;
     key = undefined;
     if (isMap(current)) {
-      const pair = current.items.find((p) => isScalar(p.key) && String(p.key.value) === String(step));
+      const pair = pairOf(current, step);
       if (!pair) return { parent };
       key = pair.key as Node;
       current = pair.value;
