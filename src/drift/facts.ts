@@ -71,7 +71,8 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
 }
 
 function replicasText(replicas: unknown): string {
-  if (!isObject(replicas)) return `${String(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
+  if (!isObject(replicas))
+    return `${String(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
   const target = replicas["cpu-target"] === undefined ? "" : ` at ${String(replicas["cpu-target"])}% CPU`;
   return `${String(replicas.min)} to ${String(replicas.max)} replicas${target}`;
 }

@@ -1,13 +1,11 @@
 /** One Compose service from one instance. */
+import { KIND_LABEL } from "../../model/labels.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { secretVariable } from "../runtime/secrets.js";
 import { type ComposeHealthcheck, composeHealthcheck } from "./health.js";
 
 export type ComposeService = Record<string, unknown>;
-
-/** Label that records a service's kind in generated compose files. */
-export const KIND_LABEL = "dev.deployview.kind";
 
 /** Compose interpolates `$`; a literal dollar is written `$$`. */
 function literal(value: string): string {

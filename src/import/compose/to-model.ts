@@ -4,8 +4,8 @@
  * into the user's own file.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
-import { KIND_LABEL } from "../../emit/compose/service.js";
 import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
+import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 
