@@ -39,7 +39,11 @@ export function charWidth(char: string): number {
   return isWide(codePoint) ? 2 : 1;
 }
 
+/** Printable ASCII only: one column a character, the common case, answered without decoding. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function displayWidth(value: string): number {
+  if (PRINTABLE_ASCII.test(value)) return value.length;
   let width = 0;
   for (const char of value) width += charWidth(char);
   return width;
