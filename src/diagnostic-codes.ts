@@ -96,6 +96,8 @@ export const coreDiagnosticCodes = {
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
   "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
+  "source-manifest-unreadable":
+    "A package manifest (package.json, pyproject.toml, …) could not be read; the service's code is described without it.",
   "manifest-not-object": "A manifest document is not a Kubernetes object (no apiVersion, kind or name).",
   "manifest-kind-skipped": "A Kubernetes kind deployview does not import; it is left out of the model.",
   "manifest-duplicate-object": "Two manifests define the same kind, namespace and name; the later one wins.",

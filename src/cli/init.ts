@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { initFromRepository, modelLoads } from "../import/repository/index.js";
+import { type InitResult, initFromRepository, modelLoads } from "../import/repository/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import { type Command, ExitCode } from "./command.js";
 
@@ -20,14 +20,18 @@ const command: Command = {
       );
       return ExitCode.unusable;
     }
-    const result = await initFromRepository(root);
+    const result = await initFromRepository(root, (message) =>
+      io.stderr.write(`deployview init: ${message}\n`),
+    );
     if (result.diagnostics.length > 0) {
       io.stderr.write(
         formatDiagnostics(result.diagnostics, result.sources, "text", { color: io.color, cwd: io.cwd }),
       );
     }
     if (!result.text) {
-      io.stderr.write("deployview init: found no compose file or Kubernetes manifest to start from\n");
+      io.stderr.write(
+        "deployview init: found no compose file, Kubernetes manifest or Dockerfile to start from\n",
+      );
       return ExitCode.unusable;
     }
     if (!modelLoads(result.text)) {
@@ -53,10 +57,35 @@ const command: Command = {
         s.ports.length > 0 ? `ports ${s.ports.join(", ")}` : "",
         s.uses.length > 0 ? `uses ${s.uses.join(", ")}` : "",
       ].filter(Boolean);
-      io.stdout.write(`  ${s.id}: ${facts.join("; ")} (in ${s.environments.join(", ")})\n`);
+      io.stdout.write(
+        `  ${s.id}: ${facts.join("; ")}${s.environments.length > 0 ? ` (in ${s.environments.join(", ")})` : " (placed nowhere yet)"}\n`,
+      );
     }
+    if (result.code.length > 0) io.stdout.write(`\nCode inspection summary:\n${codeSummary(result.code)}`);
     return ExitCode.ok;
   },
 };
 
 export default command;
+
+/** Per service built here, what its code is made of (the summary of seed 002). */
+function codeSummary(code: InitResult["code"]): string {
+  return code
+    .map(({ id, source, ports }, index) => {
+      const lines = [
+        ["Language", source.language],
+        ["Framework", source.framework],
+        ["Build tool", source["build-tool"]],
+        ["Runtime", source.runtime],
+        ["Database", source.database],
+        ["Authentication", source.auth],
+        ["Port", ports.join(", ")],
+        ["Dependencies", source.dependencies?.join(", ")],
+        ["Configuration files", source["config-files"]?.join(", ")],
+      ]
+        .filter(([, value]) => value)
+        .map(([label, value]) => `     ${label}: ${value}\n`);
+      return `  ${index + 1}. ${id} (${source.path})\n${lines.join("")}`;
+    })
+    .join("");
+}

@@ -64,7 +64,7 @@ describe("deployview init", () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-empty-"));
     const result = await runCli(["init", root]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("found no compose file or Kubernetes manifest");
+    expect(result.stderr).toContain("found no compose file, Kubernetes manifest or Dockerfile");
     expect(existsSync(join(root, "deployview.yaml"))).toBe(false);
   });
 });

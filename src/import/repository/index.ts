@@ -4,13 +4,15 @@
  * from the first set that defines them, and every guess (a service's kind) is marked with a TODO
  * for a person to confirm.
  */
-import { basename } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { importCompose } from "../compose/index.js";
 import { importManifests } from "../kubernetes/index.js";
+import { inspectSource } from "../source/index.js";
+import { describeService, dockerFolders, inspectBuild, kindOfCode, serviceFromFolder } from "./code.js";
 import { findComposeSets } from "./find-compose.js";
 import { findManifestSets } from "./find-manifests.js";
 
@@ -28,10 +30,16 @@ export interface InitResult {
     environments: string[];
   }[];
   environments: { id: string; files: string[] }[];
+  /** The code inspection summary: what each service built here is made of. */
+  code: { id: string; source: NonNullable<ServiceInputType["source"]>; ports: number[] }[];
   sources: Map<string, string>;
 }
 
-export async function initFromRepository(root: string): Promise<InitResult> {
+export async function initFromRepository(
+  root: string,
+  onProgress: (message: string) => void = () => {},
+): Promise<InitResult> {
+  onProgress(`looking for compose files and Kubernetes manifests in ${root}`);
   const sets = findComposeSets(root);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -41,8 +49,11 @@ export async function initFromRepository(root: string): Promise<InitResult> {
   const secrets: Record<string, unknown> = {};
   const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
   // Services seen in several sets are widened; each set's environment is taken as it is.
-  const absorb = (input: ModelInputType, environment: string) => {
+  /** The folder a service's build context is relative to: that of the file that first defines it. */
+  const buildBase = new Map<string, string>();
+  const absorb = (input: ModelInputType, environment: string, base?: string) => {
     for (const [id, service] of Object.entries(input.services)) {
+      if (base && !services[id] && service.build) buildBase.set(id, base);
       const first = services[id];
       if (first) keepDifferences(first, service, input.environments[environment], id);
       services[id] = first ? widen(first, service) : service;
@@ -56,7 +67,7 @@ export async function initFromRepository(root: string): Promise<InitResult> {
     diagnostics.push(...result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
-    absorb(result.imported.input, set.environment);
+    absorb(result.imported.input, set.environment, dirname(set.files[0]!));
     // A compose file without a variant is, as a rule, how developers run the system locally.
     if (!set.variant)
       (environments[set.environment] as Record<string, unknown>).purpose = "Local development";
@@ -74,6 +85,10 @@ export async function initFromRepository(root: string): Promise<InitResult> {
     absorb(result.imported.input, set.environment);
     found.push({ id: set.environment, files: set.paths });
   }
+  onProgress(
+    `found ${sets.length} compose file set(s) and ${manifestSets.length} manifest set(s); inspecting the code`,
+  );
+  const code = inspectCode(root, services, buildBase, environments, diagnostics);
   const summary = Object.entries(services).map(([id, s]) => ({
     id,
     kind: s.kind,
@@ -82,7 +97,7 @@ export async function initFromRepository(root: string): Promise<InitResult> {
     uses: Array.isArray(s.uses) ? s.uses : Object.keys(s.uses ?? {}),
     environments: placed.get(id) ?? [],
   }));
-  const result = { diagnostics, services: summary, environments: found, sources };
+  const result = { diagnostics, services: summary, environments: found, code, sources };
   if (Object.keys(services).length === 0) return { text: undefined, ...result };
   const model = {
     system: { name: basename(root) },
@@ -91,6 +106,59 @@ export async function initFromRepository(root: string): Promise<InitResult> {
     environments,
   } as unknown as ModelInputType;
   return { text: toModelText(model), ...result };
+}
+
+/**
+ * Describes each service built here from its code, and adds folders with a Dockerfile that nothing
+ * builds as services (placed in a local environment when the repository has none).
+ */
+function inspectCode(
+  root: string,
+  services: Record<string, ServiceInputType>,
+  buildBase: Map<string, string>,
+  environments: Record<string, unknown>,
+  diagnostics: Diagnostic[],
+): InitResult["code"] {
+  const built = new Set<string>();
+  for (const [id, service] of Object.entries(services)) {
+    const base = buildBase.get(id);
+    const inspection = base ? inspectBuild(service, base, root) : undefined;
+    if (!inspection) continue;
+    built.add(resolve(root, inspection.path));
+    diagnostics.push(...inspection.diagnostics);
+    describeService(service, inspection);
+    // Code with a known framework says more than a name that matched no pattern.
+    if (service.kind === "other" && inspection.framework) service.kind = kindOfCode(inspection);
+  }
+  const unplaced: string[] = [];
+  for (const folder of dockerFolders(root, built)) {
+    const id = basename(folder)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-");
+    if (services[id]) continue;
+    const inspection = inspectSource(folder, root);
+    diagnostics.push(...inspection.diagnostics);
+    services[id] = serviceFromFolder(inspection);
+    unplaced.push(id);
+  }
+  if (unplaced.length > 0 && Object.keys(environments).length === 0) {
+    environments.local = {
+      platform: "compose",
+      purpose: "Local development",
+      nodes: { host: { kind: "host", name: "Developer machine", run: unplaced } },
+    };
+  }
+  return Object.entries(services).flatMap(([id, service]) =>
+    service.source
+      ? [
+          {
+            id,
+            source: service.source,
+            ports: Object.values(service.ports ?? {}).map((p) => (typeof p === "number" ? p : p.port)),
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -141,6 +209,8 @@ function toModelText(model: ModelInputType): string {
       if (!isPair(pair) || !isMap(pair.value)) continue;
       const kind = pair.value.get("kind", true);
       if (isScalar(kind)) kind.comment = " TODO: guessed from the name and image; confirm";
+      const source = pair.value.get("source", true);
+      if (isMap(source)) source.commentBefore = " TODO: read from the code; confirm";
     }
   }
   const environmentsNode = doc.get("environments", true);

@@ -1,0 +1,123 @@
+/**
+ * The code behind the services init found: each service built from a folder of the repository gets
+ * that folder's inspection (language, framework, …) as its `source`, and what its Dockerfile says
+ * fills what the configuration left out (ports, health check, user, build stages). Folders with a
+ * Dockerfile that nothing builds become services of their own.
+ */
+import { type Dirent, readdirSync, realpathSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
+import type { ServiceInputType } from "../../model/schema.js";
+import type { ServiceKind } from "../../model/types.js";
+import { inspectSource, type SourceInspection } from "../source/index.js";
+import { skippedFolders } from "./find-compose.js";
+
+function inside(root: string, path: string): boolean {
+  try {
+    const real = realpathSync(path);
+    const base = realpathSync(root);
+    return real === base || real.startsWith(base + sep);
+  } catch {
+    return false;
+  }
+}
+
+/** The model's `source` of an inspection. */
+function sourceOf(inspection: SourceInspection): NonNullable<ServiceInputType["source"]> {
+  return {
+    path: inspection.path,
+    ...(inspection.language ? { language: inspection.language } : {}),
+    ...(inspection.framework ? { framework: inspection.framework } : {}),
+    ...(inspection.buildTool ? { "build-tool": inspection.buildTool } : {}),
+    ...(inspection.runtime ? { runtime: inspection.runtime } : {}),
+    ...(inspection.database ? { database: inspection.database } : {}),
+    ...(inspection.auth ? { auth: inspection.auth } : {}),
+    ...(inspection.dependencies.length > 0 ? { dependencies: inspection.dependencies } : {}),
+    ...(inspection.configFiles.length > 0 ? { "config-files": inspection.configFiles } : {}),
+  };
+}
+
+/** Adds the inspection to the service, and the Dockerfile's facts where the configuration is silent. */
+export function describeService(service: ServiceInputType, inspection: SourceInspection): void {
+  service.source = sourceOf(inspection);
+  const docker = inspection.dockerfile;
+  if (!docker) return;
+  if (!service.ports && docker.expose.length > 0) {
+    service.ports = Object.fromEntries(
+      docker.expose.map((p) => [
+        `p${p.port}`,
+        p.protocol === "udp" ? { port: p.port, protocol: "udp" } : p.port,
+      ]),
+    );
+  }
+  if (!service.health && docker.healthcheck) {
+    service.health = {
+      command: docker.healthcheck.command,
+      ...(docker.healthcheck.interval ? { interval: docker.healthcheck.interval } : {}),
+      ...(docker.healthcheck.timeout ? { timeout: docker.healthcheck.timeout } : {}),
+      ...(docker.healthcheck.retries !== undefined ? { retries: docker.healthcheck.retries } : {}),
+    };
+  }
+  if (docker.user && service.security?.user === undefined)
+    service.security = { ...service.security, user: docker.user };
+  if (docker.stages.length > 1 && service.build) {
+    const build = typeof service.build === "string" ? { context: service.build } : service.build;
+    service.build = { ...build, stages: docker.stages.map((s) => ({ name: s.name, image: s.image })) };
+  }
+}
+
+/** Inspects the folder a service is built from, relative to the configuration that builds it. */
+export function inspectBuild(
+  service: ServiceInputType,
+  base: string,
+  root: string,
+): SourceInspection | undefined {
+  if (!service.build) return undefined;
+  const build = typeof service.build === "string" ? { context: service.build } : service.build;
+  const folder = resolve(base, build.context);
+  if (!inside(root, folder)) return undefined;
+  return inspectSource(folder, root, build.dockerfile ? basename(build.dockerfile) : "Dockerfile");
+}
+
+const webFrameworks = /React|Vue|Angular|Svelte|Next\.js|Nuxt|Remix|Vite|Streamlit/;
+
+/** Folders (three levels deep at most) with a Dockerfile, other than those already built. */
+export function dockerFolders(root: string, built: Set<string>): string[] {
+  const found: string[] = [];
+  const stack: { dir: string; depth: number }[] = [{ dir: resolve(root), depth: 0 }];
+  while (stack.length > 0) {
+    const { dir, depth } = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (
+      dir !== resolve(root) &&
+      !built.has(dir) &&
+      entries.some((e) => e.isFile() && e.name === "Dockerfile")
+    )
+      found.push(dir);
+    if (depth >= 3) continue;
+    for (const entry of entries) {
+      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith("."))
+        stack.push({ dir: join(dir, entry.name), depth: depth + 1 });
+    }
+  }
+  return found.sort();
+}
+
+/** Web when the code's framework draws pages, else api. */
+export function kindOfCode(inspection: SourceInspection): ServiceKind {
+  return webFrameworks.test(`${inspection.framework ?? ""} ${inspection.buildTool ?? ""}`) ? "web" : "api";
+}
+
+/** A service for a folder nothing builds yet. */
+export function serviceFromFolder(inspection: SourceInspection): ServiceInputType {
+  const service: ServiceInputType = {
+    kind: kindOfCode(inspection),
+    build: `./${inspection.path.replace(/\/$/, "")}`,
+  };
+  describeService(service, inspection);
+  return service;
+}

@@ -1,0 +1,129 @@
+/**
+ * The code inspection summary of one service: from the folder it is built from, its language,
+ * framework, build tool, runtime, database, authentication, notable dependencies and config files,
+ * and what its Dockerfile says (ports, health check, user, stages).
+ */
+import { type Dirent, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type DockerfileFacts, readDockerfile } from "./dockerfile.js";
+import { classify, ecosystems } from "./ecosystems.js";
+import { manifestReaders } from "./manifests.js";
+
+export interface SourceInspection {
+  path: string;
+  language?: string;
+  framework?: string;
+  buildTool?: string;
+  runtime?: string;
+  database?: string;
+  auth?: string;
+  dependencies: string[];
+  configFiles: string[];
+  dockerfile?: DockerfileFacts;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_BYTES = 1024 * 1024;
+const CONFIG_FILE =
+  /^(package\.json|tsconfig\.json|(vite|next|nuxt|svelte|webpack|angular)\.config\.[cm]?[jt]s|angular\.json|appsettings(\.[A-Za-z]+)?\.json|pyproject\.toml|requirements(-[a-z]+)?\.txt|setup\.cfg|alembic\.ini|manage\.py|Cargo\.toml|go\.mod|Gemfile|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|Dockerfile(\.[A-Za-z0-9_-]+)?|nginx\.conf|\.env\.example|\.env\.sample|Procfile)$/;
+const NESTED_CONFIG = [
+  "Properties/launchSettings.json",
+  "src/main/resources/application.yml",
+  "src/main/resources/application.properties",
+];
+
+/** A regular file's text (never a link, never a huge file), or undefined. */
+function readSmall(file: string): string | undefined {
+  try {
+    const info = lstatSync(file);
+    if (!info.isFile() || info.size > MAX_BYTES) return undefined;
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a base image says about the runtime: node:20-alpine → Node.js 20. */
+function runtimeOfImage(image: string): string | undefined {
+  const [name = "", tag = ""] = image.split("@")[0]!.split(":");
+  const base = name.split("/").pop() ?? "";
+  const version = /^[0-9]+(\.[0-9]+)?/.exec(tag)?.[0];
+  const named: Record<string, string> = {
+    node: "Node.js",
+    python: "Python",
+    golang: "Go",
+    openjdk: "Java",
+    "eclipse-temurin": "Java",
+    ruby: "Ruby",
+    rust: "Rust",
+    php: "PHP",
+  };
+  if (base === "nginx" || base === "caddy" || base === "httpd") return `static files served by ${base}`;
+  if (/^mcr\.microsoft\.com\/dotnet\/(aspnet|runtime)/.test(name)) return `.NET ${version ?? ""}`.trim();
+  const runtime = named[base];
+  return runtime ? `${runtime}${version ? ` ${version}` : ""}` : undefined;
+}
+
+export function inspectSource(folder: string, root: string, dockerfile = "Dockerfile"): SourceInspection {
+  const inspection: SourceInspection = {
+    path: `${relative(root, folder) || "."}/`,
+    dependencies: [],
+    configFiles: [],
+    diagnostics: [],
+  };
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return inspection;
+  }
+  const names = entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
+  inspection.configFiles = [
+    ...names.filter((n) => CONFIG_FILE.test(n)),
+    ...NESTED_CONFIG.filter((n) => readSmall(join(folder, n)) !== undefined),
+  ];
+  for (const name of names) {
+    const reader = manifestReaders.find(([pattern]) => pattern.test(name))?.[1];
+    if (!reader) continue;
+    const file = join(folder, name);
+    const text = readSmall(file);
+    if (text === undefined) continue;
+    const reading = reader(text);
+    if (reading.problem) {
+      inspection.diagnostics.push(
+        diagnostic("source-manifest-unreadable", "warning", `${name} is ${reading.problem}`, {
+          file,
+          start: 0,
+          end: 0,
+        }),
+      );
+      continue;
+    }
+    const ecosystem = ecosystems[reading.ecosystem]!;
+    const found = classify(ecosystem.table, reading.dependencies);
+    inspection.language ??= reading.language ?? ecosystem.language;
+    inspection.framework ??= found.framework;
+    inspection.buildTool ??= found["build-tool"];
+    inspection.database ??= found.database;
+    inspection.auth ??= found.auth;
+    inspection.runtime ??= reading.runtime;
+    // Notable dependencies: those the tables know, then the first few others.
+    const known = reading.dependencies.filter((d) => ecosystem.table.some(([pattern]) => pattern.test(d)));
+    inspection.dependencies = [...new Set([...inspection.dependencies, ...known])].slice(0, 12);
+  }
+  if (inspection.language === "JavaScript" && names.includes("tsconfig.json"))
+    inspection.language = "TypeScript";
+  const dockerText = readSmall(join(folder, dockerfile));
+  if (dockerText !== undefined) {
+    const facts = readDockerfile(dockerText);
+    inspection.dockerfile = facts;
+    const runtime = facts.baseImage ? runtimeOfImage(facts.baseImage) : undefined;
+    // The image a service runs in says more than the version a manifest asks for.
+    if (runtime) inspection.runtime = runtime;
+  }
+  return inspection;
+}
