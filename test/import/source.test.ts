@@ -7,6 +7,7 @@ import { readDockerfile } from "../../src/import/source/dockerfile.js";
 import { classify, ecosystems } from "../../src/import/source/ecosystems.js";
 import { inspectSource } from "../../src/import/source/index.js";
 import { manifestReaders } from "../../src/import/source/manifests.js";
+import { readNginx } from "../../src/import/source/nginx.js";
 import { loadModelFile } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
@@ -172,6 +173,39 @@ describe("naming language and framework from package manifests", () => {
   });
 });
 
+describe("reading nginx configuration", () => {
+  it("turns locations that proxy into routes, through upstream blocks, and reports an unclosed block", () => {
+    const reading = readNginx(
+      [
+        "upstream backend { server api:8080; }",
+        "server {",
+        "  listen 80;",
+        "  server_name shop.example.com; # the shop",
+        "  location / { root /usr/share/nginx/html; }",
+        "  location /api/ { proxy_pass http://backend/; }",
+        '  location ~ ^/auth { proxy_pass http://keycloak:8081; proxy_set_header Host "$host"; }',
+        "}",
+      ].join("\n"),
+    );
+    expect(reading).toEqual({
+      routes: [
+        { path: "/api/", host: "api", port: 8080 },
+        { path: "^/auth", host: "keycloak", port: 8081 },
+      ],
+      serverNames: ["shop.example.com"],
+      listen: ["80"],
+    });
+    expect(readNginx("server { location / { proxy_pass http://x;").problem).toEqual({
+      message: "a '{' is never closed",
+      offset: 20,
+    });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => void readNginx(text)),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe("deployview init reads the code", () => {
   it("describes each service built here, fills what compose leaves out from its Dockerfile, and prints the summary", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-code-"));
@@ -194,5 +228,12 @@ describe("deployview init reads the code", () => {
     expect(engine.build!.stages.map((s) => s.name)).toEqual(["build", "runtime"]);
     expect(model!.services.find((s) => s.id === "experience")!.kind).toBe("web");
     expect(model!.services.find((s) => s.id === "neuron")!.ports.map((p) => p.port)).toEqual([8000]);
+    // The proxy's routes come from the nginx.conf it mounts; its image tag from .env.example.
+    const proxy = model!.services.find((s) => s.id === "proxy")!;
+    expect(proxy.image).toBe("nginx:1.27-alpine");
+    expect(proxy.routes.map((r) => [r.path, r.target, r.port?.port])).toEqual([
+      ["/api/", "engine", 8080],
+      ["/", "experience", 80],
+    ]);
   });
 });

@@ -62,13 +62,20 @@ export interface ComposeImport {
 /** Reads one or more compose files (later ones override earlier ones) into model input. */
 export async function importCompose(
   files: string[],
-  options: { env?: Record<string, string>; name?: string; environment?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    /** Values used when neither .env nor `env` sets a variable (init takes them from .env.example). */
+    defaults?: Record<string, string>;
+    name?: string;
+    environment?: string;
+  } = {},
 ): Promise<ComposeImport> {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const dotEnvPath = join(dirname(files[0]!), ".env");
   const dotEnvText = await readText(dotEnvPath);
   const env: Record<string, string> = {
+    ...options.defaults,
     ...(typeof dotEnvText === "string" ? parseDotEnv(dotEnvText) : {}),
     ...options.env,
   };

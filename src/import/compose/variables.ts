@@ -30,8 +30,10 @@ export function variableUses(
   return uses;
 }
 
-/** The example env file beside a compose file, and the names it lists. */
-export function exampleEnvironment(composeFile: string): { file: string; names: Set<string> } | undefined {
+/** The example env file beside a compose file: the names it lists, and the values it gives. */
+export function exampleEnvironment(
+  composeFile: string,
+): { file: string; names: Set<string>; values: Record<string, string> } | undefined {
   for (const name of EXAMPLES) {
     const file = join(dirname(composeFile), name);
     if (!existsSync(file)) continue;
@@ -41,7 +43,8 @@ export function exampleEnvironment(composeFile: string): { file: string; names: 
       const commented = [...text.matchAll(/^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map(
         (m) => m[1]!,
       );
-      return { file, names: new Set([...Object.keys(parseDotEnv(text)), ...commented]) };
+      const values = parseDotEnv(text);
+      return { file, names: new Set([...Object.keys(values), ...commented]), values };
     } catch {
       return undefined;
     }

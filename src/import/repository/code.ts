@@ -4,11 +4,13 @@
  * fills what the configuration left out (ports, health check, user, build stages). Folders with a
  * Dockerfile that nothing builds become services of their own.
  */
-import { type Dirent, readdirSync, realpathSync } from "node:fs";
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import type { ServiceKind } from "../../model/types.js";
 import { inspectSource, type SourceInspection } from "../source/index.js";
+import { readNginx } from "../source/nginx.js";
 import { skippedFolders } from "./find-compose.js";
 
 function inside(root: string, path: string): boolean {
@@ -120,4 +122,69 @@ export function serviceFromFolder(inspection: SourceInspection): ServiceInputTyp
   };
   describeService(service, inspection);
   return service;
+}
+
+/** nginx configuration a service mounts or builds with: bind-mounted .conf files, or its build folder's. */
+function nginxFiles(service: ServiceInputType, base: string, root: string): string[] {
+  const files: string[] = [];
+  for (const volume of Object.values(service.volumes ?? {})) {
+    if (typeof volume === "string" || volume.type !== "bind" || !volume.source) continue;
+    const path = resolve(base, volume.source);
+    if (/\.conf$/.test(path) && inside(root, path)) files.push(path);
+  }
+  if (service.build) {
+    const context = resolve(base, typeof service.build === "string" ? service.build : service.build.context);
+    for (const name of ["nginx.conf", "default.conf", "conf.d/default.conf"]) {
+      const path = join(context, name);
+      if (inside(root, path)) files.push(path);
+    }
+  }
+  return files;
+}
+
+/**
+ * Routes of a reverse proxy from its nginx configuration: each location that proxies to another
+ * service of the model becomes a route to it (with the port's name when the service declares it).
+ */
+export function nginxRoutes(
+  id: string,
+  services: Record<string, ServiceInputType>,
+  base: string,
+  root: string,
+): { routes: NonNullable<ServiceInputType["routes"]>; problems: Diagnostic[] } {
+  const routes: NonNullable<ServiceInputType["routes"]> = {};
+  const problems: Diagnostic[] = [];
+  for (const file of nginxFiles(services[id]!, base, root)) {
+    let text: string;
+    try {
+      const info = lstatSync(file);
+      if (!info.isFile() || info.size > 1024 * 1024) continue;
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    const reading = readNginx(text);
+    if (reading.problem)
+      problems.push(
+        diagnostic(
+          "source-manifest-unreadable",
+          "warning",
+          `nginx configuration: ${reading.problem.message}`,
+          {
+            file,
+            start: reading.problem.offset,
+            end: reading.problem.offset + 1,
+          },
+        ),
+      );
+    for (const route of reading.routes) {
+      const target = services[route.host];
+      if (!target || route.host === id || route.path in routes) continue;
+      const portName = Object.entries(target.ports ?? {}).find(
+        ([, p]) => (typeof p === "number" ? p : p.port) === route.port,
+      )?.[0];
+      routes[route.path] = portName ? { to: route.host, port: portName } : route.host;
+    }
+  }
+  return { routes, problems };
 }

@@ -10,9 +10,17 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { importCompose } from "../compose/index.js";
+import { exampleEnvironment } from "../compose/variables.js";
 import { importManifests } from "../kubernetes/index.js";
 import { inspectSource } from "../source/index.js";
-import { describeService, dockerFolders, inspectBuild, kindOfCode, serviceFromFolder } from "./code.js";
+import {
+  describeService,
+  dockerFolders,
+  inspectBuild,
+  kindOfCode,
+  nginxRoutes,
+  serviceFromFolder,
+} from "./code.js";
 import { findComposeSets } from "./find-compose.js";
 import { findManifestSets } from "./find-manifests.js";
 
@@ -49,11 +57,11 @@ export async function initFromRepository(
   const secrets: Record<string, unknown> = {};
   const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
   // Services seen in several sets are widened; each set's environment is taken as it is.
-  /** The folder a service's build context is relative to: that of the file that first defines it. */
-  const buildBase = new Map<string, string>();
+  /** The folder a service's paths are relative to: that of the compose file that first defines it. */
+  const serviceBase = new Map<string, string>();
   const absorb = (input: ModelInputType, environment: string, base?: string) => {
     for (const [id, service] of Object.entries(input.services)) {
-      if (base && !services[id] && service.build) buildBase.set(id, base);
+      if (base && !services[id]) serviceBase.set(id, base);
       const first = services[id];
       if (first) keepDifferences(first, service, input.environments[environment], id);
       services[id] = first ? widen(first, service) : service;
@@ -63,7 +71,13 @@ export async function initFromRepository(
     environments[environment] = input.environments[environment];
   };
   for (const set of sets) {
-    const result = await importCompose(set.files, { name: basename(root), environment: set.environment });
+    // Where no .env is committed, .env.example's values stand in, so images and ports resolve.
+    const example = exampleEnvironment(set.files[0]!);
+    const result = await importCompose(set.files, {
+      name: basename(root),
+      environment: set.environment,
+      ...(example ? { defaults: example.values } : {}),
+    });
     diagnostics.push(...result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
@@ -88,7 +102,7 @@ export async function initFromRepository(
   onProgress(
     `found ${sets.length} compose file set(s) and ${manifestSets.length} manifest set(s); inspecting the code`,
   );
-  const code = inspectCode(root, services, buildBase, environments, diagnostics);
+  const code = inspectCode(root, services, serviceBase, environments, diagnostics);
   const summary = Object.entries(services).map(([id, s]) => ({
     id,
     kind: s.kind,
@@ -115,13 +129,18 @@ export async function initFromRepository(
 function inspectCode(
   root: string,
   services: Record<string, ServiceInputType>,
-  buildBase: Map<string, string>,
+  serviceBase: Map<string, string>,
   environments: Record<string, unknown>,
   diagnostics: Diagnostic[],
 ): InitResult["code"] {
   const built = new Set<string>();
   for (const [id, service] of Object.entries(services)) {
-    const base = buildBase.get(id);
+    const base = serviceBase.get(id);
+    if (base && !service.routes) {
+      const { routes, problems } = nginxRoutes(id, services, base, root);
+      diagnostics.push(...problems);
+      if (Object.keys(routes).length > 0) service.routes = routes;
+    }
     const inspection = base ? inspectBuild(service, base, root) : undefined;
     if (!inspection) continue;
     built.add(resolve(root, inspection.path));
