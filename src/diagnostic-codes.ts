@@ -95,6 +95,10 @@ export const coreDiagnosticCodes = {
     "A compose file has the top-level version key, which the Compose Specification made obsolete.",
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
+  "compose-extends-invalid":
+    "A service extends one that does not exist, cannot be read, or extends it in turn; it is imported without it.",
+  "compose-include-invalid":
+    "An included compose file cannot be read, includes itself, or defines a service the including file defines too.",
   "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
   "source-manifest-unreadable":
     "A package manifest (package.json, pyproject.toml, …) could not be read; the service's code is described without it.",

@@ -8,12 +8,15 @@ import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "./kinds.js";
+import { mergeCompose, type Tag } from "./merge.js";
 
 type Json = Record<string, unknown>;
 
 export interface ComposeSource {
   yaml: YamlFile;
   value: Json;
+  /** Its `!reset` and `!override` tags, by key path. */
+  tags?: Map<string, Tag>;
 }
 
 export interface ImportedCompose {
@@ -25,30 +28,6 @@ export interface ImportedCompose {
 
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
-
-/** Later files override earlier ones; mappings merge, lists of ports and volumes add up. */
-export function mergeCompose(files: Json[]): Json {
-  const merge = (base: unknown, over: unknown, key?: string): unknown => {
-    if (isObject(base) && isObject(over)) {
-      const out: Json = { ...base };
-      for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k], v, k) : v;
-      return out;
-    }
-    if (
-      Array.isArray(base) &&
-      Array.isArray(over) &&
-      key &&
-      ["ports", "volumes", "expose", "secrets", "configs"].includes(key)
-    ) {
-      return [
-        ...base,
-        ...over.filter((item) => !base.some((b) => JSON.stringify(b) === JSON.stringify(item))),
-      ];
-    }
-    return over;
-  };
-  return files.reduce<Json>((acc, file) => merge(acc, file) as Json, {});
-}
 
 /** Labels as a map, from either of the forms Compose allows. */
 function labelsOf(value: unknown): Record<string, string> {
@@ -140,7 +119,7 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
 
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
-  const merged = mergeCompose(sources.map((s) => s.value));
+  const merged = mergeCompose(sources);
   const where = new Map<string, KeyPath>();
   const note = (modelPath: KeyPath, composePath: KeyPath) =>
     where.set(JSON.stringify(modelPath), composePath);
@@ -265,7 +244,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     declared.forEach((target, index) => {
       const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
       // A dependency on nothing is the file's defect, reported here so the rest still imports.
-      if (!(target in composeServices)) {
+      if (!Object.hasOwn(composeServices, target)) {
         unknown.push({ target, composePath });
         return;
       }

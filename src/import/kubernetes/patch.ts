@@ -109,7 +109,7 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
           }
           parent.splice(at, operation.op === "replace" ? 1 : 0, clone(operation.value));
         } else {
-          if (operation.op === "replace" && !(last in parent)) {
+          if (operation.op === "replace" && !Object.hasOwn(parent, last)) {
             failed.push({ index, reason: `nothing to replace at ${operation.path}` });
             return;
           }

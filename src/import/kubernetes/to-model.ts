@@ -222,7 +222,7 @@ export function manifestsToModel(
           typeof port.targetPort === "string" ? port.targetPort : imported.portNames.get(Number(target));
         const host =
           spec.type === "NodePort" && typeof port.nodePort === "number" ? port.nodePort : port.port;
-        if (!portName || typeof host !== "number" || portName in publish) return;
+        if (!portName || typeof host !== "number" || Object.hasOwn(publish, portName)) return;
         publish[portName] = host;
         noteFor(service)([...path, "publish", portName], ["spec", "ports", portIndex]);
       });
@@ -346,7 +346,7 @@ function ingressNodes(
   for (const ingress of ingresses) {
     const spec = asObject(ingress.value.spec);
     let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
-    while (id in clusterNodes) id = `${id}-ingress`;
+    while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
     const routes: Record<string, string | { to: string; port: string | number }> = {};
     const hosts = new Set<string>();
     const note = noteFor(ingress);
@@ -381,7 +381,7 @@ function ingressNodes(
         if (!target) return;
         const path = typeof entry.path === "string" ? entry.path : "/";
         const routeKey = hosts.size > 1 && typeof rule.host === "string" ? `${rule.host}${path}` : path;
-        if (routeKey in routes) return;
+        if (Object.hasOwn(routes, routeKey)) return;
         routes[routeKey] = target;
         note([...nodePath, "routes", routeKey], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);
       });

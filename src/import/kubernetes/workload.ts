@@ -84,13 +84,13 @@ export function importWorkload(
       (typeof raw.name === "string" ? raw.name : undefined) ??
       context.servicePortNames.get(raw.containerPort) ??
       `p${raw.containerPort}`;
-    if (name in ports) return;
+    if (Object.hasOwn(ports, name)) return;
     ports[name] = raw.protocol === "UDP" ? { port: raw.containerPort, protocol: "udp" } : raw.containerPort;
     portNames.set(raw.containerPort, name);
     note([...servicePath, "ports", name], [...containerPath, "ports", index]);
   });
   for (const target of context.serviceTargets) {
-    if (portNames.has(target.port) || target.name in ports) continue;
+    if (portNames.has(target.port) || Object.hasOwn(ports, target.name)) continue;
     ports[target.name] = target.protocol === "UDP" ? { port: target.port, protocol: "udp" } : target.port;
     portNames.set(target.port, target.name);
   }

@@ -178,8 +178,8 @@ export function nginxRoutes(
         ),
       );
     for (const route of reading.routes) {
-      const target = services[route.host];
-      if (!target || route.host === id || route.path in routes) continue;
+      const target = Object.hasOwn(services, route.host) ? services[route.host] : undefined;
+      if (!target || route.host === id || Object.hasOwn(routes, route.path)) continue;
       const portName = Object.entries(target.ports ?? {}).find(
         ([, p]) => (typeof p === "number" ? p : p.port) === route.port,
       )?.[0];

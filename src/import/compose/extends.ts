@@ -1,0 +1,103 @@
+/**
+ * `extends`: a service starts from another one, in the same file or another, and its own keys
+ * override by the merge rules. Chains are followed; a circle, a missing file or a missing service is
+ * reported where the `extends` is written, and the service is imported without it.
+ */
+import { dirname, resolve } from "node:path";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { mergeService } from "./merge.js";
+import type { ReadCompose } from "./read-file.js";
+import type { ComposeSource } from "./to-model.js";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** What a service that extends another does not inherit: anything that ties it to other services. */
+const notInherited = ["depends_on", "links", "volumes_from", "extends"];
+
+export interface ExtendsContext {
+  read: (file: string) => Promise<ReadCompose>;
+  diagnostics: Diagnostic[];
+}
+
+export async function applyExtends(
+  file: string,
+  source: ComposeSource,
+  context: ExtendsContext,
+): Promise<void> {
+  const services = isObject(source.value.services) ? source.value.services : undefined;
+  if (!services) return;
+  const files = new Map<string, ComposeSource>([[file, source]]);
+  const resolved = new Map<string, Json>();
+
+  const report = (at: { file: string; id: string }, message: string) => {
+    const yaml = files.get(at.file)?.yaml;
+    context.diagnostics.push(
+      diagnostic(
+        "compose-extends-invalid",
+        "error",
+        message,
+        yaml ? locate(yaml, ["services", at.id, "extends"], "value") : { file: at.file, start: 0, end: 0 },
+        { hint: "the service is imported without what it extends" },
+      ),
+    );
+  };
+
+  const serviceIn = async (path: string): Promise<Json | undefined> => {
+    let found = files.get(path);
+    if (!found) {
+      const read = await context.read(path);
+      if (!read.source) return undefined;
+      files.set(path, read.source);
+      found = read.source;
+    }
+    return isObject(found.value.services) ? found.value.services : {};
+  };
+
+  const expand = async (path: string, id: string, chain: string[]): Promise<Json | undefined> => {
+    const key = `${path}#${id}`;
+    const done = resolved.get(key);
+    if (done) return done;
+    const all = await serviceIn(path);
+    const service = all?.[id];
+    if (!isObject(service)) return undefined;
+    const spec = service.extends;
+    if (spec === undefined) return service;
+    const { extends: _, ...own } = service;
+    const baseId = typeof spec === "string" ? spec : isObject(spec) ? String(spec.service ?? "") : "";
+    const baseFile =
+      isObject(spec) && typeof spec.file === "string" ? resolve(dirname(path), spec.file) : path;
+    const baseKey = `${baseFile}#${baseId}`;
+    let result: Json = own;
+    if (chain.includes(baseKey) || baseKey === key) {
+      report({ file: path, id }, `'${id}' extends '${baseId}', which extends it in turn`);
+    } else if (!(await serviceIn(baseFile))) {
+      report(
+        { file: path, id },
+        `'${id}' extends a service in ${String((spec as Json).file)}, which cannot be read`,
+      );
+    } else {
+      const base = await expand(baseFile, baseId, [...chain, key]);
+      if (!base)
+        report(
+          { file: path, id },
+          `'${id}' extends '${baseId}', which ${baseFile === path ? "this file" : String((spec as Json).file)} does not define`,
+        );
+      else {
+        const inherited = Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k)));
+        result = mergeService(inherited, own);
+      }
+    }
+    resolved.set(key, result);
+    return result;
+  };
+
+  for (const id of Object.keys(services)) {
+    const service = services[id];
+    if (isObject(service) && service.extends !== undefined)
+      services[id] = (await expand(file, id, [])) ?? service;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * `include`: other compose files, each loaded as a project of its own (paths relative to it, its own
+ * `.env`), whose services join the including file's. A service both define is a conflict, reported;
+ * so are an include that cannot be read and one that includes itself.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { parseDotEnv } from "./interpolate.js";
+import { readText } from "./read-file.js";
+import type { ComposeSource } from "./to-model.js";
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+export interface IncludeContext {
+  /** Variables from the command line and the process, which win over every `.env`. */
+  env: Record<string, string>;
+  /** Reads, interpolates and expands one file (with its own includes) in a project folder's environment. */
+  load: (file: string, env: Record<string, string>, chain: string[]) => Promise<ComposeSource[]>;
+  diagnostics: Diagnostic[];
+}
+
+async function envOf(files: string[]): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  for (const file of files) {
+    const text = await readText(file);
+    if (typeof text === "string") Object.assign(env, parseDotEnv(text));
+  }
+  return env;
+}
+
+export async function includedSources(
+  file: string,
+  source: ComposeSource,
+  context: IncludeContext,
+  chain: string[],
+): Promise<ComposeSource[]> {
+  const entries = Array.isArray(source.value.include) ? source.value.include : [];
+  const included: ComposeSource[] = [];
+  const report = (index: number, message: string) =>
+    context.diagnostics.push(
+      diagnostic(
+        "compose-include-invalid",
+        "error",
+        message,
+        locate(source.yaml, ["include", index], "value"),
+      ),
+    );
+  for (const [index, entry] of entries.entries()) {
+    const spec: Json = isObject(entry) ? entry : { path: entry };
+    const paths = (Array.isArray(spec.path) ? spec.path : [spec.path])
+      .filter((p): p is string => typeof p === "string")
+      .map((p) => resolve(dirname(file), p));
+    if (paths.length === 0) continue;
+    const project =
+      typeof spec.project_directory === "string"
+        ? resolve(dirname(file), spec.project_directory)
+        : dirname(paths[0]!);
+    const envFiles = (Array.isArray(spec.env_file) ? spec.env_file : spec.env_file ? [spec.env_file] : [])
+      .filter((p): p is string => typeof p === "string")
+      .map((p) => resolve(dirname(file), p));
+    const env = {
+      ...(await envOf(envFiles.length > 0 ? envFiles : [join(project, ".env")])),
+      ...context.env,
+    };
+    for (const path of paths) {
+      const written = relative(dirname(file), path);
+      if (chain.includes(path) || path === resolve(file)) {
+        report(index, `${written} includes the file that includes it`);
+        continue;
+      }
+      if (!existsSync(path)) {
+        report(index, `the included file ${written} does not exist`);
+        continue;
+      }
+      const loaded = await context.load(path, env, [...chain, resolve(file)]);
+      if (loaded.length === 0) {
+        report(index, `the included file ${written} cannot be used`);
+        continue;
+      }
+      included.push(...loaded);
+    }
+  }
+  const own = isObject(source.value.services) ? source.value.services : {};
+  for (const other of included) {
+    for (const id of Object.keys(isObject(other.value.services) ? other.value.services : {})) {
+      if (!Object.hasOwn(own, id)) continue;
+      context.diagnostics.push(
+        diagnostic(
+          "compose-include-invalid",
+          "error",
+          `'${id}' is defined here and in the included ${relative(dirname(file), other.yaml.file)}`,
+          locate(source.yaml, ["services", id], "key"),
+          { hint: "rename one of them, or extend the included service instead" },
+        ),
+      );
+    }
+  }
+  return included;
+}

@@ -1,0 +1,130 @@
+/**
+ * Combining compose files as the Compose Specification does: mappings merge; sequences append,
+ * except commands (replaced) and resources that are unique by a key (ports, volumes, secrets,
+ * configs); list and map forms of environment, labels, depends_on and networks merge as maps; a value
+ * tagged `!reset` removes what earlier files set, one tagged `!override` replaces it whole.
+ */
+import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
+
+type Json = Record<string, unknown>;
+
+export type Tag = "reset" | "override";
+
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** `!reset` and `!override` tags of a parsed file, by the key path they sit on. */
+export function composeTags(yaml: YamlFile): Map<string, Tag> {
+  const tags = new Map<string, Tag>();
+  const stack: { node: unknown; path: KeyPath }[] = [{ node: yaml.document.contents, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    const tag = (node as Node | null)?.tag;
+    if (tag === "!reset" || tag === "!override")
+      tags.set(JSON.stringify(path), tag === "!reset" ? "reset" : "override");
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isPair(pair) && isScalar(pair.key))
+          stack.push({ node: pair.value, path: [...path, String(pair.key.value)] });
+      }
+    } else if (isSeq(node))
+      node.items.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+  }
+  return tags;
+}
+
+/** `["A=1", "B"]` → `{ A: "1", B: null }`; a map stays a map. */
+function asMap(value: unknown, listItem: (item: string) => [string, unknown]): unknown {
+  if (!Array.isArray(value)) return value;
+  return Object.fromEntries(value.map((item) => listItem(String(item))));
+}
+
+const keyValue = (item: string): [string, unknown] => {
+  const at = item.indexOf("=");
+  return at < 0 ? [item, null] : [item.slice(0, at), item.slice(at + 1)];
+};
+
+/** Fields whose list form means the same as a map, and how a list item reads as an entry. */
+const mapLike: Record<string, (item: string) => [string, unknown]> = {
+  environment: keyValue,
+  labels: keyValue,
+  annotations: keyValue,
+  sysctls: keyValue,
+  args: keyValue,
+  extra_hosts: (item) => {
+    const at = item.search(/[=:]/);
+    return at < 0 ? [item, null] : [item.slice(0, at), item.slice(at + 1)];
+  },
+  depends_on: (item) => [item, { condition: "service_started" }],
+  networks: (item) => [item, null],
+};
+
+const replaced = new Set(["command", "entrypoint", "test", "dns", "dns_search"]);
+
+/** The key a unique resource is known by; items with the same key replace each other. */
+const uniqueBy: Record<string, (item: unknown) => string> = {
+  ports: (item) =>
+    isObject(item)
+      ? `${String(item.host_ip ?? "")}:${String(item.published ?? "")}:${String(item.target)}/${String(item.protocol ?? "tcp")}`
+      : String(item).includes("/")
+        ? String(item)
+        : `${String(item)}/tcp`,
+  volumes: (item) => (isObject(item) ? String(item.target) : (String(item).split(":")[1] ?? String(item))),
+  secrets: (item) => (isObject(item) ? String(item.target ?? item.source) : String(item)),
+  configs: (item) => (isObject(item) ? String(item.target ?? item.source) : String(item)),
+};
+
+function mergeValue(
+  base: unknown,
+  over: unknown,
+  key: string | undefined,
+  path: KeyPath,
+  tags: Map<string, Tag>,
+): unknown {
+  const tag = tags.get(JSON.stringify(path));
+  if (tag === "override") return over;
+  if (key && mapLike[key] && base !== undefined) {
+    base = asMap(base, mapLike[key]);
+    over = asMap(over, mapLike[key]);
+  }
+  if (isObject(base) && isObject(over)) {
+    const out: Json = { ...base };
+    for (const [k, v] of Object.entries(over)) {
+      const childPath = [...path, k];
+      if (tags.get(JSON.stringify(childPath)) === "reset") {
+        delete out[k];
+        continue;
+      }
+      out[k] = Object.hasOwn(base, k) ? mergeValue(base[k], v, k, childPath, tags) : v;
+    }
+    return out;
+  }
+  if (Array.isArray(base) && Array.isArray(over) && key && !replaced.has(key)) {
+    const identify = uniqueBy[key] ?? ((item: unknown) => JSON.stringify(item));
+    const kept = new Map(base.map((item) => [identify(item), item]));
+    for (const item of over) kept.set(identify(item), item);
+    return [...kept.values()];
+  }
+  return over;
+}
+
+/** Later files override earlier ones; each file's tags apply to what it overrides. */
+export function mergeCompose(files: { value: Json; tags?: Map<string, Tag> }[]): Json {
+  return files.reduce<Json>((merged, file) => {
+    const tags = file.tags ?? new Map<string, Tag>();
+    // A `!reset` at the top of a service or section removes it altogether.
+    const result = mergeValue(merged, file.value, undefined, [], tags) as Json;
+    return result;
+  }, {});
+}
+
+/** One service over another, as `extends` combines them (the same rules as files). */
+export function mergeService(
+  base: Json,
+  over: Json,
+  tags: Map<string, Tag> = new Map(),
+  path: KeyPath = [],
+): Json {
+  return mergeValue(base, over, undefined, path, tags) as Json;
+}

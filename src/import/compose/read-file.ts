@@ -1,0 +1,111 @@
+/**
+ * One compose file: read within the limits, parsed with positions, its `!reset`/`!override` tags
+ * noted, and every string interpolated; unset and required variables are reported at their use.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { limits } from "../../load/limits.js";
+import { parseYaml } from "../../load/yaml-file.js";
+import { interpolate } from "./interpolate.js";
+import { composeTags } from "./merge.js";
+import type { ComposeSource } from "./to-model.js";
+import { variableUses } from "./variables.js";
+
+type Json = Record<string, unknown>;
+
+/** Interpolates every string in a parsed compose value, collecting what was unset. */
+function interpolateAll(
+  value: unknown,
+  env: Record<string, string>,
+  unset: Set<string>,
+  missing: Map<string, string>,
+): unknown {
+  if (typeof value === "string") {
+    const result = interpolate(value, env);
+    for (const name of result.unset) unset.add(name);
+    for (const m of result.missing) missing.set(m.name, m.message);
+    return result.value;
+  }
+  if (Array.isArray(value)) return value.map((item) => interpolateAll(item, env, unset, missing));
+  if (value && typeof value === "object") {
+    const out: Json = {};
+    for (const [key, item] of Object.entries(value)) out[key] = interpolateAll(item, env, unset, missing);
+    return out;
+  }
+  return value;
+}
+
+export async function readText(file: string): Promise<string | Diagnostic> {
+  try {
+    const info = await stat(file);
+    if (info.size > limits.maxFileBytes)
+      return diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
+        file,
+        start: 0,
+        end: 0,
+      });
+    return await readFile(file, "utf8");
+  } catch {
+    return diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 });
+  }
+}
+
+export interface ReadCompose {
+  source?: ComposeSource;
+  text?: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function readComposeFile(
+  file: string,
+  env: Record<string, string>,
+  envFile: string,
+): Promise<ReadCompose> {
+  const text = await readText(file);
+  if (typeof text !== "string") return { diagnostics: [text] };
+  const parsed = parseYaml(text, file, { merge: true });
+  const diagnostics = [...parsed.diagnostics];
+  const yaml = parsed.documents[0];
+  if (!yaml || yaml.value === undefined) return { text, diagnostics };
+  if (yaml.value === null || typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
+    diagnostics.push(
+      diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", {
+        file,
+        start: 0,
+        end: 0,
+      }),
+    );
+    return { text, diagnostics };
+  }
+  const unset = new Set<string>();
+  const missing = new Map<string, string>();
+  const value = interpolateAll(yaml.value, env, unset, missing) as Json;
+  const uses = variableUses(text, file);
+  const at = (name: string) => {
+    const use = uses.find((u) => u.name === name);
+    return use ? { file, start: use.start, end: use.end } : { file, start: 0, end: 0 };
+  };
+  for (const name of [...unset].sort())
+    diagnostics.push(
+      diagnostic(
+        "compose-unset-variable",
+        "warning",
+        `the variable ${name} is not set and has no default`,
+        at(name),
+        {
+          hint: `set it in ${basename(envFile)} or the environment`,
+        },
+      ),
+    );
+  for (const [name, message] of missing)
+    diagnostics.push(
+      diagnostic(
+        "compose-required-variable",
+        "warning",
+        `the variable ${name} is required: ${message}`,
+        at(name),
+      ),
+    );
+  return { source: { yaml, value, tags: composeTags(yaml) }, text, diagnostics };
+}

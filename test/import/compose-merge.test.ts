@@ -1,0 +1,115 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { importCompose } from "../../src/import/compose/index.js";
+import { mergeCompose } from "../../src/import/compose/merge.js";
+import { repoRoot } from "../helpers/examples.js";
+import { located } from "../helpers/positions.js";
+
+const fixtures = `${repoRoot}test/fixtures/compose`;
+
+type Services = Record<string, Record<string, unknown>>;
+
+async function imported(...files: string[]) {
+  const result = await importCompose(files.map((f) => `${fixtures}/${f}`));
+  const input = result.imported!.input;
+  const run = (
+    input.environments as unknown as Record<
+      string,
+      { nodes: { host: { nodes: { compose: { run: Record<string, unknown> } } } } }
+    >
+  ).compose!.nodes.host.nodes.compose.run;
+  return {
+    services: input.services as unknown as Services,
+    run,
+    found: located(result.diagnostics, result.sources),
+  };
+}
+
+describe("compose files merged as Compose merges them", () => {
+  it("appends lists, replaces commands, keeps unique ports and mount targets, and honours !reset and !override", async () => {
+    const { services, run, found } = await imported("merge/compose.yaml", "merge/compose.prod.yaml");
+    expect(found).toEqual([]);
+    expect(services.api).toMatchObject({
+      image: "shop/api:1.2.0",
+      command: ["serve"],
+      // !override: the production file's ports replace the base's.
+      ports: { p8080: 8080 },
+      // list and map forms merge as a map; !reset removes DEBUG.
+      env: { MODE: "production" },
+      uses: ["db", "cache"],
+    });
+    // data:/data and logs:/data share a target: the later one wins.
+    expect(services.api!.volumes).toEqual({
+      "mount-1": { path: "/app/src", type: "bind", source: "./src" },
+      logs: { path: "/data", type: "volume", source: "logs" },
+    });
+    expect(run.api).toEqual({ publish: { p8080: 443 } });
+    // !reset []: the database publishes nothing in production.
+    expect(run.db).toBeNull();
+    expect(Object.keys(services)).toEqual(["api", "db", "cache"]);
+  });
+
+  it("never throws, and merging a file over itself again changes nothing more", () => {
+    const value = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        mergeCompose([{ value: a }, { value: b }]);
+        const services = {
+          services: { api: { image: "a:1", ports: ["80:80"], environment: ["A=1"], ...a } },
+        };
+        const twice = mergeCompose([{ value: services }, { value: services }]);
+        expect(mergeCompose([{ value: services }, { value: services }, { value: services }])).toEqual(twice);
+        expect((twice.services as Record<string, { ports: unknown }>).api!.ports).toEqual(
+          services.services.api.ports,
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("extends", () => {
+  it("starts from the service it names, in this file or another, along chains, without its dependencies", async () => {
+    const { services, found } = await imported("extends/compose.yaml");
+    expect(services.api).toMatchObject({
+      image: "shop/base:1.0.0",
+      env: { LOG: "debug", REGION: "eu" },
+      restart: "always",
+      ports: { p8080: 8080 },
+    });
+    expect(services.api!.uses).toBeUndefined();
+    expect(services.worker).toMatchObject({
+      image: "shop/base:1.0.0",
+      command: ["work"],
+      env: { LOG: "debug" },
+    });
+    // A circle, a missing file and a missing service: reported where `extends` is, imported without it.
+    expect(found).toEqual([
+      "compose-extends-invalid@13:14",
+      "compose-extends-invalid@16:14",
+      "compose-extends-invalid@19:14",
+    ]);
+    expect(services.ghost).toMatchObject({ image: "ghost:1" });
+  });
+});
+
+describe("include", () => {
+  it("adds the services of included files, each with its own .env or env_file, and reports conflicts and missing files", async () => {
+    const { services, found } = await imported("include/compose.yaml");
+    expect(services.db).toMatchObject({ image: "postgres:16.4" });
+    // The including file's cache wins over the included one, which is reported as a conflict.
+    expect(services.cache).toMatchObject({ image: "redis:7.4" });
+    expect(services.api).toMatchObject({ image: "shop/api:1.0.0", uses: ["db", "cache"] });
+    expect(found).toEqual([
+      "compose-unset-variable@12:27",
+      "compose-include-invalid@5:5",
+      "compose-include-invalid@10:3",
+    ]);
+  });
+
+  it("reports files that include each other, and stops", async () => {
+    const { services, found } = await imported("include/loop/compose.yaml");
+    expect(Object.keys(services).sort()).toEqual(["a", "b"]);
+    expect(found).toEqual(["compose-include-invalid@1:11"]);
+  });
+});
