@@ -338,6 +338,12 @@ function nodeAt(document: Document.Parsed, path: KeyPath): { key?: Node; value?:
   return { key, value: (current ?? undefined) as Node | undefined, parent };
 }
 
+/** Whether the file has a node at exactly this key path. */
+export function hasPath(yaml: YamlFile, path: KeyPath): boolean {
+  const found = nodeAt(yaml.document, path);
+  return path.length === 0 || found.key !== undefined || found.value !== undefined;
+}
+
 /**
  * Where a key path is in the file: the key itself when `prefer` is "key" (for "unknown key",
  * or for an element's own position), else its value. Falls back to the nearest existing ancestor.

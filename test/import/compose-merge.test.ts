@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { importCompose } from "../../src/import/compose/index.js";
+import { checkModel } from "../../src/check/index.js";
+import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
 import { mergeCompose } from "../../src/import/compose/merge.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
@@ -65,6 +66,21 @@ describe("compose files merged as Compose merges them", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("findings on merged files", () => {
+  it("point into the file that defines what they are about", async () => {
+    const files = ["merge/compose.yaml", "merge/compose.prod.yaml"].map((f) => `${fixtures}/${f}`);
+    const loaded = await loadComposeAsModel(files);
+    const health = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "missing-health-check",
+    );
+    expect(health.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`)).toEqual([
+      "compose.prod.yaml missing-health-check@2:3",
+      "compose.prod.yaml missing-health-check@12:3",
+      "compose.prod.yaml missing-health-check@14:3",
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@
  * into the user's own file.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
-import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
+import { hasPath, type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "./kinds.js";
@@ -305,11 +305,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   note(["system"], []);
 
   // The compose file a path came from: the last one that has it (later files override).
+  // The file a path came from: the last one that has it (later files override), else the last
+  // one that has the longest part of it.
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
-    for (let i = sources.length - 1; i >= 0; i--) {
-      const range = locate(sources[i]!.yaml, composePath, prefer);
-      if (range.start !== 0 || range.end !== 0 || composePath.length === 0) {
-        if (composePath.length === 0 || range.end > 0) return range;
+    for (let length = composePath.length; length > 0; length--) {
+      const prefix = composePath.slice(0, length);
+      for (let i = sources.length - 1; i >= 0; i--) {
+        if (hasPath(sources[i]!.yaml, prefix)) return locate(sources[i]!.yaml, prefix, prefer);
       }
     }
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
