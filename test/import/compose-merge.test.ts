@@ -47,7 +47,7 @@ describe("compose files merged as Compose merges them", () => {
     expect(run.api).toEqual({ publish: { p8080: 443 } });
     // !reset []: the database publishes nothing in production.
     expect(run.db).toBeNull();
-    expect(Object.keys(services)).toEqual(["api", "db", "cache"]);
+    expect(Object.keys(services)).toEqual(["api", "db", "worker", "cache"]);
   });
 
   it("never throws, and merging a file over itself again changes nothing more", () => {
@@ -79,6 +79,8 @@ describe("findings on merged files", () => {
     expect(health.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`)).toEqual([
       "compose.prod.yaml missing-health-check@2:3",
       "compose.prod.yaml missing-health-check@12:3",
+      // Only the base file defines the worker.
+      "compose.yaml missing-health-check@12:3",
       "compose.prod.yaml missing-health-check@14:3",
     ]);
   });
