@@ -29,7 +29,9 @@ export function composeTags(yaml: YamlFile): Map<string, Tag> {
           stack.push({ node: pair.value, path: [...path, String(pair.key.value)] });
       }
     } else if (isSeq(node))
-      node.items.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+      node.items.forEach((item, index) => {
+        stack.push({ node: item, path: [...path, index] });
+      });
   }
   return tags;
 }

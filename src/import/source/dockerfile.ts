@@ -25,14 +25,14 @@ interface Instruction {
 /** Instructions with continuation lines joined (the escape character may be set by a directive). */
 export function instructions(text: string): Instruction[] {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const escape = /^#\s*escape\s*=\s*`/im.test(lines.slice(0, 5).join("\n")) ? "`" : "\\";
+  const escapeCharacter = /^#\s*escape\s*=\s*`/im.test(lines.slice(0, 5).join("\n")) ? "`" : "\\";
   const found: Instruction[] = [];
   let pending: { text: string; line: number } | undefined;
   lines.forEach((raw, index) => {
     const line = raw.trimEnd();
     if (!pending && /^\s*#/.test(line)) return;
     if (pending && /^\s*#/.test(line)) return;
-    const continued = line.endsWith(escape);
+    const continued = line.endsWith(escapeCharacter);
     const body = continued ? line.slice(0, -1) : line;
     pending = pending
       ? { text: `${pending.text} ${body.trim()}`, line: pending.line }
