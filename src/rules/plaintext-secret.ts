@@ -1,4 +1,4 @@
-import { secretLike } from "../analyze/secret-like.js";
+import { secretLike } from "../model/secret-like.js";
 
 import { isDevelopment, type Rule } from "./rule.js";
 

@@ -86,6 +86,14 @@ describe("findings on merged files", () => {
   });
 });
 
+describe("env_file", () => {
+  it("adds the files' variables under the service's own, keeps secret values out, and reports a missing file", async () => {
+    const { services, found } = await imported("env-file/compose.yaml");
+    expect(services.api!.env).toEqual({ MODE: "production", LOG_LEVEL: "info", DB_PASSWORD: "" });
+    expect(found).toEqual(["file-unreadable@8:9"]);
+  });
+});
+
 describe("extends", () => {
   it("starts from the service it names, in this file or another, along chains, without its dependencies", async () => {
     const { services, found } = await imported("extends/compose.yaml");

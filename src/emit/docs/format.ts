@@ -1,6 +1,7 @@
 /** Small phrases the document's sections share. */
-import { secretLike } from "../../analyze/secret-like.js";
+
 import { formatAmount } from "../../model/quantity.js";
+import { secretLike } from "../../model/secret-like.js";
 import type { Amount, EnvVar, Instance, Port } from "../../model/types.js";
 import { code } from "../markdown/escape.js";
 

@@ -3,11 +3,12 @@
  * noted, and every string interpolated; unset and required variables are reported at their use.
  */
 import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { basename, dirname, resolve } from "node:path";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
-import { parseYaml } from "../../load/yaml-file.js";
-import { interpolate } from "./interpolate.js";
+import { locate, parseYaml } from "../../load/yaml-file.js";
+import { secretLike } from "../../model/secret-like.js";
+import { interpolate, parseDotEnv } from "./interpolate.js";
 import { composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
 import { variableUses } from "./variables.js";
@@ -107,5 +108,60 @@ export async function readComposeFile(
         at(name),
       ),
     );
+  await applyEnvFiles(value, dirname(file), diagnostics, (path) => locate(yaml, path, "value"));
   return { source: { yaml, value, tags: composeTags(yaml) }, text, diagnostics };
+}
+
+/**
+ * `env_file`: a service's variables from files beside the compose file, under what `environment`
+ * sets itself; values that look secret stay behind. A missing file is reported unless it is marked
+ * `required: false`.
+ */
+async function applyEnvFiles(
+  value: Json,
+  folder: string,
+  diagnostics: Diagnostic[],
+  at: (path: (string | number)[]) => SourceRange,
+): Promise<void> {
+  const services = value.services;
+  if (services === null || typeof services !== "object" || Array.isArray(services)) return;
+  for (const [id, service] of Object.entries(services as Json)) {
+    if (service === null || typeof service !== "object" || Array.isArray(service)) continue;
+    const spec = (service as Json).env_file;
+    if (spec === undefined) continue;
+    const entries = (Array.isArray(spec) ? spec : [spec]).map((entry) =>
+      typeof entry === "object" && entry !== null
+        ? { path: String((entry as Json).path), required: (entry as Json).required !== false }
+        : { path: String(entry), required: true },
+    );
+    const fromFiles: Record<string, string> = {};
+    for (const [index, entry] of entries.entries()) {
+      const text = await readText(resolve(folder, entry.path));
+      if (typeof text === "string") {
+        // Such files are where secrets are kept out of compose files: take their names, never their values.
+        for (const [name, variable] of Object.entries(parseDotEnv(text)))
+          fromFiles[name] = secretLike(name, variable) ? "" : variable;
+      } else if (entry.required)
+        diagnostics.push(
+          diagnostic(
+            "file-unreadable",
+            "warning",
+            `the env_file ${entry.path} of '${id}' cannot be read; its variables are left out`,
+            at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]),
+          ),
+        );
+    }
+    const own = (service as Json).environment;
+    const ownMap = Array.isArray(own)
+      ? Object.fromEntries(
+          own.map((item) => {
+            const [key, ...rest] = String(item).split("=");
+            return [key!, rest.length > 0 ? rest.join("=") : null];
+          }),
+        )
+      : own && typeof own === "object"
+        ? (own as Json)
+        : {};
+    (service as Json).environment = { ...fromFiles, ...ownMap };
+  }
 }
