@@ -10,6 +10,7 @@ import { loadComposeAsModel } from "../import/compose/index.js";
 import { kustomizationIn, loadManifestsAsModel, looksLikeManifest } from "../import/kubernetes/index.js";
 import { findComposeSets } from "../import/repository/find-compose.js";
 import { findManifestSets } from "../import/repository/find-manifests.js";
+import { walkRepository } from "../import/repository/walk.js";
 import type { LoadResult } from "../load/index.js";
 
 export type Load = () => Promise<LoadResult>;
@@ -36,11 +37,12 @@ export function loadsFor(path: string): Load[] {
   if (kustomizationIn(path)) return [() => loadManifestsAsModel([path])];
   const taken = new Set<string>();
   const loads: Load[] = [];
-  for (const set of findComposeSets(path)) {
+  const folders = walkRepository(path);
+  for (const set of findComposeSets(path, folders)) {
     taken.add(set.environment);
     loads.push(() => loadComposeAsModel(set.files));
   }
-  for (const set of findManifestSets(path, taken)) loads.push(() => loadManifestsAsModel(set.paths));
+  for (const set of findManifestSets(path, taken, folders)) loads.push(() => loadManifestsAsModel(set.paths));
   if (loads.length > 0) return loads;
   return [
     async () => ({

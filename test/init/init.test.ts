@@ -27,6 +27,10 @@ function repository(): string {
     join(root, "node_modules", "some-package", "compose.yaml"),
     "services:\n  ignored: { image: 'x:1' }\n",
   );
+  // What .gitignore ignores is no part of the repository.
+  writeFileSync(join(root, ".gitignore"), "scratch/\n");
+  mkdirSync(join(root, "scratch"));
+  writeFileSync(join(root, "scratch", "compose.yaml"), "services:\n  scratched: { image: 'z:1' }\n");
   const outside = mkdtempSync(join(tmpdir(), "deployview-outside-"));
   writeFileSync(join(outside, "compose.yaml"), "services:\n  outside: { image: 'y:1' }\n");
   symlinkSync(outside, join(root, "linked"));
@@ -49,6 +53,7 @@ describe("deployview init", () => {
     expect(result.stdout).toContain("  web: proxy; nginx:1.27; ports 80, 443; uses api (in local, prod)");
     expect(text).not.toContain("ignored");
     expect(text).not.toContain("outside");
+    expect(text).not.toContain("scratched");
   });
 
   it("never replaces an existing model without --force", async () => {

@@ -4,14 +4,14 @@
  * fills what the configuration left out (ports, health check, user, build stages). Folders with a
  * Dockerfile that nothing builds become services of their own.
  */
-import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { basename, join, resolve, sep } from "node:path";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import type { ServiceKind } from "../../model/types.js";
 import { inspectSource, type SourceInspection } from "../source/index.js";
 import { readNginx } from "../source/nginx.js";
-import { skippedFolders } from "./find-compose.js";
+import { type Folder, walkRepository } from "./walk.js";
 
 function inside(root: string, path: string): boolean {
   try {
@@ -82,31 +82,25 @@ export function inspectBuild(
 
 const webFrameworks = /React|Vue|Angular|Svelte|Next\.js|Nuxt|Remix|Vite|Streamlit/;
 
-/** Folders (three levels deep at most) with a Dockerfile, other than those already built. */
-export function dockerFolders(root: string, built: Set<string>): string[] {
-  const found: string[] = [];
-  const stack: { dir: string; depth: number }[] = [{ dir: resolve(root), depth: 0 }];
-  while (stack.length > 0) {
-    const { dir, depth } = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    if (
-      dir !== resolve(root) &&
-      !built.has(dir) &&
-      entries.some((e) => e.isFile() && e.name === "Dockerfile")
-    )
-      found.push(dir);
-    if (depth >= 3) continue;
-    for (const entry of entries) {
-      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith("."))
-        stack.push({ dir: join(dir, entry.name), depth: depth + 1 });
-    }
-  }
-  return found.sort();
+/** Folders with a Dockerfile (three levels deep at most), other than those already built. */
+export function dockerFolders(
+  root: string,
+  built: Set<string>,
+  folders: Folder[] = walkRepository(root),
+): string[] {
+  const top = resolve(root);
+  return folders
+    .filter(({ dir, entries }) => {
+      const depth = relative(top, dir).split(sep).length;
+      return (
+        dir !== top &&
+        depth <= 3 &&
+        !built.has(dir) &&
+        entries.some((e) => e.isFile() && e.name === "Dockerfile")
+      );
+    })
+    .map(({ dir }) => dir)
+    .sort();
 }
 
 /** Web when the code's framework draws pages, else api. */

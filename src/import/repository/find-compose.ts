@@ -1,22 +1,13 @@
 /**
  * Compose file sets in a repository: per folder, the base file (with docker-compose.override.yml when
  * present) and each variant (docker-compose.prod.yml, compose.staging.yaml) over the base.
- * Skips dependency and build folders and never follows a link.
+ * Honours .gitignore, skips dependency and build folders and never follows a link (see walk.ts).
  */
-import { type Dirent, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
+import { type Folder, walkRepository } from "./walk.js";
 
-export const skippedFolders = new Set([
-  "node_modules",
-  ".git",
-  "vendor",
-  "dist",
-  "build",
-  ".venv",
-  "venv",
-  "target",
-  "__pycache__",
-]);
+export { skippedFolders } from "./walk.js";
+
 const baseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
 const VARIANT = /^(?:docker-)?compose\.([A-Za-z0-9_-]+)\.ya?ml$/;
 
@@ -33,19 +24,9 @@ function environmentId(folder: string, variant: string | undefined): string {
   return (parts.join("-") || "local").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
 }
 
-export function findComposeSets(root: string, limit = 10_000): ComposeSet[] {
+export function findComposeSets(root: string, folders: Folder[] = walkRepository(root)): ComposeSet[] {
   const sets: ComposeSet[] = [];
-  const stack = [root];
-  let seen = 0;
-  while (stack.length > 0 && seen < limit) {
-    const dir = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    seen += entries.length;
+  for (const { dir, entries } of folders) {
     const names = entries.filter((e) => e.isFile()).map((e) => e.name);
     const base = baseNames.find((n) => names.includes(n));
     const folder = relative(root, dir) || ".";
@@ -71,11 +52,6 @@ export function findComposeSets(root: string, limit = 10_000): ComposeSet[] {
             variant,
           });
       }
-    }
-    for (const entry of entries) {
-      // isDirectory() is false for links, so a link never leads out of the repository.
-      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith("."))
-        stack.push(join(dir, entry.name));
     }
   }
   return sets.sort((a, b) => a.environment.localeCompare(b.environment));

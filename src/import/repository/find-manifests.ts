@@ -4,13 +4,12 @@
  * a folder's files each define the same workloads (alternative all-in-one files), every file is a
  * set of its own. Skips dependency and build folders and never follows a link.
  */
-import { type Dirent, readdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseYaml } from "../../load/yaml-file.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
 import { isObject, workloadKinds } from "../kubernetes/objects.js";
 import { readText } from "../kubernetes/read-file.js";
-import { skippedFolders } from "./find-compose.js";
+import { type Folder, walkRepository } from "./walk.js";
 
 export interface ManifestSet {
   environment: string;
@@ -63,38 +62,24 @@ function environmentId(root: string, path: string, taken: Set<string>): string {
 export function findManifestSets(
   root: string,
   taken: Set<string> = new Set(),
-  limit = 10_000,
+  folders: Folder[] = walkRepository(root),
 ): ManifestSet[] {
   const kustomizations: string[] = [];
   const plainFolders: { dir: string; files: { file: string; workloads: string[] }[] }[] = [];
-  const stack = [resolve(root)];
-  let seen = 0;
-  while (stack.length > 0 && seen < limit) {
-    const dir = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+  for (const { dir, entries } of folders) {
+    if (kustomizationIn(dir)) {
+      kustomizations.push(dir);
       continue;
     }
-    seen += entries.length;
-    if (kustomizationIn(dir)) kustomizations.push(dir);
-    else {
-      const files = entries
-        .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/compose/i.test(e.name))
-        .map((e) => join(dir, e.name))
-        .sort()
-        .flatMap((file) => {
-          const workloads = workloadsIn(file);
-          return workloads ? [{ file, workloads }] : [];
-        });
-      if (files.length > 0) plainFolders.push({ dir, files });
-    }
-    for (const entry of entries) {
-      // isDirectory() is false for links, so a link never leads out of the repository.
-      if (entry.isDirectory() && !skippedFolders.has(entry.name) && !entry.name.startsWith("."))
-        stack.push(join(dir, entry.name));
-    }
+    const files = entries
+      .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/compose/i.test(e.name))
+      .map((e) => join(dir, e.name))
+      .sort()
+      .flatMap((file) => {
+        const workloads = workloadsIn(file);
+        return workloads ? [{ file, workloads }] : [];
+      });
+    if (files.length > 0) plainFolders.push({ dir, files });
   }
   // What a kustomization builds on is part of it, not an environment of its own.
   const used = new Set<string>();

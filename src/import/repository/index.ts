@@ -23,6 +23,7 @@ import {
 } from "./code.js";
 import { findComposeSets } from "./find-compose.js";
 import { findManifestSets } from "./find-manifests.js";
+import { type Folder, walkRepository } from "./walk.js";
 
 export interface InitResult {
   /** The model file's text, or undefined when nothing was found to import. */
@@ -48,7 +49,8 @@ export async function initFromRepository(
   onProgress: (message: string) => void = () => {},
 ): Promise<InitResult> {
   onProgress(`looking for compose files and Kubernetes manifests in ${root}`);
-  const sets = findComposeSets(root);
+  const folders = walkRepository(root);
+  const sets = findComposeSets(root, folders);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const services: Record<string, ServiceInputType> = {};
@@ -86,7 +88,7 @@ export async function initFromRepository(
     if (!set.variant)
       (environments[set.environment] as Record<string, unknown>).purpose = "Local development";
   }
-  const manifestSets = findManifestSets(root, new Set(sets.map((s) => s.environment)));
+  const manifestSets = findManifestSets(root, new Set(sets.map((s) => s.environment)), folders);
   for (const set of manifestSets) {
     const result = await importManifests(set.paths, {
       name: basename(root),
@@ -102,7 +104,7 @@ export async function initFromRepository(
   onProgress(
     `found ${sets.length} compose file set(s) and ${manifestSets.length} manifest set(s); inspecting the code`,
   );
-  const code = inspectCode(root, services, serviceBase, environments, diagnostics);
+  const code = inspectCode(root, folders, services, serviceBase, environments, diagnostics);
   const summary = Object.entries(services).map(([id, s]) => ({
     id,
     kind: s.kind,
@@ -128,6 +130,7 @@ export async function initFromRepository(
  */
 function inspectCode(
   root: string,
+  folders: Folder[],
   services: Record<string, ServiceInputType>,
   serviceBase: Map<string, string>,
   environments: Record<string, unknown>,
@@ -150,7 +153,7 @@ function inspectCode(
     if (service.kind === "other" && inspection.framework) service.kind = kindOfCode(inspection);
   }
   const unplaced: string[] = [];
-  for (const folder of dockerFolders(root, built)) {
+  for (const folder of dockerFolders(root, built, folders)) {
     const id = basename(folder)
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, "-");
