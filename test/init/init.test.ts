@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -11,7 +12,9 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadModelFile } from "../../src/load/index.js";
+import { checkModel } from "../../src/check/index.js";
+import { initFromRepository } from "../../src/import/repository/index.js";
+import { loadModelFile, loadModelText } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 
@@ -109,4 +112,32 @@ describe("deployview init with Kubernetes manifests", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  builder: docker-compose.builder.yml\n");
   });
+});
+
+describe("deployview init on the corpus of real projects", () => {
+  const corpus = join(repoRoot, "../shared/corpus");
+  const projects = existsSync(corpus)
+    ? readdirSync(corpus, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => join(corpus, e.name))
+    : [];
+
+  it.skipIf(projects.length === 0)(
+    "writes, for every project, a model that loads without an error",
+    async () => {
+      for (const project of projects) {
+        const root = mkdtempSync(join(tmpdir(), "deployview-init-corpus-"));
+        cpSync(project, root, { recursive: true });
+        const result = await initFromRepository(root);
+        expect(result.text, project).toBeDefined();
+        const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+        expect(
+          loaded.diagnostics.filter((d) => d.severity === "error"),
+          project,
+        ).toEqual([]);
+        expect(loaded.model!.services.length, project).toBeGreaterThan(0);
+        checkModel(loaded.model!, { sources: loaded.sources });
+      }
+    },
+  );
 });
