@@ -1,8 +1,12 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
 import { mergeCompose } from "../../src/import/compose/merge.js";
+import { composeServiceKeys, composeTopKeys } from "../../src/import/compose/spec-keys.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
 
@@ -83,6 +87,31 @@ describe("findings on merged files", () => {
       "compose.yaml missing-health-check@12:3",
       "compose.prod.yaml missing-health-check@14:3",
     ]);
+  });
+});
+
+describe("keys the Compose Specification does not know", () => {
+  it("are reported where they are, with a suggestion; x- extensions are fine", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-compose-keys-"));
+    writeFileSync(
+      join(dir, "compose.yaml"),
+      "x-common: &common { restart: always }\nservices:\n  api:\n    imgae: shop/api:1\n    x-note: fine\n    <<: *common\nvolumez: {}\n",
+    );
+    const result = await importCompose([join(dir, "compose.yaml")]);
+    expect(located(result.diagnostics, result.sources)).toEqual([
+      "compose-unknown-key@7:1",
+      "compose-unknown-key@4:5",
+    ]);
+    expect(result.diagnostics.map((d) => d.hint)).toEqual([
+      "did you mean 'volumes'?",
+      "did you mean 'image'?",
+    ]);
+  });
+
+  it("are the vendored specification's keys", () => {
+    const spec = JSON.parse(readFileSync(`${repoRoot}vendor/compose-spec/compose-spec.json`, "utf8"));
+    expect([...composeTopKeys].sort()).toEqual(Object.keys(spec.properties).sort());
+    expect([...composeServiceKeys].sort()).toEqual(Object.keys(spec.definitions.service.properties).sort());
   });
 });
 

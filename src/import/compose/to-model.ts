@@ -7,8 +7,10 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { hasPath, type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { suggestion } from "../../model/suggest.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { mergeCompose, type Tag } from "./merge.js";
+import { composeServiceKeys, composeTopKeys } from "./spec-keys.js";
 
 type Json = Record<string, unknown>;
 
@@ -337,6 +339,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     );
   }
   for (const source of sources) {
+    for (const diagnostic of unknownKeys(source)) diagnostics.push(diagnostic);
     if ("version" in source.value) {
       diagnostics.push(
         diagnostic(
@@ -352,4 +355,33 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
   }
   return { input, locate: locator, diagnostics };
+}
+
+/** Keys the Compose Specification does not know (x- extensions aside), with a suggestion. */
+function unknownKeys(source: ComposeSource): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const report = (path: KeyPath, key: string, known: ReadonlySet<string>) =>
+    found.push(
+      diagnostic(
+        "compose-unknown-key",
+        "warning",
+        `'${key}' is not a Compose key; it is ignored`,
+        locate(source.yaml, path, "key"),
+        {
+          hint: suggestion(key, [...known], "key"),
+        },
+      ),
+    );
+  for (const key of Object.keys(source.value)) {
+    if (!composeTopKeys.has(key) && !key.startsWith("x-")) report([key], key, composeTopKeys);
+  }
+  const services = isObject(source.value.services) ? source.value.services : {};
+  for (const [id, service] of Object.entries(services)) {
+    if (!isObject(service)) continue;
+    for (const key of Object.keys(service)) {
+      if (!composeServiceKeys.has(key) && !key.startsWith("x-"))
+        report(["services", id, key], key, composeServiceKeys);
+    }
+  }
+  return found;
 }
