@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emitCompose } from "../../src/emit/compose/index.js";
+import { emitKubernetes } from "../../src/emit/k8s/index.js";
 import { loadModelFile, loadModelText } from "../../src/load/index.js";
 import { arbitraryModel } from "../helpers/arbitrary-model.js";
 import { composeSchemaErrors } from "../helpers/compose-schema.js";
@@ -188,5 +189,38 @@ describe("compose for any valid model", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("plain-text secrets in the model", () => {
+  const text = `system: { name: Shop }
+services:
+  api: { kind: api, image: "shop/api:1.0", env: { DB_PASSWORD: hunter2-plain, DB_URL: "postgres://u:pw-in-url@db/x", LEVEL: info } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }
+  prod: { platform: kubernetes, nodes: { c: { kind: cluster, run: [api] } } }
+`;
+
+  it("never reach generated compose or manifests: they become references to secrets named after the variable", () => {
+    const loaded = loadModelText(text, "model.yaml");
+    const composeFiles = emitCompose(loaded.model!, "dev").files;
+    const all = composeFiles.map((f) => f.content).join("\n");
+    expect(all).not.toContain("hunter2-plain");
+    expect(all).not.toContain("pw-in-url");
+    const doc = parse(composeFiles.find((f) => f.path === "compose.yaml")!.content);
+    expect(doc.services.api.environment).toEqual({
+      DB_PASSWORD: "${DB_PASSWORD:?set db-password (see .env.example)}",
+      DB_URL: "${DB_URL:?set db-url (see .env.example)}",
+      LEVEL: "info",
+    });
+    expect(composeFiles.find((f) => f.path === ".env.example")!.content).toContain(
+      "\nDB_PASSWORD=change-me\n",
+    );
+    const manifests = emitKubernetes(loaded.model!, "prod")
+      .files.map((f) => f.content)
+      .join("\n");
+    expect(manifests).not.toContain("hunter2-plain");
+    expect(manifests).not.toContain("pw-in-url");
+    expect(manifests).toContain("secretKeyRef");
   });
 });

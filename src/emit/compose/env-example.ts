@@ -2,12 +2,12 @@
 import type { Environment, Model } from "../../model/types.js";
 import { generatedHeader } from "../generated-file.js";
 import { containerInstances } from "../runtime/platform.js";
-import { secretVariable } from "../runtime/secrets.js";
+import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 
 export function envExample(model: Model, environment: Environment, source: string): string {
   const users = new Map<string, Set<string>>();
   for (const instance of containerInstances(environment)) {
-    for (const variable of instance.env) {
+    for (const variable of emittedEnv(instance)) {
       if (variable.value.kind !== "secret") continue;
       const secret = variable.value.secret;
       users.set(secret, (users.get(secret) ?? new Set()).add(instance.id));

@@ -2,8 +2,8 @@
 import { KIND_LABEL } from "../../model/labels.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
-import { secretVariable } from "../runtime/secrets.js";
-import { type ComposeHealthcheck, composeHealthcheck } from "./health.js";
+import { emittedEnv, secretVariable } from "../runtime/secrets.js";
+import type { ComposeHealthcheck } from "./health.js";
 
 export type ComposeService = Record<string, unknown>;
 
@@ -104,10 +104,9 @@ export function composeService(
     return `${bind ? `${bind}:` : ""}${p.host}:${p.port.port}${p.port.protocol === "udp" ? "/udp" : ""}`;
   });
   if (ports.length > 0 && !service.networkMode) entry.ports = ports;
-  if (instance.env.length > 0) {
-    entry.environment = Object.fromEntries(
-      instance.env.map((v) => [v.name, variableValue(model, environment, v)]),
-    );
+  const env = emittedEnv(instance);
+  if (env.length > 0) {
+    entry.environment = Object.fromEntries(env.map((v) => [v.name, variableValue(model, environment, v)]));
   }
   const mounts = service.volumes
     .filter((v) => v.type !== "tmpfs")

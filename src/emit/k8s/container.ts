@@ -5,7 +5,7 @@ import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
 import type { IResourceRequirements } from "kubernetes-models/v1/ResourceRequirements";
 import type { ISecurityContext } from "kubernetes-models/v1/SecurityContext";
 import type { Amount, Environment, EnvVar, Instance, Model, Port } from "../../model/types.js";
-import { secretVariable } from "../runtime/secrets.js";
+import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import { dnsLabel } from "./names.js";
 import { serviceHost } from "./placement.js";
 import { probes } from "./probes.js";
@@ -63,7 +63,7 @@ export function secretKey(model: Model, secret: string, key: string | undefined)
 }
 
 function secretEnv(model: Model, instance: Instance): IEnvVar[] {
-  return instance.env.flatMap((variable) =>
+  return emittedEnv(instance).flatMap((variable) =>
     variable.value.kind === "secret"
       ? [
           {

@@ -2,6 +2,7 @@
  * Every object one instance needs: its ConfigMap, claims, workload (Deployment, StatefulSet,
  * DaemonSet or Job), Services, autoscaler and disruption budget.
  */
+
 import { createHash } from "node:crypto";
 import type { IDaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
@@ -15,6 +16,7 @@ import type { IService } from "kubernetes-models/v1/Service";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { Environment, Instance, Model } from "../../model/types.js";
+import { emittedEnv } from "../runtime/secrets.js";
 import { plainValue, portName, portProtocol } from "./container.js";
 import { instanceLabels, selectorLabels } from "./names.js";
 import { namespaceOf, objectName } from "./placement.js";
@@ -74,7 +76,7 @@ export function instanceObjects(
   const diagnostics: Diagnostic[] = [];
 
   const data = Object.fromEntries(
-    instance.env.flatMap((v) => {
+    emittedEnv(instance).flatMap((v) => {
       const value = plainValue(environment, instance, v);
       return value === undefined ? [] : [[v.name, value]];
     }),

@@ -3,8 +3,10 @@
  * images built from source listed for the registry they are pushed to; and, as comments, the
  * Secrets the manifests expect — their values are never generated.
  */
+
 import { Document, isSeq } from "yaml";
 import type { Environment, Instance, Model } from "../../model/types.js";
+import { emittedEnv } from "../runtime/secrets.js";
 import { secretKey } from "./container.js";
 import { dnsLabel } from "./names.js";
 import { namespaceOf } from "./placement.js";
@@ -13,7 +15,7 @@ function secretLines(model: Model, environment: Environment, instances: Instance
   const needed = new Map<string, { namespace: string | undefined; name: string; keys: Set<string> }>();
   for (const instance of instances) {
     const namespace = namespaceOf(environment, instance);
-    for (const variable of instance.env) {
+    for (const variable of emittedEnv(instance)) {
       if (variable.value.kind !== "secret") continue;
       const name = dnsLabel(variable.value.secret);
       const id = `${namespace ?? ""}/${name}`;

@@ -1,7 +1,26 @@
 /** How generated configuration refers to secrets: by variable name, never by value. */
-import type { Model } from "../../model/types.js";
+import { secretLike } from "../../model/secret-like.js";
+import type { EnvVar, Instance, Model } from "../../model/types.js";
 
 /** The variable that carries a secret: declared `env`, else the secret's id in upper snake case. */
 export function secretVariable(model: Model, secret: string): string {
   return model.secrets.find((s) => s.id === secret)?.env ?? secret.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+}
+
+/**
+ * The variables generated configuration carries for an instance. A plain value that looks like a
+ * secret (the `plaintext-secret` rule reports it) is written as a reference to a secret named after
+ * the variable, so its value never reaches a generated file.
+ */
+export function emittedEnv(instance: Instance): EnvVar[] {
+  return instance.env.map((variable) =>
+    variable.value.kind === "plain" &&
+    variable.value.value !== "" &&
+    secretLike(variable.name, variable.value.value)
+      ? {
+          ...variable,
+          value: { kind: "secret", secret: variable.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") },
+        }
+      : variable,
+  );
 }
