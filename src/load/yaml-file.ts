@@ -41,38 +41,28 @@ function rangeOf(
   return { file, start: range?.[0] ?? 0, end: range?.[1] ?? 0 };
 }
 
-/** Depth of the deepest collection, walked without recursion so a deep file cannot overflow the stack. */
-function depthOf(root: unknown): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (isMap(node) || isSeq(node)) {
-      max = Math.max(max, depth);
-      if (max > limits.maxDepth) return max;
-      for (const item of node.items as unknown[]) {
-        if (isPair(item)) stack.push([item.value, depth + 1]);
-        else stack.push([item, depth + 1]);
-      }
-    }
-  }
-  return max;
+interface TreeProblems {
+  tooDeep: boolean;
+  /** Aliases whose anchor encloses them (`a: &x { b: *x }`): the value would be infinite. */
+  cycles: Diagnostic[];
+  /** Keys such as __proto__ that could tamper with objects. */
+  forbidden: Diagnostic[];
 }
 
 /**
- * Aliases whose anchor encloses them (`a: &x { b: *x }`) make an infinite value; find them
- * on the syntax tree, before anything expands them. One walk in document order, with an explicit
- * stack: an alias names the latest anchor before it, so anchors are recorded as they are met
- * (asking each alias to resolve itself would walk the whole document once per alias).
+ * One walk over the syntax tree, before anything expands it, in document order with an explicit
+ * stack (a deep file cannot overflow it): nesting depth, alias cycles, forbidden keys. An alias names
+ * the latest anchor before it, so anchors are recorded as they are met (asking each alias to resolve
+ * itself would walk the whole document once per alias).
  */
-function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  type Frame = { node: unknown; exit: boolean };
-  const stack: Frame[] = [{ node: document.contents, exit: false }];
+function checkTree(document: Document.Parsed, file: string): TreeProblems {
+  const problems: TreeProblems = { tooDeep: false, cycles: [], forbidden: [] };
+  type Frame = { node: unknown; depth: number; exit: boolean };
+  const stack: Frame[] = [{ node: document.contents, depth: 1, exit: false }];
   const ancestors = new Set<unknown>();
   const anchors = new Map<string, unknown>();
   while (stack.length > 0) {
-    const { node, exit } = stack.pop()!;
+    const { node, depth, exit } = stack.pop()!;
     if (exit) {
       ancestors.delete(node);
       continue;
@@ -80,15 +70,13 @@ function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] 
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target && ancestors.has(target)) {
-        found.push(
+        problems.cycles.push(
           diagnostic(
             "yaml-alias-cycle",
             "error",
             `the alias *${node.source} refers to a collection that contains it`,
             rangeOf(node, file),
-            {
-              hint: "an element cannot be nested inside itself",
-            },
+            { hint: "an element cannot be nested inside itself" },
           ),
         );
       }
@@ -96,48 +84,37 @@ function findAliasCycles(document: Document.Parsed, file: string): Diagnostic[] 
     }
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor) anchors.set(anchor, node);
-    if (isMap(node) || isSeq(node)) {
-      ancestors.add(node);
-      stack.push({ node, exit: true });
-      // Reversed, so children come off the stack in document order (keys before their values).
-      const children: unknown[] = [];
-      for (const item of node.items as unknown[]) {
-        if (isPair(item)) children.push(item.key, item.value);
-        else children.push(item);
-      }
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], exit: false });
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > limits.maxDepth) {
+      problems.tooDeep = true;
+      return problems;
     }
-  }
-  return found;
-}
-
-function findForbiddenKeys(root: unknown, file: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && (pair.key.value === "__proto__" || pair.key.value === "constructor")) {
-          found.push(
-            diagnostic(
-              "forbidden-key",
-              "error",
-              `the key '${String(pair.key.value)}' is not allowed`,
-              rangeOf(pair.key, file),
-              {
-                hint: "rename the key; it could tamper with objects in tools that read this file",
-              },
-            ),
-          );
-        }
-        stack.push(pair.value);
+    ancestors.add(node);
+    stack.push({ node, depth, exit: true });
+    // Reversed, so children come off the stack in document order (keys before their values).
+    const children: unknown[] = [];
+    for (const item of node.items as unknown[]) {
+      if (!isPair(item)) {
+        children.push(item);
+        continue;
       }
-    } else if (isSeq(node)) {
-      stack.push(...node.items);
+      if (isScalar(item.key) && (item.key.value === "__proto__" || item.key.value === "constructor")) {
+        problems.forbidden.push(
+          diagnostic(
+            "forbidden-key",
+            "error",
+            `the key '${String(item.key.value)}' is not allowed`,
+            rangeOf(item.key, file),
+            { hint: "rename the key; it could tamper with objects in tools that read this file" },
+          ),
+        );
+      }
+      children.push(item.key, item.value);
     }
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i], depth: depth + 1, exit: false });
   }
-  return found;
+  return problems;
 }
 
 /**
@@ -219,7 +196,8 @@ export function parseYaml(
         }),
       );
     }
-    if (usable && depthOf(document.contents) > limits.maxDepth) {
+    const tree = usable ? checkTree(document, file) : undefined;
+    if (tree?.tooDeep) {
       usable = false;
       diagnostics.push(
         diagnostic(
@@ -229,16 +207,9 @@ export function parseYaml(
           rangeOf(document.contents, file),
         ),
       );
-    }
-    if (usable) {
-      const cycles = findAliasCycles(document, file);
-      diagnostics.push(...cycles);
-      if (cycles.length > 0) usable = false;
-    }
-    if (usable) {
-      const forbidden = findForbiddenKeys(document.contents, file);
-      diagnostics.push(...forbidden);
-      if (forbidden.length > 0) usable = false;
+    } else if (tree && (tree.cycles.length > 0 || tree.forbidden.length > 0)) {
+      usable = false;
+      diagnostics.push(...(tree.cycles.length > 0 ? tree.cycles : tree.forbidden));
     }
     let value: unknown;
     if (usable) {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AsciiBox, MIN_WIDTH, renderBox } from "../../src/emit/diagram/ascii/box.js";
-import { displayWidth } from "../../src/emit/diagram/ascii/width.js";
+import { charWidth, displayWidth } from "../../src/emit/diagram/ascii/width.js";
 import { wrap } from "../../src/emit/diagram/ascii/wrap.js";
 
 const label = fc.oneof(
@@ -100,5 +100,24 @@ describe("ASCII boxes", () => {
       "│ note      │",
       "└───────────┘",
     ]);
+  });
+});
+
+describe("display width", () => {
+  it("counts every string as its characters' widths add up", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 30 }),
+        fc.string({ unit: "binary", maxLength: 30 }),
+        (a, b) => {
+          for (const text of [a, b]) {
+            let expected = 0;
+            for (const char of text) expected += charWidth(char);
+            expect(displayWidth(text)).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -45,7 +45,22 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function displayWidth(value: string): number {
   if (PRINTABLE_ASCII.test(value)) return value.length;
   let width = 0;
-  for (const char of value) width += charWidth(char);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // The ranges below the first wide block (box drawing and dashes among them) need no table.
+    if (code < 0x2e80 && !(code >= 0xd800 && code <= 0xdfff)) {
+      width +=
+        code < 0x20 || (code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f)
+          ? 0
+          : code >= 0x1100 && code <= 0x115f
+            ? 2
+            : 1;
+      continue;
+    }
+    const codePoint = value.codePointAt(i)!;
+    if (codePoint > 0xffff) i++;
+    width += charWidth(String.fromCodePoint(codePoint));
+  }
   return width;
 }
 
