@@ -115,6 +115,23 @@ describe("keys the Compose Specification does not know", () => {
   });
 });
 
+describe("secrets, configs and networks", () => {
+  it("declare where each secret comes from, never its value, and note what a service mounts and joins", async () => {
+    const result = await importCompose([`${fixtures}/secrets/compose.yaml`]);
+    const input = result.imported!.input;
+    expect(input.secrets).toEqual({
+      db_password: { source: "file", file: "./secrets/db_password.txt" },
+      tls: { source: "env", env: "DB_TLS" },
+    });
+    expect((input.services as unknown as Services).db!.notes).toEqual([
+      "Reads the Compose secret 'db_password' at /run/secrets/db_password",
+      "Reads the Compose secret 'tls' at /etc/ssl/db.pem",
+      "Reads the Compose config 'pg_conf' at /pg_conf",
+      "Joins the network 'backend'",
+    ]);
+  });
+});
+
 describe("env_file", () => {
   it("adds the files' variables under the service's own, keeps secret values out, and reports a missing file", async () => {
     const { services, found } = await imported("env-file/compose.yaml");

@@ -274,6 +274,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       ...(raw.read_only === true ? { "read-only-root": true } : {}),
     };
     if (Object.keys(security).length > 0) service.security = security;
+    const notes = [
+      ...mounted(raw.secrets, "secret", "/run/secrets"),
+      ...mounted(raw.configs, "config", "/"),
+      ...networksOf(raw.networks).map((network) => `Joins the network '${network}'`),
+    ];
+    if (notes.length > 0) service.notes = notes;
     services[id] = service;
     const instance: Json = {};
     const published = ports.filter((p) => p.host !== undefined);
@@ -291,8 +297,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     run[id] = Object.keys(instance).length > 0 ? instance : null;
     note([...envPath, id], ["services", id]);
   }
+  const secrets = composeSecrets(merged.secrets);
   const input = {
     system: { name },
+    ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
     services,
     environments: {
       [environment]: {
@@ -306,7 +314,6 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   note(["environments", environment], []);
   note(["system"], []);
 
-  // The compose file a path came from: the last one that has it (later files override).
   // The file a path came from: the last one that has it (later files override), else the last
   // one that has the longest part of it.
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
@@ -384,4 +391,36 @@ function unknownKeys(source: ComposeSource): Diagnostic[] {
     }
   }
   return found;
+}
+
+/** Compose secrets and configs a service mounts, as notes: the model keeps files in volumes only. */
+function mounted(value: unknown, noun: string, folder: string): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) => {
+    const source = isObject(item) ? text(item.source) : text(item);
+    if (!source) return [];
+    const target =
+      isObject(item) && item.target ? String(item.target) : `${folder.replace(/\/$/, "")}/${source}`;
+    return [
+      `Reads the Compose ${noun} '${source}' at ${target.startsWith("/") ? target : `${folder}/${target}`}`,
+    ];
+  });
+}
+
+function networksOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  return isObject(value) ? Object.keys(value) : [];
+}
+
+/** Top-level secrets: where each comes from (a file or a variable), never its value. */
+function composeSecrets(value: unknown): Record<string, { source: string; file?: string; env?: string }> {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).map(([id, spec]) => {
+      const definition = isObject(spec) ? spec : {};
+      if (definition.file) return [id, { source: "file", file: String(definition.file) }];
+      if (definition.environment) return [id, { source: "env", env: String(definition.environment) }];
+      return [id, { source: definition.external ? "external" : "compose" }];
+    }),
+  );
 }
