@@ -16,6 +16,9 @@ export interface InstanceFacts {
   volumes: string[];
   env: string[];
   health?: string;
+  command?: string;
+  resources?: string;
+  uses: string[];
 }
 
 type Json = Record<string, unknown>;
@@ -63,6 +66,12 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
           volumes: volumes.sort(),
           env: Object.keys(isObject(service.env) ? service.env : {}).sort(),
           ...(service.health !== undefined ? { health: JSON.stringify(service.health) } : {}),
+          ...(service.command !== undefined ? { command: JSON.stringify(service.command) } : {}),
+          ...resourcesOf(instance, service),
+          uses: (Array.isArray(service.uses)
+            ? service.uses.map(String)
+            : Object.keys(isObject(service.uses) ? service.uses : {})
+          ).sort(),
         });
       }
     }
@@ -75,4 +84,18 @@ function replicasText(replicas: unknown): string {
     return `${String(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
   const target = replicas["cpu-target"] === undefined ? "" : ` at ${String(replicas["cpu-target"])}% CPU`;
   return `${String(replicas.min)} to ${String(replicas.max)} replicas${target}`;
+}
+
+/** Memory and CPU as the instance runs with them (its own, else its service's). */
+function resourcesOf(instance: Json, service: Json): { resources?: string } {
+  const memory = instance.memory ?? service.memory;
+  const cpu = instance.cpu ?? service.cpu;
+  if (memory === undefined && cpu === undefined) return {};
+  const text = (value: unknown) =>
+    value === undefined
+      ? "none"
+      : isObject(value)
+        ? `${String(value.request)} to ${String(value.limit)}`
+        : String(value);
+  return { resources: `memory ${text(memory)}, CPU ${text(cpu)}` };
 }

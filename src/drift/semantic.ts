@@ -79,6 +79,18 @@ function compareFacts(
     );
   if (removed.length > 0)
     report([...file.servicePath, "env"], `'${id}' does not set ${list(removed)} here, which the model does`);
+  if (model.command !== file.command)
+    report([...file.servicePath, "command"], `'${id}' runs another command here than the model says`);
+  if (model.resources !== file.resources)
+    report(
+      [...file.servicePath, "memory"],
+      `'${id}' runs with ${file.resources ?? "no resource limits"} here; the model says ${model.resources ?? "none"}`,
+    );
+  if (model.uses.join() !== file.uses.join())
+    report(
+      [...file.servicePath, "uses"],
+      `'${id}' depends on ${list(file.uses)} here; the model says ${list(model.uses)}`,
+    );
   if (model.health !== file.health)
     report(
       [...file.servicePath, "health"],

@@ -55,6 +55,11 @@ describe("deployview drift on committed configuration", () => {
       writeFileSync(file, text.replace(from, to));
     };
     edit("deploy/production-compose/compose.yaml", "image: redis:7-alpine", "image: redis:7.4-alpine");
+    edit(
+      "deploy/production-compose/compose.yaml",
+      "      - redisdata:/data\n",
+      "      - redisdata:/data\n    deploy: { resources: { limits: { memory: 256m } } }\n",
+    );
     edit("deploy/production-k8s/app.yaml", "minReplicas: 2", "minReplicas: 3");
     edit(
       "deploy/production-k8s/redis.yaml",
@@ -70,6 +75,7 @@ describe("deployview drift on committed configuration", () => {
     const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
     expect(lines).toEqual([
       "deploy/production-compose/compose.yaml:49:5: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
+      "deploy/production-compose/compose.yaml:55:26: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
       "deploy/production-k8s/app.yaml:129:3: error 'app' runs 3 to 10 replicas at 70% CPU here; the model says 2 to 10 replicas at 70% CPU [configuration-drift]",
       "deploy/production-k8s/extra.yaml:3:13: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]",
       "deploy/production-k8s/redis.yaml:40:22: error 'redis' sets EXTRA_FLAG here, which the model does not [configuration-drift]",

@@ -256,7 +256,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (dependsOn.length > 0) service.uses = dependsOn;
     const deploy = isObject(raw.deploy) ? raw.deploy : {};
     const memory = memoryOf(deploy.resources);
-    if (memory) service.memory = memory;
+    if (memory) {
+      service.memory = memory;
+      note(["services", id, "memory"], ["services", id, "deploy", "resources"]);
+    }
     const cpu = cpuOf(deploy.resources);
     if (cpu) service.cpu = cpu;
     if (
