@@ -7,6 +7,7 @@
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { ingressNodes } from "./ingress.js";
 import {
   asArray,
   asObject,
@@ -19,6 +20,7 @@ import {
   selects,
   workloadKinds,
 } from "./objects.js";
+import { deriveUses } from "./relations.js";
 import { importWorkload } from "./workload.js";
 
 export interface ImportedManifests {
@@ -286,121 +288,4 @@ export function manifestsToModel(
     return fallback;
   };
   return { input, locate: locator, diagnostics };
-}
-
-/** Host names an environment variable's value may carry: `name`, `name.ns`, `name.ns.svc[.cluster.local]`. */
-const HOST =
-  /(?:^|\/\/|@|,|\s)([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)(?=$|:|\/|,|\s)/g;
-
-function deriveUses(
-  modelServices: Record<string, ServiceInputType>,
-  workloads: ManifestObject[],
-  idOf: Map<ManifestObject, string>,
-  services: ManifestObject[],
-  serviceTarget: Map<ManifestObject, ManifestObject>,
-  namespaceOf: (o: ManifestObject) => string,
-  where: Map<string, { object: ManifestObject; path: KeyPath }>,
-) {
-  for (const workload of workloads) {
-    const id = idOf.get(workload)!;
-    const service = modelServices[id]!;
-    const uses: string[] = [];
-    for (const [variable, value] of Object.entries(service.env ?? {})) {
-      if (typeof value !== "string") continue;
-      for (const match of value.matchAll(HOST)) {
-        const [first, ...rest] = match[1]!.split(".");
-        const suffix = rest.join(".");
-        const target = services.find((s) => {
-          const namespace = namespaceOf(s);
-          return (
-            s.name === first &&
-            (suffix === ""
-              ? namespace === namespaceOf(workload)
-              : [namespace, `${namespace}.svc`, `${namespace}.svc.cluster.local`].includes(suffix))
-          );
-        });
-        const targetWorkload = target ? serviceTarget.get(target) : undefined;
-        const targetId = targetWorkload ? idOf.get(targetWorkload) : undefined;
-        if (!targetId || targetId === id || uses.includes(targetId)) continue;
-        const from = where.get(JSON.stringify(["services", id, "env", variable]));
-        if (from) where.set(JSON.stringify(["services", id, "uses", uses.length]), from);
-        uses.push(targetId);
-      }
-    }
-    if (uses.length > 0) service.uses = uses;
-  }
-}
-
-function ingressNodes(
-  ingresses: ManifestObject[],
-  services: ManifestObject[],
-  serviceTarget: Map<ManifestObject, ManifestObject>,
-  idOf: Map<ManifestObject, string>,
-  portNamesOf: Map<string, Map<number, string>>,
-  namespaceOf: (o: ManifestObject) => string,
-  clusterNodes: Record<string, Json>,
-  environment: string,
-  noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void,
-): { id: string; tls: boolean }[] {
-  const made: { id: string; tls: boolean }[] = [];
-  for (const ingress of ingresses) {
-    const spec = asObject(ingress.value.spec);
-    let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
-    while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
-    const routes: Record<string, string | { to: string; port: string | number }> = {};
-    const hosts = new Set<string>();
-    const note = noteFor(ingress);
-    const nodePath = ["environments", environment, "nodes", "cluster", "nodes", id];
-    const backendTarget = (backend: Json): string | { to: string; port: string | number } | undefined => {
-      const service = asObject(backend.service);
-      const name = typeof service.name === "string" ? service.name : backend.serviceName;
-      const target = services.find((s) => s.name === name && namespaceOf(s) === namespaceOf(ingress));
-      const workload = target ? serviceTarget.get(target) : undefined;
-      const to = workload ? idOf.get(workload) : undefined;
-      if (!to || !target) return undefined;
-      const port = asObject(service.port);
-      const servicePort = port.number ?? port.name ?? backend.servicePort;
-      const declared = asArray(asObject(target.value.spec).ports)
-        .filter(isObject)
-        .find((p) => p.port === servicePort || p.name === servicePort);
-      const containerPort = declared?.targetPort ?? declared?.port;
-      const portName =
-        typeof containerPort === "number"
-          ? portNamesOf.get(to)?.get(containerPort)
-          : typeof containerPort === "string"
-            ? containerPort
-            : undefined;
-      return portName ? { to, port: portName } : to;
-    };
-    asArray(spec.rules).forEach((rawRule, ruleIndex) => {
-      const rule = asObject(rawRule);
-      if (typeof rule.host === "string") hosts.add(rule.host);
-      asArray(asObject(rule.http).paths).forEach((rawPath, pathIndex) => {
-        const entry = asObject(rawPath);
-        const target = backendTarget(asObject(entry.backend));
-        if (!target) return;
-        const path = typeof entry.path === "string" ? entry.path : "/";
-        const routeKey = hosts.size > 1 && typeof rule.host === "string" ? `${rule.host}${path}` : path;
-        if (Object.hasOwn(routes, routeKey)) return;
-        routes[routeKey] = target;
-        note([...nodePath, "routes", routeKey], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);
-      });
-    });
-    const fallback = isObject(spec.defaultBackend) ? backendTarget(spec.defaultBackend) : undefined;
-    if (fallback && !("/" in routes)) routes["/"] = fallback;
-    const className =
-      typeof spec.ingressClassName === "string"
-        ? spec.ingressClassName
-        : asObject(asObject(ingress.value.metadata).annotations)["kubernetes.io/ingress.class"];
-    clusterNodes[id] = {
-      kind: "ingress",
-      name: `Ingress ${ingress.name}`,
-      ...(typeof className === "string" ? { technology: className } : {}),
-      ...(hosts.size > 0 ? { properties: { Host: [...hosts].join(", ") } } : {}),
-      ...(Object.keys(routes).length > 0 ? { routes } : {}),
-    };
-    note(nodePath, ["metadata", "name"]);
-    made.push({ id, tls: asArray(spec.tls).length > 0 });
-  }
-  return made;
 }

@@ -1,0 +1,51 @@
+/**
+ * Relations derived from configuration: an environment variable whose value names another Service
+ * (`api`, `api.shop`, `api.shop.svc.cluster.local`, inside URLs too) means the workload uses the
+ * workload behind that Service.
+ */
+import type { KeyPath } from "../../load/yaml-file.js";
+import type { ServiceInputType } from "../../model/schema.js";
+import type { ManifestObject } from "./objects.js";
+
+/** Host names an environment variable's value may carry: `name`, `name.ns`, `name.ns.svc[.cluster.local]`. */
+const HOST =
+  /(?:^|\/\/|@|,|\s)([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)(?=$|:|\/|,|\s)/g;
+
+export function deriveUses(
+  modelServices: Record<string, ServiceInputType>,
+  workloads: ManifestObject[],
+  idOf: Map<ManifestObject, string>,
+  services: ManifestObject[],
+  serviceTarget: Map<ManifestObject, ManifestObject>,
+  namespaceOf: (o: ManifestObject) => string,
+  where: Map<string, { object: ManifestObject; path: KeyPath }>,
+) {
+  for (const workload of workloads) {
+    const id = idOf.get(workload)!;
+    const service = modelServices[id]!;
+    const uses: string[] = [];
+    for (const [variable, value] of Object.entries(service.env ?? {})) {
+      if (typeof value !== "string") continue;
+      for (const match of value.matchAll(HOST)) {
+        const [first, ...rest] = match[1]!.split(".");
+        const suffix = rest.join(".");
+        const target = services.find((s) => {
+          const namespace = namespaceOf(s);
+          return (
+            s.name === first &&
+            (suffix === ""
+              ? namespace === namespaceOf(workload)
+              : [namespace, `${namespace}.svc`, `${namespace}.svc.cluster.local`].includes(suffix))
+          );
+        });
+        const targetWorkload = target ? serviceTarget.get(target) : undefined;
+        const targetId = targetWorkload ? idOf.get(targetWorkload) : undefined;
+        if (!targetId || targetId === id || uses.includes(targetId)) continue;
+        const from = where.get(JSON.stringify(["services", id, "env", variable]));
+        if (from) where.set(JSON.stringify(["services", id, "uses", uses.length]), from);
+        uses.push(targetId);
+      }
+    }
+    if (uses.length > 0) service.uses = uses;
+  }
+}
