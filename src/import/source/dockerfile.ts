@@ -28,20 +28,26 @@ export function instructions(text: string): Instruction[] {
   const escapeCharacter = /^#\s*escape\s*=\s*`/im.test(lines.slice(0, 5).join("\n")) ? "`" : "\\";
   const found: Instruction[] = [];
   let pending: { text: string; line: number } | undefined;
+  const finish = (instruction: { text: string; line: number }) => {
+    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(instruction.text);
+    if (match)
+      found.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: instruction.line });
+  };
   lines.forEach((raw, index) => {
     const line = raw.trimEnd();
-    if (!pending && /^\s*#/.test(line)) return;
-    if (pending && /^\s*#/.test(line)) return;
+    // Comments are skipped, between the lines of a continued instruction too.
+    if (/^\s*#/.test(line)) return;
     const continued = line.endsWith(escapeCharacter);
     const body = continued ? line.slice(0, -1) : line;
     pending = pending
       ? { text: `${pending.text} ${body.trim()}`, line: pending.line }
       : { text: body, line: index + 1 };
     if (continued) return;
-    const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(pending.text);
-    if (match) found.push({ keyword: match[1]!.toUpperCase(), args: match[2]!.trim(), line: pending.line });
+    finish(pending);
     pending = undefined;
   });
+  // A last line that ends in the escape character still ends its instruction.
+  if (pending) finish(pending);
   return found;
 }
 
