@@ -4,7 +4,10 @@ import { type CliIo, type Command, ExitCode, type OptionSpec } from "./command.j
 
 /** Commands load lazily, so a command pays only for what it uses. */
 const commands: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
-  check: { summary: "Validate models and report findings", load: () => import("./check.js") },
+  check: {
+    summary: "Lint models, compose files, manifests or repositories",
+    load: () => import("./check.js"),
+  },
   docs: { summary: "Write the arc42 §7 deployment document", load: () => import("./docs.js") },
   compose: {
     summary: "Write compose.yaml and .env.example for an environment",
@@ -23,11 +26,11 @@ const commands: Record<string, { summary: string; load: () => Promise<{ default:
     load: () => import("./diagram.js"),
   },
   drift: {
-    summary: "Report generated files that no longer match the model",
+    summary: "Report configuration and generated files that no longer match the model",
     load: () => import("./drift.js"),
   },
   init: {
-    summary: "Write a first deployview.yaml from the repository's compose files",
+    summary: "Write a first deployview.yaml from a repository's compose files, manifests and code",
     load: () => import("./init.js"),
   },
   rules: { summary: "List the lint rules", load: () => import("./rules.js") },
