@@ -1,0 +1,82 @@
+/** Importers meet anything: random documents, hostile YAML, odd shapes. They report; they never throw. */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
+import { importManifests, loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
+import { initFromRepository } from "../../src/import/repository/index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "deployview-hostile-"));
+let count = 0;
+const file = (text: string, name = "compose.yaml") => {
+  const folder = join(dir, String(count++));
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+/** Values shaped a little like compose files and manifests, so the importers get past the first checks. */
+const shaped = fc.oneof(
+  fc.record({
+    services: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }),
+  }),
+  fc.record({
+    apiVersion: fc.constantFrom("apps/v1", "v1", "networking.k8s.io/v1"),
+    kind: fc.constantFrom(
+      "Deployment",
+      "Service",
+      "Ingress",
+      "StatefulSet",
+      "CronJob",
+      "HorizontalPodAutoscaler",
+      "Thing",
+    ),
+    metadata: fc.record({ name: fc.string({ maxLength: 6 }) }),
+    spec: fc.jsonValue({ maxDepth: 4 }),
+  }),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+
+const hostile = [
+  "a: &a [*a]\n",
+  `${"[".repeat(200)}${"]".repeat(200)}\n`,
+  "services:\n  __proto__: { image: x }\n",
+  "x: &x [1,1,1,1,1,1,1,1,1,1]\ny: &y [*x,*x,*x,*x,*x,*x,*x,*x,*x,*x]\nz: &z [*y,*y,*y,*y,*y,*y,*y,*y,*y,*y]\nw: [*z,*z,*z,*z,*z,*z,*z,*z,*z,*z]\n",
+  "services: !reset\n",
+  "include: [../../../../etc/passwd]\nservices: {}\n",
+  "services:\n  a:\n    extends: { file: /dev/null, service: b }\n",
+  "apiVersion: v1\nkind: List\nitems: [1, {kind: Deployment}]\n",
+  "\u0000\u0001 garbage: [",
+];
+
+describe("importers on anything", () => {
+  it("never throw on random documents, compose-shaped or manifest-shaped", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(shaped, { minLength: 1, maxLength: 3 }), async (documents) => {
+        const text = documents.map((d) => stringify(d)).join("---\n");
+        await importCompose([file(stringify(documents[0]))]);
+        await loadComposeAsModel([file(stringify(documents[0]))]);
+        await importManifests([file(text, "app.yaml")]);
+        await loadManifestsAsModel([file(text, "app.yaml")]);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it("report hostile files instead of hanging or crashing", async () => {
+    for (const text of hostile) {
+      const compose = await loadComposeAsModel([file(text)]);
+      const manifests = await loadManifestsAsModel([file(text, "app.yaml")]);
+      for (const d of [...compose.diagnostics, ...manifests.diagnostics]) expect(d.file).toBeDefined();
+    }
+    const repository = join(dir, "repository");
+    mkdirSync(repository, { recursive: true });
+    hostile.forEach((text, index) => writeFileSync(join(repository, `docker-compose.v${index}.yml`), text));
+    const init = await initFromRepository(repository);
+    expect(init.diagnostics.length).toBeGreaterThan(0);
+  });
+});
