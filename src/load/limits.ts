@@ -3,10 +3,11 @@ export const limits = {
   /** Bytes of one model or configuration file. */
   maxFileBytes: 8 * 1024 * 1024,
   /**
-   * Alias expansions when turning YAML into values (billion-laughs protection). Real compose files
-   * lean on anchors (Sentry's uses hundreds); a bomb grows exponentially and passes any such limit fast.
+   * Values reached through aliases when turning YAML into values (billion-laughs protection): each
+   * alias counts the size of what it repeats. Sentry's compose file, the heaviest user of anchors we
+   * know, reaches a few thousand; a bomb grows exponentially and passes this fast.
    */
-  maxAliasCount: 5000,
+  maxExpandedValues: 200_000,
   /** Nesting depth of collections. */
   maxDepth: 64,
 } as const;

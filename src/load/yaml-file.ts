@@ -214,7 +214,7 @@ export function parseYaml(
     let value: unknown;
     if (usable) {
       try {
-        value = document.toJS({ maxAliasCount: limits.maxAliasCount });
+        value = toPlain(document);
         if (options.merge) value = applyMergeKeys(value, new Map());
       } catch (error) {
         if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
@@ -223,7 +223,7 @@ export function parseYaml(
           diagnostic(
             "yaml-alias-limit",
             "error",
-            `the document expands aliases beyond the limit of ${limits.maxAliasCount}`,
+            `the document repeats more than ${limits.maxExpandedValues} values through aliases`,
             rangeOf(document.contents, file),
             { hint: "write the repeated values out, or use fewer aliases" },
           ),
@@ -233,6 +233,53 @@ export function parseYaml(
     documents.push({ file, text, document, value: usable ? value : undefined });
   }
   return { documents, diagnostics, lineCounter };
+}
+
+/**
+ * The document as plain values. Written here rather than with `toJS`: the library resolves every
+ * alias by walking the whole document again and counts aliases the same way, which is slow on files
+ * full of anchors. One walk in document order records each anchor's value as it is met; an alias
+ * takes that value (shared, as toJS shares it), and what aliases expand to is counted against a
+ * budget, so an alias bomb is stopped before anything expands it.
+ */
+function toPlain(document: Document.Parsed): unknown {
+  const anchors = new Map<string, { value: unknown; size: number }>();
+  let expanded = 0;
+  const convert = (node: unknown): { value: unknown; size: number } => {
+    let result: { value: unknown; size: number };
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (!target) throw new ReferenceError(`unresolved alias *${node.source}`);
+      expanded += target.size;
+      if (expanded > limits.maxExpandedValues) throw new RangeError("too many values through aliases");
+      return target;
+    }
+    if (isScalar(node)) result = { value: node.value, size: 1 };
+    else if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      let size = 1;
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : convert(pair.key).value;
+        const item = convert(pair.value);
+        size += item.size;
+        out[typeof key === "object" && key !== null ? JSON.stringify(key) : String(key)] = item.value;
+      }
+      result = { value: out, size };
+    } else if (isSeq(node)) {
+      const out: unknown[] = [];
+      let size = 1;
+      for (const item of node.items) {
+        const converted = convert(item);
+        size += converted.size;
+        out.push(converted.value);
+      }
+      result = { value: out, size };
+    } else result = { value: null, size: 1 };
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.set(anchor, result);
+    return result;
+  };
+  return convert(document.contents).value;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

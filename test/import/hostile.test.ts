@@ -75,7 +75,8 @@ describe("importers on anything", () => {
     }
     const repository = join(dir, "repository");
     mkdirSync(repository, { recursive: true });
-    hostile.forEach((text, index) => writeFileSync(join(repository, `docker-compose.v${index}.yml`), text));
+    for (const [index, text] of hostile.entries())
+      writeFileSync(join(repository, `docker-compose.v${index}.yml`), text);
     const init = await initFromRepository(repository);
     expect(init.diagnostics.length).toBeGreaterThan(0);
   });

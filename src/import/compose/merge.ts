@@ -86,9 +86,10 @@ function mergeValue(
 ): unknown {
   const tag = tags.get(JSON.stringify(path));
   if (tag === "override") return over;
-  if (key && mapLike[key] && base !== undefined) {
-    base = asMap(base, mapLike[key]);
-    over = asMap(over, mapLike[key]);
+  const listItem = key !== undefined && Object.hasOwn(mapLike, key) ? mapLike[key] : undefined;
+  if (listItem && base !== undefined) {
+    base = asMap(base, listItem);
+    over = asMap(over, listItem);
   }
   if (isObject(base) && isObject(over)) {
     const out: Json = { ...base };
@@ -103,7 +104,7 @@ function mergeValue(
     return out;
   }
   if (Array.isArray(base) && Array.isArray(over) && key && !replaced.has(key)) {
-    const identify = uniqueBy[key] ?? ((item: unknown) => JSON.stringify(item));
+    const identify = Object.hasOwn(uniqueBy, key) ? uniqueBy[key]! : (item: unknown) => JSON.stringify(item);
     const kept = new Map(base.map((item) => [identify(item), item]));
     for (const item of over) kept.set(identify(item), item);
     return [...kept.values()];

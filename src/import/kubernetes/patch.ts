@@ -57,7 +57,7 @@ export function strategicMerge(base: unknown, patch: unknown): unknown {
       continue;
     }
     const current = out[key];
-    const mergeKey = mergeKeys[key];
+    const mergeKey = Object.hasOwn(mergeKeys, key) ? mergeKeys[key] : undefined;
     if (Array.isArray(current) && Array.isArray(value) && mergeKey)
       out[key] = mergeList(current, value, mergeKey);
     else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value);

@@ -61,7 +61,7 @@ function runtimeOfImage(image: string): string | undefined {
   };
   if (base === "nginx" || base === "caddy" || base === "httpd") return `static files served by ${base}`;
   if (/^mcr\.microsoft\.com\/dotnet\/(aspnet|runtime)/.test(name)) return `.NET ${version ?? ""}`.trim();
-  const runtime = named[base];
+  const runtime = Object.hasOwn(named, base) ? named[base] : undefined;
   return runtime ? `${runtime}${version ? ` ${version}` : ""}` : undefined;
 }
 
