@@ -4,7 +4,9 @@
  * Keys are kebab-case as users type them; short forms sit beside full forms via unions,
  * and `src/model/resolve/` turns every short form into the full one.
  */
+
 import { type Static, Type as T, type TSchema } from "@sinclair/typebox";
+import { serviceKindNames } from "./kinds.js";
 
 const strict = { additionalProperties: false } as const;
 
@@ -218,29 +220,7 @@ const Security = T.Object(
   strict,
 );
 
-export const ServiceKind = Enum(
-  [
-    "web",
-    "api",
-    "worker",
-    "scheduler",
-    "database",
-    "cache",
-    "queue",
-    "broker",
-    "storage",
-    "proxy",
-    "gateway",
-    "ai",
-    "observability",
-    "job",
-    "auth",
-    "search",
-    "tool",
-    "other",
-  ] as const,
-  { description: "What kind of building block it is" },
-);
+export const ServiceKind = Enum(serviceKindNames, { description: "What kind of building block it is" });
 
 export const ServiceInput = T.Object(
   {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -167,7 +167,13 @@ describe("extends", () => {
 
 describe("include", () => {
   it("adds the services of included files, each with its own .env or env_file, and reports conflicts and missing files", async () => {
-    const { services, found } = await imported("include/compose.yaml");
+    // An included project's own .env (written here: .env files are never committed).
+    const dir = mkdtempSync(join(tmpdir(), "deployview-include-"));
+    cpSync(`${fixtures}/include`, dir, { recursive: true });
+    writeFileSync(join(dir, "shared", ".env"), "PG_TAG=16.4\n");
+    const result = await importCompose([join(dir, "compose.yaml")]);
+    const services = result.imported!.input.services as unknown as Services;
+    const found = located(result.diagnostics, result.sources);
     expect(services.db).toMatchObject({ image: "postgres:16.4" });
     // The including file's cache wins over the included one, which is reported as a conflict.
     expect(services.cache).toMatchObject({ image: "redis:7.4" });

@@ -6,6 +6,7 @@ import { checkModel } from "../../src/check/index.js";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { interpolate } from "../../src/import/compose/interpolate.js";
 import { runCli } from "../helpers/cli.js";
+import { corpusComposeFiles } from "../helpers/corpus.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
 
@@ -120,17 +121,7 @@ describe("interpolation", () => {
 });
 
 describe("the corpus of real compose files", () => {
-  const corpus = join(repoRoot, "../shared/corpus");
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/(^|[-.])compose[^/]*\.ya?ml$|^docker-compose.*\.ya?ml$|^pwd\.yml$/.test(name))
-        files.push(path);
-    }
-  };
-  if (existsSync(corpus)) walk(corpus);
+  const files = corpusComposeFiles();
 
   it.skipIf(files.length === 0)(
     "imports every file into a model, merge keys and anchors included, and lints it",

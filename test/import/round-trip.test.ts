@@ -12,6 +12,7 @@ import { importText } from "../../src/drift/semantic.js";
 import { emitCompose } from "../../src/emit/compose/index.js";
 import { loadModelText } from "../../src/load/index.js";
 import { resolveModel } from "../../src/model/resolve/index.js";
+import { corpusComposeFiles } from "../helpers/corpus.js";
 import { repoRoot } from "../helpers/examples.js";
 import { arbitraryDeployableModel } from "../k8s/arbitrary-deployable-model.js";
 
@@ -53,16 +54,7 @@ describe("compose(import(file))", () => {
     );
   });
 
-  const corpus = join(repoRoot, "../shared/corpus");
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/(^|[-.])compose[^/]*\.ya?ml$|^pwd\.yml$/.test(name)) files.push(path);
-    }
-  };
-  if (existsSync(corpus)) walk(corpus);
+  const files = corpusComposeFiles();
 
   it.skipIf(files.length === 0)("runs what each real compose file of the corpus runs", () => {
     let compared = 0;

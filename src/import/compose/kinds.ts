@@ -1,4 +1,5 @@
 /** A first guess at a service's kind from its name and image; init marks it for a person to confirm. */
+import { serviceKindNames } from "../../model/kinds.js";
 import type { ServiceKind } from "../../model/types.js";
 
 const patterns: [RegExp, ServiceKind][] = [
@@ -22,26 +23,7 @@ const patterns: [RegExp, ServiceKind][] = [
   [/api|backend|server|service/, "api"],
 ];
 
-export const serviceKinds: ReadonlySet<string> = new Set([
-  "web",
-  "api",
-  "worker",
-  "scheduler",
-  "database",
-  "cache",
-  "queue",
-  "broker",
-  "storage",
-  "proxy",
-  "gateway",
-  "ai",
-  "observability",
-  "job",
-  "auth",
-  "search",
-  "tool",
-  "other",
-] satisfies ServiceKind[]);
+export const serviceKinds: ReadonlySet<string> = new Set(serviceKindNames);
 
 export function guessKind(id: string, image: string | undefined): ServiceKind {
   const haystack = `${image ?? ""} ${id}`.toLowerCase();

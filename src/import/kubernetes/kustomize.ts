@@ -3,10 +3,11 @@
  * resources (files and folders), components, strategic merge and JSON 6902 patches, images,
  * namespace and name prefixes. Remote resources are reported, never fetched.
  */
-import { existsSync, realpathSync, statSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
+import { isInside } from "../inside.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
 import { manifestObjects, readText } from "./read-file.js";
@@ -25,16 +26,6 @@ export interface BuildContext {
 }
 
 const isRemote = (entry: string) => /^[a-z][a-z0-9+.-]*:\/\/|^github\.com\/|\?ref=|^git@/i.test(entry);
-
-function inside(root: string, path: string): boolean {
-  try {
-    const real = realpathSync(path);
-    const base = realpathSync(root);
-    return real === base || real.startsWith(base + sep);
-  } catch {
-    return true;
-  }
-}
 
 export function readManifestFile(file: string, context: BuildContext): ManifestObject[] {
   const { text, diagnostic: problem } = readText(file);
@@ -89,7 +80,7 @@ function build(
       return;
     }
     const target = resolve(dir, entry);
-    if (context.root && !inside(context.root, target)) {
+    if (context.root && isInside(context.root, target) === false) {
       report("kustomize-missing-resource", "error", `'${entry}' leads out of the repository`, path);
       return;
     }

@@ -4,24 +4,15 @@
  * fills what the configuration left out (ports, health check, user, build stages). Folders with a
  * Dockerfile that nothing builds become services of their own.
  */
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import type { ServiceKind } from "../../model/types.js";
+import { isInside } from "../inside.js";
 import { inspectSource, type SourceInspection } from "../source/index.js";
 import { readNginx } from "../source/nginx.js";
 import { type Folder, walkRepository } from "./walk.js";
-
-function inside(root: string, path: string): boolean {
-  try {
-    const real = realpathSync(path);
-    const base = realpathSync(root);
-    return real === base || real.startsWith(base + sep);
-  } catch {
-    return false;
-  }
-}
 
 /** The model's `source` of an inspection. */
 function sourceOf(inspection: SourceInspection): NonNullable<ServiceInputType["source"]> {
@@ -76,7 +67,7 @@ export function inspectBuild(
   if (!service.build) return undefined;
   const build = typeof service.build === "string" ? { context: service.build } : service.build;
   const folder = resolve(base, build.context);
-  if (!inside(root, folder)) return undefined;
+  if (isInside(root, folder) !== true) return undefined;
   return inspectSource(folder, root, build.dockerfile ? basename(build.dockerfile) : "Dockerfile");
 }
 
@@ -124,13 +115,13 @@ function nginxFiles(service: ServiceInputType, base: string, root: string): stri
   for (const volume of Object.values(service.volumes ?? {})) {
     if (typeof volume === "string" || volume.type !== "bind" || !volume.source) continue;
     const path = resolve(base, volume.source);
-    if (/\.conf$/.test(path) && inside(root, path)) files.push(path);
+    if (/\.conf$/.test(path) && isInside(root, path) === true) files.push(path);
   }
   if (service.build) {
     const context = resolve(base, typeof service.build === "string" ? service.build : service.build.context);
     for (const name of ["nginx.conf", "default.conf", "conf.d/default.conf"]) {
       const path = join(context, name);
-      if (inside(root, path)) files.push(path);
+      if (isInside(root, path) === true) files.push(path);
     }
   }
   return files;
