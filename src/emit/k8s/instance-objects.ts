@@ -111,6 +111,18 @@ export function instanceObjects(
   const replicas = instance.replicas.autoscale ? {} : { replicas: instance.replicas.min };
   const headless = `${name}-headless`.slice(0, 63);
 
+  // A job's pods run to completion: restarted on failure unless the service says never.
+  const jobSpec = () => ({
+    template: podTemplate(
+      model,
+      environment,
+      instance,
+      labels,
+      storage,
+      parts,
+      instance.service.restart === "no" ? "Never" : "OnFailure",
+    ),
+  });
   switch (instance.workload) {
     case "StatefulSet": {
       const workload: IStatefulSet = {
@@ -139,22 +151,7 @@ export function instanceObjects(
       break;
     }
     case "Job": {
-      const workload: IJob = {
-        apiVersion: "batch/v1",
-        kind: "Job",
-        metadata: meta(name),
-        spec: {
-          template: podTemplate(
-            model,
-            environment,
-            instance,
-            labels,
-            storage,
-            parts,
-            instance.service.restart === "no" ? "Never" : "OnFailure",
-          ),
-        },
-      };
+      const workload: IJob = { apiVersion: "batch/v1", kind: "Job", metadata: meta(name), spec: jobSpec() };
       objects.push(workload);
       break;
     }
@@ -165,22 +162,7 @@ export function instanceObjects(
         apiVersion: "batch/v1",
         kind: "CronJob",
         metadata: meta(name),
-        spec: {
-          schedule: instance.schedule,
-          jobTemplate: {
-            spec: {
-              template: podTemplate(
-                model,
-                environment,
-                instance,
-                labels,
-                storage,
-                parts,
-                instance.service.restart === "no" ? "Never" : "OnFailure",
-              ),
-            },
-          },
-        },
+        spec: { schedule: instance.schedule, jobTemplate: { spec: jobSpec() } },
       };
       objects.push(workload);
       break;

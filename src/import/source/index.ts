@@ -6,20 +6,14 @@
 import { type Dirent, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import type { SourceCode } from "../../model/types.js";
 import { type DockerfileFacts, readDockerfile } from "./dockerfile.js";
 import { classify, ecosystems } from "./ecosystems.js";
 import { manifestReaders } from "./manifests.js";
 
-export interface SourceInspection {
+/** The model's description of a service's code, with what was read on the way. */
+export interface SourceInspection extends Omit<SourceCode, "path" | "details"> {
   path: string;
-  language?: string;
-  framework?: string;
-  buildTool?: string;
-  runtime?: string;
-  database?: string;
-  auth?: string;
-  dependencies: string[];
-  configFiles: string[];
   dockerfile?: DockerfileFacts;
   diagnostics: Diagnostic[];
 }
