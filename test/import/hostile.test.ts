@@ -51,6 +51,7 @@ const hostile = [
   "services:\n  a:\n    extends: { file: /dev/null, service: b }\n",
   "apiVersion: v1\nkind: List\nitems: [1, {kind: Deployment}]\n",
   "\u0000\u0001 garbage: [",
+  "services:\n  toString: { image: 'a:1' }\n  valueOf: { image: 'b:1', depends_on: [toString, hasOwnProperty] }\n",
 ];
 
 describe("importers on anything", () => {
@@ -79,5 +80,8 @@ describe("importers on anything", () => {
       writeFileSync(join(repository, `docker-compose.v${index}.yml`), text);
     const init = await initFromRepository(repository);
     expect(init.diagnostics.length).toBeGreaterThan(0);
+    // Names that are also properties of every object are services like any other.
+    expect(init.services.map((s) => s.id)).toEqual(expect.arrayContaining(["toString", "valueOf"]));
+    expect(init.services.find((s) => s.id === "valueOf")!.uses).toEqual(["toString"]);
   });
 });

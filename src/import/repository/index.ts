@@ -58,13 +58,13 @@ export async function initFromRepository(
   const placed = new Map<string, string[]>();
   const secrets: Record<string, unknown> = {};
   const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
-  // Services seen in several sets are widened; each set's environment is taken as it is.
   /** The folder a service's paths are relative to: that of the compose file that first defines it. */
   const serviceBase = new Map<string, string>();
+  // Services seen in several sets are widened; each set's environment is taken as it is.
   const absorb = (input: ModelInputType, environment: string, base?: string) => {
     for (const [id, service] of Object.entries(input.services)) {
-      if (base && !services[id]) serviceBase.set(id, base);
-      const first = services[id];
+      const first = Object.hasOwn(services, id) ? services[id] : undefined;
+      if (base && !first) serviceBase.set(id, base);
       if (first) keepDifferences(first, service, input.environments[environment], id);
       services[id] = first ? widen(first, service) : service;
       placed.set(id, [...(placed.get(id) ?? []), environment]);
@@ -157,7 +157,7 @@ function inspectCode(
     const id = basename(folder)
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, "-");
-    if (services[id]) continue;
+    if (Object.hasOwn(services, id)) continue;
     const inspection = inspectSource(folder, root);
     diagnostics.push(...inspection.diagnostics);
     services[id] = serviceFromFolder(inspection);
