@@ -9,11 +9,13 @@ import { buildOutputs, type OutputSet } from "../build/outputs.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
 import type { Model } from "../model/types.js";
+import { unexplainedLines } from "./line-drift.js";
 import { importText, semanticDrift } from "./semantic.js";
 
+/** A committed file's text; a checkout with CRLF line ends is the same file. */
 async function existing(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, "utf8");
+    return (await readFile(path, "utf8")).replace(/\r\n/g, "\n");
   } catch {
     return undefined;
   }
@@ -60,7 +62,9 @@ async function extraManifests(folder: string, generated: Set<string>): Promise<s
 
 /**
  * Compose files and manifests that differ from what the model generates are compared for what
- * they run; the differences found there replace the line-by-line report of those files.
+ * they run, and generated ones also line by line for what that leaves out; these findings replace
+ * the one-line report of those files. A hand-written file in a generated file's place is held to
+ * its meaning only: its layout is its author's.
  */
 async function configurationDrift(
   output: OutputSet,
@@ -72,13 +76,13 @@ async function configurationDrift(
   const configuration = output.files.filter(
     (f) => CONFIGURATION.test(f.path) && f.path !== "kustomization.yaml",
   );
-  const committed: { path: string; text: string }[] = [];
+  const committed: { path: string; text: string; generated?: string }[] = [];
   let changed = false;
   for (const file of configuration) {
     const path = join(folder, file.path);
     const text = await existing(path);
     if (text === undefined) continue;
-    committed.push({ path, text });
+    committed.push({ path, text, generated: file.content });
     if (text !== file.content) changed = true;
   }
   if (output.kind === "kubernetes") {
@@ -97,13 +101,18 @@ async function configurationDrift(
   );
   const actual = importText(output.kind, committed);
   if (!expected || !actual) return { diagnostics: [], explained };
-  const diagnostics = semanticDrift(expected, actual, committed[0]!.path);
-  if (diagnostics.length === 0) return { diagnostics, explained };
+  const found = semanticDrift(expected, actual, committed[0]!.path);
+  const { diagnostics } = found;
+  const lines: Diagnostic[] = [];
   for (const file of committed) {
+    const edited = file.generated !== undefined && file.text !== file.generated;
+    if (edited && isGenerated(file.text))
+      lines.push(...unexplainedLines(file.path, file.text, file.generated!, found));
+    else if (edited && !diagnostics.some((d) => d.file === file.path)) continue;
     sources.set(file.path, file.text);
     explained.add(file.path);
   }
-  return { diagnostics, explained };
+  return { diagnostics: [...diagnostics, ...lines], explained };
 }
 
 const looksLikeManifestText = (text: string) => /^apiVersion:/m.test(text) && /^kind:/m.test(text);

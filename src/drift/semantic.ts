@@ -42,6 +42,7 @@ function compareFacts(
   model: InstanceFacts,
   file: InstanceFacts,
   locate: Imported["locate"],
+  missing: readonly string[],
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = (path: KeyPath, message: string) =>
@@ -86,10 +87,12 @@ function compareFacts(
       [...file.servicePath, "memory"],
       `'${id}' runs with ${file.resources ?? "no resource limits"} here; the model says ${model.resources ?? "none"}`,
     );
-  if (model.uses.join() !== file.uses.join())
+  // A dependency on a service the file lacks is that service's finding (and the file's defect).
+  const uses = model.uses.filter((target) => !missing.includes(target));
+  if (uses.join() !== file.uses.join())
     report(
       [...file.servicePath, "uses"],
-      `'${id}' depends on ${list(file.uses)} here; the model says ${list(model.uses)}`,
+      `'${id}' depends on ${list(file.uses)} here; the model says ${list(uses)}`,
     );
   if (model.health !== file.health)
     report(
@@ -103,11 +106,19 @@ function compareFacts(
   return found;
 }
 
-/** Differences between what the model generates and what the committed files say. */
-export function semanticDrift(generated: Imported, committed: Imported, file: string): Diagnostic[] {
+/**
+ * Differences between what the model generates and what the committed files say, and the services
+ * the files lack (reported at the file, since nothing in it is theirs to point at).
+ */
+export function semanticDrift(
+  generated: Imported,
+  committed: Imported,
+  file: string,
+): { diagnostics: Diagnostic[]; missing: string[] } {
   const expected = instanceFacts(generated.input);
   const actual = instanceFacts(committed.input);
   const found: Diagnostic[] = [];
+  const missing = [...expected.keys()].filter((id) => !actual.has(id));
   for (const [id, facts] of actual) {
     const model = expected.get(id);
     if (!model) {
@@ -122,10 +133,9 @@ export function semanticDrift(generated: Imported, committed: Imported, file: st
       );
       continue;
     }
-    found.push(...compareFacts(id, model, facts, committed.locate));
+    found.push(...compareFacts(id, model, facts, committed.locate, missing));
   }
-  for (const id of expected.keys()) {
-    if (actual.has(id)) continue;
+  for (const id of missing) {
     found.push(
       diagnostic(
         "configuration-drift",
@@ -136,5 +146,5 @@ export function semanticDrift(generated: Imported, committed: Imported, file: st
       ),
     );
   }
-  return found;
+  return { diagnostics: found, missing };
 }

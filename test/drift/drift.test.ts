@@ -19,6 +19,16 @@ describe("deployview drift", () => {
     }
   });
 
+  it("takes a checkout with CRLF line ends for the same files", async () => {
+    const dir = copyOf("req1");
+    for (const path of ["deploy/production-compose/compose.yaml", "docs/deployment-view.md"]) {
+      const file = join(dir, path);
+      writeFileSync(file, readFileSync(file, "utf8").replace(/\n/g, "\r\n"));
+    }
+    const result = await runCli(["drift", join(dir, "deployview.yaml")], dir);
+    expect(result.code, result.stdout).toBe(0);
+  });
+
   it("reports exactly the edits: configuration that runs something else, a missing file, a stale document", async () => {
     const dir = copyOf("req1");
     const model = join(dir, "deployview.yaml");
@@ -74,7 +84,7 @@ describe("deployview drift on committed configuration", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
     expect(lines).toEqual([
-      "deploy/production-compose/compose.yaml:49:5: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
+      "deploy/production-compose/compose.yaml:49:12: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
       "deploy/production-compose/compose.yaml:55:26: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
       "deploy/production-k8s/app.yaml:129:3: error 'app' runs 3 to 10 replicas at 70% CPU here; the model says 2 to 10 replicas at 70% CPU [configuration-drift]",
       "deploy/production-k8s/extra.yaml:3:13: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]",
@@ -98,5 +108,71 @@ describe("deployview drift on committed configuration", () => {
       (d: { code: string; message: string }) => `${d.code}: ${d.message}`,
     );
     expect(found).toEqual(["configuration-drift: 'dev' publishes 2222→22 here; the model says none"]);
+  });
+
+  it("reports each edit once: what runs differently by meaning, the rest by line", async () => {
+    const dir = copyOf("freshpoc");
+    const path = "deploy/production/compose.yaml";
+    const file = join(dir, path);
+    const edits: [string, string][] = [
+      [
+        "  prometheus:\n    image: prom/prometheus:v2.55.1\n    restart: unless-stopped\n    labels:\n      dev.deployview.kind: observability\n    networks:\n      - network\n",
+        "",
+      ],
+      ["      MINIO_ENDPOINT: http://minio:9000\n", ""],
+      ["    image: grafana/loki:3.1.1\n", '    image: grafana/loki:3.1.1\n    ports: ["3100:3100"]\n'],
+      [
+        "http://localhost:8015/health ]\n      interval: 10s",
+        "http://localhost:8015/health ]\n      interval: 30s",
+      ],
+      ["networks:\n  network:", "  extra:\n    image: busybox:1\nnetworks:\n  network:"],
+      ["    restart: unless-stopped\n", "    restart: always\n"],
+      ["      dev.deployview.kind: storage\n", "      dev.deployview.kind: storage\n      team: search\n"],
+    ];
+    let text = readFileSync(file, "utf8");
+    for (const [from, to] of edits) {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+    }
+    writeFileSync(file, text);
+    const result = await runCli(["drift", join(dir, "deployview.yaml")], dir);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
+    expect(lines).toEqual([
+      `${path}:1:1: error the model runs 'prometheus' in this environment, but the file does not [configuration-drift]`,
+      `${path}:7:5: error this differs from what the model generates here: 'restart: unless-stopped' [stale-generated-file]`,
+      `${path}:41:7: error the model does not generate this line [stale-generated-file]`,
+      `${path}:66:7: error 'ingestion' does not set MINIO_ENDPOINT here, which the model does [configuration-drift]`,
+      `${path}:150:7: error 'query-api' checks its health differently here than the model says [configuration-drift]`,
+      `${path}:229:12: error 'loki' publishes 3100→3100 here; the model says none [configuration-drift]`,
+      `${path}:248:3: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]`,
+    ]);
+  });
+
+  it("does not repeat what follows from a change: a new image's version label, a ConfigMap's hash", async () => {
+    const dir = copyOf("ai-3tier");
+    const model = join(dir, "deployview.yaml");
+    const text = readFileSync(model, "utf8");
+    expect(text).toContain('image: "insight-crm/api:1.0.0"');
+    expect(text).toContain("JWT_AUDIENCE: { value: insight-crm-api,");
+    writeFileSync(
+      model,
+      text
+        .replace('image: "insight-crm/api:1.0.0"', 'image: "insight-crm/api:1.1.0"')
+        .replace("JWT_AUDIENCE: { value: insight-crm-api,", "JWT_AUDIENCE: { value: insight-crm-api-v2,"),
+    );
+    const manifest = join(dir, "deploy/production/api.yaml");
+    writeFileSync(manifest, readFileSync(manifest, "utf8").replace("timeoutSeconds: 5", "timeoutSeconds: 9"));
+    const result = await runCli(["drift", model, "--format", "json"], dir);
+    expect(result.code).toBe(1);
+    const found = JSON.parse(result.stdout)
+      .diagnostics.filter((d: { file: string }) => d.file.startsWith("deploy/production/"))
+      .map((d: { code: string; message: string }) => `${d.code}: ${d.message}`);
+    // The probe's timeout is not what the comparison by meaning looks at, so its line reports it.
+    expect(found).toEqual([
+      "stale-generated-file: this differs from what the model generates here: 'JWT_AUDIENCE: insight-crm-api-v2'",
+      "configuration-drift: 'api' runs insight-crm/api:1.0.0 here; the model says insight-crm/api:1.1.0",
+      "stale-generated-file: this differs from what the model generates here: 'timeoutSeconds: 5'",
+    ]);
   });
 });
