@@ -119,6 +119,16 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
   return limit ?? request;
 }
 
+/** Model fields of a service and the compose keys they come from. */
+const FIELD_KEYS = [
+  ["image", "image"],
+  ["command", "command"],
+  ["ports", "ports"],
+  ["env", "environment"],
+  ["volumes", "volumes"],
+  ["uses", "depends_on"],
+] as const;
+
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeCompose(sources);
@@ -139,6 +149,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       kind: serviceKinds.has(labelled ?? "") ? (labelled as ServiceInputType["kind"]) : guessKind(id, image),
     };
     note(["services", id], ["services", id]);
+    // Whole fields too, so that a finding about one points at it even where its entries differ.
+    for (const [field, key] of FIELD_KEYS) note(["services", id, field], ["services", id, key]);
+    note([...envPath, id, "publish"], ["services", id, "ports"]);
+    note([...envPath, id, "replicas"], ["services", id, "deploy", "replicas"]);
     if (image) service.image = image;
     if (raw.build !== undefined) {
       service.build = isObject(raw.build)
