@@ -4,6 +4,7 @@
  * importer, so any difference is one the files really have.
  */
 import type { KeyPath } from "../load/yaml-file.js";
+import { parseQuantity, type QuantityKind } from "../model/quantity.js";
 import type { ModelInputType } from "../model/schema.js";
 
 export interface InstanceFacts {
@@ -18,6 +19,8 @@ export interface InstanceFacts {
   health?: string;
   command?: string;
   resources?: string;
+  /** The resources in bytes and millicores, so that 1Gi and 1024Mi, or 1 and 1000m, are equal. */
+  resourcesKey?: string;
   uses: string[];
 }
 
@@ -87,7 +90,7 @@ function replicasText(replicas: unknown): string {
 }
 
 /** Memory and CPU as the instance runs with them (its own, else its service's). */
-function resourcesOf(instance: Json, service: Json): { resources?: string } {
+function resourcesOf(instance: Json, service: Json): { resources?: string; resourcesKey?: string } {
   const memory = instance.memory ?? service.memory;
   const cpu = instance.cpu ?? service.cpu;
   if (memory === undefined && cpu === undefined) return {};
@@ -97,5 +100,16 @@ function resourcesOf(instance: Json, service: Json): { resources?: string } {
       : isObject(value)
         ? `${String(value.request)} to ${String(value.limit)}`
         : String(value);
-  return { resources: `memory ${text(memory)}, CPU ${text(cpu)}` };
+  const bound = (value: unknown, kind: QuantityKind, side: "request" | "limit") => {
+    if (typeof value !== "string" && typeof value !== "number") return "none";
+    return String(parseQuantity(value, kind)?.[side] ?? value);
+  };
+  const key = (value: unknown, kind: QuantityKind) =>
+    isObject(value)
+      ? `${bound(value.request, kind, "request")}-${bound(value.limit, kind, "limit")}`
+      : `${bound(value, kind, "request")}-${bound(value, kind, "limit")}`;
+  return {
+    resources: `memory ${text(memory)}, CPU ${text(cpu)}`,
+    resourcesKey: `${key(memory, "memory")} ${key(cpu, "cpu")}`,
+  };
 }
