@@ -162,13 +162,18 @@ describe("deployview drift on committed configuration", () => {
         .replace("JWT_AUDIENCE: { value: insight-crm-api,", "JWT_AUDIENCE: { value: insight-crm-api-v2,"),
     );
     const manifest = join(dir, "deploy/production/api.yaml");
-    writeFileSync(manifest, readFileSync(manifest, "utf8").replace("timeoutSeconds: 5", "timeoutSeconds: 9"));
+    const manifestText = readFileSync(manifest, "utf8");
+    expect(manifestText).toMatch(/readinessProbe:[\s\S]*?timeoutSeconds: 5/);
+    writeFileSync(
+      manifest,
+      manifestText.replace(/(readinessProbe:[\s\S]*?)timeoutSeconds: 5/, "$1timeoutSeconds: 9"),
+    );
     const result = await runCli(["drift", model, "--format", "json"], dir);
     expect(result.code).toBe(1);
     const found = JSON.parse(result.stdout)
       .diagnostics.filter((d: { file: string }) => d.file.startsWith("deploy/production/"))
       .map((d: { code: string; message: string }) => `${d.code}: ${d.message}`);
-    // The probe's timeout is not what the comparison by meaning looks at, so its line reports it.
+    // The health check is the liveness probe; the readiness probe's timeout is found by its line.
     expect(found).toEqual([
       "stale-generated-file: this differs from what the model generates here: 'JWT_AUDIENCE: insight-crm-api-v2'",
       "configuration-drift: 'api' runs insight-crm/api:1.0.0 here; the model says insight-crm/api:1.1.0",

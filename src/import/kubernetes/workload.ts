@@ -102,7 +102,9 @@ export function importWorkload(
       return /^\d+$/.test(port) ? (portNames.get(Number(port)) ?? Number(port)) : port;
     return undefined;
   };
-  const probeName = ["readinessProbe", "livenessProbe", "startupProbe"].find((p) => isObject(container[p]));
+  // The liveness probe is the health check (it restarts the container, as compose's does); the
+  // generator gives it the start period, which the readiness probe does not wait.
+  const probeName = ["livenessProbe", "readinessProbe", "startupProbe"].find((p) => isObject(container[p]));
   if (probeName) {
     const probe = asObject(container[probeName]);
     const timing = {
