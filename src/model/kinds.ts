@@ -19,3 +19,6 @@ export const serviceKindNames = [
   "tool",
   "other",
 ] as const;
+
+/** Kinds that keep state unless told otherwise. */
+export const statefulKinds: ReadonlySet<string> = new Set(["database", "storage", "queue", "broker"]);

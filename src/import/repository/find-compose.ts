@@ -1,6 +1,7 @@
 /**
  * Compose file sets in a repository: per folder, the base file (with docker-compose.override.yml when
- * present) and each variant (docker-compose.prod.yml, compose.staging.yaml) over the base.
+ * present) and each variant (docker-compose.prod.yml, compose.staging.yaml, docker-compose-dev.yml)
+ * over the base.
  * Honours .gitignore, skips dependency and build folders and never follows a link (see walk.ts).
  */
 import { join, relative } from "node:path";
@@ -9,7 +10,7 @@ import { type Folder, walkRepository } from "./walk.js";
 export { skippedFolders } from "./walk.js";
 
 const baseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-const VARIANT = /^(?:docker-)?compose\.([A-Za-z0-9_-]+)\.ya?ml$/;
+const VARIANT = /^(?:docker-)?compose[.-]([A-Za-z0-9_-]+?)\.ya?ml$/;
 
 export interface ComposeSet {
   /** Environment id for this set. */
@@ -38,19 +39,22 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
           sets.push({ environment: environmentId(folder, variant), files: [join(dir, name)], variant });
       }
     } else {
-      const override = names.find((n) => /^(?:docker-)?compose\.override\.ya?ml$/.test(n));
+      const override = names.find((n) => /^(?:docker-)?compose[.-]override\.ya?ml$/.test(n));
       sets.push({
         environment: environmentId(folder, undefined),
         files: [join(dir, base), ...(override ? [join(dir, override)] : [])],
       });
       for (const name of names.sort()) {
         const variant = VARIANT.exec(name)?.[1];
-        if (variant && variant !== "override")
-          sets.push({
-            environment: environmentId(folder, variant),
-            files: [join(dir, base), join(dir, name)],
-            variant,
-          });
+        if (!variant || variant === "override") continue;
+        // docker-compose.prod.yml is, by convention, an override of the base file; a file named
+        // docker-compose-quickstart.yml is an alternative to it, run by itself.
+        const alone = /^(?:docker-)?compose-/.test(name);
+        sets.push({
+          environment: environmentId(folder, variant),
+          files: alone ? [join(dir, name)] : [join(dir, base), join(dir, name)],
+          variant,
+        });
       }
     }
   }

@@ -8,6 +8,7 @@ import { basename, dirname, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
+import { statefulKinds } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { importCompose } from "../compose/index.js";
 import { exampleEnvironment } from "../compose/variables.js";
@@ -21,6 +22,7 @@ import {
   nginxRoutes,
   serviceFromFolder,
 } from "./code.js";
+import { definedDifferently } from "./differences.js";
 import { findComposeSets } from "./find-compose.js";
 import { findManifestSets } from "./find-manifests.js";
 import { type Folder, walkRepository } from "./walk.js";
@@ -60,12 +62,19 @@ export async function initFromRepository(
   const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
   /** The folder a service's paths are relative to: that of the compose file that first defines it. */
   const serviceBase = new Map<string, string>();
+  /** Services that a later set defines differently, by where and in what: marked for review. */
+  const differing = new Map<string, string[]>();
   // Services seen in several sets are widened; each set's environment is taken as it is.
   const absorb = (input: ModelInputType, environment: string, base?: string) => {
     for (const [id, service] of Object.entries(input.services)) {
       const first = Object.hasOwn(services, id) ? services[id] : undefined;
       if (base && !first) serviceBase.set(id, base);
-      if (first) keepDifferences(first, service, input.environments[environment], id);
+      if (first) {
+        keepDifferences(first, service, input.environments[environment], id);
+        const fields = definedDifferently(first, service);
+        if (fields.length > 0)
+          differing.set(id, [...(differing.get(id) ?? []), `${environment} (${fields.join(", ")})`]);
+      }
       services[id] = first ? widen(first, service) : service;
       placed.set(id, [...(placed.get(id) ?? []), environment]);
     }
@@ -105,6 +114,11 @@ export async function initFromRepository(
     `found ${sets.length} compose file set(s) and ${manifestSets.length} manifest set(s); inspecting the code`,
   );
   const code = inspectCode(root, folders, services, serviceBase, environments, diagnostics);
+  // A kind that keeps state, with no volume in the files: they keep nothing, and the draft says so
+  // (marked for review), so that it generates what the files run.
+  for (const service of Object.values(services))
+    if (statefulKinds.has(service.kind) && !service.volumes && service.stateful === undefined)
+      service.stateful = false;
   const summary = Object.entries(services).map(([id, s]) => ({
     id,
     kind: s.kind,
@@ -121,7 +135,7 @@ export async function initFromRepository(
     services,
     environments,
   } as unknown as ModelInputType;
-  return { text: toModelText(model), ...result };
+  return { text: toModelText(model, differing), ...result };
 }
 
 /**
@@ -219,7 +233,7 @@ function keepDifferences(first: ServiceInputType, other: ServiceInputType, envir
 }
 
 /** The model as YAML, with a TODO beside every guessed kind. */
-function toModelText(model: ModelInputType): string {
+function toModelText(model: ModelInputType, differing: ReadonlyMap<string, string[]>): string {
   const doc = new Document(model, { aliasDuplicateObjects: false });
   doc.commentBefore = [
     " A first deployview model, written by `deployview init` from this repository's compose files and manifests.",
@@ -231,8 +245,15 @@ function toModelText(model: ModelInputType): string {
       if (!isPair(pair) || !isMap(pair.value)) continue;
       const kind = pair.value.get("kind", true);
       if (isScalar(kind)) kind.comment = " TODO: guessed from the name and image; confirm";
+      const stateful = pair.value.get("stateful", true);
+      if (isScalar(stateful) && stateful.value === false)
+        stateful.comment =
+          " TODO: the files keep no volume for it, so its data is lost on restart; add one, or confirm";
       const source = pair.value.get("source", true);
       if (isMap(source)) source.commentBefore = " TODO: read from the code; confirm";
+      const elsewhere = isScalar(pair.key) ? differing.get(String(pair.key.value)) : undefined;
+      if (elsewhere && isScalar(pair.key))
+        pair.key.commentBefore = ` TODO: defined differently in ${elsewhere.join("; ")}; one definition serves every environment, so drift reports the difference until it is resolved`;
     }
   }
   const environmentsNode = doc.get("environments", true);

@@ -1,16 +1,7 @@
+import { statefulKinds } from "../kinds.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
-import type {
-  Build,
-  EnvVar,
-  HealthCheck,
-  Port,
-  Service,
-  ServiceKind,
-  SourceCode,
-  Use,
-  Volume,
-} from "../types.js";
+import type { Build, EnvVar, HealthCheck, Port, Service, SourceCode, Use, Volume } from "../types.js";
 import {
   entriesOf,
   type KeyPath,
@@ -35,9 +26,6 @@ const namedProtocols = new Set([
   "tcp",
   "udp",
 ]);
-
-/** Kinds that keep state unless told otherwise. */
-const statefulKinds: ReadonlySet<ServiceKind> = new Set(["database", "storage", "queue", "broker"]);
 
 function resolvePorts(context: ResolveContext, id: string, input: ServiceInputType): Port[] {
   return entriesOf(input.ports).map(([name, value]) => {

@@ -1,0 +1,34 @@
+/**
+ * What a service's later definition (in another compose set or manifest folder) says differently
+ * from its first, beyond what instances can keep per environment (image, memory, CPU): the model
+ * has one definition per service, so these are the places where the draft is not yet true of
+ * every environment, and `init` marks them.
+ */
+import type { ServiceInputType } from "../../model/schema.js";
+
+const names = (value: unknown): string =>
+  value === undefined
+    ? ""
+    : Array.isArray(value)
+      ? value.map(String).sort().join()
+      : typeof value === "object" && value !== null
+        ? Object.keys(value).sort().join()
+        : String(value);
+
+const paths = (value: ServiceInputType["volumes"]): string =>
+  Object.values(value ?? {})
+    .map((v) => (typeof v === "object" && v !== null ? String(v.path) : String(v)))
+    .sort()
+    .join();
+
+const FIELDS: [label: string, text: (s: ServiceInputType) => string][] = [
+  ["variables", (s) => names(s.env)],
+  ["volumes", (s) => paths(s.volumes)],
+  ["command", (s) => JSON.stringify(s.command ?? null)],
+  ["health check", (s) => JSON.stringify(s.health ?? null)],
+  ["dependencies", (s) => names(s.uses)],
+];
+
+export function definedDifferently(first: ServiceInputType, other: ServiceInputType): string[] {
+  return FIELDS.filter(([, text]) => text(first) !== text(other)).map(([label]) => label);
+}
