@@ -117,6 +117,8 @@ export const coreDiagnosticCodes = {
   "configuration-drift":
     "Committed configuration runs something other than the model says: another image, ports, replicas, volumes, variables or health check.",
   "missing-generated-file": "A file the model's outputs name has not been generated.",
+  "unmodelled-configuration":
+    "Compose files or manifests in the repository that drift cannot compare with the model: no environment describes them, or the model generates nothing for theirs.",
   "edited-generated-file":
     "A file in a generated output's place lacks the generated mark: someone wrote or edited it by hand.",
   // command line

@@ -2,13 +2,16 @@
  * Drift between a model and the files committed beside it: every file the model's outputs name is
  * generated again and compared with what is on disk; compose files and manifests are compared for
  * what they run (images, ports, replicas, volumes, variables, health checks), the rest byte for byte.
+ * Compose files and manifests the outputs do not name are found in the repository and compared for
+ * what they run with the environment of the same name.
  */
 import { readdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { buildOutputs, type OutputSet } from "../build/outputs.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
 import type { Model } from "../model/types.js";
+import { foundConfigurationDrift } from "./found.js";
 import { unexplainedLines } from "./line-drift.js";
 import { importText, semanticDrift } from "./semantic.js";
 
@@ -124,8 +127,11 @@ export async function detectDrift(
   const { outputs } = await buildOutputs(model);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const named = new Set<string>();
   for (const output of outputs) {
     const folder = join(dirname(modelPath), output.folder);
+    if (output.kind === "kubernetes") named.add(resolve(folder));
+    for (const file of output.files) named.add(resolve(folder, file.path));
     const configuration = await configurationDrift(output, folder, sources);
     diagnostics.push(...configuration.diagnostics);
     for (const file of output.files) {
@@ -173,5 +179,7 @@ export async function detectDrift(
       );
     }
   }
-  return { diagnostics, sources };
+  const found = await foundConfigurationDrift(model, modelPath, named);
+  for (const [file, text] of found.sources) sources.set(file, text);
+  return { diagnostics: [...diagnostics, ...found.diagnostics], sources };
 }

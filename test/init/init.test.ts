@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
+import { detectDrift } from "../../src/drift/index.js";
 import { initFromRepository } from "../../src/import/repository/index.js";
 import { loadModelFile, loadModelText } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
@@ -114,6 +115,39 @@ describe("deployview init with Kubernetes manifests", () => {
   });
 });
 
+describe("deployview init where the files disagree or keep nothing", () => {
+  it("runs docker-compose-<name>.yml by itself, and marks what the model cannot keep per environment", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
+    writeFileSync(
+      join(root, "docker-compose.yml"),
+      "services:\n  queue: { image: 'rabbitmq:3', environment: { RABBITMQ_DEFAULT_USER: app } }\n  api: { image: 'api:1', depends_on: [queue] }\n",
+    );
+    writeFileSync(
+      join(root, "docker-compose-quickstart.yml"),
+      "services:\n  queue: { image: 'rabbitmq:3' }\n",
+    );
+    const result = await initFromRepository(root);
+    expect(result.environments).toEqual([
+      { id: "local", files: [join(root, "docker-compose.yml")] },
+      { id: "quickstart", files: [join(root, "docker-compose-quickstart.yml")] },
+    ]);
+    const text = result.text!;
+    expect(text).toContain("  # TODO: defined differently in quickstart (variables);");
+    expect(text).toMatch(
+      /\n {2}queue:\n(?: {4}.*\n)*? {4}stateful: false # TODO: the files keep no volume for it/,
+    );
+    const path = join(root, "deployview.yaml");
+    writeFileSync(path, text);
+    const loaded = loadModelText(text, path);
+    const drifted = (await detectDrift(loaded.model!, path)).diagnostics.filter(
+      (d) => d.code === "configuration-drift",
+    );
+    expect(drifted.map((d) => d.message)).toEqual([
+      "'queue' does not set RABBITMQ_DEFAULT_USER here, which the model does",
+    ]);
+  });
+});
+
 describe("deployview init on the corpus of real projects", () => {
   const corpus = join(repoRoot, "../shared/corpus");
   const projects = existsSync(corpus)
@@ -137,6 +171,17 @@ describe("deployview init on the corpus of real projects", () => {
         ).toEqual([]);
         expect(loaded.model!.services.length, project).toBeGreaterThan(0);
         checkModel(loaded.model!, { sources: loaded.sources });
+        // The draft runs what the files run, except where init marked a service that sets define
+        // differently (the model has one definition per service): drift finds nothing else.
+        const path = join(root, "deployview.yaml");
+        writeFileSync(path, result.text!);
+        const marked = new Set(
+          [...result.text!.matchAll(/# TODO: defined differently[^\n]*\n\s+([\w.-]+):/g)].map((m) => m[1]),
+        );
+        const drifted = (await detectDrift(loaded.model!, path)).diagnostics.filter(
+          (d) => d.code === "configuration-drift" && !marked.has(/'([^']+)'/.exec(d.message)?.[1]),
+        );
+        expect(drifted, project).toEqual([]);
       }
     },
   );

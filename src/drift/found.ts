@@ -1,0 +1,160 @@
+/**
+ * Configuration the model's `outputs:` do not name but the repository has: compose file sets and
+ * manifest sets found beside the model as `init` finds them, each compared for what it runs with
+ * the model's environment of the same name. These files are the team's own, so only their meaning
+ * is held to the model, never their layout.
+ */
+import { basename, dirname, relative, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic } from "../diagnostics.js";
+import { emitCompose } from "../emit/compose/index.js";
+import { emitKubernetes } from "../emit/k8s/index.js";
+import { importCompose } from "../import/compose/index.js";
+import { exampleEnvironment } from "../import/compose/variables.js";
+import { importManifests } from "../import/kubernetes/index.js";
+import { findComposeSets } from "../import/repository/find-compose.js";
+import { findManifestSets } from "../import/repository/find-manifests.js";
+import { walkRepository } from "../import/repository/walk.js";
+import type { Environment, Model } from "../model/types.js";
+import { type Imported, importText, semanticDrift } from "./semantic.js";
+
+interface FoundSet {
+  kind: "compose" | "kubernetes";
+  /** The names it could go by: the id `init` gives it, its variant, its folder or file. */
+  names: string[];
+  paths: string[];
+}
+
+const withoutExtension = (path: string) => basename(path).replace(/\.ya?ml$/i, "");
+
+function foundSets(root: string): FoundSet[] {
+  const folders = walkRepository(root);
+  const compose = findComposeSets(root, folders);
+  const manifests = findManifestSets(root, new Set(compose.map((s) => s.environment)), folders);
+  return [
+    ...compose.map((set) => ({
+      kind: "compose" as const,
+      names: [set.environment, ...(set.variant ? [set.variant] : []), basename(dirname(set.files[0]!))],
+      paths: set.files,
+    })),
+    ...manifests.map((set) => ({
+      kind: "kubernetes" as const,
+      names: [set.environment, withoutExtension(set.paths[0]!)],
+      paths: set.paths,
+    })),
+  ];
+}
+
+/** The environment a set describes: the first of its names the model has, on a matching platform. */
+function environmentOf(model: Model, set: FoundSet): Environment | undefined {
+  const fits = (e: Environment) =>
+    set.kind === "compose" ? e.platform === "compose" : e.platform === "kubernetes";
+  for (const name of set.names) {
+    const environment = model.environments.find((e) => e.id === name.toLowerCase() && fits(e));
+    if (environment) return environment;
+  }
+  return undefined;
+}
+
+async function committed(
+  set: FoundSet,
+  environment: string,
+  root: string,
+): Promise<{ imported?: Imported; sources: Map<string, string> }> {
+  if (set.kind === "compose") {
+    const example = exampleEnvironment(set.paths[0]!);
+    const result = await importCompose(set.paths, {
+      environment,
+      ...(example ? { defaults: example.values } : {}),
+    });
+    return { ...(result.imported ? { imported: result.imported } : {}), sources: result.sources };
+  }
+  const result = await importManifests(set.paths, { environment, root });
+  return { ...(result.imported ? { imported: result.imported } : {}), sources: result.sources };
+}
+
+/** What the model generates for the environment, imported; or why it generates nothing. */
+function generated(
+  model: Model,
+  set: FoundSet,
+  environment: string,
+  root: string,
+): { imported?: Imported; refusal?: string } {
+  const result =
+    set.kind === "compose" ? emitCompose(model, environment) : emitKubernetes(model, environment);
+  const files = result.files.filter((f) =>
+    set.kind === "compose" ? f.path === "compose.yaml" : /\.ya?ml$/.test(f.path),
+  );
+  const folder = set.kind === "compose" ? dirname(set.paths[0]!) : root;
+  const imported = importText(
+    set.kind,
+    files.map((f) => ({ path: resolve(folder, f.path), text: f.content })),
+  );
+  if (imported) return { imported };
+  const error = result.diagnostics.find((d) => d.severity === "error");
+  return { refusal: error?.message ?? "it runs nothing there" };
+}
+
+/** An override fragment (a service with neither image nor build) runs nothing by itself. */
+function isFragment(imported: Imported): boolean {
+  return Object.values(imported.input.services).some((s) => s.image === undefined && s.build === undefined);
+}
+
+/**
+ * `named` holds the files and folders the model's outputs name: those are compared as generated
+ * files already, and a set touching one is left to that comparison.
+ */
+export async function foundConfigurationDrift(
+  model: Model,
+  modelPath: string,
+  named: ReadonlySet<string>,
+): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+  const root = dirname(resolve(modelPath));
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const set of foundSets(root)) {
+    const paths = set.paths.map((p) => resolve(p));
+    if (paths.some((p) => named.has(p) || named.has(dirname(p)))) continue;
+    const environment = environmentOf(model, set);
+    if (!environment) {
+      const where = relative(root, paths[0]!) || ".";
+      diagnostics.push(
+        diagnostic(
+          "unmodelled-configuration",
+          "info",
+          `${set.kind === "compose" ? "compose files" : "Kubernetes manifests"} at ${where} describe no environment of the model, so drift does not compare them`,
+          { file: paths.at(-1)!, start: 0, end: 0 },
+          {
+            hint: `name an environment '${set.names[0]}', or list the files under the model's outputs`,
+          },
+        ),
+      );
+      continue;
+    }
+    const actual = await committed(set, environment.id, root);
+    if (!actual.imported || isFragment(actual.imported)) continue;
+    const expected = generated(model, set, environment.id, root);
+    if (!expected.imported) {
+      diagnostics.push(
+        diagnostic(
+          "unmodelled-configuration",
+          "info",
+          `drift does not compare ${relative(root, paths[0]!) || "."} with '${environment.id}': the model generates nothing for it (${expected.refusal})`,
+          { file: paths.at(-1)!, start: 0, end: 0 },
+          { hint: "deployview check shows what stops it" },
+        ),
+      );
+      continue;
+    }
+    for (const [file, text] of actual.sources) sources.set(file, text);
+    // A base file shared by several sets says the same thing once.
+    for (const d of semanticDrift(expected.imported, actual.imported, paths.at(-1)!).diagnostics) {
+      const key = `${d.file}:${d.start}:${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(d);
+    }
+  }
+  return { diagnostics, sources };
+}
