@@ -1,9 +1,9 @@
 /** What several commands share: finding the model file from an argument, loading it, printing problems. */
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { hasErrors } from "../diagnostics.js";
 import { type LoadResult, loadModelFile } from "../load/index.js";
-import { formatDiagnostics, type ReportFormat } from "../report/index.js";
+import { formatDiagnostics } from "../report/index.js";
 import { modelPath } from "./arguments.js";
 import type { CliIo } from "./command.js";
 

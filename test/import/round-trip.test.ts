@@ -3,8 +3,7 @@
  * replicas, mounts, variable names and health checks (what the model represents), compared on both
  * sides through the same importer.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { instanceFacts } from "../../src/drift/facts.js";
@@ -13,7 +12,6 @@ import { emitCompose } from "../../src/emit/compose/index.js";
 import { loadModelText } from "../../src/load/index.js";
 import { resolveModel } from "../../src/model/resolve/index.js";
 import { corpusComposeFiles } from "../helpers/corpus.js";
-import { repoRoot } from "../helpers/examples.js";
 import { arbitraryDeployableModel } from "../k8s/arbitrary-deployable-model.js";
 
 /** Facts of a compose text, without the model paths (which differ by environment name). */
