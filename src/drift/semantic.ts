@@ -82,7 +82,7 @@ function compareFacts(
     report([...file.servicePath, "env"], `'${id}' does not set ${list(removed)} here, which the model does`);
   if (model.command !== file.command)
     report([...file.servicePath, "command"], `'${id}' runs another command here than the model says`);
-  if (model.resources !== file.resources)
+  if (model.resourcesKey !== file.resourcesKey)
     report(
       [...file.servicePath, "memory"],
       `'${id}' runs with ${file.resources ?? "no resource limits"} here; the model says ${model.resources ?? "none"}`,
