@@ -143,7 +143,7 @@ describe("deployview init where the files disagree or keep nothing", () => {
       (d) => d.code === "configuration-drift",
     );
     expect(drifted.map((d) => d.message)).toEqual([
-      "'queue' does not set RABBITMQ_DEFAULT_USER here, which the model does",
+      "in quickstart: 'queue' does not set RABBITMQ_DEFAULT_USER here, which the model does",
     ]);
   });
 });

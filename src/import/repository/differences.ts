@@ -21,8 +21,11 @@ const paths = (value: ServiceInputType["volumes"]): string =>
     .sort()
     .join();
 
+/** Variables the first definition sets and the other does not (those it adds, instances keep). */
+const lacksVariables = (first: ServiceInputType, other: ServiceInputType) =>
+  Object.keys(first.env ?? {}).some((name) => !Object.hasOwn(other.env ?? {}, name));
+
 const FIELDS: [label: string, text: (s: ServiceInputType) => string][] = [
-  ["variables", (s) => names(s.env)],
   ["volumes", (s) => paths(s.volumes)],
   ["command", (s) => JSON.stringify(s.command ?? null)],
   ["health check", (s) => JSON.stringify(s.health ?? null)],
@@ -30,5 +33,8 @@ const FIELDS: [label: string, text: (s: ServiceInputType) => string][] = [
 ];
 
 export function definedDifferently(first: ServiceInputType, other: ServiceInputType): string[] {
-  return FIELDS.filter(([, text]) => text(first) !== text(other)).map(([label]) => label);
+  return [
+    ...(lacksVariables(first, other) ? ["variables"] : []),
+    ...FIELDS.filter(([, text]) => text(first) !== text(other)).map(([label]) => label),
+  ];
 }

@@ -81,7 +81,9 @@ export async function initFromRepository(
     Object.assign(secrets, input.secrets ?? {});
     environments[environment] = input.environments[environment];
   };
-  for (const set of sets) {
+  // The base set (no variant) first: it is how the system is described, the others differ from it.
+  const ordered = [...sets.filter((set) => !set.variant), ...sets.filter((set) => set.variant)];
+  for (const set of ordered) {
     // Where no .env is committed, .env.example's values stand in, so images and ports resolve.
     const example = exampleEnvironment(set.files[0]!);
     const result = await importCompose(set.files, {
@@ -190,7 +192,10 @@ function inspectCode(
           {
             id,
             source: service.source,
-            ports: Object.values(service.ports ?? {}).map((p) => (typeof p === "number" ? p : p.port)),
+            // Named twice (http from compose, 80 from EXPOSE), a port is still one port.
+            ports: [
+              ...new Set(Object.values(service.ports ?? {}).map((p) => (typeof p === "number" ? p : p.port))),
+            ],
           },
         ]
       : [],
@@ -198,15 +203,12 @@ function inspectCode(
 }
 
 /**
- * A service seen in several file sets keeps its first definition, widened by what the others add:
- * a production file that publishes another port needs that port declared.
+ * A service seen in several file sets keeps its first definition, widened only by the ports the
+ * others add (a production file that publishes another port needs that port declared), so the
+ * first environment is described exactly and each later one differs only where it is marked.
  */
 function widen(first: ServiceInputType, other: ServiceInputType): ServiceInputType {
-  const merged: ServiceInputType = { ...first };
-  if (other.ports) merged.ports = { ...other.ports, ...first.ports };
-  if (other.env) merged.env = { ...other.env, ...first.env };
-  if (other.volumes) merged.volumes = { ...other.volumes, ...first.volumes };
-  return merged;
+  return other.ports ? { ...first, ports: { ...other.ports, ...first.ports } } : first;
 }
 
 /**
@@ -214,22 +216,37 @@ function widen(first: ServiceInputType, other: ServiceInputType): ServiceInputTy
  * resources) belongs to its instances there, so each environment keeps what its files say.
  */
 function keepDifferences(first: ServiceInputType, other: ServiceInputType, environment: unknown, id: string) {
-  const differences = Object.fromEntries(
+  const differences: Record<string, unknown> = Object.fromEntries(
     (["image", "memory", "cpu"] as const)
       .filter((key) => other[key] !== undefined && JSON.stringify(other[key]) !== JSON.stringify(first[key]))
       .map((key) => [key, other[key]]),
   );
-  if (Object.keys(differences).length === 0) return;
+  // Variables only this set gives are the instance's here; those it lacks cannot be (see differences.ts).
+  const added = Object.entries(other.env ?? {}).filter(([name]) => !Object.hasOwn(first.env ?? {}, name));
+  if (added.length > 0) differences.env = Object.fromEntries(added);
   const stack: unknown[] = [environment];
   while (stack.length > 0) {
     const node = stack.pop() as
       | { nodes?: Record<string, unknown>; run?: Record<string, unknown> }
       | undefined;
     if (!node || typeof node !== "object") continue;
-    if (node.run && typeof node.run === "object" && !Array.isArray(node.run) && id in node.run)
-      node.run[id] = { ...(node.run[id] as object | null), ...differences };
+    if (node.run && typeof node.run === "object" && !Array.isArray(node.run) && id in node.run) {
+      const current = node.run[id] as Record<string, unknown> | null;
+      const next = keptStorage({ ...current, ...differences }, first);
+      node.run[id] = current === null && Object.keys(next).length === 0 ? null : next;
+    }
     stack.push(...Object.values(node.nodes ?? {}));
   }
+}
+
+/** Sizes for volumes the kept definition has; the others are the set's own (marked as differing). */
+function keptStorage(instance: { storage?: Record<string, unknown> }, first: ServiceInputType) {
+  if (!instance.storage) return instance;
+  const storage = Object.fromEntries(
+    Object.entries(instance.storage).filter(([name]) => Object.hasOwn(first.volumes ?? {}, name)),
+  );
+  const { storage: _, ...rest } = instance;
+  return Object.keys(storage).length > 0 ? { ...rest, storage } : rest;
 }
 
 /** The model as YAML, with a TODO beside every guessed kind. */
