@@ -112,7 +112,8 @@ export async function foundConfigurationDrift(
   const root = dirname(resolve(modelPath));
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
-  const seen = new Set<string>();
+  // A base file shared by several sets says the same thing once, naming each environment.
+  const drifted = new Map<string, { finding: Diagnostic; environments: string[] }>();
   for (const set of foundSets(root)) {
     const paths = set.paths.map((p) => resolve(p));
     if (paths.some((p) => named.has(p) || named.has(dirname(p)))) continue;
@@ -148,13 +149,14 @@ export async function foundConfigurationDrift(
       continue;
     }
     for (const [file, text] of actual.sources) sources.set(file, text);
-    // A base file shared by several sets says the same thing once.
-    for (const d of semanticDrift(expected.imported, actual.imported, paths.at(-1)!).diagnostics) {
-      const key = `${d.file}:${d.start}:${d.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      diagnostics.push(d);
+    for (const finding of semanticDrift(expected.imported, actual.imported, paths.at(-1)!).diagnostics) {
+      const key = `${finding.file}:${finding.start}:${finding.message}`;
+      const known = drifted.get(key);
+      if (known) known.environments.push(environment.id);
+      else drifted.set(key, { finding, environments: [environment.id] });
     }
   }
+  for (const { finding, environments } of drifted.values())
+    diagnostics.push({ ...finding, message: `in ${environments.join(", ")}: ${finding.message}` });
   return { diagnostics, sources };
 }
