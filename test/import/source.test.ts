@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -129,6 +129,33 @@ describe("naming language and framework from package manifests", () => {
       database: "Prisma",
       auth: "Auth.js",
     });
+  });
+
+  it("reads composer.json, and takes the language of the image a folder runs in over a tooling package.json", () => {
+    expect(
+      named(
+        "composer.json",
+        '{"require":{"php":">=8.2","laravel/framework":"^11.0","laravel/sanctum":"^4.0","ext-pdo_pgsql":"*"}}',
+      ),
+    ).toEqual({
+      language: "PHP",
+      runtime: "PHP 8.2",
+      framework: "Laravel",
+      database: "PostgreSQL",
+      auth: "framework authentication",
+    });
+    const folder = mkdtempSync(join(tmpdir(), "deployview-source-"));
+    writeFileSync(join(folder, "package.json"), '{"devDependencies":{"vite":"5"}}');
+    writeFileSync(join(folder, "composer.json"), '{"require":{"php":"^8.3","symfony/framework-bundle":"7"}}');
+    writeFileSync(join(folder, "requirements.txt"), "flask==3\n");
+    writeFileSync(join(folder, "Dockerfile"), 'FROM python:3.12-slim\nCMD ["flask", "run"]\n');
+    expect(inspectSource(folder, folder)).toMatchObject({
+      language: "Python",
+      framework: "Flask",
+      runtime: "Python 3.12",
+    });
+    writeFileSync(join(folder, "Dockerfile"), "FROM php:8.3-fpm\n");
+    expect(inspectSource(folder, folder)).toMatchObject({ language: "PHP", framework: "Symfony" });
   });
 
   it("reports a manifest it cannot read, and never throws on any text", () => {

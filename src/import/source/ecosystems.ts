@@ -137,7 +137,44 @@ export const ecosystems: Record<string, { language: string; table: Table }> = {
       ...auth,
     ],
   },
+  php: {
+    language: "PHP",
+    table: [
+      [/^laravel\/(framework|lumen-framework)$/, "framework", "Laravel"],
+      [/^symfony\/framework-bundle$/, "framework", "Symfony"],
+      [/^slim\/slim$/, "framework", "Slim"],
+      [/^laminas\/laminas-mvc$/, "framework", "Laminas"],
+      [/^cakephp\/cakephp$/, "framework", "CakePHP"],
+      [/^yiisoft\/yii2?$/, "framework", "Yii"],
+      [/^codeigniter4\/framework$/, "framework", "CodeIgniter"],
+      [/^utopia-php\/framework$/, "framework", "Utopia"],
+      [/^composer\/composer$/, "build-tool", "Composer"],
+      [/^ext-pdo_pgsql$/, "database", "PostgreSQL"],
+      [/^ext-(pdo_mysql|mysqli)$/, "database", "MySQL"],
+      [/^(ext-mongodb|mongodb\/mongodb)$/, "database", "MongoDB"],
+      [/^(ext-redis|predis\/predis)$/, "database", "Redis"],
+      [/^doctrine\/(orm|dbal)$/, "database", "SQL via an ORM"],
+      [/^(firebase\/php-jwt|lcobucci\/jwt)$/, "auth", "JWT"],
+      [/^laravel\/(sanctum|passport|fortify)$/, "auth", "framework authentication"],
+      [/^league\/oauth2-(server|client)$/, "auth", "OAuth 2"],
+    ],
+  },
 };
+
+/** The ecosystem of a runtime named from a base image (Node.js 20, Python 3.12, .NET 8.0). */
+export function ecosystemOfRuntime(runtime: string): string | undefined {
+  const prefixes: [string, string][] = [
+    ["Node.js", "node"],
+    ["Python", "python"],
+    ["Go", "go"],
+    [".NET", "dotnet"],
+    ["Java", "java"],
+    ["Ruby", "ruby"],
+    ["Rust", "rust"],
+    ["PHP", "php"],
+  ];
+  return prefixes.find(([prefix]) => runtime === prefix || runtime.startsWith(`${prefix} `))?.[1];
+}
 
 /** The first name each aspect gets from a list of dependencies. */
 export function classify(table: Table, dependencies: string[]): Partial<Record<Aspect, string>> {

@@ -8,8 +8,8 @@ import { join, relative } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { SourceCode } from "../../model/types.js";
 import { type DockerfileFacts, readDockerfile } from "./dockerfile.js";
-import { classify, ecosystems } from "./ecosystems.js";
-import { manifestReaders } from "./manifests.js";
+import { classify, ecosystemOfRuntime, ecosystems } from "./ecosystems.js";
+import { type ManifestReading, manifestReaders } from "./manifests.js";
 
 /** The model's description of a service's code, with what was read on the way. */
 export interface SourceInspection extends Omit<SourceCode, "path" | "details"> {
@@ -80,6 +80,10 @@ export function inspectSource(folder: string, root: string, dockerfile = "Docker
     ...names.filter((n) => CONFIG_FILE.test(n)),
     ...NESTED_CONFIG.filter((n) => readSmall(join(folder, n)) !== undefined),
   ];
+  const dockerText = readSmall(join(folder, dockerfile));
+  const facts = dockerText === undefined ? undefined : readDockerfile(dockerText);
+  const imageRuntime = facts?.baseImage ? runtimeOfImage(facts.baseImage) : undefined;
+  const readings: ManifestReading[] = [];
   for (const name of names) {
     const reader = manifestReaders.find(([pattern]) => pattern.test(name))?.[1];
     if (!reader) continue;
@@ -97,6 +101,13 @@ export function inspectSource(folder: string, root: string, dockerfile = "Docker
       );
       continue;
     }
+    readings.push(reading);
+  }
+  // A folder with package.json beside composer.json or pyproject.toml (front-end assets, tooling)
+  // is written in the language of the image it runs in, when the Dockerfile says.
+  const primary = imageRuntime ? ecosystemOfRuntime(imageRuntime) : undefined;
+  readings.sort((a, b) => Number(b.ecosystem === primary) - Number(a.ecosystem === primary));
+  for (const reading of readings) {
     const ecosystem = ecosystems[reading.ecosystem]!;
     const found = classify(ecosystem.table, reading.dependencies);
     inspection.language ??= reading.language ?? ecosystem.language;
@@ -111,13 +122,10 @@ export function inspectSource(folder: string, root: string, dockerfile = "Docker
   }
   if (inspection.language === "JavaScript" && names.includes("tsconfig.json"))
     inspection.language = "TypeScript";
-  const dockerText = readSmall(join(folder, dockerfile));
-  if (dockerText !== undefined) {
-    const facts = readDockerfile(dockerText);
+  if (facts) {
     inspection.dockerfile = facts;
-    const runtime = facts.baseImage ? runtimeOfImage(facts.baseImage) : undefined;
     // The image a service runs in says more than the version a manifest asks for.
-    if (runtime) inspection.runtime = runtime;
+    if (imageRuntime) inspection.runtime = imageRuntime;
   }
   return inspection;
 }

@@ -126,6 +126,23 @@ function gemfile(text: string): ManifestReading {
   return { ecosystem: "ruby", dependencies, ...(ruby ? { runtime: `Ruby ${ruby}` } : {}) };
 }
 
+function composerJson(text: string): ManifestReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ecosystem: "php", dependencies: [], problem: `not valid JSON: ${(error as Error).message}` };
+  }
+  if (!isObject(value)) return { ecosystem: "php", dependencies: [], problem: "not a JSON object" };
+  const require = isObject(value.require) ? value.require : {};
+  const php = typeof require.php === "string" ? require.php.replace(/^[^0-9]*/, "").split(/[ |,]/)[0] : "";
+  return {
+    ecosystem: "php",
+    dependencies: keys(require).filter((name) => name !== "php"),
+    ...(php ? { runtime: `PHP ${php}` } : {}),
+  };
+}
+
 /** Readers by file name; a pattern for names that vary (*.csproj). */
 export const manifestReaders: [RegExp, (text: string) => ManifestReading][] = [
   [/^package\.json$/, packageJson],
@@ -137,4 +154,5 @@ export const manifestReaders: [RegExp, (text: string) => ManifestReading][] = [
   [/^pom\.xml$/, pomXml],
   [/^build\.gradle(\.kts)?$/, gradle],
   [/^Gemfile$/, gemfile],
+  [/^composer\.json$/, composerJson],
 ];
