@@ -113,6 +113,24 @@ describe("deployview init with Kubernetes manifests", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  builder: docker-compose.builder.yml\n");
   });
+
+  it("puts an override fragment in a folder of its own over the base file above it", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
+    writeFileSync(join(root, "compose.yaml"), "services:\n  web: { image: 'nginx:1.27' }\n");
+    mkdirSync(join(root, "overrides"));
+    writeFileSync(
+      join(root, "overrides", "compose.https.yaml"),
+      "services:\n  web: { ports: ['443:443'] }\n  proxy: { image: 'traefik:v3.1' }\n",
+    );
+    writeFileSync(
+      join(root, "overrides", "compose.tools.yaml"),
+      "services:\n  mail: { image: 'mailhog/mailhog:v1.0.1' }\n",
+    );
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  overrides-https: compose.yaml + overrides/compose.https.yaml\n");
+    expect(result.stdout).toContain("  overrides-tools: overrides/compose.tools.yaml\n");
+  });
 });
 
 describe("deployview init where the files disagree or keep nothing", () => {
