@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
 import { mergeCompose } from "../../src/import/compose/merge.js";
+import { rebaseService } from "../../src/import/compose/rebase.js";
 import { composeServiceKeys, composeTopKeys } from "../../src/import/compose/spec-keys.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
@@ -162,6 +163,37 @@ describe("extends", () => {
       "compose-extends-invalid@19:14",
     ]);
     expect(services.ghost).toMatchObject({ image: "ghost:1" });
+  });
+
+  it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {
+    expect(
+      rebaseService(
+        {
+          build: { context: "https://github.com/x/y.git#main" },
+          volumes: ["/srv:/srv", "data:/data", "../up:/up", { type: "bind", source: ".", target: "/w" }],
+          env_file: [{ path: "a.env", required: false }, "/etc/b.env"],
+        },
+        "/repo/shared",
+        "/repo",
+      ),
+    ).toEqual({
+      build: { context: "https://github.com/x/y.git#main" },
+      volumes: ["/srv:/srv", "data:/data", "./up:/up", { type: "bind", source: "./shared", target: "/w" }],
+      env_file: [{ path: "./shared/a.env", required: false }, "/etc/b.env"],
+    });
+  });
+
+  it("rewrites the relative paths of a service taken from another folder for this file's folder", async () => {
+    const { services } = await imported("extends/compose.yaml");
+    expect(services.tool).toMatchObject({
+      build: "./shared/app",
+      // Read from shared/common.env, where the base file names it.
+      env: { QUEUE: "jobs" },
+      volumes: {
+        "mount-1": { path: "/data", type: "bind", source: "./shared/data" },
+        cache: { path: "/cache", type: "volume", source: "cache" },
+      },
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * `extends`: a service starts from another one, in the same file or another, and its own keys
- * override by the merge rules. Chains are followed; a circle, a missing file or a missing service is
+ * `extends`: a service starts from another one, in the same file or another (its relative paths
+ * rewritten for this file's folder), and its own keys override by the merge rules. Chains are followed; a circle, a missing file or a missing service is
  * reported where the `extends` is written, and the service is imported without it.
  */
 import { dirname, resolve } from "node:path";
@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
+import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
 
 type Json = Record<string, unknown>;
@@ -87,7 +88,11 @@ export async function applyExtends(
           `'${id}' extends '${baseId}', which ${baseFile === path ? "this file" : String((spec as Json).file)} does not define`,
         );
       else {
-        const inherited = Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k)));
+        const inherited = rebaseService(
+          Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k))),
+          dirname(baseFile),
+          dirname(path),
+        );
         result = mergeService(inherited, own);
       }
     }
