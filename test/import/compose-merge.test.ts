@@ -207,6 +207,10 @@ describe("include", () => {
     const services = result.imported!.input.services as unknown as Services;
     const found = located(result.diagnostics, result.sources);
     expect(services.db).toMatchObject({ image: "postgres:16.4" });
+    // Its bind mount is the included project's folder, written for the including file.
+    expect(services.db!.volumes).toEqual({
+      "mount-1": { path: "/var/lib/postgresql/data", type: "bind", source: "./shared/pgdata" },
+    });
     // The including file's cache wins over the included one, which is reported as a conflict.
     expect(services.cache).toMatchObject({ image: "redis:7.4" });
     expect(services.api).toMatchObject({ image: "shop/api:1.0.0", uses: ["db", "cache"] });

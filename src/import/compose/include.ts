@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { parseDotEnv } from "./interpolate.js";
+import { rebaseService } from "./rebase.js";
 import { readText } from "./read-file.js";
 import type { ComposeSource } from "./to-model.js";
 
@@ -81,6 +82,12 @@ export async function includedSources(
       if (loaded.length === 0) {
         report(index, `the included file ${written} cannot be used`);
         continue;
+      }
+      // Its paths are its project folder's; the model's are this file's.
+      for (const other of loaded) {
+        const services = isObject(other.value.services) ? other.value.services : {};
+        for (const [id, service] of Object.entries(services))
+          if (isObject(service)) services[id] = rebaseService(service, project, dirname(file));
       }
       included.push(...loaded);
     }
