@@ -8,8 +8,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { parseDotEnv } from "./interpolate.js";
-import { rebaseService } from "./rebase.js";
 import { readText } from "./read-file.js";
+import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
 
 type Json = Record<string, unknown>;
