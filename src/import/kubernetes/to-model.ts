@@ -155,15 +155,20 @@ export function manifestsToModel(
       }
     }
     const note = noteFor(workload);
-    const imported = importWorkload(id, workload, {
-      configMaps,
-      secrets,
-      claims,
-      servicePortNames,
-      serviceTargets,
-      note,
-      usedSecrets,
-    });
+    // Looked up in its namespace as the indexes key it: one left unnamed is the default.
+    const imported = importWorkload(
+      id,
+      { ...workload, namespace: namespaceOf(workload) },
+      {
+        configMaps,
+        secrets,
+        claims,
+        servicePortNames,
+        serviceTargets,
+        note,
+        usedSecrets,
+      },
+    );
     portNamesOf.set(id, imported.portNames);
     modelServices[id] = imported.service;
     const instance = imported.instance;
