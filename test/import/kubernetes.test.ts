@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { importManifests, loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
 import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js";
+import type { ServiceInputType } from "../../src/model/schema.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
 
@@ -164,6 +165,33 @@ describe("Kubernetes manifests as a model", () => {
     const missing = await importManifests([join(dir, "nothing.yaml")]);
     expect(missing.imported).toBeUndefined();
     expect(missing.diagnostics.map((d) => d.code)).toEqual(["file-unreadable"]);
+  });
+});
+
+describe("kustomize generators and name prefixes", () => {
+  it("makes ConfigMaps and Secrets from literals and env files, merges over the bases, and renames references with the objects", async () => {
+    const { imported, diagnostics, sources } = await importManifests([`${fixtures}/generators/overlay`]);
+    const text = JSON.stringify(imported!.input);
+    // A Secret's values are never read.
+    expect(text).not.toContain("plain-value-that-must-not-appear");
+    const services = imported!.input.services as Record<string, ServiceInputType>;
+    expect(Object.keys(services)).toEqual(["prod-web"]);
+    expect(services["prod-web"]!.env).toEqual({
+      MODE: "production",
+      LOG_LEVEL: "info",
+      FEATURES: "search,cart",
+      API_KEY: { secret: "prod-web-secrets", key: "API_KEY" },
+    });
+    expect(services["prod-web"]!.volumes).toEqual({
+      data: { path: "/var/lib/web", type: "volume", source: "prod-web-data", size: "5Gi" },
+    });
+    // The autoscaler and the ingress still find what they name, under its new name.
+    expect(text).toContain('"replicas":{"min":2,"max":5}');
+    expect(text).toContain('"routes":{"/":{"to":"prod-web","port":"http"}}');
+    expect(located(diagnostics, sources)).toEqual([
+      "kustomize-patch-unmatched@7:5",
+      "kustomize-missing-resource@16:12",
+    ]);
   });
 });
 

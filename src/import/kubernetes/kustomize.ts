@@ -1,16 +1,19 @@
 /**
  * A kustomization folder → the objects `kustomize build` would give, for what real overlays use:
- * resources (files and folders), components, strategic merge and JSON 6902 patches, images,
- * namespace and name prefixes. Remote resources are reported, never fetched.
+ * resources (files and folders), components, ConfigMap and Secret generators, strategic merge and
+ * JSON 6902 patches, images, namespace and name prefixes. Remote resources are reported, never
+ * fetched.
  */
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
+import { applyGenerators } from "./generators.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
 import { manifestObjects, readText } from "./read-file.js";
+import { renameObjects } from "./rename.js";
 
 const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -117,6 +120,16 @@ function build(
       follow(entry, [key, i], key === "components");
     });
   }
+
+  objects = applyGenerators(k, objects, {
+    dir,
+    ...(context.root ? { root: context.root } : {}),
+    yaml,
+    ...(typeof k.namespace === "string" ? { namespace: k.namespace } : {}),
+    sources: context.sources,
+    missing: (message, path) => report("kustomize-missing-resource", "error", message, path),
+    unmatched: (message, path) => report("kustomize-patch-unmatched", "warning", message, path),
+  });
 
   const patchText = (entry: Json, path: KeyPath): { value: unknown; file: string } | undefined => {
     if (typeof entry.patch === "string") {
@@ -229,20 +242,7 @@ function build(
   }
   const prefix = typeof k.namePrefix === "string" ? k.namePrefix : "";
   const suffix = typeof k.nameSuffix === "string" ? k.nameSuffix : "";
-  if (prefix || suffix) {
-    objects = objects.map((o) =>
-      o.kind === "Namespace"
-        ? o
-        : {
-            ...o,
-            name: `${prefix}${o.name}${suffix}`,
-            value: {
-              ...o.value,
-              metadata: { ...asObject(o.value.metadata), name: `${prefix}${o.name}${suffix}` },
-            },
-          },
-    );
-  }
+  if (prefix || suffix) objects = renameObjects(objects, prefix, suffix);
   for (const key of ["helmCharts", "generators", "transformers", "replacements"]) {
     if (k[key] !== undefined) report("kustomize-unsupported", "info", `'${key}' is not applied`, [key]);
   }

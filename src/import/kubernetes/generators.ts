@@ -1,0 +1,127 @@
+/**
+ * kustomize `configMapGenerator` and `secretGenerator`: ConfigMaps and Secrets made from literals,
+ * env files and files, created, merged into or replacing those of the bases. The hash suffix
+ * kustomize appends (and rewrites every reference to) is left out, so references match by name.
+ * A Secret's values are never read: only its keys enter the model.
+ */
+import { basename, resolve } from "node:path";
+import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
+import { parseDotEnv } from "../compose/interpolate.js";
+import { isInside } from "../inside.js";
+import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
+import { readText } from "./read-file.js";
+
+export interface GeneratorContext {
+  dir: string;
+  root?: string;
+  yaml: YamlFile;
+  namespace?: string;
+  sources: Map<string, string>;
+  /** A file a generator names that cannot be read, or leads out of the repository. */
+  missing: (message: string, path: KeyPath) => void;
+  /** A generator that merges into or replaces what the bases do not have. */
+  unmatched: (message: string, path: KeyPath) => void;
+}
+
+type Kind = "ConfigMap" | "Secret";
+
+/** The keys (and, for a ConfigMap, the values) one generator entry gives. */
+function entries(entry: Json, kind: Kind, path: KeyPath, context: GeneratorContext): Record<string, string> {
+  const data: Record<string, string> = {};
+  const keep = (value: string) => (kind === "Secret" ? "" : value);
+  const read = (written: string, at: KeyPath): string | undefined => {
+    const file = resolve(context.dir, written);
+    if (context.root && isInside(context.root, file) === false) {
+      context.missing(`'${written}' leads out of the repository`, at);
+      return undefined;
+    }
+    const { text } = readText(file);
+    if (text === undefined) context.missing(`'${written}' cannot be read`, at);
+    else if (kind === "ConfigMap") context.sources.set(file, text);
+    return text;
+  };
+  asArray(entry.literals).forEach((literal) => {
+    if (typeof literal !== "string") return;
+    const at = literal.indexOf("=");
+    if (at > 0) data[literal.slice(0, at)] = keep(literal.slice(at + 1).replace(/^(["'])(.*)\1$/, "$2"));
+  });
+  const envFiles = [...asArray(entry.envs), ...(typeof entry.env === "string" ? [entry.env] : [])];
+  envFiles.forEach((written, i) => {
+    if (typeof written !== "string") return;
+    const text = read(written, [...path, Array.isArray(entry.envs) ? "envs" : "env", i]);
+    if (text === undefined) return;
+    for (const [name, value] of Object.entries(parseDotEnv(text))) data[name] = keep(value);
+  });
+  asArray(entry.files).forEach((written, i) => {
+    if (typeof written !== "string") return;
+    const [name, file] = written.includes("=") ? written.split(/=(.*)/s) : [basename(written), written];
+    if (!name || !file) return;
+    if (kind === "Secret") {
+      // Only whether it is there: a secret file's content is never read.
+      data[name] = "";
+      return;
+    }
+    const text = read(file, [...path, "files", i]);
+    if (text !== undefined) data[name] = text;
+  });
+  return data;
+}
+
+function object(
+  kind: Kind,
+  name: string,
+  namespace: string | undefined,
+  data: Record<string, string>,
+  yaml: YamlFile,
+  base: KeyPath,
+): ManifestObject {
+  return {
+    kind,
+    apiVersion: "v1",
+    name,
+    ...(namespace ? { namespace } : {}),
+    value: {
+      apiVersion: "v1",
+      kind,
+      metadata: { name, ...(namespace ? { namespace } : {}) },
+      data,
+    },
+    yaml,
+    base,
+  };
+}
+
+/** The objects after this kustomization's generators: new ones added, merged or replaced ones changed. */
+export function applyGenerators(
+  k: Json,
+  objects: ManifestObject[],
+  context: GeneratorContext,
+): ManifestObject[] {
+  let result = objects;
+  for (const [key, kind] of [
+    ["configMapGenerator", "ConfigMap"],
+    ["secretGenerator", "Secret"],
+  ] as const) {
+    asArray(k[key]).forEach((raw, i) => {
+      if (!isObject(raw) || typeof raw.name !== "string") return;
+      const path: KeyPath = [key, i];
+      const name = raw.name;
+      const namespace = typeof raw.namespace === "string" ? raw.namespace : context.namespace;
+      const data = entries(raw, kind, path, context);
+      const behavior = typeof raw.behavior === "string" ? raw.behavior : "create";
+      const index = result.findIndex(
+        (o) => o.kind === kind && o.name === name && (namespace === undefined || o.namespace === namespace),
+      );
+      if (behavior === "create" || index === -1) {
+        if (behavior !== "create")
+          context.unmatched(`no ${kind} '${name}' in the bases to ${behavior}; it is created`, path);
+        result = [...result, object(kind, name, namespace, data, context.yaml, path)];
+        return;
+      }
+      const existing = result[index]!;
+      const merged = behavior === "merge" ? { ...asObject(existing.value.data), ...data } : data;
+      result = result.map((o, j) => (j === index ? { ...o, value: { ...o.value, data: merged } } : o));
+    });
+  }
+  return result;
+}
