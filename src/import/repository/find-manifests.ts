@@ -30,6 +30,11 @@ function workloadsIn(file: string): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
+function isManifest(file: string): boolean {
+  const { text } = readText(file);
+  return text !== undefined && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+}
+
 function kustomizationEntries(dir: string): { resources: string[]; components: string[]; kind: string } {
   const file = kustomizationIn(dir);
   const text = file ? readText(file).text : undefined;
@@ -65,21 +70,24 @@ export function findManifestSets(
   folders: Folder[] = walkRepository(root),
 ): ManifestSet[] {
   const kustomizations: string[] = [];
-  const plainFolders: { dir: string; files: { file: string; workloads: string[] }[] }[] = [];
+  const plainFolders: { dir: string; files: { file: string; workloads: string[] }[]; others: string[] }[] =
+    [];
   for (const { dir, entries } of folders) {
     if (kustomizationIn(dir)) {
       kustomizations.push(dir);
       continue;
     }
-    const files = entries
+    const yamlFiles = entries
       .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/compose/i.test(e.name))
       .map((e) => join(dir, e.name))
-      .sort()
-      .flatMap((file) => {
-        const workloads = workloadsIn(file);
-        return workloads ? [{ file, workloads }] : [];
-      });
-    if (files.length > 0) plainFolders.push({ dir, files });
+      .sort();
+    const files = yamlFiles.flatMap((file) => {
+      const workloads = workloadsIn(file);
+      return workloads ? [{ file, workloads }] : [];
+    });
+    // The Services, Ingresses, autoscalers and ConfigMaps beside the workloads belong to them.
+    const others = yamlFiles.filter((file) => !files.some((f) => f.file === file) && isManifest(file));
+    if (files.length > 0) plainFolders.push({ dir, files, others });
   }
   // What a kustomization builds on is part of it, not an environment of its own.
   const used = new Set<string>();
@@ -94,14 +102,18 @@ export function findManifestSets(
     if (used.has(dir) || components.has(dir)) continue;
     sets.push({ environment: environmentId(root, dir, taken), paths: [dir] });
   }
-  for (const { dir, files } of plainFolders.sort((a, b) => a.dir.localeCompare(b.dir))) {
+  for (const { dir, files, others } of plainFolders.sort((a, b) => a.dir.localeCompare(b.dir))) {
     const unused = files.filter((f) => !used.has(f.file));
     if (unused.length === 0) continue;
     const names = unused.flatMap((f) => f.workloads);
     const alternatives = new Set(names).size < names.length && unused.length > 1;
     if (alternatives)
       for (const f of unused) sets.push({ environment: environmentId(root, f.file, taken), paths: [f.file] });
-    else sets.push({ environment: environmentId(root, dir, taken), paths: unused.map((f) => f.file) });
+    else
+      sets.push({
+        environment: environmentId(root, dir, taken),
+        paths: [...unused.map((f) => f.file), ...others.filter((file) => !used.has(file))].sort(),
+      });
   }
   return sets;
 }
