@@ -166,6 +166,37 @@ describe("deployview init where the files disagree or keep nothing", () => {
   });
 });
 
+describe("deployview init with compose files and manifests for the same services", () => {
+  it("takes a folder's Services with its workloads, and names each port once", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
+    writeFileSync(
+      join(root, "compose.yaml"),
+      "services:\n  web: { image: 'shop/web:1.0.0', ports: ['8080:80'] }\n",
+    );
+    mkdirSync(join(root, "k8s"));
+    writeFileSync(
+      join(root, "k8s", "web-deployment.yaml"),
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: 'shop/web:1.0.0', ports: [{ containerPort: 80 }] }] }\n",
+    );
+    writeFileSync(
+      join(root, "k8s", "web-service.yaml"),
+      "apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec:\n  type: NodePort\n  selector: { app: web }\n  ports: [{ name: http, port: 80, targetPort: 80, nodePort: 30080 }]\n",
+    );
+    const result = await initFromRepository(root);
+    expect(result.environments).toContainEqual({
+      id: "k8s",
+      files: [join(root, "k8s", "web-deployment.yaml"), join(root, "k8s", "web-service.yaml")],
+    });
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    const web = loaded.model!.services.find((s) => s.id === "web")!;
+    expect(web.ports.map((p) => `${p.name}:${p.port}`)).toEqual(["p80:80"]);
+    const k8s = loaded.model!.environments.find((e) => e.id === "k8s")!;
+    expect(k8s.instances.find((i) => i.id === "web")!.publish.map((p) => `${p.port.name}→${p.host}`)).toEqual(
+      ["p80→30080"],
+    );
+  });
+});
+
 describe("deployview init on the corpus of real projects", () => {
   const corpus = join(repoRoot, "../shared/corpus");
   const projects = existsSync(corpus)

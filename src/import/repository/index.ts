@@ -25,6 +25,7 @@ import {
 import { definedDifferently } from "./differences.js";
 import { findComposeSets } from "./find-compose.js";
 import { findManifestSets } from "./find-manifests.js";
+import { portRenames, renamePortsIn, withoutRenamed } from "./port-names.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface InitResult {
@@ -66,8 +67,11 @@ export async function initFromRepository(
   const differing = new Map<string, string[]>();
   // Services seen in several sets are widened; each set's environment is taken as it is.
   const absorb = (input: ModelInputType, environment: string, base?: string) => {
-    for (const [id, service] of Object.entries(input.services)) {
+    for (const [id, defined] of Object.entries(input.services)) {
       const first = Object.hasOwn(services, id) ? services[id] : undefined;
+      const renames = first ? portRenames(first, defined) : new Map<string, string>();
+      renamePortsIn(input.environments[environment], id, renames);
+      const service = withoutRenamed(defined, renames);
       if (base && !first) serviceBase.set(id, base);
       if (first) {
         keepDifferences(first, service, input.environments[environment], id);
