@@ -196,6 +196,40 @@ describe("kustomize generators and name prefixes", () => {
 });
 
 describe("kustomize patches", () => {
+  it("aim at objects by label and annotation selectors, and by a name pattern", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-kustomize-"));
+    const deployment = (name: string, labels: string, annotations = "{}") =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name}, labels: ${labels}, annotations: ${annotations} }\nspec:\n  replicas: 1\n  template: { spec: { containers: [{ name: c, image: 'x:1' }] } }\n`;
+    writeFileSync(
+      join(dir, "app.yaml"),
+      [
+        deployment("api", "{ tier: backend, env: prod }"),
+        deployment("worker", "{ tier: backend }", "{ scale: 'yes' }"),
+        deployment("web", "{ tier: frontend }"),
+      ].join("---\n"),
+    );
+    writeFileSync(
+      join(dir, "kustomization.yaml"),
+      [
+        "resources: [app.yaml]",
+        "patches:",
+        "  - target: { kind: Deployment, labelSelector: 'tier=backend,env in (prod, staging)' }",
+        "    patch: '[{ op: replace, path: /spec/replicas, value: 3 }]'",
+        "  - target: { annotationSelector: scale }",
+        "    patch: '[{ op: replace, path: /spec/replicas, value: 4 }]'",
+        "  - target: { kind: Deployment, name: 'w.*', labelSelector: '!env' }",
+        "    patch: '{ metadata: { name: ignored }, spec: { paused: true } }'",
+        "",
+      ].join("\n"),
+    );
+    const { imported, diagnostics } = await importManifests([dir]);
+    expect(diagnostics).toEqual([]);
+    const run = JSON.stringify(imported!.input.environments);
+    expect(run).toContain('"api":{"workload":"Deployment","replicas":3');
+    expect(run).toContain('"worker":{"workload":"Deployment","replicas":4');
+    expect(run).toMatch(/"web":\{"workload":"Deployment"(?!,"replicas")/);
+  });
+
   it("merge containers by name, delete with $patch and replace at a JSON pointer", () => {
     const base = {
       spec: {

@@ -14,6 +14,7 @@ import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf 
 import { jsonPatch, strategicMerge } from "./patch.js";
 import { manifestObjects, readText } from "./read-file.js";
 import { renameObjects } from "./rename.js";
+import { matchesSelector } from "./selector.js";
 
 const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -208,14 +209,6 @@ function build(
   };
   asArray(k.patches).forEach((entry, i) => {
     if (!isObject(entry)) return;
-    if (isObject(entry.target) && entry.target.labelSelector !== undefined) {
-      report("kustomize-unsupported", "warning", "patch targets chosen by label are not applied", [
-        "patches",
-        i,
-        "target",
-      ]);
-      return;
-    }
     const patch = patchText(entry, ["patches", i]);
     if (patch) apply(patch.value, isObject(entry.target) ? entry.target : undefined, ["patches", i]);
   });
@@ -255,11 +248,28 @@ function withoutIdentity(patch: Json): Json {
   return Object.keys(metadata).length > 0 ? { ...rest, metadata } : (({ metadata: _m, ...r }) => r)(rest);
 }
 
+/** A patch target: kind, name and namespace, and the labels and annotations it selects by. */
 function matchesTarget(object: ManifestObject, target: Json): boolean {
+  const metadata = asObject(object.value.metadata);
+  const strings = (value: unknown) =>
+    Object.fromEntries(Object.entries(asObject(value)).map(([k, v]) => [k, String(v)]));
+  // kustomize reads a target's name as a regular expression, anchored.
+  const named = (pattern: unknown) => {
+    if (pattern === undefined) return true;
+    try {
+      return new RegExp(`^(?:${String(pattern)})$`).test(object.name);
+    } catch {
+      return pattern === object.name;
+    }
+  };
   return (
     (target.kind === undefined || target.kind === object.kind) &&
-    (target.name === undefined || target.name === object.name) &&
-    (target.namespace === undefined || target.namespace === object.namespace)
+    named(target.name) &&
+    (target.namespace === undefined || target.namespace === object.namespace) &&
+    (typeof target.labelSelector !== "string" ||
+      matchesSelector(target.labelSelector, strings(metadata.labels))) &&
+    (typeof target.annotationSelector !== "string" ||
+      matchesSelector(target.annotationSelector, strings(metadata.annotations)))
   );
 }
 
