@@ -321,6 +321,12 @@ export const InstanceInput = T.Object(
         },
       ),
     ),
+    spread: T.Optional(
+      T.Union([T.Literal(false), T.Literal("node"), T.Literal("zone")], {
+        description:
+          "How replicas are spread so one failure does not take them all: across nodes (the default), across zones, or false for no constraint",
+      }),
+    ),
     workload: T.Optional(
       Enum(
         ["Deployment", "StatefulSet", "DaemonSet", "CronJob", "Job", "Container", "Process", "File"] as const,

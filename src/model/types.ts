@@ -248,6 +248,8 @@ export interface Instance extends Located {
   schedule?: string;
   /** Undefined: the default budget; false: none. */
   disruptionBudget?: false | DisruptionBudget;
+  /** Across what its replicas are spread (Kubernetes topology spread); false: no constraint. */
+  spread: "node" | "zone" | false;
   notes: string[];
 }
 

@@ -148,6 +148,7 @@ function resolveInstance(
     workload: input?.workload ?? defaultWorkload(environment.platform, service),
     ...(input?.schedule ? { schedule: input.schedule } : {}),
     ...disruptionBudgetOf(input?.["disruption-budget"]),
+    spread: input?.spread ?? "node",
     notes: notesOf(input?.notes),
   };
   for (const [volume, size] of entriesOf(input?.storage)) {
