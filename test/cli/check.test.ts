@@ -117,7 +117,12 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
         d.file.split(/[\\/]/).slice(-2).join("/"),
       ),
     );
-    expect([...files].sort()).toEqual([`${basename(root)}/compose.yaml`, "k8s/data.yaml", "k8s/edge.yaml"]);
+    expect([...files].sort()).toEqual([
+      `${basename(root)}/compose.yaml`,
+      "k8s/app.yaml",
+      "k8s/data.yaml",
+      "k8s/edge.yaml",
+    ]);
     const empty = await runCli(["check", mkdtempSync(join(tmpdir(), "deployview-check-empty-"))]);
     expect(empty.code).toBe(2);
     expect(empty.stdout).toContain("found no deployview.yaml, compose file or Kubernetes manifest here");

@@ -65,10 +65,12 @@ describe("Kubernetes manifests as a model", () => {
     const nodes = environment.nodes.cluster.nodes;
     expect(Object.keys(nodes)).toEqual(["shop", "ingress"]);
     expect(nodes.shop!.run).toEqual({
+      // Several replicas with no spread constraint or anti-affinity: spread: false, for the rule to see.
       api: {
         workload: "Deployment",
         replicas: { min: 2, max: 8, "cpu-target": 70 },
         "disruption-budget": { "min-available": 1 },
+        spread: false,
       },
       db: { workload: "StatefulSet", storage: { data: "20Gi" } },
       cache: { workload: "Deployment" },
@@ -76,6 +78,7 @@ describe("Kubernetes manifests as a model", () => {
         workload: "Deployment",
         replicas: 2,
         "disruption-budget": false,
+        spread: false,
         publish: { http: 443 },
         notes: ["Also runs the container 'log-shipper' (fluent/fluent-bit:3.1)"],
       },
@@ -130,7 +133,38 @@ describe("Kubernetes manifests as a model", () => {
       workload: "Deployment",
       replicas: 3,
       "disruption-budget": false,
+      spread: false,
     });
+  });
+
+  it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-spread-"));
+    const deployment = (name: string, pod: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers: [{ name: c, image: 'x:1' }]\n${pod}`;
+    writeFileSync(
+      join(dir, "app.yaml"),
+      [
+        deployment(
+          "zoned",
+          "      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone }]\n",
+        ),
+        deployment(
+          "apart",
+          "      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: kubernetes.io/hostname } }] } }\n",
+        ),
+        deployment("together", ""),
+      ].join("---\n"),
+    );
+    const run = (await importManifests([dir])).imported!.input.environments as unknown as Record<
+      string,
+      { nodes: { cluster: { nodes: { default: { run: Record<string, { spread?: unknown }> } } } } }
+    >;
+    const instances = Object.values(run)[0]!.nodes.cluster.nodes.default.run;
+    expect([instances.zoned!.spread, instances.apart!.spread, instances.together!.spread]).toEqual([
+      "zone",
+      undefined,
+      false,
+    ]);
   });
 
   it("reports kustomizations that include each other, and never loops", async () => {

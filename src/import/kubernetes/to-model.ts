@@ -16,11 +16,13 @@ import {
   type Json,
   type ManifestObject,
   podLabelsOf,
+  podSpecOf,
   quietKinds,
   selects,
   workloadKinds,
 } from "./objects.js";
 import { deriveUses } from "./relations.js";
+import { spreadOf } from "./spread.js";
 import { importWorkload } from "./workload.js";
 
 export interface ImportedManifests {
@@ -215,6 +217,10 @@ export function manifestsToModel(
           ...(spec.maxUnavailable !== undefined ? { "max-unavailable": spec.maxUnavailable } : {}),
         };
       } else if (minimum > 1) instance["disruption-budget"] = false;
+      const maximum = isObject(instance.replicas) ? Number(instance.replicas.max) : minimum;
+      const spread = spreadOf(podSpecOf(workload).spec);
+      if (spread === "zone") instance.spread = "zone";
+      else if (spread === undefined && maximum > 1) instance.spread = false;
     }
 
     // A LoadBalancer or NodePort Service publishes the workload's ports outside the cluster.
