@@ -75,6 +75,8 @@ export const coreDiagnosticCodes = {
     "A Compose instance runs several replicas but publishes a fixed host port.",
   "replicas-without-disruption-budget":
     "A Kubernetes instance runs several replicas with its disruption budget switched off.",
+  "replicas-without-spreading":
+    "A Kubernetes instance runs several replicas with nothing keeping them on different nodes.",
   "route-port-undeclared": "A route sends traffic to a port its target does not declare.",
   "runs-as-root": "A service runs as root.",
   "service-deployed-nowhere": "A service is placed in no environment.",

@@ -22,6 +22,7 @@ import { privilegedContainer } from "./privileged-container.js";
 import { productionWithoutGate } from "./production-without-gate.js";
 import { replicasWithFixedHostPort } from "./replicas-with-fixed-host-port.js";
 import { replicasWithoutDisruptionBudget } from "./replicas-without-disruption-budget.js";
+import { replicasWithoutSpreading } from "./replicas-without-spreading.js";
 import { routePortUndeclared } from "./route-port-undeclared.js";
 import type { Rule } from "./rule.js";
 import { runsAsRoot } from "./runs-as-root.js";
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   productionWithoutGate,
   replicasWithFixedHostPort,
   replicasWithoutDisruptionBudget,
+  replicasWithoutSpreading,
   routePortUndeclared,
   runsAsRoot,
   secretWithoutSource,

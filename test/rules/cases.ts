@@ -122,6 +122,16 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "replicas-without-spreading",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 1, max: 4 }, spread: false }, b: { replicas: 3, spread: zone } } } } }\n`,
+    expected: ["7:66"],
+  },
+  {
+    rule: "replicas-without-spreading",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 1, spread: false } } } } }\n`,
+    expected: [],
+  },
+  {
     rule: "undocumented-variable",
     text: "",
     files: {
