@@ -18,14 +18,21 @@ const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 const keys = (value: unknown) => (isObject(value) ? Object.keys(value) : []);
 
-function packageJson(text: string): ManifestReading {
+/** A JSON manifest's object, or why there is none. */
+function jsonObject(text: string): { value: Json } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ecosystem: "node", dependencies: [], problem: `not valid JSON: ${(error as Error).message}` };
+    return { problem: `not valid JSON: ${(error as Error).message}` };
   }
-  if (!isObject(value)) return { ecosystem: "node", dependencies: [], problem: "not a JSON object" };
+  return isObject(value) ? { value } : { problem: "not a JSON object" };
+}
+
+function packageJson(text: string): ManifestReading {
+  const parsed = jsonObject(text);
+  if ("problem" in parsed) return { ecosystem: "node", dependencies: [], problem: parsed.problem };
+  const { value } = parsed;
   const dependencies = [...keys(value.dependencies), ...keys(value.devDependencies)];
   const engine = isObject(value.engines) ? value.engines.node : undefined;
   return {
@@ -127,13 +134,9 @@ function gemfile(text: string): ManifestReading {
 }
 
 function composerJson(text: string): ManifestReading {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ecosystem: "php", dependencies: [], problem: `not valid JSON: ${(error as Error).message}` };
-  }
-  if (!isObject(value)) return { ecosystem: "php", dependencies: [], problem: "not a JSON object" };
+  const parsed = jsonObject(text);
+  if ("problem" in parsed) return { ecosystem: "php", dependencies: [], problem: parsed.problem };
+  const { value } = parsed;
   const require = isObject(value.require) ? value.require : {};
   const php = typeof require.php === "string" ? require.php.replace(/^[^0-9]*/, "").split(/[ |,]/)[0] : "";
   return {
