@@ -84,4 +84,32 @@ describe("importers on anything", () => {
     expect(init.services.map((s) => s.id)).toEqual(expect.arrayContaining(["toString", "valueOf"]));
     expect(init.services.find((s) => s.id === "valueOf")!.uses).toEqual(["toString"]);
   });
+
+  it("take a kustomization's backtracking name pattern as written, and read generators' files only inside the repository", async () => {
+    const folder = join(dir, "kustomize");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, "app.yaml"),
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${"a".repeat(60)}! }\nspec: { template: { spec: { containers: [{ name: c, image: 'x:1' }] } } }\n`,
+    );
+    writeFileSync(
+      join(folder, "kustomization.yaml"),
+      [
+        "resources: [app.yaml]",
+        "configMapGenerator: [{ name: c, envs: [../../../../../etc/passwd], files: [/etc/hostname] }]",
+        "patches:",
+        "  - target: { name: '(a+)+$' }",
+        "    patch: '[{ op: add, path: /spec/replicas, value: 2 }]'",
+        "",
+      ].join("\n"),
+    );
+    const started = Date.now();
+    const { diagnostics } = await importManifests([folder], { root: folder });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([
+      "kustomize-missing-resource: '../../../../../etc/passwd' leads out of the repository",
+      "kustomize-missing-resource: '/etc/hostname' leads out of the repository",
+      "kustomize-patch-unmatched: no object matches this patch's target",
+    ]);
+  });
 });

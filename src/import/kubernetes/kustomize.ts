@@ -253,13 +253,16 @@ function matchesTarget(object: ManifestObject, target: Json): boolean {
   const metadata = asObject(object.value.metadata);
   const strings = (value: unknown) =>
     Object.fromEntries(Object.entries(asObject(value)).map(([k, v]) => [k, String(v)]));
-  // kustomize reads a target's name as a regular expression, anchored.
+  // kustomize reads a target's name as a regular expression, anchored; one with a nested
+  // quantifier, which could backtrack without end, is taken as written instead.
   const named = (pattern: unknown) => {
-    if (pattern === undefined) return true;
+    if (pattern === undefined || pattern === object.name) return true;
+    const text = String(pattern);
+    if (/\([^)]*[*+][^)]*\)\s*[*+{]/.test(text)) return false;
     try {
-      return new RegExp(`^(?:${String(pattern)})$`).test(object.name);
+      return new RegExp(`^(?:${text})$`).test(object.name);
     } catch {
-      return pattern === object.name;
+      return false;
     }
   };
   return (
