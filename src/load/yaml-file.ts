@@ -14,6 +14,7 @@ import {
   parseAllDocuments,
 } from "yaml";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
+import { fastParse } from "./fast-yaml.js";
 import { limits } from "./limits.js";
 
 export type KeyPath = (string | number)[];
@@ -140,30 +141,33 @@ export function parseYaml(
     );
     return { documents: [], diagnostics, lineCounter };
   }
+  const fast = fastParse(text);
   let parsed: Document.Parsed[];
-  try {
-    parsed = parseAllDocuments(text, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      // Merge keys are applied after toJS (applyMergeKeys): yaml's own merging walks the whole
-      // document for every alias it merges, which is slow on compose files full of `<<: *x`.
-      merge: false,
-    }) as Document.Parsed[];
-  } catch (error) {
-    // The parser recurses on nested flow collections; a hostile file can exhaust the stack.
-    if (error instanceof RangeError) {
-      diagnostics.push(
-        diagnostic("yaml-too-deep", "error", "the document nests too deeply to read", {
-          file,
-          start: 0,
-          end: 0,
-        }),
-      );
-      return { documents: [], diagnostics, lineCounter };
+  if (fast) parsed = [fast];
+  else
+    try {
+      parsed = parseAllDocuments(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        // Merge keys are applied after toJS (applyMergeKeys): yaml's own merging walks the whole
+        // document for every alias it merges, which is slow on compose files full of `<<: *x`.
+        merge: false,
+      }) as Document.Parsed[];
+    } catch (error) {
+      // The parser recurses on nested flow collections; a hostile file can exhaust the stack.
+      if (error instanceof RangeError) {
+        diagnostics.push(
+          diagnostic("yaml-too-deep", "error", "the document nests too deeply to read", {
+            file,
+            start: 0,
+            end: 0,
+          }),
+        );
+        return { documents: [], diagnostics, lineCounter };
+      }
+      throw error;
     }
-    throw error;
-  }
   if (!Array.isArray(parsed)) parsed = [parsed];
   if (!options.multiDocument && parsed.length > 1) {
     const second = parsed[1]!;

@@ -1,0 +1,585 @@
+/**
+ * A quick reader for the YAML that models and most configuration files are written in: block
+ * mappings and sequences, flow collections on one line, plain and quoted scalars, comments. It
+ * builds the `yaml` package's own nodes with the same ranges, so everything downstream is
+ * unchanged; on anything else (anchors, tags, block scalars, multi-line flow or plain scalars,
+ * several documents, anything malformed) it gives up and the `yaml` package reads the file.
+ * Why: the package takes about 40 ms to read a 15 KB model in a fresh process, most of a command's
+ * budget; this takes a few.
+ */
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+
+class Unsupported extends Error {}
+
+type Node = Scalar | YAMLMap | YAMLSeq;
+
+const NULL = /^(?:~|null|Null|NULL)?$/;
+const TRUE = /^(?:true|True|TRUE)$/;
+const FALSE = /^(?:false|False|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN = /^\.(?:nan|NaN|NAN)$/;
+
+/** The YAML 1.2 core schema, as the `yaml` package resolves plain scalars by default. */
+function resolvePlain(text: string): unknown {
+  if (NULL.test(text)) return null;
+  if (TRUE.test(text)) return true;
+  if (FALSE.test(text)) return false;
+  if (INT.test(text)) {
+    const value = Number(text);
+    if (!Number.isSafeInteger(value)) throw new Unsupported();
+    return value;
+  }
+  if (OCT.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (HEX.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (FLOAT.test(text) || EXP.test(text)) return Number(text);
+  if (INF.test(text)) return text.startsWith("-") ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (NAN.test(text)) return Number.NaN;
+  return text;
+}
+
+const ESCAPES: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xa0",
+  L: "\u2028",
+  P: "\u2029",
+};
+
+interface GapComment {
+  column: number;
+  /** Where its line ends (after the line break). */
+  end: number;
+  index: number;
+}
+
+interface Gap {
+  comments: GapComment[];
+  /** Column of the next content, or -1 at the end of the text. */
+  next: number;
+  /** Offset of the next content (or of the end). */
+  at: number;
+}
+
+const MAX_DEPTH = 64;
+
+const isBlockCollection = (node: Node): node is YAMLMap | YAMLSeq =>
+  (node instanceof YAMLMap || node instanceof YAMLSeq) && !node.flow;
+
+class Reader {
+  pos = 0;
+  /** Comments a finished collection passes up to the one around it. */
+  carried: GapComment[] = [];
+  /** Collections open around `pos`: deep nesting is left to the package and its limits. */
+  depth = 0;
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail();
+  }
+  constructor(readonly text: string) {}
+
+  fail(): never {
+    throw new Unsupported();
+  }
+
+  char(at = this.pos): string {
+    return this.text[at] ?? "";
+  }
+
+  /** Start of the line holding `at`. */
+  lineStart(at: number): number {
+    return this.text.lastIndexOf("\n", at - 1) + 1;
+  }
+
+  column(at: number): number {
+    return at - this.lineStart(at);
+  }
+
+  skipSpaces(): void {
+    while (this.char() === " ") this.pos++;
+    if (this.char() === "\t") this.fail();
+  }
+
+  /** After a value on its line: spaces, perhaps a comment, then the line's end. Returns the node end. */
+  endOfLine(): number {
+    this.skipSpaces();
+    if (this.char() === "#") {
+      if (this.pos > 0 && !/[ \n]/.test(this.char(this.pos - 1))) this.fail();
+      while (this.pos < this.text.length && this.char() !== "\n") this.pos++;
+    }
+    if (this.pos < this.text.length) {
+      if (this.char() === "\r" && this.char(this.pos + 1) === "\n") this.fail();
+      if (this.char() !== "\n") this.fail();
+      this.pos++;
+    }
+    return this.pos;
+  }
+
+  /** Skips blank and comment lines; returns the column of the next content, or -1 at the end. */
+  nextContent(): number {
+    for (;;) {
+      const start = this.pos;
+      while (this.char() === " ") this.pos++;
+      const c = this.char();
+      if (c === "\t" || c === "\r") this.fail();
+      if (c === "") return -1;
+      if (c === "\n") {
+        this.pos++;
+        continue;
+      }
+      if (c === "#") {
+        while (this.pos < this.text.length && this.char() !== "\n") this.pos++;
+        continue;
+      }
+      if (start !== this.lineStart(this.pos)) this.fail();
+      return this.pos - start;
+    }
+  }
+
+  // ---- scalars ----
+
+  /** A quoted scalar on one line, at `pos`. */
+  quoted(): Scalar {
+    const start = this.pos;
+    const quote = this.char();
+    let value = "";
+    this.pos++;
+    for (;;) {
+      const c = this.char();
+      if (c === "" || c === "\n") this.fail();
+      if (quote === "'" && c === "'") {
+        if (this.char(this.pos + 1) === "'") {
+          value += "'";
+          this.pos += 2;
+          continue;
+        }
+        this.pos++;
+        break;
+      }
+      if (quote === '"' && c === '"') {
+        this.pos++;
+        break;
+      }
+      if (quote === '"' && c === "\\") {
+        const next = this.char(this.pos + 1);
+        if (next === "x" || next === "u" || next === "U") {
+          const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+          const hex = this.text.slice(this.pos + 2, this.pos + 2 + length);
+          if (!new RegExp(`^[0-9a-fA-F]{${length}}$`).test(hex)) this.fail();
+          value += String.fromCodePoint(Number.parseInt(hex, 16));
+          this.pos += 2 + length;
+          continue;
+        }
+        const escaped = ESCAPES[next];
+        if (escaped === undefined) this.fail();
+        value += escaped;
+        this.pos += 2;
+        continue;
+      }
+      value += c;
+      this.pos++;
+    }
+    const scalar = new Scalar(value);
+    scalar.type = quote === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE";
+    scalar.range = [start, this.pos, this.pos];
+    return scalar;
+  }
+
+  /** A plain scalar's text from `pos`, ending before `: `, ` #`, the line's end or (in flow) an indicator. */
+  plainText(flow: boolean): { text: string; end: number } {
+    const start = this.pos;
+    const first = this.char();
+    if ("&*!|>%@`{}[],#'\"".includes(first)) this.fail();
+    if ((first === "-" || first === "?" || first === ":") && /[ \n,\]}]|^$/.test(this.char(this.pos + 1)))
+      this.fail();
+    let end = start;
+    while (this.pos < this.text.length) {
+      const c = this.char();
+      if (c === "\n" || c === "\r" || c === "\t") break;
+      if (c === ":" && /[ \n,\]}]|^$/.test(this.char(this.pos + 1))) break;
+      if (c === "#" && this.char(this.pos - 1) === " ") break;
+      if (flow && ",[]{}".includes(c)) break;
+      this.pos++;
+      if (c !== " ") end = this.pos;
+    }
+    this.pos = end;
+    return { text: this.text.slice(start, end), end };
+  }
+
+  plain(flow: boolean): Scalar {
+    const start = this.pos;
+    const { text, end } = this.plainText(flow);
+    const scalar = new Scalar(resolvePlain(text));
+    scalar.type = "PLAIN";
+    scalar.range = [start, end, end];
+    return scalar;
+  }
+
+  key(flow = false): Scalar {
+    const c = this.char();
+    const key = c === '"' || c === "'" ? this.quoted() : this.plain(flow);
+    if (typeof key.value === "object" && key.value !== null) this.fail();
+    return key;
+  }
+
+  // ---- flow collections (on one line) ----
+
+  flowSpaces(): void {
+    while (this.char() === " ") this.pos++;
+    const c = this.char();
+    if (c === "\n" || c === "" || c === "#" || c === "\t" || c === "\r") this.fail();
+  }
+
+  flowNode(): Node {
+    const c = this.char();
+    if (c === "{") return this.flowMap();
+    if (c === "[") return this.flowSeq();
+    if (c === '"' || c === "'") return this.quoted();
+    return this.plain(true);
+  }
+
+  flowMap(): YAMLMap {
+    this.enter();
+    const map = new YAMLMap();
+    map.flow = true;
+    const start = this.pos;
+    this.pos++;
+    const keys = new Set<unknown>();
+    this.flowSpaces();
+    while (this.char() !== "}") {
+      const key = this.key(true);
+      if (keys.has(key.value)) this.fail();
+      keys.add(key.value);
+      this.flowSpaces();
+      if (this.char() !== ":") this.fail();
+      this.pos++;
+      let value: Node;
+      if (this.char() === " ") {
+        this.flowSpaces();
+        if (this.char() === "," || this.char() === "}") value = this.implicitNull(this.pos);
+        else value = this.flowNode();
+      } else if (this.char() === "," || this.char() === "}") value = this.implicitNull(this.pos);
+      else this.fail();
+      map.items.push(new Pair(key, value));
+      this.flowSpaces();
+      if (this.char() === ",") {
+        this.pos++;
+        this.flowSpaces();
+      } else if (this.char() !== "}") this.fail();
+    }
+    this.pos++;
+    map.range = [start, this.pos, this.pos];
+    this.depth--;
+    return map;
+  }
+
+  flowSeq(): YAMLSeq {
+    this.enter();
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    const start = this.pos;
+    this.pos++;
+    this.flowSpaces();
+    while (this.char() !== "]") {
+      const item = this.flowNode();
+      seq.items.push(item);
+      this.flowSpaces();
+      // `[a: b]` is a mapping inside a sequence: left to the package.
+      if (this.char() === ":") this.fail();
+      if (this.char() === ",") {
+        this.pos++;
+        this.flowSpaces();
+      } else if (this.char() !== "]") this.fail();
+    }
+    this.pos++;
+    seq.range = [start, this.pos, this.pos];
+    this.depth--;
+    return seq;
+  }
+
+  implicitNull(at: number, end = at): Scalar {
+    const scalar = new Scalar(null);
+    scalar.type = "PLAIN";
+    scalar.range = [at, at, end];
+    return scalar;
+  }
+
+  // ---- block structure ----
+
+  /** Whether a mapping key starts at `pos` on this line (`key:` then a space or the line's end). */
+  isKeyHere(): boolean {
+    const save = this.pos;
+    try {
+      this.key();
+      while (this.char() === " ") this.pos++;
+      return this.char() === ":" && /[ \n]|^$/.test(this.char(this.pos + 1));
+    } catch {
+      return false;
+    } finally {
+      this.pos = save;
+    }
+  }
+
+  isDash(at = this.pos): boolean {
+    return this.char(at) === "-" && /[ \n]|^$/.test(this.char(at + 1));
+  }
+
+  /**
+   * The blank and comment lines from `pos` (a line's start) to the next content, without moving:
+   * each comment's column and where its line ends, and the next content's column and offset.
+   */
+  gap(): Gap {
+    const comments: GapComment[] = [];
+    let at = this.pos;
+    for (;;) {
+      let column = 0;
+      while (this.char(at) === " ") {
+        at++;
+        column++;
+      }
+      const c = this.char(at);
+      if (c === "\t" || c === "\r") this.fail();
+      if (c === "") return { comments, next: -1, at };
+      if (c === "\n") {
+        at++;
+        continue;
+      }
+      if (c !== "#") return { comments, next: column, at };
+      let end = this.text.indexOf("\n", at);
+      end = end === -1 ? this.text.length : end + 1;
+      comments.push({ column, end, index: comments.length });
+      at = end;
+    }
+  }
+
+  /** The value after `key:` or `- ` on the same line, or on the lines below (deeper than `indent`). */
+  valueAfter(indent: number, allowSeqAtIndent: boolean): Node {
+    while (this.char() === " ") this.pos++;
+    const c = this.char();
+    if (c === "\t") this.fail();
+    if (c === "\n" || c === "" || c === "#") {
+      const at = this.pos;
+      if (c === "#") this.endOfLine();
+      else if (c === "\n") this.pos++;
+      const gap = this.gap();
+      const startsSeq = this.isDash(gap.at);
+      if (gap.next > indent || (allowSeqAtIndent && gap.next === indent && startsSeq)) {
+        this.pos = gap.at;
+        return this.block(gap.next);
+      }
+      // What the package makes of comments after an empty value is not worth copying.
+      if (gap.comments.length > 0) this.fail();
+      // An empty value with a comment reaches to the next content; without one, it is only a point.
+      return this.implicitNull(at, c === "#" ? gap.at : at);
+    }
+    if (c === "|" || c === ">") return this.blockScalar(indent);
+    if (c === "&" || c === "*" || c === "!" || c === "%" || c === "@" || c === "`") this.fail();
+    if (c === "?" && /[ \n]|^$/.test(this.char(this.pos + 1))) this.fail();
+    // A sequence or mapping may start on the line of a `- `, never on the line of a `key:`.
+    if (this.isDash()) {
+      if (allowSeqAtIndent) this.fail();
+      return this.blockSeq(this.column(this.pos));
+    }
+    if (this.isKeyHere()) {
+      if (allowSeqAtIndent) this.fail();
+      return this.blockMap(this.column(this.pos));
+    }
+    const node =
+      c === "{"
+        ? this.flowMap()
+        : c === "["
+          ? this.flowSeq()
+          : c === '"' || c === "'"
+            ? this.quoted()
+            : this.plain(false);
+    const end = this.endOfLine();
+    node.range = [node.range![0], node.range![1], end];
+    return node;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar, clipped or stripped (`-`), its lines all at one
+   * indentation (a literal one may have empty lines inside). Anything subtler is left to the package.
+   */
+  blockScalar(indent: number): Scalar {
+    const start = this.pos;
+    const folded = this.char() === ">";
+    this.pos++;
+    const strip = this.char() === "-";
+    if (strip) this.pos++;
+    if (this.char() !== "\n") this.fail();
+    this.pos++;
+    const lines: string[] = [];
+    let column = -1;
+    let end = this.pos;
+    for (;;) {
+      const lineStart = this.pos;
+      let lineEnd = this.text.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = this.text.length;
+      const line = this.text.slice(lineStart, lineEnd);
+      if (line === "") {
+        if (lineEnd === this.text.length) break;
+        lines.push("");
+        this.pos = lineEnd + 1;
+        continue;
+      }
+      const spaces = line.length - line.trimStart().length;
+      if (column === -1) {
+        if (spaces <= indent) this.fail();
+        column = spaces;
+      }
+      if (spaces < column) break;
+      if (spaces === line.length || (folded && spaces > column)) this.fail();
+      lines.push(line.slice(column));
+      this.pos = Math.min(lineEnd + 1, this.text.length);
+      end = this.pos;
+    }
+    if (column === -1) this.fail();
+    this.pos = end;
+    while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+    if (folded && lines.includes("")) this.fail();
+    const body = lines.join(folded ? " " : "\n");
+    const scalar = new Scalar(strip ? body : `${body}\n`);
+    scalar.type = folded ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+    scalar.range = [start, end, end];
+    return scalar;
+  }
+
+  /** A block node whose first line's content is at `pos`, at `column`. */
+  block(column: number): Node {
+    if (this.isDash()) return this.blockSeq(column);
+    if (this.isKeyHere()) return this.blockMap(column);
+    return this.valueAfter(column - 1, false);
+  }
+
+  /**
+   * After an item's value: comment lines indented deeper than the collection, before any other,
+   * belong to a scalar or flow value (its range grows over them); the others wait for what comes
+   * next. Returns the waiting comments and the next content; leaves `pos` at that content.
+   */
+  afterItem(value: Node, column: number): { pending: GapComment[]; gap: Gap } {
+    const gap = this.gap();
+    let pending = gap.comments;
+    if (isBlockCollection(value)) pending = this.carried;
+    else if (value instanceof Scalar && String(value.type).startsWith("BLOCK")) {
+      // Comments after a block scalar are not worth copying the package on.
+      if (pending.length > 0) this.fail();
+    } else {
+      let absorbed = 0;
+      while (absorbed < pending.length && pending[absorbed]!.column > column) absorbed++;
+      if (absorbed > 0) value.range = [value.range![0], value.range![1], pending[absorbed - 1]!.end];
+      pending = pending.slice(absorbed);
+    }
+    this.carried = [];
+    return { pending, gap };
+  }
+
+  /**
+   * Where a finished collection ends: comments waiting after it stay with it (its range grows to
+   * the next content) unless it is at the left margin or every one of them is less indented, in
+   * which case they go up to the collection around it.
+   */
+  finish(
+    node: YAMLMap | YAMLSeq,
+    start: number,
+    column: number,
+    last: Node,
+    pending: GapComment[],
+    gap: Gap,
+  ) {
+    const end = last.range![2];
+    const stays = pending.length > 0 && column !== 0 && !pending.every((p) => p.column < column);
+    node.range = [start, end, stays ? gap.at : end];
+    this.carried = stays ? [] : pending;
+  }
+
+  blockMap(column: number): YAMLMap {
+    this.enter();
+    const map = new YAMLMap();
+    const start = this.pos;
+    const keys = new Set<unknown>();
+    for (;;) {
+      const key = this.key();
+      if (keys.has(key.value)) this.fail();
+      keys.add(key.value);
+      while (this.char() === " ") this.pos++;
+      if (this.char() !== ":") this.fail();
+      this.pos++;
+      const value = this.valueAfter(column, true);
+      map.items.push(new Pair(key, value));
+      const { pending, gap } = this.afterItem(value, column);
+      if (gap.next === column && !this.isDash(gap.at)) {
+        this.pos = gap.at;
+        continue;
+      }
+      if (gap.next > column) this.fail();
+      this.finish(map, start, column, value, pending, gap);
+      this.depth--;
+      return map;
+    }
+  }
+
+  blockSeq(column: number): YAMLSeq {
+    this.enter();
+    const seq = new YAMLSeq();
+    const start = this.pos;
+    for (;;) {
+      this.pos++;
+      const value = this.valueAfter(column, false);
+      seq.items.push(value);
+      const { pending, gap } = this.afterItem(value, column);
+      if (gap.next === column && this.isDash(gap.at)) {
+        this.pos = gap.at;
+        continue;
+      }
+      if (gap.next > column) this.fail();
+      this.finish(seq, start, column, value, pending, gap);
+      this.depth--;
+      return seq;
+    }
+  }
+}
+
+/**
+ * The document as the `yaml` package would parse it (one document, no errors), or undefined when
+ * the text uses anything this reader leaves to the package.
+ */
+export function fastParse(text: string): Document.Parsed | undefined {
+  if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
+  const reader = new Reader(text);
+  let contents: Node | null;
+  try {
+    let column = reader.nextContent();
+    if (column === 0 && text.startsWith("---", reader.pos) && /[ \n]|^$/.test(reader.char(reader.pos + 3)))
+      return undefined;
+    if (column === 0 && text.startsWith("...", reader.pos)) return undefined;
+    if (column === -1) return undefined;
+    contents = reader.block(column);
+    column = reader.nextContent();
+    if (column !== -1) return undefined;
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+  const document = new Document() as unknown as Document.Parsed;
+  document.contents = contents as Document.Parsed["contents"];
+  document.range = [0, text.length, text.length];
+  return document;
+}
