@@ -64,13 +64,15 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Stable order: file, then offset, then code. Reporters and tests rely on it. */
 // One collator for every comparison: the same order as localeCompare, without its cost per call.
-const collator = new Intl.Collator();
+// Made when first needed: creating one loads ICU data, which a clean run never needs.
+let collator: Intl.Collator | undefined;
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length < 2) return [...diagnostics];
+  collator ??= new Intl.Collator();
+  const { compare } = collator;
   return [...diagnostics].sort(
     (a, b) =>
-      collator.compare(a.file ?? "", b.file ?? "") ||
-      (a.start ?? -1) - (b.start ?? -1) ||
-      collator.compare(a.code, b.code),
+      compare(a.file ?? "", b.file ?? "") || (a.start ?? -1) - (b.start ?? -1) || compare(a.code, b.code),
   );
 }
