@@ -21,6 +21,9 @@ await build({
   target: "node20",
   // Dependencies are bundled too: resolving and loading them one module at a time costs more than parsing them.
   external: ["elkjs", "kubernetes-models", "playwright-core"],
+  // yaml's ES module build (its "browser" entry, the same code): bundled as ES modules it is
+  // evaluated as it is used, where its CommonJS build runs every module at start-up.
+  alias: { yaml: "./node_modules/yaml/browser/index.js" },
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
   minify: process.env.DEPLOYVIEW_DEBUG_BUILD ? false : true,
