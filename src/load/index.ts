@@ -1,5 +1,5 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
@@ -60,13 +60,14 @@ export async function loadModelFile(file: string): Promise<LoadResult> {
     sources: new Map([[file, ""]]),
   });
   try {
-    const info = await stat(file);
+    // Synchronous: see output/write-files.ts on the thread pool a first asynchronous read starts.
+    const info = statSync(file);
     if (!info.isFile()) return unreadable("not a file");
     // Checked before reading, so a huge file costs nothing.
     if (info.size > limits.maxFileBytes) {
       return unreadable(`the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`, "file-too-large");
     }
-    return loadModelText(await readFile(file, "utf8"), file);
+    return loadModelText(readFileSync(file, "utf8"), file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return unreadable(

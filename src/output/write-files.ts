@@ -2,7 +2,7 @@
  * Writes generated files: atomically (temporary file, then rename), and never over a file that
  * lacks the generated mark unless forced — so nothing a person wrote is lost.
  */
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { type GeneratedFile, isGenerated } from "../emit/generated-file.js";
@@ -17,9 +17,11 @@ export interface WriteResult {
   diagnostics: Diagnostic[];
 }
 
-async function existing(path: string): Promise<string | undefined> {
+// Synchronous on purpose: a command writes a handful of files, and the first asynchronous file
+// call starts libuv's thread pool, which costs more than the writes.
+function existing(path: string): string | undefined {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch {
     return undefined;
   }
@@ -41,7 +43,7 @@ export async function writeGeneratedFiles(
       );
       continue;
     }
-    const current = await existing(target);
+    const current = existing(target);
     if (current === file.content) {
       result.unchanged.push(target);
       continue;
@@ -62,12 +64,12 @@ export async function writeGeneratedFiles(
     }
     const temporary = join(dirname(target), `.${process.pid}.${Date.now()}.deployview.tmp`);
     try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(temporary, file.content);
-      await rename(temporary, target);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(temporary, file.content);
+      renameSync(temporary, target);
       result.written.push(target);
     } catch (error) {
-      await rm(temporary, { force: true });
+      rmSync(temporary, { force: true });
       result.diagnostics.push(
         diagnostic(
           "write-failed",

@@ -2,7 +2,7 @@
  * One compose file: read within the limits, parsed with positions, its `!reset`/`!override` tags
  * noted, and every string interpolated; unset and required variables are reported at their use.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
@@ -37,16 +37,17 @@ function interpolateAll(
   return value;
 }
 
+/** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.size > limits.maxFileBytes)
       return diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
         file,
         start: 0,
         end: 0,
       });
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch {
     return diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 });
   }
