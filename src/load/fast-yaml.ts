@@ -67,7 +67,6 @@ interface GapComment {
   column: number;
   /** Where its line ends (after the line break). */
   end: number;
-  index: number;
 }
 
 interface Gap {
@@ -90,13 +89,14 @@ class Reader {
   /** Collections open around `pos`: deep nesting is left to the package and its limits. */
   depth = 0;
 
-  enter(): void {
-    if (++this.depth > MAX_DEPTH) this.fail();
-  }
   constructor(readonly text: string) {}
 
   fail(): never {
     throw new Unsupported();
+  }
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) this.fail();
   }
 
   char(at = this.pos): string {
@@ -364,7 +364,7 @@ class Reader {
       if (c !== "#") return { comments, next: column, at };
       let end = this.text.indexOf("\n", at);
       end = end === -1 ? this.text.length : end + 1;
-      comments.push({ column, end, index: comments.length });
+      comments.push({ column, end });
       at = end;
     }
   }
