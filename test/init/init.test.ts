@@ -126,10 +126,26 @@ describe("deployview init with Kubernetes manifests", () => {
       join(root, "overrides", "compose.tools.yaml"),
       "services:\n  mail: { image: 'mailhog/mailhog:v1.0.1' }\n",
     );
+    // One fragment adds to another: it goes over the base and the one it adds to, not its alternative.
+    writeFileSync(
+      join(root, "overrides", "compose.mariadb.yaml"),
+      "services:\n  db: { image: 'mariadb:11.8' }\n",
+    );
+    writeFileSync(
+      join(root, "overrides", "compose.postgres.yaml"),
+      "services:\n  db: { image: 'postgres:16' }\n",
+    );
+    writeFileSync(
+      join(root, "overrides", "compose.mariadb-secrets.yaml"),
+      "services:\n  db: { environment: { MARIADB_ROOT_PASSWORD_FILE: /run/secrets/db } }\n",
+    );
     const result = await runCli(["init", root]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  overrides-https: compose.yaml + overrides/compose.https.yaml\n");
     expect(result.stdout).toContain("  overrides-tools: overrides/compose.tools.yaml\n");
+    expect(result.stdout).toContain(
+      "  overrides-mariadb-secrets: compose.yaml + overrides/compose.mariadb.yaml + overrides/compose.mariadb-secrets.yaml\n",
+    );
   });
 });
 

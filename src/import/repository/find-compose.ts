@@ -2,7 +2,8 @@
  * Compose file sets in a repository: per folder, the base file (with docker-compose.override.yml when
  * present) and each variant (docker-compose.prod.yml, compose.staging.yaml) over the base; an
  * alternative (docker-compose-quickstart.yml) by itself; an override fragment in a folder of its
- * own (overrides/compose.mariadb.yaml) over the base file of the folder above.
+ * own (overrides/compose.mariadb.yaml) over the base file of the folder above, and over the
+ * fragments beside it that define what it adds to.
  * Honours .gitignore, skips dependency and build folders and never follows a link (see walk.ts).
  */
 import { dirname, join, relative } from "node:path";
@@ -29,18 +30,27 @@ function environmentId(folder: string, variant: string | undefined): string {
   return (parts.join("-") || "local").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
 }
 
-/**
- * Whether a compose file only adds to services defined elsewhere (an override fragment such as
- * overrides/compose.mariadb.yaml): some service in it has neither an image nor a build.
- */
-function isFragment(file: string): boolean {
+/** A compose file's services, split into those it defines whole (image or build) and the rest. */
+function servicesIn(file: string, cache: Map<string, { whole: Set<string>; partial: string[] }>) {
+  let found = cache.get(file);
+  if (found) return found;
+  found = { whole: new Set(), partial: [] };
   const { text } = readText(file);
-  if (text === undefined) return false;
-  const value = parseYaml(text, file).documents[0]?.value;
+  const value = text === undefined ? undefined : parseYaml(text, file).documents[0]?.value;
   const services = isObject(value) && isObject(value.services) ? value.services : {};
-  return Object.values(services).some(
-    (service) => isObject(service) && service.image === undefined && service.build === undefined,
-  );
+  for (const [id, service] of Object.entries(services)) {
+    if (!isObject(service)) continue;
+    if (service.image !== undefined || service.build !== undefined) found.whole.add(id);
+    else found.partial.push(id);
+  }
+  cache.set(file, found);
+  return found;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && a[length] === b[length]) length++;
+  return length;
 }
 
 /** The base files of the nearest folder above `dir` that has them, for a fragment to go over. */
@@ -87,11 +97,33 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     }
   }
   // Without a base file beside it, a compose file stands alone (docker-compose.agent-builder.yml),
-  // unless it is a fragment: then it goes over the base file of the nearest folder above.
+  // unless it is a fragment (a service in it has neither image nor build): then it goes over the
+  // base file of the nearest folder above, and over the fragments beside it that define whole what
+  // it only adds to (overrides/compose.mariadb-secrets.yaml over overrides/compose.mariadb.yaml).
+  const cache = new Map<string, { whole: Set<string>; partial: string[] }>();
   for (const { dir, folder, name, variant } of loose) {
     const file = join(dir, name);
-    const above = isFragment(file) ? baseAbove(dir, root, bases) : undefined;
-    sets.push({ environment: environmentId(folder, variant), files: [...(above ?? []), file], variant });
+    const own = servicesIn(file, cache);
+    if (own.partial.length === 0) {
+      sets.push({ environment: environmentId(folder, variant), files: [file], variant });
+      continue;
+    }
+    const above = baseAbove(dir, root, bases) ?? [];
+    const defined = new Set(above.flatMap((base) => [...servicesIn(base, cache).whole]));
+    const missing = own.partial.filter((id) => !defined.has(id));
+    // For each service it adds to, the fragment beside it that defines it whole, the one whose
+    // name it shares most of first (compose.mariadb-secrets.yaml goes with compose.mariadb.yaml,
+    // not with the alternative compose.postgres.yaml).
+    const siblings = loose.filter((other) => other.dir === dir && other.name !== name).map((o) => o.name);
+    const chosen = new Set(
+      missing.flatMap((id) => {
+        const candidates = siblings.filter((other) => servicesIn(join(dir, other), cache).whole.has(id));
+        const best = candidates.sort((a, b) => sharedPrefix(b, name) - sharedPrefix(a, name))[0];
+        return best ? [best] : [];
+      }),
+    );
+    const beside = [...chosen].sort().map((other) => join(dir, other));
+    sets.push({ environment: environmentId(folder, variant), files: [...above, ...beside, file], variant });
   }
   return sets.sort((a, b) => a.environment.localeCompare(b.environment));
 }
