@@ -7,21 +7,20 @@ import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { diagnostic } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
-import { kustomizationIn, loadManifestsAsModel, looksLikeManifest } from "../import/kubernetes/index.js";
-import { findComposeSets } from "../import/repository/find-compose.js";
-import { findManifestSets } from "../import/repository/find-manifests.js";
-import { walkRepository } from "../import/repository/walk.js";
 import type { LoadResult } from "../load/index.js";
 
 export type Load = () => Promise<LoadResult>;
 
-/** The model loader (and its schema validator) is loaded only when a model is checked. */
+// Each reader is loaded only when something of its kind is checked: the model loader with its
+// schema validator, the Kubernetes importer, the repository walk. A compose file needs none.
 const loadModelFile = async (path: string) => (await import("../load/index.js")).loadModelFile(path);
+const kubernetes = () => import("../import/kubernetes/index.js");
+const loadManifests = async (paths: string[]) => (await kubernetes()).loadManifestsAsModel(paths);
 
 const COMPOSE_FILE = /(?:^|[-._])compose[^/]*\.ya?ml$|^pwd\.yml$/;
 const MODEL_FILE = "deployview.yaml";
 
-export function loadsFor(path: string): Load[] {
+export async function loadsFor(path: string): Promise<Load[]> {
   let isDirectory = false;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -30,11 +29,16 @@ export function loadsFor(path: string): Load[] {
   }
   if (!isDirectory) {
     if (COMPOSE_FILE.test(basename(path))) return [() => loadComposeAsModel([path])];
-    if (looksLikeManifest(path)) return [() => loadManifestsAsModel([path])];
+    if ((await kubernetes()).looksLikeManifest(path)) return [() => loadManifests([path])];
     return [() => loadModelFile(path)];
   }
   if (existsSync(join(path, MODEL_FILE))) return [() => loadModelFile(join(path, MODEL_FILE))];
-  if (kustomizationIn(path)) return [() => loadManifestsAsModel([path])];
+  if ((await kubernetes()).kustomizationIn(path)) return [() => loadManifests([path])];
+  const [{ walkRepository }, { findComposeSets }, { findManifestSets }] = await Promise.all([
+    import("../import/repository/walk.js"),
+    import("../import/repository/find-compose.js"),
+    import("../import/repository/find-manifests.js"),
+  ]);
   const taken = new Set<string>();
   const loads: Load[] = [];
   const folders = walkRepository(path);
@@ -42,7 +46,7 @@ export function loadsFor(path: string): Load[] {
     taken.add(set.environment);
     loads.push(() => loadComposeAsModel(set.files));
   }
-  for (const set of findManifestSets(path, taken, folders)) loads.push(() => loadManifestsAsModel(set.paths));
+  for (const set of findManifestSets(path, taken, folders)) loads.push(() => loadManifests(set.paths));
   if (loads.length > 0) return loads;
   return [
     async () => ({

@@ -76,7 +76,7 @@ const command: Command = {
     const loads =
       composeFiles.length > 0
         ? [() => loadComposeAsModel(composeFiles)]
-        : files.flatMap((file) => loadsFor(modelPath(io, file)));
+        : (await Promise.all(files.map((file) => loadsFor(modelPath(io, file))))).flat();
     for (const load of loads) {
       const loaded = await load();
       diagnostics.push(...loaded.diagnostics);
