@@ -2,7 +2,7 @@
  * kustomize `configMapGenerator` and `secretGenerator`: ConfigMaps and Secrets made from literals,
  * env files and files, created, merged into or replacing those of the bases. The hash suffix
  * kustomize appends (and rewrites every reference to) is left out, so references match by name.
- * A Secret's values are never read: only its keys enter the model.
+ * A Secret's values are never kept: its env files are read for their keys, its files not at all.
  */
 import { basename, resolve } from "node:path";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
