@@ -3,6 +3,8 @@
  * replicas, mounted paths, variable names and health check. Both sides come through the same
  * importer, so any difference is one the files really have.
  */
+
+import { isObject, type Json } from "../import/json.js";
 import type { KeyPath } from "../load/yaml-file.js";
 import { parseQuantity, type QuantityKind } from "../model/quantity.js";
 import type { ModelInputType } from "../model/schema.js";
@@ -23,10 +25,6 @@ export interface InstanceFacts {
   resourcesKey?: string;
   uses: string[];
 }
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts> {
   const facts = new Map<string, InstanceFacts>();

@@ -6,15 +6,11 @@
 import { dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
+import { isObject, type Json } from "../json.js";
 import { mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** What a service that extends another does not inherit: anything that ties it to other services. */
 const notInherited = ["depends_on", "links", "volumes_from", "extends"];

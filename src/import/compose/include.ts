@@ -7,15 +7,11 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
+import { isObject, type Json } from "../json.js";
 import { parseDotEnv } from "./interpolate.js";
 import { readText } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 export interface IncludeContext {
   /** Variables from the command line and the process, which win over every `.env`. */

@@ -6,13 +6,9 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
-
-type Json = Record<string, unknown>;
+import { isObject, type Json } from "../json.js";
 
 export type Tag = "reset" | "override";
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** `!reset` and `!override` tags of a parsed file, by the key path they sit on. */
 export function composeTags(yaml: YamlFile): Map<string, Tag> {

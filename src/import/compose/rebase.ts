@@ -4,11 +4,7 @@
  * relative to the folder of the file that extends it, as Compose does.
  */
 import { isAbsolute, relative, resolve } from "node:path";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+import { isObject, type Json } from "../json.js";
 
 /** Whether a path is relative to the file's folder (not absolute, not a URL, not a named volume). */
 const isLocal = (path: string) =>

@@ -8,11 +8,10 @@ import { hasPath, type KeyPath, locate, type YamlFile } from "../../load/yaml-fi
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { suggestion } from "../../model/suggest.js";
+import { isObject, type Json } from "../json.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { composeServiceKeys, composeTopKeys } from "./spec-keys.js";
-
-type Json = Record<string, unknown>;
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -27,9 +26,6 @@ export interface ImportedCompose {
   locate: (path: KeyPath, prefer?: "key" | "value") => SourceRange;
   diagnostics: Diagnostic[];
 }
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Labels as a map, from either of the forms Compose allows. */
 function labelsOf(value: unknown): Record<string, string> {

@@ -1,10 +1,8 @@
 /** Kubernetes objects as read from manifests, with the document each came from. */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
+import { isObject, type Json } from "../json.js";
 
-export type Json = Record<string, unknown>;
-
-export const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+export { isObject, type Json };
 
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 

@@ -4,11 +4,7 @@
  * routes are made to use the first name, so the service does not declare the port twice.
  */
 import type { ServiceInputType } from "../../model/schema.js";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
+import { isObject } from "../json.js";
 
 type Ports = NonNullable<ServiceInputType["ports"]>;
 

@@ -3,6 +3,7 @@
  * the file's text and never throws: a file it cannot read gives a reason instead.
  */
 import { parse as parseToml } from "smol-toml";
+import { isObject, type Json } from "../json.js";
 
 export interface ManifestReading {
   ecosystem: string;
@@ -13,9 +14,6 @@ export interface ManifestReading {
   problem?: string;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
 const keys = (value: unknown) => (isObject(value) ? Object.keys(value) : []);
 
 /** A JSON manifest's object, or why there is none. */
