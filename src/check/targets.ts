@@ -34,19 +34,12 @@ export async function loadsFor(path: string): Promise<Load[]> {
   }
   if (existsSync(join(path, MODEL_FILE))) return [() => loadModelFile(join(path, MODEL_FILE))];
   if ((await kubernetes()).kustomizationIn(path)) return [() => loadManifests([path])];
-  const [{ walkRepository }, { findComposeSets }, { findManifestSets }] = await Promise.all([
-    import("../import/repository/walk.js"),
-    import("../import/repository/find-compose.js"),
-    import("../import/repository/find-manifests.js"),
-  ]);
-  const taken = new Set<string>();
-  const loads: Load[] = [];
-  const folders = walkRepository(path);
-  for (const set of findComposeSets(path, folders)) {
-    taken.add(set.environment);
-    loads.push(() => loadComposeAsModel(set.files));
-  }
-  for (const set of findManifestSets(path, taken, folders)) loads.push(() => loadManifests(set.paths));
+  const { findConfigurationSets } = await import("../import/repository/sets.js");
+  const sets = findConfigurationSets(path);
+  const loads: Load[] = [
+    ...sets.compose.map((set) => () => loadComposeAsModel(set.files)),
+    ...sets.manifests.map((set) => () => loadManifests(set.paths)),
+  ];
   if (loads.length > 0) return loads;
   return [
     async () => ({

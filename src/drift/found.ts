@@ -9,12 +9,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
 import { emitKubernetes } from "../emit/k8s/index.js";
-import { importCompose } from "../import/compose/index.js";
-import { exampleEnvironment } from "../import/compose/variables.js";
 import { importManifests } from "../import/kubernetes/index.js";
-import { findComposeSets } from "../import/repository/find-compose.js";
-import { findManifestSets } from "../import/repository/find-manifests.js";
-import { walkRepository } from "../import/repository/walk.js";
+import { findConfigurationSets, importComposeSet } from "../import/repository/sets.js";
 import type { Environment, Model } from "../model/types.js";
 import { type Imported, importText, semanticDrift } from "./semantic.js";
 
@@ -28,9 +24,7 @@ interface FoundSet {
 const withoutExtension = (path: string) => basename(path).replace(/\.ya?ml$/i, "");
 
 function foundSets(root: string): FoundSet[] {
-  const folders = walkRepository(root);
-  const compose = findComposeSets(root, folders);
-  const manifests = findManifestSets(root, new Set(compose.map((s) => s.environment)), folders);
+  const { compose, manifests } = findConfigurationSets(root);
   return [
     ...compose.map((set) => ({
       kind: "compose" as const,
@@ -61,15 +55,10 @@ async function committed(
   environment: string,
   root: string,
 ): Promise<{ imported?: Imported; sources: Map<string, string> }> {
-  if (set.kind === "compose") {
-    const example = exampleEnvironment(set.paths[0]!);
-    const result = await importCompose(set.paths, {
-      environment,
-      ...(example ? { defaults: example.values } : {}),
-    });
-    return { ...(result.imported ? { imported: result.imported } : {}), sources: result.sources };
-  }
-  const result = await importManifests(set.paths, { environment, root });
+  const result =
+    set.kind === "compose"
+      ? await importComposeSet(set.paths, { environment })
+      : await importManifests(set.paths, { environment, root });
   return { ...(result.imported ? { imported: result.imported } : {}), sources: result.sources };
 }
 

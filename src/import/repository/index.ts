@@ -10,8 +10,6 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { importCompose } from "../compose/index.js";
-import { exampleEnvironment } from "../compose/variables.js";
 import { importManifests } from "../kubernetes/index.js";
 import { inspectSource } from "../source/index.js";
 import {
@@ -23,10 +21,9 @@ import {
   serviceFromFolder,
 } from "./code.js";
 import { definedDifferently } from "./differences.js";
-import { findComposeSets } from "./find-compose.js";
-import { findManifestSets } from "./find-manifests.js";
 import { portRenames, renamePortsIn, withoutRenamed } from "./port-names.js";
-import { type Folder, walkRepository } from "./walk.js";
+import { findConfigurationSets, importComposeSet } from "./sets.js";
+import type { Folder } from "./walk.js";
 
 export interface InitResult {
   /** The model file's text, or undefined when nothing was found to import. */
@@ -52,8 +49,7 @@ export async function initFromRepository(
   onProgress: (message: string) => void = () => {},
 ): Promise<InitResult> {
   onProgress(`looking for compose files and Kubernetes manifests in ${root}`);
-  const folders = walkRepository(root);
-  const sets = findComposeSets(root, folders);
+  const { folders, compose: sets, manifests: manifestSets } = findConfigurationSets(root);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
   const services: Record<string, ServiceInputType> = {};
@@ -88,13 +84,7 @@ export async function initFromRepository(
   // The base set (no variant) first: it is how the system is described, the others differ from it.
   const ordered = [...sets.filter((set) => !set.variant), ...sets.filter((set) => set.variant)];
   for (const set of ordered) {
-    // Where no .env is committed, .env.example's values stand in, so images and ports resolve.
-    const example = exampleEnvironment(set.files[0]!);
-    const result = await importCompose(set.files, {
-      name: basename(root),
-      environment: set.environment,
-      ...(example ? { defaults: example.values } : {}),
-    });
+    const result = await importComposeSet(set.files, { name: basename(root), environment: set.environment });
     diagnostics.push(...result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
@@ -103,7 +93,6 @@ export async function initFromRepository(
     if (!set.variant)
       (environments[set.environment] as Record<string, unknown>).purpose = "Local development";
   }
-  const manifestSets = findManifestSets(root, new Set(sets.map((s) => s.environment)), folders);
   for (const set of manifestSets) {
     const result = await importManifests(set.paths, {
       name: basename(root),
