@@ -4,6 +4,7 @@
  * importer, so any difference is one the files really have.
  */
 
+import { inputNodes } from "../import/input-nodes.js";
 import { isObject, type Json } from "../import/json.js";
 import type { KeyPath } from "../load/yaml-file.js";
 import { parseQuantity, type QuantityKind } from "../model/quantity.js";
@@ -30,14 +31,7 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
   const facts = new Map<string, InstanceFacts>();
   const services = input.services as Record<string, Json>;
   for (const [environmentId, environment] of Object.entries(input.environments)) {
-    const stack: { node: unknown; path: KeyPath }[] = Object.entries(
-      (environment as { nodes?: Json }).nodes ?? {},
-    ).map(([id, node]) => ({ node, path: ["environments", environmentId, "nodes", id] }));
-    while (stack.length > 0) {
-      const { node, path } = stack.pop()!;
-      if (!isObject(node)) continue;
-      for (const [id, child] of Object.entries(isObject(node.nodes) ? node.nodes : {}))
-        stack.push({ node: child, path: [...path, "nodes", id] });
+    for (const { node, path } of inputNodes(environment, ["environments", environmentId])) {
       const run = isObject(node.run) ? node.run : {};
       for (const [id, raw] of Object.entries(run)) {
         const instance = isObject(raw) ? raw : {};

@@ -10,6 +10,8 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { inputNodes } from "../input-nodes.js";
+import { isObject } from "../json.js";
 import { importManifests } from "../kubernetes/index.js";
 import { inspectSource } from "../source/index.js";
 import {
@@ -217,18 +219,11 @@ function keepDifferences(first: ServiceInputType, other: ServiceInputType, envir
   // Variables only this set gives are the instance's here; those it lacks cannot be (see differences.ts).
   const added = Object.entries(other.env ?? {}).filter(([name]) => !Object.hasOwn(first.env ?? {}, name));
   if (added.length > 0) differences.env = Object.fromEntries(added);
-  const stack: unknown[] = [environment];
-  while (stack.length > 0) {
-    const node = stack.pop() as
-      | { nodes?: Record<string, unknown>; run?: Record<string, unknown> }
-      | undefined;
-    if (!node || typeof node !== "object") continue;
-    if (node.run && typeof node.run === "object" && !Array.isArray(node.run) && id in node.run) {
-      const current = node.run[id] as Record<string, unknown> | null;
-      const next = keptStorage({ ...current, ...differences }, first);
-      node.run[id] = current === null && Object.keys(next).length === 0 ? null : next;
-    }
-    stack.push(...Object.values(node.nodes ?? {}));
+  for (const { node } of inputNodes(environment)) {
+    if (!isObject(node.run) || !Object.hasOwn(node.run, id)) continue;
+    const current = node.run[id] as Record<string, unknown> | null;
+    const next = keptStorage({ ...current, ...differences }, first);
+    node.run[id] = current === null && Object.keys(next).length === 0 ? null : next;
   }
 }
 

@@ -4,6 +4,7 @@
  * routes are made to use the first name, so the service does not declare the port twice.
  */
 import type { ServiceInputType } from "../../model/schema.js";
+import { inputNodes } from "../input-nodes.js";
 import { isObject } from "../json.js";
 
 type Ports = NonNullable<ServiceInputType["ports"]>;
@@ -38,10 +39,7 @@ export function withoutRenamed(other: ServiceInputType, renames: Map<string, str
 export function renamePortsIn(environment: unknown, id: string, renames: Map<string, string>): void {
   if (renames.size === 0) return;
   const rename = (name: unknown) => (typeof name === "string" ? (renames.get(name) ?? name) : name);
-  const stack: unknown[] = [environment];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!isObject(node)) continue;
+  for (const { node } of inputNodes(environment)) {
     const instance = isObject(node.run) ? node.run[id] : undefined;
     if (isObject(instance)) {
       if (Array.isArray(instance.publish)) instance.publish = instance.publish.map(rename);
@@ -52,6 +50,5 @@ export function renamePortsIn(environment: unknown, id: string, renames: Map<str
     }
     for (const route of Object.values(isObject(node.routes) ? node.routes : {}))
       if (isObject(route) && route.to === id) route.port = rename(route.port);
-    stack.push(...Object.values(isObject(node.nodes) ? node.nodes : {}));
   }
 }

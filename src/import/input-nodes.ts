@@ -1,0 +1,21 @@
+/**
+ * The nodes of an environment in model input (as importers write it, before resolution), each
+ * with its key path: what `init` edits per instance and `drift` reads facts from.
+ */
+import type { KeyPath } from "../load/yaml-file.js";
+import { isObject, type Json } from "./json.js";
+
+export function inputNodes(environment: unknown, path: KeyPath = []): { node: Json; path: KeyPath }[] {
+  const found: { node: Json; path: KeyPath }[] = [];
+  const stack: { node: unknown; path: KeyPath }[] = [{ node: environment, path }];
+  while (stack.length > 0) {
+    const { node, path: at } = stack.pop()!;
+    if (!isObject(node)) continue;
+    found.push({ node, path: at });
+    const children = Object.entries(isObject(node.nodes) ? node.nodes : {});
+    // Reversed onto the stack, so nodes come out in file order.
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ node: children[i]![1], path: [...at, "nodes", children[i]![0]] });
+  }
+  return found;
+}
