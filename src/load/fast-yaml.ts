@@ -323,15 +323,15 @@ class Reader {
 
   // ---- block structure ----
 
-  /** Whether a mapping key starts at `pos` on this line (`key:` then a space or the line's end). */
-  isKeyHere(): boolean {
+  /** The key a mapping starts with at `pos` (`key:` then a space or the line's end), read once. */
+  keyHere(): Scalar | undefined {
     const save = this.pos;
     try {
-      this.key();
+      const key = this.key();
       while (this.char() === " ") this.pos++;
-      return this.char() === ":" && /[ \n]|^$/.test(this.char(this.pos + 1));
+      return this.char() === ":" && /[ \n]|^$/.test(this.char(this.pos + 1)) ? key : undefined;
     } catch {
-      return false;
+      return undefined;
     } finally {
       this.pos = save;
     }
@@ -397,9 +397,10 @@ class Reader {
       if (allowSeqAtIndent) this.fail();
       return this.blockSeq(this.column(this.pos));
     }
-    if (this.isKeyHere()) {
+    const key = this.keyHere();
+    if (key) {
       if (allowSeqAtIndent) this.fail();
-      return this.blockMap(this.column(this.pos));
+      return this.blockMap(this.column(this.pos), key);
     }
     const node =
       c === "{"
@@ -465,7 +466,8 @@ class Reader {
   /** A block node whose first line's content is at `pos`, at `column`. */
   block(column: number): Node {
     if (this.isDash()) return this.blockSeq(column);
-    if (this.isKeyHere()) return this.blockMap(column);
+    const key = this.keyHere();
+    if (key) return this.blockMap(column, key);
     return this.valueAfter(column - 1, false);
   }
 
@@ -510,13 +512,17 @@ class Reader {
     this.carried = stays ? [] : pending;
   }
 
-  blockMap(column: number): YAMLMap {
+  /** A block mapping at `column`, whose first key (at `pos`) has been read already. */
+  blockMap(column: number, first: Scalar): YAMLMap {
     this.enter();
     const map = new YAMLMap();
     const start = this.pos;
     const keys = new Set<unknown>();
+    let read: Scalar | undefined = first;
     for (;;) {
-      const key = this.key();
+      const key = read ?? this.key();
+      if (read) this.pos = read.range![1];
+      read = undefined;
       if (keys.has(key.value)) this.fail();
       keys.add(key.value);
       while (this.char() === " ") this.pos++;
