@@ -95,6 +95,8 @@ describe("the quick YAML reader", () => {
   });
 
   it("agrees with the yaml package on any value written out in block or flow style, with comments anywhere", () => {
+    let written = 0;
+    let read = 0;
     fc.assert(
       fc.property(
         value,
@@ -104,12 +106,15 @@ describe("the quick YAML reader", () => {
         fc.array(fc.nat({ max: 8 }), { minLength: 1, maxLength: 3 }),
         (v, indent, collectionStyle, at, indents) => {
           const text = stringify(v, { indent, collectionStyle, lineWidth: 0 });
-          agrees(text);
-          agrees(withComments(text, at, indents));
+          written += 2;
+          if (agrees(text)) read++;
+          if (agrees(withComments(text, at, indents))) read++;
         },
       ),
       { numRuns: 600 },
     );
+    // Agreeing by giving up would prove nothing: most of these it must read itself.
+    expect(read).toBeGreaterThan(written / 2);
   });
 
   it("gives up, never throws and never disagrees, on text changed at random", () => {
