@@ -4,29 +4,11 @@
  * that no finding by meaning already points at is reported on its own, so an edited copy reports
  * every edit, and each edit once.
  */
+import { LineIndex } from "../diagnostic-lines.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { type Hunk, lineHunks } from "./line-hunks.js";
 
 const MAX_REPORTED = 20;
-
-/** Where each line of a text starts; line n (1-based) starts at `starts[n - 1]`. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** The 1-based line of an offset. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
 
 interface Span {
   first: number;
@@ -34,12 +16,12 @@ interface Span {
 }
 
 /** 1-based lines each finding in this file covers. */
-function spansOf(path: string, findings: readonly Diagnostic[], starts: readonly number[]): Span[] {
+function spansOf(path: string, findings: readonly Diagnostic[], index: LineIndex): Span[] {
   return findings
     .filter((d) => d.file === path && d.start !== undefined && !(d.start === 0 && !d.end))
     .map((d) => ({
-      first: lineOf(starts, d.start!),
-      last: lineOf(starts, d.end ?? d.start!),
+      first: index.position(d.start!).line,
+      last: index.position(d.end ?? d.start!).line,
     }));
 }
 
@@ -93,8 +75,8 @@ export function unexplainedLines(
   generated: string,
   found: { diagnostics: readonly Diagnostic[]; missing: readonly string[] },
 ): Diagnostic[] {
-  const starts = lineStarts(committed);
-  const spans = spansOf(path, found.diagnostics, starts);
+  const index = new LineIndex(committed);
+  const spans = spansOf(path, found.diagnostics, index);
   const before = committed.split("\n");
   const after = generated.split("\n");
   const hunks = lineHunks(before, after);
@@ -109,7 +91,7 @@ export function unexplainedLines(
   const at = (hunk: Hunk) => {
     const line = hunk.beforeStart + 1;
     const text = before[line - 1] ?? "";
-    const start = starts[line - 1] ?? committed.length;
+    const start = index.offset(line);
     return { file: path, start: start + text.length - text.trimStart().length, end: start + text.length };
   };
   const reported = left.slice(0, MAX_REPORTED).map((hunk) =>
