@@ -6,6 +6,8 @@
  */
 import { LineIndex } from "../diagnostic-lines.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { VERSION_LABEL } from "../emit/k8s/names.js";
+import { CONFIG_HASH } from "../emit/k8s/pod.js";
 import { type Hunk, lineHunks } from "./line-hunks.js";
 
 const MAX_REPORTED = 20;
@@ -39,7 +41,8 @@ function removesMissing(hunk: Hunk, generated: readonly string[], missing: reado
  * hash from the ConfigMap. They change with what they derive from, so alone they are an edit and
  * beside another difference they are its echo.
  */
-const DERIVED = /^\s*(app\.kubernetes\.io\/version|deployview\.dev\/config-hash):/;
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const DERIVED = new RegExp(`^\\s*(${escaped(VERSION_LABEL)}|${escaped(CONFIG_HASH)}):`);
 
 function derivedOnly(hunk: Hunk, committed: readonly string[], generated: readonly string[]): boolean {
   const lines = [

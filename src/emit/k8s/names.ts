@@ -32,6 +32,9 @@ export function selectorLabels(instance: Instance): Record<string, string> {
 }
 
 /** The recommended labels, for every object made for an instance. */
+/** The label that carries an instance's image tag; it changes whenever the image does. */
+export const VERSION_LABEL = "app.kubernetes.io/version";
+
 export function instanceLabels(model: Model, instance: Instance): Record<string, string> {
   const labels: Record<string, string> = {
     ...selectorLabels(instance),
@@ -40,7 +43,7 @@ export function instanceLabels(model: Model, instance: Instance): Record<string,
     "app.kubernetes.io/managed-by": "deployview",
   };
   const version = imageTag(instance.image);
-  if (version) labels["app.kubernetes.io/version"] = version;
+  if (version) labels[VERSION_LABEL] = version;
   return labels;
 }
 
