@@ -42,6 +42,8 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+
 const ESCAPES: Record<string, string> = {
   "0": "\0",
   a: "\x07",
@@ -182,7 +184,7 @@ class Reader {
         if (next === "x" || next === "u" || next === "U") {
           const length = next === "x" ? 2 : next === "u" ? 4 : 8;
           const hex = this.text.slice(this.pos + 2, this.pos + 2 + length);
-          if (!new RegExp(`^[0-9a-fA-F]{${length}}$`).test(hex)) this.fail();
+          if (hex.length !== length || !HEX_DIGITS.test(hex)) this.fail();
           value += String.fromCodePoint(Number.parseInt(hex, 16));
           this.pos += 2 + length;
           continue;
