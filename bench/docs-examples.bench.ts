@@ -11,11 +11,11 @@ import { fileURLToPath } from "node:url";
 import { median, row } from "./measure.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const deployview = join(root, "bin/deployview.js");
+const deployview = join(root, "bin/deployview.cjs");
 
 const run = (args: string[]) => execFileSync(process.execPath, args, { stdio: "ignore" });
 
-if (!existsSync(join(root, "dist/cli.js"))) {
+if (!existsSync(join(root, "dist/cli.cjs"))) {
   console.log("skipped: needs the build (npm run build)");
 } else {
   const bare = await median(() => run(["-e", ""]), 11);

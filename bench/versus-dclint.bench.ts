@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { median, row } from "./measure.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const deployview = join(root, "bin/deployview.js");
+const deployview = join(root, "bin/deployview.cjs");
 const dclint = join(root, "node_modules/dclint/bin/dclint.cjs");
 const corpus = join(root, "../shared/corpus");
 
@@ -30,7 +30,7 @@ function composeFiles(dir: string): string[] {
   });
 }
 
-if (!existsSync(join(root, "dist/cli.js")) || !existsSync(dclint)) {
+if (!existsSync(join(root, "dist/cli.cjs")) || !existsSync(dclint)) {
   console.log("skipped: needs the build (npm run build) and the dclint dev dependency");
 } else {
   const one = join(root, "test/fixtures/seeds/freshpoc-compose.yaml");

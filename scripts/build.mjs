@@ -1,38 +1,42 @@
-// Builds the package: derived schema artifacts, the bundled CLI (commands split so each loads lazily),
-// the library entry, its type declarations, and the viewer's front-end when present.
+// Builds the package: derived schema artifacts, the library (ES modules) and its type declarations,
+// the bundled CLI and its code cache, and the viewer's front-end when present.
 import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { bundleCli, bundleOptions } from "./bundle-cli.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: "inherit" });
 
 run(process.execPath, ["--import", "tsx", "scripts/generate.ts"]);
 rmSync(`${root}dist`, { recursive: true, force: true });
+// The library, as an ES module.
 await build({
-  absWorkingDir: root,
-  entryPoints: { cli: "src/cli/run.ts", index: "src/index.ts" },
+  ...bundleOptions(root),
   outdir: "dist",
-  bundle: true,
+  entryPoints: { index: "src/index.ts" },
   splitting: true,
   format: "esm",
-  platform: "node",
-  target: "node20",
-  // Dependencies are bundled too: resolving and loading them one module at a time costs more than parsing them.
-  external: ["elkjs", "kubernetes-models", "playwright-core"],
-  // yaml's ES module build (its "browser" entry, the same code): bundled as ES modules it is
-  // evaluated as it is used, where its CommonJS build runs every module at start-up.
-  alias: { yaml: "./node_modules/yaml/browser/index.js" },
   chunkNames: "chunks/[name]-[hash]",
-  legalComments: "none",
-  minify: process.env.DEPLOYVIEW_DEBUG_BUILD ? false : true,
   // Bundled CommonJS dependencies call require() for built-ins; give ESM chunks one.
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
   },
-  sourcemap: false,
-  logLevel: "warning",
 });
+await bundleCli(`${root}dist`);
+// The code cache, made by checking a compose file and a model: the functions a check runs are
+// compiled already when the next one starts.
+const training = ["test/fixtures/seeds/freshpoc-compose.yaml", "examples/freshpoc/deployview.yaml"];
+if (training.every((file) => existsSync(`${root}${file}`))) {
+  try {
+    execFileSync(process.execPath, ["bin/deployview.cjs", "check", ...training], {
+      cwd: root,
+      stdio: "ignore",
+    });
+  } catch {
+    // It finds problems in both on purpose, and exits 1; the cache is written all the same.
+  }
+}
 run(process.execPath, [`${root}node_modules/typescript/bin/tsc`, "-p", "tsconfig.build.json"]);
 if (existsSync(`${root}scripts/build-viewer.mjs`)) run(process.execPath, ["scripts/build-viewer.mjs"]);

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Starts the bundled CLI from V8's code cache. Compiling the bundle costs a short command (one
+// compose file checked) about a fifth of its time; with the cache V8 skips parsing and compiling
+// everything the cache holds. The cache is made at build time; when it is missing, or V8 rejects
+// it (another Node version, other V8 flags), this run makes a new one, if dist/ is writable.
+"use strict";
+const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
+const { createRequire, wrap } = require("node:module");
+const { dirname, join } = require("node:path");
+const { Script, constants } = require("node:vm");
+
+const bundle = join(__dirname, "../dist/cli.cjs");
+const cacheFile = join(__dirname, "../dist/cli.cache");
+
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // No cache yet: this run writes one.
+}
+
+const script = new Script(wrap(readFileSync(bundle, "utf8")), {
+  filename: bundle,
+  cachedData,
+  importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),
+});
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
+
+const cacheState = cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "used";
+if (process.env.DEPLOYVIEW_DEBUG) process.stderr.write(`deployview: code cache ${cacheState}\n`);
+
+cli.exports.run().then((code) => {
+  process.exitCode = code;
+  if (cacheState !== "used") writeCache();
+});
+
+// Written beside the bundle under a private name, then renamed: a concurrent run never reads half a file.
+function writeCache() {
+  const temporary = `${cacheFile}.${process.pid}`;
+  try {
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing was written.
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// How the CLI and the library are bundled; the build uses it, and so does the test of the launcher.
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+/** Options both bundles share. */
+export function bundleOptions(root) {
+  return {
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    // Dependencies are bundled too: resolving and loading them one module at a time costs more than parsing them.
+    external: ["elkjs", "kubernetes-models", "playwright-core"],
+    // yaml's ES module build (its "browser" entry, the same code): bundled, it is evaluated as it is
+    // used, where its CommonJS build runs every module at start-up.
+    alias: { yaml: "./node_modules/yaml/browser/index.js" },
+    legalComments: "none",
+    minify: !process.env.DEPLOYVIEW_DEBUG_BUILD,
+    sourcemap: false,
+    logLevel: "warning",
+  };
+}
+
+/**
+ * The CLI as one CommonJS file, `cli.cjs` in `outdir`: Node 20 keeps V8's code cache only for
+ * scripts, not for ES modules (see bin/deployview.cjs). Code a command imports lazily still runs
+ * only when it is imported.
+ */
+export async function bundleCli(outdir, root = fileURLToPath(new URL("..", import.meta.url))) {
+  await build({
+    ...bundleOptions(root),
+    outdir,
+    entryPoints: { cli: "src/cli/run.ts" },
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    define: { "import.meta.url": "__bundleUrl" },
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+}

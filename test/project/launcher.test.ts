@@ -1,0 +1,60 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a build script in plain JavaScript, without declarations
+import { bundleCli } from "../../scripts/bundle-cli.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const fixture = join(root, "test/fixtures/seeds/freshpoc-compose.yaml");
+
+/** The launcher and the bundle, laid out as in the package, in a folder of their own. */
+let folder: string;
+const cache = () => join(folder, "dist/cli.cache");
+const cli = (args: string[]) => {
+  try {
+    return {
+      code: 0,
+      stdout: execFileSync(process.execPath, [join(folder, "bin/deployview.cjs"), ...args], {
+        encoding: "utf8",
+      }),
+    };
+  } catch (error) {
+    const failed = error as { status: number; stdout: string };
+    return { code: failed.status, stdout: failed.stdout };
+  }
+};
+/** What the launcher made of the cache: missing, rejected or used. */
+const debugLine = () =>
+  spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), "--version"], {
+    encoding: "utf8",
+    env: { ...process.env, DEPLOYVIEW_DEBUG: "1" },
+  }).stderr;
+
+describe("the launcher and its code cache", () => {
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "deployview-launcher-"));
+    mkdirSync(join(folder, "bin"));
+    copyFileSync(join(root, "bin/deployview.cjs"), join(folder, "bin/deployview.cjs"));
+    await bundleCli(join(folder, "dist"), root);
+  }, 60_000);
+
+  it("writes a cache on its first run, which the next run uses", () => {
+    expect(cli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+/);
+    expect(readFileSync(cache()).length).toBeGreaterThan(1000);
+    expect(debugLine()).toBe("deployview: code cache used\n");
+  });
+
+  it("replaces a cache V8 rejects, and checks the same either way", () => {
+    const first = cli(["check", "-f", fixture]);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toContain("8080");
+    writeFileSync(cache(), "not a code cache");
+    expect(debugLine()).toBe("deployview: code cache rejected\n");
+    writeFileSync(cache(), "not a code cache");
+    expect(cli(["check", "-f", fixture])).toEqual(first);
+    expect(debugLine()).toBe("deployview: code cache used\n");
+  });
+});
