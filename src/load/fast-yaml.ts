@@ -1,17 +1,18 @@
 /**
  * A quick reader for the YAML that models and most configuration files are written in: block
- * mappings and sequences, flow collections on one line, plain and quoted scalars, comments. It
- * builds the `yaml` package's own nodes with the same ranges, so everything downstream is
- * unchanged; on anything else (anchors, tags, block scalars, multi-line flow or plain scalars,
- * several documents, anything malformed) it gives up and the `yaml` package reads the file.
+ * mappings and sequences; flow collections, also over several lines; plain and quoted scalars on
+ * one line; literal and folded block scalars; anchors and aliases; comments; a leading `---`. It
+ * builds the `yaml` package's own nodes with the same values and the same start and end offsets,
+ * so everything downstream is unchanged; on anything else (tags, multi-line plain or quoted
+ * scalars, several documents, anything malformed) it gives up and the `yaml` package reads the file.
  * Why: the package takes about 40 ms to read a 15 KB model in a fresh process, most of a command's
  * budget; this takes a few.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
 
 class Unsupported extends Error {}
 
-type Node = Scalar | YAMLMap | YAMLSeq;
+type Node = Scalar | YAMLMap | YAMLSeq | Alias;
 
 const NULL = /^(?:~|null|Null|NULL)?$/;
 const TRUE = /^(?:true|True|TRUE)$/;
@@ -43,6 +44,9 @@ function resolvePlain(text: string): unknown {
 }
 
 const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+
+/** Anchor names as compose files write them; YAML allows more, which is left to the package. */
+const ANCHOR_NAME = /[A-Za-z0-9_.-]+/y;
 
 const ESCAPES: Record<string, string> = {
   "0": "\0",
@@ -81,6 +85,31 @@ interface Gap {
 
 const MAX_DEPTH = 64;
 
+/**
+ * A folded scalar's lines joined as YAML folds them: a line break between two lines of text becomes
+ * a space, or goes away before empty lines (each of which stays a line break); a break next to a
+ * more indented line stays as it is.
+ */
+function fold(lines: string[]): string {
+  let out = "";
+  let previous: "text" | "indented" | undefined;
+  let empty = 0;
+  for (const line of lines) {
+    if (line === "") {
+      empty++;
+      continue;
+    }
+    const kind = line.startsWith(" ") ? "indented" : "text";
+    if (previous === undefined) out += "\n".repeat(empty);
+    else if (previous === "text" && kind === "text") out += empty === 0 ? " " : "\n".repeat(empty);
+    else out += "\n".repeat(empty + 1);
+    out += line;
+    previous = kind;
+    empty = 0;
+  }
+  return out;
+}
+
 const isBlockCollection = (node: Node): node is YAMLMap | YAMLSeq =>
   (node instanceof YAMLMap || node instanceof YAMLSeq) && !node.flow;
 
@@ -90,6 +119,8 @@ class Reader {
   carried: GapComment[] = [];
   /** Collections open around `pos`: deep nesting is left to the package and its limits. */
   depth = 0;
+  /** Lines inside a flow collection must be indented deeper than this: the block around it. */
+  flowIndent = -1;
 
   constructor(readonly text: string) {}
 
@@ -249,8 +280,67 @@ class Reader {
     if (c === "\n" || c === "" || c === "#" || c === "\t" || c === "\r") this.fail();
   }
 
+  /**
+   * Between the items of a flow collection: spaces, comments, and line breaks when the next line is
+   * indented deeper than the block around the collection (a closing bracket may stand at its level).
+   */
+  flowBreaks(): void {
+    for (;;) {
+      while (this.char() === " ") this.pos++;
+      // The package wants a space before a comment here, even at the start of a line.
+      if (this.char() === "#" && this.char(this.pos - 1) === " ") {
+        const end = this.text.indexOf("\n", this.pos);
+        this.pos = end === -1 ? this.text.length : end;
+      }
+      if (this.char() !== "\n") break;
+      this.pos++;
+      const lineStart = this.pos;
+      while (this.char() === " ") this.pos++;
+      if (this.char() === "\n") continue;
+      // The closing bracket may stand at the block's own indentation; nothing else may.
+      const closing = this.char() === "]" || this.char() === "}";
+      if (this.pos - lineStart < this.flowIndent + (closing ? 0 : 1)) this.fail();
+    }
+    const c = this.char();
+    if (c === "" || c === "#" || c === "\t" || c === "\r") this.fail();
+  }
+
+  /** `&name` before a node: the name, with `pos` after it and the spaces that follow. */
+  anchor(): string {
+    ANCHOR_NAME.lastIndex = this.pos + 1;
+    const name = ANCHOR_NAME.exec(this.text)?.[0];
+    if (!name) this.fail();
+    this.pos += 1 + name.length;
+    if (!/[ \n]|^$/.test(this.char())) this.fail();
+    while (this.char() === " ") this.pos++;
+    return name;
+  }
+
+  /** `*name`: the node an anchor named. */
+  alias(): Alias {
+    const start = this.pos;
+    ANCHOR_NAME.lastIndex = this.pos + 1;
+    const name = ANCHOR_NAME.exec(this.text)?.[0];
+    if (!name) this.fail();
+    this.pos += 1 + name.length;
+    if (!/[ \n,\]}]|^$/.test(this.char())) this.fail();
+    const alias = new Alias(name);
+    alias.range = [start, this.pos, this.pos];
+    return alias;
+  }
+
   flowNode(): Node {
     const c = this.char();
+    if (c === "*") return this.alias();
+    if (c === "&") {
+      const anchor = this.anchor();
+      this.flowSpaces();
+      const c = this.char();
+      if (c === "&" || c === "*" || c === "," || c === "]" || c === "}") this.fail();
+      const node = this.flowNode();
+      node.anchor = anchor;
+      return node;
+    }
     if (c === "{") return this.flowMap();
     if (c === "[") return this.flowSeq();
     if (c === '"' || c === "'") return this.quoted();
@@ -264,7 +354,7 @@ class Reader {
     const start = this.pos;
     this.pos++;
     const keys = new Set<unknown>();
-    this.flowSpaces();
+    this.flowBreaks();
     while (this.char() !== "}") {
       const key = this.key(true);
       if (keys.has(key.value)) this.fail();
@@ -280,10 +370,10 @@ class Reader {
       } else if (this.char() === "," || this.char() === "}") value = this.implicitNull(this.pos);
       else this.fail();
       map.items.push(new Pair(key, value));
-      this.flowSpaces();
+      this.flowBreaks();
       if (this.char() === ",") {
         this.pos++;
-        this.flowSpaces();
+        this.flowBreaks();
       } else if (this.char() !== "}") this.fail();
     }
     this.pos++;
@@ -298,16 +388,16 @@ class Reader {
     seq.flow = true;
     const start = this.pos;
     this.pos++;
-    this.flowSpaces();
+    this.flowBreaks();
     while (this.char() !== "]") {
       const item = this.flowNode();
       seq.items.push(item);
-      this.flowSpaces();
+      this.flowBreaks();
       // `[a: b]` is a mapping inside a sequence: left to the package.
       if (this.char() === ":") this.fail();
       if (this.char() === ",") {
         this.pos++;
-        this.flowSpaces();
+        this.flowBreaks();
       } else if (this.char() !== "]") this.fail();
     }
     this.pos++;
@@ -386,13 +476,21 @@ class Reader {
         this.pos = gap.at;
         return this.block(gap.next);
       }
-      // What the package makes of comments after an empty value is not worth copying.
-      if (gap.comments.length > 0) this.fail();
+      // Comments after an empty value that ends its collection stretch the collection as the
+      // package reckons it; not worth copying.
+      if (gap.comments.length > 0 && gap.next !== indent) this.fail();
       // An empty value with a comment reaches to the next content; without one, it is only a point.
       return this.implicitNull(at, c === "#" ? gap.at : at);
     }
     if (c === "|" || c === ">") return this.blockScalar(indent);
-    if (c === "&" || c === "*" || c === "!" || c === "%" || c === "@" || c === "`") this.fail();
+    if (c === "*") {
+      const alias = this.alias();
+      if (this.char() !== " " && this.char() !== "\n" && this.char() !== "") this.fail();
+      alias.range = [alias.range![0], alias.range![1], this.endOfLine()];
+      return alias;
+    }
+    if (c === "&") return this.anchored(indent, allowSeqAtIndent);
+    if (c === "!" || c === "%" || c === "@" || c === "`") this.fail();
     if (c === "?" && /[ \n]|^$/.test(this.char(this.pos + 1))) this.fail();
     // A sequence or mapping may start on the line of a `- `, never on the line of a `key:`.
     if (this.isDash()) {
@@ -404,6 +502,13 @@ class Reader {
       if (allowSeqAtIndent) this.fail();
       return this.blockMap(this.column(this.pos), key);
     }
+    return this.valueOnLine(indent);
+  }
+
+  /** A scalar or flow collection at `pos`, the rest of its line after it. */
+  valueOnLine(indent: number): Node {
+    const c = this.char();
+    this.flowIndent = indent;
     const node =
       c === "{"
         ? this.flowMap()
@@ -414,6 +519,30 @@ class Reader {
             : this.plain(false);
     const end = this.endOfLine();
     node.range = [node.range![0], node.range![1], end];
+    return node;
+  }
+
+  /**
+   * `&name` and the node it names: a scalar or flow collection on its line, or a block collection
+   * on the lines below. An anchored key or block scalar is left to the package.
+   */
+  anchored(indent: number, allowSeqAtIndent: boolean): Node {
+    const anchor = this.anchor();
+    const c = this.char();
+    let node: Node;
+    if (c === "\n" || c === "" || c === "#") {
+      this.endOfLine();
+      const gap = this.gap();
+      const below = gap.next > indent || (allowSeqAtIndent && gap.next === indent && this.isDash(gap.at));
+      if (!below) this.fail();
+      this.pos = gap.at;
+      node = this.block(gap.next);
+      if (!isBlockCollection(node)) this.fail();
+    } else {
+      if ("&*!|>%@`?".includes(c) || this.isDash() || this.keyHere()) this.fail();
+      node = this.valueOnLine(indent);
+    }
+    node.anchor = anchor;
     return node;
   }
 
@@ -449,7 +578,7 @@ class Reader {
         column = spaces;
       }
       if (spaces < column) break;
-      if (spaces === line.length || (folded && spaces > column)) this.fail();
+      if (spaces === line.length) this.fail();
       lines.push(line.slice(column));
       this.pos = Math.min(lineEnd + 1, this.text.length);
       end = this.pos;
@@ -457,8 +586,7 @@ class Reader {
     if (column === -1) this.fail();
     this.pos = end;
     while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-    if (folded && lines.includes("")) this.fail();
-    const body = lines.join(folded ? " " : "\n");
+    const body = folded ? fold(lines) : lines.join("\n");
     const scalar = new Scalar(strip ? body : `${body}\n`);
     scalar.type = folded ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
     scalar.range = [start, end, end];
@@ -483,8 +611,7 @@ class Reader {
     let pending = gap.comments;
     if (isBlockCollection(value)) pending = this.carried;
     else if (value instanceof Scalar && String(value.type).startsWith("BLOCK")) {
-      // Comments after a block scalar are not worth copying the package on.
-      if (pending.length > 0) this.fail();
+      // A block scalar ends before the comments after it: they wait, whatever their indentation.
     } else {
       let absorbed = 0;
       while (absorbed < pending.length && pending[absorbed]!.column > column) absorbed++;
@@ -575,8 +702,12 @@ export function fastParse(text: string): Document.Parsed | undefined {
   let contents: Node | null;
   try {
     let column = reader.nextContent();
-    if (column === 0 && text.startsWith("---", reader.pos) && /[ \n]|^$/.test(reader.char(reader.pos + 3)))
-      return undefined;
+    // A document start marker on a line of its own, as compose files often begin.
+    if (column === 0 && text.startsWith("---", reader.pos) && /[ \n]|^$/.test(reader.char(reader.pos + 3))) {
+      reader.pos += 3;
+      reader.endOfLine();
+      column = reader.nextContent();
+    }
     if (column === 0 && text.startsWith("...", reader.pos)) return undefined;
     if (column === -1) return undefined;
     contents = reader.block(column);

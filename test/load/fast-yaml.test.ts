@@ -79,6 +79,37 @@ const withComments = (text: string, at: number[], indents: number[]) => {
   return lines.join("\n");
 };
 
+const COMPOSE = `---
+x-defaults: &defaults
+  restart: unless-stopped
+  # shared by every service
+  logging: &logging
+    driver: json-file
+services:
+  web:
+    <<: *defaults
+    image: nginx:1.27
+    command: >
+      nginx -g
+      'daemon off;'
+
+        indented
+    healthcheck:
+      test:
+        [
+          "CMD", # the probe
+          "curl", "-f",
+          "http://localhost"
+        ]
+    ports: [&http "8080:80", *http]
+  worker:
+    <<: [*defaults]
+    logging: *logging
+    entrypoint: |
+      run
+        --fast
+`;
+
 describe("the quick YAML reader", () => {
   it("reads the examples, fixtures and corpus files as the yaml package does, node for node", () => {
     const files = [
@@ -117,8 +148,10 @@ describe("the quick YAML reader", () => {
     expect(read).toBeGreaterThan(written / 2);
   });
 
-  it("gives up, never throws and never disagrees, on text changed at random", () => {
-    const source = readFileSync(`${repoRoot}examples/req1/deployview.yaml`, "utf8");
+  it.each([
+    ["a model", readFileSync(`${repoRoot}examples/req1/deployview.yaml`, "utf8")],
+    ["a compose file with anchors, flow collections over lines and block scalars", COMPOSE],
+  ])("gives up, never throws and never disagrees, on %s changed at random", (_, source) => {
     fc.assert(
       fc.property(
         fc.nat({ max: source.length }),
@@ -152,5 +185,78 @@ describe("the quick YAML reader", () => {
       ),
       { numRuns: 800 },
     );
+  });
+
+  it("agrees on anchors and aliases, as the package writes them for values used twice", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(
+        value,
+        value,
+        fc.constantFrom("block", "flow", "any") as fc.Arbitrary<"block" | "flow" | "any">,
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (shared, other, collectionStyle, at) => {
+          // The same object twice: the package writes it once with an anchor, then an alias.
+          const text = stringify(
+            { first: shared, other, again: shared, list: [other, shared] },
+            { collectionStyle },
+          );
+          if (agrees(text)) read++;
+          agrees(withComments(text, at, [0, 2, 6]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(read).toBeGreaterThan(150);
+    for (const text of [
+      "x-base: &base\n  image: a\n  # note\nsvc:\n  <<: *base\n  ports: [*p]\n",
+      "a: &p 80\nb: [&q x, *q, *p]\nc: *p # note\n",
+      "key:\n  &anchored\n  # before the mapping\n  inner: 1\nother: *anchored\n",
+      "---\n# a document marker first\nlist: &l\n- 1\nsame: *l\n",
+      COMPOSE,
+    ])
+      expect(agrees(text), text).toBe(true);
+  });
+
+  it("agrees on flow collections written over several lines, with comments between their items", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(value, fc.nat({ max: 30 }), fc.array(fc.nat(), { maxLength: 3 }), (v, width, at) => {
+        // A narrow line makes the package break flow collections over lines.
+        const text = stringify({ key: v }, { collectionStyle: "flow", lineWidth: 10 + width });
+        if (agrees(text)) read++;
+        agrees(text.replace(/,\n/g, ", # note\n"));
+        agrees(withComments(text, at, [2, 4, 8]));
+      }),
+      { numRuns: 400 },
+    );
+    expect(read).toBeGreaterThan(200);
+    for (const text of [
+      'test:\n  [\n    "CMD", # first\n    # alone\n    "curl"\n  ]\nnext: 1\n',
+      's:\n  test: [\n      "CMD",\n    ]\n',
+    ])
+      expect(agrees(text), text).toBe(true);
+  });
+
+  it("agrees on folded and literal block scalars, with empty and more indented lines", () => {
+    const line = fc.oneof(
+      fc.constant(""),
+      fc.string({ unit: fc.constantFrom("a", "b", " ", "#", ":"), minLength: 1, maxLength: 6 }),
+    );
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(">", ">-", "|", "|-"),
+        fc.constantFrom("", "  # after\n", "# after\n"),
+        (lines, header, after) => {
+          const body = lines.map((l) => (l === "" ? "" : `    ${l}`)).join("\n");
+          const text = `map:\n  key: ${header}\n${body}\n${after}  next: 1\n`;
+          if (agrees(text)) read++;
+        },
+      ),
+      { numRuns: 600 },
+    );
+    expect(read).toBeGreaterThan(200);
   });
 });
