@@ -8,9 +8,12 @@
  * Why: the package takes about 40 ms to read a 15 KB model in a fresh process, most of a command's
  * budget; this takes a few.
  */
-import { Alias, Document, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { type Alias, Document, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { aliasNode, mapNode, pairNode, scalarNode, seqNode } from "./yaml-nodes.js";
 
-class Unsupported extends Error {}
+// Thrown for anything left to the package. One object, not an Error: giving up is routine (every
+// line is first tried as a key), and capturing a stack trace each time cost more than the reading.
+const UNSUPPORTED = Symbol("unsupported");
 
 type Node = Scalar | YAMLMap | YAMLSeq | Alias;
 
@@ -32,7 +35,7 @@ function resolvePlain(text: string): unknown {
   if (FALSE.test(text)) return false;
   if (INT.test(text)) {
     const value = Number(text);
-    if (!Number.isSafeInteger(value)) throw new Unsupported();
+    if (!Number.isSafeInteger(value)) throw UNSUPPORTED;
     return value;
   }
   if (OCT.test(text)) return Number.parseInt(text.slice(2), 8);
@@ -47,6 +50,7 @@ const HEX_DIGITS = /^[0-9a-fA-F]+$/;
 
 /** Anchor names as compose files write them; YAML allows more, which is left to the package. */
 const ANCHOR_NAME = /[A-Za-z0-9_.-]+/y;
+const LOCAL_TAG = /![A-Za-z][A-Za-z0-9-]*/y;
 
 const ESCAPES: Record<string, string> = {
   "0": "\0",
@@ -84,6 +88,9 @@ interface Gap {
 }
 
 const MAX_DEPTH = 64;
+
+/** Characters no plain or quoted key starts with. */
+const NOT_A_KEY = new Set([..."&*!|>%@`{}[],#\n", ""]);
 
 /**
  * A folded scalar's lines joined as YAML folds them: a line break between two lines of text becomes
@@ -125,7 +132,7 @@ class Reader {
   constructor(readonly text: string) {}
 
   fail(): never {
-    throw new Unsupported();
+    throw UNSUPPORTED;
   }
 
   enter(): void {
@@ -229,10 +236,7 @@ class Reader {
       value += c;
       this.pos++;
     }
-    const scalar = new Scalar(value);
-    scalar.type = quote === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE";
-    scalar.range = [start, this.pos, this.pos];
-    return scalar;
+    return scalarNode(value, quote === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE", [start, this.pos, this.pos]);
   }
 
   /** A plain scalar's text from `pos`, ending before `: `, ` #`, the line's end or (in flow) an indicator. */
@@ -256,13 +260,10 @@ class Reader {
     return { text: this.text.slice(start, end), end };
   }
 
-  plain(flow: boolean): Scalar {
+  plain(flow: boolean, raw = false): Scalar {
     const start = this.pos;
     const { text, end } = this.plainText(flow);
-    const scalar = new Scalar(resolvePlain(text));
-    scalar.type = "PLAIN";
-    scalar.range = [start, end, end];
-    return scalar;
+    return scalarNode(raw ? text : resolvePlain(text), "PLAIN", [start, end, end]);
   }
 
   key(flow = false): Scalar {
@@ -324,9 +325,7 @@ class Reader {
     if (!name) this.fail();
     this.pos += 1 + name.length;
     if (!/[ \n,\]}]|^$/.test(this.char())) this.fail();
-    const alias = new Alias(name);
-    alias.range = [start, this.pos, this.pos];
-    return alias;
+    return aliasNode(name, [start, this.pos, this.pos]);
   }
 
   flowNode(): Node {
@@ -349,9 +348,8 @@ class Reader {
 
   flowMap(): YAMLMap {
     this.enter();
-    const map = new YAMLMap();
-    map.flow = true;
     const start = this.pos;
+    const map = mapNode(true, [start, start, start]);
     this.pos++;
     const keys = new Set<unknown>();
     this.flowBreaks();
@@ -369,7 +367,7 @@ class Reader {
         else value = this.flowNode();
       } else if (this.char() === "," || this.char() === "}") value = this.implicitNull(this.pos);
       else this.fail();
-      map.items.push(new Pair(key, value));
+      map.items.push(pairNode(key, value));
       this.flowBreaks();
       if (this.char() === ",") {
         this.pos++;
@@ -384,9 +382,8 @@ class Reader {
 
   flowSeq(): YAMLSeq {
     this.enter();
-    const seq = new YAMLSeq();
-    seq.flow = true;
     const start = this.pos;
+    const seq = seqNode(true, [start, start, start]);
     this.pos++;
     this.flowBreaks();
     while (this.char() !== "]") {
@@ -407,22 +404,21 @@ class Reader {
   }
 
   implicitNull(at: number, end = at): Scalar {
-    const scalar = new Scalar(null);
-    scalar.type = "PLAIN";
-    scalar.range = [at, at, end];
-    return scalar;
+    return scalarNode(null, "PLAIN", [at, at, end]);
   }
 
   // ---- block structure ----
 
   /** The key a mapping starts with at `pos` (`key:` then a space or the line's end), read once. */
   keyHere(): Scalar | undefined {
+    if (NOT_A_KEY.has(this.char())) return undefined;
     const save = this.pos;
     try {
       const key = this.key();
       while (this.char() === " ") this.pos++;
       return this.char() === ":" && /[ \n]|^$/.test(this.char(this.pos + 1)) ? key : undefined;
-    } catch {
+    } catch (error) {
+      if (error !== UNSUPPORTED) throw error;
       return undefined;
     } finally {
       this.pos = save;
@@ -476,8 +472,9 @@ class Reader {
         this.pos = gap.at;
         return this.block(gap.next);
       }
-      // Comments after an empty value that ends its collection stretch the collection as the
-      // package reckons it; not worth copying.
+      // Comments after an empty value that ends the text stretch it, and the collections it ends,
+      // to the end; where one ends only its collection, the package's reckoning is not worth copying.
+      if (gap.comments.length > 0 && gap.next === -1) return this.implicitNull(at, this.text.length);
       if (gap.comments.length > 0 && gap.next !== indent) this.fail();
       // An empty value with a comment reaches to the next content; without one, it is only a point.
       return this.implicitNull(at, c === "#" ? gap.at : at);
@@ -489,8 +486,8 @@ class Reader {
       alias.range = [alias.range![0], alias.range![1], this.endOfLine()];
       return alias;
     }
-    if (c === "&") return this.anchored(indent, allowSeqAtIndent);
-    if (c === "!" || c === "%" || c === "@" || c === "`") this.fail();
+    if (c === "&" || c === "!") return this.withProperties(indent, allowSeqAtIndent);
+    if (c === "%" || c === "@" || c === "`") this.fail();
     if (c === "?" && /[ \n]|^$/.test(this.char(this.pos + 1))) this.fail();
     // A sequence or mapping may start on the line of a `- `, never on the line of a `key:`.
     if (this.isDash()) {
@@ -505,8 +502,8 @@ class Reader {
     return this.valueOnLine(indent);
   }
 
-  /** A scalar or flow collection at `pos`, the rest of its line after it. */
-  valueOnLine(indent: number): Node {
+  /** A scalar or flow collection at `pos`, the rest of its line after it; a plain scalar kept as text when `raw`. */
+  valueOnLine(indent: number, raw = false): Node {
     const c = this.char();
     this.flowIndent = indent;
     const node =
@@ -516,18 +513,29 @@ class Reader {
           ? this.flowSeq()
           : c === '"' || c === "'"
             ? this.quoted()
-            : this.plain(false);
+            : this.plain(false, raw);
     const end = this.endOfLine();
     node.range = [node.range![0], node.range![1], end];
     return node;
   }
 
   /**
-   * `&name` and the node it names: a scalar or flow collection on its line, or a block collection
-   * on the lines below. An anchored key or block scalar is left to the package.
+   * `&name` and `!tag` (either or both) and the node they belong to: a scalar or flow collection on
+   * their line, or a block collection on the lines below. Properties on a key or a block scalar are
+   * left to the package.
    */
-  anchored(indent: number, allowSeqAtIndent: boolean): Node {
-    const anchor = this.anchor();
+  withProperties(indent: number, allowSeqAtIndent: boolean): Node {
+    let anchor: string | undefined;
+    let tag: string | undefined;
+    for (let c = this.char(); c === "&" || c === "!"; c = this.char()) {
+      if (c === "&") {
+        if (anchor !== undefined) this.fail();
+        anchor = this.anchor();
+      } else {
+        if (tag !== undefined) this.fail();
+        tag = this.tag();
+      }
+    }
     const c = this.char();
     let node: Node;
     if (c === "\n" || c === "" || c === "#") {
@@ -539,11 +547,26 @@ class Reader {
       node = this.block(gap.next);
       if (!isBlockCollection(node)) this.fail();
     } else {
-      if ("&*!|>%@`?".includes(c) || this.isDash() || this.keyHere()) this.fail();
-      node = this.valueOnLine(indent);
+      if ("*|>%@`?".includes(c) || this.isDash() || this.keyHere()) this.fail();
+      node = this.valueOnLine(indent, tag !== undefined);
     }
-    node.anchor = anchor;
+    if (anchor !== undefined) node.anchor = anchor;
+    if (tag !== undefined) (node as Scalar | YAMLMap | YAMLSeq).tag = tag;
     return node;
+  }
+
+  /**
+   * `!name`, a local tag such as Compose's `!reset` and `!override`, with `pos` after it and the
+   * spaces that follow. The package resolves no such tag: a plain scalar keeps its text as written.
+   */
+  tag(): string {
+    LOCAL_TAG.lastIndex = this.pos;
+    const tag = LOCAL_TAG.exec(this.text)?.[0];
+    if (!tag) this.fail();
+    this.pos += tag.length;
+    if (!/[ \n]|^$/.test(this.char())) this.fail();
+    while (this.char() === " ") this.pos++;
+    return tag;
   }
 
   /**
@@ -587,10 +610,11 @@ class Reader {
     this.pos = end;
     while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
     const body = folded ? fold(lines) : lines.join("\n");
-    const scalar = new Scalar(strip ? body : `${body}\n`);
-    scalar.type = folded ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
-    scalar.range = [start, end, end];
-    return scalar;
+    return scalarNode(strip ? body : `${body}\n`, folded ? "BLOCK_FOLDED" : "BLOCK_LITERAL", [
+      start,
+      end,
+      end,
+    ]);
   }
 
   /** A block node whose first line's content is at `pos`, at `column`. */
@@ -615,7 +639,12 @@ class Reader {
     } else {
       let absorbed = 0;
       while (absorbed < pending.length && pending[absorbed]!.column > column) absorbed++;
-      if (absorbed > 0) value.range = [value.range![0], value.range![1], pending[absorbed - 1]!.end];
+      if (absorbed > 0)
+        value.range = [
+          value.range![0],
+          value.range![1],
+          Math.max(value.range![2], pending[absorbed - 1]!.end),
+        ];
       pending = pending.slice(absorbed);
     }
     this.carried = [];
@@ -644,8 +673,8 @@ class Reader {
   /** A block mapping at `column`, whose first key (at `pos`) has been read already. */
   blockMap(column: number, first: Scalar): YAMLMap {
     this.enter();
-    const map = new YAMLMap();
     const start = this.pos;
+    const map = mapNode(false, [start, start, start]);
     const keys = new Set<unknown>();
     let read: Scalar | undefined = first;
     for (;;) {
@@ -658,7 +687,7 @@ class Reader {
       if (this.char() !== ":") this.fail();
       this.pos++;
       const value = this.valueAfter(column, true);
-      map.items.push(new Pair(key, value));
+      map.items.push(pairNode(key, value));
       const { pending, gap } = this.afterItem(value, column);
       if (gap.next === column && !this.isDash(gap.at)) {
         this.pos = gap.at;
@@ -673,8 +702,8 @@ class Reader {
 
   blockSeq(column: number): YAMLSeq {
     this.enter();
-    const seq = new YAMLSeq();
     const start = this.pos;
+    const seq = seqNode(false, [start, start, start]);
     for (;;) {
       this.pos++;
       const value = this.valueAfter(column, false);
@@ -714,7 +743,7 @@ export function fastParse(text: string): Document.Parsed | undefined {
     column = reader.nextContent();
     if (column !== -1) return undefined;
   } catch (error) {
-    if (error instanceof Unsupported) return undefined;
+    if (error === UNSUPPORTED) return undefined;
     throw error;
   }
   const document = new Document() as unknown as Document.Parsed;

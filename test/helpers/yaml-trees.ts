@@ -1,10 +1,10 @@
-/** The yaml package's tree of a document, as comparable text: kinds, values, anchors and ranges of every node. */
+/** The yaml package's tree of a document, as comparable text: kinds, values, anchors, tags and ranges of every node. */
 import { isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
 
 export function treeOf(node: unknown): unknown {
   if (isAlias(node)) return { alias: node.source, range: node.range?.slice(0, 2) };
-  const anchor = (node as { anchor?: string } | null)?.anchor;
-  const named = anchor ? { anchor } : {};
+  const { anchor, tag } = (node ?? {}) as { anchor?: string; tag?: string };
+  const named = { ...(anchor ? { anchor } : {}), ...(tag ? { tag } : {}) };
   if (isMap(node))
     return {
       map: node.items.map((p) => (isPair(p) ? [treeOf(p.key), treeOf(p.value)] : "?")),

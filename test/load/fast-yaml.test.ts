@@ -108,6 +108,12 @@ services:
     entrypoint: |
       run
         --fast
+  cache:
+    image: redis:7
+    ports: !reset []
+    command: !reset null
+    environment: !override
+      MODE: "1"
 `;
 
 describe("the quick YAML reader", () => {
@@ -187,7 +193,7 @@ describe("the quick YAML reader", () => {
     );
   });
 
-  it("agrees on anchors and aliases, as the package writes them for values used twice", () => {
+  it("agrees on anchors, aliases and local tags, as compose files use them", () => {
     let read = 0;
     fc.assert(
       fc.property(
@@ -213,6 +219,7 @@ describe("the quick YAML reader", () => {
       "a: &p 80\nb: [&q x, *q, *p]\nc: *p # note\n",
       "key:\n  &anchored\n  # before the mapping\n  inner: 1\nother: *anchored\n",
       "---\n# a document marker first\nlist: &l\n- 1\nsame: *l\n",
+      "a: &x !reset 1\nb: !override &y\n  k: *x\nc: !reset 'q' # note\nd:\n  - !reset\n    - 1\n",
       COMPOSE,
     ])
       expect(agrees(text), text).toBe(true);
@@ -236,6 +243,29 @@ describe("the quick YAML reader", () => {
       's:\n  test: [\n      "CMD",\n    ]\n',
     ])
       expect(agrees(text), text).toBe(true);
+  });
+
+  it("agrees on empty values followed by comments, at the end of the text or not", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 3 }),
+        fc.boolean(),
+        fc.array(fc.nat({ max: 8 }), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom("", "next: 1\n", "  other: 2\n"),
+        fc.boolean(),
+        (depth, inList, indents, after, newline) => {
+          const lines = ["top:"];
+          for (let level = 1; level <= depth; level++) lines.push(`${"  ".repeat(level)}k${level}:`);
+          if (inList) lines.push(`${"  ".repeat(depth + 1)}- item:`);
+          for (const [i, indent] of indents.entries()) lines.push(`${" ".repeat(indent)}# note ${i}`);
+          const text = `${lines.join("\n")}${newline || after ? "\n" : ""}${after}`;
+          if (agrees(text)) read++;
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(read).toBeGreaterThan(100);
   });
 
   it("agrees on folded and literal block scalars, with empty and more indented lines", () => {
