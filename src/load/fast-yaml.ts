@@ -8,7 +8,8 @@
  * Why: the package takes about 40 ms to read a 15 KB model in a fresh process, most of a command's
  * budget; this takes a few.
  */
-import { type Alias, Document, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { Alias, Document } from "yaml";
+import { Scalar, YAMLMap, YAMLSeq } from "yaml";
 import { aliasNode, mapNode, pairNode, scalarNode, seqNode } from "./yaml-nodes.js";
 
 // Thrown for anything left to the package. One object, not an Error: giving up is routine (every
@@ -721,11 +722,18 @@ class Reader {
   }
 }
 
+/** What readers use of a parsed document; the package's own `Document` is costly to make. */
+export interface ParsedDocument {
+  contents: Document.Parsed["contents"];
+  errors: Document.Parsed["errors"];
+  range: Document.Parsed["range"];
+}
+
 /**
  * The document as the `yaml` package would parse it (one document, no errors), or undefined when
  * the text uses anything this reader leaves to the package.
  */
-export function fastParse(text: string): Document.Parsed | undefined {
+export function fastParse(text: string): ParsedDocument | undefined {
   if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;
   const reader = new Reader(text);
   let contents: Node | null;
@@ -746,8 +754,9 @@ export function fastParse(text: string): Document.Parsed | undefined {
     if (error === UNSUPPORTED) return undefined;
     throw error;
   }
-  const document = new Document() as unknown as Document.Parsed;
-  document.contents = contents as Document.Parsed["contents"];
-  document.range = [0, text.length, text.length];
-  return document;
+  return {
+    contents: contents as Document.Parsed["contents"],
+    errors: [],
+    range: [0, text.length, text.length],
+  };
 }

@@ -14,7 +14,7 @@ import {
   parseAllDocuments,
 } from "yaml";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
-import { fastParse } from "./fast-yaml.js";
+import { fastParse, type ParsedDocument } from "./fast-yaml.js";
 import { limits } from "./limits.js";
 
 export type KeyPath = (string | number)[];
@@ -22,7 +22,7 @@ export type KeyPath = (string | number)[];
 export interface YamlFile {
   file: string;
   text: string;
-  document: Document.Parsed;
+  document: ParsedDocument;
   /** The plain value, or undefined when the file was unusable. */
   value: unknown;
 }
@@ -56,7 +56,7 @@ interface TreeProblems {
  * the latest anchor before it, so anchors are recorded as they are met (asking each alias to resolve
  * itself would walk the whole document once per alias).
  */
-function checkTree(document: Document.Parsed, file: string): TreeProblems {
+function checkTree(document: ParsedDocument, file: string): TreeProblems {
   const problems: TreeProblems = { tooDeep: false, cycles: [], forbidden: [] };
   type Frame = { node: unknown; depth: number; exit: boolean };
   const stack: Frame[] = [{ node: document.contents, depth: 1, exit: false }];
@@ -142,7 +142,7 @@ export function parseYaml(
     return { documents: [], diagnostics, lineCounter };
   }
   const fast = fastParse(text);
-  let parsed: Document.Parsed[];
+  let parsed: ParsedDocument[];
   if (fast) parsed = [fast];
   else
     try {
@@ -246,7 +246,7 @@ export function parseYaml(
  * takes that value (shared, as toJS shares it), and what aliases expand to is counted against a
  * budget, so an alias bomb is stopped before anything expands it.
  */
-function toPlain(document: Document.Parsed): unknown {
+function toPlain(document: ParsedDocument): unknown {
   const anchors = new Map<string, { value: unknown; size: number }>();
   let expanded = 0;
   const convert = (node: unknown): { value: unknown; size: number } => {
@@ -338,7 +338,7 @@ function pairOf(map: { items: { key: unknown; value: unknown }[] }, step: string
 }
 
 /** The node at a key path, with the pair's key when the last step is a mapping key. */
-function nodeAt(document: Document.Parsed, path: KeyPath): { key?: Node; value?: Node; parent?: Node } {
+function nodeAt(document: ParsedDocument, path: KeyPath): { key?: Node; value?: Node; parent?: Node } {
   let current: unknown = document.contents;
   let key: Node | undefined;
   let parent: Node | undefined;
