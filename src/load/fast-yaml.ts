@@ -28,9 +28,15 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
+/** Letters a null, boolean or number can start with: null, true, false (in three cases each). */
+const MAYBE_NOT_TEXT = new Set(["n", "N", "t", "T", "f", "F"]);
 
 /** The YAML 1.2 core schema, as the `yaml` package resolves plain scalars by default. */
 function resolvePlain(text: string): unknown {
+  // Most plain scalars are words (keys, images, names): only these letters can start anything else.
+  const first = text.charCodeAt(0);
+  if (((first >= 97 && first <= 122) || (first >= 65 && first <= 90)) && !MAYBE_NOT_TEXT.has(text[0]!))
+    return text;
   if (NULL.test(text)) return null;
   if (TRUE.test(text)) return true;
   if (FALSE.test(text)) return false;

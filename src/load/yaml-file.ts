@@ -337,33 +337,38 @@ function pairOf(map: { items: { key: unknown; value: unknown }[] }, step: string
   return index.get(String(step));
 }
 
-/** The node at a key path, with the pair's key when the last step is a mapping key. */
-function nodeAt(document: ParsedDocument, path: KeyPath): { key?: Node; value?: Node; parent?: Node } {
+/**
+ * The nodes along a key path, as far as the file has it: the root first, then for each step the
+ * pair's key (when the step is a mapping key) and the value. One walk, however many are asked for.
+ */
+function nodesAlong(document: ParsedDocument, path: KeyPath): { key?: Node; value?: Node }[] {
+  const along: { key?: Node; value?: Node }[] = [
+    { value: (document.contents ?? undefined) as Node | undefined },
+  ];
   let current: unknown = document.contents;
-  let key: Node | undefined;
-  let parent: Node | undefined;
   for (const step of path) {
-    parent = current as Node;
-    key = undefined;
     if (isMap(current)) {
       const pair = pairOf(current, step);
-      if (!pair) return { parent };
-      key = pair.key as Node;
+      if (!pair) break;
       current = pair.value;
+      along.push({ key: pair.key as Node, value: (current ?? undefined) as Node | undefined });
     } else if (isSeq(current) && typeof step === "number") {
       current = current.items[step];
-      if (current === undefined) return { parent };
-    } else {
-      return { parent };
-    }
+      if (current === undefined) break;
+      along.push({ value: (current ?? undefined) as Node | undefined });
+    } else break;
   }
-  return { key, value: (current ?? undefined) as Node | undefined, parent };
+  return along;
+}
+
+/** How many steps of a key path the file has (the whole path: its length). */
+export function depthIn(yaml: YamlFile, path: KeyPath): number {
+  return nodesAlong(yaml.document, path).length - 1;
 }
 
 /** Whether the file has a node at exactly this key path. */
 export function hasPath(yaml: YamlFile, path: KeyPath): boolean {
-  const found = nodeAt(yaml.document, path);
-  return path.length === 0 || found.key !== undefined || found.value !== undefined;
+  return depthIn(yaml, path) === path.length;
 }
 
 /**
@@ -371,9 +376,10 @@ export function hasPath(yaml: YamlFile, path: KeyPath): boolean {
  * or for an element's own position), else its value. Falls back to the nearest existing ancestor.
  */
 export function locate(yaml: YamlFile, path: KeyPath, prefer: "key" | "value" = "key"): SourceRange {
-  for (let length = path.length; length >= 0; length--) {
-    const found = nodeAt(yaml.document, path.slice(0, length));
-    const node = prefer === "key" ? (found.key ?? found.value) : (found.value ?? found.key);
+  const along = nodesAlong(yaml.document, path);
+  for (let depth = along.length - 1; depth >= 0; depth--) {
+    const { key, value } = along[depth]!;
+    const node = prefer === "key" ? (key ?? value) : (value ?? key);
     if (node?.range) return rangeOf(node, yaml.file);
   }
   return { file: yaml.file, start: 0, end: 0 };
