@@ -218,8 +218,8 @@ export function parseYaml(
     let value: unknown;
     if (usable) {
       try {
-        value = toPlain(document);
-        if (options.merge) value = applyMergeKeys(value, new Map());
+        const plain = toPlain(document);
+        value = options.merge && plain.merges ? applyMergeKeys(plain.value, new Map()) : plain.value;
       } catch (error) {
         if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
         usable = false;
@@ -240,50 +240,56 @@ export function parseYaml(
 }
 
 /**
- * The document as plain values. Written here rather than with `toJS`: the library resolves every
- * alias by walking the whole document again and counts aliases the same way, which is slow on files
- * full of anchors. One walk in document order records each anchor's value as it is met; an alias
- * takes that value (shared, as toJS shares it), and what aliases expand to is counted against a
- * budget, so an alias bomb is stopped before anything expands it.
+ * The document as plain values, and whether any mapping has a `<<` key. Written here rather than
+ * with `toJS`: the library resolves every alias by walking the whole document again and counts
+ * aliases the same way, which is slow on files full of anchors. One walk in document order records
+ * each anchor's value as it is met; an alias takes that value (shared, as toJS shares it), and what
+ * aliases expand to is counted against a budget, so an alias bomb is stopped before anything
+ * expands it.
  */
-function toPlain(document: ParsedDocument): unknown {
+function toPlain(document: ParsedDocument): { value: unknown; merges: boolean } {
   const anchors = new Map<string, { value: unknown; size: number }>();
   let expanded = 0;
-  const convert = (node: unknown): { value: unknown; size: number } => {
-    let result: { value: unknown; size: number };
+  // Values made so far; an anchored node's size is how many it made.
+  let made = 0;
+  let merges = false;
+  const convert = (node: unknown): unknown => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) throw new ReferenceError(`unresolved alias *${node.source}`);
       expanded += target.size;
       if (expanded > limits.maxExpandedValues) throw new RangeError("too many values through aliases");
-      return target;
+      made += target.size;
+      return target.value;
     }
-    if (isScalar(node)) result = { value: node.value, size: 1 };
+    const before = made++;
+    let value: unknown;
+    if (isScalar(node)) value = node.value;
     else if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      let size = 1;
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? pair.key.value : convert(pair.key).value;
-        const item = convert(pair.value);
-        size += item.size;
-        out[typeof key === "object" && key !== null ? JSON.stringify(key) : String(key)] = item.value;
+        let key: unknown;
+        if (isScalar(pair.key)) key = pair.key.value;
+        else {
+          // A complex key is not counted among the values its mapping holds.
+          const counted = made;
+          key = convert(pair.key);
+          made = counted;
+        }
+        if (key === "<<") merges = true;
+        out[typeof key === "object" && key !== null ? JSON.stringify(key) : String(key)] = convert(
+          pair.value,
+        );
       }
-      result = { value: out, size };
-    } else if (isSeq(node)) {
-      const out: unknown[] = [];
-      let size = 1;
-      for (const item of node.items) {
-        const converted = convert(item);
-        size += converted.size;
-        out.push(converted.value);
-      }
-      result = { value: out, size };
-    } else result = { value: null, size: 1 };
+      value = out;
+    } else if (isSeq(node)) value = node.items.map(convert);
+    else value = null;
     const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor) anchors.set(anchor, result);
-    return result;
+    if (anchor) anchors.set(anchor, { value, size: made - before });
+    return value;
   };
-  return convert(document.contents).value;
+  const value = convert(document.contents);
+  return { value, merges };
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -13,6 +13,8 @@ export type Tag = "reset" | "override";
 /** `!reset` and `!override` tags of a parsed file, by the key path they sit on. */
 export function composeTags(yaml: YamlFile): Map<string, Tag> {
   const tags = new Map<string, Tag>();
+  // Most files have neither tag: no need to walk them.
+  if (!yaml.text.includes("!reset") && !yaml.text.includes("!override")) return tags;
   const stack: { node: unknown; path: KeyPath }[] = [{ node: yaml.document.contents, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
@@ -80,7 +82,7 @@ function mergeValue(
   path: KeyPath,
   tags: Map<string, Tag>,
 ): unknown {
-  const tag = tags.get(JSON.stringify(path));
+  const tag = tags.size === 0 ? undefined : tags.get(JSON.stringify(path));
   if (tag === "override") return over;
   const listItem = key !== undefined && Object.hasOwn(mapLike, key) ? mapLike[key] : undefined;
   if (listItem && base !== undefined) {
@@ -91,7 +93,7 @@ function mergeValue(
     const out: Json = { ...base };
     for (const [k, v] of Object.entries(over)) {
       const childPath = [...path, k];
-      if (tags.get(JSON.stringify(childPath)) === "reset") {
+      if (tags.size > 0 && tags.get(JSON.stringify(childPath)) === "reset") {
         delete out[k];
         continue;
       }

@@ -23,6 +23,7 @@ function interpolateAll(
   missing: Map<string, string>,
 ): unknown {
   if (typeof value === "string") {
+    if (!value.includes("$")) return value;
     const result = interpolate(value, env);
     for (const name of result.unset) unset.add(name);
     for (const m of result.missing) missing.set(m.name, m.message);

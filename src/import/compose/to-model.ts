@@ -9,6 +9,7 @@ import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { suggestion } from "../../model/suggest.js";
 import { isObject, type Json } from "../json.js";
+import { PathMap } from "../path-map.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { composeServiceKeys, composeTopKeys } from "./spec-keys.js";
@@ -128,9 +129,8 @@ const FIELD_KEYS = [
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeCompose(sources);
-  const where = new Map<string, KeyPath>();
-  const note = (modelPath: KeyPath, composePath: KeyPath) =>
-    where.set(JSON.stringify(modelPath), composePath);
+  const where = new PathMap<KeyPath>();
+  const note = (modelPath: KeyPath, composePath: KeyPath) => where.set(modelPath, composePath);
   const services: Record<string, ServiceInputType> = {};
   const run: Record<string, Json | null> = {};
   const composeServices = isObject(merged.services) ? merged.services : {};
@@ -339,10 +339,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
   const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
-    for (let length = path.length; length >= 0; length--) {
-      const composePath = where.get(JSON.stringify(path.slice(0, length)));
-      if (composePath) return locateCompose(composePath, prefer);
-    }
+    const composePath = where.nearest(path);
+    if (composePath) return locateCompose(composePath, prefer);
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
   for (const { target, composePath } of unknown) {
