@@ -51,23 +51,17 @@ interface TreeProblems {
 }
 
 /**
- * One walk over the syntax tree, before anything expands it, in document order with an explicit
- * stack (a deep file cannot overflow it): nesting depth, alias cycles, forbidden keys. An alias names
- * the latest anchor before it, so anchors are recorded as they are met (asking each alias to resolve
- * itself would walk the whole document once per alias).
+ * One walk over the syntax tree, before anything expands it, in document order: nesting depth,
+ * alias cycles, forbidden keys. It recurses no deeper than the depth limit, so a deep file cannot
+ * overflow the stack. An alias names the latest anchor before it, so anchors are recorded as they
+ * are met (asking each alias to resolve itself would walk the whole document once per alias).
  */
 function checkTree(document: ParsedDocument, file: string): TreeProblems {
   const problems: TreeProblems = { tooDeep: false, cycles: [], forbidden: [] };
-  type Frame = { node: unknown; depth: number; exit: boolean };
-  const stack: Frame[] = [{ node: document.contents, depth: 1, exit: false }];
   const ancestors = new Set<unknown>();
   const anchors = new Map<string, unknown>();
-  while (stack.length > 0) {
-    const { node, depth, exit } = stack.pop()!;
-    if (exit) {
-      ancestors.delete(node);
-      continue;
-    }
+  // False once the document is found too deep: nothing more is looked at.
+  const visit = (node: unknown, depth: number): boolean => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (target && ancestors.has(target)) {
@@ -81,25 +75,19 @@ function checkTree(document: ParsedDocument, file: string): TreeProblems {
           ),
         );
       }
-      continue;
+      return true;
     }
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor) anchors.set(anchor, node);
-    if (!isMap(node) && !isSeq(node)) continue;
+    if (!isMap(node) && !isSeq(node)) return true;
     if (depth > limits.maxDepth) {
       problems.tooDeep = true;
-      return problems;
+      return false;
     }
-    ancestors.add(node);
-    stack.push({ node, depth, exit: true });
-    // Reversed, so children come off the stack in document order (keys before their values).
-    const children: unknown[] = [];
-    for (const item of node.items as unknown[]) {
-      if (!isPair(item)) {
-        children.push(item);
-        continue;
-      }
-      if (isScalar(item.key) && (item.key.value === "__proto__" || item.key.value === "constructor")) {
+    const items = node.items as unknown[];
+    for (const item of items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      if (item.key.value === "__proto__" || item.key.value === "constructor")
         problems.forbidden.push(
           diagnostic(
             "forbidden-key",
@@ -109,12 +97,18 @@ function checkTree(document: ParsedDocument, file: string): TreeProblems {
             { hint: "rename the key; it could tamper with objects in tools that read this file" },
           ),
         );
-      }
-      children.push(item.key, item.value);
     }
-    for (let i = children.length - 1; i >= 0; i--)
-      stack.push({ node: children[i], depth: depth + 1, exit: false });
-  }
+    ancestors.add(node);
+    for (const item of items) {
+      const ok = isPair(item)
+        ? visit(item.key, depth + 1) && visit(item.value, depth + 1)
+        : visit(item, depth + 1);
+      if (!ok) return false;
+    }
+    ancestors.delete(node);
+    return true;
+  };
+  visit(document.contents, 1);
   return problems;
 }
 

@@ -16,8 +16,12 @@ export function variableUses(
   file: string,
 ): { name: string; start: number; end: number; file: string }[] {
   const uses: { name: string; start: number; end: number; file: string }[] = [];
-  let offset = 0;
-  for (const line of text.split("\n")) {
+  // Only the lines with a $ in them: most have none.
+  for (let dollar = text.indexOf("$"); dollar !== -1; ) {
+    const offset = text.lastIndexOf("\n", dollar - 1) + 1;
+    let end = text.indexOf("\n", dollar);
+    if (end === -1) end = text.length;
+    const line = text.slice(offset, end);
     const comment = /(^|\s)#/.exec(line);
     const code = comment ? line.slice(0, comment.index) : line;
     for (const match of code.matchAll(USE)) {
@@ -25,7 +29,7 @@ export function variableUses(
       const name = (match[2] ?? match[3])!;
       uses.push({ name, file, start: offset + match.index!, end: offset + match.index! + match[0].length });
     }
-    offset += line.length + 1;
+    dollar = text.indexOf("$", end);
   }
   return uses;
 }

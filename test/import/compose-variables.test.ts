@@ -1,0 +1,43 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { variableUses } from "../../src/import/compose/variables.js";
+
+/** The plain reading of the rule: every line, its text before a comment, each `$NAME` or `${NAME…}` in it. */
+function usesLineByLine(text: string) {
+  const pattern = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  const uses: { name: string; start: number; end: number; file: string }[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    const comment = /(^|\s)#/.exec(line);
+    const code = comment ? line.slice(0, comment.index) : line;
+    for (const match of code.matchAll(pattern)) {
+      if (match[1] === "$") continue;
+      const start = offset + match.index;
+      uses.push({ name: (match[2] ?? match[3])!, file: "f", start, end: start + match[0].length });
+    }
+    offset += line.length + 1;
+  }
+  return uses;
+}
+
+describe("variable uses in a compose file", () => {
+  it("are found where the line-by-line reading finds them, skipping lines without a $", () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("$", "{", "}", "A", "b", "_", " ", "#", "\n", "\r", ":", "-", "1"),
+          maxLength: 80,
+        }),
+        (text) => {
+          expect(variableUses(text, "f")).toEqual(usesLineByLine(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("skips escaped dollars and comments", () => {
+    const text = "a: $$NOT ${ONE:-x} # ${NOT_EITHER}\nb: $TWO\n";
+    expect(variableUses(text, "f").map((u) => u.name)).toEqual(["ONE", "TWO"]);
+  });
+});
