@@ -18,9 +18,6 @@ const UNSUPPORTED = Symbol("unsupported");
 
 type Node = Scalar | YAMLMap | YAMLSeq | Alias;
 
-const NULL = /^(?:~|null|Null|NULL)?$/;
-const TRUE = /^(?:true|True|TRUE)$/;
-const FALSE = /^(?:false|False|FALSE)$/;
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;
@@ -28,18 +25,32 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN = /^\.(?:nan|NaN|NAN)$/;
-/** Letters a null, boolean or number can start with: null, true, false (in three cases each). */
-const MAYBE_NOT_TEXT = new Set(["n", "N", "t", "T", "f", "F"]);
 
 /** The YAML 1.2 core schema, as the `yaml` package resolves plain scalars by default. */
 function resolvePlain(text: string): unknown {
-  // Most plain scalars are words (keys, images, names): only these letters can start anything else.
+  // Only a digit, a sign or a dot starts a number: anything else is a null, a boolean or text,
+  // told apart without a pattern (most plain scalars are words: keys, images, names).
   const first = text.charCodeAt(0);
-  if (((first >= 97 && first <= 122) || (first >= 65 && first <= 90)) && !MAYBE_NOT_TEXT.has(text[0]!))
-    return text;
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46)) {
+    switch (text) {
+      case "":
+      case "~":
+      case "null":
+      case "Null":
+      case "NULL":
+        return null;
+      case "true":
+      case "True":
+      case "TRUE":
+        return true;
+      case "false":
+      case "False":
+      case "FALSE":
+        return false;
+      default:
+        return text;
+    }
+  }
   if (INT.test(text)) {
     const value = Number(text);
     if (!Number.isSafeInteger(value)) throw UNSUPPORTED;
