@@ -512,12 +512,19 @@ class Reader {
       if (allowSeqAtIndent) this.fail();
       return this.blockSeq(this.column(this.pos));
     }
-    const key = this.keyHere();
-    if (key) {
+    if (c === "{" || c === "[") return this.valueOnLine(indent);
+    // A scalar, or the first key of a mapping that starts here: read once, then told apart.
+    const start = this.pos;
+    const scalar = this.key();
+    while (this.char() === " ") this.pos++;
+    if (this.char() === ":" && /[ \n]|^$/.test(this.char(this.pos + 1))) {
       if (allowSeqAtIndent) this.fail();
-      return this.blockMap(this.column(this.pos), key);
+      this.pos = start;
+      return this.blockMap(this.column(start), scalar);
     }
-    return this.valueOnLine(indent);
+    this.pos = scalar.range![1];
+    scalar.range = [scalar.range![0], scalar.range![1], this.endOfLine()];
+    return scalar;
   }
 
   /** A scalar or flow collection at `pos`, the rest of its line after it; a plain scalar kept as text when `raw`. */
@@ -637,9 +644,6 @@ class Reader {
 
   /** A block node whose first line's content is at `pos`, at `column`. */
   block(column: number): Node {
-    if (this.isDash()) return this.blockSeq(column);
-    const key = this.keyHere();
-    if (key) return this.blockMap(column, key);
     return this.valueAfter(column - 1, false);
   }
 
