@@ -64,6 +64,13 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
+/** Characters a plain scalar never starts with. */
+const NEVER_STARTS_PLAIN = "&*!|>%@`{}[],#'\"";
+
+/** Whether a character code (NaN past the end) ends a plain scalar after `:`, or makes `-` an indicator. */
+const separates = (code: number) =>
+  code === 32 || code === 10 || code === 44 || code === 93 || code === 125 || Number.isNaN(code);
+
 const HEX_DIGITS = /^[0-9a-fA-F]+$/;
 
 /** Anchor names as compose files write them; YAML allows more, which is left to the package. */
@@ -257,30 +264,35 @@ class Reader {
     return scalarNode(value, quote === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE", [start, this.pos, this.pos]);
   }
 
-  /** A plain scalar's text from `pos`, ending before `: `, ` #`, the line's end or (in flow) an indicator. */
-  plainText(flow: boolean): { text: string; end: number } {
+  /**
+   * Where a plain scalar from `pos` ends: before `: `, ` #`, the line's end or (in flow) an
+   * indicator. Leaves `pos` there. Character codes, not strings: this loop reads most of a file.
+   */
+  plainEnd(flow: boolean): number {
+    const text = this.text;
     const start = this.pos;
-    const first = this.char();
-    if ("&*!|>%@`{}[],#'\"".includes(first)) this.fail();
-    if ((first === "-" || first === "?" || first === ":") && /[ \n,\]}]|^$/.test(this.char(this.pos + 1)))
-      this.fail();
+    const first = text.charCodeAt(start);
+    if (NEVER_STARTS_PLAIN.includes(text[start] ?? "")) this.fail();
+    // `-`, `?` and `:` start a plain scalar only when something other than a separator follows.
+    if ((first === 45 || first === 63 || first === 58) && separates(text.charCodeAt(start + 1))) this.fail();
     let end = start;
-    while (this.pos < this.text.length) {
-      const c = this.char();
-      if (c === "\n" || c === "\r" || c === "\t") break;
-      if (c === ":" && /[ \n,\]}]|^$/.test(this.char(this.pos + 1))) break;
-      if (c === "#" && this.char(this.pos - 1) === " ") break;
-      if (flow && ",[]{}".includes(c)) break;
-      this.pos++;
-      if (c !== " ") end = this.pos;
+    for (let at = start; at < text.length; ) {
+      const c = text.charCodeAt(at);
+      if (c === 10 || c === 13 || c === 9) break;
+      if (c === 58 && separates(text.charCodeAt(at + 1))) break;
+      if (c === 35 && text.charCodeAt(at - 1) === 32) break;
+      if (flow && (c === 44 || c === 91 || c === 93 || c === 123 || c === 125)) break;
+      at++;
+      if (c !== 32) end = at;
     }
     this.pos = end;
-    return { text: this.text.slice(start, end), end };
+    return end;
   }
 
   plain(flow: boolean, raw = false): Scalar {
     const start = this.pos;
-    const { text, end } = this.plainText(flow);
+    const end = this.plainEnd(flow);
+    const text = this.text.slice(start, end);
     return scalarNode(raw ? text : resolvePlain(text), "PLAIN", [start, end, end]);
   }
 
@@ -444,7 +456,9 @@ class Reader {
   }
 
   isDash(at = this.pos): boolean {
-    return this.char(at) === "-" && /[ \n]|^$/.test(this.char(at + 1));
+    if (this.text.charCodeAt(at) !== 45) return false;
+    const next = this.text.charCodeAt(at + 1);
+    return next === 32 || next === 10 || Number.isNaN(next);
   }
 
   /**
