@@ -105,7 +105,7 @@ interface GapComment {
 }
 
 interface Gap {
-  comments: GapComment[];
+  comments: readonly GapComment[];
   /** Column of the next content, or -1 at the end of the text. */
   next: number;
   /** Offset of the next content (or of the end). */
@@ -113,6 +113,9 @@ interface Gap {
 }
 
 const MAX_DEPTH = 64;
+
+/** The comments of most gaps: none. Shared, and never added to. */
+const NO_COMMENTS: readonly GapComment[] = Object.freeze([]);
 
 /** Characters no plain or quoted key starts with. */
 const NOT_A_KEY = new Set([..."&*!|>%@`{}[],#\n", ""]);
@@ -148,7 +151,7 @@ const isBlockCollection = (node: Node): node is YAMLMap | YAMLSeq =>
 class Reader {
   pos = 0;
   /** Comments a finished collection passes up to the one around it. */
-  carried: GapComment[] = [];
+  carried: readonly GapComment[] = NO_COMMENTS;
   /** Collections open around `pos`: deep nesting is left to the package and its limits. */
   depth = 0;
   /** Lines inside a flow collection must be indented deeper than this: the block around it. */
@@ -466,7 +469,7 @@ class Reader {
    * each comment's column and where its line ends, and the next content's column and offset.
    */
   gap(): Gap {
-    const comments: GapComment[] = [];
+    let comments: GapComment[] = NO_COMMENTS as GapComment[];
     let at = this.pos;
     for (;;) {
       let column = 0;
@@ -484,6 +487,7 @@ class Reader {
       if (c !== "#") return { comments, next: column, at };
       let end = this.text.indexOf("\n", at);
       end = end === -1 ? this.text.length : end + 1;
+      if (comments === NO_COMMENTS) comments = [];
       comments.push({ column, end });
       at = end;
     }
@@ -666,7 +670,7 @@ class Reader {
    * belong to a scalar or flow value (its range grows over them); the others wait for what comes
    * next. Returns the waiting comments and the next content; leaves `pos` at that content.
    */
-  afterItem(value: Node, column: number): { pending: GapComment[]; gap: Gap } {
+  afterItem(value: Node, column: number): { pending: readonly GapComment[]; gap: Gap } {
     const gap = this.gap();
     let pending = gap.comments;
     if (isBlockCollection(value)) pending = this.carried;
@@ -681,9 +685,9 @@ class Reader {
           value.range![1],
           Math.max(value.range![2], pending[absorbed - 1]!.end),
         ];
-      pending = pending.slice(absorbed);
+      if (absorbed > 0) pending = pending.slice(absorbed);
     }
-    this.carried = [];
+    this.carried = NO_COMMENTS;
     return { pending, gap };
   }
 
@@ -697,13 +701,13 @@ class Reader {
     start: number,
     column: number,
     last: Node,
-    pending: GapComment[],
+    pending: readonly GapComment[],
     gap: Gap,
   ) {
     const end = last.range![2];
     const stays = pending.length > 0 && column !== 0 && !pending.every((p) => p.column < column);
     node.range = [start, end, stays ? gap.at : end];
-    this.carried = stays ? [] : pending;
+    this.carried = stays ? NO_COMMENTS : pending;
   }
 
   /** A block mapping at `column`, whose first key (at `pos`) has been read already. */
