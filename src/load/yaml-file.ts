@@ -361,26 +361,31 @@ function nodesAlong(document: ParsedDocument, path: KeyPath): { key?: Node; valu
   return along;
 }
 
-/** How many steps of a key path the file has (the whole path: its length). */
-export function depthIn(yaml: YamlFile, path: KeyPath): number {
-  return nodesAlong(yaml.document, path).length - 1;
-}
-
 /** Whether the file has a node at exactly this key path. */
 export function hasPath(yaml: YamlFile, path: KeyPath): boolean {
-  return depthIn(yaml, path) === path.length;
+  return nodesAlong(yaml.document, path).length - 1 === path.length;
 }
 
 /**
- * Where a key path is in the file: the key itself when `prefer` is "key" (for "unknown key",
- * or for an element's own position), else its value. Falls back to the nearest existing ancestor.
+ * Where a key path is in the file, and how many of its steps the file has: the key itself when
+ * `prefer` is "key" (for "unknown key", or for an element's own position), else its value. Falls
+ * back to the nearest existing ancestor.
  */
-export function locate(yaml: YamlFile, path: KeyPath, prefer: "key" | "value" = "key"): SourceRange {
+export function reach(
+  yaml: YamlFile,
+  path: KeyPath,
+  prefer: "key" | "value" = "key",
+): { depth: number; range: SourceRange } {
   const along = nodesAlong(yaml.document, path);
   for (let depth = along.length - 1; depth >= 0; depth--) {
     const { key, value } = along[depth]!;
     const node = prefer === "key" ? (key ?? value) : (value ?? key);
-    if (node?.range) return rangeOf(node, yaml.file);
+    if (node?.range) return { depth: along.length - 1, range: rangeOf(node, yaml.file) };
   }
-  return { file: yaml.file, start: 0, end: 0 };
+  return { depth: along.length - 1, range: { file: yaml.file, start: 0, end: 0 } };
+}
+
+/** Where a key path is in the file (see `reach`). */
+export function locate(yaml: YamlFile, path: KeyPath, prefer: "key" | "value" = "key"): SourceRange {
+  return reach(yaml, path, prefer).range;
 }

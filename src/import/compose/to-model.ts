@@ -4,7 +4,7 @@
  * into the user's own file.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
-import { depthIn, type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
+import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { suggestion } from "../../model/suggest.js";
@@ -330,13 +330,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   // The file a path came from: the last one that has it (later files override), else the last
   // one that has the longest part of it.
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
-    let best: { yaml: YamlFile; depth: number } | undefined;
+    let best: { depth: number; range: SourceRange } | undefined;
     for (const { yaml } of sources) {
-      const depth = depthIn(yaml, composePath);
-      if (depth > 0 && depth >= (best?.depth ?? 0)) best = { yaml, depth };
+      const found = reach(yaml, composePath, prefer);
+      if (found.depth > 0 && found.depth >= (best?.depth ?? 0)) best = found;
     }
-    if (best) return locate(best.yaml, composePath.slice(0, best.depth), prefer);
-    return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
+    return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
   const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
     const composePath = where.nearest(path);
