@@ -19,6 +19,7 @@ const cli = (args: string[]) => {
       code: 0,
       stdout: execFileSync(process.execPath, [join(folder, "bin/deployview.cjs"), ...args], {
         encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
       }),
     };
   } catch (error) {
@@ -45,6 +46,13 @@ describe("the launcher and its code cache", () => {
     expect(cli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+/);
     expect(readFileSync(cache()).length).toBeGreaterThan(1000);
     expect(debugLine()).toBe("deployview: code cache used\n");
+  });
+
+  it("writes all of a long output through a pipe before it exits", () => {
+    // The same file named forty times is checked forty times: far more than a pipe holds.
+    const { stdout } = cli(["check", ...Array(40).fill(fixture)]);
+    expect(stdout.length).toBeGreaterThan(4 * 64 * 1024);
+    expect(stdout.trimEnd().split("\n").at(-1)).toMatch(/^\d+ errors, \d+ warnings$/);
   });
 
   it("replaces a cache V8 rejects, and checks the same either way", () => {
