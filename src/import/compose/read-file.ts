@@ -41,7 +41,10 @@ function interpolateAll(
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
   try {
-    const info = statSync(file);
+    // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
+    const info = statSync(file, { throwIfNoEntry: false });
+    if (!info)
+      return diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 });
     if (info.size > limits.maxFileBytes)
       return diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
         file,
