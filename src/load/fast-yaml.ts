@@ -1,10 +1,11 @@
 /**
  * A quick reader for the YAML that models and most configuration files are written in: block
  * mappings and sequences; flow collections, also over several lines; plain and quoted scalars on
- * one line; literal and folded block scalars; anchors and aliases; comments; a leading `---`. It
- * builds the `yaml` package's own nodes with the same values and the same start and end offsets,
- * so everything downstream is unchanged; on anything else (tags, multi-line plain or quoted
- * scalars, several documents, anything malformed) it gives up and the `yaml` package reads the file.
+ * one line; literal and folded block scalars; anchors, aliases and local tags (Compose's `!reset`);
+ * comments; a leading `---`. It builds the `yaml` package's own nodes with the same values and the
+ * same start and end offsets, so everything downstream is unchanged; on anything else (other tags,
+ * multi-line plain or quoted scalars, several documents, anything malformed) it gives up and the
+ * `yaml` package reads the file.
  * Why: the package takes about 40 ms to read a 15 KB model in a fresh process, most of a command's
  * budget; this takes a few.
  */
@@ -679,13 +680,11 @@ class Reader {
     } else {
       let absorbed = 0;
       while (absorbed < pending.length && pending[absorbed]!.column > column) absorbed++;
-      if (absorbed > 0)
-        value.range = [
-          value.range![0],
-          value.range![1],
-          Math.max(value.range![2], pending[absorbed - 1]!.end),
-        ];
-      if (absorbed > 0) pending = pending.slice(absorbed);
+      if (absorbed > 0) {
+        const [start, end, nodeEnd] = value.range!;
+        value.range = [start, end, Math.max(nodeEnd, pending[absorbed - 1]!.end)];
+        pending = pending.slice(absorbed);
+      }
     }
     this.carried = NO_COMMENTS;
     return { pending, gap };
