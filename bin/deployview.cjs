@@ -35,7 +35,7 @@ cli.exports.run().then((code) => {
   if (cacheState !== "used") writeCache();
   // Done: exit rather than let Node tear down the heap object by object, which took a check of
   // forty compose files 10 to 25 ms. Only once the output has reached the system, so none is lost.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
+  if (!cli.exports.outputPending()) process.exit(code);
 });
 
 // Written beside the bundle under a private name, then renamed: a concurrent run never reads half a file.

@@ -1,9 +1,12 @@
-import type { Writable } from "node:stream";
+/** Where a command writes text: standard output or error, or a test's capture. */
+export interface Output {
+  write(text: string): unknown;
+}
 
 /** What a command gets instead of globals, so tests can drive the CLI in-process. */
 export interface CliIo {
-  stdout: Writable;
-  stderr: Writable;
+  stdout: Output;
+  stderr: Output;
   cwd: string;
   /** True when stdout is a terminal that takes colour. */
   color: boolean;

@@ -55,6 +55,20 @@ describe("the launcher and its code cache", () => {
     expect(stdout.trimEnd().split("\n").at(-1)).toMatch(/^\d+ errors, \d+ warnings$/);
   });
 
+  it("stops quietly, exit code 0, when the reader closes the pipe early", () => {
+    // Far more output than a pipe holds, so the writer meets the closed pipe.
+    const piped = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"${process.execPath}" "${join(folder, "bin/deployview.cjs")}" check ${Array(40).fill(`"${fixture}"`).join(" ")} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(piped.stdout.trim()).toBe("0");
+    expect(piped.stderr).toBe("");
+  });
+
   it("replaces a cache V8 rejects, and checks the same either way", () => {
     const first = cli(["check", "-f", fixture]);
     expect(first.code).toBe(1);
