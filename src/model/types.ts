@@ -399,7 +399,8 @@ export interface Model {
     compose: { environment: string; path: string }[];
     kubernetes: { environment: string; path: string }[];
   };
-  lint: { rules: Record<string, RuleSeverity> };
+  /** Rule severities the model sets, and where each is set. */
+  lint: { rules: Record<string, RuleSeverity>; at: Record<string, SourceRange> };
   /** Variables the configuration the model was read from takes from its environment (compose ${VAR}). */
   variables?: ConfigVariable[];
 }

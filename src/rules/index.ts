@@ -74,9 +74,15 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
   for (const id of Object.keys(settings)) {
     if (!known.has(id)) {
       findings.push(
-        diagnostic("unknown-rule", "warning", `no lint rule is named '${id}'`, model.system.at, {
-          hint: suggestion(id, [...known], "rule"),
-        }),
+        diagnostic(
+          "unknown-rule",
+          "warning",
+          `no lint rule is named '${id}'`,
+          model.lint.at[id] ?? model.system.at,
+          {
+            hint: suggestion(id, [...known], "rule"),
+          },
+        ),
       );
     }
   }

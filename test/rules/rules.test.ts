@@ -130,7 +130,11 @@ describe("severity settings and suppressions", () => {
   });
 
   it("an unknown rule in the configuration is reported with a suggestion", () => {
-    const found = findings(`${latest}lint: { rules: { image-latst-tag: "off" } }\n`, "unknown-rule");
+    const text = `${latest}lint: { rules: { image-latst-tag: "off" } }\n`;
+    const found = findings(text, "unknown-rule");
     expect(found[0]?.diagnostic.hint).toBe("did you mean 'image-latest-tag'?");
+    // At the misspelt key itself, on the last line.
+    const line = text.trimEnd().split("\n").length;
+    expect(found.map((f) => f.where)).toEqual([`${line}:18`]);
   });
 });

@@ -36,7 +36,12 @@ export function resolveModel(
       compose: entriesOf(input.outputs?.compose).map(([environment, path]) => ({ environment, path })),
       kubernetes: entriesOf(input.outputs?.kubernetes).map(([environment, path]) => ({ environment, path })),
     },
-    lint: { rules: { ...(input.lint?.rules ?? {}) } as Record<string, RuleSeverity> },
+    lint: {
+      rules: { ...(input.lint?.rules ?? {}) } as Record<string, RuleSeverity>,
+      at: Object.fromEntries(
+        Object.keys(input.lint?.rules ?? {}).map((id) => [id, locate(["lint", "rules", id], "key")]),
+      ),
+    },
   };
   const unusable = context.diagnostics.some((d) => d.severity === "error");
   return { model: unusable ? undefined : model, diagnostics: context.diagnostics };
