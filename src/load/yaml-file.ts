@@ -14,7 +14,7 @@ import {
   parseAllDocuments,
 } from "yaml";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
-import { fastParse, type ParsedDocument } from "./fast-yaml.js";
+import { fastParseAll, type ParsedDocument } from "./fast-yaml.js";
 import { limits } from "./limits.js";
 
 export type KeyPath = (string | number)[];
@@ -135,9 +135,9 @@ export function parseYaml(
     );
     return { documents: [], diagnostics, lineCounter };
   }
-  const fast = fastParse(text);
+  const fast = fastParseAll(text);
   let parsed: ParsedDocument[];
-  if (fast) parsed = [fast];
+  if (fast) parsed = fast;
   else
     try {
       parsed = parseAllDocuments(text, {

@@ -3,24 +3,27 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, stringify } from "yaml";
-import { fastParse } from "../../src/load/fast-yaml.js";
+import { fastParse, fastParseAll } from "../../src/load/fast-yaml.js";
 import { corpus } from "../helpers/corpus.js";
 import { repoRoot } from "../helpers/examples.js";
 import { treeOf } from "../helpers/yaml-trees.js";
 
-/** The package's tree, or undefined when it reports an error or finds several documents. */
-function packageTree(text: string): unknown {
+/** The package's trees, one per document, or undefined when it reports an error. */
+function packageTrees(text: string): unknown[] | undefined {
   const parsed = parseAllDocuments(text, { merge: false, uniqueKeys: true });
   const documents = Array.isArray(parsed) ? parsed : [parsed];
-  if (documents.length !== 1 || documents[0]!.errors.length > 0) return undefined;
-  return treeOf(documents[0]!.contents);
+  if (documents.some((document) => document.errors.length > 0)) return undefined;
+  return documents.map((document) => treeOf(document.contents));
 }
 
-/** The quick reader either gives up or agrees with the package on every node, value and range. */
+/** The quick reader either gives up or agrees with the package on every document, node, value and range. */
 function agrees(text: string): boolean {
-  const fast = fastParse(text);
+  const fast = fastParseAll(text);
   if (!fast) return false;
-  expect(treeOf(fast.contents), text).toEqual(packageTree(text));
+  expect(
+    fast.map((document) => treeOf(document.contents)),
+    text,
+  ).toEqual(packageTrees(text));
   return true;
 }
 
@@ -185,8 +188,7 @@ describe("the quick YAML reader", () => {
         }),
         (at, remove, insert) => {
           const text = source.slice(0, at) + insert + source.slice(at + remove);
-          const fast = fastParse(text);
-          if (fast) expect(treeOf(fast.contents)).toEqual(packageTree(text));
+          agrees(text);
         },
       ),
       { numRuns: 800 },
@@ -266,6 +268,31 @@ describe("the quick YAML reader", () => {
       { numRuns: 500 },
     );
     expect(read).toBeGreaterThan(100);
+  });
+
+  it("agrees on streams of several documents, with comments and empty ones", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(value, { nil: undefined }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom("", " # note"),
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (documents, leadingMarker, markerComment, at) => {
+          const parts = documents.map((v) => (v === undefined ? "" : stringify(v)));
+          const text = (leadingMarker ? `---${markerComment}\n` : "") + parts.join(`---${markerComment}\n`);
+          if (agrees(text)) read++;
+          agrees(withComments(text, at, [0, 2]));
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(read).toBeGreaterThan(200);
+    for (const text of ["a: 1\n---\n", "# c\n---\na: 1\n---\n# only\n", "---\n---\na: 1\n", "", "# only\n"])
+      expect(agrees(text), text).toBe(true);
+    // A `...` line, and content on a `---` line, are left to the package.
+    expect(fastParseAll("a: 1\n...\n")).toBeUndefined();
+    expect(fastParseAll("--- a: 1\n")).toBeUndefined();
   });
 
   it("agrees on folded and literal block scalars, with empty and more indented lines", () => {
