@@ -11,6 +11,7 @@
  */
 import type { Alias, Document } from "yaml";
 import { Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { limits } from "./limits.js";
 import { aliasNode, mapNode, pairNode, scalarNode, seqNode } from "./yaml-nodes.js";
 
 // Thrown for anything left to the package. One object, not an Error: giving up is routine (every
@@ -113,10 +114,11 @@ interface Gap {
   at: number;
 }
 
-const MAX_DEPTH = 64;
-
 /** The comments of most gaps: none. Shared, and never added to. */
 const NO_COMMENTS: readonly GapComment[] = Object.freeze([]);
+
+/** Keys that could tamper with objects: left to the package's path, which reports them. */
+const FORBIDDEN_KEYS = new Set<unknown>(["__proto__", "constructor"]);
 
 /** Characters no plain or quoted key starts with. */
 const NOT_A_KEY = new Set([..."&*!|>%@`{}[],#\n", ""]);
@@ -157,6 +159,8 @@ class Reader {
   depth = 0;
   /** Lines inside a flow collection must be indented deeper than this: the block around it. */
   flowIndent = -1;
+  /** Names whose latest anchor's node is still being read: an alias to one would be a cycle. */
+  open = new Set<string>();
 
   constructor(readonly text: string) {}
 
@@ -165,7 +169,7 @@ class Reader {
   }
 
   enter(): void {
-    if (++this.depth > MAX_DEPTH) this.fail();
+    if (++this.depth > limits.maxDepth) this.fail();
   }
 
   char(at = this.pos): string {
@@ -359,6 +363,8 @@ class Reader {
     if (!name) this.fail();
     this.pos += 1 + name.length;
     if (!/[ \n,\]}]|^$/.test(this.char())) this.fail();
+    // Inside the node its anchor names: a cycle, which the package's path reports.
+    if (this.open.has(name)) this.fail();
     return aliasNode(name, [start, this.pos, this.pos]);
   }
 
@@ -370,7 +376,9 @@ class Reader {
       this.flowSpaces();
       const c = this.char();
       if (c === "&" || c === "*" || c === "," || c === "]" || c === "}") this.fail();
+      this.open.add(anchor);
       const node = this.flowNode();
+      this.open.delete(anchor);
       node.anchor = anchor;
       return node;
     }
@@ -389,7 +397,7 @@ class Reader {
     this.flowBreaks();
     while (this.char() !== "}") {
       const key = this.key(true);
-      if (keys.has(key.value)) this.fail();
+      if (keys.has(key.value) || FORBIDDEN_KEYS.has(key.value)) this.fail();
       keys.add(key.value);
       this.flowSpaces();
       if (this.char() !== ":") this.fail();
@@ -581,6 +589,7 @@ class Reader {
       }
     }
     const c = this.char();
+    if (anchor !== undefined) this.open.add(anchor);
     let node: Node;
     if (c === "\n" || c === "" || c === "#") {
       this.endOfLine();
@@ -594,7 +603,10 @@ class Reader {
       if ("*|>%@`?".includes(c) || this.isDash() || this.keyHere()) this.fail();
       node = this.valueOnLine(indent, tag !== undefined);
     }
-    if (anchor !== undefined) node.anchor = anchor;
+    if (anchor !== undefined) {
+      this.open.delete(anchor);
+      node.anchor = anchor;
+    }
     if (tag !== undefined) (node as Scalar | YAMLMap | YAMLSeq).tag = tag;
     return node;
   }
@@ -720,7 +732,7 @@ class Reader {
       const key = read ?? this.key();
       if (read) this.pos = read.range![1];
       read = undefined;
-      if (keys.has(key.value)) this.fail();
+      if (keys.has(key.value) || FORBIDDEN_KEYS.has(key.value)) this.fail();
       keys.add(key.value);
       while (this.char() === " ") this.pos++;
       if (this.char() !== ":") this.fail();
@@ -774,8 +786,10 @@ const DOCUMENT_END = /^\.\.\.(?=[ \n]|$)/m;
 
 /**
  * The documents of a text as the `yaml` package would parse them (with no errors), or undefined
- * when the text uses anything this reader leaves to the package. Each document is read up to the
- * next `---` line, on a prefix of the text, so every offset is the text's own.
+ * when the text uses anything this reader leaves to the package. That includes all the loader must
+ * report (keys such as `__proto__`, an alias inside its own anchor, nesting deeper than the limit),
+ * so what this reads needs no further check. Each document is read up to the next `---` line, on a
+ * prefix of the text, so every offset is the text's own.
  */
 export function fastParseAll(text: string): ParsedDocument[] | undefined {
   if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return undefined;

@@ -194,7 +194,8 @@ export function parseYaml(
         }),
       );
     }
-    const tree = usable ? checkTree(document, file) : undefined;
+    // The quick reader leaves every such problem to the package, so what it read is clean.
+    const tree = usable && !fast ? checkTree(document, file) : undefined;
     if (tree?.tooDeep) {
       usable = false;
       diagnostics.push(

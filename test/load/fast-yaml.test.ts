@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, stringify } from "yaml";
 import { fastParse, fastParseAll } from "../../src/load/fast-yaml.js";
+import { limits } from "../../src/load/limits.js";
 import { corpus } from "../helpers/corpus.js";
 import { repoRoot } from "../helpers/examples.js";
 import { treeOf } from "../helpers/yaml-trees.js";
@@ -293,6 +294,24 @@ describe("the quick YAML reader", () => {
     // A `...` line, and content on a `---` line, are left to the package.
     expect(fastParseAll("a: 1\n...\n")).toBeUndefined();
     expect(fastParseAll("--- a: 1\n")).toBeUndefined();
+  });
+
+  it("leaves to the package everything the loader must report, so what it reads needs no further check", () => {
+    for (const text of [
+      "__proto__: 1\n",
+      "a:\n  constructor: x\n",
+      "{ __proto__: 1 }\n",
+      "a: &x\n  b: *x\n",
+      "a: &x [1, *x]\n",
+    ])
+      expect(fastParseAll(text), text).toBeUndefined();
+    const nested = (depth: number) =>
+      `${Array.from({ length: depth }, (_, level) => `${"  ".repeat(level)}k${level}:`).join("\n")} 1\n`;
+    expect(fastParseAll(nested(limits.maxDepth))).toBeDefined();
+    expect(fastParseAll(nested(limits.maxDepth + 1))).toBeUndefined();
+    // A name used again inside its own anchor's node: the alias after it names the inner node, no cycle.
+    expect(agrees("a: &x { b: &x 1, c: *x }\n")).toBe(true);
+    expect(fastParseAll("a: &x { b: &x [*x] }\n")).toBeUndefined();
   });
 
   it("agrees on folded and literal block scalars, with empty and more indented lines", () => {
