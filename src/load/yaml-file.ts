@@ -32,6 +32,8 @@ export interface ParseOptions {
   multiDocument?: boolean;
   /** Apply `<<` merge keys, as Compose does. Default false (models are plain YAML 1.2). */
   merge?: boolean;
+  /** Applied to every string value (not to keys) as the value is made: Compose's interpolation. */
+  mapString?: (text: string) => string;
 }
 
 function rangeOf(
@@ -213,7 +215,7 @@ export function parseYaml(
     let value: unknown;
     if (usable) {
       try {
-        const plain = toPlain(document);
+        const plain = toPlain(document, options.mapString);
         value = options.merge && plain.merges ? applyMergeKeys(plain.value, new Map()) : plain.value;
       } catch (error) {
         if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
@@ -235,14 +237,19 @@ export function parseYaml(
 }
 
 /**
- * The document as plain values, and whether any mapping has a `<<` key. Written here rather than
+ * The document as plain values (each string value through `mapString`, if given), and whether any
+ * mapping has a `<<` key. Written here rather than
  * with `toJS`: the library resolves every alias by walking the whole document again and counts
  * aliases the same way, which is slow on files full of anchors. One walk in document order records
  * each anchor's value as it is met; an alias takes that value (shared, as toJS shares it), and what
  * aliases expand to is counted against a budget, so an alias bomb is stopped before anything
  * expands it.
  */
-function toPlain(document: ParsedDocument): { value: unknown; merges: boolean } {
+function toPlain(
+  document: ParsedDocument,
+  mapString?: (text: string) => string,
+): { value: unknown; merges: boolean } {
+  let mapValue = mapString;
   const anchors = new Map<string, { value: unknown; size: number }>();
   let expanded = 0;
   // Values made so far; an anchored node's size is how many it made.
@@ -259,17 +266,21 @@ function toPlain(document: ParsedDocument): { value: unknown; merges: boolean } 
     }
     const before = made++;
     let value: unknown;
-    if (isScalar(node)) value = node.value;
+    if (isScalar(node))
+      value = mapValue && typeof node.value === "string" ? mapValue(node.value) : node.value;
     else if (isMap(node)) {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
         let key: unknown;
         if (isScalar(pair.key)) key = pair.key.value;
         else {
-          // A complex key is not counted among the values its mapping holds.
+          // A complex key is not counted among the values its mapping holds, nor mapped as one.
           const counted = made;
+          const mapping = mapValue;
+          mapValue = undefined;
           key = convert(pair.key);
           made = counted;
+          mapValue = mapping;
         }
         if (key === "<<") merges = true;
         out[typeof key === "object" && key !== null ? JSON.stringify(key) : String(key)] = convert(

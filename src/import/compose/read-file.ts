@@ -15,29 +15,6 @@ import { variableUses } from "./variables.js";
 
 type Json = Record<string, unknown>;
 
-/** Interpolates every string in a parsed compose value, collecting what was unset. */
-function interpolateAll(
-  value: unknown,
-  env: Record<string, string>,
-  unset: Set<string>,
-  missing: Map<string, string>,
-): unknown {
-  if (typeof value === "string") {
-    if (!value.includes("$")) return value;
-    const result = interpolate(value, env);
-    for (const name of result.unset) unset.add(name);
-    for (const m of result.missing) missing.set(m.name, m.message);
-    return result.value;
-  }
-  if (Array.isArray(value)) return value.map((item) => interpolateAll(item, env, unset, missing));
-  if (value && typeof value === "object") {
-    const out: Json = {};
-    for (const [key, item] of Object.entries(value)) out[key] = interpolateAll(item, env, unset, missing);
-    return out;
-  }
-  return value;
-}
-
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
   try {
@@ -70,7 +47,17 @@ export async function readComposeFile(
 ): Promise<ReadCompose> {
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
-  const parsed = parseYaml(text, file, { merge: true });
+  const unset = new Set<string>();
+  const missing = new Map<string, string>();
+  // Interpolated as the values are made, so the value is not copied once more to do it.
+  const interpolated = (value: string) => {
+    if (!value.includes("$")) return value;
+    const result = interpolate(value, env);
+    for (const name of result.unset) unset.add(name);
+    for (const m of result.missing) missing.set(m.name, m.message);
+    return result.value;
+  };
+  const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
   const diagnostics = [...parsed.diagnostics];
   const yaml = parsed.documents[0];
   if (!yaml || yaml.value === undefined) return { text, diagnostics };
@@ -84,9 +71,7 @@ export async function readComposeFile(
     );
     return { text, diagnostics };
   }
-  const unset = new Set<string>();
-  const missing = new Map<string, string>();
-  const value = interpolateAll(yaml.value, env, unset, missing) as Json;
+  const value = yaml.value as Json;
   const uses = variableUses(text, file);
   const at = (name: string) => {
     const use = uses.find((u) => u.name === name);
