@@ -4,7 +4,7 @@
 // everything the cache holds. The cache is made at build time; when it is missing, or V8 rejects
 // it (another Node version, other V8 flags), this run makes a new one, if dist/ is writable.
 "use strict";
-const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
+const { accessSync, constants: fs, readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
 const { createRequire, wrap } = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script, constants } = require("node:vm");
@@ -39,7 +39,14 @@ cli.exports.run().then((code) => {
 });
 
 // Written beside the bundle under a private name, then renamed: a concurrent run never reads half a file.
+// Where dist/ is read-only (an installation owned by another user), every run would otherwise pay
+// for making a cache it cannot keep.
 function writeCache() {
+  try {
+    accessSync(dirname(cacheFile), fs.W_OK);
+  } catch {
+    return;
+  }
   const temporary = `${cacheFile}.${process.pid}`;
   try {
     writeFileSync(temporary, script.createCachedData());
