@@ -19,7 +19,15 @@ try {
   // No cache yet: this run writes one.
 }
 
-const script = new Script(wrap(readFileSync(bundle, "utf8")), {
+let source;
+try {
+  source = readFileSync(bundle, "utf8");
+} catch {
+  process.stderr.write("deployview: the CLI is not built yet; run `npm run build` in its folder\n");
+  process.exit(2);
+}
+
+const script = new Script(wrap(source), {
   filename: bundle,
   cachedData,
   importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),

@@ -69,6 +69,17 @@ describe("the launcher and its code cache", () => {
     expect(piped.stderr).toBe("");
   });
 
+  it("says the CLI is not built, without a stack trace, where the bundle is missing", () => {
+    const bare = mkdtempSync(join(tmpdir(), "deployview-unbuilt-"));
+    mkdirSync(join(bare, "bin"));
+    copyFileSync(join(root, "bin/deployview.cjs"), join(bare, "bin/deployview.cjs"));
+    const result = spawnSync(process.execPath, [join(bare, "bin/deployview.cjs"), "--version"], {
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("deployview: the CLI is not built yet; run `npm run build` in its folder\n");
+  });
+
   it("replaces a cache V8 rejects, and checks the same either way", () => {
     const first = cli(["check", "-f", fixture]);
     expect(first.code).toBe(1);
