@@ -652,12 +652,13 @@ class Reader {
         continue;
       }
       const spaces = line.length - line.trimStart().length;
+      // A line of spaces alone belongs to the scalar at any indentation: left to the package.
+      if (spaces === line.length) this.fail();
       if (column === -1) {
         if (spaces <= indent) this.fail();
         column = spaces;
       }
       if (spaces < column) break;
-      if (spaces === line.length) this.fail();
       lines.push(line.slice(column));
       this.pos = Math.min(lineEnd + 1, this.text.length);
       end = this.pos;

@@ -324,7 +324,7 @@ describe("the quick YAML reader", () => {
       fc.property(
         fc.array(line, { minLength: 1, maxLength: 6 }),
         fc.constantFrom(">", ">-", "|", "|-"),
-        fc.constantFrom("", "  # after\n", "# after\n"),
+        fc.constantFrom("", "  # after\n", "# after\n", "   \n", "  \n  # after\n"),
         (lines, header, after) => {
           const body = lines.map((l) => (l === "" ? "" : `    ${l}`)).join("\n");
           const text = `map:\n  key: ${header}\n${body}\n${after}  next: 1\n`;
@@ -334,5 +334,7 @@ describe("the quick YAML reader", () => {
       { numRuns: 600 },
     );
     expect(read).toBeGreaterThan(200);
+    // A line of spaces alone, less indented than the text, is an empty line of the scalar.
+    expect(fastParseAll("a: |-\n   # note 0\n  \n   # note 1\n  #\n")).toBeUndefined();
   });
 });
