@@ -520,7 +520,9 @@ class Reader {
       // Comments after an empty value that ends the text stretch it, and the collections it ends,
       // to the end; where one ends only its collection, the package's reckoning is not worth copying.
       if (gap.comments.length > 0 && gap.next === -1) return this.implicitNull(at, this.text.length);
-      if (gap.comments.length > 0 && gap.next !== indent) this.fail();
+      // Where the collection goes on (a key after a key, a dash after a dash), they change nothing.
+      const goesOn = gap.next === indent && (allowSeqAtIndent || this.isDash(gap.at));
+      if (gap.comments.length > 0 && !goesOn) this.fail();
       // An empty value with a comment reaches to the next content; without one, it is only a point.
       return this.implicitNull(at, c === "#" ? gap.at : at);
     }

@@ -314,6 +314,40 @@ describe("the quick YAML reader", () => {
     expect(fastParseAll("a: &x { b: &x [*x] }\n")).toBeUndefined();
   });
 
+  it("agrees on empty keys and list items followed by comments, whether their collection goes on or not", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 3 }),
+        fc.constantFrom("key", "dash", "dash-at-key"),
+        fc.array(fc.nat({ max: 10 }), { maxLength: 3 }),
+        fc.constantFrom("", "same", "dash", "outer", "deeper"),
+        fc.boolean(),
+        (depth, kind, indents, after, newline) => {
+          const lines = ["top:"];
+          for (let level = 1; level <= depth; level++) lines.push(`${"  ".repeat(level)}k${level}:`);
+          const pad = "  ".repeat(depth + 1);
+          // Kubernetes writes a list at its key's indentation ("dash-at-key").
+          const itemPad = kind === "dash" ? `${pad}  ` : pad;
+          if (kind === "key") lines.push(`${pad}a: 1`, `${pad}empty:`);
+          else lines.push(`${pad}list:`, `${itemPad}- a`, `${itemPad}-`);
+          for (const [i, indent] of indents.entries()) lines.push(`${" ".repeat(indent)}# note ${i}`);
+          const next = {
+            "": "",
+            same: `${pad}b: 2`,
+            dash: `${itemPad}- c`,
+            outer: "other: 3",
+            deeper: `${pad}    x: 1`,
+          }[after];
+          if (next) lines.push(next);
+          if (agrees(lines.join("\n") + (newline ? "\n" : ""))) read++;
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(read).toBeGreaterThan(100);
+  });
+
   it("agrees on folded and literal block scalars, with empty and more indented lines", () => {
     const line = fc.oneof(
       fc.constant(""),
