@@ -120,6 +120,42 @@ services:
       MODE: "1"
 `;
 
+const MANIFESTS = `# Licensed under the Apache License
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: frontend
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          image: frontend:1.2
+          ports:
+          - containerPort: 8080
+          env:
+          - name: PORT
+            value: "8080"
+          # - name: DISABLED
+          #   value: "x"
+          - name: EMPTY
+            value:
+          resources:
+            limits: { cpu: 200m, memory: 128Mi }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: frontend
+spec:
+  ports:
+  - name: http
+    port: 80
+    targetPort: 8080
+---
+`;
+
 describe("the quick YAML reader", () => {
   it("reads the examples, fixtures and corpus files as the yaml package does, node for node", () => {
     const files = [
@@ -161,6 +197,7 @@ describe("the quick YAML reader", () => {
   it.each([
     ["a model", readFileSync(`${repoRoot}examples/req1/deployview.yaml`, "utf8")],
     ["a compose file with anchors, flow collections over lines and block scalars", COMPOSE],
+    ["Kubernetes manifests, several documents with lists at their keys' indentation", MANIFESTS],
   ])("gives up, never throws and never disagrees, on %s changed at random", (_, source) => {
     fc.assert(
       fc.property(
