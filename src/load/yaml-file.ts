@@ -3,6 +3,7 @@
  * manifests: every value keeps the offsets it came from, and hostile input ends in a diagnostic.
  */
 import {
+  type Alias,
   type Document,
   isAlias,
   isMap,
@@ -218,22 +219,37 @@ export function parseYaml(
         const plain = toPlain(document, options.mapString);
         value = options.merge && plain.merges ? applyMergeKeys(plain.value, new Map()) : plain.value;
       } catch (error) {
-        if (!(error instanceof ReferenceError || error instanceof RangeError)) throw error;
+        if (!(error instanceof UnresolvedAlias || error instanceof RangeError)) throw error;
         usable = false;
         diagnostics.push(
-          diagnostic(
-            "yaml-alias-limit",
-            "error",
-            `the document repeats more than ${limits.maxExpandedValues} values through aliases`,
-            rangeOf(document.contents, file),
-            { hint: "write the repeated values out, or use fewer aliases" },
-          ),
+          error instanceof UnresolvedAlias
+            ? diagnostic(
+                "yaml-syntax",
+                "error",
+                `the alias *${error.alias.source} names no anchor before it`,
+                rangeOf(error.alias, file),
+                { hint: `define &${error.alias.source} on an earlier value, or write the value out` },
+              )
+            : diagnostic(
+                "yaml-alias-limit",
+                "error",
+                `the document repeats more than ${limits.maxExpandedValues} values through aliases`,
+                rangeOf(document.contents, file),
+                { hint: "write the repeated values out, or use fewer aliases" },
+              ),
         );
       }
     }
     documents.push({ file, text, document, value: usable ? value : undefined });
   }
   return { documents, diagnostics, lineCounter };
+}
+
+/** An alias with no anchor of its name before it: the package parses it, and fails only on use. */
+class UnresolvedAlias extends Error {
+  constructor(readonly alias: Alias) {
+    super(`unresolved alias *${alias.source}`);
+  }
 }
 
 /**
@@ -258,7 +274,7 @@ function toPlain(
   const convert = (node: unknown): unknown => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (!target) throw new ReferenceError(`unresolved alias *${node.source}`);
+      if (!target) throw new UnresolvedAlias(node);
       expanded += target.size;
       if (expanded > limits.maxExpandedValues) throw new RangeError("too many values through aliases");
       made += target.size;

@@ -112,6 +112,12 @@ describe("bad input gives one located diagnostic", () => {
       text: `${base}x: &loop { inner: *loop }\n`,
       expected: ["yaml-alias-cycle@21:19"],
     },
+    {
+      name: "an alias that names no anchor",
+      text: `${base}x: { inner: *nowhere }\n`,
+      expected: ["yaml-syntax@21:13"],
+      hint: /define &nowhere/,
+    },
     { name: "two documents", text: `${base}---\nsystem: {}\n`, expected: ["yaml-multiple-documents@22:1"] },
     { name: "not a mapping", text: "- a\n- b\n", expected: ["schema-wrong-type@1:1"] },
     {
