@@ -10,15 +10,17 @@ import { resolveModel } from "../../model/resolve/index.js";
 import { applyExtends } from "./extends.js";
 import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
-import { readComposeFile, readText } from "./read-file.js";
+import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
 import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
-import { configVariables } from "./variables.js";
+import { configVariables, type VariableUse } from "./variables.js";
 
 export interface ComposeImport {
   /** Model input and where each path came from; undefined when no file could be read. */
   imported: ImportedCompose | undefined;
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /** Where each file read uses variables. */
+  uses: Map<string, VariableUse[]>;
 }
 
 /** Reads one or more compose files (later ones override earlier ones) into model input. */
@@ -33,6 +35,11 @@ export async function importCompose(
   } = {},
 ): Promise<ComposeImport> {
   const sources = new Map<string, string>();
+  const uses = new Map<string, VariableUse[]>();
+  const keep = (file: string, read: ReadCompose) => {
+    if (read.text !== undefined) sources.set(file, read.text);
+    if (read.uses !== undefined) uses.set(file, read.uses);
+  };
   const diagnostics: Diagnostic[] = [];
   const dotEnvPath = join(dirname(files[0]!), ".env");
   const dotEnvText = await readText(dotEnvPath);
@@ -50,7 +57,7 @@ export async function importCompose(
   ): Promise<ComposeSource[]> => {
     const read = await readComposeFile(file, fileEnv, dotEnvPath);
     diagnostics.push(...read.diagnostics);
-    if (read.text !== undefined) sources.set(file, read.text);
+    keep(file, read);
     if (!read.source) return [];
     const included = await includedSources(
       file,
@@ -61,7 +68,7 @@ export async function importCompose(
     await applyExtends(file, read.source, {
       read: async (other) => {
         const result = await readComposeFile(other, fileEnv, dotEnvPath);
-        if (result.text !== undefined) sources.set(other, result.text);
+        keep(other, result);
         return result;
       },
       diagnostics,
@@ -69,11 +76,11 @@ export async function importCompose(
     return [...included, read.source];
   };
   for (const file of files) composeSources.push(...(await load(file, env, [])));
-  if (composeSources.length === 0) return { imported: undefined, diagnostics, sources };
+  if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, uses };
   const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
   const imported = composeToModel(name, composeSources, options.environment ?? "compose");
   diagnostics.push(...imported.diagnostics);
-  return { imported, diagnostics, sources };
+  return { imported, diagnostics, sources, uses };
 }
 
 /** Loads one or more compose files (later ones override earlier ones) as a resolved model. */
@@ -81,9 +88,9 @@ export async function loadComposeAsModel(
   files: string[],
   options: { env?: Record<string, string> } = {},
 ): Promise<LoadResult> {
-  const { imported, diagnostics, sources } = await importCompose(files, options);
+  const { imported, diagnostics, sources, uses } = await importCompose(files, options);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, files[0]!, imported.locate);
-  const model = resolved.model ? { ...resolved.model, variables: configVariables(sources) } : undefined;
+  const model = resolved.model ? { ...resolved.model, variables: configVariables(uses) } : undefined;
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -11,7 +11,7 @@ import { secretLike } from "../../model/secret-like.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
-import { variableUses } from "./variables.js";
+import { type VariableUse, variableUses } from "./variables.js";
 
 type Json = Record<string, unknown>;
 
@@ -37,6 +37,8 @@ export async function readText(file: string): Promise<string | Diagnostic> {
 export interface ReadCompose {
   source?: ComposeSource;
   text?: string;
+  /** Where the text uses variables, whenever there is a text. */
+  uses?: VariableUse[];
   diagnostics: Diagnostic[];
 }
 
@@ -60,7 +62,8 @@ export async function readComposeFile(
   const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
   const diagnostics = [...parsed.diagnostics];
   const yaml = parsed.documents[0];
-  if (!yaml || yaml.value === undefined) return { text, diagnostics };
+  const uses = variableUses(text, file);
+  if (!yaml || yaml.value === undefined) return { text, uses, diagnostics };
   if (yaml.value === null || typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
     diagnostics.push(
       diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", {
@@ -69,10 +72,9 @@ export async function readComposeFile(
         end: 0,
       }),
     );
-    return { text, diagnostics };
+    return { text, uses, diagnostics };
   }
   const value = yaml.value as Json;
-  const uses = variableUses(text, file);
   const at = (name: string) => {
     const use = uses.find((u) => u.name === name);
     return use ? { file, start: use.start, end: use.end } : { file, start: 0, end: 0 };
@@ -99,7 +101,7 @@ export async function readComposeFile(
       ),
     );
   await applyEnvFiles(value, dirname(file), diagnostics, (path) => locate(yaml, path, "value"));
-  return { source: { yaml, value, tags: composeTags(yaml) }, text, diagnostics };
+  return { source: { yaml, value, tags: composeTags(yaml) }, text, uses, diagnostics };
 }
 
 /**

@@ -10,12 +10,17 @@ import { parseDotEnv } from "./interpolate.js";
 const USE = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 const EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env", "sample.env"];
 
+/** Where a compose file uses a variable. */
+export interface VariableUse {
+  name: string;
+  file: string;
+  start: number;
+  end: number;
+}
+
 /** Each use of a variable in the text, outside comments. */
-export function variableUses(
-  text: string,
-  file: string,
-): { name: string; start: number; end: number; file: string }[] {
-  const uses: { name: string; start: number; end: number; file: string }[] = [];
+export function variableUses(text: string, file: string): VariableUse[] {
+  const uses: VariableUse[] = [];
   // Only the lines with a $ in them: most have none.
   for (let dollar = text.indexOf("$"); dollar !== -1; ) {
     const offset = text.lastIndexOf("\n", dollar - 1) + 1;
@@ -56,13 +61,16 @@ export function exampleEnvironment(
   return undefined;
 }
 
-/** The variables of compose sources, first use of each name, with whether the example documents them. */
-export function configVariables(sources: Map<string, string>): ConfigVariable[] {
+/**
+ * The variables of compose sources (their uses by file, as read), first use of each name, with
+ * whether the example documents them.
+ */
+export function configVariables(usesByFile: ReadonlyMap<string, VariableUse[]>): ConfigVariable[] {
   const seen = new Set<string>();
   const variables: ConfigVariable[] = [];
-  for (const [file, text] of sources) {
+  for (const [file, uses] of usesByFile) {
     const example = exampleEnvironment(file);
-    for (const use of variableUses(text, file)) {
+    for (const use of uses) {
       if (seen.has(use.name)) continue;
       seen.add(use.name);
       variables.push({
