@@ -151,6 +151,17 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:-fast}\n",
+      "example.env": "API_TAG=1.4.2\n",
+      "README.md": "MODE=fast\n",
+    },
+    expected: ["4:18"],
+  },
+  {
     rule: "runs-as-root",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     expected: ["4:3"],

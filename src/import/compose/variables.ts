@@ -2,7 +2,7 @@
  * The variables a compose file takes from its environment, where each use is, and which of them
  * the example environment file beside it (.env.example and its cousins) documents.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ConfigVariable } from "../../model/types.js";
 import { parseDotEnv } from "./interpolate.js";
@@ -43,22 +43,28 @@ export function variableUses(text: string, file: string): VariableUse[] {
 export function exampleEnvironment(
   composeFile: string,
 ): { file: string; names: Set<string>; values: Record<string, string> } | undefined {
-  for (const name of EXAMPLES) {
-    const file = join(dirname(composeFile), name);
-    if (!existsSync(file)) continue;
-    try {
-      const text = readFileSync(file, "utf8");
-      // A commented-out entry (# NAME=value) documents an optional variable too.
-      const commented = [...text.matchAll(/^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map(
-        (m) => m[1]!,
-      );
-      const values = parseDotEnv(text);
-      return { file, names: new Set([...Object.keys(values), ...commented]), values };
-    } catch {
-      return undefined;
-    }
+  const folder = dirname(composeFile);
+  let present: Set<string>;
+  try {
+    // One listing of the folder costs less than asking for each example name in turn.
+    present = new Set(readdirSync(folder));
+  } catch {
+    return undefined;
   }
-  return undefined;
+  const name = EXAMPLES.find((candidate) => present.has(candidate));
+  if (name === undefined) return undefined;
+  const file = join(folder, name);
+  try {
+    const text = readFileSync(file, "utf8");
+    // A commented-out entry (# NAME=value) documents an optional variable too.
+    const commented = [...text.matchAll(/^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map(
+      (m) => m[1]!,
+    );
+    const values = parseDotEnv(text);
+    return { file, names: new Set([...Object.keys(values), ...commented]), values };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -69,10 +75,12 @@ export function configVariables(usesByFile: ReadonlyMap<string, VariableUse[]>):
   const seen = new Set<string>();
   const variables: ConfigVariable[] = [];
   for (const [file, uses] of usesByFile) {
-    const example = exampleEnvironment(file);
+    // Looked for only once a variable needs it: most files use none that an earlier one did not.
+    let example: ReturnType<typeof exampleEnvironment> | null = null;
     for (const use of uses) {
       if (seen.has(use.name)) continue;
       seen.add(use.name);
+      if (example === null) example = exampleEnvironment(file);
       variables.push({
         name: use.name,
         at: { file: use.file, start: use.start, end: use.end },
