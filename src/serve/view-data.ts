@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { nodeBudgets } from "../analyze/budgets.js";
 import { checkModel } from "../check/index.js";
-import { type Diagnostic, sortDiagnostics } from "../diagnostics.js";
+import { type Diagnostic, type SourceRange, sortDiagnostics } from "../diagnostics.js";
 import { layoutEnvironment } from "../emit/diagram/layout/index.js";
 import { renderSvgTree } from "../emit/diagram/svg/index.js";
 import type { LoadResult } from "../load/index.js";
@@ -19,15 +19,18 @@ interface Span {
   end: number;
 }
 
+/** A range's fields, copied one by one: a model's ranges are found lazily, and spreading one copies nothing. */
+function span(ref: string, at: SourceRange): Span {
+  return { ref, file: at.file, start: at.start, end: at.end };
+}
+
 /** Every element of an environment with the source range it came from; services stand for their instances. */
 function spans(model: Model, environment: Environment): Span[] {
   return [
-    ...environment.allNodes.map((n) => ({ ref: `node:${n.id}`, ...n.at })),
-    ...environment.instances.map((i) => ({ ref: `instance:${i.id}`, ...i.at })),
+    ...environment.allNodes.map((n) => span(`node:${n.id}`, n.at)),
+    ...environment.instances.map((i) => span(`instance:${i.id}`, i.at)),
     ...model.services.flatMap((s) =>
-      environment.instances
-        .filter((i) => i.service.id === s.id)
-        .map((i) => ({ ref: `instance:${i.id}`, ...s.at })),
+      environment.instances.filter((i) => i.service.id === s.id).map((i) => span(`instance:${i.id}`, s.at)),
     ),
   ];
 }

@@ -7,6 +7,7 @@ import type { ModelInputType } from "../schema.js";
 import type { Model, RuleSeverity } from "../types.js";
 import { entriesOf, type Locate, type ResolveContext } from "./context.js";
 import { checkLinks, resolveEnvironment } from "./environments.js";
+import { lazyLocate } from "./lazy-range.js";
 import { resolveServices } from "./services.js";
 import { resolveDocumentMeta, resolveGroups, resolveSecrets, resolveSystem } from "./system.js";
 
@@ -17,7 +18,7 @@ export function resolveModel(
   file: string,
   locate: Locate,
 ): { model: Model | undefined; diagnostics: Diagnostic[] } {
-  const context: ResolveContext = { file, locate, diagnostics: [] };
+  const context: ResolveContext = { file, locate: lazyLocate(locate), diagnostics: [] };
   const services = resolveServices(context, input);
   const environments = entriesOf(input.environments).map(([id, environment]) =>
     resolveEnvironment(context, input, services, id, environment),
