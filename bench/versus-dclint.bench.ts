@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { median, row } from "./measure.js";
+import { interleavedMedians, row } from "./measure.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const deployview = join(root, "bin/deployview.cjs");
@@ -34,21 +34,26 @@ if (!existsSync(join(root, "dist/cli.cjs")) || !existsSync(dclint)) {
   console.log("skipped: needs the build (npm run build) and the dclint dev dependency");
 } else {
   const one = join(root, "test/fixtures/seeds/freshpoc-compose.yaml");
-  const bare = await median(() => run(["-e", ""]));
-  row("bare node (reference)", bare);
-  const dclintOne = await median(() => run([dclint, one]));
-  const oursOne = await median(() => run([deployview, "check", "-f", one]));
-  row("dclint, one compose file", dclintOne, { label: "bare node", ms: bare });
-  row("deployview check -f, one compose file", oursOne, { label: "bare node", ms: bare });
-  console.log(`deployview is ${(dclintOne / oursOne).toFixed(1)}× as fast as dclint on one file (target 5×)`);
+  const [bare, dclintOne, oursOne] = await interleavedMedians(
+    [() => run(["-e", ""]), () => run([dclint, one]), () => run([deployview, "check", "-f", one])],
+    11,
+  );
+  row("bare node (reference)", bare!);
+  row("dclint, one compose file", dclintOne!, { label: "bare node", ms: bare! });
+  row("deployview check -f, one compose file", oursOne!, { label: "bare node", ms: bare! });
+  console.log(
+    `deployview is ${(dclintOne! / oursOne!).toFixed(1)}× as fast as dclint on one file (target 5×)`,
+  );
   if (existsSync(corpus)) {
     const files = composeFiles(corpus);
-    const dclintAll = await median(() => run([dclint, ...files]), 3);
-    const oursAll = await median(() => run([deployview, "check", ...files]), 3);
-    row(`dclint, ${files.length} corpus files, one process`, dclintAll);
-    row("deployview check, the same files, one process", oursAll);
+    const [dclintAll, oursAll] = await interleavedMedians(
+      [() => run([dclint, ...files]), () => run([deployview, "check", ...files])],
+      5,
+    );
+    row(`dclint, ${files.length} corpus files, one process`, dclintAll!);
+    row("deployview check, the same files, one process", oursAll!);
     console.log(
-      `deployview is ${(dclintAll / oursAll).toFixed(1)}× as fast as dclint on the corpus (target 30×)`,
+      `deployview is ${(dclintAll! / oursAll!).toFixed(1)}× as fast as dclint on the corpus (target 30×)`,
     );
   }
 }
