@@ -1,7 +1,10 @@
 /** Whether a plain variable looks like a secret, and why: by its name, or by what its value holds. */
 export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i.test(value)) return "holds a URL with credentials";
+  // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way.
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i.exec(value)?.[1];
+  if (password !== undefined && !/^\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(password))
+    return "holds a URL with credentials";
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
   if (/_FILE$/i.test(name) && /^[./~]/.test(value)) return undefined;
   if (
@@ -11,4 +14,16 @@ export function secretLike(name: string, value: string): string | undefined {
     return "holds what looks like a secret";
   }
   return undefined;
+}
+
+/**
+ * Whether a value refers to a variable that looks secret (`postgres://app:${DB_PASSWORD}@db/app`):
+ * the value is then secret once the variable is filled in, wherever that happens.
+ */
+export function referencesSecret(value: string): boolean {
+  for (const match of value.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+    const name = (match[1] ?? match[2])!;
+    if (!/_FILE$/i.test(name) && secretLike(name, "") !== undefined) return true;
+  }
+  return false;
 }

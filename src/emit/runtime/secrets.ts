@@ -1,5 +1,5 @@
 /** How generated configuration refers to secrets: by variable name, never by value. */
-import { secretLike } from "../../model/secret-like.js";
+import { referencesSecret, secretLike } from "../../model/secret-like.js";
 import type { EnvVar, Instance, Model } from "../../model/types.js";
 
 /** The variable that carries a secret: declared `env`, else the secret's id in upper snake case. */
@@ -9,14 +9,15 @@ export function secretVariable(model: Model, secret: string): string {
 
 /**
  * The variables generated configuration carries for an instance. A plain value that looks like a
- * secret (the `plaintext-secret` rule reports it) is written as a reference to a secret named after
- * the variable, so its value never reaches a generated file.
+ * secret (the `plaintext-secret` rule reports it), or that is made with one (`${DB_PASSWORD}` in a
+ * URL, as an imported compose file leaves it), is written as a reference to a secret named after
+ * the variable, so its value never reaches a generated file and is supplied whole where it runs.
  */
 export function emittedEnv(instance: Instance): EnvVar[] {
   return instance.env.map((variable) =>
     variable.value.kind === "plain" &&
     variable.value.value !== "" &&
-    secretLike(variable.name, variable.value.value)
+    (secretLike(variable.name, variable.value.value) || referencesSecret(variable.value.value))
       ? {
           ...variable,
           value: { kind: "secret", secret: variable.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") },

@@ -7,12 +7,13 @@ import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { resolveModel } from "../../model/resolve/index.js";
+import { secretLike } from "../../model/secret-like.js";
 import { applyExtends } from "./extends.js";
 import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
 import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
 import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
-import { configVariables, type VariableUse } from "./variables.js";
+import { configVariables, exampleEnvironment, type VariableUse } from "./variables.js";
 
 export interface ComposeImport {
   /** Model input and where each path came from; undefined when no file could be read. */
@@ -43,8 +44,12 @@ export async function importCompose(
   const diagnostics: Diagnostic[] = [];
   const dotEnvPath = join(dirname(files[0]!), ".env");
   const dotEnvText = await readText(dotEnvPath);
+  // Where no .env is committed (it holds secrets), the example env file's values stand in: they are
+  // what a user starts from, and a variable it documents is not missing.
+  const defaults =
+    options.defaults ?? (typeof dotEnvText === "string" ? undefined : exampleEnvironment(files[0]!)?.values);
   const env: Record<string, string> = {
-    ...options.defaults,
+    ...withoutSecrets(defaults),
     ...(typeof dotEnvText === "string" ? parseDotEnv(dotEnvText) : {}),
     ...options.env,
   };
@@ -55,7 +60,7 @@ export async function importCompose(
     fileEnv: Record<string, string>,
     chain: string[],
   ): Promise<ComposeSource[]> => {
-    const read = await readComposeFile(file, fileEnv, dotEnvPath);
+    const read = await readComposeFile(file, fileEnv, dotEnvPath, defaults);
     diagnostics.push(...read.diagnostics);
     keep(file, read);
     if (!read.source) return [];
@@ -67,7 +72,7 @@ export async function importCompose(
     );
     await applyExtends(file, read.source, {
       read: async (other) => {
-        const result = await readComposeFile(other, fileEnv, dotEnvPath);
+        const result = await readComposeFile(other, fileEnv, dotEnvPath, defaults);
         keep(other, result);
         return result;
       },
@@ -81,6 +86,15 @@ export async function importCompose(
   const imported = composeToModel(name, composeSources, options.environment ?? "compose");
   diagnostics.push(...imported.diagnostics);
   return { imported, diagnostics, sources, uses };
+}
+
+/**
+ * Stand-in values, less those that look secret: a placeholder password must not pass for the one
+ * the file writes, nor reach the model. Where the file writes a default, that is used; else the
+ * variable stays as written, a secret the environment supplies.
+ */
+function withoutSecrets(values: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(values ?? {}).filter(([name, value]) => !secretLike(name, value)));
 }
 
 /** Loads one or more compose files (later ones override earlier ones) as a resolved model. */

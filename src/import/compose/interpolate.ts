@@ -4,6 +4,8 @@
  */
 export interface Interpolation {
   value: string;
+  /** Variables left as written, because `keep` said so. */
+  kept: string[];
   /** Variables that were used but unset with no default. */
   unset: string[];
   /** Variables that were required (:? or ?) and unset, with their messages. */
@@ -12,15 +14,33 @@ export interface Interpolation {
 
 const PATTERN = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-export function interpolate(text: string, env: Readonly<Record<string, string>>): Interpolation {
-  const result: Interpolation = { value: "", unset: [], missing: [] };
+/**
+ * `text` with its variables replaced by their values. A variable whose value would come from the
+ * environment (not from a default written in the text) stays as written when `keep` says so: how
+ * secrets stay out of what is read.
+ */
+export function interpolate(
+  text: string,
+  env: Readonly<Record<string, string>>,
+  keep?: (name: string, value: string) => boolean,
+): Interpolation {
+  const result: Interpolation = { value: "", kept: [], unset: [], missing: [] };
   result.value = text.replace(
     PATTERN,
-    (_match, body: string, braced?: string, operator?: string, argument?: string, bare?: string) => {
+    (match, body: string, braced?: string, operator?: string, argument?: string, bare?: string) => {
       if (body === "$") return "$";
       const name = (braced ?? bare)!;
       const value = env[name];
       const empty = value === undefined || value === "";
+      // A default written in the file is as public as the file; a value from the environment may not be.
+      const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;
+      if (!fromDefault && keep?.(name, value ?? "")) {
+        result.kept.push(name);
+        if (value === undefined && operator === undefined) result.unset.push(name);
+        if (empty && (operator === ":?" || (operator === "?" && value === undefined)))
+          result.missing.push({ name, message: argument || `${name} is required` });
+        return match;
+      }
       switch (operator) {
         case ":-":
           return empty ? (argument ?? "") : value!;

@@ -42,21 +42,30 @@ export interface ReadCompose {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * `example`: what an example env file lists. A variable it lists is not reported as unset, nor as
+ * missing where it gives a value (a required one it leaves empty is still to be filled in).
+ */
 export async function readComposeFile(
   file: string,
   env: Record<string, string>,
   envFile: string,
+  example: Readonly<Record<string, string>> = {},
 ): Promise<ReadCompose> {
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
   const unset = new Set<string>();
   const missing = new Map<string, string>();
-  // Interpolated as the values are made, so the value is not copied once more to do it.
+  const secrets = new Set<string>();
+  // Interpolated as the values are made, so the value is not copied once more to do it. A variable
+  // that looks secret (by its name or its value) stays as written: its value, typically from .env,
+  // must reach neither the model nor anything made from it.
   const interpolated = (value: string) => {
     if (!value.includes("$")) return value;
-    const result = interpolate(value, env);
-    for (const name of result.unset) unset.add(name);
-    for (const m of result.missing) missing.set(m.name, m.message);
+    const result = interpolate(value, env, keepSecret);
+    for (const name of result.kept) secrets.add(name);
+    for (const name of result.unset) if (!Object.hasOwn(example, name)) unset.add(name);
+    for (const m of result.missing) if (!example[m.name]) missing.set(m.name, m.message);
     return result.value;
   };
   const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
@@ -101,8 +110,12 @@ export async function readComposeFile(
       ),
     );
   await applyEnvFiles(value, dirname(file), diagnostics, (path) => locate(yaml, path, "value"));
-  return { source: { yaml, value, tags: composeTags(yaml) }, text, uses, diagnostics };
+  return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics };
 }
+
+// NAME_FILE names the file that holds a secret (the convention of official images), not the secret.
+const keepSecret = (name: string, value: string) =>
+  !/_FILE$/i.test(name) && secretLike(name, value) !== undefined;
 
 /**
  * `env_file`: a service's variables from files beside the compose file, under what `environment`

@@ -19,6 +19,8 @@ export interface ComposeSource {
   value: Json;
   /** Its `!reset` and `!override` tags, by key path. */
   tags?: Map<string, Tag>;
+  /** Variables that look secret, left as written where they are used. */
+  secrets?: ReadonlySet<string>;
 }
 
 export interface ImportedCompose {
@@ -136,6 +138,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const composeServices = isObject(merged.services) ? merged.services : {};
   const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
   const unknown: { target: string; composePath: KeyPath }[] = [];
+  const secretVariables = new Set(sources.flatMap((source) => [...(source.secrets ?? [])]));
+  /** Secrets whose values come from variables of the environment: name → variable. */
+  const fromEnvironment = new Map<string, string>();
   for (const [id, raw] of Object.entries(composeServices)) {
     if (!isObject(raw)) continue;
     const image = text(raw.image);
@@ -201,7 +206,15 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         : {};
     if (Object.keys(environmentVars).length > 0) {
       service.env = Object.fromEntries(
-        Object.entries(environmentVars).map(([key, value]) => [key, text(value) ?? ""]),
+        Object.entries(environmentVars).map(([key, value]) => {
+          const written = text(value) ?? "";
+          const variable = wholeReference(written);
+          if (variable === undefined || !secretVariables.has(variable)) return [key, written];
+          // The value is a secret the environment supplies: the model says which variable carries it.
+          const secret = secretName(variable);
+          fromEnvironment.set(secret, variable);
+          return [key, { secret }];
+        }),
       );
       for (const key of Object.keys(environmentVars))
         note(["services", id, "env", key], ["services", id, "environment", key]);
@@ -311,6 +324,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     note([...envPath, id], ["services", id]);
   }
   const secrets = composeSecrets(merged.secrets);
+  for (const [secret, variable] of fromEnvironment) secrets[secret] ??= { source: "env", env: variable };
   const input = {
     system: { name },
     ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
@@ -401,6 +415,19 @@ function unknownKeys(source: ComposeSource): Diagnostic[] {
     }
   }
   return found;
+}
+
+/** The variable a value consists of, when it is nothing but one reference: `${NAME}`, `${NAME:-x}`, `$NAME`. */
+function wholeReference(value: string): string | undefined {
+  return /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/
+    .exec(value)
+    ?.slice(1)
+    .find(Boolean);
+}
+
+/** A secret named after the variable that carries it: DB_PASSWORD → db-password. */
+function secretName(variable: string): string {
+  return variable.toLowerCase().replace(/_/g, "-");
 }
 
 /** Compose secrets and configs a service mounts, as notes: the model keeps files in volumes only. */

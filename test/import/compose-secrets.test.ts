@@ -1,0 +1,140 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Compose's syntax, not templates
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/check/index.js";
+import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
+import { interpolate } from "../../src/import/compose/interpolate.js";
+import { secretLike } from "../../src/model/secret-like.js";
+import { runCli } from "../helpers/cli.js";
+
+/** A folder with these files in it. */
+function folder(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "deployview-secrets-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
+  return root;
+}
+
+const compose = [
+  "services:",
+  "  db:",
+  "    image: postgres:16",
+  "    environment:",
+  "      POSTGRES_PASSWORD: ${DB_PASSWORD}",
+  "      POSTGRES_DB: ${DB_NAME}",
+  "      DATABASE_URL: postgres://app:${DB_PASSWORD}@db:5432/app",
+  "      ADMIN_PASSWORD: ${ADMIN_PASSWORD:-changeme}",
+  "    healthcheck:",
+  '      test: ["CMD-SHELL", "pg_isready -U app --password ${DB_PASSWORD}"]',
+  "",
+].join("\n");
+
+describe("interpolation that keeps a variable as written", () => {
+  const env = { SECRET: "hunter2", PLAIN: "shop" };
+  const keep = (name: string) => name === "SECRET";
+
+  it("keeps what comes from the environment, and substitutes a default written in the text", () => {
+    const result = interpolate("${SECRET} $SECRET ${PLAIN} ${SECRET:-x} ${UNSET_SECRET:-d}", env, keep);
+    expect(result.value).toBe("${SECRET} $SECRET shop ${SECRET:-x} d");
+    expect(result.kept).toEqual(["SECRET", "SECRET", "SECRET"]);
+  });
+
+  it("still reports a kept variable that is unset or required", () => {
+    const keepAll = () => true;
+    expect(interpolate("${GONE}", {}, keepAll).unset).toEqual(["GONE"]);
+    expect(interpolate("${GONE:?set it}", {}, keepAll).missing).toEqual([
+      { name: "GONE", message: "set it" },
+    ]);
+    expect(interpolate("${GONE:?set it}", {}, keepAll).value).toBe("${GONE:?set it}");
+  });
+});
+
+describe("secrets in a compose file's variables", () => {
+  it("never reach the model: a whole value becomes a secret the environment supplies", async () => {
+    const root = folder({ "compose.yaml": compose, ".env": "DB_PASSWORD=hunter2real\nDB_NAME=app\n" });
+    const { imported } = await importCompose([join(root, "compose.yaml")]);
+    const input = JSON.stringify(imported!.input);
+    expect(input).not.toContain("hunter2real");
+    const db = imported!.input.services!.db!;
+    expect(db.env).toEqual({
+      POSTGRES_PASSWORD: { secret: "db-password" },
+      POSTGRES_DB: "app",
+      DATABASE_URL: "postgres://app:${DB_PASSWORD}@db:5432/app",
+      ADMIN_PASSWORD: "changeme",
+    });
+    expect(imported!.input.secrets).toEqual({ "db-password": { source: "env", env: "DB_PASSWORD" } });
+  });
+
+  it("are not reported as plain text where the file refers to a variable, but a written default is", async () => {
+    const root = folder({ "compose.yaml": compose, ".env": "DB_PASSWORD=hunter2real\nDB_NAME=app\n" });
+    const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
+    const findings = checkModel(loaded.model!, { sources: loaded.sources });
+    const plaintext = findings.filter((d) => d.code === "plaintext-secret");
+    expect(plaintext.map((d) => d.message)).toEqual([
+      "'ADMIN_PASSWORD' of 'db' holds what looks like a secret in plain text",
+    ]);
+    expect(findings.filter((d) => d.code === "secret-in-command")).toEqual([]);
+  });
+
+  it("stay out of the model init writes, which generates a compose file that reads them again", async () => {
+    const root = folder({ "compose.yaml": compose, ".env": "DB_PASSWORD=hunter2real\nDB_NAME=app\n" });
+    expect((await runCli(["init", root])).code).toBe(0);
+    const model = readFileSync(join(root, "deployview.yaml"), "utf8");
+    expect(model).not.toContain("hunter2real");
+    expect(model).toContain("env: DB_PASSWORD");
+    const out = join(root, "out");
+    expect(
+      (await runCli(["compose", join(root, "deployview.yaml"), "--env", "local", "--out", out])).code,
+    ).toBe(0);
+    const generated = readFileSync(join(out, "compose.yaml"), "utf8");
+    expect(generated).toContain("POSTGRES_PASSWORD: ${DB_PASSWORD:?");
+    expect(generated).not.toContain("hunter2real");
+  });
+});
+
+describe("an example env file where no .env is committed", () => {
+  const example = "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n";
+  const text =
+    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n";
+
+  it("documents its variables: they are not unset, its values stand in, and its placeholders stay out", async () => {
+    const root = folder({ "compose.yaml": text, ".env.example": example });
+    const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
+    expect(loaded.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
+      "compose-unset-variable the variable UNDOCUMENTED is not set and has no default",
+      "compose-required-variable the variable REQUIRED_EMPTY is required: set a mail address",
+    ]);
+    const db = loaded.model!.services.find((s) => s.id === "db")!;
+    const value = (name: string) => db.env.find((v) => v.name === name)?.value;
+    expect(value("POSTGRES_DB")).toEqual({ kind: "plain", value: "app" });
+    expect(value("POSTGRES_PASSWORD")).toMatchObject({ kind: "secret", secret: "db-password" });
+    const findings = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(findings.filter((d) => d.code === "plaintext-secret")).toEqual([]);
+  });
+});
+
+describe("a URL's credentials", () => {
+  it("are plain text when written, not when the password is a variable", () => {
+    expect(secretLike("DATABASE_URL", "postgres://app:hunter2@db/app")).toBe("holds a URL with credentials");
+    expect(secretLike("DATABASE_URL", "postgres://app:${DB_PASSWORD}@db/app")).toBeUndefined();
+    expect(secretLike("DATABASE_URL", "postgres://app:$DB_PASSWORD@db/app")).toBeUndefined();
+    expect(secretLike("DATABASE_URL", "postgres://app:x${DB_PASSWORD}@db/app")).toBe(
+      "holds a URL with credentials",
+    );
+  });
+});
+
+describe("a value made with a secret variable", () => {
+  it("is supplied whole by generated configuration, as a secret named after its variable", async () => {
+    const root = folder({ "compose.yaml": compose, ".env": "DB_PASSWORD=hunter2real\nDB_NAME=app\n" });
+    expect((await runCli(["init", root])).code).toBe(0);
+    const out = join(root, "out");
+    expect(
+      (await runCli(["compose", join(root, "deployview.yaml"), "--env", "local", "--out", out])).code,
+    ).toBe(0);
+    const generated = readFileSync(join(out, "compose.yaml"), "utf8");
+    expect(generated).toContain("DATABASE_URL: ${DATABASE_URL:?set database-url (see .env.example)}");
+    expect(readFileSync(join(out, ".env.example"), "utf8")).toContain("DATABASE_URL=change-me");
+  });
+});
