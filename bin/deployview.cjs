@@ -7,7 +7,7 @@
 const { accessSync, constants: fs, readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
 const { createRequire, wrap } = require("node:module");
 const { dirname, join } = require("node:path");
-const { Script, constants } = require("node:vm");
+const { Script } = require("node:vm");
 
 const bundle = join(__dirname, "../dist/cli.cjs");
 const cacheFile = join(__dirname, "../dist/cli.cache");
@@ -27,11 +27,9 @@ try {
   process.exit(2);
 }
 
-const script = new Script(wrap(source), {
-  filename: bundle,
-  cachedData,
-  importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ?? ((specifier) => import(specifier)),
-});
+// No `importModuleDynamically`: Node 20 loses it for a script compiled from the cache, so the
+// bundle requires what it loads lazily and never imports a module dynamically (a test holds it to that).
+const script = new Script(wrap(source), { filename: bundle, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,6 +39,8 @@ describe("the launcher and its code cache", () => {
     folder = mkdtempSync(join(tmpdir(), "deployview-launcher-"));
     mkdirSync(join(folder, "bin"));
     copyFileSync(join(root, "bin/deployview.cjs"), join(folder, "bin/deployview.cjs"));
+    // Where an installed package finds its dependencies: ELK, which diagrams load lazily.
+    symlinkSync(join(root, "node_modules"), join(folder, "node_modules"));
     await bundleCli(join(folder, "dist"), root);
   }, 60_000);
 
@@ -46,6 +48,27 @@ describe("the launcher and its code cache", () => {
     expect(cli(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+/);
     expect(readFileSync(cache()).length).toBeGreaterThan(1000);
     expect(debugLine()).toBe("deployview: code cache used\n");
+  });
+
+  it("draws diagrams from the cache: docs on a model with no layouts yet, without a warning", () => {
+    expect(debugLine()).toBe("deployview: code cache used\n");
+    const project = mkdtempSync(join(tmpdir(), "deployview-fresh-"));
+    copyFileSync(join(root, "examples/freshpoc/deployview.yaml"), join(project, "deployview.yaml"));
+    const result = spawnSync(
+      process.execPath,
+      [join(folder, "bin/deployview.cjs"), "docs", "deployview.yaml"],
+      {
+        cwd: project,
+        encoding: "utf8",
+      },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(project, "docs/diagrams/production.svg"), "utf8")).toContain("<svg");
+  });
+
+  it("holds a bundle that imports no module dynamically, which a script from the cache cannot do", () => {
+    expect(readFileSync(join(folder, "dist/cli.cjs"), "utf8")).not.toMatch(/\bimport\(/);
   });
 
   it("writes all of a long output through a pipe before it exits", () => {

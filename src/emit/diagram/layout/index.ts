@@ -1,4 +1,5 @@
 /** Lays out one environment with ELK's layered algorithm and returns absolute boxes, lines and edges. */
+import { createRequire } from "node:module";
 import type ElkModule from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import type { Model, ServiceKind } from "../../../model/types.js";
@@ -23,12 +24,15 @@ export type * from "./types.js";
 type Elk = InstanceType<typeof ElkModule.default>;
 let elk: Elk | undefined;
 
-/** ELK is large; it is loaded the first time a layout is needed, so commands that draw nothing never pay for it. */
+/**
+ * ELK is large; it is loaded the first time a layout is needed, so commands that draw nothing never
+ * pay for it. It is CommonJS, and required rather than imported: the CLI runs from V8's code cache,
+ * and Node 20 gives a script compiled from the cache no way to import a module dynamically.
+ */
 async function layoutEngine(): Promise<Elk> {
   if (!elk) {
-    // The package is CommonJS whose export also carries itself as `default`; this works under Node and TypeScript alike.
-    const module = (await import("elkjs/lib/elk.bundled.js")) as unknown as { default: typeof ElkModule };
-    const ELK = module.default.default;
+    // Its export also carries itself as `default`, which is what the type declarations describe.
+    const ELK = (createRequire(import.meta.url)("elkjs/lib/elk.bundled.js") as typeof ElkModule).default;
     elk = new ELK();
   }
   return elk;
