@@ -67,6 +67,35 @@ describe("the launcher and its code cache", () => {
     expect(readFileSync(join(project, "docs/diagrams/production.svg"), "utf8")).toContain("<svg");
   });
 
+  it("runs every command from the bundle on a fresh copy of a model, with nothing on stderr", () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-commands-"));
+    copyFileSync(join(root, "examples/ai-3tier/deployview.yaml"), join(project, "deployview.yaml"));
+    const commands = [
+      ["check", "deployview.yaml"],
+      ["build", "deployview.yaml"],
+      ["drift", "deployview.yaml"],
+      ["compose", "deployview.yaml", "--env", "dev", "--out", "out/dev"],
+      ["k8s", "deployview.yaml", "--env", "production", "--out", "out/production"],
+      ...["svg", "ascii", "mermaid", "c4", "structurizr", "likec4", "d2", "plantuml"].map((format) => [
+        "diagram",
+        "deployview.yaml",
+        "--env",
+        "production",
+        "--format",
+        format,
+      ]),
+      ["rules"],
+      ["schema"],
+    ];
+    for (const args of commands) {
+      const result = spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), ...args], {
+        cwd: project,
+        encoding: "utf8",
+      });
+      expect({ args, stderr: result.stderr, status: result.status }).toEqual({ args, stderr: "", status: 0 });
+    }
+  }, 60_000);
+
   it("holds a bundle that imports no module dynamically, which a script from the cache cannot do", () => {
     expect(readFileSync(join(folder, "dist/cli.cjs"), "utf8")).not.toMatch(/\bimport\(/);
   });
