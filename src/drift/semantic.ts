@@ -108,7 +108,7 @@ function compareFacts(
 
 /**
  * Differences between what the model generates and what the committed files say, and the services
- * the files lack (reported at the file, since nothing in it is theirs to point at).
+ * the files lack (reported where the file lists what runs, since nothing in it is theirs).
  */
 export function semanticDrift(
   generated: Imported,
@@ -135,13 +135,16 @@ export function semanticDrift(
     }
     found.push(...compareFacts(id, model, facts, committed.locate, missing));
   }
+  // Where the file lists what runs (a compose file's `services:`), else its start.
+  const runs = [...actual.values()][0]?.instancePath.slice(0, -1);
+  const list = runs ? committed.locate(runs, "key") : { file, start: 0, end: 0 };
   for (const id of missing) {
     found.push(
       diagnostic(
         "configuration-drift",
         "error",
         `the model runs '${id}' in this environment, but the file does not`,
-        { file, start: 0, end: 0 },
+        list,
         { hint: "run deployview build, or remove it from the model" },
       ),
     );

@@ -139,7 +139,7 @@ describe("deployview drift on committed configuration", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
     expect(lines).toEqual([
-      `${path}:1:1: error the model runs 'prometheus' in this environment, but the file does not [configuration-drift]`,
+      `${path}:3:1: error the model runs 'prometheus' in this environment, but the file does not [configuration-drift]`,
       `${path}:7:5: error this differs from what the model generates here: 'restart: unless-stopped' [stale-generated-file]`,
       `${path}:41:7: error the model does not generate this line [stale-generated-file]`,
       `${path}:66:7: error 'ingestion' does not set MINIO_ENDPOINT here, which the model does [configuration-drift]`,

@@ -339,6 +339,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     },
   } as unknown as ModelInputType;
   note(["environments", environment], []);
+  // What runs on the host is the file's list of services.
+  note(envPath, ["services"]);
   note(["system"], []);
 
   // The file a path came from: the last one that has it (later files override), else the last
