@@ -12,9 +12,21 @@ const { Script } = require("node:vm");
 const bundle = join(__dirname, "../dist/cli.cjs");
 const cacheFile = join(__dirname, "../dist/cli.cache");
 
+// The cache file starts with a line naming the commands whose code it holds. A cache made by one
+// command (the first run after Node changed, often `init` or `--help`) lacks what the others
+// compile, so the first run of each other command writes it again, adding what that one compiled.
+const HEADER = "deployview-cache 1 ";
+const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? "") ? process.argv[2] : "";
 let cachedData;
+let covered = [];
 try {
-  cachedData = readFileSync(cacheFile);
+  const file = readFileSync(cacheFile);
+  const newline = file.indexOf(10);
+  const header = file.toString("latin1", 0, Math.max(newline, 0));
+  if (newline > 0 && header.startsWith(HEADER)) {
+    covered = header.slice(HEADER.length).split(",");
+    cachedData = file.subarray(newline + 1);
+  }
 } catch {
   // No cache yet: this run writes one.
 }
@@ -38,7 +50,9 @@ if (process.env.DEPLOYVIEW_DEBUG) process.stderr.write(`deployview: code cache $
 
 cli.exports.run().then((code) => {
   process.exitCode = code;
-  if (cacheState !== "used") writeCache();
+  if (cacheState !== "used") writeCache([command]);
+  // Bounded, so that a stream of mistyped commands does not rewrite it forever.
+  else if (!covered.includes(command) && covered.length < 16) writeCache([...covered, command]);
   // Done: exit rather than let Node tear down the heap object by object, which took a check of
   // forty compose files 10 to 25 ms. Only once the output has reached the system, so none is lost.
   if (!cli.exports.outputPending()) process.exit(code);
@@ -47,7 +61,7 @@ cli.exports.run().then((code) => {
 // Written beside the bundle under a private name, then renamed: a concurrent run never reads half a file.
 // Where dist/ is read-only (an installation owned by another user), every run would otherwise pay
 // for making a cache it cannot keep.
-function writeCache() {
+function writeCache(commands) {
   try {
     accessSync(dirname(cacheFile), fs.W_OK);
   } catch {
@@ -55,7 +69,10 @@ function writeCache() {
   }
   const temporary = `${cacheFile}.${process.pid}`;
   try {
-    writeFileSync(temporary, script.createCachedData());
+    writeFileSync(
+      temporary,
+      Buffer.concat([Buffer.from(`${HEADER}${commands.join(",")}\n`), script.createCachedData()]),
+    );
     renameSync(temporary, cacheFile);
   } catch {
     try {

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,6 +108,21 @@ describe("the launcher and its code cache", () => {
     expect(readFileSync(join(folder, "dist/cli.cjs"), "utf8")).not.toMatch(/\bimport\(/);
   });
 
+  it("adds each command's code to a cache another command made, once", () => {
+    const header = () => readFileSync(cache()).toString("latin1", 0, 200).split("\n")[0];
+    rmSync(cache());
+    cli(["--version"]);
+    expect(header()).toBe("deployview-cache 1 ");
+    const small = readFileSync(cache()).length;
+    cli(["check", "-f", fixture]);
+    expect(header()).toBe("deployview-cache 1 ,check");
+    const grown = readFileSync(cache());
+    expect(grown.length).toBeGreaterThan(small);
+    expect(debugLine()).toBe("deployview: code cache used\n");
+    cli(["check", "-f", fixture]);
+    expect(readFileSync(cache()).equals(grown)).toBe(true);
+  });
+
   it("writes all of a long output through a pipe before it exits", () => {
     // The same file named forty times is checked forty times: far more than a pipe holds.
     const { stdout } = cli(["check", ...Array(40).fill(fixture)]);
@@ -136,10 +159,13 @@ describe("the launcher and its code cache", () => {
     const first = cli(["check", "-f", fixture]);
     expect(first.code).toBe(1);
     expect(first.stdout).toContain("8080");
-    writeFileSync(cache(), "not a code cache");
+    writeFileSync(cache(), "deployview-cache 1 check\nnot a code cache");
     expect(debugLine()).toBe("deployview: code cache rejected\n");
-    writeFileSync(cache(), "not a code cache");
+    writeFileSync(cache(), "deployview-cache 1 check\nnot a code cache");
     expect(cli(["check", "-f", fixture])).toEqual(first);
     expect(debugLine()).toBe("deployview: code cache used\n");
+    // A file without the header (an older build's cache) is no cache at all.
+    writeFileSync(cache(), "not a code cache");
+    expect(debugLine()).toBe("deployview: code cache missing\n");
   });
 });
