@@ -118,6 +118,13 @@ describe("interpolation", () => {
     expect(interpolate("${UNSET:?need it}", env).missing).toEqual([{ name: "UNSET", message: "need it" }]);
     expect(interpolate("${UNSET}", env).unset).toEqual(["UNSET"]);
   });
+
+  it("takes no value from what every object inherits", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, not a template
+    const result = interpolate("${constructor}-${__proto__}-$toString", {});
+    expect(result.value).toBe("--");
+    expect(result.unset).toEqual(["constructor", "__proto__", "toString"]);
+  });
 });
 
 describe("the corpus of real compose files", () => {

@@ -30,7 +30,8 @@ export function interpolate(
     (match, body: string, braced?: string, operator?: string, argument?: string, bare?: string) => {
       if (body === "$") return "$";
       const name = (braced ?? bare)!;
-      const value = env[name];
+      // Own entries only: `${constructor}` names a variable, not a property every object inherits.
+      const value = Object.hasOwn(env, name) ? env[name] : undefined;
       const empty = value === undefined || value === "";
       // A default written in the file is as public as the file; a value from the environment may not be.
       const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;

@@ -65,7 +65,8 @@ export async function readComposeFile(
     const result = interpolate(value, env, keepSecret);
     for (const name of result.kept) secrets.add(name);
     for (const name of result.unset) if (!Object.hasOwn(example, name)) unset.add(name);
-    for (const m of result.missing) if (!example[m.name]) missing.set(m.name, m.message);
+    for (const m of result.missing)
+      if (!(Object.hasOwn(example, m.name) && example[m.name])) missing.set(m.name, m.message);
     return result.value;
   };
   const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
