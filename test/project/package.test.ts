@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,5 +30,9 @@ describe("the npm package", () => {
       encoding: "utf8",
     });
     expect(JSON.parse(schema).title).toBe("deployview model");
+    // Diagrams load ELK from the installed dependencies, when first drawn.
+    copyFileSync(join(root, "examples/freshpoc/deployview.yaml"), join(project, "deployview.yaml"));
+    execFileSync(join(project, "node_modules/.bin/deployview"), ["docs"], { cwd: project, stdio: "pipe" });
+    expect(readFileSync(join(project, "docs/diagrams/production.svg"), "utf8")).toContain("<svg");
   }, 240_000);
 });
