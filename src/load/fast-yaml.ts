@@ -411,10 +411,7 @@ class Reader {
       else this.fail();
       map.items.push(pairNode(key, value));
       this.flowBreaks();
-      if (this.char() === ",") {
-        this.pos++;
-        this.flowBreaks();
-      } else if (this.char() !== "}") this.fail();
+      this.afterFlowItem("}");
     }
     this.pos++;
     map.range = [start, this.pos, this.pos];
@@ -434,15 +431,20 @@ class Reader {
       this.flowBreaks();
       // `[a: b]` is a mapping inside a sequence: left to the package.
       if (this.char() === ":") this.fail();
-      if (this.char() === ",") {
-        this.pos++;
-        this.flowBreaks();
-      } else if (this.char() !== "]") this.fail();
+      this.afterFlowItem("]");
     }
     this.pos++;
     seq.range = [start, this.pos, this.pos];
     this.depth--;
     return seq;
+  }
+
+  /** After an item of a flow collection: a comma and the breaks after it, or the closing bracket. */
+  afterFlowItem(close: "}" | "]"): void {
+    if (this.char() === ",") {
+      this.pos++;
+      this.flowBreaks();
+    } else if (this.char() !== close) this.fail();
   }
 
   implicitNull(at: number, end = at): Scalar {
