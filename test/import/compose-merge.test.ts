@@ -9,6 +9,7 @@ import { mergeCompose } from "../../src/import/compose/merge.js";
 import { rebaseService } from "../../src/import/compose/rebase.js";
 import { composeServiceKeys, composeTopKeys } from "../../src/import/compose/spec-keys.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
 const fixtures = `${repoRoot}test/fixtures/compose`;
@@ -93,10 +94,12 @@ describe("findings on merged files", () => {
 
 describe("keys the Compose Specification does not know", () => {
   it("are reported where they are, with a suggestion; x- extensions are fine", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "deployview-compose-keys-"));
-    writeFileSync(
-      join(dir, "compose.yaml"),
-      "x-common: &common { restart: always }\nservices:\n  api:\n    imgae: shop/api:1\n    x-note: fine\n    <<: *common\nvolumez: {}\n",
+    const dir = folderWith(
+      {
+        "compose.yaml":
+          "x-common: &common { restart: always }\nservices:\n  api:\n    imgae: shop/api:1\n    x-note: fine\n    <<: *common\nvolumez: {}\n",
+      },
+      "deployview-compose-keys-",
     );
     const result = await importCompose([join(dir, "compose.yaml")]);
     expect(located(result.diagnostics, result.sources)).toEqual([

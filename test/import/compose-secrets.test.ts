@@ -1,6 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Compose's syntax, not templates
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
@@ -8,13 +7,9 @@ import { importCompose, loadComposeAsModel } from "../../src/import/compose/inde
 import { interpolate } from "../../src/import/compose/interpolate.js";
 import { secretLike } from "../../src/model/secret-like.js";
 import { runCli } from "../helpers/cli.js";
+import { folderWith } from "../helpers/files.js";
 
-/** A folder with these files in it. */
-function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), "deployview-secrets-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
-  return root;
-}
+const folder = (files: Record<string, string>) => folderWith(files, "deployview-secrets-");
 
 const compose = [
   "services:",

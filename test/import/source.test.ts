@@ -11,6 +11,7 @@ import { readNginx } from "../../src/import/source/nginx.js";
 import { loadModelFile } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 
 const repo = `${repoRoot}test/fixtures/source/repo`;
 
@@ -144,11 +145,15 @@ describe("naming language and framework from package manifests", () => {
       database: "PostgreSQL",
       auth: "framework authentication",
     });
-    const folder = mkdtempSync(join(tmpdir(), "deployview-source-"));
-    writeFileSync(join(folder, "package.json"), '{"devDependencies":{"vite":"5"}}');
-    writeFileSync(join(folder, "composer.json"), '{"require":{"php":"^8.3","symfony/framework-bundle":"7"}}');
-    writeFileSync(join(folder, "requirements.txt"), "flask==3\n");
-    writeFileSync(join(folder, "Dockerfile"), 'FROM python:3.12-slim\nCMD ["flask", "run"]\n');
+    const folder = folderWith(
+      {
+        "package.json": '{"devDependencies":{"vite":"5"}}',
+        "composer.json": '{"require":{"php":"^8.3","symfony/framework-bundle":"7"}}',
+        "requirements.txt": "flask==3\n",
+        Dockerfile: 'FROM python:3.12-slim\nCMD ["flask", "run"]\n',
+      },
+      "deployview-source-",
+    );
     expect(inspectSource(folder, folder)).toMatchObject({
       language: "Python",
       framework: "Flask",

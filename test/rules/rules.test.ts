@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
@@ -7,6 +6,7 @@ import { type LoadResult, loadModelText } from "../../src/load/index.js";
 import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 import { cases } from "./cases.js";
 
 function findings(text: string, rule?: string) {
@@ -15,8 +15,7 @@ function findings(text: string, rule?: string) {
 
 /** A case given as files is a compose project: the first file is the compose file. */
 async function composeFindings(files: Record<string, string>, rule: string) {
-  const dir = mkdtempSync(join(tmpdir(), "deployview-rule-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const dir = folderWith(files, "deployview-rule-");
   return findingsOf(await loadComposeAsModel([join(dir, Object.keys(files)[0]!)]), rule);
 }
 
