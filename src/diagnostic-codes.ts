@@ -96,6 +96,7 @@ export const coreDiagnosticCodes = {
   "compose-obsolete-version":
     "A compose file has the top-level version key, which the Compose Specification made obsolete.",
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, quoted
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
   "compose-extends-invalid":
     "A service extends one that does not exist, cannot be read, or extends it in turn; it is imported without it.",

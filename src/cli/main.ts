@@ -70,7 +70,7 @@ function commandHelp(command: Command): string {
     "",
     "Options:",
     ...rows,
-    "  -h, --help".padEnd(30) + " Show this help",
+    `${"  -h, --help".padEnd(30)} Show this help`,
     "",
   ].join("\n");
 }

@@ -18,7 +18,6 @@ async function allModels(): Promise<{ name: string; model: Model }[]> {
 
 const hostile = loadModelText(
   [
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the model text holds a literal ${X}
     "system: { name: 'Sys \"quoted\" ${X} <b>' }",
     "services:",
     `  web: { kind: web, name: "<img src=x onerror=alert(1)>", technology: "a \\"b\\" \\\\ c", uses: { db: "reads \\"all\\"" } }`,

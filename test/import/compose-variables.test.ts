@@ -37,7 +37,6 @@ describe("variable uses in a compose file", () => {
   });
 
   it("skips escaped dollars and comments", () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, not a template
     const text = "a: $$NOT ${ONE:-x} # ${NOT_EITHER}\nb: $TWO\n";
     expect(variableUses(text, "f").map((u) => u.name)).toEqual(["ONE", "TWO"]);
   });

@@ -120,7 +120,6 @@ describe("interpolation", () => {
   });
 
   it("takes no value from what every object inherits", () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, not a template
     const result = interpolate("${constructor}-${__proto__}-$toString", {});
     expect(result.value).toBe("--");
     expect(result.unset).toEqual(["constructor", "__proto__", "toString"]);
