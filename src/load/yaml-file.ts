@@ -184,16 +184,24 @@ export function parseYaml(
   for (const document of parsed) {
     let usable = document.errors.length === 0;
     for (const error of document.errors) {
-      const code = error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : "yaml-syntax";
+      // The package turns its own stack overflow, on hostile nesting, into an error of the document.
+      const tooDeep = error.message.includes("Maximum call stack size exceeded");
+      const code =
+        error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : tooDeep ? "yaml-too-deep" : "yaml-syntax";
       const message =
-        error.code === "DUPLICATE_KEY" ? "this key appears twice in the same mapping" : error.message;
-      // The parser may point one past the end of the text; keep ranges inside it.
-      const start = Math.min(error.pos[0], text.length);
+        error.code === "DUPLICATE_KEY"
+          ? "this key appears twice in the same mapping"
+          : tooDeep
+            ? "the document nests too deeply to read"
+            : error.message;
+      // The parser may point one past the end of the text; keep ranges inside it. Where the stack
+      // ran out depends on the stack's size, so that is reported at the document's start.
+      const start = tooDeep ? Math.min(document.range[0], text.length) : Math.min(error.pos[0], text.length);
       diagnostics.push(
         diagnostic(code, "error", message, {
           file,
           start,
-          end: Math.min(Math.max(error.pos[1], start), text.length),
+          end: tooDeep ? start : Math.min(Math.max(error.pos[1], start), text.length),
         }),
       );
     }

@@ -180,6 +180,10 @@ describe("hostile input", () => {
     const { diagnostics } = load(`${"[".repeat(100_000)}\n`);
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics.every((d) => d.severity === "error")).toBe(true);
+    // Closed, the same nesting overflows the package's stack inside one value.
+    const closed = load(`key: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
+    expect(closed.found).toEqual(["yaml-too-deep@1:1"]);
+    expect(closed.diagnostics[0]!.message).toBe("the document nests too deeply to read");
   });
 
   it("does not pollute prototypes", () => {
