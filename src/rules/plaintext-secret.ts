@@ -7,7 +7,7 @@ export const plaintextSecret: Rule = {
   severity: "error",
   description: `A variable holds what looks like a password, token, key or credentials in plain text.`,
   why: `Plain-text secrets end up in git, documents and logs; anyone who reads them owns the system. In a service that runs only in development environments the finding is a warning.`,
-  fix: `Declare the secret under secrets and reference it with { secret: name }.`,
+  fix: `Declare the secret under secrets and reference it with { secret: name }. In a compose file, refer to a variable instead (\${DB_PASSWORD}, set in .env): deployview reads that as a secret the environment supplies and never takes its value; a default written beside it (\${DB_PASSWORD:-changeme}) is as plain as any other text in the file.`,
   example: {
     bad: `env: { MINIO_ROOT_PASSWORD: adminadmin }`,
     good: `env: { MINIO_ROOT_PASSWORD: { secret: minio-root-password } }`,
