@@ -88,11 +88,12 @@ describe("secrets in a compose file's variables", () => {
 });
 
 describe("an example env file where no .env is committed", () => {
-  const example = "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n";
+  const example =
+    "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n# OPTIONAL=--verbose\n";
   const text =
-    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n";
+    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n    command: run $OPTIONAL\n";
 
-  it("documents its variables: they are not unset, its values stand in, and its placeholders stay out", async () => {
+  it("documents its variables, commented-out ones too: they are not unset, its values stand in, and its placeholders stay out", async () => {
     const root = folder({ "compose.yaml": text, ".env.example": example });
     const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
     expect(loaded.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([

@@ -46,8 +46,13 @@ export async function importCompose(
   const dotEnvText = await readText(dotEnvPath);
   // Where no .env is committed (it holds secrets), the example env file's values stand in: they are
   // what a user starts from, and a variable it documents is not missing.
-  const defaults =
-    options.defaults ?? (typeof dotEnvText === "string" ? undefined : exampleEnvironment(files[0]!)?.values);
+  const example = typeof dotEnvText === "string" ? undefined : exampleEnvironment(files[0]!);
+  const defaults = options.defaults ?? example?.values;
+  // What the example documents, a commented-out entry (an optional variable) included.
+  const documented = {
+    names: new Set([...Object.keys(defaults ?? {}), ...(example?.names ?? [])]),
+    values: defaults ?? {},
+  };
   const env: Record<string, string> = {
     ...withoutSecrets(defaults),
     ...(typeof dotEnvText === "string" ? parseDotEnv(dotEnvText) : {}),
@@ -60,7 +65,7 @@ export async function importCompose(
     fileEnv: Record<string, string>,
     chain: string[],
   ): Promise<ComposeSource[]> => {
-    const read = await readComposeFile(file, fileEnv, dotEnvPath, defaults);
+    const read = await readComposeFile(file, fileEnv, dotEnvPath, documented);
     diagnostics.push(...read.diagnostics);
     keep(file, read);
     if (!read.source) return [];
@@ -72,7 +77,7 @@ export async function importCompose(
     );
     await applyExtends(file, read.source, {
       read: async (other) => {
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, defaults);
+        const result = await readComposeFile(other, fileEnv, dotEnvPath, documented);
         keep(other, result);
         return result;
       },

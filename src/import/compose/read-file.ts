@@ -42,15 +42,21 @@ export interface ReadCompose {
   diagnostics: Diagnostic[];
 }
 
+/** What an example env file documents: every name it lists, and the values it gives. */
+export interface Documented {
+  names: ReadonlySet<string>;
+  values: Readonly<Record<string, string>>;
+}
+
 /**
- * `example`: what an example env file lists. A variable it lists is not reported as unset, nor as
- * missing where it gives a value (a required one it leaves empty is still to be filled in).
+ * A variable the example documents is not reported as unset, nor as missing where it gives a
+ * value (a required one it leaves empty is still to be filled in).
  */
 export async function readComposeFile(
   file: string,
   env: Record<string, string>,
   envFile: string,
-  example: Readonly<Record<string, string>> = {},
+  example: Documented = { names: new Set(), values: {} },
 ): Promise<ReadCompose> {
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
@@ -64,9 +70,9 @@ export async function readComposeFile(
     if (!value.includes("$")) return value;
     const result = interpolate(value, env, keepSecret);
     for (const name of result.kept) secrets.add(name);
-    for (const name of result.unset) if (!Object.hasOwn(example, name)) unset.add(name);
+    for (const name of result.unset) if (!example.names.has(name)) unset.add(name);
     for (const m of result.missing)
-      if (!(Object.hasOwn(example, m.name) && example[m.name])) missing.set(m.name, m.message);
+      if (!(Object.hasOwn(example.values, m.name) && example.values[m.name])) missing.set(m.name, m.message);
     return result.value;
   };
   const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
