@@ -188,14 +188,24 @@ describe("Kubernetes manifests as a model", () => {
         "a: [unclosed",
       ].join("\n"),
     );
+    writeFileSync(
+      join(dir, "empty-pods.yaml"),
+      [
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: listless }\nspec: { template: { spec: { containers: nope } } }",
+        "---",
+        "apiVersion: batch/v1\nkind: Job\nmetadata: { name: podless }\nspec: { template: { spec: {} } }",
+      ].join("\n"),
+    );
     const { imported, diagnostics, sources } = await importManifests([dir]);
     expect(located(diagnostics, sources)).toEqual([
       "forbidden-key@9:23",
       "yaml-syntax@17:13",
       "manifest-not-object@1:1",
       "manifest-not-object@4:7",
+      "schema-wrong-type@4:41",
+      "schema-wrong-type@9:27",
     ]);
-    expect(Object.keys(imported!.input.services)).toEqual(["good"]);
+    expect(Object.keys(imported!.input.services)).toEqual(["good", "listless", "podless"]);
     const missing = await importManifests([join(dir, "nothing.yaml")]);
     expect(missing.imported).toBeUndefined();
     expect(missing.diagnostics.map((d) => d.code)).toEqual(["file-unreadable"]);

@@ -96,6 +96,26 @@ export function manifestsToModel(
     );
   }
 
+  // A pod with no list of containers runs nothing the model can describe: say so where it is written.
+  for (const workload of workloads) {
+    const { spec, path } = podSpecOf(workload);
+    const containers = spec.containers;
+    if (Array.isArray(containers) && containers.some(isObject)) continue;
+    diagnostics.push(
+      diagnostic(
+        "schema-wrong-type",
+        "warning",
+        `the pod of ${workload.kind} '${workload.name}' has no list of containers; it is imported without an image`,
+        locate(
+          workload.yaml,
+          [...workload.base, ...path, ...(containers === undefined ? [] : ["containers"])],
+          "value",
+        ),
+        { hint: "containers: [{ name: …, image: … }]" },
+      ),
+    );
+  }
+
   // Ids: the workload's name, qualified by its namespace when two namespaces use the same name.
   const names = new Map<string, number>();
   for (const w of workloads) names.set(w.name, (names.get(w.name) ?? 0) + 1);
