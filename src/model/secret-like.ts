@@ -1,6 +1,8 @@
 /** Whether a plain variable looks like a secret, and why: by its name, or by what its value holds. */
 export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
+  // A signed JSON Web Token: whoever holds it acts as what it names (a service role, a user).
+  if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
   // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way.
   const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i.exec(value)?.[1];
   if (password !== undefined && !/^\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(password))
@@ -8,7 +10,10 @@ export function secretLike(name: string, value: string): string | undefined {
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
   if (/_FILE$/i.test(name) && /^[./~]/.test(value)) return undefined;
   if (
-    /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY)/i.test(name) &&
+    // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
+    /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|(^|_)KEY$|(^|_)PASS(_|$))/i.test(
+      name,
+    ) &&
     !/^\$\{/.test(value)
   ) {
     return "holds what looks like a secret";

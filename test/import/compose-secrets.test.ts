@@ -133,3 +133,32 @@ describe("a value made with a secret variable", () => {
     expect(readFileSync(join(out, ".env.example"), "utf8")).toContain("DATABASE_URL=change-me");
   });
 });
+
+describe("what looks secret", () => {
+  it("includes keys, PASS as a word and signed tokens", () => {
+    for (const name of [
+      "DB_ENC_KEY",
+      "SERVICE_ROLE_KEY",
+      "KEY",
+      "SMTP_PASS",
+      "RABBITMQ_DEFAULT_PASS",
+      "PASS_FOR_ADMIN",
+    ])
+      expect(secretLike(name, "x"), name).toBe("holds what looks like a secret");
+    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZSJ9.c2lnbmF0dXJl";
+    expect(secretLike("SUPABASE_CLIENT", jwt)).toBe("holds a signed token");
+  });
+
+  it("leaves out words that only contain them", () => {
+    for (const name of [
+      "KEYCLOAK_URL",
+      "MONKEY",
+      "BYPASS_CACHE",
+      "COMPASS_URL",
+      "KEY_PREFIX_MODE",
+      "PASSENGER_COUNT",
+    ])
+      expect(secretLike(name, "x"), name).toBeUndefined();
+    expect(secretLike("GREETING", "eyJ not a token")).toBeUndefined();
+  });
+});
