@@ -72,6 +72,20 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   );
 }
 
+/**
+ * Each finding once: files that several configurations share (a base compose file, a kustomize
+ * base) are checked with each of them, and say the same thing of the same place each time.
+ */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.severity, d.message, d.file, d.start, d.end, d.hint]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 // Code-unit order, not a collator: it is the same on every machine whatever its locale, and
 // creating a collator loads ICU data, which costs a short run more than all its checks.
 function byCodeUnits(a: string, b: string): number {

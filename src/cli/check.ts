@@ -1,6 +1,6 @@
 import { checkModel } from "../check/index.js";
 import { loadsFor } from "../check/targets.js";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
+import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
@@ -85,7 +85,7 @@ const command: Command = {
         diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources, severities }));
       else unusable = true;
     }
-    const sorted = sortDiagnostics(diagnostics);
+    const sorted = sortDiagnostics(uniqueDiagnostics(diagnostics));
     const report = formatDiagnostics(sorted, sources, format, {
       color: io.color,
       cwd: io.cwd,

@@ -123,6 +123,14 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
       "k8s/data.yaml",
       "k8s/edge.yaml",
     ]);
+    // A base file that two compose sets share says each of its findings once.
+    writeFileSync(join(root, "compose.prod.yaml"), "services:\n  web: { image: 'nginx:1.27' }\n");
+    const shared = await runCli(["check", root, "--format", "json"]);
+    const findings = JSON.parse(shared.stdout).diagnostics.map(
+      (d: { code: string; file: string; start: number }) => `${d.code}@${basename(d.file)}:${d.start}`,
+    );
+    expect(findings.filter((f: string) => f.includes("@compose.yaml:")).length).toBeGreaterThan(0);
+    expect(findings).toEqual([...new Set(findings)]);
     const empty = await runCli(["check", mkdtempSync(join(tmpdir(), "deployview-check-empty-"))]);
     expect(empty.code).toBe(2);
     expect(empty.stdout).toContain("found no deployview.yaml, compose file or Kubernetes manifest here");
