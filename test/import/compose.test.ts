@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { interpolate } from "../../src/import/compose/interpolate.js";
 import { runCli } from "../helpers/cli.js";
 import { corpusComposeFiles } from "../helpers/corpus.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
 const seed = `${repoRoot}test/fixtures/seeds/freshpoc-compose.yaml`;
@@ -144,10 +145,8 @@ describe("the corpus of real compose files", () => {
 
 describe("check on compose files named as arguments", () => {
   it("lints each on its own, in one run", async () => {
-    const result = await runCli(
-      ["check", seed, `${repoRoot}test/fixtures/seeds/freshpoc-compose.yaml`, "--format", "json"],
-      repoRoot,
-    );
+    const copy = join(folderWith({ "compose.yaml": readFileSync(seed, "utf8") }), "compose.yaml");
+    const result = await runCli(["check", seed, copy, "--format", "json"], repoRoot);
     expect(result.code).toBe(1);
     const conflicts = JSON.parse(result.stdout).diagnostics.filter(
       (d: { code: string }) => d.code === "host-port-conflict",

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a build script in plain JavaScript, without declarations
 import { bundleCli } from "../../scripts/bundle-cli.mjs";
+import { folderWith } from "../helpers/files.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = join(root, "test/fixtures/seeds/freshpoc-compose.yaml");
@@ -123,9 +124,17 @@ describe("the launcher and its code cache", () => {
     expect(readFileSync(cache()).equals(grown)).toBe(true);
   });
 
+  /** Forty copies of the fixture, each checked on its own: far more output than a pipe holds. */
+  const copies = () => {
+    const texts = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`copy-${i}/compose.yaml`, readFileSync(fixture, "utf8")]),
+    );
+    const root = folderWith(texts, "deployview-copies-");
+    return Object.keys(texts).map((path) => join(root, path));
+  };
+
   it("writes all of a long output through a pipe before it exits", () => {
-    // The same file named forty times is checked forty times: far more than a pipe holds.
-    const { stdout } = cli(["check", ...Array(40).fill(fixture)]);
+    const { stdout } = cli(["check", ...copies()]);
     expect(stdout.length).toBeGreaterThan(4 * 64 * 1024);
     expect(stdout.trimEnd().split("\n").at(-1)).toMatch(/^\d+ errors, \d+ warnings$/);
   });
@@ -136,7 +145,9 @@ describe("the launcher and its code cache", () => {
       "bash",
       [
         "-c",
-        `"${process.execPath}" "${join(folder, "bin/deployview.cjs")}" check ${Array(40).fill(`"${fixture}"`).join(" ")} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`,
+        `"${process.execPath}" "${join(folder, "bin/deployview.cjs")}" check ${copies()
+          .map((copy) => `"${copy}"`)
+          .join(" ")} | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}`,
       ],
       { encoding: "utf8" },
     );
