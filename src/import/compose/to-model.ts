@@ -7,6 +7,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { secretLike } from "../../model/secret-like.js";
 import { suggestion } from "../../model/suggest.js";
 import { isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
@@ -198,7 +199,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       ? Object.fromEntries(
           raw.environment.map((entry) => {
             const [key, ...rest] = String(entry).split("=");
-            return [key!, rest.join("=")];
+            // `- KEY` without `=` has no value, as `KEY:` has none in the map form.
+            return [key!, rest.length > 0 ? rest.join("=") : null];
           }),
         )
       : isObject(raw.environment)
@@ -207,9 +209,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (Object.keys(environmentVars).length > 0) {
       service.env = Object.fromEntries(
         Object.entries(environmentVars).map(([key, value]) => {
-          const written = text(value) ?? "";
-          const variable = wholeReference(written);
-          if (variable === undefined || !secretVariables.has(variable)) return [key, written];
+          const variable = secretVariableOf(key, value, secretVariables);
+          if (variable === undefined) return [key, text(value) ?? ""];
           // The value is a secret the environment supplies: the model says which variable carries it.
           const secret = secretName(variable);
           fromEnvironment.set(secret, variable);
@@ -425,6 +426,22 @@ function wholeReference(value: string): string | undefined {
     .exec(value)
     ?.slice(1)
     .find(Boolean);
+}
+
+/**
+ * The variable that supplies an environment value, where the value is a secret: a reference to a
+ * variable that looks secret (`${DB_PASSWORD}`), or no value at all (`KEY:`, which Compose fills
+ * from the variable of the same name where it runs) under a name that looks secret.
+ */
+function secretVariableOf(
+  key: string,
+  value: unknown,
+  secretVariables: ReadonlySet<string>,
+): string | undefined {
+  if (value === null || value === undefined)
+    return !/_FILE$/i.test(key) && secretLike(key, "") !== undefined ? key : undefined;
+  const variable = wholeReference(text(value) ?? "");
+  return variable !== undefined && secretVariables.has(variable) ? variable : undefined;
 }
 
 /** A secret named after the variable that carries it: DB_PASSWORD → db-password. */
