@@ -106,9 +106,9 @@ describe("a variable passed on with no value", () => {
 
 describe("an example env file where no .env is committed", () => {
   const example =
-    "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n# OPTIONAL=--verbose\n";
+    "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n# OPTIONAL=--verbose\nDATABASE_URL=postgres://app:placeholder@db/app\n";
   const text =
-    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n    command: run $OPTIONAL\n";
+    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n      DATABASE_URL: ${DATABASE_URL}\n    command: run $OPTIONAL\n";
 
   it("documents its variables, commented-out ones too: they are not unset, its values stand in, and its placeholders stay out", async () => {
     const root = folder({ "compose.yaml": text, ".env.example": example });
@@ -121,6 +121,7 @@ describe("an example env file where no .env is committed", () => {
     const value = (name: string) => db.env.find((v) => v.name === name)?.value;
     expect(value("POSTGRES_DB")).toEqual({ kind: "plain", value: "app" });
     expect(value("POSTGRES_PASSWORD")).toMatchObject({ kind: "secret", secret: "db-password" });
+    expect(value("DATABASE_URL")).toMatchObject({ kind: "secret", secret: "database-url" });
     const findings = checkModel(loaded.model!, { sources: loaded.sources });
     expect(findings.filter((d) => d.code === "plaintext-secret")).toEqual([]);
   });

@@ -63,12 +63,17 @@ export async function readComposeFile(
   const unset = new Set<string>();
   const missing = new Map<string, string>();
   const secrets = new Set<string>();
+  // A variable whose example value looks secret (a URL with credentials) is kept as well: the
+  // placeholder stays out, and the variable is what the environment must supply.
+  const keep = (name: string, value: string) =>
+    keepSecret(name, value) ||
+    (Object.hasOwn(example.values, name) && keepSecret(name, example.values[name]!));
   // Interpolated as the values are made, so the value is not copied once more to do it. A variable
   // that looks secret (by its name or its value) stays as written: its value, typically from .env,
   // must reach neither the model nor anything made from it.
   const interpolated = (value: string) => {
     if (!value.includes("$")) return value;
-    const result = interpolate(value, env, keepSecret);
+    const result = interpolate(value, env, keep);
     for (const name of result.kept) secrets.add(name);
     for (const name of result.unset) if (!example.names.has(name)) unset.add(name);
     for (const m of result.missing)
