@@ -1,3 +1,5 @@
+import { referencedNames, wholeReference } from "./variable-reference.js";
+
 /** Whether a plain variable looks like a secret, and why: by its name, or by what its value holds. */
 export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
@@ -5,8 +7,7 @@ export function secretLike(name: string, value: string): string | undefined {
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
   // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way.
   const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i.exec(value)?.[1];
-  if (password !== undefined && !/^\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(password))
-    return "holds a URL with credentials";
+  if (password !== undefined && wholeReference(password) === undefined) return "holds a URL with credentials";
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
   if (/_FILE$/i.test(name) && /^[./~]/.test(value)) return undefined;
   if (
@@ -22,13 +23,23 @@ export function secretLike(name: string, value: string): string | undefined {
 }
 
 /**
+ * Whether a variable's value must be kept out of what is read (a model, a document): it looks
+ * secret. NAME_FILE names the file that holds a secret (the convention of official images), not
+ * the secret, whatever its value.
+ */
+export function keptSecret(name: string, value = ""): boolean {
+  return !/_FILE$/i.test(name) && secretLike(name, value) !== undefined;
+}
+
+/**
  * Whether a value refers to a variable that looks secret (`postgres://app:${DB_PASSWORD}@db/app`):
  * the value is then secret once the variable is filled in, wherever that happens.
  */
 export function referencesSecret(value: string): boolean {
-  for (const match of value.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g)) {
-    const name = (match[1] ?? match[2])!;
-    if (!/_FILE$/i.test(name) && secretLike(name, "") !== undefined) return true;
-  }
-  return false;
+  return referencedNames(value).some((name) => keptSecret(name));
+}
+
+/** The secret named after the variable that carries it: DB_PASSWORD → db-password. */
+export function secretNamedAfter(variable: string): string {
+  return variable.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 }

@@ -1,5 +1,5 @@
 /** How generated configuration refers to secrets: by variable name, never by value. */
-import { referencesSecret, secretLike } from "../../model/secret-like.js";
+import { referencesSecret, secretLike, secretNamedAfter } from "../../model/secret-like.js";
 import type { EnvVar, Instance, Model } from "../../model/types.js";
 
 /** The variable that carries a secret: declared `env`, else the secret's id in upper snake case. */
@@ -20,7 +20,7 @@ export function emittedEnv(instance: Instance): EnvVar[] {
     (secretLike(variable.name, variable.value.value) || referencesSecret(variable.value.value))
       ? {
           ...variable,
-          value: { kind: "secret", secret: variable.name.toLowerCase().replace(/[^a-z0-9]+/g, "-") },
+          value: { kind: "secret", secret: secretNamedAfter(variable.name) },
         }
       : variable,
   );

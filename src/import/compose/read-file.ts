@@ -7,7 +7,7 @@ import { basename, dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
-import { secretLike } from "../../model/secret-like.js";
+import { keptSecret } from "../../model/secret-like.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
@@ -66,8 +66,8 @@ export async function readComposeFile(
   // A variable whose example value looks secret (a URL with credentials) is kept as well: the
   // placeholder stays out, and the variable is what the environment must supply.
   const keep = (name: string, value: string) =>
-    keepSecret(name, value) ||
-    (Object.hasOwn(example.values, name) && keepSecret(name, example.values[name]!));
+    keptSecret(name, value) ||
+    (Object.hasOwn(example.values, name) && keptSecret(name, example.values[name]));
   // Interpolated as the values are made, so the value is not copied once more to do it. A variable
   // that looks secret (by its name or its value) stays as written: its value, typically from .env,
   // must reach neither the model nor anything made from it.
@@ -125,10 +125,6 @@ export async function readComposeFile(
   return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics };
 }
 
-// NAME_FILE names the file that holds a secret (the convention of official images), not the secret.
-const keepSecret = (name: string, value: string) =>
-  !/_FILE$/i.test(name) && secretLike(name, value) !== undefined;
-
 /**
  * `env_file`: a service's variables from files beside the compose file, under what `environment`
  * sets itself; values that look secret stay behind. A missing file is reported unless it is marked
@@ -157,7 +153,7 @@ async function applyEnvFiles(
       if (typeof text === "string") {
         // Such files are where secrets are kept out of compose files: take their names, never their values.
         for (const [name, variable] of Object.entries(parseDotEnv(text)))
-          fromFiles[name] = secretLike(name, variable) ? "" : variable;
+          fromFiles[name] = keptSecret(name, variable) ? "" : variable;
       } else if (entry.required)
         diagnostics.push(
           diagnostic(

@@ -7,8 +7,9 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { secretLike } from "../../model/secret-like.js";
+import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { suggestion } from "../../model/suggest.js";
+import { wholeReference } from "../../model/variable-reference.js";
 import { isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { guessKind, serviceKinds } from "./kinds.js";
@@ -212,7 +213,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
           const variable = secretVariableOf(key, value, secretVariables);
           if (variable === undefined) return [key, text(value) ?? ""];
           // The value is a secret the environment supplies: the model says which variable carries it.
-          const secret = secretName(variable);
+          const secret = secretNamedAfter(variable);
           fromEnvironment.set(secret, variable);
           return [key, { secret }];
         }),
@@ -420,14 +421,6 @@ function unknownKeys(source: ComposeSource): Diagnostic[] {
   return found;
 }
 
-/** The variable a value consists of, when it is nothing but one reference: `${NAME}`, `${NAME:-x}`, `$NAME`. */
-function wholeReference(value: string): string | undefined {
-  return /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))$/
-    .exec(value)
-    ?.slice(1)
-    .find(Boolean);
-}
-
 /**
  * The variable that supplies an environment value, where the value is a secret: a reference to a
  * variable that looks secret (`${DB_PASSWORD}`), or no value at all (`KEY:`, which Compose fills
@@ -438,15 +431,9 @@ function secretVariableOf(
   value: unknown,
   secretVariables: ReadonlySet<string>,
 ): string | undefined {
-  if (value === null || value === undefined)
-    return !/_FILE$/i.test(key) && secretLike(key, "") !== undefined ? key : undefined;
+  if (value === null || value === undefined) return keptSecret(key) ? key : undefined;
   const variable = wholeReference(text(value) ?? "");
   return variable !== undefined && secretVariables.has(variable) ? variable : undefined;
-}
-
-/** A secret named after the variable that carries it: DB_PASSWORD → db-password. */
-function secretName(variable: string): string {
-  return variable.toLowerCase().replace(/_/g, "-");
 }
 
 /** Compose secrets and configs a service mounts, as notes: the model keeps files in volumes only. */

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { referencedNames, wholeReference } from "../../src/model/variable-reference.js";
+
+describe("variable references", () => {
+  it("name the variable a value consists of, in every form Compose writes", () => {
+    for (const value of ["${DB}", "$DB", "${DB:-x}", "${DB-x}", "${DB:?set it}", "${DB?set it}"])
+      expect(wholeReference(value), value).toBe("DB");
+    for (const value of ["x${DB}", "${DB}x", "${1DB}", "$$DB", "${DB}${DB}", "DB"])
+      expect(wholeReference(value), value).toBeUndefined();
+  });
+
+  it("list every variable a value refers to", () => {
+    expect(referencedNames("postgres://${USER:-app}:$PASSWORD@db/${NAME}")).toEqual([
+      "USER",
+      "PASSWORD",
+      "NAME",
+    ]);
+    expect(referencedNames("no variables, only $5")).toEqual([]);
+  });
+});
