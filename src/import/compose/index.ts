@@ -7,21 +7,22 @@ import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { resolveModel } from "../../model/resolve/index.js";
-import { secretLike } from "../../model/secret-like.js";
+import { keptSecret } from "../../model/secret-like.js";
+import type { ConfigVariable } from "../../model/types.js";
 import { applyExtends } from "./extends.js";
 import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
 import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
 import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
-import { configVariables, exampleEnvironment, type VariableUse } from "./variables.js";
+import { configVariables, exampleLookup, type VariableUse } from "./variables.js";
 
 export interface ComposeImport {
   /** Model input and where each path came from; undefined when no file could be read. */
   imported: ImportedCompose | undefined;
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
-  /** Where each file read uses variables. */
-  uses: Map<string, VariableUse[]>;
+  /** The variables the files use, first use of each, with whether the example documents them. */
+  variables: ConfigVariable[];
 }
 
 /** Reads one or more compose files (later ones override earlier ones) into model input. */
@@ -29,8 +30,11 @@ export async function importCompose(
   files: string[],
   options: {
     env?: Record<string, string>;
-    /** Values used when neither .env nor `env` sets a variable (init takes them from .env.example). */
-    defaults?: Record<string, string>;
+    /**
+     * The example env file's values stand in for what .env does not set even where a .env is
+     * committed (init reads a repository as a newcomer starts from it); else only where none is.
+     */
+    exampleAlways?: boolean;
     name?: string;
     environment?: string;
   } = {},
@@ -46,15 +50,11 @@ export async function importCompose(
   const dotEnvText = await readText(dotEnvPath);
   // Where no .env is committed (it holds secrets), the example env file's values stand in: they are
   // what a user starts from, and a variable it documents is not missing.
-  const example = typeof dotEnvText === "string" ? undefined : exampleEnvironment(files[0]!);
-  const defaults = options.defaults ?? example?.values;
-  // What the example documents, a commented-out entry (an optional variable) included.
-  const documented = {
-    names: new Set([...Object.keys(defaults ?? {}), ...(example?.names ?? [])]),
-    values: defaults ?? {},
-  };
+  const exampleFor = exampleLookup();
+  const example = options.exampleAlways || typeof dotEnvText !== "string" ? exampleFor(files[0]!) : undefined;
+  const documented = { names: example?.names ?? new Set<string>(), values: example?.values ?? {} };
   const env: Record<string, string> = {
-    ...withoutSecrets(defaults),
+    ...withoutSecrets(documented.values),
     ...(typeof dotEnvText === "string" ? parseDotEnv(dotEnvText) : {}),
     ...options.env,
   };
@@ -86,11 +86,12 @@ export async function importCompose(
     return [...included, read.source];
   };
   for (const file of files) composeSources.push(...(await load(file, env, [])));
-  if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, uses };
+  const variables = configVariables(uses, exampleFor);
+  if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
   const imported = composeToModel(name, composeSources, options.environment ?? "compose");
   diagnostics.push(...imported.diagnostics);
-  return { imported, diagnostics, sources, uses };
+  return { imported, diagnostics, sources, variables };
 }
 
 /**
@@ -98,8 +99,8 @@ export async function importCompose(
  * the file writes, nor reach the model. Where the file writes a default, that is used; else the
  * variable stays as written, a secret the environment supplies.
  */
-function withoutSecrets(values: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(values ?? {}).filter(([name, value]) => !secretLike(name, value)));
+function withoutSecrets(values: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([name, value]) => !keptSecret(name, value)));
 }
 
 /** Loads one or more compose files (later ones override earlier ones) as a resolved model. */
@@ -107,9 +108,9 @@ export async function loadComposeAsModel(
   files: string[],
   options: { env?: Record<string, string> } = {},
 ): Promise<LoadResult> {
-  const { imported, diagnostics, sources, uses } = await importCompose(files, options);
+  const { imported, diagnostics, sources, variables } = await importCompose(files, options);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, files[0]!, imported.locate);
-  const model = resolved.model ? { ...resolved.model, variables: configVariables(uses) } : undefined;
+  const model = resolved.model ? { ...resolved.model, variables } : undefined;
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

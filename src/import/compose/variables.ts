@@ -39,10 +39,15 @@ export function variableUses(text: string, file: string): VariableUse[] {
   return uses;
 }
 
-/** The example env file beside a compose file: the names it lists, and the values it gives. */
-export function exampleEnvironment(
-  composeFile: string,
-): { file: string; names: Set<string>; values: Record<string, string> } | undefined {
+/** An example env file: the names it lists (commented-out ones too), and the values it gives. */
+export interface ExampleEnvironment {
+  file: string;
+  names: Set<string>;
+  values: Record<string, string>;
+}
+
+/** The example env file beside a compose file. */
+export function exampleEnvironment(composeFile: string): ExampleEnvironment | undefined {
   const folder = dirname(composeFile);
   let present: Set<string>;
   try {
@@ -67,20 +72,33 @@ export function exampleEnvironment(
   }
 }
 
+/** `exampleEnvironment`, each folder's looked for once: the files of one project share theirs. */
+export function exampleLookup(): (composeFile: string) => ExampleEnvironment | undefined {
+  const found = new Map<string, ExampleEnvironment | undefined>();
+  return (composeFile) => {
+    const folder = dirname(composeFile);
+    if (!found.has(folder)) found.set(folder, exampleEnvironment(composeFile));
+    return found.get(folder);
+  };
+}
+
 /**
  * The variables of compose sources (their uses by file, as read), first use of each name, with
  * whether the example documents them.
  */
-export function configVariables(usesByFile: ReadonlyMap<string, VariableUse[]>): ConfigVariable[] {
+export function configVariables(
+  usesByFile: ReadonlyMap<string, VariableUse[]>,
+  exampleFor: (composeFile: string) => ExampleEnvironment | undefined = exampleEnvironment,
+): ConfigVariable[] {
   const seen = new Set<string>();
   const variables: ConfigVariable[] = [];
   for (const [file, uses] of usesByFile) {
     // Looked for only once a variable needs it: most files use none that an earlier one did not.
-    let example: ReturnType<typeof exampleEnvironment> | null = null;
+    let example: ExampleEnvironment | undefined | null = null;
     for (const use of uses) {
       if (seen.has(use.name)) continue;
       seen.add(use.name);
-      if (example === null) example = exampleEnvironment(file);
+      if (example === null) example = exampleFor(file);
       variables.push({
         name: use.name,
         at: { file: use.file, start: use.start, end: use.end },

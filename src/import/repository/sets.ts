@@ -3,7 +3,6 @@
  * sets, then its manifest sets (ids kept apart from the compose sets'), from one walk.
  */
 import { importCompose } from "../compose/index.js";
-import { exampleEnvironment } from "../compose/variables.js";
 import { type ComposeSet, findComposeSets } from "./find-compose.js";
 import { findManifestSets, type ManifestSet } from "./find-manifests.js";
 import { type Folder, walkRepository } from "./walk.js";
@@ -21,11 +20,7 @@ export function findConfigurationSets(root: string): ConfigurationSets {
   return { folders, compose, manifests };
 }
 
-/** A compose set read as `init` reads it: where no .env is committed, .env.example's values stand in. */
+/** A compose set read as `init` reads it: .env.example's values stand in for what .env does not set. */
 export function importComposeSet(files: string[], options: { name?: string; environment: string }) {
-  const example = exampleEnvironment(files[0]!);
-  return importCompose(files, {
-    ...options,
-    ...(example ? { defaults: example.values } : {}),
-  });
+  return importCompose(files, { ...options, exampleAlways: true });
 }
