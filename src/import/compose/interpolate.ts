@@ -33,13 +33,13 @@ export function interpolate(
       // Own entries only: `${constructor}` names a variable, not a property every object inherits.
       const value = Object.hasOwn(env, name) ? env[name] : undefined;
       const empty = value === undefined || value === "";
+      const required = operator === ":?" ? empty : operator === "?" && value === undefined;
+      if (required) result.missing.push({ name, message: argument || `${name} is required` });
+      else if (operator === undefined && value === undefined) result.unset.push(name);
       // A default written in the file is as public as the file; a value from the environment may not be.
       const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;
       if (!fromDefault && keep?.(name, value ?? "")) {
         result.kept.push(name);
-        if (value === undefined && operator === undefined) result.unset.push(name);
-        if (empty && (operator === ":?" || (operator === "?" && value === undefined)))
-          result.missing.push({ name, message: argument || `${name} is required` });
         return match;
       }
       switch (operator) {
@@ -49,13 +49,8 @@ export function interpolate(
           return value === undefined ? (argument ?? "") : value;
         case ":?":
         case "?":
-          if (operator === ":?" ? empty : value === undefined) {
-            result.missing.push({ name, message: argument || `${name} is required` });
-            return "";
-          }
-          return value!;
+          return required ? "" : value!;
         default:
-          if (value === undefined) result.unset.push(name);
           return value ?? "";
       }
     },
