@@ -13,6 +13,7 @@ import {
   LineCounter,
   type Node,
   parseAllDocuments,
+  type YAMLError,
 } from "yaml";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { fastParseAll, type ParsedDocument } from "./fast-yaml.js";
@@ -154,13 +155,7 @@ export function parseYaml(
     } catch (error) {
       // The parser recurses on nested flow collections; a hostile file can exhaust the stack.
       if (error instanceof RangeError) {
-        diagnostics.push(
-          diagnostic("yaml-too-deep", "error", "the document nests too deeply to read", {
-            file,
-            start: 0,
-            end: 0,
-          }),
-        );
+        diagnostics.push(tooDeep(file, 0));
         return { documents: [], diagnostics, lineCounter };
       }
       throw error;
@@ -183,28 +178,7 @@ export function parseYaml(
   const documents: YamlFile[] = [];
   for (const document of parsed) {
     let usable = document.errors.length === 0;
-    for (const error of document.errors) {
-      // The package turns its own stack overflow, on hostile nesting, into an error of the document.
-      const tooDeep = error.message.includes("Maximum call stack size exceeded");
-      const code =
-        error.code === "DUPLICATE_KEY" ? "yaml-duplicate-key" : tooDeep ? "yaml-too-deep" : "yaml-syntax";
-      const message =
-        error.code === "DUPLICATE_KEY"
-          ? "this key appears twice in the same mapping"
-          : tooDeep
-            ? "the document nests too deeply to read"
-            : error.message;
-      // The parser may point one past the end of the text; keep ranges inside it. Where the stack
-      // ran out depends on the stack's size, so that is reported at the document's start.
-      const start = tooDeep ? Math.min(document.range[0], text.length) : Math.min(error.pos[0], text.length);
-      diagnostics.push(
-        diagnostic(code, "error", message, {
-          file,
-          start,
-          end: tooDeep ? start : Math.min(Math.max(error.pos[1], start), text.length),
-        }),
-      );
-    }
+    for (const error of document.errors) diagnostics.push(documentError(error, document, file, text));
     // The quick reader leaves every such problem to the package, so what it read is clean.
     const tree = usable && !fast ? checkTree(document, file) : undefined;
     if (tree?.tooDeep) {
@@ -251,6 +225,28 @@ export function parseYaml(
     documents.push({ file, text, document, value: usable ? value : undefined });
   }
   return { documents, diagnostics, lineCounter };
+}
+
+/** Nesting that exhausted the stack, reported at `start`: where it ran out depends on the stack's size. */
+function tooDeep(file: string, start: number): Diagnostic {
+  return diagnostic("yaml-too-deep", "error", "the document nests too deeply to read", {
+    file,
+    start,
+    end: start,
+  });
+}
+
+/** One of the package's errors in a document, as a located diagnostic. */
+function documentError(error: YAMLError, document: ParsedDocument, file: string, text: string): Diagnostic {
+  // The package turns its own stack overflow, on hostile nesting, into an error of the document.
+  if (error.message.includes("Maximum call stack size exceeded"))
+    return tooDeep(file, Math.min(document.range[0], text.length));
+  // The parser may point one past the end of the text; keep ranges inside it.
+  const start = Math.min(error.pos[0], text.length);
+  const at = { file, start, end: Math.min(Math.max(error.pos[1], start), text.length) };
+  return error.code === "DUPLICATE_KEY"
+    ? diagnostic("yaml-duplicate-key", "error", "this key appears twice in the same mapping", at)
+    : diagnostic("yaml-syntax", "error", error.message, at);
 }
 
 /** An alias with no anchor of its name before it: the package parses it, and fails only on use. */
