@@ -52,9 +52,8 @@ export async function importCompose(
   // what a user starts from, and a variable it documents is not missing.
   const exampleFor = exampleLookup();
   const example = options.exampleAlways || typeof dotEnvText !== "string" ? exampleFor(files[0]!) : undefined;
-  const documented = { names: example?.names ?? new Set<string>(), values: example?.values ?? {} };
   const env: Record<string, string> = {
-    ...withoutSecrets(documented.values),
+    ...withoutSecrets(example?.values ?? {}),
     ...(typeof dotEnvText === "string" ? parseDotEnv(dotEnvText) : {}),
     ...options.env,
   };
@@ -65,7 +64,7 @@ export async function importCompose(
     fileEnv: Record<string, string>,
     chain: string[],
   ): Promise<ComposeSource[]> => {
-    const read = await readComposeFile(file, fileEnv, dotEnvPath, documented);
+    const read = await readComposeFile(file, fileEnv, dotEnvPath, example);
     diagnostics.push(...read.diagnostics);
     keep(file, read);
     if (!read.source) return [];
@@ -77,7 +76,7 @@ export async function importCompose(
     );
     await applyExtends(file, read.source, {
       read: async (other) => {
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, documented);
+        const result = await readComposeFile(other, fileEnv, dotEnvPath, example);
         keep(other, result);
         return result;
       },

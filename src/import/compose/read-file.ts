@@ -11,7 +11,7 @@ import { keptSecret } from "../../model/secret-like.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
-import { type VariableUse, variableUses } from "./variables.js";
+import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 
 type Json = Record<string, unknown>;
 
@@ -42,12 +42,6 @@ export interface ReadCompose {
   diagnostics: Diagnostic[];
 }
 
-/** What an example env file documents: every name it lists, and the values it gives. */
-export interface Documented {
-  names: ReadonlySet<string>;
-  values: Readonly<Record<string, string>>;
-}
-
 /**
  * A variable the example documents is not reported as unset, nor as missing where it gives a
  * value (a required one it leaves empty is still to be filled in).
@@ -56,7 +50,7 @@ export async function readComposeFile(
   file: string,
   env: Record<string, string>,
   envFile: string,
-  example: Documented = { names: new Set(), values: {} },
+  example?: ExampleEnvironment,
 ): Promise<ReadCompose> {
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
@@ -65,9 +59,9 @@ export async function readComposeFile(
   const secrets = new Set<string>();
   // A variable whose example value looks secret (a URL with credentials) is kept as well: the
   // placeholder stays out, and the variable is what the environment must supply.
+  const values = example?.values ?? {};
   const keep = (name: string, value: string) =>
-    keptSecret(name, value) ||
-    (Object.hasOwn(example.values, name) && keptSecret(name, example.values[name]));
+    keptSecret(name, value) || (Object.hasOwn(values, name) && keptSecret(name, values[name]));
   // Interpolated as the values are made, so the value is not copied once more to do it. A variable
   // that looks secret (by its name or its value) stays as written: its value, typically from .env,
   // must reach neither the model nor anything made from it.
@@ -75,9 +69,9 @@ export async function readComposeFile(
     if (!value.includes("$")) return value;
     const result = interpolate(value, env, keep);
     for (const name of result.kept) secrets.add(name);
-    for (const name of result.unset) if (!example.names.has(name)) unset.add(name);
+    for (const name of result.unset) if (!example?.names.has(name)) unset.add(name);
     for (const m of result.missing)
-      if (!(Object.hasOwn(example.values, m.name) && example.values[m.name])) missing.set(m.name, m.message);
+      if (!(Object.hasOwn(values, m.name) && values[m.name])) missing.set(m.name, m.message);
     return result.value;
   };
   const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
