@@ -370,6 +370,18 @@ function pairOf(map: { items: { key: unknown; value: unknown }[] }, step: string
 }
 
 /**
+ * The entry a name stands for in a list written as `NAME=value` or `NAME` items (environment and
+ * labels in their list form, depends_on as a list), so that a path by name reaches the entry.
+ */
+function namedEntry(items: unknown[], name: string): unknown {
+  return items.find((item) => {
+    if (!isScalar(item)) return false;
+    const value = String(item.value);
+    return value === name || (value.startsWith(name) && value[name.length] === "=");
+  });
+}
+
+/**
  * The nodes along a key path, as far as the file has it: the root first, then for each step the
  * pair's key (when the step is a mapping key) and the value. One walk, however many are asked for.
  */
@@ -384,8 +396,8 @@ function nodesAlong(document: ParsedDocument, path: KeyPath): { key?: Node; valu
       if (!pair) break;
       current = pair.value;
       along.push({ key: pair.key as Node, value: (current ?? undefined) as Node | undefined });
-    } else if (isSeq(current) && typeof step === "number") {
-      current = current.items[step];
+    } else if (isSeq(current)) {
+      current = typeof step === "number" ? current.items[step] : namedEntry(current.items, step);
       if (current === undefined) break;
       along.push({ value: (current ?? undefined) as Node | undefined });
     } else break;

@@ -90,6 +90,49 @@ describe("findings on merged files", () => {
       "compose.prod.yaml missing-health-check@14:3",
     ]);
   });
+
+  it("point at the list entry itself, in the file that has it, wherever merging moved it", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    environment:",
+        "      - POSTGRES_USER=app",
+        "      - POSTGRES_PASSWORD=hunter2hunter",
+        "    volumes:",
+        "      - data:/var/lib/postgresql/data",
+        "    ports:",
+        '      - "127.0.0.1:5432:5432"',
+        "volumes:",
+        "  data:",
+        "",
+      ].join("\n"),
+      // Its entries come after the base's in the merged lists, at indexes this file does not have.
+      "over.yaml": [
+        "services:",
+        "  db:",
+        "    volumes:",
+        "      - ./init:/docker-entrypoint-initdb.d",
+        "      - /var/run/docker.sock:/var/run/docker.sock",
+        "    ports:",
+        '      - "5433:5432"',
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml"), join(folder, "over.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
+      ["plaintext-secret", "docker-socket-mounted", "exposed-datastore"].includes(d.code),
+    );
+    expect(found.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`).sort()).toEqual(
+      [
+        // An environment written as a list is found by the variable's name.
+        "compose.yaml plaintext-secret@6:9",
+        "over.yaml docker-socket-mounted@5:9",
+        "over.yaml exposed-datastore@7:9",
+      ],
+    );
+  });
 });
 
 describe("keys the Compose Specification does not know", () => {

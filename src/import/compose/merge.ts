@@ -75,6 +75,11 @@ const uniqueBy: Record<string, (item: unknown) => string> = {
   configs: (item) => (isObject(item) ? String(item.target ?? item.source) : String(item)),
 };
 
+/** What makes an entry of a list the same entry in another file: its key if unique by one, else all of it. */
+export function entryIdentity(field: string, item: unknown): string {
+  return Object.hasOwn(uniqueBy, field) ? uniqueBy[field]!(item) : JSON.stringify(item);
+}
+
 function mergeValue(
   base: unknown,
   over: unknown,
@@ -102,9 +107,8 @@ function mergeValue(
     return out;
   }
   if (Array.isArray(base) && Array.isArray(over) && key && !replaced.has(key)) {
-    const identify = Object.hasOwn(uniqueBy, key) ? uniqueBy[key]! : (item: unknown) => JSON.stringify(item);
-    const kept = new Map(base.map((item) => [identify(item), item]));
-    for (const item of over) kept.set(identify(item), item);
+    const kept = new Map(base.map((item) => [entryIdentity(key, item), item]));
+    for (const item of over) kept.set(entryIdentity(key, item), item);
     return [...kept.values()];
   }
   return over;

@@ -13,7 +13,7 @@ import { wholeReference } from "../../model/variable-reference.js";
 import { isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { guessKind, serviceKinds } from "./kinds.js";
-import { mergeCompose, type Tag } from "./merge.js";
+import { entryIdentity, mergeCompose, type Tag } from "./merge.js";
 import { composeServiceKeys, composeTopKeys } from "./spec-keys.js";
 
 export interface ComposeSource {
@@ -349,8 +349,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   // one that has the longest part of it.
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
     let best: { depth: number; range: SourceRange } | undefined;
-    for (const { yaml } of sources) {
-      const found = reach(yaml, composePath, prefer);
+    for (const { yaml, value } of sources) {
+      const found = reach(yaml, pathInFile(merged, value, composePath), prefer);
       if (found.depth > 0 && found.depth >= (best?.depth ?? 0)) best = found;
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
@@ -390,6 +390,35 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
   }
   return { input, locate: locator, diagnostics };
+}
+
+/**
+ * A path into the merged files as a path into one of them. Merging moves list entries (an
+ * override's volume lands after the base's), so an entry is found by what it is, not where it
+ * sits; a path to an entry the file lacks stops before it.
+ */
+function pathInFile(merged: unknown, own: unknown, path: KeyPath): KeyPath {
+  const found: KeyPath = [];
+  for (const [at, step] of path.entries()) {
+    if (typeof step === "number" && Array.isArray(merged) && Array.isArray(own) && merged !== own) {
+      const identity = entryIdentity(String(path[at - 1]), merged[step]);
+      // The last of equal entries is the one the merge kept.
+      let index = own.length - 1;
+      while (index >= 0 && entryIdentity(String(path[at - 1]), own[index]) !== identity) index--;
+      if (index < 0) return found;
+      found.push(index);
+      merged = merged[step];
+      own = own[index];
+      continue;
+    }
+    found.push(step);
+    merged =
+      isObject(merged) || Array.isArray(merged)
+        ? (merged as Record<string | number, unknown>)[step]
+        : undefined;
+    own = isObject(own) || Array.isArray(own) ? (own as Record<string | number, unknown>)[step] : undefined;
+  }
+  return found;
 }
 
 /** Keys the Compose Specification does not know (x- extensions aside), with a suggestion. */
