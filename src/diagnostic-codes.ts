@@ -62,7 +62,7 @@ export const coreDiagnosticCodes = {
   "duplicate-names": "Two services, or two nodes of one environment, share a display name.",
   "exposed-datastore": "A database, cache or broker port is published beyond localhost outside development.",
   "health-port-undeclared": "A health check is aimed at a port the service does not declare.",
-  "host-namespace": "A service shares the host's network or process namespace.",
+  "host-namespace": "A service shares the host's network, process or IPC namespace.",
   "hpa-without-cpu-request": "An autoscaled instance has no CPU request.",
   "image-latest-tag": "An image has no tag, or the tag latest.",
   "ingress-without-tls": "A public environment has an ingress or proxy with routes but no TLS configuration.",

@@ -248,6 +248,7 @@ export const ServiceInput = T.Object(
     security: T.Optional(Security),
     "network-mode": T.Optional(T.String({ description: "host, bridge, … (Compose network_mode)" })),
     pid: T.Optional(T.String({ description: "host to share the host's PID namespace" })),
+    ipc: T.Optional(T.String({ description: "host to share the host's IPC namespace (Compose ipc)" })),
     profiles: T.Optional(T.Array(T.String())),
     notes: T.Optional(Notes),
   },

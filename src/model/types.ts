@@ -176,6 +176,8 @@ export interface Security {
   user?: string | number;
   readOnlyRoot?: boolean;
   privileged?: boolean;
+  /** Where the user and privileged are set, for findings about them. */
+  at: { user?: SourceRange; privileged?: SourceRange };
 }
 
 export interface Group extends Located {
@@ -208,6 +210,9 @@ export interface Service extends Located {
   security: Security;
   networkMode?: string;
   pid?: string;
+  ipc?: string;
+  /** The host's namespaces the service shares (network-mode, pid or ipc set to host), each where it is set. */
+  hostNamespaces: { namespace: "network" | "process" | "IPC"; at: SourceRange }[];
   profiles: string[];
   notes: string[];
 }

@@ -10,7 +10,11 @@ export const privilegedContainer: Rule = {
   check(context) {
     for (const service of context.model.services) {
       if (service.security.privileged)
-        context.report(service.at, `'${service.id}' runs privileged`, "remove privileged: true");
+        context.report(
+          service.security.at.privileged ?? service.at,
+          `'${service.id}' runs privileged`,
+          "remove privileged: true",
+        );
     }
   },
 };

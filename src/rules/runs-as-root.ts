@@ -9,10 +9,11 @@ export const runsAsRoot: Rule = {
   example: { bad: `security: { user: 0 }`, good: `security: { run-as-non-root: true, user: 1000 }` },
   check(context) {
     for (const service of context.model.services) {
-      const user = service.security.user;
-      if (user === 0 || user === "0" || user === "root")
+      // Compose writes user:group; the group does not make the process root.
+      const user = String(service.security.user ?? "").split(":")[0];
+      if (user === "0" || user === "root")
         context.report(
-          service.at,
+          service.security.at.user ?? service.at,
           `'${service.id}' runs as root`,
           "set security: { run-as-non-root: true, user: 1000 }",
         );

@@ -108,6 +108,13 @@ describe("compose.yaml", () => {
     );
     expect(doc.services.api.platform).toBe("linux/arm64");
   });
+
+  it("shares the host's network, process and IPC namespaces as the service asks", () => {
+    const { doc } = compose(
+      shop.replace("cpu: 0.5", "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host"),
+    );
+    expect(doc.services.api).toMatchObject({ network_mode: "host", pid: "host", ipc: "host" });
+  });
 });
 
 describe("compose refuses output that would not start", () => {

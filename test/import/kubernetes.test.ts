@@ -109,6 +109,43 @@ describe("Kubernetes manifests as a model", () => {
     expect(web.publish.map((p) => [p.port.name, p.host])).toEqual([["http", 443]]);
   });
 
+  it("reads the host's namespaces and the container's privileges, and points findings at them", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+    writeFileSync(
+      join(folder, "agent.yaml"),
+      [
+        "apiVersion: apps/v1",
+        "kind: DaemonSet",
+        "metadata: { name: agent }",
+        "spec:",
+        "  selector: { matchLabels: { app: agent } }",
+        "  template:",
+        "    metadata: { labels: { app: agent } }",
+        "    spec:",
+        "      hostNetwork: true",
+        "      hostPID: true",
+        "      hostIPC: true",
+        "      containers:",
+        "        - name: agent",
+        "          image: agent:1.0",
+        "          securityContext: { privileged: true, runAsUser: 0 }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadManifestsAsModel([folder]);
+    expect(loaded.model!.services[0]).toMatchObject({ networkMode: "host", pid: "host", ipc: "host" });
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
+      ["host-namespace", "privileged-container", "runs-as-root"].includes(d.code),
+    );
+    expect(located(found, loaded.sources)).toEqual([
+      "host-namespace@9:7",
+      "host-namespace@10:7",
+      "host-namespace@11:7",
+      "privileged-container@15:11",
+      "runs-as-root@15:11",
+    ]);
+  });
+
   it("builds a kustomize overlay: resources, components, images, namespace, strategic and JSON patches", async () => {
     const { imported, diagnostics, sources } = await importManifests([`${fixtures}/kustomize/overlays/prod`]);
     expect(located(diagnostics, sources)).toEqual([

@@ -215,6 +215,20 @@ describe("Kubernetes manifests", () => {
     expect(find("StatefulSet", "db")!.spec.template.spec.securityContext).toBeUndefined();
   });
 
+  it("shares the host's network, process and IPC namespaces as the service asks", () => {
+    const { find } = k8s(
+      shop.replace(
+        "    uses: { db: SQL",
+        "    network-mode: host\n    pid: host\n    ipc: host\n    uses: { db: SQL",
+      ),
+    );
+    expect(find("Deployment", "api")!.spec.template.spec).toMatchObject({
+      hostNetwork: true,
+      hostPID: true,
+      hostIPC: true,
+    });
+  });
+
   it("labels every object with the recommended app.kubernetes.io labels and selects on the stable ones", () => {
     const { find, objects } = k8s(shop);
     expect(find("Deployment", "api")!.metadata.labels).toEqual({

@@ -163,18 +163,39 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "runs-as-root",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    expected: ["4:3"],
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\n  c: { kind: api, image: "c:1", security: { user: "root:root" } }\n  d: { kind: api, image: "d:1", security: { user: "1000:0" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
+    expected: ["4:45", "6:45"],
   },
   {
     rule: "privileged-container",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { privileged: true } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:3"],
+    expected: ["4:45"],
   },
   {
     rule: "host-namespace",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", network-mode: host, pid: host }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:3", "4:3"],
+    text: `${head}services:\n  a: { kind: api, image: "a:1", network-mode: host, pid: host, ipc: host }\n  b: { kind: api, image: "b:1", network-mode: bridge, ipc: shareable }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["4:33", "4:53", "4:64"],
+  },
+  {
+    rule: "host-namespace",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  cache:\n    image: redis:7\n    network_mode: host\n  worker:\n    image: w:1\n    ipc: host\n    pid: host\n",
+    },
+    expected: ["4:5", "8:5", "7:5"],
+  },
+  {
+    rule: "runs-as-root",
+    text: "",
+    files: { "compose.yaml": 'services:\n  api:\n    image: a:1\n    user: "0:0"\n    privileged: true\n' },
+    expected: ["4:5"],
+  },
+  {
+    rule: "privileged-container",
+    text: "",
+    files: { "compose.yaml": 'services:\n  api:\n    image: a:1\n    user: "0:0"\n    privileged: true\n' },
+    expected: ["5:5"],
   },
   {
     rule: "docker-socket-mounted",

@@ -94,6 +94,7 @@ export function composeService(
   if (service.security.readOnlyRoot) entry.read_only = true;
   if (service.networkMode) entry.network_mode = service.networkMode;
   if (service.pid) entry.pid = service.pid;
+  if (service.ipc) entry.ipc = service.ipc;
   if (service.profiles.length > 0) entry.profiles = service.profiles;
   entry.restart = service.restart ?? (service.kind === "job" ? "no" : "unless-stopped");
   // The kind travels with the container, so importing this file again knows it without guessing.

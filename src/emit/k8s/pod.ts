@@ -60,6 +60,7 @@ export function podTemplate(
   if (platform) spec.nodeSelector = { "kubernetes.io/arch": platform.split("/")[1] ?? platform };
   if (instance.service.networkMode === "host") spec.hostNetwork = true;
   if (instance.service.pid === "host") spec.hostPID = true;
+  if (instance.service.ipc === "host") spec.hostIPC = true;
   const spread = spreadOf(instance);
   if (spread) spec.topologySpreadConstraints = spread;
   if (storage.volumes.length > 0) spec.volumes = storage.volumes;

@@ -293,8 +293,18 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     ) {
       service.restart = raw.restart as ServiceInputType["restart"];
     }
-    if (raw.network_mode) service["network-mode"] = String(raw.network_mode);
-    if (raw.pid) service.pid = String(raw.pid);
+    if (raw.network_mode) {
+      service["network-mode"] = String(raw.network_mode);
+      note(["services", id, "network-mode"], ["services", id, "network_mode"]);
+    }
+    if (raw.pid) {
+      service.pid = String(raw.pid);
+      note(["services", id, "pid"], ["services", id, "pid"]);
+    }
+    if (raw.ipc) {
+      service.ipc = String(raw.ipc);
+      note(["services", id, "ipc"], ["services", id, "ipc"]);
+    }
     if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(String);
     const security = {
       ...(raw.user !== undefined ? { user: String(raw.user) } : {}),
@@ -302,6 +312,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       ...(raw.read_only === true ? { "read-only-root": true } : {}),
     };
     if (Object.keys(security).length > 0) service.security = security;
+    note(["services", id, "security", "user"], ["services", id, "user"]);
+    note(["services", id, "security", "privileged"], ["services", id, "privileged"]);
     const notes = [
       ...mounted(raw.secrets, "secret", "/run/secrets"),
       ...mounted(raw.configs, "config", "/"),

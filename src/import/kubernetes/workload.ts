@@ -179,6 +179,10 @@ export function importWorkload(
     service.pid = "host";
     note([...servicePath, "pid"], [...podPath, "hostPID"]);
   }
+  if (pod.hostIPC === true) {
+    service.ipc = "host";
+    note([...servicePath, "ipc"], [...podPath, "hostIPC"]);
+  }
   if (object.kind === "Job" || object.kind === "CronJob") {
     if (pod.restartPolicy === "Never") service.restart = "no";
     else if (pod.restartPolicy === "OnFailure") service.restart = "on-failure";

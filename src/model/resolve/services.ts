@@ -1,7 +1,17 @@
 import { statefulKinds } from "../kinds.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
-import type { Build, EnvVar, HealthCheck, Port, Service, SourceCode, Use, Volume } from "../types.js";
+import type {
+  Build,
+  EnvVar,
+  HealthCheck,
+  Port,
+  Security,
+  Service,
+  SourceCode,
+  Use,
+  Volume,
+} from "../types.js";
 import {
   entriesOf,
   type KeyPath,
@@ -238,6 +248,33 @@ function resolveSource(input: ServiceInputType["source"]): SourceCode | undefine
   };
 }
 
+function resolveSecurity(context: ResolveContext, id: string, input: ServiceInputType["security"]): Security {
+  const path = ["services", id, "security"];
+  const security: Security = { at: {} };
+  if (input?.["run-as-non-root"] !== undefined) security.runAsNonRoot = input["run-as-non-root"];
+  if (input?.user !== undefined) {
+    security.user = input.user;
+    security.at.user = context.locate([...path, "user"]);
+  }
+  if (input?.["read-only-root"] !== undefined) security.readOnlyRoot = input["read-only-root"];
+  if (input?.privileged !== undefined) {
+    security.privileged = input.privileged;
+    security.at.privileged = context.locate([...path, "privileged"]);
+  }
+  return security;
+}
+
+function hostNamespaces(context: ResolveContext, id: string, input: ServiceInputType) {
+  const fields = [
+    ["network-mode", "network"],
+    ["pid", "process"],
+    ["ipc", "IPC"],
+  ] as const;
+  return fields
+    .filter(([field]) => input[field] === "host")
+    .map(([field, namespace]) => ({ namespace, at: context.locate(["services", id, field]) }));
+}
+
 function resolveService(
   context: ResolveContext,
   model: ModelInputType,
@@ -258,16 +295,8 @@ function resolveService(
     uses: resolveUses(context, id, input),
     routes: [],
     stateful: input.stateful ?? (statefulKinds.has(input.kind) || volumes.some((v) => v.type === "volume")),
-    security: {
-      ...(input.security?.["run-as-non-root"] !== undefined
-        ? { runAsNonRoot: input.security["run-as-non-root"] }
-        : {}),
-      ...(input.security?.user !== undefined ? { user: input.security.user } : {}),
-      ...(input.security?.["read-only-root"] !== undefined
-        ? { readOnlyRoot: input.security["read-only-root"] }
-        : {}),
-      ...(input.security?.privileged !== undefined ? { privileged: input.security.privileged } : {}),
-    },
+    security: resolveSecurity(context, id, input.security),
+    hostNamespaces: hostNamespaces(context, id, input),
     profiles: input.profiles ?? [],
     notes: notesOf(input.notes),
   };
@@ -280,6 +309,7 @@ function resolveService(
     restart: input.restart,
     networkMode: input["network-mode"],
     pid: input.pid,
+    ipc: input.ipc,
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(service, { [key]: value });
