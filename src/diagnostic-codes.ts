@@ -42,6 +42,8 @@ export const coreDiagnosticCodes = {
   // generating configuration
   "wrong-platform": "The environment runs on another platform than the output asked for.",
   "host-port-conflict": "Two instances publish the same host port on one host.",
+  "starts-before-healthy":
+    "A service waits only for the start of a dependency that has a health check, not for it to be healthy.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
   "secret-without-source":
     "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",

@@ -25,6 +25,8 @@ export interface InstanceFacts {
   /** The resources in bytes and millicores, so that 1Gi and 1024Mi, or 1 and 1000m, are equal. */
   resourcesKey?: string;
   uses: string[];
+  /** Dependencies waited for otherwise than by default (healthy where they have a check), as "db (started)". */
+  waits: string[];
 }
 
 export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts> {
@@ -67,6 +69,11 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
             ? service.uses.map(String)
             : Object.keys(isObject(service.uses) ? service.uses : {})
           ).sort(),
+          waits: Object.entries(isObject(service.uses) ? service.uses : {})
+            .flatMap(([target, use]) =>
+              isObject(use) && use.wait ? [`${target} (${String(use.wait)})`] : [],
+            )
+            .sort(),
         });
       }
     }

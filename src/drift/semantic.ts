@@ -36,6 +36,8 @@ export function importText(
 }
 
 const list = (values: string[]) => (values.length > 0 ? values.join(", ") : "none");
+const waits = (values: string[]) =>
+  values.length > 0 ? values.join(", ") : "each dependency to be healthy where it has a health check";
 
 function compareFacts(
   id: string,
@@ -93,6 +95,14 @@ function compareFacts(
     report(
       [...file.servicePath, "uses"],
       `'${id}' depends on ${list(file.uses)} here; the model says ${list(uses)}`,
+    );
+  const changed = [...file.waits, ...model.waits].find(
+    (w) => !file.waits.includes(w) || !model.waits.includes(w),
+  );
+  if (changed)
+    report(
+      [...file.servicePath, "uses", changed.slice(0, changed.lastIndexOf(" ("))],
+      `'${id}' waits for ${waits(file.waits)} here; the model says ${waits(model.waits)}`,
     );
   if (model.health !== file.health)
     report(

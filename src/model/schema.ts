@@ -154,6 +154,12 @@ const UseFull = T.Object(
     optional: T.Optional(
       T.Boolean({ description: "Not needed to start (drawn dashed; no startup dependency)" }),
     ),
+    wait: T.Optional(
+      Enum(["started", "healthy", "completed"] as const, {
+        description:
+          "What this service waits for before it starts (Compose's depends_on condition); by default healthy where the other has a health check, else started",
+      }),
+    ),
   },
   strict,
 );

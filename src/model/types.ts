@@ -141,6 +141,8 @@ export interface Use extends Located {
   description?: string;
   port?: Port;
   optional: boolean;
+  /** What the service waits for before it starts, where the model says; else healthy if the other has a health check. */
+  wait?: "started" | "healthy" | "completed";
 }
 
 export interface Route extends Located {

@@ -30,6 +30,7 @@ import { secretInCommand } from "./secret-in-command.js";
 import { secretWithoutSource } from "./secret-without-source.js";
 import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
+import { startsBeforeHealthy } from "./starts-before-healthy.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
 import { undocumentedVariable } from "./undocumented-variable.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
@@ -66,6 +67,7 @@ export const rules: readonly Rule[] = [
   secretInCommand,
   serviceDeployedNowhere,
   singleReplicaInProduction,
+  startsBeforeHealthy,
   statefulWithoutVolume,
   undocumentedVariable,
   usedServiceNotDeployed,

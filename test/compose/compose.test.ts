@@ -73,6 +73,19 @@ describe("compose.yaml", () => {
     expect(doc.services.cache.healthcheck.test).toEqual(["CMD", "nc", "-z", "localhost", "6379"]);
   });
 
+  it("waits for what the model says where it says: started, healthy or completed", () => {
+    const { doc } = compose(
+      shop.replace(
+        "uses: { db: SQL, cache: sessions }",
+        "uses: { db: { wait: completed }, cache: { wait: started } }",
+      ),
+    );
+    expect(doc.services.api.depends_on).toEqual({
+      db: { condition: "service_completed_successfully" },
+      cache: { condition: "service_started" },
+    });
+  });
+
   it("writes secrets as required references and lists them in .env.example, never their values", () => {
     const { doc, files } = compose(shop);
     expect(doc.services.api.environment.DB_PASSWORD).toBe(

@@ -72,6 +72,11 @@ describe("deployview drift on committed configuration", () => {
     );
     edit("deploy/production-k8s/app.yaml", "minReplicas: 2", "minReplicas: 3");
     edit(
+      "deploy/production-compose/compose.yaml",
+      "condition: service_healthy",
+      "condition: service_started",
+    );
+    edit(
       "deploy/production-k8s/redis.yaml",
       "          livenessProbe:",
       '          env:\n            - name: EXTRA_FLAG\n              value: "1"\n          livenessProbe:',
@@ -84,6 +89,7 @@ describe("deployview drift on committed configuration", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
     expect(lines).toEqual([
+      "deploy/production-compose/compose.yaml:29:9: error 'app' waits for postgres (started) here; the model says each dependency to be healthy where it has a health check [configuration-drift]",
       "deploy/production-compose/compose.yaml:49:12: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
       "deploy/production-compose/compose.yaml:55:26: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
       "deploy/production-k8s/app.yaml:137:3: error 'app' runs 3 to 10 replicas at 70% CPU here; the model says 2 to 10 replicas at 70% CPU [configuration-drift]",

@@ -5,6 +5,13 @@ import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import type { ComposeHealthcheck } from "./health.js";
 
+/** The depends_on condition for what a service waits for. */
+const CONDITIONS = {
+  started: "service_started",
+  healthy: "service_healthy",
+  completed: "service_completed_successfully",
+} as const;
+
 export type ComposeService = Record<string, unknown>;
 
 /** Compose interpolates `$`; a literal dollar is written `$$`. */
@@ -125,7 +132,11 @@ export function composeService(
       (i) => i.service.id === use.target && i !== instance,
     )) {
       dependsOn[target.id] = {
-        condition: context.healthy.has(target.id) ? "service_healthy" : "service_started",
+        condition: use.wait
+          ? CONDITIONS[use.wait]
+          : context.healthy.has(target.id)
+            ? "service_healthy"
+            : "service_started",
       };
     }
   }

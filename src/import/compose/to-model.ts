@@ -120,6 +120,24 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
   return limit ?? request;
 }
 
+type Wait = "started" | "healthy" | "completed";
+
+/** Whether a compose service has a health check that runs: one with a test, neither disabled nor NONE. */
+function hasHealthCheck(service: unknown): boolean {
+  if (!isObject(service) || !isObject(service.healthcheck)) return false;
+  const { disable, test } = service.healthcheck;
+  return disable !== true && test !== undefined && !(Array.isArray(test) && test[0] === "NONE");
+}
+
+/** What depends_on makes a service wait for; the list form waits for the start only. */
+function waitOf(dependsOn: unknown, target: string): Wait {
+  const condition =
+    isObject(dependsOn) && isObject(dependsOn[target]) ? dependsOn[target].condition : undefined;
+  if (condition === "service_healthy") return "healthy";
+  if (condition === "service_completed_successfully") return "completed";
+  return "started";
+}
+
 /** Model fields of a service and the compose keys they come from. */
 const FIELD_KEYS = [
   ["image", "image"],
@@ -177,7 +195,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       for (const p of ports) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
     }
     const health = raw.healthcheck;
-    if (isObject(health) && health.disable !== true && health.test !== undefined) {
+    if (isObject(health) && hasHealthCheck(raw)) {
       const test = Array.isArray(health.test) ? health.test.map(String) : String(health.test);
       const command = Array.isArray(test)
         ? test[0] === "CMD-SHELL"
@@ -186,15 +204,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
             ? test.slice(1)
             : test
         : test;
-      if (!(Array.isArray(command) && command[0] === "NONE")) {
-        service.health = {
-          command,
-          ...(health.interval ? { interval: String(health.interval) } : {}),
-          ...(health.timeout ? { timeout: String(health.timeout) } : {}),
-          ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
-        };
-        note(["services", id, "health"], ["services", id, "healthcheck"]);
-      }
+      service.health = {
+        command,
+        ...(health.interval ? { interval: String(health.interval) } : {}),
+        ...(health.timeout ? { timeout: String(health.timeout) } : {}),
+        ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
+      };
+      note(["services", id, "health"], ["services", id, "healthcheck"]);
     }
     const environmentVars = Array.isArray(raw.environment)
       ? Object.fromEntries(
@@ -268,6 +284,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         ? Object.keys(raw.depends_on)
         : [];
     const dependsOn: string[] = [];
+    /** What the service waits for, where that is not what the model would assume. */
+    const waits = new Map<string, Wait>();
     declared.forEach((target, index) => {
       const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
       // A dependency on nothing is the file's defect, reported here so the rest still imports.
@@ -276,9 +294,21 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         return;
       }
       note(["services", id, "uses", dependsOn.length], composePath);
+      note(["services", id, "uses", target], composePath);
       dependsOn.push(target);
+      const wait = waitOf(raw.depends_on, target);
+      if (wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started")) waits.set(target, wait);
     });
-    if (dependsOn.length > 0) service.uses = dependsOn;
+    if (dependsOn.length > 0)
+      service.uses =
+        waits.size === 0
+          ? dependsOn
+          : Object.fromEntries(
+              dependsOn.map((target) => {
+                const wait = waits.get(target);
+                return [target, wait ? { wait } : null];
+              }),
+            );
     const deploy = isObject(raw.deploy) ? raw.deploy : {};
     const memory = memoryOf(deploy.resources);
     if (memory) {

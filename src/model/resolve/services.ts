@@ -217,6 +217,7 @@ function resolveUses(context: ResolveContext, id: string, input: ServiceInputTyp
       use.optional = value.optional ?? false;
       if (value.protocol) use.protocol = value.protocol;
       if (value.description) use.description = value.description;
+      if (value.wait) use.wait = value.wait;
     }
     return use;
   });
