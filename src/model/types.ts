@@ -2,7 +2,7 @@
  * The resolved model: every short form expanded, every reference checked and linked,
  * every element carrying the source range it came from. All analyses and emitters read this.
  */
-import type { SourceRange } from "../diagnostics.js";
+import type { Diagnostic, SourceRange } from "../diagnostics.js";
 
 export type ServiceKind =
   | "web"
@@ -244,6 +244,8 @@ export interface Instance extends Located {
   role?: string;
   replicas: Replicas;
   image?: string;
+  /** Where the image is named: the instance's own, else its service's. */
+  imageAt?: SourceRange;
   memory?: Amount;
   cpu?: Amount;
   publish: PublishedPort[];
@@ -410,6 +412,11 @@ export interface Model {
   lint: { rules: Record<string, RuleSeverity>; at: Record<string, SourceRange> };
   /** Variables the configuration the model was read from takes from its environment (compose ${VAR}). */
   variables?: ConfigVariable[];
+  /**
+   * What the importer found in the files the model was read from that a lint rule reports (an
+   * obsolete compose `version:`): through the rule, its severity is configurable and it can be suppressed.
+   */
+  importFindings?: Diagnostic[];
 }
 
 export interface ConfigVariable extends Located {

@@ -1,6 +1,7 @@
 /** Every lint rule, in catalogue order. A rule is a file named by its id; this list is the registry. */
 import { bindMountInCluster } from "./bind-mount-in-cluster.js";
 import { buildAndImage } from "./build-and-image.js";
+import { composeObsoleteVersion } from "./compose-obsolete-version.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
@@ -39,6 +40,7 @@ import { volumeWithoutBackup } from "./volume-without-backup.js";
 export const rules: readonly Rule[] = [
   bindMountInCluster,
   buildAndImage,
+  composeObsoleteVersion,
   cpuOverCapacity,
   dependencyCycle,
   dockerSocketMounted,

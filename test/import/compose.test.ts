@@ -24,10 +24,10 @@ describe("check -f on the FreshPoC compose file of seed 003", () => {
       );
     expect(at("host-port-conflict")).toEqual(["host-port-conflict@70:13"]);
     expect(at("image-latest-tag")).toEqual([
-      "image-latest-tag@5:3",
-      "image-latest-tag@9:3",
-      "image-latest-tag@16:3",
-      "image-latest-tag@20:3",
+      "image-latest-tag@6:12",
+      "image-latest-tag@10:12",
+      "image-latest-tag@17:12",
+      "image-latest-tag@21:12",
     ]);
     expect(at("plaintext-secret")).toEqual(["plaintext-secret@26:7"]);
     expect(at("compose-obsolete-version")).toEqual(["compose-obsolete-version@2:1"]);

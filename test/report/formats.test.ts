@@ -58,10 +58,10 @@ describe("check --format github", () => {
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
+      /^::warning file=deployview\.yaml,line=3,col=28,endLine=3,endColumn=45,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
     );
     expect(lines[1]).toMatch(
-      /^::warning file=deployview\.yaml,line=5,col=70,endLine=5,endColumn=73,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
+      /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
     );
   });
 });

@@ -73,8 +73,9 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "image-latest-tag",
-    text: `${head}services:\n  a: { kind: api, image: "a:latest" }\n  b: { kind: api, image: "b" }\n  c: { kind: api, image: "c:1.2" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
-    expected: ["8:61", "8:64"],
+    text: `${head}services:\n  a: { kind: api, image: "a:latest" }\n  b: { kind: api, image: "b" }\n  c: { kind: api, image: "c:1.2" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { a: null, c: { image: "c:latest" } } } } }\n`,
+    // Where the image is named, once however many environments run it; an instance's own image at the instance.
+    expected: ["4:26", "5:26", "9:84"],
   },
   {
     rule: "plaintext-secret",
@@ -231,6 +232,18 @@ export const cases: RuleCase[] = [
     },
     // The list form waits for the start only; a check of NONE is no check.
     expected: ["4:18", "4:22", "9:7"],
+  },
+  {
+    rule: "compose-obsolete-version",
+    text: "",
+    files: { "compose.yaml": 'version: "3.8"\nservices:\n  api:\n    image: a:1\n' },
+    expected: ["1:1"],
+  },
+  {
+    rule: "compose-obsolete-version",
+    text: "",
+    files: { "compose.yaml": "services:\n  api:\n    image: a:1\n" },
+    expected: [],
   },
   {
     rule: "docker-socket-mounted",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { type LoadResult, loadModelText } from "../../src/load/index.js";
 import { SourceIndex } from "../../src/report/position.js";
-import { lint, rules } from "../../src/rules/index.js";
+import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
 import { cases } from "./cases.js";
@@ -112,20 +112,40 @@ describe("severity settings and suppressions", () => {
 
   it("a suppression with a reason silences the next line", () => {
     const text = latest.replace(
-      "environments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }",
-      "environments:\n  # deployview-disable-next-line image-latest-tag -- the vendor tags nothing else\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }",
+      "services:\n",
+      "services:\n  # deployview-disable-next-line image-latest-tag -- the vendor tags nothing else\n",
     );
-    // The finding is at the instance in `run: [a]`, on the line after the comment.
+    // The finding is at the image, on the line after the comment.
     expect(findings(text, "image-latest-tag")).toEqual([]);
   });
 
   it("a suppression without a reason suppresses nothing and is reported", () => {
     const text = latest.replace(
-      "environments:\n",
-      "environments:\n  # deployview-disable-next-line image-latest-tag\n",
+      "services:\n",
+      "services:\n  # deployview-disable-next-line image-latest-tag\n",
     );
-    expect(findings(text, "image-latest-tag").map((f) => f.where)).toEqual(["6:61"]);
-    expect(findings(text, "suppression-without-reason").map((f) => f.where)).toEqual(["5:3"]);
+    expect(findings(text, "image-latest-tag").map((f) => f.where)).toEqual(["4:26"]);
+    expect(findings(text, "suppression-without-reason").map((f) => f.where)).toEqual(["3:3"]);
+  });
+
+  it("apply to what the importer finds in compose files too, by flag or by comment", async () => {
+    const files = (text: string) => ({ "compose.yaml": text, ".env.example": "" });
+    const obsolete = 'version: "3.8"\nservices:\n  api:\n    image: a:latest\n';
+    expect((await composeFindings(files(obsolete), "compose-obsolete-version")).map((f) => f.where)).toEqual([
+      "1:1",
+    ]);
+    const dir = folderWith(files(obsolete), "deployview-rule-");
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const codes = (severities: Record<string, SeveritySetting>) =>
+      lint(loaded.model!, { severities }).map((d) => d.code);
+    expect(codes({})).toContain("compose-obsolete-version");
+    expect(codes({ "compose-obsolete-version": "off" })).not.toContain("compose-obsolete-version");
+    const suppressed = `# deployview-disable-next-line compose-obsolete-version -- read by an old CI tool\n${obsolete.replace(
+      "    image:",
+      "    # deployview-disable-next-line image-latest-tag -- built and pushed by this repository\n    image:",
+    )}`;
+    expect(await composeFindings(files(suppressed), "compose-obsolete-version")).toEqual([]);
+    expect(await composeFindings(files(suppressed), "image-latest-tag")).toEqual([]);
   });
 
   it("an unknown rule in the configuration is reported with a suggestion", () => {

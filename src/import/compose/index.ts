@@ -110,6 +110,12 @@ export async function loadComposeAsModel(
   const { imported, diagnostics, sources, variables } = await importCompose(files, options);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, files[0]!, imported.locate);
-  const model = resolved.model ? { ...resolved.model, variables } : undefined;
+  if (!resolved.model)
+    return {
+      model: undefined,
+      diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
+      sources,
+    };
+  const model = { ...resolved.model, variables, importFindings: imported.findings };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -30,6 +30,8 @@ export interface ImportedCompose {
   /** Model path → where it came from. */
   locate: (path: KeyPath, prefer?: "key" | "value") => SourceRange;
   diagnostics: Diagnostic[];
+  /** What a lint rule reports, at its configured severity (see Model.importFindings). */
+  findings: Diagnostic[];
 }
 
 /** Labels as a map, from either of the forms Compose allows. */
@@ -415,10 +417,11 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       ),
     );
   }
+  const findings: Diagnostic[] = [];
   for (const source of sources) {
     for (const diagnostic of unknownKeys(source)) diagnostics.push(diagnostic);
     if ("version" in source.value) {
-      diagnostics.push(
+      findings.push(
         diagnostic(
           "compose-obsolete-version",
           "warning",
@@ -431,7 +434,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       );
     }
   }
-  return { input, locate: locator, diagnostics };
+  return { input, locate: locator, diagnostics, findings };
 }
 
 /**

@@ -174,7 +174,13 @@ function resolveInstance(
     if (amount) instance.storage.push({ volume, size: amount });
   }
   const image = input?.image ?? service.image;
-  if (image) instance.image = image;
+  if (image) {
+    instance.image = image;
+    instance.imageAt = context.locate(
+      input?.image ? [...path, "image"] : ["services", service.id, "image"],
+      "value",
+    );
+  }
   if (memory) instance.memory = memory;
   if (cpu) instance.cpu = cpu;
   if (input?.description) instance.description = input.description;

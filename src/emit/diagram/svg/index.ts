@@ -36,12 +36,15 @@ export interface SvgOptions {
   previous?: (path: string) => string | undefined;
 }
 
-/** What a diagram is drawn from: the environment with its instances and their services, minus source positions. */
+/**
+ * What a diagram is drawn from: the environment with its instances and their services, minus
+ * source positions (`at`, or `imageAt` and the like), which move when lines are added above.
+ */
 export function layoutKey(model: Model, environmentId: string): string {
   const environment = model.environments.find((e) => e.id === environmentId);
   const groups = model.groups.map((g) => [g.id, g.name]);
   const input = JSON.stringify({ version: VERSION, environment, groups }, (key, value) =>
-    key === "at" ? undefined : value,
+    key === "at" || key.endsWith("At") ? undefined : value,
   );
   return createHash("sha256").update(input).digest("hex").slice(0, 20);
 }
