@@ -198,6 +198,8 @@ export interface Service extends Located {
   image?: string;
   build?: Build;
   command?: string | string[];
+  /** Where the command is written. */
+  commandAt?: SourceRange;
   source?: SourceCode;
   ports: Port[];
   health?: HealthCheck;

@@ -36,6 +36,7 @@ import { statefulWithoutVolume } from "./stateful-without-volume.js";
 import { undocumentedVariable } from "./undocumented-variable.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
+import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
 
 export const rules: readonly Rule[] = [
   bindMountInCluster,
@@ -74,4 +75,5 @@ export const rules: readonly Rule[] = [
   undocumentedVariable,
   usedServiceNotDeployed,
   volumeWithoutBackup,
+  waitWithoutHealthCheck,
 ];

@@ -1,7 +1,11 @@
 import type { Rule } from "./rule.js";
 
+/**
+ * An option or setting that carries a secret, and its value: --password=x, --db-password x,
+ * --requirepass x (Redis), token: x. A value that is a variable ($VAR, ${VAR}) is how it should be done.
+ */
 const secretArgument =
-  /(?:^|\s|^-{1,2}|=)(?:-{1,2})?(?:password|passwd|pwd|secret|token|api[-_]?key)[=\s:]+\S+/i;
+  /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
 
 export const secretInCommand: Rule = {
   id: "secret-in-command",
@@ -22,10 +26,10 @@ export const secretInCommand: Rule = {
             ? service.command
             : [service.command];
       const words = command.join(" ");
-      // A reference to a variable (${VAR}, $VAR) is how secrets should be passed, so it is fine.
-      if (secretArgument.test(words) && !/(?:password|secret|token|key)[=\s:]+\$\{?[A-Z_]/i.test(words)) {
+      const passed = [...words.matchAll(secretArgument)].some(([, value]) => !value!.startsWith("$"));
+      if (passed) {
         context.report(
-          service.at,
+          service.commandAt ?? service.at,
           `the command of '${service.id}' passes a secret on the command line`,
           "read it from a variable that references a secret",
         );

@@ -246,6 +246,31 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "wait-without-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  app:",
+        "    image: a:1",
+        "    depends_on:",
+        "      db: { condition: service_healthy }",
+        "      cache: { condition: service_healthy }",
+        "      setup: { condition: service_completed_successfully }",
+        "  db:",
+        "    image: mysql:8.0",
+        "    healthcheck: { disable: true }",
+        "  cache:",
+        "    image: redis:7",
+        "    healthcheck: { test: [CMD, redis-cli, ping] }",
+        "  setup:",
+        "    image: s:1",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:7"],
+  },
+  {
     rule: "docker-socket-mounted",
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { sock: "/var/run/docker.sock:/var/run/docker.sock" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:44"],
@@ -307,8 +332,8 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "secret-in-command",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}"] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    expected: ["4:3"],
+    text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  c: { kind: cache, image: "redis:7", command: "redis-server --requirepass s3cret --maxmemory 100mb" }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD --bypass x" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
+    expected: ["4:42", "6:48"],
   },
   {
     rule: "bind-mount-in-cluster",

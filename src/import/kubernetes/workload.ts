@@ -73,7 +73,13 @@ export function importWorkload(
     note([...servicePath, "image"], [...containerPath, "image"]);
   }
   const command = [...asArray(container.command), ...asArray(container.args)].map(String);
-  if (command.length > 0) service.command = command;
+  if (command.length > 0) {
+    service.command = command;
+    note(
+      [...servicePath, "command"],
+      [...containerPath, container.command === undefined ? "args" : "command"],
+    );
+  }
 
   // Ports: the container's own, named as the container or the Service in front of it names them.
   const portNames = new Map<number, string>();

@@ -315,6 +315,7 @@ function resolveService(
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(service, { [key]: value });
   }
+  if (input.command !== undefined) service.commandAt = context.locate(["services", id, "command"], "value");
   const build = resolveBuild(input.build);
   if (build) service.build = build;
   const source = resolveSource(input.source);
