@@ -369,6 +369,65 @@ function pairOf(map: { items: { key: unknown; value: unknown }[] }, step: string
   return index.get(String(step));
 }
 
+/** Anchored nodes by name, in document order, found once per document. */
+const anchorIndex = new WeakMap<object, Map<string, Node[]>>();
+
+function anchorsOf(document: ParsedDocument): Map<string, Node[]> {
+  let anchors = anchorIndex.get(document);
+  if (anchors) return anchors;
+  anchors = new Map();
+  const stack: unknown[] = [document.contents];
+  const found: Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.value, pair.key);
+    else if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    if ((node as Node | null)?.anchor) found.push(node as Node);
+  }
+  found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+  for (const node of found) {
+    const named = anchors.get(node.anchor!) ?? [];
+    named.push(node);
+    anchors.set(node.anchor!, named);
+  }
+  anchorIndex.set(document, anchors);
+  return anchors;
+}
+
+/** What an alias stands for: the last node anchored by its name before it. */
+function dealiased(document: ParsedDocument, node: unknown): unknown {
+  for (let hops = 0; isAlias(node) && hops < 16; hops++) {
+    const start = (node as Alias).range?.[0] ?? Number.POSITIVE_INFINITY;
+    const candidates = anchorsOf(document).get((node as Alias).source) ?? [];
+    node = candidates.filter((n) => (n.range?.[0] ?? 0) < start).at(-1);
+  }
+  return node;
+}
+
+/**
+ * A mapping's pair for a key, or the pair a merge key (`<<: *base`) brings in, the first source
+ * first, as the merge itself does: a finding about what an anchor defines points into the anchor.
+ */
+function mergedPairOf(
+  document: ParsedDocument,
+  map: Parameters<typeof pairOf>[0],
+  step: string | number,
+  seen = new Set<object>(),
+): ReturnType<typeof pairOf> {
+  const own = pairOf(map, step);
+  if (own || seen.has(map)) return own;
+  seen.add(map);
+  const merge = pairOf(map, "<<");
+  if (!merge) return undefined;
+  const value = dealiased(document, merge.value);
+  for (const source of isSeq(value) ? value.items : [value]) {
+    const base = dealiased(document, source);
+    const found = isMap(base) ? mergedPairOf(document, base, step, seen) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * The entry a name stands for in a list written as `NAME=value` or `NAME` items (environment and
  * labels in their list form, depends_on as a list), so that a path by name reaches the entry.
@@ -391,8 +450,9 @@ function nodesAlong(document: ParsedDocument, path: KeyPath): { key?: Node; valu
   ];
   let current: unknown = document.contents;
   for (const step of path) {
+    current = dealiased(document, current);
     if (isMap(current)) {
-      const pair = pairOf(current, step);
+      const pair = mergedPairOf(document, current, step);
       if (!pair) break;
       current = pair.value;
       along.push({ key: pair.key as Node, value: (current ?? undefined) as Node | undefined });

@@ -1,3 +1,4 @@
+import { byPlace, named } from "./by-place.js";
 import type { Rule } from "./rule.js";
 
 export const startsBeforeHealthy: Rule = {
@@ -14,15 +15,17 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
   },
   check(context) {
     const checked = new Set(context.model.services.filter((s) => s.health).map((s) => s.id));
-    for (const service of context.model.services) {
-      for (const use of service.uses) {
-        if (use.wait !== "started" || use.optional || !checked.has(use.target)) continue;
-        context.report(
-          use.at,
-          `'${service.id}' waits only for '${use.target}' to start, not for its health check to pass`,
-          `wait for it: depends_on: { ${use.target}: { condition: service_healthy } } in Compose, no wait: started in the model`,
-        );
-      }
+    const waits = context.model.services.flatMap((service) =>
+      service.uses
+        .filter((use) => use.wait === "started" && !use.optional && checked.has(use.target))
+        .map((use) => ({ at: use.at, subject: use.target, service: service.id })),
+    );
+    for (const { at, subject: target, services } of byPlace(waits)) {
+      context.report(
+        at,
+        `${named(services)} wait${services.length > 1 ? "" : "s"} only for '${target}' to start, not for its health check to pass`,
+        `wait for it: depends_on: { ${target}: { condition: service_healthy } } in Compose, no wait: started in the model`,
+      );
     }
   },
 };

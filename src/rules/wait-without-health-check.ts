@@ -1,3 +1,4 @@
+import { byPlace, named } from "./by-place.js";
 import type { Rule } from "./rule.js";
 
 export const waitWithoutHealthCheck: Rule = {
@@ -15,15 +16,17 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
   check(context) {
     const checked = new Set(context.model.services.filter((s) => s.health).map((s) => s.id));
     const known = new Set(context.model.services.map((s) => s.id));
-    for (const service of context.model.services) {
-      for (const use of service.uses) {
-        if (use.wait !== "healthy" || checked.has(use.target) || !known.has(use.target)) continue;
-        context.report(
-          use.at,
-          `'${service.id}' waits for '${use.target}' to be healthy, but '${use.target}' has no health check`,
-          `give '${use.target}' a health check, or wait for it to start (condition: service_started)`,
-        );
-      }
+    const waits = context.model.services.flatMap((service) =>
+      service.uses
+        .filter((use) => use.wait === "healthy" && !checked.has(use.target) && known.has(use.target))
+        .map((use) => ({ at: use.at, subject: use.target, service: service.id })),
+    );
+    for (const { at, subject: target, services } of byPlace(waits)) {
+      context.report(
+        at,
+        `${named(services)} wait${services.length > 1 ? "" : "s"} for '${target}' to be healthy, but '${target}' has no health check`,
+        `give '${target}' a health check, or wait for it to start (condition: service_started)`,
+      );
     }
   },
 };

@@ -246,6 +246,27 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "starts-before-healthy",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "x-app: &app",
+        "  image: a:1",
+        "  depends_on:",
+        "    db: { condition: service_started }",
+        "services:",
+        "  web: { <<: *app }",
+        "  worker: { <<: *app }",
+        "  db:",
+        "    image: postgres:16",
+        "    healthcheck: { test: [CMD, pg_isready] }",
+        "",
+      ].join("\n"),
+    },
+    // Once, in the anchor both services take it from.
+    expected: ["4:5"],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

@@ -1,0 +1,31 @@
+/**
+ * Findings about one thing at one place that many services share (a YAML anchor or `extends` gives them one
+ * definition): one finding there that names them, instead of one each at the same line.
+ */
+import type { SourceRange } from "../diagnostics.js";
+
+export interface Place<T extends string> {
+  at: SourceRange;
+  subject: T;
+  /** Services the place belongs to, in the order met. */
+  services: string[];
+}
+
+export function byPlace<T extends string>(
+  found: Iterable<{ at: SourceRange; subject: T; service: string }>,
+): Place<T>[] {
+  const places = new Map<string, Place<T>>();
+  for (const { at, subject, service } of found) {
+    const key = `${at.file}:${at.start}:${subject}`;
+    const place = places.get(key);
+    if (place) place.services.push(service);
+    else places.set(key, { at, subject, services: [service] });
+  }
+  return [...places.values()];
+}
+
+/** 'web', or 'web' and 3 others. */
+export function named(services: readonly string[]): string {
+  const others = services.length - 1;
+  return `'${services[0]}'${others > 0 ? ` and ${others} other${others > 1 ? "s" : ""}` : ""}`;
+}
