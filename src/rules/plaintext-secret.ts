@@ -1,5 +1,6 @@
 import { secretLike } from "../model/secret-like.js";
 
+import { byPlace, named } from "./by-place.js";
 import { isDevelopment, type Rule } from "./rule.js";
 
 export const plaintextSecret: Rule = {
@@ -13,21 +14,35 @@ export const plaintextSecret: Rule = {
     good: `env: { MINIO_ROOT_PASSWORD: { secret: minio-root-password } }`,
   },
   check(context) {
-    for (const service of context.model.services) {
-      // Throwaway credentials of a local development setup are a smell, not a leak.
-      const runsIn = context.model.environments.filter((e) => e.instances.some((i) => i.service === service));
-      const lower = runsIn.length > 0 && runsIn.every(isDevelopment);
-      for (const variable of service.env) {
-        if (variable.value.kind !== "plain" || variable.value.value === "") continue;
-        const reason = secretLike(variable.name, variable.value.value);
-        if (reason)
-          context.report(
-            variable.at,
-            `'${variable.name}' of '${service.id}' ${reason} in plain text${lower ? " (development only)" : ""}`,
-            "reference a secret instead: { secret: name }",
-            { lower },
+    // Throwaway credentials of a local development setup are a smell, not a leak.
+    const developmentOnly = new Set(
+      context.model.services
+        .filter((service) => {
+          const runsIn = context.model.environments.filter((e) =>
+            e.instances.some((i) => i.service === service),
           );
-      }
+          return runsIn.length > 0 && runsIn.every(isDevelopment);
+        })
+        .map((service) => service.id),
+    );
+    const found = context.model.services.flatMap((service) =>
+      service.env.flatMap((variable) => {
+        if (variable.value.kind !== "plain" || variable.value.value === "") return [];
+        const reason = secretLike(variable.name, variable.value.value);
+        return reason
+          ? [{ at: variable.at, subject: { name: variable.name, reason }, service: service.id }]
+          : [];
+      }),
+    );
+    // Services that take their variables from one anchor share the finding there.
+    for (const { at, subject, services } of byPlace(found, (s) => s.name)) {
+      const lower = services.every((id) => developmentOnly.has(id));
+      context.report(
+        at,
+        `'${subject.name}' of ${named(services)} ${subject.reason} in plain text${lower ? " (development only)" : ""}`,
+        "reference a secret instead: { secret: name }",
+        { lower },
+      );
     }
   },
 };

@@ -267,6 +267,22 @@ export const cases: RuleCase[] = [
     expected: ["4:5"],
   },
   {
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "x-env: &env",
+        "  DATABASE_URL: postgres://app:s3cr3t@db/app",
+        "services:",
+        "  web: { image: w:1, environment: *env }",
+        "  worker: { image: w:1, environment: { <<: *env, MODE: worker } }",
+        "",
+      ].join("\n"),
+    },
+    // Once, in the anchor both services take it from.
+    expected: ["2:3"],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {
