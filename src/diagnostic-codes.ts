@@ -91,7 +91,7 @@ export const coreDiagnosticCodes = {
   "volume-without-backup": "A volume in production says nothing about how it is backed up.",
   "secret-in-command": "A command line passes what looks like a password, token or key.",
   "bind-mount-in-cluster":
-    "A service with a bind mount runs in a Kubernetes environment, where no host folder is there to bind.",
+    "A service with a bind mount of a project folder runs in a Kubernetes environment, where no such folder is there to bind.",
   "suppression-without-reason":
     "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
   "unknown-rule": "The lint configuration names a rule that does not exist.",

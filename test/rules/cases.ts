@@ -374,7 +374,7 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "bind-mount-in-cluster",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { app: "./app:/srv/app" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { app: "./app:/srv/app", logs: "/var/log:/host/log:ro" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["6:65"],
   },
 ];
