@@ -45,6 +45,8 @@ export const coreDiagnosticCodes = {
   "starts-before-healthy":
     "A service waits only for the start of a dependency that has a health check, not for it to be healthy.",
   "wait-without-health-check": "A service waits for a dependency to be healthy that has no health check.",
+  "container-name-conflict":
+    "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
   "secret-without-source":
     "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",

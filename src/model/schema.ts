@@ -299,6 +299,9 @@ export const InstanceInput = T.Object(
   {
     service: T.Optional(T.String({ description: "Service to run (default: the key)" })),
     name: T.Optional(T.String({ description: "Display name" })),
+    "container-name": T.Optional(
+      T.String({ description: "A fixed container name (Compose container_name), unique on its host" }),
+    ),
     description: T.Optional(Text),
     variant: T.Optional(T.String({ description: "What is different here, e.g. minimal" })),
     role: T.Optional(T.String({ description: "primary, replica, …" })),

@@ -245,6 +245,9 @@ export interface Instance extends Located {
   variant?: string;
   role?: string;
   replicas: Replicas;
+  /** A fixed container name (Compose container_name), and where it is set. */
+  containerName?: string;
+  containerNameAt?: SourceRange;
   image?: string;
   /** Where the image is named: the instance's own, else its service's. */
   imageAt?: SourceRange;

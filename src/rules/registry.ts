@@ -2,6 +2,7 @@
 import { bindMountInCluster } from "./bind-mount-in-cluster.js";
 import { buildAndImage } from "./build-and-image.js";
 import { composeObsoleteVersion } from "./compose-obsolete-version.js";
+import { containerNameConflict } from "./container-name-conflict.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   bindMountInCluster,
   buildAndImage,
   composeObsoleteVersion,
+  containerNameConflict,
   cpuOverCapacity,
   dependencyCycle,
   dockerSocketMounted,

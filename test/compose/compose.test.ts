@@ -122,6 +122,21 @@ describe("compose.yaml", () => {
     expect(doc.services.api.platform).toBe("linux/arm64");
   });
 
+  it("names the container as the instance says, and refuses two containers of one name on a host", () => {
+    const named = shop.replace(
+      "api: { publish: [http] }",
+      "api: { publish: [http], container-name: shop-api }",
+    );
+    expect(compose(named).doc.services.api.container_name).toBe("shop-api");
+    const loaded = loadModelText(
+      named.replace("cache: } }", "cache: { container-name: shop-api } } }"),
+      "model.yaml",
+    );
+    const result = emitCompose(loaded.model!, "dev");
+    expect(result.files).toEqual([]);
+    expect(located(result.diagnostics, loaded.sources)).toEqual(["container-name-conflict@25:126"]);
+  });
+
   it("shares the host's network, process and IPC namespaces as the service asks", () => {
     const { doc } = compose(
       shop.replace("cpu: 0.5", "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host"),

@@ -283,6 +283,27 @@ export const cases: RuleCase[] = [
     expected: ["2:3"],
   },
   {
+    rule: "container-name-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: nginx:1.27, container_name: web }",
+        "  b: { image: nginx:1.27, container_name: web }",
+        "  c: { image: nginx:1.27, container_name: worker, deploy: { replicas: 2 } }",
+        "  d: { image: nginx:1.27, container_name: other }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["3:43", "4:43"],
+  },
+  {
+    rule: "container-name-conflict",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  one: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: a } } } } }\n  two: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: a } } } } }\n`,
+    // Each environment is a host of its own.
+    expected: [],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

@@ -103,6 +103,7 @@ export function composeService(
   if (service.pid) entry.pid = service.pid;
   if (service.ipc) entry.ipc = service.ipc;
   if (service.profiles.length > 0) entry.profiles = service.profiles;
+  if (instance.containerName) entry.container_name = instance.containerName;
   entry.restart = service.restart ?? (service.kind === "job" ? "no" : "unless-stopped");
   // The kind travels with the container, so importing this file again knows it without guessing.
   entry.labels = { [KIND_LABEL]: service.kind };

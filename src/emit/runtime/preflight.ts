@@ -1,6 +1,6 @@
 /**
  * What would keep generated configuration from starting, checked before anything is written:
- * the wrong platform, a host port published twice on one host, a stateful service without a
+ * the wrong platform, a host port or a container name taken twice on one host, a stateful service without a
  * volume, a secret nobody declared, an instance with nothing to run.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
@@ -36,6 +36,7 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     );
   };
   const published = new Map<string, string>();
+  const containers = new Map<string, string>();
   for (const instance of instances) {
     const service = instance.service;
     if (!instance.image && !service.build) {
@@ -74,6 +75,32 @@ export function preflight(model: Model, environment: Environment, platform: Plat
       }
     }
     if (platform !== "compose") continue;
+    if (instance.containerName) {
+      const at = instance.containerNameAt ?? instance.at;
+      const key = `${hostOf(instance.node)}|${instance.containerName}`;
+      const earlier = containers.get(key);
+      if (earlier)
+        found.push(
+          diagnostic(
+            "container-name-conflict",
+            "error",
+            `container name '${instance.containerName}' is already taken by '${earlier}' on this host`,
+            at,
+            { hint: "give each a name of its own, or leave container_name out" },
+          ),
+        );
+      else containers.set(key, instance.id);
+      if (instance.replicas.max > 1)
+        found.push(
+          diagnostic(
+            "container-name-conflict",
+            "error",
+            `'${instance.id}' runs ${instance.replicas.max} replicas under the one container name '${instance.containerName}'`,
+            at,
+            { hint: "leave container_name out, so that each replica gets its own" },
+          ),
+        );
+    }
     for (const port of instance.publish) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.bind ?? "*"}|${port.host}/${protocol}`;

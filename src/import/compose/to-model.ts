@@ -366,6 +366,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
     }
     if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
+    if (raw.container_name !== undefined) {
+      instance["container-name"] = String(raw.container_name);
+      note([...envPath, id, "container-name"], ["services", id, "container_name"]);
+    }
     run[id] = Object.keys(instance).length > 0 ? instance : null;
     note([...envPath, id], ["services", id]);
   }

@@ -183,6 +183,10 @@ function resolveInstance(
   }
   if (memory) instance.memory = memory;
   if (cpu) instance.cpu = cpu;
+  if (input?.["container-name"]) {
+    instance.containerName = input["container-name"];
+    instance.containerNameAt = context.locate([...path, "container-name"], "value");
+  }
   if (input?.description) instance.description = input.description;
   if (input?.variant) instance.variant = input.variant;
   if (input?.role) instance.role = input.role;
