@@ -47,7 +47,7 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
         const publish = Object.entries(isObject(instance.publish) ? instance.publish : {}).map(
           ([name, host]) =>
             isObject(host)
-              ? `${host.bind ? `${String(host.bind)}:` : ""}${String(host.host)}→${String(portOf(name))}`
+              ? `${host.bind ? `${String(host.bind)}:` : ""}${host.host === undefined ? "any" : String(host.host)}→${String(portOf(name))}`
               : `${String(host)}→${String(portOf(name))}`,
         );
         const volumes = Object.values(isObject(service.volumes) ? service.volumes : {}).map((v) =>

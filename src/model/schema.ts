@@ -284,7 +284,13 @@ const Publish = T.Union(
         T.Integer({ minimum: 1, maximum: 65535 }),
         T.Object(
           {
-            host: T.Integer({ minimum: 1, maximum: 65535 }),
+            host: T.Optional(
+              T.Integer({
+                minimum: 1,
+                maximum: 65535,
+                description: 'Host port (default: any free one the system picks, as Compose\'s "5432")',
+              }),
+            ),
             bind: T.Optional(T.String({ description: "Host address, e.g. 127.0.0.1" })),
           },
           strict,

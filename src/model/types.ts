@@ -230,7 +230,8 @@ export interface Replicas {
 
 export interface PublishedPort extends Located {
   port: Port;
-  host: number;
+  /** Undefined: any free port the system picks when the container starts. */
+  host?: number;
   bind?: string;
 }
 

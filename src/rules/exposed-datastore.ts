@@ -19,7 +19,7 @@ export const exposedDatastore: Rule = {
           if (bind === "127.0.0.1" || bind === "localhost" || bind === "::1") continue;
           context.report(
             port.at,
-            `${instance.service.kind} '${instance.id}' is published on port ${port.host} in environment '${environment.id}'`,
+            `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `port ${port.host}`} in environment '${environment.id}'`,
             "keep datastores on the internal network, or bind to 127.0.0.1",
           );
         }

@@ -13,10 +13,12 @@ export const replicasWithFixedHostPort: Rule = {
   check(context) {
     for (const environment of context.model.environments.filter((e) => e.platform === "compose")) {
       for (const instance of environment.instances) {
-        if (instance.replicas.max > 1 && instance.publish.length > 0) {
+        // Each replica gets a port of its own where the system picks it.
+        const fixed = instance.publish.find((p) => p.host !== undefined);
+        if (instance.replicas.max > 1 && fixed) {
           context.report(
-            instance.publish[0]!.at,
-            `'${instance.id}' runs ${instance.replicas.max} replicas on fixed host port ${instance.publish[0]!.host}`,
+            fixed.at,
+            `'${instance.id}' runs ${instance.replicas.max} replicas on fixed host port ${fixed.host}`,
             "put a proxy in front, or publish no host port",
           );
         }

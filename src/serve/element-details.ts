@@ -1,5 +1,6 @@
 /** The side panel's content for each instance and node: what it runs, how, and against what budget. */
 import type { NodeBudget } from "../analyze/budgets.js";
+import { hostPortText } from "../model/published.js";
 import { formatAmount } from "../model/quantity.js";
 import type { Amount, DeploymentNode, Environment, EnvValue, Instance } from "../model/types.js";
 import type { DetailRow, DetailSection, ElementDetails } from "./view-types.js";
@@ -94,7 +95,7 @@ export function instanceDetails(instance: Instance, environment: Environment): E
           const host = published.get(p.name);
           return {
             label: p.name,
-            value: `${p.port}/${p.protocol}${host ? ` published on ${host.bind ? `${host.bind}:` : ""}${host.host}` : ""}`,
+            value: `${p.port}/${p.protocol}${host ? ` published on ${host.bind ? `${host.bind}:` : ""}${hostPortText(host)}` : ""}`,
           };
         }),
       ),

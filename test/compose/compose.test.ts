@@ -122,6 +122,22 @@ describe("compose.yaml", () => {
     expect(doc.services.api.platform).toBe("linux/arm64");
   });
 
+  it("publishes on a host port the system picks where the instance names none", () => {
+    const { doc } = compose(
+      shop
+        .replace("api: { publish: [http] }", "api: { publish: { http: {} } }")
+        .replace("db: , cache: } }", "db: { publish: { postgres: { bind: 127.0.0.1 } } }, cache: } }"),
+    );
+    // Local access binds to 127.0.0.1 as ever.
+    expect(doc.services.api.ports).toEqual(["127.0.0.1::8080"]);
+    expect(doc.services.db.ports).toEqual(["127.0.0.1::5432"]);
+    const open = compose(
+      shop.replace("api: { publish: { http: 80 } }", "api: { publish: { http: {} } }"),
+      "prod",
+    );
+    expect(open.doc.services.api.ports).toEqual(["8080"]);
+  });
+
   it("names the container as the instance says, and refuses two containers of one name on a host", () => {
     const named = shop.replace(
       "api: { publish: [http] }",

@@ -82,10 +82,12 @@ volumes: { data: {}, pg: {} }
     expect(api.memory?.limit).toBe(512 * 2 ** 20);
     const instance = loaded.model!.environments[0]!.instances.find((i) => i.id === "api")!;
     expect(instance.replicas.max).toBe(2);
-    expect(instance.publish.map((p) => `${p.bind ?? "*"}:${p.host}->${p.port.port}`)).toEqual([
+    expect(instance.publish.map((p) => `${p.bind ?? "*"}:${p.host ?? "any"}->${p.port.port}`)).toEqual([
       "127.0.0.1:8080->80",
       "*:9091->9090",
       "*:53->53",
+      // "3000" publishes on a host port the system picks.
+      "*:any->3000",
     ]);
     expect(loaded.model!.services.find((s) => s.id === "db")!.kind).toBe("database");
   });

@@ -304,6 +304,31 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db: { image: postgres:16, ports: ['5432'], volumes: ['pg:/var/lib/postgresql/data'] }",
+        "  cache: { image: redis:7, ports: ['127.0.0.1::6379'], volumes: ['r:/data'] }",
+        "volumes: { pg: {}, r: {} }",
+        "",
+      ].join("\n"),
+    },
+    // "5432" publishes on every interface, on a port the system picks.
+    expected: ["2:37"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  a: { image: a:1, ports: ['80'], deploy: { replicas: 2 } }\n  b: { image: b:1, ports: ['80'] }\n",
+    },
+    // Ports the system picks never clash, whatever the replicas.
+    expected: [],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

@@ -110,7 +110,9 @@ export function composeService(
   const bindAll = environment.access.scope === "local" ? "127.0.0.1" : undefined;
   const ports = instance.publish.map((p) => {
     const bind = p.bind ?? bindAll;
-    return `${bind ? `${bind}:` : ""}${p.host}:${p.port.port}${p.port.protocol === "udp" ? "/udp" : ""}`;
+    // "127.0.0.1::5432" or "5432": any free host port.
+    const host = p.host === undefined ? (bind ? `${bind}::` : "") : `${bind ? `${bind}:` : ""}${p.host}:`;
+    return `${host}${p.port.port}${p.port.protocol === "udp" ? "/udp" : ""}`;
   });
   if (ports.length > 0 && !service.networkMode) entry.ports = ports;
   const env = emittedEnv(instance);

@@ -1,5 +1,6 @@
 /** The tables of one environment's section. Each returns undefined when the model has nothing for it. */
 import { nodeBudgets } from "../../analyze/budgets.js";
+import { hostPortText } from "../../model/published.js";
 import { formatAmount } from "../../model/quantity.js";
 import type { Environment, Instance } from "../../model/types.js";
 import { table } from "../markdown/blocks.js";
@@ -105,7 +106,7 @@ export function publishedPorts(environment: Environment): string | undefined {
   const rows = environment.instances.flatMap((i) =>
     i.publish.map((p) => [
       cell(i.name),
-      cell(p.host),
+      cell(hostPortText(p)),
       cell(`${p.port.port} (${p.port.name})`),
       cell(p.bind ?? (environment.access.scope === "local" ? "127.0.0.1" : "all interfaces")),
     ]),

@@ -101,7 +101,8 @@ export function preflight(model: Model, environment: Environment, platform: Plat
           ),
         );
     }
-    for (const port of instance.publish) {
+    // A port the system picks is free by definition.
+    for (const port of instance.publish.filter((p) => p.host !== undefined)) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.bind ?? "*"}|${port.host}/${protocol}`;
       const earlier = published.get(key);

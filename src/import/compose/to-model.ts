@@ -354,12 +354,15 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (notes.length > 0) service.notes = notes;
     services[id] = service;
     const instance: Json = {};
-    const published = ports.filter((p) => p.host !== undefined);
+    // Every entry publishes: "5432" on a host port the system picks.
+    const published = ports;
     if (published.length > 0) {
       instance.publish = Object.fromEntries(
         published.map((p) => [
           p.name,
-          p.bind ? { host: p.host, bind: p.bind.replace(/^\[|\]$/g, "") } : p.host,
+          p.bind
+            ? { ...(p.host === undefined ? {} : { host: p.host }), bind: p.bind.replace(/^\[|\]$/g, "") }
+            : (p.host ?? {}),
         ]),
       );
       for (const p of published)

@@ -68,7 +68,14 @@ function resolvePublish(
     const at = scope.context.locate([...path, name]);
     return typeof value === "number"
       ? [{ port, host: value, at }]
-      : [{ port, host: value.host, at, ...(value.bind ? { bind: value.bind } : {}) }];
+      : [
+          {
+            port,
+            ...(value.host === undefined ? {} : { host: value.host }),
+            at,
+            ...(value.bind ? { bind: value.bind } : {}),
+          },
+        ];
   });
 }
 

@@ -1,4 +1,6 @@
 /** An environment as nested ASCII boxes: nodes contain nodes and instances, to any depth. */
+
+import { hostPortText } from "../../../model/published.js";
 import type { DeploymentNode, Environment, Instance } from "../../../model/types.js";
 import { type AsciiBox, renderBox } from "./box.js";
 
@@ -27,7 +29,9 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
   if (environment.platform === "kubernetes") lines.push(instance.workload);
   const ports = service.ports.map((p) => `:${p.port}`);
   if (ports.length > 0) lines.push(ports.join(" "));
-  const published = instance.publish.map((p) => `${p.bind ? `${p.bind}:` : ""}${p.host}→${p.port.port}`);
+  const published = instance.publish.map(
+    (p) => `${p.bind ? `${p.bind}:` : ""}${hostPortText(p)}→${p.port.port}`,
+  );
   if (published.length > 0) lines.push(`published ${published.join(" ")}`);
   for (const volume of service.volumes) {
     const size = instance.storage.find((s) => s.volume === volume.name)?.size;

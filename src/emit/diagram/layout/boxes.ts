@@ -43,10 +43,11 @@ export function replicaText(instance: Instance): string | undefined {
 }
 
 function portsText(instance: Instance): string {
-  const published = new Map(instance.publish.map((p) => [p.port.name, p.host]));
+  const published = new Map(instance.publish.map((p) => [p.port.name, p]));
   return instance.service.ports
     .map((p) => {
-      const host = published.get(p.name);
+      const host = published.get(p.name)?.host;
+      if (published.has(p.name) && host === undefined) return `*→${p.port}`;
       return host !== undefined && host !== p.port ? `${host}→${p.port}` : `:${p.port}`;
     })
     .join(" ");
