@@ -69,7 +69,7 @@ export const coreDiagnosticCodes = {
   "health-port-undeclared": "A health check is aimed at a port the service does not declare.",
   "host-namespace": "A service shares the host's network, process or IPC namespace.",
   "hpa-without-cpu-request": "An autoscaled instance has no CPU request.",
-  "image-latest-tag": "An image has no tag, or the tag latest.",
+  "image-latest-tag": "An image that is pulled, not built here, has no tag, or the tag latest.",
   "ingress-without-tls": "A public environment has an ingress or proxy with routes but no TLS configuration.",
   "missing-health-check": "A long-running service has no health check.",
   "no-resource-limits": "An instance in a Kubernetes environment states no memory.",

@@ -1,31 +1,33 @@
+import { byPlace, named } from "./by-place.js";
 import type { Rule } from "./rule.js";
 
 export const imageLatestTag: Rule = {
   id: "image-latest-tag",
   severity: "warning",
-  description: `An image has no tag, or the tag latest.`,
+  description: `An image that is pulled, not built here, has no tag, or the tag latest.`,
   why: `What runs changes without anyone changing the configuration; rollbacks and reproductions become guesswork.`,
   fix: `Pin a version tag (or a digest).`,
   example: { bad: `image: dgraph/standalone:latest`, good: `image: dgraph/standalone:v24.0.5` },
   check(context) {
-    // Once where the image is named, though the service runs in several environments.
-    const reported = new Set<string>();
-    for (const environment of context.model.environments) {
-      for (const instance of environment.instances) {
+    const unpinned = context.model.environments.flatMap((environment) =>
+      environment.instances.flatMap((instance) => {
         const image = instance.image;
-        if (!image || image.includes("@")) continue;
+        // An image the service builds names what the build makes: there is nothing to pin.
+        if (!image || image.includes("@") || (instance.service.build && image === instance.service.image))
+          return [];
         const tag = /:([^/:]+)$/.exec(image)?.[1];
-        const at = instance.imageAt ?? instance.at;
-        const where = `${at.file}:${at.start}`;
-        if ((tag === undefined || /^latest(-|$)/.test(tag)) && !reported.has(where)) {
-          reported.add(where);
-          context.report(
-            at,
-            `'${instance.id}' runs ${image}, which is not pinned to a version`,
-            "pin a version tag or a digest",
-          );
-        }
-      }
+        if (tag !== undefined && !/^latest(-|$)/.test(tag)) return [];
+        return [{ at: instance.imageAt ?? instance.at, subject: image, service: instance.id }];
+      }),
+    );
+    // Once where the image is named, though several environments or services (an anchor) run it.
+    for (const { at, subject: image, services } of byPlace(unpinned)) {
+      const ids = [...new Set(services)];
+      context.report(
+        at,
+        `${named(ids)} run${ids.length > 1 ? "" : "s"} ${image}, which is not pinned to a version`,
+        "pin a version tag or a digest",
+      );
     }
   },
 };

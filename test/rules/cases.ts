@@ -329,6 +329,23 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "image-latest-tag",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "x-worker: &worker",
+        "  image: shop/worker",
+        "services:",
+        "  mail: { <<: *worker }",
+        "  jobs: { <<: *worker }",
+        "  api: { build: ., image: shop/api:latest }",
+        "",
+      ].join("\n"),
+    },
+    // Once, in the anchor; an image the service builds names the build's result.
+    expected: ["2:10"],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {
