@@ -47,6 +47,8 @@ export const coreDiagnosticCodes = {
   "wait-without-health-check": "A service waits for a dependency to be healthy that has no health check.",
   "container-name-conflict":
     "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
+  "service-selects-nothing":
+    "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
   "secret-without-source":
     "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",

@@ -31,6 +31,7 @@ import { runsAsRoot } from "./runs-as-root.js";
 import { secretInCommand } from "./secret-in-command.js";
 import { secretWithoutSource } from "./secret-without-source.js";
 import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
+import { serviceSelectsNothing } from "./service-selects-nothing.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
 import { startsBeforeHealthy } from "./starts-before-healthy.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
@@ -71,6 +72,7 @@ export const rules: readonly Rule[] = [
   secretWithoutSource,
   secretInCommand,
   serviceDeployedNowhere,
+  serviceSelectsNothing,
   singleReplicaInProduction,
   startsBeforeHealthy,
   statefulWithoutVolume,

@@ -146,6 +146,49 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("finds a Service whose selector matches no pods, and lets its rule be turned off", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+    writeFileSync(
+      join(folder, "app.yaml"),
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api, tier: web } }",
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: api }",
+        "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: api-typo }",
+        "spec: { selector: { app: apl }, ports: [{ port: 80 }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: outside }",
+        "spec: { type: ExternalName, externalName: db.example.com }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadManifestsAsModel([folder]);
+    const found = (severities = {}) =>
+      checkModel(loaded.model!, { sources: loaded.sources, severities }).filter(
+        (d) => d.code === "service-selects-nothing",
+      );
+    expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:19"]);
+    expect(found()[0]!.message).toBe(
+      "Service 'api-typo' selects no pods: no workload here is labelled app=apl",
+    );
+    expect(found({ "service-selects-nothing": "off" })).toEqual([]);
+  });
+
   it("builds a kustomize overlay: resources, components, images, namespace, strategic and JSON patches", async () => {
     const { imported, diagnostics, sources } = await importManifests([`${fixtures}/kustomize/overlays/prod`]);
     expect(located(diagnostics, sources)).toEqual([

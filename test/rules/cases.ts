@@ -6,6 +6,8 @@ export interface RuleCase {
   expected: string[];
   /** A compose project instead of a model (`text` unused): file name → text, the compose file first. */
   files?: Record<string, string>;
+  /** The files are Kubernetes manifests, read as a folder. */
+  manifests?: boolean;
 }
 
 const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
@@ -344,6 +346,35 @@ export const cases: RuleCase[] = [
     },
     // Once, in the anchor; an image the service builds names the build's result.
     expected: ["2:10"],
+  },
+  {
+    rule: "service-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: api }",
+        "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: old }",
+        "spec: { selector: { app: api-v1 }, ports: [{ port: 80 }] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["18:19"],
   },
   {
     rule: "wait-without-health-check",

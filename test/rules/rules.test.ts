@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
 import { type LoadResult, loadModelText } from "../../src/load/index.js";
 import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
@@ -13,10 +14,13 @@ function findings(text: string, rule?: string) {
   return findingsOf(loadModelText(text, "model.yaml"), rule);
 }
 
-/** A case given as files is a compose project: the first file is the compose file. */
-async function composeFindings(files: Record<string, string>, rule: string) {
+/** A case given as files is a compose project (the first file is the compose file), or a folder of manifests. */
+async function composeFindings(files: Record<string, string>, rule: string, manifests = false) {
   const dir = folderWith(files, "deployview-rule-");
-  return findingsOf(await loadComposeAsModel([join(dir, Object.keys(files)[0]!)]), rule);
+  const loaded = manifests
+    ? await loadManifestsAsModel([dir])
+    : await loadComposeAsModel([join(dir, Object.keys(files)[0]!)]);
+  return findingsOf(loaded, rule);
 }
 
 function findingsOf(loaded: LoadResult, rule?: string) {
@@ -37,7 +41,7 @@ function findingsOf(loaded: LoadResult, rule?: string) {
 describe("each rule, table-driven", () => {
   for (const c of cases) {
     it(`${c.rule}: ${c.expected.length > 0 ? `finds ${c.expected.join(", ")}` : "finds nothing"}`, async () => {
-      const found = c.files ? await composeFindings(c.files, c.rule) : findings(c.text, c.rule);
+      const found = c.files ? await composeFindings(c.files, c.rule, c.manifests) : findings(c.text, c.rule);
       expect(found.map((f) => f.where)).toEqual(c.expected);
       const rule = rules.find((r) => r.id === c.rule)!;
       for (const f of found) expect(f.diagnostic.severity).toBe(rule.severity);

@@ -93,5 +93,12 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
   const { imported, diagnostics, sources } = await importManifests(paths);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, paths[0]!, imported.locate);
-  return { model: resolved.model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
+  if (!resolved.model)
+    return {
+      model: undefined,
+      diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
+      sources,
+    };
+  const model = { ...resolved.model, importFindings: imported.findings };
+  return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

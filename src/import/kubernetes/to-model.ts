@@ -29,6 +29,8 @@ export interface ImportedManifests {
   input: ModelInputType;
   locate: (path: KeyPath, prefer?: "key" | "value") => SourceRange;
   diagnostics: Diagnostic[];
+  /** What a lint rule reports, at its configured severity (see Model.importFindings). */
+  findings: Diagnostic[];
 }
 
 const key = (namespace: string | undefined, name: string) => `${namespace ?? ""}/${name}`;
@@ -131,6 +133,25 @@ export function manifestsToModel(
       (w) => namespaceOf(w) === namespaceOf(service) && selects(selector, podLabelsOf(w)),
     );
     if (target) serviceTarget.set(service, target);
+  }
+  // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
+  // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
+  const findings: Diagnostic[] = [];
+  for (const service of services) {
+    const selector = asObject(asObject(service.value.spec).selector);
+    if (serviceTarget.has(service) || Object.keys(selector).length === 0) continue;
+    const labels = Object.entries(selector)
+      .map(([name, value]) => `${name}=${String(value)}`)
+      .join(", ");
+    findings.push(
+      diagnostic(
+        "service-selects-nothing",
+        "warning",
+        `Service '${service.name}' selects no pods: no workload here is labelled ${labels}`,
+        locate(service.yaml, [...service.base, "spec", "selector"], "value"),
+        { hint: "match the labels of the workload's pod template, or add the workload's manifest" },
+      ),
+    );
   }
 
   const where = new Map<string, { object: ManifestObject; path: KeyPath }>();
@@ -318,5 +339,5 @@ export function manifestsToModel(
     }
     return fallback;
   };
-  return { input, locate: locator, diagnostics };
+  return { input, locate: locator, diagnostics, findings };
 }
