@@ -103,6 +103,44 @@ volumes: { data: {}, pg: {} }
     expect(found[0]?.file).toBe(override);
   });
 
+  it("reports every name a service uses that nothing defines, where it is used", async () => {
+    const file = write(
+      "references.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: a:1",
+        "    links: [db, 'cache:redis']",
+        "    volumes_from: [files, 'container:outside', 'storage:ro']",
+        "    secrets: [token, { source: cert, target: /tls.pem }]",
+        "    configs: [settings]",
+        "    networks: { default: {}, front: {}, back: {} }",
+        "    volumes: ['data:/data', './conf:/conf', 'logs:/logs', { type: volume, source: cache, target: /c }, { type: bind, source: /srv, target: /srv }]",
+        "  vpn: { image: v:1, network_mode: 'service:tunnel' }",
+        "  db: { image: pg:16 }",
+        "  files: { image: f:1 }",
+        "secrets: { token: { file: ./token } }",
+        "networks: { front: {} }",
+        "volumes: { data: {} }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "unknown-service@4:17",
+      "unknown-service@5:48",
+      "unknown-secret@6:22",
+      "unknown-config@7:15",
+      "unknown-network@8:47",
+      "unknown-volume@9:45",
+      "unknown-volume@9:59",
+      "unknown-service@10:36",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toContain(
+      "'api' mounts the volume 'logs', which the file does not declare under volumes",
+    );
+  });
+
   it("reports unset variables and never crashes on bad files", async () => {
     const unset = await loadComposeAsModel([
       write("unset.yaml", "services:\n  a: { image: 'x:$" + "{MISSING}' }\n"),

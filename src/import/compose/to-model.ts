@@ -14,6 +14,7 @@ import { isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { entryIdentity, mergeCompose, type Tag } from "./merge.js";
+import { undefinedReferences } from "./references.js";
 import { composeServiceKeys, composeTopKeys } from "./spec-keys.js";
 
 export interface ComposeSource {
@@ -411,6 +412,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (composePath) return locateCompose(composePath, prefer);
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
+  for (const { code, message, hint, composePath } of undefinedReferences(merged))
+    diagnostics.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
   for (const { target, composePath } of unknown) {
     diagnostics.push(
       diagnostic(

@@ -1,0 +1,106 @@
+/**
+ * Names a compose service uses that nothing defines, which Compose refuses to start with: services
+ * in links, network_mode and volumes_from, and the secrets, configs, networks and named volumes the
+ * top level must declare. (depends_on is the importer's own: it also leaves the dependency out.)
+ */
+import type { DiagnosticCode } from "../../diagnostics.js";
+import type { KeyPath } from "../../load/yaml-file.js";
+import { isObject, type Json } from "../json.js";
+
+export interface UndefinedReference {
+  code: DiagnosticCode;
+  message: string;
+  hint: string;
+  composePath: KeyPath;
+}
+
+/** Entries of a list, or keys of a map, each with the step that reaches it. */
+function entries(value: unknown): { name: unknown; step: string | number }[] {
+  if (Array.isArray(value)) return value.map((item, index) => ({ name: item, step: index }));
+  if (isObject(value)) return Object.keys(value).map((key) => ({ name: key, step: key }));
+  return [];
+}
+
+/** A named volume in "name:/path[:mode]" or { type: volume, source }; a path or nothing is no name. */
+function volumeName(item: unknown): string | undefined {
+  if (isObject(item)) {
+    return item.type === "volume" && typeof item.source === "string" && item.source ? item.source : undefined;
+  }
+  const [source, target] = String(item).split(":");
+  if (target === undefined || !source || /^[.~/$]/.test(source) || /^[A-Za-z]:[\\/]/.test(String(item)))
+    return undefined;
+  return source;
+}
+
+export function undefinedReferences(merged: Json): UndefinedReference[] {
+  const found: UndefinedReference[] = [];
+  const services = isObject(merged.services) ? merged.services : {};
+  const declared = (section: string) =>
+    new Set(Object.keys(isObject(merged[section]) ? (merged[section] as Json) : {}));
+  const secrets = declared("secrets");
+  const configs = declared("configs");
+  const networks = declared("networks");
+  const volumes = declared("volumes");
+  const serviceNamed = (name: string) => Object.hasOwn(services, name);
+  for (const [id, raw] of Object.entries(services)) {
+    if (!isObject(raw)) continue;
+    const path = (...steps: (string | number)[]) => ["services", id, ...steps];
+    const missingService = (field: string, name: string, at: KeyPath) =>
+      found.push({
+        code: "unknown-service",
+        message: `${field} names '${name}', which no compose file here defines`,
+        hint: "define the service, or pass the file that defines it with another -f",
+        composePath: at,
+      });
+    for (const { name, step } of entries(raw.links)) {
+      const target = String(name).split(":")[0]!;
+      if (!serviceNamed(target)) missingService("links", target, path("links", step));
+    }
+    const networkMode = typeof raw.network_mode === "string" ? /^service:(.+)$/.exec(raw.network_mode) : null;
+    if (networkMode && !serviceNamed(networkMode[1]!))
+      missingService("network_mode", networkMode[1]!, path("network_mode"));
+    for (const { name, step } of entries(raw.volumes_from)) {
+      const text = String(name);
+      if (text.startsWith("container:")) continue;
+      const target = text.split(":")[0]!;
+      if (!serviceNamed(target)) missingService("volumes_from", target, path("volumes_from", step));
+    }
+    const resources = [
+      ["secrets", secrets, "unknown-secret", "secret"],
+      ["configs", configs, "unknown-config", "config"],
+    ] as const;
+    for (const [field, known, code, what] of resources) {
+      for (const { name, step } of entries(raw[field])) {
+        const source = isObject(name) ? name.source : name;
+        if (typeof source !== "string" || known.has(source)) continue;
+        found.push({
+          code,
+          message: `'${id}' uses the ${what} '${source}', which the file does not declare under ${field}`,
+          hint: `declare it: ${field}: { ${source}: { file: … } }`,
+          composePath: path(field, step),
+        });
+      }
+    }
+    for (const { name, step } of entries(raw.networks)) {
+      // A service joins the default network without it being declared.
+      if (typeof name !== "string" || name === "default" || networks.has(name)) continue;
+      found.push({
+        code: "unknown-network",
+        message: `'${id}' joins the network '${name}', which the file does not declare under networks`,
+        hint: `declare it: networks: { ${name}: {} }`,
+        composePath: path("networks", step),
+      });
+    }
+    for (const { name: item, step } of entries(raw.volumes)) {
+      const name = volumeName(item);
+      if (name === undefined || volumes.has(name)) continue;
+      found.push({
+        code: "unknown-volume",
+        message: `'${id}' mounts the volume '${name}', which the file does not declare under volumes`,
+        hint: `declare it: volumes: { ${name}: {} }, or write a path (./${name}) to bind a folder`,
+        composePath: path("volumes", step),
+      });
+    }
+  }
+  return found;
+}
