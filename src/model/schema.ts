@@ -174,6 +174,9 @@ const Build = T.Union([
       context: T.String(),
       dockerfile: T.Optional(T.String()),
       target: T.Optional(T.String()),
+      args: T.Optional(
+        T.Record(T.String(), T.String(), { description: "Build arguments (Compose build.args)" }),
+      ),
       stages: T.Optional(
         T.Array(
           T.Object(

@@ -157,6 +157,8 @@ export interface Build {
   context: string;
   dockerfile?: string;
   target?: string;
+  /** Build arguments, each where it is written. */
+  args: { name: string; value: string; at: SourceRange }[];
   stages: { name: string; image?: string; description?: string }[];
 }
 

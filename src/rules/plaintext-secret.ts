@@ -1,12 +1,42 @@
 import { secretLike } from "../model/secret-like.js";
-
+import type { Service } from "../model/types.js";
+import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
 import { isDevelopment, type Rule } from "./rule.js";
+
+interface Found {
+  at: Service["at"];
+  subject: { name: string; reason: string; hint: string };
+  service: string;
+}
+
+/** Plain variables that look secret. */
+function inEnvironment(service: Service): Found[] {
+  return service.env.flatMap((variable) => {
+    if (variable.value.kind !== "plain" || variable.value.value === "") return [];
+    const reason = secretLike(variable.name, variable.value.value);
+    const hint = "reference a secret instead: { secret: name }";
+    return reason
+      ? [{ at: variable.at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }]
+      : [];
+  });
+}
+
+/** Build arguments stay in the image's history for anyone who pulls it; a variable is passed through. */
+function inBuildArguments(service: Service): Found[] {
+  return (service.build?.args ?? []).flatMap((arg) => {
+    if (arg.value === "" || wholeReference(arg.value)) return [];
+    const reason = secretLike(arg.name, arg.value);
+    const hint = `pass it as a build secret (build: { secrets: [...] }, RUN --mount=type=secret), or as \${${arg.name}} from the environment`;
+    const name = `the build argument '${arg.name}'`;
+    return reason ? [{ at: arg.at, subject: { name, reason, hint }, service: service.id }] : [];
+  });
+}
 
 export const plaintextSecret: Rule = {
   id: "plaintext-secret",
   severity: "error",
-  description: `A variable holds what looks like a password, token, key or credentials in plain text.`,
+  description: `A variable or build argument holds what looks like a password, token, key or credentials in plain text.`,
   why: `Plain-text secrets end up in git, documents and logs; anyone who reads them owns the system. In a service that runs only in development environments the finding is a warning.`,
   fix: `Declare the secret under secrets and reference it with { secret: name }. In a compose file, refer to a variable instead (\${DB_PASSWORD}, set in .env): deployview reads that as a secret the environment supplies and never takes its value; a default written beside it (\${DB_PASSWORD:-changeme}) is as plain as any other text in the file.`,
   example: {
@@ -25,22 +55,17 @@ export const plaintextSecret: Rule = {
         })
         .map((service) => service.id),
     );
-    const found = context.model.services.flatMap((service) =>
-      service.env.flatMap((variable) => {
-        if (variable.value.kind !== "plain" || variable.value.value === "") return [];
-        const reason = secretLike(variable.name, variable.value.value);
-        return reason
-          ? [{ at: variable.at, subject: { name: variable.name, reason }, service: service.id }]
-          : [];
-      }),
-    );
+    const found = context.model.services.flatMap((service) => [
+      ...inEnvironment(service),
+      ...inBuildArguments(service),
+    ]);
     // Services that take their variables from one anchor share the finding there.
     for (const { at, subject, services } of byPlace(found, (s) => s.name)) {
       const lower = services.every((id) => developmentOnly.has(id));
       context.report(
         at,
-        `'${subject.name}' of ${named(services)} ${subject.reason} in plain text${lower ? " (development only)" : ""}`,
-        "reference a secret instead: { secret: name }",
+        `${subject.name} of ${named(services)} ${subject.reason} in plain text${lower ? " (development only)" : ""}`,
+        subject.hint,
         { lower },
       );
     }

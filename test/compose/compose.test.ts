@@ -138,6 +138,19 @@ describe("compose.yaml", () => {
     expect(open.doc.services.api.ports).toEqual(["8080"]);
   });
 
+  it("passes build arguments on, a variable as a variable and a dollar as a dollar", () => {
+    const { doc } = compose(
+      shop.replace(
+        "image: shop/api:1.0",
+        'image: shop/api:1.0\n    build: { context: ./api, args: { NODE_ENV: production, NPM_TOKEN: "${NPM_TOKEN}", PRICE: "$5" } }',
+      ),
+    );
+    expect(doc.services.api.build).toEqual({
+      context: "./api",
+      args: { NODE_ENV: "production", NPM_TOKEN: "${NPM_TOKEN}", PRICE: "$$5" },
+    });
+  });
+
   it("names the container as the instance says, and refuses two containers of one name on a host", () => {
     const named = shop.replace(
       "api: { publish: [http] }",

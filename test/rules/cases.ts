@@ -377,6 +377,28 @@ export const cases: RuleCase[] = [
     expected: ["18:19"],
   },
   {
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    build:",
+        "      context: .",
+        "      args:",
+        "        NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789",
+        "        GITHUB_TOKEN: ${GITHUB_TOKEN}",
+        "        NODE_ENV: production",
+        "  worker:",
+        "    build: { context: ., args: [API_KEY=k3y-abcdef123456, VERSION=1.2] }",
+        "",
+      ].join("\n"),
+      ".env.example": "GITHUB_TOKEN=\n",
+    },
+    // A build argument that is only a variable is passed through from the environment.
+    expected: ["6:9", "10:33"],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

@@ -1,6 +1,7 @@
 /** One Compose service from one instance. */
 import { KIND_LABEL } from "../../model/labels.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
+import { wholeReference } from "../../model/variable-reference.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import type { ComposeHealthcheck } from "./health.js";
@@ -17,6 +18,11 @@ export type ComposeService = Record<string, unknown>;
 /** Compose interpolates `$`; a literal dollar is written `$$`. */
 function literal(value: string): string {
   return value.replace(/\$/g, "$$$$");
+}
+
+/** A build argument that is only a variable (`${NPM_TOKEN}`) is the build's to take from the environment. */
+function buildArg(value: string): string {
+  return wholeReference(value) ? value : literal(value);
 }
 
 /** Whole MiB (Compose's `M`), rounded up: a limit a little above the model's is harmless, one below is not. */
@@ -84,14 +90,18 @@ export function composeService(
   const entry: ComposeService = {};
   if (instance.image) entry.image = instance.image;
   if (service.build) {
+    const { context, dockerfile, target, args } = service.build;
     entry.build =
-      service.build.dockerfile || service.build.target
+      dockerfile || target || args.length > 0
         ? {
-            context: service.build.context,
-            ...(service.build.dockerfile ? { dockerfile: service.build.dockerfile } : {}),
-            ...(service.build.target ? { target: service.build.target } : {}),
+            context,
+            ...(dockerfile ? { dockerfile } : {}),
+            ...(target ? { target } : {}),
+            ...(args.length > 0
+              ? { args: Object.fromEntries(args.map((a) => [a.name, buildArg(a.value)])) }
+              : {}),
           }
-        : service.build.context;
+        : context;
   }
   const platform = platformOf(environment, instance);
   if (platform) entry.platform = platform;

@@ -125,6 +125,24 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
 
 type Wait = "started" | "healthy" | "completed";
 
+/** Build arguments in either form; one with no value (`- NAME`, `NAME:`) takes it from the environment, so has none here. */
+function buildArgs(value: unknown): Record<string, string> {
+  const pairs = Array.isArray(value)
+    ? value.map((item) => {
+        const text = String(item);
+        const at = text.indexOf("=");
+        return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+      })
+    : Object.entries(isObject(value) ? value : {});
+  return Object.fromEntries(
+    pairs
+      .filter(
+        (pair): pair is [string, string | number | boolean] => pair[1] !== undefined && pair[1] !== null,
+      )
+      .map(([name, arg]) => [name, String(arg)]),
+  );
+}
+
 /** Whether a compose service has a health check that runs: one with a test, neither disabled nor NONE. */
 function hasHealthCheck(service: unknown): boolean {
   if (!isObject(service) || !isObject(service.healthcheck)) return false;
@@ -179,12 +197,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     note([...envPath, id, "replicas"], ["services", id, "deploy", "replicas"]);
     if (image) service.image = image;
     if (raw.build !== undefined) {
+      const args = isObject(raw.build) ? buildArgs(raw.build.args) : {};
       service.build = isObject(raw.build)
         ? {
             context: text(raw.build.context) ?? ".",
             ...(raw.build.dockerfile ? { dockerfile: String(raw.build.dockerfile) } : {}),
+            ...(Object.keys(args).length > 0 ? { args } : {}),
           }
         : String(raw.build);
+      for (const name of Object.keys(args))
+        note(["services", id, "build", "args", name], ["services", id, "build", "args", name]);
     }
     if (raw.command !== undefined)
       service.command = Array.isArray(raw.command) ? raw.command.map(String) : String(raw.command);

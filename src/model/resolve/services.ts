@@ -223,10 +223,22 @@ function resolveUses(context: ResolveContext, id: string, input: ServiceInputTyp
   });
 }
 
-function resolveBuild(input: ServiceInputType["build"]): Build | undefined {
+function resolveBuild(
+  context: ResolveContext,
+  id: string,
+  input: ServiceInputType["build"],
+): Build | undefined {
   if (input === undefined) return undefined;
-  if (typeof input === "string") return { context: input, stages: [] };
-  const build: Build = { context: input.context, stages: (input.stages ?? []).map((s) => ({ ...s })) };
+  if (typeof input === "string") return { context: input, stages: [], args: [] };
+  const build: Build = {
+    context: input.context,
+    stages: (input.stages ?? []).map((s) => ({ ...s })),
+    args: entriesOf(input.args).map(([name, value]) => ({
+      name,
+      value,
+      at: context.locate(["services", id, "build", "args", name]),
+    })),
+  };
   if (input.dockerfile) build.dockerfile = input.dockerfile;
   if (input.target) build.target = input.target;
   return build;
@@ -316,7 +328,7 @@ function resolveService(
     if (value !== undefined) Object.assign(service, { [key]: value });
   }
   if (input.command !== undefined) service.commandAt = context.locate(["services", id, "command"], "value");
-  const build = resolveBuild(input.build);
+  const build = resolveBuild(context, id, input.build);
   if (build) service.build = build;
   const source = resolveSource(input.source);
   if (source) service.source = source;
