@@ -51,6 +51,7 @@ export const coreDiagnosticCodes = {
     "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
   "service-selects-nothing":
     "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
+  "dangerous-capability": "A service adds a Linux capability that reaches past its container.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
   "secret-without-source":
     "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",

@@ -225,6 +225,11 @@ const Security = T.Object(
     user: T.Optional(T.Union([T.String(), T.Integer()])),
     "read-only-root": T.Optional(T.Boolean()),
     privileged: T.Optional(T.Boolean()),
+    capabilities: T.Optional(
+      T.Array(T.String(), {
+        description: "Linux capabilities added (Compose cap_add), e.g. NET_BIND_SERVICE",
+      }),
+    ),
   },
   strict,
 );

@@ -180,6 +180,8 @@ export interface Security {
   user?: string | number;
   readOnlyRoot?: boolean;
   privileged?: boolean;
+  /** Linux capabilities added, without the CAP_ prefix, each where it is written. */
+  capabilities: { name: string; at: SourceRange }[];
   /** Where the user and privileged are set, for findings about them. */
   at: { user?: SourceRange; privileged?: SourceRange };
 }

@@ -4,6 +4,7 @@ import { buildAndImage } from "./build-and-image.js";
 import { composeObsoleteVersion } from "./compose-obsolete-version.js";
 import { containerNameConflict } from "./container-name-conflict.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
+import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
 import { duplicateNames } from "./duplicate-names.js";
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   composeObsoleteVersion,
   containerNameConflict,
   cpuOverCapacity,
+  dangerousCapability,
   dependencyCycle,
   dockerSocketMounted,
   duplicateNames,

@@ -166,7 +166,7 @@ describe("compose.yaml", () => {
     expect(located(result.diagnostics, loaded.sources)).toEqual(["container-name-conflict@25:126"]);
   });
 
-  it("shares the host's network, process and IPC namespaces as the service asks", () => {
+  it("shares the host's network, process and IPC namespaces and adds capabilities as the service asks", () => {
     const { doc } = compose(
       shop.replace("cpu: 0.5", "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host"),
     );

@@ -128,16 +128,17 @@ describe("Kubernetes manifests as a model", () => {
         "      containers:",
         "        - name: agent",
         "          image: agent:1.0",
-        "          securityContext: { privileged: true, runAsUser: 0 }",
+        "          securityContext: { privileged: true, runAsUser: 0, capabilities: { add: [NET_ADMIN] } }",
         "",
       ].join("\n"),
     );
     const loaded = await loadManifestsAsModel([folder]);
     expect(loaded.model!.services[0]).toMatchObject({ networkMode: "host", pid: "host", ipc: "host" });
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
-      ["host-namespace", "privileged-container", "runs-as-root"].includes(d.code),
+      ["host-namespace", "privileged-container", "runs-as-root", "dangerous-capability"].includes(d.code),
     );
     expect(located(found, loaded.sources)).toEqual([
+      "dangerous-capability@15:84",
       "host-namespace@9:7",
       "host-namespace@10:7",
       "host-namespace@11:7",

@@ -399,6 +399,20 @@ export const cases: RuleCase[] = [
     expected: ["6:9", "10:33"],
   },
   {
+    rule: "dangerous-capability",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  vpn:\n    image: v:1\n    cap_add: [SYS_ADMIN, NET_BIND_SERVICE, cap_net_admin]\n",
+    },
+    expected: ["4:15", "4:44"],
+  },
+  {
+    rule: "dangerous-capability",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { capabilities: [NET_BIND_SERVICE] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: [],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

@@ -109,6 +109,8 @@ export function composeService(
   if (service.security.user !== undefined) entry.user = String(service.security.user);
   if (service.security.privileged) entry.privileged = true;
   if (service.security.readOnlyRoot) entry.read_only = true;
+  if (service.security.capabilities.length > 0)
+    entry.cap_add = service.security.capabilities.map((c) => c.name);
   if (service.networkMode) entry.network_mode = service.networkMode;
   if (service.pid) entry.pid = service.pid;
   if (service.ipc) entry.ipc = service.ipc;

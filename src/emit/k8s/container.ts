@@ -101,6 +101,8 @@ function securityContext(instance: Instance): ISecurityContext | undefined {
   if (security.privileged) context.privileged = true;
   else if (security.runAsNonRoot) context.allowPrivilegeEscalation = false;
   if (security.readOnlyRoot) context.readOnlyRootFilesystem = true;
+  if (security.capabilities.length > 0)
+    context.capabilities = { add: security.capabilities.map((c) => c.name) };
   return Object.keys(context).length > 0 ? context : undefined;
 }
 

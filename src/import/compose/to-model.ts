@@ -361,12 +361,17 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       note(["services", id, "ipc"], ["services", id, "ipc"]);
     }
     if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(String);
+    const capabilities = Array.isArray(raw.cap_add) ? raw.cap_add.map(String) : [];
     const security = {
       ...(raw.user !== undefined ? { user: String(raw.user) } : {}),
       ...(raw.privileged === true ? { privileged: true } : {}),
       ...(raw.read_only === true ? { "read-only-root": true } : {}),
+      ...(capabilities.length > 0 ? { capabilities } : {}),
     };
     if (Object.keys(security).length > 0) service.security = security;
+    capabilities.forEach((_, index) => {
+      note(["services", id, "security", "capabilities", index], ["services", id, "cap_add", index]);
+    });
     note(["services", id, "security", "user"], ["services", id, "user"]);
     note(["services", id, "security", "privileged"], ["services", id, "privileged"]);
     const notes = [

@@ -162,12 +162,20 @@ export function importWorkload(
   const containerSecurity = asObject(container.securityContext);
   const runAsUser = containerSecurity.runAsUser ?? podSecurity.runAsUser;
   const runAsNonRoot = containerSecurity.runAsNonRoot ?? podSecurity.runAsNonRoot;
+  const capabilities = asArray(asObject(containerSecurity.capabilities).add).map(String);
   const security = {
     ...(typeof runAsNonRoot === "boolean" ? { "run-as-non-root": runAsNonRoot } : {}),
     ...(typeof runAsUser === "number" ? { user: runAsUser } : {}),
     ...(containerSecurity.readOnlyRootFilesystem === true ? { "read-only-root": true } : {}),
     ...(containerSecurity.privileged === true ? { privileged: true } : {}),
+    ...(capabilities.length > 0 ? { capabilities } : {}),
   };
+  capabilities.forEach((_, index) => {
+    note(
+      [...servicePath, "security", "capabilities", index],
+      [...containerPath, "securityContext", "capabilities", "add", index],
+    );
+  });
   if (Object.keys(security).length > 0) {
     service.security = security;
     note(

@@ -263,7 +263,13 @@ function resolveSource(input: ServiceInputType["source"]): SourceCode | undefine
 
 function resolveSecurity(context: ResolveContext, id: string, input: ServiceInputType["security"]): Security {
   const path = ["services", id, "security"];
-  const security: Security = { at: {} };
+  const security: Security = {
+    capabilities: (input?.capabilities ?? []).map((capability, index) => ({
+      name: capability.toUpperCase().replace(/^CAP_/, ""),
+      at: context.locate([...path, "capabilities", index], "value"),
+    })),
+    at: {},
+  };
   if (input?.["run-as-non-root"] !== undefined) security.runAsNonRoot = input["run-as-non-root"];
   if (input?.user !== undefined) {
     security.user = input.user;
