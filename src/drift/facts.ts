@@ -5,7 +5,7 @@
  */
 
 import { inputNodes } from "../import/input-nodes.js";
-import { isObject, type Json } from "../import/json.js";
+import { asText, isObject, type Json } from "../import/json.js";
 import type { KeyPath } from "../load/yaml-file.js";
 import { parseQuantity, type QuantityKind } from "../model/quantity.js";
 import type { ModelInputType } from "../model/schema.js";
@@ -47,11 +47,11 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
         const publish = Object.entries(isObject(instance.publish) ? instance.publish : {}).map(
           ([name, host]) =>
             isObject(host)
-              ? `${host.bind ? `${String(host.bind)}:` : ""}${host.host === undefined ? "any" : String(host.host)}→${String(portOf(name))}`
-              : `${String(host)}→${String(portOf(name))}`,
+              ? `${host.bind ? `${asText(host.bind)}:` : ""}${host.host === undefined ? "any" : asText(host.host)}→${asText(portOf(name))}`
+              : `${asText(host)}→${asText(portOf(name))}`,
         );
         const volumes = Object.values(isObject(service.volumes) ? service.volumes : {}).map((v) =>
-          isObject(v) ? String(v.path) : String(v),
+          isObject(v) ? asText(v.path) : asText(v),
         );
         const image = (instance.image ?? service.image) as string | undefined;
         facts.set(id, {
@@ -66,12 +66,12 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
           ...(service.command !== undefined ? { command: JSON.stringify(service.command) } : {}),
           ...resourcesOf(instance, service),
           uses: (Array.isArray(service.uses)
-            ? service.uses.map(String)
+            ? service.uses.map(asText)
             : Object.keys(isObject(service.uses) ? service.uses : {})
           ).sort(),
           waits: Object.entries(isObject(service.uses) ? service.uses : {})
             .flatMap(([target, use]) =>
-              isObject(use) && use.wait ? [`${target} (${String(use.wait)})`] : [],
+              isObject(use) && use.wait ? [`${target} (${asText(use.wait)})`] : [],
             )
             .sort(),
         });
@@ -83,9 +83,9 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
 
 function replicasText(replicas: unknown): string {
   if (!isObject(replicas))
-    return `${String(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
-  const target = replicas["cpu-target"] === undefined ? "" : ` at ${String(replicas["cpu-target"])}% CPU`;
-  return `${String(replicas.min)} to ${String(replicas.max)} replicas${target}`;
+    return `${asText(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
+  const target = replicas["cpu-target"] === undefined ? "" : ` at ${asText(replicas["cpu-target"])}% CPU`;
+  return `${asText(replicas.min)} to ${asText(replicas.max)} replicas${target}`;
 }
 
 /** Memory and CPU as the instance runs with them (its own, else its service's). */
@@ -97,11 +97,11 @@ function resourcesOf(instance: Json, service: Json): { resources?: string; resou
     value === undefined
       ? "none"
       : isObject(value)
-        ? `${String(value.request)} to ${String(value.limit)}`
-        : String(value);
+        ? `${asText(value.request)} to ${asText(value.limit)}`
+        : asText(value);
   const bound = (value: unknown, kind: QuantityKind, side: "request" | "limit") => {
     if (typeof value !== "string" && typeof value !== "number") return "none";
-    return String(parseQuantity(value, kind)?.[side] ?? value);
+    return asText(parseQuantity(value, kind)?.[side] ?? value);
   };
   const key = (value: unknown, kind: QuantityKind) =>
     isObject(value)

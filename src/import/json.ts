@@ -3,3 +3,11 @@ export type Json = Record<string, unknown>;
 
 export const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * A value read from a file as text: a scalar as itself, a list or mapping as JSON. `String` would
+ * call the value's `toString`, which a file can name as a key (`toString: false`) and so break.
+ */
+export function asText(value: unknown): string {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
+}

@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js
 import type { ModelInputType } from "../model/schema.js";
 import { suggestion } from "../model/suggest.js";
 import validate from "../model/validate-model.generated.js";
+import { describeType, typeNames } from "./json-types.js";
 import { knownKeys } from "./schema-keys.js";
 import type { KeyPath } from "./yaml-file.js";
 
@@ -29,23 +30,6 @@ function dotted(path: KeyPath): string {
 function isPrefix(a: KeyPath, b: KeyPath): boolean {
   return a.length < b.length && a.every((part, i) => part === b[i]);
 }
-
-function describeType(value: unknown): string {
-  if (value === null) return "nothing (null)";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-const typeNames: Record<string, string> = {
-  object: "a mapping",
-  array: "a list",
-  string: "text",
-  integer: "a whole number",
-  number: "a number",
-  boolean: "true or false",
-  null: "nothing",
-};
 
 /** Which member of a union an error is about, from the end of its schema path (`…/anyOf/2/additionalProperties`). */
 function unionMember(error: ErrorObject): number | undefined {

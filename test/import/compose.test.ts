@@ -103,6 +103,38 @@ volumes: { data: {}, pg: {} }
     expect(found[0]?.file).toBe(override);
   });
 
+  it("reports values of the wrong type where they are, reads them as nothing, and lets null leave a key unset", async () => {
+    const file = write(
+      "types.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: [x]",
+        "    ports: 8080",
+        "    depends_on: db",
+        "    user: 1000",
+        "    command:",
+        "    cpus: 0.5",
+        "  db: pg",
+        "volumes: [data]",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-wrong-type@10:10",
+      "schema-wrong-type@3:12",
+      "schema-wrong-type@4:12",
+      "schema-wrong-type@5:17",
+      "schema-wrong-type@6:11",
+      "schema-wrong-type@9:7",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toContain(
+      'services.a.depends_on must be a list or a mapping, not string "db"',
+    );
+    expect(loaded.model!.services.find((s) => s.id === "a")!.image).toBeUndefined();
+  });
+
   it("reports every name a service uses that nothing defines, where it is used", async () => {
     const file = write(
       "references.yaml",

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { checkModel } from "../../src/check/index.js";
 import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
 import { importManifests, loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
 import { initFromRepository } from "../../src/import/repository/index.js";
@@ -65,6 +66,106 @@ describe("importers on anything", () => {
         await loadManifestsAsModel([file(text, "app.yaml")]);
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it("never throw, nor does any rule, on services whose known keys hold anything", async () => {
+    const keys = [
+      "image",
+      "build",
+      "command",
+      "ports",
+      "expose",
+      "volumes",
+      "volumes_from",
+      "links",
+      "networks",
+      "network_mode",
+      "secrets",
+      "configs",
+      "depends_on",
+      "environment",
+      "env_file",
+      "healthcheck",
+      "user",
+      "privileged",
+      "cap_add",
+      "ipc",
+      "pid",
+      "container_name",
+      "deploy",
+      "labels",
+      "extends",
+    ];
+    const service = fc.dictionary(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
+    const top = fc.record({
+      services: fc.dictionary(fc.constantFrom("a", "b", "db"), service, { minKeys: 1, maxKeys: 3 }),
+      volumes: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+      networks: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(top, async (document) => {
+        const loaded = await loadComposeAsModel([file(stringify(document))]);
+        if (loaded.model) checkModel(loaded.model, { sources: loaded.sources });
+        for (const d of loaded.diagnostics) expect(d.file).toBeDefined();
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("never throw, nor does any rule, on workloads and Services whose known fields hold anything", async () => {
+    const any = fc.jsonValue({ maxDepth: 3 });
+    const container = fc.dictionary(
+      fc.constantFrom(
+        "name",
+        "image",
+        "command",
+        "args",
+        "ports",
+        "env",
+        "envFrom",
+        "volumeMounts",
+        "resources",
+        "securityContext",
+        "livenessProbe",
+      ),
+      any,
+      { maxKeys: 5 },
+    );
+    const pod = fc.record({
+      containers: fc.oneof(fc.array(container, { maxLength: 2 }), any),
+      initContainers: fc.option(fc.array(container, { maxLength: 1 }), { nil: undefined }),
+      volumes: fc.option(any, { nil: undefined }),
+      securityContext: fc.option(any, { nil: undefined }),
+      hostIPC: fc.option(any, { nil: undefined }),
+    });
+    const workload = fc.record({
+      apiVersion: fc.constant("apps/v1"),
+      kind: fc.constantFrom("Deployment", "StatefulSet", "DaemonSet"),
+      metadata: fc.record({ name: fc.constantFrom("api", "db"), labels: fc.option(any, { nil: undefined }) }),
+      spec: fc.record({
+        replicas: fc.option(any, { nil: undefined }),
+        template: fc.record({ metadata: fc.record({ labels: any }), spec: pod }),
+      }),
+    });
+    const service = fc.record({
+      apiVersion: fc.constant("v1"),
+      kind: fc.constant("Service"),
+      metadata: fc.record({ name: fc.constantFrom("api", "web") }),
+      spec: fc.record({ selector: any, ports: any, type: fc.option(any, { nil: undefined }) }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(workload, service), { minLength: 1, maxLength: 3 }),
+        async (objects) => {
+          const loaded = await loadManifestsAsModel([
+            file(objects.map((o) => stringify(o)).join("---\n"), "app.yaml"),
+          ]);
+          if (loaded.model) checkModel(loaded.model, { sources: loaded.sources });
+          for (const d of loaded.diagnostics) expect(d.file).toBeDefined();
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

@@ -6,7 +6,7 @@
 import { dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { isObject, type Json } from "../json.js";
+import { asText, isObject, type Json } from "../json.js";
 import { mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
@@ -64,7 +64,7 @@ export async function applyExtends(
     const spec = service.extends;
     if (spec === undefined) return service;
     const { extends: _, ...own } = service;
-    const baseId = typeof spec === "string" ? spec : isObject(spec) ? String(spec.service ?? "") : "";
+    const baseId = typeof spec === "string" ? spec : isObject(spec) ? asText(spec.service ?? "") : "";
     const baseFile =
       isObject(spec) && typeof spec.file === "string" ? resolve(dirname(path), spec.file) : path;
     const baseKey = `${baseFile}#${baseId}`;
@@ -74,14 +74,14 @@ export async function applyExtends(
     } else if (!(await serviceIn(baseFile))) {
       report(
         { file: path, id },
-        `'${id}' extends a service in ${String((spec as Json).file)}, which cannot be read`,
+        `'${id}' extends a service in ${asText((spec as Json).file)}, which cannot be read`,
       );
     } else {
       const base = await expand(baseFile, baseId, [...chain, key]);
       if (!base)
         report(
           { file: path, id },
-          `'${id}' extends '${baseId}', which ${baseFile === path ? "this file" : String((spec as Json).file)} does not define`,
+          `'${id}' extends '${baseId}', which ${baseFile === path ? "this file" : asText((spec as Json).file)} does not define`,
         );
       else {
         const inherited = rebaseService(

@@ -6,7 +6,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
-import { isObject, type Json } from "../json.js";
+import { asText, isObject, type Json } from "../json.js";
 
 export type Tag = "reset" | "override";
 
@@ -24,7 +24,7 @@ export function composeTags(yaml: YamlFile): Map<string, Tag> {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (isPair(pair) && isScalar(pair.key))
-          stack.push({ node: pair.value, path: [...path, String(pair.key.value)] });
+          stack.push({ node: pair.value, path: [...path, asText(pair.key.value)] });
       }
     } else if (isSeq(node))
       node.items.forEach((item, index) => {
@@ -37,7 +37,7 @@ export function composeTags(yaml: YamlFile): Map<string, Tag> {
 /** `["A=1", "B"]` → `{ A: "1", B: null }`; a map stays a map. */
 function asMap(value: unknown, listItem: (item: string) => [string, unknown]): unknown {
   if (!Array.isArray(value)) return value;
-  return Object.fromEntries(value.map((item) => listItem(String(item))));
+  return Object.fromEntries(value.map((item) => listItem(asText(item))));
 }
 
 const keyValue = (item: string): [string, unknown] => {
@@ -66,13 +66,13 @@ const replaced = new Set(["command", "entrypoint", "test", "dns", "dns_search"])
 const uniqueBy: Record<string, (item: unknown) => string> = {
   ports: (item) =>
     isObject(item)
-      ? `${String(item.host_ip ?? "")}:${String(item.published ?? "")}:${String(item.target)}/${String(item.protocol ?? "tcp")}`
-      : String(item).includes("/")
-        ? String(item)
-        : `${String(item)}/tcp`,
-  volumes: (item) => (isObject(item) ? String(item.target) : (String(item).split(":")[1] ?? String(item))),
-  secrets: (item) => (isObject(item) ? String(item.target ?? item.source) : String(item)),
-  configs: (item) => (isObject(item) ? String(item.target ?? item.source) : String(item)),
+      ? `${asText(item.host_ip ?? "")}:${asText(item.published ?? "")}:${asText(item.target)}/${asText(item.protocol ?? "tcp")}`
+      : asText(item).includes("/")
+        ? asText(item)
+        : `${asText(item)}/tcp`,
+  volumes: (item) => (isObject(item) ? asText(item.target) : (asText(item).split(":")[1] ?? asText(item))),
+  secrets: (item) => (isObject(item) ? asText(item.target ?? item.source) : asText(item)),
+  configs: (item) => (isObject(item) ? asText(item.target ?? item.source) : asText(item)),
 };
 
 /** What makes an entry of a list the same entry in another file: its key if unique by one, else all of it. */

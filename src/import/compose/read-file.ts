@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { limits } from "../../load/limits.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret } from "../../model/secret-like.js";
+import { asText } from "../json.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
@@ -138,8 +139,8 @@ async function applyEnvFiles(
     if (spec === undefined) continue;
     const entries = (Array.isArray(spec) ? spec : [spec]).map((entry) =>
       typeof entry === "object" && entry !== null
-        ? { path: String((entry as Json).path), required: (entry as Json).required !== false }
-        : { path: String(entry), required: true },
+        ? { path: asText((entry as Json).path), required: (entry as Json).required !== false }
+        : { path: asText(entry), required: true },
     );
     const fromFiles: Record<string, string> = {};
     for (const [index, entry] of entries.entries()) {
@@ -162,7 +163,7 @@ async function applyEnvFiles(
     const ownMap = Array.isArray(own)
       ? Object.fromEntries(
           own.map((item) => {
-            const [key, ...rest] = String(item).split("=");
+            const [key, ...rest] = asText(item).split("=");
             return [key!, rest.length > 0 ? rest.join("=") : null];
           }),
         )

@@ -5,7 +5,7 @@
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { isObject, type Json } from "../json.js";
+import { asText, isObject, type Json } from "../json.js";
 
 export interface UndefinedReference {
   code: DiagnosticCode;
@@ -26,8 +26,8 @@ function volumeName(item: unknown): string | undefined {
   if (isObject(item)) {
     return item.type === "volume" && typeof item.source === "string" && item.source ? item.source : undefined;
   }
-  const [source, target] = String(item).split(":");
-  if (target === undefined || !source || /^[.~/$]/.test(source) || /^[A-Za-z]:[\\/]/.test(String(item)))
+  const [source, target] = asText(item).split(":");
+  if (target === undefined || !source || /^[.~/$]/.test(source) || /^[A-Za-z]:[\\/]/.test(asText(item)))
     return undefined;
   return source;
 }
@@ -53,14 +53,14 @@ export function undefinedReferences(merged: Json): UndefinedReference[] {
         composePath: at,
       });
     for (const { name, step } of entries(raw.links)) {
-      const target = String(name).split(":")[0]!;
+      const target = asText(name).split(":")[0]!;
       if (!serviceNamed(target)) missingService("links", target, path("links", step));
     }
     const networkMode = typeof raw.network_mode === "string" ? /^service:(.+)$/.exec(raw.network_mode) : null;
     if (networkMode && !serviceNamed(networkMode[1]!))
       missingService("network_mode", networkMode[1]!, path("network_mode"));
     for (const { name, step } of entries(raw.volumes_from)) {
-      const text = String(name);
+      const text = asText(name);
       if (text.startsWith("container:")) continue;
       const target = text.split(":")[0]!;
       if (!serviceNamed(target)) missingService("volumes_from", target, path("volumes_from", step));

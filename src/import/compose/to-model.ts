@@ -4,18 +4,25 @@
  * into the user's own file.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { describeType, typeNames } from "../../load/json-types.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { suggestion } from "../../model/suggest.js";
 import { wholeReference } from "../../model/variable-reference.js";
-import { isObject, type Json } from "../json.js";
+import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { entryIdentity, mergeCompose, type Tag } from "./merge.js";
 import { undefinedReferences } from "./references.js";
-import { composeServiceKeys, composeTopKeys } from "./spec-keys.js";
+import {
+  composeServiceKeys,
+  composeServiceTypes,
+  composeTopKeys,
+  composeTopTypes,
+  type JsonType,
+} from "./spec-keys.js";
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -40,16 +47,17 @@ function labelsOf(value: unknown): Record<string, string> {
   if (Array.isArray(value))
     return Object.fromEntries(
       value.map((entry) => {
-        const [key, ...rest] = String(entry).split("=");
+        const [key, ...rest] = asText(entry).split("=");
         return [key!, rest.join("=")];
       }),
     );
-  return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) : {};
+  return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)])) : {};
 }
 
+/** A scalar as text; a list or mapping where text belongs is reported as the wrong type, and read as nothing. */
 function text(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return typeof value === "string" ? value : String(value);
+  if (value === undefined || value === null || typeof value === "object") return undefined;
+  return typeof value === "string" ? value : asText(value);
 }
 
 interface Port {
@@ -68,7 +76,7 @@ function parsePorts(value: unknown): Port[] {
     if (isObject(item)) {
       const container = Number(item.target);
       if (!Number.isInteger(container)) return [];
-      const host = item.published === undefined ? undefined : Number(String(item.published).split("-")[0]);
+      const host = item.published === undefined ? undefined : Number(asText(item.published).split("-")[0]);
       return [
         {
           name: `p${container}`,
@@ -76,11 +84,11 @@ function parsePorts(value: unknown): Port[] {
           index,
           protocol: text(item.protocol) ?? "tcp",
           ...(host ? { host } : {}),
-          ...(item.host_ip ? { bind: String(item.host_ip) } : {}),
+          ...(item.host_ip ? { bind: asText(item.host_ip) } : {}),
         },
       ];
     }
-    const [spec, protocol = "tcp"] = String(item).split("/");
+    const [spec, protocol = "tcp"] = asText(item).split("/");
     // An IPv6 address is bracketed; otherwise the parts are [ip:][host:]container.
     const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec ?? "");
     const parts = (ipv6 ? ipv6[2]! : (spec ?? "")).split(":");
@@ -129,7 +137,7 @@ type Wait = "started" | "healthy" | "completed";
 function buildArgs(value: unknown): Record<string, string> {
   const pairs = Array.isArray(value)
     ? value.map((item) => {
-        const text = String(item);
+        const text = asText(item);
         const at = text.indexOf("=");
         return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
       })
@@ -139,7 +147,7 @@ function buildArgs(value: unknown): Record<string, string> {
       .filter(
         (pair): pair is [string, string | number | boolean] => pair[1] !== undefined && pair[1] !== null,
       )
-      .map(([name, arg]) => [name, String(arg)]),
+      .map(([name, arg]) => [name, asText(arg)]),
   );
 }
 
@@ -201,15 +209,15 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       service.build = isObject(raw.build)
         ? {
             context: text(raw.build.context) ?? ".",
-            ...(raw.build.dockerfile ? { dockerfile: String(raw.build.dockerfile) } : {}),
+            ...(raw.build.dockerfile ? { dockerfile: asText(raw.build.dockerfile) } : {}),
             ...(Object.keys(args).length > 0 ? { args } : {}),
           }
-        : String(raw.build);
+        : asText(raw.build);
       for (const name of Object.keys(args))
         note(["services", id, "build", "args", name], ["services", id, "build", "args", name]);
     }
     if (raw.command !== undefined)
-      service.command = Array.isArray(raw.command) ? raw.command.map(String) : String(raw.command);
+      service.command = Array.isArray(raw.command) ? raw.command.map(asText) : asText(raw.command);
     if (ports.length > 0) {
       service.ports = Object.fromEntries(
         ports.map((p) => [
@@ -221,7 +229,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     const health = raw.healthcheck;
     if (isObject(health) && hasHealthCheck(raw)) {
-      const test = Array.isArray(health.test) ? health.test.map(String) : String(health.test);
+      const test = Array.isArray(health.test) ? health.test.map(asText) : asText(health.test);
       const command = Array.isArray(test)
         ? test[0] === "CMD-SHELL"
           ? test.slice(1).join(" ")
@@ -231,8 +239,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         : test;
       service.health = {
         command,
-        ...(health.interval ? { interval: String(health.interval) } : {}),
-        ...(health.timeout ? { timeout: String(health.timeout) } : {}),
+        ...(health.interval ? { interval: asText(health.interval) } : {}),
+        ...(health.timeout ? { timeout: asText(health.timeout) } : {}),
         ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
       };
       note(["services", id, "health"], ["services", id, "healthcheck"]);
@@ -240,7 +248,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const environmentVars = Array.isArray(raw.environment)
       ? Object.fromEntries(
           raw.environment.map((entry) => {
-            const [key, ...rest] = String(entry).split("=");
+            const [key, ...rest] = asText(entry).split("=");
             // `- KEY` without `=` has no value, as `KEY:` has none in the map form.
             return [key!, rest.length > 0 ? rest.join("=") : null];
           }),
@@ -274,7 +282,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
               type: text(volume.type),
             }
           : (() => {
-              const [source, target, mode] = String(volume).split(":");
+              const [source, target, mode] = asText(volume).split(":");
               return target === undefined
                 ? { source: undefined, target: source, readOnly: false, type: "volume" }
                 : {
@@ -297,14 +305,14 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];
     tmpfs.forEach((entry, index) => {
-      const path = String(entry).split(":")[0]!;
+      const path = asText(entry).split(":")[0]!;
       service.volumes ??= {};
       const key = `tmpfs-${index + 1}`;
       service.volumes[key] = { path, type: "tmpfs" };
       note(["services", id, "volumes", key], ["services", id, "tmpfs", index]);
     });
     const declared = Array.isArray(raw.depends_on)
-      ? raw.depends_on.map(String)
+      ? raw.depends_on.map(asText)
       : isObject(raw.depends_on)
         ? Object.keys(raw.depends_on)
         : [];
@@ -349,21 +357,21 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       service.restart = raw.restart as ServiceInputType["restart"];
     }
     if (raw.network_mode) {
-      service["network-mode"] = String(raw.network_mode);
+      service["network-mode"] = asText(raw.network_mode);
       note(["services", id, "network-mode"], ["services", id, "network_mode"]);
     }
     if (raw.pid) {
-      service.pid = String(raw.pid);
+      service.pid = asText(raw.pid);
       note(["services", id, "pid"], ["services", id, "pid"]);
     }
     if (raw.ipc) {
-      service.ipc = String(raw.ipc);
+      service.ipc = asText(raw.ipc);
       note(["services", id, "ipc"], ["services", id, "ipc"]);
     }
-    if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(String);
-    const capabilities = Array.isArray(raw.cap_add) ? raw.cap_add.map(String) : [];
+    if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(asText);
+    const capabilities = Array.isArray(raw.cap_add) ? raw.cap_add.map(asText) : [];
     const security = {
-      ...(raw.user !== undefined ? { user: String(raw.user) } : {}),
+      ...(raw.user !== undefined ? { user: asText(raw.user) } : {}),
       ...(raw.privileged === true ? { privileged: true } : {}),
       ...(raw.read_only === true ? { "read-only-root": true } : {}),
       ...(capabilities.length > 0 ? { capabilities } : {}),
@@ -398,7 +406,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
     if (raw.container_name !== undefined) {
-      instance["container-name"] = String(raw.container_name);
+      instance["container-name"] = asText(raw.container_name);
       note([...envPath, id, "container-name"], ["services", id, "container_name"]);
     }
     run[id] = Object.keys(instance).length > 0 ? instance : null;
@@ -456,7 +464,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   }
   const findings: Diagnostic[] = [];
   for (const source of sources) {
-    for (const diagnostic of unknownKeys(source)) diagnostics.push(diagnostic);
+    for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
     if ("version" in source.value) {
       findings.push(
         diagnostic(
@@ -483,10 +491,10 @@ function pathInFile(merged: unknown, own: unknown, path: KeyPath): KeyPath {
   const found: KeyPath = [];
   for (const [at, step] of path.entries()) {
     if (typeof step === "number" && Array.isArray(merged) && Array.isArray(own) && merged !== own) {
-      const identity = entryIdentity(String(path[at - 1]), merged[step]);
+      const identity = entryIdentity(asText(path[at - 1]), merged[step]);
       // The last of equal entries is the one the merge kept.
       let index = own.length - 1;
-      while (index >= 0 && entryIdentity(String(path[at - 1]), own[index]) !== identity) index--;
+      while (index >= 0 && entryIdentity(asText(path[at - 1]), own[index]) !== identity) index--;
       if (index < 0) return found;
       found.push(index);
       merged = merged[step];
@@ -503,9 +511,32 @@ function pathInFile(merged: unknown, own: unknown, path: KeyPath): KeyPath {
   return found;
 }
 
-/** Keys the Compose Specification does not know (x- extensions aside), with a suggestion. */
-function unknownKeys(source: ComposeSource): Diagnostic[] {
+/**
+ * Keys the Compose Specification does not know (x- extensions aside), with a suggestion, and
+ * values of the wrong JSON type for their key, which Compose refuses.
+ */
+function keyProblems(source: ComposeSource): Diagnostic[] {
   const found: Diagnostic[] = [];
+  // Null is how a file leaves a key unset (`command:`), and what `!reset` leaves: no wrong type.
+  const wrongType = (path: KeyPath, value: unknown, allowed: readonly JsonType[] | undefined) => {
+    if (!allowed || value === null || value === undefined) return;
+    const type = Array.isArray(value) ? "array" : typeof value;
+    if (allowed.includes(type as JsonType)) return;
+    if (
+      type === "number" &&
+      (allowed.includes("number") || (allowed.includes("integer") && Number.isInteger(value)))
+    )
+      return;
+    const names = [...new Set(allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+    found.push(
+      diagnostic(
+        "schema-wrong-type",
+        "error",
+        `${path.join(".")} must be ${names.join(" or ")}, not ${describeType(value)}`,
+        locate(source.yaml, path, "value"),
+      ),
+    );
+  };
   const report = (path: KeyPath, key: string, known: ReadonlySet<string>) =>
     found.push(
       diagnostic(
@@ -518,15 +549,20 @@ function unknownKeys(source: ComposeSource): Diagnostic[] {
         },
       ),
     );
-  for (const key of Object.keys(source.value)) {
+  for (const [key, value] of Object.entries(source.value)) {
     if (!composeTopKeys.has(key) && !key.startsWith("x-")) report([key], key, composeTopKeys);
+    else wrongType([key], value, composeTopTypes.get(key));
   }
   const services = isObject(source.value.services) ? source.value.services : {};
   for (const [id, service] of Object.entries(services)) {
-    if (!isObject(service)) continue;
-    for (const key of Object.keys(service)) {
+    if (!isObject(service)) {
+      wrongType(["services", id], service, ["object"]);
+      continue;
+    }
+    for (const [key, value] of Object.entries(service)) {
       if (!composeServiceKeys.has(key) && !key.startsWith("x-"))
         report(["services", id, key], key, composeServiceKeys);
+      else wrongType(["services", id, key], value, composeServiceTypes.get(key));
     }
   }
   return found;
@@ -554,7 +590,7 @@ function mounted(value: unknown, noun: string, folder: string): string[] {
     const source = isObject(item) ? text(item.source) : text(item);
     if (!source) return [];
     const target =
-      isObject(item) && item.target ? String(item.target) : `${folder.replace(/\/$/, "")}/${source}`;
+      isObject(item) && item.target ? asText(item.target) : `${folder.replace(/\/$/, "")}/${source}`;
     return [
       `Reads the Compose ${noun} '${source}' at ${target.startsWith("/") ? target : `${folder}/${target}`}`,
     ];
@@ -562,7 +598,7 @@ function mounted(value: unknown, noun: string, folder: string): string[] {
 }
 
 function networksOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
+  if (Array.isArray(value)) return value.map(asText);
   return isObject(value) ? Object.keys(value) : [];
 }
 
@@ -572,8 +608,8 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
   return Object.fromEntries(
     Object.entries(value).map(([id, spec]) => {
       const definition = isObject(spec) ? spec : {};
-      if (definition.file) return [id, { source: "file", file: String(definition.file) }];
-      if (definition.environment) return [id, { source: "env", env: String(definition.environment) }];
+      if (definition.file) return [id, { source: "file", file: asText(definition.file) }];
+      if (definition.environment) return [id, { source: "env", env: asText(definition.environment) }];
       return [id, { source: definition.external ? "external" : "compose" }];
     }),
   );

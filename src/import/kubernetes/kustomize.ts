@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
+import { asText } from "../json.js";
 import { applyGenerators } from "./generators.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
@@ -196,7 +197,7 @@ function build(
       report(
         "kustomize-patch-unmatched",
         "warning",
-        `no ${String(patch.kind ?? "object")} '${String(meta.name ?? "")}' to patch`,
+        `no ${asText(patch.kind ?? "object")} '${asText(meta.name ?? "")}' to patch`,
         path,
       );
       return;
@@ -252,12 +253,12 @@ function withoutIdentity(patch: Json): Json {
 function matchesTarget(object: ManifestObject, target: Json): boolean {
   const metadata = asObject(object.value.metadata);
   const strings = (value: unknown) =>
-    Object.fromEntries(Object.entries(asObject(value)).map(([k, v]) => [k, String(v)]));
+    Object.fromEntries(Object.entries(asObject(value)).map(([k, v]) => [k, asText(v)]));
   // kustomize reads a target's name as a regular expression, anchored; one with a nested
   // quantifier, which could backtrack without end, is taken as written instead.
   const named = (pattern: unknown) => {
     if (pattern === undefined || pattern === object.name) return true;
-    const text = String(pattern);
+    const text = asText(pattern);
     if (/\([^)]*[*+][^)]*\)\s*[*+{]/.test(text)) return false;
     try {
       return new RegExp(`^(?:${text})$`).test(object.name);
@@ -293,7 +294,7 @@ function applyImages(object: ManifestObject, images: unknown[]): ManifestObject 
     const newName = typeof rule.newName === "string" ? rule.newName : name;
     if (typeof rule.digest === "string") container.image = `${newName}@${rule.digest}`;
     else {
-      const newTag = rule.newTag !== undefined ? String(rule.newTag) : tag;
+      const newTag = rule.newTag !== undefined ? asText(rule.newTag) : tag;
       container.image = newTag ? `${newName}:${newTag}` : newName;
     }
   }

@@ -1,6 +1,6 @@
 /** Kubernetes objects as read from manifests, with the document each came from. */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
-import { isObject, type Json } from "../json.js";
+import { asText, isObject, type Json } from "../json.js";
 
 export { isObject, type Json };
 
@@ -71,12 +71,12 @@ export function podLabelsOf(object: ManifestObject): Record<string, string> {
       ? asObject(asObject(asObject(spec.jobTemplate).spec).template)
       : asObject(spec.template);
   return Object.fromEntries(
-    Object.entries(asObject(asObject(template.metadata).labels)).map(([k, v]) => [k, String(v)]),
+    Object.entries(asObject(asObject(template.metadata).labels)).map(([k, v]) => [k, asText(v)]),
   );
 }
 
 /** Whether every label a selector asks for is on the pod. An empty selector selects nothing. */
 export function selects(selector: Record<string, unknown>, labels: Record<string, string>): boolean {
   const entries = Object.entries(selector);
-  return entries.length > 0 && entries.every(([k, v]) => labels[k] === String(v));
+  return entries.length > 0 && entries.every(([k, v]) => labels[k] === asText(v));
 }

@@ -7,6 +7,7 @@
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { asText } from "../json.js";
 import { ingressNodes } from "./ingress.js";
 import {
   asArray,
@@ -141,7 +142,7 @@ export function manifestsToModel(
     const selector = asObject(asObject(service.value.spec).selector);
     if (serviceTarget.has(service) || Object.keys(selector).length === 0) continue;
     const labels = Object.entries(selector)
-      .map(([name, value]) => `${name}=${String(value)}`)
+      .map(([name, value]) => `${name}=${asText(value)}`)
       .join(", ");
     findings.push(
       diagnostic(

@@ -6,6 +6,7 @@
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
+import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 
 /** What the rest of the manifests say about a workload. */
@@ -39,8 +40,8 @@ function amount(
   limits: Json,
   resource: string,
 ): string | { request: string; limit: string } | undefined {
-  const request = requests[resource] === undefined ? undefined : String(requests[resource]);
-  const limit = limits[resource] === undefined ? undefined : String(limits[resource]);
+  const request = requests[resource] === undefined ? undefined : asText(requests[resource]);
+  const limit = limits[resource] === undefined ? undefined : asText(limits[resource]);
   if (request && limit) return request === limit ? limit : { request, limit };
   return limit ?? request;
 }
@@ -72,7 +73,7 @@ export function importWorkload(
     service.image = image;
     note([...servicePath, "image"], [...containerPath, "image"]);
   }
-  const command = [...asArray(container.command), ...asArray(container.args)].map(String);
+  const command = [...asArray(container.command), ...asArray(container.args)].map(asText);
   if (command.length > 0) {
     service.command = command;
     note(
@@ -131,7 +132,7 @@ export function importWorkload(
             return port === undefined ? undefined : { tcp: port, ...timing };
           })()
         : Array.isArray(exec.command)
-          ? { command: exec.command.map(String), ...timing }
+          ? { command: exec.command.map(asText), ...timing }
           : undefined;
     if (health) {
       service.health = health;
@@ -162,7 +163,7 @@ export function importWorkload(
   const containerSecurity = asObject(container.securityContext);
   const runAsUser = containerSecurity.runAsUser ?? podSecurity.runAsUser;
   const runAsNonRoot = containerSecurity.runAsNonRoot ?? podSecurity.runAsNonRoot;
-  const capabilities = asArray(asObject(containerSecurity.capabilities).add).map(String);
+  const capabilities = asArray(asObject(containerSecurity.capabilities).add).map(asText);
   const security = {
     ...(typeof runAsNonRoot === "boolean" ? { "run-as-non-root": runAsNonRoot } : {}),
     ...(typeof runAsUser === "number" ? { user: runAsUser } : {}),
@@ -205,13 +206,13 @@ export function importWorkload(
   for (const [index, other] of containers.slice(1).entries()) {
     if (isObject(other))
       notes.push(
-        `Also runs the container '${String(other.name ?? index + 2)}' (${String(other.image ?? "no image")})`,
+        `Also runs the container '${asText(other.name ?? index + 2)}' (${asText(other.image ?? "no image")})`,
       );
   }
   for (const init of asArray(pod.initContainers)) {
     if (isObject(init))
       notes.push(
-        `Starts with the init container '${String(init.name)}' (${String(init.image ?? "no image")})`,
+        `Starts with the init container '${asText(init.name)}' (${asText(init.image ?? "no image")})`,
       );
   }
   const instance: Json = { workload: object.kind };
@@ -243,7 +244,7 @@ function importEnv(
     if (typeof mapName === "string") {
       const data = asObject(asObject(context.configMaps.get(key(namespace, mapName))).data);
       for (const [name, value] of Object.entries(data)) {
-        env[`${prefix}${name}`] = String(value);
+        env[`${prefix}${name}`] = asText(value);
         context.note([...servicePath, "env", `${prefix}${name}`], [...containerPath, "envFrom", index]);
       }
     }
@@ -274,9 +275,9 @@ function importEnv(
     } else if (typeof mapRef.name === "string" && typeof mapRef.key === "string") {
       const value = asObject(asObject(context.configMaps.get(key(namespace, mapRef.name))).data)[mapRef.key];
       if (value === undefined) return;
-      env[raw.name] = String(value);
+      env[raw.name] = asText(value);
     } else if (raw.value !== undefined && raw.value !== null) {
-      env[raw.name] = String(raw.value);
+      env[raw.name] = asText(raw.value);
     } else if (raw.valueFrom === undefined) {
       env[raw.name] = "";
     } else {
@@ -302,16 +303,16 @@ function importVolumes(
   const podVolumes = new Map(
     asArray(pod.volumes)
       .filter(isObject)
-      .map((v) => [String(v.name), v]),
+      .map((v) => [asText(v.name), v]),
   );
   const templates = new Map(
     asArray(asObject(object.value.spec).volumeClaimTemplates)
       .filter(isObject)
-      .map((t) => [String(asObject(t.metadata).name), t]),
+      .map((t) => [asText(asObject(t.metadata).name), t]),
   );
   const sizeOf = (claim: Json | undefined) => {
     const size = asObject(asObject(asObject(claim?.spec).resources).requests).storage;
-    return size === undefined ? undefined : String(size);
+    return size === undefined ? undefined : asText(size);
   };
   asArray(container.volumeMounts).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.name !== "string" || typeof raw.mountPath !== "string") return;
@@ -325,7 +326,7 @@ function importVolumes(
       entry = { path: raw.mountPath, type: "volume", ...(size ? { size } : {}), ...readOnly };
       if (size) storage[name] = size;
     } else if (volume && isObject(volume.persistentVolumeClaim)) {
-      const claimName = String(volume.persistentVolumeClaim.claimName ?? name);
+      const claimName = asText(volume.persistentVolumeClaim.claimName ?? name);
       const size = sizeOf(context.claims.get(key(object.namespace, claimName)));
       entry = {
         path: raw.mountPath,
@@ -335,14 +336,14 @@ function importVolumes(
         ...readOnly,
       };
     } else if (volume && isObject(volume.hostPath)) {
-      entry = { path: raw.mountPath, type: "bind", source: String(volume.hostPath.path ?? ""), ...readOnly };
+      entry = { path: raw.mountPath, type: "bind", source: asText(volume.hostPath.path ?? ""), ...readOnly };
     } else if (volume && volume.emptyDir !== undefined) {
       // Scratch space that lives and dies with the pod: not state.
       entry = { path: raw.mountPath, type: "tmpfs" };
     } else if (volume) {
       const source = Object.keys(volume).find((k) => k !== "name") ?? "volume";
       const sourceName = asObject(volume[source]).name ?? asObject(volume[source]).secretName;
-      notes.push(`Mounts ${source}${sourceName ? ` '${String(sourceName)}'` : ""} at ${raw.mountPath}`);
+      notes.push(`Mounts ${source}${sourceName ? ` '${asText(sourceName)}'` : ""} at ${raw.mountPath}`);
       return;
     } else return;
     volumes[name] = entry;

@@ -5,19 +5,20 @@
  * every environment, and `init` marks them.
  */
 import type { ServiceInputType } from "../../model/schema.js";
+import { asText } from "../json.js";
 
 const names = (value: unknown): string =>
   value === undefined
     ? ""
     : Array.isArray(value)
-      ? value.map(String).sort().join()
+      ? value.map(asText).sort().join()
       : typeof value === "object" && value !== null
         ? Object.keys(value).sort().join()
-        : String(value);
+        : asText(value);
 
 const paths = (value: ServiceInputType["volumes"]): string =>
   Object.values(value ?? {})
-    .map((v) => (typeof v === "object" && v !== null ? String(v.path) : String(v)))
+    .map((v) => (typeof v === "object" && v !== null ? asText(v.path) : asText(v)))
     .sort()
     .join();
 

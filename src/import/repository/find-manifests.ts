@@ -6,6 +6,7 @@
  */
 import { join, relative, resolve } from "node:path";
 import { parseYaml } from "../../load/yaml-file.js";
+import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
 import { isObject, workloadKinds } from "../kubernetes/objects.js";
 import { readText } from "../kubernetes/read-file.js";
@@ -25,8 +26,8 @@ function workloadsIn(file: string): string[] | undefined {
   if (text === undefined || !WORKLOAD.test(text) || !/^apiVersion:/m.test(text)) return undefined;
   const names = parseYaml(text, file, { multiDocument: true })
     .documents.map((d) => d.value)
-    .filter((v) => isObject(v) && workloadKinds.has(String(v.kind)) && isObject(v.metadata))
-    .map((v) => String((v as { metadata: { name?: unknown } }).metadata.name));
+    .filter((v) => isObject(v) && workloadKinds.has(asText(v.kind)) && isObject(v.metadata))
+    .map((v) => asText((v as { metadata: { name?: unknown } }).metadata.name));
   return names.length > 0 ? names : undefined;
 }
 

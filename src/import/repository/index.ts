@@ -11,7 +11,7 @@ import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { inputNodes } from "../input-nodes.js";
-import { isObject } from "../json.js";
+import { asText, isObject } from "../json.js";
 import { importManifests } from "../kubernetes/index.js";
 import { inspectSource } from "../source/index.js";
 import {
@@ -256,7 +256,7 @@ function toModelText(model: ModelInputType, differing: ReadonlyMap<string, strin
           " TODO: the files keep no volume for it, so its data is lost on restart; add one, or confirm";
       const source = pair.value.get("source", true);
       if (isMap(source)) source.commentBefore = " TODO: read from the code; confirm";
-      const elsewhere = isScalar(pair.key) ? differing.get(String(pair.key.value)) : undefined;
+      const elsewhere = isScalar(pair.key) ? differing.get(asText(pair.key.value)) : undefined;
       if (elsewhere && isScalar(pair.key))
         pair.key.commentBefore = ` TODO: defined differently in ${elsewhere.join("; ")}; one definition serves every environment, so drift reports the difference until it is resolved`;
     }
