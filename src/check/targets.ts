@@ -6,6 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { diagnostic } from "../diagnostics.js";
+import { isComposeFileName } from "../import/compose/file-names.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
 import type { LoadResult } from "../load/index.js";
 
@@ -17,7 +18,6 @@ const loadModelFile = async (path: string) => (await import("../load/index.js"))
 const kubernetes = () => import("../import/kubernetes/index.js");
 const loadManifests = async (paths: string[]) => (await kubernetes()).loadManifestsAsModel(paths);
 
-const COMPOSE_FILE = /(?:^|[-._])compose[^/]*\.ya?ml$|^pwd\.yml$/;
 const MODEL_FILE = "deployview.yaml";
 
 export async function loadsFor(path: string): Promise<Load[]> {
@@ -28,7 +28,7 @@ export async function loadsFor(path: string): Promise<Load[]> {
     return [() => loadModelFile(path)];
   }
   if (!isDirectory) {
-    if (COMPOSE_FILE.test(basename(path))) return [() => loadComposeAsModel([path])];
+    if (isComposeFileName(basename(path))) return [() => loadComposeAsModel([path])];
     if ((await kubernetes()).looksLikeManifest(path)) return [() => loadManifests([path])];
     return [() => loadModelFile(path)];
   }

@@ -135,6 +135,17 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model!.services.find((s) => s.id === "a")!.image).toBeUndefined();
   });
 
+  it("says how to check a file that only adds to another with it", async () => {
+    const file = write("compose.prod.yaml", "services:\n  api:\n    ports: ['443:8443']\n");
+    const loaded = await loadComposeAsModel([file]);
+    const [finding] = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "no-image",
+    );
+    expect(finding?.hint).toBe(
+      "give 'api' an image or a build; if this file adds to another, check them together: deployview check -f <base file> -f compose.prod.yaml",
+    );
+  });
+
   it("reports every name a service uses that nothing defines, where it is used", async () => {
     const file = write(
       "references.yaml",

@@ -3,7 +3,9 @@
  * the wrong platform, a host port or a container name taken twice on one host, a stateful service without a
  * volume, a secret nobody declared, an instance with nothing to run.
  */
+import { basename } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { isComposeFileName } from "../../import/compose/file-names.js";
 import type { Environment, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 
@@ -42,7 +44,10 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     if (!instance.image && !service.build) {
       found.push(
         diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
-          hint: `give service '${service.id}' an image or a build context`,
+          // A compose file that only adds to another (an override) lacks them by design.
+          hint: isComposeFileName(basename(instance.at.file))
+            ? `give '${service.id}' an image or a build; if this file adds to another, check them together: deployview check -f <base file> -f ${basename(instance.at.file)}`
+            : `give service '${service.id}' an image or a build context`,
         }),
       );
     }
