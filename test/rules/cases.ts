@@ -12,6 +12,31 @@ export interface RuleCase {
 
 const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
+const rootAndPrivileged = 'services:\n  api:\n    image: a:1\n    user: "0:0"\n    privileged: true\n';
+
+/** A Deployment, the Service in front of it, and one whose selector matches no pods (line 18). */
+export const selectsNothing = [
+  "apiVersion: apps/v1",
+  "kind: Deployment",
+  "metadata: { name: api }",
+  "spec:",
+  "  selector: { matchLabels: { app: api } }",
+  "  template:",
+  "    metadata: { labels: { app: api } }",
+  "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+  "---",
+  "apiVersion: v1",
+  "kind: Service",
+  "metadata: { name: api }",
+  "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
+  "---",
+  "apiVersion: v1",
+  "kind: Service",
+  "metadata: { name: old }",
+  "spec: { selector: { app: api-v1 }, ports: [{ port: 80 }] }",
+  "",
+].join("\n");
+
 export const cases: RuleCase[] = [
   {
     rule: "memory-over-budget",
@@ -191,13 +216,13 @@ export const cases: RuleCase[] = [
   {
     rule: "runs-as-root",
     text: "",
-    files: { "compose.yaml": 'services:\n  api:\n    image: a:1\n    user: "0:0"\n    privileged: true\n' },
+    files: { "compose.yaml": rootAndPrivileged },
     expected: ["4:5"],
   },
   {
     rule: "privileged-container",
     text: "",
-    files: { "compose.yaml": 'services:\n  api:\n    image: a:1\n    user: "0:0"\n    privileged: true\n' },
+    files: { "compose.yaml": rootAndPrivileged },
     expected: ["5:5"],
   },
   {
@@ -352,27 +377,7 @@ export const cases: RuleCase[] = [
     text: "",
     manifests: true,
     files: {
-      "app.yaml": [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  selector: { matchLabels: { app: api } }",
-        "  template:",
-        "    metadata: { labels: { app: api } }",
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
-        "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
-        "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: old }",
-        "spec: { selector: { app: api-v1 }, ports: [{ port: 80 }] }",
-        "",
-      ].join("\n"),
+      "app.yaml": selectsNothing,
     },
     expected: ["18:19"],
   },
