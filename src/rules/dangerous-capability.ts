@@ -1,19 +1,6 @@
+import { dangerousCapability as dangerous } from "../model/container-risks.js";
+import { reportImported } from "./from-import.js";
 import type { Rule } from "./rule.js";
-
-/** Capabilities that reach past the container: the host's kernel, devices, network or other processes. */
-const DANGEROUS = new Set([
-  "ALL",
-  "SYS_ADMIN",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "SYS_PTRACE",
-  "SYS_BOOT",
-  "SYS_TIME",
-  "NET_ADMIN",
-  "DAC_READ_SEARCH",
-  "BPF",
-  "MAC_ADMIN",
-]);
 
 export const dangerousCapability: Rule = {
   id: "dangerous-capability",
@@ -26,9 +13,10 @@ export const dangerousCapability: Rule = {
     good: `security: { capabilities: [NET_BIND_SERVICE] }`,
   },
   check(context) {
+    reportImported(context, "dangerous-capability");
     for (const service of context.model.services) {
       for (const capability of service.security.capabilities) {
-        if (!DANGEROUS.has(capability.name)) continue;
+        if (!dangerous(capability.name)) continue;
         context.report(
           capability.at,
           `'${service.id}' adds the capability ${capability.name}`,

@@ -1,3 +1,5 @@
+import { isDockerSocket } from "../model/container-risks.js";
+import { reportImported } from "./from-import.js";
 import type { Rule } from "./rule.js";
 
 export const dockerSocketMounted: Rule = {
@@ -11,9 +13,10 @@ export const dockerSocketMounted: Rule = {
     good: `# no docker socket`,
   },
   check(context) {
+    reportImported(context, "docker-socket-mounted");
     for (const service of context.model.services) {
       for (const volume of service.volumes) {
-        if (/docker\.sock$/.test(volume.source) || /docker\.sock$/.test(volume.path)) {
+        if (isDockerSocket(volume.source) || isDockerSocket(volume.path)) {
           context.report(
             volume.at,
             `'${service.id}' mounts the Docker socket`,

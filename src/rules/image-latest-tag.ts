@@ -1,4 +1,6 @@
+import { unpinnedImage } from "../model/container-risks.js";
 import { byPlace, named } from "./by-place.js";
+import { reportImported } from "./from-import.js";
 import type { Rule } from "./rule.js";
 
 export const imageLatestTag: Rule = {
@@ -9,14 +11,13 @@ export const imageLatestTag: Rule = {
   fix: `Pin a version tag (or a digest).`,
   example: { bad: `image: dgraph/standalone:latest`, good: `image: dgraph/standalone:v24.0.5` },
   check(context) {
+    reportImported(context, "image-latest-tag");
     const unpinned = context.model.environments.flatMap((environment) =>
       environment.instances.flatMap((instance) => {
         const image = instance.image;
         // An image the service builds names what the build makes: there is nothing to pin.
-        if (!image || image.includes("@") || (instance.service.build && image === instance.service.image))
+        if (!image || !unpinnedImage(image) || (instance.service.build && image === instance.service.image))
           return [];
-        const tag = /:([^/:]+)$/.exec(image)?.[1];
-        if (tag !== undefined && !/^latest(-|$)/.test(tag)) return [];
         return [{ at: instance.imageAt ?? instance.at, subject: image, service: instance.id }];
       }),
     );

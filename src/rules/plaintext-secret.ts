@@ -2,6 +2,7 @@ import { secretLike } from "../model/secret-like.js";
 import type { Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
+import { reportImported } from "./from-import.js";
 import { isDevelopment, type Rule } from "./rule.js";
 
 interface Found {
@@ -44,6 +45,7 @@ export const plaintextSecret: Rule = {
     good: `env: { MINIO_ROOT_PASSWORD: { secret: minio-root-password } }`,
   },
   check(context) {
+    reportImported(context, "plaintext-secret");
     // Throwaway credentials of a local development setup are a smell, not a leak.
     const developmentOnly = new Set(
       context.model.services

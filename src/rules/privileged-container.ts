@@ -1,3 +1,4 @@
+import { reportImported } from "./from-import.js";
 import type { Rule } from "./rule.js";
 
 export const privilegedContainer: Rule = {
@@ -8,6 +9,7 @@ export const privilegedContainer: Rule = {
   fix: `Remove privileged and grant only the capabilities it needs.`,
   example: { bad: `security: { privileged: true }`, good: `security: { privileged: false }` },
   check(context) {
+    reportImported(context, "privileged-container");
     for (const service of context.model.services) {
       if (service.security.privileged)
         context.report(

@@ -1,3 +1,5 @@
+import { isRootUser } from "../model/container-risks.js";
+import { reportImported } from "./from-import.js";
 import type { Rule } from "./rule.js";
 
 export const runsAsRoot: Rule = {
@@ -8,10 +10,9 @@ export const runsAsRoot: Rule = {
   fix: `Run as a non-root user: security: { run-as-non-root: true, user: 1000 }.`,
   example: { bad: `security: { user: 0 }`, good: `security: { run-as-non-root: true, user: 1000 }` },
   check(context) {
+    reportImported(context, "runs-as-root");
     for (const service of context.model.services) {
-      // Compose writes user:group; the group does not make the process root.
-      const user = String(service.security.user ?? "").split(":")[0];
-      if (user === "0" || user === "root")
+      if (isRootUser(service.security.user))
         context.report(
           service.security.at.user ?? service.at,
           `'${service.id}' runs as root`,

@@ -148,6 +148,63 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("finds in sidecars and init containers what the rules find in services, where it is written", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+    writeFileSync(
+      join(folder, "app.yaml"),
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      securityContext: { runAsUser: 0 }",
+        "      initContainers:",
+        "        - name: setup",
+        "          image: busybox",
+        "          securityContext: { capabilities: { add: [SYS_ADMIN, CHOWN] } }",
+        "      containers:",
+        "        - name: api",
+        "          image: api:1.0",
+        "        - name: agent",
+        "          image: agent:1.2@sha256:0123",
+        "          securityContext: { privileged: true, runAsUser: 0 }",
+        "          env: [{ name: API_TOKEN, value: tok-abcdef123456 }, { name: MODE, value: fast }]",
+        "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }]",
+        "        # deployview-disable-next-line image-latest-tag -- the vendor publishes no versions",
+        "        - { name: logs, image: 'vendor/logs:latest' }",
+        "      volumes: [{ name: docker, hostPath: { path: /var/run/docker.sock } }]",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadManifestsAsModel([folder]);
+    const codes = [
+      "image-latest-tag",
+      "privileged-container",
+      "runs-as-root",
+      "dangerous-capability",
+      "docker-socket-mounted",
+      "plaintext-secret",
+    ];
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
+      codes.includes(d.code),
+    );
+    expect(located(found, loaded.sources).sort()).toEqual([
+      "dangerous-capability@11:52",
+      "docker-socket-mounted@19:26",
+      "image-latest-tag@10:18",
+      "plaintext-secret@18:43",
+      "privileged-container@17:42",
+      // The pod's user is the first container's finding; the agent's own is its.
+      "runs-as-root@17:59",
+      "runs-as-root@7:7",
+    ]);
+    expect(found.find((d) => d.code === "privileged-container")!.message).toBe(
+      "container 'agent' of 'api' runs privileged",
+    );
+  });
+
   it("finds a Service whose selector matches no pods, not one that selects none on purpose, and lets its rule be turned off", async () => {
     const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
     const external =

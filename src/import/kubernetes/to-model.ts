@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
+import { extraContainerFindings } from "./extra-containers.js";
 import { ingressNodes } from "./ingress.js";
 import {
   asArray,
@@ -199,6 +200,7 @@ export function manifestsToModel(
       }
     }
     const note = noteFor(workload);
+    findings.push(...extraContainerFindings(workload, id));
     // Looked up in its namespace as the indexes key it: one left unnamed is the default.
     const imported = importWorkload(
       id,

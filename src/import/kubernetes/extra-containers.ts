@@ -1,0 +1,108 @@
+/**
+ * The containers beside a workload's first (sidecars) and its init containers are no services of
+ * the model, but what makes a container risky is as true of them: found here, where they are
+ * written, and reported by the rules (so their severity and suppressions apply).
+ */
+import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import {
+  dangerousCapability,
+  isDockerSocket,
+  isRootUser,
+  unpinnedImage,
+} from "../../model/container-risks.js";
+import { secretLike } from "../../model/secret-like.js";
+import { asText } from "../json.js";
+import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+
+export function extraContainerFindings(object: ManifestObject, service: string): Diagnostic[] {
+  const { spec: pod, path: podPath } = podSpecOf(object);
+  const volumes = new Map(
+    asArray(pod.volumes)
+      .filter(isObject)
+      .map((volume) => [asText(volume.name), volume]),
+  );
+  const found: Diagnostic[] = [];
+  const lists = [
+    { field: "containers", kind: "container", first: 1 },
+    { field: "initContainers", kind: "init container", first: 0 },
+  ];
+  for (const { field, kind, first } of lists) {
+    asArray(pod[field]).forEach((raw, index) => {
+      if (index < first || !isObject(raw)) return;
+      const path = [...object.base, ...podPath, field, index];
+      const who = `${kind} '${asText(raw.name ?? index)}' of '${service}'`;
+      const report = (code: DiagnosticCode, message: string, steps: KeyPath, hint: string) =>
+        found.push(
+          diagnostic(code, "warning", message, locate(object.yaml, [...path, ...steps], "value"), { hint }),
+        );
+      risks(raw, volumes, who, report);
+    });
+  }
+  return found;
+}
+
+function risks(
+  container: Json,
+  volumes: ReadonlyMap<string, Json>,
+  who: string,
+  report: (code: DiagnosticCode, message: string, steps: KeyPath, hint: string) => void,
+): void {
+  const image = container.image;
+  if (typeof image === "string" && unpinnedImage(image))
+    report(
+      "image-latest-tag",
+      `${who} runs ${image}, which is not pinned to a version`,
+      ["image"],
+      "pin a version tag or a digest",
+    );
+  const security = asObject(container.securityContext);
+  if (security.privileged === true)
+    report(
+      "privileged-container",
+      `${who} runs privileged`,
+      ["securityContext", "privileged"],
+      "remove privileged: true",
+    );
+  // A user set for the whole pod is the first container's finding, at the pod.
+  if (typeof security.runAsUser === "number" && isRootUser(security.runAsUser))
+    report(
+      "runs-as-root",
+      `${who} runs as root`,
+      ["securityContext", "runAsUser"],
+      "set runAsNonRoot: true and a runAsUser above 0",
+    );
+  asArray(asObject(security.capabilities).add).forEach((capability, index) => {
+    const name = dangerousCapability(asText(capability));
+    if (name)
+      report(
+        "dangerous-capability",
+        `${who} adds the capability ${name}`,
+        ["securityContext", "capabilities", "add", index],
+        "add only what the program needs, such as NET_BIND_SERVICE",
+      );
+  });
+  asArray(container.volumeMounts).forEach((mount, index) => {
+    if (!isObject(mount)) return;
+    const hostPath = asText(asObject(volumes.get(asText(mount.name))?.hostPath).path ?? "");
+    if (isDockerSocket(asText(mount.mountPath ?? "")) || isDockerSocket(hostPath))
+      report(
+        "docker-socket-mounted",
+        `${who} mounts the Docker socket`,
+        ["volumeMounts", index],
+        "remove it, or go through a socket proxy",
+      );
+  });
+  asArray(container.env).forEach((variable, index) => {
+    if (!isObject(variable) || typeof variable.name !== "string" || typeof variable.value !== "string")
+      return;
+    const reason = variable.value === "" ? undefined : secretLike(variable.name, variable.value);
+    if (reason)
+      report(
+        "plaintext-secret",
+        `'${variable.name}' of ${who} ${reason} in plain text`,
+        ["env", index, "value"],
+        "take it from a Secret: valueFrom: { secretKeyRef: … }",
+      );
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * What makes a container risky, as the rules see it on services and the Kubernetes importer on the
+ * containers beside a workload's first: one definition for both.
+ */
+
+/** An image with no tag, or the tag latest (latest-…); a digest pins it whatever the tag. */
+export function unpinnedImage(image: string): boolean {
+  if (image.includes("@")) return false;
+  const tag = /:([^/:]+)$/.exec(image)?.[1];
+  return tag === undefined || /^latest(-|$)/.test(tag);
+}
+
+export function isDockerSocket(path: string): boolean {
+  return /docker\.sock$/.test(path);
+}
+
+/** root or uid 0; Compose writes user:group, and the group does not make the process root. */
+export function isRootUser(user: string | number | undefined): boolean {
+  const name = String(user ?? "").split(":")[0];
+  return name === "0" || name === "root";
+}
+
+/** Capabilities that reach past the container: the host's kernel, devices, network or other processes. */
+const DANGEROUS_CAPABILITIES = new Set([
+  "ALL",
+  "SYS_ADMIN",
+  "SYS_MODULE",
+  "SYS_RAWIO",
+  "SYS_PTRACE",
+  "SYS_BOOT",
+  "SYS_TIME",
+  "NET_ADMIN",
+  "DAC_READ_SEARCH",
+  "BPF",
+  "MAC_ADMIN",
+]);
+
+/** The capability's name as the rules compare it (no CAP_ prefix, upper case), if it is dangerous. */
+export function dangerousCapability(capability: string): string | undefined {
+  const name = capability.toUpperCase().replace(/^CAP_/, "");
+  return DANGEROUS_CAPABILITIES.has(name) ? name : undefined;
+}
