@@ -277,7 +277,8 @@ describe("the quick YAML reader", () => {
       }),
       { numRuns: 400 },
     );
-    expect(read).toBeGreaterThan(200);
+    // About 55% of these random texts are the quick reader's; the bound leaves room for the draw.
+    expect(read).toBeGreaterThan(160);
     for (const text of [
       'test:\n  [\n    "CMD", # first\n    # alone\n    "curl"\n  ]\nnext: 1\n',
       's:\n  test: [\n      "CMD",\n    ]\n',
@@ -404,7 +405,7 @@ describe("the quick YAML reader", () => {
       ),
       { numRuns: 600 },
     );
-    expect(read).toBeGreaterThan(200);
+    expect(read).toBeGreaterThan(170);
     // A line of spaces alone, less indented than the text, is an empty line of the scalar.
     expect(fastParseAll("a: |-\n   # note 0\n  \n   # note 1\n  #\n")).toBeUndefined();
   });
