@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
-import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
 import { interpolate } from "../../src/import/compose/interpolate.js";
 import { runCli } from "../helpers/cli.js";
 import { corpusComposeFiles } from "../helpers/corpus.js";
@@ -133,6 +133,25 @@ volumes: { data: {}, pg: {} }
       'services.a.depends_on must be a list or a mapping, not string "db"',
     );
     expect(loaded.model!.services.find((s) => s.id === "a")!.image).toBeUndefined();
+  });
+
+  it("keeps what a service waits for where it is not what the model assumes, and nothing more", async () => {
+    const file = write(
+      "waits.yaml",
+      [
+        "services:",
+        "  api: { image: a:1, depends_on: [db, cache] }",
+        "  web: { image: w:1, depends_on: { db: { condition: service_healthy } } }",
+        "  db: { image: pg:16, healthcheck: { test: [CMD, pg_isready] } }",
+        "  cache: { image: redis:7 }",
+        "",
+      ].join("\n"),
+    );
+    const { imported } = await importCompose([file]);
+    const services = imported!.input.services as Record<string, { uses?: unknown }>;
+    // The list form waits for the start; the model would wait for db's health check.
+    expect(services.api!.uses).toEqual({ db: { wait: "started" }, cache: {} });
+    expect(services.web!.uses).toEqual(["db"]);
   });
 
   it("says how to check a file that only adds to another with it", async () => {

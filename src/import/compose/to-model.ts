@@ -339,7 +339,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
           : Object.fromEntries(
               dependsOn.map((target) => {
                 const wait = waits.get(target);
-                return [target, wait ? { wait } : null];
+                return [target, wait ? { wait } : {}];
               }),
             );
     const deploy = isObject(raw.deploy) ? raw.deploy : {};
