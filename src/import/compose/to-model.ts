@@ -4,25 +4,18 @@
  * into the user's own file.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
-import { describeType, typeNames } from "../../load/json-types.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
-import { suggestion } from "../../model/suggest.js";
 import { wholeReference } from "../../model/variable-reference.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
+import { keyProblems } from "./key-problems.js";
 import { guessKind, serviceKinds } from "./kinds.js";
-import { entryIdentity, mergeCompose, type Tag } from "./merge.js";
+import { pathInFile } from "./locate-merged.js";
+import { mergeCompose, type Tag } from "./merge.js";
 import { undefinedReferences } from "./references.js";
-import {
-  composeServiceKeys,
-  composeServiceTypes,
-  composeTopKeys,
-  composeTopTypes,
-  type JsonType,
-} from "./spec-keys.js";
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -391,18 +384,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     services[id] = service;
     const instance: Json = {};
     // Every entry publishes: "5432" on a host port the system picks.
-    const published = ports;
-    if (published.length > 0) {
+    if (ports.length > 0) {
       instance.publish = Object.fromEntries(
-        published.map((p) => [
+        ports.map((p) => [
           p.name,
           p.bind
             ? { ...(p.host === undefined ? {} : { host: p.host }), bind: p.bind.replace(/^\[|\]$/g, "") }
             : (p.host ?? {}),
         ]),
       );
-      for (const p of published)
-        note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
+      for (const p of ports) note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
     }
     if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
     if (raw.container_name !== undefined) {
@@ -480,92 +471,6 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
   }
   return { input, locate: locator, diagnostics, findings };
-}
-
-/**
- * A path into the merged files as a path into one of them. Merging moves list entries (an
- * override's volume lands after the base's), so an entry is found by what it is, not where it
- * sits; a path to an entry the file lacks stops before it.
- */
-function pathInFile(merged: unknown, own: unknown, path: KeyPath): KeyPath {
-  const found: KeyPath = [];
-  for (const [at, step] of path.entries()) {
-    if (typeof step === "number" && Array.isArray(merged) && Array.isArray(own) && merged !== own) {
-      const identity = entryIdentity(asText(path[at - 1]), merged[step]);
-      // The last of equal entries is the one the merge kept.
-      let index = own.length - 1;
-      while (index >= 0 && entryIdentity(asText(path[at - 1]), own[index]) !== identity) index--;
-      if (index < 0) return found;
-      found.push(index);
-      merged = merged[step];
-      own = own[index];
-      continue;
-    }
-    found.push(step);
-    merged =
-      isObject(merged) || Array.isArray(merged)
-        ? (merged as Record<string | number, unknown>)[step]
-        : undefined;
-    own = isObject(own) || Array.isArray(own) ? (own as Record<string | number, unknown>)[step] : undefined;
-  }
-  return found;
-}
-
-/**
- * Keys the Compose Specification does not know (x- extensions aside), with a suggestion, and
- * values of the wrong JSON type for their key, which Compose refuses.
- */
-function keyProblems(source: ComposeSource): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  // Null is how a file leaves a key unset (`command:`), and what `!reset` leaves: no wrong type.
-  const wrongType = (path: KeyPath, value: unknown, allowed: readonly JsonType[] | undefined) => {
-    if (!allowed || value === null || value === undefined) return;
-    const type = Array.isArray(value) ? "array" : typeof value;
-    if (allowed.includes(type as JsonType)) return;
-    if (
-      type === "number" &&
-      (allowed.includes("number") || (allowed.includes("integer") && Number.isInteger(value)))
-    )
-      return;
-    const names = [...new Set(allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
-    found.push(
-      diagnostic(
-        "schema-wrong-type",
-        "error",
-        `${path.join(".")} must be ${names.join(" or ")}, not ${describeType(value)}`,
-        locate(source.yaml, path, "value"),
-      ),
-    );
-  };
-  const report = (path: KeyPath, key: string, known: ReadonlySet<string>) =>
-    found.push(
-      diagnostic(
-        "compose-unknown-key",
-        "warning",
-        `'${key}' is not a Compose key; it is ignored`,
-        locate(source.yaml, path, "key"),
-        {
-          hint: suggestion(key, [...known], "key"),
-        },
-      ),
-    );
-  for (const [key, value] of Object.entries(source.value)) {
-    if (!composeTopKeys.has(key) && !key.startsWith("x-")) report([key], key, composeTopKeys);
-    else wrongType([key], value, composeTopTypes.get(key));
-  }
-  const services = isObject(source.value.services) ? source.value.services : {};
-  for (const [id, service] of Object.entries(services)) {
-    if (!isObject(service)) {
-      wrongType(["services", id], service, ["object"]);
-      continue;
-    }
-    for (const [key, value] of Object.entries(service)) {
-      if (!composeServiceKeys.has(key) && !key.startsWith("x-"))
-        report(["services", id, key], key, composeServiceKeys);
-      else wrongType(["services", id, key], value, composeServiceTypes.get(key));
-    }
-  }
-  return found;
 }
 
 /**
