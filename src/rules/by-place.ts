@@ -1,6 +1,6 @@
 /**
- * Findings about one thing at one place that many services share (a YAML anchor or `extends` gives them one
- * definition): one finding there that names them, instead of one each at the same line.
+ * Findings about one thing at one place that many services share (a YAML anchor or `extends`
+ * gives them one definition): one finding there that names them, not one each at the same line.
  */
 import type { SourceRange } from "../diagnostics.js";
 

@@ -138,17 +138,21 @@ describe("compose.yaml", () => {
     expect(open.doc.services.api.ports).toEqual(["8080"]);
   });
 
-  it("passes build arguments on, a variable as a variable and a dollar as a dollar", () => {
-    const { doc } = compose(
+  it("passes build arguments on: a variable as a variable, a secret as a variable of its name, a dollar as a dollar", () => {
+    const result = compose(
       shop.replace(
         "image: shop/api:1.0",
-        'image: shop/api:1.0\n    build: { context: ./api, args: { NODE_ENV: production, NPM_TOKEN: "${NPM_TOKEN}", PRICE: "$5" } }',
+        'image: shop/api:1.0\n    build: { context: ./api, args: { NODE_ENV: production, NPM_TOKEN: "${NPM_TOKEN}", API_KEY: k3y-abcdef123456, PRICE: "$5" } }',
       ),
     );
-    expect(doc.services.api.build).toEqual({
+    expect(result.doc.services.api.build).toEqual({
       context: "./api",
-      args: { NODE_ENV: "production", NPM_TOKEN: "${NPM_TOKEN}", PRICE: "$$5" },
+      args: { NODE_ENV: "production", NPM_TOKEN: "${NPM_TOKEN}", API_KEY: "${API_KEY}", PRICE: "$$5" },
     });
+    expect(result.text).not.toContain("k3y-abcdef123456");
+    const example = result.files.find((f) => f.path === ".env.example")!.content;
+    expect(example).toContain("# Build argument of api, set where the image is built\nAPI_KEY=change-me\n");
+    expect(example).toContain("\nNPM_TOKEN=change-me\n");
   });
 
   it("names the container as the instance says, and refuses two containers of one name on a host", () => {

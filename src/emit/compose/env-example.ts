@@ -3,6 +3,7 @@ import type { Environment, Model } from "../../model/types.js";
 import { generatedHeader } from "../generated-file.js";
 import { containerInstances } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
+import { emittedBuildArgs } from "./build-args.js";
 
 export function envExample(model: Model, environment: Environment, source: string): string {
   const users = new Map<string, Set<string>>();
@@ -25,6 +26,19 @@ export function envExample(model: Model, environment: Environment, source: strin
     if (declared?.source) lines.push(`# Source: ${declared.source.replace(/\n/g, " ")}`);
     lines.push(`${secretVariable(model, secret)}=change-me`, "");
   }
-  if (users.size === 0) lines.push("# This environment needs no variables from outside.", "");
+  const builds = new Map<string, Set<string>>();
+  for (const instance of containerInstances(environment)) {
+    const build = instance.service.build;
+    for (const variable of build ? emittedBuildArgs(build).variables : [])
+      builds.set(variable, (builds.get(variable) ?? new Set()).add(instance.service.id));
+  }
+  for (const variable of [...builds.keys()].sort()) {
+    lines.push(
+      `# Build argument of ${[...builds.get(variable)!].sort().join(", ")}, set where the image is built`,
+    );
+    lines.push(`${variable}=change-me`, "");
+  }
+  if (users.size === 0 && builds.size === 0)
+    lines.push("# This environment needs no variables from outside.", "");
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -1,10 +1,11 @@
 /** One Compose service from one instance. */
 import { KIND_LABEL } from "../../model/labels.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
-import { wholeReference } from "../../model/variable-reference.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
+import { emittedBuildArgs } from "./build-args.js";
 import type { ComposeHealthcheck } from "./health.js";
+import { literal } from "./literal.js";
 
 /** The depends_on condition for what a service waits for. */
 const CONDITIONS = {
@@ -14,16 +15,6 @@ const CONDITIONS = {
 } as const;
 
 export type ComposeService = Record<string, unknown>;
-
-/** Compose interpolates `$`; a literal dollar is written `$$`. */
-function literal(value: string): string {
-  return value.replace(/\$/g, "$$$$");
-}
-
-/** A build argument that is only a variable (`${NPM_TOKEN}`) is the build's to take from the environment. */
-function buildArg(value: string): string {
-  return wholeReference(value) ? value : literal(value);
-}
 
 /** Whole MiB (Compose's `M`), rounded up: a limit a little above the model's is harmless, one below is not. */
 function bytes(amount: number): string {
@@ -97,9 +88,7 @@ export function composeService(
             context,
             ...(dockerfile ? { dockerfile } : {}),
             ...(target ? { target } : {}),
-            ...(args.length > 0
-              ? { args: Object.fromEntries(args.map((a) => [a.name, buildArg(a.value)])) }
-              : {}),
+            ...(args.length > 0 ? { args: emittedBuildArgs(service.build).args } : {}),
           }
         : context;
   }

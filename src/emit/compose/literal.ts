@@ -1,0 +1,4 @@
+/** Compose interpolates `$`; a literal dollar is written `$$`. */
+export function literal(value: string): string {
+  return value.replace(/\$/g, "$$$$");
+}
