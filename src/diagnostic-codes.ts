@@ -52,6 +52,7 @@ export const coreDiagnosticCodes = {
   "service-selects-nothing":
     "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
   "dangerous-capability": "A service adds a Linux capability that reaches past its container.",
+  "unconfined-profile": "A service turns off its seccomp or AppArmor profile.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
   "secret-without-source":
     "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",

@@ -230,6 +230,12 @@ const Security = T.Object(
         description: "Linux capabilities added (Compose cap_add), e.g. NET_BIND_SERVICE",
       }),
     ),
+    unconfined: T.Optional(
+      T.Array(Enum(["seccomp", "apparmor"] as const), {
+        description:
+          "Security profiles turned off (Compose security_opt seccomp:unconfined, apparmor:unconfined)",
+      }),
+    ),
   },
   strict,
 );

@@ -36,6 +36,7 @@ import { serviceSelectsNothing } from "./service-selects-nothing.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
 import { startsBeforeHealthy } from "./starts-before-healthy.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
+import { unconfinedProfile } from "./unconfined-profile.js";
 import { undocumentedVariable } from "./undocumented-variable.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
@@ -78,6 +79,7 @@ export const rules: readonly Rule[] = [
   singleReplicaInProduction,
   startsBeforeHealthy,
   statefulWithoutVolume,
+  unconfinedProfile,
   undocumentedVariable,
   usedServiceNotDeployed,
   volumeWithoutBackup,

@@ -129,14 +129,20 @@ describe("Kubernetes manifests as a model", () => {
         "      containers:",
         "        - name: agent",
         "          image: agent:1.0",
-        "          securityContext: { privileged: true, runAsUser: 0, capabilities: { add: [NET_ADMIN] } }",
+        "          securityContext: { privileged: true, runAsUser: 0, capabilities: { add: [NET_ADMIN] }, seccompProfile: { type: Unconfined } }",
         "",
       ].join("\n"),
     );
     const loaded = await loadManifestsAsModel([folder]);
     expect(loaded.model!.services[0]).toMatchObject({ networkMode: "host", pid: "host", ipc: "host" });
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
-      ["host-namespace", "privileged-container", "runs-as-root", "dangerous-capability"].includes(d.code),
+      [
+        "host-namespace",
+        "privileged-container",
+        "runs-as-root",
+        "dangerous-capability",
+        "unconfined-profile",
+      ].includes(d.code),
     );
     expect(located(found, loaded.sources)).toEqual([
       "dangerous-capability@15:84",
@@ -145,6 +151,7 @@ describe("Kubernetes manifests as a model", () => {
       "host-namespace@11:7",
       "privileged-container@15:11",
       "runs-as-root@15:11",
+      "unconfined-profile@15:114",
     ]);
   });
 
@@ -163,7 +170,7 @@ describe("Kubernetes manifests as a model", () => {
         "      initContainers:",
         "        - name: setup",
         "          image: busybox",
-        "          securityContext: { capabilities: { add: [SYS_ADMIN, CHOWN] } }",
+        "          securityContext: { capabilities: { add: [SYS_ADMIN, CHOWN] }, seccompProfile: { type: Unconfined } }",
         "      containers:",
         "        - name: api",
         "          image: api:1.0",
@@ -180,6 +187,7 @@ describe("Kubernetes manifests as a model", () => {
     );
     const loaded = await loadManifestsAsModel([folder]);
     const codes = [
+      "unconfined-profile",
       "image-latest-tag",
       "privileged-container",
       "runs-as-root",
@@ -199,6 +207,7 @@ describe("Kubernetes manifests as a model", () => {
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
       "runs-as-root@7:7",
+      "unconfined-profile@11:89",
     ]);
     expect(found.find((d) => d.code === "privileged-container")!.message).toBe(
       "container 'agent' of 'api' runs privileged",

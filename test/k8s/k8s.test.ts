@@ -215,18 +215,24 @@ describe("Kubernetes manifests", () => {
     expect(find("StatefulSet", "db")!.spec.template.spec.securityContext).toBeUndefined();
   });
 
-  it("shares the host's network, process and IPC namespaces and adds capabilities as the service asks", () => {
+  it("shares the host's network, process and IPC namespaces, adds capabilities and turns profiles off as the service asks", () => {
     const { find } = k8s(
       shop
         .replace(
           "    uses: { db: SQL",
           "    network-mode: host\n    pid: host\n    ipc: host\n    uses: { db: SQL",
         )
-        .replace("read-only-root: true }", "read-only-root: true, capabilities: [NET_ADMIN] }"),
+        .replace(
+          "read-only-root: true }",
+          "read-only-root: true, capabilities: [NET_ADMIN], unconfined: [seccomp] }",
+        ),
     );
     const pod = find("Deployment", "api")!.spec.template.spec;
     expect(pod).toMatchObject({ hostNetwork: true, hostPID: true, hostIPC: true });
-    expect(pod.containers[0].securityContext.capabilities).toEqual({ add: ["NET_ADMIN"] });
+    expect(pod.containers[0].securityContext).toMatchObject({
+      capabilities: { add: ["NET_ADMIN"] },
+      seccompProfile: { type: "Unconfined" },
+    });
   });
 
   it("labels every object with the recommended app.kubernetes.io labels and selects on the stable ones", () => {

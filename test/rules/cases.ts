@@ -418,6 +418,20 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "unconfined-profile",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  debug:\n    image: d:1\n    security_opt: [no-new-privileges:true, seccomp:unconfined, apparmor=unconfined]\n",
+    },
+    expected: ["4:44", "4:64"],
+  },
+  {
+    rule: "unconfined-profile",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { unconfined: [seccomp] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:58"],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

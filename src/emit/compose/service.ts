@@ -100,6 +100,8 @@ export function composeService(
   if (service.security.readOnlyRoot) entry.read_only = true;
   if (service.security.capabilities.length > 0)
     entry.cap_add = service.security.capabilities.map((c) => c.name);
+  if (service.security.unconfined.length > 0)
+    entry.security_opt = service.security.unconfined.map((u) => `${u.profile}:unconfined`);
   if (service.networkMode) entry.network_mode = service.networkMode;
   if (service.pid) entry.pid = service.pid;
   if (service.ipc) entry.ipc = service.ipc;

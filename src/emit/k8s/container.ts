@@ -103,6 +103,10 @@ function securityContext(instance: Instance): ISecurityContext | undefined {
   if (security.readOnlyRoot) context.readOnlyRootFilesystem = true;
   if (security.capabilities.length > 0)
     context.capabilities = { add: security.capabilities.map((c) => c.name) };
+  for (const { profile } of security.unconfined) {
+    if (profile === "seccomp") context.seccompProfile = { type: "Unconfined" };
+    else context.appArmorProfile = { type: "Unconfined" };
+  }
   return Object.keys(context).length > 0 ? context : undefined;
 }
 

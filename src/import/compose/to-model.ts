@@ -363,15 +363,24 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(asText);
     const capabilities = Array.isArray(raw.cap_add) ? raw.cap_add.map(asText) : [];
+    // security_opt entries that turn a profile off, with their index in the file.
+    const unconfined = (Array.isArray(raw.security_opt) ? raw.security_opt : []).flatMap((option, index) => {
+      const profile = /^(seccomp|apparmor)[:=]unconfined$/.exec(asText(option))?.[1];
+      return profile ? [{ profile: profile as "seccomp" | "apparmor", index }] : [];
+    });
     const security = {
       ...(raw.user !== undefined ? { user: asText(raw.user) } : {}),
       ...(raw.privileged === true ? { privileged: true } : {}),
       ...(raw.read_only === true ? { "read-only-root": true } : {}),
       ...(capabilities.length > 0 ? { capabilities } : {}),
+      ...(unconfined.length > 0 ? { unconfined: unconfined.map((u) => u.profile) } : {}),
     };
     if (Object.keys(security).length > 0) service.security = security;
     capabilities.forEach((_, index) => {
       note(["services", id, "security", "capabilities", index], ["services", id, "cap_add", index]);
+    });
+    unconfined.forEach(({ index }, k) => {
+      note(["services", id, "security", "unconfined", k], ["services", id, "security_opt", index]);
     });
     note(["services", id, "security", "user"], ["services", id, "user"]);
     note(["services", id, "security", "privileged"], ["services", id, "privileged"]);

@@ -72,6 +72,18 @@ function risks(
       ["securityContext", "runAsUser"],
       "set runAsNonRoot: true and a runAsUser above 0",
     );
+  for (const [field, profile] of [
+    ["seccompProfile", "seccomp"],
+    ["appArmorProfile", "AppArmor"],
+  ] as const) {
+    if (asObject(security[field]).type === "Unconfined")
+      report(
+        "unconfined-profile",
+        `${who} runs without its ${profile} profile`,
+        ["securityContext", field],
+        "keep the default profile, or write one that allows what the program needs",
+      );
+  }
   asArray(asObject(security.capabilities).add).forEach((capability, index) => {
     const name = dangerousCapability(asText(capability));
     if (name)

@@ -164,13 +164,29 @@ export function importWorkload(
   const runAsUser = containerSecurity.runAsUser ?? podSecurity.runAsUser;
   const runAsNonRoot = containerSecurity.runAsNonRoot ?? podSecurity.runAsNonRoot;
   const capabilities = asArray(asObject(containerSecurity.capabilities).add).map(asText);
+  // A profile turned off in the container, or for the whole pod where the container says nothing.
+  const unconfined = (["seccomp", "apparmor"] as const).flatMap((profile) => {
+    const field = profile === "seccomp" ? "seccompProfile" : "appArmorProfile";
+    const own = asObject(containerSecurity[field]).type;
+    const type = own ?? asObject(podSecurity[field]).type;
+    if (type !== "Unconfined") return [];
+    const at =
+      own === undefined
+        ? [...podPath, "securityContext", field]
+        : [...containerPath, "securityContext", field];
+    return [{ profile, at }];
+  });
   const security = {
     ...(typeof runAsNonRoot === "boolean" ? { "run-as-non-root": runAsNonRoot } : {}),
     ...(typeof runAsUser === "number" ? { user: runAsUser } : {}),
     ...(containerSecurity.readOnlyRootFilesystem === true ? { "read-only-root": true } : {}),
     ...(containerSecurity.privileged === true ? { privileged: true } : {}),
     ...(capabilities.length > 0 ? { capabilities } : {}),
+    ...(unconfined.length > 0 ? { unconfined: unconfined.map((u) => u.profile) } : {}),
   };
+  unconfined.forEach(({ at }, index) => {
+    note([...servicePath, "security", "unconfined", index], at);
+  });
   capabilities.forEach((_, index) => {
     note(
       [...servicePath, "security", "capabilities", index],

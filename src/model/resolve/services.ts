@@ -268,6 +268,10 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
       name: capability.toUpperCase().replace(/^CAP_/, ""),
       at: context.locate([...path, "capabilities", index], "value"),
     })),
+    unconfined: (input?.unconfined ?? []).map((profile, index) => ({
+      profile,
+      at: context.locate([...path, "unconfined", index], "value"),
+    })),
     at: {},
   };
   if (input?.["run-as-non-root"] !== undefined) security.runAsNonRoot = input["run-as-non-root"];

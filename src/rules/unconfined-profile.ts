@@ -1,0 +1,25 @@
+import { reportImported } from "./from-import.js";
+import type { Rule } from "./rule.js";
+
+export const unconfinedProfile: Rule = {
+  id: "unconfined-profile",
+  severity: "warning",
+  description: `A service turns off its seccomp or AppArmor profile.`,
+  why: `The default profiles block the system calls and file accesses container escapes use; without them one kernel bug is enough.`,
+  fix: `Keep the default profile, or write one that allows only what the program needs.`,
+  example: {
+    bad: `security: { unconfined: [seccomp] }`,
+    good: `# no security: { unconfined: … }`,
+  },
+  check(context) {
+    reportImported(context, "unconfined-profile");
+    for (const service of context.model.services) {
+      for (const { profile, at } of service.security.unconfined)
+        context.report(
+          at,
+          `'${service.id}' runs without its ${profile === "seccomp" ? "seccomp" : "AppArmor"} profile`,
+          "keep the default profile, or write one that allows what the program needs",
+        );
+    }
+  },
+};
