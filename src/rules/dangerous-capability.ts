@@ -1,5 +1,5 @@
 import { dangerousCapability as dangerous } from "../model/container-risks.js";
-import { reportImported } from "./from-import.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 export const dangerousCapability: Rule = {

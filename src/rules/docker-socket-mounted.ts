@@ -1,5 +1,5 @@
 import { isDockerSocket } from "../model/container-risks.js";
-import { reportImported } from "./from-import.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 export const dockerSocketMounted: Rule = {

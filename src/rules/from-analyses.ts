@@ -1,6 +1,9 @@
 /**
- * Rules whose findings come from analyses that other commands also run (budgets, the preflight of
- * generated configuration), so `check` and `compose`/`k8s` can never disagree.
+ * Rules whose findings are made elsewhere and reported through the rule, so that their severity is
+ * configured and they are suppressed as every other finding is: analyses that other commands also
+ * run (budgets, the preflight of generated configuration), so `check` and `compose`/`k8s` can never
+ * disagree; and what the importers found while reading the files (a compose file's `version:`, a
+ * sidecar's privileges), which the model does not keep.
  */
 import { budgetDiagnostics } from "../analyze/budgets.js";
 import type { Diagnostic } from "../diagnostics.js";
@@ -24,14 +27,22 @@ function analyses(model: Model): Diagnostic[] {
   return found;
 }
 
-/** Reports every analysis finding with this code, once per place. */
-export function reportAnalysis(context: RuleContext, code: string): void {
+/** Reports every finding with this code, once per place. */
+function reportFound(context: RuleContext, found: readonly Diagnostic[], code: string): void {
   const seen = new Set<string>();
-  for (const d of analyses(context.model)) {
+  for (const d of found) {
     if (d.code !== code || d.file === undefined || d.start === undefined) continue;
     const key = `${d.file}|${d.start}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     context.report({ file: d.file, start: d.start, end: d.end ?? d.start }, d.message, d.hint);
   }
+}
+
+export function reportAnalysis(context: RuleContext, code: string): void {
+  reportFound(context, analyses(context.model), code);
+}
+
+export function reportImported(context: RuleContext, code: string): void {
+  reportFound(context, context.model.importFindings ?? [], code);
 }

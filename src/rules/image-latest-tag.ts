@@ -1,6 +1,6 @@
 import { unpinnedImage } from "../model/container-risks.js";
 import { byPlace, named } from "./by-place.js";
-import { reportImported } from "./from-import.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 export const imageLatestTag: Rule = {

@@ -2,7 +2,7 @@ import { secretLike } from "../model/secret-like.js";
 import type { Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
-import { reportImported } from "./from-import.js";
+import { reportImported } from "./from-analyses.js";
 import { isDevelopment, type Rule } from "./rule.js";
 
 interface Found {

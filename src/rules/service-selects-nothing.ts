@@ -1,4 +1,4 @@
-import { reportImported } from "./from-import.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 export const serviceSelectsNothing: Rule = {
