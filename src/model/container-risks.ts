@@ -35,8 +35,13 @@ const DANGEROUS_CAPABILITIES = new Set([
   "MAC_ADMIN",
 ]);
 
-/** The capability's name as the rules compare it (no CAP_ prefix, upper case), if it is dangerous. */
+/** A capability as the model keeps it: upper case, without the CAP_ prefix Compose also accepts. */
+export function capabilityName(capability: string): string {
+  return capability.toUpperCase().replace(/^CAP_/, "");
+}
+
+/** The capability's name, if it is dangerous. */
 export function dangerousCapability(capability: string): string | undefined {
-  const name = capability.toUpperCase().replace(/^CAP_/, "");
+  const name = capabilityName(capability);
   return DANGEROUS_CAPABILITIES.has(name) ? name : undefined;
 }

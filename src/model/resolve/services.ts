@@ -1,3 +1,4 @@
+import { capabilityName } from "../container-risks.js";
 import { statefulKinds } from "../kinds.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
@@ -265,7 +266,7 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
   const path = ["services", id, "security"];
   const security: Security = {
     capabilities: (input?.capabilities ?? []).map((capability, index) => ({
-      name: capability.toUpperCase().replace(/^CAP_/, ""),
+      name: capabilityName(capability),
       at: context.locate([...path, "capabilities", index], "value"),
     })),
     unconfined: (input?.unconfined ?? []).map((profile, index) => ({
