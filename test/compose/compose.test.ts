@@ -142,12 +142,19 @@ describe("compose.yaml", () => {
     const result = compose(
       shop.replace(
         "image: shop/api:1.0",
-        'image: shop/api:1.0\n    build: { context: ./api, args: { NODE_ENV: production, NPM_TOKEN: "${NPM_TOKEN}", API_KEY: k3y-abcdef123456, PRICE: "$5" } }',
+        'image: shop/api:1.0\n    build: { context: ./api, args: { NODE_ENV: production, NPM_TOKEN: "${NPM_TOKEN}", API_KEY: k3y-abcdef123456, PRICE: "$5", REGISTRY: "https://ci:${NPM_TOKEN}@npm.example.com" } }',
       ),
     );
     expect(result.doc.services.api.build).toEqual({
       context: "./api",
-      args: { NODE_ENV: "production", NPM_TOKEN: "${NPM_TOKEN}", API_KEY: "${API_KEY}", PRICE: "$$5" },
+      // Made with a secret variable, the URL is a secret too: compose must not take it as text.
+      args: {
+        NODE_ENV: "production",
+        NPM_TOKEN: "${NPM_TOKEN}",
+        API_KEY: "${API_KEY}",
+        PRICE: "$$5",
+        REGISTRY: "${REGISTRY}",
+      },
     });
     expect(result.text).not.toContain("k3y-abcdef123456");
     const example = result.files.find((f) => f.path === ".env.example")!.content;

@@ -1,11 +1,12 @@
 /**
- * Build arguments as the compose file writes them. A value that looks like a secret is written as
- * a reference to a variable of its name, which the build takes from its environment, so the value
- * reaches no generated file; a value that is only a variable stays one; a literal `$` is doubled.
+ * Build arguments as the compose file writes them. A value that looks like a secret, or is made
+ * with one, is written as a reference to a variable of its name, which the build takes from its
+ * environment, so the value reaches no generated file; a value that is only a variable stays one;
+ * a literal `$` is doubled.
  */
-import { secretLike } from "../../model/secret-like.js";
 import type { Build } from "../../model/types.js";
 import { wholeReference } from "../../model/variable-reference.js";
+import { keptOutOfFiles } from "../runtime/secrets.js";
 import { literal } from "./literal.js";
 
 export interface EmittedArgs {
@@ -22,7 +23,7 @@ export function emittedBuildArgs(build: Build): EmittedArgs {
     if (variable) {
       args[name] = value;
       variables.push(variable);
-    } else if (value !== "" && secretLike(name, value)) {
+    } else if (keptOutOfFiles(name, value)) {
       args[name] = `\${${name}}`;
       variables.push(name);
     } else args[name] = literal(value);

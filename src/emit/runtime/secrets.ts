@@ -7,6 +7,11 @@ export function secretVariable(model: Model, secret: string): string {
   return model.secrets.find((s) => s.id === secret)?.env ?? secret.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
 }
 
+/** Whether a plain value must not be written into a generated file: it looks secret, or is made with a secret. */
+export function keptOutOfFiles(name: string, value: string): boolean {
+  return value !== "" && (secretLike(name, value) !== undefined || referencesSecret(value));
+}
+
 /**
  * The variables generated configuration carries for an instance. A plain value that looks like a
  * secret (the `plaintext-secret` rule reports it), or that is made with one (`${DB_PASSWORD}` in a
@@ -15,9 +20,7 @@ export function secretVariable(model: Model, secret: string): string {
  */
 export function emittedEnv(instance: Instance): EnvVar[] {
   return instance.env.map((variable) =>
-    variable.value.kind === "plain" &&
-    variable.value.value !== "" &&
-    (secretLike(variable.name, variable.value.value) || referencesSecret(variable.value.value))
+    variable.value.kind === "plain" && keptOutOfFiles(variable.name, variable.value.value)
       ? {
           ...variable,
           value: { kind: "secret", secret: secretNamedAfter(variable.name) },
