@@ -1,6 +1,9 @@
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { variableUses } from "../../src/import/compose/variables.js";
+import { exampleEnvironment, variableUses } from "../../src/import/compose/variables.js";
+import { limits } from "../../src/load/limits.js";
+import { folderWith } from "../helpers/files.js";
 
 /** The plain reading of the rule: every line, its text before a comment, each `$NAME` or `${NAME…}` in it. */
 function usesLineByLine(text: string) {
@@ -39,5 +42,17 @@ describe("variable uses in a compose file", () => {
   it("skips escaped dollars and comments", () => {
     const text = "a: $$NOT ${ONE:-x} # ${NOT_EITHER}\nb: $TWO\n";
     expect(variableUses(text, "f").map((u) => u.name)).toEqual(["ONE", "TWO"]);
+  });
+});
+
+describe("the example env file", () => {
+  it("is passed over when it is larger than deployview reads", () => {
+    const small = folderWith({ "compose.yaml": "", ".env.example": "A=1\n" });
+    expect(exampleEnvironment(join(small, "compose.yaml"))?.values).toEqual({ A: "1" });
+    const large = folderWith({
+      "compose.yaml": "",
+      ".env.example": `A=1\n${"# padding\n".repeat(limits.maxFileBytes / 10 + 1)}`,
+    });
+    expect(exampleEnvironment(join(large, "compose.yaml"))).toBeUndefined();
   });
 });

@@ -2,8 +2,9 @@
  * The variables a compose file takes from its environment, where each use is, and which of them
  * the example environment file beside it (.env.example and its cousins) documents.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { limits } from "../../load/limits.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { parseDotEnv } from "./interpolate.js";
 
@@ -60,6 +61,8 @@ export function exampleEnvironment(composeFile: string): ExampleEnvironment | un
   if (name === undefined) return undefined;
   const file = join(folder, name);
   try {
+    // Only a help for reading the compose file: one beyond the size deployview reads is passed over.
+    if (statSync(file).size > limits.maxFileBytes) return undefined;
     const text = readFileSync(file, "utf8");
     // A commented-out entry (# NAME=value) documents an optional variable too.
     const commented = [...text.matchAll(/^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map(
