@@ -45,3 +45,8 @@ export function dangerousCapability(capability: string): string | undefined {
   const name = capabilityName(capability);
   return DANGEROUS_CAPABILITIES.has(name) ? name : undefined;
 }
+
+/** A security profile as findings name it. */
+export function profileName(profile: "seccomp" | "apparmor"): string {
+  return profile === "seccomp" ? "seccomp" : "AppArmor";
+}

@@ -1,3 +1,4 @@
+import { profileName } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -17,7 +18,7 @@ export const unconfinedProfile: Rule = {
       for (const { profile, at } of service.security.unconfined)
         context.report(
           at,
-          `'${service.id}' runs without its ${profile === "seccomp" ? "seccomp" : "AppArmor"} profile`,
+          `'${service.id}' runs without its ${profileName(profile)} profile`,
           "keep the default profile, or write one that allows what the program needs",
         );
     }

@@ -9,11 +9,21 @@ import {
   dangerousCapability,
   isDockerSocket,
   isRootUser,
+  profileName,
   unpinnedImage,
 } from "../../model/container-risks.js";
 import { secretLike } from "../../model/secret-like.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+import {
+  addedCapabilities,
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  PROFILE_FIELDS,
+  podSpecOf,
+} from "./objects.js";
 
 export function extraContainerFindings(object: ManifestObject, service: string): Diagnostic[] {
   const { spec: pod, path: podPath } = podSpecOf(object);
@@ -72,20 +82,17 @@ function risks(
       ["securityContext", "runAsUser"],
       "set runAsNonRoot: true and a runAsUser above 0",
     );
-  for (const [field, profile] of [
-    ["seccompProfile", "seccomp"],
-    ["appArmorProfile", "AppArmor"],
-  ] as const) {
+  for (const [profile, field] of PROFILE_FIELDS) {
     if (asObject(security[field]).type === "Unconfined")
       report(
         "unconfined-profile",
-        `${who} runs without its ${profile} profile`,
+        `${who} runs without its ${profileName(profile)} profile`,
         ["securityContext", field],
         "keep the default profile, or write one that allows what the program needs",
       );
   }
-  asArray(asObject(security.capabilities).add).forEach((capability, index) => {
-    const name = dangerousCapability(asText(capability));
+  addedCapabilities(security).forEach((capability, index) => {
+    const name = dangerousCapability(capability);
     if (name)
       report(
         "dangerous-capability",

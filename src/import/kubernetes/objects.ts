@@ -80,3 +80,13 @@ export function selects(selector: Record<string, unknown>, labels: Record<string
   const entries = Object.entries(selector);
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === asText(v));
 }
+
+/** The security profiles a securityContext (a container's or the pod's) can turn off, by their field. */
+export const PROFILE_FIELDS = [
+  ["seccomp", "seccompProfile"],
+  ["apparmor", "appArmorProfile"],
+] as const;
+
+/** The capabilities a securityContext adds. */
+export const addedCapabilities = (securityContext: Json): string[] =>
+  asArray(asObject(securityContext.capabilities).add).map(asText);

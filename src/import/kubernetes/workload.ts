@@ -7,7 +7,16 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+import {
+  addedCapabilities,
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  PROFILE_FIELDS,
+  podSpecOf,
+} from "./objects.js";
 
 /** What the rest of the manifests say about a workload. */
 export interface WorkloadContext {
@@ -163,10 +172,9 @@ export function importWorkload(
   const containerSecurity = asObject(container.securityContext);
   const runAsUser = containerSecurity.runAsUser ?? podSecurity.runAsUser;
   const runAsNonRoot = containerSecurity.runAsNonRoot ?? podSecurity.runAsNonRoot;
-  const capabilities = asArray(asObject(containerSecurity.capabilities).add).map(asText);
+  const capabilities = addedCapabilities(containerSecurity);
   // A profile turned off in the container, or for the whole pod where the container says nothing.
-  const unconfined = (["seccomp", "apparmor"] as const).flatMap((profile) => {
-    const field = profile === "seccomp" ? "seccompProfile" : "appArmorProfile";
+  const unconfined = PROFILE_FIELDS.flatMap(([profile, field]) => {
     const own = asObject(containerSecurity[field]).type;
     const type = own ?? asObject(podSecurity[field]).type;
     if (type !== "Unconfined") return [];
