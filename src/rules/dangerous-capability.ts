@@ -2,6 +2,8 @@ import { dangerousCapability as dangerous } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
+const HINT = "add only what the program needs, such as NET_BIND_SERVICE";
+
 export const dangerousCapability: Rule = {
   id: "dangerous-capability",
   severity: "warning",
@@ -13,15 +15,11 @@ export const dangerousCapability: Rule = {
     good: `security: { capabilities: [NET_BIND_SERVICE] }`,
   },
   check(context) {
-    reportImported(context, "dangerous-capability");
+    reportImported(context, "dangerous-capability", HINT);
     for (const service of context.model.services) {
       for (const capability of service.security.capabilities) {
         if (!dangerous(capability.name)) continue;
-        context.report(
-          capability.at,
-          `'${service.id}' adds the capability ${capability.name}`,
-          "add only what the program needs, such as NET_BIND_SERVICE",
-        );
+        context.report(capability.at, `'${service.id}' adds the capability ${capability.name}`, HINT);
       }
     }
   },

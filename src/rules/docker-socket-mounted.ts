@@ -2,6 +2,8 @@ import { isDockerSocket } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
+const HINT = "remove it, or go through a socket proxy";
+
 export const dockerSocketMounted: Rule = {
   id: "docker-socket-mounted",
   severity: "error",
@@ -13,15 +15,11 @@ export const dockerSocketMounted: Rule = {
     good: `# no docker socket`,
   },
   check(context) {
-    reportImported(context, "docker-socket-mounted");
+    reportImported(context, "docker-socket-mounted", HINT);
     for (const service of context.model.services) {
       for (const volume of service.volumes) {
         if (isDockerSocket(volume.source) || isDockerSocket(volume.path)) {
-          context.report(
-            volume.at,
-            `'${service.id}' mounts the Docker socket`,
-            "remove it, or go through a socket proxy",
-          );
+          context.report(volume.at, `'${service.id}' mounts the Docker socket`, HINT);
         }
       }
     }

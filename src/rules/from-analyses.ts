@@ -28,14 +28,14 @@ function analyses(model: Model): Diagnostic[] {
 }
 
 /** Reports every finding with this code, once per place. */
-function reportFound(context: RuleContext, found: readonly Diagnostic[], code: string): void {
+function reportFound(context: RuleContext, found: readonly Diagnostic[], code: string, hint?: string): void {
   const seen = new Set<string>();
   for (const d of found) {
     if (d.code !== code || d.file === undefined || d.start === undefined) continue;
     const key = `${d.file}|${d.start}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    context.report({ file: d.file, start: d.start, end: d.end ?? d.start }, d.message, d.hint);
+    context.report({ file: d.file, start: d.start, end: d.end ?? d.start }, d.message, d.hint ?? hint);
   }
 }
 
@@ -43,6 +43,7 @@ export function reportAnalysis(context: RuleContext, code: string): void {
   reportFound(context, analyses(context.model), code);
 }
 
-export function reportImported(context: RuleContext, code: string): void {
-  reportFound(context, context.model.importFindings ?? [], code);
+/** `hint` is the rule's own, for a finding that has none of its own to give. */
+export function reportImported(context: RuleContext, code: string, hint?: string): void {
+  reportFound(context, context.model.importFindings ?? [], code, hint);
 }

@@ -3,6 +3,8 @@ import { byPlace, named } from "./by-place.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
+const HINT = "pin a version tag or a digest";
+
 export const imageLatestTag: Rule = {
   id: "image-latest-tag",
   severity: "warning",
@@ -11,7 +13,7 @@ export const imageLatestTag: Rule = {
   fix: `Pin a version tag (or a digest).`,
   example: { bad: `image: dgraph/standalone:latest`, good: `image: dgraph/standalone:v24.0.5` },
   check(context) {
-    reportImported(context, "image-latest-tag");
+    reportImported(context, "image-latest-tag", HINT);
     const unpinned = context.model.environments.flatMap((environment) =>
       environment.instances.flatMap((instance) => {
         const image = instance.image;
@@ -27,7 +29,7 @@ export const imageLatestTag: Rule = {
       context.report(
         at,
         `${named(ids)} run${ids.length > 1 ? "" : "s"} ${image}, which is not pinned to a version`,
-        "pin a version tag or a digest",
+        HINT,
       );
     }
   },

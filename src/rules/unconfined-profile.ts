@@ -2,6 +2,8 @@ import { profileName } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
+const HINT = "keep the default profile, or write one that allows what the program needs";
+
 export const unconfinedProfile: Rule = {
   id: "unconfined-profile",
   severity: "warning",
@@ -13,14 +15,10 @@ export const unconfinedProfile: Rule = {
     good: `# no security: { unconfined: … }`,
   },
   check(context) {
-    reportImported(context, "unconfined-profile");
+    reportImported(context, "unconfined-profile", HINT);
     for (const service of context.model.services) {
       for (const { profile, at } of service.security.unconfined)
-        context.report(
-          at,
-          `'${service.id}' runs without its ${profileName(profile)} profile`,
-          "keep the default profile, or write one that allows what the program needs",
-        );
+        context.report(at, `'${service.id}' runs without its ${profileName(profile)} profile`, HINT);
     }
   },
 };

@@ -209,9 +209,10 @@ describe("Kubernetes manifests as a model", () => {
       "runs-as-root@7:7",
       "unconfined-profile@11:89",
     ]);
-    expect(found.find((d) => d.code === "privileged-container")!.message).toBe(
-      "container 'agent' of 'api' runs privileged",
-    );
+    const privileged = found.find((d) => d.code === "privileged-container")!;
+    expect(privileged.message).toBe("container 'agent' of 'api' runs privileged");
+    // The rule's hint, which the importer's finding does not repeat.
+    expect(privileged.hint).toBe("remove privileged: true");
   });
 
   it("finds a Service whose selector matches no pods, not one that selects none on purpose, and lets its rule be turned off", async () => {

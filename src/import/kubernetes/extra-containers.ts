@@ -42,9 +42,15 @@ export function extraContainerFindings(object: ManifestObject, service: string):
       if (index < first || !isObject(raw)) return;
       const path = [...object.base, ...podPath, field, index];
       const who = `${kind} '${asText(raw.name ?? index)}' of '${service}'`;
-      const report = (code: DiagnosticCode, message: string, steps: KeyPath, hint: string) =>
+      const report = (code: DiagnosticCode, message: string, steps: KeyPath, hint?: string) =>
         found.push(
-          diagnostic(code, "warning", message, locate(object.yaml, [...path, ...steps], "value"), { hint }),
+          diagnostic(
+            code,
+            "warning",
+            message,
+            locate(object.yaml, [...path, ...steps], "value"),
+            hint ? { hint } : {},
+          ),
         );
       risks(raw, volumes, who, report);
     });
@@ -56,24 +62,15 @@ function risks(
   container: Json,
   volumes: ReadonlyMap<string, Json>,
   who: string,
-  report: (code: DiagnosticCode, message: string, steps: KeyPath, hint: string) => void,
+  // Without a hint of its own, a finding takes its rule's.
+  report: (code: DiagnosticCode, message: string, steps: KeyPath, hint?: string) => void,
 ): void {
   const image = container.image;
   if (typeof image === "string" && unpinnedImage(image))
-    report(
-      "image-latest-tag",
-      `${who} runs ${image}, which is not pinned to a version`,
-      ["image"],
-      "pin a version tag or a digest",
-    );
+    report("image-latest-tag", `${who} runs ${image}, which is not pinned to a version`, ["image"]);
   const security = asObject(container.securityContext);
   if (security.privileged === true)
-    report(
-      "privileged-container",
-      `${who} runs privileged`,
-      ["securityContext", "privileged"],
-      "remove privileged: true",
-    );
+    report("privileged-container", `${who} runs privileged`, ["securityContext", "privileged"]);
   // A user set for the whole pod is the first container's finding, at the pod.
   if (typeof security.runAsUser === "number" && isRootUser(security.runAsUser))
     report(
@@ -84,33 +81,26 @@ function risks(
     );
   for (const [profile, field] of PROFILE_FIELDS) {
     if (asObject(security[field]).type === "Unconfined")
-      report(
-        "unconfined-profile",
-        `${who} runs without its ${profileName(profile)} profile`,
-        ["securityContext", field],
-        "keep the default profile, or write one that allows what the program needs",
-      );
+      report("unconfined-profile", `${who} runs without its ${profileName(profile)} profile`, [
+        "securityContext",
+        field,
+      ]);
   }
   addedCapabilities(security).forEach((capability, index) => {
     const name = dangerousCapability(capability);
     if (name)
-      report(
-        "dangerous-capability",
-        `${who} adds the capability ${name}`,
-        ["securityContext", "capabilities", "add", index],
-        "add only what the program needs, such as NET_BIND_SERVICE",
-      );
+      report("dangerous-capability", `${who} adds the capability ${name}`, [
+        "securityContext",
+        "capabilities",
+        "add",
+        index,
+      ]);
   });
   asArray(container.volumeMounts).forEach((mount, index) => {
     if (!isObject(mount)) return;
     const hostPath = asText(asObject(volumes.get(asText(mount.name))?.hostPath).path ?? "");
     if (isDockerSocket(asText(mount.mountPath ?? "")) || isDockerSocket(hostPath))
-      report(
-        "docker-socket-mounted",
-        `${who} mounts the Docker socket`,
-        ["volumeMounts", index],
-        "remove it, or go through a socket proxy",
-      );
+      report("docker-socket-mounted", `${who} mounts the Docker socket`, ["volumeMounts", index]);
   });
   asArray(container.env).forEach((variable, index) => {
     if (!isObject(variable) || typeof variable.name !== "string" || typeof variable.value !== "string")
