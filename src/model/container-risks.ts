@@ -50,3 +50,21 @@ export function dangerousCapability(capability: string): string | undefined {
 export function profileName(profile: "seccomp" | "apparmor"): string {
   return profile === "seccomp" ? "seccomp" : "AppArmor";
 }
+
+/**
+ * An option or setting that carries a secret, and its value: --password=x, --db-password x,
+ * --requirepass x (Redis), token: x.
+ */
+const SECRET_ARGUMENT =
+  /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
+
+/** Whether a command line passes a secret as it is; a variable ($VAR, ${VAR}) is how it should be done. */
+export function passesSecret(command: string | readonly string[] | undefined): boolean {
+  const words = command === undefined ? "" : typeof command === "string" ? command : command.join(" ");
+  return [...words.matchAll(SECRET_ARGUMENT)].some(([, value]) => !value!.startsWith("$"));
+}
+
+/** Said alike by the rule and by the generators, which refuse to write such a command. */
+export const secretInCommandMessage = (service: string) =>
+  `the command of '${service}' passes a secret on the command line`;
+export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a secret";

@@ -1,11 +1,6 @@
+import { passesSecret, SECRET_IN_COMMAND_HINT, secretInCommandMessage } from "../model/container-risks.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
-
-/**
- * An option or setting that carries a secret, and its value: --password=x, --db-password x,
- * --requirepass x (Redis), token: x. A value that is a variable ($VAR, ${VAR}) is how it should be done.
- */
-const secretArgument =
-  /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
 
 export const secretInCommand: Rule = {
   id: "secret-in-command",
@@ -18,22 +13,14 @@ export const secretInCommand: Rule = {
     good: "command: [server]\nenv: { SERVER_PASSWORD: { secret: server-password } }",
   },
   check(context) {
+    reportImported(context, "secret-in-command", SECRET_IN_COMMAND_HINT);
     for (const service of context.model.services) {
-      const command =
-        service.command === undefined
-          ? []
-          : Array.isArray(service.command)
-            ? service.command
-            : [service.command];
-      const words = command.join(" ");
-      const passed = [...words.matchAll(secretArgument)].some(([, value]) => !value!.startsWith("$"));
-      if (passed) {
+      if (passesSecret(service.command))
         context.report(
           service.commandAt ?? service.at,
-          `the command of '${service.id}' passes a secret on the command line`,
-          "read it from a variable that references a secret",
+          secretInCommandMessage(service.id),
+          SECRET_IN_COMMAND_HINT,
         );
-      }
     }
   },
 };

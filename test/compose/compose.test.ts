@@ -215,6 +215,18 @@ describe("compose refuses output that would not start", () => {
     ]);
   });
 
+  it("a command that passes a secret, which the file would carry, in Kubernetes too", () => {
+    const text = shop.replace(
+      "image: shop/api:1.0",
+      'image: shop/api:1.0\n    command: "serve --db-password hunter2"',
+    );
+    expect(refused(text)).toEqual(["secret-in-command@7:14"]);
+    const loaded = loadModelText(text.replace("platform: compose", "platform: kubernetes"), "model.yaml");
+    const manifests = emitKubernetes(loaded.model!, "dev");
+    expect(manifests.files).toEqual([]);
+    expect(manifests.diagnostics.map((d) => d.code)).toContain("secret-in-command");
+  });
+
   it("a secret with no source", () => {
     expect(
       refused(

@@ -178,6 +178,7 @@ describe("Kubernetes manifests as a model", () => {
         "          image: agent:1.2@sha256:0123",
         "          securityContext: { privileged: true, runAsUser: 0 }",
         "          env: [{ name: API_TOKEN, value: tok-abcdef123456 }, { name: MODE, value: fast }]",
+        "          args: [--listen, ':80', --admin-password, s3cret]",
         "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }]",
         "        # deployview-disable-next-line image-latest-tag -- the vendor publishes no versions",
         "        - { name: logs, image: 'vendor/logs:latest' }",
@@ -187,6 +188,7 @@ describe("Kubernetes manifests as a model", () => {
     );
     const loaded = await loadManifestsAsModel([folder]);
     const codes = [
+      "secret-in-command",
       "unconfined-profile",
       "image-latest-tag",
       "privileged-container",
@@ -200,13 +202,14 @@ describe("Kubernetes manifests as a model", () => {
     );
     expect(located(found, loaded.sources).sort()).toEqual([
       "dangerous-capability@11:52",
-      "docker-socket-mounted@19:26",
+      "docker-socket-mounted@20:26",
       "image-latest-tag@10:18",
       "plaintext-secret@18:43",
       "privileged-container@17:42",
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
       "runs-as-root@7:7",
+      "secret-in-command@19:17",
       "unconfined-profile@11:89",
     ]);
     const privileged = found.find((d) => d.code === "privileged-container")!;

@@ -1,11 +1,12 @@
 /**
  * What would keep generated configuration from starting, checked before anything is written:
  * the wrong platform, a host port or a container name taken twice on one host, a stateful service without a
- * volume, a secret nobody declared, an instance with nothing to run.
+ * volume, a secret nobody declared or one on a command line, an instance with nothing to run.
  */
 import { basename } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
+import { passesSecret, SECRET_IN_COMMAND_HINT, secretInCommandMessage } from "../../model/container-risks.js";
 import type { Environment, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 
@@ -51,6 +52,17 @@ export function preflight(model: Model, environment: Environment, platform: Plat
         }),
       );
     }
+    // Written into the generated file, the command would carry the secret with it.
+    if (passesSecret(service.command))
+      found.push(
+        diagnostic(
+          "secret-in-command",
+          "error",
+          secretInCommandMessage(service.id),
+          service.commandAt ?? service.at,
+          { hint: SECRET_IN_COMMAND_HINT },
+        ),
+      );
     if (service.stateful && service.volumes.length === 0) {
       found.push(
         diagnostic(

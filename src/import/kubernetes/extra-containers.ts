@@ -9,6 +9,7 @@ import {
   dangerousCapability,
   isDockerSocket,
   isRootUser,
+  passesSecret,
   profileName,
   unpinnedImage,
 } from "../../model/container-risks.js";
@@ -68,6 +69,10 @@ function risks(
   const image = container.image;
   if (typeof image === "string" && unpinnedImage(image))
     report("image-latest-tag", `${who} runs ${image}, which is not pinned to a version`, ["image"]);
+  if (passesSecret([...asArray(container.command), ...asArray(container.args)].map(asText)))
+    report("secret-in-command", `${who} passes a secret on the command line`, [
+      container.command === undefined ? "args" : "command",
+    ]);
   const security = asObject(container.securityContext);
   if (security.privileged === true)
     report("privileged-container", `${who} runs privileged`, ["securityContext", "privileged"]);
