@@ -1,3 +1,6 @@
+import type { SourceRange } from "../diagnostics.js";
+import type { Service } from "./types.js";
+
 /**
  * What makes a container risky, as the rules see it on services and the Kubernetes importer on the
  * containers beside a workload's first: one definition for both.
@@ -58,13 +61,38 @@ export function profileName(profile: "seccomp" | "apparmor"): string {
 const SECRET_ARGUMENT =
   /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
 
+const words = (command: string | readonly string[] | undefined) =>
+  command === undefined ? "" : typeof command === "string" ? command : command.join(" ");
+
 /** Whether a command line passes a secret as it is; a variable ($VAR, ${VAR}) is how it should be done. */
 export function passesSecret(command: string | readonly string[] | undefined): boolean {
-  const words = command === undefined ? "" : typeof command === "string" ? command : command.join(" ");
-  return [...words.matchAll(SECRET_ARGUMENT)].some(([, value]) => !value!.startsWith("$"));
+  return [...words(command).matchAll(SECRET_ARGUMENT)].some(([, value]) => !value!.startsWith("$"));
 }
 
-/** Said alike by the rule and by the generators, which refuse to write such a command. */
-export const secretInCommandMessage = (service: string) =>
-  `the command of '${service}' passes a secret on the command line`;
+/** A command line as a document shows it: a secret it passes is left out. */
+export function commandText(command: string | readonly string[] | undefined): string {
+  return words(command).replace(SECRET_ARGUMENT, (match, value: string) =>
+    value.startsWith("$") ? match : `${match.slice(0, match.length - value.length)}…`,
+  );
+}
+
 export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a secret";
+
+/**
+ * The command lines of a service (its command, its health check's) that pass a secret: found alike
+ * by the rule and by the generators, which refuse to write them.
+ */
+export function secretCommands(service: Service): { at: SourceRange; message: string }[] {
+  const found: { at: SourceRange; message: string }[] = [];
+  if (passesSecret(service.command))
+    found.push({
+      at: service.commandAt ?? service.at,
+      message: `the command of '${service.id}' passes a secret on the command line`,
+    });
+  if (service.health?.type === "command" && passesSecret(service.health.command))
+    found.push({
+      at: service.health.at,
+      message: `the health check of '${service.id}' passes a secret on the command line`,
+    });
+  return found;
+}

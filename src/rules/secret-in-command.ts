@@ -1,4 +1,4 @@
-import { passesSecret, SECRET_IN_COMMAND_HINT, secretInCommandMessage } from "../model/container-risks.js";
+import { SECRET_IN_COMMAND_HINT, secretCommands } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -15,12 +15,8 @@ export const secretInCommand: Rule = {
   check(context) {
     reportImported(context, "secret-in-command", SECRET_IN_COMMAND_HINT);
     for (const service of context.model.services) {
-      if (passesSecret(service.command))
-        context.report(
-          service.commandAt ?? service.at,
-          secretInCommandMessage(service.id),
-          SECRET_IN_COMMAND_HINT,
-        );
+      for (const { at, message } of secretCommands(service))
+        context.report(at, message, SECRET_IN_COMMAND_HINT);
     }
   },
 };

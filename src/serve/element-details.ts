@@ -1,5 +1,7 @@
 /** The side panel's content for each instance and node: what it runs, how, and against what budget. */
+
 import type { NodeBudget } from "../analyze/budgets.js";
+import { commandText } from "../model/container-risks.js";
 import { hostPortText } from "../model/published.js";
 import { formatAmount } from "../model/quantity.js";
 import type { Amount, DeploymentNode, Environment, EnvValue, Instance } from "../model/types.js";
@@ -50,7 +52,7 @@ function health(instance: Instance): string | undefined {
     case "tcp":
       return `TCP${check.port ? ` :${check.port.port}` : ""}`;
     case "command":
-      return `command: ${Array.isArray(check.command) ? check.command.join(" ") : (check.command ?? "")}`;
+      return `command: ${commandText(check.command)}`;
     default: {
       const unreachable: never = check.type;
       throw new Error(`unknown health check ${String(unreachable)}`);

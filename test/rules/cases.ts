@@ -522,6 +522,11 @@ export const cases: RuleCase[] = [
     expected: ["4:42", "6:48"],
   },
   {
+    rule: "secret-in-command",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", health: { command: [check, --token, abc123] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:33"],
+  },
+  {
     rule: "bind-mount-in-cluster",
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { app: "./app:/srv/app", logs: "/var/log:/host/log:ro" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["6:65"],

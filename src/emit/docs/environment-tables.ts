@@ -1,5 +1,7 @@
 /** The tables of one environment's section. Each returns undefined when the model has nothing for it. */
+
 import { nodeBudgets } from "../../analyze/budgets.js";
+import { commandText } from "../../model/container-risks.js";
 import { hostPortText } from "../../model/published.js";
 import { formatAmount } from "../../model/quantity.js";
 import type { Environment, Instance } from "../../model/types.js";
@@ -142,7 +144,7 @@ export function healthChecks(environment: Environment): string | undefined {
         ? `HTTP GET ${code(h.path ?? "/")}${h.port ? ` on ${h.port.port}` : ""} → ${h.expect}`
         : h.type === "tcp"
           ? `TCP ${h.port?.port ?? ""}`
-          : `command ${code(Array.isArray(h.command) ? h.command.join(" ") : (h.command ?? ""))}`;
+          : `command ${code(commandText(h.command))}`;
     const timing = [
       h.interval && `every ${h.interval}`,
       h.timeout && `timeout ${h.timeout}`,

@@ -1,4 +1,5 @@
 /** The building blocks: a catalogue, the code inspection summary, dependencies and secrets. */
+import { commandText } from "../../model/container-risks.js";
 import type { Model, Service } from "../../model/types.js";
 import { bullets, table } from "../markdown/blocks.js";
 import { bold, cell, code, text } from "../markdown/escape.js";
@@ -17,7 +18,7 @@ function health(service: Service): string {
   if (!h) return "—";
   if (h.type === "http") return `GET ${code(h.path ?? "/")}`;
   if (h.type === "tcp") return `TCP ${h.port?.port ?? ""}`;
-  return code(Array.isArray(h.command) ? h.command.join(" ") : (h.command ?? ""));
+  return code(commandText(h.command));
 }
 
 export function catalogue(model: Model, number: string): string | undefined {

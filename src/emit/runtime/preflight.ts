@@ -6,7 +6,7 @@
 import { basename } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
-import { passesSecret, SECRET_IN_COMMAND_HINT, secretInCommandMessage } from "../../model/container-risks.js";
+import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
 import type { Environment, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 
@@ -53,16 +53,8 @@ export function preflight(model: Model, environment: Environment, platform: Plat
       );
     }
     // Written into the generated file, the command would carry the secret with it.
-    if (passesSecret(service.command))
-      found.push(
-        diagnostic(
-          "secret-in-command",
-          "error",
-          secretInCommandMessage(service.id),
-          service.commandAt ?? service.at,
-          { hint: SECRET_IN_COMMAND_HINT },
-        ),
-      );
+    for (const { at, message } of secretCommands(service))
+      found.push(diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINT }));
     if (service.stateful && service.volumes.length === 0) {
       found.push(
         diagnostic(

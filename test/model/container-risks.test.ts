@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { commandText, passesSecret } from "../../src/model/container-risks.js";
+
+describe("a command line that passes a secret", () => {
+  it("is found by its option, whichever way it is written, but not when a variable passes it", () => {
+    expect(passesSecret(["server", "--password=hunter2"])).toBe(true);
+    expect(passesSecret("redis-server --requirepass s3cret --maxmemory 100mb")).toBe(true);
+    expect(passesSecret(["server", "--db-password", "${DB_PASSWORD}", "--token-file", "/run/t"])).toBe(false);
+    expect(passesSecret(undefined)).toBe(false);
+  });
+
+  it("is shown in documents without the secret, and with a variable as written", () => {
+    expect(commandText(["check", "--token", "abc123", "--verbose"])).toBe("check --token … --verbose");
+    expect(commandText("server --password=$PW")).toBe("server --password=$PW");
+    expect(commandText(["pg_isready", "-U", "app"])).toBe("pg_isready -U app");
+  });
+});
