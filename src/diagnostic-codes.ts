@@ -70,6 +70,7 @@ export const coreDiagnosticCodes = {
   // lint rules (one file each in src/rules/)
   "build-and-image": "A service has both a build and an image.",
   "docker-socket-mounted": "A service mounts the Docker socket.",
+  "sensitive-host-mount": "A service mounts a host folder that holds the host's system (/, /etc, /proc, …).",
   "duplicate-names": "Two services, or two nodes of one environment, share a display name.",
   "exposed-datastore": "A database, cache or broker port is published beyond localhost outside development.",
   "health-port-undeclared": "A health check is aimed at a port the service does not declare.",

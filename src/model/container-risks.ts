@@ -17,6 +17,36 @@ export function isDockerSocket(path: string): boolean {
   return /docker\.sock$/.test(path);
 }
 
+/**
+ * Host folders that hold the host's system: its root, its configuration, its kernel's views of
+ * processes and devices, what it boots from and runs, root's home, its runtime sockets, and the
+ * state of its container runtimes. Files inside them (/etc/localtime) are not among them.
+ */
+const SENSITIVE_HOST_PATHS = new Set([
+  "/",
+  "/bin",
+  "/boot",
+  "/dev",
+  "/etc",
+  "/lib",
+  "/proc",
+  "/root",
+  "/run",
+  "/sbin",
+  "/sys",
+  "/usr",
+  "/var/lib/containerd",
+  "/var/lib/docker",
+  "/var/lib/kubelet",
+  "/var/run",
+]);
+
+/** The host folder a bind mount's source names, when it is one of those that hold the host's system. */
+export function sensitiveHostPath(source: string): string | undefined {
+  const path = source.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  return SENSITIVE_HOST_PATHS.has(path) ? path : undefined;
+}
+
 /** root or uid 0; Compose writes user:group, and the group does not make the process root. */
 export function isRootUser(user: string | number | undefined): boolean {
   const name = String(user ?? "").split(":")[0];

@@ -31,6 +31,7 @@ import type { Rule } from "./rule.js";
 import { runsAsRoot } from "./runs-as-root.js";
 import { secretInCommand } from "./secret-in-command.js";
 import { secretWithoutSource } from "./secret-without-source.js";
+import { sensitiveHostMount } from "./sensitive-host-mount.js";
 import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
 import { serviceSelectsNothing } from "./service-selects-nothing.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
@@ -74,6 +75,7 @@ export const rules: readonly Rule[] = [
   runsAsRoot,
   secretWithoutSource,
   secretInCommand,
+  sensitiveHostMount,
   serviceDeployedNowhere,
   serviceSelectsNothing,
   singleReplicaInProduction,

@@ -179,10 +179,10 @@ describe("Kubernetes manifests as a model", () => {
         "          securityContext: { privileged: true, runAsUser: 0 }",
         "          env: [{ name: API_TOKEN, value: tok-abcdef123456 }, { name: MODE, value: fast }]",
         "          args: [--listen, ':80', --admin-password, s3cret]",
-        "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }]",
+        "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }, { name: etc, mountPath: /host/etc, readOnly: true }]",
         "        # deployview-disable-next-line image-latest-tag -- the vendor publishes no versions",
         "        - { name: logs, image: 'vendor/logs:latest' }",
-        "      volumes: [{ name: docker, hostPath: { path: /var/run/docker.sock } }]",
+        "      volumes: [{ name: docker, hostPath: { path: /var/run/docker.sock } }, { name: etc, hostPath: { path: /etc/ } }]",
         "",
       ].join("\n"),
     );
@@ -195,6 +195,7 @@ describe("Kubernetes manifests as a model", () => {
       "runs-as-root",
       "dangerous-capability",
       "docker-socket-mounted",
+      "sensitive-host-mount",
       "plaintext-secret",
     ];
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
@@ -210,8 +211,12 @@ describe("Kubernetes manifests as a model", () => {
       "runs-as-root@17:59",
       "runs-as-root@7:7",
       "secret-in-command@19:17",
+      "sensitive-host-mount@20:77",
       "unconfined-profile@11:89",
     ]);
+    expect(found.find((d) => d.code === "sensitive-host-mount")!.message).toBe(
+      "container 'agent' of 'api' mounts the host's /etc (read-only)",
+    );
     const privileged = found.find((d) => d.code === "privileged-container")!;
     expect(privileged.message).toBe("container 'agent' of 'api' runs privileged");
     // The rule's hint, which the importer's finding does not repeat.

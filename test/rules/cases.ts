@@ -462,6 +462,30 @@ export const cases: RuleCase[] = [
     expected: ["4:44"],
   },
   {
+    rule: "sensitive-host-mount",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  exporter:",
+        "    image: prom/node-exporter:v1.8.0",
+        "    volumes:",
+        "      - /:/rootfs:ro",
+        "      - /etc/localtime:/etc/localtime:ro",
+        "      - ./config:/config",
+        "      - { type: bind, source: /proc/, target: /host/proc }",
+        "",
+      ].join("\n"),
+    },
+    // A file inside /etc, and a folder of the project, are not the host's system.
+    expected: ["5:9", "8:9"],
+  },
+  {
+    rule: "sensitive-host-mount",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { tz: { path: /etc/localtime, type: bind, source: /etc/localtime }, data: { path: /etc, source: etc } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: [],
+  },
+  {
     rule: "ingress-without-tls",
     text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production: { platform: kubernetes, access: public, nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a } } } } } }\n`,
     expected: ["6:103"],

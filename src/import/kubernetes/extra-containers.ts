@@ -11,6 +11,7 @@ import {
   isRootUser,
   passesSecret,
   profileName,
+  sensitiveHostPath,
   unpinnedImage,
 } from "../../model/container-risks.js";
 import { secretLike } from "../../model/secret-like.js";
@@ -106,6 +107,13 @@ function risks(
     const hostPath = asText(asObject(volumes.get(asText(mount.name))?.hostPath).path ?? "");
     if (isDockerSocket(asText(mount.mountPath ?? "")) || isDockerSocket(hostPath))
       report("docker-socket-mounted", `${who} mounts the Docker socket`, ["volumeMounts", index]);
+    const folder = sensitiveHostPath(hostPath);
+    if (folder)
+      report(
+        "sensitive-host-mount",
+        `${who} mounts the host's ${folder === "/" ? "root folder /" : folder}${mount.readOnly === true ? " (read-only)" : ""}`,
+        ["volumeMounts", index],
+      );
   });
   asArray(container.env).forEach((variable, index) => {
     if (!isObject(variable) || typeof variable.name !== "string" || typeof variable.value !== "string")
