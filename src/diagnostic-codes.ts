@@ -51,6 +51,8 @@ export const coreDiagnosticCodes = {
     "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
   "service-selects-nothing":
     "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
+  "workload-selector-mismatch":
+    "A Deployment, StatefulSet or DaemonSet whose selector does not match its own pods' labels, which Kubernetes refuses.",
   "dangerous-capability": "A service adds a Linux capability that reaches past its container.",
   "unconfined-profile": "A service turns off its seccomp or AppArmor profile.",
   "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",

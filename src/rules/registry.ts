@@ -42,6 +42,7 @@ import { undocumentedVariable } from "./undocumented-variable.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
+import { workloadSelectorMismatch } from "./workload-selector-mismatch.js";
 
 export const rules: readonly Rule[] = [
   bindMountInCluster,
@@ -86,4 +87,5 @@ export const rules: readonly Rule[] = [
   usedServiceNotDeployed,
   volumeWithoutBackup,
   waitWithoutHealthCheck,
+  workloadSelectorMismatch,
 ];

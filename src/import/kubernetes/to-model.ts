@@ -23,6 +23,7 @@ import {
   selects,
   workloadKinds,
 } from "./objects.js";
+import { ownSelectorFindings } from "./own-selector.js";
 import { deriveUses } from "./relations.js";
 import { spreadOf } from "./spread.js";
 import { importWorkload } from "./workload.js";
@@ -138,7 +139,7 @@ export function manifestsToModel(
   }
   // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
   // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
-  const findings: Diagnostic[] = [];
+  const findings: Diagnostic[] = ownSelectorFindings(workloads);
   for (const service of services) {
     const selector = asObject(asObject(service.value.spec).selector);
     if (serviceTarget.has(service) || Object.keys(selector).length === 0) continue;
