@@ -74,6 +74,8 @@ export const coreDiagnosticCodes = {
   "docker-socket-mounted": "A service mounts the Docker socket.",
   "sensitive-host-mount": "A service mounts a host folder that holds the host's system (/, /etc, /proc, …).",
   "duplicate-names": "Two services, or two nodes of one environment, share a display name.",
+  "duplicate-variable":
+    "A container's environment list sets the same variable twice; only the last takes effect.",
   "exposed-datastore": "A database, cache or broker port is published beyond localhost outside development.",
   "health-port-undeclared": "A health check is aimed at a port the service does not declare.",
   "host-namespace": "A service shares the host's network, process or IPC namespace.",

@@ -1,7 +1,7 @@
 /** GitHub Actions workflow commands: each finding becomes an annotation on its file and line. */
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { SourceIndex } from "./position.js";
+import { placeOf, SourceIndex } from "./position.js";
 
 /** Workflow-command data escapes %, CR and LF; property values also : and ,. */
 function escapeData(text: string): string {
@@ -35,7 +35,9 @@ export function formatGithub(
           : []),
         `title=${escapeProperty(`deployview ${d.code}`)}`,
       ];
-      return `::${commands[d.severity]} ${properties.join(",")}::${escapeData(d.hint ? `${d.message} (${d.hint})` : d.message)}\n`;
+      const related = (d.related ?? []).map((r) => `; ${r.message} at ${placeOf(index, r, cwd)}`).join("");
+      const text = `${d.message}${related}${d.hint ? ` (${d.hint})` : ""}`;
+      return `::${commands[d.severity]} ${properties.join(",")}::${escapeData(text)}\n`;
     })
     .join("");
 }

@@ -17,7 +17,13 @@ export function toJsonDiagnostics(
     const range = index.range(d);
     const shown: JsonDiagnostic = range ? { ...d, range } : { ...d };
     // Paths relative to where the command ran, so output is the same on every machine.
-    if (cwd && d.file) shown.file = relative(cwd, d.file) || d.file;
+    const file = (path: string) => (cwd ? relative(cwd, path) || path : path);
+    if (d.file) shown.file = file(d.file);
+    if (d.related)
+      shown.related = d.related.map((r) => {
+        const at = index.range(r);
+        return { ...r, file: file(r.file), ...(at ? { range: at } : {}) };
+      });
     return shown;
   });
 }

@@ -1,4 +1,5 @@
 /** Offsets are the truth; line and column (1-based) are derived here, only when printing. */
+import { relative } from "node:path";
 import { LineIndex, type Position } from "../diagnostic-lines.js";
 
 import type { Diagnostic } from "../diagnostics.js";
@@ -36,4 +37,16 @@ export class SourceIndex {
       end: index.position(diagnostic.end ?? diagnostic.start),
     };
   }
+}
+
+/** Where a range is, as `file:line:column` relative to `cwd` (the file alone when its text is not at hand). */
+export function placeOf(
+  index: SourceIndex,
+  at: Pick<Diagnostic, "file" | "start" | "end">,
+  cwd: string,
+): string {
+  if (at.file === undefined) return "";
+  const file = relative(cwd, at.file) || at.file;
+  const range = index.range(at);
+  return range ? `${file}:${range.start.line}:${range.start.column}` : file;
 }

@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { coreDiagnosticCodes } from "../diagnostic-codes.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { SourceIndex } from "./position.js";
+import { type LocatedRange, SourceIndex } from "./position.js";
 
 export interface RuleDescription {
   id: string;
@@ -32,6 +32,13 @@ export function formatSarif(
       ...(rule?.fix ? { help: { text: rule.fix } } : {}),
     };
   });
+  const region = (range: LocatedRange) => ({
+    startLine: range.start.line,
+    startColumn: range.start.column,
+    endLine: range.end.line,
+    endColumn: Math.max(range.end.column, range.start.line === range.end.line ? range.start.column + 1 : 1),
+  });
+  const uri = (file: string) => relative(options.cwd, file).split("\\").join("/") || file;
   const results = diagnostics.map((d) => {
     const range = index.range(d);
     const result: Record<string, unknown> = {
@@ -44,24 +51,21 @@ export function formatSarif(
       result.locations = [
         {
           physicalLocation: {
-            artifactLocation: { uri: relative(options.cwd, d.file).split("\\").join("/") || d.file },
-            ...(range
-              ? {
-                  region: {
-                    startLine: range.start.line,
-                    startColumn: range.start.column,
-                    endLine: range.end.line,
-                    endColumn: Math.max(
-                      range.end.column,
-                      range.start.line === range.end.line ? range.start.column + 1 : 1,
-                    ),
-                  },
-                }
-              : {}),
+            artifactLocation: { uri: uri(d.file) },
+            ...(range ? { region: region(range) } : {}),
           },
         },
       ];
     }
+    if (d.related?.length)
+      result.relatedLocations = d.related.map((r, id) => {
+        const at = index.range(r);
+        return {
+          id,
+          physicalLocation: { artifactLocation: { uri: uri(r.file) }, ...(at ? { region: region(at) } : {}) },
+          message: { text: r.message },
+        };
+      });
     return result;
   });
   const log = {

@@ -1,7 +1,7 @@
 /** The pretty reporter: file:line:col, severity, message and code, a code frame, and the hint. */
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { SourceIndex } from "./position.js";
+import { placeOf, SourceIndex } from "./position.js";
 
 export interface TextOptions {
   color: boolean;
@@ -52,6 +52,10 @@ export function formatText(
       `${paint(options.color, "bold", where)}${severity} ${d.message} ${paint(options.color, "dim", `[${d.code}]`)}`,
     );
     out.push(...codeFrame(index, d, options.color));
+    for (const related of d.related ?? [])
+      out.push(
+        `  ${paint(options.color, "dim", `${related.message}:`)} ${placeOf(index, related, options.cwd)}`,
+      );
     if (d.hint) out.push(`  ${paint(options.color, "cyan", "hint:")} ${d.hint}`);
   }
   const errors = diagnostics.filter((d) => d.severity === "error").length;

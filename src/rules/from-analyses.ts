@@ -35,7 +35,12 @@ function reportFound(context: RuleContext, found: readonly Diagnostic[], code: s
     const key = `${d.file}|${d.start}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    context.report({ file: d.file, start: d.start, end: d.end ?? d.start }, d.message, d.hint ?? hint);
+    context.report(
+      { file: d.file, start: d.start, end: d.end ?? d.start },
+      d.message,
+      d.hint ?? hint,
+      d.related ? { related: d.related } : {},
+    );
   }
 }
 

@@ -109,7 +109,12 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
               ? "warning"
               : "info"
             : severity;
-        findings.push(diagnostic(rule.id as DiagnosticCode, chosen, message, at, hint ? { hint } : {}));
+        findings.push(
+          diagnostic(rule.id as DiagnosticCode, chosen, message, at, {
+            ...(hint ? { hint } : {}),
+            ...(reportOptions?.related ? { related: reportOptions.related } : {}),
+          }),
+        );
       },
     });
   }

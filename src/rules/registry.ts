@@ -8,6 +8,7 @@ import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
 import { duplicateNames } from "./duplicate-names.js";
+import { duplicateVariable } from "./duplicate-variable.js";
 import { exposedDatastore } from "./exposed-datastore.js";
 import { healthPortUndeclared } from "./health-port-undeclared.js";
 import { hostNamespace } from "./host-namespace.js";
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   dependencyCycle,
   dockerSocketMounted,
   duplicateNames,
+  duplicateVariable,
   exposedDatastore,
   healthPortUndeclared,
   hostNamespace,

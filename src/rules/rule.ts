@@ -1,5 +1,5 @@
 /** What a lint rule is: metadata that documents it, and a check over the resolved model. */
-import type { Diagnostic, SourceRange } from "../diagnostics.js";
+import type { Diagnostic, RelatedLocation, SourceRange } from "../diagnostics.js";
 import type { Environment, Model } from "../model/types.js";
 
 export type RuleSeverity = "error" | "warning" | "info";
@@ -11,7 +11,12 @@ export interface RuleContext {
    * rule's default severity (for findings that matter less where they are, e.g. in development),
    * unless the model or the command line set the rule's severity.
    */
-  report(at: SourceRange, message: string, hint?: string, options?: { lower?: boolean }): void;
+  report(
+    at: SourceRange,
+    message: string,
+    hint?: string,
+    options?: { lower?: boolean; related?: RelatedLocation[] },
+  ): void;
 }
 
 export interface Rule {

@@ -17,27 +17,29 @@ environments:
 `,
 );
 
+/** Whether a log validates against the published SARIF 2.1.0 schema. */
+function expectValidSarif(log: unknown): void {
+  const schema = JSON.parse(
+    readFileSync(`${repoRoot}node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json`, "utf8"),
+  );
+  // The published schema is draft-04; its only draft-04 keyword is the root `id`.
+  delete schema.id;
+  delete schema.$schema;
+  const validate = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    unicodeRegExp: false,
+  }).compile(schema);
+  expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+}
+
 describe("check --format sarif", () => {
   it("writes SARIF 2.1.0 that validates against its schema, with rules and located results", async () => {
     const result = await runCli(["check", "--format", "sarif"], dir);
     expect(result.code).toBe(1);
     const log = JSON.parse(result.stdout);
-    const schema = JSON.parse(
-      readFileSync(
-        `${repoRoot}node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json`,
-        "utf8",
-      ),
-    );
-    // The published schema is draft-04; its only draft-04 keyword is the root `id`.
-    delete schema.id;
-    delete schema.$schema;
-    const validate = new Ajv({
-      strict: false,
-      allErrors: true,
-      validateSchema: false,
-      unicodeRegExp: false,
-    }).compile(schema);
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expectValidSarif(log);
     const run = log.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
       "image-latest-tag",
@@ -63,6 +65,55 @@ describe("check --format github", () => {
     expect(lines[1]).toMatch(
       /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
     );
+  });
+});
+
+describe("a finding with another place that belongs to it", () => {
+  const project = mkdtempSync(join(tmpdir(), "deployview-related-"));
+  writeFileSync(
+    join(project, "compose.yaml"),
+    "services:\n  api:\n    image: api:1.0\n    environment:\n      - LOG_LEVEL=debug\n      - LOG_LEVEL=info\n",
+  );
+  const args = (format: string) => [
+    "check",
+    "compose.yaml",
+    "--rule",
+    "missing-health-check=off",
+    "--format",
+    format,
+  ];
+
+  it("names that place in every format", async () => {
+    const text = (await runCli(args("text"), project)).stdout;
+    expect(text).toContain("compose.yaml:6:9: warning 'LOG_LEVEL' is set twice");
+    expect(text).toContain("  first set here: compose.yaml:5:9\n");
+
+    const json = JSON.parse((await runCli(args("json"), project)).stdout);
+    expect(json.diagnostics[0].related).toEqual([
+      {
+        file: "compose.yaml",
+        start: 61,
+        end: 76,
+        message: "first set here",
+        range: { start: { line: 5, column: 9 }, end: { line: 5, column: 24 } },
+      },
+    ]);
+
+    const sarif = JSON.parse((await runCli(args("sarif"), project)).stdout);
+    expectValidSarif(sarif);
+    expect(sarif.runs[0].results[0].relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri: "compose.yaml" },
+          region: { startLine: 5, startColumn: 9, endLine: 5, endColumn: 24 },
+        },
+        message: { text: "first set here" },
+      },
+    ]);
+
+    const github = (await runCli(args("github"), project)).stdout;
+    expect(github).toContain("only the last takes effect; first set here at compose.yaml:5:9");
   });
 });
 

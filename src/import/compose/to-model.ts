@@ -11,6 +11,7 @@ import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
+import { duplicateVariables } from "./duplicate-variables.js";
 import { keyProblems } from "./key-problems.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { pathInFile } from "./locate-merged.js";
@@ -465,6 +466,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const findings: Diagnostic[] = [];
   for (const source of sources) {
     for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
+    findings.push(...duplicateVariables(source));
     if ("version" in source.value) {
       findings.push(
         diagnostic(

@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
+import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { ingressNodes } from "./ingress.js";
 import {
@@ -201,7 +202,7 @@ export function manifestsToModel(
       }
     }
     const note = noteFor(workload);
-    findings.push(...extraContainerFindings(workload, id));
+    findings.push(...extraContainerFindings(workload, id), ...duplicateEnvFindings(workload, id));
     // Looked up in its namespace as the indexes key it: one left unnamed is the default.
     const imported = importWorkload(
       id,
