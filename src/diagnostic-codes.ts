@@ -51,6 +51,8 @@ export const coreDiagnosticCodes = {
     "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
   "service-selects-nothing":
     "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
+  "service-target-port-unknown":
+    "A Kubernetes Service's targetPort names a port that no container of the pods it selects names.",
   "workload-selector-mismatch":
     "A Deployment, StatefulSet or DaemonSet whose selector does not match its own pods' labels, which Kubernetes refuses.",
   "dangerous-capability": "A service adds a Linux capability that reaches past its container.",

@@ -35,6 +35,7 @@ import { secretWithoutSource } from "./secret-without-source.js";
 import { sensitiveHostMount } from "./sensitive-host-mount.js";
 import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
 import { serviceSelectsNothing } from "./service-selects-nothing.js";
+import { serviceTargetPortUnknown } from "./service-target-port-unknown.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
 import { startsBeforeHealthy } from "./starts-before-healthy.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
@@ -81,6 +82,7 @@ export const rules: readonly Rule[] = [
   sensitiveHostMount,
   serviceDeployedNowhere,
   serviceSelectsNothing,
+  serviceTargetPortUnknown,
   singleReplicaInProduction,
   startsBeforeHealthy,
   statefulWithoutVolume,

@@ -27,6 +27,7 @@ import {
 import { ownSelectorFindings } from "./own-selector.js";
 import { deriveUses } from "./relations.js";
 import { spreadOf } from "./spread.js";
+import { targetPortFindings } from "./target-ports.js";
 import { importWorkload } from "./workload.js";
 
 export interface ImportedManifests {
@@ -129,18 +130,20 @@ export function manifestsToModel(
     workloads.map((w) => [w, names.get(w.name)! > 1 ? `${w.name}-${namespaceOf(w)}` : w.name]),
   );
 
-  // Which workload each Service sends traffic to.
+  // Which workloads each Service selects the pods of; the model has it send traffic to the first.
+  const selected = new Map<ManifestObject, ManifestObject[]>();
   const serviceTarget = new Map<ManifestObject, ManifestObject>();
   for (const service of services) {
     const selector = asObject(asObject(service.value.spec).selector);
-    const target = workloads.find(
+    const matched = workloads.filter(
       (w) => namespaceOf(w) === namespaceOf(service) && selects(selector, podLabelsOf(w)),
     );
-    if (target) serviceTarget.set(service, target);
+    selected.set(service, matched);
+    if (matched[0]) serviceTarget.set(service, matched[0]);
   }
   // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
   // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
-  const findings: Diagnostic[] = ownSelectorFindings(workloads);
+  const findings: Diagnostic[] = [...ownSelectorFindings(workloads), ...targetPortFindings(selected)];
   for (const service of services) {
     const selector = asObject(asObject(service.value.spec).selector);
     if (serviceTarget.has(service) || Object.keys(selector).length === 0) continue;

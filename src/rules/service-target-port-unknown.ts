@@ -1,0 +1,22 @@
+import { reportImported } from "./from-analyses.js";
+import type { Rule } from "./rule.js";
+
+const HINT =
+  "give the container's port that name (ports: [{ name: …, containerPort: … }]), or give targetPort as a number";
+
+export const serviceTargetPortUnknown: Rule = {
+  id: "service-target-port-unknown",
+  severity: "error",
+  description: `A Kubernetes Service's targetPort names a port that no container of the pods it selects names.`,
+  why: `Kubernetes looks the name up in each selected pod; finding none, the Service has no port to send to, and every connection to it fails, though every object applies cleanly.`,
+  fix: `Use the name the container gives its port, name the container port as the Service expects, or give the targetPort as a number.`,
+  example: {
+    bad: `kind: Service
+spec: { ports: [{ port: 80, targetPort: http }] }   # the container names its port web`,
+    good: `kind: Service
+spec: { ports: [{ port: 80, targetPort: web }] }`,
+  },
+  check(context) {
+    reportImported(context, "service-target-port-unknown", HINT);
+  },
+};
