@@ -51,6 +51,8 @@ export const coreDiagnosticCodes = {
     "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
   "service-selects-nothing":
     "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
+  "disruption-budget-blocks-eviction":
+    "A Kubernetes disruption budget lets no pod of its instance be evicted, so a node drain hangs.",
   "service-target-port-unknown":
     "A Kubernetes Service's targetPort names a port that no container of the pods it selects names.",
   "workload-selector-mismatch":

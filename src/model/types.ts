@@ -269,6 +269,8 @@ export interface Instance extends Located {
   schedule?: string;
   /** Undefined: the default budget; false: none. */
   disruptionBudget?: false | DisruptionBudget;
+  /** Where the budget is set, for findings about it. */
+  disruptionBudgetAt?: SourceRange;
   /** Across what its replicas are spread (Kubernetes topology spread); false: no constraint. */
   spread: "node" | "zone" | false;
   notes: string[];

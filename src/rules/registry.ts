@@ -6,6 +6,7 @@ import { containerNameConflict } from "./container-name-conflict.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
+import { disruptionBudgetBlocksEviction } from "./disruption-budget-blocks-eviction.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
 import { duplicateNames } from "./duplicate-names.js";
 import { duplicateVariable } from "./duplicate-variable.js";
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   cpuOverCapacity,
   dangerousCapability,
   dependencyCycle,
+  disruptionBudgetBlocksEviction,
   dockerSocketMounted,
   duplicateNames,
   duplicateVariable,

@@ -223,6 +223,40 @@ describe("Kubernetes manifests as a model", () => {
     expect(privileged.hint).toBe("remove privileged: true");
   });
 
+  it("finds a disruption budget that lets no pod be evicted, at the PodDisruptionBudget", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+    writeFileSync(
+      join(folder, "app.yaml"),
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  replicas: 2",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec:",
+        "  minAvailable: 2",
+        "  selector: { matchLabels: { app: api } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadManifestsAsModel([folder]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "disruption-budget-blocks-eviction",
+    );
+    expect(located(found, loaded.sources)).toEqual(["disruption-budget-blocks-eviction@15:3"]);
+    expect(found[0]!.message).toBe(
+      "the disruption budget of 'api' lets none of its pods be evicted: min-available is 2 of 2 replicas",
+    );
+  });
+
   it("finds a Service whose selector matches no pods, not one that selects none on purpose, and lets its rule be turned off", async () => {
     const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
     const external =

@@ -140,6 +140,16 @@ export const cases: RuleCase[] = [
     expected: ["6:66"],
   },
   {
+    rule: "disruption-budget-blocks-eviction",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 2, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: "0%" } }\n          c: { replicas: 3, disruption-budget: { min-available: "100%" } }\n`,
+    expected: ["14:48", "15:65", "16:48"],
+  },
+  {
+    rule: "disruption-budget-blocks-eviction",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 3, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: 1 } }\n          c: { replicas: 3, disruption-budget: { min-available: "50%" } }\n`,
+    expected: [],
+  },
+  {
     rule: "replicas-without-disruption-budget",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 3, disruption-budget: false }, b: { replicas: 3 } } } } }\n`,
     expected: ["7:66"],

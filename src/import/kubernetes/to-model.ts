@@ -261,6 +261,7 @@ export function manifestsToModel(
       );
       const spec = asObject(budget?.value.spec);
       if (budget) {
+        noteFor(budget)([...path, "disruption-budget"], ["spec"]);
         instance["disruption-budget"] = {
           ...(spec.minAvailable !== undefined ? { "min-available": spec.minAvailable } : {}),
           ...(spec.maxUnavailable !== undefined ? { "max-unavailable": spec.maxUnavailable } : {}),

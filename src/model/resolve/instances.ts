@@ -194,6 +194,8 @@ function resolveInstance(
     instance.containerName = input["container-name"];
     instance.containerNameAt = context.locate([...path, "container-name"], "value");
   }
+  if (input?.["disruption-budget"] !== undefined)
+    instance.disruptionBudgetAt = context.locate([...path, "disruption-budget"], "value");
   if (input?.description) instance.description = input.description;
   if (input?.variant) instance.variant = input.variant;
   if (input?.role) instance.role = input.role;
