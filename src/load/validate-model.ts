@@ -3,8 +3,10 @@
  * into few, located diagnostics: the deepest error of a branch wins over its ancestors, and the
  * alternatives of a union are merged into one message.
  */
+
 import type { ErrorObject } from "ajv";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
+import { CONTAINER_NAME_HINT } from "../model/container-name.js";
 import type { ModelInputType } from "../model/schema.js";
 import { suggestion } from "../model/suggest.js";
 import validate from "../model/validate-model.generated.js";
@@ -118,12 +120,13 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate, data: un
       return diagnostic("schema-invalid-value", "error", message, locate(path, "value"), { hint, path });
     }
     case "pattern":
+      // The schema's one pattern is the container name's.
       return diagnostic(
         "schema-invalid-value",
         "error",
-        `${dotted(path)} '${String(valueAt(data, path))}' is not a valid identifier`,
+        `${dotted(path)} '${String(valueAt(data, path))}' is not a name Docker accepts for a container`,
         locate(path, "value"),
-        { hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit", path },
+        { hint: CONTAINER_NAME_HINT, path },
       );
     case "propertyNames":
       return diagnostic(

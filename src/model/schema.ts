@@ -6,6 +6,7 @@
  */
 
 import { type Static, Type as T, type TSchema } from "@sinclair/typebox";
+import { CONTAINER_NAME } from "./container-name.js";
 import { serviceKindNames } from "./kinds.js";
 
 const strict = { additionalProperties: false } as const;
@@ -320,7 +321,10 @@ export const InstanceInput = T.Object(
     service: T.Optional(T.String({ description: "Service to run (default: the key)" })),
     name: T.Optional(T.String({ description: "Display name" })),
     "container-name": T.Optional(
-      T.String({ description: "A fixed container name (Compose container_name), unique on its host" }),
+      T.String({
+        description: "A fixed container name (Compose container_name), unique on its host",
+        pattern: CONTAINER_NAME.source,
+      }),
     ),
     description: T.Optional(Text),
     variant: T.Optional(T.String({ description: "What is different here, e.g. minimal" })),

@@ -135,6 +135,29 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model!.services.find((s) => s.id === "a")!.image).toBeUndefined();
   });
 
+  it("refuses a container name Docker would refuse, where it is written, and reads it as none", async () => {
+    const file = write(
+      "names.yaml",
+      [
+        "services:",
+        "  a: { image: 'x:1', container_name: my app }",
+        "  b: { image: 'y:1', container_name: -db }",
+        "  c: { image: 'z:1', container_name: shop_db-1.2 }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@2:38",
+      "schema-invalid-value@3:38",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "container_name 'my app' of 'a' is not a name Docker accepts",
+    );
+    const names = loaded.model!.environments[0]!.instances.map((i) => i.containerName);
+    expect(names).toEqual([undefined, undefined, "shop_db-1.2"]);
+  });
+
   it("keeps what a service waits for where it is not what the model assumes, and nothing more", async () => {
     const file = write(
       "waits.yaml",

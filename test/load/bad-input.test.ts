@@ -69,6 +69,12 @@ describe("bad input gives one located diagnostic", () => {
       hint: /did you mean 'api'/,
     },
     {
+      name: "container name Docker would refuse",
+      text: base.replace("run: [web, api]", "run: { web: {}, api: { container-name: shop api } }"),
+      expected: ["schema-invalid-value@20:48"],
+      hint: /letters, digits/,
+    },
+    {
       name: "missing required key",
       text: base.replace("    kind: api\n", ""),
       expected: ["schema-missing-key@8:3"],

@@ -499,7 +499,7 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "container-name-conflict",
-    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  one: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: a } } } } }\n  two: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: a } } } } }\n`,
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  one: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: shop-a } } } } }\n  two: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: shop-a } } } } }\n`,
     // Each environment is a host of its own.
     expected: [],
   },

@@ -5,6 +5,7 @@
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
+import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
@@ -181,6 +182,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const composeServices = isObject(merged.services) ? merged.services : {};
   const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
   const unknown: { target: string; composePath: KeyPath }[] = [];
+  /** Services whose container_name Docker would refuse: reported, and read as none. */
+  const badContainerNames: { id: string; name: string }[] = [];
   const secretVariables = new Set(sources.flatMap((source) => [...(source.secrets ?? [])]));
   /** Secrets whose values come from variables of the environment: name → variable. */
   const fromEnvironment = new Map<string, string>();
@@ -406,10 +409,11 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       for (const p of ports) note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
     }
     if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
-    if (raw.container_name !== undefined) {
-      instance["container-name"] = asText(raw.container_name);
+    const containerName = text(raw.container_name);
+    if (containerName !== undefined && CONTAINER_NAME.test(containerName)) {
+      instance["container-name"] = containerName;
       note([...envPath, id, "container-name"], ["services", id, "container_name"]);
-    }
+    } else if (containerName !== undefined) badContainerNames.push({ id, name: containerName });
     run[id] = Object.keys(instance).length > 0 ? instance : null;
     note([...envPath, id], ["services", id]);
   }
@@ -450,6 +454,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   };
   for (const { code, message, hint, composePath } of undefinedReferences(merged))
     diagnostics.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
+  for (const { id, name } of badContainerNames)
+    diagnostics.push(
+      diagnostic(
+        "schema-invalid-value",
+        "error",
+        `container_name '${name}' of '${id}' is not a name Docker accepts`,
+        locateCompose(["services", id, "container_name"], "value"),
+        { hint: CONTAINER_NAME_HINT },
+      ),
+    );
   for (const { target, composePath } of unknown) {
     diagnostics.push(
       diagnostic(
