@@ -25,6 +25,7 @@ import { noResourceLimits } from "./no-resource-limits.js";
 import { plaintextSecret } from "./plaintext-secret.js";
 import { privilegedContainer } from "./privileged-container.js";
 import { productionWithoutGate } from "./production-without-gate.js";
+import { removedApiVersion } from "./removed-api-version.js";
 import { replicasWithFixedHostPort } from "./replicas-with-fixed-host-port.js";
 import { replicasWithoutDisruptionBudget } from "./replicas-without-disruption-budget.js";
 import { replicasWithoutSpreading } from "./replicas-without-spreading.js";
@@ -74,6 +75,7 @@ export const rules: readonly Rule[] = [
   plaintextSecret,
   privilegedContainer,
   productionWithoutGate,
+  removedApiVersion,
   replicasWithFixedHostPort,
   replicasWithoutDisruptionBudget,
   replicasWithoutSpreading,

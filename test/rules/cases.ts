@@ -467,6 +467,46 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "removed-api-version",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: extensions/v1beta1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec: { template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: 'api:1.0' }] } } }",
+        "---",
+        "apiVersion: policy/v1beta1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec: { maxUnavailable: 1, selector: { matchLabels: { app: api } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["1:13", "6:13"],
+  },
+  {
+    rule: "removed-api-version",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec: { selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: 'api:1.0' }] } } }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec: { maxUnavailable: 1, selector: { matchLabels: { app: api } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {

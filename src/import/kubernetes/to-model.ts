@@ -26,6 +26,7 @@ import {
 } from "./objects.js";
 import { ownSelectorFindings } from "./own-selector.js";
 import { deriveUses } from "./relations.js";
+import { removedApiFindings } from "./removed-apis.js";
 import { spreadOf } from "./spread.js";
 import { targetPortFindings } from "./target-ports.js";
 import { importWorkload } from "./workload.js";
@@ -143,7 +144,11 @@ export function manifestsToModel(
   }
   // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
   // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
-  const findings: Diagnostic[] = [...ownSelectorFindings(workloads), ...targetPortFindings(selected)];
+  const findings: Diagnostic[] = [
+    ...removedApiFindings(objects),
+    ...ownSelectorFindings(workloads),
+    ...targetPortFindings(selected),
+  ];
   for (const service of services) {
     const selector = asObject(asObject(service.value.spec).selector);
     if (serviceTarget.has(service) || Object.keys(selector).length === 0) continue;
