@@ -10,13 +10,42 @@ const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
 const bundle = join(__dirname, "../dist/cli.cjs");
-const cacheFile = join(__dirname, "../dist/cli.cache");
+
+// The names compose files go by (as src/import/compose/file-names.ts has them; a test holds the two alike).
+const COMPOSE_FILE = /(?:^|[-._])compose[^/\\]*\.ya?ml$|^pwd\.yml$/;
+const VALUE_OPTIONS = new Set(["--format", "--rule", "--max-warnings"]);
+
+/** Whether `check`'s arguments name compose files and nothing else. */
+function composeFilesOnly(args) {
+  let files = 0;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "-f" || arg === "--file") {
+      files++;
+      i++;
+    } else if (arg.startsWith("--file=") || (arg.startsWith("-f") && arg.length > 2)) files++;
+    else if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith("-")) {
+      if (!COMPOSE_FILE.test(arg.split(/[/\\]/).pop())) return false;
+      files++;
+    }
+  }
+  return files > 0;
+}
 
 // The cache file starts with a line naming the commands whose code it holds. A cache made by one
 // command (the first run after Node changed, often `init` or `--help`) lacks what the others
 // compile, so the first run of each other command writes it again, adding what that one compiled.
 const HEADER = "deployview-cache 1 ";
 const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? "") ? process.argv[2] : "";
+// A check of compose files needs neither the model's schema validator (a third of the bundle) nor
+// the generators, and starts sooner from a cache of only what it compiles: one of its own.
+const cacheFile = join(
+  __dirname,
+  command === "check" && composeFilesOnly(process.argv.slice(3))
+    ? "../dist/cli-compose.cache"
+    : "../dist/cli.cache",
+);
 let cachedData;
 let covered = [];
 try {

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -18,6 +19,7 @@ import { folderWith } from "../helpers/files.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const fixture = join(root, "test/fixtures/seeds/freshpoc-compose.yaml");
+const model = join(root, "examples/freshpoc/deployview.yaml");
 
 /** The launcher and the bundle, laid out as in the package, in a folder of their own. */
 let folder: string;
@@ -115,13 +117,43 @@ describe("the launcher and its code cache", () => {
     cli(["--version"]);
     expect(header()).toBe("deployview-cache 1 ");
     const small = readFileSync(cache()).length;
-    cli(["check", "-f", fixture]);
+    cli(["check", model]);
     expect(header()).toBe("deployview-cache 1 ,check");
     const grown = readFileSync(cache());
     expect(grown.length).toBeGreaterThan(small);
     expect(debugLine()).toBe("deployview: code cache used\n");
-    cli(["check", "-f", fixture]);
+    cli(["check", model]);
     expect(readFileSync(cache()).equals(grown)).toBe(true);
+  });
+
+  it("starts a check of compose files alone from a cache of its own, every other command from the shared one", () => {
+    const composeCache = join(folder, "dist/cli-compose.cache");
+    const project = folderWith({
+      "compose.yaml": readFileSync(fixture, "utf8"),
+      "docker-compose.prod.yml": "services: {}\n",
+      "deployview.yaml": readFileSync(join(root, "examples/freshpoc/deployview.yaml"), "utf8"),
+      "other.yaml": "services: {}\n",
+    });
+    const cacheOf = (args: string[]) => {
+      rmSync(cache(), { force: true });
+      rmSync(composeCache, { force: true });
+      spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), ...args], { cwd: project });
+      return [existsSync(composeCache) && "compose", existsSync(cache()) && "shared"].filter(Boolean);
+    };
+    expect(cacheOf(["check", "compose.yaml", "docker-compose.prod.yml", "--format", "json"])).toEqual([
+      "compose",
+    ]);
+    expect(cacheOf(["check", "--rule", "image-latest-tag=off", "-f", "other.yaml"])).toEqual(["compose"]);
+    expect(cacheOf(["check", "compose.yaml", "deployview.yaml"])).toEqual(["shared"]);
+    expect(cacheOf(["check"])).toEqual(["shared"]);
+    expect(cacheOf(["build", "deployview.yaml"])).toEqual(["shared"]);
+  });
+
+  it("knows compose files by the names the importer knows them by", () => {
+    const pattern = (text: string) => /const COMPOSE_FILE = (\/.+\/);/.exec(text)?.[1];
+    const launcher = pattern(readFileSync(join(root, "bin/deployview.cjs"), "utf8"));
+    expect(launcher).toBeDefined();
+    expect(launcher).toBe(pattern(readFileSync(join(root, "src/import/compose/file-names.ts"), "utf8")));
   });
 
   /** Forty copies of the fixture, each checked on its own: far more output than a pipe holds. */
@@ -167,13 +199,13 @@ describe("the launcher and its code cache", () => {
   });
 
   it("replaces a cache V8 rejects, and checks the same either way", () => {
-    const first = cli(["check", "-f", fixture]);
+    const first = cli(["check", model, fixture]);
     expect(first.code).toBe(1);
     expect(first.stdout).toContain("8080");
     writeFileSync(cache(), "deployview-cache 1 check\nnot a code cache");
     expect(debugLine()).toBe("deployview: code cache rejected\n");
     writeFileSync(cache(), "deployview-cache 1 check\nnot a code cache");
-    expect(cli(["check", "-f", fixture])).toEqual(first);
+    expect(cli(["check", model, fixture])).toEqual(first);
     expect(debugLine()).toBe("deployview: code cache used\n");
     // A file without the header (an older build's cache) is no cache at all.
     writeFileSync(cache(), "not a code cache");
