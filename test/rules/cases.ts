@@ -74,6 +74,23 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', ports: ['8080:80'] }",
+        "  b: { image: 'b:1', ports: ['0.0.0.0:8080:80'] }",
+        "  c: { image: 'c:1', ports: ['127.0.0.1:8080:81', '127.0.0.1:9000:82', '8080:83/udp'] }",
+        "  d: { image: 'd:1', ports: ['127.0.0.2:9000:80', '[::1]:9000:81', '53:53/udp', '53:53'] }",
+        "  e: { image: 'e:1', ports: ['53:53/udp'] }",
+        "",
+      ].join("\n"),
+    },
+    // Every interface takes the port on each address; two addresses of their own do not meet.
+    expected: ["3:30", "4:30", "6:30"],
+  },
+  {
     rule: "stateful-without-volume",
     text: `${head}services:\n  db: { kind: database, image: "postgres:16" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
     expected: ["4:3"],

@@ -38,7 +38,8 @@ export function preflight(model: Model, environment: Environment, platform: Plat
       nodeId
     );
   };
-  const published = new Map<string, string>();
+  /** By host, port and protocol: the addresses bound there, and by whom. */
+  const published = new Map<string, { bind: string | undefined; instance: string }[]>();
   const containers = new Map<string, string>();
   for (const instance of instances) {
     const service = instance.service;
@@ -113,8 +114,9 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     // A port the system picks is free by definition.
     for (const port of instance.publish.filter((p) => p.host !== undefined)) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
-      const key = `${hostOf(instance.node)}|${port.bind ?? "*"}|${port.host}/${protocol}`;
-      const earlier = published.get(key);
+      const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
+      const bound = published.get(key) ?? [];
+      const earlier = bound.find((b) => bindsOverlap(b.bind, port.bind))?.instance;
       if (earlier) {
         found.push(
           diagnostic(
@@ -127,7 +129,7 @@ export function preflight(model: Model, environment: Environment, platform: Plat
             },
           ),
         );
-      } else published.set(key, instance.id);
+      } else published.set(key, [...bound, { bind: port.bind, instance: instance.id }]);
     }
   }
   return dedupe(found);
@@ -141,4 +143,13 @@ function dedupe(found: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** An address that binds every interface: no bind at all, or the wildcard of IPv4 or IPv6. */
+const everyInterface = (bind: string | undefined) =>
+  bind === undefined || bind === "0.0.0.0" || bind === "::";
+
+/** Whether two binds of one port take the same address: the same one, or every interface on either side. */
+function bindsOverlap(a: string | undefined, b: string | undefined): boolean {
+  return everyInterface(a) || everyInterface(b) || a === b;
 }

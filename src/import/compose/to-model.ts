@@ -64,8 +64,22 @@ interface Port {
   index: number;
 }
 
-/** Short ("127.0.0.1:8080:80/udp", "80") and long ({ target, published, host_ip }) port syntax. */
+/**
+ * Short ("127.0.0.1:8080:80/udp", "80") and long ({ target, published, host_ip }) port syntax. A
+ * container port open for TCP and UDP both (DNS's 53) is two ports, the second named for its protocol.
+ */
 function parsePorts(value: unknown): Port[] {
+  const protocols = new Map<string, string>();
+  return portEntries(value).map((port) => {
+    const earlier = protocols.get(port.name);
+    if (earlier !== undefined && earlier !== port.protocol)
+      return { ...port, name: `${port.name}-${port.protocol}` };
+    protocols.set(port.name, port.protocol);
+    return port;
+  });
+}
+
+function portEntries(value: unknown): Port[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): Port[] => {
     if (isObject(item)) {
