@@ -1,4 +1,5 @@
 import { startupOrder } from "../analyze/startup-order.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 export const dependencyCycle: Rule = {
@@ -14,6 +15,8 @@ b: { uses: [a] }`,
 b: { uses: { a: { optional: true } } }`,
   },
   check(context) {
+    // A compose service that names itself in depends_on.
+    reportImported(context, "dependency-cycle");
     for (const environment of context.model.environments) {
       const { blocked } = startupOrder(environment);
       for (const instance of blocked) {

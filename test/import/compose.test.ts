@@ -158,6 +158,36 @@ volumes: { data: {}, pg: {} }
     expect(names).toEqual([undefined, undefined, "shop_db-1.2"]);
   });
 
+  it("refuses ports no system has and a service that waits for itself, where they are written", async () => {
+    const file = write(
+      "refused.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    ports: ['99999:80', '8080:70000', '8081:81', { target: 0, published: 9000 }, '0:82']",
+        "    depends_on: [api, db]",
+        "  db: { image: 'postgres:16' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@4:13",
+      "schema-invalid-value@4:25",
+      "schema-invalid-value@4:50",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe("the port '99999:80' of 'api' is not one Docker accepts");
+    const api = loaded.model!.services.find((s) => s.id === "api")!;
+    expect(api.ports.map((p) => p.port)).toEqual([81, 82]);
+    expect(api.uses.map((u) => u.target)).toEqual(["db"]);
+    const cycle = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "dependency-cycle",
+    );
+    expect(located(cycle, loaded.sources)).toEqual(["dependency-cycle@5:18"]);
+    expect(cycle[0]!.message).toBe("'api' depends on itself, which Compose refuses");
+  });
+
   it("keeps what a service waits for where it is not what the model assumes, and nothing more", async () => {
     const file = write(
       "waits.yaml",

@@ -68,9 +68,9 @@ interface Port {
  * Short ("127.0.0.1:8080:80/udp", "80") and long ({ target, published, host_ip }) port syntax. A
  * container port open for TCP and UDP both (DNS's 53) is two ports, the second named for its protocol.
  */
-function parsePorts(value: unknown): Port[] {
+function parsePorts(value: unknown, invalid: number[] = []): Port[] {
   const protocols = new Map<string, string>();
-  return portEntries(value).map((port) => {
+  return portEntries(value, invalid).map((port) => {
     const earlier = protocols.get(port.name);
     if (earlier !== undefined && earlier !== port.protocol)
       return { ...port, name: `${port.name}-${port.protocol}` };
@@ -79,13 +79,27 @@ function parsePorts(value: unknown): Port[] {
   });
 }
 
-function portEntries(value: unknown): Port[] {
+/** A port entry as written, for a message. */
+function portText(value: unknown, index: number): string {
+  const item = Array.isArray(value) ? value[index] : undefined;
+  return isObject(item)
+    ? `target ${asText(item.target)}, published ${asText(item.published ?? "")}`
+    : asText(item);
+}
+
+const isPort = (port: number) => Number.isInteger(port) && port > 0 && port <= 65535;
+
+/** `invalid`: where an entry names a port no system has (0, beyond 65535, not a number); it is left out. */
+function portEntries(value: unknown, invalid: number[]): Port[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): Port[] => {
     if (isObject(item)) {
       const container = Number(item.target);
-      if (!Number.isInteger(container)) return [];
       const host = item.published === undefined ? undefined : Number(asText(item.published).split("-")[0]);
+      if (!isPort(container) || (host !== undefined && host !== 0 && !isPort(host))) {
+        invalid.push(index);
+        return [];
+      }
       return [
         {
           name: `p${container}`,
@@ -104,8 +118,11 @@ function portEntries(value: unknown): Port[] {
     const bind = ipv6 ? ipv6[1] : parts.length === 3 ? parts[0] : undefined;
     const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
     const container = Number((parts.at(-1) ?? "").split("-")[0]);
-    if (!Number.isInteger(container) || container <= 0) return [];
     const hostPort = host ? Number(host.split("-")[0]) : undefined;
+    if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
+      invalid.push(index);
+      return [];
+    }
     return [
       {
         name: `p${container}`,
@@ -196,6 +213,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const composeServices = isObject(merged.services) ? merged.services : {};
   const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
   const unknown: { target: string; composePath: KeyPath }[] = [];
+  /** Port entries that name no port a system has: reported, and left out. */
+  const badPorts: { id: string; index: number; text: string }[] = [];
+  /** depends_on entries naming the service itself, which Compose refuses: reported, and left out. */
+  const selfDependencies: { id: string; composePath: KeyPath }[] = [];
   /** Services whose container_name Docker would refuse: reported, and read as none. */
   const badContainerNames: { id: string; name: string }[] = [];
   const secretVariables = new Set(sources.flatMap((source) => [...(source.secrets ?? [])]));
@@ -204,7 +225,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const [id, raw] of Object.entries(composeServices)) {
     if (!isObject(raw)) continue;
     const image = text(raw.image);
-    const ports = parsePorts(raw.ports);
+    const invalidPorts: number[] = [];
+    const ports = parsePorts(raw.ports, invalidPorts);
+    for (const index of invalidPorts) badPorts.push({ id, index, text: portText(raw.ports, index) });
     const labelled = labelsOf(raw.labels)[KIND_LABEL];
     const service: ServiceInputType = {
       kind: serviceKinds.has(labelled ?? "") ? (labelled as ServiceInputType["kind"]) : guessKind(id, image),
@@ -335,6 +358,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       // A dependency on nothing is the file's defect, reported here so the rest still imports.
       if (!Object.hasOwn(composeServices, target)) {
         unknown.push({ target, composePath });
+        return;
+      }
+      if (target === id) {
+        selfDependencies.push({ id, composePath });
         return;
       }
       note(["services", id, "uses", dependsOn.length], composePath);
@@ -468,6 +495,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   };
   for (const { code, message, hint, composePath } of undefinedReferences(merged))
     diagnostics.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
+  for (const { id, index, text } of badPorts)
+    diagnostics.push(
+      diagnostic(
+        "schema-invalid-value",
+        "error",
+        `the port '${text}' of '${id}' is not one Docker accepts`,
+        locateCompose(["services", id, "ports", index], "value"),
+        { hint: "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80" },
+      ),
+    );
   for (const { id, name } of badContainerNames)
     diagnostics.push(
       diagnostic(
@@ -491,7 +528,15 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       ),
     );
   }
-  const findings: Diagnostic[] = [];
+  const findings: Diagnostic[] = selfDependencies.map(({ id, composePath }) =>
+    diagnostic(
+      "dependency-cycle",
+      "error",
+      `'${id}' depends on itself, which Compose refuses`,
+      locateCompose(composePath, "value"),
+      { hint: `remove '${id}' from its own depends_on` },
+    ),
+  );
   for (const source of sources) {
     for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
     findings.push(...duplicateVariables(source));
