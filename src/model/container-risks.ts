@@ -17,6 +17,45 @@ export function isDockerSocket(path: string): boolean {
   return /docker\.sock$/.test(path);
 }
 
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]{32,}$/;
+const DOMAIN =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$/;
+
+/**
+ * Why Docker cannot pull an image by this reference ([registry/]path[:tag][@digest], the path in
+ * lower case), or undefined where it can. A reference still holding a variable is not judged.
+ */
+export function imageNameProblem(image: string): string | undefined {
+  if (image === "" || image.includes("$")) return undefined;
+  let name = image;
+  const at = name.indexOf("@");
+  if (at >= 0) {
+    const digest = name.slice(at + 1);
+    if (!DIGEST.test(digest)) return `its digest '${digest}' is not of the form algorithm:hex`;
+    name = name.slice(0, at);
+  }
+  const colon = name.lastIndexOf(":");
+  if (colon > name.lastIndexOf("/")) {
+    const tag = name.slice(colon + 1);
+    if (!TAG.test(tag))
+      return `its tag '${tag}' is not up to 128 letters, digits, '_', '.' and '-', starting with no '.' or '-'`;
+    name = name.slice(0, colon);
+  }
+  const parts = name.split("/");
+  // A first part with a dot or a port, or localhost, names the registry.
+  if (parts.length > 1 && (/[.:]/.test(parts[0]!) || parts[0] === "localhost")) {
+    const registry = parts.shift()!;
+    if (!DOMAIN.test(registry)) return `its registry '${registry}' is not a host name`;
+  }
+  const repository = parts.join("/");
+  if (parts.every((part) => PATH_COMPONENT.test(part))) return undefined;
+  return parts.every((part) => PATH_COMPONENT.test(part.toLowerCase()))
+    ? `its repository '${repository}' has capitals, and must be lower case`
+    : `its repository '${repository}' is not a name Docker accepts`;
+}
+
 /**
  * Host folders that hold the host's system: its root, its configuration, its kernel's views of
  * processes and devices, what it boots from and runs, root's home, its runtime sockets, and the

@@ -17,6 +17,7 @@ import { hostPortConflict } from "./host-port-conflict.js";
 import { hpaWithoutCpuRequest } from "./hpa-without-cpu-request.js";
 import { imageLatestTag } from "./image-latest-tag.js";
 import { ingressWithoutTls } from "./ingress-without-tls.js";
+import { invalidImageName } from "./invalid-image-name.js";
 import { memoryOverBudget } from "./memory-over-budget.js";
 import { memoryOverCapacity } from "./memory-over-capacity.js";
 import { missingHealthCheck } from "./missing-health-check.js";
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   hpaWithoutCpuRequest,
   imageLatestTag,
   ingressWithoutTls,
+  invalidImageName,
   memoryOverBudget,
   memoryOverCapacity,
   missingHealthCheck,

@@ -181,7 +181,7 @@ describe("Kubernetes manifests as a model", () => {
         "          args: [--listen, ':80', --admin-password, s3cret]",
         "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }, { name: etc, mountPath: /host/etc, readOnly: true }]",
         "        # deployview-disable-next-line image-latest-tag -- the vendor publishes no versions",
-        "        - { name: logs, image: 'vendor/logs:latest' }",
+        "        - { name: logs, image: 'Vendor/logs:latest' }",
         "      volumes: [{ name: docker, hostPath: { path: /var/run/docker.sock } }, { name: etc, hostPath: { path: /etc/ } }]",
         "",
       ].join("\n"),
@@ -191,6 +191,7 @@ describe("Kubernetes manifests as a model", () => {
       "secret-in-command",
       "unconfined-profile",
       "image-latest-tag",
+      "invalid-image-name",
       "privileged-container",
       "runs-as-root",
       "dangerous-capability",
@@ -205,6 +206,9 @@ describe("Kubernetes manifests as a model", () => {
       "dangerous-capability@11:52",
       "docker-socket-mounted@20:26",
       "image-latest-tag@10:18",
+      // A digest too short to be one.
+      "invalid-image-name@16:18",
+      "invalid-image-name@22:32",
       "plaintext-secret@18:43",
       "privileged-container@17:42",
       // The pod's user is the first container's finding; the agent's own is its.

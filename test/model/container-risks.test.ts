@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commandText, passesSecret } from "../../src/model/container-risks.js";
+import { commandText, imageNameProblem, passesSecret } from "../../src/model/container-risks.js";
 
 describe("a command line that passes a secret", () => {
   it("is found by its option, whichever way it is written, but not when a variable passes it", () => {
@@ -34,6 +34,40 @@ describe("a command line that passes a secret", () => {
         expect(commandText(line) !== line).toBe(expected);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("an image reference", () => {
+  it("is judged as Docker reads it: registry, lower-case repository, tag, digest", () => {
+    const accepted = [
+      "nginx",
+      "nginx:1.27",
+      "myorg/web:1.2",
+      "localhost:5000/app:dev",
+      `registry.example.com:5000/team/app@sha256:${"a".repeat(64)}`,
+      "app:v1.0_beta-2",
+      "[::1]:5000/app:1",
+      "my_app__x/y--z:1",
+      "gcr.io/google-samples/microservices-demo/frontend:v0.10.1",
+      // A variable is left to what it will be.
+      "${REGISTRY}/App:1",
+    ];
+    for (const image of accepted) expect(imageNameProblem(image), image).toBeUndefined();
+    expect(imageNameProblem("MyOrg/Web:1.2")).toBe(
+      "its repository 'MyOrg/Web' has capitals, and must be lower case",
+    );
+    expect(imageNameProblem("ghcr.io/Org/app:1")).toBe(
+      "its repository 'Org/app' has capitals, and must be lower case",
+    );
+    expect(imageNameProblem("app:-bad")).toMatch(/^its tag '-bad' is not/);
+    expect(imageNameProblem("app:bad tag")).toMatch(/^its tag 'bad tag' is not/);
+    expect(imageNameProblem("app@sha256:123")).toBe(
+      "its digest 'sha256:123' is not of the form algorithm:hex",
+    );
+    expect(imageNameProblem("app_:1")).toBe("its repository 'app_' is not a name Docker accepts");
+    expect(imageNameProblem("bad_host.example/app:1")).toBe(
+      "its registry 'bad_host.example' is not a host name",
     );
   });
 });

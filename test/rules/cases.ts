@@ -524,6 +524,37 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "invalid-image-name",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "x-base: &base { image: MyOrg/Api:1.2 }",
+        "services:",
+        "  api: { <<: *base }",
+        "  worker: { <<: *base }",
+        "  web: { image: 'ghcr.io/acme/web:release 2' }",
+        "  db: { image: 'postgres:16@sha256:abc' }",
+        "",
+      ].join("\n"),
+    },
+    // Once where the anchor names it, for both services.
+    expected: ["1:24", "5:17", "6:16"],
+  },
+  {
+    rule: "invalid-image-name",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'localhost:5000/acme/api:v1.2_rc-1' }",
+        "  web: { image: 'ghcr.io/acme/web@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }",
+        "  proxy: { image: '${REGISTRY:-docker.io}/library/nginx:1.27' }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {

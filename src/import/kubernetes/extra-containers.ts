@@ -7,6 +7,7 @@ import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnost
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import {
   dangerousCapability,
+  imageNameProblem,
   isDockerSocket,
   isRootUser,
   passesSecret,
@@ -70,6 +71,11 @@ function risks(
   const image = container.image;
   if (typeof image === "string" && unpinnedImage(image))
     report("image-latest-tag", `${who} runs ${image}, which is not pinned to a version`, ["image"]);
+  const problem = typeof image === "string" ? imageNameProblem(image) : undefined;
+  if (problem)
+    report("invalid-image-name", `the image ${image} of ${who} is not one Docker accepts: ${problem}`, [
+      "image",
+    ]);
   if (passesSecret([...asArray(container.command), ...asArray(container.args)].map(asText)))
     report("secret-in-command", `${who} passes a secret on the command line`, [
       container.command === undefined ? "args" : "command",
