@@ -227,6 +227,77 @@ describe("Kubernetes manifests as a model", () => {
     expect(privileged.hint).toBe("remove privileged: true");
   });
 
+  it("reports an Ingress backend naming a Service or a port that is not there, in both ways of writing it", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+    writeFileSync(
+      join(folder, "app.yaml"),
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: http, containerPort: 8080 }] }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: api }",
+        "spec: { selector: { app: api }, ports: [{ name: web, port: 80, targetPort: http }] }",
+        "---",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: web }",
+        "spec:",
+        "  defaultBackend: { service: { name: api, port: { name: web } } }",
+        "  rules:",
+        "    - http:",
+        "        paths:",
+        "          - { path: /old, pathType: Prefix, backend: { service: { name: legacy, port: { number: 80 } } } }",
+        "          - { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 8080 } } } }",
+        "          - { path: /v1, pathType: Prefix, backend: { serviceName: api, servicePort: 81 } }",
+        "",
+      ].join("\n"),
+    );
+    const { diagnostics, sources } = await loadManifestsAsModel([folder]);
+    expect(located(diagnostics, sources)).toEqual([
+      "unknown-service@23:73",
+      "unknown-port@24:84",
+      "unknown-port@25:86",
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "Ingress 'web' sends traffic to Service 'legacy', which the manifests here do not define",
+      "Ingress 'web' sends traffic to port 8080 of Service 'api', which it does not have",
+      "Ingress 'web' sends traffic to port 81 of Service 'api', which it does not have",
+    ]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "error", "error"]);
+  });
+
+  it("points a request above its limit at the container's resources", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+    writeFileSync(
+      join(folder, "app.yaml"),
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        "      containers:",
+        "        - name: api",
+        "          image: api:1.0",
+        "          resources: { requests: { memory: 1Gi }, limits: { memory: 512Mi } }",
+        "",
+      ].join("\n"),
+    );
+    const { diagnostics, sources } = await loadManifestsAsModel([folder]);
+    expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
+  });
+
   it("finds a disruption budget that lets no pod be evicted, at the PodDisruptionBudget", async () => {
     const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
     writeFileSync(

@@ -1,5 +1,10 @@
-/** Ingresses → ingress nodes with routes to the workloads behind the Services they name. */
-import type { KeyPath } from "../../load/yaml-file.js";
+/**
+ * Ingresses → ingress nodes with routes to the workloads behind the Services they name. A backend
+ * naming a Service the manifests do not define, or a port its Service does not have, is reported.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 
 export function ingressNodes(
@@ -12,6 +17,7 @@ export function ingressNodes(
   clusterNodes: Record<string, Json>,
   environment: string,
   noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void,
+  diagnostics: Diagnostic[],
 ): { id: string; tls: boolean }[] {
   const made: { id: string; tls: boolean }[] = [];
   for (const ingress of ingresses) {
@@ -22,18 +28,52 @@ export function ingressNodes(
     const hosts = new Set<string>();
     const note = noteFor(ingress);
     const nodePath = ["environments", environment, "nodes", "cluster", "nodes", id];
-    const backendTarget = (backend: Json): string | { to: string; port: string | number } | undefined => {
+    const backendTarget = (
+      backend: Json,
+      at: KeyPath,
+    ): string | { to: string; port: string | number } | undefined => {
       const service = asObject(backend.service);
+      // networking.k8s.io/v1 names { service: { name, port } }; older versions serviceName and servicePort.
+      const [nameField, portField] = isObject(backend.service)
+        ? [
+            ["service", "name"],
+            ["service", "port"],
+          ]
+        : [["serviceName"], ["servicePort"]];
       const name = typeof service.name === "string" ? service.name : backend.serviceName;
+      if (typeof name !== "string") return undefined;
+      const where = (field: string[]) => locate(ingress.yaml, [...ingress.base, ...at, ...field], "value");
       const target = services.find((s) => s.name === name && namespaceOf(s) === namespaceOf(ingress));
-      const workload = target ? serviceTarget.get(target) : undefined;
-      const to = workload ? idOf.get(workload) : undefined;
-      if (!to || !target) return undefined;
+      if (!target) {
+        diagnostics.push(
+          diagnostic(
+            "unknown-service",
+            "warning",
+            `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define`,
+            where(nameField),
+            { hint: "name a Service of these manifests, or add the Service's manifest" },
+          ),
+        );
+        return undefined;
+      }
       const port = asObject(service.port);
       const servicePort = port.number ?? port.name ?? backend.servicePort;
       const declared = asArray(asObject(target.value.spec).ports)
         .filter(isObject)
         .find((p) => p.port === servicePort || p.name === servicePort);
+      if (servicePort !== undefined && !declared)
+        diagnostics.push(
+          diagnostic(
+            "unknown-port",
+            "error",
+            `Ingress '${ingress.name}' sends traffic to port ${asText(servicePort)} of Service '${name}', which it does not have`,
+            where(portField),
+            { hint: "name one of the Service's ports (spec.ports[].port or name)" },
+          ),
+        );
+      const workload = serviceTarget.get(target);
+      const to = workload ? idOf.get(workload) : undefined;
+      if (!to) return undefined;
       const containerPort = declared?.targetPort ?? declared?.port;
       const portName =
         typeof containerPort === "number"
@@ -48,7 +88,15 @@ export function ingressNodes(
       if (typeof rule.host === "string") hosts.add(rule.host);
       asArray(asObject(rule.http).paths).forEach((rawPath, pathIndex) => {
         const entry = asObject(rawPath);
-        const target = backendTarget(asObject(entry.backend));
+        const target = backendTarget(asObject(entry.backend), [
+          "spec",
+          "rules",
+          ruleIndex,
+          "http",
+          "paths",
+          pathIndex,
+          "backend",
+        ]);
         if (!target) return;
         const path = typeof entry.path === "string" ? entry.path : "/";
         const routeKey = hosts.size > 1 && typeof rule.host === "string" ? `${rule.host}${path}` : path;
@@ -57,7 +105,11 @@ export function ingressNodes(
         note([...nodePath, "routes", routeKey], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);
       });
     });
-    const fallback = isObject(spec.defaultBackend) ? backendTarget(spec.defaultBackend) : undefined;
+    // The older name, from before networking.k8s.io/v1.
+    const fallbackField = isObject(spec.defaultBackend) ? "defaultBackend" : "backend";
+    const fallback = isObject(spec[fallbackField])
+      ? backendTarget(spec[fallbackField] as Json, ["spec", fallbackField])
+      : undefined;
     if (fallback && !("/" in routes)) routes["/"] = fallback;
     const className =
       typeof spec.ingressClassName === "string"

@@ -323,6 +323,7 @@ export function manifestsToModel(
     clusterNodes,
     environment,
     noteFor,
+    diagnostics,
   );
   const tls = ingresses.filter((i) => i.tls);
   const published = Object.values(clusterNodes).some((n) =>

@@ -151,9 +151,15 @@ export function importWorkload(
 
   const resources = asObject(container.resources);
   const memory = amount(asObject(resources.requests), asObject(resources.limits), "memory");
-  if (memory) service.memory = memory;
+  if (memory) {
+    service.memory = memory;
+    note([...servicePath, "memory"], [...containerPath, "resources"]);
+  }
   const cpu = amount(asObject(resources.requests), asObject(resources.limits), "cpu");
-  if (cpu) service.cpu = cpu;
+  if (cpu) {
+    service.cpu = cpu;
+    note([...servicePath, "cpu"], [...containerPath, "resources"]);
+  }
 
   const env = importEnv(object, container, containerPath, servicePath, context);
   if (Object.keys(env).length > 0) service.env = env;
