@@ -1,4 +1,4 @@
-import { reportAnalysis } from "./from-analyses.js";
+import { reportAnalysis, reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 export const hostPortConflict: Rule = {
@@ -13,5 +13,7 @@ export const hostPortConflict: Rule = {
   },
   check(context) {
     reportAnalysis(context, "host-port-conflict");
+    // Compose port ranges, whose ports beyond the first the model does not keep.
+    reportImported(context, "host-port-conflict");
   },
 };

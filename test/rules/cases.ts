@@ -91,6 +91,22 @@ export const cases: RuleCase[] = [
     expected: ["3:30", "4:30", "6:30"],
   },
   {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  media: { image: 'media:1', ports: ['10000-10100:10000-10100/udp', '8000-8010:8000-8010'] }",
+        "  web: { image: 'web:1', ports: ['8005:80', '10050:10050'] }",
+        "  turn: { image: 'turn:1', ports: [{ target: 10090-10200, published: 10090-10200, protocol: udp }] }",
+        "  pick: { image: 'pick:1', ports: ['8010-8011:80', '127.0.0.1:10001:10001/udp'] }",
+        "",
+      ].join("\n"),
+    },
+    // A range to one container port takes any free one of it; TCP and UDP ports do not meet.
+    expected: ["3:34", "4:36", "5:52"],
+  },
+  {
     rule: "stateful-without-volume",
     text: `${head}services:\n  db: { kind: database, image: "postgres:16" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
     expected: ["4:3"],

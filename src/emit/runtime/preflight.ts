@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
+import { bindsOverlap } from "../../model/published.js";
 import type { Environment, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 
@@ -143,13 +144,4 @@ function dedupe(found: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-/** An address that binds every interface: no bind at all, or the wildcard of IPv4 or IPv6. */
-const everyInterface = (bind: string | undefined) =>
-  bind === undefined || bind === "0.0.0.0" || bind === "::";
-
-/** Whether two binds of one port take the same address: the same one, or every interface on either side. */
-function bindsOverlap(a: string | undefined, b: string | undefined): boolean {
-  return everyInterface(a) || everyInterface(b) || a === b;
 }

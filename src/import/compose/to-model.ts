@@ -7,6 +7,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { KIND_LABEL } from "../../model/labels.js";
+import { bindsOverlap } from "../../model/published.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
@@ -59,6 +60,13 @@ interface Port {
   name: string;
   container: number;
   host?: number;
+  /**
+   * The last host port of a range mapped onto a range of the container's ("8000-8010:8000-8010"),
+   * which takes every port of it. The model keeps the first; conflicts over the rest are found here.
+   */
+  hostEnd?: number;
+  /** A host range onto one container port ("9000-9001:80"): Compose takes any free port of it. */
+  anyHostPort?: true;
   bind?: string;
   protocol: string;
   index: number;
@@ -87,6 +95,14 @@ function portText(value: unknown, index: number): string {
     : asText(item);
 }
 
+/** The last port of a host range that a container range maps onto one to one; none for one port. */
+function rangeEnd(host: string | undefined, container: string): number | undefined {
+  const hostRange = /^(\d+)-(\d+)$/.exec(host ?? "");
+  if (!hostRange || !/^\d+-\d+$/.test(container)) return undefined;
+  const end = Number(hostRange[2]);
+  return isPort(end) && end > Number(hostRange[1]) ? end : undefined;
+}
+
 const isPort = (port: number) => Number.isInteger(port) && port > 0 && port <= 65535;
 
 /** `invalid`: where an entry names a port no system has (0, beyond 65535, not a number); it is left out. */
@@ -94,8 +110,11 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): Port[] => {
     if (isObject(item)) {
-      const container = Number(item.target);
-      const host = item.published === undefined ? undefined : Number(asText(item.published).split("-")[0]);
+      const target = asText(item.target ?? "");
+      const published = item.published === undefined ? undefined : asText(item.published);
+      const container = Number(target.split("-")[0]);
+      const host = published === undefined ? undefined : Number(published.split("-")[0]);
+      const hostEnd = rangeEnd(published, target);
       if (!isPort(container) || (host !== undefined && host !== 0 && !isPort(host))) {
         invalid.push(index);
         return [];
@@ -107,6 +126,8 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
           index,
           protocol: text(item.protocol) ?? "tcp",
           ...(host ? { host } : {}),
+          ...(host && hostEnd ? { hostEnd } : {}),
+          ...(published?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
           ...(item.host_ip ? { bind: asText(item.host_ip) } : {}),
         },
       ];
@@ -119,6 +140,7 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
     const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
     const container = Number((parts.at(-1) ?? "").split("-")[0]);
     const hostPort = host ? Number(host.split("-")[0]) : undefined;
+    const hostEnd = rangeEnd(host, parts.at(-1) ?? "");
     if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
       invalid.push(index);
       return [];
@@ -130,6 +152,8 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
         index,
         protocol,
         ...(hostPort && Number.isInteger(hostPort) ? { host: hostPort } : {}),
+        ...(hostPort && hostEnd ? { hostEnd } : {}),
+        ...(host?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
         ...(bind ? { bind } : {}),
       },
     ];
@@ -213,6 +237,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const composeServices = isObject(merged.services) ? merged.services : {};
   const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
   const unknown: { target: string; composePath: KeyPath }[] = [];
+  /** Every fixed host port each service publishes, for the clashes of ranges the model does not keep. */
+  const hostPorts: { id: string; index: number; port: Port & { host: number } }[] = [];
   /** Port entries that name no port a system has: reported, and left out. */
   const badPorts: { id: string; index: number; text: string }[] = [];
   /** depends_on entries naming the service itself, which Compose refuses: reported, and left out. */
@@ -227,6 +253,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const image = text(raw.image);
     const invalidPorts: number[] = [];
     const ports = parsePorts(raw.ports, invalidPorts);
+    for (const p of ports)
+      if (p.host !== undefined && !p.anyHostPort)
+        hostPorts.push({ id, index: p.index, port: p as Port & { host: number } });
     for (const index of invalidPorts) badPorts.push({ id, index, text: portText(raw.ports, index) });
     const labelled = labelsOf(raw.labels)[KIND_LABEL];
     const service: ServiceInputType = {
@@ -537,6 +566,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       { hint: `remove '${id}' from its own depends_on` },
     ),
   );
+  for (const { id, index, text } of rangeClashes(hostPorts))
+    findings.push(
+      diagnostic(
+        "host-port-conflict",
+        "error",
+        text,
+        locateCompose(["services", id, "ports", index], "value"),
+        { hint: "publish one of them on other host ports" },
+      ),
+    );
   for (const source of sources) {
     for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
     findings.push(...duplicateVariables(source));
@@ -602,4 +641,37 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
       return [id, { source: definition.external ? "external" : "compose" }];
     }),
   );
+}
+
+const portsText = (port: Port & { host: number }) =>
+  port.hostEnd === undefined ? `host port ${port.host}` : `host ports ${port.host}-${port.hostEnd}`;
+
+/**
+ * Host port ranges that meet another published port on the host. The model keeps a range's first
+ * port, so two single ports are the preflight's to find; a range against anything is found here.
+ */
+function rangeClashes(
+  published: readonly { id: string; index: number; port: Port & { host: number } }[],
+): { id: string; index: number; text: string }[] {
+  const clashes: { id: string; index: number; text: string }[] = [];
+  published.forEach((later, at) => {
+    const end = (p: Port & { host: number }) => p.hostEnd ?? p.host;
+    const earlier = published
+      .slice(0, at)
+      .find(
+        ({ port }) =>
+          (port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
+          port.protocol === later.port.protocol &&
+          bindsOverlap(port.bind, later.port.bind) &&
+          port.host <= end(later.port) &&
+          later.port.host <= end(port),
+      );
+    if (earlier)
+      clashes.push({
+        id: later.id,
+        index: later.index,
+        text: `${portsText(later.port)} overlap${later.port.hostEnd === undefined ? "s" : ""} ${portsText(earlier.port)}, which '${earlier.id}' already publishes on this host`,
+      });
+  });
+  return clashes;
 }
