@@ -7,11 +7,11 @@ const patterns: [RegExp, ServiceKind][] = [
   [/postgrest|postgres-meta|pg-meta|hasura/, "api"],
   [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],
   [
-    /postgres|mysql|mariadb|mongo|couchdb|cassandra|clickhouse|dgraph|neo4j|weaviate|qdrant|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
+    /postgres|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
     "database",
   ],
-  [/redis|valkey|memcached|keydb|dragonfly/, "cache"],
-  [/rabbitmq|kafka|nats|mosquitto|emqx|activemq|pulsar|zookeeper/, "broker"],
+  [/redis|valkey|memcached|keydb|dragonfly|hazelcast|garnet/, "cache"],
+  [/rabbitmq|kafka|redpanda|nats|mosquitto|emqx|vernemq|hivemq|activemq|artemis|pulsar|zookeeper/, "broker"],
   [/minio|seaweedfs|garage|azurite/, "storage"],
   [/nginx|traefik|caddy|haproxy|envoy|kong/, "proxy"],
   [/prometheus|grafana|loki|promtail|jaeger|tempo|otel|alertmanager|vector|fluent/, "observability"],
@@ -25,7 +25,22 @@ const patterns: [RegExp, ServiceKind][] = [
 
 export const serviceKinds: ReadonlySet<string> = new Set(serviceKindNames);
 
-export function guessKind(id: string, image: string | undefined): ServiceKind {
+/** The ports datastores listen on by default, for a service whose name and image say nothing. */
+const datastorePorts = new Map<number, ServiceKind>([
+  ...[5432, 3306, 1433, 1521, 27017, 9042, 7687, 26257, 5984, 8086].map(
+    (port) => [port, "database"] as const,
+  ),
+  ...[6379, 11211].map((port) => [port, "cache"] as const),
+  ...[5672, 9092, 4222, 1883, 61616].map((port) => [port, "broker"] as const),
+]);
+
+export function guessKind(id: string, image: string | undefined, ports: readonly number[] = []): ServiceKind {
   const haystack = `${image ?? ""} ${id}`.toLowerCase();
-  return patterns.find(([pattern]) => pattern.test(haystack))?.[1] ?? "other";
+  const named = patterns.find(([pattern]) => pattern.test(haystack))?.[1];
+  if (named) return named;
+  for (const port of ports) {
+    const kind = datastorePorts.get(port);
+    if (kind) return kind;
+  }
+  return "other";
 }

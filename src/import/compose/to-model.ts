@@ -259,7 +259,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     for (const index of invalidPorts) badPorts.push({ id, index, text: portText(raw.ports, index) });
     const labelled = labelsOf(raw.labels)[KIND_LABEL];
     const service: ServiceInputType = {
-      kind: serviceKinds.has(labelled ?? "") ? (labelled as ServiceInputType["kind"]) : guessKind(id, image),
+      kind: serviceKinds.has(labelled ?? "")
+        ? (labelled as ServiceInputType["kind"])
+        : guessKind(
+            id,
+            image,
+            ports.map((p) => p.container),
+          ),
     };
     note(["services", id], ["services", id]);
     // Whole fields too, so that a finding about one points at it even where its entries differ.

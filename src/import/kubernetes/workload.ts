@@ -75,7 +75,11 @@ export function importWorkload(
         ? (component as ServiceInputType["kind"])
         : object.kind === "Job" || object.kind === "CronJob"
           ? "job"
-          : guessKind(id, image),
+          : guessKind(
+              id,
+              image,
+              asArray(container.ports).map((port) => Number(asObject(port).containerPort)),
+            ),
   };
   note(servicePath, ["metadata", "name"]);
   if (image) {

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { guessKind } from "../../src/import/compose/kinds.js";
+
+describe("a service's kind, guessed", () => {
+  it("comes from its name and image first", () => {
+    expect(guessKind("db", "mcr.microsoft.com/mssql/server:2022-CU12-ubuntu-22.04")).toBe("database");
+    expect(guessKind("events", "redpandadata/redpanda:v24.1.1")).toBe("broker");
+    expect(guessKind("postgrest", "postgrest/postgrest:v12.0.2")).toBe("api");
+    // A name that says what it is wins over the port it listens on.
+    expect(guessKind("billing-api", "acme/billing:1.0", [5432])).toBe("api");
+  });
+
+  it("else from the port a datastore listens on by default", () => {
+    expect(guessKind("store", "acme/store:1.0", [8080, 5432])).toBe("database");
+    expect(guessKind("sessions", "acme/kv:2", [6379])).toBe("cache");
+    expect(guessKind("bus", "acme/bus:2", [5672])).toBe("broker");
+    expect(guessKind("thing", "acme/thing:1", [8080])).toBe("other");
+  });
+});
