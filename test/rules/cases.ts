@@ -257,6 +257,16 @@ export const cases: RuleCase[] = [
     expected: ["4:5", "8:5", "7:5"],
   },
   {
+    rule: "host-namespace",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  monitor:\n    image: m:1\n    network_mode: host\n    ports: ['127.0.0.1:9100:9100']\n  web:\n    image: w:1\n    ports: ['8080:80']\n",
+    },
+    // The ports of the service on the host's network, which Docker discards; the other's are its own.
+    expected: ["4:5", "5:13"],
+  },
+  {
     rule: "runs-as-root",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
