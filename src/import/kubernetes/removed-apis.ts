@@ -14,56 +14,75 @@ interface Removal {
 }
 
 const removals = new Map<string, Removal>();
-/** `use`: the apiVersion that replaces them, or what to do where the kind itself is gone. */
-function removed(removedIn: string, use: string, versions: string[], kinds: string[]): void {
-  const hint = use.includes(" ") ? use : `use apiVersion: ${use}`;
+function removed(removedIn: string, hint: string, versions: string[], kinds: string[]): void {
   for (const version of versions)
     for (const kind of kinds) removals.set(`${version} ${kind}`, { removedIn, hint });
 }
+const use = (apiVersion: string) => `use apiVersion: ${apiVersion}`;
 
-removed("1.16", "apps/v1", ["extensions/v1beta1", "apps/v1beta2"], ["Deployment", "DaemonSet", "ReplicaSet"]);
-removed("1.16", "apps/v1", ["apps/v1beta1"], ["Deployment", "StatefulSet"]);
-removed("1.16", "apps/v1", ["apps/v1beta2"], ["StatefulSet"]);
-removed("1.16", "networking.k8s.io/v1", ["extensions/v1beta1"], ["NetworkPolicy"]);
-removed("1.22", "networking.k8s.io/v1", ["extensions/v1beta1", "networking.k8s.io/v1beta1"], ["Ingress"]);
-removed("1.22", "networking.k8s.io/v1", ["networking.k8s.io/v1beta1"], ["IngressClass"]);
+removed(
+  "1.16",
+  use("apps/v1"),
+  ["extensions/v1beta1", "apps/v1beta2"],
+  ["Deployment", "DaemonSet", "ReplicaSet"],
+);
+removed("1.16", use("apps/v1"), ["apps/v1beta1"], ["Deployment", "StatefulSet"]);
+removed("1.16", use("apps/v1"), ["apps/v1beta2"], ["StatefulSet"]);
+removed("1.16", use("networking.k8s.io/v1"), ["extensions/v1beta1"], ["NetworkPolicy"]);
 removed(
   "1.22",
-  "rbac.authorization.k8s.io/v1",
+  use("networking.k8s.io/v1"),
+  ["extensions/v1beta1", "networking.k8s.io/v1beta1"],
+  ["Ingress"],
+);
+removed("1.22", use("networking.k8s.io/v1"), ["networking.k8s.io/v1beta1"], ["IngressClass"]);
+removed(
+  "1.22",
+  use("rbac.authorization.k8s.io/v1"),
   ["rbac.authorization.k8s.io/v1beta1"],
   ["Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"],
 );
-removed("1.22", "apiextensions.k8s.io/v1", ["apiextensions.k8s.io/v1beta1"], ["CustomResourceDefinition"]);
 removed(
   "1.22",
-  "admissionregistration.k8s.io/v1",
+  use("apiextensions.k8s.io/v1"),
+  ["apiextensions.k8s.io/v1beta1"],
+  ["CustomResourceDefinition"],
+);
+removed(
+  "1.22",
+  use("admissionregistration.k8s.io/v1"),
   ["admissionregistration.k8s.io/v1beta1"],
   ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
 );
-removed("1.22", "apiregistration.k8s.io/v1", ["apiregistration.k8s.io/v1beta1"], ["APIService"]);
-removed("1.22", "certificates.k8s.io/v1", ["certificates.k8s.io/v1beta1"], ["CertificateSigningRequest"]);
-removed("1.22", "coordination.k8s.io/v1", ["coordination.k8s.io/v1beta1"], ["Lease"]);
-removed("1.22", "scheduling.k8s.io/v1", ["scheduling.k8s.io/v1beta1"], ["PriorityClass"]);
+removed("1.22", use("apiregistration.k8s.io/v1"), ["apiregistration.k8s.io/v1beta1"], ["APIService"]);
 removed(
   "1.22",
-  "storage.k8s.io/v1",
+  use("certificates.k8s.io/v1"),
+  ["certificates.k8s.io/v1beta1"],
+  ["CertificateSigningRequest"],
+);
+removed("1.22", use("coordination.k8s.io/v1"), ["coordination.k8s.io/v1beta1"], ["Lease"]);
+removed("1.22", use("scheduling.k8s.io/v1"), ["scheduling.k8s.io/v1beta1"], ["PriorityClass"]);
+removed(
+  "1.22",
+  use("storage.k8s.io/v1"),
   ["storage.k8s.io/v1beta1"],
   ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
 );
-removed("1.25", "batch/v1", ["batch/v1beta1"], ["CronJob"]);
-removed("1.25", "discovery.k8s.io/v1", ["discovery.k8s.io/v1beta1"], ["EndpointSlice"]);
-removed("1.25", "events.k8s.io/v1", ["events.k8s.io/v1beta1"], ["Event"]);
-removed("1.25", "autoscaling/v2", ["autoscaling/v2beta1"], ["HorizontalPodAutoscaler"]);
-removed("1.25", "policy/v1", ["policy/v1beta1"], ["PodDisruptionBudget"]);
+removed("1.25", use("batch/v1"), ["batch/v1beta1"], ["CronJob"]);
+removed("1.25", use("discovery.k8s.io/v1"), ["discovery.k8s.io/v1beta1"], ["EndpointSlice"]);
+removed("1.25", use("events.k8s.io/v1"), ["events.k8s.io/v1beta1"], ["Event"]);
+removed("1.25", use("autoscaling/v2"), ["autoscaling/v2beta1"], ["HorizontalPodAutoscaler"]);
+removed("1.25", use("policy/v1"), ["policy/v1beta1"], ["PodDisruptionBudget"]);
 removed(
   "1.25",
   "remove it: Kubernetes has no PodSecurityPolicy any more; Pod Security Admission took its place",
   ["policy/v1beta1", "extensions/v1beta1"],
   ["PodSecurityPolicy"],
 );
-removed("1.25", "node.k8s.io/v1", ["node.k8s.io/v1beta1"], ["RuntimeClass"]);
-removed("1.26", "autoscaling/v2", ["autoscaling/v2beta2"], ["HorizontalPodAutoscaler"]);
-removed("1.27", "storage.k8s.io/v1", ["storage.k8s.io/v1beta1"], ["CSIStorageCapacity"]);
+removed("1.25", use("node.k8s.io/v1"), ["node.k8s.io/v1beta1"], ["RuntimeClass"]);
+removed("1.26", use("autoscaling/v2"), ["autoscaling/v2beta2"], ["HorizontalPodAutoscaler"]);
+removed("1.27", use("storage.k8s.io/v1"), ["storage.k8s.io/v1beta1"], ["CSIStorageCapacity"]);
 
 export function removedApiFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((object) => {
