@@ -13,7 +13,8 @@ export const hostPortConflict: Rule = {
   },
   check(context) {
     reportAnalysis(context, "host-port-conflict");
-    // Compose port ranges, whose ports beyond the first the model does not keep.
+    // What the model does not keep: compose port ranges beyond their first port, and Kubernetes
+    // host ports that a DaemonSet takes on every node.
     reportImported(context, "host-port-conflict");
   },
 };

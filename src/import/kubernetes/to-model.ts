@@ -10,6 +10,7 @@ import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
+import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
 import {
   asArray,
@@ -146,6 +147,7 @@ export function manifestsToModel(
   // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
+    ...hostPortFindings(workloads),
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selected),
   ];
