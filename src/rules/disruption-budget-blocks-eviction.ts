@@ -6,7 +6,8 @@ function blocksEviction(budget: DisruptionBudget, instance: Instance): string | 
   const { maxUnavailable, minAvailable } = budget;
   if (maxUnavailable === 0 || maxUnavailable === "0%") return "max-unavailable is 0";
   if (minAvailable === "100%") return "min-available is 100%";
-  if (typeof minAvailable === "number" && minAvailable >= instance.replicas.min)
+  // A budget of none available holds nothing back, whatever the replicas.
+  if (typeof minAvailable === "number" && minAvailable > 0 && minAvailable >= instance.replicas.min)
     return `min-available is ${minAvailable} of ${instance.replicas.min} replica${instance.replicas.min === 1 ? "" : "s"}`;
   return undefined;
 }

@@ -253,7 +253,7 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "disruption-budget-blocks-eviction",
-    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 3, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: 1 } }\n          c: { replicas: 3, disruption-budget: { min-available: "50%" } }\n`,
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 3, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: 1 } }\n          c: { replicas: 3, disruption-budget: { min-available: "50%" } }\n          d: { service: c, replicas: 0, disruption-budget: { min-available: 0 } }\n`,
     expected: [],
   },
   {
