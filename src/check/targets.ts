@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { diagnostic } from "../diagnostics.js";
 import { isComposeFileName } from "../import/compose/file-names.js";
-import { loadComposeAsModel } from "../import/compose/index.js";
+import { type ComposeImportOptions, loadComposeAsModel } from "../import/compose/index.js";
 import type { LoadResult } from "../load/index.js";
 
 export type Load = () => Promise<LoadResult>;
@@ -20,7 +20,11 @@ const loadManifests = async (paths: string[]) => (await kubernetes()).loadManife
 
 const MODEL_FILE = "deployview.yaml";
 
-export async function loadsFor(path: string): Promise<Load[]> {
+/** `compose`: how compose files are read, shared by every load of one run. */
+export async function loadsFor(
+  path: string,
+  compose: Pick<ComposeImportOptions, "exampleFor"> = {},
+): Promise<Load[]> {
   let isDirectory = false;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -28,7 +32,7 @@ export async function loadsFor(path: string): Promise<Load[]> {
     return [() => loadModelFile(path)];
   }
   if (!isDirectory) {
-    if (isComposeFileName(basename(path))) return [() => loadComposeAsModel([path])];
+    if (isComposeFileName(basename(path))) return [() => loadComposeAsModel([path], compose)];
     if ((await kubernetes()).looksLikeManifest(path)) return [() => loadManifests([path])];
     return [() => loadModelFile(path)];
   }
@@ -37,7 +41,7 @@ export async function loadsFor(path: string): Promise<Load[]> {
   const { findConfigurationSets } = await import("../import/repository/sets.js");
   const sets = findConfigurationSets(path);
   const loads: Load[] = [
-    ...sets.compose.map((set) => () => loadComposeAsModel(set.files)),
+    ...sets.compose.map((set) => () => loadComposeAsModel(set.files, compose)),
     ...sets.manifests.map((set) => () => loadManifests(set.paths)),
   ];
   if (loads.length > 0) return loads;

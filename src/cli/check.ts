@@ -2,6 +2,7 @@ import { checkModel } from "../check/index.js";
 import { loadsFor } from "../check/targets.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
+import { exampleLookup } from "../import/compose/variables.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
@@ -73,10 +74,12 @@ const command: Command = {
     const sources = new Map<string, string>();
     let unusable = false;
     // Each compose file, manifest folder or repository named is checked on its own.
+    // Compose files of one folder share its example env file, looked up once for the whole run.
+    const compose = { exampleFor: exampleLookup() };
     const loads =
       composeFiles.length > 0
-        ? [() => loadComposeAsModel(composeFiles)]
-        : (await Promise.all(files.map((file) => loadsFor(modelPath(io, file))))).flat();
+        ? [() => loadComposeAsModel(composeFiles, compose)]
+        : (await Promise.all(files.map((file) => loadsFor(modelPath(io, file), compose)))).flat();
     for (const load of loads) {
       const loaded = await load();
       diagnostics.push(...loaded.diagnostics);

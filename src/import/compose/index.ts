@@ -14,7 +14,7 @@ import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
 import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
 import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
-import { configVariables, exampleLookup, type VariableUse } from "./variables.js";
+import { configVariables, type ExampleEnvironment, exampleLookup, type VariableUse } from "./variables.js";
 
 export interface ComposeImport {
   /** Model input and where each path came from; undefined when no file could be read. */
@@ -25,19 +25,23 @@ export interface ComposeImport {
   variables: ConfigVariable[];
 }
 
+export interface ComposeImportOptions {
+  env?: Record<string, string>;
+  /**
+   * The example env file's values stand in for what .env does not set even where a .env is
+   * committed (init reads a repository as a newcomer starts from it); else only where none is.
+   */
+  exampleAlways?: boolean;
+  name?: string;
+  environment?: string;
+  /** Where the example env file of a folder is found: one lookup may serve the files of a whole run. */
+  exampleFor?: (composeFile: string) => ExampleEnvironment | undefined;
+}
+
 /** Reads one or more compose files (later ones override earlier ones) into model input. */
 export async function importCompose(
   files: string[],
-  options: {
-    env?: Record<string, string>;
-    /**
-     * The example env file's values stand in for what .env does not set even where a .env is
-     * committed (init reads a repository as a newcomer starts from it); else only where none is.
-     */
-    exampleAlways?: boolean;
-    name?: string;
-    environment?: string;
-  } = {},
+  options: ComposeImportOptions = {},
 ): Promise<ComposeImport> {
   const sources = new Map<string, string>();
   const uses = new Map<string, VariableUse[]>();
@@ -50,7 +54,7 @@ export async function importCompose(
   const dotEnvText = await readText(dotEnvPath);
   // Where no .env is committed (it holds secrets), the example env file's values stand in: they are
   // what a user starts from, and a variable it documents is not missing.
-  const exampleFor = exampleLookup();
+  const exampleFor = options.exampleFor ?? exampleLookup();
   const example = options.exampleAlways || typeof dotEnvText !== "string" ? exampleFor(files[0]!) : undefined;
   const env: Record<string, string> = {
     ...withoutSecrets(example?.values ?? {}),
@@ -105,7 +109,7 @@ function withoutSecrets(values: Readonly<Record<string, string>>): Record<string
 /** Loads one or more compose files (later ones override earlier ones) as a resolved model. */
 export async function loadComposeAsModel(
   files: string[],
-  options: { env?: Record<string, string> } = {},
+  options: Pick<ComposeImportOptions, "env" | "exampleFor"> = {},
 ): Promise<LoadResult> {
   const { imported, diagnostics, sources, variables } = await importCompose(files, options);
   if (!imported) return { model: undefined, diagnostics, sources };
