@@ -188,6 +188,32 @@ volumes: { data: {}, pg: {} }
     expect(cycle[0]!.message).toBe("'api' depends on itself, which Compose refuses");
   });
 
+  it("reads one folder's example env file for each compose file in it that a check names", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",
+      "compose.worker.yaml":
+        "services:\n  worker:\n    image: shop/worker:${WORKER_TAG:-1}\n    command: run ${QUEUE:-jobs}\n",
+      ".env.example": "API_TAG=1.4.2\nWORKER_TAG=1.4.2\n",
+    });
+    const result = await runCli(
+      [
+        "check",
+        "compose.yaml",
+        "compose.worker.yaml",
+        "--format",
+        "json",
+        "--rule",
+        "missing-health-check=off",
+      ],
+      folder,
+    );
+    const found = JSON.parse(result.stdout).diagnostics.map(
+      (d: { code: string; file: string; range: { start: { line: number } } }) =>
+        `${d.code}@${d.file}:${d.range.start.line}`,
+    );
+    expect(found).toEqual(["undocumented-variable@compose.worker.yaml:4"]);
+  });
+
   it("keeps what a service waits for where it is not what the model assumes, and nothing more", async () => {
     const file = write(
       "waits.yaml",
