@@ -44,6 +44,7 @@ import { startsBeforeHealthy } from "./starts-before-healthy.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
 import { unconfinedProfile } from "./unconfined-profile.js";
 import { undocumentedVariable } from "./undocumented-variable.js";
+import { unknownServiceAccount } from "./unknown-service-account.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
@@ -94,6 +95,7 @@ export const rules: readonly Rule[] = [
   statefulWithoutVolume,
   unconfinedProfile,
   undocumentedVariable,
+  unknownServiceAccount,
   usedServiceNotDeployed,
   volumeWithoutBackup,
   waitWithoutHealthCheck,

@@ -28,6 +28,7 @@ import {
 import { ownSelectorFindings } from "./own-selector.js";
 import { deriveUses } from "./relations.js";
 import { removedApiFindings } from "./removed-apis.js";
+import { serviceAccountFindings } from "./service-accounts.js";
 import { spreadOf } from "./spread.js";
 import { targetPortFindings } from "./target-ports.js";
 import { importWorkload } from "./workload.js";
@@ -148,6 +149,7 @@ export function manifestsToModel(
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
+    ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selected),
   ];
