@@ -55,6 +55,7 @@ export const coreDiagnosticCodes = {
     "A Kubernetes disruption budget lets no pod of its instance be evicted, so a node drain hangs.",
   "invalid-image-name":
     "An image reference Docker refuses (capitals in the repository, a malformed tag or digest).",
+  "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
   "unknown-service-account":
     "A Kubernetes workload runs as a ServiceAccount the manifests do not define in its namespace.",
   "removed-api-version": "A Kubernetes manifest uses an API version that Kubernetes no longer serves.",

@@ -18,6 +18,7 @@ import { hpaWithoutCpuRequest } from "./hpa-without-cpu-request.js";
 import { imageLatestTag } from "./image-latest-tag.js";
 import { ingressWithoutTls } from "./ingress-without-tls.js";
 import { invalidImageName } from "./invalid-image-name.js";
+import { invalidPortName } from "./invalid-port-name.js";
 import { memoryOverBudget } from "./memory-over-budget.js";
 import { memoryOverCapacity } from "./memory-over-capacity.js";
 import { missingHealthCheck } from "./missing-health-check.js";
@@ -70,6 +71,7 @@ export const rules: readonly Rule[] = [
   imageLatestTag,
   ingressWithoutTls,
   invalidImageName,
+  invalidPortName,
   memoryOverBudget,
   memoryOverCapacity,
   missingHealthCheck,

@@ -26,6 +26,7 @@ import {
   workloadKinds,
 } from "./objects.js";
 import { ownSelectorFindings } from "./own-selector.js";
+import { portNameFindings } from "./port-names.js";
 import { deriveUses } from "./relations.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
@@ -150,6 +151,7 @@ export function manifestsToModel(
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
     ...serviceAccountFindings(workloads, objects, namespaceOf),
+    ...portNameFindings([...workloads, ...services]),
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selected),
   ];

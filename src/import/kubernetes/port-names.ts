@@ -1,0 +1,52 @@
+/**
+ * The names Kubernetes accepts for a container port, and for a Service's targetPort given by name
+ * (IANA service names): up to 15 lower-case letters, digits and single dashes, with a letter, and
+ * no dash at either end. An object with another name is refused as a whole.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { asArray, asObject, type ManifestObject, podSpecOf } from "./objects.js";
+
+/** Why Kubernetes refuses a port name, or undefined where it takes it. */
+export function portNameProblem(name: string): string | undefined {
+  if (name.length > 15) return "it is longer than 15 characters";
+  if (!/^[a-z0-9-]+$/.test(name)) return "it holds other than lower-case letters, digits and '-'";
+  if (!/[a-z]/.test(name)) return "it has no letter";
+  if (name.startsWith("-") || name.endsWith("-") || name.includes("--"))
+    return "it starts or ends with '-', or has two together";
+  return undefined;
+}
+
+export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const check = (object: ManifestObject, name: unknown, path: KeyPath, what: string) => {
+    if (typeof name !== "string") return;
+    const problem = portNameProblem(name);
+    if (problem)
+      found.push(
+        diagnostic(
+          "invalid-port-name",
+          "error",
+          `${object.kind} '${object.name}' names ${what} '${name}', which Kubernetes refuses: ${problem}`,
+          locate(object.yaml, [...object.base, ...path], "value"),
+        ),
+      );
+  };
+  for (const object of objects) {
+    if (object.kind === "Service") {
+      asArray(asObject(object.value.spec).ports).forEach((port, index) => {
+        check(object, asObject(port).targetPort, ["spec", "ports", index, "targetPort"], "a target port");
+      });
+      continue;
+    }
+    const { spec, path } = podSpecOf(object);
+    for (const field of ["initContainers", "containers"])
+      asArray(spec[field]).forEach((container, containerIndex) => {
+        asArray(asObject(container).ports).forEach((port, index) => {
+          const at = [...path, field, containerIndex, "ports", index, "name"];
+          check(object, asObject(port).name, at, "a port");
+        });
+      });
+  }
+  return found;
+}
