@@ -56,6 +56,8 @@ export const coreDiagnosticCodes = {
   "invalid-image-name":
     "An image reference Docker refuses (capitals in the repository, a malformed tag or digest).",
   "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
+  "unsafe-sysctl":
+    "A Kubernetes pod sets a kernel parameter outside the safe set, which the kubelet refuses.",
   "unknown-service-account":
     "A Kubernetes workload runs as a ServiceAccount the manifests do not define in its namespace.",
   "removed-api-version": "A Kubernetes manifest uses an API version that Kubernetes no longer serves.",

@@ -46,6 +46,7 @@ import { statefulWithoutVolume } from "./stateful-without-volume.js";
 import { unconfinedProfile } from "./unconfined-profile.js";
 import { undocumentedVariable } from "./undocumented-variable.js";
 import { unknownServiceAccount } from "./unknown-service-account.js";
+import { unsafeSysctl } from "./unsafe-sysctl.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
@@ -98,6 +99,7 @@ export const rules: readonly Rule[] = [
   unconfinedProfile,
   undocumentedVariable,
   unknownServiceAccount,
+  unsafeSysctl,
   usedServiceNotDeployed,
   volumeWithoutBackup,
   waitWithoutHealthCheck,

@@ -734,6 +734,32 @@ export const cases: RuleCase[] = [
     expected: ["12:27", "12:78", "17:65"],
   },
   {
+    rule: "unsafe-sysctl",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        "      securityContext:",
+        "        sysctls:",
+        "          - { name: net.ipv4.ip_local_port_range, value: '1024 65000' }",
+        "          - { name: net/ipv4/tcp_syncookies, value: '1' }",
+        "          - { name: net.core.somaxconn, value: '1024' }",
+        "      containers: [{ name: api, image: 'api:1.0' }]",
+        "",
+      ].join("\n"),
+    },
+    // The safe ones, in either spelling, are left alone.
+    expected: ["13:21"],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {

@@ -31,6 +31,7 @@ import { deriveUses } from "./relations.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
 import { spreadOf } from "./spread.js";
+import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
 import { importWorkload } from "./workload.js";
 
@@ -152,6 +153,7 @@ export function manifestsToModel(
     ...hostPortFindings(workloads),
     ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...portNameFindings([...workloads, ...services]),
+    ...sysctlFindings(workloads),
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selected),
   ];
