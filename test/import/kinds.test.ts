@@ -8,6 +8,8 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("postgrest", "postgrest/postgrest:v12.0.2")).toBe("api");
     // A name that says what it is wins over the port it listens on.
     expect(guessKind("billing-api", "acme/billing:1.0", [5432])).toBe("api");
+    // A project name that a store also has is no store.
+    expect(guessKind("artemis-api", "acme/artemis:2.1")).toBe("api");
   });
 
   it("else from the port a datastore listens on by default", () => {
