@@ -6,6 +6,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { portNameProblem } from "./port-names.js";
 
 function namedPorts(workload: ManifestObject): Set<string> {
   const { spec } = podSpecOf(workload);
@@ -26,6 +27,8 @@ export function targetPortFindings(
     const names = new Set(workloads.flatMap((w) => [...namedPorts(w)]));
     asArray(asObject(service.value.spec).ports).forEach((port, index) => {
       if (!isObject(port) || typeof port.targetPort !== "string" || names.has(port.targetPort)) return;
+      // A name Kubernetes refuses is invalid-port-name's to report.
+      if (portNameProblem(port.targetPort)) return;
       const pods = workloads.map((w) => `'${w.name}'`).join(", ");
       found.push(
         diagnostic(
