@@ -5,39 +5,29 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asText } from "../json.js";
-import { asArray, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { asArray, isObject, type ManifestObject, podContainers } from "./objects.js";
 
 export function duplicateEnvFindings(object: ManifestObject, service: string): Diagnostic[] {
-  const { spec: pod, path: podPath } = podSpecOf(object);
   const found: Diagnostic[] = [];
-  for (const field of ["initContainers", "containers"]) {
-    asArray(pod[field]).forEach((container, containerIndex) => {
-      if (!isObject(container)) return;
-      const path = [...object.base, ...podPath, field, containerIndex, "env"];
-      const who =
-        field === "containers" && containerIndex === 0
-          ? `'${service}'`
-          : `${field === "containers" ? "container" : "init container"} '${asText(container.name ?? containerIndex)}' of '${service}'`;
-      const first = new Map<string, number>();
-      asArray(container.env).forEach((variable, index) => {
-        if (!isObject(variable) || typeof variable.name !== "string") return;
-        const earlier = first.get(variable.name);
-        if (earlier === undefined) {
-          first.set(variable.name, index);
-          return;
-        }
-        const at = (i: number) => locate(object.yaml, [...path, i, "name"], "value");
-        found.push(
-          diagnostic(
-            "duplicate-variable",
-            "warning",
-            `'${variable.name}' is set twice in the environment of ${who}; only the last takes effect`,
-            at(index),
-            { related: [{ ...at(earlier), message: "first set here" }] },
-          ),
-        );
-      });
+  for (const { container, path, who } of podContainers(object, service)) {
+    const first = new Map<string, number>();
+    asArray(container.env).forEach((variable, index) => {
+      if (!isObject(variable) || typeof variable.name !== "string") return;
+      const earlier = first.get(variable.name);
+      if (earlier === undefined) {
+        first.set(variable.name, index);
+        return;
+      }
+      const at = (i: number) => locate(object.yaml, [...path, "env", i, "name"], "value");
+      found.push(
+        diagnostic(
+          "duplicate-variable",
+          "warning",
+          `'${variable.name}' is set twice in the environment of ${who}; only the last takes effect`,
+          at(index),
+          { related: [{ ...at(earlier), message: "first set here" }] },
+        ),
+      );
     });
   }
   return found;

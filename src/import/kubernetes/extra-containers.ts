@@ -25,38 +25,31 @@ import {
   type Json,
   type ManifestObject,
   PROFILE_FIELDS,
+  podContainers,
   podSpecOf,
 } from "./objects.js";
 
 export function extraContainerFindings(object: ManifestObject, service: string): Diagnostic[] {
-  const { spec: pod, path: podPath } = podSpecOf(object);
+  const { spec: pod } = podSpecOf(object);
   const volumes = new Map(
     asArray(pod.volumes)
       .filter(isObject)
       .map((volume) => [asText(volume.name), volume]),
   );
   const found: Diagnostic[] = [];
-  const lists = [
-    { field: "containers", kind: "container", first: 1 },
-    { field: "initContainers", kind: "init container", first: 0 },
-  ];
-  for (const { field, kind, first } of lists) {
-    asArray(pod[field]).forEach((raw, index) => {
-      if (index < first || !isObject(raw)) return;
-      const path = [...object.base, ...podPath, field, index];
-      const who = `${kind} '${asText(raw.name ?? index)}' of '${service}'`;
-      const report = (code: DiagnosticCode, message: string, steps: KeyPath, hint?: string) =>
-        found.push(
-          diagnostic(
-            code,
-            "warning",
-            message,
-            locate(object.yaml, [...path, ...steps], "value"),
-            hint ? { hint } : {},
-          ),
-        );
-      risks(raw, volumes, who, report);
-    });
+  for (const { container, first, path, who } of podContainers(object, service)) {
+    if (first) continue;
+    const report = (code: DiagnosticCode, message: string, steps: KeyPath, hint?: string) =>
+      found.push(
+        diagnostic(
+          code,
+          "warning",
+          message,
+          locate(object.yaml, [...path, ...steps], "value"),
+          hint ? { hint } : {},
+        ),
+      );
+    risks(container, volumes, who, report);
   }
   return found;
 }

@@ -5,34 +5,36 @@
  * by host-port-conflict.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { bindsOverlap } from "../../model/published.js";
-import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { asArray, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 
 interface HostPort {
   workload: ManifestObject;
   port: number;
   protocol: string;
   ip: string | undefined;
-  path: (string | number)[];
+  path: KeyPath;
 }
 
+/** The host ports a workload's containers ask for (the scheduler counts its containers', not init ones'). */
 function hostPortsOf(workload: ManifestObject): HostPort[] {
-  const { spec, path } = podSpecOf(workload);
-  return asArray(spec.containers).flatMap((container, containerIndex) =>
-    asArray(asObject(container).ports).flatMap((port, portIndex) => {
-      if (!isObject(port) || typeof port.hostPort !== "number" || port.hostPort <= 0) return [];
-      return [
-        {
-          workload,
-          port: port.hostPort,
-          protocol: typeof port.protocol === "string" ? port.protocol : "TCP",
-          ip: typeof port.hostIP === "string" ? port.hostIP : undefined,
-          path: [...workload.base, ...path, "containers", containerIndex, "ports", portIndex, "hostPort"],
-        },
-      ];
-    }),
-  );
+  return podContainers(workload)
+    .filter(({ init }) => !init)
+    .flatMap(({ container, path }) =>
+      asArray(container.ports).flatMap((port, index) => {
+        if (!isObject(port) || typeof port.hostPort !== "number" || port.hostPort <= 0) return [];
+        return [
+          {
+            workload,
+            port: port.hostPort,
+            protocol: typeof port.protocol === "string" ? port.protocol : "TCP",
+            ip: typeof port.hostIP === "string" ? port.hostIP : undefined,
+            path: [...path, "ports", index, "hostPort"],
+          },
+        ];
+      }),
+    );
 }
 
 /** A DaemonSet that nothing keeps to some nodes: it runs on every one. */
@@ -43,22 +45,20 @@ function everywhere(workload: ManifestObject): boolean {
 
 export function hostPortFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   const taken = workloads.flatMap(hostPortsOf);
+  const holders = new Set(workloads.filter(everywhere));
   const found: Diagnostic[] = [];
-  for (const wanted of taken) {
+  taken.forEach((wanted, at) => {
     const holder = taken.find(
-      (other) =>
+      (other, index) =>
         other.workload !== wanted.workload &&
-        everywhere(other.workload) &&
+        holders.has(other.workload) &&
+        // Two DaemonSets clash either way round: reported once, at the later one.
+        (!holders.has(wanted.workload) || index < at) &&
         other.port === wanted.port &&
         other.protocol === wanted.protocol &&
         bindsOverlap(other.ip, wanted.ip),
     );
-    // Two DaemonSets clash either way round: reported once, at the later one.
-    if (
-      !holder ||
-      (everywhere(wanted.workload) && workloads.indexOf(holder.workload) > workloads.indexOf(wanted.workload))
-    )
-      continue;
+    if (!holder) return;
     found.push(
       diagnostic(
         "host-port-conflict",
@@ -68,6 +68,6 @@ export function hostPortFindings(workloads: readonly ManifestObject[]): Diagnost
         { hint: "use another host port, or none: a Service reaches the pods without one" },
       ),
     );
-  }
+  });
   return found;
 }

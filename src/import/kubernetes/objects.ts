@@ -64,6 +64,34 @@ export function podSpecOf(object: ManifestObject): { spec: Json; path: string[] 
   return { spec: asObject(asObject(spec.template).spec), path: ["spec", "template", "spec"] };
 }
 
+/** A container of a workload's pod, with where it is written and how findings name it. */
+export interface PodContainer {
+  container: Json;
+  /** The first of `containers` is the workload's own, which the model makes a service of. */
+  first: boolean;
+  init: boolean;
+  /** Its path in the manifest, from the document's root. */
+  path: KeyPath;
+  /** 'api', or container 'agent' of 'api', or init container 'setup' of 'api'. */
+  who: string;
+}
+
+/** Every container of a workload's pod, its init containers first. `service` names the workload. */
+export function podContainers(object: ManifestObject, service: string = object.name): PodContainer[] {
+  const { spec, path } = podSpecOf(object);
+  return (["initContainers", "containers"] as const).flatMap((field) =>
+    asArray(spec[field]).flatMap((container, index) => {
+      if (!isObject(container)) return [];
+      const init = field === "initContainers";
+      const first = !init && index === 0;
+      const who = first
+        ? `'${service}'`
+        : `${init ? "init container" : "container"} '${asText(container.name ?? index)}' of '${service}'`;
+      return [{ container, first, init, path: [...object.base, ...path, field, index], who }];
+    }),
+  );
+}
+
 export function podLabelsOf(object: ManifestObject): Record<string, string> {
   const spec = asObject(object.value.spec);
   const template =

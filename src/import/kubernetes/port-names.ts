@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
-import { asArray, asObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 
 /** Why Kubernetes refuses a port name, or undefined where it takes it. */
 export function portNameProblem(name: string): string | undefined {
@@ -28,24 +28,21 @@ export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic
           "invalid-port-name",
           "error",
           `${object.kind} '${object.name}' names ${what} '${name}', which Kubernetes refuses: ${problem}`,
-          locate(object.yaml, [...object.base, ...path], "value"),
+          locate(object.yaml, path, "value"),
         ),
       );
   };
   for (const object of objects) {
     if (object.kind === "Service") {
       asArray(asObject(object.value.spec).ports).forEach((port, index) => {
-        check(object, asObject(port).targetPort, ["spec", "ports", index, "targetPort"], "a target port");
+        const at = [...object.base, "spec", "ports", index, "targetPort"];
+        check(object, asObject(port).targetPort, at, "a target port");
       });
       continue;
     }
-    const { spec, path } = podSpecOf(object);
-    for (const field of ["initContainers", "containers"])
-      asArray(spec[field]).forEach((container, containerIndex) => {
-        asArray(asObject(container).ports).forEach((port, index) => {
-          const at = [...path, field, containerIndex, "ports", index, "name"];
-          check(object, asObject(port).name, at, "a port");
-        });
+    for (const { container, path } of podContainers(object))
+      asArray(container.ports).forEach((port, index) => {
+        check(object, asObject(port).name, [...path, "ports", index, "name"], "a port");
       });
   }
   return found;

@@ -5,16 +5,16 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
 import { portNameProblem } from "./port-names.js";
 
-function namedPorts(workload: ManifestObject): Set<string> {
-  const { spec } = podSpecOf(workload);
-  const names = new Set<string>();
-  for (const container of [...asArray(spec.containers), ...asArray(spec.initContainers)].filter(isObject))
-    for (const port of asArray(container.ports).filter(isObject))
-      if (typeof port.name === "string") names.add(port.name);
-  return names;
+function namedPorts(workload: ManifestObject): string[] {
+  return podContainers(workload).flatMap(({ container }) =>
+    asArray(container.ports).flatMap((port) => {
+      const name = asObject(port).name;
+      return typeof name === "string" ? [name] : [];
+    }),
+  );
 }
 
 /** `selected`: the workloads whose pods each Service selects (none for one that selects nothing). */
@@ -24,7 +24,7 @@ export function targetPortFindings(
   const found: Diagnostic[] = [];
   for (const [service, workloads] of selected) {
     if (workloads.length === 0) continue;
-    const names = new Set(workloads.flatMap((w) => [...namedPorts(w)]));
+    const names = new Set(workloads.flatMap(namedPorts));
     asArray(asObject(service.value.spec).ports).forEach((port, index) => {
       if (!isObject(port) || typeof port.targetPort !== "string" || names.has(port.targetPort)) return;
       // A name Kubernetes refuses is invalid-port-name's to report.
