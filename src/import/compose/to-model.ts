@@ -230,21 +230,26 @@ const FIELD_KEYS = [
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeCompose(sources);
+  // The file a path came from: the last one that has it (later files override), else the last
+  // one that has the longest part of it.
+  const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
+    let best: { depth: number; range: SourceRange } | undefined;
+    for (const { yaml, value } of sources) {
+      const found = reach(yaml, pathInFile(merged, value, composePath), prefer);
+      if (found.depth > 0 && found.depth >= (best?.depth ?? 0)) best = found;
+    }
+    return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
+  };
+  /** What a lint rule reports (see Model.importFindings). */
+  const findings: Diagnostic[] = [];
   const where = new PathMap<KeyPath>();
   const note = (modelPath: KeyPath, composePath: KeyPath) => where.set(modelPath, composePath);
   const services: Record<string, ServiceInputType> = {};
   const run: Record<string, Json | null> = {};
   const composeServices = isObject(merged.services) ? merged.services : {};
   const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
-  const unknown: { target: string; composePath: KeyPath }[] = [];
   /** Every fixed host port each service publishes, for the clashes of ranges the model does not keep. */
   const hostPorts: { id: string; index: number; port: Port & { host: number } }[] = [];
-  /** Port entries that name no port a system has: reported, and left out. */
-  const badPorts: { id: string; index: number; text: string }[] = [];
-  /** depends_on entries naming the service itself, which Compose refuses: reported, and left out. */
-  const selfDependencies: { id: string; composePath: KeyPath }[] = [];
-  /** Services whose container_name Docker would refuse: reported, and read as none. */
-  const badContainerNames: { id: string; name: string }[] = [];
   const secretVariables = new Set(sources.flatMap((source) => [...(source.secrets ?? [])]));
   /** Secrets whose values come from variables of the environment: name → variable. */
   const fromEnvironment = new Map<string, string>();
@@ -256,7 +261,17 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     for (const p of ports)
       if (p.host !== undefined && !p.anyHostPort)
         hostPorts.push({ id, index: p.index, port: p as Port & { host: number } });
-    for (const index of invalidPorts) badPorts.push({ id, index, text: portText(raw.ports, index) });
+    // A port no system has is reported, and left out.
+    for (const index of invalidPorts)
+      diagnostics.push(
+        diagnostic(
+          "schema-invalid-value",
+          "error",
+          `the port '${portText(raw.ports, index)}' of '${id}' is not one Docker accepts`,
+          locateCompose(["services", id, "ports", index], "value"),
+          { hint: "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80" },
+        ),
+      );
     const labelled = labelsOf(raw.labels)[KIND_LABEL];
     const service: ServiceInputType = {
       kind: serviceKinds.has(labelled ?? "")
@@ -392,11 +407,28 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
       // A dependency on nothing is the file's defect, reported here so the rest still imports.
       if (!Object.hasOwn(composeServices, target)) {
-        unknown.push({ target, composePath });
+        diagnostics.push(
+          diagnostic(
+            "unknown-service",
+            "error",
+            `depends_on names '${target}', which no compose file here defines`,
+            locateCompose(composePath, "value"),
+            { hint: "define the service, or pass the file that defines it with another -f" },
+          ),
+        );
         return;
       }
       if (target === id) {
-        selfDependencies.push({ id, composePath });
+        // Compose refuses it; the model leaves it out.
+        findings.push(
+          diagnostic(
+            "dependency-cycle",
+            "error",
+            `'${id}' depends on itself, which Compose refuses`,
+            locateCompose(composePath, "value"),
+            { hint: `remove '${id}' from its own depends_on` },
+          ),
+        );
         return;
       }
       note(["services", id, "uses", dependsOn.length], composePath);
@@ -489,7 +521,17 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (containerName !== undefined && CONTAINER_NAME.test(containerName)) {
       instance["container-name"] = containerName;
       note([...envPath, id, "container-name"], ["services", id, "container_name"]);
-    } else if (containerName !== undefined) badContainerNames.push({ id, name: containerName });
+    } else if (containerName !== undefined)
+      // One Docker would refuse is reported, and read as none.
+      diagnostics.push(
+        diagnostic(
+          "schema-invalid-value",
+          "error",
+          `container_name '${containerName}' of '${id}' is not a name Docker accepts`,
+          locateCompose(["services", id, "container_name"], "value"),
+          { hint: CONTAINER_NAME_HINT },
+        ),
+      );
     run[id] = Object.keys(instance).length > 0 ? instance : null;
     note([...envPath, id], ["services", id]);
   }
@@ -513,16 +555,6 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   note(envPath, ["services"]);
   note(["system"], []);
 
-  // The file a path came from: the last one that has it (later files override), else the last
-  // one that has the longest part of it.
-  const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
-    let best: { depth: number; range: SourceRange } | undefined;
-    for (const { yaml, value } of sources) {
-      const found = reach(yaml, pathInFile(merged, value, composePath), prefer);
-      if (found.depth > 0 && found.depth >= (best?.depth ?? 0)) best = found;
-    }
-    return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
-  };
   const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
     const composePath = where.nearest(path);
     if (composePath) return locateCompose(composePath, prefer);
@@ -530,48 +562,6 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   };
   for (const { code, message, hint, composePath } of undefinedReferences(merged))
     diagnostics.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
-  for (const { id, index, text } of badPorts)
-    diagnostics.push(
-      diagnostic(
-        "schema-invalid-value",
-        "error",
-        `the port '${text}' of '${id}' is not one Docker accepts`,
-        locateCompose(["services", id, "ports", index], "value"),
-        { hint: "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80" },
-      ),
-    );
-  for (const { id, name } of badContainerNames)
-    diagnostics.push(
-      diagnostic(
-        "schema-invalid-value",
-        "error",
-        `container_name '${name}' of '${id}' is not a name Docker accepts`,
-        locateCompose(["services", id, "container_name"], "value"),
-        { hint: CONTAINER_NAME_HINT },
-      ),
-    );
-  for (const { target, composePath } of unknown) {
-    diagnostics.push(
-      diagnostic(
-        "unknown-service",
-        "error",
-        `depends_on names '${target}', which no compose file here defines`,
-        locateCompose(composePath, "value"),
-        {
-          hint: "define the service, or pass the file that defines it with another -f",
-        },
-      ),
-    );
-  }
-  const findings: Diagnostic[] = selfDependencies.map(({ id, composePath }) =>
-    diagnostic(
-      "dependency-cycle",
-      "error",
-      `'${id}' depends on itself, which Compose refuses`,
-      locateCompose(composePath, "value"),
-      { hint: `remove '${id}' from its own depends_on` },
-    ),
-  );
   for (const { id, index, text } of rangeClashes(hostPorts))
     findings.push(
       diagnostic(
