@@ -13,11 +13,11 @@ export function toJsonDiagnostics(
   cwd?: string,
 ): JsonDiagnostic[] {
   const index = new SourceIndex(sources);
+  // Paths relative to where the command ran, so output is the same on every machine.
+  const file = (path: string) => (cwd ? relative(cwd, path) || path : path);
   return diagnostics.map((d) => {
     const range = index.range(d);
     const shown: JsonDiagnostic = range ? { ...d, range } : { ...d };
-    // Paths relative to where the command ran, so output is the same on every machine.
-    const file = (path: string) => (cwd ? relative(cwd, path) || path : path);
     if (d.file) shown.file = file(d.file);
     if (d.related)
       shown.related = d.related.map((r) => {

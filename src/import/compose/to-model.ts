@@ -650,18 +650,19 @@ function rangeClashes(
   published: readonly { id: string; index: number; port: Port & { host: number } }[],
 ): { id: string; index: number; text: string }[] {
   const clashes: { id: string; index: number; text: string }[] = [];
+  // Most files publish no range: nothing to compare.
+  if (!published.some(({ port }) => port.hostEnd !== undefined)) return clashes;
+  const end = (p: Port & { host: number }) => p.hostEnd ?? p.host;
   published.forEach((later, at) => {
-    const end = (p: Port & { host: number }) => p.hostEnd ?? p.host;
-    const earlier = published
-      .slice(0, at)
-      .find(
-        ({ port }) =>
-          (port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
-          port.protocol === later.port.protocol &&
-          bindsOverlap(port.bind, later.port.bind) &&
-          port.host <= end(later.port) &&
-          later.port.host <= end(port),
-      );
+    const earlier = published.find(
+      ({ port }, index) =>
+        index < at &&
+        (port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
+        port.protocol === later.port.protocol &&
+        bindsOverlap(port.bind, later.port.bind) &&
+        port.host <= end(later.port) &&
+        later.port.host <= end(port),
+    );
     if (earlier)
       clashes.push({
         id: later.id,
