@@ -43,6 +43,7 @@ export function imageNameProblem(image: string): string | undefined {
       return `its tag '${tag}' is not up to 128 letters, digits, '_', '.' and '-', starting with no '.' or '-'`;
     name = name.slice(0, colon);
   }
+  if (name.length > 255) return "its name is longer than the 255 characters Docker takes";
   const parts = name.split("/");
   // A first part with a dot or a port, or localhost, names the registry.
   if (parts.length > 1 && (/[.:]/.test(parts[0]!) || parts[0] === "localhost")) {
