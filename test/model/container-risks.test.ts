@@ -69,5 +69,8 @@ describe("an image reference", () => {
     expect(imageNameProblem("bad_host.example/app:1")).toBe(
       "its registry 'bad_host.example' is not a host name",
     );
+    expect(imageNameProblem(`acme/${"a".repeat(300)}:1`)).toBe(
+      "its name is longer than the 255 characters Docker takes",
+    );
   });
 });
