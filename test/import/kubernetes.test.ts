@@ -9,9 +9,16 @@ import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js"
 import type { ServiceInputType } from "../../src/model/schema.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
-import { selectsNothing } from "../rules/cases.js";
+import { selectsNothing, workloadHead } from "../rules/cases.js";
 
 const fixtures = `${repoRoot}test/fixtures/kubernetes`;
+
+/** Manifests written as one file of a folder of their own, read as a model. */
+function loadManifestText(lines: string[] | string) {
+  const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
+  writeFileSync(join(folder, "app.yaml"), typeof lines === "string" ? lines : lines.join("\n"));
+  return loadManifestsAsModel([folder]);
+}
 
 describe("Kubernetes manifests as a model", () => {
   it("turns workloads, Services, autoscalers, budgets, claims, config and Ingress into services and instances", async () => {
@@ -115,13 +122,7 @@ describe("Kubernetes manifests as a model", () => {
     writeFileSync(
       join(folder, "agent.yaml"),
       [
-        "apiVersion: apps/v1",
-        "kind: DaemonSet",
-        "metadata: { name: agent }",
-        "spec:",
-        "  selector: { matchLabels: { app: agent } }",
-        "  template:",
-        "    metadata: { labels: { app: agent } }",
+        ...workloadHead("DaemonSet", "agent"),
         "    spec:",
         "      hostNetwork: true",
         "      hostPID: true",
@@ -156,37 +157,32 @@ describe("Kubernetes manifests as a model", () => {
   });
 
   it("finds in sidecars and init containers what the rules find in services, where it is written", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
-    writeFileSync(
-      join(folder, "app.yaml"),
-      [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  template:",
-        "    spec:",
-        "      securityContext: { runAsUser: 0 }",
-        "      initContainers:",
-        "        - name: setup",
-        "          image: busybox",
-        "          securityContext: { capabilities: { add: [SYS_ADMIN, CHOWN] }, seccompProfile: { type: Unconfined } }",
-        "      containers:",
-        "        - name: api",
-        "          image: api:1.0",
-        "        - name: agent",
-        "          image: agent:1.2@sha256:0123",
-        "          securityContext: { privileged: true, runAsUser: 0 }",
-        "          env: [{ name: API_TOKEN, value: tok-abcdef123456 }, { name: MODE, value: fast }]",
-        "          args: [--listen, ':80', --admin-password, s3cret]",
-        "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }, { name: etc, mountPath: /host/etc, readOnly: true }]",
-        "        # deployview-disable-next-line image-latest-tag -- the vendor publishes no versions",
-        "        - { name: logs, image: 'Vendor/logs:latest' }",
-        "      volumes: [{ name: docker, hostPath: { path: /var/run/docker.sock } }, { name: etc, hostPath: { path: /etc/ } }]",
-        "",
-      ].join("\n"),
-    );
-    const loaded = await loadManifestsAsModel([folder]);
+    const loaded = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: api }",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      securityContext: { runAsUser: 0 }",
+      "      initContainers:",
+      "        - name: setup",
+      "          image: busybox",
+      "          securityContext: { capabilities: { add: [SYS_ADMIN, CHOWN] }, seccompProfile: { type: Unconfined } }",
+      "      containers:",
+      "        - name: api",
+      "          image: api:1.0",
+      "        - name: agent",
+      "          image: agent:1.2@sha256:0123",
+      "          securityContext: { privileged: true, runAsUser: 0 }",
+      "          env: [{ name: API_TOKEN, value: tok-abcdef123456 }, { name: MODE, value: fast }]",
+      "          args: [--listen, ':80', --admin-password, s3cret]",
+      "          volumeMounts: [{ name: docker, mountPath: /var/run/docker.sock }, { name: etc, mountPath: /host/etc, readOnly: true }]",
+      "        # deployview-disable-next-line image-latest-tag -- the vendor publishes no versions",
+      "        - { name: logs, image: 'Vendor/logs:latest' }",
+      "      volumes: [{ name: docker, hostPath: { path: /var/run/docker.sock } }, { name: etc, hostPath: { path: /etc/ } }]",
+      "",
+    ]);
     const codes = [
       "secret-in-command",
       "unconfined-profile",
@@ -228,39 +224,28 @@ describe("Kubernetes manifests as a model", () => {
   });
 
   it("reports an Ingress backend naming a Service or a port that is not there, in both ways of writing it", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
-    writeFileSync(
-      join(folder, "app.yaml"),
-      [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  selector: { matchLabels: { app: api } }",
-        "  template:",
-        "    metadata: { labels: { app: api } }",
-        "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: http, containerPort: 8080 }] }] }",
-        "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ name: web, port: 80, targetPort: http }] }",
-        "---",
-        "apiVersion: networking.k8s.io/v1",
-        "kind: Ingress",
-        "metadata: { name: web }",
-        "spec:",
-        "  defaultBackend: { service: { name: api, port: { name: web } } }",
-        "  rules:",
-        "    - http:",
-        "        paths:",
-        "          - { path: /old, pathType: Prefix, backend: { service: { name: legacy, port: { number: 80 } } } }",
-        "          - { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 8080 } } } }",
-        "          - { path: /v1, pathType: Prefix, backend: { serviceName: api, servicePort: 81 } }",
-        "",
-      ].join("\n"),
-    );
-    const { diagnostics, sources } = await loadManifestsAsModel([folder]);
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: http, containerPort: 8080 }] }] }",
+      "---",
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata: { name: api }",
+      "spec: { selector: { app: api }, ports: [{ name: web, port: 80, targetPort: http }] }",
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: web }",
+      "spec:",
+      "  defaultBackend: { service: { name: api, port: { name: web } } }",
+      "  rules:",
+      "    - http:",
+      "        paths:",
+      "          - { path: /old, pathType: Prefix, backend: { service: { name: legacy, port: { number: 80 } } } }",
+      "          - { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 8080 } } } }",
+      "          - { path: /v1, pathType: Prefix, backend: { serviceName: api, servicePort: 81 } }",
+      "",
+    ]);
     expect(located(diagnostics, sources)).toEqual([
       "unknown-service@23:73",
       "unknown-port@24:84",
@@ -275,54 +260,38 @@ describe("Kubernetes manifests as a model", () => {
   });
 
   it("points a request above its limit at the container's resources", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
-    writeFileSync(
-      join(folder, "app.yaml"),
-      [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  selector: { matchLabels: { app: api } }",
-        "  template:",
-        "    metadata: { labels: { app: api } }",
-        "    spec:",
-        "      containers:",
-        "        - name: api",
-        "          image: api:1.0",
-        "          resources: { requests: { memory: 1Gi }, limits: { memory: 512Mi } }",
-        "",
-      ].join("\n"),
-    );
-    const { diagnostics, sources } = await loadManifestsAsModel([folder]);
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: api:1.0",
+      "          resources: { requests: { memory: 1Gi }, limits: { memory: 512Mi } }",
+      "",
+    ]);
     expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
   });
 
   it("finds a disruption budget that lets no pod be evicted, at the PodDisruptionBudget", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
-    writeFileSync(
-      join(folder, "app.yaml"),
-      [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  replicas: 2",
-        "  selector: { matchLabels: { app: api } }",
-        "  template:",
-        "    metadata: { labels: { app: api } }",
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
-        "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec:",
-        "  minAvailable: 2",
-        "  selector: { matchLabels: { app: api } }",
-        "",
-      ].join("\n"),
-    );
-    const loaded = await loadManifestsAsModel([folder]);
+    const loaded = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: api }",
+      "spec:",
+      "  replicas: 2",
+      "  selector: { matchLabels: { app: api } }",
+      "  template:",
+      "    metadata: { labels: { app: api } }",
+      "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+      "---",
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata: { name: api }",
+      "spec:",
+      "  minAvailable: 2",
+      "  selector: { matchLabels: { app: api } }",
+      "",
+    ]);
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "disruption-budget-blocks-eviction",
     );
@@ -333,11 +302,9 @@ describe("Kubernetes manifests as a model", () => {
   });
 
   it("finds a Service whose selector matches no pods, not one that selects none on purpose, and lets its rule be turned off", async () => {
-    const folder = mkdtempSync(join(tmpdir(), "deployview-k8s-"));
     const external =
       "---\napiVersion: v1\nkind: Service\nmetadata: { name: outside }\nspec: { type: ExternalName, externalName: db.example.com }\n";
-    writeFileSync(join(folder, "app.yaml"), `${selectsNothing}${external}`);
-    const loaded = await loadManifestsAsModel([folder]);
+    const loaded = await loadManifestText(`${selectsNothing}${external}`);
     const found = (severities = {}) =>
       checkModel(loaded.model!, { sources: loaded.sources, severities }).filter(
         (d) => d.code === "service-selects-nothing",
