@@ -58,6 +58,12 @@ export const coreDiagnosticCodes = {
   "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
   "unsafe-sysctl":
     "A Kubernetes pod sets a kernel parameter outside the safe set, which the kubelet refuses.",
+  "privilege-escalation-allowed":
+    "A Kubernetes container sets allowPrivilegeEscalation: true, so its processes can gain more privileges than their parent.",
+  "deprecated-service-account-field":
+    "A Kubernetes workload names its ServiceAccount with serviceAccount, the field's name before Kubernetes 1.8.",
+  "disruption-budget-without-eviction-policy":
+    "A Kubernetes PodDisruptionBudget sets no unhealthyPodEvictionPolicy, so pods that never become ready can stall a node drain.",
   "unknown-service-account":
     "A Kubernetes workload runs as a ServiceAccount the manifests do not define in its namespace.",
   "removed-api-version": "A Kubernetes manifest uses an API version that Kubernetes no longer serves.",
@@ -98,6 +104,7 @@ export const coreDiagnosticCodes = {
   "no-resource-limits": "An instance in a Kubernetes environment states no memory.",
   "plaintext-secret": "A variable holds what looks like a password, token, key or credentials in plain text.",
   "privileged-container": "A service runs privileged.",
+  "ssh-port-exposed": "A service opens port 22, the port of SSH.",
   "production-without-gate": "A production environment has no promotion gate leading to it.",
   "replicas-with-fixed-host-port":
     "A Compose instance runs several replicas but publishes a fixed host port.",

@@ -6,7 +6,9 @@ import { containerNameConflict } from "./container-name-conflict.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
+import { deprecatedServiceAccountField } from "./deprecated-service-account-field.js";
 import { disruptionBudgetBlocksEviction } from "./disruption-budget-blocks-eviction.js";
+import { disruptionBudgetWithoutEvictionPolicy } from "./disruption-budget-without-eviction-policy.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
 import { duplicateNames } from "./duplicate-names.js";
 import { duplicateVariable } from "./duplicate-variable.js";
@@ -25,6 +27,7 @@ import { missingHealthCheck } from "./missing-health-check.js";
 import { noImage } from "./no-image.js";
 import { noResourceLimits } from "./no-resource-limits.js";
 import { plaintextSecret } from "./plaintext-secret.js";
+import { privilegeEscalationAllowed } from "./privilege-escalation-allowed.js";
 import { privilegedContainer } from "./privileged-container.js";
 import { productionWithoutGate } from "./production-without-gate.js";
 import { removedApiVersion } from "./removed-api-version.js";
@@ -41,6 +44,7 @@ import { serviceDeployedNowhere } from "./service-deployed-nowhere.js";
 import { serviceSelectsNothing } from "./service-selects-nothing.js";
 import { serviceTargetPortUnknown } from "./service-target-port-unknown.js";
 import { singleReplicaInProduction } from "./single-replica-in-production.js";
+import { sshPortExposed } from "./ssh-port-exposed.js";
 import { startsBeforeHealthy } from "./starts-before-healthy.js";
 import { statefulWithoutVolume } from "./stateful-without-volume.js";
 import { unconfinedProfile } from "./unconfined-profile.js";
@@ -60,7 +64,9 @@ export const rules: readonly Rule[] = [
   cpuOverCapacity,
   dangerousCapability,
   dependencyCycle,
+  deprecatedServiceAccountField,
   disruptionBudgetBlocksEviction,
+  disruptionBudgetWithoutEvictionPolicy,
   dockerSocketMounted,
   duplicateNames,
   duplicateVariable,
@@ -79,6 +85,7 @@ export const rules: readonly Rule[] = [
   noImage,
   noResourceLimits,
   plaintextSecret,
+  privilegeEscalationAllowed,
   privilegedContainer,
   productionWithoutGate,
   removedApiVersion,
@@ -94,6 +101,7 @@ export const rules: readonly Rule[] = [
   serviceSelectsNothing,
   serviceTargetPortUnknown,
   singleReplicaInProduction,
+  sshPortExposed,
   startsBeforeHealthy,
   statefulWithoutVolume,
   unconfinedProfile,

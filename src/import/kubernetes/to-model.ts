@@ -8,7 +8,9 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
+import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
+import { evictionPolicyFindings } from "./eviction-policy.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
@@ -27,6 +29,7 @@ import {
 } from "./objects.js";
 import { ownSelectorFindings } from "./own-selector.js";
 import { portNameFindings } from "./port-names.js";
+import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { deriveUses } from "./relations.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
@@ -152,6 +155,9 @@ export function manifestsToModel(
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
     ...serviceAccountFindings(workloads, objects, namespaceOf),
+    ...deprecatedServiceAccountFindings(workloads),
+    ...privilegeEscalationFindings(workloads),
+    ...evictionPolicyFindings(objects),
     ...portNameFindings([...workloads, ...services]),
     ...sysctlFindings(workloads),
     ...ownSelectorFindings(workloads),

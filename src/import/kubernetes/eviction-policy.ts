@@ -1,0 +1,25 @@
+/**
+ * A PodDisruptionBudget without `unhealthyPodEvictionPolicy` evicts a pod that is running but not
+ * ready only while the budget is met (IfHealthyBudget). Where pods crash-loop, the budget is not met,
+ * so none of them is evicted and a node drain waits on pods that serve nothing until someone
+ * deletes them.
+ * AlwaysAllow, stable since Kubernetes 1.31, lets those pods go.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { asObject, type ManifestObject } from "./objects.js";
+
+export function evictionPolicyFindings(objects: readonly ManifestObject[]): Diagnostic[] {
+  return objects.flatMap((budget) => {
+    if (budget.kind !== "PodDisruptionBudget") return [];
+    if (asObject(budget.value.spec).unhealthyPodEvictionPolicy !== undefined) return [];
+    return [
+      diagnostic(
+        "disruption-budget-without-eviction-policy",
+        "info",
+        `PodDisruptionBudget '${budget.name}' sets no unhealthyPodEvictionPolicy, so its pods that never become ready can stall a node drain`,
+        locate(budget.yaml, [...budget.base, "metadata", "name"], "value"),
+      ),
+    ];
+  });
+}
