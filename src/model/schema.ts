@@ -252,6 +252,12 @@ export const ServiceInput = T.Object(
     group: T.Optional(T.String()),
     image: T.Optional(T.String()),
     build: T.Optional(Build),
+    pull: T.Optional(
+      Enum(["always", "missing", "never", "build"] as const, {
+        description:
+          "When the image is pulled (Compose pull_policy, Kubernetes imagePullPolicy); never and build say the image is what the build makes",
+      }),
+    ),
     command: T.Optional(T.Union([T.String(), T.Array(T.String())])),
     source: T.Optional(SourceCode),
     ports: T.Optional(Ports),

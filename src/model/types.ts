@@ -216,6 +216,8 @@ export interface Service extends Located {
   uses: Use[];
   routes: Route[];
   restart?: "no" | "always" | "on-failure" | "unless-stopped";
+  /** When the image is pulled; never and build: the image is the build's own, not one to fetch. */
+  pull?: "always" | "missing" | "never" | "build";
   stateful: boolean;
   security: Security;
   networkMode?: string;

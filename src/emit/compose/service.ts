@@ -92,6 +92,7 @@ export function composeService(
           }
         : context;
   }
+  if (service.pull) entry.pull_policy = service.pull;
   const platform = platformOf(environment, instance);
   if (platform) entry.platform = platform;
   if (service.command !== undefined) entry.command = service.command;

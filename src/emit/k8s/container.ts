@@ -4,7 +4,7 @@ import type { IContainerPort } from "kubernetes-models/v1/ContainerPort";
 import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
 import type { IResourceRequirements } from "kubernetes-models/v1/ResourceRequirements";
 import type { ISecurityContext } from "kubernetes-models/v1/SecurityContext";
-import type { Amount, Environment, EnvVar, Instance, Model, Port } from "../../model/types.js";
+import type { Amount, Environment, EnvVar, Instance, Model, Port, Service } from "../../model/types.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import { dnsLabel } from "./names.js";
 import { serviceHost } from "./placement.js";
@@ -110,6 +110,17 @@ function securityContext(instance: Instance): ISecurityContext | undefined {
   return Object.keys(context).length > 0 ? context : undefined;
 }
 
+/**
+ * The model's pull policy as the kubelet's. A built image is Compose's idea: in a cluster it comes
+ * from a registry like any other, so the kubelet's default stands.
+ */
+const PULL_POLICIES: Record<NonNullable<Service["pull"]>, IContainer["imagePullPolicy"]> = {
+  always: "Always",
+  missing: "IfNotPresent",
+  never: "Never",
+  build: undefined,
+};
+
 export interface ContainerParts {
   image: string;
   configMap?: string;
@@ -119,6 +130,8 @@ export interface ContainerParts {
 export function container(model: Model, instance: Instance, parts: ContainerParts): IContainer {
   const service = instance.service;
   const entry: IContainer = { name: dnsLabel(service.id), image: parts.image };
+  const pull = service.pull === undefined ? undefined : PULL_POLICIES[service.pull];
+  if (pull) entry.imagePullPolicy = pull;
   if (service.command !== undefined) entry.args = commandWords(service.command);
   const ports: IContainerPort[] = service.ports.map((port) => {
     const name = portName(port);

@@ -183,6 +183,17 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
 
 type Wait = "started" | "healthy" | "completed";
 
+/**
+ * pull_policy as the model has it; if_not_present is Compose's older name for missing. The
+ * refreshing ones (daily, weekly, every_12h) have no place in the model and are left out.
+ */
+function pullPolicy(value: unknown): ServiceInputType["pull"] {
+  const policy = value === "if_not_present" ? "missing" : value;
+  return policy === "always" || policy === "missing" || policy === "never" || policy === "build"
+    ? policy
+    : undefined;
+}
+
 /** Build arguments in either form; one with no value (`- NAME`, `NAME:`) takes it from the environment, so has none here. */
 function buildArgs(value: unknown): Record<string, string> {
   const pairs = Array.isArray(value)
@@ -461,6 +472,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     ) {
       service.restart = raw.restart as ServiceInputType["restart"];
     }
+    const pull = pullPolicy(raw.pull_policy);
+    if (pull) service.pull = pull;
     if (raw.network_mode) {
       service["network-mode"] = asText(raw.network_mode);
       note(["services", id, "network-mode"], ["services", id, "network_mode"]);

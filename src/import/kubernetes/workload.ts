@@ -42,6 +42,13 @@ export interface ImportedWorkload {
 
 const key = (namespace: string | undefined, name: string) => `${namespace ?? ""}/${name}`;
 
+/** The kubelet's pull policies as the model's. */
+const PULL_POLICIES = new Map<unknown, ServiceInputType["pull"]>([
+  ["Always", "always"],
+  ["IfNotPresent", "missing"],
+  ["Never", "never"],
+]);
+
 const seconds = (value: unknown) => (typeof value === "number" ? `${value}s` : undefined);
 
 function amount(
@@ -86,6 +93,8 @@ export function importWorkload(
     service.image = image;
     note([...servicePath, "image"], [...containerPath, "image"]);
   }
+  const pull = PULL_POLICIES.get(container.imagePullPolicy);
+  if (pull) service.pull = pull;
   const command = [...asArray(container.command), ...asArray(container.args)].map(asText);
   if (command.length > 0) {
     service.command = command;

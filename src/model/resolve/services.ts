@@ -331,6 +331,7 @@ function resolveService(
     image: input.image,
     command: input.command,
     restart: input.restart,
+    pull: input.pull,
     networkMode: input["network-mode"],
     pid: input.pid,
     ipc: input.ipc,
