@@ -92,6 +92,7 @@ describe("Kubernetes manifests", () => {
     const { find, objects } = k8s(text);
     expect(find("PodDisruptionBudget", "web")!.spec).toEqual({
       minAvailable: 2,
+      unhealthyPodEvictionPolicy: "AlwaysAllow",
       selector: find("Deployment", "web")!.spec.selector,
     });
     expect(find("PodDisruptionBudget", "api")).toBeUndefined();

@@ -277,7 +277,9 @@ export function instanceObjects(
       apiVersion: "policy/v1",
       kind: "PodDisruptionBudget",
       metadata: meta(name),
-      spec: { ...limit, selector },
+      // Pods that run but never become ready may always go: else, while they crash-loop, the
+      // budget is not met and a node drain waits on them (the rule disruption-budget-without-eviction-policy).
+      spec: { ...limit, unhealthyPodEvictionPolicy: "AlwaysAllow", selector },
     };
     objects.push(budget);
   }
