@@ -61,6 +61,29 @@ describe("compose files merged as Compose merges them", () => {
     expect(Object.keys(services)).toEqual(["api", "db", "worker", "cache"]);
   });
 
+  it("leaves out what a file resets where nothing earlier set it, so a reset password is no plain-text secret", async () => {
+    const dir = folderWith(
+      {
+        "compose.yaml": [
+          "services:",
+          "  db:",
+          "    image: mariadb:11",
+          "    environment:",
+          "      MYSQL_ROOT_PASSWORD: !reset null",
+          "      MYSQL_ROOT_PASSWORD_FILE: /run/secrets/db_password",
+          "    ports: !reset []",
+          "",
+        ].join("\n"),
+      },
+      "deployview-reset-",
+    );
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const db = loaded.model!.services.find((s) => s.id === "db")!;
+    expect(db.env.map((v) => v.name)).toEqual(["MYSQL_ROOT_PASSWORD_FILE"]);
+    const codes = checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code);
+    expect(codes).not.toContain("plaintext-secret");
+  });
+
   it("never throws, and merging a file over itself again changes nothing more", () => {
     const value = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
     fc.assert(

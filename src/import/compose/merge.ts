@@ -80,6 +80,22 @@ export function entryIdentity(field: string, item: unknown): string {
   return Object.hasOwn(uniqueBy, field) ? uniqueBy[field]!(item) : JSON.stringify(item);
 }
 
+/**
+ * A value that nothing earlier set, less what its own `!reset` tags remove: a key reset where
+ * there is nothing to reset is left out all the same (`PASSWORD: !reset null` sets no password).
+ */
+function withoutResets(value: unknown, path: KeyPath, tags: Map<string, Tag>): unknown {
+  const reset = (step: string | number) => tags.get(JSON.stringify([...path, step])) === "reset";
+  if (Array.isArray(value))
+    return value.flatMap((item, index) =>
+      reset(index) ? [] : [withoutResets(item, [...path, index], tags)],
+    );
+  if (!isObject(value)) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) if (!reset(k)) out[k] = withoutResets(v, [...path, k], tags);
+  return out;
+}
+
 function mergeValue(
   base: unknown,
   over: unknown,
@@ -102,7 +118,11 @@ function mergeValue(
         delete out[k];
         continue;
       }
-      out[k] = Object.hasOwn(base, k) ? mergeValue(base[k], v, k, childPath, tags) : v;
+      out[k] = Object.hasOwn(base, k)
+        ? mergeValue(base[k], v, k, childPath, tags)
+        : tags.size > 0
+          ? withoutResets(v, childPath, tags)
+          : v;
     }
     return out;
   }
