@@ -4,18 +4,24 @@
 // everything the cache holds. The cache is made at build time; when it is missing, or V8 rejects
 // it (another Node version, other V8 flags), this run makes a new one, if dist/ is writable.
 "use strict";
-const { accessSync, constants: fs, readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
+const {
+  accessSync,
+  constants: fs,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} = require("node:fs");
 const { createRequire, wrap } = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
-
-const bundle = join(__dirname, "../dist/cli.cjs");
 
 // The names compose files go by (as src/import/compose/file-names.ts has them; a test holds the two alike).
 const COMPOSE_FILE = /(?:^|[-._])compose[^/\\]*\.ya?ml$|^pwd\.yml$/;
 const VALUE_OPTIONS = new Set(["--format", "--rule", "--max-warnings"]);
 
-/** Whether `check`'s arguments name compose files and nothing else. */
+/** Whether `check`'s arguments name compose files and nothing else: files there, by the name, or given with -f. */
 function composeFilesOnly(args) {
   let files = 0;
   for (let i = 0; i < args.length; i++) {
@@ -27,6 +33,8 @@ function composeFilesOnly(args) {
     else if (VALUE_OPTIONS.has(arg)) i++;
     else if (!arg.startsWith("-")) {
       if (!COMPOSE_FILE.test(arg.split(/[/\\]/).pop())) return false;
+      // A folder or a missing file by that name is for the whole CLI to say what it is.
+      if (!statSync(arg, { throwIfNoEntry: false })?.isFile()) return false;
       files++;
     }
   }
@@ -38,14 +46,11 @@ function composeFilesOnly(args) {
 // compile, so the first run of each other command writes it again, adding what that one compiled.
 const HEADER = "deployview-cache 1 ";
 const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? "") ? process.argv[2] : "";
-// A check of compose files needs neither the model's schema validator (a third of the bundle) nor
-// the generators, and starts sooner from a cache of only what it compiles: one of its own.
-const cacheFile = join(
-  __dirname,
-  command === "check" && composeFilesOnly(process.argv.slice(3))
-    ? "../dist/cli-compose.cache"
-    : "../dist/cli.cache",
-);
+// A check of compose files needs neither the model's schema validator (a third of the whole CLI)
+// nor the other readers and the generators: it starts from a bundle, and a cache, of its own.
+const name = command === "check" && composeFilesOnly(process.argv.slice(3)) ? "check-compose" : "cli";
+const bundle = join(__dirname, `../dist/${name}.cjs`);
+const cacheFile = join(__dirname, `../dist/${name}.cache`);
 let cachedData;
 let covered = [];
 try {

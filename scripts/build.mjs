@@ -25,9 +25,9 @@ await build({
   },
 });
 await bundleCli(`${root}dist`);
-// The code caches, made by checking a compose file and a model (the cache every command shares),
-// and a compose file alone (the one a check of compose files starts from): the functions a check
-// runs are compiled already when the next one starts.
+// The code caches, made by checking a compose file and a model (the whole CLI's cache, which every
+// command shares), and a compose file alone (the cache of the bundle that checks compose files):
+// the functions a check runs are compiled already when the next one starts.
 const compose = "test/fixtures/seeds/freshpoc-compose.yaml";
 const model = "examples/freshpoc/deployview.yaml";
 if ([compose, model].every((file) => existsSync(`${root}${file}`))) {

@@ -22,15 +22,16 @@ export function bundleOptions(root) {
 }
 
 /**
- * The CLI as one CommonJS file, `cli.cjs` in `outdir`: Node 20 keeps V8's code cache only for
- * scripts, not for ES modules (see bin/deployview.cjs). Code a command imports lazily still runs
- * only when it is imported.
+ * The CLI as CommonJS files in `outdir`: Node 20 keeps V8's code cache only for scripts, not for ES
+ * modules (see bin/deployview.cjs). `cli.cjs` is the whole CLI; `check-compose.cjs` checks compose
+ * files and nothing else, a third of the size, for the launcher to start where that is all a run
+ * asks. Code a command imports lazily still runs only when it is imported.
  */
 export async function bundleCli(outdir, root = fileURLToPath(new URL("..", import.meta.url))) {
   await build({
     ...bundleOptions(root),
     outdir,
-    entryPoints: { cli: "src/cli/run.ts" },
+    entryPoints: { cli: "src/cli/run.ts", "check-compose": "src/cli/run-compose-check.ts" },
     format: "cjs",
     outExtension: { ".js": ".cjs" },
     define: { "import.meta.url": "__bundleUrl" },

@@ -33,5 +33,8 @@ export interface Command {
   ): Promise<number>;
 }
 
+/** The commands a CLI knows, by name; each loads when it runs, so a command pays only for what it uses. */
+export type CommandTable = Record<string, { summary: string; load: () => Promise<{ default: Command }> }>;
+
 /** Exit codes users rely on. */
 export const ExitCode = { ok: 0, findings: 1, unusable: 2 } as const;

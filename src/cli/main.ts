@@ -1,47 +1,8 @@
 import { parseArgs } from "node:util";
 import { VERSION } from "../version.js";
-import { type CliIo, type Command, ExitCode, type OptionSpec } from "./command.js";
+import { type CliIo, type Command, type CommandTable, ExitCode, type OptionSpec } from "./command.js";
 
-/** Commands load lazily, so a command pays only for what it uses. */
-const commands: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
-  check: {
-    summary: "Lint models, compose files, manifests or repositories",
-    load: () => import("./check.js"),
-  },
-  docs: { summary: "Write the arc42 §7 deployment document", load: () => import("./docs.js") },
-  compose: {
-    summary: "Write compose.yaml and .env.example for an environment",
-    load: () => import("./compose.js"),
-  },
-  k8s: {
-    summary: "Write Kubernetes manifests and kustomization.yaml for an environment",
-    load: () => import("./k8s.js"),
-  },
-  build: {
-    summary: "Write every output the model's outputs section names",
-    load: () => import("./build.js"),
-  },
-  diagram: {
-    summary: "Print one environment's diagram (SVG, ASCII, Mermaid, C4, Structurizr, LikeC4, D2, PlantUML)",
-    load: () => import("./diagram.js"),
-  },
-  drift: {
-    summary: "Report configuration and generated files that no longer match the model",
-    load: () => import("./drift.js"),
-  },
-  init: {
-    summary: "Write a first deployview.yaml from a repository's compose files, manifests and code",
-    load: () => import("./init.js"),
-  },
-  rules: { summary: "List the lint rules", load: () => import("./rules.js") },
-  schema: { summary: "Print the model's JSON Schema", load: () => import("./schema.js") },
-  serve: {
-    summary: "Show the diagrams, details and findings in a local page that follows the model",
-    load: () => import("./serve.js"),
-  },
-};
-
-function help(): string {
+function help(commands: CommandTable): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return [
@@ -75,11 +36,14 @@ function commandHelp(command: Command): string {
   ].join("\n");
 }
 
-/** The CLI, callable in-process: takes argv (without node and script), streams and cwd; returns the exit code. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/**
+ * The CLI, callable in-process: takes argv (without node and script), streams and cwd, and the
+ * commands it knows; returns the exit code.
+ */
+export async function main(argv: string[], io: CliIo, commands: CommandTable): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(help());
+    io.stdout.write(help(commands));
     return name ? ExitCode.ok : ExitCode.unusable;
   }
   if (name === "--version" || name === "-v") {
@@ -88,7 +52,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const entry = commands[name];
   if (!entry) {
-    io.stderr.write(`deployview: unknown command '${name}'\n\n${help()}`);
+    io.stderr.write(`deployview: unknown command '${name}'\n\n${help(commands)}`);
     return ExitCode.unusable;
   }
   const command = (await entry.load()).default;

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { commands } from "../../src/cli/commands.js";
 import { main } from "../../src/cli/main.js";
 
 class Capture extends Writable {
@@ -13,6 +14,6 @@ class Capture extends Writable {
 export async function runCli(args: string[], cwd = process.cwd()) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(args, { stdout, stderr, cwd, color: false });
+  const code = await main(args, { stdout, stderr, cwd, color: false }, commands);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

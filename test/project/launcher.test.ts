@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a build script in plain JavaScript, without declarations
 import { bundleCli } from "../../scripts/bundle-cli.mjs";
+import { runCli } from "../helpers/cli.js";
 import { folderWith } from "../helpers/files.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -107,8 +108,36 @@ describe("the launcher and its code cache", () => {
     }
   }, 60_000);
 
-  it("holds a bundle that imports no module dynamically, which a script from the cache cannot do", () => {
-    expect(readFileSync(join(folder, "dist/cli.cjs"), "utf8")).not.toMatch(/\bimport\(/);
+  it("holds bundles that import no module dynamically, which a script from the cache cannot do", () => {
+    for (const bundle of ["cli.cjs", "check-compose.cjs"])
+      expect(readFileSync(join(folder, "dist", bundle), "utf8")).not.toMatch(/\bimport\(/);
+  });
+
+  it("checks compose files alone from a bundle without the other readers, and says what the whole CLI says", async () => {
+    const size = (bundle: string) => readFileSync(join(folder, "dist", bundle)).length;
+    expect(size("check-compose.cjs")).toBeLessThan(size("cli.cjs") / 2);
+    const project = folderWith({
+      "compose.yaml": readFileSync(fixture, "utf8"),
+      "other.yml": "services: {}\n",
+    });
+    const runs = [
+      ["check", "compose.yaml"],
+      ...["json", "sarif", "github"].map((format) => ["check", "compose.yaml", "--format", format]),
+      ["check", "-f", "compose.yaml", "-f", "other.yml", "--rule", "missing-health-check=off"],
+      ["check", "compose.yaml", "--help"],
+    ];
+    for (const args of runs) {
+      const bundled = spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), ...args], {
+        cwd: project,
+        encoding: "utf8",
+      });
+      // The whole CLI, from the sources, on the same run.
+      const whole = await runCli(args, project);
+      expect({ args, code: bundled.status, stdout: bundled.stdout, stderr: bundled.stderr }).toEqual({
+        args,
+        ...whole,
+      });
+    }
   });
 
   it("adds each command's code to a cache another command made, once", () => {
@@ -126,13 +155,17 @@ describe("the launcher and its code cache", () => {
     expect(readFileSync(cache()).equals(grown)).toBe(true);
   });
 
-  it("starts a check of compose files alone from a cache of its own, every other command from the shared one", () => {
-    const composeCache = join(folder, "dist/cli-compose.cache");
+  it("starts a check of compose files alone from a bundle and cache of their own, every other command from the whole CLI's", () => {
+    const composeCache = join(folder, "dist/check-compose.cache");
     const project = folderWith({
       "compose.yaml": readFileSync(fixture, "utf8"),
       "docker-compose.prod.yml": "services: {}\n",
       "deployview.yaml": readFileSync(join(root, "examples/freshpoc/deployview.yaml"), "utf8"),
       "other.yaml": "services: {}\n",
+      "stack/compose.yaml/deployview.yaml": readFileSync(
+        join(root, "examples/freshpoc/deployview.yaml"),
+        "utf8",
+      ),
     });
     const cacheOf = (args: string[]) => {
       rmSync(cache(), { force: true });
@@ -145,6 +178,9 @@ describe("the launcher and its code cache", () => {
     ]);
     expect(cacheOf(["check", "--rule", "image-latest-tag=off", "-f", "other.yaml"])).toEqual(["compose"]);
     expect(cacheOf(["check", "compose.yaml", "deployview.yaml"])).toEqual(["shared"]);
+    // Named like a compose file, but a folder, or not there: the whole CLI says what it is.
+    expect(cacheOf(["check", "stack/compose.yaml"])).toEqual(["shared"]);
+    expect(cacheOf(["check", "missing/compose.yaml"])).toEqual(["shared"]);
     expect(cacheOf(["check"])).toEqual(["shared"]);
     expect(cacheOf(["build", "deployview.yaml"])).toEqual(["shared"]);
   });

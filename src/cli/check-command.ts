@@ -1,0 +1,114 @@
+import { checkModel } from "../check/index.js";
+import type { Load } from "../check/targets.js";
+import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
+import { loadComposeAsModel } from "../import/compose/index.js";
+import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
+import { formatDiagnostics } from "../report/index.js";
+import type { SeveritySetting } from "../rules/index.js";
+import { rules } from "../rules/index.js";
+import { VERSION } from "../version.js";
+import { modelPath, parseFormat } from "./arguments.js";
+import { type Command, ExitCode } from "./command.js";
+
+const settings = new Set(["off", "warn", "error", "info"]);
+
+/** `--rule id=severity`, repeatable. */
+function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
+  const severities: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const [id, severity] = value.split("=");
+    if (!id || !severity || !settings.has(severity)) return { severities, bad: value };
+    severities[id] = severity as SeveritySetting;
+  }
+  return { severities };
+}
+
+/** How a path named on the command line is read: the loads it stands for. */
+export type Targets = (
+  path: string,
+  compose: { exampleFor: (composeFile: string) => ExampleEnvironment | undefined },
+) => Promise<Load[]>;
+
+/** `check`, reading the paths it is given with `targets`. */
+export function checkCommand(targets: Targets): Command {
+  return {
+    name: "check",
+    summary:
+      "Lint models, compose files, Kubernetes manifests or whole repositories: references, budgets, what would not start, and the rule catalogue",
+    usage:
+      "deployview check [model | compose file | manifests | folder]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
+    options: {
+      format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
+      rule: {
+        type: "string",
+        multiple: true,
+        value: "ID=LEVEL",
+        description: "Set a rule's severity: off, info, warn or error",
+      },
+      "max-warnings": {
+        type: "string",
+        value: "N",
+        description: "Fail (exit 1) when there are more than N warnings",
+      },
+      file: {
+        type: "string",
+        short: "f",
+        multiple: true,
+        value: "COMPOSE",
+        description: "Lint compose files instead of a model (repeat to merge them as Compose does)",
+      },
+    },
+    async run({ positionals, options }, io) {
+      const format = parseFormat(options.format, ["text", "json", "sarif", "github"]);
+      if (!format) {
+        io.stderr.write(
+          `deployview check: unknown format '${String(options.format)}' (use text, json, sarif or github)\n`,
+        );
+        return ExitCode.unusable;
+      }
+      const { severities, bad } = parseRules((options.rule as string[] | undefined) ?? []);
+      if (bad) {
+        io.stderr.write(`deployview check: --rule takes id=off|info|warn|error, not '${bad}'\n`);
+        return ExitCode.unusable;
+      }
+      const maxWarnings = options["max-warnings"] === undefined ? undefined : Number(options["max-warnings"]);
+      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+        io.stderr.write("deployview check: --max-warnings takes a whole number\n");
+        return ExitCode.unusable;
+      }
+      const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) => modelPath(io, f));
+      const files = positionals.length > 0 ? positionals : [undefined];
+      const diagnostics: Diagnostic[] = [];
+      const sources = new Map<string, string>();
+      let unusable = false;
+      // Each compose file, manifest folder or repository named is checked on its own.
+      // Compose files of one folder share its example env file, looked up once for the whole run.
+      const compose = { exampleFor: exampleLookup() };
+      const loads =
+        composeFiles.length > 0
+          ? [() => loadComposeAsModel(composeFiles, compose)]
+          : (await Promise.all(files.map((file) => targets(modelPath(io, file), compose)))).flat();
+      for (const load of loads) {
+        const loaded = await load();
+        diagnostics.push(...loaded.diagnostics);
+        for (const [path, text] of loaded.sources) sources.set(path, text);
+        if (loaded.model)
+          diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources, severities }));
+        else unusable = true;
+      }
+      const sorted = sortDiagnostics(uniqueDiagnostics(diagnostics));
+      const report = formatDiagnostics(sorted, sources, format, {
+        color: io.color,
+        cwd: io.cwd,
+        rules,
+        version: VERSION,
+      });
+      if (format !== "text" || sorted.length > 0) io.stdout.write(report);
+      else io.stdout.write(`No problems found${files.length > 1 ? ` in ${files.length} models` : ""}.\n`);
+      if (unusable) return ExitCode.unusable;
+      const warnings = sorted.filter((d) => d.severity === "warning").length;
+      if (hasErrors(sorted)) return ExitCode.findings;
+      return maxWarnings !== undefined && warnings > maxWarnings ? ExitCode.findings : ExitCode.ok;
+    },
+  };
+}
