@@ -68,7 +68,8 @@ describe("deployview drift on the configuration a repository has", () => {
     expect(await drift(root)).toEqual([
       // Once, though both the base set and the production set run it.
       "configuration-drift compose.yaml: in local, prod: 'db' runs postgres:17 here; the model says postgres:16",
-      "configuration-drift docker-compose.prod.yml: in prod: 'web' publishes 8443→80 here; the model says 443→80",
+      // Compose adds the production file's port to the base file's: prod publishes both.
+      "configuration-drift docker-compose.prod.yml: in prod: 'web' publishes 8080→80, 8443→80 here; the model says 443→80, 8080→80",
       "configuration-drift k8s/web.yaml: in k8s: 'web' runs 3 replicas here; the model says 2 replicas",
       "unmodelled-configuration tools/compose.yaml: compose files at tools/compose.yaml describe no environment of the model, so drift does not compare them",
     ]);

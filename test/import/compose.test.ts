@@ -188,6 +188,42 @@ volumes: { data: {}, pg: {} }
     expect(cycle[0]!.message).toBe("'api' depends on itself, which Compose refuses");
   });
 
+  it("keeps a container port published on two host ports as two ports, and an entry written twice as one", async () => {
+    const file = write(
+      "twice.yaml",
+      [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    ports: ['80:80', '8080:80', '8080:80', '53:53', '53:53/udp', '5353:53/udp']",
+        "  admin: { image: 'httpd:2.4', ports: ['80:3000'] }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const web = loaded.model!.services.find((s) => s.id === "web")!;
+    expect(web.ports.map((p) => `${p.name}=${p.port}/${p.protocol}`)).toEqual([
+      "p80=80/tcp",
+      "p80-8080=80/tcp",
+      "p53=53/tcp",
+      "p53-udp=53/udp",
+      "p53-udp-5353=53/udp",
+    ]);
+    const instance = loaded.model!.environments[0]!.instances.find((i) => i.service.id === "web")!;
+    expect(instance.publish.map((p) => `${p.port.name}:${p.host}`)).toEqual([
+      "p80:80",
+      "p80-8080:8080",
+      "p53:53",
+      "p53-udp:53",
+      "p53-udp-5353:5353",
+    ]);
+    // The first of the two host ports is the one another service takes as well.
+    const clashes = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(located(clashes, loaded.sources)).toEqual(["host-port-conflict@5:40"]);
+  });
+
   it("reads one folder's example env file for each compose file in it that a check names", async () => {
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",

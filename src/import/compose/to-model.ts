@@ -74,16 +74,25 @@ interface Port {
 
 /**
  * Short ("127.0.0.1:8080:80/udp", "80") and long ({ target, published, host_ip }) port syntax. A
- * container port open for TCP and UDP both (DNS's 53) is two ports, the second named for its protocol.
+ * container port open for TCP and UDP both (DNS's 53) is two ports, the second named for its
+ * protocol; one published on a second host port ("80:80", "8080:80") is another, named for that
+ * host port, so both are documented and a clash on either is found. An entry written twice is one.
  */
 function parsePorts(value: unknown, invalid: number[] = []): Port[] {
-  const protocols = new Map<string, string>();
-  return portEntries(value, invalid).map((port) => {
-    const earlier = protocols.get(port.name);
-    if (earlier !== undefined && earlier !== port.protocol)
-      return { ...port, name: `${port.name}-${port.protocol}` };
-    protocols.set(port.name, port.protocol);
-    return port;
+  const firstProtocol = new Map<string, string>();
+  const names = new Set<string>();
+  const publishes = new Set<string>();
+  return portEntries(value, invalid).flatMap((port) => {
+    const publish = `${port.name}/${port.protocol}/${port.bind ?? ""}/${port.host ?? ""}`;
+    if (publishes.has(publish)) return [];
+    publishes.add(publish);
+    const first = firstProtocol.get(port.name) ?? port.protocol;
+    firstProtocol.set(port.name, first);
+    let name = first === port.protocol ? port.name : `${port.name}-${port.protocol}`;
+    if (names.has(name)) name = `${name}-${port.host ?? port.index}`;
+    if (names.has(name)) name = `${name}-${port.index}`;
+    names.add(name);
+    return [name === port.name ? port : { ...port, name }];
   });
 }
 

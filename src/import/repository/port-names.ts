@@ -16,12 +16,18 @@ const protocolOf = (port: Ports[string]) => (typeof port === "number" ? "tcp" : 
 export function portRenames(first: ServiceInputType, other: ServiceInputType): Map<string, string> {
   const renames = new Map<string, string>();
   const firstPorts = Object.entries(first.ports ?? {});
+  // A name the other set uses itself, or gives another of its ports already, is taken: one
+  // container port published on two host ports ("8080:80" and "443:80") stays two ports.
+  const taken = new Set(Object.keys(other.ports ?? {}));
   for (const [name, port] of Object.entries(other.ports ?? {})) {
     if (Object.hasOwn(first.ports ?? {}, name)) continue;
     const same = firstPorts.find(
-      ([, p]) => numberOf(p) === numberOf(port) && protocolOf(p) === protocolOf(port),
+      ([firstName, p]) =>
+        !taken.has(firstName) && numberOf(p) === numberOf(port) && protocolOf(p) === protocolOf(port),
     );
-    if (same) renames.set(name, same[0]);
+    if (!same) continue;
+    renames.set(name, same[0]);
+    taken.add(same[0]);
   }
   return renames;
 }
