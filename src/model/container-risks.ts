@@ -132,28 +132,56 @@ const SECRET_ARGUMENT =
   /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
 
 /**
- * A word every SECRET_ARGUMENT match contains. Most command lines have none, and testing for it
- * costs far less than SECRET_ARGUMENT, which tries its option name at every word of the line.
+ * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a
+ * word after a lone -p is the database), redis-cli's after -a. Within one command of the line.
  */
-const SECRET_WORD = /pass|pwd|secret|token|api[-_]?key|masterauth/i;
+const CLIENT_PASSWORD =
+  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]*?\s-p(\S+)|\bredis-cli\b[^|;&]*?\s-a\s+(\S+)/g;
+
+/**
+ * A word every SECRET_ARGUMENT or CLIENT_PASSWORD match contains. Most command lines have none,
+ * and testing for it costs far less than SECRET_ARGUMENT, which tries its option name at every word.
+ */
+const SECRET_WORD = /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli/i;
 
 const words = (command: string | readonly string[] | undefined) =>
   command === undefined ? "" : typeof command === "string" ? command : command.join(" ");
 
+/**
+ * Whether a value is written as it is: not a variable ($VAR, ${VAR}) nor a command's output
+ * ($(cat /run/secrets/pw), `cat …`), quoted or not, which is how a secret should be passed.
+ */
+const literal = (value: string) => !/^["']?[$`]/.test(value);
+
+/** Where in a command line each value it passes a secret in starts, and the value. */
+function secretValues(line: string): { start: number; value: string }[] {
+  if (!SECRET_WORD.test(line)) return [];
+  return [...line.matchAll(SECRET_ARGUMENT), ...line.matchAll(CLIENT_PASSWORD)].map((match) => {
+    // The value ends the match.
+    const value = (match[1] ?? match[2])!;
+    return { start: match.index! + match[0].length - value.length, value };
+  });
+}
+
 /** Whether a command line passes a secret as it is; a variable ($VAR, ${VAR}) is how it should be done. */
 export function passesSecret(command: string | readonly string[] | undefined): boolean {
-  const line = words(command);
-  if (!SECRET_WORD.test(line)) return false;
-  return [...line.matchAll(SECRET_ARGUMENT)].some(([, value]) => !value!.startsWith("$"));
+  return secretValues(words(command)).some(({ value }) => literal(value));
 }
 
 /** A command line as a document shows it: a secret it passes is left out. */
 export function commandText(command: string | readonly string[] | undefined): string {
   const line = words(command);
-  if (!SECRET_WORD.test(line)) return line;
-  return line.replace(SECRET_ARGUMENT, (match, value: string) =>
-    value.startsWith("$") ? match : `${match.slice(0, match.length - value.length)}…`,
-  );
+  const hidden = secretValues(line)
+    .filter(({ value }) => literal(value))
+    .sort((a, b) => a.start - b.start);
+  let shown = "";
+  let at = 0;
+  for (const { start, value } of hidden) {
+    if (start < at) continue;
+    shown += `${line.slice(at, start)}…`;
+    at = start + value.length;
+  }
+  return shown + line.slice(at);
 }
 
 export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a secret";

@@ -5,9 +5,10 @@ import type { Rule } from "./rule.js";
 export const secretInCommand: Rule = {
   id: "secret-in-command",
   severity: "error",
-  description: "A command line passes what looks like a password, token or key.",
+  description:
+    "A command line passes what looks like a password, token or key (--password=…, mysql's -p…, redis-cli's -a …).",
   why: "Command lines show up in process lists, logs, `docker inspect` and generated files for anyone to read.",
-  fix: "Pass it through a variable that references a secret, and let the program read the variable.",
+  fix: 'Pass it through a variable that references a secret, and let the program read the variable; a command\'s output (--password="$(cat /run/secrets/db-password)") is fine too.',
   example: {
     bad: 'command: [server, "--password=hunter2"]',
     good: "command: [server]\nenv: { SERVER_PASSWORD: { secret: server-password } }",

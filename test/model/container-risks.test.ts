@@ -10,6 +10,20 @@ describe("a command line that passes a secret", () => {
     expect(passesSecret(undefined)).toBe(false);
   });
 
+  it("is found glued to mysql's -p and after redis-cli's -a, and not where a command's output passes it", () => {
+    expect(passesSecret(["mysqladmin", "ping", "-h", "localhost", "-uroot", "-pS3cret"])).toBe(true);
+    expect(passesSecret("redis-cli -a s3cret ping")).toBe(true);
+    // After a lone -p, mysql reads the database's name and asks for the password.
+    expect(passesSecret("mysql -p shop")).toBe(false);
+    expect(passesSecret("mysqladmin ping -p$MYSQL_ROOT_PASSWORD")).toBe(false);
+    expect(passesSecret('mysqladmin ping --password="$(cat /run/secrets/db-password)" --silent')).toBe(false);
+    expect(passesSecret("redis-cli ping && echo -a x")).toBe(false);
+    expect(commandText("mysqladmin ping -uroot -pS3cret --silent")).toBe(
+      "mysqladmin ping -uroot -p… --silent",
+    );
+    expect(commandText("mysql --password=a -pb")).toBe("mysql --password=… -p…");
+  });
+
   it("is shown in documents without the secret, and with a variable as written", () => {
     expect(commandText(["check", "--token", "abc123", "--verbose"])).toBe("check --token … --verbose");
     expect(commandText("server --password=$PW")).toBe("server --password=$PW");
@@ -17,11 +31,13 @@ describe("a command line that passes a secret", () => {
   });
 
   it("is found the same with or without the quick test for a secret word first", () => {
-    // The option pattern alone, as it was before the quick test was put in front of it.
+    // The patterns alone, as they would be found without the quick test in front of them.
     const option =
       /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
+    const client =
+      /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]*?\s-p(\S+)|\bredis-cli\b[^|;&]*?\s-a\s+(\S+)/g;
     const part = fc.constantFrom(
-      ..."--PassWord= -pwd token: api_key apiKey x-secret requirepass masterauth -p --db-pass $PW ${S} abc \" ' = : - _".split(
+      ..."--PassWord= -pwd token: api_key apiKey x-secret requirepass masterauth -p --db-pass $PW ${S} $(cat abc \" ' = : - _ mysql redis-cli -a ;".split(
         " ",
       ),
       " ",
@@ -29,7 +45,9 @@ describe("a command line that passes a secret", () => {
     fc.assert(
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         const line = parts.join("");
-        const expected = [...line.matchAll(option)].some(([, value]) => !value!.startsWith("$"));
+        const expected = [...line.matchAll(option), ...line.matchAll(client)].some(
+          ([, first, second]) => !/^["']?[$`]/.test((first ?? second)!),
+        );
         expect(passesSecret(line)).toBe(expected);
         expect(commandText(line) !== line).toBe(expected);
       }),
