@@ -224,6 +224,28 @@ volumes: { data: {}, pg: {} }
     expect(located(clashes, loaded.sources)).toEqual(["host-port-conflict@5:40"]);
   });
 
+  it("lints a file whose only error is a request above its limit, each rule at its configured severity", async () => {
+    const file = write(
+      "over.yaml",
+      [
+        'version: "3"',
+        "services:",
+        "  api:",
+        "    image: nginx:latest",
+        "    deploy: { resources: { limits: { memory: 512m }, reservations: { memory: 1g } } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:26"]);
+    const found = checkModel(loaded.model!, {
+      sources: loaded.sources,
+      severities: { "compose-obsolete-version": "off" },
+    });
+    expect(found.map((d) => d.code)).toContain("image-latest-tag");
+    expect(found.map((d) => d.code)).not.toContain("compose-obsolete-version");
+  });
+
   it("reads one folder's example env file for each compose file in it that a check names", async () => {
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",

@@ -113,6 +113,31 @@ describe("importers on anything", () => {
     );
   });
 
+  it("never throw, nor does any rule, on resources out of range, which leave the file linted all the same", async () => {
+    const amount = fc.oneof(
+      fc.constantFrom("512m", "1g", "2G", "100k", "0.5", "2", "1.5gb", "-1g", "lots", ""),
+      fc.integer({ min: -10, max: 1 << 30 }),
+      fc.double({ noNaN: true }),
+    );
+    const resources = fc.record({ memory: amount, cpus: amount }, { requiredKeys: [] });
+    const document = fc.record({
+      limits: fc.option(resources, { nil: undefined }),
+      reservations: fc.option(resources, { nil: undefined }),
+    });
+    await fc.assert(
+      fc.asyncProperty(document, async (given) => {
+        const text = stringify({ services: { api: { image: "api:1.0", deploy: { resources: given } } } });
+        const loaded = await loadComposeAsModel([file(text)]);
+        const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+        // Values out of range are findings; the file is still linted.
+        if (errors.every((d) => d.code === "invalid-range" || d.code === "invalid-quantity"))
+          expect(loaded.model).toBeDefined();
+        if (loaded.model) checkModel(loaded.model, { sources: loaded.sources });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("never throw, nor does any rule, on workloads and Services whose known fields hold anything", async () => {
     const any = fc.jsonValue({ maxDepth: 3 });
     const container = fc.dictionary(

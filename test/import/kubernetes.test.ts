@@ -259,8 +259,8 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "error", "error"]);
   });
 
-  it("points a request above its limit at the container's resources", async () => {
-    const { diagnostics, sources } = await loadManifestText([
+  it("points a request above its limit at the container's resources, and lints the manifests all the same", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
       ...workloadHead("Deployment", "api"),
       "    spec:",
       "      containers:",
@@ -270,6 +270,7 @@ describe("Kubernetes manifests as a model", () => {
       "",
     ]);
     expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
+    expect(checkModel(model!, { sources }).map((d) => d.code)).toContain("missing-health-check");
   });
 
   it("finds a disruption budget that lets no pod be evicted, at the PodDisruptionBudget", async () => {

@@ -6,7 +6,7 @@
 import { basename, dirname, join } from "node:path";
 import type { Diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
-import { resolveModel } from "../../model/resolve/index.js";
+import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { keptSecret } from "../../model/secret-like.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { applyExtends } from "./extends.js";
@@ -106,7 +106,10 @@ function withoutSecrets(values: Readonly<Record<string, string>>): Record<string
   return Object.fromEntries(Object.entries(values).filter(([name, value]) => !keptSecret(name, value)));
 }
 
-/** Loads one or more compose files (later ones override earlier ones) as a resolved model. */
+/**
+ * Loads one or more compose files (later ones override earlier ones) as a resolved model; one
+ * whose only errors are values out of range comes with them, to be linted (see lintableModel).
+ */
 export async function loadComposeAsModel(
   files: string[],
   options: Pick<ComposeImportOptions, "env" | "exampleFor"> = {},
@@ -114,12 +117,13 @@ export async function loadComposeAsModel(
   const { imported, diagnostics, sources, variables } = await importCompose(files, options);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, files[0]!, imported.locate);
-  if (!resolved.model)
+  const lintable = lintableModel(resolved);
+  if (!lintable)
     return {
       model: undefined,
       diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
       sources,
     };
-  const model = { ...resolved.model, variables, importFindings: imported.findings };
+  const model = { ...lintable, variables, importFindings: imported.findings };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -6,7 +6,7 @@ import { type Dirent, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
-import { resolveModel } from "../../model/resolve/index.js";
+import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
 import { looksLikeManifest } from "./read-file.js";
@@ -88,17 +88,21 @@ export async function importManifests(
   return { imported, diagnostics, sources };
 }
 
-/** Loads manifests (files, folders, kustomizations) as a resolved model. */
+/**
+ * Loads manifests (files, folders, kustomizations) as a resolved model; one whose only errors are
+ * values out of range comes with them, to be linted (see lintableModel).
+ */
 export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult> {
   const { imported, diagnostics, sources } = await importManifests(paths);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, paths[0]!, imported.locate);
-  if (!resolved.model)
+  const lintable = lintableModel(resolved);
+  if (!lintable)
     return {
       model: undefined,
       diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
       sources,
     };
-  const model = { ...resolved.model, importFindings: imported.findings };
+  const model = { ...lintable, importFindings: imported.findings };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

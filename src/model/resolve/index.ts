@@ -17,7 +17,12 @@ export function resolveModel(
   input: ModelInputType,
   file: string,
   locate: Locate,
-): { model: Model | undefined; diagnostics: Diagnostic[] } {
+): {
+  model: Model | undefined;
+  diagnostics: Diagnostic[];
+  /** The model as resolved, errors and all: see lintableModel. */
+  draft: Model;
+} {
   const context: ResolveContext = { file, locate: lazyLocate(locate), diagnostics: [] };
   const services = resolveServices(context, input);
   const environments = entriesOf(input.environments).map(([id, environment]) =>
@@ -45,5 +50,19 @@ export function resolveModel(
     },
   };
   const unusable = context.diagnostics.some((d) => d.severity === "error");
-  return { model: unusable ? undefined : model, diagnostics: context.diagnostics };
+  return { model: unusable ? undefined : model, diagnostics: context.diagnostics, draft: model };
+}
+
+/** Errors about a value alone (a request above its limit): every element is there all the same. */
+const VALUE_ERRORS = new Set(["invalid-range", "invalid-quantity"]);
+
+/**
+ * The model to lint where a model is read from configuration the user already runs (compose
+ * files, manifests): one whose only errors are values out of range is linted all the same, so one
+ * such error does not hide every other finding. A model file is held to its errors.
+ */
+export function lintableModel(resolved: ReturnType<typeof resolveModel>): Model | undefined {
+  if (resolved.model) return resolved.model;
+  const errors = resolved.diagnostics.filter((d) => d.severity === "error");
+  return errors.every((d) => VALUE_ERRORS.has(d.code)) ? resolved.draft : undefined;
 }
