@@ -34,8 +34,11 @@ export interface ParseOptions {
   multiDocument?: boolean;
   /** Apply `<<` merge keys, as Compose does. Default false (models are plain YAML 1.2). */
   merge?: boolean;
-  /** Applied to every string value (not to keys) as the value is made: Compose's interpolation. */
-  mapString?: (text: string) => string;
+  /**
+   * Applied to every string value (not to keys) as the value is made, with the key it is the value
+   * of, if any: Compose's interpolation.
+   */
+  mapString?: (text: string, key?: string) => string;
 }
 
 function rangeOf(
@@ -267,7 +270,7 @@ class UnresolvedAlias extends Error {
  */
 function toPlain(
   document: ParsedDocument,
-  mapString?: (text: string) => string,
+  mapString?: (text: string, key?: string) => string,
 ): { value: unknown; merges: boolean } {
   let mapValue = mapString;
   const anchors = new Map<string, { value: unknown; size: number }>();
@@ -275,7 +278,7 @@ function toPlain(
   // Values made so far; an anchored node's size is how many it made.
   let made = 0;
   let merges = false;
-  const convert = (node: unknown): unknown => {
+  const convert = (node: unknown, key?: string): unknown => {
     if (isAlias(node)) {
       const target = anchors.get(node.source);
       if (!target) throw new UnresolvedAlias(node);
@@ -287,28 +290,29 @@ function toPlain(
     const before = made++;
     let value: unknown;
     if (isScalar(node))
-      value = mapValue && typeof node.value === "string" ? mapValue(node.value) : node.value;
+      value = mapValue && typeof node.value === "string" ? mapValue(node.value, key) : node.value;
     else if (isMap(node)) {
       const out: Record<string, unknown> = {};
       for (const pair of node.items) {
-        let key: unknown;
-        if (isScalar(pair.key)) key = pair.key.value;
+        let name: unknown;
+        if (isScalar(pair.key)) name = pair.key.value;
         else {
           // A complex key is not counted among the values its mapping holds, nor mapped as one.
           const counted = made;
           const mapping = mapValue;
           mapValue = undefined;
-          key = convert(pair.key);
+          name = convert(pair.key);
           made = counted;
           mapValue = mapping;
         }
-        if (key === "<<") merges = true;
-        out[typeof key === "object" && key !== null ? JSON.stringify(key) : String(key)] = convert(
+        if (name === "<<") merges = true;
+        out[typeof name === "object" && name !== null ? JSON.stringify(name) : String(name)] = convert(
           pair.value,
+          typeof name === "string" ? name : undefined,
         );
       }
       value = out;
-    } else if (isSeq(node)) value = node.items.map(convert);
+    } else if (isSeq(node)) value = node.items.map((item) => convert(item));
     else value = null;
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor) anchors.set(anchor, { value, size: made - before });

@@ -8,7 +8,8 @@ import type { Service } from "./types.js";
 
 /** An image with no tag, or the tag latest (latest-…); a digest pins it whatever the tag. */
 export function unpinnedImage(image: string): boolean {
-  if (image.includes("@")) return false;
+  // A digest pins it; a variable (${TAG}) is set where the file is run, and cannot be judged here.
+  if (image.includes("@") || image.includes("$")) return false;
   const tag = /:([^/:]+)$/.exec(image)?.[1];
   return tag === undefined || /^latest(-|$)/.test(tag);
 }

@@ -246,6 +246,35 @@ volumes: { data: {}, pg: {} }
     expect(found.map((d) => d.code)).not.toContain("compose-obsolete-version");
   });
 
+  it("keeps an image whose variables are not set as written, so only the variable is reported", async () => {
+    const file = write(
+      "images.yaml",
+      [
+        "services:",
+        "  api: { image: '${API_IMAGE:?set the image}' }",
+        "  web: { image: 'shop/web:${TAG}' }",
+        "  worker: { image: 'shop/worker:${WORKER_TAG:-latest}' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const images = Object.fromEntries(loaded.model!.services.map((s) => [s.id, s.image]));
+    expect(images).toEqual({
+      api: "${API_IMAGE:?set the image}",
+      web: "shop/web:${TAG}",
+      // A default written in the file is what runs where nothing sets the variable.
+      worker: "shop/worker:latest",
+    });
+    const found = [...loaded.diagnostics, ...checkModel(loaded.model!, { sources: loaded.sources })].filter(
+      (d) => d.code !== "missing-health-check",
+    );
+    expect(located(found, loaded.sources).sort()).toEqual([
+      "compose-required-variable@2:18",
+      "compose-unset-variable@3:27",
+      "image-latest-tag@4:20",
+    ]);
+  });
+
   it("reads one folder's example env file for each compose file in it that a check names", async () => {
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",

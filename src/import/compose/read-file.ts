@@ -66,13 +66,16 @@ export async function readComposeFile(
   // Interpolated as the values are made, so the value is not copied once more to do it. A variable
   // that looks secret (by its name or its value) stays as written: its value, typically from .env,
   // must reach neither the model nor anything made from it.
-  const interpolated = (value: string) => {
+  const interpolated = (value: string, key?: string) => {
     if (!value.includes("$")) return value;
     const result = interpolate(value, env, keep);
     for (const name of result.kept) secrets.add(name);
     for (const name of result.unset) if (!example?.names.has(name)) unset.add(name);
     for (const m of result.missing)
       if (!(Object.hasOwn(values, m.name) && values[m.name])) missing.set(m.name, m.message);
+    // An image whose variables are not set here is chosen where the file is run (${TAG} in CI):
+    // kept as written, it is not taken for no image, or an unpinned or malformed one.
+    if (key === "image" && (result.unset.length > 0 || result.missing.length > 0)) return value;
     return result.value;
   };
   const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
