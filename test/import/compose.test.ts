@@ -275,6 +275,34 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reads memory and CPU from the service-level keys too, and refuses a restart policy Docker does not know", async () => {
+    const file = write(
+      "levels.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', mem_limit: 1g, mem_reservation: 256m, cpus: 0.5, restart: 'on-failure:3' }",
+        "  b: { image: 'b:1', mem_limit: 1g, deploy: { resources: { limits: { memory: 2g } } } }",
+        "  c: { image: 'c:1', restart: sometimes }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-invalid-value@4:31"]);
+    expect(loaded.diagnostics[0]!.message).toBe("'sometimes' is not a restart policy Docker knows");
+    const [a, b, c] = loaded.model!.services;
+    const mi = 1024 ** 2;
+    expect([a!.memory?.request, a!.memory?.limit, a!.cpu?.limit, a!.restart]).toEqual([
+      256 * mi,
+      1024 * mi,
+      // Millicores.
+      500,
+      "on-failure",
+    ]);
+    // deploy.resources says it for itself.
+    expect(b!.memory?.limit).toBe(2048 * mi);
+    expect(c!.restart).toBeUndefined();
+  });
+
   it("reads one folder's example env file for each compose file in it that a check names", async () => {
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",

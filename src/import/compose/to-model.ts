@@ -190,6 +190,35 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
   return limit ?? request;
 }
 
+/**
+ * deploy.resources, with what the service-level keys Compose also takes (mem_limit,
+ * mem_reservation, cpus) add where deploy.resources does not say.
+ */
+function resourcesOf(raw: Json, resources: unknown): Json {
+  const deploy = isObject(resources) ? resources : {};
+  const given = (value: unknown, key: string) => (value === undefined ? {} : { [key]: value });
+  return {
+    limits: {
+      ...given(raw.mem_limit, "memory"),
+      ...given(raw.cpus, "cpus"),
+      ...(isObject(deploy.limits) ? deploy.limits : {}),
+    },
+    reservations: {
+      ...given(raw.mem_reservation, "memory"),
+      ...(isObject(deploy.reservations) ? deploy.reservations : {}),
+    },
+  };
+}
+
+/** A restart policy as the model has it; on-failure:3 (at most three restarts) is on-failure. */
+function restartPolicy(value: unknown): ServiceInputType["restart"] {
+  if (typeof value !== "string") return undefined;
+  const policy = value.replace(/^on-failure:\d+$/, "on-failure");
+  return policy === "no" || policy === "always" || policy === "on-failure" || policy === "unless-stopped"
+    ? policy
+    : undefined;
+}
+
 type Wait = "started" | "healthy" | "completed";
 
 /**
@@ -468,19 +497,33 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
               }),
             );
     const deploy = isObject(raw.deploy) ? raw.deploy : {};
-    const memory = memoryOf(deploy.resources);
+    const resources = resourcesOf(raw, deploy.resources);
+    const memory = memoryOf(resources);
     if (memory) {
       service.memory = memory;
-      note(["services", id, "memory"], ["services", id, "deploy", "resources"]);
+      const written =
+        isObject(deploy.resources) && memoryOf(deploy.resources)
+          ? ["deploy", "resources"]
+          : raw.mem_limit !== undefined
+            ? ["mem_limit"]
+            : ["mem_reservation"];
+      note(["services", id, "memory"], ["services", id, ...written]);
     }
-    const cpu = cpuOf(deploy.resources);
+    const cpu = cpuOf(resources);
     if (cpu) service.cpu = cpu;
-    if (
-      typeof raw.restart === "string" &&
-      ["no", "always", "on-failure", "unless-stopped"].includes(raw.restart)
-    ) {
-      service.restart = raw.restart as ServiceInputType["restart"];
-    }
+    const restart = restartPolicy(raw.restart);
+    if (restart) service.restart = restart;
+    // One of the wrong type is reported with the file's other keys of the wrong type.
+    else if (typeof raw.restart === "string")
+      diagnostics.push(
+        diagnostic(
+          "schema-invalid-value",
+          "error",
+          `'${asText(raw.restart)}' is not a restart policy Docker knows`,
+          locateCompose(["services", id, "restart"], "value"),
+          { hint: 'use "no", always, on-failure (on-failure:3 for at most 3 restarts) or unless-stopped' },
+        ),
+      );
     const pull = pullPolicy(raw.pull_policy);
     if (pull) service.pull = pull;
     if (raw.network_mode) {
