@@ -164,21 +164,26 @@ describe("findings on merged files", () => {
 });
 
 describe("keys the Compose Specification does not know", () => {
-  it("are reported where they are, with a suggestion; x- extensions are fine", async () => {
+  it("are errors where they are, with a suggestion, as are names Compose does not take; x- extensions are fine", async () => {
     const dir = folderWith(
       {
         "compose.yaml":
-          "x-common: &common { restart: always }\nservices:\n  api:\n    imgae: shop/api:1\n    x-note: fine\n    <<: *common\nvolumez: {}\n",
+          "x-common: &common { restart: always }\nservices:\n  api:\n    imgae: shop/api:1\n    x-note: fine\n    <<: *common\n  web app: { image: 'nginx:1.27' }\nvolumez: {}\nnetworks: { 'front/end': {} }\n",
       },
       "deployview-compose-keys-",
     );
     const result = await importCompose([join(dir, "compose.yaml")]);
     expect(located(result.diagnostics, result.sources)).toEqual([
-      "compose-unknown-key@7:1",
+      "compose-unknown-key@8:1",
+      "schema-invalid-value@7:3",
+      "schema-invalid-value@9:13",
       "compose-unknown-key@4:5",
     ]);
+    expect(result.diagnostics.map((d) => d.severity)).toEqual(["error", "error", "error", "error"]);
     expect(result.diagnostics.map((d) => d.hint)).toEqual([
       "did you mean 'volumes'?",
+      "use letters, digits, '.', '_' and '-' only",
+      "use letters, digits, '.', '_' and '-' only",
       "did you mean 'image'?",
     ]);
   });

@@ -12,9 +12,13 @@ import {
 } from "./spec-keys.js";
 import type { ComposeSource } from "./to-model.js";
 
+/** The sections whose entries Compose names, and the names it takes (the specification's pattern). */
+const NAMED_SECTIONS = ["services", "networks", "volumes", "secrets", "configs"] as const;
+const NAME = /^[a-zA-Z0-9._-]+$/;
+
 /**
  * Keys the Compose Specification does not know (x- extensions aside), with a suggestion, and
- * values of the wrong JSON type for their key, which Compose refuses.
+ * values of the wrong JSON type for their key, and names it does not take: Compose refuses each.
  */
 export function keyProblems(source: ComposeSource): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -42,8 +46,8 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
     found.push(
       diagnostic(
         "compose-unknown-key",
-        "warning",
-        `'${key}' is not a Compose key; it is ignored`,
+        "error",
+        `'${key}' is not a Compose key, so Compose refuses the file`,
         locate(source.yaml, path, "key"),
         {
           hint: suggestion(key, [...known], "key"),
@@ -53,6 +57,21 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
   for (const [key, value] of Object.entries(source.value)) {
     if (!composeTopKeys.has(key) && !key.startsWith("x-")) report([key], key, composeTopKeys);
     else wrongType([key], value, composeTopTypes.get(key));
+  }
+  for (const section of NAMED_SECTIONS) {
+    const entries = source.value[section];
+    if (!isObject(entries)) continue;
+    for (const name of Object.keys(entries))
+      if (!NAME.test(name))
+        found.push(
+          diagnostic(
+            "schema-invalid-value",
+            "error",
+            `'${name}' is not a name Compose takes for one of its ${section}`,
+            locate(source.yaml, [section, name], "key"),
+            { hint: "use letters, digits, '.', '_' and '-' only" },
+          ),
+        );
   }
   const services = isObject(source.value.services) ? source.value.services : {};
   for (const [id, service] of Object.entries(services)) {
