@@ -8,7 +8,10 @@ import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
-import { cases } from "./cases.js";
+import { cases as hitsAndMisses } from "./cases.js";
+import { missCases } from "./miss-cases.js";
+
+const cases = [...hitsAndMisses, ...missCases];
 
 function findings(text: string, rule?: string) {
   return findingsOf(loadModelText(text, "model.yaml"), rule);
@@ -61,6 +64,11 @@ describe("the rule registry", () => {
 
   it("every rule has a test that it finds something", () => {
     const tested = new Set(cases.filter((c) => c.expected.length > 0).map((c) => c.rule));
+    expect(rules.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it("every rule has a test that it finds nothing where nothing is wrong", () => {
+    const tested = new Set(cases.filter((c) => c.expected.length === 0).map((c) => c.rule));
     expect(rules.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
   });
 

@@ -1,0 +1,414 @@
+/**
+ * For each rule, a model or files close to what it flags, written as they should be: the rule
+ * finds nothing there. The hits, with their exact positions, are in cases.ts.
+ */
+import { type RuleCase, selectsNothing, workloadHead } from "./cases.js";
+
+/** The head cases.ts opens its models with: the system, and the secret pw with its source. */
+const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
+
+export const missCases: RuleCase[] = [
+  {
+    rule: "bind-mount-in-cluster",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { logs: "/var/log:/host/log:ro" } }\n  b: { kind: api, image: "b:1", volumes: { app: "./app:/srv/app" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    // An absolute host path is on every node (a hostPath); the project folder is bound on a host only.
+    expected: [],
+  },
+  {
+    rule: "build-and-image",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", build: ./a, pull: build }\n  b: { kind: api, image: "b:1", build: ./b, pull: never }\n  c: { kind: api, build: ./c }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    // pull: build and pull: never say the image is the one the build makes.
+    expected: [],
+  },
+  {
+    rule: "deprecated-service-account-field",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: ServiceAccount",
+        "metadata: { name: payments }",
+        "---",
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      serviceAccountName: payments",
+        "      containers: [{ name: api, image: 'api:1.0' }]",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
+    rule: "disruption-budget-without-eviction-policy",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        "---",
+        ...workloadHead("Deployment", "web"),
+        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: web }",
+        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: IfHealthyBudget, selector: { matchLabels: { app: web } } }",
+        "",
+      ].join("\n"),
+    },
+    // The default written out is a choice made: the rule asks only that one be made.
+    expected: [],
+  },
+  {
+    rule: "docker-socket-mounted",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DOCKER_HOST: "tcp://socket-proxy:2375" }, volumes: { sock: "/var/run/postgresql:/var/run/postgresql", docker: "/srv/docker:/data" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    // Another program's socket, and a folder that only names Docker; Docker itself through a proxy.
+    expected: [],
+  },
+  {
+    rule: "duplicate-names",
+    text: `${head}services:\n  a: { kind: api, name: Public API, image: "a:1" }\n  b: { kind: api, name: Admin API, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, name: Host, run: [a, b] } } }\n  prod: { platform: compose, nodes: { h: { kind: host, name: Host, run: [a, b] } } }\n`,
+    // Nodes of the same name in two environments are told apart by their environment.
+    expected: [],
+  },
+  {
+    rule: "duplicate-variable",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    environment:",
+        "      - LOG_LEVEL=info",
+        "      - PORT=8080",
+        "  worker:",
+        "    image: worker:1.0",
+        "    environment: [LOG_LEVEL=debug, PORT=8080]",
+        "",
+      ].join("\n"),
+    },
+    // Each list sets each variable once; two services may set the same one.
+    expected: [],
+  },
+  {
+    rule: "exposed-datastore",
+    text: `${head}services:\n  db: { kind: database, image: "pg:16", ports: { pg: 5432 }, volumes: { d: /data } }\n  cache: { kind: cache, image: "redis:7", ports: { redis: 6379 }, volumes: { d: /data } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { db: { publish: { pg: { host: 5432, bind: 127.0.0.1 } } }, cache: } } } }\n`,
+    // Published on localhost only, and not published at all.
+    expected: [],
+  },
+  {
+    rule: "health-port-undeclared",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 80 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    // The declared port by its number and by its name.
+    expected: [],
+  },
+  {
+    rule: "host-namespace",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: w:1",
+        "    network_mode: bridge",
+        "    ipc: shareable",
+        "    ports: ['8080:80']",
+        "  sidecar:",
+        "    image: s:1",
+        "    network_mode: 'service:web'",
+        "    pid: 'service:web'",
+        "",
+      ].join("\n"),
+    },
+    // Another container's namespaces are not the host's.
+    expected: [],
+  },
+  {
+    rule: "hpa-without-cpu-request",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", cpu: { request: 250m, limit: 1 } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 2, max: 4 } }, b: { replicas: 2 } } } } }\n`,
+    // A fixed number of replicas needs no CPU request to scale by.
+    expected: [],
+  },
+  {
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "a:1.2" }\n  b: { kind: api, image: "localhost:5000/b:v2" }\n  c: { kind: api, image: "c@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }\n  d: { kind: api, image: "shop/d:latest", build: ./d }\n  e: { kind: api, image: "e:latestfix" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d, e] } } }\n`,
+    // A registry's port is no tag; a digest pins; an image the service builds has nothing to pin.
+    expected: [],
+  },
+  {
+    rule: "invalid-port-name",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - name: api",
+        "          image: api:1.0",
+        "          ports: [{ name: prom-metrics-01, containerPort: 9090 }, { name: http, containerPort: 80 }, { name: grpc-web, containerPort: 81 }]",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: api }",
+        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: 8080 }, { port: 81, targetPort: grpc-web }] }",
+        "",
+      ].join("\n"),
+    },
+    // Fifteen characters is the most Kubernetes takes; a target port given as a number has no name.
+    expected: [],
+  },
+  {
+    rule: "memory-over-capacity",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", memory: 512Mi }\n  web: { kind: web, image: "w:1", memory: { request: 256Mi, limit: 512Mi } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, capacity: { memory: 1Gi }, run: [api, web] } } }\n`,
+    // Their limits together fill the machine exactly.
+    expected: [],
+  },
+  {
+    rule: "missing-health-check",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", health: { http: /health } }\n  j: { kind: job, image: "j:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, j] } } }\n`,
+    // A job runs once and ends: there is nothing to check.
+    expected: [],
+  },
+  {
+    rule: "no-image",
+    text: `${head}services:\n  api: { kind: api, image: "a:1" }\n  web: { kind: web, build: ./web }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "no-resource-limits",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", memory: { request: 256Mi, limit: 512Mi } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: , b: { memory: 128Mi } } } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    // Memory given by the instance counts; a compose environment is not asked for it.
+    expected: [],
+  },
+  {
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: w:1",
+        "    environment:",
+        "      DB_PASSWORD: ${DB_PASSWORD}",
+        "      DB_PASSWORD_FILE: /run/secrets/db_password",
+        "      DATABASE_URL: postgres://app@db/app",
+        "      LEVEL: info",
+        "    secrets: [db_password]",
+        "secrets:",
+        "  db_password: { file: ./db_password.txt }",
+        "",
+      ].join("\n"),
+      ".env.example": "DB_PASSWORD=\n",
+    },
+    // The environment supplies the password, a _FILE variable names where it is, the URL has none.
+    expected: [],
+  },
+  {
+    rule: "privilege-escalation-allowed",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: setup, image: 'setup:1.0', securityContext: { allowPrivilegeEscalation: false } }",
+        "      containers:",
+        "        - name: api",
+        "          image: 'api:1.0'",
+        "          securityContext: { allowPrivilegeEscalation: false }",
+        "        - name: agent",
+        "          image: 'agent:1.0'",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
+    rule: "privileged-container",
+    text: "",
+    files: {
+      "compose.yaml": 'services:\n  api:\n    image: a:1\n    user: "1000:1000"\n    privileged: false\n',
+    },
+    expected: [],
+  },
+  {
+    rule: "replicas-with-fixed-host-port",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\n  p: { kind: proxy, image: "p:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 3, publish: { http: {} } }, b: { replicas: 3 }, p: { publish: { http: 8080 } } } } } }\n`,
+    // Where the system picks the host port each replica gets one; the one proxy holds the fixed port.
+    expected: [],
+  },
+  {
+    rule: "route-port-undeclared",
+    text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:80", /b: "b:http", /c: b } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
+    // The declared port by number and by name, or no port at all.
+    expected: [],
+  },
+  {
+    rule: "runs-as-root",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { run-as-non-root: true, user: 1000 } }\n  b: { kind: api, image: "b:1", security: { user: "1000:0" } }\n  c: { kind: api, image: "c:1", security: { user: "10001:10001" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    // The root group does not make the process root.
+    expected: [],
+  },
+  {
+    rule: "secret-without-source",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
+    // The head declares pw with its source.
+    expected: [],
+  },
+  {
+    rule: "secret-in-command",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server], env: { SERVER_PASSWORD: { secret: pw } } }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD" }\n  m: { kind: database, image: "mysql:8", volumes: { d: /var/lib/mysql }, health: { command: [sh, -c, 'mysqladmin ping --password="$(cat /run/secrets/db-password)"'] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, d, m] } } }\n`,
+    // A variable, a file's path, and a command's output are no secrets written out.
+    expected: [],
+  },
+  {
+    rule: "service-deployed-nowhere",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  old: { kind: api, image: "o:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  legacy: { platform: compose, nodes: { h: { kind: host, run: [old] } } }\n`,
+    // Placed in one environment is deployed somewhere.
+    expected: [],
+  },
+  {
+    rule: "service-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        selectsNothing.replace("app: api-v1", "app: api").trimEnd(),
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: mail }",
+        "spec: { type: ExternalName, externalName: mail.example.com }",
+        "",
+      ].join("\n"),
+    },
+    // A Service without a selector chooses no pods on purpose.
+    expected: [],
+  },
+  {
+    rule: "single-replica-in-production",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", cpu: { request: 250m } }\n  db: { kind: database, image: "pg:16", volumes: { d: /data } }\nenvironments:\n  staging: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b, db] } } }\n  production: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 2 }, b: { replicas: { min: 2, max: 4 } }, db: } } } }\n`,
+    // A database keeps state, and one replica outside production is fine.
+    expected: [],
+  },
+  {
+    rule: "starts-before-healthy",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: { db: { wait: healthy }, q: { wait: started } } }\n  b: { kind: api, image: "b:1", uses: [db] }\n  db: { kind: database, image: "pg:16", health: { command: [pg_isready] }, volumes: { d: /data } }\n  q: { kind: queue, image: "q:1", volumes: { d: /data } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, db, q] } } }\n`,
+    // Waiting for the start of a dependency with no health check is all there is to wait for.
+    expected: [],
+  },
+  {
+    rule: "stateful-without-volume",
+    text: `${head}services:\n  db: { kind: database, image: "postgres:16", volumes: { data: /var/lib/postgresql/data } }\n  cache: { kind: cache, image: "redis:7", stateful: false }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [db, cache] } } }\n`,
+    // A cache marked stateful: false keeps nothing worth a volume.
+    expected: [],
+  },
+  {
+    rule: "unconfined-profile",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  debug:\n    image: d:1\n    security_opt: [no-new-privileges:true, apparmor=docker-default, label=type:container_t]\n",
+    },
+    // Options that keep or name a profile, rather than turn it off.
+    expected: [],
+  },
+  {
+    rule: "unknown-service-account",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: ServiceAccount",
+        "metadata: { name: payments, namespace: shop }",
+        "---",
+        "apiVersion: v1",
+        "kind: ServiceAccount",
+        "metadata: { name: payments, namespace: mail }",
+        "---",
+        ...workloadHead("Deployment", "pay", "shop"),
+        "    spec: { serviceAccountName: payments, containers: [{ name: c, image: 'c:1' }] }",
+        "---",
+        ...workloadHead("Deployment", "mail", "mail"),
+        "    spec: { serviceAccountName: payments, containers: [{ name: c, image: 'c:1' }] }",
+        "---",
+        ...workloadHead("Deployment", "web", "shop"),
+        "    spec: { serviceAccountName: default, containers: [{ name: c, image: 'c:1' }] }",
+        "---",
+        ...workloadHead("Deployment", "ship", "shop"),
+        "    spec: { containers: [{ name: c, image: 'c:1' }] }",
+        "",
+      ].join("\n"),
+    },
+    // Each account defined in the workload's own namespace; default is in every one.
+    expected: [],
+  },
+  {
+    rule: "unsafe-sysctl",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      securityContext:",
+        "        sysctls:",
+        "          - { name: net.ipv4.ip_local_port_range, value: '1024 65000' }",
+        "          - { name: net/ipv4/tcp_syncookies, value: '1' }",
+        "          - { name: kernel.shm_rmid_forced, value: '1' }",
+        "      containers: [{ name: api, image: 'api:1.0' }]",
+        "",
+      ].join("\n"),
+    },
+    // Only the safe set, in either spelling.
+    expected: [],
+  },
+  {
+    rule: "used-service-not-deployed",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: { db: , mail: { optional: true } }, env: { DB: { endpoint: db } } }\n  db: { kind: database, image: "pg:16", volumes: { d: /d } }\n  mail: { kind: api, image: "m:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, db] } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a, db, mail] } } }\n`,
+    // The relation to mail is optional where it does not run.
+    expected: [],
+  },
+  {
+    rule: "volume-without-backup",
+    text: `${head}services:\n  db: { kind: database, image: "pg:16", volumes: { data: { path: /data, backup: nightly pg_dump to S3 }, conf: "./conf:/etc/pg" } }\n  cache: { kind: cache, image: "redis:7", volumes: { data: /data } }\nenvironments:\n  production: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n  staging: { platform: compose, nodes: { h: { kind: host, run: [db, cache] } } }\n`,
+    // A bind mount is the host's folder, not a volume; outside production no backup is asked for.
+    expected: [],
+  },
+  {
+    rule: "wait-without-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  app:",
+        "    image: a:1",
+        "    depends_on:",
+        "      db: { condition: service_healthy }",
+        "      cache: { condition: service_started }",
+        "      setup: { condition: service_completed_successfully }",
+        "  db:",
+        "    image: mysql:8.0",
+        "    healthcheck: { test: [CMD, mysqladmin, ping] }",
+        "  cache:",
+        "    image: redis:7",
+        "  setup:",
+        "    image: s:1",
+        "",
+      ].join("\n"),
+    },
+    // Only the wait for health needs a check; the others wait for a start or an end.
+    expected: [],
+  },
+];
