@@ -64,6 +64,10 @@ export const coreDiagnosticCodes = {
     "A Kubernetes workload names its ServiceAccount with serviceAccount, the field's name before Kubernetes 1.8.",
   "disruption-budget-without-eviction-policy":
     "A Kubernetes PodDisruptionBudget sets no unhealthyPodEvictionPolicy, so pods that never become ready can stall a node drain.",
+  "autoscaler-targets-nothing":
+    "A Kubernetes HorizontalPodAutoscaler scales a Deployment or StatefulSet the manifests do not define.",
+  "disruption-budget-selects-nothing":
+    "A Kubernetes PodDisruptionBudget's selector matches the pods of no workload in the manifests.",
   "unknown-service-account":
     "A Kubernetes workload runs as a ServiceAccount the manifests do not define in its namespace.",
   "removed-api-version": "A Kubernetes manifest uses an API version that Kubernetes no longer serves.",

@@ -1,4 +1,6 @@
 /** Every lint rule, in catalogue order. A rule is a file named by its id; this list is the registry. */
+
+import { autoscalerTargetsNothing } from "./autoscaler-targets-nothing.js";
 import { bindMountInCluster } from "./bind-mount-in-cluster.js";
 import { buildAndImage } from "./build-and-image.js";
 import { composeObsoleteVersion } from "./compose-obsolete-version.js";
@@ -8,6 +10,7 @@ import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { deprecatedServiceAccountField } from "./deprecated-service-account-field.js";
 import { disruptionBudgetBlocksEviction } from "./disruption-budget-blocks-eviction.js";
+import { disruptionBudgetSelectsNothing } from "./disruption-budget-selects-nothing.js";
 import { disruptionBudgetWithoutEvictionPolicy } from "./disruption-budget-without-eviction-policy.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
 import { duplicateNames } from "./duplicate-names.js";
@@ -57,6 +60,7 @@ import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
 import { workloadSelectorMismatch } from "./workload-selector-mismatch.js";
 
 export const rules: readonly Rule[] = [
+  autoscalerTargetsNothing,
   bindMountInCluster,
   buildAndImage,
   composeObsoleteVersion,
@@ -66,6 +70,7 @@ export const rules: readonly Rule[] = [
   dependencyCycle,
   deprecatedServiceAccountField,
   disruptionBudgetBlocksEviction,
+  disruptionBudgetSelectsNothing,
   disruptionBudgetWithoutEvictionPolicy,
   dockerSocketMounted,
   duplicateNames,

@@ -760,6 +760,42 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "autoscaler-targets-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: web }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }, minReplicas: 2, maxReplicas: 4 }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:72"],
+  },
+  {
+    rule: "disruption-budget-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api-server } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:92"],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {

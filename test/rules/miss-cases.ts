@@ -9,6 +9,54 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    rule: "autoscaler-targets-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0', resources: { requests: { cpu: 100m } } }] }",
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: api }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, minReplicas: 2, maxReplicas: 4 }",
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: canary }",
+        "spec: { scaleTargetRef: { apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: canary }, maxReplicas: 4 }",
+        "",
+      ].join("\n"),
+    },
+    // A Rollout is a kind the manifests' reader leaves alone: nothing to compare it with.
+    expected: [],
+  },
+  {
+    rule: "disruption-budget-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: tier }",
+        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: tier, operator: Exists }] } }",
+        "",
+      ].join("\n"),
+    },
+    // Expressions are not evaluated: a budget written with them is left alone.
+    expected: [],
+  },
+  {
     rule: "bind-mount-in-cluster",
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { logs: "/var/log:/host/log:ro" } }\n  b: { kind: api, image: "b:1", volumes: { app: "./app:/srv/app" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // An absolute host path is on every node (a hostPath); the project folder is bound on a host only.

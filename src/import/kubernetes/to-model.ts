@@ -28,6 +28,7 @@ import {
   workloadKinds,
 } from "./objects.js";
 import { ownSelectorFindings } from "./own-selector.js";
+import { policyTargetFindings } from "./policy-targets.js";
 import { portNameFindings } from "./port-names.js";
 import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { deriveUses } from "./relations.js";
@@ -158,6 +159,7 @@ export function manifestsToModel(
     ...deprecatedServiceAccountFindings(workloads),
     ...privilegeEscalationFindings(workloads),
     ...evictionPolicyFindings(objects),
+    ...policyTargetFindings(objects, workloads, namespaceOf),
     ...portNameFindings([...workloads, ...services]),
     ...sysctlFindings(workloads),
     ...ownSelectorFindings(workloads),
