@@ -793,7 +793,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["13:92"],
+    expected: ["13:77"],
   },
   {
     rule: "plaintext-secret",

@@ -9,6 +9,26 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    rule: "replicas-without-disruption-budget",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "  replicas: 3",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api] }] } }",
+        "",
+      ].join("\n"),
+    },
+    // A budget that selects its pods with an expression guards them as well as one with labels.
+    expected: [],
+  },
+  {
     rule: "autoscaler-targets-nothing",
     text: "",
     manifests: true,
@@ -49,11 +69,11 @@ export const missCases: RuleCase[] = [
         "apiVersion: policy/v1",
         "kind: PodDisruptionBudget",
         "metadata: { name: tier }",
-        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: tier, operator: Exists }] } }",
+        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api, web] }] } }",
         "",
       ].join("\n"),
     },
-    // Expressions are not evaluated: a budget written with them is left alone.
+    // Written with an expression, the second budget guards the same pods.
     expected: [],
   },
   {

@@ -103,7 +103,56 @@ export function podLabelsOf(object: ManifestObject): Record<string, string> {
   );
 }
 
-/** Whether every label a selector asks for is on the pod. An empty selector selects nothing. */
+/** Whether a label selector's requirement holds for the labels; an operator it does not know, it cannot judge. */
+function holds(expression: Json, labels: Record<string, string>): boolean {
+  const key = asText(expression.key ?? "");
+  const has = Object.hasOwn(labels, key);
+  const values = asArray(expression.values).map(asText);
+  switch (expression.operator) {
+    case "In":
+      return has && values.includes(labels[key]!);
+    case "NotIn":
+      return !has || !values.includes(labels[key]!);
+    case "Exists":
+      return has;
+    case "DoesNotExist":
+      return !has;
+    default:
+      return true;
+  }
+}
+
+/**
+ * Whether a label selector (matchLabels and matchExpressions, as workloads, disruption budgets and
+ * affinities write it) matches the labels. One with no requirement matches every pod: where that
+ * means none instead, the caller says so.
+ */
+export function labelSelectorMatches(selector: Json, labels: Record<string, string>): boolean {
+  return (
+    Object.entries(asObject(selector.matchLabels)).every(([k, v]) => labels[k] === asText(v)) &&
+    asArray(selector.matchExpressions)
+      .filter(isObject)
+      .every((e) => holds(e, labels))
+  );
+}
+
+/** A label selector as findings show it: app=api, tier In (web, api). */
+export function describeSelector(selector: Json): string {
+  const equal = Object.entries(asObject(selector.matchLabels)).map(([k, v]) => `${k}=${asText(v)}`);
+  const expressions = asArray(selector.matchExpressions)
+    .filter(isObject)
+    .map((e) => {
+      const values = asArray(e.values).map(asText);
+      return `${asText(e.key ?? "")} ${asText(e.operator ?? "")}${values.length > 0 ? ` (${values.join(", ")})` : ""}`;
+    });
+  return [...equal, ...expressions].join(", ");
+}
+
+/** Whether a label selector states any requirement. */
+export const hasRequirements = (selector: Json): boolean =>
+  Object.keys(asObject(selector.matchLabels)).length > 0 || asArray(selector.matchExpressions).length > 0;
+
+/** Whether every label a Service's selector asks for is on the pod. An empty selector selects nothing. */
 export function selects(selector: Record<string, unknown>, labels: Record<string, string>): boolean {
   const entries = Object.entries(selector);
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === asText(v));

@@ -5,43 +5,18 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asText } from "../json.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podLabelsOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  describeSelector,
+  isObject,
+  labelSelectorMatches,
+  type ManifestObject,
+  podLabelsOf,
+} from "./objects.js";
 
 // Jobs and CronJobs have their selectors made for them.
 const SELECTING_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
-
-type Labels = Record<string, string>;
-
-/** Whether a label selector's requirement holds for the labels; an operator it does not know, it cannot judge. */
-function holds(expression: Json, labels: Labels): boolean {
-  const key = asText(expression.key ?? "");
-  const has = Object.hasOwn(labels, key);
-  const values = asArray(expression.values).map(asText);
-  switch (expression.operator) {
-    case "In":
-      return has && values.includes(labels[key]!);
-    case "NotIn":
-      return !has || !values.includes(labels[key]!);
-    case "Exists":
-      return has;
-    case "DoesNotExist":
-      return !has;
-    default:
-      return true;
-  }
-}
-
-function describe(selector: Json): string {
-  const equal = Object.entries(asObject(selector.matchLabels)).map(([k, v]) => `${k}=${asText(v)}`);
-  const expressions = asArray(selector.matchExpressions)
-    .filter(isObject)
-    .map((e) => {
-      const values = asArray(e.values).map(asText);
-      return `${asText(e.key ?? "")} ${asText(e.operator ?? "")}${values.length > 0 ? ` (${values.join(", ")})` : ""}`;
-    });
-  return [...equal, ...expressions].join(", ");
-}
 
 export function ownSelectorFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -71,16 +46,13 @@ export function ownSelectorFindings(workloads: readonly ManifestObject[]): Diagn
       );
       continue;
     }
-    const matches =
-      Object.entries(matchLabels).every(([k, v]) => labels[k] === asText(v)) &&
-      expressions.every((e) => holds(e, labels));
-    if (matches) continue;
+    if (labelSelectorMatches(selector, labels)) continue;
     const own = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
     found.push(
       diagnostic(
         "workload-selector-mismatch",
         "error",
-        `${who} selects ${describe(selector)}, which its own pods (${own.length > 0 ? `labelled ${own.join(", ")}` : "with no labels"}) do not match`,
+        `${who} selects ${describeSelector(selector)}, which its own pods (${own.length > 0 ? `labelled ${own.join(", ")}` : "with no labels"}) do not match`,
         locate(workload.yaml, [...workload.base, "spec", "selector"], "value"),
       ),
     );

@@ -5,8 +5,15 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asText } from "../json.js";
-import { asObject, isObject, type ManifestObject, podLabelsOf, selects, workloadKinds } from "./objects.js";
+import {
+  asObject,
+  describeSelector,
+  hasRequirements,
+  labelSelectorMatches,
+  type ManifestObject,
+  podLabelsOf,
+  workloadKinds,
+} from "./objects.js";
 
 export function policyTargetFindings(
   objects: readonly ManifestObject[],
@@ -36,21 +43,19 @@ export function policyTargetFindings(
       );
     } else if (object.kind === "PodDisruptionBudget") {
       const selector = asObject(spec.selector);
-      // Expressions are not evaluated here, and an empty selector takes every pod of the namespace.
-      if (selector.matchExpressions !== undefined || !isObject(selector.matchLabels)) continue;
-      const labels = selector.matchLabels;
-      if (Object.keys(labels).length === 0) continue;
-      const guarded = workloads.some((w) => namespaceOf(w) === namespace && selects(labels, podLabelsOf(w)));
+      // An empty selector takes every pod of the namespace (policy/v1), or none: nothing to aim.
+      if (!hasRequirements(selector)) continue;
+      const guarded = workloads.some(
+        (w) => namespaceOf(w) === namespace && labelSelectorMatches(selector, podLabelsOf(w)),
+      );
       if (guarded) continue;
-      const written = Object.entries(labels)
-        .map(([name, value]) => `${name}=${asText(value)}`)
-        .join(", ");
+
       found.push(
         diagnostic(
           "disruption-budget-selects-nothing",
           "warning",
-          `PodDisruptionBudget '${object.name}' guards no pods: no workload here is labelled ${written}`,
-          locate(object.yaml, [...object.base, "spec", "selector", "matchLabels"], "value"),
+          `PodDisruptionBudget '${object.name}' guards no pods: the pods of no workload here match ${describeSelector(selector)}`,
+          locate(object.yaml, [...object.base, "spec", "selector"], "value"),
         ),
       );
     }

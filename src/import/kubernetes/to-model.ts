@@ -17,9 +17,11 @@ import { ingressNodes } from "./ingress.js";
 import {
   asArray,
   asObject,
+  hasRequirements,
   importedKinds,
   isObject,
   type Json,
+  labelSelectorMatches,
   type ManifestObject,
   podLabelsOf,
   podSpecOf,
@@ -275,11 +277,16 @@ export function manifestsToModel(
       }
     }
     if (scalable) {
-      const budget = ofKind("PodDisruptionBudget").find(
-        (b) =>
+      const budget = ofKind("PodDisruptionBudget").find((b) => {
+        const selector = asObject(b.value.spec).selector;
+        return (
           namespaceOf(b) === namespace &&
-          selects(asObject(asObject(asObject(b.value.spec).selector).matchLabels), podLabelsOf(workload)),
-      );
+          isObject(selector) &&
+          // An empty selector takes every pod of the namespace in policy/v1, none before it.
+          (hasRequirements(selector) || b.apiVersion === "policy/v1") &&
+          labelSelectorMatches(selector, podLabelsOf(workload))
+        );
+      });
       const spec = asObject(budget?.value.spec);
       if (budget) {
         noteFor(budget)([...path, "disruption-budget"], ["spec"]);
