@@ -6,12 +6,17 @@ import type { Service } from "./types.js";
  * containers beside a workload's first: one definition for both.
  */
 
-/** An image with no tag, or the tag latest (latest-…); a digest pins it whatever the tag. */
+/**
+ * An image with no tag, a tag without a version number in it (stable, edge, lts, alpine) or one that
+ * starts with latest: tags the publisher moves to another image. A digest pins it whatever the tag.
+ */
 export function unpinnedImage(image: string): boolean {
-  // A digest pins it; a variable (${TAG}) is set where the file is run, and cannot be judged here.
-  if (image.includes("@") || image.includes("$")) return false;
+  // A variable (${TAG}) is set where the file is run, and cannot be judged here; a reference Docker
+  // refuses is invalid-image-name's finding.
+  if (image.includes("@") || image.includes("$") || imageNameProblem(image)) return false;
   const tag = /:([^/:]+)$/.exec(image)?.[1];
-  return tag === undefined || /^latest(-|$)/.test(tag);
+  // latest-kafka-3.7.0 moves with the publisher's latest release, whatever follows it.
+  return tag === undefined || /^latest(-|$)/.test(tag) || !/[0-9]/.test(tag);
 }
 
 export function isDockerSocket(path: string): boolean {

@@ -8,7 +8,7 @@ const HINT = "pin a version tag or a digest";
 export const imageLatestTag: Rule = {
   id: "image-latest-tag",
   severity: "warning",
-  description: `An image that is pulled, not built here, has no tag, or the tag latest.`,
+  description: `An image that is pulled, not built here, has no tag, or one with no version in it (latest, stable, alpine).`,
   why: `What runs changes without anyone changing the configuration; rollbacks and reproductions become guesswork.`,
   fix: `Pin a version tag (or a digest).`,
   example: { bad: `image: dgraph/standalone:latest`, good: `image: dgraph/standalone:v24.0.5` },

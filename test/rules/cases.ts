@@ -177,6 +177,12 @@ export const cases: RuleCase[] = [
     expected: ["4:26", "5:26", "9:84"],
   },
   {
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "redis:alpine" }\n  b: { kind: api, image: "relay:nightly" }\n  c: { kind: api, image: "kafka:latest-kafka-3.7.0" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    // Tags the publisher moves: a variant without a version, a channel, latest with a suffix.
+    expected: ["4:26", "5:26", "6:26"],
+  },
+  {
     rule: "plaintext-secret",
     text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:40", "4:62"],

@@ -207,8 +207,9 @@ export const missCases: RuleCase[] = [
   },
   {
     rule: "image-latest-tag",
-    text: `${head}services:\n  a: { kind: api, image: "a:1.2" }\n  b: { kind: api, image: "localhost:5000/b:v2" }\n  c: { kind: api, image: "c@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }\n  d: { kind: api, image: "shop/d:latest", build: ./d }\n  e: { kind: api, image: "e:latestfix" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d, e] } } }\n`,
-    // A registry's port is no tag; a digest pins; an image the service builds has nothing to pin.
+    text: `${head}services:\n  a: { kind: api, image: "a:1.2" }\n  b: { kind: api, image: "localhost:5000/b:v2" }\n  c: { kind: api, image: "c@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }\n  d: { kind: api, image: "shop/d:latest", build: ./d }\n  e: { kind: api, image: "e:1.4-alpine" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d, e] } } }\n`,
+    // A registry's port is no tag; a digest pins; an image the service builds has nothing to pin; a
+    // version with a variant after it is a version.
     expected: [],
   },
   {
