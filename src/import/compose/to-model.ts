@@ -513,8 +513,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (cpu) service.cpu = cpu;
     const restart = restartPolicy(raw.restart);
     if (restart) service.restart = restart;
-    // One of the wrong type is reported with the file's other keys of the wrong type.
-    else if (typeof raw.restart === "string")
+    // One of the wrong type is reported with the file's other keys of the wrong type, and an empty
+    // one (a variable not set here) with the variable.
+    else if (typeof raw.restart === "string" && raw.restart !== "")
       diagnostics.push(
         diagnostic(
           "schema-invalid-value",
