@@ -34,6 +34,7 @@ const shaped = fc.oneof(
       "StatefulSet",
       "CronJob",
       "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
       "Thing",
     ),
     metadata: fc.record({ name: fc.string({ maxLength: 6 }) }),
@@ -138,7 +139,7 @@ describe("importers on anything", () => {
     );
   });
 
-  it("never throw, nor does any rule, on workloads and Services whose known fields hold anything", async () => {
+  it("never throw, nor does any rule, on workloads, Services, budgets and autoscalers whose known fields hold anything", async () => {
     const any = fc.jsonValue({ maxDepth: 3 });
     const container = fc.dictionary(
       fc.constantFrom(
@@ -179,9 +180,47 @@ describe("importers on anything", () => {
       metadata: fc.record({ name: fc.constantFrom("api", "web") }),
       spec: fc.record({ selector: any, ports: any, type: fc.option(any, { nil: undefined }) }),
     });
+    // Objects that aim at a workload: by a reference, by a label selector of any shape.
+    const selector = fc.oneof(
+      any,
+      fc.record(
+        {
+          matchLabels: fc.oneof(any, fc.dictionary(fc.constantFrom("app", "tier"), any)),
+          matchExpressions: fc.oneof(
+            any,
+            fc.array(
+              fc.record(
+                { key: any, operator: fc.oneof(any, fc.constantFrom("In", "NotIn", "Exists")), values: any },
+                { requiredKeys: [] },
+              ),
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    const budget = fc.record({
+      apiVersion: fc.constantFrom("policy/v1", "policy/v1beta1"),
+      kind: fc.constant("PodDisruptionBudget"),
+      metadata: fc.record({ name: fc.constantFrom("api", "db") }),
+      spec: fc.record({ selector, minAvailable: any, unhealthyPodEvictionPolicy: any }, { requiredKeys: [] }),
+    });
+    const autoscaler = fc.record({
+      apiVersion: fc.constant("autoscaling/v2"),
+      kind: fc.constant("HorizontalPodAutoscaler"),
+      metadata: fc.record({ name: fc.constantFrom("api", "db") }),
+      spec: fc.record({
+        scaleTargetRef: fc.oneof(
+          any,
+          fc.record({ kind: fc.oneof(any, fc.constantFrom("Deployment", "StatefulSet")), name: any }),
+        ),
+        minReplicas: any,
+        maxReplicas: any,
+      }),
+    });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(workload, service), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.oneof(workload, service, budget, autoscaler), { minLength: 1, maxLength: 3 }),
         async (objects) => {
           const loaded = await loadManifestsAsModel([
             file(objects.map((o) => stringify(o)).join("---\n"), "app.yaml"),
