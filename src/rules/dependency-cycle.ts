@@ -17,6 +17,15 @@ b: { uses: { a: { optional: true } } }`,
   check(context) {
     // A compose service that names itself in depends_on.
     reportImported(context, "dependency-cycle");
+    // And a model's service that uses itself: the shortest cycle, which the startup order passes over.
+    for (const service of context.model.services)
+      for (const use of service.uses)
+        if (use.target === service.id && !use.optional)
+          context.report(
+            use.at,
+            `'${service.id}' uses itself, so it would wait for itself to start`,
+            "leave it out of its own uses",
+          );
     for (const environment of context.model.environments) {
       const { blocked } = startupOrder(environment);
       for (const instance of blocked) {

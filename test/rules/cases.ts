@@ -171,6 +171,12 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "dependency-cycle",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b, a] }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    // A service in its own uses, where it is written.
+    expected: ["4:43"],
+  },
+  {
     rule: "image-latest-tag",
     text: `${head}services:\n  a: { kind: api, image: "a:latest" }\n  b: { kind: api, image: "b" }\n  c: { kind: api, image: "c:1.2" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { a: null, c: { image: "c:latest" } } } } }\n`,
     // Where the image is named, once however many environments run it; an instance's own image at the instance.
