@@ -8,6 +8,7 @@ import { importManifests, loadManifestsAsModel } from "../../src/import/kubernet
 import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js";
 import type { ServiceInputType } from "../../src/model/schema.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 import { selectsNothing, workloadHead } from "../rules/cases.js";
 
@@ -271,6 +272,57 @@ describe("Kubernetes manifests as a model", () => {
     ]);
     expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
     expect(checkModel(model!, { sources }).map((d) => d.code)).toContain("missing-health-check");
+  });
+
+  it("takes the images a skaffold.yaml above the manifests builds for builds, not for unpinned images", async () => {
+    const root = folderWith(
+      {
+        "skaffold.yaml": [
+          "apiVersion: skaffold/v3",
+          "kind: Config",
+          "build:",
+          "  artifacts:",
+          "    - { image: frontend, context: src/frontend }",
+          "    - { image: agent, context: src/agent, docker: { dockerfile: Dockerfile.agent } }",
+          "---",
+          "apiVersion: skaffold/v3",
+          "kind: Config",
+          "build: { artifacts: [{ image: loadgenerator, context: src/loadgenerator }] }",
+          "",
+        ].join("\n"),
+        "k8s/app.yaml": [
+          ...workloadHead("Deployment", "frontend"),
+          "    spec:",
+          "      containers:",
+          "        - { name: frontend, image: frontend }",
+          "        - { name: agent, image: agent }",
+          "        - { name: proxy, image: envoy }",
+          "---",
+          ...workloadHead("Deployment", "loadgenerator"),
+          "    spec: { containers: [{ name: loadgenerator, image: loadgenerator, imagePullPolicy: Always }] }",
+          "---",
+          ...workloadHead("Deployment", "redis"),
+          "    spec: { containers: [{ name: redis, image: redis }] }",
+          "",
+        ].join("\n"),
+      },
+      "deployview-skaffold-",
+    );
+    const { model, sources } = await loadManifestsAsModel([join(root, "k8s")]);
+    const services = Object.fromEntries(model!.services.map((s) => [s.id, s]));
+    expect(services.frontend!.build?.context).toBe("src/frontend");
+    expect(services.frontend!.pull).toBe("build");
+    expect(services.loadgenerator!.build?.context).toBe("src/loadgenerator");
+    expect(services.loadgenerator!.pull).toBe("always");
+    expect(services.redis!.build).toBeUndefined();
+    const unpinned = checkModel(model!, { sources })
+      .filter((d) => d.code === "image-latest-tag")
+      .map((d) => d.message);
+    // The sidecar agent is built too; envoy and redis are pulled without a version.
+    expect(unpinned).toEqual([
+      "container 'proxy' of 'frontend' runs envoy, which is not pinned to a version",
+      "'redis' runs redis, which is not pinned to a version",
+    ]);
   });
 
   it("finds a disruption budget that lets no pod be evicted, at the PodDisruptionBudget", async () => {

@@ -29,7 +29,12 @@ import {
   podSpecOf,
 } from "./objects.js";
 
-export function extraContainerFindings(object: ManifestObject, service: string): Diagnostic[] {
+/** `built`: images a build makes (Skaffold's artifacts), which are not pulled, so not judged as pulled. */
+export function extraContainerFindings(
+  object: ManifestObject,
+  service: string,
+  built?: ReadonlyMap<string, unknown>,
+): Diagnostic[] {
   const { spec: pod } = podSpecOf(object);
   const volumes = new Map(
     asArray(pod.volumes)
@@ -49,7 +54,7 @@ export function extraContainerFindings(object: ManifestObject, service: string):
           hint ? { hint } : {},
         ),
       );
-    risks(container, volumes, who, report);
+    risks(container, volumes, who, report, built);
   }
   return found;
 }
@@ -60,9 +65,10 @@ function risks(
   who: string,
   // Without a hint of its own, a finding takes its rule's.
   report: (code: DiagnosticCode, message: string, steps: KeyPath, hint?: string) => void,
+  built?: ReadonlyMap<string, unknown>,
 ): void {
   const image = container.image;
-  if (typeof image === "string" && unpinnedImage(image))
+  if (typeof image === "string" && unpinnedImage(image) && !built?.has(image))
     report("image-latest-tag", `${who} runs ${image}, which is not pinned to a version`, ["image"]);
   const problem = typeof image === "string" ? imageNameProblem(image) : undefined;
   if (problem)

@@ -10,6 +10,7 @@ import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
 import { looksLikeManifest } from "./read-file.js";
+import { skaffoldBuilds } from "./skaffold.js";
 import { type ImportedManifests, manifestsToModel } from "./to-model.js";
 
 export { kustomizationIn } from "./kustomize.js";
@@ -83,7 +84,9 @@ export async function importManifests(
   const first = paths[0]!;
   const name =
     options.name ?? (basename(statSync(first).isDirectory() ? first : dirname(first)) || "kubernetes");
-  const imported = manifestsToModel(name, objects, options.environment ?? "kubernetes", first);
+  const imported = manifestsToModel(name, objects, options.environment ?? "kubernetes", first, {
+    builds: skaffoldBuilds(first),
+  });
   diagnostics.push(...imported.diagnostics);
   return { imported, diagnostics, sources };
 }

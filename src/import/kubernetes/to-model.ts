@@ -36,6 +36,7 @@ import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { deriveUses } from "./relations.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
+import type { SkaffoldBuild } from "./skaffold.js";
 import { spreadOf } from "./spread.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
@@ -86,7 +87,7 @@ export function manifestsToModel(
   all: ManifestObject[],
   environment: string,
   fallbackFile: string,
-  options: { namespace?: string } = {},
+  options: { namespace?: string; builds?: ReadonlyMap<string, SkaffoldBuild> } = {},
 ): ImportedManifests {
   const diagnostics: Diagnostic[] = [];
   const objects = distinct(all, diagnostics);
@@ -228,7 +229,10 @@ export function manifestsToModel(
       }
     }
     const note = noteFor(workload);
-    findings.push(...extraContainerFindings(workload, id), ...duplicateEnvFindings(workload, id));
+    findings.push(
+      ...extraContainerFindings(workload, id, options.builds),
+      ...duplicateEnvFindings(workload, id),
+    );
     // Looked up in its namespace as the indexes key it: one left unnamed is the default.
     const imported = importWorkload(
       id,
@@ -241,6 +245,7 @@ export function manifestsToModel(
         serviceTargets,
         note,
         usedSecrets,
+        ...(options.builds ? { builds: options.builds } : {}),
       },
     );
     portNamesOf.set(id, imported.portNames);

@@ -17,6 +17,7 @@ import {
   PROFILE_FIELDS,
   podSpecOf,
 } from "./objects.js";
+import type { SkaffoldBuild } from "./skaffold.js";
 
 /** What the rest of the manifests say about a workload. */
 export interface WorkloadContext {
@@ -31,6 +32,8 @@ export interface WorkloadContext {
   note: (modelPath: KeyPath, manifestPath: KeyPath) => void;
   /** Secrets the workload refers to, by name. */
   usedSecrets: Set<string>;
+  /** Images a build makes (Skaffold's artifacts): image name → its build. */
+  builds?: ReadonlyMap<string, SkaffoldBuild>;
 }
 
 export interface ImportedWorkload {
@@ -93,7 +96,13 @@ export function importWorkload(
     service.image = image;
     note([...servicePath, "image"], [...containerPath, "image"]);
   }
-  const pull = PULL_POLICIES.get(container.imagePullPolicy);
+  const built = image === undefined ? undefined : context.builds?.get(image);
+  if (built)
+    service.build = built.dockerfile
+      ? { context: built.context, dockerfile: built.dockerfile }
+      : built.context;
+  // The name stands for the image the build makes, as Compose's pull_policy: build says.
+  const pull = PULL_POLICIES.get(container.imagePullPolicy) ?? (built ? "build" : undefined);
   if (pull) service.pull = pull;
   const command = [...asArray(container.command), ...asArray(container.args)].map(asText);
   if (command.length > 0) {
