@@ -1,4 +1,8 @@
-/** The pretty reporter: file:line:col, severity, message and code, a code frame, and the hint. */
+/**
+ * The pretty reporter: file:line:col, severity, message and code, a code frame, and the hint. The
+ * findings come grouped by file (as they are sorted), a blank line between one file's and the next;
+ * each keeps its file:line:col, which terminals and editors open at the place.
+ */
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { placeOf, SourceIndex } from "./position.js";
@@ -39,9 +43,12 @@ export function formatText(
 ): string {
   const index = new SourceIndex(sources);
   const out: string[] = [];
+  let previousFile: string | undefined;
   for (const d of diagnostics) {
     const range = index.range(d);
     const file = d.file ? relative(options.cwd, d.file) || d.file : "";
+    if (out.length > 0 && file !== previousFile) out.push("");
+    previousFile = file;
     const where = file ? `${file}${range ? `:${range.start.line}:${range.start.column}` : ""}: ` : "";
     const severity = paint(
       options.color,

@@ -34,6 +34,30 @@ function expectValidSarif(log: unknown): void {
   expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
 }
 
+describe("check's text", () => {
+  it("groups the findings by file, a blank line between files, each with its file:line:col and code frame", async () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-text-"));
+    const compose = "services:\n  a: { image: 'a:latest' }\n  b: { image: 'b:latest' }\n";
+    writeFileSync(join(project, "compose.yaml"), compose);
+    writeFileSync(join(project, "compose.dev.yaml"), compose);
+    const args = ["check", "compose.yaml", "compose.dev.yaml", "--rule", "missing-health-check=off"];
+    const text = (await runCli(args, project)).stdout;
+    const blocks = text.trimEnd().split("\n\n");
+    expect(blocks.map((block) => block.split("\n").filter((line) => /^\S/.test(line)))).toEqual([
+      [
+        "compose.dev.yaml:2:15: warning 'a' runs a:latest, which is not pinned to a version [image-latest-tag]",
+        "compose.dev.yaml:3:15: warning 'b' runs b:latest, which is not pinned to a version [image-latest-tag]",
+      ],
+      [
+        "compose.yaml:2:15: warning 'a' runs a:latest, which is not pinned to a version [image-latest-tag]",
+        "compose.yaml:3:15: warning 'b' runs b:latest, which is not pinned to a version [image-latest-tag]",
+      ],
+      ["0 errors, 4 warnings"],
+    ]);
+    expect(blocks[0]).toContain("  2 |   a: { image: 'a:latest' }\n    |               ^^^^^^^^^^");
+  });
+});
+
 describe("check --format sarif", () => {
   it("writes SARIF 2.1.0 that validates against its schema, with rules and located results", async () => {
     const result = await runCli(["check", "--format", "sarif"], dir);
