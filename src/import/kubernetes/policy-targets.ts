@@ -49,7 +49,6 @@ export function policyTargetFindings(
         (w) => namespaceOf(w) === namespace && labelSelectorMatches(selector, podLabelsOf(w)),
       );
       if (guarded) continue;
-
       found.push(
         diagnostic(
           "disruption-budget-selects-nothing",
