@@ -4,7 +4,7 @@ import type { Rule } from "./rule.js";
 export const hostPortConflict: Rule = {
   id: "host-port-conflict",
   severity: "error",
-  description: `Two instances publish the same host port on one host.`,
+  description: `Two instances that run together publish the same host port on one host (services in different Compose profiles are alternatives, and do not clash).`,
   why: `The second container fails to start: the port is taken.`,
   fix: `Publish one of them on another host port.`,
   example: {

@@ -86,6 +86,22 @@ export const cases: RuleCase[] = [
     files: {
       "compose.yaml": [
         "services:",
+        "  web: { image: 'nginx:1.27', ports: ['80:80'], profiles: [prod] }",
+        "  devweb: { image: 'nginx:1.27', ports: ['80:80'], profiles: [dev, prod] }",
+        "  api: { image: 'shop/api:1.0', ports: ['8080:80'] }",
+        "  admin: { image: 'shop/admin:1.0', ports: ['8080:80'], profiles: [admin] }",
+        "",
+      ].join("\n"),
+    },
+    // Services that share a profile start together, and one in no profile starts with every other.
+    expected: ["3:42", "5:45"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
         "  a: { image: 'a:1', ports: ['8080:80'] }",
         "  b: { image: 'b:1', ports: ['0.0.0.0:8080:80'] }",
         "  c: { image: 'c:1', ports: ['127.0.0.1:8080:81', '127.0.0.1:9000:82', '8080:83/udp'] }",

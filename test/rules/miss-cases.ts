@@ -9,6 +9,33 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web: { image: 'nginx:1.27', ports: ['80:80'], container_name: web, profiles: [prod] }",
+        "  devweb: { image: 'nginx:1.27', ports: ['80:80'], container_name: web, profiles: [dev, debug] }",
+        "",
+      ].join("\n"),
+    },
+    // Services of different profiles are alternatives: they never start together.
+    expected: [],
+  },
+  {
+    rule: "container-name-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web: { image: 'nginx:1.27', container_name: web, profiles: [prod] }",
+        "  devweb: { image: 'nginx:1.27', container_name: web, profiles: [dev] }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "replicas-without-disruption-budget",
     text: "",
     manifests: true,

@@ -8,7 +8,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
 import { bindsOverlap } from "../../model/published.js";
-import type { Environment, Model, Platform } from "../../model/types.js";
+import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 
 export function preflight(model: Model, environment: Environment, platform: Platform): Diagnostic[] {
@@ -40,8 +40,8 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     );
   };
   /** By host, port and protocol: the addresses bound there, and by whom. */
-  const published = new Map<string, { bind: string | undefined; instance: string }[]>();
-  const containers = new Map<string, string>();
+  const published = new Map<string, { bind: string | undefined; instance: Instance }[]>();
+  const containers = new Map<string, Instance[]>();
   for (const instance of instances) {
     const service = instance.service;
     if (!instance.image && !service.build) {
@@ -89,18 +89,19 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     if (instance.containerName) {
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
-      const earlier = containers.get(key);
+      const named = containers.get(key) ?? [];
+      const earlier = named.find((other) => runTogether(other, instance));
       if (earlier)
         found.push(
           diagnostic(
             "container-name-conflict",
             "error",
-            `container name '${instance.containerName}' is already taken by '${earlier}' on this host`,
+            `container name '${instance.containerName}' is already taken by '${earlier.id}' on this host`,
             at,
             { hint: "give each a name of its own, or leave container_name out" },
           ),
         );
-      else containers.set(key, instance.id);
+      else containers.set(key, [...named, instance]);
       if (instance.replicas.max > 1)
         found.push(
           diagnostic(
@@ -117,23 +118,35 @@ export function preflight(model: Model, environment: Environment, platform: Plat
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = published.get(key) ?? [];
-      const earlier = bound.find((b) => bindsOverlap(b.bind, port.bind))?.instance;
+      const earlier = bound.find(
+        (b) => bindsOverlap(b.bind, port.bind) && runTogether(b.instance, instance),
+      )?.instance;
       if (earlier) {
         found.push(
           diagnostic(
             "host-port-conflict",
             "error",
-            `host port ${port.host} is already published by '${earlier}' on this host`,
+            `host port ${port.host} is already published by '${earlier.id}' on this host`,
             port.at,
             {
               hint: "publish one of them on another host port",
             },
           ),
         );
-      } else published.set(key, [...bound, { bind: port.bind, instance: instance.id }]);
+      } else published.set(key, [...bound, { bind: port.bind, instance }]);
     }
   }
   return dedupe(found);
+}
+
+/**
+ * Whether two instances can run at once: a service in no profile always starts; services each in
+ * profiles of their own (dev and prod) are alternatives, started by different commands.
+ */
+function runTogether(a: Instance, b: Instance): boolean {
+  const theirs = a.service.profiles;
+  const ours = b.service.profiles;
+  return theirs.length === 0 || ours.length === 0 || theirs.some((profile) => ours.includes(profile));
 }
 
 function dedupe(found: Diagnostic[]): Diagnostic[] {
