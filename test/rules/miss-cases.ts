@@ -23,6 +23,20 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  media: { image: 'media:1', ports: ['8000-8010:8000-8010'], profiles: [media] }",
+        "  web: { image: 'web:1', ports: ['8005:80'], profiles: [web] }",
+        "",
+      ].join("\n"),
+    },
+    // A range clashes only with what starts with it.
+    expected: [],
+  },
+  {
     rule: "container-name-conflict",
     text: "",
     files: {

@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
+import { startTogether } from "../../model/profiles.js";
 import { bindsOverlap } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
@@ -139,15 +140,8 @@ export function preflight(model: Model, environment: Environment, platform: Plat
   return dedupe(found);
 }
 
-/**
- * Whether two instances can run at once: a service in no profile always starts; services each in
- * profiles of their own (dev and prod) are alternatives, started by different commands.
- */
-function runTogether(a: Instance, b: Instance): boolean {
-  const theirs = a.service.profiles;
-  const ours = b.service.profiles;
-  return theirs.length === 0 || ours.length === 0 || theirs.some((profile) => ours.includes(profile));
-}
+/** Whether two instances can run at once (see startTogether). */
+const runTogether = (a: Instance, b: Instance) => startTogether(a.service.profiles, b.service.profiles);
 
 function dedupe(found: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -7,6 +7,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { KIND_LABEL } from "../../model/labels.js";
+import { startTogether } from "../../model/profiles.js";
 import { bindsOverlap } from "../../model/published.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
@@ -298,7 +299,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const composeServices = isObject(merged.services) ? merged.services : {};
   const envPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
   /** Every fixed host port each service publishes, for the clashes of ranges the model does not keep. */
-  const hostPorts: { id: string; index: number; port: Port & { host: number } }[] = [];
+  const hostPorts: HostPort[] = [];
   const secretVariables = new Set(sources.flatMap((source) => [...(source.secrets ?? [])]));
   /** Secrets whose values come from variables of the environment: name → variable. */
   const fromEnvironment = new Map<string, string>();
@@ -309,7 +310,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const ports = parsePorts(raw.ports, invalidPorts);
     for (const p of ports)
       if (p.host !== undefined && !p.anyHostPort)
-        hostPorts.push({ id, index: p.index, port: p as Port & { host: number } });
+        hostPorts.push({
+          id,
+          index: p.index,
+          port: p as Port & { host: number },
+          profiles: Array.isArray(raw.profiles) ? raw.profiles.map(asText) : [],
+        });
     // A port no system has is reported, and left out.
     for (const index of invalidPorts)
       diagnostics.push(
@@ -705,6 +711,14 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
   );
 }
 
+/** A fixed host port a service publishes, with where, and the profiles it starts in. */
+interface HostPort {
+  id: string;
+  index: number;
+  port: Port & { host: number };
+  profiles: string[];
+}
+
 const portsText = (port: Port & { host: number }) =>
   port.hostEnd === undefined ? `host port ${port.host}` : `host ports ${port.host}-${port.hostEnd}`;
 
@@ -712,17 +726,16 @@ const portsText = (port: Port & { host: number }) =>
  * Host port ranges that meet another published port on the host. The model keeps a range's first
  * port, so two single ports are the preflight's to find; a range against anything is found here.
  */
-function rangeClashes(
-  published: readonly { id: string; index: number; port: Port & { host: number } }[],
-): { id: string; index: number; text: string }[] {
+function rangeClashes(published: readonly HostPort[]): { id: string; index: number; text: string }[] {
   const clashes: { id: string; index: number; text: string }[] = [];
   // Most files publish no range: nothing to compare.
   if (!published.some(({ port }) => port.hostEnd !== undefined)) return clashes;
   const end = (p: Port & { host: number }) => p.hostEnd ?? p.host;
   published.forEach((later, at) => {
     const earlier = published.find(
-      ({ port }, index) =>
+      ({ port, profiles }, index) =>
         index < at &&
+        startTogether(profiles, later.profiles) &&
         (port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
         port.protocol === later.port.protocol &&
         bindsOverlap(port.bind, later.port.bind) &&
