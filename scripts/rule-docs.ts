@@ -14,7 +14,9 @@ export function rulePages(): RulePage[] {
     content: [
       `# ${rule.id}`,
       "",
-      `**Default severity:** ${rule.severity}`,
+      rule.optIn
+        ? `**Default severity:** off: it runs where the model or \`--rule ${rule.id}=warn\` turns it on, at ${rule.severity} unless told otherwise`
+        : `**Default severity:** ${rule.severity}`,
       "",
       rule.description,
       "",
@@ -38,7 +40,9 @@ export function rulePages(): RulePage[] {
       "",
       "## Configure",
       "",
-      fence(`lint:\n  rules:\n    ${rule.id}: off   # or info, warn, error`),
+      fence(
+        `lint:\n  rules:\n    ${rule.id}: ${rule.optIn ? "warn    # or info, error; off, as it is by default" : "off   # or info, warn, error"}`,
+      ),
       "",
       `Or for one finding, on the line before it: \`# deployview-disable-next-line ${rule.id} -- <why>\``,
       "",
@@ -51,7 +55,10 @@ export function rulePages(): RulePage[] {
     "",
     "| rule | severity | finds |",
     "|---|---|---|",
-    ...rules.map((r) => `| [${r.id}](${r.id}.md) | ${r.severity} | ${r.description.replace(/\|/g, "\\|")} |`),
+    ...rules.map(
+      (r) =>
+        `| [${r.id}](${r.id}.md) | ${r.optIn ? `off (opt in; ${r.severity})` : r.severity} | ${r.description.replace(/\|/g, "\\|")} |`,
+    ),
     "",
   ].join("\n");
   return [...pages, { path: "docs/rules/README.md", content: index }];

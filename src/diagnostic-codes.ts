@@ -68,6 +68,8 @@ export const coreDiagnosticCodes = {
     "A Kubernetes HorizontalPodAutoscaler scales a Deployment or StatefulSet the manifests do not define.",
   "disruption-budget-selects-nothing":
     "A Kubernetes PodDisruptionBudget's selector matches the pods of no workload in the manifests.",
+  "writable-root-filesystem": "A container can write to its root file system (off unless turned on).",
+  "net-raw-not-dropped": "A container keeps the NET_RAW capability (off unless turned on).",
   "unknown-service-account":
     "A Kubernetes workload runs as a ServiceAccount the manifests do not define in its namespace.",
   "removed-api-version": "A Kubernetes manifest uses an API version that Kubernetes no longer serves.",

@@ -23,7 +23,9 @@ const command: Command = {
     }
     const width = Math.max(...rules.map((r) => r.id.length));
     for (const rule of rules)
-      io.stdout.write(`${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.description}\n`);
+      io.stdout.write(
+        `${rule.id.padEnd(width)}  ${(rule.optIn ? "off" : rule.severity).padEnd(7)}  ${rule.description}\n`,
+      );
     io.stdout.write(`\n${rules.length} rules. Pages with why and how to fix: docs/rules/<id>.md\n`);
     return ExitCode.ok;
   },

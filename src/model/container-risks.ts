@@ -210,3 +210,8 @@ export function secretCommands(service: Service): { at: SourceRange; message: st
     });
   return found;
 }
+
+/** Whether a list of dropped capabilities drops NET_RAW, alone or with all. */
+export function dropsNetRaw(dropped: readonly unknown[]): boolean {
+  return dropped.some((name) => /^(?:CAP_)?(?:NET_RAW|ALL)$/i.test(String(name)));
+}

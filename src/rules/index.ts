@@ -96,7 +96,8 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     return line;
   };
   for (const rule of rules) {
-    const severity = effective(settings[rule.id], rule.severity);
+    const configured = settings[rule.id];
+    const severity = configured === undefined && rule.optIn ? "off" : effective(configured, rule.severity);
     if (severity === "off") continue;
     rule.check({
       model,

@@ -27,6 +27,7 @@ import { invalidPortName } from "./invalid-port-name.js";
 import { memoryOverBudget } from "./memory-over-budget.js";
 import { memoryOverCapacity } from "./memory-over-capacity.js";
 import { missingHealthCheck } from "./missing-health-check.js";
+import { netRawNotDropped } from "./net-raw-not-dropped.js";
 import { noImage } from "./no-image.js";
 import { noResourceLimits } from "./no-resource-limits.js";
 import { plaintextSecret } from "./plaintext-secret.js";
@@ -58,6 +59,7 @@ import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
 import { workloadSelectorMismatch } from "./workload-selector-mismatch.js";
+import { writableRootFilesystem } from "./writable-root-filesystem.js";
 
 export const rules: readonly Rule[] = [
   autoscalerTargetsNothing,
@@ -87,6 +89,7 @@ export const rules: readonly Rule[] = [
   memoryOverBudget,
   memoryOverCapacity,
   missingHealthCheck,
+  netRawNotDropped,
   noImage,
   noResourceLimits,
   plaintextSecret,
@@ -117,4 +120,5 @@ export const rules: readonly Rule[] = [
   volumeWithoutBackup,
   waitWithoutHealthCheck,
   workloadSelectorMismatch,
+  writableRootFilesystem,
 ];

@@ -21,7 +21,13 @@ export interface RuleContext {
 
 export interface Rule {
   id: string;
+  /** Its severity, where it runs. */
   severity: RuleSeverity;
+  /**
+   * Off unless the model's `lint.rules` or `--rule` turns it on: hardening that most configurations
+   * forgo on purpose, which would bury every other finding if it ran everywhere.
+   */
+  optIn?: true;
   /** One line: what it finds. */
   description: string;
   /** Why it matters. */

@@ -824,6 +824,55 @@ export const cases: RuleCase[] = [
     expected: ["13:77"],
   },
   {
+    rule: "writable-root-filesystem",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0' }",
+        "        - { name: agent, image: 'agent:1.0', securityContext: { runAsNonRoot: true } }",
+        "        - { name: proxy, image: 'proxy:1.0', securityContext: { readOnlyRootFilesystem: true } }",
+        "",
+      ].join("\n"),
+    },
+    // The workload's own container is the service; a sidecar is found where it is written.
+    expected: ["11:46", "3:13"],
+  },
+  {
+    rule: "net-raw-not-dropped",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'api:1.0' }",
+        "  web: { image: 'web:1.0', cap_drop: [CHOWN] }",
+        "  db: { image: 'db:1.0', cap_drop: [ALL] }",
+        "  cache: { image: 'cache:1.0', cap_drop: [CAP_NET_RAW] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3"],
+  },
+  {
+    rule: "net-raw-not-dropped",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', securityContext: { capabilities: { drop: [NET_RAW] } } }",
+        "        - { name: agent, image: 'agent:1.0' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["11:19"],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {

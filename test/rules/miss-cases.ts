@@ -9,6 +9,26 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    rule: "writable-root-filesystem",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { read-only-root: true }, volumes: { tmp: /tmp } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "net-raw-not-dropped",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', securityContext: { capabilities: { drop: [ALL], add: [NET_BIND_SERVICE] } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "host-port-conflict",
     text: "",
     files: {

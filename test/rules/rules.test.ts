@@ -31,7 +31,12 @@ function findingsOf(loaded: LoadResult, rule?: string) {
     loaded.diagnostics.filter((d) => d.severity !== "info"),
     JSON.stringify(loaded.diagnostics),
   ).toEqual([]);
-  const found = lint(loaded.model!, { sources: loaded.sources });
+  // A rule that is off unless turned on is turned on at its own severity for its cases.
+  const optIn = rules.find((r) => r.id === rule && r.optIn);
+  const severities: Record<string, SeveritySetting> = optIn
+    ? { [optIn.id]: optIn.severity === "warning" ? "warn" : optIn.severity }
+    : {};
+  const found = lint(loaded.model!, { sources: loaded.sources, severities });
   const index = new SourceIndex(loaded.sources);
   return found
     .filter((d) => rule === undefined || d.code === rule)
@@ -70,6 +75,25 @@ describe("the rule registry", () => {
   it("every rule has a test that it finds nothing where nothing is wrong", () => {
     const tested = new Set(cases.filter((c) => c.expected.length === 0).map((c) => c.rule));
     expect(rules.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it("runs a rule that is off unless turned on only where the model or a flag turns it on", async () => {
+    const optIn = rules.filter((r) => r.optIn).map((r) => r.id);
+    expect(optIn).toEqual(["net-raw-not-dropped", "writable-root-filesystem"]);
+    const dir = folderWith(
+      { "compose.yaml": "services:\n  api: { image: 'api:1.0' }\n" },
+      "deployview-opt-in-",
+    );
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const codes = (severities: Record<string, SeveritySetting>) =>
+      lint(loaded.model!, { sources: loaded.sources, severities })
+        .map((d) => `${d.code}:${d.severity}`)
+        .filter((d) => optIn.some((id) => d.startsWith(id)));
+    expect(codes({})).toEqual([]);
+    expect(codes({ "net-raw-not-dropped": "error", "writable-root-filesystem": "info" }).sort()).toEqual([
+      "net-raw-not-dropped:error",
+      "writable-root-filesystem:info",
+    ]);
   });
 
   it("every rule lives in a file named by its id", () => {

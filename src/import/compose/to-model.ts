@@ -19,6 +19,7 @@ import { keyProblems } from "./key-problems.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
+import { netRawFindings } from "./net-raw.js";
 import { undefinedReferences } from "./references.js";
 
 export interface ComposeSource {
@@ -644,6 +645,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         { hint: "publish one of them on other host ports" },
       ),
     );
+  findings.push(...netRawFindings(composeServices, locateCompose));
   for (const source of sources) {
     for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
     findings.push(...duplicateVariables(source));

@@ -12,6 +12,7 @@ import { deprecatedServiceAccountFindings } from "./deprecated-service-account.j
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
 import { extraContainerFindings } from "./extra-containers.js";
+import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
 import {
@@ -162,6 +163,7 @@ export function manifestsToModel(
     ...deprecatedServiceAccountFindings(workloads),
     ...privilegeEscalationFindings(workloads),
     ...evictionPolicyFindings(objects),
+    ...hardeningFindings(workloads),
     ...policyTargetFindings(objects, workloads, namespaceOf),
     ...portNameFindings([...workloads, ...services]),
     ...sysctlFindings(workloads),

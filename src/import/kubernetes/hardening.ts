@@ -1,0 +1,36 @@
+/**
+ * Hardening most pods forgo, found for the rules that check it where they are turned on: a root file
+ * system the container can write to (sidecars and init containers; the workload's own container is
+ * the model's service, which the rule reads), and the NET_RAW capability kept (in every container).
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { dropsNetRaw } from "../../model/container-risks.js";
+import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+
+export function hardeningFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const workload of workloads)
+    for (const { container, first, path, who } of podContainers(workload)) {
+      const security = asObject(container.securityContext);
+      const at: KeyPath = [
+        ...path,
+        ...(container.securityContext === undefined ? ["name"] : ["securityContext"]),
+      ];
+      const where = locate(workload.yaml, at, container.securityContext === undefined ? "value" : "key");
+      if (!first && security.readOnlyRootFilesystem !== true)
+        found.push(
+          diagnostic(
+            "writable-root-filesystem",
+            "warning",
+            `${who} can write to its root file system`,
+            where,
+          ),
+        );
+      if (!dropsNetRaw(asArray(asObject(security.capabilities).drop)))
+        found.push(
+          diagnostic("net-raw-not-dropped", "warning", `${who} keeps the NET_RAW capability`, where),
+        );
+    }
+  return found;
+}
