@@ -231,6 +231,11 @@ const Security = T.Object(
         description: "Linux capabilities added (Compose cap_add), e.g. NET_BIND_SERVICE",
       }),
     ),
+    drop: T.Optional(
+      T.Array(T.String(), {
+        description: "Linux capabilities dropped (Compose cap_drop), e.g. ALL or NET_RAW",
+      }),
+    ),
     unconfined: T.Optional(
       T.Array(Enum(["seccomp", "apparmor"] as const), {
         description:

@@ -182,6 +182,8 @@ export interface Security {
   privileged?: boolean;
   /** Linux capabilities added, without the CAP_ prefix, each where it is written. */
   capabilities: { name: string; at: SourceRange }[];
+  /** Linux capabilities dropped (ALL among them), without the CAP_ prefix. */
+  dropped: string[];
   /** Security profiles turned off, each where it is written. */
   unconfined: { profile: "seccomp" | "apparmor"; at: SourceRange }[];
   /** Where the user and privileged are set, for findings about them. */

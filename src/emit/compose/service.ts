@@ -101,6 +101,7 @@ export function composeService(
   if (service.security.readOnlyRoot) entry.read_only = true;
   if (service.security.capabilities.length > 0)
     entry.cap_add = service.security.capabilities.map((c) => c.name);
+  if (service.security.dropped.length > 0) entry.cap_drop = service.security.dropped;
   if (service.security.unconfined.length > 0)
     entry.security_opt = service.security.unconfined.map((u) => `${u.profile}:unconfined`);
   if (service.networkMode) entry.network_mode = service.networkMode;

@@ -101,8 +101,11 @@ function securityContext(instance: Instance): ISecurityContext | undefined {
   if (security.privileged) context.privileged = true;
   else if (security.runAsNonRoot) context.allowPrivilegeEscalation = false;
   if (security.readOnlyRoot) context.readOnlyRootFilesystem = true;
-  if (security.capabilities.length > 0)
-    context.capabilities = { add: security.capabilities.map((c) => c.name) };
+  if (security.capabilities.length > 0 || security.dropped.length > 0)
+    context.capabilities = {
+      ...(security.capabilities.length > 0 ? { add: security.capabilities.map((c) => c.name) } : {}),
+      ...(security.dropped.length > 0 ? { drop: security.dropped } : {}),
+    };
   for (const { profile } of security.unconfined) {
     if (profile === "seccomp") context.seccompProfile = { type: "Unconfined" };
     else context.appArmorProfile = { type: "Unconfined" };

@@ -19,7 +19,6 @@ import { keyProblems } from "./key-problems.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
-import { netRawFindings } from "./net-raw.js";
 import { undefinedReferences } from "./references.js";
 
 export interface ComposeSource {
@@ -548,6 +547,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     if (Array.isArray(raw.profiles)) service.profiles = raw.profiles.map(asText);
     const capabilities = Array.isArray(raw.cap_add) ? raw.cap_add.map(asText) : [];
+    const dropped = Array.isArray(raw.cap_drop) ? raw.cap_drop.map(asText) : [];
     // security_opt entries that turn a profile off, with their index in the file.
     const unconfined = (Array.isArray(raw.security_opt) ? raw.security_opt : []).flatMap((option, index) => {
       const profile = /^(seccomp|apparmor)[:=]unconfined$/.exec(asText(option))?.[1];
@@ -558,6 +558,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       ...(raw.privileged === true ? { privileged: true } : {}),
       ...(raw.read_only === true ? { "read-only-root": true } : {}),
       ...(capabilities.length > 0 ? { capabilities } : {}),
+      ...(dropped.length > 0 ? { drop: dropped } : {}),
       ...(unconfined.length > 0 ? { unconfined: unconfined.map((u) => u.profile) } : {}),
     };
     if (Object.keys(security).length > 0) service.security = security;
@@ -645,7 +646,6 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
         { hint: "publish one of them on other host ports" },
       ),
     );
-  findings.push(...netRawFindings(composeServices, locateCompose));
   for (const source of sources) {
     for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
     findings.push(...duplicateVariables(source));

@@ -1,7 +1,7 @@
 /**
- * Hardening most pods forgo, found for the rules that check it where they are turned on: a root file
- * system the container can write to (sidecars and init containers; the workload's own container is
- * the model's service, which the rule reads), and the NET_RAW capability kept (in every container).
+ * Hardening most pods forgo, in sidecars and init containers, for the rules that check it where
+ * they are turned on: a root file system the container can write to, and the NET_RAW capability
+ * kept. The workload's own container is the model's service, which the rules read.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
@@ -12,13 +12,14 @@ export function hardeningFindings(workloads: readonly ManifestObject[]): Diagnos
   const found: Diagnostic[] = [];
   for (const workload of workloads)
     for (const { container, first, path, who } of podContainers(workload)) {
+      if (first) continue;
       const security = asObject(container.securityContext);
       const at: KeyPath = [
         ...path,
         ...(container.securityContext === undefined ? ["name"] : ["securityContext"]),
       ];
       const where = locate(workload.yaml, at, container.securityContext === undefined ? "value" : "key");
-      if (!first && security.readOnlyRootFilesystem !== true)
+      if (security.readOnlyRootFilesystem !== true)
         found.push(
           diagnostic(
             "writable-root-filesystem",

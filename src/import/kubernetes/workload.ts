@@ -201,6 +201,7 @@ export function importWorkload(
   const runAsUser = containerSecurity.runAsUser ?? podSecurity.runAsUser;
   const runAsNonRoot = containerSecurity.runAsNonRoot ?? podSecurity.runAsNonRoot;
   const capabilities = addedCapabilities(containerSecurity);
+  const dropped = asArray(asObject(containerSecurity.capabilities).drop).map(asText);
   // A profile turned off in the container, or for the whole pod where the container says nothing.
   const unconfined = PROFILE_FIELDS.flatMap(([profile, field]) => {
     const own = asObject(containerSecurity[field]).type;
@@ -218,6 +219,7 @@ export function importWorkload(
     ...(containerSecurity.readOnlyRootFilesystem === true ? { "read-only-root": true } : {}),
     ...(containerSecurity.privileged === true ? { privileged: true } : {}),
     ...(capabilities.length > 0 ? { capabilities } : {}),
+    ...(dropped.length > 0 ? { drop: dropped } : {}),
     ...(unconfined.length > 0 ? { unconfined: unconfined.map((u) => u.profile) } : {}),
   };
   unconfined.forEach(({ at }, index) => {

@@ -269,6 +269,7 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
       name: capabilityName(capability),
       at: context.locate([...path, "capabilities", index], "value"),
     })),
+    dropped: (input?.drop ?? []).map(capabilityName),
     unconfined: (input?.unconfined ?? []).map((profile, index) => ({
       profile,
       at: context.locate([...path, "unconfined", index], "value"),
