@@ -1,3 +1,7 @@
+/**
+ * The `check` command, made from how it reads the paths it is given: the whole CLI reads models,
+ * compose files, manifests and repositories (check.ts); the compose bundle, compose files alone.
+ */
 import { checkModel } from "../check/index.js";
 import type { Load } from "../check/targets.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";

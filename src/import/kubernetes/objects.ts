@@ -148,6 +148,19 @@ export function describeSelector(selector: Json): string {
   return [...equal, ...expressions].join(", ");
 }
 
+/**
+ * Whether a PodDisruptionBudget guards pods with these labels. An empty selector takes every pod of
+ * the namespace in policy/v1, none before it.
+ */
+export function budgetGuards(budget: ManifestObject, labels: Record<string, string>): boolean {
+  const selector = asObject(budget.value.spec).selector;
+  return (
+    isObject(selector) &&
+    (hasRequirements(selector) || budget.apiVersion === "policy/v1") &&
+    labelSelectorMatches(selector, labels)
+  );
+}
+
 /** Whether a label selector states any requirement. */
 export const hasRequirements = (selector: Json): boolean =>
   Object.keys(asObject(selector.matchLabels)).length > 0 || asArray(selector.matchExpressions).length > 0;

@@ -7,9 +7,9 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import {
   asObject,
+  budgetGuards,
   describeSelector,
   hasRequirements,
-  labelSelectorMatches,
   type ManifestObject,
   podLabelsOf,
   workloadKinds,
@@ -46,7 +46,7 @@ export function policyTargetFindings(
       // An empty selector takes every pod of the namespace (policy/v1), or none: nothing to aim.
       if (!hasRequirements(selector)) continue;
       const guarded = workloads.some(
-        (w) => namespaceOf(w) === namespace && labelSelectorMatches(selector, podLabelsOf(w)),
+        (w) => namespaceOf(w) === namespace && budgetGuards(object, podLabelsOf(w)),
       );
       if (guarded) continue;
       found.push(

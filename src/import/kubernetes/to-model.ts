@@ -18,11 +18,10 @@ import { ingressNodes } from "./ingress.js";
 import {
   asArray,
   asObject,
-  hasRequirements,
+  budgetGuards,
   importedKinds,
   isObject,
   type Json,
-  labelSelectorMatches,
   type ManifestObject,
   podLabelsOf,
   podSpecOf,
@@ -284,16 +283,9 @@ export function manifestsToModel(
       }
     }
     if (scalable) {
-      const budget = ofKind("PodDisruptionBudget").find((b) => {
-        const selector = asObject(b.value.spec).selector;
-        return (
-          namespaceOf(b) === namespace &&
-          isObject(selector) &&
-          // An empty selector takes every pod of the namespace in policy/v1, none before it.
-          (hasRequirements(selector) || b.apiVersion === "policy/v1") &&
-          labelSelectorMatches(selector, podLabelsOf(workload))
-        );
-      });
+      const budget = ofKind("PodDisruptionBudget").find(
+        (b) => namespaceOf(b) === namespace && budgetGuards(b, podLabelsOf(workload)),
+      );
       const spec = asObject(budget?.value.spec);
       if (budget) {
         noteFor(budget)([...path, "disruption-budget"], ["spec"]);
