@@ -27,10 +27,24 @@ export function workloadHead(kind: string, name: string, namespace?: string): st
   ];
 }
 
+/** A workload whose pod runs one container, named as it is, of the image `<name>:1.0`. */
+export function oneContainer(kind: string, name: string): string[] {
+  return [...workloadHead(kind, name), `    spec: { containers: [{ name: ${name}, image: '${name}:1.0' }] }`];
+}
+
+/** A policy/v1 PodDisruptionBudget: its name and its spec, written as one flow mapping. */
+export function disruptionBudget(name: string, spec: string): string[] {
+  return [
+    "apiVersion: policy/v1",
+    "kind: PodDisruptionBudget",
+    `metadata: { name: ${name} }`,
+    `spec: ${spec}`,
+  ];
+}
+
 /** A Deployment, the Service in front of it, and one whose selector matches no pods (line 18). */
 export const selectsNothing = [
-  ...workloadHead("Deployment", "api"),
-  "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+  ...oneContainer("Deployment", "api"),
   "---",
   "apiVersion: v1",
   "kind: Service",
@@ -589,10 +603,7 @@ export const cases: RuleCase[] = [
         "metadata: { name: api }",
         "spec: { selector: { matchLabels: { app: api } }, template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: 'api:1.0' }] } } }",
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec: { maxUnavailable: 1, selector: { matchLabels: { app: api } } }",
+        ...disruptionBudget("api", "{ maxUnavailable: 1, selector: { matchLabels: { app: api } } }"),
         "",
       ].join("\n"),
     },
@@ -747,21 +758,16 @@ export const cases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        ...workloadHead("Deployment", "api"),
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        ...oneContainer("Deployment", "api"),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec: { minAvailable: 1, selector: { matchLabels: { app: api } } }",
+        ...disruptionBudget("api", "{ minAvailable: 1, selector: { matchLabels: { app: api } } }"),
         "---",
-        ...workloadHead("Deployment", "web"),
-        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        ...oneContainer("Deployment", "web"),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: web }",
-        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: web } } }",
+        ...disruptionBudget(
+          "web",
+          "{ minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: web } } }",
+        ),
         "",
       ].join("\n"),
     },
@@ -793,8 +799,7 @@ export const cases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        ...workloadHead("Deployment", "api"),
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        ...oneContainer("Deployment", "api"),
         "---",
         "apiVersion: autoscaling/v2",
         "kind: HorizontalPodAutoscaler",
@@ -811,13 +816,12 @@ export const cases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        ...workloadHead("Deployment", "api"),
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        ...oneContainer("Deployment", "api"),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api-server } } }",
+        ...disruptionBudget(
+          "api",
+          "{ minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api-server } } }",
+        ),
         "",
       ].join("\n"),
     },

@@ -2,7 +2,7 @@
  * For each rule, a model or files close to what it flags, written as they should be: the rule
  * finds nothing there. The hits, with their exact positions, are in cases.ts.
  */
-import { type RuleCase, selectsNothing, workloadHead } from "./cases.js";
+import { disruptionBudget, oneContainer, type RuleCase, selectsNothing, workloadHead } from "./cases.js";
 
 /** The head cases.ts opens its models with: the system, and the secret pw with its source. */
 const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
@@ -75,14 +75,13 @@ export const missCases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        ...workloadHead("Deployment", "api"),
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        ...oneContainer("Deployment", "api"),
         "  replicas: 3",
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api] }] } }",
+        ...disruptionBudget(
+          "api",
+          "{ maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api] }] } }",
+        ),
         "",
       ].join("\n"),
     },
@@ -119,18 +118,17 @@ export const missCases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        ...workloadHead("Deployment", "api"),
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        ...oneContainer("Deployment", "api"),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        ...disruptionBudget(
+          "api",
+          "{ minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        ),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: tier }",
-        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api, web] }] } }",
+        ...disruptionBudget(
+          "tier",
+          "{ maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api, web] }] } }",
+        ),
         "",
       ].join("\n"),
     },
@@ -174,21 +172,19 @@ export const missCases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        ...workloadHead("Deployment", "api"),
-        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        ...oneContainer("Deployment", "api"),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: api }",
-        "spec: { minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        ...disruptionBudget(
+          "api",
+          "{ minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        ),
         "---",
-        ...workloadHead("Deployment", "web"),
-        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        ...oneContainer("Deployment", "web"),
         "---",
-        "apiVersion: policy/v1",
-        "kind: PodDisruptionBudget",
-        "metadata: { name: web }",
-        "spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: IfHealthyBudget, selector: { matchLabels: { app: web } } }",
+        ...disruptionBudget(
+          "web",
+          "{ maxUnavailable: 1, unhealthyPodEvictionPolicy: IfHealthyBudget, selector: { matchLabels: { app: web } } }",
+        ),
         "",
       ].join("\n"),
     },
