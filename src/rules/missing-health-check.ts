@@ -1,6 +1,7 @@
-const oneShot = new Set(["job", "tool"]);
-
+import { containerServices } from "./containers.js";
 import type { Rule } from "./rule.js";
+
+const oneShot = new Set(["job", "tool"]);
 
 export const missingHealthCheck: Rule = {
   id: "missing-health-check",
@@ -13,13 +14,8 @@ export const missingHealthCheck: Rule = {
     good: `api: { kind: api, image: shop/api:1.4, health: { http: /health } }`,
   },
   check(context) {
-    const placed = new Set(
-      context.model.environments.flatMap((e) =>
-        e.instances.filter((i) => i.workload !== "File" && i.workload !== "Process").map((i) => i.service.id),
-      ),
-    );
-    for (const service of context.model.services) {
-      if (service.health || !placed.has(service.id) || oneShot.has(service.kind)) continue;
+    for (const service of containerServices(context.model)) {
+      if (service.health || oneShot.has(service.kind)) continue;
       context.report(
         service.at,
         `'${service.id}' has no health check`,

@@ -1,4 +1,5 @@
 import { dropsNetRaw } from "../model/container-risks.js";
+import { containerServices } from "./containers.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -18,7 +19,7 @@ export const netRawNotDropped: Rule = {
   check(context) {
     // Sidecars and init containers, which are not services of the model.
     reportImported(context, "net-raw-not-dropped", HINT);
-    for (const service of context.model.services)
+    for (const service of containerServices(context.model))
       if (!dropsNetRaw(service.security.dropped))
         context.report(service.at, `'${service.id}' keeps the NET_RAW capability`, HINT);
   },

@@ -1,3 +1,4 @@
+import { containerServices } from "./containers.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -18,7 +19,7 @@ export const writableRootFilesystem: Rule = {
   check(context) {
     // Sidecars and init containers, which are not services of the model.
     reportImported(context, "writable-root-filesystem", HINT);
-    for (const service of context.model.services)
+    for (const service of containerServices(context.model))
       if (!service.security.readOnlyRoot)
         context.report(service.at, `'${service.id}' can write to its root file system`, HINT);
   },

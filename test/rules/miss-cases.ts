@@ -10,7 +10,8 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 export const missCases: RuleCase[] = [
   {
     rule: "writable-root-filesystem",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { read-only-root: true }, volumes: { tmp: /tmp } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { read-only-root: true }, volumes: { tmp: /tmp } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: {}, b: { workload: Process } } } } }\n`,
+    // A service that runs as a process on the host has no container to harden.
     expected: [],
   },
   {
