@@ -6,34 +6,26 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText, isObject } from "../json.js";
+import { repeatedNames } from "../repeated-names.js";
 import type { ComposeSource } from "./to-model.js";
 
 export function duplicateVariables(source: ComposeSource): Diagnostic[] {
   const services = source.value.services;
   if (!isObject(services)) return [];
-  const found: Diagnostic[] = [];
-  for (const [id, service] of Object.entries(services)) {
-    if (!isObject(service) || !Array.isArray(service.environment)) continue;
-    const first = new Map<string, number>();
-    service.environment.forEach((entry, index) => {
-      if (entry === null || typeof entry === "object") return;
-      const name = asText(entry).split("=")[0]!;
-      const earlier = first.get(name);
-      if (earlier === undefined) {
-        first.set(name, index);
-        return;
-      }
-      const at = (i: number) => locate(source.yaml, ["services", id, "environment", i], "value");
-      found.push(
-        diagnostic(
-          "duplicate-variable",
-          "warning",
-          `'${name}' is set twice in the environment of '${id}'; only the last takes effect`,
-          at(index),
-          { related: [{ ...at(earlier), message: "first set here" }] },
-        ),
-      );
-    });
-  }
-  return found;
+  return Object.entries(services).flatMap(([id, service]) => {
+    if (!isObject(service) || !Array.isArray(service.environment)) return [];
+    const names = service.environment.map((entry) =>
+      entry === null || typeof entry === "object" ? undefined : asText(entry).split("=")[0]!,
+    );
+    const at = (i: number) => locate(source.yaml, ["services", id, "environment", i], "value");
+    return repeatedNames(names).map(({ at: index, first }) =>
+      diagnostic(
+        "duplicate-variable",
+        "warning",
+        `'${names[index]}' is set twice in the environment of '${id}'; only the last takes effect`,
+        at(index),
+        { related: [{ ...at(first), message: "first set here" }] },
+      ),
+    );
+  });
 }

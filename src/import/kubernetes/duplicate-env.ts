@@ -5,30 +5,23 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
+import { repeatedNames } from "../repeated-names.js";
 import { asArray, isObject, type ManifestObject, podContainers } from "./objects.js";
 
 export function duplicateEnvFindings(object: ManifestObject, service: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  for (const { container, path, who } of podContainers(object, service)) {
-    const first = new Map<string, number>();
-    asArray(container.env).forEach((variable, index) => {
-      if (!isObject(variable) || typeof variable.name !== "string") return;
-      const earlier = first.get(variable.name);
-      if (earlier === undefined) {
-        first.set(variable.name, index);
-        return;
-      }
-      const at = (i: number) => locate(object.yaml, [...path, "env", i, "name"], "value");
-      found.push(
-        diagnostic(
-          "duplicate-variable",
-          "warning",
-          `'${variable.name}' is set twice in the environment of ${who}; only the last takes effect`,
-          at(index),
-          { related: [{ ...at(earlier), message: "first set here" }] },
-        ),
-      );
-    });
-  }
-  return found;
+  return podContainers(object, service).flatMap(({ container, path, who }) => {
+    const names = asArray(container.env).map((variable) =>
+      isObject(variable) && typeof variable.name === "string" ? variable.name : undefined,
+    );
+    const at = (i: number) => locate(object.yaml, [...path, "env", i, "name"], "value");
+    return repeatedNames(names).map(({ at: index, first }) =>
+      diagnostic(
+        "duplicate-variable",
+        "warning",
+        `'${names[index]}' is set twice in the environment of ${who}; only the last takes effect`,
+        at(index),
+        { related: [{ ...at(first), message: "first set here" }] },
+      ),
+    );
+  });
 }
