@@ -274,6 +274,13 @@ export const ServiceInput = T.Object(
     uses: T.Optional(Uses),
     routes: T.Optional(RoutesRef),
     restart: T.Optional(Enum(["no", "always", "on-failure", "unless-stopped"] as const)),
+    "max-restarts": T.Optional(
+      T.Integer({
+        minimum: 0,
+        description:
+          "With restart: on-failure, how often it is restarted before it is given up (Compose on-failure:N, a Job's backoffLimit)",
+      }),
+    ),
     stateful: T.Optional(
       T.Boolean({ description: "Keeps state (default: true for databases and storage, or with volumes)" }),
     ),

@@ -218,6 +218,8 @@ export interface Service extends Located {
   uses: Use[];
   routes: Route[];
   restart?: "no" | "always" | "on-failure" | "unless-stopped";
+  /** With restart on-failure: the restarts after which it is given up. */
+  maxRestarts?: number;
   /** When the image is pulled; never and build: the image is the build's own, not one to fetch. */
   pull?: "always" | "missing" | "never" | "build";
   stateful: boolean;

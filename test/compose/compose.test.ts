@@ -194,6 +194,23 @@ describe("compose.yaml", () => {
   });
 });
 
+describe("restart policies", () => {
+  it("restarts on failure at most as often as the service says, and unless stopped when it says nothing", () => {
+    const { doc } = compose(
+      shop.replace("cpu: 0.5", "cpu: 0.5\n    restart: on-failure\n    max-restarts: 3"),
+    );
+    expect(doc.services.api.restart).toBe("on-failure:3");
+    expect(doc.services.db.restart).toBe("unless-stopped");
+  });
+
+  it("refuses a restart count with a policy that does not count", () => {
+    const text = shop.replace("cpu: 0.5", "cpu: 0.5\n    restart: always\n    max-restarts: 3");
+    const loaded = loadModelText(text, "model.yaml");
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-invalid-value@12:19"]);
+    expect(loaded.diagnostics[0]!.hint).toBe("add restart: on-failure, or remove max-restarts");
+  });
+});
+
 describe("compose refuses output that would not start", () => {
   const refused = (text: string, env = "dev") => {
     const loaded = loadModelText(text, "model.yaml");

@@ -291,12 +291,13 @@ volumes: { data: {}, pg: {} }
     expect(loaded.diagnostics[0]!.message).toBe("'sometimes' is not a restart policy Docker knows");
     const [a, b, c] = loaded.model!.services;
     const mi = 1024 ** 2;
-    expect([a!.memory?.request, a!.memory?.limit, a!.cpu?.limit, a!.restart]).toEqual([
+    expect([a!.memory?.request, a!.memory?.limit, a!.cpu?.limit, a!.restart, a!.maxRestarts]).toEqual([
       256 * mi,
       1024 * mi,
       // Millicores.
       500,
       "on-failure",
+      3,
     ]);
     // deploy.resources says it for itself.
     expect(b!.memory?.limit).toBe(2048 * mi);

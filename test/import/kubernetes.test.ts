@@ -24,7 +24,7 @@ function loadManifestText(lines: string[] | string) {
 describe("Kubernetes manifests as a model", () => {
   it("turns workloads, Services, autoscalers, budgets, claims, config and Ingress into services and instances", async () => {
     const { imported, diagnostics, sources } = await importManifests([`${fixtures}/shop`]);
-    expect(located(diagnostics, sources)).toEqual(["manifest-kind-skipped@60:7"]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-kind-skipped@61:7"]);
     const input = imported!.input as unknown as {
       services: Record<string, Record<string, unknown>>;
       secrets: Record<string, unknown>;
@@ -62,7 +62,7 @@ describe("Kubernetes manifests as a model", () => {
       volumes: { data: { path: "/var/lib/postgresql/data", type: "volume", size: "20Gi" } },
     });
     expect(input.services.cache!.volumes).toEqual({ scratch: { path: "/data", type: "tmpfs" } });
-    expect(input.services.backup).toMatchObject({ kind: "job", restart: "on-failure" });
+    expect(input.services.backup).toMatchObject({ kind: "job", restart: "on-failure", "max-restarts": 2 });
     expect(input.services.web!.uses).toEqual(["api"]);
 
     const environment = input.environments.kubernetes;

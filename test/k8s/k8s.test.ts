@@ -99,16 +99,22 @@ describe("Kubernetes manifests", () => {
     expect(objects.filter((o) => o.kind === "PodDisruptionBudget")).toHaveLength(1);
   });
 
-  it("runs a CronJob on the instance's schedule, restarting on failure", () => {
-    const text = shop.replace(
-      "              cache:\n",
-      "              cache: { workload: CronJob, schedule: '0 3 * * *' }\n",
-    );
+  it("runs a CronJob on the instance's schedule, restarting on failure as often as the service allows", () => {
+    const text = shop
+      .replace(
+        "              cache:\n",
+        "              cache: { workload: CronJob, schedule: '0 3 * * *' }\n",
+      )
+      .replace(
+        'cache: { kind: cache, image: "redis:7-alpine",',
+        'cache: { kind: cache, image: "redis:7-alpine", restart: on-failure, max-restarts: 2,',
+      );
     const { find, files, diagnostics } = k8s(text);
     expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const job = find("CronJob", "cache")!;
     expect(job.spec.schedule).toBe("0 3 * * *");
     expect(job.spec.jobTemplate.spec.template.spec.restartPolicy).toBe("OnFailure");
+    expect(job.spec.jobTemplate.spec.backoffLimit).toBe(2);
     expect(job.spec.jobTemplate.spec.template.spec.containers[0].image).toBe("redis:7-alpine");
     expect(find("Deployment", "cache")).toBeUndefined();
     for (const file of files.filter((f) => f.path !== "kustomization.yaml"))

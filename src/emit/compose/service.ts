@@ -110,6 +110,8 @@ export function composeService(
   if (service.profiles.length > 0) entry.profiles = service.profiles;
   if (instance.containerName) entry.container_name = instance.containerName;
   entry.restart = service.restart ?? (service.kind === "job" ? "no" : "unless-stopped");
+  if (service.restart === "on-failure" && service.maxRestarts !== undefined)
+    entry.restart = `on-failure:${service.maxRestarts}`;
   // The kind travels with the container, so importing this file again knows it without guessing.
   entry.labels = { [KIND_LABEL]: service.kind };
   const bindAll = environment.access.scope === "local" ? "127.0.0.1" : undefined;

@@ -122,6 +122,7 @@ export function instanceObjects(
       parts,
       instance.service.restart === "no" ? "Never" : "OnFailure",
     ),
+    ...(instance.service.maxRestarts !== undefined ? { backoffLimit: instance.service.maxRestarts } : {}),
   });
   switch (instance.workload) {
     case "StatefulSet": {

@@ -220,6 +220,12 @@ function restartPolicy(value: unknown): ServiceInputType["restart"] {
     : undefined;
 }
 
+/** The N of on-failure:N: how often Docker restarts it before giving up. */
+function restartLimit(value: unknown): number | undefined {
+  const count = typeof value === "string" ? /^on-failure:(\d+)$/.exec(value)?.[1] : undefined;
+  return count === undefined ? undefined : Number(count);
+}
+
 type Wait = "started" | "healthy" | "completed";
 
 /**
@@ -531,6 +537,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
           { hint: 'use "no", always, on-failure (on-failure:3 for at most 3 restarts) or unless-stopped' },
         ),
       );
+    const maxRestarts = restartLimit(raw.restart);
+    if (maxRestarts !== undefined) service["max-restarts"] = maxRestarts;
     const pull = pullPolicy(raw.pull_policy);
     if (pull) service.pull = pull;
     if (raw.network_mode) {

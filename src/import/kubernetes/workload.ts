@@ -255,6 +255,15 @@ export function importWorkload(
   if (object.kind === "Job" || object.kind === "CronJob") {
     if (pod.restartPolicy === "Never") service.restart = "no";
     else if (pod.restartPolicy === "OnFailure") service.restart = "on-failure";
+    const spec = asObject(object.value.spec);
+    const backoffLimit = (object.kind === "CronJob" ? asObject(asObject(spec.jobTemplate).spec) : spec)
+      .backoffLimit;
+    if (
+      service.restart === "on-failure" &&
+      Number.isSafeInteger(backoffLimit) &&
+      (backoffLimit as number) >= 0
+    )
+      service["max-restarts"] = backoffLimit as number;
   }
 
   for (const [index, other] of containers.slice(1).entries()) {

@@ -332,6 +332,7 @@ function resolveService(
     image: input.image,
     command: input.command,
     restart: input.restart,
+    maxRestarts: input["max-restarts"],
     pull: input.pull,
     networkMode: input["network-mode"],
     pid: input.pid,
@@ -351,6 +352,18 @@ function resolveService(
   if (memory) service.memory = memory;
   const cpu = resolveAmount(context, input.cpu, "cpu", ["services", id, "cpu"]);
   if (cpu) service.cpu = cpu;
+  if (input["max-restarts"] !== undefined && input.restart !== "on-failure") {
+    // Docker refuses a retry count with any other policy; the others never give up, or never start again.
+    report(
+      context,
+      "schema-invalid-value",
+      "max-restarts counts restarts on failure",
+      ["services", id, "max-restarts"],
+      {
+        hint: "add restart: on-failure, or remove max-restarts",
+      },
+    );
+  }
   if (input.group && model.groups && !(input.group in model.groups)) {
     report(context, "unknown-group", `no group named '${input.group}'`, ["services", id, "group"], {
       hint: suggestion(input.group, Object.keys(model.groups), "group"),
