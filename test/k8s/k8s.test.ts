@@ -49,6 +49,21 @@ describe("Kubernetes manifests", () => {
     expect(find("Deployment", "cache")).toBeDefined();
   });
 
+  it("gives a service's ports names Kubernetes takes, none twice", () => {
+    const text = shop.replace(
+      'ports: { redis: 6379 }, health: { command: "redis-cli ping" }',
+      'ports: { redis-primary-port: 6379, redis_primary_port_tls: 6380, "16379": 16379, p16379: 16400 }, health: { tcp: "16379" }',
+    );
+    const { find, files } = k8s(text);
+    const named = (ports: { name?: string }[]) => ports.map((p) => p.name);
+    // Object keys that are numbers come first; a name starts with a letter.
+    const expected = ["x-16379", "redis-primary-p", "redis-primary-2", "p16379"];
+    expect(named(find("Deployment", "cache")!.spec.template.spec.containers[0].ports)).toEqual(expected);
+    expect(named(find("Service", "cache")!.spec.ports)).toEqual(expected);
+    for (const file of files.filter((f) => f.path !== "kustomization.yaml"))
+      expect(manifestErrors(file.content), file.path).toEqual([]);
+  });
+
   it("recreates rather than rolls a Deployment whose claim only one node can mount", () => {
     const text = shop.replace(
       'cache: { kind: cache, image: "redis:7-alpine",',

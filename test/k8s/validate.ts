@@ -125,8 +125,11 @@ export function apiServerErrors(object: ParsedObject): string[] {
     for (const v of volumes) if (!label(v)) errors.push(`bad volume name '${v}'`);
     for (const container of pod.containers) {
       if (!label(container.name)) errors.push(`bad container name '${container.name}'`);
-      for (const p of container.ports ?? [])
+      const ports: { name?: string }[] = container.ports ?? [];
+      for (const p of ports)
         if (p.name !== undefined && !portName(p.name)) errors.push(`bad port name '${p.name}'`);
+      const names = ports.flatMap((p) => (p.name === undefined ? [] : [p.name]));
+      if (new Set(names).size !== names.length) errors.push("a container port name twice");
       for (const m of container.volumeMounts ?? [])
         if (!volumes.has(m.name)) errors.push(`mount of unknown volume '${m.name}'`);
     }

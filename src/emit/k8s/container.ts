@@ -21,10 +21,37 @@ export function commandWords(command: string | string[]): string[] {
   return words;
 }
 
-/** An IANA service name (at most 15 characters, a letter, no double dash), or none. */
-export function portName(port: Port): string | undefined {
-  const name = dnsLabel(port.name).slice(0, 15).replace(/-+$/, "").replace(/--+/g, "-");
-  return /[a-z]/.test(name) ? name : undefined;
+/** An IANA service name: at most 15 characters, a letter first, no double dash. */
+function serviceName(text: string): string {
+  return dnsLabel(text).slice(0, 15).replace(/-+$/, "").replace(/--+/g, "-");
+}
+
+const portNamesOf = new WeakMap<Service, ReadonlyMap<string, string>>();
+
+/**
+ * The names a service's ports go by in its container and its Service, by the model's port names.
+ * Kubernetes wants them unique in both; names that shorten to the same 15 characters are numbered.
+ */
+function portNames(service: Service): ReadonlyMap<string, string> {
+  const known = portNamesOf.get(service);
+  if (known) return known;
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const port of service.ports) {
+    const base = serviceName(port.name);
+    let name = base;
+    for (let count = 2; taken.has(name); count++)
+      name = `${base.slice(0, 15 - `-${count}`.length).replace(/-+$/, "")}-${count}`;
+    taken.add(name);
+    names.set(port.name, name);
+  }
+  portNamesOf.set(service, names);
+  return names;
+}
+
+/** The name of a service's port in Kubernetes (see portNames). */
+export function portName(service: Service, port: Port): string {
+  return portNames(service).get(port.name) ?? serviceName(port.name);
 }
 
 export function portProtocol(port: Port): "TCP" | "UDP" | "SCTP" {
@@ -137,8 +164,7 @@ export function container(model: Model, instance: Instance, parts: ContainerPart
   if (pull) entry.imagePullPolicy = pull;
   if (service.command !== undefined) entry.args = commandWords(service.command);
   const ports: IContainerPort[] = service.ports.map((port) => {
-    const name = portName(port);
-    return { containerPort: port.port, ...(name ? { name } : {}), protocol: portProtocol(port) };
+    return { containerPort: port.port, name: portName(service, port), protocol: portProtocol(port) };
   });
   if (ports.length > 0) entry.ports = ports;
   if (parts.configMap) entry.envFrom = [{ configMapRef: { name: parts.configMap } }];

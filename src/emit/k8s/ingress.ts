@@ -103,13 +103,12 @@ function routePath(
     );
     return undefined;
   }
-  const name = portName(port);
   return {
     namespace: namespaceOf(environment, target),
     path: {
       ...ingressPath(route.path),
       backend: {
-        service: { name: objectName(environment, target), port: name ? { name } : { number: port.port } },
+        service: { name: objectName(environment, target), port: { name: portName(target.service, port) } },
       },
     },
   };

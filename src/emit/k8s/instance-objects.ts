@@ -51,9 +51,8 @@ function scalable(instance: Instance): boolean {
 function servicePorts(instance: Instance): IServicePort[] {
   const published = new Map(instance.publish.map((p) => [p.port.name, p.host]));
   return instance.service.ports.map((port) => {
-    const name = portName(port);
     return {
-      ...(name ? { name } : {}),
+      name: portName(instance.service, port),
       port: published.get(port.name) ?? port.port,
       targetPort: port.port,
       protocol: portProtocol(port),
