@@ -99,6 +99,18 @@ describe("compose.yaml", () => {
     );
   });
 
+  it("keeps an image's variables for Compose to fill in, and lists them in .env.example", () => {
+    const { doc, files } = compose(
+      shop
+        .replace("image: shop/api:1.0", 'image: "${REGISTRY}/api:${TAG:-1.0}"')
+        .replace("image: postgres:16-alpine", 'image: "${REGISTRY}/postgres:16"'),
+    );
+    expect(doc.services.api.image).toBe("${REGISTRY}/api:${TAG:-1.0}");
+    const example = files.find((f) => f.path === ".env.example")!.content;
+    expect(example).toContain("\n# In the image of api, db\nREGISTRY=change-me\n");
+    expect(example).toContain("\n# In the image of api; 1.0 when unset\n# TAG=1.0\n");
+  });
+
   it("turns memory and CPU into deploy.resources, and volumes into named volumes", () => {
     const { doc } = compose(shop);
     expect(doc.services.api.deploy.resources).toEqual({

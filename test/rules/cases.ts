@@ -641,6 +641,23 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // Compose fills the variables in; a cluster would pull "${REGISTRY}/api:1.4" as it is.
+    rule: "invalid-image-name",
+    text: [
+      head.trimEnd(),
+      "services:",
+      '  api: { kind: api, image: "${REGISTRY}/api:1.4" }',
+      '  web: { kind: web, image: "shop/web:${TAG:-1.0}" }',
+      "environments:",
+      "  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }",
+      "  prod:",
+      "    platform: kubernetes",
+      '    nodes: { c: { kind: cluster, nodes: { ns: { kind: namespace, run: { api: , web: { image: "shop/web:1.0" } } } } } }',
+      "",
+    ].join("\n"),
+    expected: ["4:28"],
+  },
+  {
     rule: "unknown-service-account",
     text: "",
     manifests: true,

@@ -1,4 +1,6 @@
 /** `.env.example`: every variable the compose file needs from outside, with a placeholder and a comment. */
+
+import { variablesIn } from "../../import/compose/interpolate.js";
 import type { Environment, Model } from "../../model/types.js";
 import { generatedHeader } from "../generated-file.js";
 import { containerInstances } from "../runtime/platform.js";
@@ -38,7 +40,25 @@ export function envExample(model: Model, environment: Environment, source: strin
     );
     lines.push(`${variable}=change-me`, "");
   }
-  if (users.size === 0 && builds.size === 0)
+  // An image written with variables (an imported compose file's) is filled in by Compose from .env.
+  const images = new Map<string, { fallback?: string; services: Set<string> }>();
+  for (const instance of containerInstances(environment)) {
+    for (const { name, fallback } of variablesIn(instance.image ?? "")) {
+      const entry = images.get(name) ?? {
+        ...(fallback === undefined ? {} : { fallback }),
+        services: new Set(),
+      };
+      images.set(name, { ...entry, services: entry.services.add(instance.service.id) });
+    }
+  }
+  for (const variable of [...images.keys()].filter((name) => !builds.has(name)).sort()) {
+    const { fallback, services } = images.get(variable)!;
+    lines.push(
+      `# In the image of ${[...services].sort().join(", ")}${fallback === undefined ? "" : `; ${fallback} when unset`}`,
+    );
+    lines.push(fallback === undefined ? `${variable}=change-me` : `# ${variable}=${fallback}`, "");
+  }
+  if (users.size === 0 && builds.size === 0 && images.size === 0)
     lines.push("# This environment needs no variables from outside.", "");
   return `${lines.join("\n").trimEnd()}\n`;
 }

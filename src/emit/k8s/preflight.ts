@@ -3,6 +3,7 @@
  * (platform, volumes, secrets, images) and what only Kubernetes cannot express.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { variablesIn } from "../../import/compose/interpolate.js";
 import type { Environment, Model } from "../../model/types.js";
 import { containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
@@ -11,6 +12,20 @@ export function kubernetesPreflight(model: Model, environment: Environment): Dia
   const found = preflight(model, environment, "kubernetes");
   if (found.some((d) => d.code === "wrong-platform")) return found;
   for (const instance of containerInstances(environment)) {
+    // Compose fills an image's variables in from .env; nothing in a cluster does.
+    const variables = variablesIn(instance.image ?? "").map((v) => v.name);
+    if (variables.length > 0)
+      found.push(
+        diagnostic(
+          "invalid-image-name",
+          "error",
+          `the image ${instance.image} of '${instance.id}' holds ${variables.length === 1 ? "the variable" : "the variables"} ${variables.join(", ")}, which Kubernetes does not fill in`,
+          instance.imageAt ?? instance.at,
+          {
+            hint: "write the image as it is pushed, or give the instance an image of its own here: image: …",
+          },
+        ),
+      );
     if (instance.workload === "CronJob" && !instance.schedule) {
       found.push(
         diagnostic(

@@ -58,6 +58,18 @@ export function interpolate(
   return result;
 }
 
+/** The variables `text` names, in order, each once, with the default written for it if any. */
+export function variablesIn(text: string): { name: string; fallback?: string }[] {
+  const found = new Map<string, { name: string; fallback?: string }>();
+  for (const [, body, braced, operator, argument, bare] of text.matchAll(PATTERN)) {
+    if (body === "$") continue;
+    const name = (braced ?? bare)!;
+    const fallback = operator === ":-" || operator === "-" ? argument : undefined;
+    if (!found.has(name)) found.set(name, fallback === undefined ? { name } : { name, fallback });
+  }
+  return [...found.values()];
+}
+
 /** Reads a .env file: KEY=value lines, # comments, optional quotes. */
 export function parseDotEnv(text: string): Record<string, string> {
   const env: Record<string, string> = Object.create(null);
