@@ -1,22 +1,25 @@
 import { isDevelopment, type Rule } from "./rule.js";
 
+const TLS = /tls|https|certificate/i;
+
 export const ingressWithoutTls: Rule = {
   id: "ingress-without-tls",
   severity: "error",
-  description: `A public environment has an ingress or proxy with routes but no TLS configuration.`,
+  description: `A public environment has an ingress, or a proxy with routes, and states TLS neither for the environment nor for that node.`,
   why: `Traffic, passwords and sessions travel in clear text.`,
-  fix: `State TLS under the environment's infrastructure: { TLS: cert-manager with Let's Encrypt }.`,
+  fix: `State TLS under the environment's infrastructure: { TLS: cert-manager with Let's Encrypt }, or in the node's properties; in manifests, give the Ingress spec.tls.`,
   example: { bad: `infrastructure: {}`, good: `infrastructure: { TLS: cert-manager with Let's Encrypt }` },
   check(context) {
     for (const environment of context.model.environments) {
       if (environment.access.scope !== "public" || isDevelopment(environment)) continue;
-      if (environment.infrastructure.some((i) => /tls|https|certificate/i.test(`${i.aspect} ${i.value}`)))
-        continue;
-      for (const node of environment.allNodes.filter((n) => n.routes.length > 0)) {
+      if (environment.infrastructure.some((i) => TLS.test(`${i.aspect} ${i.value}`))) continue;
+      // An ingress is a way in even when none of its backends leads anywhere this model knows.
+      const entries = environment.allNodes.filter((n) => n.routes.length > 0 || n.kind === "ingress");
+      for (const node of entries.filter((n) => !n.properties.some((p) => TLS.test(`${p.key} ${p.value}`)))) {
         context.report(
           node.at,
           `'${node.id}' routes public traffic in '${environment.id}', which states no TLS`,
-          "add infrastructure: { TLS: … }",
+          "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
         );
       }
     }

@@ -97,7 +97,7 @@ describe("Kubernetes manifests as a model", () => {
       kind: "ingress",
       name: "Ingress shop",
       technology: "nginx",
-      properties: { Host: "shop.example.com" },
+      properties: { Host: "shop.example.com", TLS: "from the Secret shop-tls" },
       routes: { "/api": { to: "api", port: "http" }, "/": { to: "web", port: "http" } },
     });
   });

@@ -115,15 +115,23 @@ export function ingressNodes(
       typeof spec.ingressClassName === "string"
         ? spec.ingressClassName
         : asObject(asObject(ingress.value.metadata).annotations)["kubernetes.io/ingress.class"];
+    const tls = asArray(spec.tls).filter(isObject);
+    const secrets = tls.flatMap((entry) => (typeof entry.secretName === "string" ? [entry.secretName] : []));
+    const properties = {
+      ...(hosts.size > 0 ? { Host: [...hosts].join(", ") } : {}),
+      ...(tls.length > 0
+        ? { TLS: secrets.length > 0 ? `from the Secret ${secrets.join(", ")}` : "yes" }
+        : {}),
+    };
     clusterNodes[id] = {
       kind: "ingress",
       name: `Ingress ${ingress.name}`,
       ...(typeof className === "string" ? { technology: className } : {}),
-      ...(hosts.size > 0 ? { properties: { Host: [...hosts].join(", ") } } : {}),
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
       ...(Object.keys(routes).length > 0 ? { routes } : {}),
     };
     note(nodePath, ["metadata", "name"]);
-    made.push({ id, tls: asArray(spec.tls).length > 0 });
+    made.push({ id, tls: tls.length > 0 });
   }
   return made;
 }

@@ -360,7 +360,8 @@ export function manifestsToModel(
       [environment]: {
         platform: "kubernetes",
         ...(ingresses.length > 0 || published ? { access: "public" } : {}),
-        ...(tls.length > 0
+        // Said of the environment only when it holds for every way in; each Ingress says it of itself.
+        ...(tls.length > 0 && tls.length === ingresses.length
           ? { infrastructure: { TLS: `at the ingress (${tls.map((i) => i.id).join(", ")})` } }
           : {}),
         nodes: { cluster: { kind: "cluster", name: "Kubernetes cluster", nodes: clusterNodes } },
