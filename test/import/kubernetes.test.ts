@@ -5,11 +5,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { importManifests, loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
+import { buildKustomization } from "../../src/import/kubernetes/kustomize.js";
 import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js";
 import type { ServiceInputType } from "../../src/model/schema.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
+import type { ParsedObject } from "../k8s/validate.js";
 import { selectsNothing, workloadHead } from "../rules/cases.js";
 
 const fixtures = `${repoRoot}test/fixtures/kubernetes`;
@@ -496,6 +498,73 @@ describe("kustomize generators and name prefixes", () => {
       "kustomize-patch-unmatched@7:5",
       "kustomize-missing-resource@16:12",
     ]);
+  });
+});
+
+describe("kustomize labels, annotations and replica counts", () => {
+  const base = [
+    ...workloadHead("Deployment", "web"),
+    "    spec: { containers: [{ name: web, image: 'web:1.0', ports: [{ containerPort: 80 }] }] }",
+    "---",
+    "apiVersion: v1",
+    "kind: Service",
+    "metadata: { name: web }",
+    "spec: { selector: { app: web }, ports: [{ port: 80 }] }",
+    "---",
+    "apiVersion: policy/v1",
+    "kind: PodDisruptionBudget",
+    "metadata: { name: web }",
+    "spec: { minAvailable: 1, selector: { matchLabels: { app: web } } }",
+    "",
+  ].join("\n");
+  const overlay = [
+    "resources: [../base]",
+    "commonLabels: { env: prod }",
+    "labels: [{ pairs: { team: shop } }, { pairs: { tier: front }, includeTemplates: true }]",
+    "commonAnnotations: { owner: shop-team }",
+    "replicas: [{ name: web, count: 3 }, { name: gone, count: 2 }]",
+    "",
+  ].join("\n");
+
+  it("label every object, select by the common labels everywhere a selector is, and scale the workloads named", () => {
+    const dir = folderWith({
+      "base/app.yaml": base,
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "prod/kustomization.yaml": overlay,
+    });
+    const context = { diagnostics: [], sources: new Map<string, string>() };
+    const objects = buildKustomization(join(dir, "prod"), context);
+    const [deployment, service, budget] = objects.map((o) => o.value as unknown as ParsedObject);
+    for (const object of [deployment, service, budget])
+      expect(object!.metadata).toMatchObject({
+        labels: { env: "prod", team: "shop" },
+        annotations: { owner: "shop-team" },
+      });
+    expect(deployment!.spec.selector.matchLabels).toEqual({ app: "web", env: "prod" });
+    expect(deployment!.spec.template.metadata.labels).toEqual({ app: "web", env: "prod", tier: "front" });
+    expect(deployment!.spec.template.metadata.annotations).toEqual({ owner: "shop-team" });
+    expect(deployment!.spec.replicas).toBe(3);
+    expect(service!.spec.selector).toEqual({ app: "web", env: "prod" });
+    expect(budget!.spec.selector.matchLabels).toEqual({ app: "web", env: "prod" });
+    expect(located(context.diagnostics, context.sources)).toEqual(["kustomize-patch-unmatched@5:45"]);
+  });
+
+  it("leave the workloads, Services and budgets finding each other, as the rules see them", async () => {
+    const dir = folderWith({
+      "base/app.yaml": base,
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "prod/kustomization.yaml": overlay,
+    });
+    const { imported } = await importManifests([join(dir, "prod")]);
+    const run = JSON.stringify(imported!.input.environments);
+    expect(run).toContain(
+      '"web":{"workload":"Deployment","replicas":3,"disruption-budget":{"min-available":1}',
+    );
+    const loaded = await loadManifestsAsModel([join(dir, "prod")]);
+    const codes = checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code);
+    expect(codes).not.toContain("service-selects-nothing");
+    expect(codes).not.toContain("disruption-budget-selects-nothing");
+    expect(codes).not.toContain("replicas-without-disruption-budget");
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * A kustomization folder → the objects `kustomize build` would give, for what real overlays use:
  * resources (files and folders), components, ConfigMap and Secret generators, strategic merge and
- * JSON 6902 patches, images, namespace and name prefixes. Remote resources are reported, never
- * fetched.
+ * JSON 6902 patches, images, labels, annotations, replica counts, namespace and name prefixes.
+ * Remote resources are reported, never fetched.
  */
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,6 +11,7 @@ import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
 import { asText } from "../json.js";
 import { applyGenerators } from "./generators.js";
+import { applyAnnotations, applyLabels, applyReplicas } from "./kustomize-labels.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
 import { manifestObjects, readText } from "./read-file.js";
@@ -226,6 +227,16 @@ function build(
   });
 
   objects = objects.map((o) => applyImages(o, asArray(k.images)));
+  objects = applyLabels(k, objects);
+  objects = applyAnnotations(k, objects);
+  objects = applyReplicas(k, objects, (name, i) =>
+    report(
+      "kustomize-patch-unmatched",
+      "warning",
+      `no Deployment, StatefulSet or ReplicaSet '${name}' to scale`,
+      ["replicas", i, "name"],
+    ),
+  );
   if (typeof k.namespace === "string") {
     const namespace = k.namespace;
     objects = objects.map((o) =>
@@ -237,7 +248,7 @@ function build(
   const prefix = typeof k.namePrefix === "string" ? k.namePrefix : "";
   const suffix = typeof k.nameSuffix === "string" ? k.nameSuffix : "";
   if (prefix || suffix) objects = renameObjects(objects, prefix, suffix);
-  for (const key of ["helmCharts", "generators", "transformers", "replacements"]) {
+  for (const key of ["helmCharts", "generators", "transformers", "replacements", "vars"]) {
     if (k[key] !== undefined) report("kustomize-unsupported", "info", `'${key}' is not applied`, [key]);
   }
   return objects;

@@ -1,0 +1,145 @@
+/**
+ * kustomize's `commonLabels`, `labels`, `commonAnnotations` and `replicas`: what an overlay most
+ * often changes besides images and patches. Labels go where kustomize puts them: on every object,
+ * and, when they are to select too, into the selectors and the pod templates, so that the objects
+ * still find each other; replica counts go to the workloads named.
+ */
+import { asText } from "../json.js";
+import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
+
+type Pairs = Record<string, string>;
+
+/** Where in an object labels go, by kind: created where missing, or only added to where present. */
+interface Places {
+  create: string[][];
+  ifPresent: string[][];
+}
+
+const TEMPLATE = ["spec", "template", "metadata", "labels"];
+const MATCH_LABELS = ["spec", "selector", "matchLabels"];
+
+/** After kustomize's label field specs, for the kinds this importer reads. */
+function selectorPlaces(kind: string): Places {
+  switch (kind) {
+    case "Deployment":
+    case "ReplicaSet":
+    case "DaemonSet":
+    case "StatefulSet":
+      return { create: [MATCH_LABELS, TEMPLATE], ifPresent: [] };
+    case "Job":
+      return { create: [TEMPLATE], ifPresent: [MATCH_LABELS] };
+    case "CronJob":
+      return {
+        create: [
+          ["spec", "jobTemplate", "metadata", "labels"],
+          ["spec", "jobTemplate", "spec", "template", "metadata", "labels"],
+        ],
+        ifPresent: [["spec", "jobTemplate", "spec", "selector", "matchLabels"]],
+      };
+    case "Service":
+      return { create: [["spec", "selector"]], ifPresent: [] };
+    case "PodDisruptionBudget":
+      return { create: [], ifPresent: [MATCH_LABELS] };
+    case "NetworkPolicy":
+      return { create: [], ifPresent: [["spec", "podSelector", "matchLabels"]] };
+    default:
+      return { create: [], ifPresent: [] };
+  }
+}
+
+function templatePlaces(kind: string): string[][] {
+  if (kind === "CronJob") return selectorPlaces(kind).create;
+  return ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job"].includes(kind) ? [TEMPLATE] : [];
+}
+
+/** Adds `pairs` to the mapping at `path` in `value` (a copy the caller owns); `create` makes it. */
+function addAt(value: Json, path: string[], pairs: Pairs, create: boolean): void {
+  let at: Json = value;
+  for (const key of path) {
+    if (!isObject(at[key])) {
+      if (!create) return;
+      at[key] = {};
+    }
+    at = at[key] as Json;
+  }
+  Object.assign(at, pairs);
+}
+
+function stringPairs(value: unknown): Pairs | undefined {
+  if (!isObject(value)) return undefined;
+  const pairs: Pairs = {};
+  for (const [key, pair] of Object.entries(value)) pairs[key] = asText(pair);
+  return Object.keys(pairs).length > 0 ? pairs : undefined;
+}
+
+function labelled(
+  object: ManifestObject,
+  pairs: Pairs,
+  selectors: boolean,
+  templates: boolean,
+): ManifestObject {
+  const value = structuredClone(object.value);
+  addAt(value, ["metadata", "labels"], pairs, true);
+  if (selectors) {
+    const places = selectorPlaces(object.kind);
+    for (const path of places.create) addAt(value, path, pairs, true);
+    for (const path of places.ifPresent) addAt(value, path, pairs, false);
+  } else if (templates) for (const path of templatePlaces(object.kind)) addAt(value, path, pairs, true);
+  return { ...object, value };
+}
+
+/** `commonLabels` (which select too) and `labels` entries (which select or reach templates only when they say so). */
+export function applyLabels(kustomization: Json, objects: ManifestObject[]): ManifestObject[] {
+  const sets: { pairs: Pairs; selectors: boolean; templates: boolean }[] = [];
+  const common = stringPairs(kustomization.commonLabels);
+  if (common) sets.push({ pairs: common, selectors: true, templates: true });
+  for (const entry of asArray(kustomization.labels)) {
+    const pairs = isObject(entry) ? stringPairs(entry.pairs) : undefined;
+    if (pairs)
+      sets.push({
+        pairs,
+        selectors: asObject(entry).includeSelectors === true,
+        templates: asObject(entry).includeTemplates === true,
+      });
+  }
+  return sets.reduce(
+    (current, set) => current.map((o) => labelled(o, set.pairs, set.selectors, set.templates)),
+    objects,
+  );
+}
+
+/** `commonAnnotations`: on every object, and on the pods of workloads. */
+export function applyAnnotations(kustomization: Json, objects: ManifestObject[]): ManifestObject[] {
+  const pairs = stringPairs(kustomization.commonAnnotations);
+  if (!pairs) return objects;
+  return objects.map((object) => {
+    const value = structuredClone(object.value);
+    addAt(value, ["metadata", "annotations"], pairs, true);
+    for (const path of templatePlaces(object.kind))
+      addAt(value, [...path.slice(0, -1), "annotations"], pairs, true);
+    return { ...object, value };
+  });
+}
+
+const SCALABLE = new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
+
+/** `replicas: [{ name, count }]`: the count of each workload so named; `unmatched` hears of an entry that names none. */
+export function applyReplicas(
+  kustomization: Json,
+  objects: ManifestObject[],
+  unmatched: (name: string, index: number) => void,
+): ManifestObject[] {
+  let result = objects;
+  asArray(kustomization.replicas).forEach((entry, index) => {
+    const { name, count } = asObject(entry);
+    if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0)
+      return;
+    if (!result.some((o) => o.name === name && SCALABLE.has(o.kind))) unmatched(name, index);
+    result = result.map((o) =>
+      o.name === name && SCALABLE.has(o.kind)
+        ? { ...o, value: { ...o.value, spec: { ...asObject(o.value.spec), replicas: count } } }
+        : o,
+    );
+  });
+  return result;
+}
