@@ -4,7 +4,7 @@ import type { Rule } from "./rule.js";
 export const hostPortConflict: Rule = {
   id: "host-port-conflict",
   severity: "error",
-  description: `Two instances that run together publish the same host port on one host (services in different Compose profiles are alternatives, and do not clash).`,
+  description: `Two instances that run together publish the same host port on one host (services in different Compose profiles are alternatives, and do not clash); in Kubernetes, two Services that ask for one node port, which every node opens.`,
   why: `The second container fails to start: the port is taken.`,
   fix: `Publish one of them on another host port.`,
   example: {
@@ -13,8 +13,8 @@ export const hostPortConflict: Rule = {
   },
   check(context) {
     reportAnalysis(context, "host-port-conflict");
-    // What the model does not keep: compose port ranges beyond their first port, and Kubernetes
-    // host ports that a DaemonSet takes on every node.
+    // What the model does not keep: compose port ranges beyond their first port, Kubernetes host
+    // ports that a DaemonSet takes on every node, and node ports two Services ask for.
     reportImported(context, "host-port-conflict");
   },
 };

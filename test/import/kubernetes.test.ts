@@ -226,6 +226,21 @@ describe("Kubernetes manifests as a model", () => {
     expect(privileged.hint).toBe("remove privileged: true");
   });
 
+  it("warns of a node port outside the range the API server gives them from", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 8080 }] }] }",
+      "---",
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata: { name: api }",
+      "spec: { type: LoadBalancer, selector: { app: api }, ports: [{ port: 80, targetPort: 8080, nodePort: 8080 }] }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["schema-invalid-value@13:101"]);
+    expect(diagnostics[0]!.severity).toBe("warning");
+  });
+
   it("reports an Ingress backend naming a Service or a port that is not there, in both ways of writing it", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

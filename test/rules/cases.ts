@@ -956,6 +956,37 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // A node port is the cluster's, across namespaces; one Service may take it for TCP and UDP both.
+    rule: "host-port-conflict",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "web"),
+        "---",
+        ...oneContainer("Deployment", "dns"),
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: web, namespace: shop }",
+        "spec: { type: NodePort, selector: { app: web }, ports: [{ port: 80, nodePort: 30080 }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: dns }",
+        "spec:",
+        "  type: NodePort",
+        "  selector: { app: dns }",
+        "  ports:",
+        "    - { name: tcp, port: 53, nodePort: 30053 }",
+        "    - { name: udp, port: 53, nodePort: 30053, protocol: UDP }",
+        "    - { name: web, port: 80, nodePort: 30080 }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["33:40"],
+  },
+  {
     rule: "image-latest-tag",
     text: "",
     files: {

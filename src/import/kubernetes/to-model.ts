@@ -15,6 +15,7 @@ import { extraContainerFindings } from "./extra-containers.js";
 import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
+import { nodePortProblems } from "./node-ports.js";
 import {
   asArray,
   asObject,
@@ -155,9 +156,12 @@ export function manifestsToModel(
   }
   // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
   // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
+  const nodePorts = nodePortProblems(services);
+  diagnostics.push(...nodePorts.diagnostics);
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
+    ...nodePorts.findings,
     ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...deprecatedServiceAccountFindings(workloads),
     ...privilegeEscalationFindings(workloads),
