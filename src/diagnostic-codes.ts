@@ -26,9 +26,11 @@ export const coreDiagnosticCodes = {
   "unknown-port": "A reference to a port the service does not declare.",
   "unknown-group": "A service names a group the model does not define.",
   "unknown-secret": "A reference to a secret the model does not define.",
-  "unknown-volume": "A reference to a volume the service (or the compose file) does not declare.",
+  "unknown-volume":
+    "A reference to a volume the service (or the compose file) does not declare, or to a claim the manifests do not define.",
   "unknown-network": "A compose service joins a network the file does not declare.",
-  "unknown-config": "A compose service uses a config the file does not declare.",
+  "unknown-config":
+    "A compose service uses a config the file does not declare, or a pod a ConfigMap the manifests do not define.",
   "yaml-alias-cycle": "A YAML alias refers to a collection that contains it, so the value would be infinite.",
   "health-incomplete": "A health check names none of http, tcp or command.",
   "duplicate-instance": "The same instance name is placed twice in one environment.",

@@ -226,6 +226,37 @@ describe("Kubernetes manifests as a model", () => {
     expect(privileged.hint).toBe("remove privileged: true");
   });
 
+  it("warns of ConfigMaps and claims a pod needs that the manifests do not define in its namespace, unless optional", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web", "shop"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          envFrom: [{ configMapRef: { name: web-config } }, { configMapRef: { name: extra, optional: true } }]",
+      "          env: [{ name: CA, valueFrom: { configMapKeyRef: { name: kube-root-ca.crt, key: ca.crt } } }]",
+      "      volumes:",
+      "        - { name: data, persistentVolumeClaim: { claimName: web-data } }",
+      "        - { name: files, projected: { sources: [{ configMap: { name: elsewhere } }] } }",
+      "---",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: web-config, namespace: shop }",
+      "data: { MODE: prod }",
+      "---",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: elsewhere, namespace: other }",
+      "data: { MODE: prod }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["unknown-volume@15:61", "unknown-config@16:70"]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "warning"]);
+    expect(diagnostics[1]!.message).toBe(
+      "Deployment 'web' needs the ConfigMap 'elsewhere', which the manifests here do not define in its namespace",
+    );
+  });
+
   it("warns of a node port outside the range the API server gives them from", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

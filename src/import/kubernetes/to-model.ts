@@ -15,6 +15,7 @@ import { extraContainerFindings } from "./extra-containers.js";
 import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
+import { missingObjectFindings } from "./missing-objects.js";
 import { nodePortProblems } from "./node-ports.js";
 import {
   asArray,
@@ -157,7 +158,7 @@ export function manifestsToModel(
   // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
   // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
   const nodePorts = nodePortProblems(services);
-  diagnostics.push(...nodePorts.diagnostics);
+  diagnostics.push(...nodePorts.diagnostics, ...missingObjectFindings(workloads, objects, namespaceOf));
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
