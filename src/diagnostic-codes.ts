@@ -60,6 +60,8 @@ export const coreDiagnosticCodes = {
   "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
   "unsafe-sysctl":
     "A Kubernetes pod sets a kernel parameter outside the safe set, which the kubelet refuses.",
+  "duplicate-mount-path":
+    "Two volumes of one container are mounted at the same path, which Docker and Kubernetes refuse.",
   "privilege-escalation-allowed":
     "A Kubernetes container sets allowPrivilegeEscalation: true, so its processes can gain more privileges than their parent.",
   "deprecated-service-account-field":

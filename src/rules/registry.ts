@@ -13,6 +13,7 @@ import { disruptionBudgetBlocksEviction } from "./disruption-budget-blocks-evict
 import { disruptionBudgetSelectsNothing } from "./disruption-budget-selects-nothing.js";
 import { disruptionBudgetWithoutEvictionPolicy } from "./disruption-budget-without-eviction-policy.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
+import { duplicateMountPath } from "./duplicate-mount-path.js";
 import { duplicateNames } from "./duplicate-names.js";
 import { duplicateVariable } from "./duplicate-variable.js";
 import { exposedDatastore } from "./exposed-datastore.js";
@@ -75,6 +76,7 @@ export const rules: readonly Rule[] = [
   disruptionBudgetSelectsNothing,
   disruptionBudgetWithoutEvictionPolicy,
   dockerSocketMounted,
+  duplicateMountPath,
   duplicateNames,
   duplicateVariable,
   exposedDatastore,

@@ -238,6 +238,17 @@ describe("compose refuses output that would not start", () => {
     ).toEqual(["host-port-conflict@25:95"]);
   });
 
+  it("two volumes mounted at one path", () => {
+    expect(
+      refused(
+        shop.replace(
+          "volumes: { data: /var/lib/postgresql/data }",
+          "volumes: { data: /var/lib/postgresql/data, init: { path: /var/lib/postgresql/data/, type: bind, source: ./init } }",
+        ),
+      ),
+    ).toEqual(["duplicate-mount-path@18:48"]);
+  });
+
   it("a stateful service with no volume", () => {
     expect(refused(shop.replace("    volumes: { data: /var/lib/postgresql/data }\n", ""))).toEqual([
       "stateful-without-volume@13:3",

@@ -1174,6 +1174,46 @@ export const cases: RuleCase[] = [
     expected: ["29:13", "35:13"],
   },
   {
+    rule: "duplicate-mount-path",
+    text: `${head}services:\n  web:\n    kind: web\n    image: "nginx:1.27"\n    volumes: { html: { path: /srv/www, type: bind, source: ./html }, static: /srv/www/ }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [web] } } }\n`,
+    expected: ["7:70"],
+  },
+  {
+    // A named volume, a bind mount and a tmpfs, as Compose writes them.
+    rule: "duplicate-mount-path",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    volumes: ['./html:/usr/share/nginx/html', 'static:/usr/share/nginx/html/', 'static:/srv/static']",
+        "    tmpfs: [/srv/static]",
+        "volumes: { static: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["4:47", "5:13"],
+  },
+  {
+    // A ConfigMap's mount, which the model keeps as a note, and a sidecar's, found in the manifest.
+    rule: "duplicate-mount-path",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', volumeMounts: [{ name: conf, mountPath: /etc/app }, { name: scratch, mountPath: /etc/app/ }] }",
+        "        - { name: agent, image: 'agent:1.0', volumeMounts: [{ name: scratch, mountPath: /tmp }, { name: conf, mountPath: /tmp }] }",
+        "      volumes: [{ name: conf, configMap: { name: conf, optional: true } }, { name: scratch, emptyDir: {} }]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["10:122", "11:122"],
+  },
+  {
     rule: "build-and-image",
     text: `${head}services:\n  a: { kind: api, image: "a:1", build: ./a }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:3"],

@@ -9,6 +9,33 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    // One volume at two paths, and one path twice in two containers, are mounts Docker and Kubernetes take.
+    rule: "duplicate-mount-path",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  a: { image: a:1, volumes: ['data:/a', 'data:/b/', './c:/c'] }\n  b: { image: b:1, volumes: ['data:/a'] }\nvolumes: { data: {} }\n",
+    },
+    expected: [],
+  },
+  {
+    rule: "duplicate-mount-path",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', volumeMounts: [{ name: conf, mountPath: /etc/a, subPath: a }, { name: conf, mountPath: /etc/b, subPath: b }] }",
+        "        - { name: agent, image: 'agent:1.0', volumeMounts: [{ name: conf, mountPath: /etc/a }] }",
+        "      volumes: [{ name: conf, configMap: { name: conf, optional: true } }]",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "writable-root-filesystem",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { read-only-root: true }, volumes: { tmp: /tmp } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: {}, b: { workload: Process } } } } }\n`,
     // A service that runs as a process on the host has no container to harden.

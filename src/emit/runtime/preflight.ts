@@ -1,12 +1,14 @@
 /**
  * What would keep generated configuration from starting, checked before anything is written:
- * the wrong platform, a host port or a container name taken twice on one host, a stateful service without a
- * volume, a secret nobody declared or one on a command line, an instance with nothing to run.
+ * the wrong platform, a host port or a container name taken twice on one host, two volumes mounted
+ * at one path, a stateful service without a volume, a secret nobody declared or one on a command
+ * line, an instance with nothing to run.
  */
 import { basename } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
+import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
 import { bindsOverlap } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
@@ -86,6 +88,10 @@ export function preflight(model: Model, environment: Environment, platform: Plat
         );
       }
     }
+    for (const { volume, message } of duplicateMounts(service))
+      found.push(
+        diagnostic("duplicate-mount-path", "error", message, volume.at, { hint: "mount it at another path" }),
+      );
     if (platform !== "compose") continue;
     if (instance.containerName) {
       const at = instance.containerNameAt ?? instance.at;

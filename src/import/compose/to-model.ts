@@ -438,7 +438,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
                   };
             })();
         if (!spec.target) return;
-        const key = spec.source && spec.type !== "bind" ? spec.source : `mount-${index + 1}`;
+        // A named volume mounted at two paths is two mounts of one volume.
+        const named = spec.source && spec.type !== "bind" ? spec.source : undefined;
+        const key =
+          named && !Object.hasOwn(service.volumes!, named) ? named : `${named ?? "mount"}-${index + 1}`;
         service.volumes![key] = {
           path: spec.target,
           type: spec.type === "bind" ? "bind" : spec.type === "tmpfs" ? "tmpfs" : "volume",

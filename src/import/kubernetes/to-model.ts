@@ -16,6 +16,7 @@ import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
 import { missingObjectFindings } from "./missing-objects.js";
+import { mountPathFindings } from "./mount-paths.js";
 import { nodePortProblems } from "./node-ports.js";
 import {
   asArray,
@@ -162,6 +163,7 @@ export function manifestsToModel(
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
+    ...mountPathFindings(workloads),
     ...nodePorts.findings,
     ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...deprecatedServiceAccountFindings(workloads),

@@ -4,6 +4,7 @@
  * is noted with the manifest path it came from, so findings point into the manifest.
  */
 import type { KeyPath } from "../../load/yaml-file.js";
+import { mountPoint } from "../../model/mounts.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
@@ -377,8 +378,12 @@ function importVolumes(
     const size = asObject(asObject(asObject(claim?.spec).resources).requests).storage;
     return size === undefined ? undefined : asText(size);
   };
+  // A second mount at one path is reported where it is written (mount-paths.ts); the model keeps the first.
+  const taken = new Set<string>();
   asArray(container.volumeMounts).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.name !== "string" || typeof raw.mountPath !== "string") return;
+    if (taken.has(mountPoint(raw.mountPath))) return;
+    taken.add(mountPoint(raw.mountPath));
     const name = raw.name;
     const readOnly = raw.readOnly === true ? { "read-only": true } : {};
     const template = templates.get(name);
@@ -409,8 +414,10 @@ function importVolumes(
       notes.push(`Mounts ${source}${sourceName ? ` '${asText(sourceName)}'` : ""} at ${raw.mountPath}`);
       return;
     } else return;
-    volumes[name] = entry;
-    context.note([...servicePath, "volumes", name], [...containerPath, "volumeMounts", index]);
+    // One volume mounted at two paths (subPath) is two mounts of it.
+    const volumeKey = Object.hasOwn(volumes, name) ? `${name}-${index + 1}` : name;
+    volumes[volumeKey] = entry;
+    context.note([...servicePath, "volumes", volumeKey], [...containerPath, "volumeMounts", index]);
   });
   return { volumes, storage, notes };
 }
