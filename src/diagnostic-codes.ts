@@ -60,6 +60,8 @@ export const coreDiagnosticCodes = {
   "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
   "unsafe-sysctl":
     "A Kubernetes pod sets a kernel parameter outside the safe set, which the kubelet refuses.",
+  "wait-for-server-exit":
+    "A service waits for a dependency to run to completion, but the dependency runs until it is stopped.",
   "duplicate-mount-path":
     "Two volumes of one container are mounted at the same path, which Docker and Kubernetes refuse.",
   "privilege-escalation-allowed":

@@ -58,6 +58,7 @@ import { unknownServiceAccount } from "./unknown-service-account.js";
 import { unsafeSysctl } from "./unsafe-sysctl.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
+import { waitForServerExit } from "./wait-for-server-exit.js";
 import { waitWithoutHealthCheck } from "./wait-without-health-check.js";
 import { workloadSelectorMismatch } from "./workload-selector-mismatch.js";
 import { writableRootFilesystem } from "./writable-root-filesystem.js";
@@ -120,6 +121,7 @@ export const rules: readonly Rule[] = [
   unsafeSysctl,
   usedServiceNotDeployed,
   volumeWithoutBackup,
+  waitForServerExit,
   waitWithoutHealthCheck,
   workloadSelectorMismatch,
   writableRootFilesystem,

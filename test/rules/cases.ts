@@ -1214,6 +1214,28 @@ export const cases: RuleCase[] = [
     expected: ["10:122", "11:122"],
   },
   {
+    // Compose's service_completed_successfully on a database, a server that publishes ports and one that always restarts.
+    rule: "wait-for-server-exit",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db: { image: 'postgres:16', volumes: ['data:/var/lib/postgresql/data'], healthcheck: { test: [CMD, pg_isready] } }",
+        "  web: { image: 'nginx:1.27', ports: ['8080:80'] }",
+        "  agent: { image: 'shop/agent:1.0', restart: always }",
+        "  api:",
+        "    image: shop/api:1.0",
+        "    depends_on:",
+        "      db: { condition: service_completed_successfully }",
+        "      web: { condition: service_completed_successfully }",
+        "      agent: { condition: service_completed_successfully }",
+        "volumes: { data: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["8:7", "9:7", "10:7"],
+  },
+  {
     rule: "build-and-image",
     text: `${head}services:\n  a: { kind: api, image: "a:1", build: ./a }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:3"],

@@ -9,6 +9,20 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    // A migration that uses the database's image but exits when done: nothing says it runs on.
+    rule: "wait-for-server-exit",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  migrate: { image: 'postgres:16', command: [psql, -f, /init.sql], restart: 'no' }",
+        "  api: { image: 'shop/api:1.0', depends_on: { migrate: { condition: service_completed_successfully } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     // One volume at two paths, and one path twice in two containers, are mounts Docker and Kubernetes take.
     rule: "duplicate-mount-path",
     text: "",

@@ -1,0 +1,46 @@
+import type { Model, Service } from "../model/types.js";
+import { byPlace, named } from "./by-place.js";
+import type { Rule } from "./rule.js";
+
+/** Why a service runs until it is stopped, if what the model says of it shows that it does. */
+function runsUntilStopped(model: Model, service: Service): string | undefined {
+  if (service.restart === "always" || service.restart === "unless-stopped")
+    return `it restarts ${service.restart === "always" ? "always" : "unless stopped"}`;
+  if (service.health) return "it has a health check";
+  const published = model.environments.some((environment) =>
+    environment.instances.some((instance) => instance.service === service && instance.publish.length > 0),
+  );
+  return published ? "it publishes ports" : undefined;
+}
+
+export const waitForServerExit: Rule = {
+  id: "wait-for-server-exit",
+  severity: "warning",
+  description: `A service waits for a dependency to run to completion, but the dependency runs until it is stopped.`,
+  why: `A server never exits successfully on its own: the dependent never starts, and Compose waits for it without end.`,
+  fix: `Wait for the dependency to be healthy (or to start), or make it a one-shot job that exits when done.`,
+  example: {
+    bad: `api: { kind: api, image: shop/api:1.4, uses: { db: { wait: completed } } }
+db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
+    good: `api: { kind: api, image: shop/api:1.4, uses: { db: { wait: healthy } } }
+db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
+  },
+  check(context) {
+    const byId = new Map(context.model.services.map((s) => [s.id, s]));
+    const waits = context.model.services.flatMap((service) =>
+      service.uses.flatMap((use) => {
+        const target = byId.get(use.target);
+        const reason =
+          use.wait === "completed" && target ? runsUntilStopped(context.model, target) : undefined;
+        return reason ? [{ at: use.at, subject: { target: use.target, reason }, service: service.id }] : [];
+      }),
+    );
+    for (const { at, subject, services } of byPlace(waits, (s) => s.target)) {
+      context.report(
+        at,
+        `${named(services)} wait${services.length > 1 ? "" : "s"} for '${subject.target}' to run to completion, but '${subject.target}' runs until it is stopped (${subject.reason}): ${services.length > 1 ? "they" : "it"} would never start`,
+        `wait for it to be healthy (condition: service_healthy), or make '${subject.target}' a job that exits when done`,
+      );
+    }
+  },
+};
