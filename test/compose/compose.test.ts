@@ -215,6 +215,14 @@ describe("restart policies", () => {
     expect(doc.services.db.restart).toBe("unless-stopped");
   });
 
+  it("leaves what another service waits to see complete to exit, unless the service says otherwise", () => {
+    const { doc } = compose(
+      shop.replace("uses: { db: SQL, cache: sessions }", "uses: { db: SQL, cache: { wait: completed } }"),
+    );
+    expect(doc.services.cache.restart).toBe("no");
+    expect(doc.services.api.depends_on.cache).toEqual({ condition: "service_completed_successfully" });
+  });
+
   it("refuses a restart count with a policy that does not count", () => {
     const text = shop.replace("cpu: 0.5", "cpu: 0.5\n    restart: always\n    max-restarts: 3");
     const loaded = loadModelText(text, "model.yaml");

@@ -109,7 +109,11 @@ export function composeService(
   if (service.ipc) entry.ipc = service.ipc;
   if (service.profiles.length > 0) entry.profiles = service.profiles;
   if (instance.containerName) entry.container_name = instance.containerName;
-  entry.restart = service.restart ?? (service.kind === "job" ? "no" : "unless-stopped");
+  // A job, or what another service waits to see complete, must be left to exit.
+  const runsOnce =
+    service.kind === "job" ||
+    model.services.some((other) => other.uses.some((u) => u.target === service.id && u.wait === "completed"));
+  entry.restart = service.restart ?? (runsOnce ? "no" : "unless-stopped");
   if (service.restart === "on-failure" && service.maxRestarts !== undefined)
     entry.restart = `on-failure:${service.maxRestarts}`;
   // The kind travels with the container, so importing this file again knows it without guessing.
