@@ -250,6 +250,48 @@ describe("importers on anything", () => {
     expect(init.services.find((s) => s.id === "valueOf")!.uses).toEqual(["toString"]);
   });
 
+  it("never throw on a kustomization whose labels, annotations and replica counts hold anything", async () => {
+    const any = fc.jsonValue({ maxDepth: 3 });
+    const kustomization = fc.record(
+      {
+        commonLabels: any,
+        labels: fc.oneof(
+          any,
+          fc.array(fc.record({ pairs: any, includeSelectors: any, includeTemplates: any })),
+        ),
+        commonAnnotations: any,
+        replicas: fc.oneof(any, fc.array(fc.record({ name: fc.oneof(any, fc.constant("api")), count: any }))),
+      },
+      { requiredKeys: [] },
+    );
+    const app = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: api }",
+      "spec:",
+      "  selector: { matchLabels: { app: api } }",
+      "  template: { metadata: { labels: { app: api } }, spec: { containers: [{ name: api, image: 'api:1.0' }] } }",
+      "---",
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata: { name: api }",
+      "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
+      "",
+    ].join("\n");
+    await fc.assert(
+      fc.asyncProperty(kustomization, async (value) => {
+        const folder = join(dir, `kustomize-${count++}`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, "app.yaml"), app);
+        writeFileSync(join(folder, "kustomization.yaml"), stringify({ resources: ["app.yaml"], ...value }));
+        const loaded = await loadManifestsAsModel([folder]);
+        if (loaded.model) checkModel(loaded.model, { sources: loaded.sources });
+        for (const d of loaded.diagnostics) expect(d.file).toBeDefined();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("take a kustomization's backtracking name pattern as written, and read generators' files only inside the repository", async () => {
     const folder = join(dir, "kustomize");
     mkdirSync(folder, { recursive: true });
