@@ -304,6 +304,26 @@ volumes: { data: {}, pg: {} }
     expect(c!.restart).toBeUndefined();
   });
 
+  it("takes deploy.restart_policy over restart, as Compose starts the container with it", async () => {
+    const file = write(
+      "deploy-restart.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', restart: always, deploy: { restart_policy: { condition: on-failure, max_attempts: 2 } } }",
+        "  b: { image: 'b:1', restart: 'on-failure:5', deploy: { restart_policy: { condition: none } } }",
+        "  c: { image: 'c:1', deploy: { restart_policy: { delay: 5s } } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics).toEqual([]);
+    const [a, b, c] = loaded.model!.services;
+    expect([a!.restart, a!.maxRestarts]).toEqual(["on-failure", 2]);
+    expect([b!.restart, b!.maxRestarts]).toEqual(["no", undefined]);
+    // The condition Compose assumes when none is given: any.
+    expect(c!.restart).toBe("always");
+  });
+
   it("reads one folder's example env file for each compose file in it that a check names", async () => {
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",

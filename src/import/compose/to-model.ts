@@ -226,6 +226,22 @@ function restartLimit(value: unknown): number | undefined {
   return count === undefined ? undefined : Number(count);
 }
 
+/** deploy.restart_policy as a restart policy: none, on-failure (at most max_attempts) or any. */
+function deployRestartPolicy(
+  value: unknown,
+): { restart: NonNullable<ServiceInputType["restart"]>; maxRestarts?: number } | undefined {
+  if (!isObject(value)) return undefined;
+  const restart = { none: "no", "on-failure": "on-failure", any: "always" }[asText(value.condition ?? "any")];
+  if (restart !== "no" && restart !== "on-failure" && restart !== "always") return undefined;
+  const attempts = value.max_attempts;
+  return restart === "on-failure" &&
+    typeof attempts === "number" &&
+    Number.isSafeInteger(attempts) &&
+    attempts >= 0
+    ? { restart, maxRestarts: attempts }
+    : { restart };
+}
+
 type Wait = "started" | "healthy" | "completed";
 
 /**
@@ -542,6 +558,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       );
     const maxRestarts = restartLimit(raw.restart);
     if (maxRestarts !== undefined) service["max-restarts"] = maxRestarts;
+    // deploy.restart_policy, where it is given, is what Compose starts the container with.
+    const deployRestart = deployRestartPolicy(deploy.restart_policy);
+    if (deployRestart) {
+      service.restart = deployRestart.restart;
+      if (deployRestart.maxRestarts === undefined) delete service["max-restarts"];
+      else service["max-restarts"] = deployRestart.maxRestarts;
+    }
     const pull = pullPolicy(raw.pull_policy);
     if (pull) service.pull = pull;
     if (raw.network_mode) {
