@@ -40,7 +40,7 @@ export function checkCommand(targets: Targets): Command {
     summary:
       "Lint models, compose files, Kubernetes manifests or whole repositories: references, budgets, what would not start, and the rule catalogue",
     usage:
-      "deployview check [model | compose file | manifests | folder]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N]",
+      "deployview check [model | compose file | manifests | folder]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N] [--quiet]",
     options: {
       format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
       rule: {
@@ -53,6 +53,11 @@ export function checkCommand(targets: Targets): Command {
         type: "string",
         value: "N",
         description: "Fail (exit 1) when there are more than N warnings",
+      },
+      quiet: {
+        type: "boolean",
+        short: "q",
+        description: "Report errors only: warnings and notes are left out, and count for nothing",
       },
       file: {
         type: "string",
@@ -100,7 +105,8 @@ export function checkCommand(targets: Targets): Command {
           diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources, severities }));
         else unusable = true;
       }
-      const sorted = sortDiagnostics(uniqueDiagnostics(diagnostics));
+      const found = sortDiagnostics(uniqueDiagnostics(diagnostics));
+      const sorted = options.quiet === true ? found.filter((d) => d.severity === "error") : found;
       const report = formatDiagnostics(sorted, sources, format, {
         color: io.color,
         cwd: io.cwd,

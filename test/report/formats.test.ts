@@ -151,6 +151,15 @@ describe("check flags", () => {
     );
     expect((await runCli(["check", "--rule", "plaintext-secret"], dir)).code).toBe(2);
   });
+
+  it("--quiet reports errors only, and warnings then fail nothing", async () => {
+    const all = JSON.parse((await runCli(["check", "--format", "json"], dir)).stdout);
+    expect(all.summary.warnings).toBeGreaterThan(0);
+    const quiet = await runCli(["check", "--quiet", "--format", "json"], dir);
+    expect(JSON.parse(quiet.stdout).summary).toEqual({ ...all.summary, warnings: 0, infos: 0 });
+    const off = await runCli(["check", "-q", "--rule", "plaintext-secret=off", "--max-warnings", "0"], dir);
+    expect([off.code, off.stdout]).toEqual([0, "No problems found.\n"]);
+  });
 });
 
 describe("deployview rules", () => {
