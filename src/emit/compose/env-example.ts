@@ -1,5 +1,4 @@
 /** `.env.example`: every variable the compose file needs from outside, with a placeholder and a comment. */
-
 import { variablesIn } from "../../import/compose/interpolate.js";
 import type { Environment, Model } from "../../model/types.js";
 import { generatedHeader } from "../generated-file.js";
@@ -48,7 +47,8 @@ export function envExample(model: Model, environment: Environment, source: strin
         ...(fallback === undefined ? {} : { fallback }),
         services: new Set(),
       };
-      images.set(name, { ...entry, services: entry.services.add(instance.service.id) });
+      entry.services.add(instance.service.id);
+      images.set(name, entry);
     }
   }
   for (const variable of [...images.keys()].filter((name) => !builds.has(name)).sort()) {
