@@ -151,6 +151,7 @@ export const coreDiagnosticCodes = {
     "An included compose file cannot be read, includes itself, or defines a service the including file defines too.",
   "compose-unknown-key":
     "A compose file has a key the Compose Specification does not know (often a misspelling), so Compose refuses it.",
+  "compose-conflicting-keys": "A compose service sets keys that Compose or Docker refuse together.",
   "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
   "source-manifest-unreadable":
     "A package manifest (package.json, pyproject.toml, …) could not be read; the service's code is described without it.",

@@ -304,6 +304,29 @@ volumes: { data: {}, pg: {} }
     expect(c!.restart).toBeUndefined();
   });
 
+  it("reports keys Compose or Docker refuse together, and a health check test of no form Compose knows", async () => {
+    const file = write(
+      "consistency.yaml",
+      [
+        "services:",
+        "  vpn: { image: 'vpn:1', ports: ['8080:8080'], healthcheck: { test: [curl, -f, 'http://localhost/'] } }",
+        "  app: { image: 'app:1', network_mode: 'service:vpn', ports: ['9090:9090'] }",
+        "  other: { image: 'other:1', network_mode: 'container:abc', networks: [default] }",
+        "  fine: { image: 'fine:1', network_mode: host, healthcheck: { test: [CMD-SHELL, 'true'] } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@2:70",
+      "compose-conflicting-keys@3:62",
+      "compose-conflicting-keys@4:71",
+    ]);
+    expect(loaded.diagnostics[0]!.hint).toBe(
+      "start it with CMD to run the words as they are: [CMD, curl, -f, http://localhost/]",
+    );
+  });
+
   it("takes deploy.restart_policy over restart, as Compose starts the container with it", async () => {
     const file = write(
       "deploy-restart.yaml",

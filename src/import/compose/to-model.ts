@@ -14,6 +14,7 @@ import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
+import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
 import { keyProblems } from "./key-problems.js";
 import { guessKind, serviceKinds } from "./kinds.js";
@@ -668,7 +669,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (composePath) return locateCompose(composePath, prefer);
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
-  for (const { code, message, hint, composePath } of undefinedReferences(merged))
+  for (const { code, message, hint, composePath } of [
+    ...undefinedReferences(merged),
+    ...inconsistencies(merged),
+  ])
     diagnostics.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
   for (const { id, index, text } of rangeClashes(hostPorts))
     findings.push(
