@@ -287,7 +287,11 @@ volumes: { data: {}, pg: {} }
       ].join("\n"),
     );
     const loaded = await loadComposeAsModel([file]);
-    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-invalid-value@4:31"]);
+    // b's two limits differ, which Compose refuses; the model takes deploy.resources'.
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@4:31",
+      "compose-conflicting-keys@3:33",
+    ]);
     expect(loaded.diagnostics[0]!.message).toBe("'sometimes' is not a restart policy Docker knows");
     const [a, b, c] = loaded.model!.services;
     const mi = 1024 ** 2;
@@ -325,6 +329,42 @@ volumes: { data: {}, pg: {} }
     expect(loaded.diagnostics[0]!.hint).toBe(
       "start it with CMD to run the words as they are: [CMD, curl, -f, http://localhost/]",
     );
+  });
+
+  it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to and a secret with nothing to read", async () => {
+    const file = write(
+      "agreement.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    scale: 2",
+        "    cpus: 0.5",
+        "    mem_limit: 1g",
+        "    mem_reservation: 512m",
+        "    deploy: { replicas: 3, resources: { limits: { cpus: '0.5', memory: 1024M }, reservations: { memory: 256M } } }",
+        "  b:",
+        "    build: { context: ., dockerfile: Dockerfile, dockerfile_inline: FROM alpine, platforms: [linux/amd64] }",
+        "    platform: linux/arm64",
+        "    develop: { watch: [{ path: ./src, action: sync }, { path: ./package.json, action: rebuild }] }",
+        "secrets:",
+        "  token: {}",
+        "  kept: { external: true }",
+        "  older: { external: { name: x } }",
+        "  read: { environment: TOKEN }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    // 1g and 1024M are the same size, as 0.5 and '0.5' are the same CPUs.
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "compose-conflicting-keys@4:12",
+      "compose-conflicting-keys@7:22",
+      "compose-conflicting-keys@10:69",
+      "compose-conflicting-keys@11:15",
+      "schema-invalid-value@12:24",
+      "schema-invalid-value@14:10",
+    ]);
   });
 
   it("takes deploy.restart_policy over restart, as Compose starts the container with it", async () => {

@@ -1,14 +1,41 @@
 /**
- * What Compose refuses in a service although every key holds a value of the right type: keys that
- * exclude each other, and a health check test that says neither how to run nor to switch it off.
+ * What Compose refuses although every key holds a value of the right type (its consistency check):
+ * keys that exclude each other or must agree, a health check test that says neither how to run nor
+ * to switch it off, a watch with nowhere to copy to, a secret with nothing to read.
  * Like the names nothing defines (references.ts), these stop `docker compose up` before it starts.
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { isObject, type Json } from "../json.js";
 import type { UndefinedReference } from "./references.js";
+import { sizeBytes } from "./sizes.js";
 
 const TEST_FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);
+
+/** A service-level key and the deploy key Compose wants the same value in, if both are given. */
+const TWINS: { key: string; deploy: string[]; read: (value: unknown) => number | undefined }[] = [
+  { key: "scale", deploy: ["replicas"], read: (v) => (typeof v === "number" ? v : undefined) },
+  { key: "cpus", deploy: ["resources", "limits", "cpus"], read: (v) => cpus(v) },
+  { key: "mem_limit", deploy: ["resources", "limits", "memory"], read: sizeBytes },
+  { key: "mem_reservation", deploy: ["resources", "reservations", "memory"], read: sizeBytes },
+  {
+    key: "pids_limit",
+    deploy: ["resources", "limits", "pids"],
+    read: (v) => (typeof v === "number" ? v : undefined),
+  },
+];
+
+function cpus(value: unknown): number | undefined {
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof number === "number" && Number.isFinite(number) ? number : undefined;
+}
+
+function at(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((current, key) => (isObject(current) ? current[key] : undefined), value);
+}
+
+/** A watch that rebuilds the image copies nothing into the container: only it needs no target. */
+const NEEDS_NO_TARGET = new Set(["rebuild"]);
 
 const hasEntries = (value: unknown) =>
   (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
@@ -44,6 +71,62 @@ export function inconsistencies(merged: Json): UndefinedReference[] {
         `the health check test of '${id}' starts with '${String(test[0])}', where Compose takes CMD, CMD-SHELL or NONE`,
         `start it with CMD to run the words as they are: [CMD, ${test.map(String).join(", ")}]`,
         ["services", id, "healthcheck", "test", 0],
+      );
+    for (const { key, deploy, read } of TWINS) {
+      const own = read(raw[key]);
+      const declared = read(at(raw.deploy, deploy));
+      if (own !== undefined && declared !== undefined && own !== declared)
+        report(
+          "compose-conflicting-keys",
+          `'${id}' sets ${key} and deploy.${deploy.join(".")} to different values, which Compose refuses`,
+          `keep one of them, or give both the same value`,
+          ["services", id, key],
+        );
+    }
+    const build = isObject(raw.build) ? raw.build : undefined;
+    if (build && build.dockerfile !== undefined && build.dockerfile_inline !== undefined)
+      report(
+        "compose-conflicting-keys",
+        `the build of '${id}' sets both dockerfile and dockerfile_inline, which Compose refuses`,
+        "keep one: a Dockerfile's path, or its text inline",
+        ["services", id, "build", "dockerfile_inline"],
+      );
+    if (
+      build &&
+      Array.isArray(build.platforms) &&
+      build.platforms.length > 0 &&
+      typeof raw.platform === "string" &&
+      !build.platforms.includes(raw.platform)
+    )
+      report(
+        "compose-conflicting-keys",
+        `'${id}' runs on ${raw.platform}, which its build.platforms leave out: Compose refuses it`,
+        `add ${raw.platform} to build.platforms`,
+        ["services", id, "platform"],
+      );
+    const watches = Array.isArray(at(raw.develop, ["watch"]))
+      ? (at(raw.develop, ["watch"]) as unknown[])
+      : [];
+    watches.forEach((watch, index) => {
+      if (isObject(watch) && !NEEDS_NO_TARGET.has(String(watch.action)) && watch.target === undefined)
+        report(
+          "schema-invalid-value",
+          `the watch of '${id}' that ${watch.action === undefined ? "has no action" : `does ${String(watch.action)}`} needs a target in the container, which Compose refuses to go without`,
+          "add target: the path in the container the files go to",
+          ["services", id, "develop", "watch", index],
+        );
+    });
+  }
+  const secrets = isObject(merged.secrets) ? merged.secrets : {};
+  for (const [name, secret] of Object.entries(secrets)) {
+    // external: true, or the older external: { name }.
+    if (!isObject(secret) || (secret.external !== undefined && secret.external !== false)) continue;
+    if (secret.file === undefined && secret.environment === undefined)
+      report(
+        "schema-invalid-value",
+        `the secret '${name}' gives neither a file nor an environment variable to read it from, which Compose refuses`,
+        "add file: ./path, or environment: VARIABLE, or external: true if it exists already",
+        ["secrets", name],
       );
   }
   return found;

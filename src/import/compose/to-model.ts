@@ -21,6 +21,7 @@ import { guessKind, serviceKinds } from "./kinds.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { undefinedReferences } from "./references.js";
+import { sizeQuantity } from "./sizes.js";
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -177,11 +178,8 @@ function memoryOf(resources: unknown): ServiceInputType["memory"] | undefined {
   const reservations = isObject(resources.reservations) ? resources.reservations : {};
   const limit = text(limits.memory);
   const request = text(reservations.memory);
-  // Compose sizes use binary units written as b, k, m, g.
-  const quantity = (v: string) =>
-    v.replace(/^(\d+(?:\.\d+)?)\s*([kmg])b?$/i, (_, n: string, u: string) => `${n}${u.toUpperCase()}i`);
-  if (limit && request) return { request: quantity(request), limit: quantity(limit) };
-  return limit ? quantity(limit) : request ? quantity(request) : undefined;
+  if (limit && request) return { request: sizeQuantity(request), limit: sizeQuantity(limit) };
+  return limit ? sizeQuantity(limit) : request ? sizeQuantity(request) : undefined;
 }
 
 function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
