@@ -331,7 +331,7 @@ volumes: { data: {}, pg: {} }
     );
   });
 
-  it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to and a secret with nothing to read", async () => {
+  it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {
     const file = write(
       "agreement.yaml",
       [
@@ -352,6 +352,15 @@ volumes: { data: {}, pg: {} }
         "  kept: { external: true }",
         "  older: { external: { name: x } }",
         "  read: { environment: TOKEN }",
+        "  inline: { content: s3cret }",
+        "configs:",
+        "  both: { file: ./app.conf, content: 'a = 1' }",
+        "  made: { driver: custom }",
+        "volumes:",
+        "  data: { external: true, driver: local }",
+        "  named: { external: true, name: shop_data }",
+        "networks:",
+        "  front: { external: true, x-note: shared with the proxy }",
         "",
       ].join("\n"),
     );
@@ -364,6 +373,9 @@ volumes: { data: {}, pg: {} }
       "compose-conflicting-keys@11:15",
       "schema-invalid-value@12:24",
       "schema-invalid-value@14:10",
+      "schema-invalid-value@18:22",
+      "compose-conflicting-keys@20:38",
+      "compose-conflicting-keys@23:35",
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * What Compose refuses although every key holds a value of the right type (its consistency check):
  * keys that exclude each other or must agree, a health check test that says neither how to run nor
- * to switch it off, a watch with nowhere to copy to, a secret with nothing to read.
+ * to switch it off, a watch with nowhere to copy to, a secret or config with no source or two,
+ * something external that is also told how to be made.
  * Like the names nothing defines (references.ts), these stop `docker compose up` before it starts.
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
@@ -108,6 +109,13 @@ export function inconsistencies(merged: Json): UndefinedReference[] {
       ? (at(raw.develop, ["watch"]) as unknown[])
       : [];
     watches.forEach((watch, index) => {
+      if (isObject(watch) && watch.path === "")
+        report(
+          "schema-invalid-value",
+          `a watch of '${id}' has an empty path, which Compose refuses`,
+          "give the path on the host to watch",
+          ["services", id, "develop", "watch", index, "path"],
+        );
       if (isObject(watch) && !NEEDS_NO_TARGET.has(String(watch.action)) && watch.target === undefined)
         report(
           "schema-invalid-value",
@@ -117,17 +125,52 @@ export function inconsistencies(merged: Json): UndefinedReference[] {
         );
     });
   }
-  const secrets = isObject(merged.secrets) ? merged.secrets : {};
-  for (const [name, secret] of Object.entries(secrets)) {
-    // external: true, or the older external: { name }.
-    if (!isObject(secret) || (secret.external !== undefined && secret.external !== false)) continue;
-    if (secret.file === undefined && secret.environment === undefined)
-      report(
-        "schema-invalid-value",
-        `the secret '${name}' gives neither a file nor an environment variable to read it from, which Compose refuses`,
-        "add file: ./path, or environment: VARIABLE, or external: true if it exists already",
-        ["secrets", name],
+  // Where a secret's or a config's content comes from: exactly one source, unless it exists
+  // already (external) or a driver makes it.
+  const sources = { secrets: ["file", "environment"], configs: ["file", "environment", "content"] };
+  for (const [section, keys] of Object.entries(sources)) {
+    for (const [name, entry] of Object.entries(isObject(merged[section]) ? (merged[section] as Json) : {})) {
+      if (!isObject(entry)) continue;
+      const given = keys.filter((key) => entry[key] !== undefined);
+      const what = `the ${section.slice(0, -1)} '${name}'`;
+      if (section === "secrets" && entry.content !== undefined)
+        report(
+          "schema-invalid-value",
+          `${what} gives its content inline, which Compose takes for configs only`,
+          "put it in a file (file: ./path) or a variable (environment: VARIABLE)",
+          [section, name, "content"],
+        );
+      else if (given.length > 1)
+        report(
+          "compose-conflicting-keys",
+          `${what} gives ${given.join(" and ")}, where Compose takes one`,
+          `keep one of ${keys.join(", ")}`,
+          [section, name, given[1]!],
+        );
+      else if (given.length === 0 && entry.external === undefined && entry.driver === undefined)
+        report(
+          "schema-invalid-value",
+          `${what} gives nothing to read it from (${keys.join(", ")}), which Compose refuses`,
+          `add file: ./path${keys.length > 2 ? ", environment: VARIABLE or content: …" : " or environment: VARIABLE"}, or external: true if it exists already`,
+          [section, name],
+        );
+    }
+  }
+  // Something that exists already is only named: Compose refuses to be told how to make it.
+  for (const section of ["volumes", "networks"]) {
+    for (const [name, entry] of Object.entries(isObject(merged[section]) ? (merged[section] as Json) : {})) {
+      if (!isObject(entry) || entry.external !== true) continue;
+      const extra = Object.keys(entry).find(
+        (key) => key !== "name" && key !== "external" && !key.startsWith("x-"),
       );
+      if (extra)
+        report(
+          "compose-conflicting-keys",
+          `the ${section.slice(0, -1)} '${name}' is external, and sets ${extra} too, which Compose refuses`,
+          "an external one exists already: give only its name",
+          [section, name, extra],
+        );
+    }
   }
   return found;
 }
