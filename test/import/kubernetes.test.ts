@@ -257,6 +257,44 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports what the API server refuses though every field has the right type", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      initContainers: [{ name: setup, image: 'setup:1.0' }]",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          readinessProbe: { tcpSocket: { port: 8080 }, httpGet: { path: /, port: 8080 } }",
+      "          livenessProbe: { httpGet: { path: /, port: 8080 } }",
+      "        - { name: setup, image: 'agent:1.0' }",
+      "---",
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { app: web }",
+      "  ports:",
+      "    - { name: dns, port: 53, protocol: UDP }",
+      "    - { name: dns-tcp, port: 53 }",
+      "    - { port: 80 }",
+      "    - { name: http, port: 80 }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual([
+      "manifest-invalid@13:65",
+      "manifest-invalid@15:19",
+      "manifest-invalid@25:7",
+      "manifest-invalid@26:27",
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "the readinessProbe of 'web' probes by tcpSocket and httpGet, where the API server takes one",
+      "Deployment 'web' has two containers named 'setup', which the API server refuses",
+      "Service 'web' has 4 ports, not all of them named, which the API server refuses",
+      "Service 'web' has port 80/TCP twice, which the API server refuses",
+    ]);
+  });
+
   it("warns of a node port outside the range the API server gives them from", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -327,7 +327,7 @@ export const missCases: RuleCase[] = [
         "apiVersion: v1",
         "kind: Service",
         "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: 8080 }, { port: 81, targetPort: grpc-web }] }",
+        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: 8080, name: a }, { port: 81, targetPort: grpc-web, name: b }] }",
         "",
       ].join("\n"),
     },

@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
+import { apiValidationProblems } from "./api-validation.js";
 import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
@@ -156,10 +157,12 @@ export function manifestsToModel(
     selected.set(service, matched);
     if (matched[0]) serviceTarget.set(service, matched[0]);
   }
-  // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
-  // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
   const nodePorts = nodePortProblems(services);
-  diagnostics.push(...nodePorts.diagnostics, ...missingObjectFindings(workloads, objects, namespaceOf));
+  diagnostics.push(
+    ...apiValidationProblems(workloads, services),
+    ...nodePorts.diagnostics,
+    ...missingObjectFindings(workloads, objects, namespaceOf),
+  );
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
@@ -176,6 +179,8 @@ export function manifestsToModel(
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selected),
   ];
+  // A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
+  // (ExternalName, endpoints kept by hand) chooses no pods on purpose.
   for (const service of services) {
     const selector = asObject(asObject(service.value.spec).selector);
     if (serviceTarget.has(service) || Object.keys(selector).length === 0) continue;
