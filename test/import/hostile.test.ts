@@ -317,6 +317,7 @@ describe("importers on anything", () => {
       "kustomize-missing-resource: '../../../../../etc/passwd' leads out of the repository",
       "kustomize-missing-resource: '/etc/hostname' leads out of the repository",
       "kustomize-patch-unmatched: no object matches this patch's target",
+      `manifest-invalid: Deployment '${"a".repeat(60)}!' has a name the API server refuses: a name is up to 253 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`,
     ]);
   });
 });

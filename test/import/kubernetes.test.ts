@@ -295,6 +295,48 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports names and labels the API server refuses, and leaves names of other rules (RBAC) alone", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: My_App, labels: { version: '1.0.0+build', example.com/team: shop, bad_prefix/x: y } }",
+      "spec:",
+      "  selector: { matchLabels: { app: my-app } }",
+      "  template:",
+      "    metadata: { labels: { app: my-app } }",
+      "    spec: { containers: [{ name: Web_Server, image: 'web:1.0' }] }",
+      "---",
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata: { name: 1st-service }",
+      "spec: { selector: { app: my-app }, ports: [{ port: 80 }] }",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      `metadata: { name: ${"nightly-".repeat(7)}x }`,
+      "spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: c, image: 'c:1.0' }] } } } } }",
+      "---",
+      "apiVersion: rbac.authorization.k8s.io/v1",
+      "kind: ClusterRole",
+      "metadata: { name: 'system:shop:reader' }",
+      "rules: []",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual([
+      "manifest-invalid@3:19",
+      "manifest-invalid@3:46",
+      "manifest-invalid@3:85",
+      "manifest-invalid@8:34",
+      "manifest-invalid@12:19",
+      "manifest-invalid@17:19",
+    ]);
+  });
+
   it("warns of a node port outside the range the API server gives them from", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -19,6 +19,7 @@ import { ingressNodes } from "./ingress.js";
 import { missingObjectFindings } from "./missing-objects.js";
 import { mountPathFindings } from "./mount-paths.js";
 import { nodePortProblems } from "./node-ports.js";
+import { objectNameProblems } from "./object-names.js";
 import {
   asArray,
   asObject,
@@ -160,6 +161,7 @@ export function manifestsToModel(
   const nodePorts = nodePortProblems(services);
   diagnostics.push(
     ...apiValidationProblems(workloads, services),
+    ...objectNameProblems(objects),
     ...nodePorts.diagnostics,
     ...missingObjectFindings(workloads, objects, namespaceOf),
   );
