@@ -151,6 +151,8 @@ export const coreDiagnosticCodes = {
     "An included compose file cannot be read, includes itself, or defines a service the including file defines too.",
   "compose-unknown-key":
     "A compose file has a key the Compose Specification does not know (often a misspelling), so Compose refuses it.",
+  "runtime-refused":
+    "A setting the container runtime refuses to make or start a container with: a capability Linux does not have, a kernel parameter of the host's.",
   "compose-conflicting-keys": "A compose service sets keys that Compose or Docker refuse together.",
   "compose-unsupported": "A compose feature deployview does not import; it is left out of the model.",
   "source-manifest-unreadable":

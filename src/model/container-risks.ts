@@ -114,6 +114,57 @@ const DANGEROUS_CAPABILITIES = new Set([
   "MAC_ADMIN",
 ]);
 
+/** The Linux capabilities, as Docker and the kernel name them (without CAP_); ALL stands for every one. */
+const KNOWN_CAPABILITIES = new Set([
+  "ALL",
+  "AUDIT_CONTROL",
+  "AUDIT_READ",
+  "AUDIT_WRITE",
+  "BLOCK_SUSPEND",
+  "BPF",
+  "CHECKPOINT_RESTORE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "DAC_READ_SEARCH",
+  "FOWNER",
+  "FSETID",
+  "IPC_LOCK",
+  "IPC_OWNER",
+  "KILL",
+  "LEASE",
+  "LINUX_IMMUTABLE",
+  "MAC_ADMIN",
+  "MAC_OVERRIDE",
+  "MKNOD",
+  "NET_ADMIN",
+  "NET_BIND_SERVICE",
+  "NET_BROADCAST",
+  "NET_RAW",
+  "PERFMON",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYSLOG",
+  "SYS_ADMIN",
+  "SYS_BOOT",
+  "SYS_CHROOT",
+  "SYS_MODULE",
+  "SYS_NICE",
+  "SYS_PACCT",
+  "SYS_PTRACE",
+  "SYS_RAWIO",
+  "SYS_RESOURCE",
+  "SYS_TIME",
+  "SYS_TTY_CONFIG",
+  "WAKE_ALARM",
+]);
+
+/** Whether the runtime knows the capability; one it does not (a typo) stops the container from being made. */
+export function isKnownCapability(capability: string): boolean {
+  return KNOWN_CAPABILITIES.has(capabilityName(capability));
+}
+
 /** A capability as the model keeps it: upper case, without the CAP_ prefix Compose also accepts. */
 export function capabilityName(capability: string): string {
   return capability.toUpperCase().replace(/^CAP_/, "");

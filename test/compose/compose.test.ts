@@ -223,6 +223,15 @@ describe("restart policies", () => {
     expect(doc.services.api.depends_on.cache).toEqual({ condition: "service_completed_successfully" });
   });
 
+  it("refuses a capability Linux does not have, as Docker would", () => {
+    const text = shop.replace(
+      "cpu: 0.5",
+      "cpu: 0.5\n    security: { capabilities: [NET_ADMINS, cap_chown] }",
+    );
+    const loaded = loadModelText(text, "model.yaml");
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["runtime-refused@11:32"]);
+  });
+
   it("refuses a restart count with a policy that does not count", () => {
     const text = shop.replace("cpu: 0.5", "cpu: 0.5\n    restart: always\n    max-restarts: 3");
     const loaded = loadModelText(text, "model.yaml");

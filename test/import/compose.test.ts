@@ -379,6 +379,35 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reports what the container runtime refuses: a capability Linux does not have, a kernel parameter of the host's, a protocol no port has", async () => {
+    const file = write(
+      "runtime.yaml",
+      [
+        "services:",
+        "  es:",
+        "    image: elasticsearch:8.15.0",
+        "    sysctls: [vm.max_map_count=262144, net.core.somaxconn=1024, fs.mqueue.msg_max=100, kernel.shmmax=68719476736]",
+        "    cap_add: [NET_ADMINS, cap_sys_ptrace, ALL]",
+        "    ports: ['9200:9200/http', '9300:9300/udp', { target: 9400, protocol: TCP }]",
+        "  edge:",
+        "    image: nginx:1.27",
+        "    network_mode: host",
+        "    sysctls: { net.ipv4.ip_forward: 1 }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@6:13",
+      "runtime-refused@4:15",
+      "runtime-refused@10:37",
+      "runtime-refused@5:15",
+    ]);
+    expect(loaded.diagnostics[1]!.hint).toBe(
+      "set it on the host (sysctl -w, or /etc/sysctl.d), not in the container",
+    );
+  });
+
   it("takes deploy.restart_policy over restart, as Compose starts the container with it", async () => {
     const file = write(
       "deploy-restart.yaml",

@@ -13,6 +13,48 @@ import { sizeBytes } from "./sizes.js";
 
 const TEST_FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);
 
+/** Transport protocols a published port takes; an application protocol (http) is not one. */
+const PORT_PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
+
+/**
+ * Kernel parameters a container has a namespace of its own for, and so may set (runc's list):
+ * others are the host's, and the container is not started.
+ */
+const NAMESPACED_SYSCTLS = new Set([
+  "kernel.msgmax",
+  "kernel.msgmnb",
+  "kernel.msgmni",
+  "kernel.sem",
+  "kernel.shmall",
+  "kernel.shmmax",
+  "kernel.shmmni",
+  "kernel.shm_rmid_forced",
+  "kernel.domainname",
+  "kernel.hostname",
+]);
+
+function sysctlProblem(name: string, hostNetwork: boolean): string | undefined {
+  if (name.startsWith("net."))
+    return hostNetwork ? "on the host's network it would set the host's" : undefined;
+  if (NAMESPACED_SYSCTLS.has(name) || name.startsWith("fs.mqueue.")) return undefined;
+  return "it is the host's, not the container's (no namespace of the container's own holds it)";
+}
+
+/** A sysctls entry's name and its step, in the list (name=value) or the map form. */
+function sysctlNames(value: unknown): { name: string; step: string | number }[] {
+  if (Array.isArray(value))
+    return value.map((entry, index) => ({ name: String(entry).split("=")[0]!.trim(), step: index }));
+  return isObject(value) ? Object.keys(value).map((name) => ({ name, step: name })) : [];
+}
+
+/** The transport protocol a ports entry gives, if it gives one. */
+function portProtocol(entry: unknown): string | undefined {
+  if (isObject(entry)) return typeof entry.protocol === "string" ? entry.protocol : undefined;
+  const text = String(entry);
+  const slash = text.lastIndexOf("/");
+  return slash >= 0 ? text.slice(slash + 1) : undefined;
+}
+
 /** A service-level key and the deploy key Compose wants the same value in, if both are given. */
 const TWINS: { key: string; deploy: string[]; read: (value: unknown) => number | undefined }[] = [
   { key: "scale", deploy: ["replicas"], read: (v) => (typeof v === "number" ? v : undefined) },
@@ -65,6 +107,29 @@ export function inconsistencies(merged: Json): UndefinedReference[] {
         `publish them on '${shared}', whose network '${id}' shares`,
         ["services", id, "ports"],
       );
+    if (Array.isArray(raw.ports))
+      raw.ports.forEach((entry, index) => {
+        const protocol = portProtocol(entry);
+        if (protocol !== undefined && !PORT_PROTOCOLS.has(protocol.toLowerCase()))
+          report(
+            "schema-invalid-value",
+            `a port of '${id}' gives the protocol '${protocol}', where Compose takes tcp, udp or sctp`,
+            "leave it out for tcp; what is spoken over the port (http) is no protocol here",
+            ["services", id, "ports", index],
+          );
+      });
+    for (const { name, step } of sysctlNames(raw.sysctls)) {
+      const problem = sysctlProblem(name, networkMode === "host");
+      if (problem)
+        report(
+          "runtime-refused",
+          `'${id}' sets the kernel parameter ${name}, which the container runtime refuses: ${problem}`,
+          name.startsWith("net.")
+            ? "drop it, or leave the host's network"
+            : "set it on the host (sysctl -w, or /etc/sysctl.d), not in the container",
+          ["services", id, "sysctls", step],
+        );
+    }
     const test = isObject(raw.healthcheck) ? raw.healthcheck.test : undefined;
     if (Array.isArray(test) && test.length > 0 && !TEST_FORMS.has(String(test[0])))
       report(

@@ -1,4 +1,4 @@
-import { capabilityName } from "../container-risks.js";
+import { capabilityName, isKnownCapability } from "../container-risks.js";
 import { statefulKinds } from "../kinds.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
@@ -264,6 +264,16 @@ function resolveSource(input: ServiceInputType["source"]): SourceCode | undefine
 
 function resolveSecurity(context: ResolveContext, id: string, input: ServiceInputType["security"]): Security {
   const path = ["services", id, "security"];
+  (input?.capabilities ?? []).forEach((capability, index) => {
+    if (!isKnownCapability(capability))
+      report(
+        context,
+        "runtime-refused",
+        `'${id}' adds the capability ${capability}, which Linux does not have: the container is not made`,
+        [...path, "capabilities", index],
+        { hint: "check its spelling against capabilities(7), e.g. NET_ADMIN" },
+      );
+  });
   const security: Security = {
     capabilities: (input?.capabilities ?? []).map((capability, index) => ({
       name: capabilityName(capability),
