@@ -53,8 +53,11 @@ export function resolveModel(
   return { model: unusable ? undefined : model, diagnostics: context.diagnostics, draft: model };
 }
 
-/** Errors about a value alone (a request above its limit): every element is there all the same. */
-const VALUE_ERRORS = new Set(["invalid-range", "invalid-quantity"]);
+/**
+ * Errors about a value alone (a request above its limit, a capability Linux does not have): every
+ * element is there all the same.
+ */
+const VALUE_ERRORS = new Set(["invalid-range", "invalid-quantity", "runtime-refused"]);
 
 /**
  * The model to lint where a model is read from configuration the user already runs (compose
