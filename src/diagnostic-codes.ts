@@ -60,6 +60,8 @@ export const coreDiagnosticCodes = {
   "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
   "unsafe-sysctl":
     "A Kubernetes pod sets a kernel parameter outside the safe set, which the kubelet refuses.",
+  "claim-shared-by-replicas":
+    "Several pods of one Kubernetes workload mount one claim that only a single node (or pod) can mount.",
   "wait-for-server-exit":
     "A service waits for a dependency to run to completion, but the dependency runs until it is stopped.",
   "duplicate-mount-path":

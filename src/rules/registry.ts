@@ -3,6 +3,7 @@
 import { autoscalerTargetsNothing } from "./autoscaler-targets-nothing.js";
 import { bindMountInCluster } from "./bind-mount-in-cluster.js";
 import { buildAndImage } from "./build-and-image.js";
+import { claimSharedByReplicas } from "./claim-shared-by-replicas.js";
 import { composeObsoleteVersion } from "./compose-obsolete-version.js";
 import { containerNameConflict } from "./container-name-conflict.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   autoscalerTargetsNothing,
   bindMountInCluster,
   buildAndImage,
+  claimSharedByReplicas,
   composeObsoleteVersion,
   containerNameConflict,
   cpuOverCapacity,

@@ -9,6 +9,45 @@ const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
+    // One replica, a claim several nodes can mount, and a claim per replica.
+    rule: "claim-shared-by-replicas",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: PersistentVolumeClaim",
+        "metadata: { name: uploads }",
+        "spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } } }",
+        "---",
+        "apiVersion: v1",
+        "kind: PersistentVolumeClaim",
+        "metadata: { name: shared }",
+        "spec: { accessModes: [ReadWriteMany], resources: { requests: { storage: 5Gi } } }",
+        "---",
+        ...workloadHead("Deployment", "web"),
+        "    spec: { containers: [{ name: web, image: 'web:1.0' }], volumes: [{ name: up, persistentVolumeClaim: { claimName: uploads } }] }",
+        "---",
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }], volumes: [{ name: sh, persistentVolumeClaim: { claimName: shared } }] }",
+        "---",
+        "apiVersion: apps/v1",
+        "kind: StatefulSet",
+        "metadata: { name: db }",
+        "spec:",
+        "  replicas: 3",
+        "  serviceName: db",
+        "  selector: { matchLabels: { app: db } }",
+        "  template:",
+        "    metadata: { labels: { app: db } }",
+        "    spec: { containers: [{ name: db, image: 'postgres:16', volumeMounts: [{ name: data, mountPath: /var/lib/postgresql/data }] }] }",
+        "  volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } } } }]",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     // A migration that uses the database's image but exits when done: nothing says it runs on.
     rule: "wait-for-server-exit",
     text: "",

@@ -41,6 +41,7 @@ import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { deriveUses } from "./relations.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
+import { sharedClaimFindings } from "./shared-claims.js";
 import type { SkaffoldBuild } from "./skaffold.js";
 import { spreadOf } from "./spread.js";
 import { sysctlFindings } from "./sysctls.js";
@@ -169,6 +170,7 @@ export function manifestsToModel(
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
     ...mountPathFindings(workloads),
+    ...sharedClaimFindings(workloads, objects, namespaceOf),
     ...nodePorts.findings,
     ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...deprecatedServiceAccountFindings(workloads),

@@ -1,0 +1,76 @@
+/**
+ * Several pods of one workload that mount one claim only a single node can mount (ReadWriteOnce,
+ * or a single pod, ReadWriteOncePod): the scheduler spreads replicas over nodes, and those away
+ * from the volume never start (Multi-Attach error). A claim per replica (a StatefulSet's
+ * volumeClaimTemplates) or a ReadWriteMany class is what several replicas need. Found here, where
+ * the access modes are written, and reported by claim-shared-by-replicas.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+
+const SHARED_MODES = new Set(["ReadWriteMany", "ReadOnlyMany"]);
+
+/** How many pods of the workload run at most, or "every node" for a DaemonSet. */
+function podCount(
+  workload: ManifestObject,
+  autoscalers: readonly ManifestObject[],
+  namespaceOf: (o: ManifestObject) => string,
+): number | "every node" {
+  if (workload.kind === "DaemonSet") return "every node";
+  const autoscaler = autoscalers.find((h) => {
+    const ref = asObject(asObject(h.value.spec).scaleTargetRef);
+    return (
+      namespaceOf(h) === namespaceOf(workload) && ref.kind === workload.kind && ref.name === workload.name
+    );
+  });
+  const maximum = asObject(autoscaler?.value.spec).maxReplicas;
+  if (typeof maximum === "number") return maximum;
+  const replicas = asObject(workload.value.spec).replicas;
+  return typeof replicas === "number" ? replicas : 1;
+}
+
+export function sharedClaimFindings(
+  workloads: readonly ManifestObject[],
+  objects: readonly ManifestObject[],
+  namespaceOf: (o: ManifestObject) => string,
+): Diagnostic[] {
+  const claims = objects.filter((o) => o.kind === "PersistentVolumeClaim");
+  const autoscalers = objects.filter((o) => o.kind === "HorizontalPodAutoscaler");
+  const found: Diagnostic[] = [];
+  for (const workload of workloads) {
+    if (!["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"].includes(workload.kind)) continue;
+    const count = podCount(workload, autoscalers, namespaceOf);
+    if (count !== "every node" && count <= 1) continue;
+    const { spec, path } = podSpecOf(workload);
+    asArray(spec.volumes).forEach((volume, index) => {
+      const claimName = isObject(volume) ? asObject(volume.persistentVolumeClaim).claimName : undefined;
+      if (typeof claimName !== "string") return;
+      const claim = claims.find((c) => c.name === claimName && namespaceOf(c) === namespaceOf(workload));
+      const modes = asArray(asObject(claim?.value.spec).accessModes).map(String);
+      // A claim these manifests do not define, or one several nodes can mount, is left alone.
+      if (!claim || modes.length === 0 || modes.some((mode) => SHARED_MODES.has(mode))) return;
+      const pods = count === "every node" ? "a pod on every node" : `up to ${count} replicas`;
+      found.push(
+        diagnostic(
+          "claim-shared-by-replicas",
+          "warning",
+          `${workload.kind} '${workload.name}' runs ${pods}, which all mount the claim '${claimName}' that ${
+            modes.includes("ReadWriteOncePod")
+              ? `only one pod can mount (${modes.join(", ")}): the others never start`
+              : `only one node can mount (${modes.join(", ")}): those placed on other nodes never start`
+          }`,
+          locate(
+            workload.yaml,
+            [...workload.base, ...path, "volumes", index, "persistentVolumeClaim", "claimName"],
+            "value",
+          ),
+          {
+            hint: "give each replica a claim of its own (a StatefulSet's volumeClaimTemplates), use a ReadWriteMany storage class, or run one replica",
+          },
+        ),
+      );
+    });
+  }
+  return found;
+}
