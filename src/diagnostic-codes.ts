@@ -37,6 +37,8 @@ export const coreDiagnosticCodes = {
   "duplicate-node": "The same node name is used twice in one environment.",
   "node-cycle": "A node is nested inside itself.",
   "invalid-quantity": "A memory, CPU or disk quantity that cannot be read.",
+  "invalid-schedule":
+    "A CronJob schedule cron cannot read (not five fields, a value out of range, a time zone in it).",
   "invalid-range": "A range whose lower bound is above its upper bound.",
   "dependency-cycle": "Services use each other in a cycle, so no startup order exists.",
   // budgets

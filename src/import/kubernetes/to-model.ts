@@ -270,6 +270,7 @@ export function manifestsToModel(
     const instance = imported.instance;
     const path = envPath(namespace, id);
     note(path, ["metadata", "name"]);
+    if (instance.schedule !== undefined) note([...path, "schedule"], ["spec", "schedule"]);
 
     const autoscaler = ofKind("HorizontalPodAutoscaler").find((h) => {
       const ref = asObject(asObject(h.value.spec).scaleTargetRef);

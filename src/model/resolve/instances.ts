@@ -1,3 +1,4 @@
+import { cronProblem } from "../cron.js";
 import type { InstanceInputType, NodeInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
 import type {
@@ -139,6 +140,17 @@ function resolveInstance(
     return undefined;
   }
   scope.instancePaths.set(id, { path, node: node.id });
+  const scheduleProblem = input?.schedule ? cronProblem(input.schedule) : undefined;
+  if (scheduleProblem)
+    report(
+      context,
+      "invalid-schedule",
+      `the schedule '${input?.schedule}' is not one a CronJob takes: ${scheduleProblem}`,
+      [...path, "schedule"],
+      {
+        hint: "write five fields, e.g. '0 3 * * *' for 03:00 every day",
+      },
+    );
   const secrets = scope.model.secrets ? new Set(Object.keys(scope.model.secrets)) : undefined;
   const memory = resolveAmount(context, input?.memory, "memory", [...path, "memory"]) ?? service.memory;
   const cpu = resolveAmount(context, input?.cpu, "cpu", [...path, "cpu"]) ?? service.cpu;
