@@ -295,6 +295,29 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports Ingress paths networking.k8s.io/v1 refuses: no type, an unknown type, a relative path", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: web }",
+      "spec:",
+      "  rules:",
+      "    - http:",
+      "        paths:",
+      "          - { path: /a, backend: { service: { name: web, port: { number: 80 } } } }",
+      "          - { path: /b, pathType: Prefixed, backend: { service: { name: web, port: { number: 80 } } } }",
+      "          - { path: c, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }",
+      "          - { path: '~ ^/d', pathType: ImplementationSpecific, backend: { service: { name: web, port: { number: 80 } } } }",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@8:13", "manifest-invalid@9:35", "manifest-invalid@10:21"]);
+  });
+
   it("reports names and labels the API server refuses, and leaves names of other rules (RBAC) alone", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",

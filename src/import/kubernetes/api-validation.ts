@@ -1,7 +1,8 @@
 /**
  * What the API server refuses in objects whose fields all have the right types (its validation,
  * beyond the OpenAPI schema): two containers of one pod with one name, a probe with two ways to
- * probe, a Service with a port twice or several ports not all named. `kubectl apply` stops there.
+ * probe, a Service with a port twice or several ports not all named, an Ingress path without its
+ * type or not absolute. `kubectl apply` stops there.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
@@ -84,9 +85,57 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
   return found;
 }
 
+const PATH_TYPES = new Set(["Exact", "Prefix", "ImplementationSpecific"]);
+
+/** networking.k8s.io/v1 wants each path's type, and Exact and Prefix paths absolute. */
+function ingressProblems(ingress: ManifestObject): Diagnostic[] {
+  if (ingress.apiVersion !== "networking.k8s.io/v1") return [];
+  const found: Diagnostic[] = [];
+  asArray(asObject(ingress.value.spec).rules).forEach((rule, ruleIndex) => {
+    asArray(asObject(asObject(rule).http).paths).forEach((entry, pathIndex) => {
+      if (!isObject(entry)) return;
+      const at = [...ingress.base, "spec", "rules", ruleIndex, "http", "paths", pathIndex];
+      const path = typeof entry.path === "string" ? entry.path : undefined;
+      if (entry.pathType === undefined)
+        found.push(
+          refused(
+            ingress,
+            at,
+            `a path of Ingress '${ingress.name}' has no pathType, which networking.k8s.io/v1 requires`,
+            "add pathType: Prefix (or Exact)",
+          ),
+        );
+      else if (!PATH_TYPES.has(asText(entry.pathType)))
+        found.push(
+          refused(
+            ingress,
+            [...at, "pathType"],
+            `the pathType '${asText(entry.pathType)}' of Ingress '${ingress.name}' is none of Exact, Prefix and ImplementationSpecific`,
+            "use Prefix (or Exact)",
+          ),
+        );
+      else if (entry.pathType !== "ImplementationSpecific" && path !== undefined && !path.startsWith("/"))
+        found.push(
+          refused(
+            ingress,
+            [...at, "path"],
+            `the path '${path}' of Ingress '${ingress.name}' does not start with '/', which ${asText(entry.pathType)} requires`,
+            `write it as /${path}`,
+          ),
+        );
+    });
+  });
+  return found;
+}
+
 export function apiValidationProblems(
   workloads: readonly ManifestObject[],
   services: readonly ManifestObject[],
+  ingresses: readonly ManifestObject[],
 ): Diagnostic[] {
-  return [...workloads.flatMap(podProblems), ...services.flatMap(serviceProblems)];
+  return [
+    ...workloads.flatMap(podProblems),
+    ...services.flatMap(serviceProblems),
+    ...ingresses.flatMap(ingressProblems),
+  ];
 }
