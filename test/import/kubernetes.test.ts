@@ -295,6 +295,30 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports capabilities the container runtime refuses, in every container, once each", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - { name: web, image: 'web:1.0', securityContext: { capabilities: { add: [NET_ADMINS, CAP_CHOWN], drop: [ALL, NET_RAWW] } } }",
+      "        - { name: agent, image: 'agent:1.0', securityContext: { capabilities: { add: [SYS_TIMES, NET_BIND_SERVICE] } } }",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "runtime-refused"),
+        sources,
+      ),
+    ).toEqual([
+      "runtime-refused@10:95",
+      "runtime-refused@10:119",
+      "runtime-refused@11:87",
+      // The first container's added ones are the model's, judged when it is resolved.
+      "runtime-refused@10:83",
+    ]);
+    expect(diagnostics.find((d) => d.message.includes("CAP_CHOWN"))!.hint).toBe("write it as CHOWN");
+  });
+
   it("reports Ingress paths networking.k8s.io/v1 refuses: no type, an unknown type, a relative path", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: networking.k8s.io/v1",

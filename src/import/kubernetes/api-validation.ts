@@ -2,10 +2,12 @@
  * What the API server refuses in objects whose fields all have the right types (its validation,
  * beyond the OpenAPI schema): two containers of one pod with one name, a probe with two ways to
  * probe, a Service with a port twice or several ports not all named, an Ingress path without its
- * type or not absolute. `kubectl apply` stops there.
+ * type or not absolute. `kubectl apply` stops there. And what the container runtime refuses later:
+ * a capability Linux does not have, or one written with the CAP_ that Kubernetes adds itself.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { isKnownCapability } from "../../model/container-risks.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
 
@@ -16,11 +18,15 @@ function refused(object: ManifestObject, path: KeyPath, message: string, hint: s
   return diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, "value"), { hint });
 }
 
+function runtimeRefused(object: ManifestObject, path: KeyPath, message: string, hint: string): Diagnostic {
+  return diagnostic("runtime-refused", "error", message, locate(object.yaml, path, "value"), { hint });
+}
+
 function podProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = [];
   // Init containers and containers share one namespace of names.
   const names = new Set<string>();
-  for (const { container, path, who } of podContainers(workload)) {
+  for (const { container, path, who, first } of podContainers(workload)) {
     if (typeof container.name === "string") {
       if (names.has(container.name))
         found.push(
@@ -32,6 +38,33 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
       names.add(container.name);
+    }
+    const capabilities = asObject(asObject(container.securityContext).capabilities);
+    for (const set of ["add", "drop"] as const) {
+      asArray(capabilities[set]).forEach((capability, index) => {
+        if (typeof capability !== "string") return;
+        const at = [...path, "securityContext", "capabilities", set, index];
+        // Kubernetes adds the prefix itself: CAP_NET_ADMIN reaches the runtime as CAP_CAP_NET_ADMIN.
+        if (/^CAP_/i.test(capability))
+          found.push(
+            runtimeRefused(
+              workload,
+              at,
+              `${who} ${set === "add" ? "adds" : "drops"} the capability ${capability}, written with the CAP_ that Kubernetes adds itself: the container is not made`,
+              `write it as ${capability.slice(4)}`,
+            ),
+          );
+        // The first container's added capabilities are the model's, and judged there.
+        else if (!isKnownCapability(capability) && (set === "drop" || !first))
+          found.push(
+            runtimeRefused(
+              workload,
+              at,
+              `${who} ${set === "add" ? "adds" : "drops"} the capability ${capability}, which Linux does not have: the container is not made`,
+              "check its spelling against capabilities(7), e.g. NET_ADMIN",
+            ),
+          );
+      });
     }
     for (const probe of PROBES) {
       // In the order written, so that the second one is pointed at.
