@@ -388,6 +388,7 @@ volumes: { data: {}, pg: {} }
         "    image: elasticsearch:8.15.0",
         "    sysctls: [vm.max_map_count=262144, net.core.somaxconn=1024, fs.mqueue.msg_max=100, kernel.shmmax=68719476736]",
         "    cap_add: [NET_ADMINS, cap_sys_ptrace, ALL]",
+        "    cap_drop: [NET_RAWW]",
         "    ports: ['9200:9200/http', '9300:9300/udp', { target: 9400, protocol: TCP }]",
         "  edge:",
         "    image: nginx:1.27",
@@ -398,10 +399,11 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
-      "schema-invalid-value@6:13",
+      "schema-invalid-value@7:13",
       "runtime-refused@4:15",
-      "runtime-refused@10:37",
+      "runtime-refused@11:37",
       "runtime-refused@5:15",
+      "runtime-refused@6:16",
     ]);
     expect(loaded.diagnostics[1]!.hint).toBe(
       "set it on the host (sysctl -w, or /etc/sysctl.d), not in the container",

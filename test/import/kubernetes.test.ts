@@ -311,10 +311,10 @@ describe("Kubernetes manifests as a model", () => {
       ),
     ).toEqual([
       "runtime-refused@10:95",
-      "runtime-refused@10:119",
       "runtime-refused@11:87",
-      // The first container's added ones are the model's, judged when it is resolved.
+      // The first container's are the model's, judged when it is resolved.
       "runtime-refused@10:83",
+      "runtime-refused@10:119",
     ]);
     expect(diagnostics.find((d) => d.message.includes("CAP_CHOWN"))!.hint).toBe("write it as CHOWN");
   });

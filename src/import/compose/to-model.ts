@@ -598,6 +598,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     capabilities.forEach((_, index) => {
       note(["services", id, "security", "capabilities", index], ["services", id, "cap_add", index]);
     });
+    dropped.forEach((_, index) => {
+      note(["services", id, "security", "drop", index], ["services", id, "cap_drop", index]);
+    });
     unconfined.forEach(({ index }, k) => {
       note(["services", id, "security", "unconfined", k], ["services", id, "security_opt", index]);
     });

@@ -54,8 +54,8 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
               `write it as ${capability.slice(4)}`,
             ),
           );
-        // The first container's added capabilities are the model's, and judged there.
-        else if (!isKnownCapability(capability) && (set === "drop" || !first))
+        // The first container's capabilities are the model's, and judged there.
+        else if (!isKnownCapability(capability) && !first)
           found.push(
             runtimeRefused(
               workload,

@@ -232,6 +232,12 @@ export function importWorkload(
       [...containerPath, "securityContext", "capabilities", "add", index],
     );
   });
+  dropped.forEach((_, index) => {
+    note(
+      [...servicePath, "security", "drop", index],
+      [...containerPath, "securityContext", "capabilities", "drop", index],
+    );
+  });
   if (Object.keys(security).length > 0) {
     service.security = security;
     note(

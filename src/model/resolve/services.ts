@@ -264,16 +264,21 @@ function resolveSource(input: ServiceInputType["source"]): SourceCode | undefine
 
 function resolveSecurity(context: ResolveContext, id: string, input: ServiceInputType["security"]): Security {
   const path = ["services", id, "security"];
-  (input?.capabilities ?? []).forEach((capability, index) => {
-    if (!isKnownCapability(capability))
-      report(
-        context,
-        "runtime-refused",
-        `'${id}' adds the capability ${capability}, which Linux does not have: the container is not made`,
-        [...path, "capabilities", index],
-        { hint: "check its spelling against capabilities(7), e.g. NET_ADMIN" },
-      );
-  });
+  for (const [field, verb] of [
+    ["capabilities", "adds"],
+    ["drop", "drops"],
+  ] as const) {
+    (input?.[field] ?? []).forEach((capability, index) => {
+      if (!isKnownCapability(capability))
+        report(
+          context,
+          "runtime-refused",
+          `'${id}' ${verb} the capability ${capability}, which Linux does not have: the container is not made`,
+          [...path, field, index],
+          { hint: "check its spelling against capabilities(7), e.g. NET_ADMIN" },
+        );
+    });
+  }
   const security: Security = {
     capabilities: (input?.capabilities ?? []).map((capability, index) => ({
       name: capabilityName(capability),
