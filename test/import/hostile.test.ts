@@ -97,12 +97,25 @@ describe("importers on anything", () => {
       "deploy",
       "labels",
       "extends",
+      "cap_drop",
+      "sysctls",
+      "develop",
+      "platform",
+      "scale",
+      "cpus",
+      "mem_limit",
+      "mem_reservation",
+      "pids_limit",
+      "restart",
+      "tmpfs",
     ];
     const service = fc.dictionary(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
     const top = fc.record({
       services: fc.dictionary(fc.constantFrom("a", "b", "db"), service, { minKeys: 1, maxKeys: 3 }),
       volumes: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
       networks: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+      secrets: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+      configs: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
     });
     await fc.assert(
       fc.asyncProperty(top, async (document) => {
