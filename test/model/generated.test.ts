@@ -29,3 +29,10 @@ describe("the rule pages", () => {
     }
   });
 });
+
+describe("the page of diagnostics that are not rules", () => {
+  it("is current with src/diagnostic-codes.ts (run `npm run build` after adding a code)", () => {
+    const page = generatedArtifacts().find((a) => a.path === "docs/diagnostics.md")!;
+    expect(readFileSync(new URL("../../docs/diagnostics.md", import.meta.url), "utf8")).toBe(page.content);
+  });
+});
