@@ -4,6 +4,10 @@ export type Json = Record<string, unknown>;
 export const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+/** A list or mapping with something in it. */
+export const hasEntries = (value: unknown): boolean =>
+  (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
+
 /**
  * A value read from a file as text: a scalar as itself, a list or mapping as JSON. `String` would
  * call the value's `toString`, which a file can name as a key (`toString: false`) and so break.

@@ -1,0 +1,85 @@
+/**
+ * What Docker or the container runtime refuses in a service Compose itself accepts: published ports
+ * in another container's network stack, a port protocol no socket has, a kernel parameter that is
+ * the host's. The container is not made or not started.
+ */
+import { hasEntries, isObject, type Json } from "../json.js";
+import type { Report } from "./consistency.js";
+
+/** Transport protocols a published port takes; an application protocol (http) is not one. */
+const PORT_PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
+
+/**
+ * Kernel parameters a container has a namespace of its own for, and so may set (runc's list):
+ * others are the host's, and the container is not started.
+ */
+const NAMESPACED_SYSCTLS = new Set([
+  "kernel.msgmax",
+  "kernel.msgmnb",
+  "kernel.msgmni",
+  "kernel.sem",
+  "kernel.shmall",
+  "kernel.shmmax",
+  "kernel.shmmni",
+  "kernel.shm_rmid_forced",
+  "kernel.domainname",
+  "kernel.hostname",
+]);
+
+function sysctlProblem(name: string, hostNetwork: boolean): string | undefined {
+  if (name.startsWith("net."))
+    return hostNetwork ? "on the host's network it would set the host's" : undefined;
+  if (NAMESPACED_SYSCTLS.has(name) || name.startsWith("fs.mqueue.")) return undefined;
+  return "it is the host's, not the container's (no namespace of the container's own holds it)";
+}
+
+/** A sysctls entry's name and its step, in the list (name=value) or the map form. */
+function sysctlNames(value: unknown): { name: string; step: string | number }[] {
+  if (Array.isArray(value))
+    return value.map((entry, index) => ({ name: String(entry).split("=")[0]!.trim(), step: index }));
+  return isObject(value) ? Object.keys(value).map((name) => ({ name, step: name })) : [];
+}
+
+/** The transport protocol a ports entry gives, if it gives one. */
+function portProtocol(entry: unknown): string | undefined {
+  if (isObject(entry)) return typeof entry.protocol === "string" ? entry.protocol : undefined;
+  const text = String(entry);
+  const slash = text.lastIndexOf("/");
+  return slash >= 0 ? text.slice(slash + 1) : undefined;
+}
+
+export function runtimeRefusals(id: string, raw: Json, report: Report): void {
+  const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;
+  // Docker: "conflicting options: port publishing and the container sharing network namespace".
+  const shared = networkMode && /^(?:service|container):(.+)$/.exec(networkMode)?.[1];
+  if (shared && hasEntries(raw.ports))
+    report(
+      "compose-conflicting-keys",
+      `'${id}' publishes ports, but runs in the network stack of '${shared}' (network_mode: ${networkMode}), where Docker refuses to publish any`,
+      `publish them on '${shared}', whose network '${id}' shares`,
+      ["services", id, "ports"],
+    );
+  if (Array.isArray(raw.ports))
+    raw.ports.forEach((entry, index) => {
+      const protocol = portProtocol(entry);
+      if (protocol !== undefined && !PORT_PROTOCOLS.has(protocol.toLowerCase()))
+        report(
+          "schema-invalid-value",
+          `a port of '${id}' gives the protocol '${protocol}', where Compose takes tcp, udp or sctp`,
+          "leave it out for tcp; what is spoken over the port (http) is no protocol here",
+          ["services", id, "ports", index],
+        );
+    });
+  for (const { name, step } of sysctlNames(raw.sysctls)) {
+    const problem = sysctlProblem(name, networkMode === "host");
+    if (problem)
+      report(
+        "runtime-refused",
+        `'${id}' sets the kernel parameter ${name}, which the container runtime refuses: ${problem}`,
+        name.startsWith("net.")
+          ? "drop it, or leave the host's network"
+          : "set it on the host (sysctl -w, or /etc/sysctl.d), not in the container",
+        ["services", id, "sysctls", step],
+      );
+  }
+}
