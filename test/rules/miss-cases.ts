@@ -311,6 +311,16 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  db:\n    image: postgres:16\n    volumes: [data:/var/lib/postgresql/data]\n    ports: ['127.0.0.1:5432:5432', '[::1]:5433:5432', '::1:5434:5432', { target: 5432, published: 5435, host_ip: 127.0.0.1 }]\nvolumes: { data: {} }\n",
+    },
+    // Localhost in every way Compose writes it, IPv6 with and without brackets included.
+    expected: [],
+  },
+  {
     rule: "health-port-undeclared",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 80 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // The declared port by its number and by its name.

@@ -145,10 +145,10 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
       ];
     }
     const [spec, protocol = "tcp"] = asText(item).split("/");
-    // An IPv6 address is bracketed; otherwise the parts are [ip:][host:]container.
+    // The parts are [ip:][host:]container; an IPv6 address may come bracketed or not (::1:5432:5432).
     const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec ?? "");
     const parts = (ipv6 ? ipv6[2]! : (spec ?? "")).split(":");
-    const bind = ipv6 ? ipv6[1] : parts.length === 3 ? parts[0] : undefined;
+    const bind = ipv6 ? ipv6[1] : parts.length >= 3 ? parts.slice(0, -2).join(":") : undefined;
     const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
     const container = Number((parts.at(-1) ?? "").split("-")[0]);
     const hostPort = host ? Number(host.split("-")[0]) : undefined;
