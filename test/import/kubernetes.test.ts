@@ -279,6 +279,7 @@ describe("Kubernetes manifests as a model", () => {
       "    - { name: dns-tcp, port: 53 }",
       "    - { port: 80 }",
       "    - { name: http, port: 80 }",
+      "    - { name: admin, port: 81, nodePort: 30081 }",
       "",
     ]);
     expect(located(diagnostics, sources)).toEqual([
@@ -286,12 +287,14 @@ describe("Kubernetes manifests as a model", () => {
       "manifest-invalid@15:19",
       "manifest-invalid@25:7",
       "manifest-invalid@26:27",
+      "manifest-invalid@27:42",
     ]);
     expect(diagnostics.map((d) => d.message)).toEqual([
       "the readinessProbe of 'web' probes by tcpSocket and httpGet, where the API server takes one",
       "Deployment 'web' has two containers named 'setup', which the API server refuses",
-      "Service 'web' has 4 ports, not all of them named, which the API server refuses",
+      "Service 'web' has 5 ports, not all of them named, which the API server refuses",
       "Service 'web' has port 80/TCP twice, which the API server refuses",
+      "Service 'web' is of type ClusterIP, which opens no node port, and asks for one, which the API server refuses",
     ]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * What the API server refuses in objects whose fields all have the right types (its validation,
  * beyond the OpenAPI schema): two containers of one pod with one name, a probe with two ways to
- * probe, a Service with a port twice or several ports not all named, an Ingress path without its
+ * probe, a Service with a port twice, several ports not all named or a node port it does not open,
+ * an Ingress path without its
  * type or not absolute. `kubectl apply` stops there. And what the container runtime refuses later:
  * a capability Linux does not have, or one written with the CAP_ that Kubernetes adds itself.
  */
@@ -103,6 +104,16 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
         ),
       );
     }
+    const type = asText(asObject(service.value.spec).type ?? "ClusterIP");
+    if (port.nodePort !== undefined && type !== "NodePort" && type !== "LoadBalancer")
+      found.push(
+        refused(
+          service,
+          [...path, "nodePort"],
+          `Service '${service.name}' is of type ${type}, which opens no node port, and asks for one, which the API server refuses`,
+          "set type: NodePort (or LoadBalancer), or leave nodePort out",
+        ),
+      );
     const key = `${asText(port.port)}/${asText(port.protocol ?? "TCP")}`;
     if (port.port !== undefined && seen.has(key))
       found.push(
