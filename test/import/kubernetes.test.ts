@@ -298,6 +298,42 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports a restart policy the pod's kind does not take, a Recreate told how to roll, a pull policy of no kind", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { matchLabels: { app: web } }",
+      "  strategy: { type: Recreate, rollingUpdate: { maxSurge: 1 } }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec: { restartPolicy: OnFailure, containers: [{ name: web, image: 'web:1.0', imagePullPolicy: IfNotExists }] }",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: { name: migrate }",
+      "spec: { template: { spec: { restartPolicy: Always, containers: [{ name: m, image: 'm:1.0' }] } } }",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: { name: seed }",
+      "spec: { template: { spec: { restartPolicy: Never, containers: [{ name: s, image: 's:1.0', imagePullPolicy: Always }] } } }",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual([
+      "manifest-invalid@9:28",
+      "manifest-invalid@6:46",
+      "manifest-invalid@9:100",
+      "manifest-invalid@14:44",
+    ]);
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

@@ -1,16 +1,17 @@
 /**
  * What the API server refuses in objects whose fields all have the right types (its validation,
- * beyond the OpenAPI schema): two containers of one pod with one name, a probe with two ways to
- * probe, a Service with a port twice, several ports not all named or a node port it does not open,
- * an Ingress path without its
- * type or not absolute. `kubectl apply` stops there. And what the container runtime refuses later:
- * a capability Linux does not have, or one written with the CAP_ that Kubernetes adds itself.
+ * beyond the OpenAPI schema): a restart policy the pod's kind does not take, a Recreate strategy
+ * told how to roll, a pull policy of no known kind, two containers of one pod with one name, a
+ * probe with two ways to probe, a Service with a port twice, several ports not all named or a node
+ * port its type does not open, an Ingress path without its type or not absolute. `kubectl apply`
+ * stops there. And what the container runtime refuses later: a capability Linux does not have, or
+ * one written with the CAP_ that Kubernetes adds itself.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { isKnownCapability } from "../../model/container-risks.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
+import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
@@ -23,11 +24,59 @@ function runtimeRefused(object: ManifestObject, path: KeyPath, message: string, 
   return diagnostic("runtime-refused", "error", message, locate(object.yaml, path, "value"), { hint });
 }
 
-function podProblems(workload: ManifestObject): Diagnostic[] {
+const PULL_POLICIES = new Set(["Always", "IfNotPresent", "Never"]);
+
+/** The restart policies a pod of each kind may have: a Job's pods end, the others' run on. */
+const RESTART_POLICIES: Record<string, readonly string[]> = {
+  Deployment: ["Always"],
+  StatefulSet: ["Always"],
+  DaemonSet: ["Always"],
+  ReplicaSet: ["Always"],
+  Job: ["OnFailure", "Never"],
+  CronJob: ["OnFailure", "Never"],
+};
+
+/** What the workload's own spec says that the API server refuses: a restart policy or a strategy. */
+function workloadProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const { spec: pod, path: podPath } = podSpecOf(workload);
+  const allowed = RESTART_POLICIES[workload.kind];
+  if (allowed && pod.restartPolicy !== undefined && !allowed.includes(asText(pod.restartPolicy)))
+    found.push(
+      refused(
+        workload,
+        [...workload.base, ...podPath, "restartPolicy"],
+        `a ${workload.kind}'s pods take restartPolicy ${allowed.join(" or ")}, not ${asText(pod.restartPolicy)}: the API server refuses it`,
+        allowed.length === 1 ? "leave restartPolicy out" : `use ${allowed.join(" or ")}`,
+      ),
+    );
+  const strategy = asObject(asObject(workload.value.spec).strategy);
+  if (workload.kind === "Deployment" && strategy.type === "Recreate" && strategy.rollingUpdate !== undefined)
+    found.push(
+      refused(
+        workload,
+        [...workload.base, "spec", "strategy", "rollingUpdate"],
+        `Deployment '${workload.name}' recreates its pods, and says how to roll them too, which the API server refuses`,
+        "leave rollingUpdate out, or use type: RollingUpdate",
+      ),
+    );
+  return found;
+}
+
+function podProblems(workload: ManifestObject): Diagnostic[] {
+  const found: Diagnostic[] = workloadProblems(workload);
   // Init containers and containers share one namespace of names.
   const names = new Set<string>();
   for (const { container, path, who, first } of podContainers(workload)) {
+    if (container.imagePullPolicy !== undefined && !PULL_POLICIES.has(asText(container.imagePullPolicy)))
+      found.push(
+        refused(
+          workload,
+          [...path, "imagePullPolicy"],
+          `${who} has the imagePullPolicy '${asText(container.imagePullPolicy)}', which is none of Always, IfNotPresent and Never`,
+          "use IfNotPresent (or Always, or Never)",
+        ),
+      );
     if (typeof container.name === "string") {
       if (names.has(container.name))
         found.push(
