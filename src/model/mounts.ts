@@ -3,6 +3,9 @@ import type { Service, Volume } from "./types.js";
 
 export const mountPoint = (path: string) => path.replace(/(?<=.)\/+$/, "");
 
+/** A path a container can mount at: absolute, or a Windows container's C:\ path. Runtimes refuse others. */
+export const isContainerPath = (path: string) => path.startsWith("/") || /^[A-Za-z]:\\/.test(path);
+
 /** What is mounted, as the files say it: an imported volume's name is made up. */
 function mounted(volume: Volume): string {
   if (volume.type === "bind") return volume.source;

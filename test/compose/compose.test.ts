@@ -223,6 +223,15 @@ describe("restart policies", () => {
     expect(doc.services.api.depends_on.cache).toEqual({ condition: "service_completed_successfully" });
   });
 
+  it("refuses a volume at a relative path, as Docker and Kubernetes would", () => {
+    const text = shop.replace(
+      "volumes: { data: /var/lib/postgresql/data }",
+      "volumes: { data: var/lib/postgresql/data }",
+    );
+    const loaded = loadModelText(text, "model.yaml");
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["runtime-refused@18:22"]);
+  });
+
   it("refuses a capability Linux does not have, as Docker would", () => {
     const text = shop.replace(
       "cpu: 0.5",

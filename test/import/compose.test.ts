@@ -412,6 +412,30 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model).toBeDefined();
   });
 
+  it("reports volumes Docker refuses to mount: at a relative path, or with an option it does not know", async () => {
+    const file = write(
+      "mounts.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    volumes: ['./data:data', './conf:/etc/app:rox', 'r:/srv:ro,z', { type: bind, source: ./x, target: x }]",
+        "    tmpfs: [run, /tmp]",
+        "volumes: { r: {} }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@4:15",
+      "runtime-refused@4:30",
+      "runtime-refused@4:68",
+      "runtime-refused@5:13",
+    ]);
+    // Reported where they are written, and left out of the model: the volume r at /srv stays.
+    expect(loaded.model!.services[0]!.volumes.map((v) => v.path)).toEqual(["/etc/app", "/srv", "/tmp"]);
+  });
+
   it("takes deploy.restart_policy over restart, as Compose starts the container with it", async () => {
     const file = write(
       "deploy-restart.yaml",

@@ -1,8 +1,10 @@
 /**
  * What Docker or the container runtime refuses in a service Compose itself accepts: published ports
  * in another container's network stack, a port protocol no socket has, a kernel parameter that is
- * the host's. The container is not made or not started.
+ * the host's, a volume mounted at a relative path or with an option Docker does not know. The
+ * container is not made or not started.
  */
+import { isContainerPath } from "../../model/mounts.js";
 import { hasEntries, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
 
@@ -48,7 +50,70 @@ function portProtocol(entry: unknown): string | undefined {
   return slash >= 0 ? text.slice(slash + 1) : undefined;
 }
 
+/** Options a short volume entry may end with (host:container:options), comma-separated. */
+const VOLUME_OPTIONS = new Set([
+  "ro",
+  "rw",
+  "z",
+  "Z",
+  "nocopy",
+  "shared",
+  "rshared",
+  "slave",
+  "rslave",
+  "private",
+  "rprivate",
+  "consistent",
+  "cached",
+  "delegated",
+]);
+
+/** A volume entry's target in the container and its options, as written. */
+function volumeParts(entry: unknown): { target?: string; options: string[] } {
+  if (isObject(entry))
+    return typeof entry.target === "string" ? { target: entry.target, options: [] } : { options: [] };
+  const text = String(entry);
+  // A Windows host path (C:\data) has a colon of its own; r:/data is the volume r at /data.
+  const parts = text.replace(/^[A-Za-z]:\\/, (drive) => drive.replace(":", "\0")).split(":");
+  if (parts.length === 1) return { target: parts[0]!, options: [] };
+  return { target: parts[1]!, options: parts.length > 2 ? parts.slice(2).join(":").split(",") : [] };
+}
+
+function volumeRefusals(id: string, raw: Json, report: Report): void {
+  if (Array.isArray(raw.volumes))
+    raw.volumes.forEach((entry, index) => {
+      const { target, options } = volumeParts(entry);
+      if (target !== undefined && target !== "" && !isContainerPath(target))
+        report(
+          "runtime-refused",
+          `'${id}' mounts a volume at ${target}, which is not an absolute path in the container: Docker refuses it`,
+          `write it from the root: /${target.replace(/^\.\//, "")}`,
+          ["services", id, "volumes", index],
+        );
+      const unknown = options.find((option) => !VOLUME_OPTIONS.has(option));
+      if (unknown !== undefined)
+        report(
+          "runtime-refused",
+          `'${id}' mounts a volume with the option '${unknown}', which Docker does not know`,
+          "use ro or rw (and z, Z, nocopy or a propagation such as rshared), separated by commas",
+          ["services", id, "volumes", index],
+        );
+    });
+  const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];
+  tmpfs.forEach((entry, index) => {
+    const target = String(entry).split(":")[0]!;
+    if (target !== "" && !isContainerPath(target))
+      report(
+        "runtime-refused",
+        `'${id}' mounts a tmpfs at ${target}, which is not an absolute path in the container: Docker refuses it`,
+        `write it from the root: /${target}`,
+        Array.isArray(raw.tmpfs) ? ["services", id, "tmpfs", index] : ["services", id, "tmpfs"],
+      );
+  });
+}
+
 export function runtimeRefusals(id: string, raw: Json, report: Report): void {
+  volumeRefusals(id, raw, report);
   const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;
   // Docker: "conflicting options: port publishing and the container sharing network namespace".
   const shared = networkMode && /^(?:service|container):(.+)$/.exec(networkMode)?.[1];

@@ -7,6 +7,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { KIND_LABEL } from "../../model/labels.js";
+import { isContainerPath } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
 import { bindsOverlap } from "../../model/published.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
@@ -452,7 +453,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
                     type: /^[.~/]/.test(source ?? "") ? "bind" : "volume",
                   };
             })();
-        if (!spec.target) return;
+        // One Docker refuses (a relative path) is reported where it is written, and left out.
+        if (!spec.target || !isContainerPath(spec.target)) return;
         // A named volume mounted at two paths is two mounts of one volume.
         const named = spec.source && spec.type !== "bind" ? spec.source : undefined;
         const key =
@@ -469,6 +471,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];
     tmpfs.forEach((entry, index) => {
       const path = asText(entry).split(":")[0]!;
+      // One Docker refuses (a relative path) is reported where it is written, and left out.
+      if (!isContainerPath(path)) return;
       service.volumes ??= {};
       const key = `tmpfs-${index + 1}`;
       service.volumes[key] = { path, type: "tmpfs" };

@@ -1,5 +1,6 @@
 import { capabilityName, isKnownCapability } from "../container-risks.js";
 import { statefulKinds } from "../kinds.js";
+import { isContainerPath } from "../mounts.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
 import type {
@@ -175,33 +176,51 @@ export function resolveEnv(
 }
 
 function resolveVolumes(context: ResolveContext, id: string, input: ServiceInputType): Volume[] {
-  return entriesOf(input.volumes).map(([name, value]) => {
-    const at = context.locate(["services", id, "volumes", name]);
-    if (typeof value === "string") {
-      // "./sites:/home/frappe/sites[:ro]" is a bind mount; anything else is a volume's mount path.
-      const bind = /^([.~/][^:]*):([^:]+)(?::(ro|rw))?$/.exec(value);
-      if (bind) {
-        return { name, path: bind[2]!, type: "bind", source: bind[1]!, readOnly: bind[3] === "ro", at };
-      }
-      return { name, path: value, type: "volume", source: name, readOnly: false, at };
+  const volumes = entriesOf(input.volumes).map(([name, value]) => volumeOf(context, id, name, value));
+  for (const volume of volumes) {
+    if (!isContainerPath(volume.path))
+      report(
+        context,
+        "runtime-refused",
+        `'${id}' mounts '${volume.name}' at ${volume.path}, which is not an absolute path in the container`,
+        ["services", id, "volumes", volume.name],
+        { hint: `write it from the root: /${volume.path.replace(/^\.\//, "")}` },
+      );
+  }
+  return volumes;
+}
+
+function volumeOf(
+  context: ResolveContext,
+  id: string,
+  name: string,
+  value: NonNullable<ServiceInputType["volumes"]>[string],
+): Volume {
+  const at = context.locate(["services", id, "volumes", name]);
+  if (typeof value === "string") {
+    // "./sites:/home/frappe/sites[:ro]" is a bind mount; anything else is a volume's mount path.
+    const bind = /^([.~/][^:]*):([^:]+)(?::(ro|rw))?$/.exec(value);
+    if (bind) {
+      return { name, path: bind[2]!, type: "bind", source: bind[1]!, readOnly: bind[3] === "ro", at };
     }
-    const type = value.type ?? (value.source && /^[.~/]/.test(value.source) ? "bind" : "volume");
-    const volume: Volume = {
-      name,
-      path: value.path,
-      type,
-      source: value.source ?? name,
-      readOnly: value["read-only"] ?? false,
-      at,
-    };
-    if (value.data) volume.data = value.data;
-    if (value.backup) volume.backup = value.backup;
-    if (value.size !== undefined) {
-      const size = resolveAmount(context, value.size, "memory", ["services", id, "volumes", name, "size"]);
-      if (size) volume.size = size;
-    }
-    return volume;
-  });
+    return { name, path: value, type: "volume", source: name, readOnly: false, at };
+  }
+  const type = value.type ?? (value.source && /^[.~/]/.test(value.source) ? "bind" : "volume");
+  const volume: Volume = {
+    name,
+    path: value.path,
+    type,
+    source: value.source ?? name,
+    readOnly: value["read-only"] ?? false,
+    at,
+  };
+  if (value.data) volume.data = value.data;
+  if (value.backup) volume.backup = value.backup;
+  if (value.size !== undefined) {
+    const size = resolveAmount(context, value.size, "memory", ["services", id, "volumes", name, "size"]);
+    if (size) volume.size = size;
+  }
+  return volume;
 }
 
 function resolveUses(context: ResolveContext, id: string, input: ServiceInputType): Use[] {
