@@ -334,6 +334,19 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("warns of a relative mount path, which the model takes from the container's root as runc does", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers: [{ name: web, image: 'web:1.0', volumeMounts: [{ name: d, mountPath: data }] }]",
+      "      volumes: [{ name: d, emptyDir: {} }]",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["schema-invalid-value@9:88"]);
+    expect(diagnostics[0]!.severity).toBe("warning");
+    expect(model!.services[0]!.volumes.map((v) => v.path)).toEqual(["/data"]);
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

@@ -10,6 +10,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { isKnownCapability } from "../../model/container-risks.js";
+import { isContainerPath } from "../../model/mounts.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 
@@ -116,6 +117,19 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           );
       });
     }
+    asArray(container.volumeMounts).forEach((mount, index) => {
+      const mountPath = asObject(mount).mountPath;
+      if (typeof mountPath === "string" && mountPath !== "" && !isContainerPath(mountPath))
+        found.push(
+          diagnostic(
+            "schema-invalid-value",
+            "warning",
+            `${who} mounts at ${mountPath}, a relative path: runc takes it from the container's root, with a warning that it will refuse it`,
+            locate(workload.yaml, [...path, "volumeMounts", index, "mountPath"], "value"),
+            { hint: `write it from the root: /${mountPath}` },
+          ),
+        );
+    });
     for (const probe of PROBES) {
       // In the order written, so that the second one is pointed at.
       const handlers = Object.keys(asObject(container[probe])).filter((key) => HANDLERS.has(key));

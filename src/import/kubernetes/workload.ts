@@ -4,7 +4,7 @@
  * is noted with the manifest path it came from, so findings point into the manifest.
  */
 import type { KeyPath } from "../../load/yaml-file.js";
-import { mountPoint } from "../../model/mounts.js";
+import { isContainerPath, mountPoint } from "../../model/mounts.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
@@ -388,8 +388,10 @@ function importVolumes(
   const taken = new Set<string>();
   asArray(container.volumeMounts).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.name !== "string" || typeof raw.mountPath !== "string") return;
-    if (taken.has(mountPoint(raw.mountPath))) return;
-    taken.add(mountPoint(raw.mountPath));
+    // runc takes a relative mount path from the container's root (and warns): so does the model.
+    const mountPath = isContainerPath(raw.mountPath) ? raw.mountPath : `/${raw.mountPath}`;
+    if (taken.has(mountPoint(mountPath))) return;
+    taken.add(mountPoint(mountPath));
     const name = raw.name;
     const readOnly = raw.readOnly === true ? { "read-only": true } : {};
     const template = templates.get(name);
@@ -397,27 +399,27 @@ function importVolumes(
     let entry: NonNullable<ServiceInputType["volumes"]>[string] | undefined;
     if (template) {
       const size = sizeOf(template);
-      entry = { path: raw.mountPath, type: "volume", ...(size ? { size } : {}), ...readOnly };
+      entry = { path: mountPath, type: "volume", ...(size ? { size } : {}), ...readOnly };
       if (size) storage[name] = size;
     } else if (volume && isObject(volume.persistentVolumeClaim)) {
       const claimName = asText(volume.persistentVolumeClaim.claimName ?? name);
       const size = sizeOf(context.claims.get(key(object.namespace, claimName)));
       entry = {
-        path: raw.mountPath,
+        path: mountPath,
         type: "volume",
         source: claimName,
         ...(size ? { size } : {}),
         ...readOnly,
       };
     } else if (volume && isObject(volume.hostPath)) {
-      entry = { path: raw.mountPath, type: "bind", source: asText(volume.hostPath.path ?? ""), ...readOnly };
+      entry = { path: mountPath, type: "bind", source: asText(volume.hostPath.path ?? ""), ...readOnly };
     } else if (volume && volume.emptyDir !== undefined) {
       // Scratch space that lives and dies with the pod: not state.
-      entry = { path: raw.mountPath, type: "tmpfs" };
+      entry = { path: mountPath, type: "tmpfs" };
     } else if (volume) {
       const source = Object.keys(volume).find((k) => k !== "name") ?? "volume";
       const sourceName = asObject(volume[source]).name ?? asObject(volume[source]).secretName;
-      notes.push(`Mounts ${source}${sourceName ? ` '${asText(sourceName)}'` : ""} at ${raw.mountPath}`);
+      notes.push(`Mounts ${source}${sourceName ? ` '${asText(sourceName)}'` : ""} at ${mountPath}`);
       return;
     } else return;
     // One volume mounted at two paths (subPath) is two mounts of it.
