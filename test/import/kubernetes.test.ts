@@ -347,6 +347,26 @@ describe("Kubernetes manifests as a model", () => {
     expect(model!.services[0]!.volumes.map((v) => v.path)).toEqual(["/data"]);
   });
 
+  it("reports a liveness success threshold other than 1, and a disruption budget with both bounds", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec: { containers: [{ name: web, image: 'web:1.0', startupProbe: { exec: { command: [true] }, successThreshold: 2 }, readinessProbe: { exec: { command: [true] }, successThreshold: 3 } }] }",
+      "---",
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata: { name: web }",
+      "spec: { minAvailable: 1, maxUnavailable: 1, selector: { matchLabels: { app: web } } }",
+      "",
+    ]);
+    // A readiness probe may ask for several successes.
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@8:118", "manifest-invalid@13:42"]);
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

@@ -2,7 +2,8 @@
  * What the API server refuses in objects whose fields all have the right types (its validation,
  * beyond the OpenAPI schema): a restart policy the pod's kind does not take, a Recreate strategy
  * told how to roll, a pull policy of no known kind, two containers of one pod with one name, a
- * probe with two ways to probe, a Service with a port twice, several ports not all named or a node
+ * probe with two ways to probe or a liveness success threshold other than 1, a disruption budget
+ * with both bounds, a Service with a port twice, several ports not all named or a node
  * port its type does not open, an Ingress path without its type or not absolute. `kubectl apply`
  * stops there. And what the container runtime refuses later: a capability Linux does not have, or
  * one written with the CAP_ that Kubernetes adds itself.
@@ -130,6 +131,18 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
     });
+    for (const probe of ["livenessProbe", "startupProbe"] as const) {
+      const threshold = asObject(container[probe]).successThreshold;
+      if (threshold !== undefined && threshold !== 1)
+        found.push(
+          refused(
+            workload,
+            [...path, probe, "successThreshold"],
+            `the ${probe} of ${who} sets successThreshold ${asText(threshold)}, where the API server takes only 1`,
+            "leave successThreshold out (it is 1)",
+          ),
+        );
+    }
     for (const probe of PROBES) {
       // In the order written, so that the second one is pointed at.
       const handlers = Object.keys(asObject(container[probe])).filter((key) => HANDLERS.has(key));
@@ -235,14 +248,30 @@ function ingressProblems(ingress: ManifestObject): Diagnostic[] {
   return found;
 }
 
+/** A disruption budget says how many pods must stay or how many may go, not both. */
+function budgetProblems(budget: ManifestObject): Diagnostic[] {
+  const spec = asObject(budget.value.spec);
+  if (spec.minAvailable === undefined || spec.maxUnavailable === undefined) return [];
+  return [
+    refused(
+      budget,
+      [...budget.base, "spec", "maxUnavailable"],
+      `PodDisruptionBudget '${budget.name}' sets both minAvailable and maxUnavailable, which the API server refuses`,
+      "keep one of them",
+    ),
+  ];
+}
+
 export function apiValidationProblems(
   workloads: readonly ManifestObject[],
   services: readonly ManifestObject[],
   ingresses: readonly ManifestObject[],
+  budgets: readonly ManifestObject[],
 ): Diagnostic[] {
   return [
     ...workloads.flatMap(podProblems),
     ...services.flatMap(serviceProblems),
     ...ingresses.flatMap(ingressProblems),
+    ...budgets.flatMap(budgetProblems),
   ];
 }

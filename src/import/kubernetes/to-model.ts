@@ -161,7 +161,7 @@ export function manifestsToModel(
   }
   const nodePorts = nodePortProblems(services);
   diagnostics.push(
-    ...apiValidationProblems(workloads, services, ofKind("Ingress")),
+    ...apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
     ...objectNameProblems(objects),
     ...nodePorts.diagnostics,
     ...missingObjectFindings(workloads, objects, namespaceOf),
