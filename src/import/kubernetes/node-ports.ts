@@ -20,7 +20,8 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
   const holders = new Map<number, { service: ManifestObject; protocol: string }>();
   for (const service of services) {
     asArray(asObject(service.value.spec).ports).forEach((port, index) => {
-      if (!isObject(port) || typeof port.nodePort !== "number") return;
+      // 0 asks the cluster to pick one, as leaving it out does.
+      if (!isObject(port) || typeof port.nodePort !== "number" || port.nodePort === 0) return;
       const nodePort = port.nodePort;
       const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
       const at = locate(service.yaml, [...service.base, "spec", "ports", index, "nodePort"], "value");
