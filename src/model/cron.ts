@@ -1,7 +1,8 @@
 /**
  * Cron schedules as a Kubernetes CronJob takes them: five fields (minute, hour, day of month, month,
  * day of week) of numbers, ranges, lists, steps, `*` and `?`, names for months and days, or one of
- * the @ shorthands. A time zone goes in the CronJob's timeZone field, not in the schedule.
+ * the @ shorthands (@every 1h30m among them). A time zone goes in the CronJob's timeZone field, not in
+ * the schedule.
  */
 
 const SHORTHANDS = new Set(["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
@@ -22,8 +23,8 @@ const FIELDS: readonly Field[] = [
   { name: "hour", low: 0, high: 23 },
   { name: "day of month", low: 1, high: 31 },
   { name: "month", low: 1, high: 12, names: MONTHS, firstName: 1 },
-  // 7 is Sunday too.
-  { name: "day of week", low: 0, high: 7, names: DAYS, firstName: 0 },
+  // Kubernetes' parser takes 0-6 only: 7 for Sunday, which some crons take, it refuses.
+  { name: "day of week", low: 0, high: 6, names: DAYS, firstName: 0 },
 ];
 
 function value(text: string, field: Field): number | undefined {
@@ -42,8 +43,8 @@ function fieldProblem(text: string, field: Field): string | undefined {
     if (extra !== undefined || range === undefined || range === "") return `'${part}' in the ${field.name}`;
     if (step !== undefined && !(/^\d+$/.test(step) && Number(step) > 0))
       return `the step '${step}' in the ${field.name}`;
-    if (range === "*" || (range === "?" && (field.name === "day of month" || field.name === "day of week")))
-      continue;
+    // Kubernetes' parser reads ? as * in every field.
+    if (range === "*" || range === "?") continue;
     const [from, to, more] = range.split("-");
     const low = value(from ?? "", field);
     const high = to === undefined ? low : value(to, field);
@@ -58,8 +59,12 @@ export function cronProblem(schedule: string): string | undefined {
   const text = schedule.trim();
   if (/^(CRON_)?TZ=/.test(text))
     return "a time zone belongs in the CronJob's timeZone field, not in the schedule";
+  // @every takes a duration as Go writes them: 1h30m, 90s.
+  if (/^@every\s+(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
   if (text.startsWith("@"))
-    return SHORTHANDS.has(text) ? undefined : `'${text}' is none of ${[...SHORTHANDS].join(", ")}`;
+    return SHORTHANDS.has(text)
+      ? undefined
+      : `'${text}' is none of ${[...SHORTHANDS].join(", ")}, nor @every with a duration`;
   const fields = text.split(/\s+/);
   if (fields.length !== 5)
     return `it has ${fields.length} field${fields.length === 1 ? "" : "s"}, where cron takes 5 (minute, hour, day of month, month, day of week)`;

@@ -11,7 +11,8 @@ describe("cron schedules", () => {
       "*/15 * * * *",
       "0 0-23/2 1,15 * MON-FRI",
       "30 4 ? JAN,jul sun",
-      "0 0 * * 7",
+      "0 0 * * 6",
+      "@every 1h30m",
       "@hourly",
       "  5 4 * * *  ",
     ])
@@ -25,10 +26,12 @@ describe("cron schedules", () => {
     expect(cronProblem("60 * * * *")).toBe("it cannot read '60' in the minute, which runs 0-59");
     expect(cronProblem("0 3 * 13 *")).toBe("it cannot read '13' in the month, which runs 1-12 or JAN-DEC");
     expect(cronProblem("0 3 ? * *")).toBeUndefined();
-    expect(cronProblem("? 3 * * *")).toBe("it cannot read '?' in the minute, which runs 0-59");
+    expect(cronProblem("? 3 * * *")).toBeUndefined();
     expect(cronProblem("*/0 * * * *")).toBe("it cannot read the step '0' in the minute");
     expect(cronProblem("0 5-2 * * *")).toBe("it cannot read '5-2' in the hour, which runs 0-23");
     expect(cronProblem("@fortnightly")).toMatch(/^'@fortnightly' is none of @yearly/);
+    expect(cronProblem("@every fortnight")).toMatch(/nor @every with a duration$/);
+    expect(cronProblem("0 0 * * 7")).toBe("it cannot read '7' in the day of week, which runs 0-6 or SUN-SAT");
     expect(cronProblem("CRON_TZ=Europe/Berlin 0 3 * * *")).toBe(
       "a time zone belongs in the CronJob's timeZone field, not in the schedule",
     );
