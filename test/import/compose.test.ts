@@ -412,27 +412,31 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model).toBeDefined();
   });
 
-  it("reports volumes Docker refuses to mount: at a relative path, or with an option it does not know", async () => {
+  it("reports volumes Docker refuses to mount at a relative path, and warns of an option Compose passes over", async () => {
     const file = write(
       "mounts.yaml",
       [
         "services:",
         "  a:",
         "    image: a:1.0",
-        "    volumes: ['./data:data', './conf:/etc/app:rox', 'r:/srv:ro,z', { type: bind, source: ./x, target: x }]",
+        "    volumes: ['./data:data', './conf:/etc/app:rox', 'rv:/srv:ro,z', { type: bind, source: ./x, target: x }]",
         "    tmpfs: [run, /tmp]",
-        "volumes: { r: {} }",
+        "volumes: { rv: {} }",
         "",
       ].join("\n"),
     );
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
       "runtime-refused@4:15",
-      "runtime-refused@4:30",
-      "runtime-refused@4:68",
+      "schema-invalid-value@4:30",
+      "runtime-refused@4:69",
       "runtime-refused@5:13",
     ]);
-    // Reported where they are written, and left out of the model: the volume r at /srv stays.
+    expect(loaded.diagnostics[1]!.severity).toBe("warning");
+    expect(loaded.diagnostics[1]!.message).toBe(
+      "'a' mounts a volume with the option 'rox', which Compose passes over: the volume is mounted read-write",
+    );
+    // Reported where they are written, and left out of the model: the volume rv at /srv stays.
     expect(loaded.model!.services[0]!.volumes.map((v) => v.path)).toEqual(["/etc/app", "/srv", "/tmp"]);
   });
 

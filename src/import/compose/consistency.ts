@@ -13,7 +13,13 @@ import type { UndefinedReference } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
 
-export type Report = (code: DiagnosticCode, message: string, hint: string, composePath: KeyPath) => void;
+export type Report = (
+  code: DiagnosticCode,
+  message: string,
+  hint: string,
+  composePath: KeyPath,
+  severity?: "warning",
+) => void;
 
 const TEST_FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);
 
@@ -170,8 +176,8 @@ function externalInconsistencies(merged: Json, report: Report): void {
 
 export function inconsistencies(merged: Json): UndefinedReference[] {
   const found: UndefinedReference[] = [];
-  const report: Report = (code, message, hint, composePath) =>
-    found.push({ code, message, hint, composePath });
+  const report: Report = (code, message, hint, composePath, severity) =>
+    found.push({ code, message, hint, composePath, ...(severity ? { severity } : {}) });
   for (const [id, raw] of sectionOf(merged, "services")) {
     if (!isObject(raw)) continue;
     serviceInconsistencies(id, raw, report);

@@ -12,6 +12,8 @@ export interface UndefinedReference {
   message: string;
   hint: string;
   composePath: KeyPath;
+  /** An error unless said otherwise: what Compose takes but ignores is a warning. */
+  severity?: "warning";
 }
 
 /** Entries of a list, or keys of a map, each with the step that reaches it. */

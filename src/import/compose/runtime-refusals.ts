@@ -1,8 +1,8 @@
 /**
  * What Docker or the container runtime refuses in a service Compose itself accepts: published ports
  * in another container's network stack, a port protocol no socket has, a kernel parameter that is
- * the host's, a volume mounted at a relative path or with an option Docker does not know. The
- * container is not made or not started.
+ * the host's, a volume mounted at a relative path. The container is not made or not started. And a
+ * volume option Compose passes over without a word, which is only a warning.
  */
 import { isContainerPath } from "../../model/mounts.js";
 import { hasEntries, isObject, type Json } from "../json.js";
@@ -90,13 +90,15 @@ function volumeRefusals(id: string, raw: Json, report: Report): void {
           `write it from the root: /${target.replace(/^\.\//, "")}`,
           ["services", id, "volumes", index],
         );
+      // Compose passes over an option it does not know: a misspelt ro leaves the volume writable.
       const unknown = options.find((option) => !VOLUME_OPTIONS.has(option));
       if (unknown !== undefined)
         report(
-          "runtime-refused",
-          `'${id}' mounts a volume with the option '${unknown}', which Docker does not know`,
+          "schema-invalid-value",
+          `'${id}' mounts a volume with the option '${unknown}', which Compose passes over: ${options.includes("ro") ? "the rest still apply" : "the volume is mounted read-write"}`,
           "use ro or rw (and z, Z, nocopy or a propagation such as rshared), separated by commas",
           ["services", id, "volumes", index],
+          "warning",
         );
     });
   const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];

@@ -674,11 +674,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (composePath) return locateCompose(composePath, prefer);
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
-  for (const { code, message, hint, composePath } of [
+  for (const { code, message, hint, composePath, severity } of [
     ...undefinedReferences(merged),
     ...inconsistencies(merged),
   ])
-    diagnostics.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
+    diagnostics.push(
+      diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
+    );
   for (const { id, index, text } of rangeClashes(hostPorts))
     findings.push(
       diagnostic(
