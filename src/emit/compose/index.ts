@@ -68,6 +68,9 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
     }
   }
   const healthy = new Set([...health].filter(([, check]) => check).map(([id]) => id));
+  const awaited = new Set(
+    model.services.flatMap((s) => s.uses.filter((u) => u.wait === "completed").map((u) => u.target)),
+  );
   const twice = new Set(
     instances.map((i) => i.service.id).filter((id, index, all) => all.indexOf(id) !== index),
   );
@@ -87,7 +90,7 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   const services = Object.fromEntries(
     instances.map((i) => [
       i.id,
-      composeService(i, { model, environment, healthy, volumeName, networks }, health.get(i.id)),
+      composeService(i, { model, environment, healthy, awaited, volumeName, networks }, health.get(i.id)),
     ]),
   );
   const document: Record<string, unknown> = { name: projectName(model, environment), services };

@@ -66,6 +66,8 @@ export interface ServiceContext {
   environment: Environment;
   /** Instances that got a runnable healthcheck, for `service_healthy`. */
   healthy: ReadonlySet<string>;
+  /** Services another waits to see complete: they must be left to exit. */
+  awaited: ReadonlySet<string>;
   /** Named volume names per instance and volume, made unique when a service runs twice. */
   volumeName: (instance: Instance, volume: string) => string;
   networks: (instance: Instance) => string[];
@@ -110,9 +112,7 @@ export function composeService(
   if (service.profiles.length > 0) entry.profiles = service.profiles;
   if (instance.containerName) entry.container_name = instance.containerName;
   // A job, or what another service waits to see complete, must be left to exit.
-  const runsOnce =
-    service.kind === "job" ||
-    model.services.some((other) => other.uses.some((u) => u.target === service.id && u.wait === "completed"));
+  const runsOnce = service.kind === "job" || context.awaited.has(service.id);
   entry.restart = service.restart ?? (runsOnce ? "no" : "unless-stopped");
   if (service.restart === "on-failure" && service.maxRestarts !== undefined)
     entry.restart = `on-failure:${service.maxRestarts}`;
