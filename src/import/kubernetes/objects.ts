@@ -92,6 +92,20 @@ export function podContainers(object: ManifestObject, service: string = object.n
   );
 }
 
+/** The HorizontalPodAutoscaler that scales the workload, in its namespace, if one does. */
+export function autoscalerOf(
+  workload: ManifestObject,
+  autoscalers: readonly ManifestObject[],
+  namespaceOf: (object: ManifestObject) => string,
+): ManifestObject | undefined {
+  return autoscalers.find((h) => {
+    const ref = asObject(asObject(h.value.spec).scaleTargetRef);
+    return (
+      namespaceOf(h) === namespaceOf(workload) && ref.kind === workload.kind && ref.name === workload.name
+    );
+  });
+}
+
 export function podLabelsOf(object: ManifestObject): Record<string, string> {
   const spec = asObject(object.value.spec);
   const template =

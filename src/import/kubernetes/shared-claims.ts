@@ -7,7 +7,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { asArray, asObject, autoscalerOf, isObject, type ManifestObject, podSpecOf } from "./objects.js";
 
 const SHARED_MODES = new Set(["ReadWriteMany", "ReadOnlyMany"]);
 
@@ -18,13 +18,7 @@ function podCount(
   namespaceOf: (o: ManifestObject) => string,
 ): number | "every node" {
   if (workload.kind === "DaemonSet") return "every node";
-  const autoscaler = autoscalers.find((h) => {
-    const ref = asObject(asObject(h.value.spec).scaleTargetRef);
-    return (
-      namespaceOf(h) === namespaceOf(workload) && ref.kind === workload.kind && ref.name === workload.name
-    );
-  });
-  const maximum = asObject(autoscaler?.value.spec).maxReplicas;
+  const maximum = asObject(autoscalerOf(workload, autoscalers, namespaceOf)?.value.spec).maxReplicas;
   if (typeof maximum === "number") return maximum;
   const replicas = asObject(workload.value.spec).replicas;
   return typeof replicas === "number" ? replicas : 1;

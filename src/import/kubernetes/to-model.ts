@@ -23,6 +23,7 @@ import { objectNameProblems } from "./object-names.js";
 import {
   asArray,
   asObject,
+  autoscalerOf,
   budgetGuards,
   importedKinds,
   isObject,
@@ -272,10 +273,7 @@ export function manifestsToModel(
     note(path, ["metadata", "name"]);
     if (instance.schedule !== undefined) note([...path, "schedule"], ["spec", "schedule"]);
 
-    const autoscaler = ofKind("HorizontalPodAutoscaler").find((h) => {
-      const ref = asObject(asObject(h.value.spec).scaleTargetRef);
-      return namespaceOf(h) === namespace && ref.kind === workload.kind && ref.name === workload.name;
-    });
+    const autoscaler = autoscalerOf(workload, ofKind("HorizontalPodAutoscaler"), namespaceOf);
     const scalable = workload.kind === "Deployment" || workload.kind === "StatefulSet";
     let minimum = 1;
     if (autoscaler && scalable) {
