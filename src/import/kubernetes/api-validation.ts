@@ -18,8 +18,15 @@ import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpe
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
 
-function refused(object: ManifestObject, path: KeyPath, message: string, hint: string): Diagnostic {
-  return diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, "value"), { hint });
+/** A manifest-invalid error where `path` is written in the object's document. */
+export function refused(
+  object: ManifestObject,
+  path: KeyPath,
+  message: string,
+  hint: string,
+  prefer: "key" | "value" = "value",
+): Diagnostic {
+  return diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, prefer), { hint });
 }
 
 function runtimeRefused(object: ManifestObject, path: KeyPath, message: string, hint: string): Diagnostic {

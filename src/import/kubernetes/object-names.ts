@@ -4,10 +4,11 @@
  * a container's name, and label keys and values, on objects and on pod templates. Capitals and
  * underscores are the usual cause; `kubectl apply` stops at the first.
  */
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { Diagnostic } from "../../diagnostics.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
+import { refused } from "./api-validation.js";
+import { asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -76,25 +77,18 @@ function labelProblem(key: string, value: string): { problem: string; in: "key" 
 
 export function objectNameProblems(objects: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const refuse = (
-    object: ManifestObject,
-    path: KeyPath,
-    message: string,
-    hint: string,
-    prefer: "key" | "value" = "value",
-  ) =>
-    found.push(diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, prefer), { hint }));
+  const refuse = (...args: Parameters<typeof refused>) => found.push(refused(...args));
   const labels = (object: ManifestObject, path: KeyPath, of: string) => {
     const value = path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), object.value);
     for (const [key, label] of Object.entries(asObject(value))) {
-      const refused = labelProblem(key, asText(label));
-      if (refused)
+      const fault = labelProblem(key, asText(label));
+      if (fault)
         refuse(
           object,
           [...object.base, ...path, key],
-          `a label of ${of} is refused by the API server: ${refused.problem}`,
+          `a label of ${of} is refused by the API server: ${fault.problem}`,
           "labels are short names: letters, digits, '-', '_' and '.'",
-          refused.in,
+          fault.in,
         );
     }
   };
@@ -108,22 +102,17 @@ export function objectNameProblems(objects: readonly ManifestObject[]): Diagnost
         "rename it: lower case, with '-' in place of '_' and spaces",
       );
     labels(object, ["metadata", "labels"], `${object.kind} '${object.name}'`);
-    const spec = asObject(object.value.spec);
-    const template =
-      object.kind === "CronJob" ? asObject(asObject(spec.jobTemplate).spec).template : spec.template;
-    if (isObject(template)) {
-      const path =
-        object.kind === "CronJob" ? ["spec", "jobTemplate", "spec", "template"] : ["spec", "template"];
-      labels(object, [...path, "metadata", "labels"], `the pods of ${object.kind} '${object.name}'`);
-      for (const { container, path: at } of podContainers(object)) {
-        if (typeof container.name === "string" && (container.name.length > 63 || !LABEL.test(container.name)))
-          refuse(
-            object,
-            [...at, "name"],
-            `container '${container.name}' of ${object.kind} '${object.name}' has a name the API server refuses: it is up to 63 ${LABEL_RULE}`,
-            "rename the container: lower case, with '-' in place of '_'",
-          );
-      }
+    // The pod template's labels, and its containers' names; kinds without pods have neither.
+    const template = podSpecOf(object).path.slice(0, -1);
+    labels(object, [...template, "metadata", "labels"], `the pods of ${object.kind} '${object.name}'`);
+    for (const { container, path: at } of podContainers(object)) {
+      if (typeof container.name === "string" && (container.name.length > 63 || !LABEL.test(container.name)))
+        refuse(
+          object,
+          [...at, "name"],
+          `container '${container.name}' of ${object.kind} '${object.name}' has a name the API server refuses: it is up to 63 ${LABEL_RULE}`,
+          "rename the container: lower case, with '-' in place of '_'",
+        );
     }
   }
   return found;
