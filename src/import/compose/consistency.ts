@@ -9,7 +9,7 @@
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { hasEntries, isObject, type Json } from "../json.js";
-import type { UndefinedReference } from "./references.js";
+import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
 
@@ -174,8 +174,8 @@ function externalInconsistencies(merged: Json, report: Report): void {
   }
 }
 
-export function inconsistencies(merged: Json): UndefinedReference[] {
-  const found: UndefinedReference[] = [];
+export function inconsistencies(merged: Json): ComposeProblem[] {
+  const found: ComposeProblem[] = [];
   const report: Report = (code, message, hint, composePath, severity) =>
     found.push({ code, message, hint, composePath, ...(severity ? { severity } : {}) });
   for (const [id, raw] of sectionOf(merged, "services")) {

@@ -7,7 +7,8 @@ import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
 
-export interface UndefinedReference {
+/** Something in the compose files Compose would stop at, said where its key path is written. */
+export interface ComposeProblem {
   code: DiagnosticCode;
   message: string;
   hint: string;
@@ -34,8 +35,8 @@ function volumeName(item: unknown): string | undefined {
   return source;
 }
 
-export function undefinedReferences(merged: Json): UndefinedReference[] {
-  const found: UndefinedReference[] = [];
+export function undefinedReferences(merged: Json): ComposeProblem[] {
+  const found: ComposeProblem[] = [];
   const services = isObject(merged.services) ? merged.services : {};
   const declared = (section: string) =>
     new Set(Object.keys(isObject(merged[section]) ? (merged[section] as Json) : {}));
