@@ -12,7 +12,7 @@ import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 import type { ParsedObject } from "../k8s/validate.js";
-import { selectsNothing, workloadHead } from "../rules/cases.js";
+import { selectsNothing, service, workloadHead } from "../rules/cases.js";
 
 const fixtures = `${repoRoot}test/fixtures/kubernetes`;
 
@@ -425,10 +425,7 @@ describe("Kubernetes manifests as a model", () => {
       "    metadata: { labels: { app: my-app } }",
       "    spec: { containers: [{ name: Web_Server, image: 'web:1.0' }] }",
       "---",
-      "apiVersion: v1",
-      "kind: Service",
-      "metadata: { name: 1st-service }",
-      "spec: { selector: { app: my-app }, ports: [{ port: 80 }] }",
+      ...service("1st-service", "{ selector: { app: my-app }, ports: [{ port: 80 }] }"),
       "---",
       "apiVersion: batch/v1",
       "kind: CronJob",
@@ -461,10 +458,10 @@ describe("Kubernetes manifests as a model", () => {
       ...workloadHead("Deployment", "api"),
       "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 8080 }] }] }",
       "---",
-      "apiVersion: v1",
-      "kind: Service",
-      "metadata: { name: api }",
-      "spec: { type: LoadBalancer, selector: { app: api }, ports: [{ port: 80, targetPort: 8080, nodePort: 8080 }] }",
+      ...service(
+        "api",
+        "{ type: LoadBalancer, selector: { app: api }, ports: [{ port: 80, targetPort: 8080, nodePort: 8080 }] }",
+      ),
       "",
     ]);
     expect(located(diagnostics, sources)).toEqual(["schema-invalid-value@13:101"]);
@@ -476,10 +473,7 @@ describe("Kubernetes manifests as a model", () => {
       ...workloadHead("Deployment", "api"),
       "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: http, containerPort: 8080 }] }] }",
       "---",
-      "apiVersion: v1",
-      "kind: Service",
-      "metadata: { name: api }",
-      "spec: { selector: { app: api }, ports: [{ name: web, port: 80, targetPort: http }] }",
+      ...service("api", "{ selector: { app: api }, ports: [{ name: web, port: 80, targetPort: http }] }"),
       "---",
       "apiVersion: networking.k8s.io/v1",
       "kind: Ingress",
@@ -751,10 +745,7 @@ describe("kustomize labels, annotations and replica counts", () => {
     ...workloadHead("Deployment", "web"),
     "    spec: { containers: [{ name: web, image: 'web:1.0', ports: [{ containerPort: 80 }] }] }",
     "---",
-    "apiVersion: v1",
-    "kind: Service",
-    "metadata: { name: web }",
-    "spec: { selector: { app: web }, ports: [{ port: 80 }] }",
+    ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
     "---",
     "apiVersion: policy/v1",
     "kind: PodDisruptionBudget",

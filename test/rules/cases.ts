@@ -42,19 +42,28 @@ export function disruptionBudget(name: string, spec: string): string[] {
   ];
 }
 
+/** A v1 Service: its name and its spec, written as one flow mapping. */
+export function service(name: string, spec: string): string[] {
+  return ["apiVersion: v1", "kind: Service", `metadata: { name: ${name} }`, `spec: ${spec}`];
+}
+
+/** A PersistentVolumeClaim of 5Gi that nodes mount as `mode` says (ReadWriteOnce, ReadWriteMany). */
+export function claim(name: string, mode: string): string[] {
+  return [
+    "apiVersion: v1",
+    "kind: PersistentVolumeClaim",
+    `metadata: { name: ${name} }`,
+    `spec: { accessModes: [${mode}], resources: { requests: { storage: 5Gi } } }`,
+  ];
+}
+
 /** A Deployment, the Service in front of it, and one whose selector matches no pods (line 18). */
 export const selectsNothing = [
   ...oneContainer("Deployment", "api"),
   "---",
-  "apiVersion: v1",
-  "kind: Service",
-  "metadata: { name: api }",
-  "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
+  ...service("api", "{ selector: { app: api }, ports: [{ port: 80 }] }"),
   "---",
-  "apiVersion: v1",
-  "kind: Service",
-  "metadata: { name: old }",
-  "spec: { selector: { app: api-v1 }, ports: [{ port: 80 }] }",
+  ...service("old", "{ selector: { app: api-v1 }, ports: [{ port: 80 }] }"),
   "",
 ].join("\n");
 
@@ -541,10 +550,10 @@ export const cases: RuleCase[] = [
         "        - { name: api, image: 'api:1.0', ports: [{ name: web, containerPort: 8080 }] }",
         "        - { name: metrics, image: 'exporter:1.0', ports: [{ name: metrics, containerPort: 9100 }] }",
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: http, name: a }, { port: 9100, targetPort: metrics, name: b }] }",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, targetPort: http, name: a }, { port: 9100, targetPort: metrics, name: b }] }",
+        ),
         "",
       ].join("\n"),
     },
@@ -562,10 +571,10 @@ export const cases: RuleCase[] = [
         "        - { name: api, image: 'api:1.0', ports: [{ name: web, containerPort: 8080 }] }",
         "        - { name: metrics, image: 'exporter:1.0', ports: [{ name: metrics, containerPort: 9100 }] }",
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: web, name: a }, { port: 81, targetPort: 8081, name: b }] }",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, targetPort: web, name: a }, { port: 81, targetPort: 8081, name: b }] }",
+        ),
         "",
       ].join("\n"),
     },
@@ -697,10 +706,10 @@ export const cases: RuleCase[] = [
         "          image: api:1.0",
         "          ports: [{ name: prometheus-metrics, containerPort: 9090 }, { name: HTTP, containerPort: 80 }, { name: grpc-web, containerPort: 81 }]",
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: '8080', name: a }, { port: 81, targetPort: grpc-web, name: b }] }",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, targetPort: '8080', name: a }, { port: 81, targetPort: grpc-web, name: b }] }",
+        ),
         "",
       ].join("\n"),
     },
@@ -1141,15 +1150,9 @@ export const cases: RuleCase[] = [
       "app.yaml": [
         ...oneContainer("Deployment", "web"),
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: web }",
-        "spec: { selector: { app: web }, ports: [{ port: 80 }] }",
+        ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: orphan }",
-        "spec: { selector: { app: gone }, ports: [{ port: 80 }] }",
+        ...service("orphan", "{ selector: { app: gone }, ports: [{ port: 80 }] }"),
         "---",
         "apiVersion: networking.k8s.io/v1",
         "kind: Ingress",
@@ -1243,15 +1246,9 @@ export const cases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        "apiVersion: v1",
-        "kind: PersistentVolumeClaim",
-        "metadata: { name: uploads }",
-        "spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } } }",
+        ...claim("uploads", "ReadWriteOnce"),
         "---",
-        "apiVersion: v1",
-        "kind: PersistentVolumeClaim",
-        "metadata: { name: shared }",
-        "spec: { accessModes: [ReadWriteMany], resources: { requests: { storage: 5Gi } } }",
+        ...claim("shared", "ReadWriteMany"),
         "---",
         ...workloadHead("Deployment", "web").slice(0, 4),
         "  replicas: 2",

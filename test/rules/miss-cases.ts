@@ -2,7 +2,15 @@
  * For each rule, a model or files close to what it flags, written as they should be: the rule
  * finds nothing there. The hits, with their exact positions, are in cases.ts.
  */
-import { disruptionBudget, oneContainer, type RuleCase, selectsNothing, workloadHead } from "./cases.js";
+import {
+  claim,
+  disruptionBudget,
+  oneContainer,
+  type RuleCase,
+  selectsNothing,
+  service,
+  workloadHead,
+} from "./cases.js";
 
 /** The head cases.ts opens its models with: the system, and the secret pw with its source. */
 const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
@@ -15,15 +23,9 @@ export const missCases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
-        "apiVersion: v1",
-        "kind: PersistentVolumeClaim",
-        "metadata: { name: uploads }",
-        "spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } } }",
+        ...claim("uploads", "ReadWriteOnce"),
         "---",
-        "apiVersion: v1",
-        "kind: PersistentVolumeClaim",
-        "metadata: { name: shared }",
-        "spec: { accessModes: [ReadWriteMany], resources: { requests: { storage: 5Gi } } }",
+        ...claim("shared", "ReadWriteMany"),
         "---",
         ...workloadHead("Deployment", "web"),
         "    spec: { containers: [{ name: web, image: 'web:1.0' }], volumes: [{ name: up, persistentVolumeClaim: { claimName: uploads } }] }",
@@ -373,10 +375,10 @@ export const missCases: RuleCase[] = [
         "          image: api:1.0",
         "          ports: [{ name: prom-metrics-01, containerPort: 9090 }, { name: http, containerPort: 80 }, { name: grpc-web, containerPort: 81 }]",
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: api }",
-        "spec: { selector: { app: api }, ports: [{ port: 80, targetPort: 8080, name: a }, { port: 81, targetPort: grpc-web, name: b }] }",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, targetPort: 8080, name: a }, { port: 81, targetPort: grpc-web, name: b }] }",
+        ),
         "",
       ].join("\n"),
     },
@@ -502,10 +504,7 @@ export const missCases: RuleCase[] = [
       "app.yaml": [
         selectsNothing.replace("app: api-v1", "app: api").trimEnd(),
         "---",
-        "apiVersion: v1",
-        "kind: Service",
-        "metadata: { name: mail }",
-        "spec: { type: ExternalName, externalName: mail.example.com }",
+        ...service("mail", "{ type: ExternalName, externalName: mail.example.com }"),
         "",
       ].join("\n"),
     },
