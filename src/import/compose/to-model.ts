@@ -211,25 +211,19 @@ function resourcesOf(raw: Json, resources: unknown): Json {
   };
 }
 
-/** A restart policy as the model has it; on-failure:3 (at most three restarts) is on-failure. */
-function restartPolicy(value: unknown): ServiceInputType["restart"] {
-  if (typeof value !== "string") return undefined;
-  const policy = value.replace(/^on-failure:\d+$/, "on-failure");
-  return policy === "no" || policy === "always" || policy === "on-failure" || policy === "unless-stopped"
-    ? policy
-    : undefined;
-}
+type Restart = { restart: NonNullable<ServiceInputType["restart"]>; maxRestarts?: number };
 
-/** The N of on-failure:N: how often Docker restarts it before giving up. */
-function restartLimit(value: unknown): number | undefined {
-  const count = typeof value === "string" ? /^on-failure:(\d+)$/.exec(value)?.[1] : undefined;
-  return count === undefined ? undefined : Number(count);
+/** restart as the model has it: on-failure:3 is on-failure, at most three restarts. */
+function restartOf(value: unknown): Restart | undefined {
+  if (typeof value !== "string") return undefined;
+  const [, restart, count] = /^(no|always|on-failure|unless-stopped)(?::(\d+))?$/.exec(value) ?? [];
+  if (!restart || (count !== undefined && restart !== "on-failure")) return undefined;
+  const policy = { restart: restart as Restart["restart"] };
+  return count === undefined ? policy : { ...policy, maxRestarts: Number(count) };
 }
 
 /** deploy.restart_policy as a restart policy: none, on-failure (at most max_attempts) or any. */
-function deployRestartPolicy(
-  value: unknown,
-): { restart: NonNullable<ServiceInputType["restart"]>; maxRestarts?: number } | undefined {
+function deployRestartPolicy(value: unknown): Restart | undefined {
   if (!isObject(value)) return undefined;
   const restart = { none: "no", "on-failure": "on-failure", any: "always" }[asText(value.condition ?? "any")];
   if (restart !== "no" && restart !== "on-failure" && restart !== "always") return undefined;
@@ -545,11 +539,10 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     const cpu = cpuOf(resources);
     if (cpu) service.cpu = cpu;
-    const restart = restartPolicy(raw.restart);
-    if (restart) service.restart = restart;
+    const written = restartOf(raw.restart);
     // One of the wrong type is reported with the file's other keys of the wrong type, and an empty
     // one (a variable not set here) with the variable.
-    else if (typeof raw.restart === "string" && raw.restart !== "")
+    if (!written && typeof raw.restart === "string" && raw.restart !== "")
       diagnostics.push(
         diagnostic(
           "schema-invalid-value",
@@ -559,14 +552,11 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
           { hint: 'use "no", always, on-failure (on-failure:3 for at most 3 restarts) or unless-stopped' },
         ),
       );
-    const maxRestarts = restartLimit(raw.restart);
-    if (maxRestarts !== undefined) service["max-restarts"] = maxRestarts;
     // deploy.restart_policy, where it is given, is what Compose starts the container with.
-    const deployRestart = deployRestartPolicy(deploy.restart_policy);
-    if (deployRestart) {
-      service.restart = deployRestart.restart;
-      if (deployRestart.maxRestarts === undefined) delete service["max-restarts"];
-      else service["max-restarts"] = deployRestart.maxRestarts;
+    const restart = deployRestartPolicy(deploy.restart_policy) ?? written;
+    if (restart) {
+      service.restart = restart.restart;
+      if (restart.maxRestarts !== undefined) service["max-restarts"] = restart.maxRestarts;
     }
     const pull = pullPolicy(raw.pull_policy);
     if (pull) service.pull = pull;
