@@ -3,6 +3,7 @@
  * (relative to the model's folder). Pure: the CLI writes them.
  */
 import { basename, dirname, join } from "node:path/posix";
+import { append } from "../collections.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
@@ -42,7 +43,7 @@ export async function buildOutputs(
   });
   for (const target of model.outputs.compose) {
     const result = emitCompose(model, target.environment);
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     // The compose file takes the name the model gives it (docker-compose.prod.yml, …).
     const files = result.files.map((f) =>
       f.path === "compose.yaml" ? { ...f, path: basename(target.path) } : f,
@@ -51,7 +52,7 @@ export async function buildOutputs(
   }
   for (const target of model.outputs.kubernetes) {
     const result = emitKubernetes(model, target.environment);
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     if (result.files.length > 0)
       outputs.push({ kind: "kubernetes", folder: kubernetesFolder(target.path), files: result.files });
   }

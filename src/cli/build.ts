@@ -1,6 +1,7 @@
 import { dirname, join, relative } from "node:path";
 import { buildOutputs } from "../build/outputs.js";
 import { checkModel } from "../check/index.js";
+import { append } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadModelFile } from "../load/index.js";
 import { writeGeneratedFiles } from "../output/write-files.js";
@@ -24,19 +25,19 @@ const command: Command = {
       const path = modelPath(io, argument);
       const loaded = await loadModelFile(path);
       for (const [file, text] of loaded.sources) sources.set(file, text);
-      findings.push(...loaded.diagnostics);
+      append(findings, loaded.diagnostics);
       if (!loaded.model) {
         unusable = true;
         continue;
       }
-      findings.push(...checkModel(loaded.model, { sources: loaded.sources }));
+      append(findings, checkModel(loaded.model, { sources: loaded.sources }));
       const built = await buildOutputs(loaded.model, { previous: readBeside(dirname(path)) });
-      findings.push(...built.diagnostics);
+      append(findings, built.diagnostics);
       for (const output of built.outputs) {
         const written = await writeGeneratedFiles(join(dirname(path), output.folder), output.files, {
           force: options.force === true,
         });
-        findings.push(...written.diagnostics);
+        append(findings, written.diagnostics);
         if (written.diagnostics.length > 0) unusable = true;
         for (const file of written.written) io.stdout.write(`wrote ${relative(io.cwd, file)}\n`);
         for (const file of written.unchanged) io.stdout.write(`unchanged ${relative(io.cwd, file)}\n`);

@@ -2,8 +2,10 @@
  * The `check` command, made from how it reads the paths it is given: the whole CLI reads models,
  * compose files, manifests and repositories (check.ts); the compose bundle, compose files alone.
  */
+
 import { checkModel } from "../check/index.js";
 import type { Load } from "../check/targets.js";
+import { append } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
@@ -99,10 +101,10 @@ export function checkCommand(targets: Targets): Command {
           : (await Promise.all(files.map((file) => targets(modelPath(io, file), compose)))).flat();
       for (const load of loads) {
         const loaded = await load();
-        diagnostics.push(...loaded.diagnostics);
+        append(diagnostics, loaded.diagnostics);
         for (const [path, text] of loaded.sources) sources.set(path, text);
         if (loaded.model)
-          diagnostics.push(...checkModel(loaded.model, { sources: loaded.sources, severities }));
+          append(diagnostics, checkModel(loaded.model, { sources: loaded.sources, severities }));
         else unusable = true;
       }
       const found = sortDiagnostics(uniqueDiagnostics(diagnostics));

@@ -8,6 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { buildOutputs, type OutputSet } from "../build/outputs.js";
+import { append } from "../collections.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
 import type { Model } from "../model/types.js";
@@ -110,7 +111,7 @@ async function configurationDrift(
   for (const file of committed) {
     const edited = file.generated !== undefined && file.text !== file.generated;
     if (edited && isGenerated(file.text))
-      lines.push(...unexplainedLines(file.path, file.text, file.generated!, found));
+      append(lines, unexplainedLines(file.path, file.text, file.generated!, found));
     else if (edited && !diagnostics.some((d) => d.file === file.path)) continue;
     sources.set(file.path, file.text);
     explained.add(file.path);
@@ -133,7 +134,7 @@ export async function detectDrift(
     if (output.kind === "kubernetes") named.add(resolve(folder));
     for (const file of output.files) named.add(resolve(folder, file.path));
     const configuration = await configurationDrift(output, folder, sources);
-    diagnostics.push(...configuration.diagnostics);
+    append(diagnostics, configuration.diagnostics);
     for (const file of output.files) {
       const path = join(folder, file.path);
       if (configuration.explained.has(path)) continue;

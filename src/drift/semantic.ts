@@ -2,6 +2,7 @@
  * Drift in meaning: a committed compose file or manifest folder is imported, and so is what the
  * model generates in its place; each difference in what runs is reported where the file says it.
  */
+import { append } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { composeToModel } from "../import/compose/to-model.js";
 import { manifestObjects } from "../import/kubernetes/read-file.js";
@@ -143,7 +144,7 @@ export function semanticDrift(
       );
       continue;
     }
-    found.push(...compareFacts(id, model, facts, committed.locate, missing));
+    append(found, compareFacts(id, model, facts, committed.locate, missing));
   }
   // Where the file lists what runs (a compose file's `services:`), else its start.
   const runs = [...actual.values()][0]?.instancePath.slice(0, -1);

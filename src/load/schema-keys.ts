@@ -4,6 +4,7 @@
  * validator can stay lean (no verbose error objects).
  */
 import schema from "../../schema/deployview.schema.json" with { type: "json" };
+import { append } from "../collections.js";
 import type { KeyPath } from "./yaml-file.js";
 
 interface SchemaNode {
@@ -24,7 +25,7 @@ function findById(node: unknown, id: string): SchemaNode | undefined {
     const current = stack.pop();
     if (current && typeof current === "object") {
       if ((current as SchemaNode).$id === id) return current as SchemaNode;
-      stack.push(...Object.values(current));
+      append(stack, Object.values(current));
     }
   }
   return undefined;

@@ -15,6 +15,7 @@ import {
   parseAllDocuments,
   type YAMLError,
 } from "yaml";
+import { append } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { fastParseAll, type ParsedDocument } from "./fast-yaml.js";
 import { limits } from "./limits.js";
@@ -196,7 +197,7 @@ export function parseYaml(
       );
     } else if (tree && (tree.cycles.length > 0 || tree.forbidden.length > 0)) {
       usable = false;
-      diagnostics.push(...(tree.cycles.length > 0 ? tree.cycles : tree.forbidden));
+      append(diagnostics, tree.cycles.length > 0 ? tree.cycles : tree.forbidden);
     }
     let value: unknown;
     if (usable) {

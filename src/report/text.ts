@@ -4,6 +4,7 @@
  * each keeps its file:line:col, which terminals and editors open at the place.
  */
 import { relative } from "node:path";
+import { append } from "../collections.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { placeOf, SourceIndex } from "./position.js";
 
@@ -58,7 +59,7 @@ export function formatText(
     out.push(
       `${paint(options.color, "bold", where)}${severity} ${d.message} ${paint(options.color, "dim", `[${d.code}]`)}`,
     );
-    out.push(...codeFrame(index, d, options.color));
+    append(out, codeFrame(index, d, options.color));
     for (const related of d.related ?? [])
       out.push(
         `  ${paint(options.color, "dim", `${related.message}:`)} ${placeOf(index, related, options.cwd)}`,

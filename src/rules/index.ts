@@ -4,6 +4,7 @@
  *
  *   # deployview-disable-next-line image-latest-tag -- the vendor publishes no versioned tags
  */
+import { append } from "../collections.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../diagnostics.js";
 import { suggestion } from "../model/suggest.js";
 import type { Model } from "../model/types.js";
@@ -87,7 +88,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     }
   }
   const suppressions = readSuppressions(options.sources);
-  findings.push(...suppressions.problems);
+  append(findings, suppressions.problems);
   const lineOf = (at: SourceRange) => {
     const text = options.sources?.get(at.file);
     if (text === undefined || suppressions.lines.size === 0) return undefined;

@@ -2,6 +2,7 @@
 import { relative } from "node:path";
 import { nodeBudgets } from "../analyze/budgets.js";
 import { checkModel } from "../check/index.js";
+import { append } from "../collections.js";
 import { type Diagnostic, type SourceRange, sortDiagnostics } from "../diagnostics.js";
 import { layoutEnvironment } from "../emit/diagram/layout/index.js";
 import { renderSvgTree } from "../emit/diagram/svg/index.js";
@@ -91,7 +92,7 @@ function placement(model: Model): PlacementRow[] {
 /** Findings the viewer lists: the same as `deployview check` reports, the loader's and the lint rules'. */
 export function modelFindings(loaded: LoadResult): Diagnostic[] {
   const found = [...loaded.diagnostics];
-  if (loaded.model) found.push(...checkModel(loaded.model, { sources: loaded.sources }));
+  if (loaded.model) append(found, checkModel(loaded.model, { sources: loaded.sources }));
   return sortDiagnostics(found);
 }
 

@@ -8,6 +8,7 @@
  */
 import { basename } from "node:path";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, hasErrors } from "../../diagnostics.js";
 import type { Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
@@ -97,7 +98,7 @@ export function emitKubernetes(
       }
     }
     const made = instanceObjects(model, environment, instance, image);
-    diagnostics.push(...made.diagnostics);
+    append(diagnostics, made.diagnostics);
     files.push({
       path: fileName(objectName(environment, instance)),
       content: manifestText(header, made.objects),
@@ -105,7 +106,7 @@ export function emitKubernetes(
   }
 
   const routed = ingresses(model, environment);
-  diagnostics.push(...routed.diagnostics);
+  append(diagnostics, routed.diagnostics);
   for (const { node, objects } of routed.files) {
     const stem = dnsLabel(node.id);
     files.push({

@@ -14,6 +14,7 @@ import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisrup
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { Environment, Instance, Model } from "../../model/types.js";
 import { emittedEnv } from "../runtime/secrets.js";
@@ -99,8 +100,8 @@ export function instanceObjects(
     );
   }
   const storage = instanceStorage(instance, name, labels, namespace);
-  diagnostics.push(...storage.diagnostics);
-  objects.push(...storage.claims);
+  append(diagnostics, storage.diagnostics);
+  append(objects, storage.claims);
   const parts = {
     image,
     ...(configMap

@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { isObject, type Json } from "../json.js";
@@ -85,7 +86,7 @@ export async function includedSources(
         for (const [id, service] of Object.entries(services))
           if (isObject(service)) services[id] = rebaseService(service, project, dirname(file));
       }
-      included.push(...loaded);
+      append(included, loaded);
     }
   }
   const own = isObject(source.value.services) ? source.value.services : {};

@@ -4,6 +4,7 @@
  * Compose does (with `!reset` and `!override`), convert, resolve.
  */
 import { basename, dirname, join } from "node:path";
+import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
@@ -69,7 +70,7 @@ export async function importCompose(
     chain: string[],
   ): Promise<ComposeSource[]> => {
     const read = await readComposeFile(file, fileEnv, dotEnvPath, example);
-    diagnostics.push(...read.diagnostics);
+    append(diagnostics, read.diagnostics);
     keep(file, read);
     if (!read.source) return [];
     const included = await includedSources(
@@ -88,12 +89,12 @@ export async function importCompose(
     });
     return [...included, read.source];
   };
-  for (const file of files) composeSources.push(...(await load(file, env, [])));
+  for (const file of files) append(composeSources, await load(file, env, []));
   const variables = configVariables(uses, exampleFor);
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
   const imported = composeToModel(name, composeSources, options.environment ?? "compose");
-  diagnostics.push(...imported.diagnostics);
+  append(diagnostics, imported.diagnostics);
   return { imported, diagnostics, sources, variables };
 }
 

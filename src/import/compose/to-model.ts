@@ -3,6 +3,7 @@
  * and every model path remembers the place in the compose file it came from, so findings point
  * into the user's own file.
  */
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
@@ -683,7 +684,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     );
   for (const source of sources) {
     for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
-    findings.push(...duplicateVariables(source));
+    append(findings, duplicateVariables(source));
     if ("version" in source.value) {
       findings.push(
         diagnostic(

@@ -4,6 +4,7 @@
  */
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
@@ -52,9 +53,9 @@ export function readManifests(paths: string[], context: BuildContext): ManifestO
       );
       continue;
     }
-    if (!isDirectory) objects.push(...readManifestFile(path, context));
-    else if (kustomizationIn(path)) objects.push(...buildKustomization(path, context));
-    else for (const file of manifestFilesIn(path)) objects.push(...readManifestFile(file, context));
+    if (!isDirectory) append(objects, readManifestFile(path, context));
+    else if (kustomizationIn(path)) append(objects, buildKustomization(path, context));
+    else for (const file of manifestFilesIn(path)) append(objects, readManifestFile(file, context));
   }
   return objects;
 }
@@ -87,7 +88,7 @@ export async function importManifests(
   const imported = manifestsToModel(name, objects, options.environment ?? "kubernetes", first, {
     builds: skaffoldBuilds(first),
   });
-  diagnostics.push(...imported.diagnostics);
+  append(diagnostics, imported.diagnostics);
   return { imported, diagnostics, sources };
 }
 

@@ -6,6 +6,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
@@ -39,7 +40,7 @@ export function readManifestFile(file: string, context: BuildContext): ManifestO
   if (text === undefined) return [];
   context.sources.set(file, text);
   const read = manifestObjects(text, file);
-  context.diagnostics.push(...read.diagnostics);
+  append(context.diagnostics, read.diagnostics);
   return read.objects;
 }
 
@@ -64,7 +65,7 @@ function build(
   if (text === undefined) return inherited;
   context.sources.set(file, text);
   const parsed = parseYaml(text, file);
-  context.diagnostics.push(...parsed.diagnostics);
+  append(context.diagnostics, parsed.diagnostics);
   const yaml = parsed.documents[0];
   if (!yaml || !isObject(yaml.value)) return inherited;
   const k = yaml.value;
@@ -116,7 +117,7 @@ function build(
         : [...objects, ...build(target, context, [...stack, dir], [])];
       return;
     }
-    objects.push(...readManifestFile(target, context));
+    append(objects, readManifestFile(target, context));
   };
   for (const key of ["resources", "bases", "components"]) {
     asArray(k[key]).forEach((entry, i) => {
@@ -155,7 +156,7 @@ function build(
       }
       context.sources.set(patchFile, read.text);
       const parsedPatch = parseYaml(read.text, patchFile);
-      context.diagnostics.push(...parsedPatch.diagnostics);
+      append(context.diagnostics, parsedPatch.diagnostics);
       return parsedPatch.documents[0]
         ? { value: parsedPatch.documents[0].value, file: patchFile }
         : undefined;

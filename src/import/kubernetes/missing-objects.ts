@@ -4,6 +4,7 @@
  * Pending. Warnings, as the Ingress backends are: a chart or an operator may make them elsewhere.
  * Secrets are left alone: they are most often made outside the manifests on purpose.
  */
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
@@ -55,7 +56,7 @@ function referencesOf(workload: ManifestObject): Reference[] {
   asArray(spec.volumes).forEach((volume, index) => {
     if (!isObject(volume)) return;
     const at = [...podPath, "volumes", index];
-    found.push(...named("ConfigMap", volume.configMap, "name", [...at, "configMap"]));
+    append(found, named("ConfigMap", volume.configMap, "name", [...at, "configMap"]));
     found.push(
       ...named("PersistentVolumeClaim", volume.persistentVolumeClaim, "claimName", [
         ...at,

@@ -6,6 +6,7 @@
  */
 import { basename, dirname, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar } from "yaml";
+import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
@@ -87,7 +88,7 @@ export async function initFromRepository(
   const ordered = [...sets.filter((set) => !set.variant), ...sets.filter((set) => set.variant)];
   for (const set of ordered) {
     const result = await importComposeSet(set.files, { name: basename(root), environment: set.environment });
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
     absorb(result.imported.input, set.environment, dirname(set.files[0]!));
@@ -101,7 +102,7 @@ export async function initFromRepository(
       environment: set.environment,
       root,
     });
-    diagnostics.push(...result.diagnostics);
+    append(diagnostics, result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported || Object.keys(result.imported.input.services).length === 0) continue;
     absorb(result.imported.input, set.environment);
@@ -152,13 +153,13 @@ function inspectCode(
     const base = serviceBase.get(id);
     if (base && !service.routes) {
       const { routes, problems } = nginxRoutes(id, services, base, root);
-      diagnostics.push(...problems);
+      append(diagnostics, problems);
       if (Object.keys(routes).length > 0) service.routes = routes;
     }
     const inspection = base ? inspectBuild(service, base, root) : undefined;
     if (!inspection) continue;
     built.add(resolve(root, inspection.path));
-    diagnostics.push(...inspection.diagnostics);
+    append(diagnostics, inspection.diagnostics);
     describeService(service, inspection);
     // Code with a known framework says more than a name that matched no pattern.
     if (service.kind === "other" && inspection.framework) service.kind = kindOfCode(inspection);
@@ -170,7 +171,7 @@ function inspectCode(
       .replace(/[^a-z0-9-]+/g, "-");
     if (Object.hasOwn(services, id)) continue;
     const inspection = inspectSource(folder, root);
-    diagnostics.push(...inspection.diagnostics);
+    append(diagnostics, inspection.diagnostics);
     services[id] = serviceFromFolder(inspection);
     unplaced.push(id);
   }

@@ -1,3 +1,4 @@
+import { append } from "../../collections.js";
 import type { NodeInputType } from "../schema.js";
 import { suggestion } from "../suggest.js";
 import { type DeploymentNode, infrastructureNodeKinds, type Resources, type Route } from "../types.js";
@@ -63,7 +64,7 @@ export function resolveNode(
   if (input.count !== undefined) node.count = input.count;
   scope.environment.allNodes.push(node);
   node.instances = resolveInstances(scope, node, input.run, [...path, "run"]);
-  scope.environment.instances.push(...node.instances);
+  append(scope.environment.instances, node.instances);
   for (const [childId, child] of entriesOf(input.nodes)) {
     const resolved = resolveNode(scope, childId, child, [...path, "nodes", childId], node, [
       ...ancestors,

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import type ElkModule from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
+import { append } from "../../../collections.js";
 import type { Model, ServiceKind } from "../../../model/types.js";
 import { EDGE_LABEL, nodeBox } from "./boxes.js";
 import { elkGraph, offsetRect } from "./elk-graph.js";
@@ -89,7 +90,7 @@ function walk(node: ElkNode, visit: (n: ElkNode) => void): void {
 }
 
 function collectEdges(node: ElkNode, into: ElkExtendedEdge[]): ElkExtendedEdge[] {
-  into.push(...(node.edges ?? []));
+  append(into, node.edges ?? []);
   for (const child of node.children ?? []) collectEdges(child, into);
   return into;
 }

@@ -1,0 +1,21 @@
+/** Helpers for lists that may be as long as a hostile or generated file makes them. */
+
+/**
+ * Appends `items` to `into`, one at a time. `into.push(...items)` passes every item as an argument,
+ * and past some hundred thousand (the findings of a huge file) that overflows the call stack.
+ */
+export function append<T>(into: T[], items: Iterable<T>): void {
+  for (const item of items) into.push(item);
+}
+
+/** The items by key, each list in the items' order (Map.groupBy, which Node 20 lacks). */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
