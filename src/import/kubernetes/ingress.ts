@@ -5,7 +5,15 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  objectIndex,
+  objectKey,
+} from "./objects.js";
 
 export function ingressNodes(
   ingresses: ManifestObject[],
@@ -20,6 +28,7 @@ export function ingressNodes(
   diagnostics: Diagnostic[],
 ): { id: string; tls: boolean }[] {
   const made: { id: string; tls: boolean }[] = [];
+  const servicesByName = objectIndex(services, namespaceOf);
   for (const ingress of ingresses) {
     const spec = asObject(ingress.value.spec);
     let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
@@ -43,7 +52,7 @@ export function ingressNodes(
       const name = typeof service.name === "string" ? service.name : backend.serviceName;
       if (typeof name !== "string") return undefined;
       const where = (field: string[]) => locate(ingress.yaml, [...ingress.base, ...at, ...field], "value");
-      const target = services.find((s) => s.name === name && namespaceOf(s) === namespaceOf(ingress));
+      const target = servicesByName.get(objectKey(namespaceOf(ingress), "Service", name));
       if (!target) {
         diagnostics.push(
           diagnostic(

@@ -92,18 +92,39 @@ export function podContainers(object: ManifestObject, service: string = object.n
   );
 }
 
-/** The HorizontalPodAutoscaler that scales the workload, in its namespace, if one does. */
-export function autoscalerOf(
-  workload: ManifestObject,
+/** A key naming an object of a kind in a namespace, for the maps that find objects by reference. */
+export const objectKey = (namespace: string, kind: string, name: string): string =>
+  `${namespace}\u0000${kind}\u0000${name}`;
+
+/**
+ * The HorizontalPodAutoscaler that scales a workload, in its namespace, if one does: the first that
+ * names it. Indexed once, since a cluster's dump holds thousands of each.
+ */
+export function autoscalerIndex(
   autoscalers: readonly ManifestObject[],
   namespaceOf: (object: ManifestObject) => string,
-): ManifestObject | undefined {
-  return autoscalers.find((h) => {
-    const ref = asObject(asObject(h.value.spec).scaleTargetRef);
-    return (
-      namespaceOf(h) === namespaceOf(workload) && ref.kind === workload.kind && ref.name === workload.name
-    );
-  });
+): (workload: ManifestObject) => ManifestObject | undefined {
+  const byTarget = new Map<string, ManifestObject>();
+  for (const autoscaler of autoscalers) {
+    const ref = asObject(asObject(autoscaler.value.spec).scaleTargetRef);
+    if (typeof ref.kind !== "string" || typeof ref.name !== "string") continue;
+    const key = objectKey(namespaceOf(autoscaler), ref.kind, ref.name);
+    if (!byTarget.has(key)) byTarget.set(key, autoscaler);
+  }
+  return (workload) => byTarget.get(objectKey(namespaceOf(workload), workload.kind, workload.name));
+}
+
+/** Objects by namespace, kind and name (see objectKey): the first of each. */
+export function objectIndex(
+  objects: readonly ManifestObject[],
+  namespaceOf: (object: ManifestObject) => string,
+): Map<string, ManifestObject> {
+  const index = new Map<string, ManifestObject>();
+  for (const object of objects) {
+    const key = objectKey(namespaceOf(object), object.kind, object.name);
+    if (!index.has(key)) index.set(key, object);
+  }
+  return index;
 }
 
 export function podLabelsOf(object: ManifestObject): Record<string, string> {

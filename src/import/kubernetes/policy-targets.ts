@@ -11,16 +11,20 @@ import {
   describeSelector,
   hasRequirements,
   type ManifestObject,
-  podLabelsOf,
+  objectIndex,
+  objectKey,
   workloadKinds,
 } from "./objects.js";
+import type { PodLabelIndex } from "./pod-label-index.js";
 
 export function policyTargetFindings(
   objects: readonly ManifestObject[],
   workloads: readonly ManifestObject[],
   namespaceOf: (object: ManifestObject) => string,
+  pods: PodLabelIndex,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const workloadsByName = objectIndex(workloads, namespaceOf);
   for (const object of objects) {
     const spec = asObject(object.value.spec);
     const namespace = namespaceOf(object);
@@ -29,10 +33,7 @@ export function policyTargetFindings(
       // Another kind (an Argo Rollout, a custom resource) is not read here: nothing to compare.
       if (typeof target.kind !== "string" || !workloadKinds.has(target.kind)) continue;
       if (typeof target.name !== "string") continue;
-      const named = workloads.some(
-        (w) => w.kind === target.kind && w.name === target.name && namespaceOf(w) === namespace,
-      );
-      if (named) continue;
+      if (workloadsByName.has(objectKey(namespace, target.kind, target.name))) continue;
       found.push(
         diagnostic(
           "autoscaler-targets-nothing",
@@ -45,9 +46,9 @@ export function policyTargetFindings(
       const selector = asObject(spec.selector);
       // An empty selector takes every pod of the namespace (policy/v1), or none: nothing to aim.
       if (!hasRequirements(selector)) continue;
-      const guarded = workloads.some(
-        (w) => namespaceOf(w) === namespace && budgetGuards(object, podLabelsOf(w)),
-      );
+      const guarded = pods
+        .candidates(namespace, asObject(selector.matchLabels))
+        .some((w) => budgetGuards(object, pods.labelsOf(w)));
       if (guarded) continue;
       found.push(
         diagnostic(

@@ -5,11 +5,15 @@
  */
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
-import type { ManifestObject } from "./objects.js";
+import { type ManifestObject, objectIndex, objectKey } from "./objects.js";
 
 /** Host names an environment variable's value may carry: `name`, `name.ns`, `name.ns.svc[.cluster.local]`. */
 const HOST =
   /(?:^|\/\/|@|,|\s)([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)(?=$|:|\/|,|\s)/g;
+
+/** The namespace a host name's suffix names (`shop`, `shop.svc`, `shop.svc.cluster.local`); none is the workload's own. */
+const namespaceOfHost = (suffix: string, own: string): string =>
+  suffix === "" ? own : suffix.replace(/\.svc(?:\.cluster\.local)?$/, "");
 
 export function deriveUses(
   modelServices: Record<string, ServiceInputType>,
@@ -20,6 +24,7 @@ export function deriveUses(
   namespaceOf: (o: ManifestObject) => string,
   where: Map<string, { object: ManifestObject; path: KeyPath }>,
 ) {
+  const servicesByName = objectIndex(services, namespaceOf);
   for (const workload of workloads) {
     const id = idOf.get(workload)!;
     const service = modelServices[id]!;
@@ -29,15 +34,9 @@ export function deriveUses(
       for (const match of value.matchAll(HOST)) {
         const [first, ...rest] = match[1]!.split(".");
         const suffix = rest.join(".");
-        const target = services.find((s) => {
-          const namespace = namespaceOf(s);
-          return (
-            s.name === first &&
-            (suffix === ""
-              ? namespace === namespaceOf(workload)
-              : [namespace, `${namespace}.svc`, `${namespace}.svc.cluster.local`].includes(suffix))
-          );
-        });
+        const target = servicesByName.get(
+          objectKey(namespaceOfHost(suffix, namespaceOf(workload)), "Service", first!),
+        );
         const targetWorkload = target ? serviceTarget.get(target) : undefined;
         const targetId = targetWorkload ? idOf.get(targetWorkload) : undefined;
         if (!targetId || targetId === id || uses.includes(targetId)) continue;

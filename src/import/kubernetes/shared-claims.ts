@@ -7,18 +7,26 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asArray, asObject, autoscalerOf, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  autoscalerIndex,
+  isObject,
+  type ManifestObject,
+  objectIndex,
+  objectKey,
+  podSpecOf,
+} from "./objects.js";
 
 const SHARED_MODES = new Set(["ReadWriteMany", "ReadOnlyMany"]);
 
 /** How many pods of the workload run at most, or "every node" for a DaemonSet. */
 function podCount(
   workload: ManifestObject,
-  autoscalers: readonly ManifestObject[],
-  namespaceOf: (o: ManifestObject) => string,
+  autoscalerFor: (workload: ManifestObject) => ManifestObject | undefined,
 ): number | "every node" {
   if (workload.kind === "DaemonSet") return "every node";
-  const maximum = asObject(autoscalerOf(workload, autoscalers, namespaceOf)?.value.spec).maxReplicas;
+  const maximum = asObject(autoscalerFor(workload)?.value.spec).maxReplicas;
   if (typeof maximum === "number") return maximum;
   const replicas = asObject(workload.value.spec).replicas;
   return typeof replicas === "number" ? replicas : 1;
@@ -29,18 +37,24 @@ export function sharedClaimFindings(
   objects: readonly ManifestObject[],
   namespaceOf: (o: ManifestObject) => string,
 ): Diagnostic[] {
-  const claims = objects.filter((o) => o.kind === "PersistentVolumeClaim");
-  const autoscalers = objects.filter((o) => o.kind === "HorizontalPodAutoscaler");
+  const claims = objectIndex(
+    objects.filter((o) => o.kind === "PersistentVolumeClaim"),
+    namespaceOf,
+  );
+  const autoscalerFor = autoscalerIndex(
+    objects.filter((o) => o.kind === "HorizontalPodAutoscaler"),
+    namespaceOf,
+  );
   const found: Diagnostic[] = [];
   for (const workload of workloads) {
     if (!["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"].includes(workload.kind)) continue;
-    const count = podCount(workload, autoscalers, namespaceOf);
+    const count = podCount(workload, autoscalerFor);
     if (count !== "every node" && count <= 1) continue;
     const { spec, path } = podSpecOf(workload);
     asArray(spec.volumes).forEach((volume, index) => {
       const claimName = isObject(volume) ? asObject(volume.persistentVolumeClaim).claimName : undefined;
       if (typeof claimName !== "string") return;
-      const claim = claims.find((c) => c.name === claimName && namespaceOf(c) === namespaceOf(workload));
+      const claim = claims.get(objectKey(namespaceOf(workload), "PersistentVolumeClaim", claimName));
       const modes = asArray(asObject(claim?.value.spec).accessModes).map(String);
       // A claim these manifests do not define, or one several nodes can mount, is left alone.
       if (!claim || modes.length === 0 || modes.some((mode) => SHARED_MODES.has(mode))) return;

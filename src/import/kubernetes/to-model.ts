@@ -4,6 +4,7 @@
  * Ingresses become ingress nodes with routes, autoscalers and disruption budgets shape replicas,
  * and an environment variable that names another Service's DNS name becomes a `uses` relation.
  */
+import { groupBy } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
@@ -23,19 +24,19 @@ import { objectNameProblems } from "./object-names.js";
 import {
   asArray,
   asObject,
-  autoscalerOf,
+  autoscalerIndex,
   budgetGuards,
   importedKinds,
   isObject,
   type Json,
   type ManifestObject,
-  podLabelsOf,
   podSpecOf,
   quietKinds,
   selects,
   workloadKinds,
 } from "./objects.js";
 import { ownSelectorFindings } from "./own-selector.js";
+import { podLabelIndex } from "./pod-label-index.js";
 import { policyTargetFindings } from "./policy-targets.js";
 import { portNameFindings } from "./port-names.js";
 import { privilegeEscalationFindings } from "./privilege-escalation.js";
@@ -100,7 +101,8 @@ export function manifestsToModel(
   const objects = distinct(all, diagnostics);
   const defaultNamespace = options.namespace ?? "default";
   const namespaceOf = (o: ManifestObject) => o.namespace ?? defaultNamespace;
-  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const byKind = groupBy(objects, (object) => object.kind);
+  const ofKind = (kind: string): ManifestObject[] => byKind.get(kind) ?? [];
   const index = (kind: string) => new Map(ofKind(kind).map((o) => [key(namespaceOf(o), o.name), o.value]));
   const configMaps = index("ConfigMap");
   const secrets = index("Secret");
@@ -150,16 +152,27 @@ export function manifestsToModel(
   );
 
   // Which workloads each Service selects the pods of; the model has it send traffic to the first.
+  const pods = podLabelIndex(workloads, namespaceOf);
   const selected = new Map<ManifestObject, ManifestObject[]>();
   const serviceTarget = new Map<ManifestObject, ManifestObject>();
   for (const service of services) {
     const selector = asObject(asObject(service.value.spec).selector);
-    const matched = workloads.filter(
-      (w) => namespaceOf(w) === namespaceOf(service) && selects(selector, podLabelsOf(w)),
-    );
+    const matched = pods
+      .candidates(namespaceOf(service), selector)
+      .filter((w) => selects(selector, pods.labelsOf(w)));
     selected.set(service, matched);
     if (matched[0]) serviceTarget.set(service, matched[0]);
   }
+  const frontingOf = groupBy(serviceTarget.keys(), (service) => serviceTarget.get(service)!);
+  /** The first disruption budget, in their order, that guards each workload's pods. */
+  const budgetOf = new Map<ManifestObject, ManifestObject>();
+  for (const budget of ofKind("PodDisruptionBudget")) {
+    const selector = asObject(asObject(budget.value.spec).selector);
+    for (const workload of pods.candidates(namespaceOf(budget), asObject(selector.matchLabels)))
+      if (!budgetOf.has(workload) && budgetGuards(budget, pods.labelsOf(workload)))
+        budgetOf.set(workload, budget);
+  }
+  const autoscalerFor = autoscalerIndex(ofKind("HorizontalPodAutoscaler"), namespaceOf);
   const nodePorts = nodePortProblems(services);
   diagnostics.push(
     ...apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
@@ -178,7 +191,7 @@ export function manifestsToModel(
     ...privilegeEscalationFindings(workloads),
     ...evictionPolicyFindings(objects),
     ...hardeningFindings(workloads),
-    ...policyTargetFindings(objects, workloads, namespaceOf),
+    ...policyTargetFindings(objects, workloads, namespaceOf, pods),
     ...portNameFindings([...workloads, ...services]),
     ...sysctlFindings(workloads),
     ...ownSelectorFindings(workloads),
@@ -225,7 +238,7 @@ export function manifestsToModel(
   for (const workload of workloads) {
     const id = idOf.get(workload)!;
     const namespace = namespaceOf(workload);
-    const fronting = services.filter((s) => serviceTarget.get(s) === workload);
+    const fronting = frontingOf.get(workload) ?? [];
     const servicePortNames = new Map<number, string>();
     const serviceTargets: { port: number; name: string; protocol?: string }[] = [];
     for (const service of fronting) {
@@ -273,7 +286,7 @@ export function manifestsToModel(
     note(path, ["metadata", "name"]);
     if (instance.schedule !== undefined) note([...path, "schedule"], ["spec", "schedule"]);
 
-    const autoscaler = autoscalerOf(workload, ofKind("HorizontalPodAutoscaler"), namespaceOf);
+    const autoscaler = autoscalerFor(workload);
     const scalable = workload.kind === "Deployment" || workload.kind === "StatefulSet";
     let minimum = 1;
     if (autoscaler && scalable) {
@@ -298,9 +311,7 @@ export function manifestsToModel(
       }
     }
     if (scalable) {
-      const budget = ofKind("PodDisruptionBudget").find(
-        (b) => namespaceOf(b) === namespace && budgetGuards(b, podLabelsOf(workload)),
-      );
+      const budget = budgetOf.get(workload);
       const spec = asObject(budget?.value.spec);
       if (budget) {
         noteFor(budget)([...path, "disruption-budget"], ["spec"]);
@@ -343,7 +354,7 @@ export function manifestsToModel(
   const clusterNodes: Record<string, Json> = {};
   for (const [namespace, run] of namespaces) {
     clusterNodes[namespace] = { kind: "namespace", ...(Object.keys(run).length > 0 ? { run } : {}) };
-    const object = objects.find((o) => o.kind === "Namespace" && o.name === namespace);
+    const object = ofKind("Namespace").find((o) => o.name === namespace);
     if (object)
       noteFor(object)(
         ["environments", environment, "nodes", "cluster", "nodes", namespace],
