@@ -9,7 +9,7 @@ import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
-import { composeService } from "./service.js";
+import { composeService, containersByService } from "./service.js";
 
 export interface ComposeResult {
   files: GeneratedFile[];
@@ -71,9 +71,8 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   const awaited = new Set(
     model.services.flatMap((s) => s.uses.filter((u) => u.wait === "completed").map((u) => u.target)),
   );
-  const twice = new Set(
-    instances.map((i) => i.service.id).filter((id, index, all) => all.indexOf(id) !== index),
-  );
+  const containers = containersByService(environment);
+  const twice = new Set([...containers].filter(([, runs]) => runs.length > 1).map(([id]) => id));
   const volumes = new Map<string, Record<string, never>>();
   const volumeName = (instance: Instance, volume: string) => {
     const source = instance.service.volumes.find((v) => v.name === volume)?.source ?? volume;
@@ -90,7 +89,11 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   const services = Object.fromEntries(
     instances.map((i) => [
       i.id,
-      composeService(i, { model, environment, healthy, awaited, volumeName, networks }, health.get(i.id)),
+      composeService(
+        i,
+        { model, environment, healthy, awaited, volumeName, networks, containers },
+        health.get(i.id),
+      ),
     ]),
   );
   const document: Record<string, unknown> = { name: projectName(model, environment), services };

@@ -1,4 +1,5 @@
 /** One Compose service from one instance. */
+import { groupBy } from "../../collections.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
@@ -25,12 +26,12 @@ function cpus(millicores: number): string {
   return String(millicores / 1000);
 }
 
-/** The host name another container reaches a service by: the instance of it in this environment. */
-export function hostFor(environment: Environment, serviceId: string): string {
-  return containerInstances(environment).find((i) => i.service.id === serviceId)?.id ?? serviceId;
-}
+/** The containers each service runs as in an environment, in its order. Made once for all its services. */
+export const containersByService = (environment: Environment): Map<string, Instance[]> =>
+  groupBy(containerInstances(environment), (instance) => instance.service.id);
 
-export function variableValue(model: Model, environment: Environment, variable: EnvVar): string {
+/** `host`: the host name another container reaches a service by, the first instance of it here. */
+function variableValue(model: Model, host: (serviceId: string) => string, variable: EnvVar): string {
   const value = variable.value;
   switch (value.kind) {
     case "plain":
@@ -38,10 +39,9 @@ export function variableValue(model: Model, environment: Environment, variable: 
     case "secret":
       return `\${${secretVariable(model, value.secret)}:?set ${value.secret} (see .env.example)}`;
     case "endpoint": {
-      const host = hostFor(environment, value.service);
       const port = value.port ? `:${value.port.port}` : "";
       const scheme = value.scheme ? `${value.scheme}://` : "";
-      return literal(`${scheme}${host}${port}${value.path ?? ""}`);
+      return literal(`${scheme}${host(value.service)}${port}${value.path ?? ""}`);
     }
     default: {
       const unreachable: never = value;
@@ -71,6 +71,8 @@ export interface ServiceContext {
   /** Named volume names per instance and volume, made unique when a service runs twice. */
   volumeName: (instance: Instance, volume: string) => string;
   networks: (instance: Instance) => string[];
+  /** See containersByService. */
+  containers: ReadonlyMap<string, readonly Instance[]>;
 }
 
 export function composeService(
@@ -128,7 +130,8 @@ export function composeService(
   if (ports.length > 0 && !service.networkMode) entry.ports = ports;
   const env = emittedEnv(instance);
   if (env.length > 0) {
-    entry.environment = Object.fromEntries(env.map((v) => [v.name, variableValue(model, environment, v)]));
+    const host = (serviceId: string) => context.containers.get(serviceId)?.[0]?.id ?? serviceId;
+    entry.environment = Object.fromEntries(env.map((v) => [v.name, variableValue(model, host, v)]));
   }
   const mounts = service.volumes
     .filter((v) => v.type !== "tmpfs")
@@ -142,9 +145,7 @@ export function composeService(
   if (health) entry.healthcheck = health;
   const dependsOn: Record<string, { condition: string }> = {};
   for (const use of service.uses.filter((u) => !u.optional)) {
-    for (const target of containerInstances(environment).filter(
-      (i) => i.service.id === use.target && i !== instance,
-    )) {
+    for (const target of (context.containers.get(use.target) ?? []).filter((i) => i !== instance)) {
       dependsOn[target.id] = {
         condition: use.wait
           ? CONDITIONS[use.wait]
