@@ -1,0 +1,155 @@
+/**
+ * Inputs far larger than any real one, as a hostile or generated file can be (a cluster's dump,
+ * a compose file of thousands of services). Each is handled in time that grows with its size, not
+ * its square, and no list of findings is too long to pass on. Where the bound is a time, it is
+ * several times what the work takes here, and a fraction of what it took when it grew with the square.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { startupOrder } from "../../src/analyze/startup-order.js";
+import { checkModel } from "../../src/check/index.js";
+import { checkCommand } from "../../src/cli/check-command.js";
+import { diagnostic } from "../../src/diagnostics.js";
+import { emitCompose } from "../../src/emit/compose/index.js";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
+import type { Environment, Instance } from "../../src/model/types.js";
+
+const dir = mkdtempSync(join(tmpdir(), "deployview-large-"));
+const write = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+/** Just what the startup order reads of an environment whose services each use the next. */
+function chain(length: number): Environment {
+  const instances = Array.from({ length }, (_, index) => ({
+    id: `s${index}`,
+    workload: "Container",
+    service: {
+      id: `s${index}`,
+      uses: index + 1 < length ? [{ target: `s${index + 1}`, optional: false }] : [],
+    },
+  }));
+  return { instances } as unknown as Environment;
+}
+
+const ids = (instances: Instance[]) => instances.map((i) => i.id);
+
+describe("large inputs", () => {
+  it("orders the startup of a hundred thousand services in one chain", () => {
+    const started = performance.now();
+    const { waves, blocked } = startupOrder(chain(100_000));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(waves).toHaveLength(100_000);
+    expect(ids(waves[0]!)).toEqual(["s99999"]);
+    expect(ids(waves.at(-1)!)).toEqual(["s0"]);
+    expect(blocked).toEqual([]);
+  });
+
+  it("keeps each wave in the environment's order, and sets a cycle and what waits on it apart", () => {
+    const environment = chain(4);
+    // s3 uses s1: s1 → s2 → s3 → s1 is a cycle, and s0 waits on it.
+    (environment.instances[3]!.service as { uses: unknown[] }).uses = [{ target: "s1", optional: false }];
+    const free = chain(3).instances.map((i) => ({
+      ...i,
+      id: `f${i.id}`,
+      service: { ...i.service, uses: [] },
+    }));
+    const both = { instances: [...free, ...environment.instances] } as unknown as Environment;
+    const { waves, blocked } = startupOrder(both);
+    expect(waves.map(ids)).toEqual([["fs0", "fs1", "fs2"]]);
+    expect(ids(blocked)).toEqual(["s0", "s1", "s2", "s3"]);
+  });
+
+  it("checks a compose file of 40,000 services, each with a secret in plain text and a dependency", async () => {
+    const count = 40_000;
+    const lines = ["services:"];
+    for (let i = 0; i < count; i++)
+      lines.push(
+        `  s${i}: { image: "app:${i}", environment: { DB_PASSWORD: hunter${i} }, depends_on: [s${(i + 1) % count}] }`,
+      );
+    const file = write("compose.yaml", `${lines.join("\n")}\n`);
+    const started = performance.now();
+    const loaded = await loadComposeAsModel([file]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const counted = (code: string) => found.filter((d) => d.code === code).length;
+    expect(counted("plaintext-secret")).toBe(count);
+    expect(counted("dependency-cycle")).toBe(count);
+  });
+
+  it("writes the compose file of a model of 40,000 services that use one another", async () => {
+    const count = 40_000;
+    const lines = ["services:"];
+    for (let i = 0; i < count; i++)
+      lines.push(
+        `  s${i}: { image: "app:${i}", environment: { NEXT: "http://s${i + 1}:80" }${i + 1 < count ? `, depends_on: [s${i + 1}]` : ""} }`,
+      );
+    const loaded = await loadComposeAsModel([write("uses-compose.yaml", `${lines.join("\n")}\n`)]);
+    const started = performance.now();
+    const result = emitCompose(loaded.model!, loaded.model!.environments[0]!.id);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const compose = result.files.find((f) => f.path.endsWith("compose.yaml"))!.content;
+    expect(compose).toContain("  s39998:\n");
+    expect(compose).toMatch(/ {2}s0:[\s\S]*?depends_on:\n {6}s1:\n {8}condition: service_started\n/);
+  });
+
+  it("reads manifests of 10,000 Deployments, each behind its Service and guarded by its budget", async () => {
+    const count = 10_000;
+    const documents: string[] = [];
+    for (let i = 0; i < count; i++)
+      documents.push(
+        `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: app${i} }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: app${i} } }
+  template:
+    metadata: { labels: { app: app${i}, tier: web } }
+    spec: { containers: [{ name: c, image: "app:${i}", env: [{ name: NEXT, value: "http://svc${(i + 1) % count}" }] }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: svc${i} }
+spec: { selector: { app: app${i} }, ports: [{ port: 80 }] }
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: { name: pdb${i} }
+spec: { minAvailable: 1, selector: { matchLabels: { tier: web, app: app${i} } } }`,
+      );
+    const file = write("app.yaml", `${documents.join("\n---\n")}\n`);
+    const started = performance.now();
+    const loaded = await loadManifestsAsModel([file]);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const services = loaded.model!.services;
+    expect(services).toHaveLength(count);
+    expect(services.find((s) => s.id === "app7")!.uses.map((u) => u.target)).toEqual(["app8"]);
+    const instance = loaded.model!.environments[0]!.instances.find((i) => i.id === "app7")!;
+    expect(instance.disruptionBudget).toBeDefined();
+  });
+
+  it("passes on more findings than a call can take as arguments", async () => {
+    const many = Array.from({ length: 300_000 }, (_, i) =>
+      diagnostic("unknown-service", "error", `finding ${i}`, { file: "x.yaml", start: i, end: i + 1 }),
+    );
+    const command = checkCommand(async () => [
+      async () => ({ model: undefined, sources: new Map(), diagnostics: many }),
+    ]);
+    let output = "";
+    const io = {
+      stdout: { write: (t: string) => (output += t) },
+      stderr: { write: () => true },
+      cwd: dir,
+      color: false,
+    };
+    const code = await command.run({ positionals: ["x.yaml"], options: { format: "json" } }, io);
+    expect(code).toBe(2);
+    expect(JSON.parse(output).diagnostics).toHaveLength(300_000);
+  });
+});
