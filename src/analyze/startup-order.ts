@@ -4,6 +4,7 @@
  * returned apart, since no order starts them.
  */
 import { groupBy } from "../collections.js";
+import { inWaves } from "../model/dependency-waves.js";
 import type { Environment, Instance } from "../model/types.js";
 
 export interface StartupOrder {
@@ -20,35 +21,9 @@ function dependencies(instance: Instance, instances: Map<string, Instance[]>): I
   );
 }
 
-// Kahn's algorithm, a wave at a time: each instance counts the dependencies it still waits for, so
-// the order costs the instances and their dependencies once, however long the chains (a file of
-// thousands of services must not take minutes).
 export function startupOrder(environment: Environment): StartupOrder {
   // A file (an embedded database) is not started; it is simply there.
   const started = environment.instances.filter((i) => i.workload !== "File");
-  const position = new Map(started.map((instance, index) => [instance, index]));
   const services = groupBy(started, (instance) => instance.service.id);
-  const waiting = new Map<Instance, number>();
-  const edges: { from: Instance; to: Instance }[] = [];
-  for (const instance of started) {
-    const deps = dependencies(instance, services);
-    waiting.set(instance, deps.length);
-    for (const dep of deps) edges.push({ from: dep, to: instance });
-  }
-  const dependents = groupBy(edges, (edge) => edge.from);
-  const waves: Instance[][] = [];
-  let wave = started.filter((instance) => waiting.get(instance) === 0);
-  while (wave.length > 0) {
-    waves.push(wave);
-    const next: Instance[] = [];
-    for (const done of wave)
-      for (const { to } of dependents.get(done) ?? []) {
-        const left = waiting.get(to)! - 1;
-        waiting.set(to, left);
-        if (left === 0) next.push(to);
-      }
-    // Within a wave, instances keep the environment's order.
-    wave = next.sort((a, b) => position.get(a)! - position.get(b)!);
-  }
-  return { waves, blocked: started.filter((instance) => waiting.get(instance)! > 0) };
+  return inWaves(started, (instance) => dependencies(instance, services));
 }

@@ -15,3 +15,10 @@ export const hasEntries = (value: unknown): boolean =>
 export function asText(value: unknown): string {
   return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
 }
+
+/** The items of a list, or the keys of a mapping, each with the step that reaches it. */
+export function itemsOrKeys(value: unknown): { name: unknown; step: string | number }[] {
+  if (Array.isArray(value)) return value.map((item, index) => ({ name: item, step: index }));
+  if (isObject(value)) return Object.keys(value).map((key) => ({ name: key, step: key }));
+  return [];
+}

@@ -6,7 +6,7 @@ export const dependencyCycle: Rule = {
   id: "dependency-cycle",
   severity: "error",
   description: `Services use each other in a cycle, so no startup order exists.`,
-  why: `Compose's depends_on and any startup ordering deadlock on a cycle.`,
+  why: `Compose's depends_on and any startup ordering deadlock on a cycle. In a compose file, Compose also starts a service after those it links to, takes volumes from (volumes_from) or shares a namespace with (network_mode: service:vpn, and ipc, pid, uts, cgroup): it refuses a cycle through them too.`,
   fix: `Make one of the relations optional (it is not needed to start), or break the cycle.`,
   example: {
     bad: `a: { uses: [b] }
@@ -15,7 +15,8 @@ b: { uses: [a] }`,
 b: { uses: { a: { optional: true } } }`,
   },
   check(context) {
-    // A compose service that names itself in depends_on.
+    // A compose service that names itself in depends_on, and the cycles through links, volumes_from
+    // and shared namespaces, which the model does not keep.
     reportImported(context, "dependency-cycle");
     // And a model's service that uses itself: the shortest cycle, which the startup order passes over.
     for (const service of context.model.services)

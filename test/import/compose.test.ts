@@ -188,6 +188,50 @@ volumes: { data: {}, pg: {} }
     expect(cycle[0]!.message).toBe("'api' depends on itself, which Compose refuses");
   });
 
+  it("finds the cycles Compose refuses through links, volumes_from and shared namespaces, as through depends_on", async () => {
+    const file = write(
+      "implicit.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', links: ['b:alias'] }",
+        "  b: { image: 'b:1', volumes_from: ['a:ro'] }",
+        "  c: { image: 'c:1', depends_on: [a] }",
+        "  d: { image: 'd:1', network_mode: 'service:e' }",
+        "  e: { image: 'e:1', pid: 'service:d' }",
+        "  f: { image: 'f:1', links: [f] }",
+        "  g: { image: 'g:1', depends_on: [h] }",
+        "  h: { image: 'h:1', depends_on: [g], links: [g] }",
+        // One way only: not a cycle.
+        "  i: { image: 'i:1', links: [j], volumes_from: ['container:other'], ipc: 'service:j' }",
+        "  j: { image: 'j:1', uts: 'service:nowhere' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["unknown-service@11:27"]);
+    expect(loaded.diagnostics[0]!.message).toBe("uts names 'nowhere', which no compose file here defines");
+    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "dependency-cycle",
+    );
+    // g and h wait on each other through depends_on: the model's cycle, found by the rule itself.
+    expect(located(cycles, loaded.sources)).toEqual([
+      "dependency-cycle@2:30",
+      "dependency-cycle@3:37",
+      "dependency-cycle@4:34",
+      "dependency-cycle@5:36",
+      "dependency-cycle@6:27",
+      "dependency-cycle@7:30",
+      "dependency-cycle@8:3",
+      "dependency-cycle@9:3",
+    ]);
+    expect(cycles.map((d) => d.message).slice(0, 3)).toEqual([
+      "'a' waits on a dependency cycle through links 'b', which Compose refuses",
+      "'b' waits on a dependency cycle through volumes_from 'a', which Compose refuses",
+      "'c' waits on a dependency cycle that Compose refuses, through the links, volumes_from or namespaces of those it depends on",
+    ]);
+    expect(cycles[5]!.message).toBe("'f' names itself in links, which Compose refuses as a dependency cycle");
+  });
+
   it("keeps a container port published on two host ports as two ports, and an entry written twice as one", async () => {
     const file = write(
       "twice.yaml",

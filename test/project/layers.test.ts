@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 /** Layers run one way: a layer imports only from layers before it (STYLE.md). */
 const order = [
+  "collections",
   "diagnostics",
   "model",
   "load",

@@ -1,11 +1,12 @@
 /**
  * Names a compose service uses that nothing defines, which Compose refuses to start with: services
- * in links, network_mode and volumes_from, and the secrets, configs, networks and named volumes the
+ * in links, volumes_from and namespaces shared (network_mode: service:vpn), and the secrets, configs, networks and named volumes the
  * top level must declare. (depends_on is the importer's own: it also leaves the dependency out.)
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { asText, isObject, type Json } from "../json.js";
+import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
+import { implicitDependencies } from "./implicit-dependencies.js";
 
 /** Something in the compose files Compose would stop at, said where its key path is written. */
 export interface ComposeProblem {
@@ -15,13 +16,6 @@ export interface ComposeProblem {
   composePath: KeyPath;
   /** An error unless said otherwise: what Compose takes but ignores is a warning. */
   severity?: "warning";
-}
-
-/** Entries of a list, or keys of a map, each with the step that reaches it. */
-function entries(value: unknown): { name: unknown; step: string | number }[] {
-  if (Array.isArray(value)) return value.map((item, index) => ({ name: item, step: index }));
-  if (isObject(value)) return Object.keys(value).map((key) => ({ name: key, step: key }));
-  return [];
 }
 
 /** A named volume in "name:/path[:mode]" or { type: volume, source }; a path or nothing is no name. */
@@ -55,25 +49,14 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
         hint: "define the service, or pass the file that defines it with another -f",
         composePath: at,
       });
-    for (const { name, step } of entries(raw.links)) {
-      const target = asText(name).split(":")[0]!;
-      if (!serviceNamed(target)) missingService("links", target, path("links", step));
-    }
-    const networkMode = typeof raw.network_mode === "string" ? /^service:(.+)$/.exec(raw.network_mode) : null;
-    if (networkMode && !serviceNamed(networkMode[1]!))
-      missingService("network_mode", networkMode[1]!, path("network_mode"));
-    for (const { name, step } of entries(raw.volumes_from)) {
-      const text = asText(name);
-      if (text.startsWith("container:")) continue;
-      const target = text.split(":")[0]!;
-      if (!serviceNamed(target)) missingService("volumes_from", target, path("volumes_from", step));
-    }
+    for (const { field, target, composePath } of implicitDependencies(id, raw))
+      if (!serviceNamed(target)) missingService(field, target, composePath);
     const resources = [
       ["secrets", secrets, "unknown-secret", "secret"],
       ["configs", configs, "unknown-config", "config"],
     ] as const;
     for (const [field, known, code, what] of resources) {
-      for (const { name, step } of entries(raw[field])) {
+      for (const { name, step } of itemsOrKeys(raw[field])) {
         const source = isObject(name) ? name.source : name;
         if (typeof source !== "string" || known.has(source)) continue;
         found.push({
@@ -84,7 +67,7 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
         });
       }
     }
-    for (const { name, step } of entries(raw.networks)) {
+    for (const { name, step } of itemsOrKeys(raw.networks)) {
       // A service joins the default network without it being declared.
       if (typeof name !== "string" || name === "default" || networks.has(name)) continue;
       found.push({
@@ -94,7 +77,7 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
         composePath: path("networks", step),
       });
     }
-    for (const { name: item, step } of entries(raw.volumes)) {
+    for (const { name: item, step } of itemsOrKeys(raw.volumes)) {
       const name = volumeName(item);
       if (name === undefined || volumes.has(name)) continue;
       found.push({

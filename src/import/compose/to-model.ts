@@ -18,6 +18,7 @@ import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
+import { implicitCycles } from "./implicit-dependencies.js";
 import { keyProblems } from "./key-problems.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { pathInFile } from "./locate-merged.js";
@@ -672,6 +673,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     diagnostics.push(
       diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
     );
+  // A finding of the dependency-cycle rule, as the cycles through depends_on are.
+  for (const { code, message, hint, composePath } of implicitCycles(composeServices))
+    findings.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
   for (const { id, index, text } of rangeClashes(hostPorts))
     findings.push(
       diagnostic(

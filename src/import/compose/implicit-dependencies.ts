@@ -1,0 +1,92 @@
+/**
+ * What Compose starts a service after although its depends_on does not say so: the services it
+ * links to, takes volumes from, or shares a namespace with (network_mode, ipc, pid, uts or cgroup
+ * set to service:NAME). Compose adds each to depends_on, so a cycle through them stops it as one
+ * through depends_on does ("dependency cycle detected").
+ */
+import type { KeyPath } from "../../load/yaml-file.js";
+import { inWaves } from "../../model/dependency-waves.js";
+import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
+import type { ComposeProblem } from "./references.js";
+
+/** A service named in one of a service's keys, and where. */
+export interface ServiceReference {
+  field: string;
+  target: string;
+  composePath: KeyPath;
+}
+
+const NAMESPACES = ["network_mode", "ipc", "pid", "uts", "cgroup"] as const;
+
+/** The services `raw` (the service `id`) is started after without its depends_on naming them. */
+export function implicitDependencies(id: string, raw: Json): ServiceReference[] {
+  const found: ServiceReference[] = [];
+  const at = (...steps: (string | number)[]) => ["services", id, ...steps];
+  for (const { name, step } of itemsOrKeys(raw.links))
+    found.push({ field: "links", target: asText(name).split(":")[0]!, composePath: at("links", step) });
+  for (const field of NAMESPACES) {
+    const value = raw[field];
+    if (typeof value === "string" && value.startsWith("service:"))
+      found.push({ field, target: value.slice("service:".length), composePath: at(field) });
+  }
+  for (const { name, step } of itemsOrKeys(raw.volumes_from)) {
+    const text = asText(name);
+    if (!text.startsWith("container:"))
+      found.push({
+        field: "volumes_from",
+        target: text.split(":")[0]!,
+        composePath: at("volumes_from", step),
+      });
+  }
+  return found;
+}
+
+/**
+ * Services caught in a dependency cycle, or waiting on one, that only these implicit dependencies
+ * make: one through depends_on alone is the dependency-cycle rule's to find in the model.
+ */
+export function implicitCycles(services: Json): ComposeProblem[] {
+  const defined = (name: string) => Object.hasOwn(services, name) && isObject(services[name]);
+  const ids = Object.keys(services).filter(defined);
+  const explicit = new Map(
+    ids.map((id) => [
+      id,
+      itemsOrKeys((services[id] as Json).depends_on)
+        .map(({ name }) => asText(name))
+        .filter((target) => target !== id && defined(target)),
+    ]),
+  );
+  const implicit = new Map(
+    ids.map((id) => [id, implicitDependencies(id, services[id] as Json).filter((r) => defined(r.target))]),
+  );
+  const blockedAnyway = new Set(inWaves(ids, (id) => explicit.get(id)!).blocked);
+  const { blocked } = inWaves(ids, (id) => [...explicit.get(id)!, ...implicit.get(id)!.map((r) => r.target)]);
+  const stuck = new Set(blocked);
+  const hint =
+    "Compose starts a service after those it links to, takes volumes from or shares a namespace with, as after its depends_on: take one of them out of the cycle";
+  return blocked
+    .filter((id) => !blockedAnyway.has(id))
+    .map((id) => {
+      const through = implicit.get(id)!.find((r) => stuck.has(r.target));
+      if (through?.target === id)
+        return {
+          code: "dependency-cycle",
+          message: `'${id}' names itself in ${through.field}, which Compose refuses as a dependency cycle`,
+          hint: `remove '${id}' from its own ${through.field}`,
+          composePath: through.composePath,
+        };
+      return through
+        ? {
+            code: "dependency-cycle",
+            message: `'${id}' waits on a dependency cycle through ${through.field} '${through.target}', which Compose refuses`,
+            hint,
+            composePath: through.composePath,
+          }
+        : {
+            code: "dependency-cycle",
+            message: `'${id}' waits on a dependency cycle that Compose refuses, through the links, volumes_from or namespaces of those it depends on`,
+            hint,
+            composePath: ["services", id, "depends_on"],
+          };
+    });
+}
