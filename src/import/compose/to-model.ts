@@ -482,6 +482,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const dependsOn: string[] = [];
     /** What the service waits for, where that is not what the model would assume. */
     const waits = new Map<string, Wait>();
+    const optional = new Set<string>();
     declared.forEach((target, index) => {
       const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
       // A dependency on nothing is the file's defect, reported here so the rest still imports.
@@ -515,15 +516,21 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       dependsOn.push(target);
       const wait = waitOf(raw.depends_on, target);
       if (wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started")) waits.set(target, wait);
+      // required: false starts the service without the dependency where no profile enables it.
+      const entry = isObject(raw.depends_on) ? raw.depends_on[target] : undefined;
+      if (isObject(entry) && entry.required === false) optional.add(target);
     });
     if (dependsOn.length > 0)
       service.uses =
-        waits.size === 0
+        waits.size === 0 && optional.size === 0
           ? dependsOn
           : Object.fromEntries(
               dependsOn.map((target) => {
                 const wait = waits.get(target);
-                return [target, wait ? { wait } : {}];
+                return [
+                  target,
+                  { ...(wait ? { wait } : {}), ...(optional.has(target) ? { optional: true } : {}) },
+                ];
               }),
             );
     const deploy = isObject(raw.deploy) ? raw.deploy : {};
