@@ -9,6 +9,7 @@ import { containerNameConflict } from "./container-name-conflict.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
+import { dependencyOutsideProfile } from "./dependency-outside-profile.js";
 import { deprecatedServiceAccountField } from "./deprecated-service-account-field.js";
 import { disruptionBudgetBlocksEviction } from "./disruption-budget-blocks-eviction.js";
 import { disruptionBudgetSelectsNothing } from "./disruption-budget-selects-nothing.js";
@@ -74,6 +75,7 @@ export const rules: readonly Rule[] = [
   cpuOverCapacity,
   dangerousCapability,
   dependencyCycle,
+  dependencyOutsideProfile,
   deprecatedServiceAccountField,
   disruptionBudgetBlocksEviction,
   disruptionBudgetSelectsNothing,

@@ -1218,6 +1218,46 @@ export const cases: RuleCase[] = [
     expected: ["10:122", "11:122"],
   },
   {
+    // A service in no profile, and one in a profile its dependency lacks; the misses beside them:
+    // a dependency in every profile of its dependent, one in none, and one that is not required.
+    rule: "dependency-outside-profile",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  mailer: { image: 'shop/mailer:2.0', profiles: [mail, full] }",
+        "  api: { image: 'shop/api:1.0', depends_on: [mailer] }",
+        "  worker: { image: 'shop/worker:1.0', profiles: [mail, batch], depends_on: [mailer] }",
+        "  notifier: { image: 'shop/notifier:1.0', profiles: [mail], depends_on: [mailer, api] }",
+        "  web:",
+        "    image: shop/web:1.0",
+        "    depends_on: { mailer: { condition: service_started, required: false } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["3:46", "4:77"],
+  },
+  {
+    rule: "dependency-outside-profile",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  mailer: { image: 'shop/mailer:2.0', profiles: [mail] }",
+        "  worker: { image: 'shop/worker:1.0', profiles: [mail], depends_on: [mailer] }",
+        "  web: { image: 'shop/web:1.0', depends_on: { mailer: { condition: service_started, required: false } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
+    // In a model the same holds of uses in a compose environment; Kubernetes has no profiles.
+    rule: "dependency-outside-profile",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b] }\n  b: { kind: worker, image: "b:1", profiles: [debug] }\n  c: { kind: api, image: "c:1", uses: [b] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n  prod: { platform: kubernetes, nodes: { k: { kind: cluster, run: [c, b] } } }\n`,
+    expected: ["4:40"],
+  },
+  {
     // Compose's service_completed_successfully on a database, a server that publishes ports and one that always restarts.
     rule: "wait-for-server-exit",
     text: "",
