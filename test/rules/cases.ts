@@ -928,10 +928,12 @@ export const cases: RuleCase[] = [
         "  b: { image: nginx:1.27, container_name: web }",
         "  c: { image: nginx:1.27, container_name: worker, deploy: { replicas: 2 } }",
         "  d: { image: nginx:1.27, container_name: other }",
+        // scale, the older way to say deploy.replicas.
+        "  e: { image: nginx:1.27, container_name: batch, scale: 3 }",
         "",
       ].join("\n"),
     },
-    expected: ["3:43", "4:43"],
+    expected: ["3:43", "4:43", "6:43"],
   },
   {
     rule: "container-name-conflict",

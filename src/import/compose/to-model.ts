@@ -359,7 +359,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     // Whole fields too, so that a finding about one points at it even where its entries differ.
     for (const [field, key] of FIELD_KEYS) note(["services", id, field], ["services", id, key]);
     note([...envPath, id, "publish"], ["services", id, "ports"]);
-    note([...envPath, id, "replicas"], ["services", id, "deploy", "replicas"]);
+    // scale is the older way to say deploy.replicas; Compose takes either (and refuses the two apart).
+    const replicasKey =
+      !(isObject(raw.deploy) && typeof raw.deploy.replicas === "number") && typeof raw.scale === "number"
+        ? ["scale"]
+        : ["deploy", "replicas"];
+    note([...envPath, id, "replicas"], ["services", id, ...replicasKey]);
     if (image) service.image = image;
     if (raw.build !== undefined) {
       const args = isObject(raw.build) ? buildArgs(raw.build.args) : {};
@@ -630,6 +635,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       for (const p of ports) note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
     }
     if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
+    else if (typeof raw.scale === "number") instance.replicas = raw.scale;
     const containerName = text(raw.container_name);
     if (containerName !== undefined && CONTAINER_NAME.test(containerName)) {
       instance["container-name"] = containerName;
