@@ -361,6 +361,8 @@ volumes: { data: {}, pg: {} }
         "  app: { image: 'app:1', network_mode: 'service:vpn', ports: ['9090:9090'] }",
         "  other: { image: 'other:1', network_mode: 'container:abc', networks: [default] }",
         "  fine: { image: 'fine:1', network_mode: host, healthcheck: { test: [CMD-SHELL, 'true'] } }",
+        "  torrent: { image: 'torrent:1', network_mode: 'service:vpn', hostname: torrent, dns: 1.1.1.1, expose: ['6881'] }",
+        "  behind: { image: 'behind:1', network_mode: 'service:vpn', extra_hosts: ['db:10.0.0.5'], links: [vpn], dns: [] }",
         "",
       ].join("\n"),
     );
@@ -369,7 +371,15 @@ volumes: { data: {}, pg: {} }
       "schema-invalid-value@2:70",
       "compose-conflicting-keys@3:62",
       "compose-conflicting-keys@4:71",
+      "compose-conflicting-keys@6:73",
+      "compose-conflicting-keys@6:87",
+      "compose-conflicting-keys@6:104",
+      "compose-conflicting-keys@7:98",
+      "compose-conflicting-keys@7:74",
     ]);
+    expect(loaded.diagnostics[3]!.message).toBe(
+      "'torrent' sets a host name (hostname), but runs in the network stack of 'vpn' (network_mode: service:vpn), where Docker refuses it",
+    );
     expect(loaded.diagnostics[0]!.hint).toBe(
       "start it with CMD to run the words as they are: [CMD, curl, -f, http://localhost/]",
     );

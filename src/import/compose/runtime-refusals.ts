@@ -114,6 +114,15 @@ function volumeRefusals(id: string, raw: Json, report: Report): void {
   });
 }
 
+/** What a container running in another's network stack cannot set for itself, with what it is. */
+const SHARED_STACK_KEYS = [
+  ["hostname", "a host name"],
+  ["links", "links"],
+  ["dns", "DNS servers"],
+  ["extra_hosts", "host entries"],
+  ["expose", "exposed ports"],
+] as const;
+
 export function runtimeRefusals(id: string, raw: Json, report: Report): void {
   volumeRefusals(id, raw, report);
   const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;
@@ -126,6 +135,16 @@ export function runtimeRefusals(id: string, raw: Json, report: Report): void {
       `publish them on '${shared}', whose network '${id}' shares`,
       ["services", id, "ports"],
     );
+  // The rest of what belongs to a network stack, which Docker refuses to set on a shared one
+  // ("conflicting options: hostname and the network mode"), a classic of services behind a VPN container.
+  for (const [key, what] of SHARED_STACK_KEYS)
+    if (shared && (hasEntries(raw[key]) || (typeof raw[key] === "string" && raw[key] !== "")))
+      report(
+        "compose-conflicting-keys",
+        `'${id}' sets ${what} (${key}), but runs in the network stack of '${shared}' (network_mode: ${networkMode}), where Docker refuses it`,
+        `set it on '${shared}', whose network '${id}' shares, or leave it out`,
+        ["services", id, key],
+      );
   if (Array.isArray(raw.ports))
     raw.ports.forEach((entry, index) => {
       const protocol = portProtocol(entry);
