@@ -1,7 +1,8 @@
 /**
  * Names a compose service uses that nothing defines, which Compose refuses to start with: services
- * in links, volumes_from and namespaces shared (network_mode: service:vpn), and the secrets, configs, networks and named volumes the
- * top level must declare. (depends_on is the importer's own: it also leaves the dependency out.)
+ * in links, volumes_from and namespaces shared (network_mode: service:vpn), and the secrets,
+ * configs, networks and named volumes the top level must declare. (depends_on is the importer's
+ * own: it also leaves the dependency out.)
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";

@@ -11,7 +11,10 @@ import { type ManifestObject, objectIndex, objectKey } from "./objects.js";
 const HOST =
   /(?:^|\/\/|@|,|\s)([a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*)(?=$|:|\/|,|\s)/g;
 
-/** The namespace a host name's suffix names (`shop`, `shop.svc`, `shop.svc.cluster.local`); none is the workload's own. */
+/**
+ * The namespace a host name's suffix names (`shop`, `shop.svc`, `shop.svc.cluster.local`); with no
+ * suffix, the workload's own.
+ */
 const namespaceOfHost = (suffix: string, own: string): string =>
   suffix === "" ? own : suffix.replace(/\.svc(?:\.cluster\.local)?$/, "");
 
