@@ -367,6 +367,32 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:118", "manifest-invalid@13:42"]);
   });
 
+  it("reports port protocols the API server does not take, and a host port unlike its container port on the host's network", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      hostNetwork: true",
+      "      containers:",
+      "        - { name: web, image: 'web:1.0', ports: [{ containerPort: 8080, hostPort: 80 }, { containerPort: 9090, hostPort: 9090 }] }",
+      "        - { name: agent, image: 'agent:1.0', ports: [{ containerPort: 53, protocol: udp }, { containerPort: 54, protocol: UDP }] }",
+      "---",
+      ...service(
+        "web",
+        "{ selector: { app: web }, ports: [{ name: a, port: 80, protocol: HTTP }, { name: b, port: 81, protocol: SCTP }] }",
+      ),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@11:83", "manifest-invalid@12:85", "manifest-invalid@17:72"]);
+    expect(diagnostics.find((d) => d.message.includes("'udp'"))!.message).toBe(
+      "the port 53 of container 'agent' of 'web' gives the protocol 'udp', where the API server takes TCP, UDP or SCTP",
+    );
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

@@ -2,9 +2,10 @@
  * What the API server refuses in objects whose fields all have the right types (its validation,
  * beyond the OpenAPI schema): a restart policy the pod's kind does not take, a Recreate strategy
  * told how to roll, a pull policy of no known kind, two containers of one pod with one name, a
- * probe with two ways to probe or a liveness success threshold other than 1, a disruption budget
- * with both bounds, a Service with a port twice, several ports not all named or a node
- * port its type does not open, an Ingress path without its type or not absolute. `kubectl apply`
+ * probe with two ways to probe or a liveness success threshold other than 1, a port protocol other
+ * than TCP, UDP and SCTP, a host port unlike its container port on the host's network, a disruption
+ * budget with both bounds, a Service with a port twice, several ports not all named or a node port
+ * its type does not open, an Ingress path without its type or not absolute. `kubectl apply`
  * stops there. And what the container runtime refuses later: a capability Linux does not have, or
  * one written with the CAP_ that Kubernetes adds itself.
  */
@@ -13,7 +14,15 @@ import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { isKnownCapability } from "../../model/container-risks.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  podContainers,
+  podSpecOf,
+} from "./objects.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
@@ -34,6 +43,7 @@ function runtimeRefused(object: ManifestObject, path: KeyPath, message: string, 
 }
 
 const PULL_POLICIES = new Set(["Always", "IfNotPresent", "Never"]);
+const PROTOCOLS = new Set(["TCP", "UDP", "SCTP"]);
 
 /** The restart policies a pod of each kind may have: a Job's pods end, the others' run on. */
 const RESTART_POLICIES: Record<string, readonly string[]> = {
@@ -72,11 +82,41 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
   return found;
 }
 
+/** A port's protocol the API server does not take (it takes these, as written), where it is written. */
+function protocolProblem(object: ManifestObject, port: Json, path: KeyPath, whose: string): Diagnostic[] {
+  if (port.protocol === undefined || PROTOCOLS.has(asText(port.protocol))) return [];
+  return [
+    refused(
+      object,
+      [...path, "protocol"],
+      `${whose} gives the protocol '${asText(port.protocol)}', where the API server takes TCP, UDP or SCTP`,
+      "leave it out for TCP; what is spoken over the port (HTTP) is no protocol here: name the port http",
+    ),
+  ];
+}
+
 function podProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = workloadProblems(workload);
+  const hostNetwork = podSpecOf(workload).spec.hostNetwork === true;
   // Init containers and containers share one namespace of names.
   const names = new Set<string>();
   for (const { container, path, who, first } of podContainers(workload)) {
+    asArray(container.ports).forEach((port, index) => {
+      if (!isObject(port)) return;
+      const at = [...path, "ports", index];
+      const whose = `the port ${asText(port.containerPort)} of ${who}`;
+      found.push(...protocolProblem(workload, port, at, whose));
+      // On the host's network the container listens on the host's ports: there is nothing to map.
+      if (hostNetwork && port.hostPort !== undefined && port.hostPort !== port.containerPort)
+        found.push(
+          refused(
+            workload,
+            [...at, "hostPort"],
+            `${whose} is published on host port ${asText(port.hostPort)}, but the pod runs on the host's network, where the API server takes only the same port`,
+            `set hostPort to ${asText(port.containerPort)}, or leave it out`,
+          ),
+        );
+    });
     if (container.imagePullPolicy !== undefined && !PULL_POLICIES.has(asText(container.imagePullPolicy)))
       found.push(
         refused(
@@ -197,6 +237,9 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
           "set type: NodePort (or LoadBalancer), or leave nodePort out",
         ),
       );
+    found.push(
+      ...protocolProblem(service, port, path, `the port ${asText(port.port)} of Service '${service.name}'`),
+    );
     const key = `${asText(port.port)}/${asText(port.protocol ?? "TCP")}`;
     if (port.port !== undefined && seen.has(key))
       found.push(
