@@ -385,6 +385,41 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports durations, exposed ports and ulimits Compose or Docker cannot take, and an unreadable CPU count where it is written", async () => {
+    const file = write(
+      "formats.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    expose: [abc, '80', 8000-9000, 53/udp, 70000]",
+        "    healthcheck: { test: [CMD, 'true'], interval: 30 seconds, timeout: 10, start_period: 1m30, start_interval: 0 }",
+        "    stop_grace_period: 1m30s",
+        "    cpus: many",
+        "    ulimits: { nofile: { soft: 20000, hard: 10000 }, nproc: 65535, core: { soft: 0, hard: 0 } }",
+        "    deploy: { restart_policy: { condition: on-failure, delay: 5 } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@5:51",
+      "schema-invalid-value@5:72",
+      "schema-invalid-value@5:90",
+      // A number, 0 as much as 10, is no duration to Compose, whose schema takes text.
+      "schema-invalid-value@5:112",
+      "schema-invalid-value@9:63",
+      "schema-invalid-value@4:14",
+      "schema-invalid-value@4:44",
+      "runtime-refused@8:24",
+      "invalid-quantity@7:11",
+    ]);
+    expect(loaded.diagnostics[2]!.message).toBe(
+      "healthcheck.start_period of 'a' is '1m30', which is not a duration Compose reads",
+    );
+    expect(loaded.diagnostics[1]!.hint).toBe("give it a unit: 10s for seconds");
+  });
+
   it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {
     const file = write(
       "agreement.yaml",

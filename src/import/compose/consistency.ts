@@ -12,6 +12,7 @@ import { hasEntries, isObject, type Json } from "../json.js";
 import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
+import { valueFormats } from "./value-formats.js";
 
 export type Report = (
   code: DiagnosticCode,
@@ -182,6 +183,7 @@ export function inconsistencies(merged: Json): ComposeProblem[] {
     if (!isObject(raw)) continue;
     serviceInconsistencies(id, raw, report);
     runtimeRefusals(id, raw, report);
+    valueFormats(id, raw, report);
   }
   sourceInconsistencies(merged, report);
   externalInconsistencies(merged, report);

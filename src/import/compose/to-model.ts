@@ -552,7 +552,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       note(["services", id, "memory"], ["services", id, ...written]);
     }
     const cpu = cpuOf(resources);
-    if (cpu) service.cpu = cpu;
+    if (cpu) {
+      service.cpu = cpu;
+      const written =
+        isObject(deploy.resources) && cpuOf(deploy.resources) ? ["deploy", "resources"] : ["cpus"];
+      note(["services", id, "cpu"], ["services", id, ...written]);
+    }
     const written = restartOf(raw.restart);
     // One of the wrong type is reported with the file's other keys of the wrong type, and an empty
     // one (a variable not set here) with the variable.

@@ -1,0 +1,77 @@
+/**
+ * Values Compose parses itself and refuses when they do not parse, though each is text as the
+ * schema asks: durations (Go's, so every number needs its unit: 1m30s, not 1m30 or 90), exposed
+ * ports; and ulimits Docker refuses, a soft limit above its hard one.
+ */
+import { asText, isObject, type Json } from "../json.js";
+import type { Report } from "./consistency.js";
+
+/** Go's time.ParseDuration: "0", or numbers each with a unit. */
+const DURATION = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
+
+/** Where a service keeps durations, from the service. */
+const DURATIONS: readonly (readonly string[])[] = [
+  ["healthcheck", "interval"],
+  ["healthcheck", "timeout"],
+  ["healthcheck", "start_period"],
+  ["healthcheck", "start_interval"],
+  ["stop_grace_period"],
+  ["deploy", "restart_policy", "delay"],
+  ["deploy", "restart_policy", "window"],
+  ["deploy", "update_config", "delay"],
+  ["deploy", "update_config", "monitor"],
+  ["deploy", "rollback_config", "delay"],
+  ["deploy", "rollback_config", "monitor"],
+];
+
+/** A port or range, with a protocol or not: 80, 8000-9000, 53/udp. */
+const EXPOSED = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(?:tcp|udp|sctp))?$/i;
+
+function at(raw: Json, path: readonly string[]): unknown {
+  let value: unknown = raw;
+  for (const step of path) value = isObject(value) ? value[step] : undefined;
+  return value;
+}
+
+function exposable(entry: unknown): boolean {
+  const match = EXPOSED.exec(asText(entry));
+  return match?.slice(1, 3).every((port) => port === undefined || Number(port) <= 65535) === true;
+}
+
+export function valueFormats(id: string, raw: Json, report: Report): void {
+  for (const path of DURATIONS) {
+    const value = at(raw, path);
+    // An empty value is a variable not set here, reported with the variable.
+    if (value === undefined || value === "" || (typeof value === "string" && DURATION.test(value))) continue;
+    const written = asText(value);
+    report(
+      "schema-invalid-value",
+      `${path.join(".")} of '${id}' is '${written}', which is not a duration Compose reads`,
+      typeof value === "number"
+        ? `give it a unit: ${written}s for seconds`
+        : "give every number its unit: 30s, 1m30s, 500ms, 2h",
+      ["services", id, ...path],
+    );
+  }
+  if (Array.isArray(raw.expose))
+    raw.expose.forEach((entry, index) => {
+      if (!exposable(entry))
+        report(
+          "schema-invalid-value",
+          `'${id}' exposes '${asText(entry)}', which is not a port Compose reads`,
+          "write a port or a range, with a protocol or not: 8080, 8000-8010, 53/udp",
+          ["services", id, "expose", index],
+        );
+    });
+  if (isObject(raw.ulimits))
+    for (const [name, limit] of Object.entries(raw.ulimits)) {
+      if (!isObject(limit) || typeof limit.soft !== "number" || typeof limit.hard !== "number") continue;
+      if (limit.soft > limit.hard)
+        report(
+          "runtime-refused",
+          `the ulimit ${name} of '${id}' has a soft limit of ${limit.soft} above its hard limit of ${limit.hard}, which Docker refuses`,
+          "raise the hard limit to the soft one at least, or lower the soft one",
+          ["services", id, "ulimits", name],
+        );
+    }
+}
