@@ -404,20 +404,68 @@ volumes: { data: {}, pg: {} }
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
       "schema-invalid-value@5:51",
-      "schema-invalid-value@5:72",
       "schema-invalid-value@5:90",
-      // A number, 0 as much as 10, is no duration to Compose, whose schema takes text.
-      "schema-invalid-value@5:112",
-      "schema-invalid-value@9:63",
       "schema-invalid-value@4:14",
       "schema-invalid-value@4:44",
       "runtime-refused@8:24",
+      // A number, 0 as much as 10, is no duration to Compose, whose schema takes text.
+      "schema-wrong-type@5:72",
+      "schema-wrong-type@5:112",
+      "schema-wrong-type@9:63",
       "invalid-quantity@7:11",
     ]);
-    expect(loaded.diagnostics[2]!.message).toBe(
+    expect(loaded.diagnostics[1]!.message).toBe(
       "healthcheck.start_period of 'a' is '1m30', which is not a duration Compose reads",
     );
-    expect(loaded.diagnostics[1]!.hint).toBe("give it a unit: 10s for seconds");
+    expect(loaded.diagnostics[5]!.message).toBe("services.a.healthcheck.timeout must be text, not number 10");
+  });
+
+  it("holds what is inside services and top-level entries to the Compose Specification: unknown keys, values it does not take", async () => {
+    const file = write(
+      "nested.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    pull_policy: sometimes",
+        "    build: { context: ., dockerfil: Dockerfile, args: { A: 1 }, x-note: fine }",
+        "    healthcheck: { test: [CMD, 'true'], intervall: 30s, retries: '3' }",
+        "    depends_on: { b: { condtion: service_healthy, condition: service_healty } }",
+        "    deploy: { replicas: 2, resources: { limits: { memory: 1g, cpu: 1 } } }",
+        "    ports: [{ target: 80, publshed: 8080 }, '8081:81', 8082]",
+        "    volumes: [{ type: bnd, source: ., target: /x }, { type: volume, source: v, target: /y, volume: { nocopy: true } }]",
+        "    logging: { driver: json-file, options: { max-size: 10m } }",
+        "    environment: { A: 1, B: true, C: null }",
+        "    ulimits: { nofile: 1024, nproc: { soft: 1, hard: 2 } }",
+        "  b: { image: b:1.0, healthcheck: { test: [CMD, 'true'] } }",
+        "networks:",
+        "  front: { drivr: bridge, ipam: { config: [{ subnet: 10.0.0.0/24, gatway: 10.0.0.1 }] } }",
+        "volumes:",
+        "  v: { lables: { a: b } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "compose-unknown-key@16:12",
+      "compose-unknown-key@16:67",
+      "compose-unknown-key@18:8",
+      "schema-invalid-value@4:18",
+      "compose-unknown-key@5:26",
+      "compose-unknown-key@6:41",
+      "compose-unknown-key@7:24",
+      "schema-invalid-value@7:62",
+      "compose-unknown-key@8:63",
+      "compose-unknown-key@9:27",
+      "schema-invalid-value@10:23",
+    ]);
+    const messages = loaded.diagnostics.map((d) => `${d.message} | ${d.hint}`);
+    expect(messages[4]).toBe(
+      "'dockerfil' is not a key Compose knows in services.a.build, so Compose refuses the file | did you mean 'dockerfile'?",
+    );
+    expect(messages[7]).toBe(
+      "services.a.depends_on.b.condition is 'service_healty', which Compose does not take (service_started, service_healthy, service_completed_successfully) | did you mean 'service_healthy'?",
+    );
   });
 
   it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {
@@ -462,9 +510,11 @@ volumes: { data: {}, pg: {} }
       "compose-conflicting-keys@11:15",
       "schema-invalid-value@12:24",
       "schema-invalid-value@14:10",
-      "schema-invalid-value@18:22",
       "compose-conflicting-keys@20:38",
       "compose-conflicting-keys@23:35",
+      // A secret takes no inline content, and a config no driver.
+      "compose-unknown-key@18:13",
+      "compose-unknown-key@21:11",
     ]);
   });
 

@@ -131,21 +131,20 @@ function sourceInconsistencies(merged: Json, report: Report): void {
       if (!isObject(entry)) continue;
       const given = keys.filter((key) => entry[key] !== undefined);
       const what = `the ${section.slice(0, -1)} '${name}'`;
-      if (section === "secrets" && entry.content !== undefined)
-        report(
-          "schema-invalid-value",
-          `${what} gives its content inline, which Compose takes for configs only`,
-          "put it in a file (file: ./path) or a variable (environment: VARIABLE)",
-          [section, name, "content"],
-        );
-      else if (given.length > 1)
+      if (given.length > 1)
         report(
           "compose-conflicting-keys",
           `${what} gives ${given.join(" and ")}, where Compose takes one`,
           `keep one of ${keys.join(", ")}`,
           [section, name, given[1]!],
         );
-      else if (given.length === 0 && entry.external === undefined && entry.driver === undefined)
+      // A secret with inline content has its finding already (key-problems.ts: no such key there).
+      else if (
+        given.length === 0 &&
+        entry.external === undefined &&
+        entry.driver === undefined &&
+        entry.content === undefined
+      )
         report(
           "schema-invalid-value",
           `${what} gives nothing to read it from (${keys.join(", ")}), which Compose refuses`,

@@ -10,6 +10,7 @@ import {
   composeTopTypes,
   type JsonType,
 } from "./spec-keys.js";
+import { type SpecProblem, sectionEntrySchema, serviceKeySchema, walkSpec } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
 
 /** The sections whose entries Compose names, and the names it takes (the specification's pattern). */
@@ -61,8 +62,8 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
   for (const section of NAMED_SECTIONS) {
     const entries = source.value[section];
     if (!isObject(entries)) continue;
-    for (const name of Object.keys(entries))
-      if (!NAME.test(name))
+    for (const [name, entry] of Object.entries(entries)) {
+      if (!NAME.test(name)) {
         found.push(
           diagnostic(
             "schema-invalid-value",
@@ -72,6 +73,14 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
             { hint: "use letters, digits, '.', '_' and '-' only" },
           ),
         );
+        continue;
+      }
+      // Services are walked key by key below.
+      if (section === "services") continue;
+      const problems: SpecProblem[] = [];
+      walkSpec(entry, sectionEntrySchema(section), [section, name], problems);
+      for (const problem of problems) found.push(specDiagnostic(source, problem));
+    }
   }
   const services = isObject(source.value.services) ? source.value.services : {};
   for (const [id, service] of Object.entries(services)) {
@@ -80,10 +89,59 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
       continue;
     }
     for (const [key, value] of Object.entries(service)) {
-      if (!composeServiceKeys.has(key) && !key.startsWith("x-"))
+      if (!composeServiceKeys.has(key) && !key.startsWith("x-")) {
         report(["services", id, key], key, composeServiceKeys);
-      else wrongType(["services", id, key], value, composeServiceTypes.get(key));
+        continue;
+      }
+      const before = found.length;
+      wrongType(["services", id, key], value, composeServiceTypes.get(key));
+      // A container name is held to Docker's own rule where it is read (to-model.ts).
+      const schema = key === "container_name" ? undefined : serviceKeySchema(key);
+      // What is inside, once the key's own type is right.
+      if (found.length === before && schema) {
+        const problems: SpecProblem[] = [];
+        walkSpec(value, schema, ["services", id, key], problems);
+        for (const problem of problems) found.push(specDiagnostic(source, problem));
+      }
     }
   }
   return found;
+}
+
+function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic {
+  const where = problem.path.slice(0, -1).join(".");
+  switch (problem.kind) {
+    case "unknown-key":
+      return diagnostic(
+        "compose-unknown-key",
+        "error",
+        `'${problem.key}' is not a key Compose knows in ${where}, so Compose refuses the file`,
+        locate(source.yaml, problem.path, "key"),
+        {
+          hint:
+            problem.path[0] === "secrets" && problem.key === "content"
+              ? "Compose takes inline content for configs only: put it in a file (file: ./path) or a variable (environment: VARIABLE)"
+              : suggestion(problem.key, problem.known, "key"),
+        },
+      );
+    case "wrong-type": {
+      const names = [...new Set(problem.allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+      return diagnostic(
+        "schema-wrong-type",
+        "error",
+        `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}`,
+        locate(source.yaml, problem.path, "value"),
+      );
+    }
+    case "not-allowed": {
+      const allowed = problem.allowed.map(String);
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${problem.path.join(".")} is '${String(problem.value)}', which Compose does not take (${allowed.join(", ")})`,
+        locate(source.yaml, problem.path, "value"),
+        { hint: suggestion(String(problem.value), allowed, "value") },
+      );
+    }
+  }
 }

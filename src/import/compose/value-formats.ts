@@ -1,7 +1,7 @@
 /**
  * Values Compose parses itself and refuses when they do not parse, though each is text as the
- * schema asks: durations (Go's, so every number needs its unit: 1m30s, not 1m30 or 90), exposed
- * ports; and ulimits Docker refuses, a soft limit above its hard one.
+ * schema asks: durations (Go's, so every number needs its unit: 1m30s, not 1m30), exposed ports;
+ * and ulimits Docker refuses, a soft limit above its hard one.
  */
 import { asText, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
@@ -41,15 +41,13 @@ function exposable(entry: unknown): boolean {
 export function valueFormats(id: string, raw: Json, report: Report): void {
   for (const path of DURATIONS) {
     const value = at(raw, path);
-    // An empty value is a variable not set here, reported with the variable.
-    if (value === undefined || value === "" || (typeof value === "string" && DURATION.test(value))) continue;
-    const written = asText(value);
+    // An empty value is a variable not set here, reported with the variable; one of another type
+    // (a bare number) is the schema's to report (key-problems.ts).
+    if (typeof value !== "string" || value === "" || DURATION.test(value)) continue;
     report(
       "schema-invalid-value",
-      `${path.join(".")} of '${id}' is '${written}', which is not a duration Compose reads`,
-      typeof value === "number"
-        ? `give it a unit: ${written}s for seconds`
-        : "give every number its unit: 30s, 1m30s, 500ms, 2h",
+      `${path.join(".")} of '${id}' is '${value}', which is not a duration Compose reads`,
+      "give every number its unit: 30s, 1m30s, 500ms, 2h",
       ["services", id, ...path],
     );
   }

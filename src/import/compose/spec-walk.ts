@@ -1,0 +1,166 @@
+/**
+ * The values inside a compose service held against the Compose Specification's schema (vendored):
+ * keys it does not know, values of the wrong type and values outside its enumerations, each where
+ * it is written. Compose validates a file against that schema before it reads it, and stops at the
+ * first of these. The schema is read, not compiled: its few constructs (type, properties,
+ * patternProperties, additionalProperties, items, enum, pattern, oneOf, $ref) are walked along the
+ * value.
+ */
+import spec from "../../../vendor/compose-spec/compose-spec.json" with { type: "json" };
+import type { KeyPath } from "../../load/yaml-file.js";
+import { isObject } from "../json.js";
+import type { JsonType } from "./spec-keys.js";
+
+interface Schema {
+  $ref?: string;
+  type?: JsonType | JsonType[];
+  properties?: Record<string, Schema>;
+  patternProperties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
+  items?: Schema;
+  enum?: unknown[];
+  /** Searched for, not matched whole, as JSON Schema has it. */
+  pattern?: string;
+  oneOf?: Schema[];
+}
+
+/** Something the schema refuses, at `path` in the file. */
+export type SpecProblem =
+  | { kind: "unknown-key"; path: KeyPath; key: string; known: string[] }
+  | { kind: "wrong-type"; path: KeyPath; value: unknown; allowed: JsonType[] }
+  | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] };
+
+const definitions = (spec as { definitions: Record<string, Schema> }).definitions;
+
+/** A schema node made ready to walk with: what is looked up for every value, found once. */
+interface Node {
+  types: JsonType[];
+  properties: Record<string, Schema>;
+  patterns: [RegExp, Schema][];
+  additional: Schema | false | undefined;
+  items: Schema | undefined;
+  enum: unknown[] | undefined;
+  pattern: RegExp | undefined;
+  oneOf: Schema[] | undefined;
+}
+
+// The schema is read once per process, and its nodes are few: each is made ready the first time
+// a value meets it. Walking a file of a thousand values must cost little more than reading it.
+const ready = new Map<Schema, Node>();
+
+function resolve(schema: Schema): Schema {
+  let found = schema;
+  // The schema's references all name a definition: #/definitions/<name>.
+  while (found.$ref) found = definitions[found.$ref.slice("#/definitions/".length)] ?? {};
+  return found;
+}
+
+function nodeOf(schema: Schema): Node {
+  let node = ready.get(schema);
+  if (node) return node;
+  const resolved = resolve(schema);
+  const oneOf = resolved.oneOf;
+  const own =
+    resolved.type === undefined ? [] : Array.isArray(resolved.type) ? resolved.type : [resolved.type];
+  node = {
+    types: oneOf ? [...new Set(oneOf.flatMap((branch) => nodeOf(branch).types))] : own,
+    properties: resolved.properties ?? {},
+    patterns: Object.entries(resolved.patternProperties ?? {}).map(([source, inner]) => [
+      new RegExp(source, "u"),
+      inner,
+    ]),
+    additional:
+      resolved.additionalProperties === false
+        ? false
+        : typeof resolved.additionalProperties === "object"
+          ? resolved.additionalProperties
+          : undefined,
+    items: resolved.items,
+    enum: resolved.enum,
+    pattern: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern, "u"),
+    oneOf,
+  };
+  ready.set(schema, node);
+  return node;
+}
+
+function jsonType(value: unknown): JsonType {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value as JsonType;
+}
+
+/** Whether the value is of a type the node takes (any, where it names none). */
+function fits(node: Node, value: unknown): boolean {
+  if (node.types.length === 0) return true;
+  const type = jsonType(value);
+  return (
+    node.types.includes(type) ||
+    (type === "number" && node.types.includes("integer") && Number.isInteger(value))
+  );
+}
+
+/** Walks `value` along `schema`, adding what the schema refuses to `found`. */
+export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: SpecProblem[]): void {
+  // Null leaves a key unset (`command:`), as `!reset` does.
+  if (value === null || value === undefined) return;
+  const node = nodeOf(schema);
+  if (!fits(node, value)) {
+    found.push({ kind: "wrong-type", path, value, allowed: node.types });
+    return;
+  }
+  if (node.oneOf) {
+    const branches = node.oneOf.filter((branch) => fits(nodeOf(branch), value));
+    // Most often one branch per type (a string, or an object): walked as it is.
+    if (branches.length === 1) {
+      walkSpec(value, branches[0]!, path, found);
+      return;
+    }
+    // Else the first that takes the value whole, or what the first refuses.
+    let first: SpecProblem[] | undefined;
+    for (const branch of branches) {
+      const problems: SpecProblem[] = [];
+      walkSpec(value, branch, path, problems);
+      if (problems.length === 0) return;
+      first ??= problems;
+    }
+    for (const problem of first ?? []) found.push(problem);
+    return;
+  }
+  if (node.enum && !node.enum.includes(value)) {
+    found.push({ kind: "not-allowed", path, value, allowed: node.enum });
+    return;
+  }
+  if (node.pattern && typeof value === "string" && !node.pattern.test(value)) {
+    found.push({ kind: "not-allowed", path, value, allowed: node.pattern.source.split("|") });
+    return;
+  }
+  if (Array.isArray(value)) {
+    const items = node.items;
+    if (items)
+      for (let index = 0; index < value.length; index++)
+        walkSpec(value[index], items, [...path, index], found);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const inner = Object.hasOwn(node.properties, key)
+      ? node.properties[key]
+      : (node.patterns.find(([pattern]) => pattern.test(key))?.[1] ?? (node.additional || undefined));
+    if (inner) walkSpec(value[key], inner, [...path, key], found);
+    else if (node.additional === false)
+      found.push({ kind: "unknown-key", path: [...path, key], key, known: Object.keys(node.properties) });
+  }
+}
+
+/** The schema of a service's key, if the specification has one. */
+export function serviceKeySchema(key: string): Schema | undefined {
+  const properties = definitions.service?.properties ?? {};
+  return Object.hasOwn(properties, key) ? properties[key] : undefined;
+}
+
+/** The schema of an entry of a top-level section (a network, a volume, a secret, a config). */
+export function sectionEntrySchema(section: "networks" | "volumes" | "secrets" | "configs"): Schema {
+  return { $ref: `#/definitions/${section.slice(0, -1)}` };
+}
