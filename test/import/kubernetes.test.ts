@@ -393,6 +393,45 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports fields the kind does not have, at any depth, with the field meant, and leaves mappings of any keys alone", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          imagePullPolcy: Always",
+      "          livenessProbe: { httpGet: { paht: /x, port: 80 } }",
+      "          resources: { limits: { memory: 1Gi, example.com/gpu: 1 } }",
+      "      nodeSelector: { disktype: ssd }",
+      "  strategy: { type: Recreate }",
+      "  replica: 2",
+      "---",
+      ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }], externalTrafficPolcy: Local }"),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-unknown-field"),
+        sources,
+      ),
+    ).toEqual([
+      "manifest-unknown-field@12:11",
+      "manifest-unknown-field@13:39",
+      "manifest-unknown-field@17:3",
+      "manifest-unknown-field@22:56",
+    ]);
+    const messages = diagnostics
+      .filter((d) => d.code === "manifest-unknown-field")
+      .map((d) => `${d.message} | ${d.hint}`);
+    expect(messages[0]).toBe(
+      "'imagePullPolcy' is not a field of spec.template.spec.containers.0 in Deployment 'web', so kubectl apply refuses it | did you mean 'imagePullPolicy'?",
+    );
+    expect(messages[2]).toBe(
+      "'replica' is not a field of spec in Deployment 'web', so kubectl apply refuses it | did you mean 'replicas'?",
+    );
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -515,16 +554,20 @@ describe("Kubernetes manifests as a model", () => {
       "",
     ]);
     expect(located(diagnostics, sources)).toEqual([
+      // networking.k8s.io/v1 has no serviceName and servicePort: kubectl refuses them, and the
+      // backend is still read as the older versions wrote it.
+      "manifest-unknown-field@25:55",
+      "manifest-unknown-field@25:73",
       "unknown-service@23:73",
       "unknown-port@24:84",
       "unknown-port@25:86",
     ]);
-    expect(diagnostics.map((d) => d.message)).toEqual([
+    expect(diagnostics.slice(2).map((d) => d.message)).toEqual([
       "Ingress 'web' sends traffic to Service 'legacy', which the manifests here do not define",
       "Ingress 'web' sends traffic to port 8080 of Service 'api', which it does not have",
       "Ingress 'web' sends traffic to port 81 of Service 'api', which it does not have",
     ]);
-    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "error", "error"]);
+    expect(diagnostics.slice(2).map((d) => d.severity)).toEqual(["warning", "error", "error"]);
   });
 
   it("points a request above its limit at the container's resources, and lints the manifests all the same", async () => {

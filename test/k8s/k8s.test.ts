@@ -382,7 +382,7 @@ describe("the validation the tests rely on", () => {
     expect(
       manifestErrors(good.replace("containerPort: 8080", "containerPort: 8080\n              hostPot: 1")),
     ).toEqual([
-      "apps/v1 Deployment api: Deployment.spec.template.spec.containers[0].ports[0].hostPot is not a field of ApiCoreV1ContainerPort",
+      "apps/v1 Deployment api: Deployment.spec.template.spec.containers[0].ports[0].hostPot is not a field there",
     ]);
     expect(manifestErrors(good.replace("containerPort: 8080", 'containerPort: "8080"')).join()).toMatch(
       /must be integer/,

@@ -36,3 +36,14 @@ describe("the page of diagnostics that are not rules", () => {
     expect(readFileSync(new URL("../../docs/diagnostics.md", import.meta.url), "utf8")).toBe(page.content);
   });
 });
+
+describe("the fields of each Kubernetes kind", () => {
+  it("are current with the pinned kubernetes-models (run `npm run build` after upgrading it)", () => {
+    const fields = generatedArtifacts().find(
+      (a) => a.path === "src/import/kubernetes/fields.generated.json",
+    )!;
+    expect(
+      readFileSync(new URL("../../src/import/kubernetes/fields.generated.json", import.meta.url), "utf8"),
+    ).toBe(fields.content);
+  });
+});

@@ -48,6 +48,7 @@ import type { SkaffoldBuild } from "./skaffold.js";
 import { spreadOf } from "./spread.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
+import { unknownFieldProblems } from "./unknown-fields.js";
 import { importWorkload } from "./workload.js";
 
 export interface ImportedManifests {
@@ -176,6 +177,7 @@ export function manifestsToModel(
   const nodePorts = nodePortProblems(services);
   diagnostics.push(
     ...apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
+    ...objects.flatMap(unknownFieldProblems),
     ...objectNameProblems(objects),
     ...nodePorts.diagnostics,
     ...missingObjectFindings(workloads, objects, namespaceOf),

@@ -1,0 +1,100 @@
+/**
+ * The fields each Kubernetes kind deployview reads allows, at every depth, read from the type
+ * declarations of the pinned kubernetes-models (so they follow its API version). Written to
+ * src/import/kubernetes/fields.generated.json for the importer to report unknown fields, which
+ * the OpenAPI schema lets through and `kubectl apply --validate=strict` refuses.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+
+const require = createRequire(import.meta.url);
+const packageRoot = dirname(require.resolve("kubernetes-models/package.json"));
+const apimachineryRoot = dirname(require.resolve("@kubernetes-models/apimachinery/package.json"));
+
+/** The kinds the importer reads, by apiVersion and kind. */
+export const READ_KINDS = [
+  "apps/v1 Deployment",
+  "apps/v1 StatefulSet",
+  "apps/v1 DaemonSet",
+  "apps/v1 ReplicaSet",
+  "batch/v1 Job",
+  "batch/v1 CronJob",
+  "autoscaling/v2 HorizontalPodAutoscaler",
+  "networking.k8s.io/v1 Ingress",
+  "policy/v1 PodDisruptionBudget",
+  "v1 ConfigMap",
+  "v1 Secret",
+  "v1 Service",
+  "v1 PersistentVolumeClaim",
+  "v1 Namespace",
+] as const;
+
+/**
+ * A field: 0 for a scalar (or a list of them), 1 for a mapping with keys of any name, or the name
+ * of the shape of the object (or list of objects) it holds.
+ */
+export type Field = 0 | 1 | string;
+
+export interface KubernetesFields {
+  kinds: Record<string, string>;
+  shapes: Record<string, Record<string, Field>>;
+}
+
+function declarationFile(from: string, specifier: string): string {
+  if (specifier.startsWith("@kubernetes-models/apimachinery/"))
+    return join(apimachineryRoot, `${specifier.slice("@kubernetes-models/apimachinery/".length)}.d.ts`);
+  return join(dirname(from), `${specifier}.d.ts`);
+}
+
+/** The fields of the interface `exported` in a declaration file, or undefined if it is no interface. */
+function interfaceFields(
+  file: string,
+  exported: string,
+): Map<string, { file: string; name: string } | 0 | 1> | undefined {
+  const text = readFileSync(file, "utf8");
+  // `export { IContainer as IIoK8sApiCoreV1Container }`: the alias names the interface.
+  const alias = new RegExp(`(\\w+) as ${exported}\\b`).exec(text)?.[1] ?? exported;
+  const start = text.indexOf(`export interface ${alias} `);
+  // Not an interface (IntOrString, Quantity, Time): a scalar by another name.
+  if (start < 0) return undefined;
+  const imports = new Map<string, string>();
+  for (const [, name, specifier] of text.matchAll(/import \{ (\w+) \} from "([^"]+)";/g))
+    imports.set(name!, declarationFile(file, specifier!));
+  const body = text.slice(text.indexOf("{", start) + 1, text.indexOf("\n}", start));
+  const fields = new Map<string, { file: string; name: string } | 0 | 1>();
+  for (const [, field, type] of body.matchAll(/^ {4}"([^"]+)"\??: (.+)$/gm)) {
+    const inner = type!.replace(/;$/, "").replace(/^Array<(.+)>$/, "$1");
+    if (inner.startsWith("{")) fields.set(field!, 1);
+    else if (imports.has(inner) && /^IIoK8s/.test(inner))
+      fields.set(field!, { file: imports.get(inner)!, name: inner });
+    else fields.set(field!, 0);
+  }
+  return fields;
+}
+
+export function kubernetesFields(): KubernetesFields {
+  const shapes: Record<string, Record<string, Field>> = {};
+  const kinds: Record<string, string> = {};
+  // Shapes by the interface's own name where it is unique (IIoK8s…), else by the kind's file.
+  const shapeName = (file: string, name: string) =>
+    name.startsWith("IIoK8s")
+      ? name.slice("IIoK8s".length)
+      : relative(packageRoot, file).replace(/\.d\.ts$/, "");
+  const visit = (file: string, name: string): Field => {
+    const key = shapeName(file, name);
+    if (shapes[key]) return key;
+    const fields = interfaceFields(file, name);
+    if (!fields) return 0;
+    const shape: Record<string, Field> = {};
+    shapes[key] = shape;
+    for (const [field, type] of [...fields].sort(([a], [b]) => a.localeCompare(b)))
+      shape[field] = typeof type === "number" ? type : visit(type.file, type.name);
+    return key;
+  };
+  for (const kind of READ_KINDS) {
+    const [apiVersion, name] = kind.split(" ") as [string, string];
+    kinds[kind] = visit(join(packageRoot, apiVersion, `${name}.d.ts`), `I${name}`) as string;
+  }
+  return { kinds, shapes };
+}
