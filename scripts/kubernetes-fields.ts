@@ -31,15 +31,18 @@ export const READ_KINDS = [
 ] as const;
 
 /**
- * A field: 0 for a scalar (or a list of them), 1 for a mapping with keys of any name, or the name
- * of the shape of the object (or list of objects) it holds.
+ * A field's type: "s" text, "n" a number, "b" true or false, "x" anything (an int-or-string, a
+ * quantity), "{}" and a type for a mapping of keys of any name, or the name of the shape of the
+ * object it holds; "[]" before any of these for a list of them.
  */
-export type Field = 0 | 1 | string;
+export type Field = string;
 
 export interface KubernetesFields {
   kinds: Record<string, string>;
   shapes: Record<string, Record<string, Field>>;
 }
+
+type Declared = { list: boolean } & ({ scalar: string } | { map: string } | { file: string; name: string });
 
 function declarationFile(from: string, specifier: string): string {
   if (specifier.startsWith("@kubernetes-models/apimachinery/"))
@@ -47,28 +50,39 @@ function declarationFile(from: string, specifier: string): string {
   return join(dirname(from), `${specifier}.d.ts`);
 }
 
+/** The type of a scalar as the declarations write it: a string union is text. */
+function scalarType(type: string): string {
+  if (type === "string" || /^"[^"]*"(?: \| "[^"]*")*$/.test(type)) return "s";
+  if (type === "number") return "n";
+  if (type === "boolean") return "b";
+  return "x";
+}
+
 /** The fields of the interface `exported` in a declaration file, or undefined if it is no interface. */
-function interfaceFields(
-  file: string,
-  exported: string,
-): Map<string, { file: string; name: string } | 0 | 1> | undefined {
+function interfaceFields(file: string, exported: string): Map<string, Declared> | undefined {
   const text = readFileSync(file, "utf8");
   // `export { IContainer as IIoK8sApiCoreV1Container }`: the alias names the interface.
   const alias = new RegExp(`(\\w+) as ${exported}\\b`).exec(text)?.[1] ?? exported;
   const start = text.indexOf(`export interface ${alias} `);
-  // Not an interface (IntOrString, Quantity, Time): a scalar by another name.
   if (start < 0) return undefined;
   const imports = new Map<string, string>();
   for (const [, name, specifier] of text.matchAll(/import \{ (\w+) \} from "([^"]+)";/g))
     imports.set(name!, declarationFile(file, specifier!));
-  const body = text.slice(text.indexOf("{", start) + 1, text.indexOf("\n}", start));
-  const fields = new Map<string, { file: string; name: string } | 0 | 1>();
+  // A mapping's type spans lines: `{\n [key: string]: string;\n }`, read here as one.
+  const body = text
+    .slice(text.indexOf("{", start) + 1, text.indexOf("\n}", start))
+    .replace(/\{\s*\n\s*\[key: string\]: ([^;]+);\s*\n\s*\}/g, "{ [key: string]: $1 }");
+  const fields = new Map<string, Declared>();
   for (const [, field, type] of body.matchAll(/^ {4}"([^"]+)"\??: (.+)$/gm)) {
-    const inner = type!.replace(/;$/, "").replace(/^Array<(.+)>$/, "$1");
-    if (inner.startsWith("{")) fields.set(field!, 1);
+    const written = type!.replace(/;$/, "");
+    const list = /^Array<(.+)>$/.exec(written);
+    const inner = list ? list[1]! : written;
+    const map = /^\{\s*\[key: string\]: (.+?);?\s*\}$/.exec(inner);
+    if (map) fields.set(field!, { list: list !== null, map: scalarType(map[1]!) });
+    else if (inner.startsWith("{")) fields.set(field!, { list: list !== null, map: "x" });
     else if (imports.has(inner) && /^IIoK8s/.test(inner))
-      fields.set(field!, { file: imports.get(inner)!, name: inner });
-    else fields.set(field!, 0);
+      fields.set(field!, { list: list !== null, file: imports.get(inner)!, name: inner });
+    else fields.set(field!, { list: list !== null, scalar: scalarType(inner) });
   }
   return fields;
 }
@@ -85,16 +99,20 @@ export function kubernetesFields(): KubernetesFields {
     const key = shapeName(file, name);
     if (shapes[key]) return key;
     const fields = interfaceFields(file, name);
-    if (!fields) return 0;
+    // Not an interface (IntOrString, Quantity, Time): a scalar by another name.
+    if (!fields) return "x";
     const shape: Record<string, Field> = {};
     shapes[key] = shape;
-    for (const [field, type] of [...fields].sort(([a], [b]) => a.localeCompare(b)))
-      shape[field] = typeof type === "number" ? type : visit(type.file, type.name);
+    for (const [field, type] of [...fields].sort(([a], [b]) => a.localeCompare(b))) {
+      const inner =
+        "scalar" in type ? type.scalar : "map" in type ? `{}${type.map}` : visit(type.file, type.name);
+      shape[field] = `${type.list ? "[]" : ""}${inner}`;
+    }
     return key;
   };
   for (const kind of READ_KINDS) {
     const [apiVersion, name] = kind.split(" ") as [string, string];
-    kinds[kind] = visit(join(packageRoot, apiVersion, `${name}.d.ts`), `I${name}`) as string;
+    kinds[kind] = visit(join(packageRoot, apiVersion, `${name}.d.ts`), `I${name}`);
   }
   return { kinds, shapes };
 }

@@ -432,6 +432,40 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports values of the wrong type as kubectl reads them: a number as text, text as a number, one value for a list", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web, labels: { app: web, version: 1.0 }, creationTimestamp: null }",
+      "spec:",
+      "  replicas: '2'",
+      "  selector: { matchLabels: { app: web } }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          args: --verbose",
+      "          env: [{ name: PORT, value: 8080 }, { name: DEBUG, value: 'true' }]",
+      "          ports: [{ containerPort: 80 }]",
+      "          resources: { limits: { memory: 1Gi, cpu: 1 } }",
+      "",
+    ]);
+    const wrong = diagnostics.filter((d) => d.code === "schema-wrong-type");
+    // A quantity (cpu: 1) is a number or text; null leaves a field unset.
+    expect(located(wrong, sources)).toEqual([
+      "schema-wrong-type@3:53",
+      "schema-wrong-type@5:13",
+      "schema-wrong-type@13:17",
+      "schema-wrong-type@14:38",
+    ]);
+    expect(wrong[3]!.message).toBe(
+      "spec.template.spec.containers.0.env.0.value of Deployment 'web' must be text, not number 8080, so kubectl apply refuses it",
+    );
+    expect(wrong[3]!.hint).toBe("quote it, so that YAML reads it as text");
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -772,8 +806,9 @@ describe("Kubernetes manifests as a model", () => {
       "yaml-syntax@17:13",
       "manifest-not-object@1:1",
       "manifest-not-object@4:7",
-      "schema-wrong-type@4:41",
       "schema-wrong-type@9:27",
+      // containers: nope, which kubectl refuses as a wrong type.
+      "schema-wrong-type@4:41",
     ]);
     expect(Object.keys(imported!.input.services)).toEqual(["good", "listless", "podless"]);
     const missing = await importManifests([join(dir, "nothing.yaml")]);

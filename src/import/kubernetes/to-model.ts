@@ -14,6 +14,7 @@ import { deprecatedServiceAccountFindings } from "./deprecated-service-account.j
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
 import { extraContainerFindings } from "./extra-containers.js";
+import { fieldDiagnostics } from "./field-problems.js";
 import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
@@ -48,7 +49,6 @@ import type { SkaffoldBuild } from "./skaffold.js";
 import { spreadOf } from "./spread.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
-import { unknownFieldProblems } from "./unknown-fields.js";
 import { importWorkload } from "./workload.js";
 
 export interface ImportedManifests {
@@ -130,6 +130,8 @@ export function manifestsToModel(
     const { spec, path } = podSpecOf(workload);
     const containers = spec.containers;
     if (Array.isArray(containers) && containers.some(isObject)) continue;
+    // Something else than a list is a wrong type, reported with every field's (field-problems.ts).
+    if (containers !== undefined && containers !== null && !Array.isArray(containers)) continue;
     diagnostics.push(
       diagnostic(
         "schema-wrong-type",
@@ -177,7 +179,7 @@ export function manifestsToModel(
   const nodePorts = nodePortProblems(services);
   diagnostics.push(
     ...apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
-    ...objects.flatMap(unknownFieldProblems),
+    ...objects.flatMap(fieldDiagnostics),
     ...objectNameProblems(objects),
     ...nodePorts.diagnostics,
     ...missingObjectFindings(workloads, objects, namespaceOf),
