@@ -1,10 +1,10 @@
 /**
- * The values inside a compose service held against the Compose Specification's schema (vendored):
- * keys it does not know, values of the wrong type and values outside its enumerations, each where
- * it is written. Compose validates a file against that schema before it reads it, and stops at the
- * first of these. The schema is read, not compiled: its few constructs (type, properties,
- * patternProperties, additionalProperties, items, enum, pattern, oneOf, $ref) are walked along the
- * value.
+ * What is inside a compose service, network, volume, secret or config, held against the Compose
+ * Specification's schema (vendored): keys it does not know, values of the wrong type and values
+ * outside its enumerations, each where it is written. Compose validates a file against that schema
+ * before it reads it, and stops at the first of these. The schema is read, not compiled: its few
+ * constructs (type, properties, patternProperties, additionalProperties, items, enum, pattern,
+ * oneOf, $ref) are walked along the value.
  */
 import spec from "../../../vendor/compose-spec/compose-spec.json" with { type: "json" };
 import type { KeyPath } from "../../load/yaml-file.js";
