@@ -31,9 +31,9 @@ export const READ_KINDS = [
 ] as const;
 
 /**
- * A field's type: "s" text, "n" a number, "b" true or false, "x" anything (an int-or-string, a
- * quantity), "{}" and a type for a mapping of keys of any name, or the name of the shape of the
- * object it holds; "[]" before any of these for a list of them.
+ * A field's type: "s" text, "e:A|B" one of these texts, "n" a number, "b" true or false, "x"
+ * anything (an int-or-string, a quantity), "{}" and a type for a mapping of keys of any name, or the
+ * name of the shape of the object it holds; "[]" before any of these for a list of them.
  */
 export type Field = string;
 
@@ -50,9 +50,13 @@ function declarationFile(from: string, specifier: string): string {
   return join(dirname(from), `${specifier}.d.ts`);
 }
 
-/** The type of a scalar as the declarations write it: a string union is text. */
+/** The type of a scalar as the declarations write it: a union of strings lists what the field takes. */
 function scalarType(type: string): string {
-  if (type === "string" || /^"[^"]*"(?: \| "[^"]*")*$/.test(type)) return "s";
+  if (type === "string") return "s";
+  if (/^"[^"]*"(?: \| "[^"]*")+$/.test(type))
+    return `e:${[...type.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join("|")}`;
+  // One string alone names the kind or its version, which the table is chosen by.
+  if (/^"[^"]*"$/.test(type)) return "s";
   if (type === "number") return "n";
   if (type === "boolean") return "b";
   return "x";

@@ -323,15 +323,19 @@ describe("Kubernetes manifests as a model", () => {
     ]);
     expect(
       located(
-        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        diagnostics.filter((d) => d.code === "manifest-invalid" || d.code === "schema-invalid-value"),
         sources,
       ),
     ).toEqual([
       "manifest-invalid@9:28",
       "manifest-invalid@6:46",
-      "manifest-invalid@9:100",
       "manifest-invalid@14:44",
+      // A pull policy of no kind is a value the field does not take.
+      "schema-invalid-value@9:100",
     ]);
+    expect(diagnostics.find((d) => d.code === "schema-invalid-value")!.hint).toBe(
+      "known values: Always, IfNotPresent, Never",
+    );
   });
 
   it("warns of a relative mount path, which the model takes from the container's root as runc does", async () => {
@@ -384,12 +388,12 @@ describe("Kubernetes manifests as a model", () => {
     ]);
     expect(
       located(
-        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        diagnostics.filter((d) => d.code === "manifest-invalid" || d.code === "schema-invalid-value"),
         sources,
       ),
-    ).toEqual(["manifest-invalid@11:83", "manifest-invalid@12:85", "manifest-invalid@17:72"]);
+    ).toEqual(["manifest-invalid@11:83", "schema-invalid-value@12:85", "schema-invalid-value@17:72"]);
     expect(diagnostics.find((d) => d.message.includes("'udp'"))!.message).toBe(
-      "the port 53 of container 'agent' of 'web' gives the protocol 'udp', where the API server takes TCP, UDP or SCTP",
+      "spec.template.spec.containers.1.ports.0.protocol of Deployment 'web' is 'udp', which the API server does not take (SCTP, TCP, UDP)",
     );
   });
 
@@ -466,6 +470,21 @@ describe("Kubernetes manifests as a model", () => {
     expect(wrong[3]!.hint).toBe("quote it, so that YAML reads it as text");
   });
 
+  it("reports values a field does not take, with the value meant, and reads nothing the cluster writes (status)", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...service(
+        "web",
+        "{ type: Loadbalancer, selector: { app: web }, ports: [{ port: 80 }], externalTrafficPolicy: local }",
+      ),
+      "status: { loadBalancer: { ingress: [{ ip: 10.0.0.1, ipMode: Tunnel }] }, phase: Anything }",
+      "",
+    ]);
+    const values = diagnostics.filter((d) => d.code === "schema-invalid-value");
+    expect(located(values, sources)).toEqual(["schema-invalid-value@4:15", "schema-invalid-value@4:99"]);
+    expect(values.map((d) => d.hint)).toEqual(["did you mean 'LoadBalancer'?", "did you mean 'Local'?"]);
+    expect(diagnostics.filter((d) => d.code === "manifest-unknown-field")).toEqual([]);
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -507,10 +526,10 @@ describe("Kubernetes manifests as a model", () => {
     ]);
     expect(
       located(
-        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        diagnostics.filter((d) => d.code === "manifest-invalid" || d.code === "schema-invalid-value"),
         sources,
       ),
-    ).toEqual(["manifest-invalid@8:13", "manifest-invalid@9:35", "manifest-invalid@10:21"]);
+    ).toEqual(["manifest-invalid@8:13", "manifest-invalid@10:21", "schema-invalid-value@9:35"]);
   });
 
   it("reports names and labels the API server refuses, and leaves names of other rules (RBAC) alone", async () => {

@@ -9,6 +9,6 @@ import { fieldProblems } from "../../src/import/kubernetes/field-problems.js";
 export function unknownFields(object: { apiVersion: string; kind: string }): string[] {
   return fieldProblems(object.apiVersion, object.kind, object).map(
     (problem) =>
-      `${object.kind}${problem.path.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("")} ${problem.kind === "unknown" ? "is not a field there" : `is not of type ${problem.expected}`}`,
+      `${object.kind}${problem.path.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("")} ${problem.kind === "unknown" ? "is not a field there" : problem.kind === "type" ? `is not of type ${problem.expected}` : `is none of ${problem.allowed.join(", ")}`}`,
   );
 }

@@ -1,28 +1,20 @@
 /**
- * What the API server refuses in objects whose fields all have the right types (its validation,
- * beyond the OpenAPI schema): a restart policy the pod's kind does not take, a Recreate strategy
- * told how to roll, a pull policy of no known kind, two containers of one pod with one name, a
- * probe with two ways to probe or a liveness success threshold other than 1, a port protocol other
- * than TCP, UDP and SCTP, a host port unlike its container port on the host's network, a disruption
+ * What the API server refuses in objects whose fields all have the right types and values (its
+ * validation, beyond the OpenAPI schema; field-problems.ts holds fields to their types and values):
+ * a restart policy the pod's kind does not take, a Recreate strategy told how to roll, two
+ * containers of one pod with one name, a probe with two ways to probe or a liveness success
+ * threshold other than 1, a host port unlike its container port on the host's network, a disruption
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
- * its type does not open, an Ingress path without its type or not absolute. `kubectl apply`
- * stops there. And what the container runtime refuses later: a capability Linux does not have, or
- * one written with the CAP_ that Kubernetes adds itself.
+ * its type does not open, an Ingress path without its type or not absolute. `kubectl apply` stops
+ * there. And what the container runtime refuses later: a capability Linux does not have, or one
+ * written with the CAP_ that Kubernetes adds itself.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { isKnownCapability } from "../../model/container-risks.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { asText } from "../json.js";
-import {
-  asArray,
-  asObject,
-  isObject,
-  type Json,
-  type ManifestObject,
-  podContainers,
-  podSpecOf,
-} from "./objects.js";
+import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
@@ -42,8 +34,7 @@ function runtimeRefused(object: ManifestObject, path: KeyPath, message: string, 
   return diagnostic("runtime-refused", "error", message, locate(object.yaml, path, "value"), { hint });
 }
 
-const PULL_POLICIES = new Set(["Always", "IfNotPresent", "Never"]);
-const PROTOCOLS = new Set(["TCP", "UDP", "SCTP"]);
+const RESTART_VALUES: ReadonlySet<string> = new Set(["Always", "OnFailure", "Never"]);
 
 /** The restart policies a pod of each kind may have: a Job's pods end, the others' run on. */
 const RESTART_POLICIES: Record<string, readonly string[]> = {
@@ -60,7 +51,9 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = [];
   const { spec: pod, path: podPath } = podSpecOf(workload);
   const allowed = RESTART_POLICIES[workload.kind];
-  if (allowed && pod.restartPolicy !== undefined && !allowed.includes(asText(pod.restartPolicy)))
+  // A policy of no known kind is the field's wrong value (field-problems.ts).
+  const policy = pod.restartPolicy;
+  if (allowed && typeof policy === "string" && RESTART_VALUES.has(policy) && !allowed.includes(policy))
     found.push(
       refused(
         workload,
@@ -82,19 +75,6 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
   return found;
 }
 
-/** A port's protocol the API server does not take (it takes these, as written), where it is written. */
-function protocolProblem(object: ManifestObject, port: Json, path: KeyPath, whose: string): Diagnostic[] {
-  if (port.protocol === undefined || PROTOCOLS.has(asText(port.protocol))) return [];
-  return [
-    refused(
-      object,
-      [...path, "protocol"],
-      `${whose} gives the protocol '${asText(port.protocol)}', where the API server takes TCP, UDP or SCTP`,
-      "leave it out for TCP; what is spoken over the port (HTTP) is no protocol here: name the port http",
-    ),
-  ];
-}
-
 function podProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = workloadProblems(workload);
   const hostNetwork = podSpecOf(workload).spec.hostNetwork === true;
@@ -105,7 +85,6 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
       if (!isObject(port)) return;
       const at = [...path, "ports", index];
       const whose = `the port ${asText(port.containerPort)} of ${who}`;
-      found.push(...protocolProblem(workload, port, at, whose));
       // On the host's network the container listens on the host's ports: there is nothing to map.
       if (hostNetwork && port.hostPort !== undefined && port.hostPort !== port.containerPort)
         found.push(
@@ -117,15 +96,6 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
     });
-    if (container.imagePullPolicy !== undefined && !PULL_POLICIES.has(asText(container.imagePullPolicy)))
-      found.push(
-        refused(
-          workload,
-          [...path, "imagePullPolicy"],
-          `${who} has the imagePullPolicy '${asText(container.imagePullPolicy)}', which is none of Always, IfNotPresent and Never`,
-          "use IfNotPresent (or Always, or Never)",
-        ),
-      );
     if (typeof container.name === "string") {
       if (names.has(container.name))
         found.push(
@@ -237,9 +207,6 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
           "set type: NodePort (or LoadBalancer), or leave nodePort out",
         ),
       );
-    found.push(
-      ...protocolProblem(service, port, path, `the port ${asText(port.port)} of Service '${service.name}'`),
-    );
     const key = `${asText(port.port)}/${asText(port.protocol ?? "TCP")}`;
     if (port.port !== undefined && seen.has(key))
       found.push(
@@ -254,8 +221,6 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
   });
   return found;
 }
-
-const PATH_TYPES = new Set(["Exact", "Prefix", "ImplementationSpecific"]);
 
 /** networking.k8s.io/v1 wants each path's type, and Exact and Prefix paths absolute. */
 function ingressProblems(ingress: ManifestObject): Diagnostic[] {
@@ -273,15 +238,6 @@ function ingressProblems(ingress: ManifestObject): Diagnostic[] {
             at,
             `a path of Ingress '${ingress.name}' has no pathType, which networking.k8s.io/v1 requires`,
             "add pathType: Prefix (or Exact)",
-          ),
-        );
-      else if (!PATH_TYPES.has(asText(entry.pathType)))
-        found.push(
-          refused(
-            ingress,
-            [...at, "pathType"],
-            `the pathType '${asText(entry.pathType)}' of Ingress '${ingress.name}' is none of Exact, Prefix and ImplementationSpecific`,
-            "use Prefix (or Exact)",
           ),
         );
       else if (entry.pathType !== "ImplementationSpecific" && path !== undefined && !path.startsWith("/"))

@@ -1,9 +1,11 @@
 /**
- * Fields an object's kind does not have, at any depth, often a misspelling (imagePullPolcy, paht),
- * and values of the wrong type (`replicas: "2"`, an environment variable's `value: 8080`): the
- * OpenAPI schema lets unknown fields through, and `kubectl apply`, whose field validation is strict,
- * refuses both. The fields of each kind and their types are the pinned API version's, in
- * fields.generated.json (written by scripts/kubernetes-fields.ts from kubernetes-models' declarations).
+ * What kubectl and the API server refuse in an object's fields, at any depth: fields its kind does
+ * not have, often a misspelling (imagePullPolcy, paht), which the OpenAPI schema lets through and
+ * `kubectl apply`, whose field validation is strict, refuses; values of the wrong type
+ * (`replicas: "2"`, an environment variable's `value: 8080`); and values a field does not take
+ * (`type: Loadbalancer`, `protocol: HTTP`). The fields of each kind, their types and values are the
+ * pinned API version's, in fields.generated.json (written by scripts/kubernetes-fields.ts from
+ * kubernetes-models' declarations).
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
@@ -14,8 +16,9 @@ import fields from "./fields.generated.json" with { type: "json" };
 import type { ManifestObject } from "./objects.js";
 
 /**
- * A field's type: "s" text, "n" a number, "b" true or false, "x" anything, "{}" and a type for a
- * mapping of keys of any name, else the name of the shape it holds; "[]" before any for a list.
+ * A field's type: "s" text, "e:A|B" one of these texts, "n" a number, "b" true or false, "x"
+ * anything, "{}" and a type for a mapping of keys of any name, else the name of the shape it holds;
+ * "[]" before any for a list.
  */
 type Field = string;
 
@@ -28,13 +31,21 @@ const SCALARS: Record<string, string> = { s: "string", n: "number", b: "boolean"
 
 export type FieldProblem =
   | { kind: "unknown"; path: KeyPath; field: string; known: string[] }
-  | { kind: "type"; path: KeyPath; value: unknown; expected: string };
+  | { kind: "type"; path: KeyPath; value: unknown; expected: string }
+  | { kind: "value"; path: KeyPath; value: string; allowed: string[] };
 
 /** What is wrong in the fields of an object of `apiVersion` and `kind`; nothing for a kind not read here. */
 export function fieldProblems(apiVersion: string, kind: string, value: unknown): FieldProblem[] {
   const shape = kinds[`${apiVersion} ${kind}`];
   const found: FieldProblem[] = [];
-  if (shape) check(value, shape, [], found);
+  // What the cluster writes (status) is not applied, and may name values of a later version.
+  if (shape && isObject(value))
+    check(
+      Object.fromEntries(Object.entries(value).filter(([field]) => field !== "status")),
+      shape,
+      [],
+      found,
+    );
   return found;
 }
 
@@ -47,6 +58,12 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
       value.forEach((item, index) => {
         check(item, type.slice(2), [...path, index], found);
       });
+    return;
+  }
+  if (type.startsWith("e:")) {
+    const allowed = type.slice(2).split("|");
+    if (typeof value !== "string") found.push({ kind: "type", path, value, expected: "string" });
+    else if (!allowed.includes(value)) found.push({ kind: "value", path, value, allowed });
     return;
   }
   const scalar = SCALARS[type];
@@ -82,6 +99,14 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
         `'${problem.field}' is not a field of ${problem.path.length > 1 ? problem.path.slice(0, -1).join(".") : object.kind} in ${named}, so kubectl apply refuses it`,
         locate(object.yaml, at, "key"),
         { hint: suggestion(problem.field, problem.known, "field") },
+      );
+    if (problem.kind === "value")
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${problem.path.join(".")} of ${named} is '${problem.value}', which the API server does not take (${problem.allowed.map((v) => (v === "" ? '""' : v)).join(", ")})`,
+        locate(object.yaml, at, "value"),
+        { hint: suggestion(problem.value, problem.allowed, "value") },
       );
     return diagnostic(
       "schema-wrong-type",
