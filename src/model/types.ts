@@ -212,6 +212,8 @@ export interface Service extends Located {
   ports: Port[];
   health?: HealthCheck;
   memory?: Amount;
+  /** Memory is stated, but could not be read: an error says where and why. */
+  memoryUnreadable?: true;
   cpu?: Amount;
   env: EnvVar[];
   volumes: Volume[];

@@ -13,7 +13,8 @@ export const noResourceLimits: Rule = {
   check(context) {
     for (const environment of context.model.environments.filter((e) => e.platform === "kubernetes")) {
       for (const instance of environment.instances) {
-        if (!instance.memory)
+        // Memory stated but unreadable has its error already.
+        if (!instance.memory && !instance.service.memoryUnreadable)
           context.report(
             instance.at,
             `'${instance.id}' in '${environment.id}' states no memory request or limit`,

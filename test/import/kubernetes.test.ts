@@ -395,6 +395,9 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics.find((d) => d.message.includes("'udp'"))!.message).toBe(
       "spec.template.spec.containers.1.ports.0.protocol of Deployment 'web' is 'udp', which the API server does not take (SCTP, TCP, UDP)",
     );
+    expect(diagnostics.find((d) => d.message.includes("'HTTP'"))!.hint).toBe(
+      "leave it out for TCP: what is spoken over the port (HTTP) is no protocol here; name the port http instead",
+    );
   });
 
   it("reports fields the kind does not have, at any depth, with the field meant, and leaves mappings of any keys alone", async () => {
@@ -634,7 +637,10 @@ describe("Kubernetes manifests as a model", () => {
       "",
     ]);
     expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
-    expect(checkModel(model!, { sources }).map((d) => d.code)).toContain("missing-health-check");
+    const codes = checkModel(model!, { sources }).map((d) => d.code);
+    expect(codes).toContain("missing-health-check");
+    // The memory is stated, if wrongly: the error says so, and no warning says it is not stated.
+    expect(codes).not.toContain("no-resource-limits");
   });
 
   it("takes the images a skaffold.yaml above the manifests builds for builds, not for unpinned images", async () => {

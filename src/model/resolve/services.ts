@@ -384,6 +384,7 @@ function resolveService(
   if (health) service.health = health;
   const memory = resolveAmount(context, input.memory, "memory", ["services", id, "memory"]);
   if (memory) service.memory = memory;
+  else if (input.memory !== undefined) service.memoryUnreadable = true;
   const cpu = resolveAmount(context, input.cpu, "cpu", ["services", id, "cpu"]);
   if (cpu) service.cpu = cpu;
   if (input["max-restarts"] !== undefined && input.restart !== "on-failure") {
