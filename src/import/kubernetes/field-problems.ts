@@ -106,7 +106,12 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
         "error",
         `${problem.path.join(".")} of ${named} is '${problem.value}', which the API server does not take (${problem.allowed.map((v) => (v === "" ? '""' : v)).join(", ")})`,
         locate(object.yaml, at, "value"),
-        { hint: suggestion(problem.value, problem.allowed, "value") },
+        {
+          hint:
+            problem.path.at(-1) === "protocol" && /^(?:https?|grpc|h2c?|tls)$/i.test(problem.value)
+              ? `leave it out for TCP: what is spoken over the port (${problem.value}) is no protocol here; name the port ${problem.value.toLowerCase()} instead`
+              : suggestion(problem.value, problem.allowed, "value"),
+        },
       );
     return diagnostic(
       "schema-wrong-type",
