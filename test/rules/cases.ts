@@ -10,7 +10,8 @@ export interface RuleCase {
   manifests?: boolean;
 }
 
-const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
+/** What every model of the cases opens with: the system, and the secret pw with its source. */
+export const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 const rootAndPrivileged = 'services:\n  api:\n    image: a:1\n    user: "0:0"\n    privileged: true\n';
 

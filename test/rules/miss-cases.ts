@@ -5,15 +5,13 @@
 import {
   claim,
   disruptionBudget,
+  head,
   oneContainer,
   type RuleCase,
   selectsNothing,
   service,
   workloadHead,
 } from "./cases.js";
-
-/** The head cases.ts opens its models with: the system, and the secret pw with its source. */
-const head = "system: { name: Shop }\nsecrets: { pw: { source: vault } }\n";
 
 export const missCases: RuleCase[] = [
   {
