@@ -19,3 +19,10 @@ export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K,
   }
   return groups;
 }
+
+/** The largest of the values, or `floor` when there are none or all are smaller (Math.max(...values) overflows on long lists). */
+export function maximum(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY): number {
+  let largest = floor;
+  for (const value of values) if (value > largest) largest = value;
+  return largest;
+}

@@ -4,7 +4,7 @@
  * Ingresses become ingress nodes with routes, autoscalers and disruption budgets shape replicas,
  * and an environment variable that names another Service's DNS name becomes a `uses` relation.
  */
-import { groupBy } from "../../collections.js";
+import { append, groupBy } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
@@ -177,13 +177,15 @@ export function manifestsToModel(
   }
   const autoscalerFor = autoscalerIndex(ofKind("HorizontalPodAutoscaler"), namespaceOf);
   const nodePorts = nodePortProblems(services);
-  diagnostics.push(
-    ...apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
-    ...objects.flatMap(fieldDiagnostics),
-    ...objectNameProblems(objects),
-    ...nodePorts.diagnostics,
-    ...missingObjectFindings(workloads, objects, namespaceOf),
-  );
+  // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
+  for (const found of [
+    apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
+    objects.flatMap(fieldDiagnostics),
+    objectNameProblems(objects),
+    nodePorts.diagnostics,
+    missingObjectFindings(workloads, objects, namespaceOf),
+  ])
+    append(diagnostics, found);
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
@@ -264,10 +266,8 @@ export function manifestsToModel(
       }
     }
     const note = noteFor(workload);
-    findings.push(
-      ...extraContainerFindings(workload, id, options.builds),
-      ...duplicateEnvFindings(workload, id),
-    );
+    append(findings, extraContainerFindings(workload, id, options.builds));
+    append(findings, duplicateEnvFindings(workload, id));
     // Looked up in its namespace as the indexes key it: one left unnamed is the default.
     const imported = importWorkload(
       id,

@@ -2,7 +2,7 @@
  * Nested boxes drawn with box-drawing characters. Every line of a rendered box has the same display
  * width, no line is wider than the limit, and children are laid out in rows that wrap.
  */
-
+import { append, maximum } from "../../../collections.js";
 import { displayWidth, padEnd } from "./width.js";
 import { wrap } from "./wrap.js";
 
@@ -50,7 +50,7 @@ function rows(children: string[][], width: number): string[][][] {
 }
 
 function joinRow(row: string[][]): string[] {
-  const height = Math.max(...row.map((child) => child.length));
+  const height = maximum(row.map((child) => child.length));
   const lines: string[] = [];
   for (let i = 0; i < height; i++) {
     lines.push(
@@ -73,13 +73,13 @@ export function renderBox(box: AsciiBox, maxWidth: number): string[] {
   const content: string[] = [...text];
   for (const row of laidOut) {
     if (content.length > 0) content.push("");
-    content.push(...row);
+    append(content, row);
   }
   if (footer.length > 0) {
     if (laidOut.length > 0) content.push("");
-    content.push(...footer);
+    append(content, footer);
   }
-  const width = Math.max(...content.map(displayWidth), titleFits ? displayWidth(title) + 2 : 0, 1);
+  const width = maximum(content.map(displayWidth), Math.max(titleFits ? displayWidth(title) + 2 : 0, 1));
   const top = titleFits
     ? `┌─ ${title} ${"─".repeat(width + 2 - 3 - displayWidth(title))}┐`
     : `┌${"─".repeat(width + 2)}┐`;

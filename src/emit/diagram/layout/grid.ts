@@ -3,7 +3,9 @@
  * file order. It takes milliseconds where ELK takes seconds at a thousand instances, and at that
  * size a diagram is a map to search, not a flow to follow. Edges are left to be drawn straight.
  */
+
 import type { ElkNode } from "elkjs/lib/elk-api.js";
+import { maximum } from "../../../collections.js";
 import { NODE } from "./boxes.js";
 import type { GraphIndex } from "./elk-graph.js";
 
@@ -21,7 +23,7 @@ function size(node: ElkNode, index: GraphIndex): void {
   const minimum = entry ? entry.box.width : 0;
   // Rows about as wide as the square root of the children's area, so the result is roughly square.
   const area = children.reduce((sum, c) => sum + (c.width! + GAP) * (c.height! + GAP), 0);
-  const widest = Math.max(...children.map((c) => c.width!));
+  const widest = maximum(children.map((c) => c.width!));
   const target = Math.max(widest, Math.sqrt(area) * 1.4, minimum - 2 * side);
   let x = 0;
   let y = 0;
