@@ -351,6 +351,19 @@ describe("Kubernetes manifests as a model", () => {
     expect(model!.services[0]!.volumes.map((v) => v.path)).toEqual(["/data"]);
   });
 
+  it("takes a relative mount path from the root when it compares mounts, as runc does", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers: [{ name: web, image: 'web:1.0', volumeMounts: [{ name: a, mountPath: data }, { name: b, mountPath: /data/ }] }]",
+      "      volumes: [{ name: a, emptyDir: {} }, { name: b, emptyDir: {} }]",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["schema-invalid-value@9:88"]);
+    const twice = checkModel(model!, { sources }).filter((d) => d.code === "duplicate-mount-path");
+    expect(located(twice, sources)).toEqual(["duplicate-mount-path@9:118"]);
+  });
+
   it("reports a liveness success threshold other than 1, and a disruption budget with both bounds", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

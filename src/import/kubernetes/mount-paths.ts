@@ -5,9 +5,8 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { mountPoint } from "../../model/mounts.js";
 import { asText } from "../json.js";
-import { asArray, isObject, type ManifestObject, podContainers } from "./objects.js";
+import { asArray, isObject, type ManifestObject, podContainers, podMountPoint } from "./objects.js";
 
 export function mountPathFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   return workloads.flatMap((workload) =>
@@ -15,7 +14,7 @@ export function mountPathFindings(workloads: readonly ManifestObject[]): Diagnos
       const taken = new Map<string, string>();
       return asArray(container.volumeMounts).flatMap((mount, index) => {
         if (!isObject(mount) || typeof mount.mountPath !== "string") return [];
-        const point = mountPoint(mount.mountPath);
+        const point = podMountPoint(mount.mountPath);
         const earlier = taken.get(point);
         if (earlier === undefined) {
           taken.set(point, asText(mount.name));

@@ -1,5 +1,6 @@
 /** Kubernetes objects as read from manifests, with the document each came from. */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
+import { isContainerPath, mountPoint } from "../../model/mounts.js";
 import { asText, isObject, type Json } from "../json.js";
 
 export { isObject, type Json };
@@ -215,3 +216,10 @@ export const PROFILE_FIELDS = [
 /** The capabilities a securityContext adds. */
 export const addedCapabilities = (securityContext: Json): string[] =>
   asArray(asObject(securityContext.capabilities).add).map(asText);
+
+/**
+ * Where a container's volume mount is, as the runtime takes it: runc takes a relative mountPath from
+ * the container's root (and warns), and `/data/` is `/data`.
+ */
+export const podMountPoint = (mountPath: string): string =>
+  mountPoint(isContainerPath(mountPath) ? mountPath : `/${mountPath}`);

@@ -4,7 +4,6 @@
  * is noted with the manifest path it came from, so findings point into the manifest.
  */
 import type { KeyPath } from "../../load/yaml-file.js";
-import { isContainerPath, mountPoint } from "../../model/mounts.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
@@ -16,6 +15,7 @@ import {
   type Json,
   type ManifestObject,
   PROFILE_FIELDS,
+  podMountPoint,
   podSpecOf,
 } from "./objects.js";
 import type { SkaffoldBuild } from "./skaffold.js";
@@ -389,9 +389,9 @@ function importVolumes(
   asArray(container.volumeMounts).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.name !== "string" || typeof raw.mountPath !== "string") return;
     // runc takes a relative mount path from the container's root (and warns): so does the model.
-    const mountPath = isContainerPath(raw.mountPath) ? raw.mountPath : `/${raw.mountPath}`;
-    if (taken.has(mountPoint(mountPath))) return;
-    taken.add(mountPoint(mountPath));
+    const mountPath = podMountPoint(raw.mountPath);
+    if (taken.has(mountPath)) return;
+    taken.add(mountPath);
     const name = raw.name;
     const readOnly = raw.readOnly === true ? { "read-only": true } : {};
     const template = templates.get(name);
