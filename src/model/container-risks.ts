@@ -264,5 +264,5 @@ export function secretCommands(service: Service): { at: SourceRange; message: st
 
 /** Whether a list of dropped capabilities drops NET_RAW, alone or with all. */
 export function dropsNetRaw(dropped: readonly unknown[]): boolean {
-  return dropped.some((name) => /^(?:CAP_)?(?:NET_RAW|ALL)$/i.test(String(name)));
+  return dropped.some((name) => typeof name === "string" && /^(?:CAP_)?(?:NET_RAW|ALL)$/i.test(name));
 }

@@ -20,6 +20,27 @@ const file = (text: string, name = "compose.yaml") => {
   return path;
 };
 
+/**
+ * Any JSON value, whose mappings are keyed now and then by what every object inherits: a value read
+ * with String() instead of asText() throws on `{ toString: 1 }`.
+ */
+const anything = (maxDepth: number) =>
+  fc.letrec((tie) => ({
+    value: fc.oneof(
+      { maxDepth, depthSize: "small" },
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie("value"), { maxLength: 3 }),
+      fc.dictionary(
+        fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("toString", "valueOf")),
+        tie("value"),
+        { maxKeys: 3 },
+      ),
+    ),
+  })).value;
+
 /** Values shaped a little like compose files and manifests, so the importers get past the first checks. */
 const shaped = fc.oneof(
   fc.record({
@@ -108,14 +129,25 @@ describe("importers on anything", () => {
       "pids_limit",
       "restart",
       "tmpfs",
+      "ulimits",
+      "hostname",
+      "dns",
+      "extra_hosts",
+      "uts",
+      "cgroup",
+      "pull_policy",
+      "stop_grace_period",
+      "security_opt",
+      "expose",
+      "profiles",
     ];
-    const service = fc.dictionary(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
+    const service = fc.dictionary(fc.constantFrom(...keys), anything(3), { maxKeys: 6 });
     const top = fc.record({
       services: fc.dictionary(fc.constantFrom("a", "b", "db"), service, { minKeys: 1, maxKeys: 3 }),
-      volumes: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
-      networks: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
-      secrets: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
-      configs: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+      volumes: fc.option(anything(2), { nil: undefined }),
+      networks: fc.option(anything(2), { nil: undefined }),
+      secrets: fc.option(anything(2), { nil: undefined }),
+      configs: fc.option(anything(2), { nil: undefined }),
     });
     await fc.assert(
       fc.asyncProperty(top, async (document) => {
@@ -153,7 +185,7 @@ describe("importers on anything", () => {
   });
 
   it("never throw, nor does any rule, on workloads, Services, budgets and autoscalers whose known fields hold anything", async () => {
-    const any = fc.jsonValue({ maxDepth: 3 });
+    const any = anything(3);
     const container = fc.dictionary(
       fc.constantFrom(
         "name",
@@ -264,7 +296,7 @@ describe("importers on anything", () => {
   });
 
   it("never throw on a kustomization whose labels, annotations and replica counts hold anything", async () => {
-    const any = fc.jsonValue({ maxDepth: 3 });
+    const any = anything(3);
     const kustomization = fc.record(
       {
         commonLabels: any,

@@ -8,7 +8,7 @@
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { hasEntries, isObject, type Json } from "../json.js";
+import { asText, hasEntries, isObject, type Json } from "../json.js";
 import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
@@ -56,11 +56,11 @@ function serviceInconsistencies(id: string, raw: Json, report: Report): void {
       ["services", id, "networks"],
     );
   const test = isObject(raw.healthcheck) ? raw.healthcheck.test : undefined;
-  if (Array.isArray(test) && test.length > 0 && !TEST_FORMS.has(String(test[0])))
+  if (Array.isArray(test) && test.length > 0 && !TEST_FORMS.has(asText(test[0])))
     report(
       "schema-invalid-value",
-      `the health check test of '${id}' starts with '${String(test[0])}', where Compose takes CMD, CMD-SHELL or NONE`,
-      `start it with CMD to run the words as they are: [CMD, ${test.map(String).join(", ")}]`,
+      `the health check test of '${id}' starts with '${asText(test[0])}', where Compose takes CMD, CMD-SHELL or NONE`,
+      `start it with CMD to run the words as they are: [CMD, ${test.map(asText).join(", ")}]`,
       ["services", id, "healthcheck", "test", 0],
     );
   for (const { key, deploy, read } of TWINS) {
@@ -110,10 +110,10 @@ function watchInconsistencies(id: string, raw: Json, report: Report): void {
         "give the path on the host to watch",
         ["services", id, "develop", "watch", index, "path"],
       );
-    if (!NEEDS_NO_TARGET.has(String(watch.action)) && watch.target === undefined)
+    if (!NEEDS_NO_TARGET.has(asText(watch.action)) && watch.target === undefined)
       report(
         "schema-invalid-value",
-        `the watch of '${id}' that ${watch.action === undefined ? "has no action" : `does ${String(watch.action)}`} needs a target in the container, which Compose refuses to go without`,
+        `the watch of '${id}' that ${watch.action === undefined ? "has no action" : `does ${asText(watch.action)}`} needs a target in the container, which Compose refuses to go without`,
         "add target: the path in the container the files go to",
         ["services", id, "develop", "watch", index],
       );

@@ -2,7 +2,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { suggestion } from "../../model/suggest.js";
-import { isObject } from "../json.js";
+import { asText, isObject } from "../json.js";
 import {
   composeServiceKeys,
   composeServiceTypes,
@@ -134,13 +134,13 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
       );
     }
     case "not-allowed": {
-      const allowed = problem.allowed.map(String);
+      const allowed = problem.allowed.map(asText);
       return diagnostic(
         "schema-invalid-value",
         "error",
-        `${problem.path.join(".")} is '${String(problem.value)}', which Compose does not take (${allowed.join(", ")})`,
+        `${problem.path.join(".")} is '${asText(problem.value)}', which Compose does not take (${allowed.join(", ")})`,
         locate(source.yaml, problem.path, "value"),
-        { hint: suggestion(String(problem.value), allowed, "value") },
+        { hint: suggestion(asText(problem.value), allowed, "value") },
       );
     }
   }

@@ -5,7 +5,7 @@
  * volume option Compose passes over without a word, which is only a warning.
  */
 import { isContainerPath } from "../../model/mounts.js";
-import { hasEntries, isObject, type Json } from "../json.js";
+import { asText, hasEntries, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
 
 /** Transport protocols a published port takes; an application protocol (http) is not one. */
@@ -38,14 +38,14 @@ function sysctlProblem(name: string, hostNetwork: boolean): string | undefined {
 /** A sysctls entry's name and its step, in the list (name=value) or the map form. */
 function sysctlNames(value: unknown): { name: string; step: string | number }[] {
   if (Array.isArray(value))
-    return value.map((entry, index) => ({ name: String(entry).split("=")[0]!.trim(), step: index }));
+    return value.map((entry, index) => ({ name: asText(entry).split("=")[0]!.trim(), step: index }));
   return isObject(value) ? Object.keys(value).map((name) => ({ name, step: name })) : [];
 }
 
 /** The transport protocol a ports entry gives, if it gives one. */
 function portProtocol(entry: unknown): string | undefined {
   if (isObject(entry)) return typeof entry.protocol === "string" ? entry.protocol : undefined;
-  const text = String(entry);
+  const text = asText(entry);
   const slash = text.lastIndexOf("/");
   return slash >= 0 ? text.slice(slash + 1) : undefined;
 }
@@ -72,7 +72,7 @@ const VOLUME_OPTIONS = new Set([
 function volumeParts(entry: unknown): { target?: string; options: string[] } {
   if (isObject(entry))
     return typeof entry.target === "string" ? { target: entry.target, options: [] } : { options: [] };
-  const text = String(entry);
+  const text = asText(entry);
   // A Windows host path (C:\data) has a colon of its own; r:/data is the volume r at /data.
   const parts = text.replace(/^[A-Za-z]:\\/, (drive) => drive.replace(":", "\0")).split(":");
   if (parts.length === 1) return { target: parts[0]!, options: [] };
@@ -103,7 +103,7 @@ function volumeRefusals(id: string, raw: Json, report: Report): void {
     });
   const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];
   tmpfs.forEach((entry, index) => {
-    const target = String(entry).split(":")[0]!;
+    const target = asText(entry).split(":")[0]!;
     if (target !== "" && !isContainerPath(target))
       report(
         "runtime-refused",

@@ -5,8 +5,10 @@
  * volumeClaimTemplates) or a ReadWriteMany class is what several replicas need. Found here, where
  * the access modes are written, and reported by claim-shared-by-replicas.
  */
+
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
+import { asText } from "../json.js";
 import {
   asArray,
   asObject,
@@ -55,7 +57,7 @@ export function sharedClaimFindings(
       const claimName = isObject(volume) ? asObject(volume.persistentVolumeClaim).claimName : undefined;
       if (typeof claimName !== "string") return;
       const claim = claims.get(objectKey(namespaceOf(workload), "PersistentVolumeClaim", claimName));
-      const modes = asArray(asObject(claim?.value.spec).accessModes).map(String);
+      const modes = asArray(asObject(claim?.value.spec).accessModes).map(asText);
       // A claim these manifests do not define, or one several nodes can mount, is left alone.
       if (!claim || modes.length === 0 || modes.some((mode) => SHARED_MODES.has(mode))) return;
       const pods = count === "every node" ? "a pod on every node" : `up to ${count} replicas`;

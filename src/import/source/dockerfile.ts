@@ -3,6 +3,7 @@
  * health check, user, command. Instructions are line-oriented, so a small reader does: it joins
  * continued lines, skips comments, applies ARG defaults in FROM, and never throws.
  */
+import { asText } from "../json.js";
 
 export interface DockerfileFacts {
   stages: { name: string; image: string }[];
@@ -56,7 +57,7 @@ function commandOf(args: string): string | string[] {
   if (args.startsWith("[")) {
     try {
       const parsed: unknown = JSON.parse(args);
-      if (Array.isArray(parsed)) return parsed.map(String);
+      if (Array.isArray(parsed)) return parsed.map(asText);
     } catch {
       // Not valid JSON: Docker runs it as a shell command, and so do we.
     }

@@ -3,7 +3,7 @@
  * the file's text and never throws: a file it cannot read gives a reason instead.
  */
 import { parse as parseToml } from "smol-toml";
-import { isObject, type Json } from "../json.js";
+import { asText, isObject, type Json } from "../json.js";
 
 export interface ManifestReading {
   ecosystem: string;
@@ -67,8 +67,8 @@ function pyprojectToml(text: string): ManifestReading {
   const project = isObject(value.project) ? value.project : {};
   const poetry = isObject(value.tool) && isObject(value.tool.poetry) ? value.tool.poetry : {};
   const build = isObject(value["build-system"]) ? value["build-system"] : {};
-  const listed = Array.isArray(project.dependencies) ? project.dependencies.map(String) : [];
-  const requires = Array.isArray(build.requires) ? build.requires.map(String) : [];
+  const listed = Array.isArray(project.dependencies) ? project.dependencies.map(asText) : [];
+  const requires = Array.isArray(build.requires) ? build.requires.map(asText) : [];
   const dependencies = [
     ...listed.flatMap((d) => requirementName(d) ?? []),
     ...keys(poetry.dependencies).filter((d) => d !== "python"),
