@@ -103,8 +103,9 @@ export function kubernetesFields(): KubernetesFields {
     const key = shapeName(file, name);
     if (shapes[key]) return key;
     const fields = interfaceFields(file, name);
-    // Not an interface (IntOrString, Quantity, Time): a scalar by another name.
-    if (!fields) return "x";
+    // Not an interface (IntOrString, Quantity, Time): a scalar by another name. An interface with no
+    // fields declared (FieldsV1, the managed fields kubectl writes) takes anything.
+    if (!fields || fields.size === 0) return "x";
     const shape: Record<string, Field> = {};
     shapes[key] = shape;
     for (const [field, type] of [...fields].sort(([a], [b]) => a.localeCompare(b))) {

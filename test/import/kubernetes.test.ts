@@ -501,6 +501,37 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics.filter((d) => d.code === "manifest-unknown-field")).toEqual([]);
   });
 
+  it("takes an object as kubectl writes it back, managed fields and all, without a finding about its fields", async () => {
+    const { diagnostics } = await loadManifestText([
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata:",
+      "  name: conf",
+      "  creationTimestamp: null",
+      "  managedFields:",
+      "    - { manager: kubectl, operation: Apply, fieldsType: FieldsV1, fieldsV1: { 'f:data': { 'f:a': {} } } }",
+      "data: { a: '1' }",
+      "",
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("still warns of a pod without a list of containers in a version whose fields are not known here", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1beta2",
+      "kind: Deployment",
+      "metadata: { name: old }",
+      "spec: { template: { spec: { containers: {} } } }",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "schema-wrong-type"),
+        sources,
+      ),
+    ).toEqual(["schema-wrong-type@4:41"]);
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

@@ -34,6 +34,10 @@ export type FieldProblem =
   | { kind: "type"; path: KeyPath; value: unknown; expected: string }
   | { kind: "value"; path: KeyPath; value: string; allowed: string[] };
 
+/** Whether the fields of objects of `apiVersion` and `kind` are known here, and so checked. */
+export const checksFields = (apiVersion: string, kind: string): boolean =>
+  Object.hasOwn(kinds, `${apiVersion} ${kind}`);
+
 /** What is wrong in the fields of an object of `apiVersion` and `kind`; nothing for a kind not read here. */
 export function fieldProblems(apiVersion: string, kind: string, value: unknown): FieldProblem[] {
   const shape = kinds[`${apiVersion} ${kind}`];
@@ -79,7 +83,8 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
     for (const [key, entry] of Object.entries(value)) check(entry, type.slice(2), [...path, key], found);
     return;
   }
-  const shape = shapes[type] ?? {};
+  const shape = shapes[type];
+  if (!shape) return;
   for (const [field, entry] of Object.entries(value)) {
     const inner = Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (inner === undefined)

@@ -14,7 +14,7 @@ import { deprecatedServiceAccountFindings } from "./deprecated-service-account.j
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
 import { extraContainerFindings } from "./extra-containers.js";
-import { fieldDiagnostics } from "./field-problems.js";
+import { checksFields, fieldDiagnostics } from "./field-problems.js";
 import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
@@ -130,8 +130,9 @@ export function manifestsToModel(
     const { spec, path } = podSpecOf(workload);
     const containers = spec.containers;
     if (Array.isArray(containers) && containers.some(isObject)) continue;
-    // Something else than a list is a wrong type, reported with every field's (field-problems.ts).
-    if (containers !== undefined && containers !== null && !Array.isArray(containers)) continue;
+    // Something else than a list is a wrong type, reported with every field's where they are known.
+    if (containers != null && !Array.isArray(containers) && checksFields(workload.apiVersion, workload.kind))
+      continue;
     diagnostics.push(
       diagnostic(
         "schema-wrong-type",
