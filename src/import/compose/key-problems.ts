@@ -143,5 +143,12 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
         { hint: suggestion(asText(problem.value), allowed, "value") },
       );
     }
+    case "not-matching":
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${problem.path.join(".")} is '${problem.value}', which is not of the form Compose takes (${problem.pattern})`,
+        locate(source.yaml, problem.path, "value"),
+      );
   }
 }

@@ -28,7 +28,8 @@ interface Schema {
 export type SpecProblem =
   | { kind: "unknown-key"; path: KeyPath; key: string; known: string[] }
   | { kind: "wrong-type"; path: KeyPath; value: unknown; allowed: JsonType[] }
-  | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] };
+  | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] }
+  | { kind: "not-matching"; path: KeyPath; value: string; pattern: string };
 
 const definitions = (spec as { definitions: Record<string, Schema> }).definitions;
 
@@ -132,7 +133,7 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
     return;
   }
   if (node.pattern && typeof value === "string" && !node.pattern.test(value)) {
-    found.push({ kind: "not-allowed", path, value, allowed: node.pattern.source.split("|") });
+    found.push({ kind: "not-matching", path, value, pattern: node.pattern.source });
     return;
   }
   if (Array.isArray(value)) {
@@ -160,7 +161,10 @@ export function serviceKeySchema(key: string): Schema | undefined {
   return Object.hasOwn(properties, key) ? properties[key] : undefined;
 }
 
-/** The schema of an entry of a top-level section (a network, a volume, a secret, a config). */
+/**
+ * The schema of an entry of a top-level section (a network, a volume, a secret, a config): the
+ * definition itself, since what is made ready is kept by the schema object.
+ */
 export function sectionEntrySchema(section: "networks" | "volumes" | "secrets" | "configs"): Schema {
-  return { $ref: `#/definitions/${section.slice(0, -1)}` };
+  return definitions[section.slice(0, -1)] ?? {};
 }

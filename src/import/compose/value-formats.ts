@@ -53,7 +53,8 @@ export function valueFormats(id: string, raw: Json, report: Report): void {
   }
   if (Array.isArray(raw.expose))
     raw.expose.forEach((entry, index) => {
-      if (!exposable(entry))
+      // A list or a mapping is the schema's wrong type (key-problems.ts).
+      if (typeof entry !== "object" && !exposable(entry))
         report(
           "schema-invalid-value",
           `'${id}' exposes '${asText(entry)}', which is not a port Compose reads`,
