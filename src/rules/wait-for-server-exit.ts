@@ -2,15 +2,21 @@ import type { Model, Service } from "../model/types.js";
 import { byPlace, named } from "./by-place.js";
 import type { Rule } from "./rule.js";
 
+/** The services with an instance, anywhere, that publishes ports: found once for the whole model. */
+function publishing(model: Model): Set<Service> {
+  const found = new Set<Service>();
+  for (const environment of model.environments)
+    for (const instance of environment.instances)
+      if (instance.publish.length > 0) found.add(instance.service);
+  return found;
+}
+
 /** Why a service runs until it is stopped, if what the model says of it shows that it does. */
-function runsUntilStopped(model: Model, service: Service): string | undefined {
+function runsUntilStopped(service: Service, published: ReadonlySet<Service>): string | undefined {
   if (service.restart === "always" || service.restart === "unless-stopped")
     return `it restarts ${service.restart === "always" ? "always" : "unless stopped"}`;
   if (service.health) return "it has a health check";
-  const published = model.environments.some((environment) =>
-    environment.instances.some((instance) => instance.service === service && instance.publish.length > 0),
-  );
-  return published ? "it publishes ports" : undefined;
+  return published.has(service) ? "it publishes ports" : undefined;
 }
 
 export const waitForServerExit: Rule = {
@@ -27,11 +33,11 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
   },
   check(context) {
     const byId = new Map(context.model.services.map((s) => [s.id, s]));
+    const published = publishing(context.model);
     const waits = context.model.services.flatMap((service) =>
       service.uses.flatMap((use) => {
         const target = byId.get(use.target);
-        const reason =
-          use.wait === "completed" && target ? runsUntilStopped(context.model, target) : undefined;
+        const reason = use.wait === "completed" && target ? runsUntilStopped(target, published) : undefined;
         return reason ? [{ at: use.at, subject: { target: use.target, reason }, service: service.id }] : [];
       }),
     );
