@@ -3,7 +3,8 @@ import { groupBy } from "../collections.js";
 
 /**
  * `items` in waves, each item needing only items of earlier waves, in the items' order within a
- * wave; those in a cycle, or waiting on one, apart. An item that depends on itself is in a cycle.
+ * wave; those in a cycle, or waiting on one, apart. An item that depends on itself is in a cycle;
+ * one that is not among the items is passed over.
  * Kahn's algorithm, a wave at a time: each item counts the dependencies it still waits for, so the
  * order costs the items and their dependencies once, however long the chains (a file of thousands
  * of services must not take minutes).
@@ -16,7 +17,8 @@ export function inWaves<T>(
   const waiting = new Map<T, number>();
   const edges: { from: T; to: T }[] = [];
   for (const item of items) {
-    const deps = dependenciesOf(item);
+    // What is not among the items is not waited for here: counting it would leave the item waiting.
+    const deps = dependenciesOf(item).filter((dep) => position.has(dep));
     waiting.set(item, deps.length);
     for (const dep of deps) edges.push({ from: dep, to: item });
   }
