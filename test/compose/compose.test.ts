@@ -221,6 +221,14 @@ describe("restart policies", () => {
     );
     expect(doc.services.cache.restart).toBe("no");
     expect(doc.services.api.depends_on.cache).toEqual({ condition: "service_completed_successfully" });
+    // Not needed to start, it is not waited for: the cache runs on as it would.
+    const optional = compose(
+      shop.replace(
+        "uses: { db: SQL, cache: sessions }",
+        "uses: { db: SQL, cache: { wait: completed, optional: true } }",
+      ),
+    );
+    expect(optional.doc.services.cache.restart).toBe("unless-stopped");
   });
 
   it("refuses a volume at a relative path, as Docker and Kubernetes would", () => {

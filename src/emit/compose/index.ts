@@ -68,8 +68,11 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
     }
   }
   const healthy = new Set([...health].filter(([, check]) => check).map(([id]) => id));
+  // What a container here waits to see complete: only those depends_on names.
   const awaited = new Set(
-    model.services.flatMap((s) => s.uses.filter((u) => u.wait === "completed").map((u) => u.target)),
+    instances.flatMap((i) =>
+      i.service.uses.filter((u) => u.wait === "completed" && !u.optional).map((u) => u.target),
+    ),
   );
   const containers = containersByService(environment);
   const twice = new Set([...containers].filter(([, runs]) => runs.length > 1).map(([id]) => id));
