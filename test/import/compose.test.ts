@@ -227,9 +227,27 @@ volumes: { data: {}, pg: {} }
     expect(cycles.map((d) => d.message).slice(0, 3)).toEqual([
       "'a' waits on a dependency cycle through links 'b', which Compose refuses",
       "'b' waits on a dependency cycle through volumes_from 'a', which Compose refuses",
-      "'c' waits on a dependency cycle that Compose refuses, through the links, volumes_from or namespaces of those it depends on",
+      "'c' waits on a dependency cycle that Compose refuses, through what those it depends on wait for",
     ]);
     expect(cycles[5]!.message).toBe("'f' names itself in links, which Compose refuses as a dependency cycle");
+  });
+
+  it("finds a cycle through a dependency that is not required, which Compose orders by all the same", async () => {
+    const file = write(
+      "not-required.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: false } } }",
+        "  b: { image: 'b:1', depends_on: [a] }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.model!.services[0]!.uses[0]!.optional).toBe(true);
+    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "dependency-cycle",
+    );
+    expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@2:39", "dependency-cycle@3:34"]);
   });
 
   it("keeps a container port published on two host ports as two ports, and an entry written twice as one", async () => {

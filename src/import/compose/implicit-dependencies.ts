@@ -42,28 +42,46 @@ export function implicitDependencies(id: string, raw: Json): ServiceReference[] 
 }
 
 /**
- * Services caught in a dependency cycle, or waiting on one, that only these implicit dependencies
- * make: one through depends_on alone is the dependency-cycle rule's to find in the model.
+ * A depends_on entry with `required: false`: the model keeps it as a use not needed to start, so
+ * its startup order passes over it, yet Compose orders by it, and refuses a cycle through it.
+ */
+function notRequired(id: string, raw: Json): ServiceReference[] {
+  if (!isObject(raw.depends_on)) return [];
+  return Object.entries(raw.depends_on).flatMap(([target, entry]) =>
+    isObject(entry) && entry.required === false
+      ? [{ field: "depends_on", target, composePath: ["services", id, "depends_on", target] }]
+      : [],
+  );
+}
+
+/**
+ * Services caught in a dependency cycle, or waiting on one, that only these dependencies the model
+ * does not order by make: one through the model's own uses is the dependency-cycle rule's to find.
  */
 export function implicitCycles(services: Json): ComposeProblem[] {
   const defined = (name: string) => Object.hasOwn(services, name) && isObject(services[name]);
   const ids = Object.keys(services).filter(defined);
-  const explicit = new Map(
-    ids.map((id) => [
-      id,
-      itemsOrKeys((services[id] as Json).depends_on)
-        .map(({ name }) => asText(name))
-        .filter((target) => target !== id && defined(target)),
-    ]),
-  );
   const implicit = new Map(
-    ids.map((id) => [id, implicitDependencies(id, services[id] as Json).filter((r) => defined(r.target))]),
+    ids.map((id) => {
+      const raw = services[id] as Json;
+      return [
+        id,
+        [...implicitDependencies(id, raw), ...notRequired(id, raw)].filter((r) => defined(r.target)),
+      ];
+    }),
+  );
+  const explicit = new Map(
+    ids.map((id) => {
+      const optional = new Set(notRequired(id, services[id] as Json).map((r) => r.target));
+      const targets = itemsOrKeys((services[id] as Json).depends_on).map(({ name }) => asText(name));
+      return [id, targets.filter((target) => target !== id && defined(target) && !optional.has(target))];
+    }),
   );
   const blockedAnyway = new Set(inWaves(ids, (id) => explicit.get(id)!).blocked);
   const { blocked } = inWaves(ids, (id) => [...explicit.get(id)!, ...implicit.get(id)!.map((r) => r.target)]);
   const stuck = new Set(blocked);
   const hint =
-    "Compose starts a service after those it links to, takes volumes from or shares a namespace with, as after its depends_on: take one of them out of the cycle";
+    "Compose starts a service after those it links to, takes volumes from or shares a namespace with, as after every entry of its depends_on, required or not: take one of them out of the cycle";
   return blocked
     .filter((id) => !blockedAnyway.has(id))
     .map((id) => {
@@ -84,7 +102,7 @@ export function implicitCycles(services: Json): ComposeProblem[] {
           }
         : {
             code: "dependency-cycle",
-            message: `'${id}' waits on a dependency cycle that Compose refuses, through the links, volumes_from or namespaces of those it depends on`,
+            message: `'${id}' waits on a dependency cycle that Compose refuses, through what those it depends on wait for`,
             hint,
             composePath: ["services", id, "depends_on"],
           };
