@@ -1,6 +1,5 @@
+import { statesTls } from "../model/tls.js";
 import { isDevelopment, type Rule } from "./rule.js";
-
-const TLS = /tls|https|certificate/i;
 
 export const ingressWithoutTls: Rule = {
   id: "ingress-without-tls",
@@ -12,10 +11,10 @@ export const ingressWithoutTls: Rule = {
   check(context) {
     for (const environment of context.model.environments) {
       if (environment.access.scope !== "public" || isDevelopment(environment)) continue;
-      if (environment.infrastructure.some((i) => TLS.test(`${i.aspect} ${i.value}`))) continue;
       // An ingress is a way in even when none of its backends leads anywhere this model knows.
       const entries = environment.allNodes.filter((n) => n.routes.length > 0 || n.kind === "ingress");
-      for (const node of entries.filter((n) => !n.properties.some((p) => TLS.test(`${p.key} ${p.value}`)))) {
+      // TLS as the Ingress generator reads it, so that what passes here gets its tls: there.
+      for (const node of entries.filter((n) => !statesTls(environment, n))) {
         context.report(
           node.at,
           `'${node.id}' routes public traffic in '${environment.id}', which states no TLS`,

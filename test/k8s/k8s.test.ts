@@ -304,6 +304,14 @@ describe("Kubernetes manifests", () => {
     expect(staging.spec.ingressClassName).toBe("traefik");
   });
 
+  it("reads TLS where the rule reads it: in the node's properties too", () => {
+    const text = shop.replace(
+      "proxy: { kind: ingress, technology: Traefik, routes: { /: web } }",
+      "proxy: { kind: ingress, technology: Traefik, routes: { /: web }, properties: { TLS: terminated here } }",
+    );
+    expect(k8s(text, "staging").find("Ingress", "proxy")!.spec.tls).toHaveLength(1);
+  });
+
   it("takes the host name from the ingress node's properties before the environment's DNS entry", () => {
     const text = shop.replace(
       "technology: ingress-nginx",

@@ -6,27 +6,13 @@
 import type { IHTTPIngressPath } from "kubernetes-models/networking.k8s.io/v1/HTTPIngressPath";
 import type { IIngress } from "kubernetes-models/networking.k8s.io/v1/Ingress";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { mentions, statesTls } from "../../model/tls.js";
 import type { DeploymentNode, Environment, Model, NodeKind, Route } from "../../model/types.js";
 import { portName } from "./container.js";
 import { dnsLabel, systemLabels } from "./names.js";
 import { instanceFor, namespaceOf, objectName } from "./placement.js";
 
 const routingKinds: ReadonlySet<NodeKind> = new Set(["ingress", "reverse-proxy", "load-balancer", "gateway"]);
-
-function mentions(environment: Environment, node: DeploymentNode, pattern: RegExp): boolean {
-  const texts = [
-    ...environment.infrastructure.flatMap((i) => [i.aspect, i.value]),
-    node.technology ?? "",
-    node.description ?? "",
-    ...node.notes,
-  ];
-  return texts.some((text) => pattern.test(text));
-}
-
-/** TLS where the environment or the node says so: TLS, HTTPS, SSL, a certificate. */
-export function hasTls(environment: Environment, node: DeploymentNode): boolean {
-  return mentions(environment, node, /\b(tls|https|ssl)\b|cert-manager|let'?s encrypt/i);
-}
 
 const hostAspect = /^(dns|domains?|hosts?|host ?names?|urls?)$/i;
 const domainName = /\b((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63})\b/i;
@@ -123,7 +109,7 @@ export function ingresses(model: Model, environment: Environment): IngressResult
       if (placed)
         byNamespace.set(placed.namespace, [...(byNamespace.get(placed.namespace) ?? []), placed.path]);
     }
-    const tls = hasTls(environment, node);
+    const tls = statesTls(environment, node);
     const certManager = mentions(environment, node, /cert-manager/i);
     const host = hostName(environment, node);
     const className = ingressClass(node);
