@@ -532,6 +532,26 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["schema-wrong-type@4:41"]);
   });
 
+  it("renames the ConfigMaps a projected volume takes with a kustomization's name prefix", async () => {
+    const root = folderWith({
+      "kustomization.yaml": "namePrefix: p-\nresources: [app.yaml]\n",
+      "app.yaml": [
+        ...workloadHead("Deployment", "web"),
+        "    spec:",
+        "      containers: [{ name: web, image: 'web:1.0', volumeMounts: [{ name: all, mountPath: /etc/all }] }]",
+        "      volumes: [{ name: all, projected: { sources: [{ configMap: { name: cfg } }] } }]",
+        "---",
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata: { name: cfg }",
+        "data: { a: '1' }",
+        "",
+      ].join("\n"),
+    });
+    const { diagnostics } = await loadManifestsAsModel([root]);
+    expect(diagnostics.filter((d) => d.message.includes("cfg"))).toEqual([]);
+  });
+
   it("reports capabilities the container runtime refuses, in every container, once each", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

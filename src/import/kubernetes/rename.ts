@@ -1,7 +1,7 @@
 /**
  * kustomize `namePrefix` and `nameSuffix`: every object is renamed, and so is every reference to
- * one (a pod's ConfigMaps, Secrets and claims, an autoscaler's target, an ingress's backends), as
- * kustomize does, so the objects still find each other.
+ * one (a pod's ConfigMaps, Secrets and claims, projected ones too, an autoscaler's target, an
+ * ingress's backends), as kustomize does, so the objects still find each other.
  */
 import {
   asArray,
@@ -40,6 +40,11 @@ function renamePodSpec(spec: Json, renamed: Renamed): void {
         "PersistentVolumeClaim",
         volume.persistentVolumeClaim.claimName,
       );
+    for (const source of asArray(asObject(volume.projected).sources)) {
+      if (!isObject(source)) continue;
+      if (isObject(source.configMap)) source.configMap.name = renamed("ConfigMap", source.configMap.name);
+      if (isObject(source.secret)) source.secret.name = renamed("Secret", source.secret.name);
+    }
   }
   if (typeof spec.serviceAccountName === "string")
     spec.serviceAccountName = renamed("ServiceAccount", spec.serviceAccountName);
