@@ -295,6 +295,13 @@ const FIELD_KEYS = [
   ["uses", "depends_on"],
 ] as const;
 
+/** How many replicas a service asks for, and the key that says it: deploy.replicas, else scale. */
+function replicasOf(raw: Json): { count: number; key: string[] } | undefined {
+  const deployed = isObject(raw.deploy) ? raw.deploy.replicas : undefined;
+  if (typeof deployed === "number") return { count: deployed, key: ["deploy", "replicas"] };
+  return typeof raw.scale === "number" ? { count: raw.scale, key: ["scale"] } : undefined;
+}
+
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeCompose(sources);
@@ -360,11 +367,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     for (const [field, key] of FIELD_KEYS) note(["services", id, field], ["services", id, key]);
     note([...envPath, id, "publish"], ["services", id, "ports"]);
     // scale is the older way to say deploy.replicas; Compose takes either (and refuses the two apart).
-    const replicasKey =
-      !(isObject(raw.deploy) && typeof raw.deploy.replicas === "number") && typeof raw.scale === "number"
-        ? ["scale"]
-        : ["deploy", "replicas"];
-    note([...envPath, id, "replicas"], ["services", id, ...replicasKey]);
+    const replicas = replicasOf(raw);
+    note([...envPath, id, "replicas"], ["services", id, ...(replicas?.key ?? ["deploy", "replicas"])]);
     if (image) service.image = image;
     if (raw.build !== undefined) {
       const args = isObject(raw.build) ? buildArgs(raw.build.args) : {};
@@ -639,8 +643,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       );
       for (const p of ports) note([...envPath, id, "publish", p.name], ["services", id, "ports", p.index]);
     }
-    if (typeof deploy.replicas === "number") instance.replicas = deploy.replicas;
-    else if (typeof raw.scale === "number") instance.replicas = raw.scale;
+    if (replicas) instance.replicas = replicas.count;
     const containerName = text(raw.container_name);
     if (containerName !== undefined && CONTAINER_NAME.test(containerName)) {
       instance["container-name"] = containerName;
