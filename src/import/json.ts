@@ -22,3 +22,7 @@ export function itemsOrKeys(value: unknown): { name: unknown; step: string | num
   if (isObject(value)) return Object.keys(value).map((key) => ({ name: key, step: key }));
   return [];
 }
+
+/** The value at `path` in nested mappings, if every step leads to one. */
+export const valueAt = (value: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((current, key) => (isObject(current) ? current[key] : undefined), value);

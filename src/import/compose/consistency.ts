@@ -8,7 +8,7 @@
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { asText, hasEntries, isObject, type Json } from "../json.js";
+import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
 import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
@@ -43,10 +43,6 @@ const TWINS: { key: string; deploy: string[]; read: (value: unknown) => number |
   { key: "pids_limit", deploy: ["resources", "limits", "pids"], read: count },
 ];
 
-function at(value: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((current, key) => (isObject(current) ? current[key] : undefined), value);
-}
-
 function serviceInconsistencies(id: string, raw: Json, report: Report): void {
   if (typeof raw.network_mode === "string" && raw.network_mode !== "" && hasEntries(raw.networks))
     report(
@@ -65,7 +61,7 @@ function serviceInconsistencies(id: string, raw: Json, report: Report): void {
     );
   for (const { key, deploy, read } of TWINS) {
     const own = read(raw[key]);
-    const declared = read(at(raw.deploy, deploy));
+    const declared = read(valueAt(raw.deploy, deploy));
     if (own !== undefined && declared !== undefined && own !== declared)
       report(
         "compose-conflicting-keys",
@@ -99,7 +95,7 @@ function buildInconsistencies(id: string, raw: Json, report: Report): void {
 }
 
 function watchInconsistencies(id: string, raw: Json, report: Report): void {
-  const watches = at(raw.develop, ["watch"]);
+  const watches = valueAt(raw.develop, ["watch"]);
   if (!Array.isArray(watches)) return;
   watches.forEach((watch, index) => {
     if (!isObject(watch)) return;

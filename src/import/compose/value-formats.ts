@@ -3,7 +3,7 @@
  * schema asks: durations (Go's, so every number needs its unit: 1m30s, not 1m30), exposed ports;
  * and ulimits Docker refuses, a soft limit above its hard one.
  */
-import { asText, isObject, type Json } from "../json.js";
+import { asText, isObject, type Json, valueAt } from "../json.js";
 import type { Report } from "./consistency.js";
 
 /** Go's time.ParseDuration: "0", or numbers each with a unit. */
@@ -27,12 +27,6 @@ const DURATIONS: readonly (readonly string[])[] = [
 /** A port or range, with a protocol or not: 80, 8000-9000, 53/udp. */
 const EXPOSED = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(?:tcp|udp|sctp))?$/i;
 
-function at(raw: Json, path: readonly string[]): unknown {
-  let value: unknown = raw;
-  for (const step of path) value = isObject(value) ? value[step] : undefined;
-  return value;
-}
-
 function exposable(entry: unknown): boolean {
   const match = EXPOSED.exec(asText(entry));
   return match?.slice(1, 3).every((port) => port === undefined || Number(port) <= 65535) === true;
@@ -40,7 +34,7 @@ function exposable(entry: unknown): boolean {
 
 export function valueFormats(id: string, raw: Json, report: Report): void {
   for (const path of DURATIONS) {
-    const value = at(raw, path);
+    const value = valueAt(raw, path);
     // An empty value is a variable not set here, reported with the variable; one of another type
     // (a bare number) is the schema's to report (key-problems.ts).
     if (typeof value !== "string" || value === "" || DURATION.test(value)) continue;
