@@ -122,12 +122,12 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
-      "schema-wrong-type@10:10",
       "schema-wrong-type@3:12",
       "schema-wrong-type@4:12",
       "schema-wrong-type@5:17",
       "schema-wrong-type@6:11",
       "schema-wrong-type@9:7",
+      "schema-wrong-type@10:10",
     ]);
     expect(loaded.diagnostics.map((d) => d.message)).toContain(
       'services.a.depends_on must be a list or a mapping, not string "db"',
@@ -465,9 +465,6 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
-      "compose-unknown-key@16:12",
-      "compose-unknown-key@16:67",
-      "compose-unknown-key@18:8",
       "schema-invalid-value@4:18",
       "compose-unknown-key@5:26",
       "compose-unknown-key@6:41",
@@ -476,12 +473,15 @@ volumes: { data: {}, pg: {} }
       "compose-unknown-key@8:63",
       "compose-unknown-key@9:27",
       "schema-invalid-value@10:23",
+      "compose-unknown-key@16:12",
+      "compose-unknown-key@16:67",
+      "compose-unknown-key@18:8",
     ]);
     const messages = loaded.diagnostics.map((d) => `${d.message} | ${d.hint}`);
-    expect(messages[4]).toBe(
+    expect(messages[1]).toBe(
       "'dockerfil' is not a key Compose knows in services.a.build, so Compose refuses the file | did you mean 'dockerfile'?",
     );
-    expect(messages[7]).toBe(
+    expect(messages[4]).toBe(
       "services.a.depends_on.b.condition is 'service_healty', which Compose does not take (service_started, service_healthy, service_completed_successfully) | did you mean 'service_healthy'?",
     );
   });

@@ -1,16 +1,17 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { locate } from "../../load/yaml-file.js";
 import { suggestion } from "../../model/suggest.js";
 import { asText, isObject } from "../json.js";
 import {
   composeServiceKeys,
-  composeServiceTypes,
   composeTopKeys,
-  composeTopTypes,
-  type JsonType,
-} from "./spec-keys.js";
-import { type SpecProblem, sectionEntrySchema, serviceKeySchema, walkSpec } from "./spec-walk.js";
+  type SpecProblem,
+  sectionEntrySchema,
+  serviceKeySchema,
+  topKeySchema,
+  walkSpec,
+} from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
 
 /** The sections whose entries Compose names, and the names it takes (the specification's pattern). */
@@ -18,94 +19,67 @@ const NAMED_SECTIONS = ["services", "networks", "volumes", "secrets", "configs"]
 const NAME = /^[a-zA-Z0-9._-]+$/;
 
 /**
- * Keys the Compose Specification does not know (x- extensions aside), with a suggestion, and
- * values of the wrong JSON type for their key, and names it does not take: Compose refuses each.
+ * What the Compose Specification refuses in a file, each where it is written: keys it does not know
+ * (x- extensions aside), with a suggestion; values of the wrong type or outside what it takes, at
+ * any depth; and names it does not take. Compose refuses each.
  */
 export function keyProblems(source: ComposeSource): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  // Null is how a file leaves a key unset (`command:`), and what `!reset` leaves: no wrong type.
-  const wrongType = (path: KeyPath, value: unknown, allowed: readonly JsonType[] | undefined) => {
-    if (!allowed || value === null || value === undefined) return;
-    const type = Array.isArray(value) ? "array" : typeof value;
-    if (allowed.includes(type as JsonType)) return;
-    if (
-      type === "number" &&
-      (allowed.includes("number") || (allowed.includes("integer") && Number.isInteger(value)))
-    )
-      return;
-    const names = [...new Set(allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
-    found.push(
-      diagnostic(
-        "schema-wrong-type",
-        "error",
-        `${path.join(".")} must be ${names.join(" or ")}, not ${describeType(value)}`,
-        locate(source.yaml, path, "value"),
-      ),
-    );
-  };
-  const report = (path: KeyPath, key: string, known: ReadonlySet<string>) =>
-    found.push(
-      diagnostic(
-        "compose-unknown-key",
-        "error",
-        `'${key}' is not a Compose key, so Compose refuses the file`,
-        locate(source.yaml, path, "key"),
-        {
-          hint: suggestion(key, [...known], "key"),
-        },
-      ),
-    );
+  const problems: SpecProblem[] = [];
+  const unknownKey = (path: (string | number)[], key: string, known: readonly string[]) =>
+    problems.push({ kind: "unknown-key", path, key, known: [...known] });
+  // A section's entries are walked one by one, so that a name it does not take is said as such.
+  const isSection = (key: string): key is (typeof NAMED_SECTIONS)[number] =>
+    (NAMED_SECTIONS as readonly string[]).includes(key);
+  const names: Diagnostic[] = [];
   for (const [key, value] of Object.entries(source.value)) {
-    if (!composeTopKeys.has(key) && !key.startsWith("x-")) report([key], key, composeTopKeys);
-    else wrongType([key], value, composeTopTypes.get(key));
-  }
-  for (const section of NAMED_SECTIONS) {
-    const entries = source.value[section];
-    if (!isObject(entries)) continue;
-    for (const [name, entry] of Object.entries(entries)) {
+    const schema = topKeySchema(key);
+    if (!schema) {
+      if (!key.startsWith("x-")) unknownKey([key], key, composeTopKeys);
+      continue;
+    }
+    if (!isSection(key)) {
+      walkSpec(value, schema, [key], problems);
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    if (!isObject(value)) {
+      problems.push({ kind: "wrong-type", path: [key], value, allowed: ["object"] });
+      continue;
+    }
+    for (const [name, entry] of Object.entries(value)) {
       if (!NAME.test(name)) {
-        found.push(
+        names.push(
           diagnostic(
             "schema-invalid-value",
             "error",
-            `'${name}' is not a name Compose takes for one of its ${section}`,
-            locate(source.yaml, [section, name], "key"),
+            `'${name}' is not a name Compose takes for one of its ${key}`,
+            locate(source.yaml, [key, name], "key"),
             { hint: "use letters, digits, '.', '_' and '-' only" },
           ),
         );
         continue;
       }
-      // Services are walked key by key below.
-      if (section === "services") continue;
-      const problems: SpecProblem[] = [];
-      walkSpec(entry, sectionEntrySchema(section), [section, name], problems);
-      for (const problem of problems) found.push(specDiagnostic(source, problem));
-    }
-  }
-  const services = isObject(source.value.services) ? source.value.services : {};
-  for (const [id, service] of Object.entries(services)) {
-    if (!isObject(service)) {
-      wrongType(["services", id], service, ["object"]);
-      continue;
-    }
-    for (const [key, value] of Object.entries(service)) {
-      if (!composeServiceKeys.has(key) && !key.startsWith("x-")) {
-        report(["services", id, key], key, composeServiceKeys);
+      if (key !== "services") {
+        walkSpec(entry, sectionEntrySchema(key), [key, name], problems);
         continue;
       }
-      const before = found.length;
-      wrongType(["services", id, key], value, composeServiceTypes.get(key));
-      // A container name is held to Docker's own rule where it is read (to-model.ts).
-      const schema = key === "container_name" ? undefined : serviceKeySchema(key);
-      // What is inside, once the key's own type is right.
-      if (found.length === before && schema) {
-        const problems: SpecProblem[] = [];
-        walkSpec(value, schema, ["services", id, key], problems);
-        for (const problem of problems) found.push(specDiagnostic(source, problem));
+      if (entry === null || entry === undefined) continue;
+      if (!isObject(entry)) {
+        problems.push({ kind: "wrong-type", path: ["services", name], value: entry, allowed: ["object"] });
+        continue;
+      }
+      for (const [field, setting] of Object.entries(entry)) {
+        const inner = serviceKeySchema(field);
+        if (!inner) {
+          if (!field.startsWith("x-")) unknownKey(["services", name, field], field, composeServiceKeys);
+        }
+        // A container name is held to Docker's own rule, stricter than the schema's, where it is read (to-model.ts).
+        else if (!(field === "container_name" && typeof setting === "string"))
+          walkSpec(setting, inner, ["services", name, field], problems);
       }
     }
   }
-  return found;
+  return [...names, ...problems.map((problem) => specDiagnostic(source, problem))];
 }
 
 function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic {
@@ -115,7 +89,9 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
       return diagnostic(
         "compose-unknown-key",
         "error",
-        `'${problem.key}' is not a key Compose knows in ${where}, so Compose refuses the file`,
+        where === ""
+          ? `'${problem.key}' is not a Compose key, so Compose refuses the file`
+          : `'${problem.key}' is not a key Compose knows in ${where}, so Compose refuses the file`,
         locate(source.yaml, problem.path, "key"),
         {
           hint:

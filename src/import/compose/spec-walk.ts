@@ -9,7 +9,8 @@
 import spec from "../../../vendor/compose-spec/compose-spec.json" with { type: "json" };
 import type { KeyPath } from "../../load/yaml-file.js";
 import { isObject } from "../json.js";
-import type { JsonType } from "./spec-keys.js";
+
+export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
 
 interface Schema {
   $ref?: string;
@@ -155,11 +156,20 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
   }
 }
 
+const topProperties = (spec as { properties: Record<string, Schema> }).properties;
+const serviceProperties = definitions.service?.properties ?? {};
+
+/** The keys the specification takes at the top of a file, and in a service (x- extensions aside). */
+export const composeTopKeys: readonly string[] = Object.keys(topProperties);
+export const composeServiceKeys: readonly string[] = Object.keys(serviceProperties);
+
+/** The schema of a key at the top of a file, if the specification has one. */
+export const topKeySchema = (key: string): Schema | undefined =>
+  Object.hasOwn(topProperties, key) ? topProperties[key] : undefined;
+
 /** The schema of a service's key, if the specification has one. */
-export function serviceKeySchema(key: string): Schema | undefined {
-  const properties = definitions.service?.properties ?? {};
-  return Object.hasOwn(properties, key) ? properties[key] : undefined;
-}
+export const serviceKeySchema = (key: string): Schema | undefined =>
+  Object.hasOwn(serviceProperties, key) ? serviceProperties[key] : undefined;
 
 /**
  * The schema of an entry of a top-level section (a network, a volume, a secret, a config): the
