@@ -1,11 +1,13 @@
-import type { Rule } from "./rule.js";
+import { probedPorts } from "../model/probed-ports.js";
+import type { Instance, Service } from "../model/types.js";
+import type { Rule, RuleContext } from "./rule.js";
 
 export const healthPortUndeclared: Rule = {
   id: "health-port-undeclared",
   severity: "error",
   description: `A health check is aimed at a port the service does not declare.`,
-  why: `The probe knocks on a door nobody opens: the service is reported down while it works.`,
-  fix: `Aim it at a declared port, or declare the port.`,
+  why: `The probe knocks on a door nobody opens: the service is reported down while it works. A check that runs in the container and knocks on the port published on the host (8080 of 8080:80) is the common case: inside the container nothing listens there.`,
+  fix: `Aim it at a declared port, or declare the port; a check run in the container probes the container's port (80 of 8080:80).`,
   example: {
     bad: `ports: { http: 8080 }
 health: { tcp: 9090 }`,
@@ -21,5 +23,36 @@ health: { tcp: http }`,
           `the health check of '${service.id}' probes port ${port.port}, which it does not declare`,
         );
     }
+    reportHostPortProbes(context);
   },
 };
+
+/**
+ * Command checks that knock on a host port the service publishes to another port of its own. Only
+ * that case is certain: a service may well listen on ports it neither publishes nor exposes.
+ */
+function reportHostPortProbes(context: RuleContext): void {
+  const instances = new Map<Service, Instance[]>();
+  for (const environment of context.model.environments)
+    for (const instance of environment.instances) {
+      const list = instances.get(instance.service);
+      if (list) list.push(instance);
+      else instances.set(instance.service, [instance]);
+    }
+  for (const [service, placed] of instances) {
+    const command = service.health?.command;
+    // On the host's network the container listens on the host's ports itself.
+    if (!command || service.hostNamespaces.some((shared) => shared.namespace === "network")) continue;
+    const own = new Set(service.ports.map((p) => p.port));
+    for (const probed of probedPorts(command)) {
+      if (own.has(probed)) continue;
+      const published = placed.flatMap((i) => i.publish).find((p) => p.host === probed);
+      if (!published) continue;
+      context.report(
+        service.health!.at,
+        `the health check of '${service.id}' probes port ${probed} in its container, but ${probed} is the host's port, published to its port ${published.port.port}`,
+        `probe port ${published.port.port}, where the service listens in its container`,
+      );
+    }
+  }
+}

@@ -286,6 +286,35 @@ volumes: { data: {}, pg: {} }
     expect(located(clashes, loaded.sources)).toEqual(["host-port-conflict@5:40"]);
   });
 
+  it("reads the ports expose declares as the service's own, published nowhere, where they are written", async () => {
+    const file = write(
+      "expose.yaml",
+      [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    ports: ['8080:80']",
+        "    expose: ['80', 9000-9010, '53/udp', 8443, 'http']",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const web = loaded.model!.services.find((s) => s.id === "web")!;
+    // 80 is published already; a range is its first port, as in ports; 'http' is reported, and left out.
+    expect(web.ports.map((p) => `${p.name}=${p.port}/${p.protocol}`)).toEqual([
+      "p80=80/tcp",
+      "p9000=9000/tcp",
+      "p53=53/udp",
+      "p8443=8443/tcp",
+    ]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-invalid-value@5:47"]);
+    const instance = loaded.model!.environments[0]!.instances[0]!;
+    expect(instance.publish.map((p) => `${p.port.name}:${p.host}`)).toEqual(["p80:8080"]);
+    // The port is located where expose names it.
+    const at = web.ports.find((p) => p.name === "p8443")!.at;
+    expect(loaded.sources.get(at.file)!.slice(at.start, at.start + 4)).toBe("8443");
+  });
+
   it("lints a file whose only error is a request above its limit, each rule at its configured severity", async () => {
     const file = write(
       "over.yaml",

@@ -1344,6 +1344,25 @@ export const cases: RuleCase[] = [
     expected: ["4:54"],
   },
   {
+    rule: "health-port-undeclared",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'a:1', ports: ['8080:3000'], healthcheck: { test: [CMD, curl, -f, 'http://localhost:8080/health'] } }",
+        "  web: { image: 'w:1', ports: ['8081:80'], healthcheck: { test: 'wget -q --spider http://127.0.0.1:80/ || exit 1' } }",
+        "  both: { image: 'b:1', ports: ['8082:3000'], expose: ['8082'], healthcheck: { test: [CMD, nc, -z, localhost, '8082'] } }",
+        "  cache: { image: 'redis:7', ports: ['6380:6379'], healthcheck: { test: [CMD-SHELL, 'redis-cli -p 6380 ping'] } }",
+        "  host: { image: 'h:1', network_mode: host, healthcheck: { test: [CMD-SHELL, 'curl -f localhost:7000'] } }",
+        "  edge: { image: 'e:1', ports: ['7000:80'] }",
+        "",
+      ].join("\n"),
+    },
+    // A check in the container that knocks on the port published on the host; a port it also
+    // exposes, its own port, and the host's network (where the two are one) are not findings.
+    expected: ["2:46", "5:52"],
+  },
+  {
     rule: "route-port-undeclared",
     text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:9999", /b: "b:http" } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
     expected: ["4:45"],

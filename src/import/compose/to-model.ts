@@ -25,6 +25,7 @@ import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { undefinedReferences } from "./references.js";
 import { sizeQuantity } from "./sizes.js";
+import { exposedPort } from "./value-formats.js";
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -99,6 +100,27 @@ function parsePorts(value: unknown, invalid: number[] = []): Port[] {
     if (names.has(name)) name = `${name}-${port.index}`;
     names.add(name);
     return [name === port.name ? port : { ...port, name }];
+  });
+}
+
+/**
+ * The ports `expose` declares that no entry of `ports` already does: the service listens on them,
+ * for other containers only. A range counts as its first port, as in `ports`; an entry Compose
+ * cannot read is reported with the value formats and left out.
+ */
+function exposedPorts(value: unknown, published: readonly Port[]): Port[] {
+  if (!Array.isArray(value)) return [];
+  const taken = new Set(published.map((p) => `${p.container}/${p.protocol}`));
+  const names = new Set(published.map((p) => p.name));
+  return value.flatMap((entry, index): Port[] => {
+    const read = typeof entry === "object" ? undefined : exposedPort(entry);
+    if (!read || !isPort(read.port) || taken.has(`${read.port}/${read.protocol}`)) return [];
+    const { port: container, protocol } = read;
+    taken.add(`${container}/${protocol}`);
+    let name = `p${container}`;
+    if (names.has(name)) name = `${name}-${protocol}`;
+    names.add(name);
+    return [{ name, container, index, protocol }];
   });
 }
 
@@ -384,14 +406,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     if (raw.command !== undefined)
       service.command = Array.isArray(raw.command) ? raw.command.map(asText) : asText(raw.command);
-    if (ports.length > 0) {
+    const exposed = exposedPorts(raw.expose, ports);
+    if (ports.length + exposed.length > 0) {
       service.ports = Object.fromEntries(
-        ports.map((p) => [
+        [...ports, ...exposed].map((p) => [
           p.name,
           p.protocol === "udp" ? { port: p.container, protocol: "udp" } : p.container,
         ]),
       );
       for (const p of ports) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
+      for (const p of exposed) note(["services", id, "ports", p.name], ["services", id, "expose", p.index]);
     }
     const health = raw.healthcheck;
     if (isObject(health) && hasHealthCheck(raw)) {

@@ -25,11 +25,13 @@ const DURATIONS: readonly (readonly string[])[] = [
 ];
 
 /** A port or range, with a protocol or not: 80, 8000-9000, 53/udp. */
-const EXPOSED = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(?:tcp|udp|sctp))?$/i;
+const EXPOSED = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i;
 
-function exposable(entry: unknown): boolean {
+/** An `expose` entry as Compose reads it: its (first) port and protocol; undefined if it reads none. */
+export function exposedPort(entry: unknown): { port: number; protocol: string } | undefined {
   const match = EXPOSED.exec(asText(entry));
-  return match?.slice(1, 3).every((port) => port === undefined || Number(port) <= 65535) === true;
+  if (!match?.slice(1, 3).every((port) => port === undefined || Number(port) <= 65535)) return undefined;
+  return { port: Number(match[1]), protocol: (match[3] ?? "tcp").toLowerCase() };
 }
 
 export function valueFormats(id: string, raw: Json, report: Report): void {
@@ -48,7 +50,7 @@ export function valueFormats(id: string, raw: Json, report: Report): void {
   if (Array.isArray(raw.expose))
     raw.expose.forEach((entry, index) => {
       // A list or a mapping is the schema's wrong type (key-problems.ts).
-      if (typeof entry !== "object" && !exposable(entry))
+      if (typeof entry !== "object" && !exposedPort(entry))
         report(
           "schema-invalid-value",
           `'${id}' exposes '${asText(entry)}', which is not a port Compose reads`,
