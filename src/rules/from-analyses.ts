@@ -10,7 +10,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { kubernetesPreflight } from "../emit/k8s/preflight.js";
 import { preflight } from "../emit/runtime/preflight.js";
 import type { Model } from "../model/types.js";
-import type { RuleContext } from "./rule.js";
+import type { RuleContext, RuleSeverity } from "./rule.js";
+
+const RANK: Record<string, number> = { error: 2, warning: 1, info: 0 };
 
 const cache = new WeakMap<Model, Diagnostic[]>();
 
@@ -27,20 +29,24 @@ function analyses(model: Model): Diagnostic[] {
   return found;
 }
 
-/** Reports every finding with this code, once per place. */
-function reportFound(context: RuleContext, found: readonly Diagnostic[], code: string, hint?: string): void {
+/** Reports every finding with this code, once per place; one made below `ruleSeverity`, a step below the rule's. */
+function reportFound(
+  context: RuleContext,
+  found: readonly Diagnostic[],
+  code: string,
+  hint?: string,
+  ruleSeverity?: RuleSeverity,
+): void {
   const seen = new Set<string>();
   for (const d of found) {
     if (d.code !== code || d.file === undefined || d.start === undefined) continue;
     const key = `${d.file}|${d.start}|${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    context.report(
-      { file: d.file, start: d.start, end: d.end ?? d.start },
-      d.message,
-      d.hint ?? hint,
-      d.related ? { related: d.related } : {},
-    );
+    context.report({ file: d.file, start: d.start, end: d.end ?? d.start }, d.message, d.hint ?? hint, {
+      ...(d.related ? { related: d.related } : {}),
+      ...(ruleSeverity && RANK[d.severity]! < RANK[ruleSeverity]! ? { lower: true } : {}),
+    });
   }
 }
 
@@ -48,7 +54,15 @@ export function reportAnalysis(context: RuleContext, code: string): void {
   reportFound(context, analyses(context.model), code);
 }
 
-/** `hint` is the rule's own, for a finding that has none of its own to give. */
-export function reportImported(context: RuleContext, code: string, hint?: string): void {
-  reportFound(context, context.model.importFindings ?? [], code, hint);
+/**
+ * `hint` is the rule's own, for a finding that has none of its own to give. With the rule's
+ * `severity`, what the importer found less certain (a warning of an error rule) stays a step below.
+ */
+export function reportImported(
+  context: RuleContext,
+  code: string,
+  hint?: string,
+  severity?: RuleSeverity,
+): void {
+  reportFound(context, context.model.importFindings ?? [], code, hint, severity);
 }

@@ -653,6 +653,41 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics[0]!.severity).toBe("warning");
   });
 
+  it("warns of a Service sending to a port number its containers do not declare, the Service's own where targetPort is left out", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 8080 }, { containerPort: 9090 }] }] }",
+      "---",
+      ...service(
+        "api",
+        "{ selector: { app: api }, ports: [{ name: a, port: 80, targetPort: 8000 }, { name: b, port: 9090 }] }",
+      ),
+      "---",
+      ...service("api-direct", "{ selector: { app: api }, ports: [{ port: 8081 }] }"),
+      "---",
+      ...service("api-headless", "{ clusterIP: None, selector: { app: api }, ports: [{ port: 80 }] }"),
+      "",
+    ]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "service-target-port-unknown",
+    );
+    // A warning: a container may listen where it declares nothing. A headless Service only names pods.
+    expect(found.map((d) => d.severity)).toEqual(["warning", "warning"]);
+    expect(located(found, loaded.sources)).toEqual([
+      "service-target-port-unknown@13:74",
+      "service-target-port-unknown@18:49",
+    ]);
+    expect(found[0]!.message).toBe(
+      "Service 'api' sends traffic to port 8000, which no container of 'api' declares (they declare 8080, 9090)",
+    );
+    // Set by the user, the rule's severity holds for these too.
+    const strict = checkModel(loaded.model!, {
+      sources: loaded.sources,
+      severities: { "service-target-port-unknown": "error" },
+    }).filter((d) => d.code === "service-target-port-unknown");
+    expect(strict.map((d) => d.severity)).toEqual(["error", "error"]);
+  });
+
   it("reports an Ingress backend naming a Service or a port that is not there, in both ways of writing it", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -574,12 +574,18 @@ export const cases: RuleCase[] = [
         "---",
         ...service(
           "api",
-          "{ selector: { app: api }, ports: [{ port: 80, targetPort: web, name: a }, { port: 81, targetPort: 8081, name: b }] }",
+          "{ selector: { app: api }, ports: [{ port: 80, targetPort: web, name: a }, { port: 9100, name: b }] }",
         ),
+        "---",
+        ...workloadHead("Deployment", "quiet"),
+        "    spec: { containers: [{ name: quiet, image: 'quiet:1.0' }] }",
+        "---",
+        ...service("quiet", "{ selector: { app: quiet }, ports: [{ port: 80, targetPort: 8081 }] }"),
         "",
       ].join("\n"),
     },
-    // A number needs no declaration: a container may listen where it declares nothing.
+    // A port the containers declare, by name or number (a targetPort left out is the port); and a
+    // number for containers that declare none, which may listen anywhere.
     expected: [],
   },
   {

@@ -1,12 +1,23 @@
 /**
  * A Service's targetPort given by name is looked up among the ports the selected pods' containers
  * name; where none of them names it, the Service has no port to send traffic to. A number needs no
- * declaration (a container may listen where it declares nothing), so only names are checked.
+ * declaration (a container may listen where it declares nothing), so a number (or the Service's own
+ * port, where targetPort is left out) that no container declares is a warning, and only where the
+ * containers declare ports: then it is most likely the port they were meant to listen on.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
 import { portNameProblem } from "./port-names.js";
+
+function declaredNumbers(workload: ManifestObject): number[] {
+  return podContainers(workload).flatMap(({ container }) =>
+    asArray(container.ports).flatMap((port) => {
+      const number = asObject(port).containerPort;
+      return typeof number === "number" ? [number] : [];
+    }),
+  );
+}
 
 function namedPorts(workload: ManifestObject): string[] {
   return podContainers(workload).flatMap(({ container }) =>
@@ -25,11 +36,41 @@ export function targetPortFindings(
   for (const [service, workloads] of selected) {
     if (workloads.length === 0) continue;
     const names = new Set(workloads.flatMap(namedPorts));
+    const declared = workloads.map(declaredNumbers);
+    // Where a workload declares no port, it may listen on any.
+    const numbers = new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []);
+    const pods = workloads.map((w) => `'${w.name}'`).join(", ");
+    const headless = asObject(service.value.spec).clusterIP === "None";
     asArray(asObject(service.value.spec).ports).forEach((port, index) => {
-      if (!isObject(port) || typeof port.targetPort !== "string" || names.has(port.targetPort)) return;
+      if (!isObject(port)) return;
+      const target = port.targetPort ?? port.port;
+      // A headless Service only names the pods: clients reach them at whatever port they dial.
+      if (typeof target === "number" && numbers.size > 0 && !numbers.has(target) && !headless) {
+        const path = [
+          ...service.base,
+          "spec",
+          "ports",
+          index,
+          port.targetPort === undefined ? "port" : "targetPort",
+        ];
+        found.push(
+          diagnostic(
+            "service-target-port-unknown",
+            "warning",
+            `Service '${service.name}' sends traffic to port ${target}, which no container of ${pods} declares (they declare ${[...numbers].join(", ")})`,
+            locate(service.yaml, path, "value"),
+            {
+              hint:
+                port.targetPort === undefined
+                  ? "without targetPort the Service sends to its own port: set targetPort to the container's"
+                  : "aim targetPort at the port the container listens on, or declare that port",
+            },
+          ),
+        );
+      }
+      if (typeof port.targetPort !== "string" || names.has(port.targetPort)) return;
       // A name Kubernetes refuses is invalid-port-name's to report.
       if (portNameProblem(port.targetPort)) return;
-      const pods = workloads.map((w) => `'${w.name}'`).join(", ");
       found.push(
         diagnostic(
           "service-target-port-unknown",
