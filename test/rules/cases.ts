@@ -955,8 +955,8 @@ export const cases: RuleCase[] = [
       "compose.yaml": [
         "services:",
         "  db: { image: postgres:16, ports: ['5432'], volumes: ['pg:/var/lib/postgresql/data'] }",
-        "  cache: { image: redis:7, ports: ['127.0.0.1::6379'], volumes: ['r:/data'] }",
-        "volumes: { pg: {}, r: {} }",
+        "  cache: { image: redis:7, ports: ['127.0.0.1::6379'], volumes: ['redis:/data'] }",
+        "volumes: { pg: {}, redis: {} }",
         "",
       ].join("\n"),
     },

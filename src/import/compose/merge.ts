@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
+import { parseShortVolume } from "./short-volume.js";
 
 export type Tag = "reset" | "override";
 
@@ -70,7 +71,7 @@ const uniqueBy: Record<string, (item: unknown) => string> = {
       : asText(item).includes("/")
         ? asText(item)
         : `${asText(item)}/tcp`,
-  volumes: (item) => (isObject(item) ? asText(item.target) : (asText(item).split(":")[1] ?? asText(item))),
+  volumes: (item) => (isObject(item) ? asText(item.target) : parseShortVolume(asText(item)).target),
   secrets: (item) => (isObject(item) ? asText(item.target ?? item.source) : asText(item)),
   configs: (item) => (isObject(item) ? asText(item.target ?? item.source) : asText(item)),
 };

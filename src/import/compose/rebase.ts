@@ -5,6 +5,7 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import { isObject, type Json } from "../json.js";
+import { parseShortVolume } from "./short-volume.js";
 
 /** Whether a path is relative to the file's folder (not absolute, not a URL, not a named volume). */
 const isLocal = (path: string) =>
@@ -18,8 +19,10 @@ function moved(path: string, from: string, to: string): string {
 /** Short volume syntax: only a source that is a relative path moves (a named volume does not). */
 function movedVolume(volume: unknown, from: string, to: string): unknown {
   if (typeof volume === "string") {
-    const [source = "", ...rest] = volume.split(":");
-    return isLocal(source) ? [moved(source, from, to), ...rest].join(":") : volume;
+    const { source } = parseShortVolume(volume);
+    return source !== undefined && isLocal(source)
+      ? moved(source, from, to) + volume.slice(source.length)
+      : volume;
   }
   if (
     isObject(volume) &&

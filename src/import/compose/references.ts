@@ -8,6 +8,7 @@ import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
 import { implicitDependencies } from "./implicit-dependencies.js";
+import { parseShortVolume } from "./short-volume.js";
 
 /** Something in the compose files Compose would stop at, said where its key path is written. */
 export interface ComposeProblem {
@@ -24,10 +25,9 @@ function volumeName(item: unknown): string | undefined {
   if (isObject(item)) {
     return item.type === "volume" && typeof item.source === "string" && item.source ? item.source : undefined;
   }
-  const [source, target] = asText(item).split(":");
-  if (target === undefined || !source || /^[.~/$]/.test(source) || /^[A-Za-z]:[\\/]/.test(asText(item)))
-    return undefined;
-  return source;
+  const { source, bind } = parseShortVolume(asText(item));
+  // A source still holding a variable (one not set) names nothing yet.
+  return source && !bind && !source.startsWith("$") ? source : undefined;
 }
 
 export function undefinedReferences(merged: Json): ComposeProblem[] {

@@ -7,6 +7,7 @@
 import { isContainerPath } from "../../model/mounts.js";
 import { asText, hasEntries, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
+import { parseShortVolume } from "./short-volume.js";
 
 /** Transport protocols a published port takes; an application protocol (http) is not one. */
 const PORT_PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
@@ -68,26 +69,34 @@ const VOLUME_OPTIONS = new Set([
   "delegated",
 ]);
 
-/** A volume entry's target in the container and its options, as written. */
-function volumeParts(entry: unknown): { target?: string; options: string[] } {
+/** A volume entry's target in the container and its options, as written, and why Compose refuses it. */
+function volumeParts(entry: unknown): { target?: string; options: string[]; problem?: string } {
   if (isObject(entry))
     return typeof entry.target === "string" ? { target: entry.target, options: [] } : { options: [] };
-  const text = asText(entry);
-  // A Windows host path (C:\data) has a colon of its own; r:/data is the volume r at /data.
-  const parts = text.replace(/^[A-Za-z]:\\/, (drive) => drive.replace(":", "\0")).split(":");
-  if (parts.length === 1) return { target: parts[0]!, options: [] };
-  return { target: parts[1]!, options: parts.length > 2 ? parts.slice(2).join(":").split(",") : [] };
+  return parseShortVolume(asText(entry));
 }
 
 function volumeRefusals(id: string, raw: Json, report: Report): void {
   if (Array.isArray(raw.volumes))
     raw.volumes.forEach((entry, index) => {
-      const { target, options } = volumeParts(entry);
+      const { target, options, problem } = volumeParts(entry);
+      if (problem) {
+        report(
+          "schema-invalid-value",
+          `'${id}' mounts '${asText(entry)}', which Compose refuses: ${problem}`,
+          "write source:target or source:target:options; a host path with a colon of its own needs the long syntax",
+          ["services", id, "volumes", index],
+        );
+        return;
+      }
       if (target !== undefined && target !== "" && !isContainerPath(target))
         report(
           "runtime-refused",
           `'${id}' mounts a volume at ${target}, which is not an absolute path in the container: Docker refuses it`,
-          `write it from the root: /${target.replace(/^\.\//, "")}`,
+          // r:/data is no volume r: Compose reads a single letter before a colon as a Windows drive.
+          /^\p{L}:/u.test(target)
+            ? `Compose reads a single letter and a colon as a Windows drive: give the volume a longer name than '${target[0]}'`
+            : `write it from the root: /${target.replace(/^\.\//, "")}`,
           ["services", id, "volumes", index],
         );
       // Compose passes over an option it does not know: a misspelt ro leaves the volume writable.

@@ -24,6 +24,7 @@ import { guessKind, serviceKinds } from "./kinds.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { undefinedReferences } from "./references.js";
+import { parseShortVolume } from "./short-volume.js";
 import { sizeQuantity } from "./sizes.js";
 import { exposedPort } from "./value-formats.js";
 
@@ -472,18 +473,11 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
               type: text(volume.type),
             }
           : (() => {
-              const [source, target, mode] = asText(volume).split(":");
-              return target === undefined
-                ? { source: undefined, target: source, readOnly: false, type: "volume" }
-                : {
-                    source,
-                    target,
-                    readOnly: mode === "ro",
-                    type: /^[.~/]/.test(source ?? "") ? "bind" : "volume",
-                  };
+              const short = parseShortVolume(asText(volume));
+              return { ...short, type: short.bind ? "bind" : "volume" };
             })();
-        // One Docker refuses (a relative path) is reported where it is written, and left out.
-        if (!spec.target || !isContainerPath(spec.target)) return;
+        // One Compose or Docker refuses (a relative path) is reported where it is written, and left out.
+        if (!spec.target || !isContainerPath(spec.target) || ("problem" in spec && spec.problem)) return;
         // A named volume mounted at two paths is two mounts of one volume.
         const named = spec.source && spec.type !== "bind" ? spec.source : undefined;
         const key =

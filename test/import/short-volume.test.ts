@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { parseShortVolume } from "../../src/import/compose/short-volume.js";
+import { folderWith } from "../helpers/files.js";
+import { located } from "../helpers/positions.js";
+
+describe("a volume in Compose's short syntax", () => {
+  it.each([
+    ["data:/data", { source: "data", target: "/data", bind: false, readOnly: false }],
+    ["./cfg:/etc/app:ro,z", { source: "./cfg", target: "/etc/app", bind: true, readOnly: true }],
+    ["C:\\data:/data", { source: "C:\\data", target: "/data", bind: true, readOnly: false }],
+    ["c:/logs:/var/log:ro", { source: "c:/logs", target: "/var/log", bind: true, readOnly: true }],
+    [
+      "\\\\.\\pipe\\docker_engine:\\\\.\\pipe\\docker_engine",
+      { source: "\\\\.\\pipe\\docker_engine", bind: true, target: "\\\\.\\pipe\\docker_engine" },
+    ],
+    ["${DATA:-./data}:/data:ro,rw", { source: "${DATA:-./data}", target: "/data", readOnly: false }],
+    ["/var/lib/data", { target: "/var/lib/data", bind: false }],
+    // An anonymous volume; a source left empty by a variable not set.
+    [":/data", { target: "/data", bind: false }],
+    ["/x", { target: "/x" }],
+  ])("%s", (spec, expected) => {
+    const read = parseShortVolume(spec);
+    expect(read).toMatchObject(expected);
+    if (!("source" in expected)) expect(read.source).toBeUndefined();
+    expect(read.problem).toBeUndefined();
+  });
+
+  it("reads a single letter and a colon as a Windows drive, as Compose does, even where a volume was meant", () => {
+    expect(parseShortVolume("r:/data")).toMatchObject({ target: "r:/data", bind: false });
+    expect(parseShortVolume("r:/data").source).toBeUndefined();
+  });
+
+  it("is refused with too many colons", () => {
+    expect(parseShortVolume("./x:/y:/z:ro").problem).toBe("too many colons");
+  });
+
+  it("keeps a Windows host path as a bind mount, read-only among other options, and reports the entry Compose refuses", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  app:",
+        "    image: app:1.0",
+        "    volumes:",
+        "      - C:\\data:/data",
+        "      - ./cfg:/etc/app:ro,z",
+        "      - ./x:/y:/z:ro",
+        "      - r:/data",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([`${folder}/compose.yaml`]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@7:9",
+      "runtime-refused@8:9",
+    ]);
+    // As Compose reads it, r:/data is no volume r but an anonymous one at a relative path.
+    expect(loaded.diagnostics[1]!.hint).toBe(
+      "Compose reads a single letter and a colon as a Windows drive: give the volume a longer name than 'r'",
+    );
+    const app = loaded.model!.services[0]!;
+    expect(app.volumes.map((v) => `${v.type} ${v.source} ${v.path}${v.readOnly ? " ro" : ""}`)).toEqual([
+      "bind C:\\data /data",
+      "bind ./cfg /etc/app ro",
+    ]);
+  });
+});
