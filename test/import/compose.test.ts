@@ -598,6 +598,41 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model).toBeDefined();
   });
 
+  it("reports a memory size too small for Docker to start in, and port ranges it cannot map, where they are written", async () => {
+    const file = write(
+      "small.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    mem_reservation: 100",
+        "    ports: ['8080-8079:80', '9000-9010:80-85', '6000:6000-6002', '7000-7002:7000-7002', '127.0.0.1:8000-8010:80']",
+        "    deploy: { resources: { limits: { memory: 4m } } }",
+        "  web: { image: 'web:1.0', mem_limit: 64m, deploy: { resources: { reservations: { memory: 6M } } } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@5:13",
+      "schema-invalid-value@5:29",
+      "schema-invalid-value@5:48",
+      "runtime-refused@4:22",
+      "runtime-refused@6:46",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "the port '8080-8079:80' of 'api' is not one Docker accepts: a range that ends before it starts",
+      "the port '9000-9010:80-85' of 'api' is not one Docker accepts: the host and container ranges differ in length",
+      "the port '6000:6000-6002' of 'api' is not one Docker accepts: the host and container ranges differ in length",
+      "'api' sets a memory reservation of 100 bytes (mem_reservation: 100), where Docker refuses less than 6 MB",
+      "'api' sets a memory limit of 4194304 bytes (deploy.resources.limits.memory: 4m), where Docker refuses less than 6 MB",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.hint).slice(3)).toEqual([
+      "a number without a unit is bytes: write 100m for megabytes",
+      "give it at least 6m",
+    ]);
+  });
+
   it("reports volumes Docker refuses to mount at a relative path, and warns of an option Compose passes over", async () => {
     const file = write(
       "mounts.yaml",

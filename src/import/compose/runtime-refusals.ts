@@ -1,13 +1,43 @@
 /**
  * What Docker or the container runtime refuses in a service Compose itself accepts: published ports
  * in another container's network stack, a port protocol no socket has, a kernel parameter that is
- * the host's, a volume mounted at a relative path. The container is not made or not started. And a
+ * the host's, a volume mounted at a relative path, a memory limit too small to start in. The
+ * container is not made or not started. And a
  * volume option Compose passes over without a word, which is only a warning.
  */
 import { isContainerPath } from "../../model/mounts.js";
-import { asText, hasEntries, isObject, type Json } from "../json.js";
+import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
 import type { Report } from "./consistency.js";
 import { parseShortVolume } from "./short-volume.js";
+import { sizeBytes } from "./sizes.js";
+
+/** Docker's least memory limit or reservation: "Minimum memory limit allowed is 6MB". */
+const LEAST_MEMORY = 6 * 1024 * 1024;
+
+/** The keys that set a container's memory limit or reservation, with what each sets. */
+const MEMORY_KEYS: [path: string[], what: string][] = [
+  [["mem_limit"], "memory limit"],
+  [["mem_reservation"], "memory reservation"],
+  [["deploy", "resources", "limits", "memory"], "memory limit"],
+  [["deploy", "resources", "reservations", "memory"], "memory reservation"],
+];
+
+/** A memory size Docker refuses as too small to start in; a number without a unit is bytes. */
+function memoryRefusals(id: string, raw: Json, report: Report): void {
+  for (const [path, what] of MEMORY_KEYS) {
+    const value = valueAt(raw, path);
+    const bytes = sizeBytes(value);
+    if (bytes === undefined || bytes <= 0 || bytes >= LEAST_MEMORY) continue;
+    report(
+      "runtime-refused",
+      `'${id}' sets a ${what} of ${bytes} byte${bytes === 1 ? "" : "s"} (${path.join(".")}: ${asText(value)}), where Docker refuses less than 6 MB`,
+      /^\d+$/.test(asText(value).trim())
+        ? `a number without a unit is bytes: write ${asText(value).trim()}m for megabytes`
+        : "give it at least 6m",
+      ["services", id, ...path],
+    );
+  }
+}
 
 /** Transport protocols a published port takes; an application protocol (http) is not one. */
 const PORT_PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
@@ -134,6 +164,7 @@ const SHARED_STACK_KEYS = [
 
 export function runtimeRefusals(id: string, raw: Json, report: Report): void {
   volumeRefusals(id, raw, report);
+  memoryRefusals(id, raw, report);
   const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;
   // Docker: "conflicting options: port publishing and the container sharing network namespace".
   const shared = networkMode && /^(?:service|container):(.+)$/.exec(networkMode)?.[1];

@@ -86,7 +86,7 @@ interface Port {
  * protocol; one published on a second host port ("80:80", "8080:80") is another, named for that
  * host port, so both are documented and a clash on either is found. An entry written twice is one.
  */
-function parsePorts(value: unknown, invalid: number[] = []): Port[] {
+function parsePorts(value: unknown, invalid: InvalidPort[] = []): Port[] {
   const firstProtocol = new Map<string, string>();
   const names = new Set<string>();
   const publishes = new Set<string>();
@@ -143,8 +143,27 @@ function rangeEnd(host: string | undefined, container: string): number | undefin
 
 const isPort = (port: number) => Number.isInteger(port) && port > 0 && port <= 65535;
 
+/** An entry Docker refuses, and why where it is more than a port no system has. */
+interface InvalidPort {
+  index: number;
+  why?: string;
+}
+
+/** Why Docker refuses a port's ranges: one that ends before it starts, or two of different lengths. */
+function rangeProblem(host: string | undefined, container: string): string | undefined {
+  const span = (range: string) => {
+    const [start, end = start] = range.split("-").map(Number);
+    return end! - start!;
+  };
+  if ([host ?? "", container].some((range) => span(range) < 0)) return "a range that ends before it starts";
+  // A host range for one container port is a pool to pick from; a container range needs one as long.
+  if (host && span(container) > 0 && span(host) !== span(container))
+    return "the host and container ranges differ in length";
+  return undefined;
+}
+
 /** `invalid`: where an entry names a port no system has (0, beyond 65535, not a number); it is left out. */
-function portEntries(value: unknown, invalid: number[]): Port[] {
+function portEntries(value: unknown, invalid: InvalidPort[]): Port[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): Port[] => {
     if (isObject(item)) {
@@ -154,7 +173,12 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
       const host = published === undefined ? undefined : Number(published.split("-")[0]);
       const hostEnd = rangeEnd(published, target);
       if (!isPort(container) || (host !== undefined && host !== 0 && !isPort(host))) {
-        invalid.push(index);
+        invalid.push({ index });
+        return [];
+      }
+      const why = rangeProblem(published, target);
+      if (why) {
+        invalid.push({ index, why });
         return [];
       }
       return [
@@ -180,7 +204,12 @@ function portEntries(value: unknown, invalid: number[]): Port[] {
     const hostPort = host ? Number(host.split("-")[0]) : undefined;
     const hostEnd = rangeEnd(host, parts.at(-1) ?? "");
     if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
-      invalid.push(index);
+      invalid.push({ index });
+      return [];
+    }
+    const why = rangeProblem(host, parts.at(-1) ?? "");
+    if (why) {
+      invalid.push({ index, why });
       return [];
     }
     return [
@@ -354,7 +383,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const [id, raw] of Object.entries(composeServices)) {
     if (!isObject(raw)) continue;
     const image = text(raw.image);
-    const invalidPorts: number[] = [];
+    const invalidPorts: InvalidPort[] = [];
     const ports = parsePorts(raw.ports, invalidPorts);
     for (const p of ports)
       if (p.host !== undefined && !p.anyHostPort)
@@ -365,14 +394,18 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
           profiles: Array.isArray(raw.profiles) ? raw.profiles.map(asText) : [],
         });
     // A port no system has is reported, and left out.
-    for (const index of invalidPorts)
+    for (const { index, why } of invalidPorts)
       diagnostics.push(
         diagnostic(
           "schema-invalid-value",
           "error",
-          `the port '${portText(raw.ports, index)}' of '${id}' is not one Docker accepts`,
+          `the port '${portText(raw.ports, index)}' of '${id}' is not one Docker accepts${why ? `: ${why}` : ""}`,
           locateCompose(["services", id, "ports", index], "value"),
-          { hint: "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80" },
+          {
+            hint: why
+              ? "write a range low to high, as long on the host as in the container (8000-8010:8000-8010), or one host range for one container port"
+              : "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80",
+          },
         ),
       );
     const labelled = labelsOf(raw.labels)[KIND_LABEL];
