@@ -653,6 +653,31 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics[0]!.severity).toBe("warning");
   });
 
+  it("reports a probe of a port name the container does not give, where it is written, and lints the rest", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: 'api:1.0'",
+      "          ports: [{ name: web, containerPort: 8080 }]",
+      "          env: [{ name: DB_PASSWORD, value: hunter2 }]",
+      "          readinessProbe: { httpGet: { path: /ready, port: http } }",
+      "          livenessProbe: { tcpSocket: { port: web } }",
+      "        - name: proxy",
+      "          image: 'proxy:1.0'",
+      "          startupProbe: { tcpSocket: { port: admin } }",
+      "",
+    ]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["unknown-port@14:60", "unknown-port@18:46"]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "the readinessProbe of 'api' probes the port named 'http', which the container does not name: it always fails",
+    );
+    // The model stands, so every rule still runs: before, the name stopped the whole check.
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(found.map((d) => d.code)).toContain("plaintext-secret");
+  });
+
   it("warns of a Service sending to a port number its containers do not declare, the Service's own where targetPort is left out", async () => {
     const loaded = await loadManifestText([
       ...workloadHead("Deployment", "api"),

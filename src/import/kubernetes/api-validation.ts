@@ -7,7 +7,8 @@
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
  * its type does not open, an Ingress path without its type or not absolute. `kubectl apply` stops
  * there. And what the container runtime refuses later: a capability Linux does not have, or one
- * written with the CAP_ that Kubernetes adds itself.
+ * written with the CAP_ that Kubernetes adds itself; and a probe of a port name the container does
+ * not give, which the kubelet cannot find, so the probe fails every time.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
@@ -160,6 +161,24 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
     }
+    const portNames = new Set(asArray(container.ports).map((port) => asObject(port).name));
+    for (const probe of PROBES)
+      for (const handler of ["httpGet", "tcpSocket"] as const) {
+        const port = asObject(asObject(container[probe])[handler]).port;
+        // The kubelet looks a name up among the container's own ports; missing, the probe always fails.
+        if (typeof port === "string" && !/^\d+$/.test(port) && !portNames.has(port))
+          found.push(
+            diagnostic(
+              "unknown-port",
+              "error",
+              `the ${probe} of ${who} probes the port named '${port}', which the container does not name: it always fails`,
+              locate(workload.yaml, [...path, probe, handler, "port"], "value"),
+              {
+                hint: "name the container's port so (ports: [{ name: …, containerPort: … }]), or give the number",
+              },
+            ),
+          );
+      }
     for (const probe of PROBES) {
       // In the order written, so that the second one is pointed at.
       const handlers = Object.keys(asObject(container[probe])).filter((key) => HANDLERS.has(key));

@@ -137,8 +137,9 @@ export function importWorkload(
 
   const portRef = (port: unknown): string | number | undefined => {
     if (typeof port === "number") return portNames.get(port) ?? port;
-    if (typeof port === "string")
-      return /^\d+$/.test(port) ? (portNames.get(Number(port)) ?? Number(port)) : port;
+    if (typeof port === "string" && /^\d+$/.test(port)) return portNames.get(Number(port)) ?? Number(port);
+    // A name the container does not give is reported where it is written (api-validation.ts), and left out.
+    if (typeof port === "string" && Object.hasOwn(ports, port)) return port;
     return undefined;
   };
   // The liveness probe is the health check (it restarts the container, as compose's does); the
