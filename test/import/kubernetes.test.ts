@@ -486,6 +486,31 @@ describe("Kubernetes manifests as a model", () => {
     expect(wrong[3]!.hint).toBe("quote it, so that YAML reads it as text");
   });
 
+  it("reports text kubectl reads as true or false (YAML 1.1's yes, on, n, off) where a field takes text, unless quoted", async () => {
+    const loaded = await loadManifestText([
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: flags, labels: { enabled: on, team: 'no' } }",
+      'data: { FEATURE_X: yes, FEATURE_Y: "NO", MODE: Off, NAME: yesterday, LEVEL: n }',
+      "",
+    ]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-wrong-type@3:45",
+      "schema-wrong-type@4:20",
+      "schema-wrong-type@4:48",
+      "schema-wrong-type@4:77",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)[1]).toBe(
+      "data.FEATURE_X of ConfigMap 'flags' is yes, which kubectl reads as true (YAML 1.1), where it must be text, so kubectl apply refuses it",
+    );
+    expect(loaded.diagnostics.map((d) => d.hint)).toEqual([
+      'quote it: "on"',
+      'quote it: "yes"',
+      'quote it: "Off"',
+      'quote it: "n"',
+    ]);
+  });
+
   it("reports values a field does not take, with the value meant, and reads nothing the cluster writes (status)", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...service(

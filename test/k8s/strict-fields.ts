@@ -10,7 +10,12 @@ export function unknownFields(object: { apiVersion: string; kind: string }): str
   // A kind written that the table does not know would pass unchecked.
   if (!checksFields(object.apiVersion, object.kind))
     return [`no fields known for ${object.apiVersion} ${object.kind}`];
-  return fieldProblems(object.apiVersion, object.kind, object).map(
+  // Whether a word YAML 1.1 takes for a boolean was quoted is the text's to say, not the value's
+  // (yaml-text.ts quotes every such word).
+  const problems = fieldProblems(object.apiVersion, object.kind, object).filter(
+    (p) => p.kind !== "boolean-word",
+  );
+  return problems.map(
     (problem) =>
       `${object.kind}${problem.path.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("")} ${problem.kind === "unknown" ? "is not a field there" : problem.kind === "type" ? `is not of type ${problem.expected}` : `is none of ${problem.allowed.join(", ")}`}`,
   );

@@ -3,7 +3,8 @@
  * not have, often a misspelling (imagePullPolcy, paht), which the OpenAPI schema lets through and
  * `kubectl apply`, whose field validation is strict, refuses; values of the wrong type
  * (`replicas: "2"`, an environment variable's `value: 8080`); and values a field does not take
- * (`type: Loadbalancer`, `protocol: HTTP`). The fields of each kind, their types and values are the
+ * (`type: Loadbalancer`, `protocol: HTTP`), among them text that kubectl, which reads YAML 1.1,
+ * takes for true or false (an unquoted `yes`, `on`, `n`). The fields of each kind, their types and values are the
  * pinned API version's, in fields.generated.json (written by scripts/kubernetes-fields.ts from
  * kubernetes-models' declarations).
  */
@@ -32,7 +33,27 @@ const SCALARS: Record<string, string> = { s: "string", n: "number", b: "boolean"
 export type FieldProblem =
   | { kind: "unknown"; path: KeyPath; field: string; known: string[] }
   | { kind: "type"; path: KeyPath; value: unknown; expected: string }
-  | { kind: "value"; path: KeyPath; value: string; allowed: string[] };
+  | { kind: "value"; path: KeyPath; value: string; allowed: string[] }
+  /** Text YAML 1.2 reads as text and kubectl's YAML 1.1 as true or false, where left unquoted. */
+  | { kind: "boolean-word"; path: KeyPath; value: string };
+
+/** YAML 1.1's words for true and false beyond YAML 1.2's own (true, false), as kubectl reads them. */
+const YAML11_BOOLEANS = new Map(
+  (
+    [
+      ["y", true],
+      ["yes", true],
+      ["on", true],
+      ["n", false],
+      ["no", false],
+      ["off", false],
+    ] as const
+  ).flatMap(([word, meaning]) =>
+    [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()].map(
+      (spelling) => [spelling, meaning] as const,
+    ),
+  ),
+);
 
 /** Whether the fields of objects of `apiVersion` and `kind` are known here, and so checked. */
 export const checksFields = (apiVersion: string, kind: string): boolean =>
@@ -73,6 +94,8 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
   const scalar = SCALARS[type];
   if (scalar) {
     if (typeof value !== scalar) found.push({ kind: "type", path, value, expected: scalar });
+    else if (scalar === "string" && YAML11_BOOLEANS.has(value as string))
+      found.push({ kind: "boolean-word", path, value: value as string });
     return;
   }
   if (!isObject(value)) {
@@ -95,8 +118,22 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
 
 export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
   const named = `${object.kind} '${object.name}'`;
-  return fieldProblems(object.apiVersion, object.kind, object.value).map((problem) => {
+  return fieldProblems(object.apiVersion, object.kind, object.value).flatMap((problem) => {
     const at = [...object.base, ...problem.path];
+    if (problem.kind === "boolean-word") {
+      const range = locate(object.yaml, at, "value");
+      // Quoted, it is text to kubectl too.
+      if (/['"]/.test(object.yaml.text[range.start] ?? "")) return [];
+      return [
+        diagnostic(
+          "schema-wrong-type",
+          "error",
+          `${problem.path.join(".")} of ${named} is ${problem.value}, which kubectl reads as ${YAML11_BOOLEANS.get(problem.value)} (YAML 1.1), where it must be text, so kubectl apply refuses it`,
+          range,
+          { hint: `quote it: "${problem.value}"` },
+        ),
+      ];
+    }
     if (problem.kind === "unknown")
       return diagnostic(
         "manifest-unknown-field",
