@@ -1,13 +1,37 @@
 import { referencedNames, wholeReference } from "./variable-reference.js";
 
+/**
+ * Access tokens and keys known by their form, whatever the variable is called: each service gives
+ * its own a prefix so that scanners find them (GitHub's ghp_, Slack's xoxb-, Stripe's sk_live_).
+ */
+const TOKEN_FORMS: [form: RegExp, what: string][] = [
+  [/^(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_\w{22,})$/, "a GitHub token"],
+  [/^glpat-[\w-]{20,}$/, "a GitLab token"],
+  [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, "a Slack token"],
+  [/^[sr]k_live_[A-Za-z0-9]{16,}$/, "a Stripe key"],
+  [/^(?:AKIA|ASIA)[A-Z0-9]{16}$/, "an AWS access key"],
+  [/^AIza[\w-]{35}$/, "a Google API key"],
+  [/^npm_[A-Za-z0-9]{36}$/, "an npm token"],
+  [/^SG\.[\w-]{22}\.[\w-]{43}$/, "a SendGrid key"],
+  [/^sk-(?:proj-|ant-api\d\d-)?[\w-]{32,}$/, "an OpenAI or Anthropic key"],
+];
+
+/** A value that stands for one to be filled in by a template or by hand: {{ token }}, <your-token>. */
+const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;
+
 /** Whether a plain variable looks like a secret, and why: by its name, or by what its value holds. */
 export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
   // A signed JSON Web Token: whoever holds it acts as what it names (a service role, a user).
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
-  // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way.
-  const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i.exec(value)?.[1];
-  if (password !== undefined && wholeReference(password) === undefined) return "holds a URL with credentials";
+  const token = TOKEN_FORMS.find(([form]) => form.test(value));
+  if (token) return `holds ${token[1]}`;
+  // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way. The user
+  // may be left out (redis://:password@cache).
+  const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i.exec(value)?.[1];
+  if (password !== undefined && wholeReference(password) === undefined && !PLACEHOLDER.test(password))
+    return "holds a URL with credentials";
+  if (PLACEHOLDER.test(value.trim())) return undefined;
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
   if (/_FILE$/i.test(name) && /^[./~]/.test(value)) return undefined;
   if (

@@ -138,6 +138,39 @@ describe("a URL's credentials", () => {
     expect(secretLike("DATABASE_URL", "postgres://app:x${DB_PASSWORD}@db/app")).toBe(
       "holds a URL with credentials",
     );
+    // The user may be left out; a password to be filled in by a template is none yet.
+    expect(secretLike("REDIS_URL", "redis://:p4ssw0rd@cache:6379/0")).toBe("holds a URL with credentials");
+    expect(secretLike("REDIS_URL", "redis://:{{ redis_password }}@cache:6379/0")).toBeUndefined();
+    expect(secretLike("REDIS_URL", "redis://cache:6379/0")).toBeUndefined();
+  });
+});
+
+describe("access tokens and keys known by their form", () => {
+  it.each([
+    ["ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "holds a GitHub token"],
+    ["github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123456789", "holds a GitHub token"],
+    ["glpat-abcdefghij0123456789", "holds a GitLab token"],
+    ["xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "holds a Slack token"],
+    ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "holds a Stripe key"],
+    ["AKIAIOSFODNN7EXAMPLE", "holds an AWS access key"],
+    ["AIzaSyD-abcdefghijklmnopqrstuvwxyz01234", "holds a Google API key"],
+    ["npm_abcdefghijklmnopqrstuvwxyz0123456789", "holds an npm token"],
+    ["sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCD", "holds an OpenAI or Anthropic key"],
+  ])("are secret under any name: %s", (value, why) => {
+    expect(secretLike("SETTING", value)).toBe(why);
+  });
+
+  it.each(["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "ghp_short", "AKIA-not-a-key", "sk-learn", "xoxb"])(
+    "are not what only begins like one: %s",
+    (value) => {
+      expect(secretLike("SETTING", value)).toBeUndefined();
+    },
+  );
+
+  it("leave out a value that stands for one to be filled in", () => {
+    for (const value of ["{{ vault_token }}", "${{ secrets.API_TOKEN }}", "<your-token>"])
+      expect(secretLike("API_TOKEN", value), value).toBeUndefined();
+    expect(secretLike("API_TOKEN", "changeme")).toBe("holds what looks like a secret");
   });
 });
 
