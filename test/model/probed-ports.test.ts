@@ -25,4 +25,10 @@ describe("the ports a health check command probes in its own container", () => {
   ])("%j probes no port of its own", (command) => {
     expect(probedPorts(command)).toEqual([]);
   });
+
+  it("reads a huge command in time proportional to its length", () => {
+    const started = performance.now();
+    expect(probedPorts(`${"nc redis-cli mysqladmin ".repeat(40_000)}x`)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });
