@@ -190,10 +190,11 @@ const SECRET_ARGUMENT =
 
 /**
  * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a
- * word after a lone -p is the database), redis-cli's after -a. Within one command of the line.
+ * word after a lone -p is the database), redis-cli's after -a. Within one command of the line, and
+ * a bounded way after the client's name, so that a long line is read in linear time.
  */
 const CLIENT_PASSWORD =
-  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]*?\s-p(\S+)|\bredis-cli\b[^|;&]*?\s-a\s+(\S+)/g;
+  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]{0,200}?\s-p(\S+)|\bredis-cli\b[^|;&]{0,200}?\s-a\s+(\S+)/g;
 
 /**
  * A word every SECRET_ARGUMENT or CLIENT_PASSWORD match contains. Most command lines have none,
