@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
-import { interpolate } from "../../src/import/compose/interpolate.js";
+import { interpolate, parseDotEnv, variablesIn } from "../../src/import/compose/interpolate.js";
 import { secretLike } from "../../src/model/secret-like.js";
 import { runCli } from "../helpers/cli.js";
 import { folderWith } from "../helpers/files.js";
@@ -41,6 +41,41 @@ describe("interpolation that keeps a variable as written", () => {
       { name: "GONE", message: "set it" },
     ]);
     expect(interpolate("${GONE:?set it}", {}, keepAll).value).toBe("${GONE:?set it}");
+  });
+
+  it("leaves a ${ never closed as written, says so, and reads a text of many in linear time", () => {
+    const result = interpolate("a ${B:-x} ${C} $$ ${E:-open $F", { C: "c", F: "f" });
+    expect(result.value).toBe("a x c $ ${E:-open $F");
+    expect(result.unclosed).toBe("${E:-open $F");
+    const started = performance.now();
+    expect(interpolate("${A:-".repeat(100_000), {}).unclosed).toBeDefined();
+    expect(variablesIn("${A:-".repeat(100_000))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it("reports a ${ never closed in a compose file where it opens, as the error Compose makes of it", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  app:\n    image: app:1.0\n    environment:\n      A: ${E:-open\n",
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const found = loaded.diagnostics.filter((d) => d.code === "schema-invalid-value");
+    expect(found.map((d) => [d.message, d.start, d.end])).toEqual([
+      ["${E opens a variable and never closes it, which Compose refuses", 62, 65],
+    ]);
+  });
+});
+
+describe("a .env file", () => {
+  it("ends an unquoted value at a comment after a space, in linear time however many spaces it has", () => {
+    expect(parseDotEnv("A=x # c\nB=y#z\nC='q # r'\nD=  v   \t# w\n")).toEqual({
+      A: "x",
+      B: "y#z",
+      C: "q # r",
+      D: "v",
+    });
+    const started = performance.now();
+    expect(parseDotEnv(`A=x${" ".repeat(400_000)}y`).A).toBe(`x${" ".repeat(400_000)}y`);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

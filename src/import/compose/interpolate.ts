@@ -10,9 +10,16 @@ export interface Interpolation {
   unset: string[];
   /** Variables that were required (:? or ?) and unset, with their messages. */
   missing: { name: string; message: string }[];
+  /** A `${` never closed, as written from there on: Compose refuses the file. */
+  unclosed?: string;
 }
 
-const PATTERN = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/**
+ * The closing brace may be the text's end: a `${NAME:-…` never closed then takes the rest of the
+ * text, and stays as written. Were the brace required, the engine would try again at each later `$`,
+ * reading on to the end each time: a text of many such took time growing with its square.
+ */
+const PATTERN = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?(\}|$)|([A-Za-z_][A-Za-z0-9_]*))/g;
 
 /**
  * `text` with its variables replaced by their values. A variable whose value would come from the
@@ -27,8 +34,21 @@ export function interpolate(
   const result: Interpolation = { value: "", kept: [], unset: [], missing: [] };
   result.value = text.replace(
     PATTERN,
-    (match, body: string, braced?: string, operator?: string, argument?: string, bare?: string) => {
+    (
+      match,
+      body: string,
+      braced?: string,
+      operator?: string,
+      argument?: string,
+      close?: string,
+      bare?: string,
+    ) => {
       if (body === "$") return "$";
+      // Never closed: no variable, which Compose refuses ("invalid interpolation format").
+      if (close === "") {
+        result.unclosed = match;
+        return match;
+      }
       const name = (braced ?? bare)!;
       // Own entries only: `${constructor}` names a variable, not a property every object inherits.
       const value = Object.hasOwn(env, name) ? env[name] : undefined;
@@ -61,8 +81,8 @@ export function interpolate(
 /** The variables `text` names, in order, each once, with the default written for it if any. */
 export function variablesIn(text: string): { name: string; fallback?: string }[] {
   const found = new Map<string, { name: string; fallback?: string }>();
-  for (const [, body, braced, operator, argument, bare] of text.matchAll(PATTERN)) {
-    if (body === "$") continue;
+  for (const [, body, braced, operator, argument, close, bare] of text.matchAll(PATTERN)) {
+    if (body === "$" || close === "") continue;
     const name = (braced ?? bare)!;
     const fallback = operator === ":-" || operator === "-" ? argument : undefined;
     if (!found.has(name)) found.set(name, fallback === undefined ? { name } : { name, fallback });
@@ -79,7 +99,12 @@ export function parseDotEnv(text: string): Record<string, string> {
     let value = match[2]!.trim();
     if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))
       value = value.slice(1, -1);
-    else value = value.replace(/\s+#.*$/, "");
+    else {
+      // A comment starts at a # after a space; searched for so, not with a pattern that backtracks
+      // over every run of spaces.
+      const comment = value.search(/\s#/);
+      if (comment >= 0) value = value.slice(0, comment).trimEnd();
+    }
     env[match[1]!] = value;
   }
   return env;

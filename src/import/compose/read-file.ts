@@ -57,6 +57,7 @@ export async function readComposeFile(
   if (typeof text !== "string") return { diagnostics: [text] };
   const unset = new Set<string>();
   const missing = new Map<string, string>();
+  const unclosed = new Set<string>();
   const secrets = new Set<string>();
   // A variable whose example value looks secret (a URL with credentials) is kept as well: the
   // placeholder stays out, and the variable is what the environment must supply.
@@ -73,6 +74,7 @@ export async function readComposeFile(
     for (const name of result.unset) if (!example?.names.has(name)) unset.add(name);
     for (const m of result.missing)
       if (!(Object.hasOwn(values, m.name) && values[m.name])) missing.set(m.name, m.message);
+    if (result.unclosed !== undefined) unclosed.add(result.unclosed);
     // An image whose variables are not set here is chosen where the file is run (${TAG} in CI):
     // kept as written, it is not taken for no image, or an unpinned or malformed one.
     if (key === "image" && (result.unset.length > 0 || result.missing.length > 0)) return value;
@@ -94,10 +96,26 @@ export async function readComposeFile(
     return { text, uses, diagnostics };
   }
   const value = yaml.value as Json;
+  const firstUse = new Map<string, VariableUse>();
+  for (const use of uses) if (!firstUse.has(use.name)) firstUse.set(use.name, use);
   const at = (name: string) => {
-    const use = uses.find((u) => u.name === name);
+    const use = firstUse.get(name);
     return use ? { file, start: use.start, end: use.end } : { file, start: 0, end: 0 };
   };
+  for (const written of unclosed) {
+    // Pointed at where it opens, ${NAME; the value runs on to its end.
+    const start = Math.max(text.indexOf(written), 0);
+    const opening = /^\$\{\w*/.exec(written)![0];
+    diagnostics.push(
+      diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${opening} opens a variable and never closes it, which Compose refuses`,
+        { file, start, end: start + opening.length },
+        { hint: "close it with }, or write $$ for a dollar sign" },
+      ),
+    );
+  }
   for (const name of [...unset].sort())
     diagnostics.push(
       diagnostic(

@@ -8,7 +8,8 @@ import { limits } from "../../load/limits.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { parseDotEnv } from "./interpolate.js";
 
-const USE = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/** As interpolate.ts reads them: a brace never closed takes the rest of the line, and is no use. */
+const USE = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*(\}|$)|([A-Za-z_][A-Za-z0-9_]*))/g;
 const EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env", "sample.env"];
 
 /** Where a compose file uses a variable. */
@@ -31,8 +32,8 @@ export function variableUses(text: string, file: string): VariableUse[] {
     const comment = /(^|\s)#/.exec(line);
     const code = comment ? line.slice(0, comment.index) : line;
     for (const match of code.matchAll(USE)) {
-      if (match[1] === "$") continue;
-      const name = (match[2] ?? match[3])!;
+      if (match[1] === "$" || match[3] === "") continue;
+      const name = (match[2] ?? match[4])!;
       uses.push({ name, file, start: offset + match.index!, end: offset + match.index! + match[0].length });
     }
     dollar = text.indexOf("$", end);
