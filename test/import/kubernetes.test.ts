@@ -12,7 +12,7 @@ import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 import type { ParsedObject } from "../k8s/validate.js";
-import { selectsNothing, service, workloadHead } from "../rules/cases.js";
+import { oneContainer, selectsNothing, service, workloadHead } from "../rules/cases.js";
 
 const fixtures = `${repoRoot}test/fixtures/kubernetes`;
 
@@ -701,6 +701,23 @@ describe("Kubernetes manifests as a model", () => {
     // The model stands, so every rule still runs: before, the name stopped the whole check.
     const found = checkModel(loaded.model!, { sources: loaded.sources });
     expect(found.map((d) => d.code)).toContain("plaintext-secret");
+  });
+
+  it("keeps the model whole when an Ingress leads to a workload whose name the API server refuses for a colon", async () => {
+    const loaded = await loadManifestText([
+      ...oneContainer("Deployment", "a:b"),
+      "---",
+      ...service("web", "{ selector: { app: 'a:b' }, ports: [{ port: 80 }] }"),
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: x }",
+      "spec: { defaultBackend: { service: { name: web, port: { number: 80 } } } }",
+      "",
+    ]);
+    // The name is refused where it is written; the route, which would read it as 'a' and a port, is left out.
+    expect(loaded.model).toBeDefined();
+    expect(loaded.diagnostics.map((d) => d.code)).not.toContain("unknown-instance");
   });
 
   it("warns of a Service sending to a port number its containers do not declare, the Service's own where targetPort is left out", async () => {

@@ -82,7 +82,8 @@ export function ingressNodes(
         );
       const workload = serviceTarget.get(target);
       const to = workload ? idOf.get(workload) : undefined;
-      if (!to) return undefined;
+      // A colon in a name (which the API server refuses, and which is reported so) would read as a port.
+      if (!to || to.includes(":")) return undefined;
       const containerPort = declared?.targetPort ?? declared?.port;
       const portName =
         typeof containerPort === "number"
