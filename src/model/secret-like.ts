@@ -16,6 +16,9 @@ const TOKEN_FORMS: [form: RegExp, what: string][] = [
   [/^sk-(?:proj-|ant-api\d\d-)?[\w-]{32,}$/, "an OpenAI or Anthropic key"],
 ];
 
+/** The beginnings of TOKEN_FORMS: one test of a value rules them all out, where most values start otherwise. */
+const TOKEN_START = /^(?:gh[pousr]_|github_pat_|glpat-|xox|[sr]k_live_|A[KS]IA|AIza|npm_|SG\.|sk-)/;
+
 /** A value that stands for one to be filled in by a template or by hand: {{ token }}, <your-token>. */
 const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;
 
@@ -24,7 +27,7 @@ export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
   // A signed JSON Web Token: whoever holds it acts as what it names (a service role, a user).
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
-  const token = TOKEN_FORMS.find(([form]) => form.test(value));
+  const token = TOKEN_START.test(value) ? TOKEN_FORMS.find(([form]) => form.test(value)) : undefined;
   if (token) return `holds ${token[1]}`;
   // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way. The user
   // may be left out (redis://:password@cache).

@@ -1,5 +1,5 @@
 import { probedPorts } from "../model/probed-ports.js";
-import type { Instance, Service } from "../model/types.js";
+import type { Instance, PublishedPort, Service } from "../model/types.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 export const healthPortUndeclared: Rule = {
@@ -44,9 +44,14 @@ function reportHostPortProbes(context: RuleContext): void {
     // On the host's network the container listens on the host's ports itself.
     if (!command || service.hostNamespaces.some((shared) => shared.namespace === "network")) continue;
     const own = new Set(service.ports.map((p) => p.port));
+    // Host ports that are not the service's own: most services publish none, and the command is not read.
+    const hostOnly = new Map<number, PublishedPort>();
+    for (const instance of placed)
+      for (const p of instance.publish)
+        if (p.host !== undefined && !own.has(p.host) && !hostOnly.has(p.host)) hostOnly.set(p.host, p);
+    if (hostOnly.size === 0) continue;
     for (const probed of probedPorts(command)) {
-      if (own.has(probed)) continue;
-      const published = placed.flatMap((i) => i.publish).find((p) => p.host === probed);
+      const published = hostOnly.get(probed);
       if (!published) continue;
       context.report(
         service.health!.at,

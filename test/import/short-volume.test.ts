@@ -1,10 +1,56 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { parseShortVolume } from "../../src/import/compose/short-volume.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
+/** Compose's own reading, character by character: a colon after a lone letter is a drive's, one in ${…} the variable's. */
+function composeParts(spec: string): string[] {
+  const parts: string[] = [];
+  let buffer = "";
+  let depth = 0;
+  for (let i = 0; i < spec.length; i++) {
+    const char = spec[i]!;
+    if (char === "$" && spec[i + 1] === "{") {
+      depth++;
+      buffer += char;
+    } else if (char === "}" && depth > 0) {
+      depth--;
+      buffer += char;
+    } else if (char === ":" && buffer.length === 1 && /\p{L}/u.test(buffer)) buffer += char;
+    else if (char === ":" && depth === 0) {
+      parts.push(buffer);
+      buffer = "";
+    } else buffer += char;
+  }
+  parts.push(buffer);
+  return parts;
+}
+
 describe("a volume in Compose's short syntax", () => {
+  it("is split into parts as Compose splits it, with or without variables", () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom("$", "{", "}", ":", "C", "d", "/", ",", "\\", "x"),
+          minLength: 3,
+          maxLength: 24,
+        }),
+        (spec) => {
+          const parts = composeParts(spec);
+          const read = parseShortVolume(spec);
+          const [first = "", second, third] = parts;
+          expect(read.target).toBe(second ?? first);
+          expect(read.source).toBe(second === undefined || first === "" ? undefined : first);
+          expect(read.options).toEqual(third === undefined ? [] : third.split(","));
+          expect(read.problem !== undefined).toBe(parts.length > 3);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it.each([
     ["data:/data", { source: "data", target: "/data", bind: false, readOnly: false }],
     ["./cfg:/etc/app:ro,z", { source: "./cfg", target: "/etc/app", bind: true, readOnly: true }],

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -23,5 +24,13 @@ describe("code quality", () => {
       output = String((error as { stdout?: string }).stdout ?? error);
     }
     expect(output).toBe("");
+  });
+
+  it("writes no pattern with a Unicode property class, which the bundle compiles anew at every use", () => {
+    const files = readdirSync(`${root}src`, { recursive: true, encoding: "utf8" }).filter((f) =>
+      f.endsWith(".ts"),
+    );
+    const using = files.filter((file) => /\\p\{/.test(readFileSync(`${root}src/${file}`, "utf8")));
+    expect(using).toEqual([]);
   });
 });

@@ -124,7 +124,7 @@ function volumeRefusals(id: string, raw: Json, report: Report): void {
           "runtime-refused",
           `'${id}' mounts a volume at ${target}, which is not an absolute path in the container: Docker refuses it`,
           // r:/data is no volume r: Compose reads a single letter before a colon as a Windows drive.
-          /^\p{L}:/u.test(target)
+          /^[A-Za-z]:/.test(target)
             ? `Compose reads a single letter and a colon as a Windows drive: give the volume a longer name than '${target[0]}'`
             : `write it from the root: /${target.replace(/^\.\//, "")}`,
           ["services", id, "volumes", index],
