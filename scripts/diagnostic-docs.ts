@@ -1,10 +1,8 @@
 /** docs/diagnostics.md: every diagnostic that is not a lint rule, generated from the codes' own summaries. */
 import { coreDiagnosticCodes } from "../src/diagnostic-codes.js";
-import { rules } from "../src/rules/index.js";
 
 export function diagnosticsPage(): { path: string; content: string } {
-  const ruleIds = new Set(rules.map((rule) => rule.id));
-  const codes = Object.entries(coreDiagnosticCodes).filter(([code]) => !ruleIds.has(code));
+  const codes = Object.entries(coreDiagnosticCodes);
   return {
     path: "docs/diagnostics.md",
     content: [

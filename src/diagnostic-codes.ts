@@ -1,7 +1,7 @@
 /**
  * Every diagnostic code deployview can report, each with a one-line summary.
  * The union is closed: a new code is added here, with its documentation, or it does not exist.
- * Lint rule ids live in the rule registry (`src/rules/`) and are added to this union through `RuleId`.
+ * Lint rule ids are listed below, without summaries: each rule documents itself in `src/rules/`.
  */
 export const coreDiagnosticCodes = {
   // reading files
@@ -40,59 +40,9 @@ export const coreDiagnosticCodes = {
   "invalid-schedule":
     "A CronJob schedule cron cannot read (not five fields, a value out of range, a time zone in it).",
   "invalid-range": "A range whose lower bound is above its upper bound.",
-  "dependency-cycle": "Services use each other in a cycle, so no startup order exists.",
   // budgets
-  "memory-over-budget": "The memory of the instances on a node exceeds its budget.",
-  "memory-over-capacity": "The memory of the instances on a node exceeds its capacity.",
-  "cpu-over-capacity": "The CPU of the instances on a node exceeds its capacity.",
   // generating configuration
   "wrong-platform": "The environment runs on another platform than the output asked for.",
-  "host-port-conflict": "Two instances publish the same host port on one host.",
-  "starts-before-healthy":
-    "A service waits only for the start of a dependency that has a health check, not for it to be healthy.",
-  "wait-without-health-check": "A service waits for a dependency to be healthy that has no health check.",
-  "container-name-conflict":
-    "Two containers on one host take the same container name, or replicas share one, so Compose cannot start them.",
-  "service-selects-nothing":
-    "A Kubernetes Service's selector matches no workload's pods, so it sends traffic nowhere.",
-  "disruption-budget-blocks-eviction":
-    "A Kubernetes disruption budget lets no pod of its instance be evicted, so a node drain hangs.",
-  "invalid-image-name":
-    "An image reference Docker refuses (capitals in the repository, a malformed tag or digest).",
-  "invalid-port-name": "A container port, or a Service's target port, has a name Kubernetes refuses.",
-  "unsafe-sysctl":
-    "A Kubernetes pod sets a kernel parameter outside the safe set, which the kubelet refuses.",
-  "claim-shared-by-replicas":
-    "Several pods of one Kubernetes workload mount one claim that only a single node (or pod) can mount.",
-  "wait-for-server-exit":
-    "A service waits for a dependency to run to completion, but the dependency runs until it is stopped.",
-  "duplicate-mount-path":
-    "Two volumes of one container are mounted at the same path, which Docker and Kubernetes refuse.",
-  "privilege-escalation-allowed":
-    "A Kubernetes container sets allowPrivilegeEscalation: true, so its processes can gain more privileges than their parent.",
-  "deprecated-service-account-field":
-    "A Kubernetes workload names its ServiceAccount with serviceAccount, the field's name before Kubernetes 1.8.",
-  "disruption-budget-without-eviction-policy":
-    "A Kubernetes PodDisruptionBudget sets no unhealthyPodEvictionPolicy, so pods that never become ready can stall a node drain.",
-  "autoscaler-targets-nothing":
-    "A Kubernetes HorizontalPodAutoscaler scales a Deployment or StatefulSet the manifests do not define.",
-  "disruption-budget-selects-nothing":
-    "A Kubernetes PodDisruptionBudget's selector matches the pods of no workload in the manifests.",
-  "writable-root-filesystem": "A container can write to its root file system (off unless turned on).",
-  "net-raw-not-dropped": "A container keeps the NET_RAW capability (off unless turned on).",
-  "unknown-service-account":
-    "A Kubernetes workload runs as a ServiceAccount the manifests do not define in its namespace.",
-  "removed-api-version": "A Kubernetes manifest uses an API version that Kubernetes no longer serves.",
-  "service-target-port-unknown":
-    "A Kubernetes Service's targetPort names a port that no container of the pods it selects names.",
-  "workload-selector-mismatch":
-    "A Deployment, StatefulSet or DaemonSet whose selector does not match its own pods' labels, which Kubernetes refuses.",
-  "dangerous-capability": "A service adds a Linux capability that reaches past its container.",
-  "unconfined-profile": "A service turns off its seccomp or AppArmor profile.",
-  "stateful-without-volume": "A service that keeps state has no volume, so its data would be lost.",
-  "secret-without-source":
-    "A secret is referenced but not declared under `secrets`, so nothing says where it comes from.",
-  "no-image": "An instance has neither an image nor a build, so nothing can run it.",
   "health-check-not-runnable":
     "A health check needs a program the image may lack; add a command to the health check.",
   "workload-not-supported":
@@ -103,49 +53,10 @@ export const coreDiagnosticCodes = {
   "autoscale-without-cpu-request":
     "An autoscaled instance has no CPU request, so a CPU-utilisation autoscaler cannot compute its target.",
   "route-without-port": "A route leads to a service with no port, so no Ingress path can reach it.",
-  // lint rules (one file each in src/rules/)
-  "build-and-image": "A service has both a build and an image.",
-  "docker-socket-mounted": "A service mounts the Docker socket.",
-  "sensitive-host-mount": "A service mounts a host folder that holds the host's system (/, /etc, /proc, …).",
-  "duplicate-names": "Two services, or two nodes of one environment, share a display name.",
-  "duplicate-variable":
-    "A container's environment list sets the same variable twice; only the last takes effect.",
-  "exposed-datastore": "A database, cache or broker port is published beyond localhost outside development.",
-  "health-port-undeclared": "A health check is aimed at a port the service does not declare.",
-  "host-namespace": "A service shares the host's network, process or IPC namespace.",
-  "hpa-without-cpu-request": "An autoscaled instance has no CPU request.",
-  "image-latest-tag": "An image that is pulled, not built here, has no tag, or the tag latest.",
-  "ingress-without-tls": "A public environment has an ingress or proxy with routes but no TLS configuration.",
-  "missing-health-check": "A long-running service has no health check.",
-  "no-resource-limits": "An instance in a Kubernetes environment states no memory.",
-  "plaintext-secret": "A variable holds what looks like a password, token, key or credentials in plain text.",
-  "privileged-container": "A service runs privileged.",
-  "ssh-port-exposed": "A service opens port 22, the port of SSH.",
-  "production-without-gate": "A production environment has no promotion gate leading to it.",
-  "replicas-with-fixed-host-port":
-    "A Compose instance runs several replicas but publishes a fixed host port.",
-  "replicas-without-disruption-budget":
-    "A Kubernetes instance runs several replicas with its disruption budget switched off.",
-  "replicas-without-spreading":
-    "A Kubernetes instance runs several replicas with nothing keeping them on different nodes.",
-  "route-port-undeclared": "A route sends traffic to a port its target does not declare.",
-  "runs-as-root": "A service runs as root.",
-  "service-deployed-nowhere": "A service is placed in no environment.",
-  "single-replica-in-production":
-    "A stateless web or API service runs a single replica in a production Kubernetes environment.",
-  "undocumented-variable":
-    "A compose file uses a variable that the example environment file beside it does not list.",
-  "used-service-not-deployed": "An instance needs a service that its environment does not run.",
-  "volume-without-backup": "A volume in production says nothing about how it is backed up.",
-  "secret-in-command": "A command line passes what looks like a password, token or key.",
-  "bind-mount-in-cluster":
-    "A service with a bind mount of a project folder runs in a Kubernetes environment, where no such folder is there to bind.",
   "suppression-without-reason":
     "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
   "unknown-rule": "The lint configuration names a rule that does not exist.",
   // importing existing configuration
-  "compose-obsolete-version":
-    "A compose file has the top-level version key, which the Compose Specification made obsolete.",
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, quoted
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
@@ -190,8 +101,76 @@ export const coreDiagnosticCodes = {
 
 export type CoreDiagnosticCode = keyof typeof coreDiagnosticCodes;
 
-/** Extended by the rule registry: each lint rule's id is a code. */
-// biome-ignore lint/suspicious/noEmptyInterface: augmented by rule and importer modules
-export interface ExtraDiagnosticCodes {}
+/**
+ * The lint rules' ids, each a code too. A rule documents itself (src/rules/, one file each); only its
+ * id is here, so that the codes stay one closed union. A test holds the list to the registry.
+ */
+export const ruleIds = [
+  "autoscaler-targets-nothing",
+  "bind-mount-in-cluster",
+  "build-and-image",
+  "claim-shared-by-replicas",
+  "compose-obsolete-version",
+  "container-name-conflict",
+  "cpu-over-capacity",
+  "dangerous-capability",
+  "dependency-cycle",
+  "dependency-outside-profile",
+  "deprecated-service-account-field",
+  "disruption-budget-blocks-eviction",
+  "disruption-budget-selects-nothing",
+  "disruption-budget-without-eviction-policy",
+  "docker-socket-mounted",
+  "duplicate-mount-path",
+  "duplicate-names",
+  "duplicate-variable",
+  "exposed-datastore",
+  "health-port-undeclared",
+  "host-namespace",
+  "host-port-conflict",
+  "hpa-without-cpu-request",
+  "image-latest-tag",
+  "ingress-without-tls",
+  "invalid-image-name",
+  "invalid-port-name",
+  "memory-over-budget",
+  "memory-over-capacity",
+  "missing-health-check",
+  "net-raw-not-dropped",
+  "no-image",
+  "no-resource-limits",
+  "plaintext-secret",
+  "privilege-escalation-allowed",
+  "privileged-container",
+  "production-without-gate",
+  "removed-api-version",
+  "replicas-with-fixed-host-port",
+  "replicas-without-disruption-budget",
+  "replicas-without-spreading",
+  "route-port-undeclared",
+  "runs-as-root",
+  "secret-in-command",
+  "secret-without-source",
+  "sensitive-host-mount",
+  "service-deployed-nowhere",
+  "service-selects-nothing",
+  "service-target-port-unknown",
+  "single-replica-in-production",
+  "ssh-port-exposed",
+  "starts-before-healthy",
+  "stateful-without-volume",
+  "unconfined-profile",
+  "undocumented-variable",
+  "unknown-service-account",
+  "unsafe-sysctl",
+  "used-service-not-deployed",
+  "volume-without-backup",
+  "wait-for-server-exit",
+  "wait-without-health-check",
+  "workload-selector-mismatch",
+  "writable-root-filesystem",
+] as const;
 
-export type DiagnosticCode = CoreDiagnosticCode | keyof ExtraDiagnosticCodes;
+export type RuleId = (typeof ruleIds)[number];
+
+export type DiagnosticCode = CoreDiagnosticCode | RuleId;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { coreDiagnosticCodes, ruleIds } from "../../src/diagnostic-codes.js";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
 import { type LoadResult, loadModelText } from "../../src/load/index.js";
@@ -58,6 +59,11 @@ describe("each rule, table-driven", () => {
 });
 
 describe("the rule registry", () => {
+  it("holds the rules whose ids the diagnostic codes list, and none of them is a core code too", () => {
+    expect(rules.map((r) => r.id).sort()).toEqual([...ruleIds].sort());
+    expect(ruleIds.filter((id) => Object.hasOwn(coreDiagnosticCodes, id))).toEqual([]);
+  });
+
   it("has at least 30 rules, each with complete metadata", () => {
     expect(rules.length).toBeGreaterThanOrEqual(30);
     for (const rule of rules) {
