@@ -6,7 +6,8 @@
 export const coreDiagnosticCodes = {
   // reading files
   "file-unreadable": "The file could not be read.",
-  "file-too-large": "The file is larger than deployview reads (a limit against hostile input).",
+  "file-too-large":
+    "The file, or what it defines (its services, its Kubernetes objects), is larger than deployview reads: a limit against hostile input.",
   "yaml-syntax": "The file is not well-formed YAML.",
   "yaml-duplicate-key": "A mapping has the same key twice.",
   "yaml-alias-limit": "The document expands YAML aliases beyond the limit (an alias bomb).",

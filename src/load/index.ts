@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
-import { limits } from "./limits.js";
+import { limits, tooManyMessage } from "./limits.js";
 import { validateModelInput } from "./validate-model.js";
 import { locate, parseYaml } from "./yaml-file.js";
 
@@ -41,6 +41,17 @@ export function loadModelText(text: string, file: string): LoadResult {
       "error",
       "a model must be a mapping with system, services and environments",
       where([]),
+    );
+    return { model: undefined, diagnostics: [problem], sources };
+  }
+  const { services } = document.value as { services?: unknown };
+  const count = services !== null && typeof services === "object" ? Object.keys(services).length : 0;
+  if (count > limits.maxServices) {
+    const problem = diagnostic(
+      "file-too-large",
+      "error",
+      tooManyMessage(count, "services"),
+      where(["services"], "key"),
     );
     return { model: undefined, diagnostics: [problem], sources };
   }

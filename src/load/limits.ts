@@ -10,4 +10,15 @@ export const limits = {
   maxExpandedValues: 200_000,
   /** Nesting depth of collections. */
   maxDepth: 64,
+  /**
+   * Services of one model or compose project, objects of one set of manifests. A real system has
+   * hundreds; an 8 MiB file can define some 400,000, whose model takes more memory than Node is
+   * given on a small machine, which would end the run in a crash rather than a message.
+   */
+  maxServices: 50_000,
 } as const;
+
+/** The message for a project that defines more than `limits.maxServices` of `what`. */
+export function tooManyMessage(count: number, what: string): string {
+  return `${count.toLocaleString("en")} ${what} are defined here, more than the ${limits.maxServices.toLocaleString("en")} deployview reads`;
+}

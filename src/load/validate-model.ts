@@ -29,10 +29,6 @@ function dotted(path: KeyPath): string {
   return path.length === 0 ? "the model" : path.join(".");
 }
 
-function isPrefix(a: KeyPath, b: KeyPath): boolean {
-  return a.length < b.length && a.every((part, i) => part === b[i]);
-}
-
 /** Which member of a union an error is about, from the end of its schema path (`…/anyOf/2/additionalProperties`). */
 function unionMember(error: ErrorObject): number | undefined {
   const match = /\/anyOf\/(\d+)\/[^/]+$/.exec(error.schemaPath);
@@ -162,9 +158,15 @@ export function validateModelInput(
     entry.errors.push(error);
     paths.set(error.instancePath, entry);
   }
-  const all = [...paths.values()];
-  // A failed union reports every branch; the branch that got deepest is the one the user meant.
-  const kept = all.filter((entry) => !all.some((other) => isPrefix(entry.path, other.path)));
+  // A failed union reports every branch; the branch that got deepest is the one the user meant. A
+  // path with errors deeper in it is left out: each path's ancestors ("/services/a" of
+  // "/services/a/kind", and the root "") are collected once, where testing every pair of paths took
+  // time growing with the square of the errors (20,000 services without a kind: seconds).
+  const extended = new Set<string>();
+  for (const instancePath of paths.keys())
+    for (let slash = instancePath.indexOf("/"); slash !== -1; slash = instancePath.indexOf("/", slash + 1))
+      extended.add(instancePath.slice(0, slash));
+  const kept = [...paths].filter(([instancePath]) => !extended.has(instancePath)).map(([, entry]) => entry);
   const diagnostics = kept.flatMap((entry) => diagnoseAt(entry.path, entry.errors, locate, value));
   // "servcies" is unknown and "services" missing: the misspelling is the one thing to say.
   const misspelt = new Set(diagnostics.filter((d) => d.code === "schema-unknown-key").map((d) => d.hint));

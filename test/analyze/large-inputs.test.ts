@@ -15,7 +15,10 @@ import { diagnostic } from "../../src/diagnostics.js";
 import { emitCompose } from "../../src/emit/compose/index.js";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { loadManifestsAsModel } from "../../src/import/kubernetes/index.js";
+import { loadModelText } from "../../src/load/index.js";
+import { limits } from "../../src/load/limits.js";
 import type { Environment, Instance } from "../../src/model/types.js";
+import { located } from "../helpers/positions.js";
 
 const dir = mkdtempSync(join(tmpdir(), "deployview-large-"));
 const write = (name: string, text: string) => {
@@ -153,5 +156,35 @@ spec: { minAvailable: 1, selector: { matchLabels: { tier: web, app: app${i} } } 
     const code = await command.run({ positionals: ["x.yaml"], options: { format: "json" } }, io);
     expect(code).toBe(2);
     expect(JSON.parse(output).diagnostics).toHaveLength(300_000);
+  });
+
+  it("refuses, where they are defined, more services or objects than it reads, rather than running out of memory", async () => {
+    const count = limits.maxServices + 1;
+    const services = Array.from({ length: count }, (_, i) => `  s${i}: { image: a }\n`).join("");
+    const compose = await loadComposeAsModel([write("compose.yaml", `name: big\nservices:\n${services}`)]);
+    expect(compose.model).toBeUndefined();
+    expect(located(compose.diagnostics, compose.sources)).toEqual(["file-too-large@2:1"]);
+    expect(compose.diagnostics[0]!.message).toBe(
+      "50,001 services are defined here, more than the 50,000 deployview reads",
+    );
+    const model = loadModelText(`system: { name: Big }\nservices:\n${services}`, "model.yaml");
+    expect(located(model.diagnostics, model.sources)).toEqual(["file-too-large@2:1"]);
+    const objects = Array.from(
+      { length: count },
+      (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c${i} }`,
+    );
+    const manifests = await loadManifestsAsModel([write("objects.yaml", `${objects.join("\n---\n")}\n`)]);
+    expect(manifests.model).toBeUndefined();
+    expect(manifests.diagnostics.map((d) => d.message)).toEqual([
+      "50,001 Kubernetes objects are defined here, more than the 50,000 deployview reads",
+    ]);
+  });
+
+  it("still reads as many as it takes", async () => {
+    const services = Array.from({ length: limits.maxServices }, (_, i) => `  s${i}: { image: "a:1" }\n`).join(
+      "",
+    );
+    const compose = await loadComposeAsModel([write("compose-max.yaml", `services:\n${services}`)]);
+    expect(compose.model!.services).toHaveLength(limits.maxServices);
   });
 });

@@ -5,11 +5,14 @@
  */
 import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
-import type { Diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
+import { limits, tooManyMessage } from "../../load/limits.js";
+import { locate } from "../../load/yaml-file.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { keptSecret } from "../../model/secret-like.js";
 import type { ConfigVariable } from "../../model/types.js";
+import { isObject } from "../json.js";
 import { applyExtends } from "./extends.js";
 import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
@@ -92,6 +95,23 @@ export async function importCompose(
   for (const file of files) append(composeSources, await load(file, env, []));
   const variables = configVariables(uses, exampleFor);
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
+  const services = new Set(
+    composeSources.flatMap((source) =>
+      isObject(source.value.services) ? Object.keys(source.value.services) : [],
+    ),
+  );
+  if (services.size > limits.maxServices) {
+    const first = composeSources.find((source) => isObject(source.value.services))!;
+    diagnostics.push(
+      diagnostic(
+        "file-too-large",
+        "error",
+        tooManyMessage(services.size, "services"),
+        locate(first.yaml, ["services"], "key"),
+      ),
+    );
+    return { imported: undefined, diagnostics, sources, variables };
+  }
   const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
   const imported = composeToModel(name, composeSources, options.environment ?? "compose");
   append(diagnostics, imported.diagnostics);

@@ -7,6 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
+import { limits, tooManyMessage } from "../../load/limits.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
@@ -80,6 +81,16 @@ export async function importManifests(
           end: 0,
         }),
       );
+    return { imported: undefined, diagnostics, sources };
+  }
+  if (objects.length > limits.maxServices) {
+    diagnostics.push(
+      diagnostic("file-too-large", "error", tooManyMessage(objects.length, "Kubernetes objects"), {
+        file: paths[0] ?? "",
+        start: 0,
+        end: 0,
+      }),
+    );
     return { imported: undefined, diagnostics, sources };
   }
   const first = paths[0]!;
