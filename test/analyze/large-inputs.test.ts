@@ -187,4 +187,32 @@ spec: { minAvailable: 1, selector: { matchLabels: { tier: web, app: app${i} } } 
     const compose = await loadComposeAsModel([write("compose-max.yaml", `services:\n${services}`)]);
     expect(compose.model!.services).toHaveLength(limits.maxServices);
   });
+
+  it("reports thousands of references to nothing, each with its hint, without comparing each with every name", () => {
+    const pad = (i: number) => String(i).padStart(5, "0");
+    const model = (services: string[], environment: string) =>
+      `system: { name: X }\nservices:\n${services.join("")}environments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [${environment}] } } }\n`;
+    // 20,000 services, each using one that does not exist: every hint compared all 20,000 names.
+    const wide = Array.from(
+      { length: 20_000 },
+      (_, i) => `  s${pad(i)}: { kind: api, image: "a:1", uses: [t${pad(i)}] }\n`,
+    );
+    let started = performance.now();
+    let loaded = loadModelText(model(wide, "s00000"), "wide.yaml");
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(loaded.diagnostics.filter((d) => d.code === "unknown-service")).toHaveLength(20_000);
+    // A thousand services, each using forty misspelt names of the same length as theirs.
+    const deep = Array.from(
+      { length: 1_000 },
+      (_, i) =>
+        `  s${pad(i)}: { kind: api, image: "a:1", uses: [${Array.from({ length: 40 }, (_, j) => `t${pad(i * 40 + j)}`).join(", ")}] }\n`,
+    );
+    started = performance.now();
+    loaded = loadModelText(model(deep, "s00000"), "deep.yaml");
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const hints = loaded.diagnostics.filter((d) => d.code === "unknown-service").map((d) => d.hint);
+    expect(hints).toHaveLength(40_000);
+    expect(hints[0]).toBe("did you mean 's00000'?");
+    expect(hints.at(-1)).toMatch(/^known services: s00000, s00001, /);
+  });
 });

@@ -1,6 +1,7 @@
 import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { parseQuantity, type QuantityKind } from "../quantity.js";
 import type { AmountInput } from "../schema.js";
+import type { Suggest } from "../suggest.js";
 import type { Amount } from "../types.js";
 
 export type KeyPath = (string | number)[];
@@ -11,6 +12,8 @@ export interface ResolveContext {
   file: string;
   locate: Locate;
   diagnostics: Diagnostic[];
+  /** "Did you mean …?", within one budget for the whole resolution (see budgeted). */
+  suggest: Suggest;
 }
 
 export function report(

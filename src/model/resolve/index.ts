@@ -4,12 +4,16 @@
  */
 import type { Diagnostic } from "../../diagnostics.js";
 import type { ModelInputType } from "../schema.js";
+import { budgeted } from "../suggest.js";
 import type { Model, RuleSeverity } from "../types.js";
 import { entriesOf, type Locate, type ResolveContext } from "./context.js";
 import { checkLinks, resolveEnvironment } from "./environments.js";
 import { lazyLocate } from "./lazy-range.js";
 import { resolveServices } from "./services.js";
 import { resolveDocumentMeta, resolveGroups, resolveSecrets, resolveSystem } from "./system.js";
+
+/** Candidates compared for "did you mean" in one resolution: a second or so, at worst. */
+const SUGGESTION_COMPARISONS = 2_000_000;
 
 export type { KeyPath, Locate } from "./context.js";
 
@@ -23,7 +27,12 @@ export function resolveModel(
   /** The model as resolved, errors and all: see lintableModel. */
   draft: Model;
 } {
-  const context: ResolveContext = { file, locate: lazyLocate(locate), diagnostics: [] };
+  const context: ResolveContext = {
+    file,
+    locate: lazyLocate(locate),
+    diagnostics: [],
+    suggest: budgeted(SUGGESTION_COMPARISONS),
+  };
   const services = resolveServices(context, input);
   const environments = entriesOf(input.environments).map(([id, environment]) =>
     resolveEnvironment(context, input, services, id, environment),

@@ -1,6 +1,6 @@
 import { cronProblem } from "../cron.js";
 import type { InstanceInputType, NodeInputType } from "../schema.js";
-import { suggestion } from "../suggest.js";
+
 import type {
   DeploymentNode,
   EnvVar,
@@ -121,7 +121,7 @@ function resolveInstance(
       `no service named '${serviceId}'`,
       input?.service ? [...path, "service"] : path,
       {
-        hint: suggestion(serviceId, [...services.keys()], "service"),
+        hint: context.suggest(serviceId, services.keys(), "service"),
         prefer: input?.service ? "value" : "key",
       },
     );
@@ -180,7 +180,7 @@ function resolveInstance(
         volumePath,
         {
           prefer: "key",
-          hint: suggestion(
+          hint: context.suggest(
             volume,
             service.volumes.map((v) => v.name),
             "volume",

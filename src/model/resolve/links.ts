@@ -1,5 +1,5 @@
 import type { EnvironmentInputType } from "../schema.js";
-import { suggestion } from "../suggest.js";
+
 import type { Environment, Link } from "../types.js";
 import { type ResolveContext, report } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
@@ -34,18 +34,20 @@ function elementIds(environment: Environment): string[] {
 /** Links may cross environments, so they are checked once every environment exists. */
 export function checkLinks(context: ResolveContext, environments: Environment[]): void {
   const byId = new Map(environments.map((e) => [e.id, e]));
+  // Each environment's elements once, not once per link.
+  const elements = new Map(environments.map((e) => [e, new Set(elementIds(e))]));
   for (const environment of environments) {
     environment.links.forEach((link, index) => {
       const path = ["environments", environment.id, "links", index];
-      const local = elementIds(environment);
-      if (!local.includes(link.from)) {
+      const local = elements.get(environment)!;
+      if (!local.has(link.from)) {
         report(
           context,
           "unknown-instance",
           `no instance or node '${link.from}' in environment '${environment.id}'`,
           [...path, "from"],
           {
-            hint: suggestion(link.from, local, "instance"),
+            hint: context.suggest(link.from, local, "instance"),
           },
         );
       }
@@ -57,20 +59,20 @@ export function checkLinks(context: ResolveContext, environments: Environment[])
           `no environment named '${link.toEnvironment}'`,
           [...path, "to"],
           {
-            hint: suggestion(link.toEnvironment ?? "", [...byId.keys()], "environment"),
+            hint: context.suggest(link.toEnvironment ?? "", byId.keys(), "environment"),
           },
         );
         return;
       }
-      const targets = elementIds(other);
-      if (!targets.includes(link.to)) {
+      const targets = elements.get(other)!;
+      if (!targets.has(link.to)) {
         report(
           context,
           "unknown-instance",
           `no instance or node '${link.to}' in environment '${other.id}'`,
           [...path, "to"],
           {
-            hint: suggestion(link.to, targets, "instance"),
+            hint: context.suggest(link.to, targets, "instance"),
           },
         );
       }
@@ -84,7 +86,7 @@ export function checkLinks(context: ResolveContext, environments: Environment[])
           ["environments", environment.id, "promotes-to", promotion.environment],
           {
             prefer: "key",
-            hint: suggestion(promotion.environment, [...byId.keys()], "environment"),
+            hint: context.suggest(promotion.environment, byId.keys(), "environment"),
           },
         );
       }

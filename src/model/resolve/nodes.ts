@@ -1,7 +1,13 @@
 import { append } from "../../collections.js";
 import type { NodeInputType } from "../schema.js";
-import { suggestion } from "../suggest.js";
-import { type DeploymentNode, infrastructureNodeKinds, type Resources, type Route } from "../types.js";
+import { lazily } from "../suggest.js";
+import {
+  type DeploymentNode,
+  type Instance,
+  infrastructureNodeKinds,
+  type Resources,
+  type Route,
+} from "../types.js";
 import { entriesOf, type KeyPath, notesOf, report, resolveAmount, textEntriesOf } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { resolveInstances } from "./instances.js";
@@ -78,6 +84,13 @@ export function resolveNode(
 /** Routes of infrastructure nodes point at instances of the same environment (or at services placed there). */
 export function resolveNodeRoutes(scope: EnvironmentScope): void {
   const { environment, context } = scope;
+  // By id, else the first placed of a service: looked up once per route, not searched for.
+  const byId = new Map<string, Instance>();
+  const byService = new Map<string, Instance>();
+  for (const instance of environment.instances) {
+    if (!byId.has(instance.id)) byId.set(instance.id, instance);
+    if (!byService.has(instance.service.id)) byService.set(instance.service.id, instance);
+  }
   for (const node of environment.allNodes) {
     const { input, path } = scope.nodeInputs.get(node.id)!;
     for (const [routePath, route] of entriesOf(input.routes)) {
@@ -86,9 +99,7 @@ export function resolveNodeRoutes(scope: EnvironmentScope): void {
         string,
         string | undefined,
       ];
-      const instance =
-        environment.instances.find((i) => i.id === targetId) ??
-        environment.instances.find((i) => i.service.id === targetId);
+      const instance = byId.get(targetId) ?? byService.get(targetId);
       if (!instance) {
         report(
           context,
@@ -96,9 +107,9 @@ export function resolveNodeRoutes(scope: EnvironmentScope): void {
           `no instance or service '${targetId}' is placed in environment '${environment.id}'`,
           routeKey,
           {
-            hint: suggestion(
+            hint: context.suggest(
               targetId,
-              environment.instances.map((i) => i.id),
+              lazily(environment.instances, (i) => i.id),
               "instance",
             ),
           },

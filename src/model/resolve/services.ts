@@ -2,7 +2,7 @@ import { capabilityName, isKnownCapability } from "../container-risks.js";
 import { statefulKinds } from "../kinds.js";
 import { isContainerPath } from "../mounts.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
-import { suggestion } from "../suggest.js";
+
 import type {
   Build,
   EnvVar,
@@ -79,7 +79,7 @@ export function findPort(
     );
   }
   report(context, "unknown-port", `${owner} has no port named '${reference}'`, path, {
-    hint: suggestion(
+    hint: context.suggest(
       String(reference),
       ports.map((p) => p.name),
       "port",
@@ -158,7 +158,7 @@ export function resolveEnv(
     } else if ("secret" in value) {
       if (secrets && !secrets.has(value.secret)) {
         report(context, "unknown-secret", `no secret named '${value.secret}'`, [...path, name, "secret"], {
-          hint: suggestion(value.secret, [...secrets], "secret"),
+          hint: context.suggest(value.secret, secrets, "secret"),
         });
       }
       variable.value = { kind: "secret", secret: value.secret, ...(value.key ? { key: value.key } : {}) };
@@ -401,7 +401,7 @@ function resolveService(
   }
   if (input.group && model.groups && !(input.group in model.groups)) {
     report(context, "unknown-group", `no group named '${input.group}'`, ["services", id, "group"], {
-      hint: suggestion(input.group, Object.keys(model.groups), "group"),
+      hint: context.suggest(input.group, Object.keys(model.groups), "group"),
     });
   }
   return service;
@@ -427,7 +427,7 @@ export function linkEndpoint(
       `no service named '${variable.value.service}'`,
       [...path, "endpoint"],
       {
-        hint: suggestion(variable.value.service, [...services.keys()], "service"),
+        hint: context.suggest(variable.value.service, services.keys(), "service"),
       },
     );
     return;
@@ -450,7 +450,7 @@ function linkServices(context: ResolveContext, model: ModelInputType, services: 
   const ids = [...services.keys()];
   const missing = (target: string, path: KeyPath, prefer: "key" | "value" = "value") =>
     report(context, "unknown-service", `no service named '${target}'`, path, {
-      hint: suggestion(target, ids, "service"),
+      hint: context.suggest(target, ids, "service"),
       prefer,
     });
   for (const service of services.values()) {
