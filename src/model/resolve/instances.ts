@@ -11,7 +11,7 @@ import type {
   Service,
   WorkloadKind,
 } from "../types.js";
-import { entriesOf, type KeyPath, notesOf, report, resolveAmount } from "./context.js";
+import { entriesOf, type KeyPath, notesOf, report, resolveAmount, secretNames } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { findPort, linkEndpoint, resolveEnv } from "./services.js";
 
@@ -151,7 +151,7 @@ function resolveInstance(
         hint: "write five fields, e.g. '0 3 * * *' for 03:00 every day",
       },
     );
-  const secrets = scope.model.secrets ? new Set(Object.keys(scope.model.secrets)) : undefined;
+  const secrets = secretNames(scope.model);
   const memory = resolveAmount(context, input?.memory, "memory", [...path, "memory"]) ?? service.memory;
   const cpu = resolveAmount(context, input?.cpu, "cpu", [...path, "cpu"]) ?? service.cpu;
   const instance: Instance = {

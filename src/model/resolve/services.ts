@@ -21,6 +21,7 @@ import {
   type ResolveContext,
   report,
   resolveAmount,
+  secretNames,
   textEntriesOf,
 } from "./context.js";
 
@@ -342,7 +343,7 @@ function resolveService(
 ): Service {
   const ports = resolvePorts(context, id, input);
   const volumes = resolveVolumes(context, id, input);
-  const secrets = model.secrets ? new Set(Object.keys(model.secrets)) : undefined;
+  const secrets = secretNames(model);
   const service: Service = {
     id,
     name: input.name ?? id,
