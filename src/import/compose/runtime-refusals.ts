@@ -2,8 +2,8 @@
  * What Docker or the container runtime refuses in a service Compose itself accepts: published ports
  * in another container's network stack, a port protocol no socket has, a kernel parameter that is
  * the host's, a volume mounted at a relative path, a memory limit too small to start in. The
- * container is not made or not started. And a
- * volume option Compose passes over without a word, which is only a warning.
+ * container is not made or not started. And a volume option Compose passes over without a word,
+ * which is only a warning.
  */
 import { isContainerPath } from "../../model/mounts.js";
 import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";

@@ -504,13 +504,15 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
               target: text(volume.target),
               readOnly: volume.read_only === true,
               type: text(volume.type),
+              problem: undefined,
             }
           : (() => {
               const short = parseShortVolume(asText(volume));
               return { ...short, type: short.bind ? "bind" : "volume" };
             })();
-        // One Compose or Docker refuses (a relative path) is reported where it is written, and left out.
-        if (!spec.target || !isContainerPath(spec.target) || ("problem" in spec && spec.problem)) return;
+        // One Compose or Docker refuses (too many colons, a relative path) is reported where it is
+        // written, and left out.
+        if (!spec.target || !isContainerPath(spec.target) || spec.problem) return;
         // A named volume mounted at two paths is two mounts of one volume.
         const named = spec.source && spec.type !== "bind" ? spec.source : undefined;
         const key =

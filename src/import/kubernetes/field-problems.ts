@@ -2,11 +2,11 @@
  * What kubectl and the API server refuse in an object's fields, at any depth: fields its kind does
  * not have, often a misspelling (imagePullPolcy, paht), which the OpenAPI schema lets through and
  * `kubectl apply`, whose field validation is strict, refuses; values of the wrong type
- * (`replicas: "2"`, an environment variable's `value: 8080`); and values a field does not take
- * (`type: Loadbalancer`, `protocol: HTTP`), among them text that kubectl, which reads YAML 1.1,
- * takes for true or false (an unquoted `yes`, `on`, `n`). The fields of each kind, their types and values are the
- * pinned API version's, in fields.generated.json (written by scripts/kubernetes-fields.ts from
- * kubernetes-models' declarations).
+ * (`replicas: "2"`, an environment variable's `value: 8080`, or text that kubectl, which reads
+ * YAML 1.1, takes for true or false: an unquoted `yes`, `on`, `n`); and values a field does not
+ * take (`type: Loadbalancer`, `protocol: HTTP`). The fields of each kind, their types and values
+ * are the pinned API version's, in fields.generated.json (written by scripts/kubernetes-fields.ts
+ * from kubernetes-models' declarations).
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
