@@ -237,4 +237,23 @@ spec:
     expect(loaded.model!.services).toHaveLength(count);
     expect(Object.keys(loaded.model!.secrets ?? {})).toHaveLength(count);
   });
+
+  it("follows a chain of 20,000 services extending one another as far as its budget, without running out of memory", async () => {
+    const count = 20_000;
+    const services = Array.from({ length: count }, (_, i) =>
+      i === 0
+        ? `  s0: { image: "a:1" }\n`
+        : `  s${i}: { extends: { service: s${i - 1} }, environment: [A${i}=1] }\n`,
+    );
+    const file = write("extends-chain.yaml", `services:\n${services.join("")}`);
+    const started = performance.now();
+    // Each copied every one before it: the chain's arrays alone took 4 GB, and the run ended in a crash.
+    const loaded = await loadComposeAsModel([file]);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const s600 = loaded.model!.services.find((s) => s.id === "s600")!;
+    expect(s600.env.map((v) => v.name)).toHaveLength(600);
+    const refused = loaded.diagnostics.filter((d) => d.code === "compose-extends-invalid");
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.message).toMatch(/copy more than the 200,000 values deployview reads$/);
+  });
 });

@@ -1,16 +1,28 @@
 /**
  * `extends`: a service starts from another one, in the same file or another (its relative paths
- * rewritten for this file's folder), and its own keys override by the merge rules. Chains are followed; a circle, a missing file or a missing service is
- * reported where the `extends` is written, and the service is imported without it.
+ * rewritten for this file's folder), and its own keys override by the merge rules. Chains are
+ * followed; a circle, a missing file or a missing service is reported where the `extends` is
+ * written, and the service is imported without it. So is one past the budget of what extending may
+ * copy (limits.maxExpandedValues, as for aliases): each service of a chain copies all before it, and
+ * a long chain grows with its square, as an alias bomb grows.
  */
 import { dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { limits } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
 import { mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
+
+/** How much a service holds: its keys, and the entries of its lists and mappings. */
+function weight(service: Json): number {
+  let total = 0;
+  for (const value of Object.values(service))
+    total += 1 + (Array.isArray(value) ? value.length : isObject(value) ? Object.keys(value).length : 0);
+  return total;
+}
 
 /** What a service that extends another does not inherit: anything that ties it to other services. */
 const notInherited = ["depends_on", "links", "volumes_from", "extends"];
@@ -29,6 +41,9 @@ export async function applyExtends(
   if (!services) return;
   const files = new Map<string, ComposeSource>([[file, source]]);
   const resolved = new Map<string, Json>();
+  /** The services being expanded, each waiting on the one it extends: a circle comes back to one. */
+  const expanding = new Set<string>();
+  let copied = 0;
 
   const report = (at: { file: string; id: string }, message: string) => {
     const yaml = files.get(at.file)?.yaml;
@@ -54,7 +69,7 @@ export async function applyExtends(
     return isObject(found.value.services) ? found.value.services : {};
   };
 
-  const expand = async (path: string, id: string, chain: string[]): Promise<Json | undefined> => {
+  const expand = async (path: string, id: string): Promise<Json | undefined> => {
     const key = `${path}#${id}`;
     const done = resolved.get(key);
     if (done) return done;
@@ -69,7 +84,7 @@ export async function applyExtends(
       isObject(spec) && typeof spec.file === "string" ? resolve(dirname(path), spec.file) : path;
     const baseKey = `${baseFile}#${baseId}`;
     let result: Json = own;
-    if (chain.includes(baseKey) || baseKey === key) {
+    if (expanding.has(baseKey) || baseKey === key) {
       report({ file: path, id }, `'${id}' extends '${baseId}', which extends it in turn`);
     } else if (!(await serviceIn(baseFile))) {
       report(
@@ -77,13 +92,21 @@ export async function applyExtends(
         `'${id}' extends a service in ${asText((spec as Json).file)}, which cannot be read`,
       );
     } else {
-      const base = await expand(baseFile, baseId, [...chain, key]);
+      expanding.add(key);
+      const base = await expand(baseFile, baseId);
+      expanding.delete(key);
       if (!base)
         report(
           { file: path, id },
           `'${id}' extends '${baseId}', which ${baseFile === path ? "this file" : asText((spec as Json).file)} does not define`,
         );
+      else if (copied + weight(base) > limits.maxExpandedValues)
+        report(
+          { file: path, id },
+          `'${id}' extends '${baseId}', and the services extending one another here copy more than the ${limits.maxExpandedValues.toLocaleString("en")} values deployview reads`,
+        );
       else {
+        copied += weight(base);
         const inherited = rebaseService(
           Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k))),
           dirname(baseFile),
@@ -99,6 +122,6 @@ export async function applyExtends(
   for (const id of Object.keys(services)) {
     const service = services[id];
     if (isObject(service) && service.extends !== undefined)
-      services[id] = (await expand(file, id, [])) ?? service;
+      services[id] = (await expand(file, id)) ?? service;
   }
 }
