@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { importCompose, loadComposeAsModel } from "../../src/import/compose/index.js";
 import { interpolate } from "../../src/import/compose/interpolate.js";
+import type { Service } from "../../src/model/types.js";
 import { runCli } from "../helpers/cli.js";
 import { corpusComposeFiles } from "../helpers/corpus.js";
 import { repoRoot } from "../helpers/examples.js";
@@ -12,6 +13,9 @@ import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
 const seed = `${repoRoot}test/fixtures/seeds/freshpoc-compose.yaml`;
+
+/** A service's ports as name=port/protocol. */
+const portsOf = (service: Service) => service.ports.map((p) => `${p.name}=${p.port}/${p.protocol}`);
 
 describe("check -f on the FreshPoC compose file of seed 003", () => {
   it("reports the 8080 clash, the unpinned images, the plain-text MinIO password and the obsolete version", async () => {
@@ -264,7 +268,7 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     const web = loaded.model!.services.find((s) => s.id === "web")!;
-    expect(web.ports.map((p) => `${p.name}=${p.port}/${p.protocol}`)).toEqual([
+    expect(portsOf(web)).toEqual([
       "p80=80/tcp",
       "p80-8080=80/tcp",
       "p53=53/tcp",
@@ -301,12 +305,7 @@ volumes: { data: {}, pg: {} }
     const loaded = await loadComposeAsModel([file]);
     const web = loaded.model!.services.find((s) => s.id === "web")!;
     // 80 is published already; a range is its first port, as in ports; 'http' is reported, and left out.
-    expect(web.ports.map((p) => `${p.name}=${p.port}/${p.protocol}`)).toEqual([
-      "p80=80/tcp",
-      "p9000=9000/tcp",
-      "p53=53/udp",
-      "p8443=8443/tcp",
-    ]);
+    expect(portsOf(web)).toEqual(["p80=80/tcp", "p9000=9000/tcp", "p53=53/udp", "p8443=8443/tcp"]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-invalid-value@5:47"]);
     const instance = loaded.model!.environments[0]!.instances[0]!;
     expect(instance.publish.map((p) => `${p.port.name}:${p.host}`)).toEqual(["p80:8080"]);
