@@ -83,6 +83,8 @@ export const coreDiagnosticCodes = {
   "kustomize-missing-resource": "A kustomization names a resource, component or patch that does not exist.",
   "kustomize-remote-resource": "A kustomization names a remote resource, which deployview does not fetch.",
   "kustomize-cycle": "Kustomizations include each other in a circle.",
+  "kustomize-too-deep":
+    "Kustomizations include one another deeper than deployview follows (a limit against hostile input).",
   "kustomize-patch-unmatched": "A kustomize patch targets an object that is not there.",
   "kustomize-unsupported": "A kustomize feature deployview does not apply.",
   // drift between the model and committed files

@@ -967,6 +967,22 @@ describe("Kubernetes manifests as a model", () => {
     expect(located(diagnostics, sources)).toContain("kustomize-cycle@2:5");
   });
 
+  it("follows kustomizations 64 deep, no further, where a chain of thousands overflowed the stack", async () => {
+    const files: Record<string, string> = {
+      "l0/kustomization.yaml": "resources: [app.yaml]\n",
+      "l0/app.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndata: { a: b }\n",
+    };
+    for (let level = 1; level < 3_000; level++)
+      files[`l${level}/kustomization.yaml`] = `resources: [../l${level - 1}]\nnamePrefix: p${level}-\n`;
+    const root = folderWith(files);
+    const { diagnostics, sources } = await importManifests([join(root, "l2999")]);
+    expect(located(diagnostics, sources)).toEqual(["kustomize-too-deep@1:13"]);
+    expect(diagnostics[0]!.file).toBe(join(root, "l2935/kustomization.yaml"));
+    // Within the limit it is built as kustomize builds it.
+    const built = await importManifests([join(root, "l64")]);
+    expect(built.diagnostics).toEqual([]);
+  });
+
   it("reports bad documents where they are and imports the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
     writeFileSync(

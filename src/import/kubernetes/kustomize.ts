@@ -8,6 +8,7 @@ import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { limits } from "../../load/limits.js";
 import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
 import { asText } from "../json.js";
@@ -101,6 +102,16 @@ function build(
     if (isDirectory) {
       if (!kustomizationIn(target)) {
         report("kustomize-missing-resource", "error", `'${entry}' is a folder without a kustomization`, path);
+        return;
+      }
+      // Followed by recursion: a hostile chain of thousands of folders would overflow the stack.
+      if (stack.length >= limits.maxDepth) {
+        report(
+          "kustomize-too-deep",
+          "error",
+          `'${entry}' nests kustomizations more than ${limits.maxDepth} deep, further than deployview follows`,
+          path,
+        );
         return;
       }
       if (stack.includes(target) || target === dir) {
