@@ -293,4 +293,19 @@ describe("include", () => {
     expect(Object.keys(services).sort()).toEqual(["a", "b"]);
     expect(found).toEqual(["compose-include-invalid@1:11"]);
   });
+
+  it("follows includes 64 deep, no further, where a chain of thousands took time growing with its square", async () => {
+    const files: Record<string, string> = { "c0.yaml": 'services:\n  s0: { image: "a:1" }\n' };
+    for (let i = 1; i < 2_000; i++)
+      files[`c${i}.yaml`] = `include: [c${i - 1}.yaml]\nservices:\n  s${i}: { image: "a:1" }\n`;
+    const root = folderWith(files);
+    const started = performance.now();
+    const { imported: result, diagnostics, sources } = await importCompose([join(root, "c1999.yaml")]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(located(diagnostics, sources)).toEqual(["compose-include-invalid@1:11"]);
+    expect(diagnostics[0]!.message).toBe(
+      "c1934.yaml nests includes more than 64 deep, further than deployview follows",
+    );
+    expect(Object.keys(result!.input.services)).toHaveLength(65);
+  });
 });

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { limits } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
 import { isObject, type Json } from "../json.js";
 import { parseDotEnv } from "./interpolate.js";
@@ -73,6 +74,14 @@ export async function includedSources(
       }
       if (!existsSync(path)) {
         report(index, `the included file ${written} does not exist`);
+        continue;
+      }
+      // Each level takes in all below it: a hostile chain of thousands grows with its square.
+      if (chain.length >= limits.maxDepth) {
+        report(
+          index,
+          `${written} nests includes more than ${limits.maxDepth} deep, further than deployview follows`,
+        );
         continue;
       }
       const loaded = await context.load(path, env, [...chain, resolve(file)]);
