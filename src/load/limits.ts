@@ -18,7 +18,10 @@ export const limits = {
   maxServices: 50_000,
 } as const;
 
-/** The message for a project that defines more than `limits.maxServices` of `what`. */
-export function tooManyMessage(count: number, what: string): string {
-  return `${count.toLocaleString("en")} ${what} are defined here, more than the ${limits.maxServices.toLocaleString("en")} deployview reads`;
+/**
+ * The message for a project that defines more than `limits.maxServices` of `what`; `atLeast` where
+ * reading stopped once past the limit, so that more may follow.
+ */
+export function tooManyMessage(count: number, what: string, atLeast = false): string {
+  return `${atLeast ? "at least " : ""}${count.toLocaleString("en")} ${what} are defined here, more than the ${limits.maxServices.toLocaleString("en")} deployview reads`;
 }

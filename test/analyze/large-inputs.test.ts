@@ -176,7 +176,7 @@ spec: { minAvailable: 1, selector: { matchLabels: { tier: web, app: app${i} } } 
     const manifests = await loadManifestsAsModel([write("objects.yaml", `${objects.join("\n---\n")}\n`)]);
     expect(manifests.model).toBeUndefined();
     expect(manifests.diagnostics.map((d) => d.message)).toEqual([
-      "50,001 Kubernetes objects are defined here, more than the 50,000 deployview reads",
+      "at least 50,001 Kubernetes objects are defined here, more than the 50,000 deployview reads",
     ]);
   });
 
@@ -255,5 +255,26 @@ spec:
     const refused = loaded.diagnostics.filter((d) => d.code === "compose-extends-invalid");
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]!.message).toMatch(/copy more than the 200,000 values deployview reads$/);
+  });
+
+  it("stops reading a folder of manifests once past the objects it reads, rather than filling memory with the rest", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "deployview-many-files-"));
+    const objects = (file: number) =>
+      Array.from(
+        { length: 30_000 },
+        (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c${file}-${i} }`,
+      );
+    for (const file of [0, 1, 2])
+      writeFileSync(join(folder, `f${file}.yaml`), `${objects(file).join("\n---\n")}\n`);
+    const loaded = await loadManifestsAsModel([folder]);
+    expect(loaded.model).toBeUndefined();
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "at least 60,000 Kubernetes objects are defined here, more than the 50,000 deployview reads",
+    ]);
+    // The third file was never read.
+    expect([...loaded.sources.keys()].map((file) => file.slice(folder.length + 1))).toEqual([
+      "f0.yaml",
+      "f1.yaml",
+    ]);
   });
 });

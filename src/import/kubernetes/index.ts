@@ -83,9 +83,10 @@ export async function importManifests(
       );
     return { imported: undefined, diagnostics, sources };
   }
-  if (objects.length > limits.maxServices) {
+  if ((context.objectsRead ?? 0) > limits.maxServices || objects.length > limits.maxServices) {
+    const count = Math.max(context.objectsRead ?? 0, objects.length);
     diagnostics.push(
-      diagnostic("file-too-large", "error", tooManyMessage(objects.length, "Kubernetes objects"), {
+      diagnostic("file-too-large", "error", tooManyMessage(count, "Kubernetes objects", true), {
         file: paths[0] ?? "",
         start: 0,
         end: 0,

@@ -31,17 +31,24 @@ export interface BuildContext {
   root?: string;
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /**
+   * Objects read so far. Past limits.maxServices no more files are read: the run is refused, and
+   * reading on (a folder of many 8 MiB files) would only fill memory until it ran out.
+   */
+  objectsRead?: number;
 }
 
 const isRemote = (entry: string) => /^[a-z][a-z0-9+.-]*:\/\/|^github\.com\/|\?ref=|^git@/i.test(entry);
 
 export function readManifestFile(file: string, context: BuildContext): ManifestObject[] {
+  if ((context.objectsRead ?? 0) > limits.maxServices) return [];
   const { text, diagnostic: problem } = readText(file);
   if (problem) context.diagnostics.push(problem);
   if (text === undefined) return [];
   context.sources.set(file, text);
   const read = manifestObjects(text, file);
   append(context.diagnostics, read.diagnostics);
+  context.objectsRead = (context.objectsRead ?? 0) + read.objects.length;
   return read.objects;
 }
 
