@@ -632,6 +632,35 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reports health check tests written so that they cannot work: a command line as one exec word, shell syntax in the exec form, CMD-SHELL in words", async () => {
+    const file = write(
+      "health-tests.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', healthcheck: { test: [CMD, 'curl -f http://localhost/health'] } }",
+        "  b: { image: 'b:1', healthcheck: { test: [CMD-SHELL, curl, -f, 'http://localhost/health'] } }",
+        "  c: { image: 'c:1', healthcheck: { test: [CMD, curl, -f, 'http://localhost/ || exit 1'] } }",
+        "  d: { image: 'd:1', healthcheck: { test: [CMD, curl, -f, 'http://localhost/', '||', exit, '1'] } }",
+        "  e: { image: 'e:1', healthcheck: { test: [CMD, /bin/bash, -c, 'exec 3<>/dev/tcp/127.0.0.1/80 && cat <&3 || exit 1'] } }",
+        "  f: { image: 'f:1', healthcheck: { test: [CMD-SHELL, 'pg_isready -U app || exit 1'] } }",
+        "  g: { image: 'g:1', healthcheck: { test: [CMD, redis-cli, ping] } }",
+        "  h: { image: 'h:1', healthcheck: { test: 'curl -f http://localhost/ || exit 1' } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    // A shell's -c (e), the shell form (f, h) and an exec form of words (g) are as they should be.
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@2:49",
+      "schema-invalid-value@3:61",
+      "schema-invalid-value@4:59",
+      "schema-invalid-value@5:80",
+    ]);
+    expect(loaded.diagnostics[0]!.hint).toBe(
+      'split it into words, [CMD, curl, -f, http://localhost/health], or let a shell read it: [CMD-SHELL, "curl -f http://localhost/health"]',
+    );
+  });
+
   it("reports volumes Docker refuses to mount at a relative path, and warns of an option Compose passes over", async () => {
     const file = write(
       "mounts.yaml",

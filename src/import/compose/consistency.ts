@@ -9,6 +9,7 @@
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
+import { healthTestProblems } from "./health-test.js";
 import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
@@ -59,6 +60,7 @@ function serviceInconsistencies(id: string, raw: Json, report: Report): void {
       `start it with CMD to run the words as they are: [CMD, ${test.map(asText).join(", ")}]`,
       ["services", id, "healthcheck", "test", 0],
     );
+  healthTestProblems(id, raw, report);
   for (const { key, deploy, read } of TWINS) {
     const own = read(raw[key]);
     const declared = read(valueAt(raw.deploy, deploy));

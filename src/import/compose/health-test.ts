@@ -1,0 +1,52 @@
+/**
+ * Health check tests that Docker runs, and that fail every time for how they are written: the exec
+ * form (CMD) runs no shell, so one word holding a whole command line names a program that does not
+ * exist, and `||`, `&&` or `|` reach the program as arguments; the shell form (CMD-SHELL) takes one
+ * command line, and the shell runs only its first word, the others becoming `$0`, `$1`, ….
+ */
+import { asText, isObject, type Json } from "../json.js";
+import type { Report } from "./consistency.js";
+
+/**
+ * What only a shell reads, as the exec form gets it by mistake: an operator, a pipe or a redirection
+ * as a word of its own, or the `|| exit 1` of a shell command line copied into a word.
+ */
+const SHELL_SYNTAX = /^(?:\|\||&&|\||;|>|>>|2>&1)$|\s(?:\|\||&&)\s*exit\b/;
+/** Options after which a word is code for the program to read (sh -c, python -c, node -e): any syntax goes. */
+const CODE_OPTION = /^(?:-c|-e|--eval|-Command)$/;
+
+export function healthTestProblems(id: string, raw: Json, report: Report): void {
+  const test = isObject(raw.healthcheck) ? raw.healthcheck.test : undefined;
+  if (!Array.isArray(test) || test.length < 2) return;
+  const form = asText(test[0]);
+  const words = test.slice(1).map(asText);
+  const at = ["services", id, "healthcheck", "test"];
+  if (form === "CMD-SHELL" && words.length > 1)
+    report(
+      "schema-invalid-value",
+      `the health check of '${id}' gives CMD-SHELL ${words.length} words, where the shell runs the first alone ('${words[0]}') and takes the rest for its own parameters, never run`,
+      `write the command line as one: [CMD-SHELL, "${words.join(" ")}"]`,
+      [...at, 2],
+    );
+  if (form !== "CMD") return;
+  const program = words[0]!;
+  if (words.length === 1 && /\s/.test(program.trim()))
+    report(
+      "schema-invalid-value",
+      `the health check of '${id}' runs a program named '${program}' (CMD runs no shell, and takes each word apart), which does not exist: the check fails every time`,
+      `split it into words, [CMD, ${program.trim().split(/\s+/).join(", ")}], or let a shell read it: [CMD-SHELL, "${program}"]`,
+      [...at, 1],
+    );
+  else {
+    const index = words.findIndex(
+      (word, i) => i > 0 && !CODE_OPTION.test(words[i - 1]!) && SHELL_SYNTAX.test(word),
+    );
+    if (index > 0)
+      report(
+        "schema-invalid-value",
+        `the health check of '${id}' hands '${words[index]}' to ${words[0]} as it is written: CMD runs no shell to read it, and the check does not do what it says`,
+        `let a shell read it: [CMD-SHELL, "${words.join(" ")}"]`,
+        [...at, index + 1],
+      );
+  }
+}
