@@ -720,6 +720,27 @@ describe("Kubernetes manifests as a model", () => {
     expect(loaded.diagnostics.map((d) => d.code)).not.toContain("unknown-instance");
   });
 
+  it("reports an exec probe written as a shell command line, which the kubelet runs without a shell", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: 'api:1.0'",
+      "          livenessProbe: { exec: { command: ['curl -f http://localhost/health'] } }",
+      "          readinessProbe: { exec: { command: [curl, -f, 'http://localhost/', '||', exit, '1'] } }",
+      "          startupProbe: { exec: { command: [sh, -c, 'curl -f http://localhost/ || exit 1'] } }",
+      "",
+    ]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@12:46",
+      "schema-invalid-value@13:78",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "the livenessProbe of 'api' runs a program named 'curl -f http://localhost/health' (an exec probe runs no shell, and takes each word apart), which does not exist: the probe fails every time",
+    );
+  });
+
   it("warns of a Service sending to a port number its containers do not declare, the Service's own where targetPort is left out", async () => {
     const loaded = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -4,16 +4,9 @@
  * exist, and `||`, `&&` or `|` reach the program as arguments; the shell form (CMD-SHELL) takes one
  * command line, and the shell runs only its first word, the others becoming `$0`, `$1`, ….
  */
+import { execFormProblem } from "../../model/exec-form.js";
 import { asText, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
-
-/**
- * What only a shell reads, as the exec form gets it by mistake: an operator, a pipe or a redirection
- * as a word of its own, or the `|| exit 1` of a shell command line copied into a word.
- */
-const SHELL_SYNTAX = /^(?:\|\||&&|\||;|>|>>|2>&1)$|\s(?:\|\||&&)\s*exit\b/;
-/** Options after which a word is code for the program to read (sh -c, python -c, node -e): any syntax goes. */
-const CODE_OPTION = /^(?:-c|-e|--eval|-Command)$/;
 
 export function healthTestProblems(id: string, raw: Json, report: Report): void {
   const test = isObject(raw.healthcheck) ? raw.healthcheck.test : undefined;
@@ -29,24 +22,19 @@ export function healthTestProblems(id: string, raw: Json, report: Report): void 
       [...at, 2],
     );
   if (form !== "CMD") return;
-  const program = words[0]!;
-  if (words.length === 1 && /\s/.test(program.trim()))
+  const problem = execFormProblem(words);
+  if (problem?.kind === "command-line")
     report(
       "schema-invalid-value",
-      `the health check of '${id}' runs a program named '${program}' (CMD runs no shell, and takes each word apart), which does not exist: the check fails every time`,
-      `split it into words, [CMD, ${program.trim().split(/\s+/).join(", ")}], or let a shell read it: [CMD-SHELL, "${program}"]`,
+      `the health check of '${id}' runs a program named '${words[0]}' (CMD runs no shell, and takes each word apart), which does not exist: the check fails every time`,
+      `split it into words, [CMD, ${words[0]!.trim().split(/\s+/).join(", ")}], or let a shell read it: [CMD-SHELL, "${words[0]}"]`,
       [...at, 1],
     );
-  else {
-    const index = words.findIndex(
-      (word, i) => i > 0 && !CODE_OPTION.test(words[i - 1]!) && SHELL_SYNTAX.test(word),
+  else if (problem?.kind === "shell-syntax")
+    report(
+      "schema-invalid-value",
+      `the health check of '${id}' hands '${words[problem.index]}' to ${words[0]} as it is written: CMD runs no shell to read it, and the check does not do what it says`,
+      `let a shell read it: [CMD-SHELL, "${words.join(" ")}"]`,
+      [...at, problem.index + 1],
     );
-    if (index > 0)
-      report(
-        "schema-invalid-value",
-        `the health check of '${id}' hands '${words[index]}' to ${words[0]} as it is written: CMD runs no shell to read it, and the check does not do what it says`,
-        `let a shell read it: [CMD-SHELL, "${words.join(" ")}"]`,
-        [...at, index + 1],
-      );
-  }
 }

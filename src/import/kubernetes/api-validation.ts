@@ -7,12 +7,14 @@
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
  * its type does not open, an Ingress path without its type or not absolute. `kubectl apply` stops
  * there. And what the container runtime refuses later: a capability Linux does not have, or one
- * written with the CAP_ that Kubernetes adds itself; and a probe of a port name the container does
- * not give, which the kubelet cannot find, so the probe fails every time.
+ * written with the CAP_ that Kubernetes adds itself; a probe of a port name the container does not
+ * give, which the kubelet cannot find; and an exec probe written as a shell command line, which
+ * the kubelet runs without a shell: the probe fails every time.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { isKnownCapability } from "../../model/container-risks.js";
+import { execFormProblem } from "../../model/exec-form.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
@@ -160,6 +162,30 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
             "leave successThreshold out (it is 1)",
           ),
         );
+    }
+    for (const probe of PROBES) {
+      const command = asObject(asObject(container[probe]).exec).command;
+      if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;
+      const problem = execFormProblem(command as string[]);
+      if (!problem) continue;
+      const at = locate(workload.yaml, [...path, probe, "exec", "command", problem.index], "value");
+      found.push(
+        problem.kind === "command-line"
+          ? diagnostic(
+              "schema-invalid-value",
+              "error",
+              `the ${probe} of ${who} runs a program named '${command[0]}' (an exec probe runs no shell, and takes each word apart), which does not exist: the probe fails every time`,
+              at,
+              { hint: `split it into words, or let a shell read it: [sh, -c, "${command[0]}"]` },
+            )
+          : diagnostic(
+              "schema-invalid-value",
+              "error",
+              `the ${probe} of ${who} hands '${command[problem.index]}' to ${command[0]} as it is written: an exec probe runs no shell to read it`,
+              at,
+              { hint: `let a shell read it: [sh, -c, "${(command as string[]).join(" ")}"]` },
+            ),
+      );
     }
     const portNames = new Set(asArray(container.ports).map((port) => asObject(port).name));
     for (const probe of PROBES)
