@@ -23,6 +23,15 @@ function loadManifestText(lines: string[] | string) {
   return loadManifestsAsModel([folder]);
 }
 
+/** A Deployment 'api' whose pod's first container, 'api', the lines that follow go on describing. */
+const apiContainer = () => [
+  ...workloadHead("Deployment", "api"),
+  "    spec:",
+  "      containers:",
+  "        - name: api",
+  "          image: 'api:1.0'",
+];
+
 describe("Kubernetes manifests as a model", () => {
   it("turns workloads, Services, autoscalers, budgets, claims, config and Ingress into services and instances", async () => {
     const { imported, diagnostics, sources } = await importManifests([`${fixtures}/shop`]);
@@ -680,11 +689,7 @@ describe("Kubernetes manifests as a model", () => {
 
   it("reports a probe of a port name the container does not give, where it is written, and lints the rest", async () => {
     const loaded = await loadManifestText([
-      ...workloadHead("Deployment", "api"),
-      "    spec:",
-      "      containers:",
-      "        - name: api",
-      "          image: 'api:1.0'",
+      ...apiContainer(),
       "          ports: [{ name: web, containerPort: 8080 }]",
       "          env: [{ name: DB_PASSWORD, value: hunter2 }]",
       "          readinessProbe: { httpGet: { path: /ready, port: http } }",
@@ -722,11 +727,7 @@ describe("Kubernetes manifests as a model", () => {
 
   it("reports an exec probe written as a shell command line, which the kubelet runs without a shell", async () => {
     const loaded = await loadManifestText([
-      ...workloadHead("Deployment", "api"),
-      "    spec:",
-      "      containers:",
-      "        - name: api",
-      "          image: 'api:1.0'",
+      ...apiContainer(),
       "          livenessProbe: { exec: { command: ['curl -f http://localhost/health'] } }",
       "          readinessProbe: { exec: { command: [curl, -f, 'http://localhost/', '||', exit, '1'] } }",
       "          startupProbe: { exec: { command: [sh, -c, 'curl -f http://localhost/ || exit 1'] } }",
