@@ -61,18 +61,18 @@ function notRequired(id: string, raw: Json): ServiceReference[] {
 export function implicitCycles(services: Json): ComposeProblem[] {
   const defined = (name: string) => Object.hasOwn(services, name) && isObject(services[name]);
   const ids = Object.keys(services).filter(defined);
+  const optionals = new Map(ids.map((id) => [id, notRequired(id, services[id] as Json)]));
   const implicit = new Map(
-    ids.map((id) => {
-      const raw = services[id] as Json;
-      return [
-        id,
-        [...implicitDependencies(id, raw), ...notRequired(id, raw)].filter((r) => defined(r.target)),
-      ];
-    }),
+    ids.map((id) => [
+      id,
+      [...implicitDependencies(id, services[id] as Json), ...optionals.get(id)!].filter((r) =>
+        defined(r.target),
+      ),
+    ]),
   );
   const explicit = new Map(
     ids.map((id) => {
-      const optional = new Set(notRequired(id, services[id] as Json).map((r) => r.target));
+      const optional = new Set(optionals.get(id)!.map((r) => r.target));
       const targets = itemsOrKeys((services[id] as Json).depends_on).map(({ name }) => asText(name));
       return [id, targets.filter((target) => target !== id && defined(target) && !optional.has(target))];
     }),
