@@ -8,13 +8,7 @@ export const isObject = (value: unknown): value is Json =>
 export const hasEntries = (value: unknown): boolean =>
   (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
 
-/**
- * A value read from a file as text: a scalar as itself, a list or mapping as JSON. `String` would
- * call the value's `toString`, which a file can name as a key (`toString: false`) and so break.
- */
-export function asText(value: unknown): string {
-  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
-}
+export { asText } from "../load/json-types.js";
 
 /** The items of a list, or the keys of a mapping, each with the step that reaches it. */
 export function itemsOrKeys(value: unknown): { name: unknown; step: string | number }[] {

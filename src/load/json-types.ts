@@ -16,3 +16,11 @@ export function describeType(value: unknown): string {
   if (typeof value === "object") return "a mapping";
   return `${typeof value} ${JSON.stringify(value)}`;
 }
+
+/**
+ * A value read from a file as text: a scalar as itself, a list or mapping as JSON. `String` would
+ * call the value's `toString`, which a file can name as a key (`toString: false`) and so break.
+ */
+export function asText(value: unknown): string {
+  return value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
+}

@@ -10,7 +10,7 @@ import { CONTAINER_NAME_HINT } from "../model/container-name.js";
 import type { ModelInputType } from "../model/schema.js";
 import { suggestion } from "../model/suggest.js";
 import validate from "../model/validate-model.generated.js";
-import { describeType, typeNames } from "./json-types.js";
+import { asText, describeType, typeNames } from "./json-types.js";
 import { knownKeys } from "./schema-keys.js";
 import type { KeyPath } from "./yaml-file.js";
 
@@ -106,7 +106,7 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate, data: un
     }
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const value = String(valueAt(data, path));
+      const value = asText(valueAt(data, path));
       const near = suggestion(value, allowed, "value");
       const message =
         allowed.length <= 6
@@ -120,7 +120,7 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate, data: un
       return diagnostic(
         "schema-invalid-value",
         "error",
-        `${dotted(path)} '${String(valueAt(data, path))}' is not a name Docker accepts for a container`,
+        `${dotted(path)} '${asText(valueAt(data, path))}' is not a name Docker accepts for a container`,
         locate(path, "value"),
         { hint: CONTAINER_NAME_HINT, path },
       );

@@ -67,4 +67,23 @@ describe("the loader, for any input", () => {
       { numRuns: 100 },
     );
   });
+
+  it("says what is wrong with a mapping keyed toString or valueOf wherever a value belongs, and never throws", () => {
+    // String() on such a mapping calls the file's "toString", which is no function: a crash the
+    // check reported as a file it could not read.
+    const keys = ["kind", "image", "restart", "pull", "container-name", "stateful", "memory", "command"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...keys),
+        fc.constantFrom("{ toString: 1 }", "{ valueOf: x }", "[{ toString: [] }]"),
+        (key, hostile) => {
+          const text = `system: { name: X }\nservices:\n  a: { kind: api, image: "a:1", ${key}: ${hostile} }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`;
+          const result = loadModelText(text, "hostile.yaml");
+          expect(result.diagnostics.length).toBeGreaterThan(0);
+          expect(result.diagnostics.map((d) => d.code)).not.toContain("file-unreadable");
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });
