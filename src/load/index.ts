@@ -70,6 +70,7 @@ export async function loadModelFile(file: string): Promise<LoadResult> {
     diagnostics: [diagnostic(code, "error", message, { file, start: 0, end: 0 })],
     sources: new Map([[file, ""]]),
   });
+  let text: string;
   try {
     // Synchronous: see output/write-files.ts on the thread pool a first asynchronous read starts.
     const info = statSync(file);
@@ -78,11 +79,13 @@ export async function loadModelFile(file: string): Promise<LoadResult> {
     if (info.size > limits.maxFileBytes) {
       return unreadable(`the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`, "file-too-large");
     }
-    return loadModelText(readFileSync(file, "utf8"), file);
+    text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return unreadable(
       code === "ENOENT" ? "no such file" : `cannot read the file (${code ?? "unknown error"})`,
     );
   }
+  // Outside the try: a fault of the loader's own is not the file's, and must not be told as one.
+  return loadModelText(text, file);
 }
