@@ -1,4 +1,8 @@
 /** Values read from YAML or JSON files: the one test every importer needs before reading a key. */
+import { asText } from "../load/json-types.js";
+
+export { asText };
+
 export type Json = Record<string, unknown>;
 
 export const isObject = (value: unknown): value is Json =>
@@ -8,7 +12,11 @@ export const isObject = (value: unknown): value is Json =>
 export const hasEntries = (value: unknown): boolean =>
   (Array.isArray(value) && value.length > 0) || (isObject(value) && Object.keys(value).length > 0);
 
-export { asText } from "../load/json-types.js";
+/** A scalar as text; a list or mapping where text belongs (reported as the wrong type elsewhere) reads as nothing. */
+export function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null || typeof value === "object") return undefined;
+  return typeof value === "string" ? value : asText(value);
+}
 
 /** The items of a list, or the keys of a mapping, each with the step that reaches it. */
 export function itemsOrKeys(value: unknown): { name: unknown; step: string | number }[] {

@@ -73,7 +73,7 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
         if (!inner) {
           if (!field.startsWith("x-")) unknownKey(["services", name, field], field, composeServiceKeys);
         }
-        // A container name is held to Docker's own rule, stricter than the schema's, where it is read (to-model.ts).
+        // A container name is held to Docker's own rule, stricter than the schema's, where it is read (service.ts).
         else if (!(field === "container_name" && typeof setting === "string"))
           walkSpec(setting, inner, ["services", name, field], problems);
       }

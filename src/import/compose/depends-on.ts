@@ -1,0 +1,75 @@
+/**
+ * depends_on as the model's uses: what each dependency is waited for, where that is not what the
+ * model would assume, and which are not required. A dependency on nothing is the file's defect,
+ * reported with the names nothing defines; one on the service itself is a cycle Compose refuses.
+ */
+import type { ServiceInputType } from "../../model/schema.js";
+import { asText, isObject, type Json } from "../json.js";
+import { hasHealthCheck } from "./health.js";
+import type { Reading } from "./reading.js";
+
+type Wait = "started" | "healthy" | "completed";
+
+/** What depends_on makes a service wait for; the list form waits for the start only. */
+function waitOf(dependsOn: unknown, target: string): Wait {
+  const condition =
+    isObject(dependsOn) && isObject(dependsOn[target]) ? dependsOn[target].condition : undefined;
+  if (condition === "service_healthy") return "healthy";
+  if (condition === "service_completed_successfully") return "completed";
+  return "started";
+}
+
+export function usesField(
+  id: string,
+  raw: Json,
+  composeServices: Json,
+  reading: Reading,
+): ServiceInputType["uses"] {
+  const declared = Array.isArray(raw.depends_on)
+    ? raw.depends_on.map(asText)
+    : isObject(raw.depends_on)
+      ? Object.keys(raw.depends_on)
+      : [];
+  const dependsOn: string[] = [];
+  /** What the service waits for, where that is not what the model would assume. */
+  const waits = new Map<string, Wait>();
+  const optional = new Set<string>();
+  declared.forEach((target, index) => {
+    const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
+    if (!Object.hasOwn(composeServices, target)) {
+      reading.report(
+        "unknown-service",
+        `depends_on names '${target}', which no compose file here defines`,
+        "define the service, or pass the file that defines it with another -f",
+        composePath,
+      );
+      return;
+    }
+    if (target === id) {
+      // Compose refuses it; the model leaves it out.
+      reading.find(
+        "dependency-cycle",
+        `'${id}' depends on itself, which Compose refuses`,
+        `remove '${id}' from its own depends_on`,
+        composePath,
+      );
+      return;
+    }
+    reading.note(["services", id, "uses", dependsOn.length], composePath);
+    reading.note(["services", id, "uses", target], composePath);
+    dependsOn.push(target);
+    const wait = waitOf(raw.depends_on, target);
+    if (wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started")) waits.set(target, wait);
+    // required: false starts the service without the dependency where no profile enables it.
+    const entry = isObject(raw.depends_on) ? raw.depends_on[target] : undefined;
+    if (isObject(entry) && entry.required === false) optional.add(target);
+  });
+  if (dependsOn.length === 0) return undefined;
+  if (waits.size === 0 && optional.size === 0) return dependsOn;
+  return Object.fromEntries(
+    dependsOn.map((target) => {
+      const wait = waits.get(target);
+      return [target, { ...(wait ? { wait } : {}), ...(optional.has(target) ? { optional: true } : {}) }];
+    }),
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * A service's environment as the model's env: each variable's value, or, where the value is a
+ * secret the environment supplies, the secret that carries it, so no secret reaches the model.
+ */
+import type { ServiceInputType } from "../../model/schema.js";
+import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
+import { wholeReference } from "../../model/variable-reference.js";
+import { asText, isObject, type Json, textOf } from "../json.js";
+import type { Reading } from "./reading.js";
+
+/**
+ * The variable that supplies an environment value, where the value is a secret: a reference to a
+ * variable that looks secret (`${DB_PASSWORD}`), or no value at all (`KEY:`, which Compose fills
+ * from the variable of the same name where it runs) under a name that looks secret.
+ */
+function secretVariableOf(
+  key: string,
+  value: unknown,
+  secretVariables: ReadonlySet<string>,
+): string | undefined {
+  if (value === null || value === undefined) return keptSecret(key) ? key : undefined;
+  const variable = wholeReference(textOf(value) ?? "");
+  return variable !== undefined && secretVariables.has(variable) ? variable : undefined;
+}
+
+/** The variables in either form Compose takes; `- KEY` without `=` has no value, as `KEY:` has none. */
+function variablesOf(value: unknown): Json {
+  if (isObject(value)) return value;
+  if (!Array.isArray(value)) return {};
+  return Object.fromEntries(
+    value.map((entry) => {
+      const [key, ...rest] = asText(entry).split("=");
+      return [key!, rest.length > 0 ? rest.join("=") : null];
+    }),
+  );
+}
+
+/**
+ * `secretVariables`: variables that look secret, left as written where they are used.
+ * `fromEnvironment`: gets each secret the environment supplies, by name, with its variable.
+ */
+export function envField(
+  id: string,
+  raw: Json,
+  reading: Reading,
+  secretVariables: ReadonlySet<string>,
+  fromEnvironment: Map<string, string>,
+): ServiceInputType["env"] {
+  const variables = variablesOf(raw.environment);
+  if (Object.keys(variables).length === 0) return undefined;
+  for (const key of Object.keys(variables))
+    reading.note(["services", id, "env", key], ["services", id, "environment", key]);
+  return Object.fromEntries(
+    Object.entries(variables).map(([key, value]) => {
+      const variable = secretVariableOf(key, value, secretVariables);
+      if (variable === undefined) return [key, textOf(value) ?? ""];
+      const secret = secretNamedAfter(variable);
+      fromEnvironment.set(secret, variable);
+      return [key, { secret }];
+    }),
+  );
+}

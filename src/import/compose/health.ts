@@ -1,0 +1,32 @@
+/** A service's health check as the model has it: the command it runs, and how often and how long. */
+import type { ServiceInputType } from "../../model/schema.js";
+import { asText, isObject, type Json } from "../json.js";
+import type { Reading } from "./reading.js";
+
+/** Whether a compose service has a health check that runs: one with a test, neither disabled nor NONE. */
+export function hasHealthCheck(service: unknown): boolean {
+  if (!isObject(service) || !isObject(service.healthcheck)) return false;
+  const { disable, test } = service.healthcheck;
+  return disable !== true && test !== undefined && !(Array.isArray(test) && test[0] === "NONE");
+}
+
+/** The check a service runs, if it runs one: CMD's words, or CMD-SHELL's command line. */
+export function healthField(id: string, raw: Json, reading: Reading): ServiceInputType["health"] {
+  const health = raw.healthcheck;
+  if (!isObject(health) || !hasHealthCheck(raw)) return undefined;
+  const test = Array.isArray(health.test) ? health.test.map(asText) : asText(health.test);
+  const command = Array.isArray(test)
+    ? test[0] === "CMD-SHELL"
+      ? test.slice(1).join(" ")
+      : test[0] === "CMD"
+        ? test.slice(1)
+        : test
+    : test;
+  reading.note(["services", id, "health"], ["services", id, "healthcheck"]);
+  return {
+    command,
+    ...(health.interval ? { interval: asText(health.interval) } : {}),
+    ...(health.timeout ? { timeout: asText(health.timeout) } : {}),
+    ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * Compose's ports and expose, read as the model's ports: the short syntax ("127.0.0.1:8080:80/udp",
+ * "80") and the long one ({ target, published, host_ip }), host ranges, and the entries Docker
+ * refuses, which are reported and left out.
+ */
+import type { Json } from "../json.js";
+import { asText, isObject, textOf } from "../json.js";
+import type { Reading } from "./reading.js";
+import { exposedPort } from "./value-formats.js";
+
+export interface Port {
+  name: string;
+  container: number;
+  host?: number;
+  /**
+   * The last host port of a range mapped onto a range of the container's ("8000-8010:8000-8010"),
+   * which takes every port of it. The model keeps the first; conflicts over the rest are found here.
+   */
+  hostEnd?: number;
+  /** A host range onto one container port ("9000-9001:80"): Compose takes any free port of it. */
+  anyHostPort?: true;
+  bind?: string;
+  protocol: string;
+  index: number;
+}
+
+/**
+ * Short ("127.0.0.1:8080:80/udp", "80") and long ({ target, published, host_ip }) port syntax. A
+ * container port open for TCP and UDP both (DNS's 53) is two ports, the second named for its
+ * protocol; one published on a second host port ("80:80", "8080:80") is another, named for that
+ * host port, so both are documented and a clash on either is found. An entry written twice is one.
+ */
+function parsePorts(value: unknown, invalid: InvalidPort[]): Port[] {
+  const firstProtocol = new Map<string, string>();
+  const names = new Set<string>();
+  const publishes = new Set<string>();
+  return portEntries(value, invalid).flatMap((port) => {
+    const publish = `${port.name}/${port.protocol}/${port.bind ?? ""}/${port.host ?? ""}`;
+    if (publishes.has(publish)) return [];
+    publishes.add(publish);
+    const first = firstProtocol.get(port.name) ?? port.protocol;
+    firstProtocol.set(port.name, first);
+    let name = first === port.protocol ? port.name : `${port.name}-${port.protocol}`;
+    if (names.has(name)) name = `${name}-${port.host ?? port.index}`;
+    if (names.has(name)) name = `${name}-${port.index}`;
+    names.add(name);
+    return [name === port.name ? port : { ...port, name }];
+  });
+}
+
+/**
+ * The ports `expose` declares that no entry of `ports` already does: the service listens on them,
+ * for other containers only. A range counts as its first port, as in `ports`; an entry Compose
+ * cannot read is reported with the value formats and left out.
+ */
+export function exposedPorts(value: unknown, published: readonly Port[]): Port[] {
+  if (!Array.isArray(value)) return [];
+  const taken = new Set(published.map((p) => `${p.container}/${p.protocol}`));
+  const names = new Set(published.map((p) => p.name));
+  return value.flatMap((entry, index): Port[] => {
+    const read = typeof entry === "object" ? undefined : exposedPort(entry);
+    if (!read || !isPort(read.port) || taken.has(`${read.port}/${read.protocol}`)) return [];
+    const { port: container, protocol } = read;
+    taken.add(`${container}/${protocol}`);
+    let name = `p${container}`;
+    if (names.has(name)) name = `${name}-${protocol}`;
+    names.add(name);
+    return [{ name, container, index, protocol }];
+  });
+}
+
+/** A port entry as written, for a message. */
+function portText(value: unknown, index: number): string {
+  const item = Array.isArray(value) ? value[index] : undefined;
+  return isObject(item)
+    ? `target ${asText(item.target)}, published ${asText(item.published ?? "")}`
+    : asText(item);
+}
+
+/** The last port of a host range that a container range maps onto one to one; none for one port. */
+function rangeEnd(host: string | undefined, container: string): number | undefined {
+  const hostRange = /^(\d+)-(\d+)$/.exec(host ?? "");
+  if (!hostRange || !/^\d+-\d+$/.test(container)) return undefined;
+  const end = Number(hostRange[2]);
+  return isPort(end) && end > Number(hostRange[1]) ? end : undefined;
+}
+
+const isPort = (port: number) => Number.isInteger(port) && port > 0 && port <= 65535;
+
+/** An entry Docker refuses, and why where it is more than a port no system has. */
+interface InvalidPort {
+  index: number;
+  why?: string;
+}
+
+/** Why Docker refuses a port's ranges: one that ends before it starts, or two of different lengths. */
+function rangeProblem(host: string | undefined, container: string): string | undefined {
+  const span = (range: string) => {
+    const [start, end = start] = range.split("-").map(Number);
+    return end! - start!;
+  };
+  if ([host ?? "", container].some((range) => span(range) < 0)) return "a range that ends before it starts";
+  // A host range for one container port is a pool to pick from; a container range needs one as long.
+  if (host && span(container) > 0 && span(host) !== span(container))
+    return "the host and container ranges differ in length";
+  return undefined;
+}
+
+/** `invalid`: where an entry names a port no system has (0, beyond 65535, not a number); it is left out. */
+function portEntries(value: unknown, invalid: InvalidPort[]): Port[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, index): Port[] => {
+    if (isObject(item)) {
+      const target = asText(item.target ?? "");
+      const published = item.published === undefined ? undefined : asText(item.published);
+      const container = Number(target.split("-")[0]);
+      const host = published === undefined ? undefined : Number(published.split("-")[0]);
+      const hostEnd = rangeEnd(published, target);
+      if (!isPort(container) || (host !== undefined && host !== 0 && !isPort(host))) {
+        invalid.push({ index });
+        return [];
+      }
+      const why = rangeProblem(published, target);
+      if (why) {
+        invalid.push({ index, why });
+        return [];
+      }
+      return [
+        {
+          name: `p${container}`,
+          container,
+          index,
+          protocol: textOf(item.protocol) ?? "tcp",
+          ...(host ? { host } : {}),
+          ...(host && hostEnd ? { hostEnd } : {}),
+          ...(published?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
+          ...(item.host_ip ? { bind: asText(item.host_ip) } : {}),
+        },
+      ];
+    }
+    const [spec, protocol = "tcp"] = asText(item).split("/");
+    // The parts are [ip:][host:]container; an IPv6 address may come bracketed or not (::1:5432:5432).
+    const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec ?? "");
+    const parts = (ipv6 ? ipv6[2]! : (spec ?? "")).split(":");
+    const bind = ipv6 ? ipv6[1] : parts.length >= 3 ? parts.slice(0, -2).join(":") : undefined;
+    const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
+    const container = Number((parts.at(-1) ?? "").split("-")[0]);
+    const hostPort = host ? Number(host.split("-")[0]) : undefined;
+    const hostEnd = rangeEnd(host, parts.at(-1) ?? "");
+    if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
+      invalid.push({ index });
+      return [];
+    }
+    const why = rangeProblem(host, parts.at(-1) ?? "");
+    if (why) {
+      invalid.push({ index, why });
+      return [];
+    }
+    return [
+      {
+        name: `p${container}`,
+        container,
+        index,
+        protocol,
+        ...(hostPort && Number.isInteger(hostPort) ? { host: hostPort } : {}),
+        ...(hostPort && hostEnd ? { hostEnd } : {}),
+        ...(host?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
+        ...(bind ? { bind } : {}),
+      },
+    ];
+  });
+}
+
+/** The ports a service publishes, each entry Docker refuses reported where it is written. */
+export function publishedPorts(id: string, raw: Json, reading: Reading): Port[] {
+  const invalid: InvalidPort[] = [];
+  const ports = parsePorts(raw.ports, invalid);
+  for (const { index, why } of invalid)
+    reading.report(
+      "schema-invalid-value",
+      `the port '${portText(raw.ports, index)}' of '${id}' is not one Docker accepts${why ? `: ${why}` : ""}`,
+      why
+        ? "write a range low to high, as long on the host as in the container (8000-8010:8000-8010), or one host range for one container port"
+        : "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80",
+      ["services", id, "ports", index],
+    );
+  return ports;
+}

@@ -1,0 +1,190 @@
+/**
+ * One compose service as the model's service and its instance on the Compose host, each part read
+ * by the module that knows its keys, and every model path noted with the compose path it came from.
+ */
+import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
+import { KIND_LABEL } from "../../model/labels.js";
+import type { ServiceInputType } from "../../model/schema.js";
+import { asText, isObject, type Json, textOf } from "../json.js";
+import { buildField } from "./build.js";
+import { usesField } from "./depends-on.js";
+import { envField } from "./environment.js";
+import { healthField } from "./health.js";
+import { guessKind, serviceKinds } from "./kinds.js";
+import { pullPolicy, restartFields } from "./lifecycle.js";
+import { mounted, volumesField } from "./mounts.js";
+import { exposedPorts, type Port, publishedPorts } from "./ports.js";
+import type { Reading } from "./reading.js";
+import { resourceFields } from "./resources.js";
+import { securityField } from "./security.js";
+
+/** What reading every service of the file shares. */
+export interface ServicesReading extends Reading {
+  /** The merged file's services, for the targets of depends_on. */
+  composeServices: Json;
+  /** The model path of the environment's runtime, where each service's instance goes. */
+  runPath: readonly string[];
+  /** Variables that look secret, left as written where they are used. */
+  secretVariables: ReadonlySet<string>;
+  /** Gets each secret the environment supplies, by name, with its variable. */
+  fromEnvironment: Map<string, string>;
+}
+
+export interface ReadService {
+  service: ServiceInputType;
+  /** Its instance on the host, or null where it says nothing more than that it runs. */
+  instance: Json | null;
+  /** The ports it publishes. */
+  published: Port[];
+}
+
+/** Model fields of a service and the compose keys they come from. */
+const FIELD_KEYS = [
+  ["image", "image"],
+  ["command", "command"],
+  ["ports", "ports"],
+  ["env", "environment"],
+  ["volumes", "volumes"],
+  ["uses", "depends_on"],
+] as const;
+
+/** Labels as a map, from either of the forms Compose allows. */
+function labelsOf(value: unknown): Record<string, string> {
+  if (Array.isArray(value))
+    return Object.fromEntries(
+      value.map((entry) => {
+        const [key, ...rest] = asText(entry).split("=");
+        return [key!, rest.join("=")];
+      }),
+    );
+  return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)])) : {};
+}
+
+/** How many replicas a service asks for, and the key that says it: deploy.replicas, else scale. */
+function replicasOf(raw: Json): { count: number; key: string[] } | undefined {
+  const deployed = isObject(raw.deploy) ? raw.deploy.replicas : undefined;
+  if (typeof deployed === "number") return { count: deployed, key: ["deploy", "replicas"] };
+  return typeof raw.scale === "number" ? { count: raw.scale, key: ["scale"] } : undefined;
+}
+
+/** Copies the fields that have a value, in order: the order a model written from them shows. */
+function assign(service: ServiceInputType, fields: Partial<ServiceInputType>): void {
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined) (service as Record<string, unknown>)[key] = value;
+}
+
+export function readService(id: string, raw: Json, reading: ServicesReading): ReadService {
+  const { note } = reading;
+  const runPath = [...reading.runPath, id];
+  const image = textOf(raw.image);
+  const published = publishedPorts(id, raw, reading);
+  const labelled = labelsOf(raw.labels)[KIND_LABEL];
+  const service: ServiceInputType = {
+    kind: serviceKinds.has(labelled ?? "")
+      ? (labelled as ServiceInputType["kind"])
+      : guessKind(
+          id,
+          image,
+          published.map((p) => p.container),
+        ),
+  };
+  note(["services", id], ["services", id]);
+  // Whole fields too, so that a finding about one points at it even where its entries differ.
+  for (const [field, key] of FIELD_KEYS) note(["services", id, field], ["services", id, key]);
+  note([...runPath, "publish"], ["services", id, "ports"]);
+  // scale is the older way to say deploy.replicas; Compose takes either (and refuses the two apart).
+  const replicas = replicasOf(raw);
+  note([...runPath, "replicas"], ["services", id, ...(replicas?.key ?? ["deploy", "replicas"])]);
+  const exposed = exposedPorts(raw.expose, published);
+  for (const p of published) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
+  for (const p of exposed) note(["services", id, "ports", p.name], ["services", id, "expose", p.index]);
+  const ports = [...published, ...exposed];
+  assign(service, {
+    image: image || undefined,
+    build: buildField(id, raw, reading),
+    command:
+      raw.command === undefined
+        ? undefined
+        : Array.isArray(raw.command)
+          ? raw.command.map(asText)
+          : asText(raw.command),
+    ports:
+      ports.length > 0
+        ? Object.fromEntries(
+            ports.map((p) => [
+              p.name,
+              p.protocol === "udp" ? { port: p.container, protocol: "udp" } : p.container,
+            ]),
+          )
+        : undefined,
+    health: healthField(id, raw, reading),
+    env: envField(id, raw, reading, reading.secretVariables, reading.fromEnvironment),
+    volumes: volumesField(id, raw, reading),
+    uses: usesField(id, raw, reading.composeServices, reading),
+    ...resourceFields(id, raw, reading),
+    ...restartFields(id, raw, reading),
+    pull: pullPolicy(raw.pull_policy),
+    "network-mode": raw.network_mode ? asText(raw.network_mode) : undefined,
+    pid: raw.pid ? asText(raw.pid) : undefined,
+    ipc: raw.ipc ? asText(raw.ipc) : undefined,
+    profiles: Array.isArray(raw.profiles) ? raw.profiles.map(asText) : undefined,
+    security: securityField(id, raw, reading),
+  });
+  for (const [field, key] of [
+    ["network-mode", "network_mode"],
+    ["pid", "pid"],
+    ["ipc", "ipc"],
+  ] as const)
+    if (raw[key]) note(["services", id, field], ["services", id, key]);
+  const notes = [
+    ...mounted(raw.secrets, "secret", "/run/secrets"),
+    ...mounted(raw.configs, "config", "/"),
+    ...networksOf(raw.networks).map((network) => `Joins the network '${network}'`),
+  ];
+  if (notes.length > 0) service.notes = notes;
+  return { service, instance: instanceOf(id, raw, published, replicas?.count, reading), published };
+}
+
+function networksOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(asText);
+  return isObject(value) ? Object.keys(value) : [];
+}
+
+/** The service's instance: the ports it publishes, its replicas and its container name, where it says them. */
+function instanceOf(
+  id: string,
+  raw: Json,
+  published: readonly Port[],
+  replicas: number | undefined,
+  reading: ServicesReading,
+): Json | null {
+  const runPath = [...reading.runPath, id];
+  const instance: Json = {};
+  // Every entry publishes: "5432" on a host port the system picks.
+  if (published.length > 0) {
+    instance.publish = Object.fromEntries(
+      published.map((p) => [
+        p.name,
+        p.bind
+          ? { ...(p.host === undefined ? {} : { host: p.host }), bind: p.bind.replace(/^\[|\]$/g, "") }
+          : (p.host ?? {}),
+      ]),
+    );
+    for (const p of published)
+      reading.note([...runPath, "publish", p.name], ["services", id, "ports", p.index]);
+  }
+  if (replicas !== undefined) instance.replicas = replicas;
+  const containerName = textOf(raw.container_name);
+  if (containerName !== undefined && CONTAINER_NAME.test(containerName)) {
+    instance["container-name"] = containerName;
+    reading.note([...runPath, "container-name"], ["services", id, "container_name"]);
+  } else if (containerName !== undefined)
+    reading.report(
+      "schema-invalid-value",
+      `container_name '${containerName}' of '${id}' is not a name Docker accepts`,
+      CONTAINER_NAME_HINT,
+      ["services", id, "container_name"],
+    );
+  reading.note(runPath, ["services", id]);
+  return Object.keys(instance).length > 0 ? instance : null;
+}
