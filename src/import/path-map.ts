@@ -27,6 +27,16 @@ export class PathMap<T> {
     branch.value = value;
   }
 
+  /** The value kept at exactly `path`. */
+  get(path: readonly PathStep[]): T | undefined {
+    let branch: Branch<T> | undefined = this.root;
+    for (const step of path) {
+      branch = branch.children?.get(step);
+      if (!branch) return undefined;
+    }
+    return branch.value;
+  }
+
   /** The value of the longest prefix of `path` (the whole path included) that has one. */
   nearest(path: readonly PathStep[]): T | undefined {
     let branch: Branch<T> | undefined = this.root;

@@ -5,6 +5,7 @@
  */
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
+import type { PathMap } from "../path-map.js";
 import { type ManifestObject, objectIndex, objectKey } from "./objects.js";
 
 /** Host names an environment variable's value may carry: `name`, `name.ns`, `name.ns.svc[.cluster.local]`. */
@@ -25,7 +26,7 @@ export function deriveUses(
   services: ManifestObject[],
   serviceTarget: Map<ManifestObject, ManifestObject>,
   namespaceOf: (o: ManifestObject) => string,
-  where: Map<string, { object: ManifestObject; path: KeyPath }>,
+  where: PathMap<{ object: ManifestObject; path: KeyPath }>,
 ) {
   const servicesByName = objectIndex(services, namespaceOf);
   for (const workload of workloads) {
@@ -43,8 +44,8 @@ export function deriveUses(
         const targetWorkload = target ? serviceTarget.get(target) : undefined;
         const targetId = targetWorkload ? idOf.get(targetWorkload) : undefined;
         if (!targetId || targetId === id || uses.includes(targetId)) continue;
-        const from = where.get(JSON.stringify(["services", id, "env", variable]));
-        if (from) where.set(JSON.stringify(["services", id, "uses", uses.length]), from);
+        const from = where.get(["services", id, "env", variable]);
+        if (from) where.set(["services", id, "uses", uses.length], from);
         uses.push(targetId);
       }
     }

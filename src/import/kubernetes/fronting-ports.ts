@@ -1,0 +1,63 @@
+/**
+ * What the Services in front of a workload say of its ports: the names they give its container
+ * ports, and which ports a LoadBalancer or NodePort Service publishes outside the cluster.
+ */
+import type { KeyPath } from "../../load/yaml-file.js";
+import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
+
+export interface ServicePorts {
+  /** Container port → the name the first Service to name it gives it. */
+  names: Map<number, string>;
+  /** Every container port a Service sends traffic to, with its name (targetPort without containerPort too). */
+  targets: { port: number; name: string; protocol?: string }[];
+}
+
+export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts {
+  const names = new Map<number, string>();
+  const targets: ServicePorts["targets"] = [];
+  for (const service of fronting) {
+    for (const port of asArray(asObject(service.value.spec).ports).filter(isObject)) {
+      const target =
+        typeof port.targetPort === "number"
+          ? port.targetPort
+          : typeof port.port === "number"
+            ? port.port
+            : undefined;
+      if (target === undefined) continue;
+      const name = typeof port.name === "string" ? port.name : `p${target}`;
+      if (!names.has(target)) names.set(target, name);
+      targets.push({
+        port: target,
+        name,
+        ...(typeof port.protocol === "string" ? { protocol: port.protocol } : {}),
+      });
+    }
+  }
+  return { names, targets };
+}
+
+/**
+ * The workload's ports a LoadBalancer or NodePort Service publishes: model port name → host port,
+ * each noted at the Service's port with `noteAt`.
+ */
+export function publishedPorts(
+  fronting: readonly ManifestObject[],
+  portNames: ReadonlyMap<number, string>,
+  noteAt: (service: ManifestObject, portName: string, manifestPath: KeyPath) => void,
+): Record<string, number> {
+  const publish: Record<string, number> = {};
+  for (const service of fronting) {
+    const spec = asObject(service.value.spec);
+    if (spec.type !== "LoadBalancer" && spec.type !== "NodePort") continue;
+    asArray(spec.ports).forEach((raw, portIndex) => {
+      const port = asObject(raw);
+      const target = typeof port.targetPort === "number" ? port.targetPort : port.port;
+      const portName = typeof port.targetPort === "string" ? port.targetPort : portNames.get(Number(target));
+      const host = spec.type === "NodePort" && typeof port.nodePort === "number" ? port.nodePort : port.port;
+      if (!portName || typeof host !== "number" || Object.hasOwn(publish, portName)) return;
+      publish[portName] = host;
+      noteAt(service, portName, ["spec", "ports", portIndex]);
+    });
+  }
+  return publish;
+}

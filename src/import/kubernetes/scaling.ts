@@ -1,0 +1,60 @@
+/**
+ * How many pods of a Deployment or StatefulSet run, as the model's instance has it: its replicas,
+ * or the range its autoscaler keeps them in; the disruption budget that guards them, or that none
+ * does; and whether anything spreads them over nodes or zones.
+ */
+import type { KeyPath } from "../../load/yaml-file.js";
+import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+import { spreadOf } from "./spread.js";
+
+export interface Scaling {
+  autoscaler: ManifestObject | undefined;
+  budget: ManifestObject | undefined;
+  /** Records that a model path came from a manifest path of `object`. */
+  noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void;
+}
+
+/** Sets the instance's replicas, disruption budget and spread; `path` is the instance's model path. */
+export function scaleInstance(
+  workload: ManifestObject,
+  instance: Json,
+  path: KeyPath,
+  scaling: Scaling,
+): void {
+  if (workload.kind !== "Deployment" && workload.kind !== "StatefulSet") return;
+  const { autoscaler, budget, noteFor } = scaling;
+  let minimum = 1;
+  if (autoscaler) {
+    const spec = asObject(autoscaler.value.spec);
+    const cpuMetric = asArray(spec.metrics)
+      .map((m) => asObject(asObject(m).resource))
+      .find((r) => r.name === "cpu");
+    const target = asObject(cpuMetric?.target).averageUtilization ?? spec.targetCPUUtilizationPercentage;
+    minimum = typeof spec.minReplicas === "number" ? spec.minReplicas : 1;
+    instance.replicas = {
+      min: minimum,
+      max: typeof spec.maxReplicas === "number" ? spec.maxReplicas : minimum,
+      ...(typeof target === "number" ? { "cpu-target": target } : {}),
+    };
+    noteFor(autoscaler)([...path, "replicas"], ["spec"]);
+  } else {
+    const replicas = asObject(workload.value.spec).replicas;
+    minimum = typeof replicas === "number" ? replicas : 1;
+    if (minimum !== 1) {
+      instance.replicas = minimum;
+      noteFor(workload)([...path, "replicas"], ["spec", "replicas"]);
+    }
+  }
+  if (budget) {
+    const spec = asObject(budget.value.spec);
+    noteFor(budget)([...path, "disruption-budget"], ["spec"]);
+    instance["disruption-budget"] = {
+      ...(spec.minAvailable !== undefined ? { "min-available": spec.minAvailable } : {}),
+      ...(spec.maxUnavailable !== undefined ? { "max-unavailable": spec.maxUnavailable } : {}),
+    };
+  } else if (minimum > 1) instance["disruption-budget"] = false;
+  const maximum = isObject(instance.replicas) ? Number(instance.replicas.max) : minimum;
+  const spread = spreadOf(podSpecOf(workload).spec);
+  if (spread === "zone") instance.spread = "zone";
+  else if (spread === undefined && maximum > 1) instance.spread = false;
+}

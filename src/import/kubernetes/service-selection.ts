@@ -1,0 +1,79 @@
+/**
+ * Which workloads' pods each Service and each disruption budget selects. The model has a Service
+ * send its traffic to the first workload it selects, and a workload guarded by the first budget,
+ * in their order, that selects its pods.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { asText } from "../json.js";
+import { asObject, budgetGuards, type ManifestObject, selects } from "./objects.js";
+import type { PodLabelIndex } from "./pod-label-index.js";
+
+export interface ServiceSelection {
+  /** Every workload each Service selects the pods of. */
+  selected: Map<ManifestObject, ManifestObject[]>;
+  /** The workload each Service sends its traffic to: the first it selects. */
+  target: Map<ManifestObject, ManifestObject>;
+}
+
+const selectorOf = (object: ManifestObject) => asObject(asObject(object.value.spec).selector);
+
+export function serviceSelection(
+  services: readonly ManifestObject[],
+  pods: PodLabelIndex,
+  namespaceOf: (object: ManifestObject) => string,
+): ServiceSelection {
+  const selected = new Map<ManifestObject, ManifestObject[]>();
+  const target = new Map<ManifestObject, ManifestObject>();
+  for (const service of services) {
+    const selector = selectorOf(service);
+    const matched = pods
+      .candidates(namespaceOf(service), selector)
+      .filter((w) => selects(selector, pods.labelsOf(w)));
+    selected.set(service, matched);
+    if (matched[0]) target.set(service, matched[0]);
+  }
+  return { selected, target };
+}
+
+/** The first disruption budget, in their order, that guards each workload's pods. */
+export function budgetIndex(
+  budgets: readonly ManifestObject[],
+  pods: PodLabelIndex,
+  namespaceOf: (object: ManifestObject) => string,
+): Map<ManifestObject, ManifestObject> {
+  const budgetOf = new Map<ManifestObject, ManifestObject>();
+  for (const budget of budgets) {
+    const matchLabels = asObject(selectorOf(budget).matchLabels);
+    for (const workload of pods.candidates(namespaceOf(budget), matchLabels))
+      if (!budgetOf.has(workload) && budgetGuards(budget, pods.labelsOf(workload)))
+        budgetOf.set(workload, budget);
+  }
+  return budgetOf;
+}
+
+/**
+ * A Service whose selector matches no pod here sends its traffic nowhere; one without a selector
+ * (ExternalName, endpoints kept by hand) chooses no pods on purpose.
+ */
+export function selectsNothingFindings(
+  services: readonly ManifestObject[],
+  { target }: ServiceSelection,
+): Diagnostic[] {
+  return services.flatMap((service) => {
+    const selector = selectorOf(service);
+    if (target.has(service) || Object.keys(selector).length === 0) return [];
+    const labels = Object.entries(selector)
+      .map(([name, value]) => `${name}=${asText(value)}`)
+      .join(", ");
+    return [
+      diagnostic(
+        "service-selects-nothing",
+        "warning",
+        `Service '${service.name}' selects no pods: no workload here is labelled ${labels}`,
+        locate(service.yaml, [...service.base, "spec", "selector"], "value"),
+        { hint: "match the labels of the workload's pod template, or add the workload's manifest" },
+      ),
+    ];
+  });
+}
