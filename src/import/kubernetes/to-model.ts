@@ -30,6 +30,7 @@ import {
   isObject,
   type Json,
   type ManifestObject,
+  objectKey,
   quietKinds,
   workloadKinds,
 } from "./objects.js";
@@ -58,8 +59,6 @@ export interface ImportedManifests {
   findings: Diagnostic[];
 }
 
-const key = (namespace: string | undefined, name: string) => `${namespace ?? ""}/${name}`;
-
 /** Says once of each kind the model leaves out (a ConfigMap is read where it is used, and says nothing). */
 function skippedKinds(objects: readonly ManifestObject[]): Diagnostic[] {
   const skipped = new Map<string, ManifestObject>();
@@ -80,7 +79,7 @@ function skippedKinds(objects: readonly ManifestObject[]): Diagnostic[] {
 function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): ManifestObject[] {
   const byKey = new Map<string, ManifestObject>();
   for (const object of objects) {
-    const id = `${object.kind}/${key(object.namespace, object.name)}`;
+    const id = objectKey(object.namespace ?? "", object.kind, object.name);
     const earlier = byKey.get(id);
     if (earlier) {
       diagnostics.push(
@@ -119,7 +118,8 @@ export function manifestsToModel(
   const namespaceOf = (o: ManifestObject) => o.namespace ?? defaultNamespace;
   const byKind = groupBy(objects, (object) => object.kind);
   const ofKind = (kind: string): ManifestObject[] => byKind.get(kind) ?? [];
-  const index = (kind: string) => new Map(ofKind(kind).map((o) => [key(namespaceOf(o), o.name), o.value]));
+  const index = (kind: string) =>
+    new Map(ofKind(kind).map((o) => [objectKey(namespaceOf(o), kind, o.name), o.value]));
   const configMaps = index("ConfigMap");
   const secrets = index("Secret");
   const claims = index("PersistentVolumeClaim");

@@ -1,0 +1,90 @@
+/**
+ * What a container mounts, as the model's volumes: claims (the StatefulSet's templates too) with
+ * their sizes, host paths and scratch space; other sources (ConfigMaps, Secrets, projected) as notes.
+ */
+import type { KeyPath } from "../../load/yaml-file.js";
+import type { ServiceInputType } from "../../model/schema.js";
+import { asText } from "../json.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  objectKey,
+  podMountPoint,
+} from "./objects.js";
+import type { WorkloadContext } from "./workload.js";
+
+export function importVolumes(
+  object: ManifestObject,
+  pod: Json,
+  container: Json,
+  containerPath: KeyPath,
+  servicePath: KeyPath,
+  context: WorkloadContext,
+) {
+  const volumes: NonNullable<ServiceInputType["volumes"]> = {};
+  const storage: Record<string, string> = {};
+  const notes: string[] = [];
+  const podVolumes = new Map(
+    asArray(pod.volumes)
+      .filter(isObject)
+      .map((v) => [asText(v.name), v]),
+  );
+  const templates = new Map(
+    asArray(asObject(object.value.spec).volumeClaimTemplates)
+      .filter(isObject)
+      .map((t) => [asText(asObject(t.metadata).name), t]),
+  );
+  const sizeOf = (claim: Json | undefined) => {
+    const size = asObject(asObject(asObject(claim?.spec).resources).requests).storage;
+    return size === undefined ? undefined : asText(size);
+  };
+  // A second mount at one path is reported where it is written (mount-paths.ts); the model keeps the first.
+  const taken = new Set<string>();
+  asArray(container.volumeMounts).forEach((raw, index) => {
+    if (!isObject(raw) || typeof raw.name !== "string" || typeof raw.mountPath !== "string") return;
+    // runc takes a relative mount path from the container's root (and warns): so does the model.
+    const mountPath = podMountPoint(raw.mountPath);
+    if (taken.has(mountPath)) return;
+    taken.add(mountPath);
+    const name = raw.name;
+    const readOnly = raw.readOnly === true ? { "read-only": true } : {};
+    const template = templates.get(name);
+    const volume = podVolumes.get(name);
+    let entry: NonNullable<ServiceInputType["volumes"]>[string] | undefined;
+    if (template) {
+      const size = sizeOf(template);
+      entry = { path: mountPath, type: "volume", ...(size ? { size } : {}), ...readOnly };
+      if (size) storage[name] = size;
+    } else if (volume && isObject(volume.persistentVolumeClaim)) {
+      const claimName = asText(volume.persistentVolumeClaim.claimName ?? name);
+      const size = sizeOf(
+        context.claims.get(objectKey(object.namespace ?? "", "PersistentVolumeClaim", claimName)),
+      );
+      entry = {
+        path: mountPath,
+        type: "volume",
+        source: claimName,
+        ...(size ? { size } : {}),
+        ...readOnly,
+      };
+    } else if (volume && isObject(volume.hostPath)) {
+      entry = { path: mountPath, type: "bind", source: asText(volume.hostPath.path ?? ""), ...readOnly };
+    } else if (volume && volume.emptyDir !== undefined) {
+      // Scratch space that lives and dies with the pod: not state.
+      entry = { path: mountPath, type: "tmpfs" };
+    } else if (volume) {
+      const source = Object.keys(volume).find((k) => k !== "name") ?? "volume";
+      const sourceName = asObject(volume[source]).name ?? asObject(volume[source]).secretName;
+      notes.push(`Mounts ${source}${sourceName ? ` '${asText(sourceName)}'` : ""} at ${mountPath}`);
+      return;
+    } else return;
+    // One volume mounted at two paths (subPath) is two mounts of it.
+    const volumeKey = Object.hasOwn(volumes, name) ? `${name}-${index + 1}` : name;
+    volumes[volumeKey] = entry;
+    context.note([...servicePath, "volumes", volumeKey], [...containerPath, "volumeMounts", index]);
+  });
+  return { volumes, storage, notes };
+}
