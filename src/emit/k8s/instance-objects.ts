@@ -4,13 +4,6 @@
  */
 
 import { createHash } from "node:crypto";
-import type { IDaemonSet } from "kubernetes-models/apps/v1/DaemonSet";
-import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
-import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
-import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
-import type { ICronJob } from "kubernetes-models/batch/v1/CronJob";
-import type { IJob } from "kubernetes-models/batch/v1/Job";
-import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { IService } from "kubernetes-models/v1/Service";
 import type { IServicePort } from "kubernetes-models/v1/ServicePort";
@@ -23,7 +16,9 @@ import { instanceLabels, selectorLabels } from "./names.js";
 import { namespaceOf, objectName } from "./placement.js";
 import { podTemplate } from "./pod.js";
 import { probes } from "./probes.js";
+import { autoscalerObject, disruptionBudgetObject } from "./scaling-objects.js";
 import { instanceStorage } from "./volumes.js";
+import { workloadObject } from "./workload-object.js";
 import { yamlText } from "./yaml-text.js";
 
 /** What a Kubernetes object needs for YAML output: plain data with apiVersion and kind. */
@@ -32,8 +27,6 @@ export interface KubernetesObject {
   kind: string;
   metadata?: { name?: string; namespace?: string };
 }
-
-export const DEFAULT_CPU_TARGET = 80;
 
 export interface InstanceObjects {
   objects: KubernetesObject[];
@@ -108,94 +101,19 @@ export function instanceObjects(
       ? { configMap, configHash: createHash("sha256").update(yamlText(data)).digest("hex").slice(0, 16) }
       : {}),
   };
-  const replicas = instance.replicas.autoscale ? {} : { replicas: instance.replicas.min };
   const headless = `${name}-headless`.slice(0, 63);
 
-  // A job's pods run to completion: restarted on failure unless the service says never.
-  const jobSpec = () => ({
-    template: podTemplate(
-      model,
-      environment,
-      instance,
-      labels,
-      storage,
-      parts,
-      instance.service.restart === "no" ? "Never" : "OnFailure",
-    ),
-    ...(instance.service.maxRestarts !== undefined ? { backoffLimit: instance.service.maxRestarts } : {}),
+  const workload = workloadObject(instance, {
+    name,
+    meta,
+    selector,
+    template: (restartPolicy) =>
+      podTemplate(model, environment, instance, labels, storage, parts, restartPolicy),
+    headless,
+    claimTemplates: storage.claimTemplates,
+    recreate: storage.claims.some((c) => c.spec?.accessModes?.includes("ReadWriteOnce")),
   });
-  switch (instance.workload) {
-    case "StatefulSet": {
-      const workload: IStatefulSet = {
-        apiVersion: "apps/v1",
-        kind: "StatefulSet",
-        metadata: meta(name),
-        spec: {
-          serviceName: headless,
-          ...replicas,
-          selector,
-          template: podTemplate(model, environment, instance, labels, storage, parts),
-          ...(storage.claimTemplates.length > 0 ? { volumeClaimTemplates: storage.claimTemplates } : {}),
-        },
-      };
-      objects.push(workload);
-      break;
-    }
-    case "DaemonSet": {
-      const workload: IDaemonSet = {
-        apiVersion: "apps/v1",
-        kind: "DaemonSet",
-        metadata: meta(name),
-        spec: { selector, template: podTemplate(model, environment, instance, labels, storage, parts) },
-      };
-      objects.push(workload);
-      break;
-    }
-    case "Job": {
-      const workload: IJob = { apiVersion: "batch/v1", kind: "Job", metadata: meta(name), spec: jobSpec() };
-      objects.push(workload);
-      break;
-    }
-    case "CronJob": {
-      // Without a schedule the preflight refuses it.
-      if (!instance.schedule) break;
-      const workload: ICronJob = {
-        apiVersion: "batch/v1",
-        kind: "CronJob",
-        metadata: meta(name),
-        spec: { schedule: instance.schedule, jobTemplate: { spec: jobSpec() } },
-      };
-      objects.push(workload);
-      break;
-    }
-    case "Process":
-    case "File":
-      // Not a container at all.
-      break;
-    case "Deployment":
-    case "Container": {
-      const workload: IDeployment = {
-        apiVersion: "apps/v1",
-        kind: "Deployment",
-        metadata: meta(name),
-        spec: {
-          ...replicas,
-          // A claim only one node can mount would keep a rolling update's new pod from starting.
-          ...(storage.claims.some((c) => c.spec?.accessModes?.includes("ReadWriteOnce"))
-            ? { strategy: { type: "Recreate" } }
-            : {}),
-          selector,
-          template: podTemplate(model, environment, instance, labels, storage, parts),
-        },
-      };
-      objects.push(workload);
-      break;
-    }
-    default: {
-      const unreachable: never = instance.workload;
-      throw new Error(`unknown workload ${String(unreachable)}`);
-    }
-  }
+  if (workload) objects.push(workload);
 
   const ports = servicePorts(instance);
   if (ports.length > 0 && instance.workload !== "Job") {
@@ -227,62 +145,19 @@ export function instanceObjects(
   }
 
   if (scalable(instance) && instance.replicas.autoscale) {
-    if (!instance.cpu) {
+    if (!instance.cpu)
       diagnostics.push(
         diagnostic(
           "autoscale-without-cpu-request",
           "warning",
           `'${instance.id}' autoscales on CPU but has no CPU request`,
           instance.at,
-          {
-            hint: "give the instance cpu: { request: 250m, limit: 1 }",
-          },
+          { hint: "give the instance cpu: { request: 250m, limit: 1 }" },
         ),
       );
-    }
-    const autoscaler: IHorizontalPodAutoscaler = {
-      apiVersion: "autoscaling/v2",
-      kind: "HorizontalPodAutoscaler",
-      metadata: meta(name),
-      spec: {
-        scaleTargetRef: {
-          apiVersion: "apps/v1",
-          kind: instance.workload === "StatefulSet" ? "StatefulSet" : "Deployment",
-          name,
-        },
-        minReplicas: instance.replicas.min,
-        maxReplicas: instance.replicas.max,
-        metrics: [
-          {
-            type: "Resource",
-            resource: {
-              name: "cpu",
-              target: {
-                type: "Utilization",
-                averageUtilization: instance.replicas.cpuTarget ?? DEFAULT_CPU_TARGET,
-              },
-            },
-          },
-        ],
-      },
-    };
-    objects.push(autoscaler);
+    objects.push(autoscalerObject(instance, name, meta(name)));
   }
-  const chosen = instance.disruptionBudget;
-  if (chosen !== false && scalable(instance) && (instance.replicas.min > 1 || chosen !== undefined)) {
-    const limit =
-      chosen?.minAvailable !== undefined
-        ? { minAvailable: chosen.minAvailable }
-        : { maxUnavailable: chosen?.maxUnavailable ?? 1 };
-    const budget: IPodDisruptionBudget = {
-      apiVersion: "policy/v1",
-      kind: "PodDisruptionBudget",
-      metadata: meta(name),
-      // Pods that run but never become ready may always go: else, while they crash-loop, the
-      // budget is not met and a node drain waits on them (the rule disruption-budget-without-eviction-policy).
-      spec: { ...limit, unhealthyPodEvictionPolicy: "AlwaysAllow", selector },
-    };
-    objects.push(budget);
-  }
+  const budget = scalable(instance) ? disruptionBudgetObject(instance, meta(name), selector) : undefined;
+  if (budget) objects.push(budget);
   return { objects, diagnostics };
 }
