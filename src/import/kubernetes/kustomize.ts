@@ -14,11 +14,10 @@ import { isInside } from "../inside.js";
 import { asText } from "../json.js";
 import { applyGenerators } from "./generators.js";
 import { applyAnnotations, applyLabels, applyReplicas } from "./kustomize-labels.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
-import { jsonPatch, strategicMerge } from "./patch.js";
+import { applyPatches } from "./kustomize-patches.js";
+import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
 import { manifestObjects, readText } from "./read-file.js";
 import { renameObjects } from "./rename.js";
-import { matchesSelector } from "./selector.js";
 
 const kustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -153,96 +152,12 @@ function build(
     unmatched: (message, path) => report("kustomize-patch-unmatched", "warning", message, path),
   });
 
-  const patchText = (entry: Json, path: KeyPath): { value: unknown; file: string } | undefined => {
-    if (typeof entry.patch === "string") {
-      const parsedPatch = parseYaml(entry.patch, file);
-      if (parsedPatch.diagnostics.length > 0 || !parsedPatch.documents[0]) {
-        report("yaml-syntax", "error", "this inline patch is not well-formed YAML", [...path, "patch"]);
-        return undefined;
-      }
-      return { value: parsedPatch.documents[0].value, file };
-    }
-    if (typeof entry.path === "string") {
-      const patchFile = resolve(dir, entry.path);
-      const read = readText(patchFile);
-      if (read.text === undefined) {
-        report("kustomize-missing-resource", "error", `the patch '${entry.path}' cannot be read`, [
-          ...path,
-          "path",
-        ]);
-        return undefined;
-      }
-      context.sources.set(patchFile, read.text);
-      const parsedPatch = parseYaml(read.text, patchFile);
-      append(context.diagnostics, parsedPatch.diagnostics);
-      return parsedPatch.documents[0]
-        ? { value: parsedPatch.documents[0].value, file: patchFile }
-        : undefined;
-    }
-    return undefined;
-  };
-  const apply = (patch: unknown, target: Json | undefined, path: KeyPath) => {
-    if (Array.isArray(patch)) {
-      if (!target) {
-        report("kustomize-unsupported", "warning", "a JSON 6902 patch needs a target", path);
-        return;
-      }
-      const chosen = objects.filter((o) => matchesTarget(o, target));
-      if (chosen.length === 0)
-        report("kustomize-patch-unmatched", "warning", "no object matches this patch's target", path);
-      objects = objects.map((o) => {
-        if (!chosen.includes(o)) return o;
-        const result = jsonPatch(o.value, patch);
-        for (const failure of result.failed)
-          report(
-            "kustomize-unsupported",
-            "warning",
-            `operation ${failure.index + 1}: ${failure.reason}`,
-            path,
-          );
-        return isObject(result.value) ? { ...o, value: result.value } : o;
-      });
-      return;
-    }
-    if (!isObject(patch)) return;
-    const meta = asObject(patch.metadata);
-    const chosen = objects.filter((o) =>
-      target
-        ? matchesTarget(o, target)
-        : o.kind === patch.kind &&
-          o.name === meta.name &&
-          (meta.namespace === undefined || o.namespace === meta.namespace),
-    );
-    if (chosen.length === 0) {
-      report(
-        "kustomize-patch-unmatched",
-        "warning",
-        `no ${asText(patch.kind ?? "object")} '${asText(meta.name ?? "")}' to patch`,
-        path,
-      );
-      return;
-    }
-    objects = objects.flatMap((o) => {
-      if (!chosen.includes(o)) return [o];
-      const merged = strategicMerge(o.value, target ? withoutIdentity(patch) : patch);
-      return isObject(merged) ? [{ ...o, value: merged }] : [];
-    });
-  };
-  asArray(k.patches).forEach((entry, i) => {
-    if (!isObject(entry)) return;
-    const patch = patchText(entry, ["patches", i]);
-    if (patch) apply(patch.value, isObject(entry.target) ? entry.target : undefined, ["patches", i]);
-  });
-  asArray(k.patchesStrategicMerge).forEach((entry, i) => {
-    if (typeof entry !== "string") return;
-    const inline = /\n/.test(entry) || /^\s*apiVersion:/.test(entry);
-    const patch = patchText(inline ? { patch: entry } : { path: entry }, ["patchesStrategicMerge", i]);
-    if (patch) apply(patch.value, undefined, ["patchesStrategicMerge", i]);
-  });
-  asArray(k.patchesJson6902).forEach((entry, i) => {
-    if (!isObject(entry) || !isObject(entry.target)) return;
-    const patch = patchText(entry, ["patchesJson6902", i]);
-    if (patch) apply(patch.value, entry.target, ["patchesJson6902", i]);
+  objects = applyPatches(k, objects, {
+    dir,
+    file,
+    sources: context.sources,
+    diagnostics: context.diagnostics,
+    report,
   });
 
   objects = objects.map((o) => applyImages(o, asArray(k.images)));
@@ -271,40 +186,6 @@ function build(
     if (k[key] !== undefined) report("kustomize-unsupported", "info", `'${key}' is not applied`, [key]);
   }
   return objects;
-}
-
-function withoutIdentity(patch: Json): Json {
-  const { apiVersion: _a, kind: _k, ...rest } = patch;
-  const { name: _n, namespace: _ns, ...metadata } = asObject(rest.metadata);
-  return Object.keys(metadata).length > 0 ? { ...rest, metadata } : (({ metadata: _m, ...r }) => r)(rest);
-}
-
-/** A patch target: kind, name and namespace, and the labels and annotations it selects by. */
-function matchesTarget(object: ManifestObject, target: Json): boolean {
-  const metadata = asObject(object.value.metadata);
-  const strings = (value: unknown) =>
-    Object.fromEntries(Object.entries(asObject(value)).map(([k, v]) => [k, asText(v)]));
-  // kustomize reads a target's name as a regular expression, anchored; one with a nested
-  // quantifier, which could backtrack without end, is taken as written instead.
-  const named = (pattern: unknown) => {
-    if (pattern === undefined || pattern === object.name) return true;
-    const text = asText(pattern);
-    if (/\([^)]*[*+][^)]*\)\s*[*+{]/.test(text)) return false;
-    try {
-      return new RegExp(`^(?:${text})$`).test(object.name);
-    } catch {
-      return false;
-    }
-  };
-  return (
-    (target.kind === undefined || target.kind === object.kind) &&
-    named(target.name) &&
-    (target.namespace === undefined || target.namespace === object.namespace) &&
-    (typeof target.labelSelector !== "string" ||
-      matchesSelector(target.labelSelector, strings(metadata.labels))) &&
-    (typeof target.annotationSelector !== "string" ||
-      matchesSelector(target.annotationSelector, strings(metadata.annotations)))
-  );
 }
 
 /** kustomize `images`: a container image named `name` gets newName, newTag or digest. */
