@@ -23,6 +23,20 @@ describe("PathMap", () => {
     );
   });
 
+  it("gets the value kept at exactly a path, as a map keyed by the whole path would", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(path, fc.nat()), { maxLength: 12 }), path, (entries, asked) => {
+        const map = new PathMap<number>();
+        const naive = new Map<string, number>();
+        for (const [key, value] of entries) {
+          map.set(key, value);
+          naive.set(JSON.stringify(key), value);
+        }
+        expect(map.get(asked)).toBe(naive.get(JSON.stringify(asked)));
+      }),
+    );
+  });
+
   it("tells a number step from the same digits as a string", () => {
     const map = new PathMap<string>();
     map.set(["ports", 1] as PathStep[], "number");
