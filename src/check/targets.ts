@@ -45,6 +45,9 @@ export async function loadsFor(
     ...sets.manifests.map((set) => () => loadManifests(set.paths)),
   ];
   if (loads.length > 0) return loads;
+  // Manifests with no workload among them (the Services and ConfigMaps a base shares) make no
+  // environment for a repository, but are still a folder of manifests to check.
+  if ((await kubernetes()).manifestFilesIn(path).length > 0) return [() => loadManifests([path])];
   return [
     async () => ({
       model: undefined,

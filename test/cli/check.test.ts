@@ -135,4 +135,22 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(empty.code).toBe(2);
     expect(empty.stdout).toContain("found no deployview.yaml, compose file or Kubernetes manifest here");
   });
+
+  it("checks a folder of manifests that holds no workload, as it checks one of its files", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-check-configmaps-"));
+    writeFileSync(
+      join(root, "settings.yaml"),
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  LEVEL: info\n",
+    );
+    writeFileSync(
+      join(root, "old.yaml"),
+      "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: old\nspec: {}\n",
+    );
+    const folder = await runCli(["check", root, "--format", "json"]);
+    const file = await runCli(["check", join(root, "old.yaml"), "--format", "json"]);
+    const codes = (output: string) => JSON.parse(output).diagnostics.map((d: { code: string }) => d.code);
+    expect(codes(folder.stdout)).toContain("removed-api-version");
+    expect(codes(folder.stdout)).not.toContain("file-unreadable");
+    expect(codes(folder.stdout)).toEqual(codes(file.stdout));
+  });
 });
