@@ -5,15 +5,16 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { type ManifestObject, podSpecOf } from "./objects.js";
+import { type ManifestObject, objectIndex, objectKey, podSpecOf } from "./objects.js";
 
 export function serviceAccountFindings(
   workloads: readonly ManifestObject[],
   objects: readonly ManifestObject[],
   namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
-  const defined = new Set(
-    objects.filter((o) => o.kind === "ServiceAccount").map((o) => `${namespaceOf(o)}/${o.name}`),
+  const defined = objectIndex(
+    objects.filter((o) => o.kind === "ServiceAccount"),
+    namespaceOf,
   );
   return workloads.flatMap((workload) => {
     const { spec, path } = podSpecOf(workload);
@@ -22,7 +23,7 @@ export function serviceAccountFindings(
     const account = spec[field];
     if (typeof account !== "string" || account === "default") return [];
     const namespace = namespaceOf(workload);
-    if (defined.has(`${namespace}/${account}`)) return [];
+    if (defined.has(objectKey(namespace, "ServiceAccount", account))) return [];
     return [
       diagnostic(
         "unknown-service-account",
