@@ -11,31 +11,16 @@
  * give, which the kubelet cannot find; and an exec probe written as a shell command line, which
  * the kubelet runs without a shell: the probe fails every time.
  */
+
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
-import { isKnownCapability } from "../../model/container-risks.js";
-import { execFormProblem } from "../../model/exec-form.js";
+import { locate } from "../../load/yaml-file.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { asText } from "../json.js";
+import { capabilityProblems } from "./capability-problems.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
-
-const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
-const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
-
-/** A manifest-invalid error where `path` is written in the object's document. */
-export function refused(
-  object: ManifestObject,
-  path: KeyPath,
-  message: string,
-  hint: string,
-  prefer: "key" | "value" = "value",
-): Diagnostic {
-  return diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, prefer), { hint });
-}
-
-function runtimeRefused(object: ManifestObject, path: KeyPath, message: string, hint: string): Diagnostic {
-  return diagnostic("runtime-refused", "error", message, locate(object.yaml, path, "value"), { hint });
-}
+import { probeProblems } from "./probe-problems.js";
+import { refused } from "./refusals.js";
 
 const RESTART_VALUES: ReadonlySet<string> = new Set(["Always", "OnFailure", "Never"]);
 
@@ -111,33 +96,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
         );
       names.add(container.name);
     }
-    const capabilities = asObject(asObject(container.securityContext).capabilities);
-    for (const set of ["add", "drop"] as const) {
-      asArray(capabilities[set]).forEach((capability, index) => {
-        if (typeof capability !== "string") return;
-        const at = [...path, "securityContext", "capabilities", set, index];
-        // Kubernetes adds the prefix itself: CAP_NET_ADMIN reaches the runtime as CAP_CAP_NET_ADMIN.
-        if (/^CAP_/i.test(capability))
-          found.push(
-            runtimeRefused(
-              workload,
-              at,
-              `${who} ${set === "add" ? "adds" : "drops"} the capability ${capability}, written with the CAP_ that Kubernetes adds itself: the container is not made`,
-              `write it as ${capability.slice(4)}`,
-            ),
-          );
-        // The first container's capabilities are the model's, and judged there.
-        else if (!isKnownCapability(capability) && !first)
-          found.push(
-            runtimeRefused(
-              workload,
-              at,
-              `${who} ${set === "add" ? "adds" : "drops"} the capability ${capability}, which Linux does not have: the container is not made`,
-              "check its spelling against capabilities(7), e.g. NET_ADMIN",
-            ),
-          );
-      });
-    }
+    append(found, capabilityProblems(workload, container, path, who, first));
     asArray(container.volumeMounts).forEach((mount, index) => {
       const mountPath = asObject(mount).mountPath;
       if (typeof mountPath === "string" && mountPath !== "" && !isContainerPath(mountPath))
@@ -151,73 +110,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
     });
-    for (const probe of ["livenessProbe", "startupProbe"] as const) {
-      const threshold = asObject(container[probe]).successThreshold;
-      if (threshold !== undefined && threshold !== 1)
-        found.push(
-          refused(
-            workload,
-            [...path, probe, "successThreshold"],
-            `the ${probe} of ${who} sets successThreshold ${asText(threshold)}, where the API server takes only 1`,
-            "leave successThreshold out (it is 1)",
-          ),
-        );
-    }
-    for (const probe of PROBES) {
-      const command = asObject(asObject(container[probe]).exec).command;
-      if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;
-      const problem = execFormProblem(command as string[]);
-      if (!problem) continue;
-      const at = locate(workload.yaml, [...path, probe, "exec", "command", problem.index], "value");
-      found.push(
-        problem.kind === "command-line"
-          ? diagnostic(
-              "schema-invalid-value",
-              "error",
-              `the ${probe} of ${who} runs a program named '${command[0]}' (an exec probe runs no shell, and takes each word apart), which does not exist: the probe fails every time`,
-              at,
-              { hint: `split it into words, or let a shell read it: [sh, -c, "${command[0]}"]` },
-            )
-          : diagnostic(
-              "schema-invalid-value",
-              "error",
-              `the ${probe} of ${who} hands '${command[problem.index]}' to ${command[0]} as it is written: an exec probe runs no shell to read it`,
-              at,
-              { hint: `let a shell read it: [sh, -c, "${(command as string[]).join(" ")}"]` },
-            ),
-      );
-    }
-    const portNames = new Set(asArray(container.ports).map((port) => asObject(port).name));
-    for (const probe of PROBES)
-      for (const handler of ["httpGet", "tcpSocket"] as const) {
-        const port = asObject(asObject(container[probe])[handler]).port;
-        // The kubelet looks a name up among the container's own ports; missing, the probe always fails.
-        if (typeof port === "string" && !/^\d+$/.test(port) && !portNames.has(port))
-          found.push(
-            diagnostic(
-              "unknown-port",
-              "error",
-              `the ${probe} of ${who} probes the port named '${port}', which the container does not name: it always fails`,
-              locate(workload.yaml, [...path, probe, handler, "port"], "value"),
-              {
-                hint: "name the container's port so (ports: [{ name: …, containerPort: … }]), or give the number",
-              },
-            ),
-          );
-      }
-    for (const probe of PROBES) {
-      // In the order written, so that the second one is pointed at.
-      const handlers = Object.keys(asObject(container[probe])).filter((key) => HANDLERS.has(key));
-      if (handlers.length > 1)
-        found.push(
-          refused(
-            workload,
-            [...path, probe, handlers[1]!],
-            `the ${probe} of ${who} probes by ${handlers.join(" and ")}, where the API server takes one`,
-            `keep one of ${handlers.join(", ")}`,
-          ),
-        );
-    }
+    append(found, probeProblems(workload, container, path, who));
   }
   return found;
 }

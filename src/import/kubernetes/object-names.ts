@@ -7,8 +7,8 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { refused } from "./api-validation.js";
 import { asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import { refused } from "./refusals.js";
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -1,0 +1,92 @@
+/**
+ * Probes the kubelet cannot run as written: a liveness or startup success threshold other than 1,
+ * two ways to probe in one probe (both refused by the API server); an exec probe written as a shell
+ * command line, which runs without a shell; a port name the container does not give.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { execFormProblem } from "../../model/exec-form.js";
+import { asText } from "../json.js";
+import { asArray, asObject, type Json, type ManifestObject } from "./objects.js";
+import { refused } from "./refusals.js";
+
+const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
+const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
+
+/** `who` names the container in messages; `path`, where it is written. */
+export function probeProblems(
+  workload: ManifestObject,
+  container: Json,
+  path: KeyPath,
+  who: string,
+): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const probe of ["livenessProbe", "startupProbe"] as const) {
+    const threshold = asObject(container[probe]).successThreshold;
+    if (threshold !== undefined && threshold !== 1)
+      found.push(
+        refused(
+          workload,
+          [...path, probe, "successThreshold"],
+          `the ${probe} of ${who} sets successThreshold ${asText(threshold)}, where the API server takes only 1`,
+          "leave successThreshold out (it is 1)",
+        ),
+      );
+  }
+  for (const probe of PROBES) {
+    const command = asObject(asObject(container[probe]).exec).command;
+    if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;
+    const problem = execFormProblem(command as string[]);
+    if (!problem) continue;
+    const at = locate(workload.yaml, [...path, probe, "exec", "command", problem.index], "value");
+    found.push(
+      problem.kind === "command-line"
+        ? diagnostic(
+            "schema-invalid-value",
+            "error",
+            `the ${probe} of ${who} runs a program named '${command[0]}' (an exec probe runs no shell, and takes each word apart), which does not exist: the probe fails every time`,
+            at,
+            { hint: `split it into words, or let a shell read it: [sh, -c, "${command[0]}"]` },
+          )
+        : diagnostic(
+            "schema-invalid-value",
+            "error",
+            `the ${probe} of ${who} hands '${command[problem.index]}' to ${command[0]} as it is written: an exec probe runs no shell to read it`,
+            at,
+            { hint: `let a shell read it: [sh, -c, "${(command as string[]).join(" ")}"]` },
+          ),
+    );
+  }
+  const portNames = new Set(asArray(container.ports).map((port) => asObject(port).name));
+  for (const probe of PROBES)
+    for (const handler of ["httpGet", "tcpSocket"] as const) {
+      const port = asObject(asObject(container[probe])[handler]).port;
+      // The kubelet looks a name up among the container's own ports; missing, the probe always fails.
+      if (typeof port === "string" && !/^\d+$/.test(port) && !portNames.has(port))
+        found.push(
+          diagnostic(
+            "unknown-port",
+            "error",
+            `the ${probe} of ${who} probes the port named '${port}', which the container does not name: it always fails`,
+            locate(workload.yaml, [...path, probe, handler, "port"], "value"),
+            {
+              hint: "name the container's port so (ports: [{ name: …, containerPort: … }]), or give the number",
+            },
+          ),
+        );
+    }
+  for (const probe of PROBES) {
+    // In the order written, so that the second one is pointed at.
+    const handlers = Object.keys(asObject(container[probe])).filter((key) => HANDLERS.has(key));
+    if (handlers.length > 1)
+      found.push(
+        refused(
+          workload,
+          [...path, probe, handlers[1]!],
+          `the ${probe} of ${who} probes by ${handlers.join(" and ")}, where the API server takes one`,
+          `keep one of ${handlers.join(", ")}`,
+        ),
+      );
+  }
+  return found;
+}

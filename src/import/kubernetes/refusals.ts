@@ -1,0 +1,25 @@
+/** The errors of what the API server, or later the container runtime, refuses, where it is written. */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { ManifestObject } from "./objects.js";
+
+/** A manifest-invalid error where `path` is written in the object's document. */
+export function refused(
+  object: ManifestObject,
+  path: KeyPath,
+  message: string,
+  hint: string,
+  prefer: "key" | "value" = "value",
+): Diagnostic {
+  return diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, prefer), { hint });
+}
+
+/** A runtime-refused error: the API server takes it, and the container is never made. */
+export function runtimeRefused(
+  object: ManifestObject,
+  path: KeyPath,
+  message: string,
+  hint: string,
+): Diagnostic {
+  return diagnostic("runtime-refused", "error", message, locate(object.yaml, path, "value"), { hint });
+}
