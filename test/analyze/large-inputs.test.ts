@@ -87,6 +87,28 @@ describe("large inputs", () => {
     expect(counted("wait-for-server-exit")).toBe(0);
   });
 
+  it("checks 30,000 services that each start in a profile of their own on one host port and container name, without comparing each with every other", async () => {
+    const count = 30_000;
+    const lines = ["services:"];
+    const service = (name: string, profiles: string) =>
+      `  ${name}: { image: "nginx:1.27", container_name: web, ports: ["80:80"]${profiles} }`;
+    for (let i = 0; i < count; i++) lines.push(service(`s${i}`, `, profiles: [p${i}]`));
+    // In no profile, it starts with each of them.
+    lines.push(service("always", ""));
+    const file = write("profiles.yaml", `${lines.join("\n")}\n`);
+    const started = performance.now();
+    const loaded = await loadComposeAsModel([file]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const messages = (code: string) => found.filter((d) => d.code === code).map((d) => d.message);
+    expect(messages("host-port-conflict")).toEqual([
+      "host port 80 is already published by 's0' on this host",
+    ]);
+    expect(messages("container-name-conflict")).toEqual([
+      "container name 'web' is already taken by 's0' on this host",
+    ]);
+  });
+
   it("writes the compose file of a model of 40,000 services that use one another", async () => {
     const count = 40_000;
     const lines = ["services:"];

@@ -5,14 +5,15 @@
  * line, an instance with nothing to run.
  */
 import { basename } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
 import { duplicateMounts } from "../../model/mounts.js";
-import { startTogether } from "../../model/profiles.js";
 import { bindsOverlap } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
+import { Taken } from "./taken.js";
 
 export function preflight(model: Model, environment: Environment, platform: Platform): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -42,62 +43,87 @@ export function preflight(model: Model, environment: Environment, platform: Plat
       nodeId
     );
   };
-  /** By host, port and protocol: the addresses bound there, and by whom. */
-  const published = new Map<string, { bind: string | undefined; instance: Instance }[]>();
-  const containers = new Map<string, Instance[]>();
+  const clashes = hostClashes(hostOf);
   for (const instance of instances) {
-    const service = instance.service;
-    if (!instance.image && !service.build) {
-      found.push(
-        diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
-          // A compose file that only adds to another (an override) lacks them by design.
-          hint: isComposeFileName(basename(instance.at.file))
-            ? `give '${service.id}' an image or a build; if this file adds to another, check them together: deployview check -f <base file> -f ${basename(instance.at.file)}`
-            : `give service '${service.id}' an image or a build context`,
-        }),
-      );
-    }
-    // Written into the generated file, the command would carry the secret with it.
-    for (const { at, message } of secretCommands(service))
-      found.push(diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINT }));
-    if (service.stateful && service.volumes.length === 0) {
+    append(found, instanceProblems(instance, declared));
+    if (platform === "compose") append(found, clashes(instance));
+  }
+  return dedupe(found);
+}
+
+/** What keeps one instance from starting, wherever it runs. */
+function instanceProblems(instance: Instance, declared: ReadonlySet<string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const service = instance.service;
+  if (!instance.image && !service.build) {
+    found.push(
+      diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
+        // A compose file that only adds to another (an override) lacks them by design.
+        hint: isComposeFileName(basename(instance.at.file))
+          ? `give '${service.id}' an image or a build; if this file adds to another, check them together: deployview check -f <base file> -f ${basename(instance.at.file)}`
+          : `give service '${service.id}' an image or a build context`,
+      }),
+    );
+  }
+  // Written into the generated file, the command would carry the secret with it.
+  for (const { at, message } of secretCommands(service))
+    found.push(diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINT }));
+  if (service.stateful && service.volumes.length === 0) {
+    found.push(
+      diagnostic(
+        "stateful-without-volume",
+        "error",
+        `'${service.id}' keeps state but has no volume; its data would be lost on restart`,
+        service.at,
+        {
+          hint: "add a volume, or set stateful: false if it keeps nothing",
+        },
+      ),
+    );
+  }
+  for (const variable of instance.env) {
+    if (variable.value.kind === "secret" && !declared.has(variable.value.secret)) {
       found.push(
         diagnostic(
-          "stateful-without-volume",
+          "secret-without-source",
           "error",
-          `'${service.id}' keeps state but has no volume; its data would be lost on restart`,
-          service.at,
+          `secret '${variable.value.secret}' is not declared under secrets`,
+          variable.at,
           {
-            hint: "add a volume, or set stateful: false if it keeps nothing",
+            hint: `add secrets: { ${variable.value.secret}: { source: … } } to the model`,
           },
         ),
       );
     }
-    for (const variable of instance.env) {
-      if (variable.value.kind === "secret" && !declared.has(variable.value.secret)) {
-        found.push(
-          diagnostic(
-            "secret-without-source",
-            "error",
-            `secret '${variable.value.secret}' is not declared under secrets`,
-            variable.at,
-            {
-              hint: `add secrets: { ${variable.value.secret}: { source: … } } to the model`,
-            },
-          ),
-        );
-      }
-    }
-    for (const { volume, message } of duplicateMounts(service))
-      found.push(
-        diagnostic("duplicate-mount-path", "error", message, volume.at, { hint: "mount it at another path" }),
-      );
-    if (platform !== "compose") continue;
+  }
+  for (const { volume, message } of duplicateMounts(service))
+    found.push(
+      diagnostic("duplicate-mount-path", "error", message, volume.at, { hint: "mount it at another path" }),
+    );
+  return found;
+}
+
+/**
+ * Host ports and container names are taken once on each host (among the instances that run at the
+ * same time): the returned function says, of each instance in turn, which of its own one before it took.
+ */
+function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) => Diagnostic[] {
+  /** By host, port and protocol: the addresses bound there, and by whom. */
+  const published = new Map<string, Taken<{ bind: string | undefined; instance: Instance }>>();
+  /** By host and container name. */
+  const containers = new Map<string, Taken<{ instance: Instance }>>();
+  const takenAt = <T extends { instance: Instance }>(map: Map<string, Taken<T>>, key: string): Taken<T> => {
+    const taken = map.get(key) ?? new Taken<T>();
+    map.set(key, taken);
+    return taken;
+  };
+  return (instance) => {
+    const found: Diagnostic[] = [];
     if (instance.containerName) {
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
-      const named = containers.get(key) ?? [];
-      const earlier = named.find((other) => runTogether(other, instance));
+      const named = takenAt(containers, key);
+      const earlier = named.first(instance, () => true)?.instance;
       if (earlier)
         found.push(
           diagnostic(
@@ -108,7 +134,7 @@ export function preflight(model: Model, environment: Environment, platform: Plat
             { hint: "give each a name of its own, or leave container_name out" },
           ),
         );
-      else containers.set(key, [...named, instance]);
+      else named.add({ instance });
       if (instance.replicas.max > 1)
         found.push(
           diagnostic(
@@ -124,10 +150,8 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     for (const port of instance.publish.filter((p) => p.host !== undefined)) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
-      const bound = published.get(key) ?? [];
-      const earlier = bound.find(
-        (b) => bindsOverlap(b.bind, port.bind) && runTogether(b.instance, instance),
-      )?.instance;
+      const bound = takenAt(published, key);
+      const earlier = bound.first(instance, (b) => bindsOverlap(b.bind, port.bind))?.instance;
       if (earlier) {
         found.push(
           diagnostic(
@@ -140,14 +164,11 @@ export function preflight(model: Model, environment: Environment, platform: Plat
             },
           ),
         );
-      } else published.set(key, [...bound, { bind: port.bind, instance }]);
+      } else bound.add({ bind: port.bind, instance });
     }
-  }
-  return dedupe(found);
+    return found;
+  };
 }
-
-/** Whether two instances can run at once (see startTogether). */
-const runTogether = (a: Instance, b: Instance) => startTogether(a.service.profiles, b.service.profiles);
 
 function dedupe(found: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();

@@ -1,0 +1,42 @@
+/**
+ * What is taken on a host under one key (a host port, a container name), and by which instances.
+ * Two instances clash only where they run at the same time: one in no profile runs with every
+ * other, two in profiles only where they share one. Looking among those alone keeps a file of
+ * thousands of services, each in a profile of its own and all on one port, from comparing each
+ * with every other.
+ */
+import type { Instance } from "../../model/types.js";
+
+export class Taken<T extends { instance: Instance }> {
+  private readonly entries: T[] = [];
+  private readonly unprofiled: number[] = [];
+  private readonly byProfile = new Map<string, number[]>();
+
+  add(entry: T): void {
+    const index = this.entries.push(entry) - 1;
+    const profiles = entry.instance.service.profiles;
+    if (profiles.length === 0) this.unprofiled.push(index);
+    for (const profile of new Set(profiles)) {
+      const indices = this.byProfile.get(profile);
+      if (indices) indices.push(index);
+      else this.byProfile.set(profile, [index]);
+    }
+  }
+
+  /** The first entry, in the order added, that `matches` and whose instance runs with `instance`. */
+  first(instance: Instance, matches: (entry: T) => boolean): T | undefined {
+    const profiles = instance.service.profiles;
+    if (profiles.length === 0) return this.entries.find(matches);
+    const candidates = [this.unprofiled, ...[...new Set(profiles)].map((p) => this.byProfile.get(p) ?? [])];
+    let first: number | undefined;
+    for (const indices of candidates)
+      for (const index of indices) {
+        if (first !== undefined && index >= first) break;
+        if (matches(this.entries[index]!)) {
+          first = index;
+          break;
+        }
+      }
+    return first === undefined ? undefined : this.entries[first];
+  }
+}
