@@ -109,6 +109,22 @@ describe("large inputs", () => {
     ]);
   });
 
+  it("checks 30,000 services that each publish one host port range in a profile of their own", async () => {
+    const count = 30_000;
+    const lines = ["services:"];
+    for (let i = 0; i < count; i++)
+      lines.push(`  s${i}: { image: "nginx:1.27", ports: ["8000-8009:8000-8009"], profiles: [p${i}] }`);
+    lines.push(`  always: { image: "nginx:1.27", ports: ["8005:80"] }`);
+    const file = write("ranges.yaml", `${lines.join("\n")}\n`);
+    const started = performance.now();
+    const loaded = await loadComposeAsModel([file]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(found.filter((d) => d.code === "host-port-conflict").map((d) => d.message)).toEqual([
+      "host port 8005 overlaps host ports 8000-8009, which 's0' already publishes on this host",
+    ]);
+  });
+
   it("writes the compose file of a model of 40,000 services that use one another", async () => {
     const count = 40_000;
     const lines = ["services:"];
