@@ -125,6 +125,38 @@ describe("large inputs", () => {
     ]);
   });
 
+  it("checks 3,000 Services that each select the pods of the same 3,000 Deployments", async () => {
+    const count = 3000;
+    const documents = Array.from(
+      { length: count },
+      (_, i) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: d${i} }
+spec:
+  selector: { matchLabels: { app: x } }
+  template:
+    metadata: { labels: { app: x } }
+    spec: { containers: [{ name: c, image: "nginx:1.27", ports: [{ containerPort: 80 }] }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: s${i} }
+spec: { selector: { app: x }, ports: [{ port: 80, targetPort: 8080 }] }
+`,
+    );
+    const file = write("selected.yaml", documents.join("---\n"));
+    const started = performance.now();
+    const loaded = await loadManifestsAsModel([file]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const unknown = found.filter((d) => d.code === "service-target-port-unknown");
+    expect(unknown).toHaveLength(count);
+    // The message names a few of the thousands it selects.
+    expect(unknown[0]!.message).toBe(
+      "Service 's0' sends traffic to port 8080, which no container of 'd0', 'd1', 'd2' and 2997 others declares (they declare 80)",
+    );
+  });
+
   it("writes the compose file of a model of 40,000 services that use one another", async () => {
     const count = 40_000;
     const lines = ["services:"];

@@ -6,7 +6,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { asObject, budgetGuards, type ManifestObject, selects } from "./objects.js";
+import { asObject, budgetGuards, type Json, type ManifestObject, selects } from "./objects.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
 
 export interface ServiceSelection {
@@ -18,6 +18,15 @@ export interface ServiceSelection {
 
 const selectorOf = (object: ManifestObject) => asObject(asObject(object.value.spec).selector);
 
+/** A namespace and a Service's selector (label → value), the same whatever the order of its labels. */
+const selectorKey = (namespace: string, selector: Json): string =>
+  JSON.stringify([
+    namespace,
+    Object.entries(selector)
+      .map(([label, value]) => [label, asText(value)])
+      .sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
+  ]);
+
 export function serviceSelection(
   services: readonly ManifestObject[],
   pods: PodLabelIndex,
@@ -25,11 +34,19 @@ export function serviceSelection(
 ): ServiceSelection {
   const selected = new Map<ManifestObject, ManifestObject[]>();
   const target = new Map<ManifestObject, ManifestObject>();
+  // Services with one selector in one namespace select the same pods: found once, and shared, so
+  // that thousands of Services over thousands of workloads do not test each pair.
+  const bySelector = new Map<string, ManifestObject[]>();
   for (const service of services) {
     const selector = selectorOf(service);
-    const matched = pods
-      .candidates(namespaceOf(service), selector)
-      .filter((w) => selects(selector, pods.labelsOf(w)));
+    const key = selectorKey(namespaceOf(service), selector);
+    let matched = bySelector.get(key);
+    if (!matched) {
+      matched = pods
+        .candidates(namespaceOf(service), selector)
+        .filter((w) => selects(selector, pods.labelsOf(w)));
+      bySelector.set(key, matched);
+    }
     selected.set(service, matched);
     if (matched[0]) target.set(service, matched[0]);
   }

@@ -10,6 +10,26 @@ import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
 import { portNameProblem } from "./port-names.js";
 
+/** 'a', 'b', 'c' and 12 others: a Service may select thousands of workloads. */
+function listed(workloads: readonly ManifestObject[], shown = 3): string {
+  const names = workloads.slice(0, shown).map((w) => `'${w.name}'`);
+  const others = workloads.length - names.length;
+  return others > 0 ? `${names.join(", ")} and ${others} other${others > 1 ? "s" : ""}` : names.join(", ");
+}
+
+/** What the containers of the selected pods name and declare, once for each selection. */
+interface SelectedPorts {
+  names: ReadonlySet<string>;
+  /** Empty where a workload declares no port: it may listen on any. */
+  numbers: ReadonlySet<number>;
+}
+
+function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
+  const names = new Set(workloads.flatMap(namedPorts));
+  const declared = workloads.map(declaredNumbers);
+  return { names, numbers: new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []) };
+}
+
 function declaredNumbers(workload: ManifestObject): number[] {
   return podContainers(workload).flatMap(({ container }) =>
     asArray(container.ports).flatMap((port) => {
@@ -33,13 +53,14 @@ export function targetPortFindings(
   selected: ReadonlyMap<ManifestObject, readonly ManifestObject[]>,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
+  // Services with one selector share the list of what it selects (service-selection.ts).
+  const ports = new Map<readonly ManifestObject[], SelectedPorts>();
   for (const [service, workloads] of selected) {
     if (workloads.length === 0) continue;
-    const names = new Set(workloads.flatMap(namedPorts));
-    const declared = workloads.map(declaredNumbers);
-    // Where a workload declares no port, it may listen on any.
-    const numbers = new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []);
-    const pods = workloads.map((w) => `'${w.name}'`).join(", ");
+    const known = ports.get(workloads) ?? selectedPorts(workloads);
+    ports.set(workloads, known);
+    const { names, numbers } = known;
+    const pods = listed(workloads);
     const headless = asObject(service.value.spec).clusterIP === "None";
     asArray(asObject(service.value.spec).ports).forEach((port, index) => {
       if (!isObject(port)) return;
