@@ -15,98 +15,137 @@ import {
   objectKey,
 } from "./objects.js";
 
+/** What reading Ingresses needs of the rest of the manifests, and where it puts what it makes. */
+export interface IngressContext {
+  services: readonly ManifestObject[];
+  /** The workload each Service sends its traffic to. */
+  serviceTarget: ReadonlyMap<ManifestObject, ManifestObject>;
+  idOf: ReadonlyMap<ManifestObject, string>;
+  /** Each service's container ports, by number, with their model names. */
+  portNamesOf: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  namespaceOf: (o: ManifestObject) => string;
+  /** The cluster's nodes, which each Ingress joins. */
+  clusterNodes: Record<string, Json>;
+  environment: string;
+  noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void;
+  diagnostics: Diagnostic[];
+}
+
+type Target = string | { to: string; port: string | number };
+
+/**
+ * Where a backend sends traffic, as a route's target: the workload behind the Service it names, at
+ * the port it names. `at` is where the backend is written in the Ingress.
+ */
+function backendTarget(
+  ingress: ManifestObject,
+  backend: Json,
+  at: KeyPath,
+  context: IngressContext & { servicesByName: ReadonlyMap<string, ManifestObject> },
+): Target | undefined {
+  const service = asObject(backend.service);
+  // networking.k8s.io/v1 names { service: { name, port } }; older versions serviceName and servicePort.
+  const [nameField, portField] = isObject(backend.service)
+    ? [
+        ["service", "name"],
+        ["service", "port"],
+      ]
+    : [["serviceName"], ["servicePort"]];
+  const name = typeof service.name === "string" ? service.name : backend.serviceName;
+  if (typeof name !== "string") return undefined;
+  const where = (field: string[]) => locate(ingress.yaml, [...ingress.base, ...at, ...field], "value");
+  const target = context.servicesByName.get(objectKey(context.namespaceOf(ingress), "Service", name));
+  if (!target) {
+    context.diagnostics.push(
+      diagnostic(
+        "unknown-service",
+        "warning",
+        `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define`,
+        where(nameField),
+        { hint: "name a Service of these manifests, or add the Service's manifest" },
+      ),
+    );
+    return undefined;
+  }
+  const port = asObject(service.port);
+  const servicePort = port.number ?? port.name ?? backend.servicePort;
+  const declared = asArray(asObject(target.value.spec).ports)
+    .filter(isObject)
+    .find((p) => p.port === servicePort || p.name === servicePort);
+  if (servicePort !== undefined && !declared)
+    context.diagnostics.push(
+      diagnostic(
+        "unknown-port",
+        "error",
+        `Ingress '${ingress.name}' sends traffic to port ${asText(servicePort)} of Service '${name}', which it does not have`,
+        where(portField),
+        { hint: "name one of the Service's ports (spec.ports[].port or name)" },
+      ),
+    );
+  const workload = context.serviceTarget.get(target);
+  const to = workload ? context.idOf.get(workload) : undefined;
+  // A colon in a name (which the API server refuses, and which is reported so) would read as a port.
+  if (!to || to.includes(":")) return undefined;
+  const containerPort = declared?.targetPort ?? declared?.port;
+  const portName =
+    typeof containerPort === "number"
+      ? context.portNamesOf.get(to)?.get(containerPort)
+      : typeof containerPort === "string"
+        ? containerPort
+        : undefined;
+  return portName ? { to, port: portName } : to;
+}
+
+/** What the model says of an Ingress besides its routes: its hosts and TLS, and its class. */
+function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { node: Json; tls: boolean } {
+  const spec = asObject(ingress.value.spec);
+  const className =
+    typeof spec.ingressClassName === "string"
+      ? spec.ingressClassName
+      : asObject(asObject(ingress.value.metadata).annotations)["kubernetes.io/ingress.class"];
+  const tls = asArray(spec.tls).filter(isObject);
+  const secrets = tls.flatMap((entry) => (typeof entry.secretName === "string" ? [entry.secretName] : []));
+  const properties = {
+    ...(hosts.size > 0 ? { Host: [...hosts].join(", ") } : {}),
+    ...(tls.length > 0 ? { TLS: secrets.length > 0 ? `from the Secret ${secrets.join(", ")}` : "yes" } : {}),
+  };
+  return {
+    node: {
+      kind: "ingress",
+      name: `Ingress ${ingress.name}`,
+      ...(typeof className === "string" ? { technology: className } : {}),
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    },
+    tls: tls.length > 0,
+  };
+}
+
 export function ingressNodes(
-  ingresses: ManifestObject[],
-  services: ManifestObject[],
-  serviceTarget: Map<ManifestObject, ManifestObject>,
-  idOf: Map<ManifestObject, string>,
-  portNamesOf: Map<string, Map<number, string>>,
-  namespaceOf: (o: ManifestObject) => string,
-  clusterNodes: Record<string, Json>,
-  environment: string,
-  noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void,
-  diagnostics: Diagnostic[],
+  ingresses: readonly ManifestObject[],
+  context: IngressContext,
 ): { id: string; tls: boolean }[] {
+  const { clusterNodes, environment } = context;
   const made: { id: string; tls: boolean }[] = [];
-  const servicesByName = objectIndex(services, namespaceOf);
+  const withServices = { ...context, servicesByName: objectIndex(context.services, context.namespaceOf) };
   for (const ingress of ingresses) {
     const spec = asObject(ingress.value.spec);
     let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
     while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
-    const routes: Record<string, string | { to: string; port: string | number }> = {};
+    const routes: Record<string, Target> = {};
     const hosts = new Set<string>();
-    const note = noteFor(ingress);
+    const note = context.noteFor(ingress);
     const nodePath = ["environments", environment, "nodes", "cluster", "nodes", id];
-    const backendTarget = (
-      backend: Json,
-      at: KeyPath,
-    ): string | { to: string; port: string | number } | undefined => {
-      const service = asObject(backend.service);
-      // networking.k8s.io/v1 names { service: { name, port } }; older versions serviceName and servicePort.
-      const [nameField, portField] = isObject(backend.service)
-        ? [
-            ["service", "name"],
-            ["service", "port"],
-          ]
-        : [["serviceName"], ["servicePort"]];
-      const name = typeof service.name === "string" ? service.name : backend.serviceName;
-      if (typeof name !== "string") return undefined;
-      const where = (field: string[]) => locate(ingress.yaml, [...ingress.base, ...at, ...field], "value");
-      const target = servicesByName.get(objectKey(namespaceOf(ingress), "Service", name));
-      if (!target) {
-        diagnostics.push(
-          diagnostic(
-            "unknown-service",
-            "warning",
-            `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define`,
-            where(nameField),
-            { hint: "name a Service of these manifests, or add the Service's manifest" },
-          ),
-        );
-        return undefined;
-      }
-      const port = asObject(service.port);
-      const servicePort = port.number ?? port.name ?? backend.servicePort;
-      const declared = asArray(asObject(target.value.spec).ports)
-        .filter(isObject)
-        .find((p) => p.port === servicePort || p.name === servicePort);
-      if (servicePort !== undefined && !declared)
-        diagnostics.push(
-          diagnostic(
-            "unknown-port",
-            "error",
-            `Ingress '${ingress.name}' sends traffic to port ${asText(servicePort)} of Service '${name}', which it does not have`,
-            where(portField),
-            { hint: "name one of the Service's ports (spec.ports[].port or name)" },
-          ),
-        );
-      const workload = serviceTarget.get(target);
-      const to = workload ? idOf.get(workload) : undefined;
-      // A colon in a name (which the API server refuses, and which is reported so) would read as a port.
-      if (!to || to.includes(":")) return undefined;
-      const containerPort = declared?.targetPort ?? declared?.port;
-      const portName =
-        typeof containerPort === "number"
-          ? portNamesOf.get(to)?.get(containerPort)
-          : typeof containerPort === "string"
-            ? containerPort
-            : undefined;
-      return portName ? { to, port: portName } : to;
-    };
     asArray(spec.rules).forEach((rawRule, ruleIndex) => {
       const rule = asObject(rawRule);
       if (typeof rule.host === "string") hosts.add(rule.host);
       asArray(asObject(rule.http).paths).forEach((rawPath, pathIndex) => {
         const entry = asObject(rawPath);
-        const target = backendTarget(asObject(entry.backend), [
-          "spec",
-          "rules",
-          ruleIndex,
-          "http",
-          "paths",
-          pathIndex,
-          "backend",
-        ]);
+        const target = backendTarget(
+          ingress,
+          asObject(entry.backend),
+          ["spec", "rules", ruleIndex, "http", "paths", pathIndex, "backend"],
+          withServices,
+        );
         if (!target) return;
         const path = typeof entry.path === "string" ? entry.path : "/";
         const routeKey = hosts.size > 1 && typeof rule.host === "string" ? `${rule.host}${path}` : path;
@@ -118,30 +157,13 @@ export function ingressNodes(
     // The older name, from before networking.k8s.io/v1.
     const fallbackField = isObject(spec.defaultBackend) ? "defaultBackend" : "backend";
     const fallback = isObject(spec[fallbackField])
-      ? backendTarget(spec[fallbackField] as Json, ["spec", fallbackField])
+      ? backendTarget(ingress, spec[fallbackField] as Json, ["spec", fallbackField], withServices)
       : undefined;
     if (fallback && !("/" in routes)) routes["/"] = fallback;
-    const className =
-      typeof spec.ingressClassName === "string"
-        ? spec.ingressClassName
-        : asObject(asObject(ingress.value.metadata).annotations)["kubernetes.io/ingress.class"];
-    const tls = asArray(spec.tls).filter(isObject);
-    const secrets = tls.flatMap((entry) => (typeof entry.secretName === "string" ? [entry.secretName] : []));
-    const properties = {
-      ...(hosts.size > 0 ? { Host: [...hosts].join(", ") } : {}),
-      ...(tls.length > 0
-        ? { TLS: secrets.length > 0 ? `from the Secret ${secrets.join(", ")}` : "yes" }
-        : {}),
-    };
-    clusterNodes[id] = {
-      kind: "ingress",
-      name: `Ingress ${ingress.name}`,
-      ...(typeof className === "string" ? { technology: className } : {}),
-      ...(Object.keys(properties).length > 0 ? { properties } : {}),
-      ...(Object.keys(routes).length > 0 ? { routes } : {}),
-    };
+    const { node, tls } = ingressNode(ingress, hosts);
+    clusterNodes[id] = { ...node, ...(Object.keys(routes).length > 0 ? { routes } : {}) };
     note(nodePath, ["metadata", "name"]);
-    made.push({ id, tls: tls.length > 0 });
+    made.push({ id, tls });
   }
   return made;
 }

@@ -247,10 +247,9 @@ export function manifestsToModel(
         ["metadata", "name"],
       );
   }
-  const ingresses = ingressNodes(
-    ofKind("Ingress"),
+  const ingresses = ingressNodes(ofKind("Ingress"), {
     services,
-    selection.target,
+    serviceTarget: selection.target,
     idOf,
     portNamesOf,
     namespaceOf,
@@ -258,7 +257,7 @@ export function manifestsToModel(
     environment,
     noteFor,
     diagnostics,
-  );
+  });
   const tls = ingresses.filter((i) => i.tls);
   const published = Object.values(clusterNodes).some((n) =>
     Object.values(asObject(n.run)).some((i) => isObject(i) && i.publish),
