@@ -61,14 +61,17 @@ function withDrives(parts: string[]): string[] {
 
 /**
  * Each entry is read by every reader of volumes (the merge, the references, the runtime's refusals,
- * the model): once is enough. The readings are shared, so none may be changed.
+ * the model): once is enough. The readings are shared, so none may be changed. Kept up to a bound,
+ * then started afresh: `serve` reads the files again at every change, for as long as it runs.
  */
 const read = new Map<string, Readonly<ShortVolume>>();
+const KEPT = 10_000;
 
 export function parseShortVolume(spec: string): Readonly<ShortVolume> {
   let volume = read.get(spec);
   if (!volume) {
     volume = readShortVolume(spec);
+    if (read.size >= KEPT) read.clear();
     read.set(spec, volume);
   }
   return volume;
