@@ -5,7 +5,7 @@ import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import { append } from "../../../collections.js";
 import type { Model, ServiceKind } from "../../../model/types.js";
 import { EDGE_LABEL, nodeBox } from "./boxes.js";
-import { elkGraph, offsetRect } from "./elk-graph.js";
+import { elkGraph, type GraphIndex, offsetRect } from "./elk-graph.js";
 import { gridLayout } from "./grid.js";
 import { legendLayout } from "./legend.js";
 import type {
@@ -125,14 +125,11 @@ const EDGE_ORDER: readonly EdgeKind[] = [
   "other",
 ];
 
-/** Lays out the environment `environmentId` of the model; throws if the model has no such environment. */
-export async function layoutEnvironment(model: Model, environmentId: string): Promise<Layout> {
-  const environment = model.environments.find((e) => e.id === environmentId);
-  if (!environment) throw new Error(`no environment '${environmentId}'`);
-  const { graph, index } = elkGraph(environment);
-  const packed = environment.instances.length > GRID_ENVIRONMENT;
-  const result = packed ? gridLayout(graph, index) : await layoutCached(graph);
-
+/** The boxes ELK placed, each where it was laid: deployment nodes, instances and elements of other environments. */
+function laidBoxes(
+  result: ElkNode,
+  index: GraphIndex,
+): { nodes: LaidNode[]; instances: LaidInstance[]; externals: LaidExternal[] } {
   const nodes: LaidNode[] = [];
   const instances: LaidInstance[] = [];
   const externals: LaidExternal[] = [];
@@ -192,12 +189,16 @@ export async function layoutEnvironment(model: Model, environmentId: string): Pr
       });
     }
   });
+  return { nodes, instances, externals };
+}
 
-  const boxes = new Map<string, Rect>([
-    ...nodes.map((n) => [`node:${n.id}`, n] as const),
-    ...instances.map((i) => [`instance:${i.id}`, i] as const),
-    ...externals.map((e) => [`external:${e.id}`, e] as const),
-  ]);
+/** The edges, in the order of the relations they draw: routed by ELK, else straight from box to box. */
+function laidEdges(
+  result: ElkNode,
+  index: GraphIndex,
+  boxes: ReadonlyMap<string, Rect>,
+  packed: boolean,
+): LaidEdge[] {
   const edges: LaidEdge[] = [];
   for (const edge of collectEdges(result, []).sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))) {
     const entry = index.relations.get(edge.id);
@@ -238,6 +239,24 @@ export async function layoutEnvironment(model: Model, environmentId: string): Pr
     }
     edges.push(laid);
   }
+  return edges;
+}
+
+/** Lays out the environment `environmentId` of the model; throws if the model has no such environment. */
+export async function layoutEnvironment(model: Model, environmentId: string): Promise<Layout> {
+  const environment = model.environments.find((e) => e.id === environmentId);
+  if (!environment) throw new Error(`no environment '${environmentId}'`);
+  const { graph, index } = elkGraph(environment);
+  const packed = environment.instances.length > GRID_ENVIRONMENT;
+  const result = packed ? gridLayout(graph, index) : await layoutCached(graph);
+
+  const { nodes, instances, externals } = laidBoxes(result, index);
+  const boxes = new Map<string, Rect>([
+    ...nodes.map((n) => [`node:${n.id}`, n] as const),
+    ...instances.map((i) => [`instance:${i.id}`, i] as const),
+    ...externals.map((e) => [`external:${e.id}`, e] as const),
+  ]);
+  const edges = laidEdges(result, index, boxes, packed);
 
   const kinds = KIND_ORDER.filter((k) => instances.some((i) => i.kind === k));
   const edgeKinds = EDGE_ORDER.filter((k) => edges.some((e) => e.kind === k));
