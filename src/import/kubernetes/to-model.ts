@@ -9,20 +9,11 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { PathMap } from "../path-map.js";
-import { apiValidationProblems } from "./api-validation.js";
-import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
-import { evictionPolicyFindings } from "./eviction-policy.js";
 import { extraContainerFindings } from "./extra-containers.js";
-import { fieldDiagnostics } from "./field-problems.js";
 import { publishedPorts, servicePorts } from "./fronting-ports.js";
-import { hardeningFindings } from "./hardening.js";
-import { hostPortFindings } from "./host-ports.js";
 import { ingressNodes } from "./ingress.js";
-import { missingObjectFindings } from "./missing-objects.js";
-import { mountPathFindings } from "./mount-paths.js";
-import { nodePortProblems } from "./node-ports.js";
-import { objectNameProblems } from "./object-names.js";
+import { manifestProblems } from "./manifest-problems.js";
 import {
   asObject,
   autoscalerIndex,
@@ -34,21 +25,12 @@ import {
   quietKinds,
   workloadKinds,
 } from "./objects.js";
-import { ownSelectorFindings } from "./own-selector.js";
 import { podLabelIndex } from "./pod-label-index.js";
 import { podsWithoutContainers } from "./pods-without-containers.js";
-import { policyTargetFindings } from "./policy-targets.js";
-import { portNameFindings } from "./port-names.js";
-import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { deriveUses } from "./relations.js";
-import { removedApiFindings } from "./removed-apis.js";
 import { scaleInstance } from "./scaling.js";
-import { serviceAccountFindings } from "./service-accounts.js";
-import { budgetIndex, selectsNothingFindings, serviceSelection } from "./service-selection.js";
-import { sharedClaimFindings } from "./shared-claims.js";
+import { budgetIndex, serviceSelection } from "./service-selection.js";
 import type { SkaffoldBuild } from "./skaffold.js";
-import { sysctlFindings } from "./sysctls.js";
-import { targetPortFindings } from "./target-ports.js";
 import { importWorkload } from "./workload.js";
 
 export interface ImportedManifests {
@@ -105,6 +87,45 @@ function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): Manifes
   return [...byKey.values()];
 }
 
+/**
+ * The model input: the services, the Secrets they read (by name only), and one environment whose
+ * cluster holds the namespaces and Ingresses. It is public where anything is published or routed
+ * from outside, and says TLS of itself where every Ingress has it.
+ */
+function modelInput(
+  name: string,
+  environment: string,
+  parts: {
+    services: Record<string, ServiceInputType>;
+    secrets: ReadonlySet<string>;
+    clusterNodes: Record<string, Json>;
+    ingresses: readonly { id: string; tls: boolean }[];
+  },
+): ModelInputType {
+  const { services, secrets, clusterNodes, ingresses } = parts;
+  const tls = ingresses.filter((i) => i.tls);
+  const published = Object.values(clusterNodes).some((n) =>
+    Object.values(asObject(n.run)).some((i) => isObject(i) && i.publish),
+  );
+  return {
+    system: { name },
+    ...(secrets.size > 0
+      ? { secrets: Object.fromEntries([...secrets].sort().map((s) => [s, { source: "kubernetes" }])) }
+      : {}),
+    services,
+    environments: {
+      [environment]: {
+        platform: "kubernetes",
+        ...(ingresses.length > 0 || published ? { access: "public" } : {}),
+        ...(tls.length > 0 && tls.length === ingresses.length
+          ? { infrastructure: { TLS: `at the ingress (${tls.map((i) => i.id).join(", ")})` } }
+          : {}),
+        nodes: { cluster: { kind: "cluster", name: "Kubernetes cluster", nodes: clusterNodes } },
+      },
+    },
+  } as unknown as ModelInputType;
+}
+
 export function manifestsToModel(
   name: string,
   all: ManifestObject[],
@@ -141,34 +162,9 @@ export function manifestsToModel(
   const frontingOf = groupBy(selection.target.keys(), (service) => selection.target.get(service)!);
   const budgetOf = budgetIndex(ofKind("PodDisruptionBudget"), pods, namespaceOf);
   const autoscalerFor = autoscalerIndex(ofKind("HorizontalPodAutoscaler"), namespaceOf);
-  const nodePorts = nodePortProblems(services);
-  // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
-  for (const found of [
-    apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
-    objects.flatMap(fieldDiagnostics),
-    objectNameProblems(objects),
-    nodePorts.diagnostics,
-    missingObjectFindings(workloads, objects, namespaceOf),
-  ])
-    append(diagnostics, found);
-  const findings: Diagnostic[] = [
-    ...removedApiFindings(objects),
-    ...hostPortFindings(workloads),
-    ...mountPathFindings(workloads),
-    ...sharedClaimFindings(workloads, objects, namespaceOf),
-    ...nodePorts.findings,
-    ...serviceAccountFindings(workloads, objects, namespaceOf),
-    ...deprecatedServiceAccountFindings(workloads),
-    ...privilegeEscalationFindings(workloads),
-    ...evictionPolicyFindings(objects),
-    ...hardeningFindings(workloads),
-    ...policyTargetFindings(objects, workloads, namespaceOf, pods),
-    ...portNameFindings([...workloads, ...services]),
-    ...sysctlFindings(workloads),
-    ...ownSelectorFindings(workloads),
-    ...targetPortFindings(selection.selected),
-    ...selectsNothingFindings(services, selection),
-  ];
+  const problems = manifestProblems({ objects, workloads, services, ofKind, namespaceOf, pods, selection });
+  append(diagnostics, problems.diagnostics);
+  const { findings } = problems;
 
   const where = new PathMap<{ object: ManifestObject; path: KeyPath }>();
   const noteFor = (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) =>
@@ -258,27 +254,12 @@ export function manifestsToModel(
     noteFor,
     diagnostics,
   });
-  const tls = ingresses.filter((i) => i.tls);
-  const published = Object.values(clusterNodes).some((n) =>
-    Object.values(asObject(n.run)).some((i) => isObject(i) && i.publish),
-  );
-  const modelSecrets = Object.fromEntries([...usedSecrets].sort().map((s) => [s, { source: "kubernetes" }]));
-  const input = {
-    system: { name },
-    ...(usedSecrets.size > 0 ? { secrets: modelSecrets } : {}),
+  const input = modelInput(name, environment, {
     services: modelServices,
-    environments: {
-      [environment]: {
-        platform: "kubernetes",
-        ...(ingresses.length > 0 || published ? { access: "public" } : {}),
-        // Said of the environment only when it holds for every way in; each Ingress says it of itself.
-        ...(tls.length > 0 && tls.length === ingresses.length
-          ? { infrastructure: { TLS: `at the ingress (${tls.map((i) => i.id).join(", ")})` } }
-          : {}),
-        nodes: { cluster: { kind: "cluster", name: "Kubernetes cluster", nodes: clusterNodes } },
-      },
-    },
-  } as unknown as ModelInputType;
+    secrets: usedSecrets,
+    clusterNodes,
+    ingresses,
+  });
 
   const fallback: SourceRange = { file: fallbackFile, start: 0, end: 0 };
   const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {

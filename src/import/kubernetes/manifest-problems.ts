@@ -1,0 +1,74 @@
+/**
+ * What is wrong with a set of manifests, by the modules that know each fault: what the API server
+ * or the runtime refuses and fields of the wrong type or value (reported whatever the rules say),
+ * and what the lint rules find (reported at each rule's severity).
+ */
+import { append } from "../../collections.js";
+import type { Diagnostic } from "../../diagnostics.js";
+import { apiValidationProblems } from "./api-validation.js";
+import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
+import { evictionPolicyFindings } from "./eviction-policy.js";
+import { fieldDiagnostics } from "./field-problems.js";
+import { hardeningFindings } from "./hardening.js";
+import { hostPortFindings } from "./host-ports.js";
+import { missingObjectFindings } from "./missing-objects.js";
+import { mountPathFindings } from "./mount-paths.js";
+import { nodePortProblems } from "./node-ports.js";
+import { objectNameProblems } from "./object-names.js";
+import type { ManifestObject } from "./objects.js";
+import { ownSelectorFindings } from "./own-selector.js";
+import type { PodLabelIndex } from "./pod-label-index.js";
+import { policyTargetFindings } from "./policy-targets.js";
+import { portNameFindings } from "./port-names.js";
+import { privilegeEscalationFindings } from "./privilege-escalation.js";
+import { removedApiFindings } from "./removed-apis.js";
+import { serviceAccountFindings } from "./service-accounts.js";
+import { type ServiceSelection, selectsNothingFindings } from "./service-selection.js";
+import { sharedClaimFindings } from "./shared-claims.js";
+import { sysctlFindings } from "./sysctls.js";
+import { targetPortFindings } from "./target-ports.js";
+
+/** The manifests, as the import has sorted them. */
+export interface ManifestView {
+  objects: readonly ManifestObject[];
+  workloads: readonly ManifestObject[];
+  services: readonly ManifestObject[];
+  ofKind: (kind: string) => ManifestObject[];
+  namespaceOf: (object: ManifestObject) => string;
+  pods: PodLabelIndex;
+  selection: ServiceSelection;
+}
+
+export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[]; findings: Diagnostic[] } {
+  const { objects, workloads, services, ofKind, namespaceOf, pods, selection } = view;
+  const nodePorts = nodePortProblems(services);
+  const diagnostics: Diagnostic[] = [];
+  // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
+  for (const found of [
+    apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
+    objects.flatMap(fieldDiagnostics),
+    objectNameProblems(objects),
+    nodePorts.diagnostics,
+    missingObjectFindings(workloads, objects, namespaceOf),
+  ])
+    append(diagnostics, found);
+  const findings: Diagnostic[] = [
+    ...removedApiFindings(objects),
+    ...hostPortFindings(workloads),
+    ...mountPathFindings(workloads),
+    ...sharedClaimFindings(workloads, objects, namespaceOf),
+    ...nodePorts.findings,
+    ...serviceAccountFindings(workloads, objects, namespaceOf),
+    ...deprecatedServiceAccountFindings(workloads),
+    ...privilegeEscalationFindings(workloads),
+    ...evictionPolicyFindings(objects),
+    ...hardeningFindings(workloads),
+    ...policyTargetFindings(objects, workloads, namespaceOf, pods),
+    ...portNameFindings([...workloads, ...services]),
+    ...sysctlFindings(workloads),
+    ...ownSelectorFindings(workloads),
+    ...targetPortFindings(selection.selected),
+    ...selectsNothingFindings(services, selection),
+  ];
+  return { diagnostics, findings };
+}
