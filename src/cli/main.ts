@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closest } from "../model/suggest.js";
 import { VERSION } from "../version.js";
 import { type CliIo, type Command, type CommandTable, ExitCode, type OptionSpec } from "./command.js";
 
@@ -37,6 +38,19 @@ function commandHelp(command: Command): string {
 }
 
 /**
+ * parseArgs's message, but for an unknown option, which is told in a line with the option meant:
+ * parseArgs's own goes on about positional arguments that start with a dash.
+ */
+function argumentProblem(error: Error & { code?: string }, command: Command): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION" || !unknown) return error.message;
+  const near = unknown.startsWith("--")
+    ? closest(unknown, ["--help", ...Object.keys(command.options).map((option) => `--${option}`)])
+    : undefined;
+  return `unknown option '${unknown}'${near ? `; did you mean '${near}'?` : ""}`;
+}
+
+/**
  * The CLI, callable in-process: takes argv (without node and script), streams and cwd, and the
  * commands it knows; returns the exit code.
  */
@@ -50,9 +64,12 @@ export async function main(argv: string[], io: CliIo, commands: CommandTable): P
     io.stdout.write(`${VERSION}\n`);
     return ExitCode.ok;
   }
-  const entry = commands[name];
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.stderr.write(`deployview: unknown command '${name}'\n\n${help(commands)}`);
+    const near = closest(name, Object.keys(commands));
+    io.stderr.write(
+      `deployview: unknown command '${name}'${near ? `; did you mean '${near}'?` : ""}\n\n${help(commands)}`,
+    );
     return ExitCode.unusable;
   }
   const command = (await entry.load()).default;
@@ -77,7 +94,9 @@ export async function main(argv: string[], io: CliIo, commands: CommandTable): P
       },
     });
   } catch (error) {
-    io.stderr.write(`deployview ${name}: ${(error as Error).message}\n\n${commandHelp(command)}`);
+    io.stderr.write(
+      `deployview ${name}: ${argumentProblem(error as Error, command)}\n\n${commandHelp(command)}`,
+    );
     return ExitCode.unusable;
   }
   if (parsed.values.help) {
