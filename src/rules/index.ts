@@ -5,6 +5,7 @@
  *   # deployview-disable-next-line image-latest-tag -- the vendor publishes no versioned tags
  */
 import { append } from "../collections.js";
+import { LineIndex } from "../diagnostic-lines.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../diagnostics.js";
 import { suggestion } from "../model/suggest.js";
 import type { Model } from "../model/types.js";
@@ -89,12 +90,18 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
   }
   const suppressions = readSuppressions(options.sources);
   append(findings, suppressions.problems);
+  // Each file's lines are found once: counting them from the start for every finding took a large
+  // file with one suppression in it minutes.
+  const lineIndexes = new Map<string, LineIndex>();
   const lineOf = (at: SourceRange) => {
     const text = options.sources?.get(at.file);
     if (text === undefined || suppressions.lines.size === 0) return undefined;
-    let line = 1;
-    for (let i = 0; i < at.start && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
+    let index = lineIndexes.get(at.file);
+    if (!index) {
+      index = new LineIndex(text);
+      lineIndexes.set(at.file, index);
+    }
+    return index.position(at.start).line;
   };
   for (const rule of rules) {
     const configured = settings[rule.id];

@@ -157,6 +157,22 @@ spec: { selector: { app: x }, ports: [{ port: 80, targetPort: 8080 }] }
     );
   });
 
+  it("checks a compose file of 40,000 services with a suppression in it, finding each finding's line once", async () => {
+    const count = 40_000;
+    const lines = ["services:", "  # deployview-disable-next-line plaintext-secret -- a local test password"];
+    for (let i = 0; i < count; i++)
+      lines.push(`  s${i}: { image: "app:${i}", environment: { DB_PASSWORD: hunter${i} } }`);
+    const file = write("suppressed.yaml", `${lines.join("\n")}\n`);
+    const loaded = await loadComposeAsModel([file]);
+    const started = performance.now();
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    const secrets = found.filter((d) => d.code === "plaintext-secret");
+    // The comment holds for the line after it, where s0 is written, and no other.
+    expect(secrets).toHaveLength(count - 1);
+    expect(secrets.some((d) => d.message.includes("'s0'"))).toBe(false);
+  });
+
   it("writes the compose file of a model of 40,000 services that use one another", async () => {
     const count = 40_000;
     const lines = ["services:"];
