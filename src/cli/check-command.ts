@@ -20,7 +20,8 @@ const settings = new Set(["off", "warn", "error", "info"]);
 
 /** `--rule id=severity`, repeatable. */
 function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
-  const severities: Record<string, SeveritySetting> = {};
+  // Without a prototype, so that a rule named __proto__ is a key like any other, and reported as unknown.
+  const severities: Record<string, SeveritySetting> = Object.create(null);
   for (const value of values) {
     const [id, severity] = value.split("=");
     if (!id || !severity || !settings.has(severity)) return { severities, bad: value };

@@ -80,7 +80,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
           "unknown-rule",
           "warning",
           `no lint rule is named '${id}'`,
-          model.lint.at[id] ?? model.system.at,
+          (Object.hasOwn(model.lint.at, id) ? model.lint.at[id] : undefined) ?? model.system.at,
           {
             hint: suggestion(id, [...known], "rule"),
           },

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
@@ -25,5 +28,17 @@ describe("usage mistakes", () => {
     );
     const unknown = await runCli(["check", "--frobnicate"]);
     expect(unknown.stderr.split("\n")[0]).toBe("deployview check: unknown option '--frobnicate'");
+  });
+
+  it("reports a --rule for a rule named like a property every object has as unknown, where the file starts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-usage-"));
+    writeFileSync(join(dir, "compose.yaml"), "services:\n  web: { image: 'nginx:1.27' }\n");
+    const args = ["check", "compose.yaml", "--rule", "__proto__=off", "--rule", "constructor=warn"];
+    const result = await runCli(args, dir);
+    const unknown = result.stdout.split("\n").filter((line) => line.endsWith("[unknown-rule]"));
+    expect(unknown).toEqual([
+      "compose.yaml:1:1: warning no lint rule is named '__proto__' [unknown-rule]",
+      "compose.yaml:1:1: warning no lint rule is named 'constructor' [unknown-rule]",
+    ]);
   });
 });
