@@ -7,7 +7,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { append } from "../../collections.js";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
@@ -60,6 +60,55 @@ export function buildKustomization(
   return build(resolve(dir), context, stack, []);
 }
 
+type Problem = [code: DiagnosticCode, severity: "error" | "info", message: string];
+
+/**
+ * Where an entry of resources, bases or components leads: a manifest file, or a folder with a
+ * kustomization to build; or nowhere, which `report` is told (a remote entry, one outside the
+ * repository, missing, a folder without a kustomization, one nested too deep or in a cycle).
+ */
+function resourceTarget(
+  entry: string,
+  from: { dir: string; stack: readonly string[]; root: string | undefined },
+  report: (...problem: Problem) => void,
+): { kind: "file" | "kustomization"; path: string } | undefined {
+  if (isRemote(entry)) {
+    report("kustomize-remote-resource", "info", `'${entry}' is remote; deployview does not fetch it`);
+    return undefined;
+  }
+  const target = resolve(from.dir, entry);
+  if (from.root && isInside(from.root, target) === false) {
+    report("kustomize-missing-resource", "error", `'${entry}' leads out of the repository`);
+    return undefined;
+  }
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(target).isDirectory();
+  } catch {
+    report("kustomize-missing-resource", "error", `'${entry}' does not exist`);
+    return undefined;
+  }
+  if (!isDirectory) return { kind: "file", path: target };
+  if (!kustomizationIn(target)) {
+    report("kustomize-missing-resource", "error", `'${entry}' is a folder without a kustomization`);
+    return undefined;
+  }
+  // Followed by recursion: a hostile chain of thousands of folders would overflow the stack.
+  if (from.stack.length >= limits.maxDepth) {
+    report(
+      "kustomize-too-deep",
+      "error",
+      `'${entry}' nests kustomizations more than ${limits.maxDepth} deep, further than deployview follows`,
+    );
+    return undefined;
+  }
+  if (from.stack.includes(target) || target === from.dir) {
+    report("kustomize-cycle", "error", `'${entry}' includes a kustomization that includes this one`);
+    return undefined;
+  }
+  return { kind: "kustomization", path: target };
+}
+
 function build(
   dir: string,
   context: BuildContext,
@@ -78,67 +127,26 @@ function build(
   const k = yaml.value;
   const at = (path: KeyPath) => locate(yaml, path, "value");
   const report = (
-    code: Parameters<typeof diagnostic>[0],
+    code: DiagnosticCode,
     severity: "error" | "warning" | "info",
     message: string,
     path: KeyPath,
-    hint?: string,
-  ) => context.diagnostics.push(diagnostic(code, severity, message, at(path), hint ? { hint } : {}));
+  ) => {
+    context.diagnostics.push(diagnostic(code, severity, message, at(path)));
+  };
 
   let objects = [...inherited];
   // Resources first, then components over everything so far, then this folder's own patches.
-  const follow = (entry: unknown, path: KeyPath, asComponent: boolean) => {
-    if (typeof entry !== "string") return;
-    if (isRemote(entry)) {
-      report("kustomize-remote-resource", "info", `'${entry}' is remote; deployview does not fetch it`, path);
-      return;
-    }
-    const target = resolve(dir, entry);
-    if (context.root && isInside(context.root, target) === false) {
-      report("kustomize-missing-resource", "error", `'${entry}' leads out of the repository`, path);
-      return;
-    }
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(target).isDirectory();
-    } catch {
-      report("kustomize-missing-resource", "error", `'${entry}' does not exist`, path);
-      return;
-    }
-    if (isDirectory) {
-      if (!kustomizationIn(target)) {
-        report("kustomize-missing-resource", "error", `'${entry}' is a folder without a kustomization`, path);
-        return;
-      }
-      // Followed by recursion: a hostile chain of thousands of folders would overflow the stack.
-      if (stack.length >= limits.maxDepth) {
-        report(
-          "kustomize-too-deep",
-          "error",
-          `'${entry}' nests kustomizations more than ${limits.maxDepth} deep, further than deployview follows`,
-          path,
-        );
-        return;
-      }
-      if (stack.includes(target) || target === dir) {
-        report(
-          "kustomize-cycle",
-          "error",
-          `'${entry}' includes a kustomization that includes this one`,
-          path,
-        );
-        return;
-      }
-      objects = asComponent
-        ? build(target, context, [...stack, dir], objects)
-        : [...objects, ...build(target, context, [...stack, dir], [])];
-      return;
-    }
-    append(objects, readManifestFile(target, context));
-  };
   for (const key of ["resources", "bases", "components"]) {
     asArray(k[key]).forEach((entry, i) => {
-      follow(entry, [key, i], key === "components");
+      if (typeof entry !== "string") return;
+      const target = resourceTarget(entry, { dir, stack, root: context.root }, (...problem) =>
+        report(...problem, [key, i]),
+      );
+      if (target?.kind === "file") append(objects, readManifestFile(target.path, context));
+      else if (target && key === "components")
+        objects = build(target.path, context, [...stack, dir], objects);
+      else if (target) append(objects, build(target.path, context, [...stack, dir], []));
     });
   }
 
