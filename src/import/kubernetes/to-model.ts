@@ -234,9 +234,13 @@ export function manifestsToModel(
   deriveUses(modelServices, workloads, idOf, services, selection.target, namespaceOf, where);
 
   const clusterNodes: Record<string, Json> = {};
+  // The first Namespace object of each name, as the model notes where a namespace is defined.
+  const namespaceObjects = new Map<string, ManifestObject>();
+  for (const object of ofKind("Namespace"))
+    if (!namespaceObjects.has(object.name)) namespaceObjects.set(object.name, object);
   for (const [namespace, run] of namespaces) {
     clusterNodes[namespace] = { kind: "namespace", ...(Object.keys(run).length > 0 ? { run } : {}) };
-    const object = ofKind("Namespace").find((o) => o.name === namespace);
+    const object = namespaceObjects.get(namespace);
     if (object)
       noteFor(object)(
         ["environments", environment, "nodes", "cluster", "nodes", namespace],
