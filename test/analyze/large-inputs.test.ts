@@ -173,6 +173,23 @@ spec: { selector: { app: x }, ports: [{ port: 80, targetPort: 8080 }] }
     expect(secrets.some((d) => d.message.includes("'s0'"))).toBe(false);
   });
 
+  it("checks a compose file that includes 4,000 files of a service each", async () => {
+    const count = 4000;
+    const project = mkdtempSync(join(tmpdir(), "deployview-includes-"));
+    for (let i = 0; i < count; i++)
+      writeFileSync(join(project, `part${i}.yaml`), `services:\n  s${i}:\n    image: "nginx:1.27"\n`);
+    const includes = Array.from({ length: count }, (_, i) => `  - part${i}.yaml`);
+    writeFileSync(join(project, "compose.yaml"), `include:\n${includes.join("\n")}\n`);
+    const started = performance.now();
+    const loaded = await loadComposeAsModel([join(project, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const health = found.filter((d) => d.code === "missing-health-check");
+    expect(health).toHaveLength(count);
+    // Each points into the file that defines its service.
+    expect(health.every((d) => d.file!.endsWith(`part${d.message.match(/'s(\d+)'/)![1]}.yaml`))).toBe(true);
+  });
+
   it("writes the compose file of a model of 40,000 services that use one another", async () => {
     const count = 40_000;
     const lines = ["services:"];

@@ -95,6 +95,35 @@ describe("compose files merged as Compose merges them", () => {
       { numRuns: 200 },
     );
   });
+
+  it("merges many files as merging them one at a time does, and changes none of them", () => {
+    const service = fc.record(
+      {
+        image: fc.constantFrom("a:1", "b:2"),
+        ports: fc.array(fc.constantFrom("80:80", "81:80", "8080"), { maxLength: 3 }),
+        environment: fc.oneof(
+          fc.array(fc.constantFrom("A=1", "B=2", "A=3"), { maxLength: 3 }),
+          fc.dictionary(fc.constantFrom("A", "B", "C"), fc.constantFrom("1", "2")),
+        ),
+        deploy: fc.record({ replicas: fc.nat({ max: 3 }) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: [] },
+    );
+    const file = fc.record({ services: fc.dictionary(fc.constantFrom("api", "db", "web"), service) });
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 1, maxLength: 6 }), (files) => {
+        const before = structuredClone(files);
+        const all = mergeCompose(files.map((value) => ({ value })));
+        const stepwise = files.reduce<Record<string, unknown>>(
+          (merged, value) => mergeCompose([{ value: merged }, { value }]),
+          {},
+        );
+        expect(all).toEqual(stepwise);
+        expect(files).toEqual(before);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe("findings on merged files", () => {

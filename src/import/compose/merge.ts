@@ -97,12 +97,18 @@ function withoutResets(value: unknown, path: KeyPath, tags: Map<string, Tag>): u
   return out;
 }
 
+/**
+ * `owned`: the mappings this merge made, which it may change in place. A file's own values are
+ * never changed: they are copied where something merges into them. Copying the merged services
+ * for every file took a project of thousands of included files time in the square of their number.
+ */
 function mergeValue(
   base: unknown,
   over: unknown,
   key: string | undefined,
   path: KeyPath,
   tags: Map<string, Tag>,
+  owned: WeakSet<object>,
 ): unknown {
   const tag = tags.size === 0 ? undefined : tags.get(JSON.stringify(path));
   if (tag === "override") return over;
@@ -112,7 +118,8 @@ function mergeValue(
     over = asMap(over, listItem);
   }
   if (isObject(base) && isObject(over)) {
-    const out: Json = { ...base };
+    const out: Json = owned.has(base) ? base : { ...base };
+    owned.add(out);
     for (const [k, v] of Object.entries(over)) {
       const childPath = [...path, k];
       if (tags.size > 0 && tags.get(JSON.stringify(childPath)) === "reset") {
@@ -120,7 +127,7 @@ function mergeValue(
         continue;
       }
       out[k] = Object.hasOwn(base, k)
-        ? mergeValue(base[k], v, k, childPath, tags)
+        ? mergeValue(base[k], v, k, childPath, tags, owned)
         : tags.size > 0
           ? withoutResets(v, childPath, tags)
           : v;
@@ -137,11 +144,11 @@ function mergeValue(
 
 /** Later files override earlier ones; each file's tags apply to what it overrides. */
 export function mergeCompose(files: { value: Json; tags?: Map<string, Tag> }[]): Json {
+  const owned = new WeakSet<object>();
   return files.reduce<Json>((merged, file) => {
     const tags = file.tags ?? new Map<string, Tag>();
     // A `!reset` at the top of a service or section removes it altogether.
-    const result = mergeValue(merged, file.value, undefined, [], tags) as Json;
-    return result;
+    return mergeValue(merged, file.value, undefined, [], tags, owned) as Json;
   }, {});
 }
 
@@ -152,5 +159,5 @@ export function mergeService(
   tags: Map<string, Tag> = new Map(),
   path: KeyPath = [],
 ): Json {
-  return mergeValue(base, over, undefined, path, tags) as Json;
+  return mergeValue(base, over, undefined, path, tags, new WeakSet()) as Json;
 }

@@ -45,9 +45,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const merged = mergeCompose(sources);
   // The file a path came from: the last one that has it (later files override), else the last
   // one that has the longest part of it.
+  const definedIn = sourcesOfServices(sources);
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
     let best: { depth: number; range: SourceRange } | undefined;
-    for (const { yaml, value } of sources) {
+    // A path into a service reaches deeper in the files that define it than in any other.
+    const service = composePath[0] === "services" ? definedIn.get(composePath[1]!) : undefined;
+    for (const { yaml, value } of service ?? sources) {
       const found = reach(yaml, pathInFile(merged, value, composePath), prefer);
       if (found.depth > 0 && found.depth >= (best?.depth ?? 0)) best = found;
     }
@@ -146,6 +149,24 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
   }
   return { input, locate: locator, diagnostics, findings };
+}
+
+/**
+ * The files that define each service, in their order: a project of thousands of included files
+ * looked for each finding's place in every one of them.
+ */
+function sourcesOfServices(sources: readonly ComposeSource[]): Map<string | number, ComposeSource[]> {
+  const definedIn = new Map<string | number, ComposeSource[]>();
+  for (const source of sources) {
+    const services = source.value.services;
+    if (!isObject(services)) continue;
+    for (const id of Object.keys(services)) {
+      const files = definedIn.get(id);
+      if (files) files.push(source);
+      else definedIn.set(id, [source]);
+    }
+  }
+  return definedIn;
 }
 
 /** Top-level secrets: where each comes from (a file or a variable), never its value. */
