@@ -19,15 +19,21 @@ const HOST =
 const namespaceOfHost = (suffix: string, own: string): string =>
   suffix === "" ? own : suffix.replace(/\.svc(?:\.cluster\.local)?$/, "");
 
-export function deriveUses(
-  modelServices: Record<string, ServiceInputType>,
-  workloads: ManifestObject[],
-  idOf: Map<ManifestObject, string>,
-  services: ManifestObject[],
-  serviceTarget: Map<ManifestObject, ManifestObject>,
-  namespaceOf: (o: ManifestObject) => string,
-  where: PathMap<{ object: ManifestObject; path: KeyPath }>,
-) {
+/** What finding the uses of workloads needs of the rest of the manifests. */
+export interface RelationContext {
+  workloads: readonly ManifestObject[];
+  idOf: ReadonlyMap<ManifestObject, string>;
+  services: readonly ManifestObject[];
+  /** The workload each Service sends its traffic to. */
+  serviceTarget: ReadonlyMap<ManifestObject, ManifestObject>;
+  namespaceOf: (o: ManifestObject) => string;
+  /** Where each model path came from; a use is noted where the variable that makes it is. */
+  where: PathMap<{ object: ManifestObject; path: KeyPath }>;
+}
+
+/** Sets the uses of each service of `modelServices` from the variables of its workload. */
+export function deriveUses(modelServices: Record<string, ServiceInputType>, context: RelationContext): void {
+  const { workloads, idOf, services, serviceTarget, namespaceOf, where } = context;
   const servicesByName = objectIndex(services, namespaceOf);
   for (const workload of workloads) {
     const id = idOf.get(workload)!;

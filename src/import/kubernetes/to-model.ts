@@ -231,7 +231,14 @@ export function manifestsToModel(
     namespaces.set(namespace, run);
   }
 
-  deriveUses(modelServices, workloads, idOf, services, selection.target, namespaceOf, where);
+  deriveUses(modelServices, {
+    workloads,
+    idOf,
+    services,
+    serviceTarget: selection.target,
+    namespaceOf,
+    where,
+  });
 
   const clusterNodes: Record<string, Json> = {};
   // The first Namespace object of each name, as the model notes where a namespace is defined.
