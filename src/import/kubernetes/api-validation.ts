@@ -7,9 +7,9 @@
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
  * its type does not open, an Ingress path without its type or not absolute. `kubectl apply` stops
  * there. And what the container runtime refuses later: a capability Linux does not have, or one
- * written with the CAP_ that Kubernetes adds itself; a probe of a port name the container does not
- * give, which the kubelet cannot find; and an exec probe written as a shell command line, which
- * the kubelet runs without a shell: the probe fails every time.
+ * written with the CAP_ that Kubernetes adds itself (capability-problems.ts); a probe of a port name
+ * the container does not give, which the kubelet cannot find, and an exec probe written as a shell
+ * command line, which the kubelet runs without a shell: the probe fails every time (probe-problems.ts).
  */
 
 import { append } from "../../collections.js";

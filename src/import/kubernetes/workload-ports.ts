@@ -43,7 +43,7 @@ export function containerPorts(
 
 /**
  * A port as a probe names it, as the model does: by its model name where it has one, else by number.
- * A name the container does not give is reported where it is written (api-validation.ts), and left out.
+ * A name the container does not give is reported where it is written (probe-problems.ts), and left out.
  */
 export function portReference({ ports, names }: ContainerPorts, port: unknown): string | number | undefined {
   if (typeof port === "number") return names.get(port) ?? port;
