@@ -106,68 +106,71 @@ function rangeProblem(host: string | undefined, container: string): string | und
   return undefined;
 }
 
-/** `invalid`: where an entry names a port no system has (0, beyond 65535, not a number); it is left out. */
+/**
+ * One entry from its parts as either syntax writes them: host and container ports or ranges
+ * ("8000-8010"), protocol and bind address. `invalid` gets the entry where it names a port no
+ * system has (0, beyond 65535, not a number) or ranges Docker refuses; it is left out.
+ */
+function portEntry(
+  index: number,
+  written: { host: string | undefined; container: string; protocol: string; bind: string | undefined },
+  invalid: InvalidPort[],
+): Port[] {
+  const { host, container: target, protocol, bind } = written;
+  const container = Number(target.split("-")[0]);
+  const hostPort = host ? Number(host.split("-")[0]) : undefined;
+  if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
+    invalid.push({ index });
+    return [];
+  }
+  const why = rangeProblem(host, target);
+  if (why) {
+    invalid.push({ index, why });
+    return [];
+  }
+  const hostEnd = rangeEnd(host, target);
+  return [
+    {
+      name: `p${container}`,
+      container,
+      index,
+      protocol,
+      ...(hostPort ? { host: hostPort } : {}),
+      ...(hostPort && hostEnd ? { hostEnd } : {}),
+      ...(host?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
+      ...(bind ? { bind } : {}),
+    },
+  ];
+}
+
 function portEntries(value: unknown, invalid: InvalidPort[]): Port[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): Port[] => {
-    if (isObject(item)) {
-      const target = asText(item.target ?? "");
-      const published = item.published === undefined ? undefined : asText(item.published);
-      const container = Number(target.split("-")[0]);
-      const host = published === undefined ? undefined : Number(published.split("-")[0]);
-      const hostEnd = rangeEnd(published, target);
-      if (!isPort(container) || (host !== undefined && host !== 0 && !isPort(host))) {
-        invalid.push({ index });
-        return [];
-      }
-      const why = rangeProblem(published, target);
-      if (why) {
-        invalid.push({ index, why });
-        return [];
-      }
-      return [
-        {
-          name: `p${container}`,
-          container,
-          index,
-          protocol: textOf(item.protocol) ?? "tcp",
-          ...(host ? { host } : {}),
-          ...(host && hostEnd ? { hostEnd } : {}),
-          ...(published?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
-          ...(item.host_ip ? { bind: asText(item.host_ip) } : {}),
-        },
-      ];
-    }
-    const [spec, protocol = "tcp"] = asText(item).split("/");
-    // The parts are [ip:][host:]container; an IPv6 address may come bracketed or not (::1:5432:5432).
-    const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec ?? "");
-    const parts = (ipv6 ? ipv6[2]! : (spec ?? "")).split(":");
-    const bind = ipv6 ? ipv6[1] : parts.length >= 3 ? parts.slice(0, -2).join(":") : undefined;
-    const host = parts.length >= 2 ? parts[parts.length - 2] : undefined;
-    const container = Number((parts.at(-1) ?? "").split("-")[0]);
-    const hostPort = host ? Number(host.split("-")[0]) : undefined;
-    const hostEnd = rangeEnd(host, parts.at(-1) ?? "");
-    if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
-      invalid.push({ index });
-      return [];
-    }
-    const why = rangeProblem(host, parts.at(-1) ?? "");
-    if (why) {
-      invalid.push({ index, why });
-      return [];
-    }
-    return [
-      {
-        name: `p${container}`,
-        container,
+    if (isObject(item))
+      return portEntry(
         index,
+        {
+          host: item.published === undefined ? undefined : asText(item.published),
+          container: asText(item.target ?? ""),
+          protocol: textOf(item.protocol) ?? "tcp",
+          bind: item.host_ip ? asText(item.host_ip) : undefined,
+        },
+        invalid,
+      );
+    const [spec = "", protocol = "tcp"] = asText(item).split("/");
+    // The parts are [ip:][host:]container; an IPv6 address may come bracketed or not (::1:5432:5432).
+    const ipv6 = /^\[([^\]]+)\]:(.*)$/.exec(spec);
+    const parts = (ipv6 ? ipv6[2]! : spec).split(":");
+    return portEntry(
+      index,
+      {
+        host: parts.length >= 2 ? parts[parts.length - 2] : undefined,
+        container: parts.at(-1) ?? "",
         protocol,
-        ...(hostPort && Number.isInteger(hostPort) ? { host: hostPort } : {}),
-        ...(hostPort && hostEnd ? { hostEnd } : {}),
-        ...(host?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
-        ...(bind ? { bind } : {}),
+        bind: ipv6 ? ipv6[1] : parts.length >= 3 ? parts.slice(0, -2).join(":") : undefined,
       },
-    ];
+      invalid,
+    );
   });
 }
 
