@@ -27,6 +27,16 @@ const write = (name: string, text: string) => {
   return path;
 };
 
+/** A Deployment whose pods are labelled app: `app` and run `container`, written as a flow mapping. */
+const deployment = (name: string, app: string, container: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name} }
+spec:
+  selector: { matchLabels: { app: ${app} } }
+  template:
+    metadata: { labels: { app: ${app} } }
+    spec: { containers: [${container}] }`;
+
 /** Just what the startup order reads of an environment whose services each use the next. */
 function chain(length: number): Environment {
   const instances = Array.from({ length }, (_, index) => ({
@@ -129,14 +139,10 @@ describe("large inputs", () => {
     const count = 3000;
     const documents = Array.from(
       { length: count },
-      (_, i) => `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: d${i} }
-spec:
-  selector: { matchLabels: { app: x } }
-  template:
-    metadata: { labels: { app: x } }
-    spec: { containers: [{ name: c, image: "nginx:1.27", ports: [{ containerPort: 80 }] }] }
+      (
+        _,
+        i,
+      ) => `${deployment(`d${i}`, "x", '{ name: c, image: "nginx:1.27", ports: [{ containerPort: 80 }] }')}
 ---
 apiVersion: v1
 kind: Service
@@ -321,16 +327,12 @@ spec: { minAvailable: 1, selector: { matchLabels: { tier: web, app: app${i} } } 
 
   it("reads manifests of 12,000 Deployments, each taking a key of a Secret of its own", async () => {
     const count = 12_000;
-    const documents = Array.from(
-      { length: count },
-      (_, i) => `apiVersion: apps/v1
-kind: Deployment
-metadata: { name: app${i} }
-spec:
-  selector: { matchLabels: { app: app${i} } }
-  template:
-    metadata: { labels: { app: app${i} } }
-    spec: { containers: [{ name: c, image: "app:${i}", env: [{ name: PW, valueFrom: { secretKeyRef: { name: s${i}, key: pw } } }] }] }`,
+    const documents = Array.from({ length: count }, (_, i) =>
+      deployment(
+        `app${i}`,
+        `app${i}`,
+        `{ name: c, image: "app:${i}", env: [{ name: PW, valueFrom: { secretKeyRef: { name: s${i}, key: pw } } }] }`,
+      ),
     );
     const file = write("secret-refs.yaml", `${documents.join("\n---\n")}\n`);
     const started = performance.now();
