@@ -43,9 +43,9 @@ export interface ImportedCompose {
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeCompose(sources);
+  const definedIn = sourcesOfServices(sources);
   // The file a path came from: the last one that has it (later files override), else the last
   // one that has the longest part of it.
-  const definedIn = sourcesOfServices(sources);
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
     let best: { depth: number; range: SourceRange } | undefined;
     // A path into a service reaches deeper in the files that define it than in any other.
@@ -132,7 +132,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       index,
     ]);
   for (const source of sources) {
-    for (const diagnostic of keyProblems(source)) diagnostics.push(diagnostic);
+    append(diagnostics, keyProblems(source));
     append(findings, duplicateVariables(source));
     if ("version" in source.value) {
       findings.push(

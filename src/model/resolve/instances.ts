@@ -1,6 +1,5 @@
 import { cronProblem } from "../cron.js";
 import type { InstanceInputType, NodeInputType } from "../schema.js";
-
 import type {
   DeploymentNode,
   EnvVar,

@@ -1,5 +1,4 @@
 import type { EnvironmentInputType } from "../schema.js";
-
 import type { Environment, Link } from "../types.js";
 import { type ResolveContext, report } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";

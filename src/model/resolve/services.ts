@@ -2,7 +2,6 @@ import { capabilityName, isKnownCapability } from "../container-risks.js";
 import { statefulKinds } from "../kinds.js";
 import { isContainerPath } from "../mounts.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
-
 import type {
   Build,
   EnvVar,
