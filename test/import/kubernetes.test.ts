@@ -777,6 +777,23 @@ describe("Kubernetes manifests as a model", () => {
     expect(strict.map((d) => d.severity)).toEqual(["error", "error"]);
   });
 
+  it("names the first eight ports the containers declare, where they declare more", async () => {
+    const ports = Array.from({ length: 20 }, (_, i) => `{ containerPort: ${9000 + i} }`).join(", ");
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      `    spec: { containers: [{ name: api, image: 'api:1.0', ports: [${ports}] }] }`,
+      "---",
+      ...service("api", "{ selector: { app: api }, ports: [{ port: 80, targetPort: 8000 }] }"),
+      "",
+    ]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "service-target-port-unknown",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "Service 'api' sends traffic to port 8000, which no container of 'api' declares (they declare 9000, 9001, 9002, 9003, 9004, 9005, 9006, 9007, …)",
+    ]);
+  });
+
   it("reports an Ingress backend naming a Service or a port that is not there, in both ways of writing it", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -22,12 +22,16 @@ interface SelectedPorts {
   names: ReadonlySet<string>;
   /** Empty where a workload declares no port: it may listen on any. */
   numbers: ReadonlySet<number>;
+  /** The first eight of them, for a message: a pod may declare thousands. */
+  declared: string;
 }
 
 function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
   const names = new Set(workloads.flatMap(namedPorts));
   const declared = workloads.map(declaredNumbers);
-  return { names, numbers: new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []) };
+  const numbers = new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []);
+  const first = [...numbers].slice(0, 8);
+  return { names, numbers, declared: `${first.join(", ")}${numbers.size > first.length ? ", …" : ""}` };
 }
 
 function declaredNumbers(workload: ManifestObject): number[] {
@@ -59,7 +63,7 @@ export function targetPortFindings(
     if (workloads.length === 0) continue;
     const known = ports.get(workloads) ?? selectedPorts(workloads);
     ports.set(workloads, known);
-    const { names, numbers } = known;
+    const { names, numbers, declared } = known;
     const pods = listed(workloads);
     const headless = asObject(service.value.spec).clusterIP === "None";
     asArray(asObject(service.value.spec).ports).forEach((port, index) => {
@@ -78,7 +82,7 @@ export function targetPortFindings(
           diagnostic(
             "service-target-port-unknown",
             "warning",
-            `Service '${service.name}' sends traffic to port ${target}, which no container of ${pods} declares (they declare ${[...numbers].join(", ")})`,
+            `Service '${service.name}' sends traffic to port ${target}, which no container of ${pods} declares (they declare ${declared})`,
             locate(service.yaml, path, "value"),
             {
               hint:
