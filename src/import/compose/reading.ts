@@ -2,11 +2,8 @@
  * What reading one part of a compose service into the model shares with the whole import: where
  * each model path came from in the compose files, and what is wrong with what is written there.
  */
-import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-
-/** Reports an error at the value of `composePath` in the merged compose file. */
-type Report = (code: DiagnosticCode, message: string, hint: string, composePath: KeyPath) => void;
+import type { Report } from "./consistency.js";
 
 export interface Reading {
   /** Records that `modelPath` of the model came from `composePath` of the merged compose file. */

@@ -59,16 +59,18 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   /** What a lint rule reports (see Model.importFindings). */
   const findings: Diagnostic[] = [];
   const where = new PathMap<KeyPath>();
-  const errorAt =
+  const reportInto =
     (into: Diagnostic[]): Reading["report"] =>
-    (code, message, hint, composePath) =>
-      into.push(diagnostic(code, "error", message, locateCompose(composePath, "value"), { hint }));
+    (code, message, hint, composePath, severity) =>
+      into.push(
+        diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
+      );
   const composeServices = isObject(merged.services) ? merged.services : {};
   const runPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
   const reading: ServicesReading = {
     note: (modelPath, composePath) => where.set(modelPath, composePath),
-    report: errorAt(diagnostics),
-    find: errorAt(findings),
+    report: reportInto(diagnostics),
+    find: reportInto(findings),
     composeServices,
     runPath,
     secretVariables: new Set(sources.flatMap((source) => [...(source.secrets ?? [])])),
@@ -118,9 +120,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     ...undefinedReferences(merged),
     ...inconsistencies(merged),
   ])
-    diagnostics.push(
-      diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
-    );
+    reading.report(code, message, hint, composePath, severity);
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
   for (const { code, message, hint, composePath } of implicitCycles(composeServices))
     reading.find(code, message, hint, composePath);
