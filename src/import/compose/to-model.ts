@@ -85,7 +85,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const { service, instance, published } = readService(id, raw, reading);
     services[id] = service;
     run[id] = instance;
-    const profiles = Array.isArray(raw.profiles) ? raw.profiles.map(asText) : [];
+    const profiles = service.profiles ?? [];
     for (const port of published)
       if (port.host !== undefined && !port.anyHostPort)
         hostPorts.push({ id, index: port.index, port: port as Port & { host: number }, profiles });
