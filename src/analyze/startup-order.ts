@@ -4,6 +4,7 @@
  * returned apart, since no order starts them.
  */
 import { groupBy } from "../collections.js";
+import { type CycleRoute, cycleRoutes } from "../model/cycle-routes.js";
 import { inWaves } from "../model/dependency-waves.js";
 import type { Environment, Instance } from "../model/types.js";
 
@@ -21,9 +22,27 @@ function dependencies(instance: Instance, instances: Map<string, Instance[]>): I
   );
 }
 
-export function startupOrder(environment: Environment): StartupOrder {
+/** The instances that are started, not simply there, indexed by service. */
+function startedInstances(environment: Environment): {
+  started: Instance[];
+  services: Map<string, Instance[]>;
+} {
   // A file (an embedded database) is not started; it is simply there.
   const started = environment.instances.filter((i) => i.workload !== "File");
-  const services = groupBy(started, (instance) => instance.service.id);
+  return { started, services: groupBy(started, (instance) => instance.service.id) };
+}
+
+export function startupOrder(environment: Environment): StartupOrder {
+  const { started, services } = startedInstances(environment);
   return inWaves(started, (instance) => dependencies(instance, services));
+}
+
+/** How each blocked instance waits: from itself through its dependencies into a cycle and round it. */
+export function blockingCycles(
+  environment: Environment,
+  blocked: readonly Instance[],
+  shown?: number,
+): Map<Instance, CycleRoute<Instance>> {
+  const { services } = startedInstances(environment);
+  return cycleRoutes(blocked, (instance) => dependencies(instance, services), shown);
 }

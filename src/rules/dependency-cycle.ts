@@ -1,4 +1,6 @@
-import { startupOrder } from "../analyze/startup-order.js";
+import { blockingCycles, startupOrder } from "../analyze/startup-order.js";
+import type { CycleRoute } from "../model/cycle-routes.js";
+import type { Instance } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -29,12 +31,25 @@ b: { uses: { a: { optional: true } } }`,
           );
     for (const environment of context.model.environments) {
       const { blocked } = startupOrder(environment);
+      const routes = blockingCycles(environment, blocked, SHOWN);
       for (const instance of blocked) {
+        const route = routes.get(instance);
         context.report(
           instance.at,
-          `'${instance.id}' waits on a dependency cycle in environment '${environment.id}'`,
+          `'${instance.id}' waits on a dependency cycle in environment '${environment.id}'${route ? `: ${routeText(route)}` : ""}`,
+          "remove one of these dependencies, or (in a model) mark one optional: true",
         );
       }
     }
   },
 };
+
+/** Instances a message names along a route before it leaves the rest out. */
+const SHOWN = 8;
+
+/** `a → b → c → a`; a long route as its first steps, then where it closes and how long the cycle is. */
+function routeText(route: CycleRoute<Instance>): string {
+  const ids = route.steps.map((instance) => instance.id);
+  if (route.hops < SHOWN) return ids.join(" → ");
+  return `${ids.slice(0, SHOWN - 2).join(" → ")} → … → ${route.closing.id} (a cycle of ${route.cycleLength})`;
+}

@@ -134,6 +134,46 @@ environments:
   });
 });
 
+describe("dependency cycles", () => {
+  it("name the way each instance waits: into the cycle and round it", () => {
+    const text = `system: { name: Shop }
+services:
+  web: { kind: web, image: "web:1", uses: [api] }
+  api: { kind: api, image: "api:1", uses: [queue, db] }
+  queue: { kind: queue, image: "queue:1", uses: [worker] }
+  worker: { kind: worker, image: "worker:1", uses: [api] }
+  db: { kind: database, image: "db:1" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [web, api, queue, worker, db] } } }
+`;
+    const messages = findings(text, "dependency-cycle").map((f) => f.diagnostic.message);
+    expect(messages).toEqual([
+      "'web' waits on a dependency cycle in environment 'dev': web → api → queue → worker → api",
+      "'api' waits on a dependency cycle in environment 'dev': api → queue → worker → api",
+      "'queue' waits on a dependency cycle in environment 'dev': queue → worker → api → queue",
+      "'worker' waits on a dependency cycle in environment 'dev': worker → api → queue → worker",
+    ]);
+  });
+
+  it("cut a long cycle short, and say how long it is", () => {
+    const count = 12;
+    const services = Array.from(
+      { length: count },
+      (_, i) => `  s${i}: { kind: api, image: "s:1", uses: [s${(i + 1) % count}] }`,
+    );
+    const text = `system: { name: Shop }
+services:
+${services.join("\n")}
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [${services.map((_, i) => `s${i}`).join(", ")}] } } }
+`;
+    const messages = findings(text, "dependency-cycle").map((f) => f.diagnostic.message);
+    expect(messages[3]).toBe(
+      "'s3' waits on a dependency cycle in environment 'dev': s3 → s4 → s5 → s6 → s7 → s8 → … → s3 (a cycle of 12)",
+    );
+  });
+});
+
 describe("severity settings and suppressions", () => {
   it("the model can turn a rule off or raise it", () => {
     expect(findings(`${latest}lint: { rules: { image-latest-tag: "off" } }\n`, "image-latest-tag")).toEqual(
