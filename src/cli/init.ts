@@ -61,6 +61,13 @@ const command: Command = {
         `  ${s.id}: ${facts.join("; ")}${s.environments.length > 0 ? ` (in ${s.environments.join(", ")})` : " (placed nowhere yet)"}\n`,
       );
     }
+    if (result.secrets.length > 0) {
+      io.stdout.write(
+        "\nSecrets written in plain text in the files, which the model takes from variables instead (set them where the system runs, and change the values):\n",
+      );
+      for (const secret of result.secrets)
+        io.stdout.write(`  ${secret.variable}: ${secret.services.join(", ")}\n`);
+    }
     if (result.code.length > 0) io.stdout.write(`\nCode inspection summary:\n${codeSummary(result.code)}`);
     return ExitCode.ok;
   },

@@ -174,6 +174,19 @@ describe("compose.yaml", () => {
     expect(example).toContain("\nNPM_TOKEN=change-me\n");
   });
 
+  it("lists a variable once in .env.example when a secret is read from it and a build takes it too", () => {
+    const result = compose(
+      shop.replace(
+        "image: shop/api:1.0",
+        'image: shop/api:1.0\n    build: { context: ./api, args: { DB_PASSWORD: "${DB_PASSWORD}", NPM_TOKEN: "${NPM_TOKEN}" } }',
+      ),
+    );
+    const example = result.files.find((f) => f.path === ".env.example")!.content;
+    expect(example.match(/^DB_PASSWORD=/gm)).toHaveLength(1);
+    expect(example).toContain("# Database password — used by api, db; a build argument of api\n");
+    expect(example).toContain("# Build argument of api, set where the image is built\nNPM_TOKEN=change-me\n");
+  });
+
   it("names the container as the instance says, and refuses two containers of one name on a host", () => {
     const named = shop.replace(
       "api: { publish: [http] }",

@@ -78,6 +78,75 @@ describe("deployview init", () => {
   });
 });
 
+describe("deployview init with secrets written in plain text", () => {
+  it("takes them from variables in the model, marks each, and writes no value", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-init-secrets-"));
+    writeFileSync(
+      join(root, "compose.yaml"),
+      [
+        "services:",
+        "  api:",
+        "    build: { context: ./api, args: { NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789, NODE_ENV: production } }",
+        "    environment:",
+        "      DB_PASSWORD: hunter2hunter2",
+        "      DATABASE_URL: postgres://app:s3cr3t-pw@db:5432/app",
+        "      SESSION_SECRET: ${SESSION_SECRET}",
+        "      LOG_LEVEL: info",
+        "  db:",
+        "    image: postgres:16",
+        "    environment: { POSTGRES_PASSWORD: hunter2hunter2, DB_PASSWORD: hunter2hunter2 }",
+        "    volumes: ['pg:/var/lib/postgresql/data']",
+        "  worker:",
+        "    image: shop/worker:1.0",
+        "    environment: [DB_PASSWORD=another-value-42]",
+        "volumes: { pg: {} }",
+        "",
+      ].join("\n"),
+    );
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    const text = readFileSync(join(root, "deployview.yaml"), "utf8");
+    for (const value of ["npm_abcdefghij", "hunter2hunter2", "s3cr3t-pw", "another-value-42"])
+      expect(text).not.toContain(value);
+    expect(text).toContain(
+      "# TODO: written in plain text in the files; now from the variable DB_PASSWORD where the system runs. Change the old value\n      DB_PASSWORD:",
+    );
+    const { model, diagnostics } = await loadModelFile(join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    const env = (id: string) =>
+      Object.fromEntries(
+        model!.services
+          .find((s) => s.id === id)!
+          .env.map((v) => [v.name, v.value.kind === "secret" ? `secret ${v.value.secret}` : v.value]),
+      );
+    // One variable, one value: db shares the api's password; the worker's other one is a secret of its own.
+    expect(env("api")).toMatchObject({
+      DB_PASSWORD: "secret db-password",
+      DATABASE_URL: "secret database-url",
+      SESSION_SECRET: "secret session-secret",
+    });
+    expect(env("worker")).toEqual({ DB_PASSWORD: "secret worker-db-password" });
+    expect(model!.secrets.map((s) => [s.id, s.env])).toEqual(
+      expect.arrayContaining([
+        ["db-password", "DB_PASSWORD"],
+        ["database-url", "DATABASE_URL"],
+        ["postgres-password", "POSTGRES_PASSWORD"],
+        ["worker-db-password", "WORKER_DB_PASSWORD"],
+      ]),
+    );
+    const api = model!.services.find((s) => s.id === "api")!;
+    expect(api.build!.args.map((a) => [a.name, a.value])).toEqual([
+      ["NPM_TOKEN", "${NPM_TOKEN}"],
+      ["NODE_ENV", "production"],
+    ]);
+    expect(checkModel(model!).filter((d) => d.code === "plaintext-secret")).toEqual([]);
+    expect(result.stdout).toContain("  DB_PASSWORD: api, db\n");
+    expect(result.stdout).toContain("  POSTGRES_PASSWORD: db\n");
+    expect(result.stdout).toContain("  WORKER_DB_PASSWORD: worker\n");
+    expect(result.stdout).toContain("  NPM_TOKEN: api\n");
+  });
+});
+
 describe("deployview init with Kubernetes manifests", () => {
   it("makes each kustomize overlay and manifest folder an environment beside the compose sets", async () => {
     const root = repository();

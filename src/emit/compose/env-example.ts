@@ -15,6 +15,19 @@ export function envExample(model: Model, environment: Environment, source: strin
       users.set(secret, (users.get(secret) ?? new Set()).add(instance.id));
     }
   }
+  const builds = new Map<string, Set<string>>();
+  for (const instance of containerInstances(environment)) {
+    const build = instance.service.build;
+    for (const variable of build ? emittedBuildArgs(build).variables : [])
+      builds.set(variable, (builds.get(variable) ?? new Set()).add(instance.service.id));
+  }
+  // Each variable is listed once: one a secret is read from and a build takes too is the secret's.
+  const buildsOf = (variable: string) => {
+    const services = builds.get(variable);
+    builds.delete(variable);
+    return services ? `; a build argument of ${[...services].sort().join(", ")}` : "";
+  };
+  const listed = new Set<string>();
   const lines = [
     generatedHeader("hash", source).trimEnd(),
     "# Copy to .env and fill in; never commit .env.",
@@ -23,17 +36,17 @@ export function envExample(model: Model, environment: Environment, source: strin
   for (const secret of [...users.keys()].sort()) {
     const declared = model.secrets.find((s) => s.id === secret);
     const description = declared?.description ?? secret;
-    lines.push(`# ${description.replace(/\n/g, " ")} — used by ${[...users.get(secret)!].sort().join(", ")}`);
+    const variable = secretVariable(model, secret);
+    if (listed.has(variable)) continue;
+    listed.add(variable);
+    lines.push(
+      `# ${description.replace(/\n/g, " ")} — used by ${[...users.get(secret)!].sort().join(", ")}${buildsOf(variable)}`,
+    );
     if (declared?.source) lines.push(`# Source: ${declared.source.replace(/\n/g, " ")}`);
-    lines.push(`${secretVariable(model, secret)}=change-me`, "");
-  }
-  const builds = new Map<string, Set<string>>();
-  for (const instance of containerInstances(environment)) {
-    const build = instance.service.build;
-    for (const variable of build ? emittedBuildArgs(build).variables : [])
-      builds.set(variable, (builds.get(variable) ?? new Set()).add(instance.service.id));
+    lines.push(`${variable}=change-me`, "");
   }
   for (const variable of [...builds.keys()].sort()) {
+    listed.add(variable);
     lines.push(
       `# Build argument of ${[...builds.get(variable)!].sort().join(", ")}, set where the image is built`,
     );
@@ -51,7 +64,7 @@ export function envExample(model: Model, environment: Environment, source: strin
       images.set(name, entry);
     }
   }
-  for (const variable of [...images.keys()].filter((name) => !builds.has(name)).sort()) {
+  for (const variable of [...images.keys()].filter((name) => !listed.has(name)).sort()) {
     const { fallback, services } = images.get(variable)!;
     lines.push(
       `# In the image of ${[...services].sort().join(", ")}${fallback === undefined ? "" : `; ${fallback} when unset`}`,

@@ -5,7 +5,7 @@
  * for a person to confirm.
  */
 import { basename, dirname, resolve } from "node:path";
-import { Document, isMap, isPair, isScalar } from "yaml";
+import { Document, isMap, isPair, isScalar, visit } from "yaml";
 import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
@@ -25,6 +25,7 @@ import {
 } from "./code.js";
 import { definedDifferently } from "./differences.js";
 import { portRenames, renamePortsIn, withoutRenamed } from "./port-names.js";
+import { type MovedSecret, moveSecretsOut } from "./secrets.js";
 import { findConfigurationSets, importComposeSet } from "./sets.js";
 import type { Folder } from "./walk.js";
 
@@ -42,6 +43,8 @@ export interface InitResult {
     environments: string[];
   }[];
   environments: { id: string; files: string[] }[];
+  /** Values the files wrote in plain text, which the model takes from the environment instead. */
+  secrets: MovedSecret[];
   /** The code inspection summary: what each service built here is made of. */
   code: { id: string; source: NonNullable<ServiceInputType["source"]>; ports: number[] }[];
   sources: Map<string, string>;
@@ -117,6 +120,7 @@ export async function initFromRepository(
   for (const service of Object.values(services))
     if (statefulKinds.has(service.kind) && !service.volumes && service.stateful === undefined)
       service.stateful = false;
+  const moved = moveSecretsOut(services, environments, secrets);
   const summary = Object.entries(services).map(([id, s]) => ({
     id,
     kind: s.kind,
@@ -125,7 +129,7 @@ export async function initFromRepository(
     uses: Array.isArray(s.uses) ? s.uses : Object.keys(s.uses ?? {}),
     environments: placed.get(id) ?? [],
   }));
-  const result = { diagnostics, services: summary, environments: found, code, sources };
+  const result = { diagnostics, services: summary, environments: found, secrets: moved, code, sources };
   if (Object.keys(services).length === 0) return { text: undefined, ...result };
   const model = {
     system: { name: basename(root) },
@@ -133,7 +137,7 @@ export async function initFromRepository(
     services,
     environments,
   } as unknown as ModelInputType;
-  return { text: toModelText(model, differing), ...result };
+  return { text: toModelText(model, differing, moved), ...result };
 }
 
 /**
@@ -238,8 +242,12 @@ function keptStorage(instance: { storage?: Record<string, unknown> }, first: Ser
   return Object.keys(storage).length > 0 ? { ...rest, storage } : rest;
 }
 
-/** The model as YAML, with a TODO beside every guessed kind. */
-function toModelText(model: ModelInputType, differing: ReadonlyMap<string, string[]>): string {
+/** The model as YAML, with a TODO beside every guess, and where a secret was in plain text. */
+function toModelText(
+  model: ModelInputType,
+  differing: ReadonlyMap<string, string[]>,
+  moved: readonly MovedSecret[],
+): string {
   const doc = new Document(model, { aliasDuplicateObjects: false });
   doc.commentBefore = [
     " A first deployview model, written by `deployview init` from this repository's compose files and manifests.",
@@ -270,8 +278,31 @@ function toModelText(model: ModelInputType, differing: ReadonlyMap<string, strin
       if (isScalar(purpose)) purpose.comment = " TODO: guessed from the compose file's name; confirm";
     }
   }
+  markMovedSecrets(doc, moved);
   const header = "# yaml-language-server: $schema=./node_modules/deployview/schema/deployview.schema.json\n";
   return `${header}${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** A TODO on each variable and build argument whose plain-text value the model no longer holds. */
+function markMovedSecrets(doc: Document, moved: readonly MovedSecret[]) {
+  const todo = (variable: string) =>
+    ` TODO: written in plain text in the files; now from the variable ${variable} where the system runs. Change the old value`;
+  const bySecret = new Map(moved.filter((m) => !m.buildArgument).map((m) => [m.name, m]));
+  visit(doc, {
+    Pair(_, pair) {
+      const secret = isMap(pair.value) ? pair.value.get("secret") : undefined;
+      const found = typeof secret === "string" ? bySecret.get(secret) : undefined;
+      if (found && isScalar(pair.key)) pair.key.commentBefore = todo(found.variable);
+    },
+  });
+  for (const { variable, arguments: taken } of moved)
+    for (const { service, argument } of taken) {
+      const args = doc.getIn(["services", service, "build", "args"], true);
+      const pair = isMap(args)
+        ? args.items.find((p) => isScalar(p.key) && p.key.value === argument)
+        : undefined;
+      if (pair && isScalar(pair.key)) pair.key.commentBefore = todo(variable);
+    }
 }
 
 /** Whether the text loads as a model; init never writes one that does not. */
