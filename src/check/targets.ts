@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { diagnostic } from "../diagnostics.js";
-import { isComposeFileName } from "../import/compose/file-names.js";
+import { isComposeFileName, looksLikeComposeFile } from "../import/compose/file-names.js";
 import { type ComposeImportOptions, loadComposeAsModel } from "../import/compose/index.js";
 import type { LoadResult } from "../load/index.js";
 
@@ -34,6 +34,9 @@ export async function loadsFor(
   if (!isDirectory) {
     if (isComposeFileName(basename(path))) return [() => loadComposeAsModel([path], compose)];
     if ((await kubernetes()).looksLikeManifest(path)) return [() => loadManifests([path])];
+    // A model is named for what it is; a compose file by another name is known by its keys.
+    if (!basename(path).startsWith("deployview") && looksLikeComposeFile(path))
+      return [() => loadComposeAsModel([path], compose)];
     return [() => loadModelFile(path)];
   }
   if (existsSync(join(path, MODEL_FILE))) return [() => loadModelFile(join(path, MODEL_FILE))];

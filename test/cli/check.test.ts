@@ -153,4 +153,23 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(codes(folder.stdout)).not.toContain("file-unreadable");
     expect(codes(folder.stdout)).toEqual(codes(file.stdout));
   });
+
+  it("knows a compose file by another name from its keys, and a model by its own", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-check-stack-"));
+    const compose = "version: '3.8'\nservices:\n  db: { image: postgres, ports: ['5432:5432'] }\n";
+    writeFileSync(join(root, "stack.yml"), compose);
+    writeFileSync(join(root, "compose.yaml"), compose);
+    const codes = (output: string) => JSON.parse(output).diagnostics.map((d: { code: string }) => d.code);
+    const stack = await runCli(["check", join(root, "stack.yml"), "--format", "json"]);
+    expect(codes(stack.stdout)).toContain("exposed-datastore");
+    expect(codes(stack.stdout)).toEqual(
+      codes((await runCli(["check", join(root, "compose.yaml"), "--format", "json"])).stdout),
+    );
+    // A model keeps being read as one, by its keys or by its name, even with only services in it.
+    writeFileSync(join(root, "shop.yaml"), good);
+    expect((await runCli(["check", join(root, "shop.yaml")])).code).toBe(0);
+    writeFileSync(join(root, "deployview.prod.yaml"), "services:\n  api: { kind: api }\n");
+    const partial = await runCli(["check", join(root, "deployview.prod.yaml"), "--format", "json"]);
+    expect(codes(partial.stdout)).toContain("schema-missing-key");
+  });
 });
