@@ -27,7 +27,11 @@ export async function loadsFor(
 ): Promise<Load[]> {
   let isDirectory = false;
   try {
-    isDirectory = statSync(path).isDirectory();
+    const stat = statSync(path);
+    // A pipe or a device is not read to see what it holds (opening a pipe waits for a writer): the
+    // model loader says it is not a file.
+    if (!stat.isFile() && !stat.isDirectory()) return [() => loadModelFile(path)];
+    isDirectory = stat.isDirectory();
   } catch {
     return [() => loadModelFile(path)];
   }

@@ -79,6 +79,22 @@ describe("the launcher and its code cache", () => {
     expect(readFileSync(join(project, "docs/diagrams/production.svg"), "utf8")).toContain("<svg");
   });
 
+  it("reports a named pipe as not a file, by any name and with -f, rather than wait for a writer", () => {
+    // In a process of its own: a read that waits for a writer would stop the tests' own thread.
+    const project = mkdtempSync(join(tmpdir(), "deployview-pipe-"));
+    for (const name of ["compose.yaml", "stack.yml", "app.yaml"])
+      execFileSync("mkfifo", [join(project, name)]);
+    for (const args of [["compose.yaml"], ["stack.yml"], ["app.yaml"], ["-f", "compose.yaml"]]) {
+      const result = spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), "check", ...args], {
+        cwd: project,
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect({ args, status: result.status }).toEqual({ args, status: 2 });
+      expect(result.stdout).toContain("not a file");
+    }
+  });
+
   it("runs every command from the bundle on a fresh copy of a model, with nothing on stderr", () => {
     const project = mkdtempSync(join(tmpdir(), "deployview-commands-"));
     copyFileSync(join(root, "examples/ai-3tier/deployview.yaml"), join(project, "deployview.yaml"));

@@ -16,6 +16,9 @@ import { type ExampleEnvironment, type VariableUse, variableUses } from "./varia
 
 type Json = Record<string, unknown>;
 
+/** Standard input's names, which a pipe goes by too. */
+const STANDARD_INPUT = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
   try {
@@ -23,6 +26,10 @@ export async function readText(file: string): Promise<string | Diagnostic> {
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info)
       return diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 });
+    // Opening a named pipe waits for a writer, for ever if none comes; standard input is the pipe
+    // a user means to read (`cat compose.yaml | deployview check -f /dev/stdin`).
+    if (!info.isFile() && !STANDARD_INPUT.has(file))
+      return diagnostic("file-unreadable", "error", "not a file", { file, start: 0, end: 0 });
     if (info.size > limits.maxFileBytes)
       return diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
         file,
