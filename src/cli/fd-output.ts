@@ -3,7 +3,9 @@
  * them load some twenty stream modules on first use, about 2 ms of a short command, and a command
  * that prints its result in a few writes needs none of it. Where a descriptor cannot take a write
  * at once (a full pipe its reader made non-blocking), the rest goes through Node's stream, and so
- * does everything after it, in order.
+ * does everything after it, in order. When the reader goes away (`deployview check | head`), what
+ * is left unwritten is dropped and the command runs to its end: its exit code is still its verdict,
+ * for a pipeline that asks for it (`set -o pipefail`).
  */
 import { writeSync } from "node:fs";
 import type { Output } from "./command.js";
@@ -13,18 +15,17 @@ export interface FdSystem {
   writeSync(fd: number, bytes: Uint8Array, offset: number): number;
   /** Node's stream for the descriptor, for what the descriptor cannot take at once. */
   stream(fd: 1 | 2): NodeJS.WritableStream & { writableLength: number };
-  /** The reader went away (`deployview schema | head`): their choice, not an error. */
-  readerGone(): never;
 }
 
 const system: FdSystem = {
   writeSync: (fd, bytes, offset) => writeSync(fd, bytes, offset),
   stream: (fd) => (fd === 1 ? process.stdout : process.stderr),
-  readerGone: () => process.exit(process.exitCode ?? 0),
 };
 
 export class FdOutput implements Output {
   private stream: ReturnType<FdSystem["stream"]> | undefined;
+  /** The reader went away: their choice, not an error; nothing more is written. */
+  private readerGone = false;
 
   constructor(
     private readonly fd: 1 | 2,
@@ -32,6 +33,7 @@ export class FdOutput implements Output {
   ) {}
 
   write(text: string): boolean {
+    if (this.readerGone) return true;
     if (this.stream) return this.stream.write(text);
     const bytes = Buffer.from(text);
     let written = 0;
@@ -40,12 +42,15 @@ export class FdOutput implements Output {
       return true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") this.os.readerGone();
+      if (code === "EPIPE") {
+        this.readerGone = true;
+        return true;
+      }
       if (code !== "EAGAIN") throw error;
       this.stream = this.os.stream(this.fd);
       this.stream.on("error", (streamError: NodeJS.ErrnoException) => {
-        if (streamError.code === "EPIPE") this.os.readerGone();
-        throw streamError;
+        if (streamError.code !== "EPIPE") throw streamError;
+        this.readerGone = true;
       });
       return this.stream.write(bytes.subarray(written));
     }
@@ -53,6 +58,6 @@ export class FdOutput implements Output {
 
   /** Whether some of what was written still waits in Node's stream. */
   get pending(): boolean {
-    return (this.stream?.writableLength ?? 0) > 0;
+    return !this.readerGone && (this.stream?.writableLength ?? 0) > 0;
   }
 }
