@@ -50,6 +50,11 @@ describe("the compose importer", () => {
     writeFileSync(join(dir, name), text);
     return join(dir, name);
   };
+  // What the files here build from this folder: a build without its Dockerfile is reported.
+  write("Dockerfile", "FROM alpine:3.20\n");
+  // And the files its secrets and configs read: one that is not there is reported too.
+  write("app.conf", "a = 1\n");
+  write("token", "kept out of version control\n");
 
   it("reads short and long port syntax, volumes, depends_on, healthchecks and resources", async () => {
     const file = write(

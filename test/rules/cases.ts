@@ -1018,6 +1018,7 @@ export const cases: RuleCase[] = [
         "  api: { build: ., image: shop/api:latest }",
         "",
       ].join("\n"),
+      Dockerfile: "FROM node:20\n",
     },
     // Once, in the anchor; an image the service builds names the build's result.
     expected: ["2:10"],
@@ -1049,6 +1050,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
       ".env.example": "GITHUB_TOKEN=\n",
+      Dockerfile: "FROM node:20\n",
     },
     // A build argument that is only a variable is passed through from the environment.
     expected: ["6:9", "10:33"],

@@ -425,6 +425,7 @@ export const missCases: RuleCase[] = [
         "",
       ].join("\n"),
       ".env.example": "DB_PASSWORD=\n",
+      "db_password.txt": "kept out of version control\n",
     },
     // The environment supplies the password, a _FILE variable names where it is, the URL has none.
     expected: [],

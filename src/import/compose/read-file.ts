@@ -4,12 +4,14 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret } from "../../model/secret-like.js";
 import { asText } from "../json.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
+import { missingLocalPaths } from "./local-paths.js";
 import { composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
@@ -144,7 +146,9 @@ export async function readComposeFile(
         at(name),
       ),
     );
-  await applyEnvFiles(value, dirname(file), diagnostics, (path) => locate(yaml, path, "value"));
+  const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
+  append(diagnostics, missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt));
+  await applyEnvFiles(value, dirname(file), diagnostics, valueAt);
   return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics };
 }
 

@@ -1,0 +1,108 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { folderWith } from "../helpers/files.js";
+import { located } from "../helpers/positions.js";
+
+async function missing(files: Record<string, string>, compose = ["compose.yaml"]) {
+  const dir = folderWith(files, "deployview-paths-");
+  const loaded = await loadComposeAsModel(compose.map((file) => join(dir, file)));
+  const found = loaded.diagnostics.filter((d) => d.code === "missing-path");
+  return {
+    at: located(found, loaded.sources),
+    messages: found.map((d) => d.message),
+  };
+}
+
+describe("paths a compose file needs", () => {
+  it("reports a build context that is not a folder, one without its Dockerfile, and a secret's or config's file that is not there, where each is written", async () => {
+    const { at, messages } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  gone: { image: a:1, build: ./gone }",
+        "  bare: { image: b:1, build: { context: ./bare } }",
+        "  named: { image: c:1, build: { context: ./app, dockerfile: docker/Dockerfile.prod } }",
+        "  fine: { image: d:1, build: ./app }",
+        "  inline: { image: e:1, build: { context: ./bare, dockerfile_inline: 'FROM alpine' } }",
+        "  remote: { image: f:1, build: 'https://github.com/docker/buildx.git#main' }",
+        "secrets:",
+        "  password: { file: ./password.txt }",
+        "  key: { file: ./key.pem }",
+        "  token: { environment: TOKEN }",
+        "configs:",
+        "  proxy: { file: ./proxy.conf }",
+        "",
+      ].join("\n"),
+      "bare/README.md": "no Dockerfile here\n",
+      "app/Dockerfile": "FROM node:20\n",
+      "key.pem": "kept out of version control\n",
+    });
+    expect(at).toEqual([
+      "missing-path@2:30",
+      "missing-path@3:41",
+      "missing-path@4:61",
+      "missing-path@9:21",
+      "missing-path@13:18",
+    ]);
+    expect(messages).toEqual([
+      "the build context ./gone of 'gone' is not a folder here, so Compose cannot build it",
+      "the build context ./bare of 'bare' holds no Dockerfile, so Compose cannot build it",
+      "the build context ./app of 'named' holds no file docker/Dockerfile.prod, so Compose cannot build it",
+      "the file ./password.txt of the secret 'password' is not here, so Compose cannot start what uses it",
+      "the file ./proxy.conf of the config 'proxy' is not here, so Compose cannot start what uses it",
+    ]);
+  });
+
+  it("reports a context several services build from once, naming how many", async () => {
+    const { messages } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  web: { image: s:1, build: ./sentry }",
+        "  worker: { image: s:1, build: ./sentry }",
+        "  cron: { image: s:1, build: ./sentry }",
+        "",
+      ].join("\n"),
+    });
+    expect(messages).toEqual([
+      "the build context ./sentry of 'web' (and 2 other services) is not a folder here, so Compose cannot build it",
+    ]);
+  });
+
+  it("finds the paths of an override file in another folder where Compose does, in the project's folder", async () => {
+    const files = {
+      "compose.yaml": "services:\n  api: { image: a:1 }\n",
+      "deploy/override.yaml": [
+        "services:",
+        "  api: { build: ./api }",
+        "secrets:",
+        "  token: { file: ./token.txt }",
+        "",
+      ].join("\n"),
+      "api/Dockerfile": "FROM node:20\n",
+      "token.txt": "kept out of version control\n",
+    };
+    expect((await missing(files, ["compose.yaml", "deploy/override.yaml"])).at).toEqual([]);
+  });
+
+  it("leaves alone a path chosen where the file is run, from a variable", async () => {
+    const { at } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  api: { image: a:1, build: { context: ., dockerfile: '${DOCKERFILE:-Dockerfile}.$${STAGE}' } }",
+        "secrets:",
+        "  token: { file: '${TOKEN_FILE}' }",
+        "",
+      ].join("\n"),
+      ".env": "TOKEN_FILE=\n",
+    });
+    expect(at).toEqual([]);
+  });
+
+  it("takes a secret kept as a folder of files as there", async () => {
+    const { at } = await missing({
+      "compose.yaml": "services:\n  a: { image: a:1 }\nsecrets:\n  certs: { file: ./certs }\n",
+      "certs/tls.crt": "certificate\n",
+    });
+    expect(at).toEqual([]);
+  });
+});
