@@ -14,10 +14,11 @@ export const ingressWithoutTls: Rule = {
       // An ingress is a way in even when none of its backends leads anywhere this model knows.
       const entries = environment.allNodes.filter((n) => n.routes.length > 0 || n.kind === "ingress");
       // TLS as the Ingress generator reads it, so that what passes here gets its tls: there.
+      // Named as well as its id: an Ingress read from manifests has the id the importer gave it.
       for (const node of entries.filter((n) => !statesTls(environment, n))) {
         context.report(
           node.at,
-          `'${node.id}' routes public traffic in '${environment.id}', which states no TLS`,
+          `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic in '${environment.id}', which states no TLS`,
           "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
         );
       }

@@ -174,6 +174,23 @@ environments:
   });
 });
 
+describe("public ingress without TLS", () => {
+  it("names an Ingress read from manifests by its own name, not only by the id the importer gave it", async () => {
+    const ingress = (name: string) =>
+      `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: ${name} }\nspec: { defaultBackend: { service: { name: web, port: { number: 80 } } } }\n`;
+    const web =
+      "apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }\n";
+    const found = await composeFindings(
+      { "app.yaml": `${web}---\n${ingress("shop-public")}` },
+      "ingress-without-tls",
+      true,
+    );
+    expect(found.map((f) => [f.where, f.diagnostic.message])).toEqual([
+      ["8:13", "'ingress' (Ingress shop-public) routes public traffic in 'kubernetes', which states no TLS"],
+    ]);
+  });
+});
+
 describe("severity settings and suppressions", () => {
   it("the model can turn a rule off or raise it", () => {
     expect(findings(`${latest}lint: { rules: { image-latest-tag: "off" } }\n`, "image-latest-tag")).toEqual(
