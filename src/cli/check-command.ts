@@ -9,6 +9,7 @@ import { append } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
+import { standardInputPath } from "../load/standard-input.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
@@ -67,7 +68,8 @@ export function checkCommand(targets: Targets): Command {
         short: "f",
         multiple: true,
         value: "COMPOSE",
-        description: "Lint compose files instead of a model (repeat to merge them as Compose does)",
+        description:
+          "Lint compose files instead of a model (repeat to merge them as Compose does; - for standard input)",
       },
     },
     async run({ positionals, options }, io) {
@@ -88,7 +90,10 @@ export function checkCommand(targets: Targets): Command {
         io.stderr.write("deployview check: --max-warnings takes a whole number\n");
         return ExitCode.unusable;
       }
-      const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) => modelPath(io, f));
+      // `-f -` is standard input, as Compose takes it: a file in the folder the command runs in.
+      const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) =>
+        f === "-" ? standardInputPath(io.cwd) : modelPath(io, f),
+      );
       const files = positionals.length > 0 ? positionals : [undefined];
       const diagnostics: Diagnostic[] = [];
       const sources = new Map<string, string>();

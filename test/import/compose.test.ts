@@ -770,6 +770,17 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("refuses an empty compose file, as Compose does, saying so rather than ending silent", async () => {
+    for (const text of ["", "# services come later\n", "null\n"]) {
+      const file = write("empty.yaml", text);
+      const loaded = await loadComposeAsModel([file]);
+      expect(loaded.model).toBeUndefined();
+      expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+        ["schema-missing-key", "error", "the compose file is empty: it defines no services"],
+      ]);
+    }
+  });
+
   it("reports every name a service uses that nothing defines, where it is used", async () => {
     const file = write(
       "references.yaml",

@@ -95,6 +95,45 @@ describe("the launcher and its code cache", () => {
     }
   });
 
+  it("checks a compose file from standard input with -f -, its paths and .env read from the folder it runs in", () => {
+    const project = folderWith(
+      { ".env": "TAG=1.4\n", "web/Dockerfile": "FROM nginx:1.27\n" },
+      "deployview-stdin-",
+    );
+    const check = (input: string, format = "text") =>
+      spawnSync(
+        process.execPath,
+        [join(folder, "bin/deployview.cjs"), "check", "-f", "-", "--format", format],
+        { cwd: project, input, encoding: "utf8", timeout: 20_000 },
+      );
+    const compose = [
+      "services:",
+      "  web: { build: ./web, image: 'shop/web:${TAG}', ports: ['8080:80'] }",
+      "  api: { build: ./api, image: shop/api:1.0, ports: ['8080:81'] }",
+      "",
+    ].join("\n");
+    const result = check(compose, "json");
+    expect(result.status).toBe(1);
+    const found = JSON.parse(result.stdout) as {
+      diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
+    };
+    // ./web is there, ./api is not; TAG is set by .env; the clash is found as in any file.
+    expect(found.diagnostics.filter((d) => d.code === "missing-path").map((d) => d.range.start.line)).toEqual(
+      [3],
+    );
+    expect(found.diagnostics.map((d) => d.code)).toContain("host-port-conflict");
+    expect(found.diagnostics.map((d) => d.code)).not.toContain("compose-unset-variable");
+    expect(new Set(found.diagnostics.map((d) => d.file))).toEqual(new Set(["<stdin>"]));
+
+    const broken = check("services: [\n");
+    expect(broken.status).toBe(2);
+    expect(broken.stdout).toMatch(/^<stdin>:2:1: error .* \[yaml-syntax\]$/m);
+
+    const empty = check("");
+    expect(empty.status).toBe(2);
+    expect(empty.stdout).toContain("<stdin>:1:1: error the compose file is empty: it defines no services");
+  });
+
   it("runs every command from the bundle on a fresh copy of a model, with nothing on stderr", () => {
     const project = mkdtempSync(join(tmpdir(), "deployview-commands-"));
     copyFileSync(join(root, "examples/ai-3tier/deployview.yaml"), join(project, "deployview.yaml"));

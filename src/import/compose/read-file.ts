@@ -7,6 +7,7 @@ import { basename, dirname, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
+import { isStandardInput, readStandardInput } from "../../load/standard-input.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret } from "../../model/secret-like.js";
 import { asText } from "../json.js";
@@ -23,6 +24,18 @@ const STANDARD_INPUT = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
 
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
+  if (isStandardInput(file)) {
+    const text = readStandardInput();
+    if (text === "too large")
+      return diagnostic("file-too-large", "error", "standard input holds more than deployview reads", {
+        file,
+        start: 0,
+        end: 0,
+      });
+    if (text === "unreadable")
+      return diagnostic("file-unreadable", "error", "cannot read standard input", { file, start: 0, end: 0 });
+    return text;
+  }
   try {
     // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
     const info = statSync(file, { throwIfNoEntry: false });
@@ -93,7 +106,18 @@ export async function readComposeFile(
   const diagnostics = [...parsed.diagnostics];
   const yaml = parsed.documents[0];
   const uses = variableUses(text, file);
-  if (!yaml || yaml.value === undefined) return { text, uses, diagnostics };
+  if (!yaml || yaml.value === undefined || yaml.value === null) {
+    // Compose refuses an empty file too; without a word, the check would end unusable and silent.
+    if (diagnostics.length === 0)
+      diagnostics.push(
+        diagnostic("schema-missing-key", "error", "the compose file is empty: it defines no services", {
+          file,
+          start: 0,
+          end: 0,
+        }),
+      );
+    return { text, uses, diagnostics };
+  }
   if (yaml.value === null || typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
     diagnostics.push(
       diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", {
