@@ -21,6 +21,8 @@ const command: Command = {
     let unusable = false;
     const findings: Diagnostic[] = [];
     const sources = new Map<string, string>();
+    // The findings follow the files written, a blank line between; alone, they need none.
+    let listed = false;
     for (const argument of models) {
       const path = modelPath(io, argument);
       const loaded = await loadModelFile(path);
@@ -41,6 +43,7 @@ const command: Command = {
         if (written.diagnostics.length > 0) unusable = true;
         for (const file of written.written) io.stdout.write(`wrote ${relative(io.cwd, file)}\n`);
         for (const file of written.unchanged) io.stdout.write(`unchanged ${relative(io.cwd, file)}\n`);
+        listed ||= written.written.length + written.unchanged.length > 0;
       }
     }
     // Two environments built from one service can report the same place twice; say it once.
@@ -49,9 +52,12 @@ const command: Command = {
       const key = `${d.code}|${d.file}|${d.start}|${d.message}`;
       return !seen.has(key) && seen.add(key) !== undefined;
     });
+    const gap = listed ? "\n" : "";
     if (sorted.length > 0)
-      io.stdout.write(`\n${formatDiagnostics(sorted, sources, "text", { color: io.color, cwd: io.cwd })}`);
-    else io.stdout.write(`\nNo findings in ${models.length} model${models.length === 1 ? "" : "s"}.\n`);
+      io.stdout.write(
+        `${gap}${formatDiagnostics(sorted, sources, "text", { color: io.color, cwd: io.cwd })}`,
+      );
+    else io.stdout.write(`${gap}No findings in ${models.length} model${models.length === 1 ? "" : "s"}.\n`);
     if (unusable) return ExitCode.unusable;
     return hasErrors(sorted) ? ExitCode.findings : ExitCode.ok;
   },

@@ -94,6 +94,13 @@ export function checkCommand(targets: Targets): Command {
       const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) =>
         f === "-" ? standardInputPath(io.cwd) : modelPath(io, f),
       );
+      if (composeFiles.length > 0 && positionals.length > 0) {
+        // Read as one project or each on its own? Either is a guess, and a path passed over unread is worse.
+        io.stderr.write(
+          `deployview check: -f merges compose files into one project, and '${positionals[0]}' is named without it: give it with -f to merge it, or check the files apart\n`,
+        );
+        return ExitCode.unusable;
+      }
       const files = positionals.length > 0 ? positionals : [undefined];
       const diagnostics: Diagnostic[] = [];
       const sources = new Map<string, string>();

@@ -59,6 +59,20 @@ describe("deployview check", () => {
     expect((await runCli(["frobnicate"], dir)).code).toBe(2);
   });
 
+  it("refuses a path named beside -f rather than pass over it unread", async () => {
+    const compose = write("compose.yaml", "services:\n  web: { image: nginx:1.27 }\n");
+    const result = await runCli(["check", "-f", compose, "other.yaml"], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("'other.yaml' is named without it");
+  });
+
+  it("builds nothing from a missing model, and says only that", async () => {
+    const result = await runCli(["build", "nope.yaml"], dir);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^nope\.yaml:1:1: error no such file \[file-unreadable\]\n/);
+  });
+
   it("prints the schema", async () => {
     const result = await runCli(["schema"], dir);
     expect(JSON.parse(result.stdout).title).toBe("deployview model");
