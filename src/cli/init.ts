@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { type InitResult, initFromRepository, modelLoads } from "../import/repository/index.js";
@@ -13,6 +13,10 @@ const command: Command = {
   options: { force: { type: "boolean", description: "Overwrite an existing deployview.yaml" } },
   async run({ positionals, options }, io) {
     const root = resolve(io.cwd, positionals[0] ?? ".");
+    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+      io.stderr.write(`deployview init: ${positionals[0]} is not a folder; name the repository's folder\n`);
+      return ExitCode.unusable;
+    }
     const target = join(root, "deployview.yaml");
     if (existsSync(target) && options.force !== true) {
       io.stderr.write(

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import { relative } from "node:path";
 import { MissingAssetsError, startViewer } from "../serve/server.js";
 import { type Command, ExitCode } from "./command.js";
 import { modelPath } from "./model-argument.js";
@@ -41,9 +43,17 @@ const command: Command = {
       return ExitCode.unusable;
     }
     const host = typeof options.host === "string" ? options.host : "127.0.0.1";
+    const model = modelPath(io, positionals[0]);
+    // The page follows the model as it is edited; one that is not there at all is a mistyped path.
+    if (!statSync(model, { throwIfNoEntry: false })?.isFile()) {
+      io.stderr.write(
+        `deployview serve: ${relative(io.cwd, model) || model} is not a model file; name one, or write one with deployview init\n`,
+      );
+      return ExitCode.unusable;
+    }
     let viewer: Awaited<ReturnType<typeof startViewer>>;
     try {
-      viewer = await startViewer({ model: modelPath(io, positionals[0]), host, port, cwd: io.cwd });
+      viewer = await startViewer({ model, host, port, cwd: io.cwd });
     } catch (error) {
       const reason =
         error instanceof MissingAssetsError

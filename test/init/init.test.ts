@@ -69,6 +69,15 @@ describe("deployview init", () => {
     expect((await runCli(["init", root, "--force"])).code).toBe(0);
   });
 
+  it("says so when the folder named is not there, or is a file", async () => {
+    const root = repository();
+    for (const path of [join(root, "nope"), join(root, "compose.yaml")]) {
+      const result = await runCli(["init", path]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`deployview init: ${path} is not a folder; name the repository's folder\n`);
+    }
+  });
+
   it("says so when there is nothing to start from", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-empty-"));
     const result = await runCli(["init", root]);
