@@ -2,7 +2,7 @@
  * Writes generated files: atomically (temporary file, then rename), and never over a file that
  * lacks the generated mark unless forced — so nothing a person wrote is lost.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { type GeneratedFile, isGenerated } from "../emit/generated-file.js";
@@ -25,6 +25,30 @@ function existing(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Why a write failed, as the system's error codes mean it. */
+const WHY: Readonly<Record<string, string>> = {
+  ENOTDIR: "a part of its path is a file, not a folder",
+  EISDIR: "a folder is there by that name",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space is left on the device",
+  ENOENT: "its folder cannot be made there",
+};
+
+/**
+ * A folder and those above it that are missing. Node's own recursive mkdirSync never returns where
+ * the system answers that the parent is missing though it is there (under /proc): a hang, not an error.
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = folder; !statSync(current, { throwIfNoEntry: false }); current = dirname(current)) {
+    missing.push(current);
+    if (dirname(current) === current) break;
+  }
+  for (const path of missing.reverse()) mkdirSync(path);
 }
 
 export async function writeGeneratedFiles(
@@ -64,17 +88,22 @@ export async function writeGeneratedFiles(
     }
     const temporary = join(dirname(target), `.${process.pid}.${Date.now()}.deployview.tmp`);
     try {
-      mkdirSync(dirname(target), { recursive: true });
+      makeFolders(dirname(target));
       writeFileSync(temporary, file.content);
       renameSync(temporary, target);
       result.written.push(target);
     } catch (error) {
-      rmSync(temporary, { force: true });
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Never made: its folder is not there, or is not a folder.
+      }
+      const code = (error as NodeJS.ErrnoException).code;
       result.diagnostics.push(
         diagnostic(
           "write-failed",
           "error",
-          `cannot write the file (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+          `cannot write the file: ${(code && WHY[code]) ?? `the system refused (${code ?? "error"})`}`,
           at,
         ),
       );
