@@ -26,6 +26,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** How many paths it takes, where there is a most: one more would be passed over unread. */
+  maxPositionals?: number;
   options: Record<string, OptionSpec>;
   run(
     args: { positionals: string[]; options: Record<string, string | boolean | string[] | undefined> },

@@ -73,6 +73,7 @@ const command: Command = {
   name: "diagram",
   summary: "Print one environment's diagram: SVG, ASCII, Mermaid, C4, Structurizr, LikeC4, D2 or PlantUML",
   usage: `deployview diagram [model] --env ENV [--format ${FORMATS.join("|")}] [--out file]`,
+  maxPositionals: 1,
   options: {
     env: {
       type: "string",

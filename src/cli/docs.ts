@@ -9,6 +9,7 @@ const command: Command = {
   name: "docs",
   summary: "Write the arc42 §7 deployment document",
   usage: "deployview docs [model] [--out dir] [--force]",
+  maxPositionals: 1,
   options: {
     out: {
       type: "string",

@@ -12,6 +12,7 @@ const command: Command = {
   summary:
     "Report committed compose files and manifests that run something other than the model says, and generated files that are stale or missing",
   usage: "deployview drift [model] [--format text|json|sarif|github]",
+  maxPositionals: 1,
   options: {
     format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
   },

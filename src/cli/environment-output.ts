@@ -32,6 +32,7 @@ export function environmentOutputCommand(output: EnvironmentOutput): Command {
     name: output.name,
     summary: output.summary,
     usage: `deployview ${output.name} [model] --env ENV [--out dir] [--force]`,
+    maxPositionals: 1,
     options,
     async run({ positionals, options: values }, io) {
       const environment = values.env;

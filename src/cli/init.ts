@@ -10,6 +10,7 @@ const command: Command = {
   summary:
     "Write a first deployview.yaml from the compose files and Kubernetes manifests a repository already has",
   usage: "deployview init [dir] [--force]",
+  maxPositionals: 1,
   options: { force: { type: "boolean", description: "Overwrite an existing deployview.yaml" } },
   async run({ positionals, options }, io) {
     const root = resolve(io.cwd, positionals[0] ?? ".");

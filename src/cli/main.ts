@@ -103,6 +103,13 @@ export async function main(argv: string[], io: CliIo, commands: CommandTable): P
     io.stdout.write(commandHelp(command));
     return ExitCode.ok;
   }
+  const most = command.maxPositionals;
+  if (most !== undefined && parsed.positionals.length > most) {
+    const extra = parsed.positionals[most]!;
+    const takes = most === 0 ? "takes no path" : `takes ${most === 1 ? "one path" : `${most} paths`}`;
+    io.stderr.write(`deployview ${name}: ${takes}; '${extra}' is one too many\n\n${commandHelp(command)}`);
+    return ExitCode.unusable;
+  }
   return command.run(
     {
       positionals: parsed.positionals,

@@ -5,6 +5,7 @@ const command: Command = {
   name: "rules",
   summary: "List the lint rules: id, default severity, what each finds",
   usage: "deployview rules [--format text|json]",
+  maxPositionals: 0,
   options: { format: { type: "string", value: "FORMAT", description: "text (default) or json" } },
   async run({ options }, io) {
     if (options.format === "json") {

@@ -22,6 +22,7 @@ const command: Command = {
   name: "serve",
   summary: "Show every environment's diagram, details and findings in a local page that follows the model",
   usage: "deployview serve [model] [--port N] [--host H] [--open]",
+  maxPositionals: 1,
   options: {
     port: {
       type: "string",

@@ -20,6 +20,23 @@ describe("usage mistakes", () => {
     }
   });
 
+  it("refuses a path more than a command takes, rather than pass over it unread", async () => {
+    const cases = [
+      [
+        ["compose", "a.yaml", "b.yaml", "--env", "dev"],
+        "deployview compose: takes one path; 'b.yaml' is one too many",
+      ],
+      [["diagram", "a.yaml", "b.yaml"], "deployview diagram: takes one path; 'b.yaml' is one too many"],
+      [["serve", "a.yaml", "b.yaml"], "deployview serve: takes one path; 'b.yaml' is one too many"],
+      [["schema", "extra"], "deployview schema: takes no path; 'extra' is one too many"],
+    ] as const;
+    for (const [args, message] of cases) {
+      const result = await runCli([...args]);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe(message);
+    }
+  });
+
   it("names the option meant by a misspelt one, in one line", async () => {
     const result = await runCli(["check", "--formt", "json"]);
     expect(result.code).toBe(2);
