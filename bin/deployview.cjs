@@ -21,6 +21,14 @@ const { Script } = require("node:vm");
 const COMPOSE_FILE = /(?:^|[-._])compose[^/\\]*\.ya?ml$|^pwd\.yml$/;
 const VALUE_OPTIONS = new Set(["--format", "--rule", "--max-warnings"]);
 
+function isFile(path) {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `check`'s arguments name compose files and nothing else: files there, by the name, or given with -f. */
 function composeFilesOnly(args) {
   let files = 0;
@@ -33,8 +41,9 @@ function composeFilesOnly(args) {
     else if (VALUE_OPTIONS.has(arg)) i++;
     else if (!arg.startsWith("-")) {
       if (!COMPOSE_FILE.test(arg.split(/[/\\]/).pop())) return false;
-      // A folder or a missing file by that name is for the whole CLI to say what it is.
-      if (!statSync(arg, { throwIfNoEntry: false })?.isFile()) return false;
+      // A folder, a missing file or one the system cannot stat (a symbolic link loop) by that name
+      // is for the whole CLI to say what it is.
+      if (!isFile(arg)) return false;
       files++;
     }
   }

@@ -1,8 +1,9 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { type InitResult, initFromRepository, modelLoads } from "../import/repository/index.js";
 import { formatDiagnostics } from "../report/index.js";
+import { pathKind } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
 
 const command: Command = {
@@ -14,7 +15,7 @@ const command: Command = {
   options: { force: { type: "boolean", description: "Overwrite an existing deployview.yaml" } },
   async run({ positionals, options }, io) {
     const root = resolve(io.cwd, positionals[0] ?? ".");
-    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    if (pathKind(root) !== "folder") {
       io.stderr.write(`deployview init: ${positionals[0]} is not a folder; name the repository's folder\n`);
       return ExitCode.unusable;
     }

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
 import { relative } from "node:path";
 import { MissingAssetsError, startViewer } from "../serve/server.js";
+import { pathKind } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
 import { modelPath } from "./model-argument.js";
 
@@ -46,7 +46,7 @@ const command: Command = {
     const host = typeof options.host === "string" ? options.host : "127.0.0.1";
     const model = modelPath(io, positionals[0]);
     // The page follows the model as it is edited; one that is not there at all is a mistyped path.
-    if (!statSync(model, { throwIfNoEntry: false })?.isFile()) {
+    if (pathKind(model) !== "file") {
       io.stderr.write(
         `deployview serve: ${relative(io.cwd, model) || model} is not a model file; name one, or write one with deployview init\n`,
       );

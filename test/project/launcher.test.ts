@@ -95,6 +95,25 @@ describe("the launcher and its code cache", () => {
     }
   });
 
+  it("reports a symbolic link loop by a compose file's name as unreadable, without a stack trace", () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-loop-"));
+    symlinkSync("b-compose.yaml", join(project, "a-compose.yaml"));
+    symlinkSync("a-compose.yaml", join(project, "b-compose.yaml"));
+    for (const args of [
+      ["check", "a-compose.yaml"],
+      ["init", "a-compose.yaml"],
+      ["serve", "a-compose.yaml"],
+    ]) {
+      const result = spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), ...args], {
+        cwd: project,
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect({ args, status: result.status }).toEqual({ args, status: 2 });
+      expect(result.stdout + result.stderr).not.toMatch(/internal error|\n\s+at |node:fs/);
+    }
+  });
+
   it("checks a compose file from standard input with -f -, its paths and .env read from the folder it runs in", () => {
     const project = folderWith(
       { ".env": "TAG=1.4\n", "web/Dockerfile": "FROM nginx:1.27\n" },
