@@ -637,6 +637,29 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reads a port as Docker does, digits or a range of them: a sign or a half range is none, an empty host port is any", async () => {
+    const file = write(
+      "signs.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    ports: ['-1:80', '80-:81', '8081:+82', ':83', '127.0.0.1::84', '0:85', { target: 86, published: '-86' }]",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "the port '-1:80' of 'api' is not one Docker accepts",
+      "the port '80-:81' of 'api' is not one Docker accepts",
+      "the port '8081:+82' of 'api' is not one Docker accepts",
+      "the port 'target 86, published -86' of 'api' is not one Docker accepts",
+    ]);
+    expect(loaded.model!.services.find((s) => s.id === "api")!.ports.map((p) => p.port)).toEqual([
+      83, 84, 85,
+    ]);
+  });
+
   it("reports health check tests written so that they cannot work: a command line as one exec word, shell syntax in the exec form, CMD-SHELL in words", async () => {
     const file = write(
       "health-tests.yaml",

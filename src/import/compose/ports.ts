@@ -93,6 +93,8 @@ interface InvalidPort {
   why?: string;
 }
 
+const PORT_OR_RANGE = /^\d+(?:-\d+)?$/;
+
 /** Why Docker refuses a port's ranges: one that ends before it starts, or two of different lengths. */
 function rangeProblem(host: string | undefined, container: string): string | undefined {
   const span = (range: string) => {
@@ -117,6 +119,12 @@ function portEntry(
   invalid: InvalidPort[],
 ): Port[] {
   const { host, container: target, protocol, bind } = written;
+  // A port or a range of them, digits only: "-1" and "80-" are no ports Docker reads, though their
+  // first part, read as a number, would pass (as 0, "any host port", and as 80).
+  if (!PORT_OR_RANGE.test(target) || (host !== undefined && host !== "" && !PORT_OR_RANGE.test(host))) {
+    invalid.push({ index });
+    return [];
+  }
   const container = Number(target.split("-")[0]);
   const hostPort = host ? Number(host.split("-")[0]) : undefined;
   if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
