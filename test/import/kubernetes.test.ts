@@ -495,6 +495,29 @@ describe("Kubernetes manifests as a model", () => {
     expect(wrong[3]!.hint).toBe("quote it, so that YAML reads it as text");
   });
 
+  it("reports a number no field takes, a fraction or one beyond an int64, and keeps such a count of replicas out of the model", async () => {
+    const { diagnostics, model } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  replicas: 99999999999999999999",
+      "  selector: { matchLabels: { app: web } }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      terminationGracePeriodSeconds: 2.5",
+      "      containers: [{ name: web, image: 'web:1.0', ports: [{ containerPort: 80 }] }]",
+      "",
+    ]);
+    expect(diagnostics.filter((d) => d.code === "schema-invalid-value").map((d) => d.message)).toEqual([
+      "spec.replicas of Deployment 'web' is 99999999999999999999, where the API server takes a whole number of at most 9223372036854775807, so kubectl apply refuses it",
+      "spec.template.spec.terminationGracePeriodSeconds of Deployment 'web' is 2.5, where the API server takes a whole number, so kubectl apply refuses it",
+    ]);
+    const instance = model!.environments[0]!.instances.find((i) => i.service.id === "web");
+    expect(instance?.replicas).toMatchObject({ min: 1, max: 1 });
+  });
+
   it("reports text kubectl reads as true or false (YAML 1.1's yes, on, n, off) where a field takes text, unless quoted", async () => {
     const loaded = await loadManifestText([
       "apiVersion: v1",

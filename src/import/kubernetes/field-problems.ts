@@ -30,10 +30,15 @@ const { kinds, shapes } = fields as {
 
 const SCALARS: Record<string, string> = { s: "string", n: "number", b: "boolean" };
 
+/** The largest integer any field takes (an int64); a number beyond it is refused, whatever the field. */
+const INT64_MAX = 2 ** 63 - 1;
+
 export type FieldProblem =
   | { kind: "unknown"; path: KeyPath; field: string; known: string[] }
   | { kind: "type"; path: KeyPath; value: unknown; expected: string }
   | { kind: "value"; path: KeyPath; value: string; allowed: string[] }
+  /** A number no integer field takes: a fraction, or beyond the widest integer (int64). */
+  | { kind: "whole"; path: KeyPath; value: number }
   /** Text YAML 1.2 reads as text and kubectl's YAML 1.1 as true or false, where left unquoted. */
   | { kind: "boolean-word"; path: KeyPath; value: string };
 
@@ -94,6 +99,9 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
   const scalar = SCALARS[type];
   if (scalar) {
     if (typeof value !== scalar) found.push({ kind: "type", path, value, expected: scalar });
+    // Kubernetes' API has no fractional fields (its conventions rule them out): every number is an integer.
+    else if (scalar === "number" && !(Number.isInteger(value) && Math.abs(value as number) <= INT64_MAX))
+      found.push({ kind: "whole", path, value: value as number });
     else if (scalar === "string" && YAML11_BOOLEANS.has(value as string))
       found.push({ kind: "boolean-word", path, value: value as string });
     return;
@@ -133,6 +141,15 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
           { hint: `quote it: "${problem.value}"` },
         ),
       ];
+    }
+    if (problem.kind === "whole") {
+      const range = locate(object.yaml, at, "value");
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${problem.path.join(".")} of ${named} is ${object.yaml.text.slice(range.start, range.end) || problem.value}, where the API server takes a whole number${Number.isInteger(problem.value) ? " of at most 9223372036854775807" : ""}, so kubectl apply refuses it`,
+        range,
+      );
     }
     if (problem.kind === "unknown")
       return diagnostic(

@@ -223,3 +223,7 @@ export const addedCapabilities = (securityContext: Json): string[] =>
  */
 export const podMountPoint = (mountPath: string): string =>
   mountPoint(isContainerPath(mountPath) ? mountPath : `/${mountPath}`);
+
+/** A count of replicas the API server takes (an int32, not below 0); any other leaves the default, 1. */
+export const isReplicaCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2 ** 31 - 1;

@@ -4,7 +4,15 @@
  * does; and whether anything spreads them over nodes or zones.
  */
 import type { KeyPath } from "../../load/yaml-file.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  isReplicaCount,
+  type Json,
+  type ManifestObject,
+  podSpecOf,
+} from "./objects.js";
 import { spreadOf } from "./spread.js";
 
 export interface Scaling {
@@ -39,7 +47,7 @@ export function scaleInstance(
     noteFor(autoscaler)([...path, "replicas"], ["spec"]);
   } else {
     const replicas = asObject(workload.value.spec).replicas;
-    minimum = typeof replicas === "number" ? replicas : 1;
+    minimum = isReplicaCount(replicas) ? replicas : 1;
     if (minimum !== 1) {
       instance.replicas = minimum;
       noteFor(workload)([...path, "replicas"], ["spec", "replicas"]);

@@ -14,6 +14,7 @@ import {
   asObject,
   autoscalerIndex,
   isObject,
+  isReplicaCount,
   type ManifestObject,
   objectIndex,
   objectKey,
@@ -31,7 +32,7 @@ function podCount(
   const maximum = asObject(autoscalerFor(workload)?.value.spec).maxReplicas;
   if (typeof maximum === "number") return maximum;
   const replicas = asObject(workload.value.spec).replicas;
-  return typeof replicas === "number" ? replicas : 1;
+  return isReplicaCount(replicas) ? replicas : 1;
 }
 
 export function sharedClaimFindings(
