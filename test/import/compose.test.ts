@@ -637,6 +637,17 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("refuses a whole number beyond what Compose parses, saying why", async () => {
+    const file = write(
+      "huge.yaml",
+      "services:\n  web: { image: 'web:1.0', deploy: { replicas: 99999999999999999999 } }\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "services.web.deploy.replicas must be a whole number or text, not number 100000000000000000000, beyond the largest Compose reads (9223372036854775807)",
+    ]);
+  });
+
   it("reads a port as Docker does, digits or a range of them: a sign or a half range is none, an empty host port is any", async () => {
     const file = write(
       "signs.yaml",

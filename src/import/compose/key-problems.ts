@@ -105,7 +105,11 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
       return diagnostic(
         "schema-wrong-type",
         "error",
-        `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}`,
+        `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}${
+          Number.isInteger(problem.value) && problem.allowed.includes("integer")
+            ? ", beyond the largest Compose reads (9223372036854775807)"
+            : ""
+        }`,
         locate(source.yaml, problem.path, "value"),
       );
     }

@@ -98,9 +98,12 @@ function fits(node: Node, value: unknown): boolean {
   const type = jsonType(value);
   return (
     node.types.includes(type) ||
-    (type === "number" && node.types.includes("integer") && Number.isInteger(value))
+    (type === "number" && node.types.includes("integer") && isInt64(value as number))
   );
 }
+
+/** Compose's integers are Go's int64: a whole number beyond one does not parse. */
+const isInt64 = (value: number) => Number.isInteger(value) && Math.abs(value) <= 2 ** 63 - 1;
 
 /** Walks `value` along `schema`, adding what the schema refuses to `found`. */
 export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: SpecProblem[]): void {
