@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { sortDiagnostics } from "../diagnostics.js";
 import { type InitResult, initFromRepository, modelLoads } from "../import/repository/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import { pathKind } from "./arguments.js";
@@ -31,7 +32,10 @@ const command: Command = {
     );
     if (result.diagnostics.length > 0) {
       io.stderr.write(
-        formatDiagnostics(result.diagnostics, result.sources, "text", { color: io.color, cwd: io.cwd }),
+        formatDiagnostics(sortDiagnostics(result.diagnostics), result.sources, "text", {
+          color: io.color,
+          cwd: io.cwd,
+        }),
       );
     }
     if (!result.text) {
