@@ -94,6 +94,12 @@ export function checkCommand(targets: Targets): Command {
       const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) =>
         f === "-" ? standardInputPath(io.cwd) : modelPath(io, f),
       );
+      if (positionals.includes("-")) {
+        io.stderr.write(
+          "deployview check: standard input is read as a compose file, with -f - (cat compose.yaml | deployview check -f -)\n",
+        );
+        return ExitCode.unusable;
+      }
       if (composeFiles.length > 0 && positionals.length > 0) {
         // Read as one project or each on its own? Either is a guess, and a path passed over unread is worse.
         io.stderr.write(
