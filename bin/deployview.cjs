@@ -13,7 +13,7 @@ const {
   unlinkSync,
   writeFileSync,
 } = require("node:fs");
-const { createRequire, wrap } = require("node:module");
+const { createRequire } = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
@@ -84,7 +84,8 @@ try {
 
 // No `importModuleDynamically`: Node 20 loses it for a script compiled from the cache, so the
 // bundle requires what it loads lazily and never imports a module dynamically (a test holds it to that).
-const script = new Script(wrap(source), { filename: bundle, cachedData });
+// The bundle is written wrapped as a CommonJS module (scripts/bundle-cli.mjs): compiled as read.
+const script = new Script(source, { filename: bundle, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, createRequire(bundle), cli, bundle, dirname(bundle));
 

@@ -25,7 +25,8 @@ export function bundleOptions(root) {
  * The CLI as CommonJS files in `outdir`: Node 20 keeps V8's code cache only for scripts, not for ES
  * modules (see bin/deployview.cjs). `cli.cjs` is the whole CLI; `check-compose.cjs` checks compose
  * files and nothing else, a third of the size, for the launcher to start where that is all a run
- * asks. Code a command imports lazily still runs only when it is imported.
+ * asks. Code a command imports lazily still runs only when it is imported. Each file is a function
+ * expression taking what a CommonJS module takes: bin/deployview.cjs runs it, nothing requires it.
  */
 export async function bundleCli(outdir, root = fileURLToPath(new URL("..", import.meta.url))) {
   await build({
@@ -35,6 +36,11 @@ export async function bundleCli(outdir, root = fileURLToPath(new URL("..", impor
     format: "cjs",
     outExtension: { ".js": ".cjs" },
     define: { "import.meta.url": "__bundleUrl" },
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // Written as the function Node's module wrapper would make of it, so that the launcher compiles
+    // the file as read: wrapping it there copied all of it once more on every start.
+    banner: {
+      js: '(function (exports, require, module, __filename, __dirname) { const __bundleUrl = require("node:url").pathToFileURL(__filename).href;',
+    },
+    footer: { js: "\n})" },
   });
 }
