@@ -1,5 +1,5 @@
-import { statSync } from "node:fs";
 /** Command-line arguments every command reads the same way; nothing here loads a model. */
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ReportFormat } from "../report/index.js";
 import type { CliIo } from "./command.js";

@@ -48,7 +48,14 @@ function makeFolders(folder: string): void {
     missing.push(current);
     if (dirname(current) === current) break;
   }
-  for (const path of missing.reverse()) mkdirSync(path);
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Another run (a parallel build) made it in between.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
 }
 
 export async function writeGeneratedFiles(

@@ -98,6 +98,24 @@ describe("paths a compose file needs", () => {
     expect(at).toEqual([]);
   });
 
+  it("reports a path through a file as missing, without failing", async () => {
+    const { messages } = await missing({
+      "compose.yaml": "services:\n  api: { image: a:1, build: ./notes.txt/app }\n",
+      "notes.txt": "a file, not a folder\n",
+    });
+    expect(messages).toEqual([
+      "the build context ./notes.txt/app of 'api' is not a folder here, so Compose cannot build it",
+    ]);
+  });
+
+  it("looks in a file another extends only at the service taken from it", async () => {
+    const { at } = await missing({
+      "compose.yaml": "services:\n  api: { image: a:1, extends: { file: common.yaml, service: base } }\n",
+      "common.yaml": "services:\n  base: { image: a:1 }\n  other: { image: b:1, build: ./elsewhere }\n",
+    });
+    expect(at).toEqual([]);
+  });
+
   it("takes a secret kept as a folder of files as there", async () => {
     const { at } = await missing({
       "compose.yaml": "services:\n  a: { image: a:1 }\nsecrets:\n  certs: { file: ./certs }\n",

@@ -84,7 +84,8 @@ export async function importCompose(
     );
     await applyExtends(file, read.source, {
       read: async (other) => {
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, example);
+        // Only the service extended is taken from it: the others' paths are none of this project's.
+        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, false);
         keep(other, result);
         return result;
       },

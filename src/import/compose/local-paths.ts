@@ -26,9 +26,14 @@ interface BuildFinding {
 /** A path whose variable is not set here is chosen where the file is run. */
 const unresolved = (path: string) => path.includes("$");
 
+/** What is at a path; nothing where the system cannot say (a path through a file, a link loop). */
 function kind(path: string): "file" | "folder" | undefined {
-  const info = statSync(path, { throwIfNoEntry: false });
-  return info?.isDirectory() ? "folder" : info ? "file" : undefined;
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isDirectory() ? "folder" : info ? "file" : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -74,6 +74,8 @@ export async function readComposeFile(
   env: Record<string, string>,
   envFile: string,
   example?: ExampleEnvironment,
+  /** Whether to look for the paths its services need: not in a file read for a service another extends. */
+  checkPaths = true,
 ): Promise<ReadCompose> {
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
@@ -118,7 +120,7 @@ export async function readComposeFile(
       );
     return { text, uses, diagnostics };
   }
-  if (yaml.value === null || typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
+  if (typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
     diagnostics.push(
       diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", {
         file,
@@ -171,7 +173,8 @@ export async function readComposeFile(
       ),
     );
   const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
-  append(diagnostics, missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt));
+  if (checkPaths)
+    append(diagnostics, missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt));
   await applyEnvFiles(value, dirname(file), diagnostics, valueAt);
   return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics };
 }
