@@ -61,7 +61,7 @@ const locate = (folders: string[], written: string, want: "file" | "folder" | "a
 
 /** Build contexts that are not folders, and Dockerfiles not in their context. */
 function missingBuildPaths(services: Json, folders: string[], report: Report): void {
-  // Services built from one context (sentry's seventeen from ./sentry) share one finding: Compose
+  // Services built from one context (sentry's nineteen from ./sentry) share one finding: Compose
   // stops at the first, and the fix is one.
   const builds = new Map<string, BuildFinding & { ids: string[] }>();
   const note = (key: string, id: string, finding: BuildFinding) => {
