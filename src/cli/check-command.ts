@@ -9,7 +9,7 @@ import { append } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
-import { standardInputPath } from "../load/standard-input.js";
+import { namesStandardInput, standardInputPath } from "../load/standard-input.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
@@ -90,9 +90,10 @@ export function checkCommand(targets: Targets): Command {
         io.stderr.write("deployview check: --max-warnings takes a whole number\n");
         return ExitCode.unusable;
       }
-      // `-f -` is standard input, as Compose takes it: a file in the folder the command runs in.
+      // `-f -` (or /dev/stdin) is standard input, as Compose takes it: a file in the folder the
+      // command runs in, where its relative paths and .env are read from.
       const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) =>
-        f === "-" ? standardInputPath(io.cwd) : modelPath(io, f),
+        namesStandardInput(f) ? standardInputPath(io.cwd) : modelPath(io, f),
       );
       if (positionals.includes("-")) {
         io.stderr.write(

@@ -1,5 +1,6 @@
 /**
- * Standard input as a file (`deployview check -f -`, as `docker compose -f -` takes it): read once,
+ * Standard input as a file (`deployview check -f -` or `-f /dev/stdin`, as `docker compose -f -`
+ * takes it): read once,
  * within the limits, and named `<stdin>` in the folder the command runs in, which is where Compose
  * reads the relative paths of such a file from, and its `.env`.
  */
@@ -8,6 +9,12 @@ import { join } from "node:path";
 import { limits } from "./limits.js";
 
 export const STANDARD_INPUT_NAME = "<stdin>";
+
+/** What standard input goes by on a command line: `-`, and the system's names for it. */
+const NAMES = new Set(["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
+/** Whether a command-line argument names standard input. */
+export const namesStandardInput = (argument: string): boolean => NAMES.has(argument);
 
 /** The paths standard input was given as, and what it held once read. */
 const paths = new Set<string>();

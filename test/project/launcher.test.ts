@@ -119,10 +119,10 @@ describe("the launcher and its code cache", () => {
       { ".env": "TAG=1.4\n", "web/Dockerfile": "FROM nginx:1.27\n" },
       "deployview-stdin-",
     );
-    const check = (input: string, format = "text") =>
+    const check = (input: string, format = "text", name = "-") =>
       spawnSync(
         process.execPath,
-        [join(folder, "bin/deployview.cjs"), "check", "-f", "-", "--format", format],
+        [join(folder, "bin/deployview.cjs"), "check", "-f", name, "--format", format],
         { cwd: project, input, encoding: "utf8", timeout: 20_000 },
       );
     const compose = [
@@ -131,18 +131,20 @@ describe("the launcher and its code cache", () => {
       "  api: { build: ./api, image: shop/api:1.0, ports: ['8080:81'] }",
       "",
     ].join("\n");
-    const result = check(compose, "json");
-    expect(result.status).toBe(1);
-    const found = JSON.parse(result.stdout) as {
-      diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
-    };
-    // ./web is there, ./api is not; TAG is set by .env; the clash is found as in any file.
-    expect(found.diagnostics.filter((d) => d.code === "missing-path").map((d) => d.range.start.line)).toEqual(
-      [3],
-    );
-    expect(found.diagnostics.map((d) => d.code)).toContain("host-port-conflict");
-    expect(found.diagnostics.map((d) => d.code)).not.toContain("compose-unset-variable");
-    expect(new Set(found.diagnostics.map((d) => d.file))).toEqual(new Set(["<stdin>"]));
+    // The system's name for standard input reads the same: its paths are not looked for in /dev.
+    for (const name of ["-", "/dev/stdin"]) {
+      const result = check(compose, "json", name);
+      expect(result.status, name).toBe(1);
+      const found = JSON.parse(result.stdout) as {
+        diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
+      };
+      // ./web is there, ./api is not; TAG is set by .env; the clash is found as in any file.
+      const missing = found.diagnostics.filter((d) => d.code === "missing-path");
+      expect(missing.map((d) => d.range.start.line)).toEqual([3]);
+      expect(found.diagnostics.map((d) => d.code)).toContain("host-port-conflict");
+      expect(found.diagnostics.map((d) => d.code)).not.toContain("compose-unset-variable");
+      expect(new Set(found.diagnostics.map((d) => d.file))).toEqual(new Set(["<stdin>"]));
+    }
 
     const broken = check("services: [\n");
     expect(broken.status).toBe(2);

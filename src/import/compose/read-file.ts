@@ -19,41 +19,41 @@ import { type ExampleEnvironment, type VariableUse, variableUses } from "./varia
 
 type Json = Record<string, unknown>;
 
-/** Standard input's names, which a pipe goes by too. */
-const STANDARD_INPUT = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+/** A range that stands for a whole file, for what is wrong with all of it. */
+const wholeFile = (file: string): SourceRange => ({ file, start: 0, end: 0 });
 
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
   if (isStandardInput(file)) {
     const text = readStandardInput();
     if (text === "too large")
-      return diagnostic("file-too-large", "error", "standard input holds more than deployview reads", {
-        file,
-        start: 0,
-        end: 0,
-      });
+      return diagnostic(
+        "file-too-large",
+        "error",
+        "standard input holds more than deployview reads",
+        wholeFile(file),
+      );
     if (text === "unreadable")
-      return diagnostic("file-unreadable", "error", "cannot read standard input", { file, start: 0, end: 0 });
+      return diagnostic("file-unreadable", "error", "cannot read standard input", wholeFile(file));
     return text;
   }
   try {
     // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
     const info = statSync(file, { throwIfNoEntry: false });
-    if (!info)
-      return diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 });
-    // Opening a named pipe waits for a writer, for ever if none comes; standard input is the pipe
-    // a user means to read (`cat compose.yaml | deployview check -f /dev/stdin`).
-    if (!info.isFile() && !STANDARD_INPUT.has(file))
-      return diagnostic("file-unreadable", "error", "not a file", { file, start: 0, end: 0 });
+    if (!info) return diagnostic("file-unreadable", "error", "cannot read the file", wholeFile(file));
+    // Opening a named pipe waits for a writer, for ever if none comes. Standard input, the pipe a
+    // user means to read (`-f -`, `-f /dev/stdin`), comes here by the name standard-input.ts gives it.
+    if (!info.isFile()) return diagnostic("file-unreadable", "error", "not a file", wholeFile(file));
     if (info.size > limits.maxFileBytes)
-      return diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
-        file,
-        start: 0,
-        end: 0,
-      });
+      return diagnostic(
+        "file-too-large",
+        "error",
+        "the file is larger than deployview reads",
+        wholeFile(file),
+      );
     return readFileSync(file, "utf8");
   } catch {
-    return diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 });
+    return diagnostic("file-unreadable", "error", "cannot read the file", wholeFile(file));
   }
 }
 
@@ -112,21 +112,18 @@ export async function readComposeFile(
     // Compose refuses an empty file too; without a word, the check would end unusable and silent.
     if (diagnostics.length === 0)
       diagnostics.push(
-        diagnostic("schema-missing-key", "error", "the compose file is empty: it defines no services", {
-          file,
-          start: 0,
-          end: 0,
-        }),
+        diagnostic(
+          "schema-missing-key",
+          "error",
+          "the compose file is empty: it defines no services",
+          wholeFile(file),
+        ),
       );
     return { text, uses, diagnostics };
   }
   if (typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
     diagnostics.push(
-      diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", {
-        file,
-        start: 0,
-        end: 0,
-      }),
+      diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", wholeFile(file)),
     );
     return { text, uses, diagnostics };
   }
@@ -135,7 +132,7 @@ export async function readComposeFile(
   for (const use of uses) if (!firstUse.has(use.name)) firstUse.set(use.name, use);
   const at = (name: string) => {
     const use = firstUse.get(name);
-    return use ? { file, start: use.start, end: use.end } : { file, start: 0, end: 0 };
+    return use ? { file, start: use.start, end: use.end } : wholeFile(file);
   };
   for (const written of unclosed) {
     // Pointed at where it opens, ${NAME; the value runs on to its end.
