@@ -3,8 +3,8 @@ import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { sortDiagnostics } from "../diagnostics.js";
 import { type InitResult, initFromRepository, modelLoads } from "../import/repository/index.js";
+import { pathKind } from "../load/path-kind.js";
 import { formatDiagnostics } from "../report/index.js";
-import { pathKind } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
 
 const command: Command = {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { relative } from "node:path";
+import { pathKind } from "../load/path-kind.js";
 import { MissingAssetsError, startViewer } from "../serve/server.js";
-import { pathKind } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
 import { modelPath } from "./model-argument.js";
 

@@ -28,3 +28,9 @@ export function itemsOrKeys(value: unknown): { name: unknown; step: string | num
 /** The value at `path` in nested mappings, if every step leads to one. */
 export const valueAt = (value: unknown, path: readonly string[]): unknown =>
   path.reduce<unknown>((current, key) => (isObject(current) ? current[key] : undefined), value);
+
+/** The largest whole number Compose (Go's int64) and the Kubernetes API read, as it is written. */
+export const INT64_MAX_TEXT = "9223372036854775807";
+
+/** Whether a number is whole and within an int64, as Compose and Kubernetes read numbers. */
+export const isInt64 = (value: number): boolean => Number.isInteger(value) && Math.abs(value) <= 2 ** 63 - 1;

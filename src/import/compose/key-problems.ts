@@ -2,7 +2,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
 import { locate } from "../../load/yaml-file.js";
 import { suggestion } from "../../model/suggest.js";
-import { asText, isObject } from "../json.js";
+import { asText, INT64_MAX_TEXT, isObject } from "../json.js";
 import {
   composeServiceKeys,
   composeTopKeys,
@@ -107,7 +107,7 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
         "error",
         `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}${
           Number.isInteger(problem.value) && problem.allowed.includes("integer")
-            ? ", beyond the largest Compose reads (9223372036854775807)"
+            ? `, beyond the largest Compose reads (${INT64_MAX_TEXT})`
             : ""
         }`,
         locate(source.yaml, problem.path, "value"),

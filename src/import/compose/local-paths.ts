@@ -3,9 +3,9 @@
  * Dockerfile, each secret's and config's file. Compose refuses to build or start without them, and
  * a check of the file is where a missing one should be found, not the first `docker compose up`.
  */
-import { statSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { pathKind } from "../../load/path-kind.js";
 import { isObject, type Json, textOf } from "../json.js";
 
 type At = (path: (string | number)[]) => SourceRange;
@@ -16,25 +16,8 @@ const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//i;
 /** Docker's names for a context's Dockerfile when the build names none. */
 const DEFAULT_DOCKERFILES = ["Dockerfile", "dockerfile"];
 
-/** What is wrong with a build, for the services it names. */
-interface BuildFinding {
-  message: (services: string) => string;
-  path: (string | number)[];
-  hint: string;
-}
-
 /** A path whose variable is not set here is chosen where the file is run. */
 const unresolved = (path: string) => path.includes("$");
-
-/** What is at a path; nothing where the system cannot say (a path through a file, a link loop). */
-function kind(path: string): "file" | "folder" | undefined {
-  try {
-    const info = statSync(path, { throwIfNoEntry: false });
-    return info?.isDirectory() ? "folder" : info ? "file" : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Missing paths, as warnings. A path is looked for beside the file that names it and in the
@@ -52,62 +35,83 @@ export function missingLocalPaths(value: Json, folders: string[], at: At): Diagn
 
 type Report = (message: string, path: (string | number)[], hint: string) => void;
 
-/** Whether a path is there, of the kind wanted (any kind: a secret may be a folder's files). */
-const locate = (folders: string[], written: string, want: "file" | "folder" | "any") =>
+/** Whether a path is there in one of the folders, as a file, a folder, or anything (a secret may be a folder). */
+const present = (folders: string[], written: string, want: "file" | "folder" | "any") =>
   folders.some((folder) => {
-    const found = kind(resolve(folder, written));
-    return want === "any" ? found !== undefined : found === want;
+    // An absolute path resolves to itself.
+    const kind = pathKind(resolve(folder, written));
+    return want === "any" ? kind !== undefined : kind === want;
   });
 
-/** Build contexts that are not folders, and Dockerfiles not in their context. */
-function missingBuildPaths(services: Json, folders: string[], report: Report): void {
-  // Services built from one context (sentry's nineteen from ./sentry) share one finding: Compose
-  // stops at the first, and the fix is one.
-  const builds = new Map<string, BuildFinding & { ids: string[] }>();
-  const note = (key: string, id: string, finding: BuildFinding) => {
-    const known = builds.get(key);
-    if (known) known.ids.push(id);
-    else builds.set(key, { ...finding, ids: [id] });
+/** A build as written: its context, and its Dockerfile unless it gives one inline. */
+interface Build {
+  context: string;
+  dockerfile: string | undefined;
+  inline: boolean;
+  /** Where its context is written, below the service's build. */
+  contextKey: string[];
+}
+
+function buildOf(raw: unknown): Build | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const long = isObject(raw);
+  const context = long ? (textOf(raw.context) ?? ".") : textOf(raw);
+  if (!context || unresolved(context) || REMOTE.test(context)) return undefined;
+  return {
+    context,
+    dockerfile: long ? textOf(raw.dockerfile) : undefined,
+    inline: long && raw.dockerfile_inline !== undefined,
+    contextKey: long && raw.context !== undefined ? ["context"] : [],
   };
+}
+
+/** What of a build is not there: its context, or the Dockerfile in it; nothing where it can be built. */
+function buildProblem(build: Build, folders: string[]): "context" | "dockerfile" | undefined {
+  const { context, dockerfile } = build;
+  if (!present(folders, context, "folder")) return "context";
+  if (build.inline || (dockerfile !== undefined && unresolved(dockerfile))) return undefined;
+  const contexts = folders.map((folder) => resolve(folder, context));
+  const names = dockerfile === undefined ? DEFAULT_DOCKERFILES : [dockerfile];
+  return names.some((name) => present(contexts, name, "file")) ? undefined : "dockerfile";
+}
+
+/**
+ * Build contexts that are not folders, and Dockerfiles not in their context. Services built alike
+ * (sentry's nineteen from ./sentry) are looked up once and share one finding: Compose stops at the
+ * first, and the fix is one.
+ */
+function missingBuildPaths(services: Json, folders: string[], report: Report): void {
+  const shared = new Map<string, { build: Build; ids: string[] }>();
   for (const [id, service] of Object.entries(services)) {
-    if (!isObject(service) || service.build === undefined || service.build === null) continue;
-    const build = isObject(service.build) ? service.build : {};
-    const written = isObject(service.build) ? (textOf(build.context) ?? ".") : textOf(service.build);
-    if (!written || unresolved(written) || REMOTE.test(written)) continue;
-    const contextPath = isObject(service.build) && build.context !== undefined ? ["context"] : [];
-    if (!locate(folders, written, "folder")) {
-      note(`context ${written}`, id, {
-        message: (services) =>
-          `the build context ${written} of ${services} is not a folder here, so Compose cannot build it`,
-        path: ["services", id, "build", ...contextPath],
-        hint: "point build at the folder that holds the service's Dockerfile",
-      });
+    const build = isObject(service) ? buildOf(service.build) : undefined;
+    if (!build) continue;
+    const key = JSON.stringify([build.context, build.dockerfile, build.inline]);
+    const known = shared.get(key);
+    if (known) known.ids.push(id);
+    else shared.set(key, { build, ids: [id] });
+  }
+  for (const { build, ids } of shared.values()) {
+    const problem = buildProblem(build, folders);
+    if (!problem) continue;
+    const { context, dockerfile, contextKey } = build;
+    const first = ids[0]!;
+    const of = ids.length === 1 ? `'${first}'` : `'${first}' (and ${others(ids.length - 1)})`;
+    if (problem === "context") {
+      report(
+        `the build context ${context} of ${of} is not a folder here, so Compose cannot build it`,
+        ["services", first, "build", ...contextKey],
+        "point build at the folder that holds the service's Dockerfile",
+      );
       continue;
     }
-    if (build.dockerfile_inline !== undefined) continue;
-    const dockerfile = textOf(build.dockerfile);
-    const contexts = folders.map((folder) => resolve(folder, written));
-    const present = (name: string) =>
-      unresolved(name) ||
-      (isAbsolute(name)
-        ? kind(name) === "file"
-        : contexts.some((context) => kind(resolve(context, name)) === "file"));
-    if (dockerfile === undefined ? DEFAULT_DOCKERFILES.some(present) : present(dockerfile)) continue;
     const named =
       dockerfile === undefined || dockerfile === "Dockerfile" ? "no Dockerfile" : `no file ${dockerfile}`;
-    note(`dockerfile ${written} ${dockerfile ?? ""}`, id, {
-      message: (services) =>
-        `the build context ${written} of ${services} holds ${named}, so Compose cannot build it`,
-      path: ["services", id, "build", ...(dockerfile === undefined ? contextPath : ["dockerfile"])],
-      hint: "name the Dockerfile with build.dockerfile, a path inside the build context",
-    });
-  }
-  for (const { message, path, hint, ids } of builds.values())
     report(
-      message(ids.length === 1 ? `'${ids[0]}'` : `'${ids[0]}' (and ${others(ids.length - 1)})`),
-      path,
-      hint,
+      `the build context ${context} of ${of} holds ${named}, so Compose cannot build it`,
+      ["services", first, "build", ...(dockerfile === undefined ? contextKey : ["dockerfile"])],
+      "name the Dockerfile with build.dockerfile, a path inside the build context",
     );
+  }
 }
 
 const others = (count: number) => `${count} other service${count === 1 ? "" : "s"}`;
@@ -119,7 +123,7 @@ function missingFiles(value: Json, folders: string[], report: Report): void {
     if (!isObject(entries)) continue;
     for (const [name, entry] of Object.entries(entries)) {
       const file = isObject(entry) ? textOf(entry.file) : undefined;
-      if (!file || unresolved(file) || locate(folders, file, "any")) continue;
+      if (!file || unresolved(file) || present(folders, file, "any")) continue;
       report(
         `the file ${file} of the ${section === "secrets" ? "secret" : "config"} '${name}' is not here, so Compose cannot start what uses it`,
         [section, name, "file"],

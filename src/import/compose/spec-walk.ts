@@ -8,7 +8,7 @@
  */
 import spec from "../../../vendor/compose-spec/compose-spec.json" with { type: "json" };
 import type { KeyPath } from "../../load/yaml-file.js";
-import { isObject } from "../json.js";
+import { isInt64, isObject } from "../json.js";
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
 
@@ -101,9 +101,6 @@ function fits(node: Node, value: unknown): boolean {
     (type === "number" && node.types.includes("integer") && isInt64(value as number))
   );
 }
-
-/** Compose's integers are Go's int64: a whole number beyond one does not parse. */
-const isInt64 = (value: number) => Number.isInteger(value) && Math.abs(value) <= 2 ** 63 - 1;
 
 /** Walks `value` along `schema`, adding what the schema refuses to `found`. */
 export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: SpecProblem[]): void {

@@ -12,7 +12,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { suggestion } from "../../model/suggest.js";
-import { isObject } from "../json.js";
+import { INT64_MAX_TEXT, isInt64, isObject } from "../json.js";
 import fields from "./fields.generated.json" with { type: "json" };
 import type { ManifestObject } from "./objects.js";
 
@@ -29,9 +29,6 @@ const { kinds, shapes } = fields as {
 };
 
 const SCALARS: Record<string, string> = { s: "string", n: "number", b: "boolean" };
-
-/** The largest integer any field takes (an int64); a number beyond it is refused, whatever the field. */
-const INT64_MAX = 2 ** 63 - 1;
 
 export type FieldProblem =
   | { kind: "unknown"; path: KeyPath; field: string; known: string[] }
@@ -100,7 +97,7 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
   if (scalar) {
     if (typeof value !== scalar) found.push({ kind: "type", path, value, expected: scalar });
     // Kubernetes' API has no fractional fields (its conventions rule them out): every number is an integer.
-    else if (scalar === "number" && !(Number.isInteger(value) && Math.abs(value as number) <= INT64_MAX))
+    else if (scalar === "number" && !isInt64(value as number))
       found.push({ kind: "whole", path, value: value as number });
     else if (scalar === "string" && YAML11_BOOLEANS.has(value as string))
       found.push({ kind: "boolean-word", path, value: value as string });
@@ -147,7 +144,7 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
       return diagnostic(
         "schema-invalid-value",
         "error",
-        `${problem.path.join(".")} of ${named} is ${object.yaml.text.slice(range.start, range.end) || problem.value}, where the API server takes a whole number${Number.isInteger(problem.value) ? " of at most 9223372036854775807" : ""}, so kubectl apply refuses it`,
+        `${problem.path.join(".")} of ${named} is ${object.yaml.text.slice(range.start, range.end) || problem.value}, where the API server takes a whole number${Number.isInteger(problem.value) ? ` of at most ${INT64_MAX_TEXT}` : ""}, so kubectl apply refuses it`,
         range,
       );
     }
