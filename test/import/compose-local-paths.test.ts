@@ -68,36 +68,6 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
-  it("finds the paths of an override file in another folder where Compose does, in the project's folder", async () => {
-    const files = {
-      "compose.yaml": "services:\n  api: { image: a:1 }\n",
-      "deploy/override.yaml": [
-        "services:",
-        "  api: { build: ./api }",
-        "secrets:",
-        "  token: { file: ./token.txt }",
-        "",
-      ].join("\n"),
-      "api/Dockerfile": "FROM node:20\n",
-      "token.txt": "kept out of version control\n",
-    };
-    expect((await missing(files, ["compose.yaml", "deploy/override.yaml"])).at).toEqual([]);
-  });
-
-  it("leaves alone a path chosen where the file is run, from a variable", async () => {
-    const { at } = await missing({
-      "compose.yaml": [
-        "services:",
-        "  api: { image: a:1, build: { context: ., dockerfile: '${DOCKERFILE:-Dockerfile}.$${STAGE}' } }",
-        "secrets:",
-        "  token: { file: '${TOKEN_FILE}' }",
-        "",
-      ].join("\n"),
-      ".env": "TOKEN_FILE=\n",
-    });
-    expect(at).toEqual([]);
-  });
-
   it("reports a path through a file as missing, without failing", async () => {
     const { messages } = await missing({
       "compose.yaml": "services:\n  api: { image: a:1, build: ./notes.txt/app }\n",
@@ -108,19 +78,49 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
-  it("looks in a file another extends only at the service taken from it", async () => {
-    const { at } = await missing({
-      "compose.yaml": "services:\n  api: { image: a:1, extends: { file: common.yaml, service: base } }\n",
-      "common.yaml": "services:\n  base: { image: a:1 }\n  other: { image: b:1, build: ./elsewhere }\n",
+  // Each, where a finding would be wrong: in a case of its own, the folders it needs.
+  const nothingMissing: { where: string; files: Record<string, string>; compose?: string[] }[] = [
+    {
+      where: "an override file in another folder, whose paths Compose reads from the project's folder",
+      compose: ["compose.yaml", "deploy/override.yaml"],
+      files: {
+        "compose.yaml": "services:\n  api: { image: a:1 }\n",
+        "deploy/override.yaml":
+          "services:\n  api: { build: ./api }\nsecrets:\n  token: { file: ./token.txt }\n",
+        "api/Dockerfile": "FROM node:20\n",
+        "token.txt": "kept out of version control\n",
+      },
+    },
+    {
+      where: "a path chosen where the file is run, from a variable",
+      files: {
+        "compose.yaml": [
+          "services:",
+          "  api: { image: a:1, build: { context: ., dockerfile: '${DOCKERFILE:-Dockerfile}.$${STAGE}' } }",
+          "secrets:",
+          "  token: { file: '${TOKEN_FILE}' }",
+          "",
+        ].join("\n"),
+        ".env": "TOKEN_FILE=\n",
+      },
+    },
+    {
+      where: "a file another extends, at services other than the one taken from it",
+      files: {
+        "compose.yaml": "services:\n  api: { image: a:1, extends: { file: common.yaml, service: base } }\n",
+        "common.yaml": "services:\n  base: { image: a:1 }\n  other: { image: b:1, build: ./elsewhere }\n",
+      },
+    },
+    {
+      where: "a secret kept as a folder of files",
+      files: {
+        "compose.yaml": "services:\n  a: { image: a:1 }\nsecrets:\n  certs: { file: ./certs }\n",
+        "certs/tls.crt": "certificate\n",
+      },
+    },
+  ];
+  for (const { where, files, compose } of nothingMissing)
+    it(`finds nothing missing in ${where}`, async () => {
+      expect((await missing(files, compose)).at).toEqual([]);
     });
-    expect(at).toEqual([]);
-  });
-
-  it("takes a secret kept as a folder of files as there", async () => {
-    const { at } = await missing({
-      "compose.yaml": "services:\n  a: { image: a:1 }\nsecrets:\n  certs: { file: ./certs }\n",
-      "certs/tls.crt": "certificate\n",
-    });
-    expect(at).toEqual([]);
-  });
 });
