@@ -17,7 +17,9 @@ const command: Command = {
   async run({ positionals, options }, io) {
     const root = resolve(io.cwd, positionals[0] ?? ".");
     if (pathKind(root) !== "folder") {
-      io.stderr.write(`deployview init: ${positionals[0]} is not a folder; name the repository's folder\n`);
+      io.stderr.write(
+        `deployview init: ${positionals[0] ?? root} is not a folder; name the repository's folder\n`,
+      );
       return ExitCode.unusable;
     }
     const target = join(root, "deployview.yaml");
