@@ -1,4 +1,6 @@
 // How the CLI and the library are bundled; the build uses it, and so does the test of the launcher.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -43,4 +45,21 @@ export async function bundleCli(outdir, root = fileURLToPath(new URL("..", impor
     },
     footer: { js: "\n})" },
   });
+  for (const name of ["cli.cjs", "check-compose.cjs"]) assertAscii(join(outdir, name));
+}
+
+/**
+ * The launcher reads the bundles as Latin-1, which V8 keeps as one byte a character: decoding is
+ * quicker and the string half the size of a two-byte one. esbuild escapes non-ASCII characters in
+ * strings but not in regular expression literals, so one such character in the source would
+ * garble the bundle: the build stops instead and says where.
+ */
+function assertAscii(file) {
+  const text = readFileSync(file, "utf8");
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at === -1) return;
+  const line = text.slice(0, at).split("\n").length;
+  throw new Error(
+    `${file}:${line}: '${text[at]}' in ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))}: write it as a \\u escape in the source, so that the bundle stays ASCII`,
+  );
 }

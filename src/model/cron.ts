@@ -59,8 +59,8 @@ export function cronProblem(schedule: string): string | undefined {
   const text = schedule.trim();
   if (/^(CRON_)?TZ=/.test(text))
     return "a time zone belongs in the CronJob's timeZone field, not in the schedule";
-  // @every takes a duration as Go writes them: 1h30m, 90s.
-  if (/^@every\s+(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
+  // @every takes a duration as Go writes them: 1h30m, 90s, 500µs (the micro and mu signs escaped: the bundle stays ASCII).
+  if (/^@every\s+(\d+(\.\d+)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(text)) return undefined;
   if (text.startsWith("@"))
     return SHORTHANDS.has(text)
       ? undefined

@@ -66,7 +66,8 @@ export function parseQuantity(input: string | number, kind: QuantityKind): Amoun
   const text = input.trim();
   const approximate = text.startsWith("~");
   const body = approximate ? text.slice(1).trim() : text;
-  const parts = body.split(/\s*(?:–|—|-|\.\.)\s*/);
+  // An en or em dash, escaped so the bundle stays ASCII.
+  const parts = body.split(/\s*(?:\u2013|\u2014|-|\.\.)\s*/);
   if (parts.length > 2 || parts.some((p) => p === "")) return undefined;
   const [low, high] = parts as [string, string | undefined];
   // "1.5–2 GB": the unit written once after the upper bound applies to both.

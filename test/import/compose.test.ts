@@ -471,6 +471,19 @@ volumes: { data: {}, pg: {} }
     expect(loaded.diagnostics[5]!.message).toBe("services.a.healthcheck.timeout must be text, not number 10");
   });
 
+  it("reads durations in microseconds written with the micro sign or the Greek mu, as Go does", async () => {
+    const file = write(
+      "micro.yaml",
+      "services:\n  a:\n    image: a:1.0\n    healthcheck: { test: [CMD, 'true'], interval: 500\u00b5s, timeout: 2\u03bcs }\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const bad = await loadComposeAsModel([
+      write("micro-bad.yaml", "services:\n  a:\n    image: a:1.0\n    stop_grace_period: 2\u00b5x\n"),
+    ]);
+    expect(located(bad.diagnostics, bad.sources)).toEqual(["schema-invalid-value@4:24"]);
+  });
+
   it("holds what is inside services and top-level entries to the Compose Specification: unknown keys, values it does not take", async () => {
     const file = write(
       "nested.yaml",

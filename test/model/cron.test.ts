@@ -13,6 +13,9 @@ describe("cron schedules", () => {
       "30 4 ? JAN,jul sun",
       "0 0 * * 6",
       "@every 1h30m",
+      // Go takes the micro sign and the Greek mu alike.
+      "@every 500\u00b5s",
+      "@every 500\u03bcs",
       "@hourly",
       "  5 4 * * *  ",
     ])

@@ -6,8 +6,8 @@
 import { asText, isObject, type Json, valueAt } from "../json.js";
 import type { Report } from "./consistency.js";
 
-/** Go's time.ParseDuration: "0", or numbers each with a unit. */
-const DURATION = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
+/** Go's time.ParseDuration: "0", or numbers each with a unit (µs and μs escaped: the bundle stays ASCII). */
+const DURATION = /^[-+]?(?:0|(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
 
 /** Where a service keeps durations, from the service. */
 const DURATIONS: readonly (readonly string[])[] = [
