@@ -56,7 +56,7 @@ export async function bundleCli(outdir, root = fileURLToPath(new URL("..", impor
  */
 function assertAscii(file) {
   const text = readFileSync(file, "utf8");
-  const at = text.search(/[^\x00-\x7f]/);
+  const at = text.search(/[\u0080-\uffff]/);
   if (at === -1) return;
   const line = text.slice(0, at).split("\n").length;
   throw new Error(
