@@ -61,8 +61,6 @@ export const coreDiagnosticCodes = {
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, quoted
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
-  "missing-path":
-    "A path a compose file needs is not there: a service's build context or Dockerfile, a secret's or config's file.",
   "compose-extends-invalid":
     "A service extends one that does not exist, cannot be read, or extends it in turn; it is imported without it.",
   "compose-include-invalid":
@@ -141,6 +139,7 @@ export const ruleIds = [
   "memory-over-budget",
   "memory-over-capacity",
   "missing-health-check",
+  "missing-path",
   "net-raw-not-dropped",
   "no-image",
   "no-resource-limits",

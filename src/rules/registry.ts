@@ -30,6 +30,7 @@ import { invalidPortName } from "./invalid-port-name.js";
 import { memoryOverBudget } from "./memory-over-budget.js";
 import { memoryOverCapacity } from "./memory-over-capacity.js";
 import { missingHealthCheck } from "./missing-health-check.js";
+import { missingPath } from "./missing-path.js";
 import { netRawNotDropped } from "./net-raw-not-dropped.js";
 import { noImage } from "./no-image.js";
 import { noResourceLimits } from "./no-resource-limits.js";
@@ -96,6 +97,7 @@ export const rules: readonly Rule[] = [
   memoryOverBudget,
   memoryOverCapacity,
   missingHealthCheck,
+  missingPath,
   netRawNotDropped,
   noImage,
   noResourceLimits,

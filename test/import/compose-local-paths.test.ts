@@ -1,13 +1,16 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { lint, type SeveritySetting } from "../../src/rules/index.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
 async function missing(files: Record<string, string>, compose = ["compose.yaml"]) {
   const dir = folderWith(files, "deployview-paths-");
   const loaded = await loadComposeAsModel(compose.map((file) => join(dir, file)));
-  const found = loaded.diagnostics.filter((d) => d.code === "missing-path");
+  // Reported by the rule, from what the reader found.
+  const linted = loaded.model ? lint(loaded.model, { sources: loaded.sources }) : [];
+  const found = [...loaded.diagnostics, ...linted].filter((d) => d.code === "missing-path");
   return {
     at: located(found, loaded.sources),
     messages: found.map((d) => d.message),
@@ -123,4 +126,29 @@ describe("paths a compose file needs", () => {
     it(`finds nothing missing in ${where}`, async () => {
       expect((await missing(files, compose)).at).toEqual([]);
     });
+});
+
+describe("the missing-path rule", () => {
+  const compose = [
+    "services:",
+    "  api: { image: a:1, build: ./api }",
+    "  # deployview-disable-next-line missing-path -- CI checks the web app out beside this file",
+    "  web: { image: w:1, build: ./web }",
+    "",
+  ].join("\n");
+
+  it("is configured and suppressed as every rule is: off by flag, a line with a reason left out", async () => {
+    const dir = folderWith({ "compose.yaml": compose }, "deployview-paths-");
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    expect(loaded.diagnostics.map((d) => d.code)).not.toContain("missing-path");
+    const found = (severities: Record<string, SeveritySetting>) =>
+      located(
+        lint(loaded.model!, { sources: loaded.sources, severities }).filter((d) => d.code === "missing-path"),
+        loaded.sources,
+      );
+    expect(found({})).toEqual(["missing-path@2:29"]);
+    expect(found({ "missing-path": "off" })).toEqual([]);
+    const raised = lint(loaded.model!, { sources: loaded.sources, severities: { "missing-path": "error" } });
+    expect(raised.filter((d) => d.code === "missing-path").map((d) => d.severity)).toEqual(["error"]);
+  });
 });

@@ -405,6 +405,32 @@ export const cases: RuleCase[] = [
     expected: ["4:18", "4:22", "9:7"],
   },
   {
+    rule: "missing-path",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: a:1, build: ./api }",
+        "  web: { image: w:1, build: { context: ./web } }",
+        "secrets:",
+        "  pw: { file: ./pw.txt }",
+        "",
+      ].join("\n"),
+      "web/README.md": "no Dockerfile here\n",
+    },
+    expected: ["2:29", "3:40", "5:15"],
+  },
+  {
+    rule: "missing-path",
+    text: "",
+    files: {
+      "compose.yaml": "services:\n  api: { image: a:1, build: ./api }\nsecrets:\n  pw: { file: ./pw.txt }\n",
+      "api/Dockerfile": "FROM alpine:3.20\n",
+      "pw.txt": "not read\n",
+    },
+    expected: [],
+  },
+  {
     rule: "compose-obsolete-version",
     text: "",
     files: { "compose.yaml": 'version: "3.8"\nservices:\n  api:\n    image: a:1\n' },

@@ -54,6 +54,8 @@ export async function importCompose(
     if (read.uses !== undefined) uses.set(file, read.uses);
   };
   const diagnostics: Diagnostic[] = [];
+  // The missing-path rule's: reported by lint, where they can be configured and suppressed.
+  const findings: Diagnostic[] = [];
   const dotEnvPath = join(dirname(files[0]!), ".env");
   const dotEnvText = await readText(dotEnvPath);
   // Where no .env is committed (it holds secrets), the example env file's values stand in: they are
@@ -74,6 +76,7 @@ export async function importCompose(
   ): Promise<ComposeSource[]> => {
     const read = await readComposeFile(file, fileEnv, dotEnvPath, example);
     append(diagnostics, read.diagnostics);
+    if (read.findings) append(findings, read.findings);
     keep(file, read);
     if (!read.source) return [];
     const included = await includedSources(
@@ -116,6 +119,7 @@ export async function importCompose(
   const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
   const imported = composeToModel(name, composeSources, options.environment ?? "compose");
   append(diagnostics, imported.diagnostics);
+  append(imported.findings, findings);
   return { imported, diagnostics, sources, variables };
 }
 

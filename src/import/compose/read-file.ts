@@ -4,7 +4,6 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { isStandardInput, readStandardInput } from "../../load/standard-input.js";
@@ -63,6 +62,8 @@ export interface ReadCompose {
   /** Where the text uses variables, whenever there is a text. */
   uses?: VariableUse[];
   diagnostics: Diagnostic[];
+  /** What a lint rule reports, at its configured severity (see Model.importFindings): paths that are not there. */
+  findings?: Diagnostic[];
 }
 
 /**
@@ -170,10 +171,11 @@ export async function readComposeFile(
       ),
     );
   const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
-  if (checkPaths)
-    append(diagnostics, missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt));
+  const findings = checkPaths
+    ? missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt)
+    : [];
   await applyEnvFiles(value, dirname(file), diagnostics, valueAt);
-  return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics };
+  return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics, findings };
 }
 
 /**

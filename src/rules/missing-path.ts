@@ -1,0 +1,27 @@
+import { reportImported } from "./from-analyses.js";
+import type { Rule } from "./rule.js";
+
+export const missingPath: Rule = {
+  id: "missing-path",
+  severity: "warning",
+  description: `A path a compose file needs is not there: a service's build context or Dockerfile, a secret's or config's file.`,
+  why: `Compose stops at the first one, at \`docker compose build\` or \`up\`, long after the file was changed: a context renamed or a secret file never created is found by whoever runs it next. A path is looked for beside the file that names it and in the project's folder, as Compose does.`,
+  fix: `Point the path at what is there, or create it. Where the path is there only when the file is run (a context checked out by CI, a secret file written at deployment), turn the rule off for that run (\`--rule missing-path=off\`) or suppress the line with a reason.`,
+  example: {
+    bad: `services:
+  api:
+    build: ./api        # no folder api/ beside the compose file
+secrets:
+  db-password:
+    file: ./secrets/db-password.txt   # not created`,
+    good: `services:
+  api:
+    build: ./services/api
+secrets:
+  db-password:
+    environment: DB_PASSWORD`,
+  },
+  check(context) {
+    reportImported(context, "missing-path");
+  },
+};
