@@ -215,6 +215,8 @@ export interface Service extends Located {
   /** Memory is stated, but could not be read: an error says where and why. */
   memoryUnreadable?: true;
   cpu?: Amount;
+  /** CPU is stated, but could not be read: an error says where and why. */
+  cpuUnreadable?: true;
   env: EnvVar[];
   volumes: Volume[];
   uses: Use[];

@@ -861,7 +861,7 @@ describe("Kubernetes manifests as a model", () => {
       "      containers:",
       "        - name: api",
       "          image: api:1.0",
-      "          resources: { requests: { memory: 1Gi }, limits: { memory: 512Mi } }",
+      "          resources: { requests: { memory: 1Gi, cpu: 100m }, limits: { memory: 512Mi } }",
       "",
     ]);
     expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
@@ -869,6 +869,20 @@ describe("Kubernetes manifests as a model", () => {
     expect(codes).toContain("missing-health-check");
     // The memory is stated, if wrongly: the error says so, and no warning says it is not stated.
     expect(codes).not.toContain("no-resource-limits");
+  });
+
+  it("takes a CPU request it cannot read for one stated: the error says so, and no warning says it is missing", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: api:1.0",
+      "          resources: { requests: { memory: 1Gi, cpu: lots } }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["invalid-quantity@12:22"]);
+    expect(checkModel(model!, { sources }).map((d) => d.code)).not.toContain("no-resource-limits");
   });
 
   it("takes the images a skaffold.yaml above the manifests builds for builds, not for unpinned images", async () => {

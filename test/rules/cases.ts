@@ -255,8 +255,8 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "no-resource-limits",
-    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", memory: 128Mi }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b] } } }\n`,
-    expected: ["7:65"],
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", memory: 128Mi }\n  c: { kind: api, image: "c:1", cpu: 250m }\n  d: { kind: api, image: "d:1", memory: 128Mi, cpu: 250m }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b, c, d] } } }\n`,
+    expected: ["9:65", "9:68", "9:71"],
   },
   {
     rule: "hpa-without-cpu-request",

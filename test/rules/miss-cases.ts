@@ -402,8 +402,8 @@ export const missCases: RuleCase[] = [
   },
   {
     rule: "no-resource-limits",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", memory: { request: 256Mi, limit: 512Mi } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: , b: { memory: 128Mi } } } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    // Memory given by the instance counts; a compose environment is not asked for it.
+    text: `${head}services:\n  a: { kind: api, image: "a:1", memory: { request: 256Mi, limit: 512Mi }, cpu: { request: 250m } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: , b: { memory: 128Mi, cpu: 100m } } } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    // Memory and CPU given by the instance count; a compose environment is not asked for them.
     expected: [],
   },
   {

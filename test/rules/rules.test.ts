@@ -256,3 +256,30 @@ describe("severity settings and suppressions", () => {
     expect(found.map((f) => f.where)).toEqual([`${line}:18`]);
   });
 });
+
+describe("resources in Kubernetes", () => {
+  it("name what is missing: memory, a CPU request or both", () => {
+    const text = `${"system: { name: Shop }"}
+services:
+  none: { kind: api, image: "a:1" }
+  memory: { kind: api, image: "b:1", memory: 128Mi }
+  cpu: { kind: api, image: "c:1", cpu: 250m }
+  both: { kind: api, image: "d:1", memory: 128Mi, cpu: 250m }
+environments:
+  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [none, memory, cpu, both] } } }
+`;
+    const loaded = loadModelText(text, "model.yaml");
+    expect(loaded.diagnostics).toEqual([]);
+    const found = lint(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "no-resource-limits",
+    );
+    expect(found.map((d) => [d.message, d.hint])).toEqual([
+      [
+        "'none' in 'k' states no memory or CPU",
+        "add memory: { request: …, limit: … } and cpu: { request: … }",
+      ],
+      ["'memory' in 'k' states no CPU request", "add cpu: { request: … }"],
+      ["'cpu' in 'k' states no memory request or limit", "add memory: { request: …, limit: … }"],
+    ]);
+  });
+});

@@ -387,6 +387,7 @@ function resolveService(
   else if (input.memory !== undefined) service.memoryUnreadable = true;
   const cpu = resolveAmount(context, input.cpu, "cpu", ["services", id, "cpu"]);
   if (cpu) service.cpu = cpu;
+  else if (input.cpu !== undefined) service.cpuUnreadable = true;
   if (input["max-restarts"] !== undefined && input.restart !== "on-failure") {
     // Docker refuses a retry count with any other policy; the others never give up, or never start again.
     report(
