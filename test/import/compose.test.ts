@@ -615,6 +615,27 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model).toBeDefined();
   });
 
+  it("reports a negative count of containers, which Compose reads but crashes on at up", async () => {
+    const file = write(
+      "counts.yaml",
+      [
+        "services:",
+        "  a: { image: a:1.0, scale: -1 }",
+        "  b: { image: b:1.0, deploy: { replicas: -2 } }",
+        "  c: { image: c:1.0, deploy: { replicas: 0 }, scale: 0 }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@2:29",
+      "runtime-refused@3:42",
+    ]);
+    expect(loaded.diagnostics[1]!.message).toBe(
+      "'b' asks for -2 containers (deploy.replicas), which Compose cannot run: `up` stops with an internal error",
+    );
+  });
+
   it("reports a memory size too small for Docker to start in, and port ranges it cannot map, where they are written", async () => {
     const file = write(
       "small.yaml",

@@ -162,9 +162,27 @@ const SHARED_STACK_KEYS = [
   ["expose", "exposed ports"],
 ] as const;
 
+/** The keys that say how many containers a service runs. */
+const COUNT_KEYS = [["deploy", "replicas"], ["scale"]];
+
+/** A negative count, which Compose does not refuse when it reads the file but crashes on at `up`. */
+function countRefusals(id: string, raw: Json, report: Report): void {
+  for (const path of COUNT_KEYS) {
+    const value = valueAt(raw, path);
+    if (typeof value === "number" && value < 0)
+      report(
+        "runtime-refused",
+        `'${id}' asks for ${value} containers (${path.join(".")}), which Compose cannot run: \`up\` stops with an internal error`,
+        "give 0 or more; 0 defines the service without running it",
+        ["services", id, ...path],
+      );
+  }
+}
+
 export function runtimeRefusals(id: string, raw: Json, report: Report): void {
   volumeRefusals(id, raw, report);
   memoryRefusals(id, raw, report);
+  countRefusals(id, raw, report);
   const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;
   // Docker: "conflicting options: port publishing and the container sharing network namespace".
   const shared = networkMode && /^(?:service|container):(.+)$/.exec(networkMode)?.[1];
