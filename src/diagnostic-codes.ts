@@ -144,6 +144,7 @@ export const ruleIds = [
   "no-image",
   "no-resource-limits",
   "plaintext-secret",
+  "port-on-all-interfaces",
   "privilege-escalation-allowed",
   "privileged-container",
   "production-without-gate",

@@ -35,6 +35,7 @@ import { netRawNotDropped } from "./net-raw-not-dropped.js";
 import { noImage } from "./no-image.js";
 import { noResourceLimits } from "./no-resource-limits.js";
 import { plaintextSecret } from "./plaintext-secret.js";
+import { portOnAllInterfaces } from "./port-on-all-interfaces.js";
 import { privilegeEscalationAllowed } from "./privilege-escalation-allowed.js";
 import { privilegedContainer } from "./privileged-container.js";
 import { productionWithoutGate } from "./production-without-gate.js";
@@ -102,6 +103,7 @@ export const rules: readonly Rule[] = [
   noImage,
   noResourceLimits,
   plaintextSecret,
+  portOnAllInterfaces,
   privilegeEscalationAllowed,
   privilegedContainer,
   productionWithoutGate,

@@ -405,6 +405,26 @@ export const cases: RuleCase[] = [
     expected: ["4:18", "4:22", "9:7"],
   },
   {
+    rule: "port-on-all-interfaces",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: a:1",
+        "    ports: ['8080:80', '127.0.0.1:9090:90', '0.0.0.0:7070:70', '6000', { target: 5000, published: 5001, host_ip: 10.0.0.5 }]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["4:13", "4:64"],
+  },
+  {
+    rule: "port-on-all-interfaces",
+    // A local environment's Compose binds what has no address to localhost; Kubernetes publishes otherwise.
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, access: local, nodes: { h: { kind: host, run: { a: { publish: { http: 8080 } } } } } }\n  prod: { platform: compose, access: public, nodes: { h: { kind: host, run: { a: { publish: { http: { host: 8080, bind: 10.0.0.5 } } } } } } }\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { publish: { http: 30080 } } } } } }\n`,
+    expected: [],
+  },
+  {
     rule: "missing-path",
     text: "",
     files: {

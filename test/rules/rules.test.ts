@@ -85,7 +85,7 @@ describe("the rule registry", () => {
 
   it("runs a rule that is off unless turned on only where the model or a flag turns it on", async () => {
     const optIn = rules.filter((r) => r.optIn).map((r) => r.id);
-    expect(optIn).toEqual(["net-raw-not-dropped", "writable-root-filesystem"]);
+    expect(optIn).toEqual(["net-raw-not-dropped", "port-on-all-interfaces", "writable-root-filesystem"]);
     const dir = folderWith(
       { "compose.yaml": "services:\n  api: { image: 'api:1.0' }\n" },
       "deployview-opt-in-",

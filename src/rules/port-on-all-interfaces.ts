@@ -1,0 +1,35 @@
+import type { Rule } from "./rule.js";
+
+export const portOnAllInterfaces: Rule = {
+  id: "port-on-all-interfaces",
+  severity: "warning",
+  optIn: true,
+  description: `A port is published without an address, so on every interface of a Compose host.`,
+  why: `Docker publishes a port without an address on all of the host's interfaces, public ones included, and writes its own firewall rules ahead of the host's: a port meant for a reverse proxy or a VPN is reachable from anywhere the host is. Datastores are reported in any case (exposed-datastore); this rule asks it of every port, as dclint's no-unbound-port-interfaces does.`,
+  fix: `Publish each port on the address that should receive it (127.0.0.1 behind a proxy on the same host, the private interface's address), or write 0.0.0.0 where every interface is meant: the choice is then the file's, not Docker's default.`,
+  example: {
+    bad: `run: { api: { publish: { http: 8080 } } }`,
+    good: `run: { api: { publish: { http: { host: 8080, bind: 127.0.0.1 } } } }`,
+  },
+  check(context) {
+    for (const environment of context.model.environments) {
+      if (environment.platform !== "compose") continue;
+      // Without an address, the model's own Compose binds a local environment to localhost.
+      if (environment.access.scope === "local") continue;
+      for (const instance of environment.instances)
+        for (const port of instance.publish) {
+          if (port.bind !== undefined) continue;
+          const host = port.host ?? "";
+          const where =
+            port.host === undefined
+              ? `a host port the system picks (for ${port.port.port})`
+              : `port ${port.host}`;
+          context.report(
+            port.at,
+            `'${instance.id}' is published on ${where} with no address, so on every interface of the host`,
+            `bind it to the address that should receive it (127.0.0.1:${host ? `${host}:` : ":"}${port.port.port} in Compose, bind: 127.0.0.1 in the model), or write 0.0.0.0 where every interface is meant`,
+          );
+        }
+    }
+  },
+};
