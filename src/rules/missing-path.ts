@@ -4,9 +4,9 @@ import type { Rule } from "./rule.js";
 export const missingPath: Rule = {
   id: "missing-path",
   severity: "warning",
-  description: `A path a compose file needs is not there: a service's build context or Dockerfile, a secret's or config's file.`,
+  description: `A path a compose file needs is not there: a service's build context, Dockerfile or env_file, a secret's or config's file.`,
   why: `Compose stops at the first one, at \`docker compose build\` or \`up\`, long after the file was changed: a context renamed or a secret file never created is found by whoever runs it next. A path is looked for beside the file that names it and in the project's folder, as Compose does.`,
-  fix: `Point the path at what is there, or create it. Where the path is there only when the file is run (a context checked out by CI, a secret file written at deployment), turn the rule off for that run (\`--rule missing-path=off\`) or suppress the line with a reason.`,
+  fix: `Point the path at what is there, or create it; an env_file that may be absent can say so (required: false). Where the path is there only when the file is run (a context checked out by CI, a secret or env file written at deployment), turn the rule off for that run (\`--rule missing-path=off\`) or suppress the line with a reason.`,
   example: {
     bad: `services:
   api:

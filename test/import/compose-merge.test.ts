@@ -28,6 +28,8 @@ async function imported(...files: string[]) {
     services: input.services as unknown as Services,
     run,
     found: located(result.diagnostics, result.sources),
+    /** What lint rules report of what the reader found. */
+    findings: located(result.imported!.findings, result.sources),
   };
 }
 
@@ -231,9 +233,25 @@ describe("secrets, configs and networks", () => {
 
 describe("env_file", () => {
   it("adds the files' variables under the service's own, keeps secret values out, and reports a missing file", async () => {
-    const { services, found } = await imported("env-file/compose.yaml");
+    const { services, found, findings } = await imported("env-file/compose.yaml");
     expect(services.api!.env).toEqual({ MODE: "production", LOG_LEVEL: "info", DB_PASSWORD: "" });
-    expect(found).toEqual(["file-unreadable@8:9"]);
+    expect(found).toEqual([]);
+    // The missing-path rule's, so that it can be turned off where the file is made at deployment.
+    expect(findings).toEqual(["missing-path@8:9"]);
+  });
+
+  it("reports an env_file that is there but cannot be read, a folder say, as unreadable", async () => {
+    const dir = folderWith({
+      "compose.yaml":
+        "services:\n  api:\n    image: a:1\n    env_file: [config, { path: gone.env, required: false }]\n",
+      "config/app.env": "A=1\n",
+    });
+    const result = await importCompose([join(dir, "compose.yaml")]);
+    expect(located(result.diagnostics, result.sources)).toEqual(["file-unreadable@4:16"]);
+    expect(result.diagnostics[0]!.message).toBe(
+      "the env_file config of 'api' cannot be read; its variables are left out",
+    );
+    expect(result.imported!.findings).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
+import { pathKind } from "../../load/path-kind.js";
 import { isStandardInput, readStandardInput } from "../../load/standard-input.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret } from "../../model/secret-like.js";
@@ -174,19 +175,19 @@ export async function readComposeFile(
   const findings = checkPaths
     ? missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt)
     : [];
-  await applyEnvFiles(value, dirname(file), diagnostics, valueAt);
+  await applyEnvFiles(value, dirname(file), { diagnostics, findings }, valueAt);
   return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics, findings };
 }
 
 /**
  * `env_file`: a service's variables from files beside the compose file, under what `environment`
- * sets itself; values that look secret stay behind. A missing file is reported unless it is marked
- * `required: false`.
+ * sets itself; values that look secret stay behind. A file that is not there is the missing-path
+ * rule's finding, one there but unreadable a warning; neither where it is marked `required: false`.
  */
 async function applyEnvFiles(
   value: Json,
   folder: string,
-  diagnostics: Diagnostic[],
+  found: { diagnostics: Diagnostic[]; findings: Diagnostic[] },
   at: (path: (string | number)[]) => SourceRange,
 ): Promise<void> {
   const services = value.services;
@@ -207,15 +208,28 @@ async function applyEnvFiles(
         // Such files are where secrets are kept out of compose files: take their names, never their values.
         for (const [name, variable] of Object.entries(parseDotEnv(text)))
           fromFiles[name] = keptSecret(name, variable) ? "" : variable;
-      } else if (entry.required)
-        diagnostics.push(
-          diagnostic(
-            "file-unreadable",
-            "warning",
-            `the env_file ${entry.path} of '${id}' cannot be read; its variables are left out`,
-            at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]),
-          ),
-        );
+      } else if (entry.required) {
+        const where = at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]);
+        if (pathKind(resolve(folder, entry.path)) === undefined)
+          found.findings.push(
+            diagnostic(
+              "missing-path",
+              "warning",
+              `the env_file ${entry.path} of '${id}' is not here, so Compose cannot start it; its variables are left out`,
+              where,
+              { hint: "create it (from an example, if the project has one), or mark it required: false" },
+            ),
+          );
+        else
+          found.diagnostics.push(
+            diagnostic(
+              "file-unreadable",
+              "warning",
+              `the env_file ${entry.path} of '${id}' cannot be read; its variables are left out`,
+              where,
+            ),
+          );
+      }
     }
     const own = (service as Json).environment;
     const ownMap = Array.isArray(own)
