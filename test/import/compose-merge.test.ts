@@ -356,3 +356,30 @@ describe("include", () => {
     expect(Object.keys(result!.input.services)).toHaveLength(65);
   });
 });
+
+describe("a missing env_file", () => {
+  const missingHint = async (files: Record<string, string>) => {
+    const dir = folderWith(files);
+    const result = await importCompose([join(dir, "compose.yaml")]);
+    return result.imported!.findings.map((d) => d.hint);
+  };
+
+  it("is made from the project's example where one lies beside it, and the hint names it", async () => {
+    const compose =
+      "services:\n  a: { image: a:1, env_file: .env }\n  b: { image: b:1, env_file: config/.env.production }\n";
+    expect(
+      await missingHint({
+        "compose.yaml": compose,
+        "example.env": "A=\n",
+        "config/.env.production.sample": "B=\n",
+      }),
+    ).toEqual([
+      "copy the project's example beside it, example.env, to .env and fill it in",
+      "copy the project's example beside it, .env.production.sample, to .env.production and fill it in",
+    ]);
+    expect(await missingHint({ "compose.yaml": compose })).toEqual([
+      "create it, or mark it required: false where the service starts without it",
+      "create it, or mark it required: false where the service starts without it",
+    ]);
+  });
+});

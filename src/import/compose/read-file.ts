@@ -11,6 +11,7 @@ import { isStandardInput, readStandardInput } from "../../load/standard-input.js
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret } from "../../model/secret-like.js";
 import { asText } from "../json.js";
+import { envFileExample } from "./env-file-example.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { missingLocalPaths } from "./local-paths.js";
 import { composeTags } from "./merge.js";
@@ -210,17 +211,23 @@ async function applyEnvFiles(
           fromFiles[name] = keptSecret(name, variable) ? "" : variable;
       } else if (entry.required) {
         const where = at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]);
-        if (pathKind(resolve(folder, entry.path)) === undefined)
+        const path = resolve(folder, entry.path);
+        if (pathKind(path) === undefined) {
+          const example = envFileExample(path);
           found.findings.push(
             diagnostic(
               "missing-path",
               "warning",
               `the env_file ${entry.path} of '${id}' is not here, so Compose cannot start it; its variables are left out`,
               where,
-              { hint: "create it (from an example, if the project has one), or mark it required: false" },
+              {
+                hint: example
+                  ? `copy the project's example beside it, ${example}, to ${basename(path)} and fill it in`
+                  : "create it, or mark it required: false where the service starts without it",
+              },
             ),
           );
-        else
+        } else
           found.diagnostics.push(
             diagnostic(
               "file-unreadable",

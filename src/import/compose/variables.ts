@@ -10,7 +10,15 @@ import { parseDotEnv } from "./interpolate.js";
 
 /** As interpolate.ts reads them: a brace never closed takes the rest of the line, and is no use. */
 const USE = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*(\}|$)|([A-Za-z_][A-Za-z0-9_]*))/g;
-const EXAMPLES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env", "sample.env"];
+/** The names a project's example of its .env goes by, most usual first. */
+export const EXAMPLE_ENV_FILES = [
+  ".env.example",
+  ".env.sample",
+  ".env.template",
+  ".env.dist",
+  "example.env",
+  "sample.env",
+];
 
 /** Where a compose file uses a variable. */
 export interface VariableUse {
@@ -58,7 +66,7 @@ export function exampleEnvironment(composeFile: string): ExampleEnvironment | un
   } catch {
     return undefined;
   }
-  const name = EXAMPLES.find((candidate) => present.has(candidate));
+  const name = EXAMPLE_ENV_FILES.find((candidate) => present.has(candidate));
   if (name === undefined) return undefined;
   const file = join(folder, name);
   try {
