@@ -99,6 +99,35 @@ describe("compose.yaml", () => {
     );
   });
 
+  it("lists in .env.example the variables a command or a health check's command leaves for Compose to fill in", () => {
+    const { doc, files } = compose(
+      shop
+        .replace(
+          "image: shop/api:1.0",
+          // A function, so that $$ is not read as replace's own escape for $.
+          () =>
+            'image: shop/api:1.0\n    command: [api, --token, "${API_TOKEN}", --log, "${LOG:-info}", "$${HOME}"]',
+        )
+        .replace(
+          'command: [curl, -f, "http://localhost:8080/health"]',
+          'command: "check --token ${API_TOKEN}"',
+        ),
+    );
+    expect(doc.services.api.command).toEqual([
+      "api",
+      "--token",
+      "${API_TOKEN}",
+      "--log",
+      "${LOG:-info}",
+      "$${HOME}",
+    ]);
+    const example = files.find((f) => f.path === ".env.example")!.content;
+    expect(example).toContain("\n# In the command of api; the health check of api\nAPI_TOKEN=change-me\n");
+    expect(example).toContain("\n# In the command of api; info when unset\n# LOG=info\n");
+    // $$ is a dollar the container sees, not a variable of Compose's.
+    expect(example).not.toContain("HOME");
+  });
+
   it("keeps an image's variables for Compose to fill in, and lists them in .env.example", () => {
     const { doc, files } = compose(
       shop

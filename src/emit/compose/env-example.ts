@@ -52,26 +52,49 @@ export function envExample(model: Model, environment: Environment, source: strin
     );
     lines.push(`${variable}=change-me`, "");
   }
-  // An image written with variables (an imported compose file's) is filled in by Compose from .env.
-  const images = new Map<string, { fallback?: string; services: Set<string> }>();
-  for (const instance of containerInstances(environment)) {
-    for (const { name, fallback } of variablesIn(instance.image ?? "")) {
-      const entry = images.get(name) ?? {
-        ...(fallback === undefined ? {} : { fallback }),
-        services: new Set(),
-      };
-      entry.services.add(instance.service.id);
-      images.set(name, entry);
-    }
-  }
-  for (const variable of [...images.keys()].filter((name) => !listed.has(name)).sort()) {
-    const { fallback, services } = images.get(variable)!;
-    lines.push(
-      `# In the image of ${[...services].sort().join(", ")}${fallback === undefined ? "" : `; ${fallback} when unset`}`,
-    );
+  // Variables written as they are, which Compose fills in from .env: in an image (an imported
+  // compose file's), a command or a health check's command (the model passes both through).
+  const written = writtenVariables(environment);
+  for (const variable of [...written.keys()].filter((name) => !listed.has(name)).sort()) {
+    const { fallback, places } = written.get(variable)!;
+    const where = [...places]
+      .map(([place, services]) => `the ${place} of ${[...services].sort().join(", ")}`)
+      .join("; ");
+    lines.push(`# In ${where}${fallback === undefined ? "" : `; ${fallback} when unset`}`);
     lines.push(fallback === undefined ? `${variable}=change-me` : `# ${variable}=${fallback}`, "");
   }
-  if (users.size === 0 && builds.size === 0 && images.size === 0)
+  if (users.size === 0 && builds.size === 0 && written.size === 0)
     lines.push("# This environment needs no variables from outside.", "");
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+interface Written {
+  fallback?: string;
+  /** Where it is written ("image", "command", "health check"), by the services that write it there. */
+  places: Map<string, Set<string>>;
+}
+
+const line = (command: string | readonly string[]) =>
+  typeof command === "string" ? command : command.join(" ");
+
+/** The variables the compose file writes for Compose to fill in, in the order the services write them. */
+function writtenVariables(environment: Environment): Map<string, Written> {
+  const written = new Map<string, Written>();
+  const note = (text: string, place: string, service: string) => {
+    for (const { name, fallback } of variablesIn(text)) {
+      const entry = written.get(name) ?? {
+        ...(fallback === undefined ? {} : { fallback }),
+        places: new Map(),
+      };
+      entry.places.set(place, (entry.places.get(place) ?? new Set()).add(service));
+      written.set(name, entry);
+    }
+  };
+  for (const instance of containerInstances(environment)) {
+    const { service } = instance;
+    note(instance.image ?? "", "image", service.id);
+    if (service.command !== undefined) note(line(service.command), "command", service.id);
+    if (service.health?.command !== undefined) note(line(service.health.command), "health check", service.id);
+  }
+  return written;
 }
