@@ -207,18 +207,42 @@ const words = (command: string | readonly string[] | undefined) =>
 
 /**
  * Whether a value is written as it is: not a variable ($VAR, ${VAR}) nor a command's output
- * ($(cat /run/secrets/pw), `cat …`), quoted or not, which is how a secret should be passed.
+ * ($(cat /run/secrets/pw), `cat …`), quoted or not (\"$VAR\" inside a quoted line too), which is how a
+ * secret should be passed.
  */
-const literal = (value: string) => !/^["']?[$`]/.test(value);
+const literal = (value: string) => !/^[\\"']*[$`]/.test(value);
 
-/** Where in a command line each value it passes a secret in starts, and the value. */
-function secretValues(line: string): { start: number; value: string }[] {
+/** A secret a command line passes: where its value starts, the value, and the option that takes it. */
+export interface CommandSecret {
+  start: number;
+  value: string;
+  /** The option's name without its dashes (requirepass, db-password); "password" for a client's -p or -a. */
+  option: string;
+}
+
+/** Where in a command line each value it passes a secret in starts, the value, and its option. */
+function secretValues(line: string): CommandSecret[] {
   if (!SECRET_WORD.test(line)) return [];
-  return [...line.matchAll(SECRET_ARGUMENT), ...line.matchAll(CLIENT_PASSWORD)].map((match) => {
-    // The value ends the match.
-    const value = (match[1] ?? match[2])!;
-    return { start: match.index! + match[0].length - value.length, value };
-  });
+  const found = (match: RegExpMatchArray, option: (taken: string) => string) => {
+    // The value ends the match; a quote that closes a quoted line around it is the line's, not the value's.
+    const written = (match[1] ?? match[2])!;
+    const value = /^["']/.test(written) ? written : written.replace(/["']+$/, "");
+    const start = match.index! + match[0].length - written.length;
+    return { start, value, option: option(match[0].slice(0, match[0].length - written.length)) };
+  };
+  return [
+    ...[...line.matchAll(SECRET_ARGUMENT)].map((m) =>
+      found(m, (taken) => taken.replace(/^[\s"']*-*/, "").replace(/[=\s:]+$/, "")),
+    ),
+    ...[...line.matchAll(CLIENT_PASSWORD)].map((m) => found(m, () => "password")),
+  ];
+}
+
+/** The secrets a command line passes as they are, not from a variable, in the order they are written. */
+export function literalSecrets(line: string): CommandSecret[] {
+  return secretValues(line)
+    .filter(({ value }) => literal(value))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Whether a command line passes a secret as it is; a variable ($VAR, ${VAR}) is how it should be done. */
@@ -229,9 +253,7 @@ export function passesSecret(command: string | readonly string[] | undefined): b
 /** A command line as a document shows it: a secret it passes is left out. */
 export function commandText(command: string | readonly string[] | undefined): string {
   const line = words(command);
-  const hidden = secretValues(line)
-    .filter(({ value }) => literal(value))
-    .sort((a, b) => a.start - b.start);
+  const hidden = literalSecrets(line);
   let shown = "";
   let at = 0;
   for (const { start, value } of hidden) {

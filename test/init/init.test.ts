@@ -156,6 +156,53 @@ describe("deployview init with secrets written in plain text", () => {
   });
 });
 
+describe("deployview init with secrets passed on command lines", () => {
+  it("passes each in a variable Compose fills in, marks the line, and writes no value", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-init-commands-"));
+    writeFileSync(
+      join(root, "compose.yaml"),
+      [
+        "services:",
+        "  redis:",
+        "    image: redis:7.2",
+        "    command: [redis-server, --requirepass, s3cretRedisPass, --masterauth, s3cretRedisPass]",
+        "    healthcheck: { test: [CMD, redis-cli, -a, s3cretRedisPass, ping] }",
+        "  api:",
+        "    image: api:1.0",
+        '    command: sh -c "api --db-password=Sup3rSecret! --token \\"${API_TOKEN}\\" --port 80"',
+        "",
+      ].join("\n"),
+    );
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    const text = readFileSync(join(root, "deployview.yaml"), "utf8");
+    for (const value of ["s3cretRedisPass", "Sup3rSecret"]) expect(text).not.toContain(value);
+    expect(text).toContain(
+      "# TODO: passed a secret in plain text on the command line; now from ${REDIS_REQUIREPASS}, which Compose fills in where the system runs. Change the old value\n    command:",
+    );
+    const { model, diagnostics } = await loadModelFile(join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    const service = (id: string) => model!.services.find((s) => s.id === id)!;
+    // One value, one variable: --masterauth takes the value --requirepass took, and so does the health check.
+    expect(service("redis").command).toEqual([
+      "redis-server",
+      "--requirepass",
+      "${REDIS_REQUIREPASS}",
+      "--masterauth",
+      "${REDIS_REQUIREPASS}",
+    ]);
+    expect(service("redis").health!.command).toEqual(["redis-cli", "-a", "${REDIS_REQUIREPASS}", "ping"]);
+    // Only the value goes: the quote around the line stays, and what was a variable already is kept.
+    expect(service("api").command).toBe(
+      'sh -c "api --db-password=${API_DB_PASSWORD} --token \\"${API_TOKEN}\\" --port 80"',
+    );
+    expect(checkModel(model!).filter((d) => d.code === "secret-in-command")).toEqual([]);
+    expect(model!.secrets).toEqual([]);
+    expect(result.stdout).toContain("  REDIS_REQUIREPASS: redis\n");
+    expect(result.stdout).toContain("  API_DB_PASSWORD: api\n");
+  });
+});
+
 describe("deployview init with Kubernetes manifests", () => {
   it("makes each kustomize overlay and manifest folder an environment beside the compose sets", async () => {
     const root = repository();

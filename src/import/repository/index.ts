@@ -283,7 +283,7 @@ function toModelText(
   return `${header}${doc.toString({ lineWidth: 0 })}`;
 }
 
-/** A TODO on each variable and build argument whose plain-text value the model no longer holds. */
+/** A TODO on each variable, build argument and command line whose plain-text secret the model no longer holds. */
 function markMovedSecrets(doc: Document, moved: readonly MovedSecret[]) {
   const todo = (variable: string) =>
     ` TODO: written in plain text in the files; now from the variable ${variable} where the system runs. Change the old value`;
@@ -303,6 +303,25 @@ function markMovedSecrets(doc: Document, moved: readonly MovedSecret[]) {
         : undefined;
       if (pair && isScalar(pair.key)) pair.key.commentBefore = todo(variable);
     }
+  // A command line may take several: one note names them all.
+  const commandVariables = new Map<string, string[]>();
+  for (const { variable, commands } of moved)
+    for (const { path } of commands) {
+      const key = path.join("\0");
+      commandVariables.set(key, [...(commandVariables.get(key) ?? []), variable]);
+    }
+  for (const [key, variables] of commandVariables) {
+    const path = key.split("\0");
+    const holder = doc.getIn(path.slice(0, -1), true);
+    const pair = isMap(holder)
+      ? holder.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1))
+      : undefined;
+    if (pair && isScalar(pair.key))
+      pair.key.commentBefore = ` TODO: passed a secret in plain text on the command line; now from ${variables
+        .sort()
+        .map((v) => `\${${v}}`)
+        .join(", ")}, which Compose fills in where the system runs. Change the old value`;
+  }
 }
 
 /** Whether the text loads as a model; init never writes one that does not. */
