@@ -37,6 +37,9 @@ export function secretLike(name: string, value: string): string | undefined {
   if (PLACEHOLDER.test(value.trim())) return undefined;
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
   if (/_FILE$/i.test(name) && /^[./~]/.test(value)) return undefined;
+  // So does an absolute path whatever the name (DATABASE_PASSWORD=/run/secrets/db-password):
+  // no password is written so.
+  if (/^\/(?:[\w.@-]+\/)+[\w.@-]+$/.test(value)) return undefined;
   if (
     // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
     /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|(^|_)KEY$|(^|_)PASS(_|$))/i.test(

@@ -417,6 +417,7 @@ export const missCases: RuleCase[] = [
         "    environment:",
         "      DB_PASSWORD: ${DB_PASSWORD}",
         "      DB_PASSWORD_FILE: /run/secrets/db_password",
+        "      DATABASE_PASSWORD: /run/secrets/db_password",
         "      DATABASE_URL: postgres://app@db/app",
         "      LEVEL: info",
         "    secrets: [db_password]",
@@ -427,7 +428,7 @@ export const missCases: RuleCase[] = [
       ".env.example": "DB_PASSWORD=\n",
       "db_password.txt": "kept out of version control\n",
     },
-    // The environment supplies the password, a _FILE variable names where it is, the URL has none.
+    // The environment supplies the password, a _FILE variable (or any) names the file it is in, the URL has none.
     expected: [],
   },
   {
