@@ -64,6 +64,45 @@ function baseAbove(dir: string, root: string, bases: Map<string, string[]>): str
   return undefined;
 }
 
+/** The top-level keys a compose file may have, besides extensions (x-…). */
+const COMPOSE_KEYS = new Set([
+  "services",
+  "volumes",
+  "networks",
+  "secrets",
+  "configs",
+  "version",
+  "name",
+  "include",
+]);
+
+/**
+ * Whether a YAML file by another name (production.yml, stack.yml) is a compose file that runs
+ * something by itself: it has only the top-level keys a compose file has, and each of its services
+ * an image, a build or a service it extends. Stricter than `check` is with a file it is given: here
+ * any YAML file of the repository is asked, a CI configuration's list of services or a chart's
+ * values included.
+ */
+function isComposeByContent(file: string): boolean {
+  const { text } = readText(file);
+  if (text === undefined || !/^services:/m.test(text)) return false;
+  const value = parseYaml(text, file).documents[0]?.value;
+  if (!isObject(value) || !isObject(value.services)) return false;
+  if (!Object.keys(value).every((key) => COMPOSE_KEYS.has(key) || key.startsWith("x-"))) return false;
+  const services = Object.values(value.services);
+  return (
+    services.length > 0 &&
+    services.every(
+      (service) =>
+        isObject(service) &&
+        (service.image !== undefined || service.build !== undefined || service.extends !== undefined),
+    )
+  );
+}
+
+/** A YAML file named as no model, kustomization or chart's file is: which of them is compose is asked of its content. */
+const OTHER_YAML = /^(?!deployview|kustomization|Chart\.|values)[^.].*\.ya?ml$/i;
+
 export function findComposeSets(root: string, folders: Folder[] = walkRepository(root)): ComposeSet[] {
   const sets: ComposeSet[] = [];
   const bases = new Map<string, string[]>();
@@ -72,6 +111,14 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     const names = entries.filter((e) => e.isFile()).map((e) => e.name);
     const base = baseNames.find((n) => names.includes(n));
     const folder = relative(root, dir) || ".";
+    // A compose file by another name (cookiecutter-django's production.yml) runs by itself.
+    for (const name of names.sort())
+      if (OTHER_YAML.test(name) && !VARIANT.test(name) && !baseNames.includes(name)) {
+        const file = join(dir, name);
+        if (!isComposeByContent(file)) continue;
+        const variant = name.replace(/\.ya?ml$/i, "");
+        sets.push({ environment: environmentId(folder, variant), files: [file], variant });
+      }
     if (!base) {
       for (const name of names.sort()) {
         const variant = VARIANT.exec(name)?.[1];
