@@ -27,7 +27,7 @@ export const portOnAllInterfaces: Rule = {
           context.report(
             port.at,
             `'${instance.id}' is published on ${where} with no address, so on every interface of the host`,
-            `bind it to the address that should receive it (127.0.0.1:${host ? `${host}:` : ":"}${port.port.port} in Compose, bind: 127.0.0.1 in the model), or write 0.0.0.0 where every interface is meant`,
+            `bind it to the address that should receive it, as 127.0.0.1:${host ? `${host}:` : ":"}${port.port.port} in Compose or bind: 127.0.0.1 in the model; write 0.0.0.0 where every interface is meant`,
           );
         }
     }
