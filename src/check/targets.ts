@@ -9,6 +9,7 @@ import { diagnostic } from "../diagnostics.js";
 import { isComposeFileName, looksLikeComposeFile } from "../import/compose/file-names.js";
 import { type ComposeImportOptions, loadComposeAsModel } from "../import/compose/index.js";
 import type { LoadResult } from "../load/index.js";
+import { isStandardInput, readStandardInput } from "../load/standard-input.js";
 
 export type Load = () => Promise<LoadResult>;
 
@@ -25,6 +26,7 @@ export async function loadsFor(
   path: string,
   compose: Pick<ComposeImportOptions, "exampleFor"> = {},
 ): Promise<Load[]> {
+  if (isStandardInput(path)) return [standardInputLoad(path, compose)];
   let isDirectory = false;
   try {
     const stat = statSync(path);
@@ -70,4 +72,17 @@ export async function loadsFor(
       ],
     }),
   ];
+}
+
+/**
+ * Standard input (`check -`), read as what it holds: manifests by their apiVersion and kind, a
+ * model by the keys only a model has, else a compose file. What cannot be read is the compose
+ * reader's to say.
+ */
+function standardInputLoad(path: string, compose: Pick<ComposeImportOptions, "exampleFor">): Load {
+  const text = readStandardInput();
+  if (typeof text === "string" && /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text))
+    return () => loadManifests([path]);
+  if (typeof text === "string" && /^(?:system|environments):/m.test(text)) return () => loadModelFile(path);
+  return () => loadComposeAsModel([path], compose);
 }

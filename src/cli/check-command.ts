@@ -44,7 +44,7 @@ export function checkCommand(targets: Targets): Command {
     summary:
       "Lint models, compose files, Kubernetes manifests or whole repositories: references, budgets, what would not start, and the rule catalogue",
     usage:
-      "deployview check [model | compose file | manifests | folder]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N] [--quiet]",
+      "deployview check [model | compose file | manifests | folder | -]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N] [--quiet]",
     options: {
       format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
       rule: {
@@ -95,12 +95,6 @@ export function checkCommand(targets: Targets): Command {
       const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) =>
         namesStandardInput(f) ? standardInputPath(io.cwd) : modelPath(io, f),
       );
-      if (positionals.includes("-")) {
-        io.stderr.write(
-          "deployview check: standard input is read as a compose file, with -f - (cat compose.yaml | deployview check -f -)\n",
-        );
-        return ExitCode.unusable;
-      }
       if (composeFiles.length > 0 && positionals.length > 0) {
         // Read as one project or each on its own? Either is a guess, and a path passed over unread is worse.
         io.stderr.write(
@@ -108,7 +102,10 @@ export function checkCommand(targets: Targets): Command {
         );
         return ExitCode.unusable;
       }
+      // `-` is standard input, read as what it holds: a model, manifests or a compose file.
       const files = positionals.length > 0 ? positionals : [undefined];
+      const pathOf = (file: string | undefined) =>
+        file !== undefined && namesStandardInput(file) ? standardInputPath(io.cwd) : modelPath(io, file);
       const diagnostics: Diagnostic[] = [];
       const sources = new Map<string, string>();
       let unusable = false;
@@ -118,7 +115,7 @@ export function checkCommand(targets: Targets): Command {
       const loads =
         composeFiles.length > 0
           ? [() => loadComposeAsModel(composeFiles, compose)]
-          : (await Promise.all(files.map((file) => targets(modelPath(io, file), compose)))).flat();
+          : (await Promise.all(files.map((file) => targets(pathOf(file), compose)))).flat();
       for (const load of loads) {
         const loaded = await load();
         append(diagnostics, loaded.diagnostics);

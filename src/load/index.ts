@@ -4,6 +4,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
 import { limits, tooManyMessage } from "./limits.js";
+import { isStandardInput, standardInputText } from "./standard-input.js";
 import { validateModelInput } from "./validate-model.js";
 import { locate, parseYaml } from "./yaml-file.js";
 
@@ -71,6 +72,12 @@ export async function loadModelFile(file: string): Promise<LoadResult> {
     sources: new Map([[file, ""]]),
   });
   let text: string;
+  if (isStandardInput(file)) {
+    const read = standardInputText(file);
+    if (typeof read !== "string")
+      return { model: undefined, diagnostics: [read], sources: new Map([[file, ""]]) };
+    return loadModelText(read, file);
+  }
   try {
     // Synchronous: see output/write-files.ts on the thread pool a first asynchronous read starts.
     const info = statSync(file);

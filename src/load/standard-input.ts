@@ -1,11 +1,12 @@
 /**
  * Standard input as a file (`deployview check -f -` or `-f /dev/stdin`, as `docker compose -f -`
- * takes it): read once,
- * within the limits, and named `<stdin>` in the folder the command runs in, which is where Compose
- * reads the relative paths of such a file from, and its `.env`.
+ * takes it; `check -` for a model or manifests too): read once, within the limits, and named
+ * `<stdin>` in the folder the command runs in, which is where Compose reads the relative paths of
+ * such a file from, and its `.env`.
  */
 import { readSync } from "node:fs";
 import { join } from "node:path";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { limits } from "./limits.js";
 
 export const STANDARD_INPUT_NAME = "<stdin>";
@@ -29,6 +30,16 @@ export function standardInputPath(cwd: string): string {
 
 export function isStandardInput(path: string): boolean {
   return paths.has(path);
+}
+
+/** Its text, or the error that says why there is none, reported at `file` (its path). */
+export function standardInputText(file: string): string | Diagnostic {
+  const text = readStandardInput();
+  const at = { file, start: 0, end: 0 };
+  if (text === "too large")
+    return diagnostic("file-too-large", "error", "standard input holds more than deployview reads", at);
+  if (text === "unreadable") return diagnostic("file-unreadable", "error", "cannot read standard input", at);
+  return text;
 }
 
 /** Its text, or why there is none: read to its end the first time, within the size limit. */

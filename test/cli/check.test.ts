@@ -59,12 +59,6 @@ describe("deployview check", () => {
     expect((await runCli(["frobnicate"], dir)).code).toBe(2);
   });
 
-  it("points to -f - for standard input, which it reads as a compose file", async () => {
-    const result = await runCli(["check", "-"], dir);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("standard input is read as a compose file, with -f -");
-  });
-
   it("refuses a path named beside -f rather than pass over it unread", async () => {
     const compose = write("compose.yaml", "services:\n  web: { image: nginx:1.27 }\n");
     const result = await runCli(["check", "-f", compose, "other.yaml"], dir);

@@ -114,6 +114,29 @@ describe("the launcher and its code cache", () => {
     }
   });
 
+  it("checks standard input named -, as what it holds: a model, manifests or a compose file", () => {
+    const project = folderWith({}, "deployview-stdin-any-");
+    const check = (input: string) =>
+      spawnSync(process.execPath, [join(folder, "bin/deployview.cjs"), "check", "-"], {
+        cwd: project,
+        input,
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+    const model = check(
+      "system: { name: Shop }\nservices:\n  api: { kind: api, image: 'shop/api:latest', health: { tcp: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n",
+    );
+    expect(model.stdout).toMatch(/^<stdin>:3:\d+: warning .* \[image-latest-tag\]$/m);
+    const manifests = check(
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api }\nspec:\n  selector: { matchLabels: { app: api } }\n  template:\n    metadata: { labels: { app: api } }\n    spec: { containers: [{ name: api, image: 'api:1.0', securityContext: { privileged: true } }] }\n",
+    );
+    expect(manifests.stdout).toMatch(/^<stdin>:8:\d+: error .* \[privileged-container\]$/m);
+    expect(manifests.status).toBe(1);
+    const compose = check("services:\n  db: { image: 'postgres:16', ports: ['5432:5432'] }\n");
+    expect(compose.stdout).toMatch(/^<stdin>:2:\d+: error .* \[exposed-datastore\]$/m);
+    for (const result of [model, manifests, compose]) expect(result.stderr).toBe("");
+  });
+
   it("checks a compose file from standard input with -f -, its paths and .env read from the folder it runs in", () => {
     const project = folderWith(
       { ".env": "TAG=1.4\n", "web/Dockerfile": "FROM nginx:1.27\n" },

@@ -7,7 +7,7 @@ import { basename, dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
-import { isStandardInput, readStandardInput } from "../../load/standard-input.js";
+import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret } from "../../model/secret-like.js";
 import { asText } from "../json.js";
@@ -25,19 +25,7 @@ const wholeFile = (file: string): SourceRange => ({ file, start: 0, end: 0 });
 
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
 export async function readText(file: string): Promise<string | Diagnostic> {
-  if (isStandardInput(file)) {
-    const text = readStandardInput();
-    if (text === "too large")
-      return diagnostic(
-        "file-too-large",
-        "error",
-        "standard input holds more than deployview reads",
-        wholeFile(file),
-      );
-    if (text === "unreadable")
-      return diagnostic("file-unreadable", "error", "cannot read standard input", wholeFile(file));
-    return text;
-  }
+  if (isStandardInput(file)) return standardInputText(file);
   try {
     // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
     const info = statSync(file, { throwIfNoEntry: false });

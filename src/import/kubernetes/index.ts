@@ -8,6 +8,8 @@ import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { limits, tooManyMessage } from "../../load/limits.js";
+import { pathKind } from "../../load/path-kind.js";
+import { isStandardInput } from "../../load/standard-input.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
@@ -45,6 +47,10 @@ export function manifestFilesIn(dir: string): string[] {
 export function readManifests(paths: string[], context: BuildContext): ManifestObject[] {
   const objects: ManifestObject[] = [];
   for (const path of paths) {
+    if (isStandardInput(path)) {
+      append(objects, readManifestFile(path, context));
+      continue;
+    }
     let isDirectory = false;
     try {
       isDirectory = statSync(path).isDirectory();
@@ -96,7 +102,7 @@ export async function importManifests(
   }
   const first = paths[0]!;
   const name =
-    options.name ?? (basename(statSync(first).isDirectory() ? first : dirname(first)) || "kubernetes");
+    options.name ?? (basename(pathKind(first) === "folder" ? first : dirname(first)) || "kubernetes");
   const imported = manifestsToModel(name, objects, options.environment ?? "kubernetes", first, {
     builds: skaffoldBuilds(first),
   });

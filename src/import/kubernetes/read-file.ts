@@ -2,6 +2,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
+import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
 import { isObject, type ManifestObject } from "./objects.js";
 
@@ -11,6 +12,10 @@ export interface ReadText {
 }
 
 export function readText(file: string): ReadText {
+  if (isStandardInput(file)) {
+    const text = standardInputText(file);
+    return typeof text === "string" ? { text } : { diagnostic: text };
+  }
   try {
     const info = statSync(file);
     if (!info.isFile())
