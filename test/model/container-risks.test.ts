@@ -37,7 +37,7 @@ describe("a command line that passes a secret", () => {
     const client =
       /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]*?\s-p(\S+)|\bredis-cli\b[^|;&]*?\s-a\s+(\S+)/g;
     const part = fc.constantFrom(
-      ..."--PassWord= -pwd token: api_key apiKey x-secret requirepass masterauth -p --db-pass $PW ${S} $(cat abc \" ' = : - _ mysql redis-cli -a ;".split(
+      ..."--PassWord= -pwd token: api_key apiKey x-secret requirepass masterauth -p --db-pass $PW ${S} $(cat abc \" \\\" ' = : - _ mysql redis-cli -a ;".split(
         " ",
       ),
       " ",
@@ -46,7 +46,8 @@ describe("a command line that passes a secret", () => {
       fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
         const line = parts.join("");
         const expected = [...line.matchAll(option), ...line.matchAll(client)].some(
-          ([, first, second]) => !/^["']?[$`]/.test((first ?? second)!),
+          // Written as it is: not a variable or a command's output, behind any quotes or escaped quotes.
+          ([, first, second]) => !/^[\\"']*[$`]/.test((first ?? second)!),
         );
         expect(passesSecret(line)).toBe(expected);
         expect(commandText(line) !== line).toBe(expected);
