@@ -37,7 +37,7 @@ describe("a command line that passes a secret", () => {
     const client =
       /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]*?\s-p(\S+)|\bredis-cli\b[^|;&]*?\s-a\s+(\S+)/g;
     const part = fc.constantFrom(
-      ..."--PassWord= -pwd token: api_key apiKey x-secret requirepass masterauth -p --db-pass $PW ${S} $(cat abc \" \\\" ' = : - _ mysql redis-cli -a ;".split(
+      ...'--PassWord= -pwd token: api_key apiKey x-secret requirepass masterauth -p --db-pass $PW ${S} $(cat abc " \\" \' = : - _ mysql redis-cli -a ;'.split(
         " ",
       ),
       " ",
