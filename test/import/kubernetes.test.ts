@@ -871,6 +871,26 @@ describe("Kubernetes manifests as a model", () => {
     expect(codes).not.toContain("no-resource-limits");
   });
 
+  it("reads the kubelet's $(VAR) of a variable the container has as the model's ${VAR}, and a shell's $(command) as it is", async () => {
+    const { model, diagnostics } = await loadManifestText([
+      ...apiContainer(),
+      "          command: [sh, -c]",
+      "          args: ['serve --password=$(DB_PASSWORD) --mode=$(MODE) --host=$(hostname) --pod=$(POD_NAME) --cost=$$5']",
+      "          env:",
+      "            - { name: DB_PASSWORD, valueFrom: { secretKeyRef: { name: db, key: password } } }",
+      "            - { name: MODE, value: production }",
+      "            - { name: POD_NAME, valueFrom: { fieldRef: { fieldPath: metadata.name } } }",
+      "",
+    ]);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // The downward API's variable has no counterpart in the model: its reference stays the kubelet's.
+    expect(model!.services.find((s) => s.id === "api")!.command).toEqual([
+      "sh",
+      "-c",
+      "serve --password=${DB_PASSWORD} --mode=${MODE} --host=$(hostname) --pod=$(POD_NAME) --cost=$$5",
+    ]);
+  });
+
   it("takes a CPU request it cannot read for one stated: the error says so, and no warning says it is missing", async () => {
     const { diagnostics, sources, model } = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -4,6 +4,7 @@ import type { IContainerPort } from "kubernetes-models/v1/ContainerPort";
 import type { IEnvVar } from "kubernetes-models/v1/EnvVar";
 import type { IResourceRequirements } from "kubernetes-models/v1/ResourceRequirements";
 import type { ISecurityContext } from "kubernetes-models/v1/SecurityContext";
+import { toKubeletReferences } from "../../model/kubelet-references.js";
 import type { Amount, Environment, EnvVar, Instance, Model, Port, Service } from "../../model/types.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import { dnsLabel } from "./names.js";
@@ -162,7 +163,11 @@ export function container(model: Model, instance: Instance, parts: ContainerPart
   const entry: IContainer = { name: dnsLabel(service.id), image: parts.image };
   const pull = service.pull === undefined ? undefined : PULL_POLICIES[service.pull];
   if (pull) entry.imagePullPolicy = pull;
-  if (service.command !== undefined) entry.args = commandWords(service.command);
+  if (service.command !== undefined) {
+    // The model's ${VAR} of a variable the container has, for the kubelet to fill in: $(VAR).
+    const variables = new Set(emittedEnv(instance).map((variable) => variable.name));
+    entry.args = commandWords(service.command).map((word) => toKubeletReferences(word, variables));
+  }
   const ports: IContainerPort[] = service.ports.map((port) => {
     return { containerPort: port.port, name: portName(service, port), protocol: portProtocol(port) };
   });

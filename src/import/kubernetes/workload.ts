@@ -5,6 +5,7 @@
  */
 import { append } from "../../collections.js";
 import type { KeyPath } from "../../load/yaml-file.js";
+import { fromKubeletReferences } from "../../model/kubelet-references.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
@@ -128,6 +129,11 @@ export function importWorkload(
 
   const env = importEnv(object, container, containerPath, servicePath, context);
   if (Object.keys(env).length > 0) service.env = env;
+  // The kubelet's $(VAR) of a variable the container has is the model's ${VAR}.
+  if (Array.isArray(service.command)) {
+    const variables = new Set(Object.keys(env));
+    service.command = service.command.map((word) => fromKubeletReferences(word, variables));
+  }
 
   const { volumes, storage, notes } = importVolumes(
     object,
