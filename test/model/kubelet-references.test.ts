@@ -62,4 +62,18 @@ describe("a command's variables between the model and the kubelet", () => {
       "$${HOME}",
     ]);
   });
+
+  it("writes a probe's command with a dollar sign as the program is to see it, since nothing fills a probe's command in", () => {
+    const text = shop.replace(
+      "health: { command: [pg_isready, -U, shop] }",
+      // A function, so that $$ is not read as replace's own escape for $.
+      () => 'health: { command: "pg_isready -U $$POSTGRES_USER" }',
+    );
+    const db = k8s(text).find("StatefulSet", "db")!;
+    expect(db.spec.template.spec.containers[0].livenessProbe.exec.command).toEqual([
+      "sh",
+      "-c",
+      "pg_isready -U $POSTGRES_USER",
+    ]);
+  });
 });

@@ -12,9 +12,9 @@ function handler(health: HealthCheck): IProbe | undefined {
   }
   if (health.type === "tcp" && health.port) return { tcpSocket: { port: health.port.port } };
   if (health.command !== undefined) {
-    return {
-      exec: { command: typeof health.command === "string" ? ["sh", "-c", health.command] : health.command },
-    };
+    const words = typeof health.command === "string" ? ["sh", "-c", health.command] : health.command;
+    // The model writes a dollar sign as Compose does, $$; a probe's command is run as written.
+    return { exec: { command: words.map((word) => word.replaceAll("$$", "$")) } };
   }
   return undefined;
 }
