@@ -34,3 +34,11 @@ export const INT64_MAX_TEXT = "9223372036854775807";
 
 /** Whether a number is whole and within an int64, as Compose and Kubernetes read numbers. */
 export const isInt64 = (value: number): boolean => Number.isInteger(value) && Math.abs(value) <= 2 ** 63 - 1;
+
+/**
+ * Whether a number is a count of replicas a platform runs: whole, not negative, and within the
+ * Kubernetes API's int32. Compose reads a negative one and crashes at `up` (runtime-refusals.ts
+ * reports it); neither reaches the model.
+ */
+export const isReplicaCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2 ** 31 - 1;

@@ -634,6 +634,12 @@ volumes: { data: {}, pg: {} }
     expect(loaded.diagnostics[1]!.message).toBe(
       "'b' asks for -2 containers (deploy.replicas), which Compose cannot run: `up` stops with an internal error",
     );
+    // The refused count does not reach the model, where it would be run -1 times.
+    expect(loaded.model!.environments[0]!.instances.map((i) => [i.id, i.replicas.min])).toEqual([
+      ["a", 1],
+      ["b", 1],
+      ["c", 0],
+    ]);
   });
 
   it("reports a memory size too small for Docker to start in, and port ranges it cannot map, where they are written", async () => {

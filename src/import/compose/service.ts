@@ -5,7 +5,7 @@
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ServiceInputType } from "../../model/schema.js";
-import { asText, isObject, type Json, textOf } from "../json.js";
+import { asText, isObject, isReplicaCount, type Json, textOf } from "../json.js";
 import { buildField } from "./build.js";
 import { usesField } from "./depends-on.js";
 import { envField } from "./environment.js";
@@ -63,8 +63,8 @@ function labelsOf(value: unknown): Record<string, string> {
 /** How many replicas a service asks for, and the key that says it: deploy.replicas, else scale. */
 function replicasOf(raw: Json): { count: number; key: string[] } | undefined {
   const deployed = isObject(raw.deploy) ? raw.deploy.replicas : undefined;
-  if (typeof deployed === "number") return { count: deployed, key: ["deploy", "replicas"] };
-  return typeof raw.scale === "number" ? { count: raw.scale, key: ["scale"] } : undefined;
+  if (isReplicaCount(deployed)) return { count: deployed, key: ["deploy", "replicas"] };
+  return isReplicaCount(raw.scale) ? { count: raw.scale, key: ["scale"] } : undefined;
 }
 
 /** Copies the fields that have a value, in order: the order a model written from them shows. */

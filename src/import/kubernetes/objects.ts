@@ -1,9 +1,9 @@
 /** Kubernetes objects as read from manifests, with the document each came from. */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { isContainerPath, mountPoint } from "../../model/mounts.js";
-import { asText, isObject, type Json } from "../json.js";
+import { asText, isObject, isReplicaCount, type Json } from "../json.js";
 
-export { isObject, type Json };
+export { isObject, isReplicaCount, type Json };
 
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -223,7 +223,3 @@ export const addedCapabilities = (securityContext: Json): string[] =>
  */
 export const podMountPoint = (mountPath: string): string =>
   mountPoint(isContainerPath(mountPath) ? mountPath : `/${mountPath}`);
-
-/** A count of replicas the API server takes (an int32, not below 0); any other leaves the default, 1. */
-export const isReplicaCount = (value: unknown): value is number =>
-  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2 ** 31 - 1;
