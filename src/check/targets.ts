@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { diagnostic } from "../diagnostics.js";
-import { isComposeFileName, looksLikeComposeFile } from "../import/compose/file-names.js";
+import { isComposeFileName, isComposeText, looksLikeComposeFile } from "../import/compose/file-names.js";
 import { type ComposeImportOptions, loadComposeAsModel } from "../import/compose/index.js";
 import type { LoadResult } from "../load/index.js";
 import { isStandardInput, readStandardInput } from "../load/standard-input.js";
@@ -26,7 +26,7 @@ export async function loadsFor(
   path: string,
   compose: Pick<ComposeImportOptions, "exampleFor"> = {},
 ): Promise<Load[]> {
-  if (isStandardInput(path)) return [standardInputLoad(path, compose)];
+  if (isStandardInput(path)) return [await standardInputLoad(path, compose)];
   let isDirectory = false;
   try {
     const stat = statSync(path);
@@ -75,14 +75,17 @@ export async function loadsFor(
 }
 
 /**
- * Standard input (`check -`), read as what it holds: manifests by their apiVersion and kind, a
- * model by the keys only a model has, else a compose file. What cannot be read is the compose
- * reader's to say.
+ * Standard input (`check -`), read as what it holds, told as a file by another name is: manifests
+ * by their apiVersion and kind, a compose file by its top-level keys, else a model. What cannot be
+ * read is the model loader's to say.
  */
-function standardInputLoad(path: string, compose: Pick<ComposeImportOptions, "exampleFor">): Load {
+async function standardInputLoad(
+  path: string,
+  compose: Pick<ComposeImportOptions, "exampleFor">,
+): Promise<Load> {
   const text = readStandardInput();
-  if (typeof text === "string" && /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text))
+  if (typeof text === "string" && (await kubernetes()).isManifestText(text))
     return () => loadManifests([path]);
-  if (typeof text === "string" && /^(?:system|environments):/m.test(text)) return () => loadModelFile(path);
-  return () => loadComposeAsModel([path], compose);
+  if (typeof text === "string" && isComposeText(text)) return () => loadComposeAsModel([path], compose);
+  return () => loadModelFile(path);
 }

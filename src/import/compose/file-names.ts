@@ -14,6 +14,12 @@ const MODEL_KEYS = new Set(["system", "environments", "document", "groups", "out
 /** A key at the start of a line: a top-level key of a block mapping. */
 const TOP_LEVEL_KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#:'"][^:\n]*?))[ \t]*:(?:[ \t]|$)/gm;
 
+/** Whether YAML text is a compose file's by its top-level keys: services or includes, and none only a model has. */
+export function isComposeText(text: string): boolean {
+  const keys = new Set([...text.matchAll(TOP_LEVEL_KEY)].map((m) => m[1] ?? m[2] ?? m[3]!));
+  return (keys.has("services") || keys.has("include")) && ![...keys].some((key) => MODEL_KEYS.has(key));
+}
+
 /**
  * Whether a file by another name (stack.yml, app.yaml) is a compose file: it has services or
  * includes, and none of the keys only a model has. Read from its first 64 KiB, where the top-level
@@ -24,9 +30,7 @@ export function looksLikeComposeFile(file: string): boolean {
   try {
     fd = openSync(file, "r");
     const buffer = Buffer.alloc(64 * 1024);
-    const head = buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
-    const keys = new Set([...head.matchAll(TOP_LEVEL_KEY)].map((m) => m[1] ?? m[2] ?? m[3]!));
-    return (keys.has("services") || keys.has("include")) && ![...keys].some((key) => MODEL_KEYS.has(key));
+    return isComposeText(buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0)));
   } catch {
     return false;
   } finally {

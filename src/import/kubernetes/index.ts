@@ -18,7 +18,7 @@ import { skaffoldBuilds } from "./skaffold.js";
 import { type ImportedManifests, manifestsToModel } from "./to-model.js";
 
 export { kustomizationIn } from "./kustomize.js";
-export { looksLikeManifest } from "./read-file.js";
+export { isManifestText, looksLikeManifest } from "./read-file.js";
 
 const MANIFEST = /\.ya?ml$/i;
 

@@ -38,14 +38,18 @@ export function readText(file: string): ReadText {
   }
 }
 
+/** Whether YAML text holds Kubernetes objects: its lines say apiVersion and kind, and no compose services. */
+export function isManifestText(text: string): boolean {
+  return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text) && !/^services:/m.test(text);
+}
+
 /** Whether a YAML file holds Kubernetes objects: its first lines say apiVersion and kind. */
 export function looksLikeManifest(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
     const buffer = Buffer.alloc(4096);
-    const head = buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
-    return /^apiVersion:\s*\S/m.test(head) && /^kind:\s*\S/m.test(head) && !/^services:/m.test(head);
+    return isManifestText(buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0)));
   } catch {
     return false;
   } finally {
