@@ -202,7 +202,8 @@ const CLIENT_PASSWORD =
  */
 const SECRET_WORD = /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli/i;
 
-const words = (command: string | readonly string[] | undefined) =>
+/** A command as one line, its words joined by spaces, as the rules and `.env.example` read it. */
+export const commandLine = (command: string | readonly string[] | undefined): string =>
   command === undefined ? "" : typeof command === "string" ? command : command.join(" ");
 
 /**
@@ -247,12 +248,12 @@ export function literalSecrets(line: string): CommandSecret[] {
 
 /** Whether a command line passes a secret as it is; a variable ($VAR, ${VAR}) is how it should be done. */
 export function passesSecret(command: string | readonly string[] | undefined): boolean {
-  return secretValues(words(command)).some(({ value }) => literal(value));
+  return secretValues(commandLine(command)).some(({ value }) => literal(value));
 }
 
 /** A command line as a document shows it: a secret it passes is left out. */
 export function commandText(command: string | readonly string[] | undefined): string {
-  const line = words(command);
+  const line = commandLine(command);
   const hidden = literalSecrets(line);
   let shown = "";
   let at = 0;

@@ -1,5 +1,6 @@
 /** `.env.example`: every variable the compose file needs from outside, with a placeholder and a comment. */
 import { variablesIn } from "../../import/compose/interpolate.js";
+import { commandLine } from "../../model/container-risks.js";
 import type { Environment, Model } from "../../model/types.js";
 import { generatedHeader } from "../generated-file.js";
 import { containerInstances } from "../runtime/platform.js";
@@ -74,9 +75,6 @@ interface Written {
   places: Map<string, Set<string>>;
 }
 
-const line = (command: string | readonly string[]) =>
-  typeof command === "string" ? command : command.join(" ");
-
 /** The variables the compose file writes for Compose to fill in, in the order the services write them. */
 function writtenVariables(environment: Environment): Map<string, Written> {
   const written = new Map<string, Written>();
@@ -93,8 +91,9 @@ function writtenVariables(environment: Environment): Map<string, Written> {
   for (const instance of containerInstances(environment)) {
     const { service } = instance;
     note(instance.image ?? "", "image", service.id);
-    if (service.command !== undefined) note(line(service.command), "command", service.id);
-    if (service.health?.command !== undefined) note(line(service.health.command), "health check", service.id);
+    if (service.command !== undefined) note(commandLine(service.command), "command", service.id);
+    if (service.health?.command !== undefined)
+      note(commandLine(service.health.command), "health check", service.id);
   }
   return written;
 }
