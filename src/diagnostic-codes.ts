@@ -130,6 +130,7 @@ export const ruleIds = [
   "exposed-datastore",
   "health-port-undeclared",
   "host-namespace",
+  "host-variable-in-cluster",
   "host-port-conflict",
   "hpa-without-cpu-request",
   "image-latest-tag",

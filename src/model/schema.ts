@@ -123,10 +123,12 @@ const PlainValue = T.Object(
   },
   strict,
 );
-const EnvValue = T.Union([T.String(), T.Number(), T.Boolean(), PlainValue, SecretRef, EndpointRef]);
+/** No value (`LOG_LEVEL:`), as in Compose: the variable is taken from where the container is started. */
+const FromHost = T.Null();
+const EnvValue = T.Union([T.String(), T.Number(), T.Boolean(), FromHost, PlainValue, SecretRef, EndpointRef]);
 const Env = T.Record(T.String(), EnvValue, {
   description:
-    "Variables: plain values, { secret: name }, or { endpoint: service } for another service's address",
+    "Variables: plain values, { secret: name }, { endpoint: service } for another service's address, or no value (KEY: with nothing after it), which Compose takes from where it runs",
 });
 
 const EnvRef = Shared("Env", Env);

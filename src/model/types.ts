@@ -112,6 +112,8 @@ export interface HealthCheck extends Located {
 
 export type EnvValue =
   | { kind: "plain"; value: string }
+  /** Written with no value: taken from the environment the container is started in, as Compose does. */
+  | { kind: "host" }
   | { kind: "secret"; secret: string; key?: string }
   | { kind: "endpoint"; service: string; port?: Port; scheme: string; path?: string; host: string };
 

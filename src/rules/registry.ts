@@ -22,6 +22,7 @@ import { exposedDatastore } from "./exposed-datastore.js";
 import { healthPortUndeclared } from "./health-port-undeclared.js";
 import { hostNamespace } from "./host-namespace.js";
 import { hostPortConflict } from "./host-port-conflict.js";
+import { hostVariableInCluster } from "./host-variable-in-cluster.js";
 import { hpaWithoutCpuRequest } from "./hpa-without-cpu-request.js";
 import { imageLatestTag } from "./image-latest-tag.js";
 import { ingressWithoutTls } from "./ingress-without-tls.js";
@@ -89,6 +90,7 @@ export const rules: readonly Rule[] = [
   exposedDatastore,
   healthPortUndeclared,
   hostNamespace,
+  hostVariableInCluster,
   hostPortConflict,
   hpaWithoutCpuRequest,
   imageLatestTag,

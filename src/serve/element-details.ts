@@ -24,6 +24,8 @@ function envValue(name: string, value: EnvValue): string {
       return SECRET_NAME.test(name) && value.value !== ""
         ? "•••• (plain text in the model: make it a secret)"
         : value.value;
+    case "host":
+      return "(taken from where the container is started)";
     case "secret":
       return `•••• (secret ${value.secret}${value.key ? `/${value.key}` : ""})`;
     case "endpoint":

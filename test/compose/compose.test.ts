@@ -128,6 +128,13 @@ describe("compose.yaml", () => {
     expect(example).not.toContain("HOME");
   });
 
+  it("passes on a variable with no value from where Compose runs, and lists it in .env.example as optional", () => {
+    const { doc, files } = compose(shop.replace('PRICE: "$5" }', () => 'PRICE: "$5", LOG_LEVEL: null }'));
+    expect(doc.services.api.environment).toHaveProperty("LOG_LEVEL", null);
+    const example = files.find((f) => f.path === ".env.example")!.content;
+    expect(example).toContain("\n# In the environment of api; left unset when unset\n# LOG_LEVEL=\n");
+  });
+
   it("keeps an image's variables for Compose to fill in, and lists them in .env.example", () => {
     const { doc, files } = compose(
       shop

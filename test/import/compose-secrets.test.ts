@@ -126,15 +126,19 @@ describe("secrets in a compose file's variables", () => {
 });
 
 describe("a variable passed on with no value", () => {
-  it("is a secret the environment supplies where its name looks secret, and empty otherwise", async () => {
+  it("is a secret the environment supplies where its name looks secret, and passed on as it is otherwise", async () => {
     const root = folder({
       "compose.yaml":
         "services:\n  api:\n    image: a:1\n    environment:\n      API_TOKEN:\n      REGION:\n  worker:\n    image: b:1\n    environment: [SMTP_PASS, MODE, 'EMPTY_SECRET=']\n",
     });
     const { imported } = await importCompose([join(root, "compose.yaml")]);
     const services = imported!.input.services!;
-    expect(services.api!.env).toEqual({ API_TOKEN: { secret: "api-token" }, REGION: "" });
-    expect(services.worker!.env).toEqual({ SMTP_PASS: { secret: "smtp-pass" }, MODE: "", EMPTY_SECRET: "" });
+    expect(services.api!.env).toEqual({ API_TOKEN: { secret: "api-token" }, REGION: null });
+    expect(services.worker!.env).toEqual({
+      SMTP_PASS: { secret: "smtp-pass" },
+      MODE: null,
+      EMPTY_SECRET: "",
+    });
     expect(imported!.input.secrets).toEqual({
       "api-token": { source: "env", env: "API_TOKEN" },
       "smtp-pass": { source: "env", env: "SMTP_PASS" },

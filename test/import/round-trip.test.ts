@@ -52,6 +52,24 @@ describe("compose(import(file))", () => {
     );
   });
 
+  it("passes on a variable written with no value, rather than set it empty", () => {
+    const text = [
+      "services:",
+      "  api:",
+      "    image: api:1.0",
+      "    environment:",
+      "      - LOG_LEVEL",
+      "      - MODE=prod",
+      "      - EMPTY=",
+      "",
+    ].join("\n");
+    const regenerated = again(text);
+    expect(regenerated).toContain("      LOG_LEVEL: null # taken from where Compose runs\n");
+    expect(regenerated).toContain('      EMPTY: ""\n');
+    const imported = importText("compose", [{ path: "compose.yaml", text: regenerated as string }])!;
+    expect(imported.input.services.api?.env).toEqual({ LOG_LEVEL: null, MODE: "prod", EMPTY: "" });
+  });
+
   const files = corpusComposeFiles();
 
   it.skipIf(files.length === 0)("runs what each real compose file of the corpus runs", () => {

@@ -1446,4 +1446,10 @@ export const cases: RuleCase[] = [
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { app: "./app:/srv/app", logs: "/var/log:/host/log:ro" } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["6:65"],
   },
+  {
+    // Two instances inherit the variable: one finding where it is written. An instance giving it a value passes.
+    rule: "host-variable-in-cluster",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { LOG_LEVEL: null, MODE: prod } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a] }, d: { kind: cluster, run: { a2: { service: a } } } } }\n`,
+    expected: ["4:40"],
+  },
 ];

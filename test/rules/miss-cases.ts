@@ -223,6 +223,12 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    // Compose takes it from where it runs; the cluster's instance is given a value.
+    rule: "host-variable-in-cluster",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { LOG_LEVEL: null } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { env: { LOG_LEVEL: info } } } } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: [],
+  },
+  {
     rule: "build-and-image",
     text: `${head}services:\n  a: { kind: api, image: "a:1", build: ./a, pull: build }\n  b: { kind: api, image: "b:1", build: ./b, pull: never }\n  c: { kind: api, build: ./c }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
     // pull: build and pull: never say the image is the one the build makes.

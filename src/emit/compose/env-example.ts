@@ -61,8 +61,18 @@ export function envExample(model: Model, environment: Environment, source: strin
     const where = [...places]
       .map(([place, services]) => `the ${place} of ${[...services].sort().join(", ")}`)
       .join("; ");
-    lines.push(`# In ${where}${fallback === undefined ? "" : `; ${fallback} when unset`}`);
-    lines.push(fallback === undefined ? `${variable}=change-me` : `# ${variable}=${fallback}`, "");
+    const { passedOnly } = written.get(variable)!;
+    const unset =
+      fallback !== undefined ? `; ${fallback} when unset` : passedOnly ? "; left unset when unset" : "";
+    lines.push(`# In ${where}${unset}`);
+    lines.push(
+      fallback !== undefined
+        ? `# ${variable}=${fallback}`
+        : passedOnly
+          ? `# ${variable}=`
+          : `${variable}=change-me`,
+      "",
+    );
   }
   if (users.size === 0 && builds.size === 0 && written.size === 0)
     lines.push("# This environment needs no variables from outside.", "");
@@ -71,7 +81,9 @@ export function envExample(model: Model, environment: Environment, source: strin
 
 interface Written {
   fallback?: string;
-  /** Where it is written ("image", "command", "health check"), by the services that write it there. */
+  /** Only passed on to containers as it is (a variable with no value), which may leave it unset. */
+  passedOnly?: boolean;
+  /** Where it is written ("image", "command", "health check", "environment"), by the services that write it there. */
   places: Map<string, Set<string>>;
 }
 
@@ -80,13 +92,19 @@ function writtenVariables(environment: Environment): Map<string, Written> {
   const written = new Map<string, Written>();
   const note = (text: string, place: string, service: string) => {
     for (const { name, fallback } of variablesIn(text)) {
-      const entry = written.get(name) ?? {
+      const entry: Written = written.get(name) ?? {
         ...(fallback === undefined ? {} : { fallback }),
         places: new Map(),
       };
       entry.places.set(place, (entry.places.get(place) ?? new Set()).add(service));
+      delete entry.passedOnly;
       written.set(name, entry);
     }
+  };
+  const passOn = (name: string, service: string) => {
+    const entry: Written = written.get(name) ?? { passedOnly: true, places: new Map() };
+    entry.places.set("environment", (entry.places.get("environment") ?? new Set()).add(service));
+    written.set(name, entry);
   };
   for (const instance of containerInstances(environment)) {
     const { service } = instance;
@@ -94,6 +112,8 @@ function writtenVariables(environment: Environment): Map<string, Written> {
     if (service.command !== undefined) note(commandLine(service.command), "command", service.id);
     if (service.health?.command !== undefined)
       note(commandLine(service.health.command), "health check", service.id);
+    for (const variable of instance.env)
+      if (variable.value.kind === "host") passOn(variable.name, service.id);
   }
   return written;
 }

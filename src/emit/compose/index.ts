@@ -1,6 +1,6 @@
 /** Docker Compose for one compose environment: `compose.yaml` and `.env.example`. Pure. */
 import { basename } from "node:path";
-import { Document, isScalar, isSeq, visit } from "yaml";
+import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diagnostic } from "../../diagnostics.js";
 import type { Environment, Instance, Model } from "../../model/types.js";
@@ -33,6 +33,10 @@ function toYaml(value: Record<string, unknown>): string {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       if ((key === "test" || key === "command") && isSeq(pair.value) && pair.value.items.every(isScalar))
         pair.value.flow = true;
+      if (key === "environment" && isMap(pair.value))
+        for (const variable of pair.value.items)
+          if (isScalar(variable.value) && variable.value.value === null)
+            variable.value.comment = " taken from where Compose runs";
     },
   });
   return doc.toString({ lineWidth: 0 });

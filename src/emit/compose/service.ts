@@ -31,11 +31,13 @@ export const containersByService = (environment: Environment): Map<string, Insta
   groupBy(containerInstances(environment), (instance) => instance.service.id);
 
 /** `host`: the host name another container reaches a service by, the first instance of it here. */
-function variableValue(model: Model, host: (serviceId: string) => string, variable: EnvVar): string {
+function variableValue(model: Model, host: (serviceId: string) => string, variable: EnvVar): string | null {
   const value = variable.value;
   switch (value.kind) {
     case "plain":
       return literal(value.value);
+    case "host":
+      return null;
     case "secret":
       return `\${${secretVariable(model, value.secret)}:?set ${value.secret} (see .env.example)}`;
     case "endpoint": {

@@ -30,6 +30,8 @@ export function envValueText(variable: EnvVar): string {
       return secretLike(variable.name, value.value)
         ? "•••• (plain text in the model; declare it as a secret)"
         : code(value.value);
+    case "host":
+      return "taken from where the container is started";
     case "secret":
       return `secret ${code(value.secret)}${value.key ? ` (key ${code(value.key)})` : ""}`;
     case "endpoint": {

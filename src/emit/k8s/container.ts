@@ -60,7 +60,7 @@ export function portProtocol(port: Port): "TCP" | "UDP" | "SCTP" {
   return protocol === "udp" ? "UDP" : protocol === "sctp" ? "SCTP" : "TCP";
 }
 
-/** A plain variable's value; an endpoint becomes a URL to the other Service's DNS name. */
+/** A plain variable's value; an endpoint becomes a URL to the other Service's DNS name; others have none. */
 export function plainValue(
   environment: Environment,
   instance: Instance,
@@ -70,6 +70,8 @@ export function plainValue(
   switch (value.kind) {
     case "plain":
       return value.value;
+    // Nothing in a cluster supplies it (the rule host-variable-in-cluster says so).
+    case "host":
     case "secret":
       return undefined;
     case "endpoint": {

@@ -53,7 +53,9 @@ export function envField(
   return Object.fromEntries(
     Object.entries(variables).map(([key, value]) => {
       const variable = secretVariableOf(key, value, secretVariables);
-      if (variable === undefined) return [key, textOf(value) ?? ""];
+      // No value (`- LOG_LEVEL`) stays none: Compose takes it from where it runs, as the model does.
+      if (variable === undefined)
+        return [key, value === null || value === undefined ? null : (textOf(value) ?? "")];
       const secret = secretNamedAfter(variable);
       fromEnvironment.set(secret, variable);
       return [key, { secret }];

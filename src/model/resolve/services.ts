@@ -149,6 +149,7 @@ export function resolveEnv(
 ): EnvVar[] {
   return entriesOf(env).map(([name, value]) => {
     const at = context.locate([...path, name]);
+    if (value === null) return { name, value: { kind: "host" }, at };
     if (typeof value !== "object") return { name, value: { kind: "plain", value: String(value) }, at };
     const variable: EnvVar = { name, value: { kind: "plain", value: "" }, at };
     if (value.description) variable.description = value.description;
