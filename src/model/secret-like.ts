@@ -22,6 +22,50 @@ const TOKEN_START = /^(?:gh[pousr]_|github_pat_|glpat-|xox|[sr]k_live_|A[KS]IA|A
 /** A value that stands for one to be filled in by a template or by hand: {{ token }}, <your-token>. */
 const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;
 
+/** A password in a connection string of the key=value; form (ADO.NET, ODBC, JDBC properties). */
+const CONNECTION_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)/i;
+
+/** Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE. */
+const SECRET_NAME =
+  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|(^|_)KEY$|(^|_)PASS(_|$))/i;
+
+/**
+ * Last words that make a name one about a secret, not the secret: how long it lives (TOKEN_TTL),
+ * how it is checked (PASSWORD_MIN_LENGTH), where it is sent or found (API_KEY_HEADER,
+ * TOKEN_ENDPOINT, SECRET_NAME), what identifies it (AWS_ACCESS_KEY_ID).
+ */
+const ABOUT_A_SECRET = new Set(
+  (
+    "TTL EXPIRY EXPIRES EXPIRE EXPIRATION LIFETIME TIMEOUT INTERVAL PERIOD ROTATION AGE DAYS HOURS " +
+    "MINUTES SECONDS SECS SEC MS LENGTH LEN MIN MAX SIZE COUNT LIMIT RETRIES THRESHOLD COMPLEXITY " +
+    "STRENGTH PATTERN REGEX POLICY HEADER NAME NAMESPACE ID URL URI ENDPOINT HOST HOSTNAME PORT PATH " +
+    "DIR FOLDER FILE ALGO ALGORITHM ENCODING FORMAT TYPE KIND MODE ENABLED DISABLED REQUIRED " +
+    "AUDIENCE ISSUER SCOPE SCOPES VERSION STRATEGY PREFIX LOCATION REGION FIELD PARAM PROVIDER " +
+    "BACKEND STORE SOURCE LABEL REF RESET"
+  ).split(" "),
+);
+
+/** First words that make a name a switch: ENABLE_PASSWORD_RESET, USE_API_KEY. */
+const SWITCH = /^(?:ENABLE|DISABLE|USE|ALLOW|REQUIRE|SKIP|IS|HAS|NO|SHOW|HIDE)$/;
+
+/** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
+function secretName(name: string): boolean {
+  if (!SECRET_NAME.test(name)) return false;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean);
+  return !ABOUT_A_SECRET.has(words.at(-1) ?? "") && !SWITCH.test(words[0] ?? "");
+}
+
+/**
+ * Values no secret is written as: a switch (true, off), a number with or without a unit (3600,
+ * 1h, 30d), a reference to a variable Compose (`${DB_PASSWORD}`) or Kubernetes (`$(DB_PASSWORD)`) fills in.
+ */
+const NOT_A_SECRET =
+  /^(?:true|false|yes|no|on|off|\d+(?:\.\d+)?(?:ms|[smhdw])|\$\{.*|\$\([A-Za-z_][A-Za-z0-9_]*\))$/i;
+
 /** Whether a plain variable looks like a secret, and why: by its name, or by what its value holds. */
 export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
@@ -34,21 +78,17 @@ export function secretLike(name: string, value: string): string | undefined {
   const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i.exec(value)?.[1];
   if (password !== undefined && wholeReference(password) === undefined && !PLACEHOLDER.test(password))
     return "holds a URL with credentials";
+  const connection = CONNECTION_PASSWORD.exec(value)?.[1]?.trim();
+  if (connection && !/^\$[{(]/.test(connection) && !PLACEHOLDER.test(connection))
+    return "holds a connection string with a password";
   if (PLACEHOLDER.test(value.trim())) return undefined;
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
   if (/_FILE$/i.test(name) && /^[./~]/.test(value)) return undefined;
   // So does an absolute path whatever the name (DATABASE_PASSWORD=/run/secrets/db-password):
   // no password is written so.
   if (/^\/(?:[\w.@-]+\/)+[\w.@-]+$/.test(value)) return undefined;
-  if (
-    // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
-    /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|(^|_)KEY$|(^|_)PASS(_|$))/i.test(
-      name,
-    ) &&
-    !/^\$\{/.test(value)
-  ) {
-    return "holds what looks like a secret";
-  }
+  // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
+  if (secretName(name) && !NOT_A_SECRET.test(value)) return "holds what looks like a secret";
   return undefined;
 }
 

@@ -443,6 +443,8 @@ export interface Model {
    * obsolete compose `version:`): through the rule, its severity is configurable and it can be suppressed.
    */
   importFindings?: Diagnostic[];
+  /** The files the model was read from, when not a model: a finding's hint then speaks their language. */
+  readFrom?: "compose" | "kubernetes";
 }
 
 export interface ConfigVariable extends Located {

@@ -1,5 +1,5 @@
 import { secretLike } from "../model/secret-like.js";
-import type { Service } from "../model/types.js";
+import type { Model, Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
 import { reportImported } from "./from-analyses.js";
@@ -11,12 +11,19 @@ interface Found {
   service: string;
 }
 
+const ENVIRONMENT_HINTS = {
+  model: () => "reference a secret instead: { secret: name }",
+  compose: (name: string) =>
+    `take it from the environment Compose runs in (${name}: \${${name}}, set in .env), or from a secret file (${name}_FILE: /run/secrets/…) where the image reads one`,
+  kubernetes: () => "read it from a Secret: valueFrom: { secretKeyRef: { name: …, key: … } }",
+};
+
 /** Plain variables that look secret. */
-function inEnvironment(service: Service): Found[] {
+function inEnvironment(service: Service, readFrom: Model["readFrom"]): Found[] {
   return service.env.flatMap((variable) => {
     if (variable.value.kind !== "plain" || variable.value.value === "") return [];
     const reason = secretLike(variable.name, variable.value.value);
-    const hint = "reference a secret instead: { secret: name }";
+    const hint = ENVIRONMENT_HINTS[readFrom ?? "model"](variable.name);
     return reason
       ? [{ at: variable.at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }]
       : [];
@@ -56,7 +63,7 @@ export const plaintextSecret: Rule = {
     }
     const developmentOnly = (id: string) => inDevelopment.has(id) && !inOther.has(id);
     const found = context.model.services.flatMap((service) => [
-      ...inEnvironment(service),
+      ...inEnvironment(service, context.model.readFrom),
       ...inBuildArguments(service),
     ]);
     // Services that take their variables from one anchor share the finding there.

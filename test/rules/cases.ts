@@ -1116,6 +1116,24 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // A password in a connection string, and one that is all digits.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    environment:",
+        "      CONN: Server=db;User Id=sa;Password=Str0ngP@ss;",
+        "      ADMIN_PASSWORD: 123456",
+        "      TOKEN_TTL: 3600",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:7", "6:7"],
+  },
+  {
     rule: "unconfined-profile",
     text: "",
     files: {

@@ -426,6 +426,16 @@ export const missCases: RuleCase[] = [
         "      DATABASE_PASSWORD: /run/secrets/db_password",
         "      DATABASE_URL: postgres://app@db/app",
         "      LEVEL: info",
+        "      TOKEN_TTL: 3600",
+        "      PASSWORD_MIN_LENGTH: 8",
+        "      MAX_PASSWORD_AGE_DAYS: 90",
+        "      API_KEY_HEADER: X-Api-Key",
+        "      TOKEN_ENDPOINT: https://auth.example.com/oauth/token",
+        "      SECRET_NAME: db-credentials",
+        "      ENABLE_API_KEY_AUTH: 'yes'",
+        "      AUTH_TOKEN_ENABLED: false",
+        "      REFRESH_TOKEN: 30d",
+        "      CONN: Server=db;User Id=sa;Password=${DB_PASSWORD};",
         "    secrets: [db_password]",
         "secrets:",
         "  db_password: { file: ./db_password.txt }",
@@ -434,7 +444,8 @@ export const missCases: RuleCase[] = [
       ".env.example": "DB_PASSWORD=\n",
       "db_password.txt": "kept out of version control\n",
     },
-    // The environment supplies the password, a _FILE variable (or any) names the file it is in, the URL has none.
+    // The environment supplies the password, a _FILE variable (or any) names the file it is in, the
+    // URL has none; the others are settings about a secret (how long it lives, where it is sent), or switches.
     expected: [],
   },
   {

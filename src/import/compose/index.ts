@@ -150,6 +150,6 @@ export async function loadComposeAsModel(
       diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
       sources,
     };
-  const model = { ...lintable, variables, importFindings: imported.findings };
+  const model = { ...lintable, variables, importFindings: imported.findings, readFrom: "compose" as const };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -125,6 +125,6 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
       diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
       sources,
     };
-  const model = { ...lintable, importFindings: imported.findings };
+  const model = { ...lintable, importFindings: imported.findings, readFrom: "kubernetes" as const };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }
