@@ -196,11 +196,14 @@ const SECRET_ARGUMENT =
 const CLIENT_PASSWORD =
   /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]{0,200}?\s-p(\S+)|\bredis-cli\b[^|;&]{0,200}?\s-a\s+(\S+)/g;
 
+/** The password of a URL with credentials (postgres://app:s3cret@db/app), wherever the line has one. */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
+
 /**
- * A word every SECRET_ARGUMENT or CLIENT_PASSWORD match contains. Most command lines have none,
+ * A word every SECRET_ARGUMENT, CLIENT_PASSWORD or URL_PASSWORD match contains. Most command lines have none,
  * and testing for it costs far less than SECRET_ARGUMENT, which tries its option name at every word.
  */
-const SECRET_WORD = /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli/i;
+const SECRET_WORD = /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli|:\/\/[^/\s@]*@/i;
 
 /** A command as one line, its words joined by spaces, as the rules and `.env.example` read it. */
 export const commandLine = (command: string | readonly string[] | undefined): string =>
@@ -236,6 +239,7 @@ function secretValues(line: string): CommandSecret[] {
       found(m, (taken) => taken.replace(/^[\s"']*-*/, "").replace(/[=\s:]+$/, "")),
     ),
     ...[...line.matchAll(CLIENT_PASSWORD)].map((m) => found(m, () => "password")),
+    ...[...line.matchAll(URL_PASSWORD)].map((m) => found(m, () => "password")),
   ];
 }
 

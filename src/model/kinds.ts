@@ -22,3 +22,13 @@ export const serviceKindNames = [
 
 /** Kinds that keep state unless told otherwise. */
 export const statefulKinds: ReadonlySet<string> = new Set(["database", "storage", "queue", "broker"]);
+
+/**
+ * Whether a cache is told on its command line to keep what it holds on disk: Redis's and Valkey's
+ * append-only file (--appendonly yes) or snapshots (--save 60 1; --save "" turns them off).
+ */
+export function persistsCache(kind: string, command: string | readonly string[] | undefined): boolean {
+  if (kind !== "cache" || command === undefined) return false;
+  const line = typeof command === "string" ? command : command.join(" ");
+  return /--appendonly\s+yes\b|--save\s+\d/.test(line);
+}

@@ -2,6 +2,11 @@ import { isDevelopment, type Rule } from "./rule.js";
 
 const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage"]);
 
+/** Whether an address reaches this host only: all of 127.0.0.0/8, ::1 (written [::1] in Compose) and localhost. */
+function isLoopback(address: string): boolean {
+  return /^(?:127(?:\.\d{1,3}){3}|\[?::1\]?|localhost)$/i.test(address);
+}
+
 export const exposedDatastore: Rule = {
   id: "exposed-datastore",
   severity: "error",
@@ -16,7 +21,7 @@ export const exposedDatastore: Rule = {
         if (!datastoreKinds.has(instance.service.kind)) continue;
         for (const port of instance.publish) {
           const bind = port.bind ?? (environment.access.scope === "local" ? "127.0.0.1" : "0.0.0.0");
-          if (bind === "127.0.0.1" || bind === "localhost" || bind === "::1") continue;
+          if (isLoopback(bind)) continue;
           context.report(
             port.at,
             `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `port ${port.host}`} in environment '${environment.id}'`,

@@ -16,8 +16,14 @@ function runsUntilStopped(service: Service, published: ReadonlySet<Service>): st
   if (service.restart === "always" || service.restart === "unless-stopped")
     return `it restarts ${service.restart === "always" ? "always" : "unless stopped"}`;
   if (service.health) return "it has a health check";
-  return published.has(service) ? "it publishes ports" : undefined;
+  if (published.has(service)) return "it publishes ports";
+  // The image of a store runs its server; one given a command may be run for a one-off (psql -f …).
+  return SERVERS.has(service.kind) && service.command === undefined
+    ? `it is a ${service.kind}, whose image runs its server`
+    : undefined;
 }
+
+const SERVERS = new Set(["database", "cache", "broker", "queue", "search", "proxy", "gateway"]);
 
 export const waitForServerExit: Rule = {
   id: "wait-for-server-exit",

@@ -10,6 +10,12 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("billing-api", "acme/billing:1.0", [5432])).toBe("api");
     // A project name that a store also has is no store.
     expect(guessKind("artemis-api", "acme/artemis:2.1")).toBe("api");
+    // An exporter is named after what it watches, and is no store.
+    expect(guessKind("exporter", "quay.io/prometheuscommunity/postgres-exporter:v0.15.0")).toBe(
+      "observability",
+    );
+    expect(guessKind("redis-exporter", "oliver006/redis_exporter:v1.62.0")).toBe("observability");
+    expect(guessKind("mysqld-exporter", "prom/mysqld-exporter:v0.15.1")).toBe("observability");
   });
 
   it("else from the port a datastore listens on by default", () => {

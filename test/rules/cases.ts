@@ -191,6 +191,22 @@ export const cases: RuleCase[] = [
     expected: ["4:3"],
   },
   {
+    // A cache told to write its data to disk keeps state; one that is not, or is told not to, keeps none.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  aof: { image: 'redis:7.2', command: [redis-server, --appendonly, 'yes'] }",
+        "  snapshots: { image: 'valkey/valkey:8.0', command: redis-server --save 60 1 }",
+        "  plain: { image: 'redis:7.2' }",
+        "  off: { image: 'redis:7.2', command: redis-server --save '' --appendonly no }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3"],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],
@@ -1102,20 +1118,6 @@ export const cases: RuleCase[] = [
     expected: ["6:9", "10:33"],
   },
   {
-    rule: "dangerous-capability",
-    text: "",
-    files: {
-      "compose.yaml":
-        "services:\n  vpn:\n    image: v:1\n    cap_add: [SYS_ADMIN, NET_BIND_SERVICE, cap_net_admin]\n",
-    },
-    expected: ["4:15", "4:44"],
-  },
-  {
-    rule: "dangerous-capability",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { capabilities: [NET_BIND_SERVICE] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: [],
-  },
-  {
     // A password in a connection string, and one that is all digits.
     rule: "plaintext-secret",
     text: "",
@@ -1132,6 +1134,20 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["5:7", "6:7"],
+  },
+  {
+    rule: "dangerous-capability",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  vpn:\n    image: v:1\n    cap_add: [SYS_ADMIN, NET_BIND_SERVICE, cap_net_admin]\n",
+    },
+    expected: ["4:15", "4:44"],
+  },
+  {
+    rule: "dangerous-capability",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { capabilities: [NET_BIND_SERVICE] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: [],
   },
   {
     rule: "unconfined-profile",
@@ -1342,17 +1358,20 @@ export const cases: RuleCase[] = [
         "  db: { image: 'postgres:16', volumes: ['data:/var/lib/postgresql/data'], healthcheck: { test: [CMD, pg_isready] } }",
         "  web: { image: 'nginx:1.27', ports: ['8080:80'] }",
         "  agent: { image: 'shop/agent:1.0', restart: always }",
+        "  cache: { image: 'redis:7.2' }",
         "  api:",
         "    image: shop/api:1.0",
         "    depends_on:",
         "      db: { condition: service_completed_successfully }",
         "      web: { condition: service_completed_successfully }",
         "      agent: { condition: service_completed_successfully }",
+        "      cache: { condition: service_completed_successfully }",
         "volumes: { data: {} }",
         "",
       ].join("\n"),
     },
-    expected: ["8:7", "9:7", "10:7"],
+    // The cache says nothing of how it runs, but its image runs a server.
+    expected: ["9:7", "10:7", "11:7", "12:7"],
   },
   {
     // Replicas by count, by autoscaler and on every node; the miss cases are beside them.
@@ -1458,6 +1477,12 @@ export const cases: RuleCase[] = [
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", health: { command: [check, --token, abc123] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:33"],
+  },
+  {
+    // A URL with credentials on the command line; one whose password is a variable passes.
+    rule: "secret-in-command",
+    text: `${head}services:\n  a: { kind: job, image: "a:1", command: [psql, "postgres://admin:Pa55w0rd@db:5432/app"] }\n  b: { kind: job, image: "b:1", command: [psql, "postgres://admin:\${PG_PASSWORD}@db/app", "https://example.com/a@b"] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["4:42"],
   },
   {
     rule: "bind-mount-in-cluster",

@@ -321,9 +321,10 @@ export const missCases: RuleCase[] = [
     text: "",
     files: {
       "compose.yaml":
-        "services:\n  db:\n    image: postgres:16\n    volumes: [data:/var/lib/postgresql/data]\n    ports: ['127.0.0.1:5432:5432', '[::1]:5433:5432', '::1:5434:5432', { target: 5432, published: 5435, host_ip: 127.0.0.1 }]\nvolumes: { data: {} }\n",
+        "services:\n  db:\n    image: postgres:16\n    volumes: [data:/var/lib/postgresql/data]\n    ports: ['127.0.0.1:5432:5432', '[::1]:5433:5432', '::1:5434:5432', { target: 5432, published: 5435, host_ip: 127.0.0.1 }, '127.0.0.2:5436:5432', { target: 5432, published: 5437, host_ip: 127.1.2.3 }]\n  exporter:\n    image: quay.io/prometheuscommunity/postgres-exporter:v0.15.0\n    ports: ['9187:9187']\nvolumes: { data: {} }\n",
     },
-    // Localhost in every way Compose writes it, IPv6 with and without brackets included.
+    // Localhost in every way Compose writes it (all of 127.0.0.0/8, IPv6 with and without brackets);
+    // an exporter named after the database it watches is no database.
     expected: [],
   },
   {
@@ -399,6 +400,24 @@ export const missCases: RuleCase[] = [
     rule: "missing-health-check",
     text: `${head}services:\n  a: { kind: api, image: "a:1", health: { http: /health } }\n  j: { kind: job, image: "j:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, j] } } }\n`,
     // A job runs once and ends: there is nothing to check.
+    expected: [],
+  },
+  {
+    rule: "missing-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  migrate: { build: ., command: [alembic, upgrade, head], restart: 'no' }",
+        "  api:",
+        "    image: shop/api:1.0",
+        "    healthcheck: { test: [CMD, curl, -f, http://localhost:8000/health] }",
+        "    depends_on: { migrate: { condition: service_completed_successfully } }",
+        "",
+      ].join("\n"),
+      Dockerfile: "FROM python:3.12\n",
+    },
+    // What another waits on to exit is a job, though its name says nothing of it.
     expected: [],
   },
   {

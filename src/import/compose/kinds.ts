@@ -3,6 +3,8 @@ import { serviceKindNames } from "../../model/kinds.js";
 import type { ServiceKind } from "../../model/types.js";
 
 const patterns: [RegExp, ServiceKind][] = [
+  // A metrics exporter is named after what it watches (postgres-exporter, redis_exporter) and keeps nothing.
+  [/exporter|prometheus/, "observability"],
   // Tools and APIs named after the database they serve come before the databases themselves.
   [/postgrest|postgres-meta|pg-meta|hasura/, "api"],
   [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],

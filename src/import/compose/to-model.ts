@@ -90,6 +90,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       if (port.host !== undefined && !port.anyHostPort)
         hostPorts.push({ id, index: port.index, port: port as Port & { host: number }, profiles });
   }
+  for (const id of awaitedToComplete(composeServices)) {
+    const service = services[id];
+    // What others wait on to exit is a job, where its name and image said nothing of what it is.
+    if (service?.kind === "other" && service.restart !== "always" && service.restart !== "unless-stopped")
+      service.kind = "job";
+  }
   const secrets = composeSecrets(merged.secrets);
   for (const [secret, variable] of reading.fromEnvironment)
     secrets[secret] ??= { source: "env", env: variable };
@@ -180,4 +186,16 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
       return [id, { source: definition.external ? "external" : "compose" }];
     }),
   );
+}
+
+/** The services another waits on to exit successfully (condition: service_completed_successfully). */
+function awaitedToComplete(composeServices: Json): Set<string> {
+  const awaited = new Set<string>();
+  for (const raw of Object.values(composeServices)) {
+    if (!isObject(raw) || !isObject(raw.depends_on)) continue;
+    for (const [target, dependency] of Object.entries(raw.depends_on))
+      if (isObject(dependency) && dependency.condition === "service_completed_successfully")
+        awaited.add(target);
+  }
+  return awaited;
 }

@@ -1,5 +1,5 @@
 import { capabilityName, isKnownCapability } from "../container-risks.js";
-import { statefulKinds } from "../kinds.js";
+import { persistsCache, statefulKinds } from "../kinds.js";
 import { isContainerPath } from "../mounts.js";
 import type { ModelInputType, ServiceInputType } from "../schema.js";
 import type {
@@ -354,7 +354,11 @@ function resolveService(
     volumes,
     uses: resolveUses(context, id, input),
     routes: [],
-    stateful: input.stateful ?? (statefulKinds.has(input.kind) || volumes.some((v) => v.type === "volume")),
+    stateful:
+      input.stateful ??
+      (statefulKinds.has(input.kind) ||
+        persistsCache(input.kind, input.command) ||
+        volumes.some((v) => v.type === "volume")),
     security: resolveSecurity(context, id, input.security),
     hostNamespaces: hostNamespaces(context, id, input),
     profiles: input.profiles ?? [],
