@@ -91,7 +91,7 @@ describe("deployview drift on committed configuration", () => {
     expect(lines).toEqual([
       "deploy/production-compose/compose.yaml:29:9: error 'app' waits for postgres (started) here; the model says each dependency to be healthy where it has a health check [configuration-drift]",
       "deploy/production-compose/compose.yaml:49:12: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
-      "deploy/production-compose/compose.yaml:55:26: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
+      "deploy/production-compose/compose.yaml:55:46: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
       "deploy/production-k8s/app.yaml:137:3: error 'app' runs 3 to 10 replicas at 70% CPU here; the model says 2 to 10 replicas at 70% CPU [configuration-drift]",
       "deploy/production-k8s/extra.yaml:3:13: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]",
       "deploy/production-k8s/redis.yaml:40:22: error 'redis' sets EXTRA_FLAG here, which the model does not [configuration-drift]",

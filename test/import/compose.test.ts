@@ -332,7 +332,7 @@ volumes: { data: {}, pg: {} }
       ].join("\n"),
     );
     const loaded = await loadComposeAsModel([file]);
-    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:26"]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:46"]);
     const found = checkModel(loaded.model!, {
       sources: loaded.sources,
       severities: { "compose-obsolete-version": "off" },
@@ -462,8 +462,8 @@ volumes: { data: {}, pg: {} }
       // A number, 0 as much as 10, is no duration to Compose, whose schema takes text.
       "schema-wrong-type@5:72",
       "schema-wrong-type@5:112",
+      "schema-invalid-value@7:11",
       "schema-wrong-type@9:63",
-      "invalid-quantity@7:11",
     ]);
     expect(loaded.diagnostics[1]!.message).toBe(
       "healthcheck.start_period of 'a' is '1m30', which is not a duration Compose reads",
@@ -530,6 +530,39 @@ volumes: { data: {}, pg: {} }
     expect(messages[4]).toBe(
       "services.a.depends_on.b.condition is 'service_healty', which Compose does not take (service_started, service_healthy, service_completed_successfully) | did you mean 'service_healthy'?",
     );
+  });
+
+  it("reports text Compose reads as a boolean or a number, and cannot, where it is written", async () => {
+    const file = write(
+      "parsed.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    privileged: 'yes please'",
+        "    read_only: 'true'",
+        "    healthcheck: { test: [CMD, 'true'], retries: three }",
+        "    deploy: { replicas: two, resources: { limits: { cpus: many } } }",
+        "    ulimits: { nofile: lots, nproc: { soft: '10', hard: ten } }",
+        "    scale: '${SCALE:-2}'",
+        "    init: off",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@4:17",
+      "schema-invalid-value@6:50",
+      "schema-invalid-value@7:25",
+      "schema-invalid-value@7:59",
+      "schema-invalid-value@8:24",
+      "schema-invalid-value@8:57",
+    ]);
+    expect(loaded.diagnostics.map((d) => `${d.message} | ${d.hint}`).slice(0, 3)).toEqual([
+      "services.a.privileged is 'yes please', which Compose does not read as true or false | write true or false",
+      "services.a.healthcheck.retries is 'three', which Compose does not read as a number | write a number, such as 0.5",
+      "services.a.deploy.replicas is 'two', which Compose does not read as a whole number | write a whole number, such as 3",
+    ]);
   });
 
   it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {

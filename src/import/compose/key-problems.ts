@@ -18,6 +18,13 @@ import type { ComposeSource } from "./to-model.js";
 const NAMED_SECTIONS = ["services", "networks", "volumes", "secrets", "configs"] as const;
 const NAME = /^[a-zA-Z0-9._-]+$/;
 
+const PARSED_NAMES = { boolean: "true or false", integer: "a whole number", number: "a number" } as const;
+const PARSED_HINTS = {
+  boolean: "write true or false",
+  integer: "write a whole number, such as 3",
+  number: "write a number, such as 0.5",
+} as const;
+
 /**
  * What the Compose Specification refuses in a file, each where it is written: keys it does not know
  * (x- extensions aside), with a suggestion; values of the wrong type or outside what it takes, at
@@ -123,6 +130,14 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
         { hint: suggestion(asText(problem.value), allowed, "value") },
       );
     }
+    case "not-parsing":
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${problem.path.join(".")} is '${problem.value}', which Compose does not read as ${PARSED_NAMES[problem.as]}`,
+        locate(source.yaml, problem.path, "value"),
+        { hint: PARSED_HINTS[problem.as] },
+      );
     case "not-matching":
       return diagnostic(
         "schema-invalid-value",

@@ -3,7 +3,7 @@
  * also takes (mem_limit, mem_reservation, cpus) add where deploy.resources does not say.
  */
 import type { ServiceInputType } from "../../model/schema.js";
-import { isObject, type Json, textOf } from "../json.js";
+import { isObject, type Json, textOf, valueAt } from "../json.js";
 import type { Reading } from "./reading.js";
 import { sizeQuantity } from "./sizes.js";
 
@@ -17,10 +17,16 @@ function memoryOf(resources: unknown): ServiceInputType["memory"] | undefined {
   return limit ? sizeQuantity(limit) : request ? sizeQuantity(request) : undefined;
 }
 
+/** A number of CPUs as Compose writes it (0.5, "2"); what is not one is the schema's to report, once. */
+function cpus(value: unknown): string | undefined {
+  const text = textOf(value);
+  return text !== undefined && /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text.trim()) ? text : undefined;
+}
+
 function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
   if (!isObject(resources)) return undefined;
-  const limit = isObject(resources.limits) ? textOf(resources.limits.cpus) : undefined;
-  const request = isObject(resources.reservations) ? textOf(resources.reservations.cpus) : undefined;
+  const limit = isObject(resources.limits) ? cpus(resources.limits.cpus) : undefined;
+  const request = isObject(resources.reservations) ? cpus(resources.reservations.cpus) : undefined;
   if (limit && request) return { request, limit };
   return limit ?? request;
 }
@@ -53,13 +59,19 @@ export function resourceFields(
   const memory = memoryOf(resources);
   if (memory) {
     fields.memory = memory;
-    const written =
-      isObject(deploy.resources) && memoryOf(deploy.resources)
-        ? ["deploy", "resources"]
-        : raw.mem_limit !== undefined
-          ? ["mem_limit"]
-          : ["mem_reservation"];
-    reading.note(["services", id, "memory"], ["services", id, ...written]);
+    const { limits, reservations } = resources as { limits: Json; reservations: Json };
+    // Each amount where it is written: deploy.resources wins over the service's own keys.
+    const written = (key: "limits" | "reservations") =>
+      isObject(deploy.resources) &&
+      isObject(deploy.resources[key]) &&
+      deploy.resources[key].memory !== undefined
+        ? ["deploy", "resources", key, "memory"]
+        : [key === "limits" ? "mem_limit" : "mem_reservation"];
+    const limit = limits.memory !== undefined ? written("limits") : undefined;
+    const request = reservations.memory !== undefined ? written("reservations") : undefined;
+    reading.note(["services", id, "memory"], ["services", id, ...(limit ?? request)!]);
+    if (limit) reading.note(["services", id, "memory", "limit"], ["services", id, ...limit]);
+    if (request) reading.note(["services", id, "memory", "request"], ["services", id, ...request]);
   }
   const cpu = cpuOf(resources);
   if (cpu) {
@@ -67,6 +79,13 @@ export function resourceFields(
     const written =
       isObject(deploy.resources) && cpuOf(deploy.resources) ? ["deploy", "resources"] : ["cpus"];
     reading.note(["services", id, "cpu"], ["services", id, ...written]);
+    if (written[0] === "deploy")
+      for (const [key, side] of [
+        ["limits", "limit"],
+        ["reservations", "request"],
+      ] as const)
+        if (cpus(valueAt(deploy, ["resources", key, "cpus"])) !== undefined)
+          reading.note(["services", id, "cpu", side], ["services", id, "deploy", "resources", key, "cpus"]);
   }
   return fields;
 }

@@ -30,7 +30,67 @@ export type SpecProblem =
   | { kind: "unknown-key"; path: KeyPath; key: string; known: string[] }
   | { kind: "wrong-type"; path: KeyPath; value: unknown; allowed: JsonType[] }
   | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] }
-  | { kind: "not-matching"; path: KeyPath; value: string; pattern: string };
+  | { kind: "not-matching"; path: KeyPath; value: string; pattern: string }
+  | { kind: "not-parsing"; path: KeyPath; value: string; as: ParsedType };
+
+/**
+ * The fields whose schema takes text only so that a variable can fill them in (privileged:
+ * "${PRIVILEGED}"): Compose reads the text as the type, and refuses the file when it does not parse.
+ */
+export type ParsedType = "boolean" | "integer" | "number";
+const PARSED: Record<string, ParsedType> = Object.assign(
+  Object.create(null),
+  Object.fromEntries([
+    ...[
+      "attach",
+      "no_cache",
+      "pull",
+      "privileged",
+      "init",
+      "oom_kill_disable",
+      "read_only",
+      "stdin_open",
+      "tty",
+      "restart",
+      "create_host_path",
+      "nocopy",
+      "disable",
+      "internal",
+      "enable_ipv4",
+      "enable_ipv6",
+      "attachable",
+      "required",
+    ].map((key) => [key, "boolean"]),
+    ...["scale", "replicas", "parallelism", "max_attempts", "max_replicas_per_node", "pids", "weight"].map(
+      (key) => [key, "integer"],
+    ),
+    ...["mem_swappiness", "soft", "hard"].map((key) => [key, "integer"]),
+    ...["cpu_shares", "cpu_quota", "cpu_period", "cpus", "pids_limit", "retries", "max_failure_ratio"].map(
+      (key) => [key, "number"],
+    ),
+  ]),
+);
+
+/** The text each type is read from: Go's strconv, and YAML 1.1's words for booleans, as compose-go takes them. */
+const PARSES: Record<ParsedType, RegExp> = {
+  boolean: /^(?:true|false|yes|no|y|n|on|off|1|0|t|f)$/i,
+  integer: /^[-+]?\d+$/,
+  number: /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i,
+};
+
+/** What a text value of a field Compose parses should read as, where it does not. */
+function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefined {
+  // Empty is a variable not set, and a variable is filled in later: both are reported with variables.
+  if (value === "" || value.includes("$") || node.types.length !== 2) return undefined;
+  const key = path.at(-1);
+  // A ulimit written as one number is named for the limit (nofile: 65535).
+  const as = path.at(-2) === "ulimits" ? "integer" : typeof key === "string" ? PARSED[key] : undefined;
+  return as &&
+    node.types.includes(as === "number" && node.types.includes("integer") ? "integer" : as) &&
+    !PARSES[as].test(value.trim())
+    ? as
+    : undefined;
+}
 
 const definitions = (spec as { definitions: Record<string, Schema> }).definitions;
 
@@ -132,6 +192,13 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
   if (node.enum && !node.enum.includes(value)) {
     found.push({ kind: "not-allowed", path, value, allowed: node.enum });
     return;
+  }
+  if (typeof value === "string") {
+    const as = unparsed(node, value, path);
+    if (as) {
+      found.push({ kind: "not-parsing", path, value, as });
+      return;
+    }
   }
   if (node.pattern && typeof value === "string" && !node.pattern.test(value)) {
     found.push({ kind: "not-matching", path, value, pattern: node.pattern.source });

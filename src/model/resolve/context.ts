@@ -71,7 +71,8 @@ export function resolveAmount(
   if (typeof input === "string" || typeof input === "number") {
     const amount = parseQuantity(input, kind);
     if (!amount) {
-      report(context, "invalid-quantity", `cannot read the ${kind} quantity '${input}'`, path, {
+      const of = path[0] === "services" ? ` of '${String(path[1])}'` : "";
+      report(context, "invalid-quantity", `cannot read the ${kind} quantity '${input}'${of}`, path, {
         hint:
           kind === "cpu"
             ? "write cores like 0.5 or millicores like 500m"
