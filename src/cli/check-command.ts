@@ -10,6 +10,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
 import { namesStandardInput, standardInputPath } from "../load/standard-input.js";
+import { closest } from "../model/suggest.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
@@ -83,6 +84,18 @@ export function checkCommand(targets: Targets): Command {
       const { severities, bad } = parseRules((options.rule as string[] | undefined) ?? []);
       if (bad) {
         io.stderr.write(`deployview check: --rule takes id=off|info|warn|error, not '${bad}'\n`);
+        return ExitCode.unusable;
+      }
+      // A mistyped id on the command line would leave the rule as it was while the run looks configured.
+      const unknown = Object.keys(severities).find((id) => !rules.some((rule) => rule.id === id));
+      if (unknown !== undefined) {
+        const meant = closest(
+          unknown,
+          rules.map((rule) => rule.id),
+        );
+        io.stderr.write(
+          `deployview check: --rule names no lint rule '${unknown}'${meant ? `; did you mean '${meant}'?` : ""} (deployview rules lists them)\n`,
+        );
         return ExitCode.unusable;
       }
       const maxWarnings = options["max-warnings"] === undefined ? undefined : Number(options["max-warnings"]);
