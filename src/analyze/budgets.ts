@@ -140,14 +140,18 @@ export function budgetDiagnostics(environment: Environment): Diagnostic[] {
     ] as const;
     for (const check of checks) {
       if (!check.verdict || check.verdict === "within" || !check.limit) continue;
-      const used = describe(check.sum, check.kind, binary);
+      // An amount of whole CPUs says so itself (1.5 CPU); millicores (500m) and memory do not.
+      const amount = describe(check.sum, check.kind, binary);
+      const used = amount.endsWith(" CPU")
+        ? amount
+        : `${amount} of ${check.kind === "cpu" ? "CPU" : "memory"}`;
       const message =
         check.verdict === "over"
-          ? `the instances on '${node.id}' need ${used} of ${check.kind}, over its ${check.noun} of ${check.limit.text}`
-          : `the instances on '${node.id}' may take ${used} of ${check.kind}, more than its ${check.noun} of ${check.limit.text}`;
+          ? `the instances on '${node.id}' need ${used}, over its ${check.noun} of ${check.limit.text}`
+          : `the instances on '${node.id}' may take ${used}, more than its ${check.noun} of ${check.limit.text}`;
       found.push(
         diagnostic(check.code, check.verdict === "over" ? "error" : "warning", message, node.at, {
-          hint: `lower the instances' ${check.kind}, move some to another node, or raise the ${check.noun}`,
+          hint: `lower the instances' ${check.kind === "cpu" ? "CPU" : "memory"}, move some to another node, or raise the ${check.noun}`,
         }),
       );
     }

@@ -4,7 +4,7 @@ import type { Rule } from "./rule.js";
 /** Why a budget lets no pod of the instance be evicted, when it lets none. */
 function blocksEviction(budget: DisruptionBudget, instance: Instance): string | undefined {
   const { maxUnavailable, minAvailable } = budget;
-  if (maxUnavailable === 0 || maxUnavailable === "0%") return "max-unavailable is 0";
+  if (maxUnavailable === 0 || maxUnavailable === "0%") return `max-unavailable is ${maxUnavailable}`;
   if (minAvailable === "100%") return "min-available is 100%";
   // A budget of none available holds nothing back, whatever the replicas.
   if (typeof minAvailable === "number" && minAvailable > 0 && minAvailable >= instance.replicas.min)

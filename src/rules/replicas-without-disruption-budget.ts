@@ -23,7 +23,7 @@ export const replicasWithoutDisruptionBudget: Rule = {
           continue;
         context.report(
           instance.at,
-          `'${instance.id}' runs ${instance.replicas.min} or more replicas with no disruption budget`,
+          `'${instance.id}' runs ${instance.replicas.min === instance.replicas.max ? instance.replicas.min : `${instance.replicas.min} or more`} replicas with no disruption budget`,
           "add a PodDisruptionBudget (or drop disruption-budget: false) so a drain keeps some replicas up",
         );
       }

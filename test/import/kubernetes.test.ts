@@ -307,6 +307,22 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports a container or host port out of the range the API server takes", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          ports: [{ containerPort: 70000, name: http }, { containerPort: 8080, hostPort: 0 }, { containerPort: 9090 }]",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@12:36", "manifest-invalid@12:90"]);
+    expect(diagnostics[0]!.message).toBe(
+      "containerPort 70000 of 'web' is no port: the API server takes 1 to 65535",
+    );
+  });
+
   it("reports a restart policy the pod's kind does not take, a Recreate told how to roll, a pull policy of no kind", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",
@@ -995,7 +1011,7 @@ describe("Kubernetes manifests as a model", () => {
       );
     expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:19"]);
     expect(found()[0]!.message).toBe(
-      "Service 'old' selects no pods: no workload here is labelled app=api-v1",
+      "Service 'old' selects no pods: no workload in namespace 'default' is labelled app=api-v1",
     );
     expect(found({ "service-selects-nothing": "off" })).toEqual([]);
   });

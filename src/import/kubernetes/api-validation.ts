@@ -73,6 +73,19 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
       if (!isObject(port)) return;
       const at = [...path, "ports", index];
       const whose = `the port ${asText(port.containerPort)} of ${who}`;
+      for (const field of ["containerPort", "hostPort"] as const) {
+        const number = port[field];
+        // A number of the wrong type is the field table's to report; one out of range is the API server's refusal.
+        if (typeof number === "number" && !(Number.isInteger(number) && number >= 1 && number <= 65535))
+          found.push(
+            refused(
+              workload,
+              [...at, field],
+              `${field} ${number} of ${who} is no port: the API server takes 1 to 65535`,
+              "give the port the container listens on (or the host's, for hostPort)",
+            ),
+          );
+      }
       // On the host's network the container listens on the host's ports: there is nothing to map.
       if (hostNetwork && port.hostPort !== undefined && port.hostPort !== port.containerPort)
         found.push(

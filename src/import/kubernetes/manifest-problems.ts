@@ -68,7 +68,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...sysctlFindings(workloads),
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selection.selected),
-    ...selectsNothingFindings(services, selection),
+    ...selectsNothingFindings(services, selection, namespaceOf),
   ];
   return { diagnostics, findings };
 }

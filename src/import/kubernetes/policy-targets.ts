@@ -54,7 +54,7 @@ export function policyTargetFindings(
         diagnostic(
           "disruption-budget-selects-nothing",
           "warning",
-          `PodDisruptionBudget '${object.name}' guards no pods: the pods of no workload here match ${describeSelector(selector)}`,
+          `PodDisruptionBudget '${object.name}' guards no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
           locate(object.yaml, [...object.base, "spec", "selector"], "value"),
         ),
       );

@@ -76,6 +76,7 @@ export function budgetIndex(
 export function selectsNothingFindings(
   services: readonly ManifestObject[],
   { target }: ServiceSelection,
+  namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
   return services.flatMap((service) => {
     const selector = selectorOf(service);
@@ -87,7 +88,7 @@ export function selectsNothingFindings(
       diagnostic(
         "service-selects-nothing",
         "warning",
-        `Service '${service.name}' selects no pods: no workload here is labelled ${labels}`,
+        `Service '${service.name}' selects no pods: no workload in namespace '${namespaceOf(service)}' is labelled ${labels}`,
         locate(service.yaml, [...service.base, "spec", "selector"], "value"),
         { hint: "match the labels of the workload's pod template, or add the workload's manifest" },
       ),
