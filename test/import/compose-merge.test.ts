@@ -80,6 +80,14 @@ describe("compose files merged as Compose merges them", () => {
     expect(codes).not.toContain("plaintext-secret");
   });
 
+  it("leaves a service as earlier files have it where a later one names it with nothing", () => {
+    const merged = mergeCompose([
+      { value: { services: { web: { image: "nginx:1.27" } } } },
+      { value: { services: { web: null, extra: null } } },
+    ]);
+    expect(merged.services).toEqual({ web: { image: "nginx:1.27" }, extra: null });
+  });
+
   it("never throws, and merging a file over itself again changes nothing more", () => {
     const value = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 });
     fc.assert(

@@ -217,6 +217,13 @@ export const cases: RuleCase[] = [
     expected: ["6:61"],
   },
   {
+    // A service written with nothing is one Compose runs with nothing, and refuses.
+    rule: "no-image",
+    text: "",
+    files: { "compose.yaml": "services:\n  web:\n  api: { image: 'nginx:1.27' }\n" },
+    expected: ["2:3"],
+  },
+  {
     rule: "dependency-cycle",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b] }\n  b: { kind: api, image: "b:1", uses: [a] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     expected: ["7:61", "7:64"],

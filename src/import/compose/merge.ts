@@ -112,6 +112,8 @@ function mergeValue(
 ): unknown {
   const tag = tags.size === 0 ? undefined : tags.get(JSON.stringify(path));
   if (tag === "override") return over;
+  // A service a later file names with nothing (`web:`) is left as the earlier files have it, as compose-go does.
+  if (over === null && base !== undefined && path.length === 2 && path[0] === "services") return base;
   const listItem = key !== undefined && Object.hasOwn(mapLike, key) ? mapLike[key] : undefined;
   if (listItem && base !== undefined) {
     base = asMap(base, listItem);

@@ -80,7 +80,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const run: Record<string, Json | null> = {};
   /** Every fixed host port each service publishes, for the clashes of ranges the model does not keep. */
   const hostPorts: HostPort[] = [];
-  for (const [id, raw] of Object.entries(composeServices)) {
+  for (const [id, written] of Object.entries(composeServices)) {
+    // A service written with nothing (`web:`) is one Compose runs with nothing: no image, no build.
+    const raw = written === null ? {} : written;
     if (!isObject(raw)) continue;
     const { service, instance, published } = readService(id, raw, reading);
     services[id] = service;
