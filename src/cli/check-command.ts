@@ -16,7 +16,7 @@ import type { SeveritySetting } from "../rules/index.js";
 import { rules } from "../rules/index.js";
 import { VERSION } from "../version.js";
 import { modelPath, parseFormat } from "./arguments.js";
-import { type Command, ExitCode } from "./command.js";
+import { type CliIo, type Command, ExitCode } from "./command.js";
 
 const settings = new Set(["off", "warn", "error", "info"]);
 
@@ -30,6 +30,13 @@ function parseRules(values: string[]): { severities: Record<string, SeveritySett
     severities[id] = severity as SeveritySetting;
   }
   return { severities };
+}
+
+/** The variables set in an environment, without a prototype: __proto__ is a name like any other there. */
+function definedVariables(env: CliIo["env"]): Record<string, string> {
+  const defined: Record<string, string> = Object.create(null);
+  for (const [name, value] of Object.entries(env ?? {})) if (value !== undefined) defined[name] = value;
+  return defined;
 }
 
 /** How a path named on the command line is read: the loads it stands for. */
@@ -124,7 +131,8 @@ export function checkCommand(targets: Targets): Command {
       let unusable = false;
       // Each compose file, manifest folder or repository named is checked on its own.
       // Compose files of one folder share its example env file, looked up once for the whole run.
-      const compose = { exampleFor: exampleLookup() };
+      // Compose fills variables in from the shell before .env, so a check of compose files does too.
+      const compose = { exampleFor: exampleLookup(), env: definedVariables(io.env) };
       const loads =
         composeFiles.length > 0
           ? [() => loadComposeAsModel(composeFiles, compose)]

@@ -10,6 +10,11 @@ export interface CliIo {
   cwd: string;
   /** True when stdout is a terminal that takes colour. */
   color: boolean;
+  /**
+   * The environment the command runs in, where Compose would read variables from it; none in
+   * tests that drive the CLI in-process, so that what they find is the same on every machine.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface OptionSpec {

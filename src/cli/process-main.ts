@@ -14,7 +14,13 @@ export async function runInProcess(commands: CommandTable): Promise<number> {
   try {
     return await main(
       process.argv.slice(2),
-      { stdout, stderr, cwd: process.cwd(), color: isTerminal(1) && !process.env.NO_COLOR },
+      {
+        stdout,
+        stderr,
+        cwd: process.cwd(),
+        color: isTerminal(1) && !process.env.NO_COLOR,
+        env: process.env,
+      },
       commands,
     );
   } catch (error) {

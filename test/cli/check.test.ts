@@ -73,6 +73,21 @@ describe("deployview check", () => {
     expect(result.stdout).toMatch(/^nope\.yaml:1:1: error no such file \[file-unreadable\]\n/);
   });
 
+  it("fills a compose file's variables in from the environment it runs in before .env, as Compose does", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-env-"));
+    writeFileSync(join(dir, "compose.yaml"), "services:\n  web:\n    image: 'nginx:${TAG}'\n");
+    writeFileSync(join(dir, ".env"), "TAG=latest\n");
+    const codes = async (env?: Record<string, string>) =>
+      JSON.parse(
+        (await runCli(["check", "-f", "compose.yaml", "--format", "json"], dir, env)).stdout,
+      ).diagnostics.map((d: { code: string }) => d.code);
+    expect(await codes()).toContain("image-latest-tag");
+    expect(await codes({ TAG: "1.27" })).not.toContain("image-latest-tag");
+    writeFileSync(join(dir, ".env"), "");
+    expect(await codes()).toContain("compose-unset-variable");
+    expect(await codes({ TAG: "1.27" })).not.toContain("compose-unset-variable");
+  });
+
   it("prints the schema", async () => {
     const result = await runCli(["schema"], dir);
     expect(JSON.parse(result.stdout).title).toBe("deployview model");

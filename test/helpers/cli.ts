@@ -11,9 +11,10 @@ class Capture extends Writable {
 }
 
 /** Runs the CLI in-process, as a user would from `cwd`. */
-export async function runCli(args: string[], cwd = process.cwd()) {
+/** `env`: the environment the command runs in; none by default, so that findings are the same everywhere. */
+export async function runCli(args: string[], cwd = process.cwd(), env?: Record<string, string>) {
   const stdout = new Capture();
   const stderr = new Capture();
-  const code = await main(args, { stdout, stderr, cwd, color: false }, commands);
+  const code = await main(args, { stdout, stderr, cwd, color: false, ...(env ? { env } : {}) }, commands);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
