@@ -1,5 +1,6 @@
 import { probedPorts } from "../model/probed-ports.js";
 import type { Instance, PublishedPort, Service } from "../model/types.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 export const healthPortUndeclared: Rule = {
@@ -15,6 +16,9 @@ health: { tcp: 9090 }`,
 health: { tcp: http }`,
   },
   check(context) {
+    // From manifests, every probe of every container is found where it is written (probe-findings.ts).
+    reportImported(context, "health-port-undeclared");
+    if (context.model.readFrom === "kubernetes") return;
     for (const service of context.model.services) {
       const port = service.health?.port;
       if (port && !service.ports.includes(port))

@@ -15,8 +15,10 @@ export const secretInCommand: Rule = {
   },
   check(context) {
     reportImported(context, "secret-in-command", SECRET_IN_COMMAND_HINT);
+    // From manifests, every probe's command is found where it is written (probe-findings.ts).
+    const probes = context.model.readFrom !== "kubernetes";
     for (const service of context.model.services) {
-      for (const { at, message } of secretCommands(service))
+      for (const { at, message } of secretCommands(service, probes))
         context.report(at, message, SECRET_IN_COMMAND_HINT);
     }
   },

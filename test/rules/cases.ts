@@ -1461,6 +1461,53 @@ export const cases: RuleCase[] = [
     expected: ["2:46", "5:52"],
   },
   {
+    // Every probe of every container, each where its port is written; a declared port, by number or by name, passes.
+    rule: "health-port-undeclared",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - name: api",
+        "          image: 'api:1.0'",
+        "          ports: [{ name: http, containerPort: 8080 }]",
+        "          readinessProbe: { httpGet: { path: /ready, port: 8080 } }",
+        "          livenessProbe: { httpGet: { path: /live, port: http } }",
+        "          startupProbe: { tcpSocket: { port: 9998 } }",
+        "        - name: side",
+        "          image: 'side:1.0'",
+        "          ports: [{ containerPort: 9000 }]",
+        "          livenessProbe: { httpGet: { path: /, port: '9001' } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["15:46", "19:54"],
+  },
+  {
+    // A secret on the command line of any probe, the sidecar's included.
+    rule: "secret-in-command",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "db"),
+        "    spec:",
+        "      containers:",
+        "        - name: db",
+        "          image: 'mysql:8.4'",
+        "          readinessProbe: { exec: { command: [redis-cli, -a, s3cretpass, ping] } }",
+        "          livenessProbe: { exec: { command: [mysqladmin, ping, -pS3cretPass] } }",
+        "        - name: side",
+        "          image: 'side:1.0'",
+        "          livenessProbe: { exec: { command: [sh, -c, 'mysqladmin ping -p\"$MYSQL_PASSWORD\"'] } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:45", "12:46"],
+  },
+  {
     rule: "route-port-undeclared",
     text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:9999", /b: "b:http" } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
     expected: ["4:45"],

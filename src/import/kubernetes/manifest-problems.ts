@@ -21,6 +21,7 @@ import type { PodLabelIndex } from "./pod-label-index.js";
 import { policyTargetFindings } from "./policy-targets.js";
 import { portNameFindings } from "./port-names.js";
 import { privilegeEscalationFindings } from "./privilege-escalation.js";
+import { probeFindings } from "./probe-findings.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
 import { type ServiceSelection, selectsNothingFindings } from "./service-selection.js";
@@ -63,6 +64,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...privilegeEscalationFindings(workloads),
     ...evictionPolicyFindings(objects),
     ...hardeningFindings(workloads),
+    ...probeFindings(workloads),
     ...policyTargetFindings(objects, workloads, namespaceOf, pods),
     ...portNameFindings([...workloads, ...services]),
     ...sysctlFindings(workloads),

@@ -1,0 +1,51 @@
+/**
+ * What the rules find in every probe of every container, where it is written: a port the container
+ * does not declare (kube-linter's liveness-port, readiness-port and startup-port) and a secret on an
+ * exec probe's command line. The model keeps one health check per service, the first container's;
+ * the others, and the sidecars' probes, are found only here.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { passesSecret } from "../../model/container-risks.js";
+import { asText } from "../json.js";
+import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+
+const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
+
+export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const workload of workloads)
+    for (const { container, path, who } of podContainers(workload)) {
+      const declared = new Set(asArray(container.ports).map((port) => asObject(port).containerPort));
+      for (const probe of PROBES) {
+        const written = asObject(container[probe]);
+        for (const handler of ["httpGet", "tcpSocket", "grpc"] as const) {
+          const port = asObject(written[handler]).port;
+          // A name is looked up among the container's ports (unknown-port says when it is not there).
+          const number =
+            typeof port === "number" ? port : /^\d+$/.test(asText(port ?? "")) ? Number(port) : undefined;
+          if (number === undefined || declared.has(number)) continue;
+          found.push(
+            diagnostic(
+              "health-port-undeclared",
+              "error",
+              `the ${probe} of ${who} probes port ${number}, which the container does not declare`,
+              locate(workload.yaml, [...path, probe, handler, "port"], "value"),
+              { hint: "probe a port of the container's ports, or declare the port it listens on" },
+            ),
+          );
+        }
+        const command = asObject(written.exec).command;
+        if (Array.isArray(command) && passesSecret(command.map(asText)))
+          found.push(
+            diagnostic(
+              "secret-in-command",
+              "error",
+              `the ${probe} of ${who} passes a secret on the command line`,
+              locate(workload.yaml, [...path, probe, "exec", "command"], "value"),
+            ),
+          );
+      }
+    }
+  return found;
+}
