@@ -1508,6 +1508,45 @@ export const cases: RuleCase[] = [
     expected: ["13:45", "12:46"],
   },
   {
+    // A value a later entry of the same name overrides is still written in the file.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    environment:",
+        "      - DB_PASSWORD=hunter2hunter2",
+        "      - DB_PASSWORD=${DB_PASSWORD}",
+        "      - MODE=dev",
+        "      - MODE=prod",
+        "",
+      ].join("\n"),
+      ".env.example": "DB_PASSWORD=\n",
+    },
+    expected: ["5:9"],
+  },
+  {
+    rule: "plaintext-secret",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - name: api",
+        "          image: 'api:1.0'",
+        "          env:",
+        "            - { name: DB_PASSWORD, value: hunter2hunter2 }",
+        "            - { name: DB_PASSWORD, valueFrom: { secretKeyRef: { name: db, key: password } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:43"],
+  },
+  {
     rule: "route-port-undeclared",
     text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:9999", /b: "b:http" } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
     expected: ["4:45"],

@@ -6,7 +6,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText, isObject } from "../json.js";
-import { repeatedNames } from "../repeated-names.js";
+import { overriddenSecrets, repeatedNames } from "../repeated-names.js";
 import type { ComposeSource } from "./to-model.js";
 
 export function duplicateVariables(source: ComposeSource): Diagnostic[] {
@@ -18,7 +18,7 @@ export function duplicateVariables(source: ComposeSource): Diagnostic[] {
       entry === null || typeof entry === "object" ? undefined : asText(entry).split("=")[0]!,
     );
     const at = (i: number) => locate(source.yaml, ["services", id, "environment", i], "value");
-    return repeatedNames(names).map(({ at: index, first }) =>
+    const duplicates = repeatedNames(names).map(({ at: index, first }) =>
       diagnostic(
         "duplicate-variable",
         "warning",
@@ -27,5 +27,19 @@ export function duplicateVariables(source: ComposeSource): Diagnostic[] {
         { related: [{ ...at(first), message: "first set here" }] },
       ),
     );
+    // The model keeps the value that takes effect; one it overrides is in the file all the same.
+    const values = service.environment.map((entry) => {
+      const text = entry === null || typeof entry === "object" ? "" : asText(entry);
+      return text.includes("=") ? text.slice(text.indexOf("=") + 1) : undefined;
+    });
+    const overridden = overriddenSecrets(names, values).map(({ index, reason }) =>
+      diagnostic(
+        "plaintext-secret",
+        "error",
+        `'${names[index]}' of '${id}' ${reason} in plain text, though a later entry overrides it`,
+        at(index),
+      ),
+    );
+    return [...duplicates, ...overridden];
   });
 }

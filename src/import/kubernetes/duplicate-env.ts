@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { repeatedNames } from "../repeated-names.js";
+import { overriddenSecrets, repeatedNames } from "../repeated-names.js";
 import { asArray, isObject, type ManifestObject, podContainers } from "./objects.js";
 
 export function duplicateEnvFindings(object: ManifestObject, service: string): Diagnostic[] {
@@ -14,7 +14,7 @@ export function duplicateEnvFindings(object: ManifestObject, service: string): D
       isObject(variable) && typeof variable.name === "string" ? variable.name : undefined,
     );
     const at = (i: number) => locate(object.yaml, [...path, "env", i, "name"], "value");
-    return repeatedNames(names).map(({ at: index, first }) =>
+    const duplicates = repeatedNames(names).map(({ at: index, first }) =>
       diagnostic(
         "duplicate-variable",
         "warning",
@@ -23,5 +23,18 @@ export function duplicateEnvFindings(object: ManifestObject, service: string): D
         { related: [{ ...at(first), message: "first set here" }] },
       ),
     );
+    // The model keeps the value that takes effect; one it overrides is in the file all the same.
+    const values = asArray(container.env).map((variable) =>
+      isObject(variable) && typeof variable.value === "string" ? variable.value : undefined,
+    );
+    const overridden = overriddenSecrets(names, values).map(({ index, reason }) =>
+      diagnostic(
+        "plaintext-secret",
+        "error",
+        `'${names[index]}' of ${who} ${reason} in plain text, though a later entry overrides it`,
+        locate(object.yaml, [...path, "env", index, "value"], "value"),
+      ),
+    );
+    return [...duplicates, ...overridden];
   });
 }
