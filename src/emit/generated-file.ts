@@ -27,6 +27,15 @@ export function generatedHeader(style: CommentStyle, source: string): string {
   }
 }
 
+/**
+ * The header as every output writes it, in any of their comment syntaxes (#, %%, //, ', <!-- -->),
+ * on the first line. Anywhere else the words are someone's text about generated files (a label, a
+ * paragraph of a hand-written document), and the file is theirs.
+ */
+const HEADER_LINE = new RegExp(
+  `^\\uFEFF?(?:#|%%|//|'|<!--) ${GENERATED_MARK} from [^\\n]*; edit the model, not this file\\.(?: -->)?\\r?(?:\\n|$)`,
+);
+
 export function isGenerated(content: string): boolean {
-  return content.slice(0, 400).includes(GENERATED_MARK);
+  return HEADER_LINE.test(content.slice(0, 1000));
 }

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { type GeneratedFile, isGenerated } from "../emit/generated-file.js";
 
 export interface WriteOptions {
@@ -65,6 +65,9 @@ export async function writeGeneratedFiles(
 ): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: [], diagnostics: [] };
   const root = resolve(outDir);
+  // Every file is looked at before any is written: one refused leaves the others as they were, so
+  // a run that fails never leaves a document beside diagrams, or a compose file, it does not match.
+  const pending: { file: GeneratedFile; target: string; at: SourceRange }[] = [];
   for (const file of files) {
     const target = resolve(root, file.path);
     const at = { file: target, start: 0, end: 0 };
@@ -93,6 +96,10 @@ export async function writeGeneratedFiles(
       );
       continue;
     }
+    pending.push({ file, target, at });
+  }
+  if (result.diagnostics.length > 0) return result;
+  for (const { file, target, at } of pending) {
     const temporary = join(dirname(target), `.${process.pid}.${Date.now()}.deployview.tmp`);
     try {
       makeFolders(dirname(target));
