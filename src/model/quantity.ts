@@ -61,6 +61,7 @@ export function parseQuantity(input: string | number, kind: QuantityKind): Amoun
   if (typeof input === "number") {
     if (!Number.isFinite(input) || input < 0) return undefined;
     const value = kind === "cpu" ? Math.round(input * 1000) : Math.round(input);
+    if (value > Number.MAX_SAFE_INTEGER) return undefined;
     return { request: value, limit: value, approximate: false, text: String(input) };
   }
   const text = input.trim();
@@ -74,7 +75,8 @@ export function parseQuantity(input: string | number, kind: QuantityKind): Amoun
   const sharedUnit = high === undefined ? "" : unitOf(high);
   const request = parseOne(low, kind, unitOf(low) ? "" : sharedUnit);
   const limit = high === undefined ? request : parseOne(high, kind, "");
-  if (request === undefined || limit === undefined) return undefined;
+  // Beyond what a number holds exactly (8 PiB, nine trillion cores) no machine is: a slip, not a size.
+  if (request === undefined || limit === undefined || !(limit <= Number.MAX_SAFE_INTEGER)) return undefined;
   return { request, limit, approximate, text };
 }
 

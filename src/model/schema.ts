@@ -25,6 +25,17 @@ const definitions: Record<string, TSchema> = {};
 function Enum<const V extends readonly string[]>(values: V, options: { description?: string } = {}) {
   return T.Unsafe<V[number]>({ type: "string", enum: [...values], ...options });
 }
+/**
+ * A whole number as the runtimes take one: no more than a 32-bit integer (Kubernetes' replicas,
+ * thresholds and counts), so that YAML's .inf or 1e300 is refused where it is written rather than
+ * reach a generated file.
+ */
+const INT32_MAX = 2147483647;
+function Int(options: { minimum?: number; maximum?: number; description?: string } = {}) {
+  return T.Integer({ maximum: INT32_MAX, ...options });
+}
+/** A port number: 1 to 65535. */
+const PortNumber = T.Integer({ minimum: 1, maximum: 65535 });
 const Text = T.String();
 /** Free text or a list of paragraphs/bullets. */
 const Notes = T.Union([T.String(), T.Array(T.String())], {
@@ -68,28 +79,30 @@ export const Protocol = T.String({
 
 const PortFull = T.Object(
   {
-    port: T.Integer({ minimum: 1, maximum: 65535 }),
+    port: PortNumber,
     protocol: T.Optional(Protocol),
     description: T.Optional(Text),
   },
   strict,
 );
-const Ports = T.Record(T.String(), T.Union([T.Integer({ minimum: 1, maximum: 65535 }), PortFull]), {
+const Ports = T.Record(T.String(), T.Union([PortNumber, PortFull]), {
   description: "Named ports: { http: 8000 } or { http: { port: 8000, protocol: http } }",
 });
 
 const Health = T.Object(
   {
     http: T.Optional(T.String({ description: "HTTP path probed with GET, e.g. /health" })),
-    port: T.Optional(T.Union([T.String(), T.Integer()], { description: "Port name or number for http/tcp" })),
-    tcp: T.Optional(T.Union([T.String(), T.Integer()], { description: "Port name or number to open" })),
+    port: T.Optional(T.Union([T.String(), PortNumber], { description: "Port name or number for http/tcp" })),
+    tcp: T.Optional(T.Union([T.String(), PortNumber], { description: "Port name or number to open" })),
     command: T.Optional(
       T.Union([T.String(), T.Array(T.String())], { description: "Command run in the container" }),
     ),
-    expect: T.Optional(T.Integer({ description: "Expected HTTP status (default 200)" })),
+    expect: T.Optional(
+      Int({ minimum: 100, maximum: 599, description: "Expected HTTP status (default 200)" }),
+    ),
     interval: T.Optional(T.String()),
     timeout: T.Optional(T.String()),
-    retries: T.Optional(T.Integer({ minimum: 0 })),
+    retries: T.Optional(Int({ minimum: 0 })),
     "start-period": T.Optional(T.String()),
   },
   { ...strict, description: "One of http, tcp or command" },
@@ -106,7 +119,7 @@ const SecretRef = T.Object(
 const EndpointRef = T.Object(
   {
     endpoint: T.String({ description: "Service whose address this is" }),
-    port: T.Optional(T.Union([T.String(), T.Integer()])),
+    port: T.Optional(T.Union([T.String(), PortNumber])),
     scheme: T.Optional(
       T.String({ description: "http, postgres, redis, … (default from the port's protocol)" }),
     ),
@@ -153,7 +166,7 @@ const UseFull = T.Object(
   {
     protocol: T.Optional(Protocol),
     description: T.Optional(Text),
-    port: T.Optional(T.Union([T.String(), T.Integer()])),
+    port: T.Optional(T.Union([T.String(), PortNumber])),
     optional: T.Optional(
       T.Boolean({ description: "Not needed to start (drawn dashed; no startup dependency)" }),
     ),
@@ -212,7 +225,7 @@ const SourceCode = T.Object(
 const Route = T.Union([
   T.String({ description: "Target instance or service, optionally :port" }),
   T.Object(
-    { to: T.String(), port: T.Optional(T.Union([T.String(), T.Integer()])), description: T.Optional(Text) },
+    { to: T.String(), port: T.Optional(T.Union([T.String(), PortNumber])), description: T.Optional(Text) },
     strict,
   ),
 ]);
@@ -225,7 +238,7 @@ const RoutesRef = Shared("Routes", Routes);
 const Security = T.Object(
   {
     "run-as-non-root": T.Optional(T.Boolean()),
-    user: T.Optional(T.Union([T.String(), T.Integer()])),
+    user: T.Optional(T.Union([T.String(), Int({ minimum: 0 })])),
     "read-only-root": T.Optional(T.Boolean()),
     privileged: T.Optional(T.Boolean()),
     capabilities: T.Optional(
@@ -277,7 +290,7 @@ export const ServiceInput = T.Object(
     routes: T.Optional(RoutesRef),
     restart: T.Optional(Enum(["no", "always", "on-failure", "unless-stopped"] as const)),
     "max-restarts": T.Optional(
-      T.Integer({
+      Int({
         minimum: 0,
         description:
           "With restart: on-failure, how often it is restarted before it is given up (Compose on-failure:N, a Job's backoffLimit)",
@@ -297,14 +310,12 @@ export const ServiceInput = T.Object(
 );
 
 const Replicas = T.Union([
-  T.Integer({ minimum: 0 }),
+  Int({ minimum: 0 }),
   T.Object(
     {
-      min: T.Integer({ minimum: 0 }),
-      max: T.Integer({ minimum: 1 }),
-      "cpu-target": T.Optional(
-        T.Integer({ minimum: 1, maximum: 100, description: "Average CPU % to scale at" }),
-      ),
+      min: Int({ minimum: 0 }),
+      max: Int({ minimum: 1 }),
+      "cpu-target": T.Optional(Int({ minimum: 1, maximum: 100, description: "Average CPU % to scale at" })),
     },
     { ...strict, description: "Autoscaling between min and max" },
   ),
@@ -316,11 +327,11 @@ const Publish = T.Union(
     T.Record(
       T.String(),
       T.Union([
-        T.Integer({ minimum: 1, maximum: 65535 }),
+        PortNumber,
         T.Object(
           {
             host: T.Optional(
-              T.Integer({
+              Int({
                 minimum: 1,
                 maximum: 65535,
                 description: 'Host port (default: any free one the system picks, as Compose\'s "5432")',
@@ -363,8 +374,8 @@ export const InstanceInput = T.Object(
           T.Boolean(),
           T.Object(
             {
-              "min-available": T.Optional(T.Union([T.Integer({ minimum: 0 }), T.String()])),
-              "max-unavailable": T.Optional(T.Union([T.Integer({ minimum: 0 }), T.String()])),
+              "min-available": T.Optional(T.Union([Int({ minimum: 0 }), T.String()])),
+              "max-unavailable": T.Optional(T.Union([Int({ minimum: 0 }), T.String()])),
             },
             strict,
           ),
@@ -431,7 +442,7 @@ const NodeBase = T.Object(
     technology: T.Optional(Text),
     description: T.Optional(Text),
     count: T.Optional(
-      T.Union([T.Integer({ minimum: 1 }), T.String()], {
+      T.Union([Int({ minimum: 1 }), T.String()], {
         description: "How many it stands for: 3, or 'one per site'",
       }),
     ),

@@ -46,6 +46,22 @@ describe("bad input gives one located diagnostic", () => {
       expected: ["yaml-duplicate-key@10:5"],
     },
     {
+      // YAML's infinity, or a number no runtime takes, is refused where it is written, not written out.
+      name: "an infinite replica count",
+      text: base.replace("run: [web, api]", "run: { web: { replicas: .inf }, api: }"),
+      expected: ["schema-invalid-value@20:33"],
+    },
+    {
+      name: "a port beyond 65535 in a health check",
+      text: base.replace("    memory: 256Mi", "    memory: 256Mi\n    health: { tcp: 99999 }"),
+      expected: ["schema-invalid-value@13:20"],
+    },
+    {
+      name: "a memory beyond what a number holds exactly",
+      text: base.replace("memory: 256Mi", "memory: 9.5e293M"),
+      expected: ["invalid-quantity@12:13"],
+    },
+    {
       name: "misspelt top-level key",
       text: base.replace("services:", "servcies:"),
       expected: ["schema-unknown-key@2:1"],
