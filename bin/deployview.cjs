@@ -6,8 +6,11 @@
 "use strict";
 const {
   accessSync,
+  closeSync,
   constants: fs,
+  openSync,
   readFileSync,
+  readSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -29,6 +32,23 @@ function isFile(path) {
   }
 }
 
+// A top-level system key, which a model has and no compose file (as src/import/compose/file-names.ts
+// tells them apart): a model kept under a compose file's name is for the whole CLI.
+const MODEL_KEY = /^(?:system|"system"|'system')[ \t]*:(?:[ \t]|$)/m;
+
+function holdsModel(path) {
+  let fd;
+  try {
+    fd = openSync(path, "r");
+    const buffer = Buffer.alloc(64 * 1024);
+    return MODEL_KEY.test(buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0)));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Whether `check`'s arguments name compose files and nothing else: files there, by the name, or given with -f. */
 function composeFilesOnly(args) {
   let files = 0;
@@ -43,7 +63,7 @@ function composeFilesOnly(args) {
       if (!COMPOSE_FILE.test(arg.split(/[/\\]/).pop())) return false;
       // A folder, a missing file or one the system cannot stat (a symbolic link loop) by that name
       // is for the whole CLI to say what it is.
-      if (!isFile(arg)) return false;
+      if (!isFile(arg) || holdsModel(arg)) return false;
       files++;
     }
   }

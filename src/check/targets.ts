@@ -6,7 +6,12 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { diagnostic } from "../diagnostics.js";
-import { isComposeFileName, isComposeText, looksLikeComposeFile } from "../import/compose/file-names.js";
+import {
+  isComposeFileName,
+  isComposeText,
+  looksLikeComposeFile,
+  looksLikeModelFile,
+} from "../import/compose/file-names.js";
 import { type ComposeImportOptions, loadComposeAsModel } from "../import/compose/index.js";
 import type { LoadResult } from "../load/index.js";
 import { isStandardInput, readStandardInput } from "../load/standard-input.js";
@@ -38,7 +43,8 @@ export async function loadsFor(
     return [() => loadModelFile(path)];
   }
   if (!isDirectory) {
-    if (isComposeFileName(basename(path))) return [() => loadComposeAsModel([path], compose)];
+    if (isComposeFileName(basename(path)) && !looksLikeModelFile(path))
+      return [() => loadComposeAsModel([path], compose)];
     if ((await kubernetes()).looksLikeManifest(path)) return [() => loadManifests([path])];
     // A model is named for what it is; a compose file by another name is known by its keys.
     if (!basename(path).startsWith("deployview") && looksLikeComposeFile(path))

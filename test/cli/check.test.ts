@@ -88,6 +88,15 @@ describe("deployview check", () => {
     expect(await codes({ TAG: "1.27" })).not.toContain("compose-unset-variable");
   });
 
+  it("reads a model kept under a compose file's name as the model it is", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-named-"));
+    cpSync(join(repoRoot, "examples/freshpoc/deployview.yaml"), join(dir, "my-compose.yaml"));
+    const result = await runCli(["check", "my-compose.yaml", "--format", "json"], dir);
+    const codes = JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code);
+    expect(codes).not.toContain("compose-unknown-key");
+    expect(codes).toContain("production-without-gate");
+  });
+
   it("prints the schema", async () => {
     const result = await runCli(["schema"], dir);
     expect(JSON.parse(result.stdout).title).toBe("deployview model");

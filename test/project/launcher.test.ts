@@ -261,6 +261,7 @@ describe("the launcher and its code cache", () => {
       "docker-compose.prod.yml": "services: {}\n",
       "deployview.yaml": readFileSync(join(root, "examples/freshpoc/deployview.yaml"), "utf8"),
       "other.yaml": "services: {}\n",
+      "my-compose.yaml": readFileSync(join(root, "examples/freshpoc/deployview.yaml"), "utf8"),
       "stack/compose.yaml/deployview.yaml": readFileSync(
         join(root, "examples/freshpoc/deployview.yaml"),
         "utf8",
@@ -280,6 +281,8 @@ describe("the launcher and its code cache", () => {
     // Named like a compose file, but a folder, or not there: the whole CLI says what it is.
     expect(cacheOf(["check", "stack/compose.yaml"])).toEqual(["shared"]);
     expect(cacheOf(["check", "missing/compose.yaml"])).toEqual(["shared"]);
+    // Named like a compose file, but a model: read as the model it is.
+    expect(cacheOf(["check", "my-compose.yaml"])).toEqual(["shared"]);
     expect(cacheOf(["check"])).toEqual(["shared"]);
     expect(cacheOf(["build", "deployview.yaml"])).toEqual(["shared"]);
   });

@@ -20,20 +20,34 @@ export function isComposeText(text: string): boolean {
   return (keys.has("services") || keys.has("include")) && ![...keys].some((key) => MODEL_KEYS.has(key));
 }
 
-/**
- * Whether a file by another name (stack.yml, app.yaml) is a compose file: it has services or
- * includes, and none of the keys only a model has. Read from its first 64 KiB, where the top-level
- * keys of any such file begin.
- */
-export function looksLikeComposeFile(file: string): boolean {
+/** Whether YAML text is a model's: a top-level system, which no compose file has. */
+export function isModelText(text: string): boolean {
+  return [...text.matchAll(TOP_LEVEL_KEY)].some((m) => (m[1] ?? m[2] ?? m[3]) === "system");
+}
+
+/** The first 64 KiB of a file, where the top-level keys of any model or compose file begin; "" if unreadable. */
+function start(file: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
     const buffer = Buffer.alloc(64 * 1024);
-    return isComposeText(buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0)));
+    return buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
   } catch {
-    return false;
+    return "";
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/**
+ * Whether a file by another name (stack.yml, app.yaml) is a compose file: it has services or
+ * includes, and none of the keys only a model has.
+ */
+export function looksLikeComposeFile(file: string): boolean {
+  return isComposeText(start(file));
+}
+
+/** Whether a file named as compose files are (a model kept as my-compose.yaml) is a model all the same. */
+export function looksLikeModelFile(file: string): boolean {
+  return isModelText(start(file));
 }
