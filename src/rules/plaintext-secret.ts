@@ -3,7 +3,7 @@ import type { Model, Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
 import { reportImported } from "./from-analyses.js";
-import { isDevelopment, type Rule } from "./rule.js";
+import { isDevelopment, type Rule, type RuleContext } from "./rule.js";
 
 interface Found {
   at: Service["at"];
@@ -41,6 +41,28 @@ function inBuildArguments(service: Service): Found[] {
   });
 }
 
+/** Values an instance gives its variables in one environment (run: { api: { env: … } }). */
+function reportOverrides(context: RuleContext): void {
+  for (const environment of context.model.environments) {
+    const lower = isDevelopment(environment);
+    for (const instance of environment.instances) {
+      const inherited = new Set(instance.service.env);
+      for (const variable of instance.env) {
+        if (inherited.has(variable) || variable.value.kind !== "plain" || variable.value.value === "")
+          continue;
+        const reason = secretLike(variable.name, variable.value.value);
+        if (!reason) continue;
+        context.report(
+          variable.at,
+          `'${variable.name}' of '${instance.id}' in '${environment.id}' ${reason} in plain text${lower ? " (development only)" : ""}`,
+          ENVIRONMENT_HINTS.model(),
+          { lower },
+        );
+      }
+    }
+  }
+}
+
 export const plaintextSecret: Rule = {
   id: "plaintext-secret",
   severity: "error",
@@ -76,5 +98,6 @@ export const plaintextSecret: Rule = {
         { lower },
       );
     }
+    reportOverrides(context);
   },
 };

@@ -1547,6 +1547,12 @@ export const cases: RuleCase[] = [
     expected: ["13:43"],
   },
   {
+    // A value an instance gives in one environment; one it inherits is the service's finding, once.
+    rule: "plaintext-secret",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", env: { MODE: prod } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { a: { env: { DB_PASSWORD: hunter2hunter2, MODE: fast } } } } } }\n`,
+    expected: ["6:75"],
+  },
+  {
     rule: "route-port-undeclared",
     text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:9999", /b: "b:http" } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
     expected: ["4:45"],
