@@ -105,7 +105,10 @@ export function checkCommand(targets: Targets): Command {
         );
         return ExitCode.unusable;
       }
-      const maxWarnings = options["max-warnings"] === undefined ? undefined : Number(options["max-warnings"]);
+      // Digits only: Number() reads "" and " " as 0, and 0x10 or 1e3 as numbers nobody meant here.
+      const written = options["max-warnings"];
+      const maxWarnings =
+        written === undefined ? undefined : /^\d+$/.test(String(written)) ? Number(written) : Number.NaN;
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
         io.stderr.write("deployview check: --max-warnings takes a whole number\n");
         return ExitCode.unusable;
@@ -158,7 +161,12 @@ export function checkCommand(targets: Targets): Command {
       if (unusable) return ExitCode.unusable;
       const warnings = sorted.filter((d) => d.severity === "warning").length;
       if (hasErrors(sorted)) return ExitCode.findings;
-      return maxWarnings !== undefined && warnings > maxWarnings ? ExitCode.findings : ExitCode.ok;
+      if (maxWarnings === undefined || warnings <= maxWarnings) return ExitCode.ok;
+      // On stderr, so that JSON and SARIF on stdout stay what they are: why a run with no error fails.
+      io.stderr.write(
+        `deployview check: ${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings} allows\n`,
+      );
+      return ExitCode.findings;
     },
   };
 }

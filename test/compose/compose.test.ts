@@ -50,6 +50,16 @@ environments:
 `;
 
 describe("compose.yaml", () => {
+  it("says which environments there are when asked for one the model does not have, for Compose and Kubernetes", () => {
+    const loaded = loadModelText(shop, "model.yaml");
+    for (const result of [emitCompose(loaded.model!, "stage"), emitKubernetes(loaded.model!, "stage")]) {
+      expect(result.files).toEqual([]);
+      expect(result.diagnostics.map((d) => [d.code, d.file, d.hint])).toEqual([
+        ["unknown-environment", "model.yaml", "known environments: dev, prod"],
+      ]);
+    }
+  });
+
   it("follows the Compose Specification: name, never version", () => {
     const { text, doc } = compose(shop);
     expect(composeSchemaErrors(text)).toEqual([]);

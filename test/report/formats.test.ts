@@ -146,10 +146,15 @@ describe("check flags", () => {
     const off = await runCli(["check", "--rule", "plaintext-secret=off", "--format", "json"], dir);
     expect(off.code).toBe(0);
     expect(JSON.parse(off.stdout).summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
-    expect((await runCli(["check", "--rule", "plaintext-secret=off", "--max-warnings", "0"], dir)).code).toBe(
+    const over = await runCli(["check", "--rule", "plaintext-secret=off", "--max-warnings", "0"], dir);
+    expect([over.code, over.stderr]).toEqual([
       1,
-    );
+      "deployview check: 1 warning, more than --max-warnings 0 allows\n",
+    ]);
     expect((await runCli(["check", "--rule", "plaintext-secret"], dir)).code).toBe(2);
+    // Digits only: an empty value, a blank, hexadecimal or an exponent is a mistake, not a number.
+    for (const value of ["", " ", "0x10", "1e3", "-1", "1.5"])
+      expect((await runCli(["check", `--max-warnings=${value}`], dir)).code, value).toBe(2);
   });
 
   it("--quiet reports errors only, and warnings then fail nothing", async () => {

@@ -1,4 +1,5 @@
 /** Docker Compose for one compose environment: `compose.yaml` and `.env.example`. Pure. */
+
 import { basename } from "node:path";
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
@@ -7,6 +8,7 @@ import type { Environment, Instance, Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
+import { unknownEnvironment } from "../unknown-environment.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
 import { composeService, containersByService } from "./service.js";
@@ -47,7 +49,7 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   if (!environment) {
     return {
       files: [],
-      diagnostics: [diagnostic("unknown-environment", "error", `no environment named '${environmentId}'`)],
+      diagnostics: [unknownEnvironment(model, environmentId)],
     };
   }
   const problems = preflight(model, environment, "compose");

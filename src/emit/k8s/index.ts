@@ -6,6 +6,7 @@
  * claims, workload, Services, autoscaler, disruption budget); one `<node>-ingress.yaml` per
  * ingress node; `kustomization.yaml` listing them all.
  */
+
 import { basename } from "node:path";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
 import { append } from "../../collections.js";
@@ -13,6 +14,7 @@ import { type Diagnostic, diagnostic, hasErrors } from "../../diagnostics.js";
 import type { Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { containerInstances } from "../runtime/platform.js";
+import { unknownEnvironment } from "../unknown-environment.js";
 import { ingresses } from "./ingress.js";
 import { instanceObjects, type KubernetesObject } from "./instance-objects.js";
 import { kustomization } from "./kustomization.js";
@@ -48,7 +50,7 @@ export function emitKubernetes(
   if (!environment) {
     return {
       files: [],
-      diagnostics: [diagnostic("unknown-environment", "error", `no environment named '${environmentId}'`)],
+      diagnostics: [unknownEnvironment(model, environmentId)],
     };
   }
   const diagnostics = kubernetesPreflight(model, environment);
