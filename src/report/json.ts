@@ -1,6 +1,5 @@
-import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { type LocatedRange, SourceIndex } from "./position.js";
+import { type LocatedRange, SourceIndex, shownPath } from "./position.js";
 
 export interface JsonDiagnostic extends Diagnostic {
   range?: LocatedRange;
@@ -14,7 +13,7 @@ export function toJsonDiagnostics(
 ): JsonDiagnostic[] {
   const index = new SourceIndex(sources);
   // Paths relative to where the command ran, so output is the same on every machine.
-  const file = (path: string) => (cwd ? relative(cwd, path) || path : path);
+  const file = (path: string) => (cwd ? shownPath(cwd, path) : path);
   return diagnostics.map((d) => {
     const range = index.range(d);
     const shown: JsonDiagnostic = range ? { ...d, range } : { ...d };

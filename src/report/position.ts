@@ -1,5 +1,5 @@
 /** Offsets are the truth; line and column (1-based) are derived here, only when printing. */
-import { relative } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { LineIndex, type Position } from "../diagnostic-lines.js";
 
 import type { Diagnostic } from "../diagnostics.js";
@@ -46,7 +46,18 @@ export function placeOf(
   cwd: string,
 ): string {
   if (at.file === undefined) return "";
-  const file = relative(cwd, at.file) || at.file;
+  const file = shownPath(cwd, at.file);
   const range = index.range(at);
   return range ? `${file}:${range.start.line}:${range.start.column}` : file;
+}
+
+/**
+ * A file as a report names it: relative to where the command ran, so that output is the same on
+ * every machine; a file outside that folder by its whole path, which says where it is (../../x
+ * leaves the reader to count).
+ */
+export function shownPath(cwd: string, file: string): string {
+  const shown = relative(cwd, file);
+  if (shown === "") return file;
+  return shown === ".." || shown.startsWith(`..${sep}`) ? resolve(cwd, file) : shown;
 }

@@ -3,10 +3,9 @@
  * findings come grouped by file (as they are sorted), a blank line between one file's and the next;
  * each keeps its file:line:col, which terminals and editors open at the place.
  */
-import { relative } from "node:path";
 import { append } from "../collections.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { placeOf, SourceIndex } from "./position.js";
+import { placeOf, SourceIndex, shownPath } from "./position.js";
 
 export interface TextOptions {
   color: boolean;
@@ -47,7 +46,7 @@ export function formatText(
   let previousFile: string | undefined;
   for (const d of diagnostics) {
     const range = index.range(d);
-    const file = d.file ? relative(options.cwd, d.file) || d.file : "";
+    const file = d.file ? shownPath(options.cwd, d.file) : "";
     if (out.length > 0 && file !== previousFile) out.push("");
     previousFile = file;
     const where = file ? `${file}${range ? `:${range.start.line}:${range.start.column}` : ""}: ` : "";
