@@ -16,6 +16,8 @@ export interface CycleRoute<T> {
   hops: number;
   /** How many items the cycle itself holds. */
   cycleLength: number;
+  /** One item of the cycle the route ends in, the same for every route into that cycle: which cycle it is. */
+  cycle: T;
 }
 
 interface Place<T> {
@@ -24,6 +26,7 @@ interface Place<T> {
   /** Where the route meets the cycle. */
   entry: T;
   cycleLength: number;
+  cycle: T;
 }
 
 /**
@@ -57,7 +60,8 @@ export function cycleRoutes<T>(
     if (at !== undefined && onWalk.has(at)) {
       tail = onWalk.get(at)!;
       const cycleLength = walk.length - tail;
-      for (const item of walk.slice(tail)) places.set(item, { distance: 0, entry: item, cycleLength });
+      const cycle = walk[tail]!;
+      for (const item of walk.slice(tail)) places.set(item, { distance: 0, entry: item, cycleLength, cycle });
     }
     for (let index = tail - 1; index >= 0; index--) {
       const ahead = places.get(walk[index + 1] ?? (at as T));
@@ -67,6 +71,7 @@ export function cycleRoutes<T>(
         distance: ahead.distance + 1,
         entry: ahead.entry,
         cycleLength: ahead.cycleLength,
+        cycle: ahead.cycle,
       });
     }
   }
@@ -81,7 +86,13 @@ export function cycleRoutes<T>(
       steps.push(at);
       at = next.get(at);
     }
-    routes.set(item, { steps, closing: place.entry, hops, cycleLength: place.cycleLength });
+    routes.set(item, {
+      steps,
+      closing: place.entry,
+      hops,
+      cycleLength: place.cycleLength,
+      cycle: place.cycle,
+    });
   }
   return routes;
 }

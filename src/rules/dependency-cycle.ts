@@ -32,8 +32,15 @@ b: { uses: { a: { optional: true } } }`,
     for (const environment of context.model.environments) {
       const { blocked } = startupOrder(environment);
       const routes = blockingCycles(environment, blocked, SHOWN);
+      // One finding a cycle, at the first of its instances in the file's order (a ring of four hundred
+      // services is one mistake), and one for each instance that waits on it from outside.
+      const reported = new Set<Instance>();
       for (const instance of blocked) {
         const route = routes.get(instance);
+        if (route?.closing === instance) {
+          if (reported.has(route.cycle)) continue;
+          reported.add(route.cycle);
+        }
         context.report(
           instance.at,
           `'${instance.id}' waits on a dependency cycle in environment '${environment.id}'${route ? `: ${routeText(route)}` : ""}`,

@@ -28,9 +28,9 @@ describe("the routes of items caught in a dependency cycle", () => {
     const { blocked } = inWaves(items, (i) => deps[i]!);
     const routes = cycleRoutes(blocked, (i) => deps[i]!);
     expect(blocked).toEqual([0, 1, 2, 3]);
-    expect(routes.get(1)).toEqual({ steps: [1, 2, 1], closing: 1, hops: 2, cycleLength: 2 });
+    expect(routes.get(1)).toEqual({ steps: [1, 2, 1], closing: 1, hops: 2, cycleLength: 2, cycle: 1 });
     // 3 waits on 4 too, which starts: the route follows the dependency that is stuck.
-    expect(routes.get(3)).toEqual({ steps: [3, 0, 1, 2, 1], closing: 1, hops: 4, cycleLength: 2 });
+    expect(routes.get(3)).toEqual({ steps: [3, 0, 1, 2, 1], closing: 1, hops: 4, cycleLength: 2, cycle: 1 });
     expect(routes.has(4)).toBe(false);
   });
 
@@ -41,7 +41,13 @@ describe("the routes of items caught in a dependency cycle", () => {
     const routes = cycleRoutes(items, (i) => [(i + 1) % count], 4);
     // One pass, not a walk round the ring for each of its items.
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(routes.get(7)).toEqual({ steps: [7, 8, 9, 10], closing: 7, hops: count, cycleLength: count });
+    expect(routes.get(7)).toEqual({
+      steps: [7, 8, 9, 10],
+      closing: 7,
+      hops: count,
+      cycleLength: count,
+      cycle: 0,
+    });
   });
 
   it("finds the same route as a walk that remembers every item it meets", () => {
@@ -60,7 +66,13 @@ describe("the routes of items caught in a dependency cycle", () => {
           const stuck = new Set(blocked);
           const next = (i: number) => deps[i]!.find((d) => stuck.has(d));
           expect([...routes.keys()].sort()).toEqual([...blocked].sort());
-          for (const item of blocked) expect(routes.get(item)).toEqual(walked(item, next));
+          for (const item of blocked) {
+            const { cycle, ...route } = routes.get(item)!;
+            expect(route).toEqual(walked(item, next));
+            // One item names the cycle, for every route into it: an item of it, whose own route names it too.
+            expect(routes.get(cycle)!.closing).toBe(cycle);
+            expect(routes.get(route.closing)!.cycle).toBe(cycle);
+          }
         },
       ),
     );

@@ -135,7 +135,7 @@ environments:
 });
 
 describe("dependency cycles", () => {
-  it("name the way each instance waits: into the cycle and round it", () => {
+  it("name the way an instance waits into the cycle, and the cycle round once", () => {
     const text = `system: { name: Shop }
 services:
   web: { kind: web, image: "web:1", uses: [api] }
@@ -150,8 +150,6 @@ environments:
     expect(messages).toEqual([
       "'web' waits on a dependency cycle in environment 'dev': web → api → queue → worker → api",
       "'api' waits on a dependency cycle in environment 'dev': api → queue → worker → api",
-      "'queue' waits on a dependency cycle in environment 'dev': queue → worker → api → queue",
-      "'worker' waits on a dependency cycle in environment 'dev': worker → api → queue → worker",
     ]);
   });
 
@@ -168,9 +166,9 @@ environments:
   dev: { platform: compose, nodes: { h: { kind: host, run: [${services.map((_, i) => `s${i}`).join(", ")}] } } }
 `;
     const messages = findings(text, "dependency-cycle").map((f) => f.diagnostic.message);
-    expect(messages[3]).toBe(
-      "'s3' waits on a dependency cycle in environment 'dev': s3 → s4 → s5 → s6 → s7 → s8 → … → s3 (a cycle of 12)",
-    );
+    expect(messages).toEqual([
+      "'s0' waits on a dependency cycle in environment 'dev': s0 → s1 → s2 → s3 → s4 → s5 → … → s0 (a cycle of 12)",
+    ]);
   });
 });
 
