@@ -337,7 +337,7 @@ describe("importers on anything", () => {
     );
   });
 
-  it("take a kustomization's backtracking name pattern as written, and read generators' files only inside the repository", async () => {
+  it("take a kustomization's backtracking name pattern as written, and read generators' files only in or below its folder, with or without a repository", async () => {
     const folder = join(dir, "kustomize");
     mkdirSync(folder, { recursive: true });
     writeFileSync(
@@ -358,9 +358,17 @@ describe("importers on anything", () => {
     const started = Date.now();
     const { diagnostics } = await importManifests([folder], { root: folder });
     expect(Date.now() - started).toBeLessThan(2000);
+    const outside = (file: string) =>
+      `kustomize-missing-resource: '${file}' is not in or below the kustomization's folder, so kustomize refuses to read it`;
+    // Checked as a folder of manifests, not a repository, the same files are refused as kustomize refuses them.
+    const alone = await importManifests([folder]);
+    expect(alone.diagnostics.map((d) => `${d.code}: ${d.message}`).slice(0, 2)).toEqual([
+      outside("../../../../../etc/passwd"),
+      outside("/etc/hostname"),
+    ]);
     expect(diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([
-      "kustomize-missing-resource: '../../../../../etc/passwd' leads out of the repository",
-      "kustomize-missing-resource: '/etc/hostname' leads out of the repository",
+      outside("../../../../../etc/passwd"),
+      outside("/etc/hostname"),
       "kustomize-patch-unmatched: no object matches this patch's target",
       `manifest-invalid: Deployment '${"a".repeat(60)}!' has a name the API server refuses: a name is up to 253 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`,
     ]);

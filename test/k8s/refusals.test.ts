@@ -31,7 +31,7 @@ describe("refusing manifests that would not start", () => {
       "prod",
       ["workload-not-supported@55:15"],
     ],
-    ["an environment that does not exist", shop, "nowhere", ["unknown-environment"]],
+    ["an environment that does not exist", shop, "nowhere", ["unknown-environment@35:3"]],
   ];
   for (const [what, text, env, expected] of cases) {
     it(`refuses ${what}, with located errors and no files`, () => {

@@ -17,7 +17,7 @@ export interface GeneratorContext {
   yaml: YamlFile;
   namespace?: string;
   sources: Map<string, string>;
-  /** A file a generator names that cannot be read, or leads out of the repository. */
+  /** A file a generator names that cannot be read, or lies outside the kustomization's folder. */
   missing: (message: string, path: KeyPath) => void;
   /** A generator that merges into or replaces what the bases do not have. */
   unmatched: (message: string, path: KeyPath) => void;
@@ -31,8 +31,13 @@ function entries(entry: Json, kind: Kind, path: KeyPath, context: GeneratorConte
   const keep = (value: string) => (kind === "Secret" ? "" : value);
   const read = (written: string, at: KeyPath): string | undefined => {
     const file = resolve(context.dir, written);
-    if (context.root && isInside(context.root, file) === false) {
-      context.missing(`'${written}' leads out of the repository`, at);
+    // kustomize reads a generator's files in or below the kustomization's folder only (its default
+    // load restrictor), and refuses the others: an absolute path, or one that climbs out.
+    if (isInside(context.dir, file) === false) {
+      context.missing(
+        `'${written}' is not in or below the kustomization's folder, so kustomize refuses to read it`,
+        at,
+      );
       return undefined;
     }
     const { text } = readText(file);
