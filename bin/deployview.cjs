@@ -36,12 +36,16 @@ function isFile(path) {
 // tells them apart): a model kept under a compose file's name is for the whole CLI.
 const MODEL_KEY = /^(?:system|"system"|'system')[ \t]*:(?:[ \t]|$)/m;
 
+// One buffer for every file: a check of forty compose files reads the start of each. A model
+// names its system first, as init writes it and the schema orders it: 16 KiB reach past any header.
+let start;
+
 function holdsModel(path) {
   let fd;
   try {
     fd = openSync(path, "r");
-    const buffer = Buffer.alloc(64 * 1024);
-    return MODEL_KEY.test(buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0)));
+    start ??= Buffer.allocUnsafe(16 * 1024);
+    return MODEL_KEY.test(start.latin1Slice(0, readSync(fd, start, 0, start.length, 0)));
   } catch {
     return false;
   } finally {

@@ -25,12 +25,15 @@ export function isModelText(text: string): boolean {
   return [...text.matchAll(TOP_LEVEL_KEY)].some((m) => (m[1] ?? m[2] ?? m[3]) === "system");
 }
 
+/** One buffer for every file read: a check of forty compose files looks at the start of each. */
+let buffer: Buffer | undefined;
+
 /** The first 64 KiB of a file, where the top-level keys of any model or compose file begin; "" if unreadable. */
 function start(file: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
-    const buffer = Buffer.alloc(64 * 1024);
+    buffer ??= Buffer.allocUnsafe(64 * 1024);
     return buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0));
   } catch {
     return "";

@@ -81,15 +81,13 @@ const PARSES: Record<ParsedType, RegExp> = {
 /** What a text value of a field Compose parses should read as, where it does not. */
 function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefined {
   // Empty is a variable not set, and a variable is filled in later: both are reported with variables.
-  if (value === "" || value.includes("$") || node.types.length !== 2) return undefined;
+  if (node.types.length !== 2 || value === "") return undefined;
   const key = path.at(-1);
   // A ulimit written as one number is named for the limit (nofile: 65535).
   const as = path.at(-2) === "ulimits" ? "integer" : typeof key === "string" ? PARSED[key] : undefined;
-  return as &&
-    node.types.includes(as === "number" && node.types.includes("integer") ? "integer" : as) &&
-    !PARSES[as].test(value.trim())
-    ? as
-    : undefined;
+  if (as === undefined || value.includes("$")) return undefined;
+  const type = as === "number" && node.types.includes("integer") ? "integer" : as;
+  return node.types.includes(type) && !PARSES[as].test(value.trim()) ? as : undefined;
 }
 
 const definitions = (spec as { definitions: Record<string, Schema> }).definitions;
