@@ -222,7 +222,7 @@ volumes: { data: {}, pg: {} }
     const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "dependency-cycle",
     );
-    // g and h wait on each other through depends_on: the model's cycle, found by the rule itself.
+    // g and h wait on each other through depends_on: the model's cycle, found by the rule itself, once.
     expect(located(cycles, loaded.sources)).toEqual([
       "dependency-cycle@2:30",
       "dependency-cycle@3:37",
@@ -231,7 +231,6 @@ volumes: { data: {}, pg: {} }
       "dependency-cycle@6:27",
       "dependency-cycle@7:30",
       "dependency-cycle@8:3",
-      "dependency-cycle@9:3",
     ]);
     expect(cycles.map((d) => d.message).slice(0, 3)).toEqual([
       "'a' waits on a dependency cycle through links 'b', which Compose refuses",
