@@ -162,8 +162,8 @@ describe("Kubernetes manifests as a model", () => {
       "host-namespace@9:7",
       "host-namespace@10:7",
       "host-namespace@11:7",
-      "privileged-container@15:11",
-      "runs-as-root@15:11",
+      "privileged-container@15:30",
+      "runs-as-root@15:48",
       "unconfined-profile@15:114",
     ]);
   });
@@ -221,7 +221,7 @@ describe("Kubernetes manifests as a model", () => {
       "privileged-container@17:42",
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
-      "runs-as-root@7:7",
+      "runs-as-root@7:26",
       "secret-in-command@19:17",
       "sensitive-host-mount@20:77",
       "unconfined-profile@11:89",

@@ -59,6 +59,21 @@ export function workloadSecurity(
       ? [...containerPath, "securityContext"]
       : [...podPath, "securityContext"],
   );
+  // Each setting where it is written, the container's own or the pod's: a finding about root
+  // points at runAsUser, not at the securityContext that holds it.
+  for (const [field, written] of [
+    ["user", "runAsUser"],
+    ["run-as-non-root", "runAsNonRoot"],
+    ["privileged", "privileged"],
+    ["read-only-root", "readOnlyRootFilesystem"],
+  ] as const) {
+    if (!(field in security)) continue;
+    const own = containerSecurity[written] !== undefined;
+    note(
+      [...servicePath, "security", field],
+      [...(own ? containerPath : podPath), "securityContext", written],
+    );
+  }
   return security;
 }
 
