@@ -4,7 +4,9 @@
  * set to service:NAME). Compose adds each to depends_on, so a cycle through them stops it as one
  * through depends_on does ("dependency cycle detected").
  */
+
 import type { KeyPath } from "../../load/yaml-file.js";
+import { cycleRoutes } from "../../model/cycle-routes.js";
 import { inWaves } from "../../model/dependency-waves.js";
 import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
 import type { ComposeProblem } from "./references.js";
@@ -78,12 +80,24 @@ export function implicitCycles(services: Json): ComposeProblem[] {
     }),
   );
   const blockedAnyway = new Set(inWaves(ids, (id) => explicit.get(id)!).blocked);
-  const { blocked } = inWaves(ids, (id) => [...explicit.get(id)!, ...implicit.get(id)!.map((r) => r.target)]);
+  const dependencies = (id: string) => [...explicit.get(id)!, ...implicit.get(id)!.map((r) => r.target)];
+  const { blocked } = inWaves(ids, dependencies);
   const stuck = new Set(blocked);
+  // One finding a cycle, at the first of its services, as the dependency-cycle rule reports those
+  // of depends_on; a service that only waits on it from outside keeps its own.
+  const routes = cycleRoutes(blocked, dependencies, 1);
+  const reported = new Set<string>();
+  const firstOfItsCycle = (id: string) => {
+    const route = routes.get(id);
+    if (route?.closing !== id) return true;
+    if (reported.has(route.cycle)) return false;
+    reported.add(route.cycle);
+    return true;
+  };
   const hint =
     "Compose starts a service after those it links to, takes volumes from or shares a namespace with, as after every entry of its depends_on, required or not: take one of them out of the cycle";
   return blocked
-    .filter((id) => !blockedAnyway.has(id))
+    .filter((id) => !blockedAnyway.has(id) && firstOfItsCycle(id))
     .map((id) => {
       const through = implicit.get(id)!.find((r) => stuck.has(r.target));
       if (through?.target === id)
