@@ -50,8 +50,22 @@ function reportFound(
   }
 }
 
-export function reportAnalysis(context: RuleContext, code: string): void {
-  reportFound(context, analyses(context.model), code);
+/**
+ * `hints`: what to say instead of the analysis's own hint, which speaks the model's language, where
+ * the model was read from compose files or manifests.
+ */
+export function reportAnalysis(
+  context: RuleContext,
+  code: string,
+  hints?: { compose: string; kubernetes: string },
+): void {
+  const readFrom = context.model.readFrom;
+  const found = analyses(context.model);
+  reportFound(
+    context,
+    hints && readFrom ? found.map((d) => (d.code === code ? { ...d, hint: hints[readFrom] } : d)) : found,
+    code,
+  );
 }
 
 /**

@@ -12,6 +12,11 @@ export const statefulWithoutVolume: Rule = {
     good: `db: { kind: database, image: postgres:16, volumes: { data: /var/lib/postgresql/data } }`,
   },
   check(context) {
-    reportAnalysis(context, "stateful-without-volume");
+    reportAnalysis(context, "stateful-without-volume", {
+      compose:
+        'mount a named volume at the folder its image writes to (volumes: ["data:/var/lib/postgresql/data"] for PostgreSQL), or, if it keeps nothing, suppress this with the reason',
+      kubernetes:
+        "mount a PersistentVolumeClaim where it keeps its data (a StatefulSet's volumeClaimTemplates), or, if it keeps nothing, suppress this with the reason",
+    });
   },
 };

@@ -281,3 +281,25 @@ environments:
     ]);
   });
 });
+
+describe("hints", () => {
+  it("speak the language of the files a finding is in: Compose's, the manifests', or the model's", async () => {
+    const hintOf = (found: { diagnostic: { hint?: string } }[]) => found[0]?.diagnostic.hint ?? "";
+    const compose = {
+      "compose.yaml":
+        "services:\n  db: { image: 'postgres:16', environment: { POSTGRES_PASSWORD: hunter2 } }\n",
+    };
+    expect(hintOf(await composeFindings(compose, "stateful-without-volume"))).toMatch(
+      /^mount a named volume/,
+    );
+    expect(hintOf(await composeFindings(compose, "missing-health-check"))).toMatch(/^add a healthcheck/);
+    expect(hintOf(await composeFindings(compose, "plaintext-secret"))).toContain(
+      "POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}",
+    );
+    const model = `system: { name: Shop }\nservices:\n  db: { kind: database, image: "postgres:16" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`;
+    expect(hintOf(findings(model, "stateful-without-volume"))).toBe(
+      "add a volume, or set stateful: false if it keeps nothing",
+    );
+    expect(hintOf(findings(model, "missing-health-check"))).toMatch(/^add health: /);
+  });
+});
