@@ -107,12 +107,11 @@ export function checkCommand(targets: Targets): Command {
       }
       // Digits only: Number() reads "" and " " as 0, and 0x10 or 1e3 as numbers nobody meant here.
       const written = options["max-warnings"];
-      const maxWarnings =
-        written === undefined ? undefined : /^\d+$/.test(String(written)) ? Number(written) : Number.NaN;
-      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+      if (written !== undefined && !/^\d+$/.test(String(written))) {
         io.stderr.write("deployview check: --max-warnings takes a whole number\n");
         return ExitCode.unusable;
       }
+      const maxWarnings = written === undefined ? undefined : Number(written);
       // `-f -` (or /dev/stdin) is standard input, as Compose takes it: a file in the folder the
       // command runs in, where its relative paths and .env are read from.
       const composeFiles = ((options.file as string[] | undefined) ?? []).map((f) =>

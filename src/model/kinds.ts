@@ -1,4 +1,6 @@
 /** The kinds of service the model knows; the schema and the importers share the list. */
+import { commandLine } from "./container-risks.js";
+
 export const serviceKindNames = [
   "web",
   "api",
@@ -28,7 +30,5 @@ export const statefulKinds: ReadonlySet<string> = new Set(["database", "storage"
  * append-only file (--appendonly yes) or snapshots (--save 60 1; --save "" turns them off).
  */
 export function persistsCache(kind: string, command: string | readonly string[] | undefined): boolean {
-  if (kind !== "cache" || command === undefined) return false;
-  const line = typeof command === "string" ? command : command.join(" ");
-  return /--appendonly\s+yes\b|--save\s+\d/.test(line);
+  return kind === "cache" && /--appendonly\s+yes\b|--save\s+\d/.test(commandLine(command));
 }

@@ -142,7 +142,7 @@ describe("compose.yaml", () => {
     const { doc, files } = compose(shop.replace('PRICE: "$5" }', () => 'PRICE: "$5", LOG_LEVEL: null }'));
     expect(doc.services.api.environment).toHaveProperty("LOG_LEVEL", null);
     const example = files.find((f) => f.path === ".env.example")!.content;
-    expect(example).toContain("\n# In the environment of api; left unset when unset\n# LOG_LEVEL=\n");
+    expect(example).toContain("\n# In the environment of api; may be left unset\n# LOG_LEVEL=\n");
   });
 
   it("keeps an image's variables for Compose to fill in, and lists them in .env.example", () => {

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: a build script in plain JavaScript, without declarations
 import { bundleCli } from "../../scripts/bundle-cli.mjs";
+import { isModelText } from "../../src/import/compose/file-names.js";
 import { runCli } from "../helpers/cli.js";
 import { folderWith } from "../helpers/files.js";
 
@@ -292,6 +293,23 @@ describe("the launcher and its code cache", () => {
     const launcher = pattern(readFileSync(join(root, "bin/deployview.cjs"), "utf8"));
     expect(launcher).toBeDefined();
     expect(launcher).toBe(pattern(readFileSync(join(root, "src/import/compose/file-names.ts"), "utf8")));
+  });
+
+  it("tells a model kept under a compose file's name as the CLI tells it", () => {
+    const source = /const MODEL_KEY = \/(.+)\/m;/.exec(
+      readFileSync(join(root, "bin/deployview.cjs"), "utf8"),
+    )?.[1];
+    expect(source).toBeDefined();
+    const launcher = new RegExp(source!, "m");
+    for (const text of [
+      "system: { name: Shop }\nservices: {}\n",
+      "# a model\n\nservices:\n  a: {}\n'system':\n  name: S\n",
+      '"system" : { name: S }\n',
+      "services:\n  system:\n    image: a:1\n",
+      "x-system: 1\nservices: {}\n",
+      "systems: []\n",
+    ])
+      expect(launcher.test(text), text).toBe(isModelText(text));
   });
 
   /** Forty copies of the fixture, each checked on its own: far more output than a pipe holds. */

@@ -57,22 +57,16 @@ export function envExample(model: Model, environment: Environment, source: strin
   // compose file's), a command or a health check's command (the model passes both through).
   const written = writtenVariables(environment);
   for (const variable of [...written.keys()].filter((name) => !listed.has(name)).sort()) {
-    const { fallback, places } = written.get(variable)!;
+    const { fallback, passedOnly, places } = written.get(variable)!;
     const where = [...places]
       .map(([place, services]) => `the ${place} of ${[...services].sort().join(", ")}`)
       .join("; ");
-    const { passedOnly } = written.get(variable)!;
-    const unset =
-      fallback !== undefined ? `; ${fallback} when unset` : passedOnly ? "; left unset when unset" : "";
-    lines.push(`# In ${where}${unset}`);
-    lines.push(
-      fallback !== undefined
-        ? `# ${variable}=${fallback}`
-        : passedOnly
-          ? `# ${variable}=`
-          : `${variable}=change-me`,
-      "",
-    );
+    // With a fallback or only passed on, it may stay unset: commented out, as an example.
+    if (fallback !== undefined)
+      lines.push(`# In ${where}; ${fallback} when unset`, `# ${variable}=${fallback}`);
+    else if (passedOnly) lines.push(`# In ${where}; may be left unset`, `# ${variable}=`);
+    else lines.push(`# In ${where}`, `${variable}=change-me`);
+    lines.push("");
   }
   if (users.size === 0 && builds.size === 0 && written.size === 0)
     lines.push("# This environment needs no variables from outside.", "");
@@ -82,7 +76,7 @@ export function envExample(model: Model, environment: Environment, source: strin
 interface Written {
   fallback?: string;
   /** Only passed on to containers as it is (a variable with no value), which may leave it unset. */
-  passedOnly?: boolean;
+  passedOnly: boolean;
   /** Where it is written ("image", "command", "health check", "environment"), by the services that write it there. */
   places: Map<string, Set<string>>;
 }
@@ -90,21 +84,20 @@ interface Written {
 /** The variables the compose file writes for Compose to fill in, in the order the services write them. */
 function writtenVariables(environment: Environment): Map<string, Written> {
   const written = new Map<string, Written>();
-  const note = (text: string, place: string, service: string) => {
-    for (const { name, fallback } of variablesIn(text)) {
-      const entry: Written = written.get(name) ?? {
-        ...(fallback === undefined ? {} : { fallback }),
-        places: new Map(),
-      };
-      entry.places.set(place, (entry.places.get(place) ?? new Set()).add(service));
-      delete entry.passedOnly;
-      written.set(name, entry);
-    }
-  };
-  const passOn = (name: string, service: string) => {
-    const entry: Written = written.get(name) ?? { passedOnly: true, places: new Map() };
-    entry.places.set("environment", (entry.places.get("environment") ?? new Set()).add(service));
+  const add = (name: string, place: string, service: string, fallback?: string) => {
+    const passedOnly = place === "environment";
+    const entry: Written = written.get(name) ?? {
+      ...(fallback === undefined ? {} : { fallback }),
+      passedOnly,
+      places: new Map(),
+    };
+    // Written as ${NAME} anywhere, Compose needs it (or its fallback), whatever else passes it on.
+    entry.passedOnly &&= passedOnly;
+    entry.places.set(place, (entry.places.get(place) ?? new Set()).add(service));
     written.set(name, entry);
+  };
+  const note = (text: string, place: string, service: string) => {
+    for (const { name, fallback } of variablesIn(text)) add(name, place, service, fallback);
   };
   for (const instance of containerInstances(environment)) {
     const { service } = instance;
@@ -113,7 +106,7 @@ function writtenVariables(environment: Environment): Map<string, Written> {
     if (service.health?.command !== undefined)
       note(commandLine(service.health.command), "health check", service.id);
     for (const variable of instance.env)
-      if (variable.value.kind === "host") passOn(variable.name, service.id);
+      if (variable.value.kind === "host") add(variable.name, "environment", service.id);
   }
   return written;
 }

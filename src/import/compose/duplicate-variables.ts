@@ -5,8 +5,9 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asText, isObject } from "../json.js";
+import { isObject } from "../json.js";
 import { overriddenSecrets, repeatedNames } from "../repeated-names.js";
+import { listEntry } from "./environment.js";
 import type { ComposeSource } from "./to-model.js";
 
 export function duplicateVariables(source: ComposeSource): Diagnostic[] {
@@ -14,9 +15,10 @@ export function duplicateVariables(source: ComposeSource): Diagnostic[] {
   if (!isObject(services)) return [];
   return Object.entries(services).flatMap(([id, service]) => {
     if (!isObject(service) || !Array.isArray(service.environment)) return [];
-    const names = service.environment.map((entry) =>
-      entry === null || typeof entry === "object" ? undefined : asText(entry).split("=")[0]!,
+    const entries = service.environment.map((entry) =>
+      entry === null || typeof entry === "object" ? undefined : listEntry(entry),
     );
+    const names = entries.map((entry) => entry?.[0]);
     const at = (i: number) => locate(source.yaml, ["services", id, "environment", i], "value");
     const duplicates = repeatedNames(names).map(({ at: index, first }) =>
       diagnostic(
@@ -28,10 +30,7 @@ export function duplicateVariables(source: ComposeSource): Diagnostic[] {
       ),
     );
     // The model keeps the value that takes effect; one it overrides is in the file all the same.
-    const values = service.environment.map((entry) => {
-      const text = entry === null || typeof entry === "object" ? "" : asText(entry);
-      return text.includes("=") ? text.slice(text.indexOf("=") + 1) : undefined;
-    });
+    const values = entries.map((entry) => entry?.[1] ?? undefined);
     const overridden = overriddenSecrets(names, values).map(({ index, reason }) =>
       diagnostic(
         "plaintext-secret",

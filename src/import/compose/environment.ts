@@ -23,16 +23,18 @@ function secretVariableOf(
   return variable !== undefined && secretVariables.has(variable) ? variable : undefined;
 }
 
-/** The variables in either form Compose takes; `- KEY` without `=` has no value, as `KEY:` has none. */
+/** A list-form entry's name and value: `KEY=value`, or `KEY` with no value (null), as `KEY:` has none. */
+export function listEntry(entry: unknown): [name: string, value: string | null] {
+  const text = asText(entry);
+  const at = text.indexOf("=");
+  return at < 0 ? [text, null] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** The variables in either form Compose takes. */
 function variablesOf(value: unknown): Json {
   if (isObject(value)) return value;
   if (!Array.isArray(value)) return {};
-  return Object.fromEntries(
-    value.map((entry) => {
-      const [key, ...rest] = asText(entry).split("=");
-      return [key!, rest.length > 0 ? rest.join("=") : null];
-    }),
-  );
+  return Object.fromEntries(value.map(listEntry));
 }
 
 /**

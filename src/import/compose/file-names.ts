@@ -50,7 +50,11 @@ export function looksLikeComposeFile(file: string): boolean {
   return isComposeText(start(file));
 }
 
-/** Whether a file named as compose files are (a model kept as my-compose.yaml) is a model all the same. */
+/**
+ * Whether a file named as compose files are (a model kept as my-compose.yaml) is a model all the
+ * same, by its first 16 KiB: as far as bin/deployview.cjs looks, so that the launcher and the CLI
+ * tell such a file the same way.
+ */
 export function looksLikeModelFile(file: string): boolean {
-  return isModelText(start(file));
+  return isModelText(start(file).slice(0, 16 * 1024));
 }

@@ -61,10 +61,18 @@ const PARSED: Record<string, ParsedType> = Object.assign(
       "attachable",
       "required",
     ].map((key) => [key, "boolean"]),
-    ...["scale", "replicas", "parallelism", "max_attempts", "max_replicas_per_node", "pids", "weight"].map(
-      (key) => [key, "integer"],
-    ),
-    ...["mem_swappiness", "soft", "hard"].map((key) => [key, "integer"]),
+    ...[
+      "scale",
+      "replicas",
+      "parallelism",
+      "max_attempts",
+      "max_replicas_per_node",
+      "pids",
+      "weight",
+      "mem_swappiness",
+      "soft",
+      "hard",
+    ].map((key) => [key, "integer"]),
     ...["cpu_shares", "cpu_quota", "cpu_period", "cpus", "pids_limit", "retries", "max_failure_ratio"].map(
       (key) => [key, "number"],
     ),

@@ -92,7 +92,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       if (port.host !== undefined && !port.anyHostPort)
         hostPorts.push({ id, index: port.index, port: port as Port & { host: number }, profiles });
   }
-  for (const id of awaitedToComplete(composeServices)) {
+  for (const id of awaitedToComplete(services)) {
     const service = services[id];
     // What others wait on to exit is a job, where its name and image said nothing of what it is.
     if (service?.kind === "other" && service.restart !== "always" && service.restart !== "unless-stopped")
@@ -190,14 +190,13 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
   );
 }
 
-/** The services another waits on to exit successfully (condition: service_completed_successfully). */
-function awaitedToComplete(composeServices: Json): Set<string> {
+/** The services another waits on to exit successfully (service_completed_successfully), as depends-on.ts read it. */
+function awaitedToComplete(services: Record<string, ServiceInputType>): Set<string> {
   const awaited = new Set<string>();
-  for (const raw of Object.values(composeServices)) {
-    if (!isObject(raw) || !isObject(raw.depends_on)) continue;
-    for (const [target, dependency] of Object.entries(raw.depends_on))
-      if (isObject(dependency) && dependency.condition === "service_completed_successfully")
-        awaited.add(target);
+  for (const { uses } of Object.values(services)) {
+    if (uses === undefined || Array.isArray(uses)) continue;
+    for (const [target, use] of Object.entries(uses))
+      if (typeof use === "object" && use !== null && use.wait === "completed") awaited.add(target);
   }
   return awaited;
 }
