@@ -6,6 +6,7 @@ import type { ServiceInputType } from "../../model/schema.js";
 import { isObject, type Json, textOf, valueAt } from "../json.js";
 import type { Reading } from "./reading.js";
 import { sizeQuantity } from "./sizes.js";
+import { readsAs } from "./spec-walk.js";
 
 function memoryOf(resources: unknown): ServiceInputType["memory"] | undefined {
   if (!isObject(resources)) return undefined;
@@ -17,10 +18,10 @@ function memoryOf(resources: unknown): ServiceInputType["memory"] | undefined {
   return limit ? sizeQuantity(limit) : request ? sizeQuantity(request) : undefined;
 }
 
-/** A number of CPUs as Compose writes it (0.5, "2"); what is not one is the schema's to report, once. */
+/** A number of CPUs as Compose writes it (0.5, "2"); what is not one is the schema walk's to report, once. */
 function cpus(value: unknown): string | undefined {
   const text = textOf(value);
-  return text !== undefined && /^\+?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text.trim()) ? text : undefined;
+  return text !== undefined && readsAs("number", text) ? text : undefined;
 }
 
 function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {

@@ -86,6 +86,11 @@ const PARSES: Record<ParsedType, RegExp> = {
   number: /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i,
 };
 
+/** Whether text reads as the type, as compose-go parses it. */
+export function readsAs(type: ParsedType, text: string): boolean {
+  return PARSES[type].test(text.trim());
+}
+
 /** What a text value of a field Compose parses should read as, where it does not. */
 function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefined {
   // Empty is a variable not set, and a variable is filled in later: both are reported with variables.
@@ -95,7 +100,7 @@ function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefi
   const as = path.at(-2) === "ulimits" ? "integer" : typeof key === "string" ? PARSED[key] : undefined;
   if (as === undefined || value.includes("$")) return undefined;
   const type = as === "number" && node.types.includes("integer") ? "integer" : as;
-  return node.types.includes(type) && !PARSES[as].test(value.trim()) ? as : undefined;
+  return node.types.includes(type) && !readsAs(as, value) ? as : undefined;
 }
 
 const definitions = (spec as { definitions: Record<string, Schema> }).definitions;
