@@ -51,7 +51,8 @@ function rangeOf(
 }
 
 interface TreeProblems {
-  tooDeep: boolean;
+  /** The first collection nested past the limit, if any. */
+  tooDeep: unknown;
   /** Aliases whose anchor encloses them (`a: &x { b: *x }`): the value would be infinite. */
   cycles: Diagnostic[];
   /** Keys such as __proto__ that could tamper with objects. */
@@ -65,7 +66,7 @@ interface TreeProblems {
  * are met (asking each alias to resolve itself would walk the whole document once per alias).
  */
 function checkTree(document: ParsedDocument, file: string): TreeProblems {
-  const problems: TreeProblems = { tooDeep: false, cycles: [], forbidden: [] };
+  const problems: TreeProblems = { tooDeep: undefined, cycles: [], forbidden: [] };
   const ancestors = new Set<unknown>();
   const anchors = new Map<string, unknown>();
   // False once the document is found too deep: nothing more is looked at.
@@ -89,7 +90,7 @@ function checkTree(document: ParsedDocument, file: string): TreeProblems {
     if (anchor) anchors.set(anchor, node);
     if (!isMap(node) && !isSeq(node)) return true;
     if (depth > limits.maxDepth) {
-      problems.tooDeep = true;
+      problems.tooDeep = node;
       return false;
     }
     const items = node.items as unknown[];
@@ -159,7 +160,7 @@ export function parseYaml(
     } catch (error) {
       // The parser recurses on nested flow collections; a hostile file can exhaust the stack.
       if (error instanceof RangeError) {
-        diagnostics.push(tooDeep(file, 0));
+        diagnostics.push(tooDeep(file, text, 0));
         return { documents: [], diagnostics, lineCounter };
       }
       throw error;
@@ -192,7 +193,7 @@ export function parseYaml(
           "yaml-too-deep",
           "error",
           `the document nests deeper than ${limits.maxDepth} levels`,
-          rangeOf(document.contents, file),
+          rangeOf(tree.tooDeep as { range?: [number, number, number] }, file),
         ),
       );
     } else if (tree && (tree.cycles.length > 0 || tree.forbidden.length > 0)) {
@@ -231,20 +232,60 @@ export function parseYaml(
   return { documents, diagnostics, lineCounter };
 }
 
-/** Nesting that exhausted the stack, reported at `start`: where it ran out depends on the stack's size. */
-function tooDeep(file: string, start: number): Diagnostic {
+/**
+ * Nesting that exhausted the parser's stack. Where it ran out depends on the stack's size, so it
+ * is reported at the first bracket past the depth limit, found from `from` on.
+ */
+function tooDeep(file: string, text: string, from: number): Diagnostic {
+  const start = firstTooDeep(text, from) ?? from;
   return diagnostic("yaml-too-deep", "error", "the document nests too deeply to read", {
     file,
     start,
-    end: start,
+    end: start + 1,
   });
+}
+
+/**
+ * The offset of the first flow bracket (`[` or `{`) nested past the depth limit: the nesting that
+ * exhausts a recursive parser is in flow collections, as block nesting needs a line per level.
+ * Quoted text (a quote that opens a scalar, not an apostrophe in a word) and comments are passed
+ * over; a hostile file is read once, left to right.
+ */
+export function firstTooDeep(text: string, from = 0): number | undefined {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const char = text[i];
+    if (char === "[" || char === "{") {
+      if (++depth > limits.maxDepth) return i;
+    } else if (char === "]" || char === "}") depth = Math.max(0, depth - 1);
+    else if ((char === '"' || char === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!)))
+      i = quoteEnd(text, i);
+    else if (char === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    }
+  }
+  return undefined;
+}
+
+/** Where a quoted scalar starting at `open` ends: `''` escapes a single quote, `\\` a double-quoted character. */
+function quoteEnd(text: string, open: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === "\\") i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return text.length;
 }
 
 /** One of the package's errors in a document, as a located diagnostic. */
 function documentError(error: YAMLError, document: ParsedDocument, file: string, text: string): Diagnostic {
   // The package turns its own stack overflow, on hostile nesting, into an error of the document.
   if (error.message.includes("Maximum call stack size exceeded"))
-    return tooDeep(file, Math.min(document.range[0], text.length));
+    return tooDeep(file, text, Math.min(document.range[0], text.length));
   // The parser may point one past the end of the text; keep ranges inside it.
   const start = Math.min(error.pos[0], text.length);
   const at = { file, start, end: Math.min(Math.max(error.pos[1], start), text.length) };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadModelText } from "../../src/load/index.js";
+import { firstTooDeep } from "../../src/load/yaml-file.js";
 import { located } from "../helpers/positions.js";
 
 const base = `system: { name: Shop }
@@ -195,7 +196,19 @@ describe("hostile input", () => {
 
   it("refuses deep nesting", () => {
     const { found } = load(`${"[".repeat(200)}${"]".repeat(200)}\n`);
-    expect(found).toEqual(["yaml-too-deep@1:1"]);
+    // At the first collection past the limit of 64, not at the start of the document.
+    expect(found).toEqual(["yaml-too-deep@1:65"]);
+    const blocks = load(
+      `system: { name: x }\nnested:\n${Array.from({ length: 70 }, (_, i) => `${" ".repeat(i)}- `).join("\n")}x\n`,
+    );
+    expect(blocks.found).toEqual(["yaml-too-deep@66:64"]);
+  });
+
+  it("finds where flow nesting passes the limit, past quoted brackets and comments", () => {
+    const deep = "[".repeat(65);
+    expect(firstTooDeep(`a: "${deep}"\nb: '${deep}'\n# ${deep}\n`)).toBeUndefined();
+    expect(firstTooDeep(`a: it's ${deep}`)).toBe(8 + 64);
+    expect(firstTooDeep(`a: "\\"${deep}"\nb: ${deep}`)).toBe(`a: "\\"${deep}"\nb: `.length + 64);
   });
 
   it("survives nesting deep enough to exhaust a recursive parser", () => {
@@ -204,7 +217,7 @@ describe("hostile input", () => {
     expect(diagnostics.every((d) => d.severity === "error")).toBe(true);
     // Closed, the same nesting overflows the package's stack inside one value.
     const closed = load(`key: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
-    expect(closed.found).toEqual(["yaml-too-deep@1:1"]);
+    expect(closed.found).toEqual(["yaml-too-deep@1:70"]);
     expect(closed.diagnostics[0]!.message).toBe("the document nests too deeply to read");
   });
 
