@@ -1,26 +1,23 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseTemplate, variablesOf } from "../../src/import/compose/template.js";
 import { exampleEnvironment, variableUses } from "../../src/import/compose/variables.js";
 import { limits } from "../../src/load/limits.js";
 import { folderWith } from "../helpers/files.js";
 
 /**
- * The plain reading of the rule: every line, its text before a comment, each `$NAME` or `${NAME…}`
- * in it; a `${` never closed takes the rest of the line and is no use.
+ * The plain reading of the rule: every line, its text before a comment, each variable in it as
+ * the template reader finds it (a `${` never closed takes the rest of the line and is no use).
  */
 function usesLineByLine(text: string) {
-  const pattern = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*(\}|$)|([A-Za-z_][A-Za-z0-9_]*))/g;
   const uses: { name: string; start: number; end: number; file: string }[] = [];
   let offset = 0;
   for (const line of text.split("\n")) {
     const comment = /(^|\s)#/.exec(line);
     const code = comment ? line.slice(0, comment.index) : line;
-    for (const match of code.matchAll(pattern)) {
-      if (match[1] === "$" || match[3] === "") continue;
-      const start = offset + match.index;
-      uses.push({ name: (match[2] ?? match[4])!, file: "f", start, end: start + match[0].length });
-    }
+    for (const { name, start, end } of variablesOf(parseTemplate(code).parts))
+      uses.push({ name, file: "f", start: offset + start, end: offset + end });
     offset += line.length + 1;
   }
   return uses;
@@ -42,13 +39,24 @@ describe("variable uses in a compose file", () => {
     );
   });
 
+  it("finds the variables of a default, where each is written", () => {
+    const text = "x: ${DB:-${HOST:-$FALLBACK}:5432}\n";
+    expect(variableUses(text, "f").map((u) => [u.name, text.slice(u.start, u.end)])).toEqual([
+      ["DB", "${DB:-${HOST:-$FALLBACK}:5432}"],
+      ["HOST", "${HOST:-$FALLBACK}"],
+      ["FALLBACK", "$FALLBACK"],
+    ]);
+  });
+
   it("skips escaped dollars and comments", () => {
     const text = "a: $$NOT ${ONE:-x} # ${NOT_EITHER}\nb: $TWO\n";
     expect(variableUses(text, "f").map((u) => u.name)).toEqual(["ONE", "TWO"]);
   });
 
   it("takes a ${ never closed as no use, in time proportional to the text's length", () => {
-    expect(variableUses("x: ${A $B\ny: ${C} $D\n", "f").map((u) => u.name)).toEqual(["C", "D"]);
+    expect(variableUses("x: ${A:-$B\ny: ${C} $D\n", "f").map((u) => u.name)).toEqual(["C", "D"]);
+    // `${A ` is no variable (Compose refuses it), and what follows is read on.
+    expect(variableUses("x: ${A $B}\n", "f").map((u) => u.name)).toEqual(["B"]);
     const started = performance.now();
     expect(variableUses(`x: ${"${A:-".repeat(100_000)}`, "f")).toEqual([]);
     expect(performance.now() - started).toBeLessThan(2_000);

@@ -943,6 +943,30 @@ describe("interpolation", () => {
     expect(interpolate("${UNSET}", env).unset).toEqual(["UNSET"]);
   });
 
+  it("fills in the variables of a default, when the default is used", () => {
+    const env = { D: "d", A: "a", SECRET: "s" };
+    expect(interpolate("${A:-${D}}|${UNSET:-${D}}|${UNSET:-${NONE:-x}y}|$${A:-z}", env).value).toBe(
+      "a|d|xy|${A:-z}",
+    );
+    // A default not used is not read: its variables are not reported as unset.
+    expect(interpolate("${A:-${GONE}}", env).unset).toEqual([]);
+    expect(interpolate("${UNSET:-${GONE}}", env).unset).toEqual(["GONE"]);
+    expect(interpolate("${UNSET-${B:?need B}}", env).missing).toEqual([{ name: "B", message: "need B" }]);
+    // A variable kept as written in a default stays written as it is.
+    const kept = interpolate("${UNSET:-${SECRET}}", env, (name) => name === "SECRET");
+    expect([kept.value, kept.kept]).toEqual(["${SECRET}", ["SECRET"]]);
+    expect(interpolate("${A:-${D}", env).unclosed).toBe("${A:-${D}");
+  });
+
+  it("reads defaults nested past its depth as text, in time proportional to their length", () => {
+    const depth = 100_000;
+    const started = performance.now();
+    const result = interpolate(`${"${A:-".repeat(depth)}x${"}".repeat(depth)}`, {});
+    expect(result.unclosed).toBeUndefined();
+    expect(result.value.startsWith("${A:-")).toBe(true);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it("takes no value from what every object inherits", () => {
     const result = interpolate("${constructor}-${__proto__}-$toString", {});
     expect(result.value).toBe("--");

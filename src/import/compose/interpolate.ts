@@ -1,7 +1,9 @@
 /**
  * Compose variable interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error},
- * ${VAR?error}, $VAR and $$ for a literal dollar.
+ * ${VAR?error}, $VAR and $$ for a literal dollar; a default may hold variables of its own.
  */
+import { parseTemplate, type TemplatePart, type TemplateVariable, variablesOf } from "./template.js";
+
 export interface Interpolation {
   value: string;
   /** Variables left as written, because `keep` said so. */
@@ -15,16 +17,10 @@ export interface Interpolation {
 }
 
 /**
- * The closing brace may be the text's end: a `${NAME:-…` never closed then takes the rest of the
- * text, and stays as written. Were the brace required, the engine would try again at each later `$`,
- * reading on to the end each time: a text of many such took time growing with its square.
- */
-const PATTERN = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?(\}|$)|([A-Za-z_][A-Za-z0-9_]*))/g;
-
-/**
  * `text` with its variables replaced by their values. A variable whose value would come from the
  * environment (not from a default written in the text) stays as written when `keep` says so: how
- * secrets stay out of what is read.
+ * secrets stay out of what is read. A default is read, and its own variables filled in, only when
+ * it is used.
  */
 export function interpolate(
   text: string,
@@ -32,59 +28,47 @@ export function interpolate(
   keep?: (name: string, value: string) => boolean,
 ): Interpolation {
   const result: Interpolation = { value: "", kept: [], unset: [], missing: [] };
-  result.value = text.replace(
-    PATTERN,
-    (
-      match,
-      body: string,
-      braced?: string,
-      operator?: string,
-      argument?: string,
-      close?: string,
-      bare?: string,
-    ) => {
-      if (body === "$") return "$";
-      // Never closed: no variable, which Compose refuses ("invalid interpolation format").
-      if (close === "") {
-        result.unclosed = match;
-        return match;
-      }
-      const name = (braced ?? bare)!;
-      // Own entries only: `${constructor}` names a variable, not a property every object inherits.
-      const value = Object.hasOwn(env, name) ? env[name] : undefined;
-      const empty = value === undefined || value === "";
-      const required = operator === ":?" ? empty : operator === "?" && value === undefined;
-      if (required) result.missing.push({ name, message: argument || `${name} is required` });
-      else if (operator === undefined && value === undefined) result.unset.push(name);
-      // A default written in the file is as public as the file; a value from the environment may not be.
-      const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;
-      if (!fromDefault && keep?.(name, value ?? "")) {
-        result.kept.push(name);
-        return match;
-      }
-      switch (operator) {
-        case ":-":
-          return empty ? (argument ?? "") : value!;
-        case "-":
-          return value === undefined ? (argument ?? "") : value;
-        case ":?":
-        case "?":
-          return required ? "" : value!;
-        default:
-          return value ?? "";
-      }
-    },
-  );
+  const template = parseTemplate(text);
+  // Never closed: no variable, which Compose refuses ("invalid interpolation format").
+  if (template.unclosed !== undefined) result.unclosed = text.slice(template.unclosed);
+  result.value = fill(template.parts, text, env, result, keep);
   return result;
+}
+
+function fill(
+  parts: TemplatePart[],
+  text: string,
+  env: Readonly<Record<string, string>>,
+  result: Interpolation,
+  keep?: (name: string, value: string) => boolean,
+): string {
+  let filled = "";
+  for (const part of parts) filled += typeof part === "string" ? part : filledIn(part);
+  return filled;
+
+  function filledIn({ name, operator, argument = [], argumentText, start, end }: TemplateVariable): string {
+    // Own entries only: `${constructor}` names a variable, not a property every object inherits.
+    const value = Object.hasOwn(env, name) ? env[name] : undefined;
+    const empty = value === undefined || value === "";
+    const required = operator === ":?" ? empty : operator === "?" && value === undefined;
+    if (required) result.missing.push({ name, message: argumentText || `${name} is required` });
+    else if (operator === undefined && value === undefined) result.unset.push(name);
+    // A default written in the file is as public as the file; a value from the environment may not be.
+    const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;
+    if (fromDefault) return fill(argument, text, env, result, keep);
+    if (keep?.(name, value ?? "")) {
+      result.kept.push(name);
+      return text.slice(start, end);
+    }
+    return required ? "" : (value ?? "");
+  }
 }
 
 /** The variables `text` names, in order, each once, with the default written for it if any. */
 export function variablesIn(text: string): { name: string; fallback?: string }[] {
   const found = new Map<string, { name: string; fallback?: string }>();
-  for (const [, body, braced, operator, argument, close, bare] of text.matchAll(PATTERN)) {
-    if (body === "$" || close === "") continue;
-    const name = (braced ?? bare)!;
-    const fallback = operator === ":-" || operator === "-" ? argument : undefined;
+  for (const { name, operator, argumentText } of variablesOf(parseTemplate(text).parts)) {
+    const fallback = operator === ":-" || operator === "-" ? argumentText : undefined;
     if (!found.has(name)) found.set(name, fallback === undefined ? { name } : { name, fallback });
   }
   return [...found.values()];

@@ -7,9 +7,8 @@ import { dirname, join } from "node:path";
 import { limits } from "../../load/limits.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { parseDotEnv } from "./interpolate.js";
+import { parseTemplate, variablesOf } from "./template.js";
 
-/** As interpolate.ts reads them: a brace never closed takes the rest of the line, and is no use. */
-const USE = /\$(\$|\{([A-Za-z_][A-Za-z0-9_]*)[^}]*(\}|$)|([A-Za-z_][A-Za-z0-9_]*))/g;
 /** The names a project's example of its .env goes by, most usual first. */
 export const EXAMPLE_ENV_FILES = [
   ".env.example",
@@ -39,11 +38,9 @@ export function variableUses(text: string, file: string): VariableUse[] {
     const line = text.slice(offset, end);
     const comment = /(^|\s)#/.exec(line);
     const code = comment ? line.slice(0, comment.index) : line;
-    for (const match of code.matchAll(USE)) {
-      if (match[1] === "$" || match[3] === "") continue;
-      const name = (match[2] ?? match[4])!;
-      uses.push({ name, file, start: offset + match.index!, end: offset + match.index! + match[0].length });
-    }
+    // As interpolate.ts reads them: a brace never closed takes the rest of the line, and is no use.
+    for (const { name, start, end } of variablesOf(parseTemplate(code).parts))
+      uses.push({ name, file, start: offset + start, end: offset + end });
     dollar = text.indexOf("$", end);
   }
   return uses;
