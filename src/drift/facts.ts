@@ -47,7 +47,7 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
         const publish = Object.entries(isObject(instance.publish) ? instance.publish : {}).map(
           ([name, host]) =>
             isObject(host)
-              ? `${host.bind ? `${asText(host.bind)}:` : ""}${host.host === undefined ? "any" : asText(host.host)}→${asText(portOf(name))}`
+              ? `${host.bind ? `${asText(host.bind)}:` : ""}${host.host === undefined ? "any" : asText(host.host)}${host["host-last"] === undefined ? "" : `-${asText(host["host-last"])}`}→${asText(portOf(name))}`
               : `${asText(host)}→${asText(portOf(name))}`,
         );
         const volumes = Object.values(isObject(service.volumes) ? service.volumes : {}).map((v) =>

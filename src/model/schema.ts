@@ -337,6 +337,14 @@ const Publish = T.Union(
                 description: 'Host port (default: any free one the system picks, as Compose\'s "5432")',
               }),
             ),
+            "host-last": T.Optional(
+              Int({
+                minimum: 1,
+                maximum: 65535,
+                description:
+                  'The last of a pool of host ports from host on, each container taking a free one (Compose\'s "8090-8093:80")',
+              }),
+            ),
             bind: T.Optional(T.String({ description: "Host address, e.g. 127.0.0.1" })),
           },
           strict,

@@ -250,6 +250,8 @@ export interface PublishedPort extends Located {
   port: Port;
   /** Undefined: any free port the system picks when the container starts. */
   host?: number;
+  /** The last of a pool of host ports from `host` on: each container takes a free one of them. */
+  hostLast?: number;
   bind?: string;
 }
 

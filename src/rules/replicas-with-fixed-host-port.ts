@@ -1,9 +1,10 @@
+import { hostPortCount, hostPortText } from "../model/published.js";
 import type { Rule } from "./rule.js";
 
 export const replicasWithFixedHostPort: Rule = {
   id: "replicas-with-fixed-host-port",
   severity: "error",
-  description: `A Compose instance runs several replicas but publishes a fixed host port.`,
+  description: `A Compose instance runs several replicas but publishes a fixed host port, or a pool of fewer host ports than replicas.`,
   why: `Only the first replica can bind the port; the others fail to start.`,
   fix: `Publish through a proxy, or run one replica.`,
   example: {
@@ -13,13 +14,15 @@ export const replicasWithFixedHostPort: Rule = {
   check(context) {
     for (const environment of context.model.environments.filter((e) => e.platform === "compose")) {
       for (const instance of environment.instances) {
-        // Each replica gets a port of its own where the system picks it.
-        const fixed = instance.publish.find((p) => p.host !== undefined);
+        // Each replica gets a port of its own where the system picks it, or a free one of a pool.
+        const fixed = instance.publish.find((p) => hostPortCount(p) < instance.replicas.max);
         if (instance.replicas.max > 1 && fixed) {
           context.report(
             fixed.at,
-            `'${instance.id}' runs ${instance.replicas.max} replicas on fixed host port ${fixed.host}`,
-            "put a proxy in front, or publish no host port",
+            fixed.hostLast === undefined
+              ? `'${instance.id}' runs ${instance.replicas.max} replicas on fixed host port ${fixed.host}`
+              : `'${instance.id}' runs ${instance.replicas.max} replicas on the ${hostPortCount(fixed)} host ports ${hostPortText(fixed)}`,
+            "put a proxy in front, publish no host port, or a pool of as many host ports as replicas (8090-8093:80)",
           );
         }
       }

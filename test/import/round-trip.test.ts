@@ -70,6 +70,18 @@ describe("compose(import(file))", () => {
     expect(imported.input.services.api?.env).toEqual({ LOG_LEVEL: null, MODE: "prod", EMPTY: "" });
   });
 
+  it("keeps a pool of host ports, of which each replica takes one", () => {
+    const text =
+      'services:\n  api:\n    image: api:1.0\n    ports: ["8090-8093:80", "127.0.0.1:9000-9001:81"]\n    deploy: { replicas: 2 }\n';
+    const regenerated = again(text);
+    expect(regenerated).toContain("      - 8090-8093:80\n");
+    expect(regenerated).toContain("      - 127.0.0.1:9000-9001:81\n");
+    expect(factsOf(regenerated as string).get("api")?.publish).toEqual([
+      "127.0.0.1:9000-9001→81",
+      "8090-8093→80",
+    ]);
+  });
+
   const files = corpusComposeFiles();
 
   it.skipIf(files.length === 0)("runs what each real compose file of the corpus runs", () => {

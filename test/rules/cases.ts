@@ -1569,6 +1569,12 @@ export const cases: RuleCase[] = [
     expected: ["6:90"],
   },
   {
+    rule: "replicas-with-fixed-host-port",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 3, publish: { http: { host: 8090, host-last: 8091 } } } } } } }\n`,
+    // Three replicas, a pool of two host ports: the third has none.
+    expected: ["6:91"],
+  },
+  {
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  c: { kind: cache, image: "redis:7", command: "redis-server --requirepass s3cret --maxmemory 100mb" }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD --bypass x" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
     expected: ["4:42", "6:48"],

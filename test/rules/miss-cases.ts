@@ -503,6 +503,12 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "replicas-with-fixed-host-port",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 2, publish: { http: { host: 8090, host-last: 8091 } } } } } } }\n`,
+    // A pool of as many host ports as replicas: each takes one.
+    expected: [],
+  },
+  {
     rule: "route-port-undeclared",
     text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:80", /b: "b:http", /c: b } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
     // The declared port by number and by name, or no port at all.

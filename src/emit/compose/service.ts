@@ -1,6 +1,7 @@
 /** One Compose service from one instance. */
 import { groupBy } from "../../collections.js";
 import { KIND_LABEL } from "../../model/labels.js";
+import { hostPortText } from "../../model/published.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
@@ -125,8 +126,9 @@ export function composeService(
   const bindAll = environment.access.scope === "local" ? "127.0.0.1" : undefined;
   const ports = instance.publish.map((p) => {
     const bind = p.bind ?? bindAll;
-    // "127.0.0.1::5432" or "5432": any free host port.
-    const host = p.host === undefined ? (bind ? `${bind}::` : "") : `${bind ? `${bind}:` : ""}${p.host}:`;
+    // "127.0.0.1::5432" or "5432": any free host port; "8090-8093:80", a free one of a pool.
+    const host =
+      p.host === undefined ? (bind ? `${bind}::` : "") : `${bind ? `${bind}:` : ""}${hostPortText(p)}:`;
     return `${host}${p.port.port}${p.port.protocol === "udp" ? "/udp" : ""}`;
   });
   if (ports.length > 0 && !service.networkMode) entry.ports = ports;

@@ -146,8 +146,9 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
           ),
         );
     }
-    // A port the system picks is free by definition.
-    for (const port of instance.publish.filter((p) => p.host !== undefined)) {
+    // A port the system picks is free by definition; so is one of a pool, which Docker takes where it
+    // finds one free (how many a pool is short of its replicas is replicas-with-fixed-host-port's).
+    for (const port of instance.publish.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);

@@ -17,8 +17,8 @@ export interface Port {
    * which takes every port of it. The model keeps the first; conflicts over the rest are found here.
    */
   hostEnd?: number;
-  /** A host range onto one container port ("9000-9001:80"): Compose takes any free port of it. */
-  anyHostPort?: true;
+  /** The last port of a host range onto one container port ("9000-9001:80"): a pool, of which each container takes a free port. */
+  hostLast?: number;
   bind?: string;
   protocol: string;
   index: number;
@@ -145,7 +145,7 @@ function portEntry(
       protocol,
       ...(hostPort ? { host: hostPort } : {}),
       ...(hostPort && hostEnd ? { hostEnd } : {}),
-      ...(host?.includes("-") && !hostEnd ? { anyHostPort: true as const } : {}),
+      ...(hostPort && host?.includes("-") && !hostEnd ? { hostLast: Number(host.split("-")[1]) } : {}),
       ...(bind ? { bind } : {}),
     },
   ];

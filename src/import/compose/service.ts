@@ -165,8 +165,12 @@ function instanceOf(
     instance.publish = Object.fromEntries(
       published.map((p) => [
         p.name,
-        p.bind
-          ? { ...(p.host === undefined ? {} : { host: p.host }), bind: p.bind.replace(/^\[|\]$/g, "") }
+        p.bind || p.hostLast !== undefined
+          ? {
+              ...(p.host === undefined ? {} : { host: p.host }),
+              ...(p.hostLast === undefined ? {} : { "host-last": p.hostLast }),
+              ...(p.bind ? { bind: p.bind.replace(/^\[|\]$/g, "") } : {}),
+            }
           : (p.host ?? {}),
       ]),
     );

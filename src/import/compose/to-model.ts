@@ -89,7 +89,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     run[id] = instance;
     const profiles = service.profiles ?? [];
     for (const port of published)
-      if (port.host !== undefined && !port.anyHostPort)
+      if (port.host !== undefined && port.hostLast === undefined)
         hostPorts.push({ id, index: port.index, port: port as Port & { host: number }, profiles });
   }
   for (const id of awaitedToComplete(services)) {

@@ -66,16 +66,29 @@ function resolvePublish(
     const port = findPort(scope.context, service.ports, name, [...path, name], owner);
     if (!port) return [];
     const at = scope.context.locate([...path, name]);
-    return typeof value === "number"
-      ? [{ port, host: value, at }]
-      : [
-          {
-            port,
-            ...(value.host === undefined ? {} : { host: value.host }),
-            at,
-            ...(value.bind ? { bind: value.bind } : {}),
-          },
-        ];
+    if (typeof value === "number") return [{ port, host: value, at }];
+    const last = value["host-last"];
+    if (last !== undefined && (value.host === undefined || last < value.host)) {
+      report(
+        scope.context,
+        "invalid-range",
+        value.host === undefined
+          ? `host-last ${last} of '${name}' ends a pool of host ports that has no first port`
+          : `the host ports ${value.host}-${last} of '${name}' start above where they end`,
+        [...path, name, "host-last"],
+        { hint: "write host: <first port>, host-last: <last port>, the first no higher than the last" },
+      );
+    }
+    const pool = last !== undefined && value.host !== undefined && last > value.host;
+    return [
+      {
+        port,
+        ...(value.host === undefined ? {} : { host: value.host }),
+        ...(pool ? { hostLast: last } : {}),
+        at,
+        ...(value.bind ? { bind: value.bind } : {}),
+      },
+    ];
   });
 }
 
