@@ -84,7 +84,11 @@ export function instanceFacts(input: ModelInputType): Map<string, InstanceFacts>
 function replicasText(replicas: unknown): string {
   if (!isObject(replicas))
     return `${asText(replicas ?? 1)} replica${replicas === undefined || replicas === 1 ? "" : "s"}`;
-  const target = replicas["cpu-target"] === undefined ? "" : ` at ${asText(replicas["cpu-target"])}% CPU`;
+  const target = [
+    replicas["cpu-target"] === undefined ? "" : ` at ${asText(replicas["cpu-target"])}% CPU`,
+    replicas["memory-target"] === undefined ? "" : ` at ${asText(replicas["memory-target"])}% memory`,
+    replicas["custom-metrics"] === true ? " on metrics of its own" : "",
+  ].join("");
   return `${asText(replicas.min)} to ${asText(replicas.max)} replicas${target}`;
 }
 

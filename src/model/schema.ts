@@ -316,6 +316,19 @@ const Replicas = T.Union([
       min: Int({ minimum: 0 }),
       max: Int({ minimum: 1 }),
       "cpu-target": T.Optional(Int({ minimum: 1, maximum: 100, description: "Average CPU % to scale at" })),
+      "memory-target": T.Optional(
+        Int({
+          minimum: 1,
+          maximum: 100,
+          description: "Average memory % to scale at; without cpu-target, memory alone is what scales it",
+        }),
+      ),
+      "custom-metrics": T.Optional(
+        T.Boolean({
+          description:
+            "Scaled on metrics of the application (Kubernetes Pods, Object or External metrics), which the model does not describe; without a target, on those alone",
+        }),
+      ),
     },
     { ...strict, description: "Autoscaling between min and max" },
   ),

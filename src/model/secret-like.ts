@@ -22,6 +22,9 @@ const TOKEN_START = /^(?:gh[pousr]_|github_pat_|glpat-|xox|[sr]k_live_|A[KS]IA|A
 /** A value that stands for one to be filled in by a template or by hand: {{ token }}, <your-token>. */
 const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;
 
+/** A variable the kubelet fills in from another of the container's (`$(DB_PASSWORD)`). */
+const KUBELET_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
+
 /** A password in a connection string of the key=value; form (ADO.NET, ODBC, JDBC properties). */
 const CONNECTION_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)/i;
 
@@ -48,6 +51,12 @@ const ABOUT_A_SECRET = new Set(
 /** First words that make a name a switch: ENABLE_PASSWORD_RESET, USE_API_KEY. */
 const SWITCH = /^(?:ENABLE|DISABLE|USE|ALLOW|REQUIRE|SKIP|IS|HAS|NO|SHOW|HIDE)$/;
 
+/**
+ * Words anywhere that make a name a count or bound (LLM_MAX_TOKENS, NUM_API_KEYS) or a tool that
+ * reads tokens (TOKENIZER), not a secret.
+ */
+const NOT_SECRET_WORD = /^(?:MAX|MIN|NUM|NUMBER|TOTAL|TOKENIZER|TOKENISER)$/;
+
 /** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
 function secretName(name: string): boolean {
   if (!SECRET_NAME.test(name)) return false;
@@ -56,7 +65,11 @@ function secretName(name: string): boolean {
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter(Boolean);
-  return !ABOUT_A_SECRET.has(words.at(-1) ?? "") && !SWITCH.test(words[0] ?? "");
+  return (
+    !ABOUT_A_SECRET.has(words.at(-1) ?? "") &&
+    !SWITCH.test(words[0] ?? "") &&
+    !words.some((word) => NOT_SECRET_WORD.test(word))
+  );
 }
 
 /**
@@ -73,10 +86,15 @@ export function secretLike(name: string, value: string): string | undefined {
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
   const token = TOKEN_START.test(value) ? TOKEN_FORMS.find(([form]) => form.test(value)) : undefined;
   if (token) return `holds ${token[1]}`;
-  // A password that is a variable reference (`${DB_PASSWORD}`) is passed the right way. The user
-  // may be left out (redis://:password@cache).
+  // A password that is a variable reference, Compose's (`${DB_PASSWORD}`) or the kubelet's
+  // (`$(DB_PASSWORD)`), is passed the right way. The user may be left out (redis://:password@cache).
   const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i.exec(value)?.[1];
-  if (password !== undefined && wholeReference(password) === undefined && !PLACEHOLDER.test(password))
+  if (
+    password !== undefined &&
+    wholeReference(password) === undefined &&
+    !KUBELET_REFERENCE.test(password) &&
+    !PLACEHOLDER.test(password)
+  )
     return "holds a URL with credentials";
   const connection = CONNECTION_PASSWORD.exec(value)?.[1]?.trim();
   if (connection && !/^\$[{(]/.test(connection) && !PLACEHOLDER.test(connection))

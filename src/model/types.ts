@@ -244,6 +244,9 @@ export interface Replicas {
   max: number;
   autoscale: boolean;
   cpuTarget?: number;
+  memoryTarget?: number;
+  /** Scaled on metrics of the application too (Kubernetes Pods, Object or External metrics). */
+  customMetrics?: boolean;
 }
 
 export interface PublishedPort extends Located {

@@ -781,6 +781,27 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reads a NodePort Service aimed at a port name no container gives as a finding, not as a model it cannot make", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: http, containerPort: 8080 }] }] }",
+      "---",
+      ...service(
+        "api",
+        "{ type: NodePort, selector: { app: api }, ports: [{ name: a, port: 80, targetPort: web }, { name: b, port: 81, targetPort: http }] }",
+      ),
+      "",
+    ]);
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // No port 80 is made up for the container: the name is what the Service aims at.
+    expect(loaded.model!.services[0]!.ports.map((p) => `${p.name}:${p.port}`)).toEqual(["http:8080"]);
+    expect(loaded.model!.environments[0]!.instances[0]!.publish.map((p) => p.port.name)).toEqual(["http"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "service-target-port-unknown",
+    );
+    expect(located(found, loaded.sources)).toEqual(["service-target-port-unknown@13:90"]);
+  });
+
   it("warns of a Service sending to a port number its containers do not declare, the Service's own where targetPort is left out", async () => {
     const loaded = await loadManifestText([
       ...workloadHead("Deployment", "api"),
@@ -1071,6 +1092,52 @@ describe("Kubernetes manifests as a model", () => {
       "zone",
       undefined,
       false,
+    ]);
+  });
+
+  it("reads what an autoscaler scales on: CPU, memory, metrics of the application, or CPU by default", async () => {
+    const deployment = (name: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  template:\n    spec:\n      containers: [{ name: c, image: 'x:1' }]\n`;
+    const autoscaler = (name: string, metrics: string) =>
+      `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: { name: ${name} }\nspec:\n  scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: ${name} }\n  minReplicas: 2\n  maxReplicas: 4\n${metrics}`;
+    const utilization = (name: string, percent: number) =>
+      `{ type: Resource, resource: { name: ${name}, target: { type: Utilization, averageUtilization: ${percent} } } }`;
+    const dir = folderWith({
+      "app.yaml": [
+        deployment("memory"),
+        autoscaler("memory", `  metrics: [${utilization("memory", 70)}]\n`),
+        deployment("queue"),
+        autoscaler(
+          "queue",
+          "  metrics: [{ type: External, external: { metric: { name: q }, target: { type: Value, value: 5 } } }]\n",
+        ),
+        deployment("both"),
+        autoscaler(
+          "both",
+          `  metrics: [${utilization("cpu", 60)}, { type: ContainerResource, containerResource: { name: memory, container: c, target: { type: Utilization, averageUtilization: 80 } } }]\n`,
+        ),
+        deployment("default"),
+        autoscaler("default", ""),
+      ].join("---\n"),
+    });
+    const run = (await importManifests([dir])).imported!.input.environments as unknown as Record<
+      string,
+      { nodes: { cluster: { nodes: { default: { run: Record<string, { replicas?: unknown }> } } } } }
+    >;
+    const instances = Object.values(run)[0]!.nodes.cluster.nodes.default.run;
+    expect(Object.fromEntries(Object.entries(instances).map(([id, i]) => [id, i.replicas]))).toEqual({
+      memory: { min: 2, max: 4, "memory-target": 70 },
+      queue: { min: 2, max: 4, "custom-metrics": true },
+      both: { min: 2, max: 4, "cpu-target": 60, "memory-target": 80 },
+      default: { min: 2, max: 4 },
+    });
+    // Only the one that scales on CPU, as an autoscaler with no metrics does, needs a CPU request.
+    const { model } = await loadManifestsAsModel([dir]);
+    const found = checkModel(model!).filter((d) => d.code === "hpa-without-cpu-request");
+    expect(found.map((d) => d.message)).toEqual([
+      "'memory' autoscales on memory but requests none",
+      "'both' autoscales on CPU but requests none",
+      "'default' autoscales on CPU but requests none",
     ]);
   });
 

@@ -100,6 +100,26 @@ describe("Kubernetes manifests", () => {
     expect(find("PodDisruptionBudget", "cache")).toBeUndefined();
   });
 
+  it("scales on memory where the instance says so, alone or beside CPU", () => {
+    const memory = (percent: number) => ({
+      type: "Resource",
+      resource: { name: "memory", target: { type: "Utilization", averageUtilization: percent } },
+    });
+    const alone = k8s(shop.replace("cpu-target: 65 }", "memory-target: 75 }")).find(
+      "HorizontalPodAutoscaler",
+      "api",
+    )!;
+    expect(alone.spec.metrics).toEqual([memory(75)]);
+    const both = k8s(shop.replace("cpu-target: 65 }", "cpu-target: 65, memory-target: 75 }")).find(
+      "HorizontalPodAutoscaler",
+      "api",
+    )!;
+    expect(both.spec.metrics.map((m: { resource: { name: string } }) => m.resource.name)).toEqual([
+      "cpu",
+      "memory",
+    ]);
+  });
+
   it("keeps the disruption budget the instance chooses, or none when it says false", () => {
     const text = shop
       .replace("web: { replicas: 2 }", "web: { replicas: 3, disruption-budget: { min-available: 2 } }")

@@ -288,6 +288,12 @@ export const cases: RuleCase[] = [
     expected: ["6:66"],
   },
   {
+    rule: "hpa-without-cpu-request",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", cpu: { request: 250m } }\n  b: { kind: api, image: "b:1", memory: { request: 256Mi } }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 2, max: 4, memory-target: 70 } }, b: { replicas: { min: 2, max: 4, cpu-target: 60, memory-target: 70 } } } } } }\n`,
+    // Scaled on memory with no memory request; on CPU as well, with none for CPU.
+    expected: ["7:66", "7:122"],
+  },
+  {
     rule: "disruption-budget-blocks-eviction",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 2, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: "0%" } }\n          c: { replicas: 3, disruption-budget: { min-available: "100%" } }\n`,
     expected: ["14:48", "15:65", "16:48"],

@@ -361,6 +361,12 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "hpa-without-cpu-request",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", memory: { request: 256Mi } }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 2, max: 4, memory-target: 70 } }, b: { replicas: { min: 2, max: 4, custom-metrics: true } } } } } }\n`,
+    // Scaled on memory, which it requests, and on the application's own metrics: neither needs CPU.
+    expected: [],
+  },
+  {
     rule: "image-latest-tag",
     text: `${head}services:\n  a: { kind: api, image: "a:1.2" }\n  b: { kind: api, image: "localhost:5000/b:v2" }\n  c: { kind: api, image: "c@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }\n  d: { kind: api, image: "shop/d:latest", build: ./d }\n  e: { kind: api, image: "e:1.4-alpine" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d, e] } } }\n`,
     // A registry's port is no tag; a digest pins; an image the service builds has nothing to pin; a
@@ -454,6 +460,9 @@ export const missCases: RuleCase[] = [
         "      ENABLE_API_KEY_AUTH: 'yes'",
         "      AUTH_TOKEN_ENABLED: false",
         "      REFRESH_TOKEN: 30d",
+        "      MAX_TOKENS: '4096'",
+        "      LLM_MAX_TOKENS: 1000",
+        "      TOKENIZER: cl100k_base",
         "      CONN: Server=db;User Id=sa;Password=${DB_PASSWORD};",
         "    secrets: [db_password]",
         "secrets:",
@@ -464,7 +473,8 @@ export const missCases: RuleCase[] = [
       "db_password.txt": "kept out of version control\n",
     },
     // The environment supplies the password, a _FILE variable (or any) names the file it is in, the
-    // URL has none; the others are settings about a secret (how long it lives, where it is sent), or switches.
+    // URL has none; the others are settings about a secret (how long it lives, where it is sent, how
+    // many a model reads), or switches.
     expected: [],
   },
   {

@@ -1,6 +1,7 @@
 /** Small phrases the document's sections share. */
 
 import { formatAmount } from "../../model/quantity.js";
+import { scalingText } from "../../model/scaling.js";
 import { secretLike } from "../../model/secret-like.js";
 import type { Amount, EnvVar, Instance, Port } from "../../model/types.js";
 import { code } from "../markdown/escape.js";
@@ -11,9 +12,12 @@ export function memoryText(amount: Amount | undefined): string {
 }
 
 export function replicasText(instance: Instance): string {
-  const { min, max, autoscale, cpuTarget } = instance.replicas;
-  if (autoscale) return `${min}–${max} (autoscaled${cpuTarget ? ` at ${cpuTarget}% CPU` : ""})`;
-  return String(max);
+  const { min, max, autoscale, cpuTarget, memoryTarget, customMetrics } = instance.replicas;
+  if (!autoscale) return String(max);
+  // As written before targets other than CPU: "(autoscaled)" or "(autoscaled at 70% CPU)".
+  if (!memoryTarget && !customMetrics)
+    return `${min}–${max} (autoscaled${cpuTarget ? ` at ${cpuTarget}% CPU` : ""})`;
+  return `${min}–${max} (autoscaled on ${scalingText(instance.replicas)})`;
 }
 
 export function portsText(ports: readonly Port[]): string {

@@ -5,6 +5,7 @@
  */
 import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import { scalesOnCpu } from "../../model/scaling.js";
 import type { Instance } from "../../model/types.js";
 
 type Metadata = NonNullable<IPodDisruptionBudget["metadata"]>;
@@ -28,20 +29,19 @@ export function autoscalerObject(
       },
       minReplicas: instance.replicas.min,
       maxReplicas: instance.replicas.max,
+      // Metrics of the application are the cluster's own to name; an autoscaler needs one it knows.
       metrics: [
-        {
-          type: "Resource",
-          resource: {
-            name: "cpu",
-            target: {
-              type: "Utilization",
-              averageUtilization: instance.replicas.cpuTarget ?? DEFAULT_CPU_TARGET,
-            },
-          },
-        },
+        ...(scalesOnCpu(instance.replicas) || !instance.replicas.memoryTarget
+          ? [utilization("cpu", instance.replicas.cpuTarget ?? DEFAULT_CPU_TARGET)]
+          : []),
+        ...(instance.replicas.memoryTarget ? [utilization("memory", instance.replicas.memoryTarget)] : []),
       ],
     },
   };
+}
+
+function utilization(name: "cpu" | "memory", averageUtilization: number) {
+  return { type: "Resource", resource: { name, target: { type: "Utilization", averageUtilization } } };
 }
 
 /** The instance's budget, or one of at most one pod down where it runs several and says nothing. */

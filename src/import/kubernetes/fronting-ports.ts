@@ -17,6 +17,8 @@ export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts 
   const targets: ServicePorts["targets"] = [];
   for (const service of fronting) {
     for (const port of asArray(asObject(service.value.spec).ports).filter(isObject)) {
+      // A targetPort by name is a container's port, which the container declares or nothing does.
+      if (typeof port.targetPort === "string") continue;
       const target =
         typeof port.targetPort === "number"
           ? port.targetPort
@@ -52,7 +54,11 @@ export function publishedPorts(
     asArray(spec.ports).forEach((raw, portIndex) => {
       const port = asObject(raw);
       const target = typeof port.targetPort === "number" ? port.targetPort : port.port;
-      const portName = typeof port.targetPort === "string" ? port.targetPort : portNames.get(Number(target));
+      // A name no container gives is service-target-port-unknown's to report, not a port to publish.
+      const portName =
+        typeof port.targetPort === "string"
+          ? [...portNames.values()].find((name) => name === port.targetPort)
+          : portNames.get(Number(target));
       const host = spec.type === "NodePort" && typeof port.nodePort === "number" ? port.nodePort : port.port;
       if (!portName || typeof host !== "number" || Object.hasOwn(publish, portName)) return;
       publish[portName] = host;

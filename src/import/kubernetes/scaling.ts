@@ -34,15 +34,28 @@ export function scaleInstance(
   let minimum = 1;
   if (autoscaler) {
     const spec = asObject(autoscaler.value.spec);
-    const cpuMetric = asArray(spec.metrics)
-      .map((m) => asObject(asObject(m).resource))
-      .find((r) => r.name === "cpu");
-    const target = asObject(cpuMetric?.target).averageUtilization ?? spec.targetCPUUtilizationPercentage;
+    const metrics = asArray(spec.metrics).map(asObject);
+    // A Resource metric, or a ContainerResource one (the same, for one container of the pod).
+    const resource = (name: string) =>
+      metrics
+        .map((m) => asObject(m.type === "ContainerResource" ? m.containerResource : m.resource))
+        .find((r) => r.name === name);
+    const cpu = resource("cpu");
+    const memory = resource("memory");
+    const cpuTarget = asObject(cpu?.target).averageUtilization ?? spec.targetCPUUtilizationPercentage;
+    const memoryTarget = asObject(memory?.target).averageUtilization;
+    // Pods, Object and External metrics, what the application reports, and memory by its average
+    // value rather than by a share of the request: what the model does not describe.
+    const custom =
+      metrics.some((m) => m.type === "Pods" || m.type === "Object" || m.type === "External") ||
+      (memory !== undefined && typeof memoryTarget !== "number");
     minimum = typeof spec.minReplicas === "number" ? spec.minReplicas : 1;
     instance.replicas = {
       min: minimum,
       max: typeof spec.maxReplicas === "number" ? spec.maxReplicas : minimum,
-      ...(typeof target === "number" ? { "cpu-target": target } : {}),
+      ...(typeof cpuTarget === "number" ? { "cpu-target": cpuTarget } : {}),
+      ...(typeof memoryTarget === "number" ? { "memory-target": memoryTarget } : {}),
+      ...(custom ? { "custom-metrics": true } : {}),
     };
     noteFor(autoscaler)([...path, "replicas"], ["spec"]);
   } else {

@@ -29,6 +29,8 @@ function resolveReplicas(
     max: Math.max(input.min, input.max),
     autoscale: true,
     ...(input["cpu-target"] ? { cpuTarget: input["cpu-target"] } : {}),
+    ...(input["memory-target"] ? { memoryTarget: input["memory-target"] } : {}),
+    ...(input["custom-metrics"] ? { customMetrics: true } : {}),
   };
 }
 
