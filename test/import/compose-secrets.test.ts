@@ -176,7 +176,9 @@ describe("a URL's credentials", () => {
     expect(secretLike("DATABASE_URL", "postgres://app:$DB_PASSWORD@db/app")).toBeUndefined();
     // The kubelet fills in $(NAME) from another variable of the container, a Secret's key as a rule.
     expect(secretLike("DATABASE_URL", "postgres://app:$(DB_PASSWORD)@db/app")).toBeUndefined();
-    expect(secretLike("DATABASE_URL", "postgres://app:$(DB_PASSWORD@db/app")).toBe("holds a URL with credentials");
+    expect(secretLike("DATABASE_URL", "postgres://app:$(DB_PASSWORD@db/app")).toBe(
+      "holds a URL with credentials",
+    );
     expect(secretLike("DATABASE_URL", "postgres://app:x${DB_PASSWORD}@db/app")).toBe(
       "holds a URL with credentials",
     );
