@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 
 const dir = mkdtempSync(join(tmpdir(), "deployview-check-"));
 const write = (name: string, text: string) => {
@@ -190,6 +191,32 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(codes(folder.stdout)).toContain("removed-api-version");
     expect(codes(folder.stdout)).not.toContain("file-unreadable");
     expect(codes(folder.stdout)).toEqual(codes(file.stdout));
+  });
+
+  it("checks the manifests of a subfolder with no workload with those of the nearest folder that has one", async () => {
+    const root = folderWith({
+      "deploy/apps/redis.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: redis }\nspec:\n  selector: { matchLabels: { app: redis } }\n  template:\n    metadata: { labels: { app: redis } }\n    spec: { containers: [{ name: redis, image: 'redis:7.2' }] }\n",
+      "deploy/net/svc.yaml":
+        "apiVersion: v1\nkind: Service\nmetadata: { name: redis }\nspec: { selector: { app: redis }, ports: [{ port: 6379 }] }\n",
+      "deploy/net/pdb.yaml":
+        "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: { name: pdb }\nspec: { maxUnavailable: 1, selector: { matchLabels: { app: redis } } }\n",
+      // Beside two folders of workloads, a third with none goes with neither: it is checked on its own.
+      "other/a/a.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec: { template: { spec: { containers: [{ name: a, image: 'a:1' }] } } }\n",
+      "other/b/b.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: b }\nspec: { template: { spec: { containers: [{ name: b, image: 'b:1' }] } } }\n",
+      "other/c/old.yaml":
+        "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: { name: old }\nspec: {}\n",
+    });
+    const run = await runCli(["check", root, "--format", "json"]);
+    const found = JSON.parse(run.stdout).diagnostics.map(
+      (d: { code: string; file: string }) => `${d.code}@${relative(root, d.file)}`,
+    );
+    expect(found).toContain("removed-api-version@deploy/net/pdb.yaml");
+    expect(found).toContain("removed-api-version@other/c/old.yaml");
+    // The Service is read with the Deployment it selects.
+    expect(found).not.toContain("service-selects-nothing@deploy/net/svc.yaml");
   });
 
   it("knows a compose file by another name from its keys, and a model by its own", async () => {

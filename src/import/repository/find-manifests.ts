@@ -4,7 +4,7 @@
  * a folder's files each define the same workloads (alternative all-in-one files), every file is a
  * set of its own. Skips dependency and build folders and never follows a link.
  */
-import { join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseYaml } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
@@ -73,6 +73,8 @@ export function findManifestSets(
   const kustomizations: string[] = [];
   const plainFolders: { dir: string; files: { file: string; workloads: string[] }[]; others: string[] }[] =
     [];
+  /** Folders of manifests with no workload: a Service, Ingress or budget kept apart from what it fronts. */
+  const workloadless: { dir: string; files: string[] }[] = [];
   for (const { dir, entries } of folders) {
     if (kustomizationIn(dir)) {
       kustomizations.push(dir);
@@ -89,6 +91,7 @@ export function findManifestSets(
     // The Services, Ingresses, autoscalers and ConfigMaps beside the workloads belong to them.
     const others = yamlFiles.filter((file) => !files.some((f) => f.file === file) && isManifest(file));
     if (files.length > 0) plainFolders.push({ dir, files, others });
+    else if (others.length > 0) workloadless.push({ dir, files: others });
   }
   // What a kustomization builds on is part of it, not an environment of its own.
   const used = new Set<string>();
@@ -103,6 +106,8 @@ export function findManifestSets(
     if (used.has(dir) || components.has(dir)) continue;
     sets.push({ environment: environmentId(root, dir, taken), paths: [dir] });
   }
+  /** The sets of whole folders, by folder: where the manifests of a folder with no workload may go. */
+  const folderSets = new Map<string, ManifestSet>();
   for (const { dir, files, others } of plainFolders.sort((a, b) => a.dir.localeCompare(b.dir))) {
     const unused = files.filter((f) => !used.has(f.file));
     if (unused.length === 0) continue;
@@ -110,11 +115,47 @@ export function findManifestSets(
     const alternatives = new Set(names).size < names.length && unused.length > 1;
     if (alternatives)
       for (const f of unused) sets.push({ environment: environmentId(root, f.file, taken), paths: [f.file] });
-    else
-      sets.push({
+    else {
+      const set = {
         environment: environmentId(root, dir, taken),
         paths: [...unused.map((f) => f.file), ...others.filter((file) => !used.has(file))].sort(),
-      });
+      };
+      sets.push(set);
+      folderSets.set(dir, set);
+    }
+  }
+  for (const { dir, files } of workloadless) {
+    const unused = files.filter((file) => !used.has(file));
+    if (used.has(dir) || unused.length === 0) continue;
+    const set = nearestSet(dir, root, folderSets);
+    if (set) set.paths = [...set.paths, ...unused].sort();
+    else sets.push({ environment: environmentId(root, dir, taken), paths: unused });
   }
   return sets;
+}
+
+/**
+ * The one set of a folder nearest `dir` in the tree (deploy/net's Services go with deploy/apps's
+ * workloads), found by going up from it: none where two are as near, or where there is none below
+ * the root. Its manifests are then a set of their own, checked all the same.
+ */
+function nearestSet(
+  dir: string,
+  root: string,
+  folderSets: ReadonlyMap<string, ManifestSet>,
+): ManifestSet | undefined {
+  const top = resolve(root);
+  for (let ancestor = resolve(dir); ; ) {
+    const below = [...folderSets].filter(([folder]) => isWithin(folder, ancestor));
+    if (below.length === 1) return below[0]![1];
+    if (below.length > 1 || ancestor === top) return undefined;
+    const parent = dirname(ancestor);
+    if (parent === ancestor) return undefined;
+    ancestor = parent;
+  }
+}
+
+function isWithin(path: string, folder: string): boolean {
+  const rel = relative(folder, resolve(path));
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
