@@ -415,15 +415,19 @@ export const missCases: RuleCase[] = [
       "compose.yaml": [
         "services:",
         "  migrate: { build: ., command: [alembic, upgrade, head], restart: 'no' }",
+        "  seed: { image: 'shop/api:1.0', command: npm run seed }",
         "  api:",
         "    image: shop/api:1.0",
         "    healthcheck: { test: [CMD, curl, -f, http://localhost:8000/health] }",
-        "    depends_on: { migrate: { condition: service_completed_successfully } }",
+        "    depends_on:",
+        "      migrate: { condition: service_completed_successfully }",
+        "      seed: { condition: service_completed_successfully }",
         "",
       ].join("\n"),
       Dockerfile: "FROM python:3.12\n",
     },
-    // What another waits on to exit is a job, though its name says nothing of it.
+    // What another waits on to exit is a job, though its name says nothing of it, or its image is
+    // the api's, run once.
     expected: [],
   },
   {

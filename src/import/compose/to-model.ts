@@ -94,8 +94,18 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   }
   for (const id of awaitedToComplete(services)) {
     const service = services[id];
-    // What others wait on to exit is a job, where its name and image said nothing of what it is.
-    if (service?.kind === "other" && service.restart !== "always" && service.restart !== "unless-stopped")
+    const instance = run[id];
+    // What others wait on to exit is a job (a migration run from the api's image), unless it shows
+    // itself a server: of a server's kind, restarted, probed or publishing ports, as
+    // wait-for-server-exit reports it.
+    if (
+      service !== undefined &&
+      APPLICATION_KINDS.has(service.kind ?? "other") &&
+      service.restart !== "always" &&
+      service.restart !== "unless-stopped" &&
+      service.health === undefined &&
+      !(isObject(instance) && instance.publish !== undefined)
+    )
       service.kind = "job";
   }
   const secrets = composeSecrets(merged.secrets);
@@ -191,6 +201,9 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
 }
 
 /** The services another waits on to exit successfully (service_completed_successfully), as depends-on.ts read it. */
+/** Kinds guessed from what an application is called, which a one-off run of its image shares. */
+const APPLICATION_KINDS: ReadonlySet<string> = new Set(["other", "web", "api", "worker", "scheduler"]);
+
 function awaitedToComplete(services: Record<string, ServiceInputType>): Set<string> {
   const awaited = new Set<string>();
   for (const { uses } of Object.values(services)) {
