@@ -113,7 +113,7 @@ describe("large inputs", () => {
     expect(performance.now() - started).toBeLessThan(15_000);
     const messages = (code: string) => found.filter((d) => d.code === code).map((d) => d.message);
     expect(messages("host-port-conflict")).toEqual([
-      "host port 80 is already published by 's0' on this host",
+      "'always' publishes host port 80, which 's0' already publishes on this host",
     ]);
     expect(messages("container-name-conflict")).toEqual([
       "container name 'web' is already taken by 's0' on this host",
@@ -132,7 +132,7 @@ describe("large inputs", () => {
     const found = checkModel(loaded.model!, { sources: loaded.sources });
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(found.filter((d) => d.code === "host-port-conflict").map((d) => d.message)).toEqual([
-      "host port 8005 overlaps host ports 8000-8009, which 's0' already publishes on this host",
+      "'always' publishes host port 8005, which overlaps host ports 8000-8009 that 's0' already publishes on this host",
     ]);
   });
 

@@ -158,7 +158,7 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
           diagnostic(
             "host-port-conflict",
             "error",
-            `host port ${port.host} is already published by '${earlier.id}' on this host`,
+            `'${instance.id}' publishes host port ${port.host}, which '${earlier.id}' already publishes on this host`,
             port.at,
             {
               hint: "publish one of them on another host port",

@@ -94,7 +94,7 @@ export function rangeClashes(published: readonly HostPort[]): { id: string; inde
     clashes.push({
       id: later.id,
       index: later.index,
-      text: `${portsText(later.port)} overlap${later.port.hostEnd === undefined ? "s" : ""} ${portsText(earlier.port)}, which '${earlier.id}' already publishes on this host`,
+      text: `'${later.id}' publishes ${portsText(later.port)}, which overlap${later.port.hostEnd === undefined ? "s" : ""} ${portsText(earlier.port)} that '${earlier.id}' already publishes on this host`,
     });
   });
   return clashes;
