@@ -899,6 +899,21 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "ssh-port-exposed",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  sshd:",
+        "    image: linuxserver/openssh-server:9.6",
+        '    ports: ["22:2222"]',
+        "",
+      ].join("\n"),
+    },
+    // Its SSH port inside is 2222; the host's 22 is what scanners reach.
+    expected: ["4:13"],
+  },
+  {
+    rule: "ssh-port-exposed",
     text: `${head}services:\n  api: { kind: api, image: "a:1", ports: { http: 8080, dns: { port: 22, protocol: udp } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: [],
   },

@@ -138,6 +138,20 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  one: { image: 'a:1.0', ports: ['127.0.0.1:7000:7000'] }",
+        "  zero: { image: 'b:1.0', ports: ['127.0.0.1:7000:7000'], deploy: { replicas: 0 } }",
+        "",
+      ].join("\n"),
+    },
+    // Scaled to none, it starts no container to take the port.
+    expected: [],
+  },
+  {
     rule: "container-name-conflict",
     text: "",
     files: {

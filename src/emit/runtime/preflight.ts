@@ -119,6 +119,8 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
   };
   return (instance) => {
     const found: Diagnostic[] = [];
+    // Scaled to none (Compose's replicas: 0), it starts no container to take a port or a name.
+    if (instance.replicas.max === 0) return found;
     if (instance.containerName) {
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
