@@ -190,11 +190,12 @@ const SECRET_ARGUMENT =
 
 /**
  * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a
- * word after a lone -p is the database), redis-cli's after -a. Within one command of the line, and
+ * word after a lone -p is the database), redis-cli's after -a, MongoDB's shell's after -p (alone,
+ * it asks for one). Within one command of the line, and
  * a bounded way after the client's name, so that a long line is read in linear time.
  */
 const CLIENT_PASSWORD =
-  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]{0,200}?\s-p(\S+)|\bredis-cli\b[^|;&]{0,200}?\s-a\s+(\S+)/g;
+  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]{0,200}?\s-p(\S+)|\bredis-cli\b[^|;&]{0,200}?\s-a\s+(\S+)|\bmongo(?:sh)?\b[^|;&]{0,200}?\s-p\s+([^\s-]\S*)/g;
 
 /** The password of a URL with credentials (postgres://app:s3cret@db/app), wherever the line has one. */
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
@@ -203,7 +204,8 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
  * A word every SECRET_ARGUMENT, CLIENT_PASSWORD or URL_PASSWORD match contains. Most command lines have none,
  * and testing for it costs far less than SECRET_ARGUMENT, which tries its option name at every word.
  */
-const SECRET_WORD = /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli|:\/\/[^/\s@]*@/i;
+const SECRET_WORD =
+  /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli|mongo|:\/\/[^/\s@]*@/i;
 
 /** A command as one line, its words joined by spaces, as the rules and `.env.example` read it. */
 export const commandLine = (command: string | readonly string[] | undefined): string =>
@@ -229,7 +231,7 @@ function secretValues(line: string): CommandSecret[] {
   if (!SECRET_WORD.test(line)) return [];
   const found = (match: RegExpMatchArray, option: (taken: string) => string) => {
     // The value ends the match; a quote that closes a quoted line around it is the line's, not the value's.
-    const written = (match[1] ?? match[2])!;
+    const written = (match[1] ?? match[2] ?? match[3])!;
     const value = /^["']/.test(written) ? written : written.replace(/["']+$/, "");
     const start = match.index! + match[0].length - written.length;
     return { start, value, option: option(match[0].slice(0, match[0].length - written.length)) };

@@ -18,6 +18,10 @@ describe("a command line that passes a secret", () => {
     expect(passesSecret("mysqladmin ping -p$MYSQL_ROOT_PASSWORD")).toBe(false);
     expect(passesSecret('mysqladmin ping --password="$(cat /run/secrets/db-password)" --silent')).toBe(false);
     expect(passesSecret("redis-cli ping && echo -a x")).toBe(false);
+    // MongoDB's shell takes it after -p; alone, -p makes it ask.
+    expect(passesSecret("mongosh -u admin -p 'm0ng0pass' --eval 'db.runCommand(\"ping\")'")).toBe(true);
+    expect(passesSecret("mongosh -u admin -p --eval ping")).toBe(false);
+    expect(passesSecret('mongosh -u admin -p "$MONGO_PASSWORD" --quiet')).toBe(false);
     expect(commandText("mysqladmin ping -uroot -pS3cret --silent")).toBe(
       "mysqladmin ping -uroot -p… --silent",
     );

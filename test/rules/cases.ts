@@ -1508,6 +1508,24 @@ export const cases: RuleCase[] = [
     expected: ["15:46", "19:54"],
   },
   {
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  app:",
+        "    image: acme/app:1.0",
+        '    entrypoint: ["/app/server", "--password=hunter2"]',
+        "  ok:",
+        "    image: acme/app:1.0",
+        '    entrypoint: ["/app/server", "--password=$$PASSWORD"]',
+        "",
+      ].join("\n"),
+    },
+    // The model keeps no entrypoint: the compose file's is read for this alone.
+    expected: ["4:17"],
+  },
+  {
     // A secret on the command line of any probe, the sidecar's included.
     rule: "secret-in-command",
     text: "",

@@ -2,7 +2,9 @@
  * One compose service as the model's service and its instance on the Compose host, each part read
  * by the module that knows its keys, and every model path noted with the compose path it came from.
  */
+
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
+import { passesSecret, SECRET_IN_COMMAND_HINT } from "../../model/container-risks.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, isReplicaCount, type Json, textOf } from "../json.js";
@@ -99,6 +101,15 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
   for (const p of published) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
   for (const p of exposed) note(["services", id, "ports", p.name], ["services", id, "expose", p.index]);
   const ports = [...published, ...exposed];
+  // The model keeps no entrypoint; what one passes on the command line is found here.
+  const entrypoint = Array.isArray(raw.entrypoint) ? raw.entrypoint.map(asText) : textOf(raw.entrypoint);
+  if (passesSecret(entrypoint))
+    reading.find(
+      "secret-in-command",
+      `the entrypoint of '${id}' passes a secret on the command line`,
+      SECRET_IN_COMMAND_HINT,
+      ["services", id, "entrypoint"],
+    );
   assign(service, {
     image: image || undefined,
     build: buildField(id, raw, reading),
