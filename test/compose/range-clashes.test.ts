@@ -55,7 +55,7 @@ describe("rangeClashes", () => {
         const found = rangeClashes(published).map(({ id, index, text }) => ({
           id,
           index,
-          earlier: /which '([^']+)'/.exec(text)![1],
+          earlier: /that '([^']+)' already publishes/.exec(text)![1],
         }));
         expect(found).toEqual(naive(published));
       }),

@@ -107,8 +107,9 @@ export const arbitraryDeployableModel = fc
                 : {}),
               ...(s.memory ? { memory: `${s.memory}Mi` } : {}),
               ...(s.cpu ? { cpu: `${s.cpu}m` } : {}),
-              // A stateful service always keeps a volume, or the emitter rightly refuses.
-              ...(volumes ? { volumes } : stateful ? { volumes: { data: "/var/lib/data" } } : {}),
+              // A stateful service always keeps a volume it can write to (not a tmpfs, not read-only),
+              // or the emitter rightly refuses.
+              ...(stateful ? { volumes: { ...volumes, data: "/var/lib/data" } } : volumes ? { volumes } : {}),
               ...(s.command ? { command: s.command } : {}),
               security: s.security,
               env: {

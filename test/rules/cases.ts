@@ -207,6 +207,24 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "3:3"],
   },
   {
+    // A tmpfs or a read-only mount keeps nothing; a volume elsewhere than the image's data folder keeps none of its data.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  in-memory: { image: 'postgres:16.2', tmpfs: [/var/lib/postgresql/data] }",
+        "  elsewhere: { image: 'postgres:16.2', volumes: ['pgdata:/data'] }",
+        "  config-only: { image: 'mariadb:11.2', volumes: ['./conf.d:/etc/mysql/conf.d:ro'] }",
+        "  mongo: { image: 'docker.io/library/mongo:7', volumes: ['mongo:/data/configdb'] }",
+        "volumes: { pgdata: {}, mongo: {} }",
+        "",
+      ].join("\n"),
+      "conf.d/my.cnf": "[mysqld]\n",
+    },
+    expected: ["2:3", "4:3", "3:3", "5:3"],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],

@@ -600,6 +600,24 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  moved: { image: 'postgres:16.2', volumes: ['pgdata:/data'], environment: { PGDATA: /data/pg } }",
+        "  above: { image: 'postgres:18', volumes: ['pgdata:/var/lib/postgresql'] }",
+        "  datadir: { image: 'mysql:8.4', volumes: ['my:/srv/mysql'], command: --datadir=/srv/mysql }",
+        "  elastic: { image: 'docker.elastic.co/elasticsearch/elasticsearch:8.15.0', volumes: ['es:/usr/share/elasticsearch/data'] }",
+        "  unknown: { image: 'bitnami/postgresql:16', volumes: ['pgdata:/bitnami/postgresql'] }",
+        "volumes: { pgdata: {}, my: {}, es: {} }",
+        "",
+      ].join("\n"),
+    },
+    // Its data folder moved where the volume is, a volume above it, or an image not known here.
+    expected: [],
+  },
+  {
     rule: "unconfined-profile",
     text: "",
     files: {

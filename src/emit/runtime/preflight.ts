@@ -9,6 +9,7 @@ import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
+import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { bindsOverlap } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
@@ -68,12 +69,14 @@ function instanceProblems(instance: Instance, declared: ReadonlySet<string>): Di
   // Written into the generated file, the command would carry the secret with it.
   for (const { at, message } of secretCommands(service))
     found.push(diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINT }));
-  if (service.stateful && service.volumes.length === 0) {
+  if (service.stateful && !service.volumes.some(keepsWrites)) {
     found.push(
       diagnostic(
         "stateful-without-volume",
         "error",
-        `'${service.id}' keeps state but has no volume; its data would be lost on restart`,
+        service.volumes.length === 0
+          ? `'${service.id}' keeps state but has no volume; its data would be lost on restart`
+          : `'${service.id}' keeps state but mounts no volume that keeps what it writes (a tmpfs or a read-only mount keeps nothing); its data would be lost on restart`,
         service.at,
         {
           hint: "add a volume, or set stateful: false if it keeps nothing",

@@ -1,0 +1,62 @@
+/**
+ * Where the official images of common stores keep their data, so that a volume mounted elsewhere
+ * (or a tmpfs, or a read-only mount) is known to keep none of it.
+ */
+import { commandLine } from "./container-risks.js";
+import type { Instance, Volume } from "./types.js";
+
+interface DataFolder {
+  folder: string;
+  /** What the image is called in messages. */
+  name: string;
+  /** A variable that moves the folder (PostgreSQL's PGDATA). */
+  variable?: string;
+  /** An option that moves it on the command line (mysqld's --datadir), where the check stops guessing. */
+  option?: RegExp;
+}
+
+/** By the image's name on Docker Hub, as its official image (or its maker's registry) has it. */
+const FOLDERS = new Map<string, DataFolder>([
+  ["postgres", { folder: "/var/lib/postgresql/data", name: "PostgreSQL", variable: "PGDATA" }],
+  ["mysql", { folder: "/var/lib/mysql", name: "MySQL", option: /--datadir\b/ }],
+  ["mariadb", { folder: "/var/lib/mysql", name: "MariaDB", option: /--datadir\b/ }],
+  ["mongo", { folder: "/data/db", name: "MongoDB", option: /--dbpath\b/ }],
+  ["rabbitmq", { folder: "/var/lib/rabbitmq", name: "RabbitMQ" }],
+  ["elasticsearch", { folder: "/usr/share/elasticsearch/data", name: "Elasticsearch", option: /path\.data/ }],
+]);
+
+/** An image's name without registry, tag or digest, where it is an official image or Elastic's own. */
+function officialName(image: string): string | undefined {
+  const name = image
+    .replace(/@.*$/, "")
+    .replace(/:[^/:]*$/, "")
+    .replace(/^(?:docker\.io\/)?(?:library\/)?/, "")
+    .replace(/^docker\.elastic\.co\/elasticsearch\//, "");
+  return name.includes("/") ? undefined : name;
+}
+
+/** Whether a mount keeps what is written under it beyond the container: not a tmpfs, not read-only. */
+export function keepsWrites(volume: Volume): boolean {
+  return volume.type !== "tmpfs" && !volume.readOnly;
+}
+
+/**
+ * The folder an instance's image keeps its data in where none of its volumes that keep writes is
+ * mounted there or above it: its data would go with the container. Undefined where one is, where
+ * the image is not one known here, or where its command moves the folder.
+ */
+export function unmountedDataFolder(instance: Instance): { folder: string; name: string } | undefined {
+  const image = instance.image ?? instance.service.image;
+  const known = image === undefined ? undefined : FOLDERS.get(officialName(image) ?? "");
+  if (!known) return undefined;
+  if (known.option?.test(commandLine(instance.service.command))) return undefined;
+  const moved = known.variable ? instance.env.find((v) => v.name === known.variable) : undefined;
+  if (moved && moved.value.kind !== "plain") return undefined;
+  const folder = moved?.value.kind === "plain" ? moved.value.value : known.folder;
+  const kept = instance.service.volumes.some(
+    (volume) =>
+      keepsWrites(volume) &&
+      (folder === volume.path || folder.startsWith(`${volume.path.replace(/\/+$/, "")}/`)),
+  );
+  return kept ? undefined : { folder, name: known.name };
+}
