@@ -19,8 +19,18 @@ export function unpinnedImage(image: string): boolean {
   return tag === undefined || /^latest(-|$)/.test(tag) || !/[0-9]/.test(tag);
 }
 
-export function isDockerSocket(path: string): boolean {
-  return /docker\.sock$/.test(path);
+/** The container runtimes whose socket gives whoever holds it the host: by the socket's file name. */
+const RUNTIME_SOCKETS: [socket: RegExp, runtime: string][] = [
+  [/docker\.sock$/, "Docker"],
+  [/containerd\.sock$/, "containerd"],
+  [/crio\.sock$/, "CRI-O"],
+  [/podman\.sock$/, "Podman"],
+  [/dockershim\.sock$/, "dockershim"],
+];
+
+/** The runtime whose socket a path is, as a message names it; undefined for any other path. */
+export function runtimeSocket(path: string): string | undefined {
+  return RUNTIME_SOCKETS.find(([socket]) => socket.test(path))?.[1];
 }
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;

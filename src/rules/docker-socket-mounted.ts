@@ -1,4 +1,4 @@
-import { isDockerSocket } from "../model/container-risks.js";
+import { runtimeSocket } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -7,7 +7,7 @@ const HINT = "remove it, or go through a socket proxy";
 export const dockerSocketMounted: Rule = {
   id: "docker-socket-mounted",
   severity: "error",
-  description: `A service mounts the Docker socket.`,
+  description: `A service mounts the Docker socket, or another container runtime's (containerd, CRI-O, Podman).`,
   why: `Whoever controls the socket controls the host: it is root access.`,
   fix: `Remove the mount; use a socket proxy with a narrow API if the service must talk to Docker.`,
   example: {
@@ -18,9 +18,8 @@ export const dockerSocketMounted: Rule = {
     reportImported(context, "docker-socket-mounted", HINT);
     for (const service of context.model.services) {
       for (const volume of service.volumes) {
-        if (isDockerSocket(volume.source) || isDockerSocket(volume.path)) {
-          context.report(volume.at, `'${service.id}' mounts the Docker socket`, HINT);
-        }
+        const runtime = runtimeSocket(volume.source) ?? runtimeSocket(volume.path);
+        if (runtime) context.report(volume.at, `'${service.id}' mounts the ${runtime} socket`, HINT);
       }
     }
   },

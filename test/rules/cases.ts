@@ -708,6 +708,28 @@ export const cases: RuleCase[] = [
     manifests: true,
     files: {
       "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        "apiVersion: flowcontrol.apiserver.k8s.io/v1beta2",
+        "kind: FlowSchema",
+        "metadata: { name: fs }",
+        "spec: { priorityLevelConfiguration: { name: global-default } }",
+        "---",
+        "apiVersion: batch/v2alpha1",
+        "kind: CronJob",
+        "metadata: { name: nightly }",
+        "spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: c, image: 'c:1.0' }] } } } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["10:13", "15:13"],
+  },
+  {
+    rule: "removed-api-version",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
         "apiVersion: apps/v1",
         "kind: Deployment",
         "metadata: { name: api }",
@@ -1239,6 +1261,22 @@ export const cases: RuleCase[] = [
     rule: "docker-socket-mounted",
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { sock: "/var/run/docker.sock:/var/run/docker.sock" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:44"],
+  },
+  {
+    rule: "docker-socket-mounted",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("DaemonSet", "agent"),
+        "    spec:",
+        "      containers: [{ name: agent, image: 'agent:1.0', volumeMounts: [{ name: c, mountPath: /run/containerd/containerd.sock }, { name: crio, mountPath: /host/crio.sock }] }]",
+        "      volumes: [{ name: c, hostPath: { path: /run/containerd/containerd.sock } }, { name: crio, hostPath: { path: /var/run/crio/crio.sock } }]",
+        "",
+      ].join("\n"),
+    },
+    // containerd's and CRI-O's sockets give the host as Docker's does.
+    expected: ["9:70", "9:127"],
   },
   {
     rule: "sensitive-host-mount",

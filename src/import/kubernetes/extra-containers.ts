@@ -8,10 +8,10 @@ import { type KeyPath, locate } from "../../load/yaml-file.js";
 import {
   dangerousCapability,
   imageNameProblem,
-  isDockerSocket,
   isRootUser,
   passesSecret,
   profileName,
+  runtimeSocket,
   sensitiveHostPath,
   unpinnedImage,
 } from "../../model/container-risks.js";
@@ -110,8 +110,9 @@ function risks(
   asArray(container.volumeMounts).forEach((mount, index) => {
     if (!isObject(mount)) return;
     const hostPath = asText(asObject(volumes.get(asText(mount.name))?.hostPath).path ?? "");
-    if (isDockerSocket(asText(mount.mountPath ?? "")) || isDockerSocket(hostPath))
-      report("docker-socket-mounted", `${who} mounts the Docker socket`, ["volumeMounts", index]);
+    const runtime = runtimeSocket(asText(mount.mountPath ?? "")) ?? runtimeSocket(hostPath);
+    if (runtime)
+      report("docker-socket-mounted", `${who} mounts the ${runtime} socket`, ["volumeMounts", index]);
     const folder = sensitiveHostPath(hostPath);
     if (folder)
       report(

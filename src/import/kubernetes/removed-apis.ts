@@ -29,6 +29,7 @@ removed(
 removed("1.16", use("apps/v1"), ["apps/v1beta1"], ["Deployment", "StatefulSet"]);
 removed("1.16", use("apps/v1"), ["apps/v1beta2"], ["StatefulSet"]);
 removed("1.16", use("networking.k8s.io/v1"), ["extensions/v1beta1"], ["NetworkPolicy"]);
+removed("1.21", use("batch/v1"), ["batch/v2alpha1"], ["CronJob"]);
 removed(
   "1.22",
   use("networking.k8s.io/v1"),
@@ -83,6 +84,25 @@ removed(
 removed("1.25", use("node.k8s.io/v1"), ["node.k8s.io/v1beta1"], ["RuntimeClass"]);
 removed("1.26", use("autoscaling/v2"), ["autoscaling/v2beta2"], ["HorizontalPodAutoscaler"]);
 removed("1.27", use("storage.k8s.io/v1"), ["storage.k8s.io/v1beta1"], ["CSIStorageCapacity"]);
+const flowControl = ["FlowSchema", "PriorityLevelConfiguration"];
+removed(
+  "1.26",
+  use("flowcontrol.apiserver.k8s.io/v1"),
+  ["flowcontrol.apiserver.k8s.io/v1beta1"],
+  flowControl,
+);
+removed(
+  "1.29",
+  use("flowcontrol.apiserver.k8s.io/v1"),
+  ["flowcontrol.apiserver.k8s.io/v1beta2"],
+  flowControl,
+);
+removed(
+  "1.32",
+  use("flowcontrol.apiserver.k8s.io/v1"),
+  ["flowcontrol.apiserver.k8s.io/v1beta3"],
+  flowControl,
+);
 
 export function removedApiFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((object) => {
