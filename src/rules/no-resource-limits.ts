@@ -1,5 +1,18 @@
 import type { Rule } from "./rule.js";
 
+const MODEL_HINTS = {
+  cpu: "add cpu: { request: … }",
+  memory: "add memory: { request: …, limit: … }",
+  both: "add memory: { request: …, limit: … } and cpu: { request: … }",
+};
+
+const MANIFEST_HINTS = {
+  cpu: "set resources.requests.cpu on its containers (250m, say)",
+  memory:
+    "set resources.requests.memory and resources.limits.memory on its containers (256Mi and 512Mi, say)",
+  both: "set resources.requests (memory and cpu) and resources.limits.memory on its containers",
+};
+
 export const noResourceLimits: Rule = {
   id: "no-resource-limits",
   severity: "warning",
@@ -18,12 +31,11 @@ export const noResourceLimits: Rule = {
         const cpu = instance.cpu !== undefined || instance.service.cpuUnreadable === true;
         if (memory && cpu) continue;
         const missing = memory ? "no CPU request" : cpu ? "no memory request or limit" : "no memory or CPU";
-        const hint = memory
-          ? "add cpu: { request: … }"
-          : cpu
-            ? "add memory: { request: …, limit: … }"
-            : "add memory: { request: …, limit: … } and cpu: { request: … }";
-        context.report(instance.at, `'${instance.id}' in '${environment.id}' states ${missing}`, hint);
+        const hints = context.model.readFrom === "kubernetes" ? MANIFEST_HINTS : MODEL_HINTS;
+        const hint = memory ? hints.cpu : cpu ? hints.memory : hints.both;
+        // Read from manifests, the environment is the folder's, a name the user never wrote.
+        const where = context.model.readFrom === "kubernetes" ? "" : ` in '${environment.id}'`;
+        context.report(instance.at, `'${instance.id}'${where} states ${missing}`, hint);
       }
     }
   },

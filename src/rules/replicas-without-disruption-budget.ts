@@ -24,7 +24,9 @@ export const replicasWithoutDisruptionBudget: Rule = {
         context.report(
           instance.at,
           `'${instance.id}' runs ${instance.replicas.min === instance.replicas.max ? instance.replicas.min : `${instance.replicas.min} or more`} replicas with no disruption budget`,
-          "add a PodDisruptionBudget (or drop disruption-budget: false) so a drain keeps some replicas up",
+          context.model.readFrom === "kubernetes"
+            ? "add a PodDisruptionBudget that selects its pods, so a drain keeps some replicas up"
+            : "add a PodDisruptionBudget (or drop disruption-budget: false) so a drain keeps some replicas up",
         );
       }
     }

@@ -16,7 +16,11 @@ export const runsAsRoot: Rule = {
         context.report(
           service.security.at.user ?? service.at,
           `'${service.id}' runs as root`,
-          "set security: { run-as-non-root: true, user: 1000 }",
+          {
+            model: "set security: { run-as-non-root: true, user: 1000 }",
+            compose: 'set user: to a user other than root (user: "1000")',
+            kubernetes: "set securityContext: { runAsNonRoot: true, runAsUser: 1000 }",
+          }[context.model.readFrom ?? "model"],
         );
     }
   },

@@ -323,6 +323,34 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports resources in units Kubernetes does not read, below zero, and replicas below zero", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  replicas: -3",
+      "  template:",
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          resources: { requests: { memory: 512MB, cpu: 250m, ephemeral-storage: 1Gi }, limits: { memory: -1Gi, cpu: 1.5 } }",
+      "",
+    ]);
+    // Below zero, the model cannot read it either, and says so where it is written.
+    expect(located(diagnostics, sources)).toEqual([
+      "manifest-invalid@5:13",
+      "manifest-invalid@11:44",
+      "invalid-quantity@11:106",
+    ]);
+    expect(diagnostics.map((d) => d.hint)).toEqual([
+      "give 0 or more",
+      "write 512Mi (or 512M, in powers of ten)",
+      "write it like 512Mi or 1Gi",
+    ]);
+  });
+
   it("reports a restart policy the pod's kind does not take, a Recreate told how to roll, a pull policy of no kind", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",
@@ -938,7 +966,8 @@ describe("Kubernetes manifests as a model", () => {
       "          resources: { requests: { memory: 1Gi, cpu: lots } }",
       "",
     ]);
-    expect(located(diagnostics, sources)).toEqual(["invalid-quantity@12:22"]);
+    // At the value, not at the resources key.
+    expect(located(diagnostics, sources)).toEqual(["invalid-quantity@12:54"]);
     expect(checkModel(model!, { sources }).map((d) => d.code)).not.toContain("no-resource-limits");
   });
 

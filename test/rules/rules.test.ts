@@ -301,5 +301,34 @@ describe("hints", () => {
       "add a volume, or set stateful: false if it keeps nothing",
     );
     expect(hintOf(findings(model, "missing-health-check"))).toMatch(/^add health: /);
+    const manifests = {
+      "app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  replicas: 3",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        "      securityContext: { runAsUser: 0 }",
+        "      containers: [{ name: api, image: 'api:1.0' }]",
+        "",
+      ].join("\n"),
+    };
+    for (const rule of [
+      "no-resource-limits",
+      "runs-as-root",
+      "replicas-without-spreading",
+      "replicas-without-disruption-budget",
+    ]) {
+      const hint = hintOf(await composeFindings(manifests, rule, true));
+      expect(hint, rule).not.toMatch(/\b(?:memory|cpu|security|disruption-budget|spread): [{\w]/);
+      expect(hint, rule).not.toBe("");
+    }
+    expect(hintOf(await composeFindings(manifests, "no-resource-limits", true))).toMatch(
+      /resources\.requests/,
+    );
   });
 });

@@ -16,10 +16,12 @@ import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { isContainerPath } from "../../model/mounts.js";
+import { parseQuantity } from "../../model/quantity.js";
 import { asText } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 import { probeProblems } from "./probe-problems.js";
+import { isResourceQuantity, quantityHint } from "./quantity.js";
 import { refused } from "./refusals.js";
 
 const RESTART_VALUES: ReadonlySet<string> = new Set(["Always", "OnFailure", "Never"]);
@@ -48,6 +50,16 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
         [...workload.base, ...podPath, "restartPolicy"],
         `a ${workload.kind}'s pods take restartPolicy ${allowed.join(" or ")}, not ${asText(pod.restartPolicy)}: the API server refuses it`,
         allowed.length === 1 ? "leave restartPolicy out" : `use ${allowed.join(" or ")}`,
+      ),
+    );
+  const replicas = asObject(workload.value.spec).replicas;
+  if (typeof replicas === "number" && replicas < 0)
+    found.push(
+      refused(
+        workload,
+        [...workload.base, "spec", "replicas"],
+        `${workload.kind} '${workload.name}' asks for ${replicas} replicas, which the API server refuses`,
+        "give 0 or more",
       ),
     );
   const strategy = asObject(asObject(workload.value.spec).strategy);
@@ -110,6 +122,19 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
       names.add(container.name);
     }
     append(found, capabilityProblems(workload, container, path, who, first));
+    const resources = asObject(container.resources);
+    for (const bound of ["requests", "limits"] as const)
+      // Memory and CPU the model cannot read either are the model's to report (invalid-quantity).
+      for (const [resource, value] of Object.entries(asObject(resources[bound])))
+        if (!isResourceQuantity(value) && !unreadableInModel(resource, value))
+          found.push(
+            refused(
+              workload,
+              [...path, "resources", bound, resource],
+              `${who} ${bound === "requests" ? "requests" : "is limited to"} ${resource} '${asText(value)}', which is no quantity Kubernetes reads: the API server refuses it`,
+              quantityHint(asText(value), resource),
+            ),
+          );
     asArray(container.volumeMounts).forEach((mount, index) => {
       const mountPath = asObject(mount).mountPath;
       if (typeof mountPath === "string" && mountPath !== "" && !isContainerPath(mountPath))
@@ -217,6 +242,13 @@ function budgetProblems(budget: ManifestObject): Diagnostic[] {
       "keep one of them",
     ),
   ];
+}
+
+function unreadableInModel(resource: string, value: unknown): boolean {
+  if (resource !== "memory" && resource !== "cpu") return false;
+  return typeof value !== "string" && typeof value !== "number"
+    ? true
+    : parseQuantity(value, resource) === undefined;
 }
 
 export function apiValidationProblems(

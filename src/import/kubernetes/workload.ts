@@ -116,15 +116,20 @@ export function importWorkload(
   }
 
   const resources = asObject(container.resources);
-  const memory = amount(asObject(resources.requests), asObject(resources.limits), "memory");
-  if (memory) {
-    service.memory = memory;
-    note([...servicePath, "memory"], [...containerPath, "resources"]);
-  }
-  const cpu = amount(asObject(resources.requests), asObject(resources.limits), "cpu");
-  if (cpu) {
-    service.cpu = cpu;
-    note([...servicePath, "cpu"], [...containerPath, "resources"]);
+  for (const resource of ["memory", "cpu"] as const) {
+    const requests = asObject(resources.requests);
+    const limits = asObject(resources.limits);
+    const value = amount(requests, limits, resource);
+    if (!value) continue;
+    service[resource] = value;
+    // Where each bound is written, so that one that cannot be read is reported there.
+    const requestAt = [...containerPath, "resources", "requests", resource];
+    const limitAt = [...containerPath, "resources", "limits", resource];
+    if (typeof value === "object") {
+      note([...servicePath, resource], [...containerPath, "resources"]);
+      note([...servicePath, resource, "request"], requestAt);
+      note([...servicePath, resource, "limit"], limitAt);
+    } else note([...servicePath, resource], limits[resource] === undefined ? requestAt : limitAt);
   }
 
   const env = importEnv(object, container, containerPath, servicePath, context);

@@ -76,7 +76,7 @@ export function resolveAmount(
         hint:
           kind === "cpu"
             ? "write cores like 0.5 or millicores like 500m"
-            : "write it like 512Mi, 400MB or 1.5GB-2GB",
+            : "write it like 512Mi or 1Gi",
       });
       return undefined;
     }
