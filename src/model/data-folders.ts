@@ -3,6 +3,7 @@
  * (or a tmpfs, or a read-only mount) is known to keep none of it.
  */
 import { commandLine } from "./container-risks.js";
+import { officialImageName } from "./image-name.js";
 import type { Instance, Volume } from "./types.js";
 
 interface DataFolder {
@@ -25,16 +26,6 @@ const FOLDERS = new Map<string, DataFolder>([
   ["elasticsearch", { folder: "/usr/share/elasticsearch/data", name: "Elasticsearch", option: /path\.data/ }],
 ]);
 
-/** An image's name without registry, tag or digest, where it is an official image or Elastic's own. */
-function officialName(image: string): string | undefined {
-  const name = image
-    .replace(/@.*$/, "")
-    .replace(/:[^/:]*$/, "")
-    .replace(/^(?:docker\.io\/)?(?:library\/)?/, "")
-    .replace(/^docker\.elastic\.co\/elasticsearch\//, "");
-  return name.includes("/") ? undefined : name;
-}
-
 /** Whether a mount keeps what is written under it beyond the container: not a tmpfs, not read-only. */
 export function keepsWrites(volume: Volume): boolean {
   return volume.type !== "tmpfs" && !volume.readOnly;
@@ -47,7 +38,7 @@ export function keepsWrites(volume: Volume): boolean {
  */
 export function unmountedDataFolder(instance: Instance): { folder: string; name: string } | undefined {
   const image = instance.image ?? instance.service.image;
-  const known = image === undefined ? undefined : FOLDERS.get(officialName(image) ?? "");
+  const known = image === undefined ? undefined : FOLDERS.get(officialImageName(image) ?? "");
   if (!known) return undefined;
   if (known.option?.test(commandLine(instance.service.command))) return undefined;
   const moved = known.variable ? instance.env.find((v) => v.name === known.variable) : undefined;

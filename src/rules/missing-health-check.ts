@@ -1,14 +1,8 @@
+import { healthSuggestion } from "../model/health-suggestion.js";
 import { containerServices } from "./containers.js";
 import type { Rule } from "./rule.js";
 
 const oneShot = new Set(["job", "tool"]);
-
-const HINTS = {
-  model: "add health: { http: /health }, { tcp: port } or { command: [...] }",
-  compose:
-    'add a healthcheck: { test: ["CMD", "curl", "-f", "http://localhost:8080/health"] }, or one with the image\'s own client',
-  kubernetes: "add a readinessProbe (and a livenessProbe): httpGet, tcpSocket or exec",
-};
 
 export const missingHealthCheck: Rule = {
   id: "missing-health-check",
@@ -26,7 +20,7 @@ export const missingHealthCheck: Rule = {
       context.report(
         service.at,
         `'${service.id}' has no health check`,
-        HINTS[context.model.readFrom ?? "model"],
+        healthSuggestion(service, context.model.readFrom ?? "model"),
       );
     }
   },

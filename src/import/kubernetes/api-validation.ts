@@ -123,8 +123,8 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
     }
     append(found, capabilityProblems(workload, container, path, who, first));
     const resources = asObject(container.resources);
+    // Memory and CPU the model cannot read either are the model's to report (invalid-quantity).
     for (const bound of ["requests", "limits"] as const)
-      // Memory and CPU the model cannot read either are the model's to report (invalid-quantity).
       for (const [resource, value] of Object.entries(asObject(resources[bound])))
         if (!isResourceQuantity(value) && !unreadableInModel(resource, value))
           found.push(

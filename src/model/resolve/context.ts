@@ -73,10 +73,7 @@ export function resolveAmount(
     if (!amount) {
       const of = path[0] === "services" ? ` of '${String(path[1])}'` : "";
       report(context, "invalid-quantity", `cannot read the ${kind} quantity '${input}'${of}`, path, {
-        hint:
-          kind === "cpu"
-            ? "write cores like 0.5 or millicores like 500m"
-            : "write it like 512Mi or 1Gi",
+        hint: kind === "cpu" ? "write cores like 0.5 or millicores like 500m" : "write it like 512Mi or 1Gi",
       });
       return undefined;
     }

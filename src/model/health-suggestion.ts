@@ -1,0 +1,64 @@
+/**
+ * A health check to suggest for a service that has none: the client a known store's image ships
+ * with (pg_isready, redis-cli ping), else an HTTP request to the port the service listens on in its
+ * container (never a host port), written as the model, Compose or Kubernetes has it.
+ */
+import { officialImageName } from "./image-name.js";
+import type { Service } from "./types.js";
+
+/** The command each known image's own client checks it with. */
+const CLIENT_CHECKS = new Map<string, string[]>([
+  ["postgres", ["pg_isready", "-U", "postgres"]],
+  ["mysql", ["mysqladmin", "ping", "-h", "localhost"]],
+  ["mariadb", ["healthcheck.sh", "--connect", "--innodb_initialized"]],
+  ["redis", ["redis-cli", "ping"]],
+  ["valkey", ["valkey-cli", "ping"]],
+  ["mongo", ["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]],
+  ["rabbitmq", ["rabbitmq-diagnostics", "-q", "ping"]],
+  ["memcached", ["sh", "-c", "echo stats | nc localhost 11211"]],
+]);
+
+/** Kinds that speak a protocol of their own, not HTTP. */
+const STORES: ReadonlySet<string> = new Set(["database", "cache", "queue", "broker", "storage", "search"]);
+
+export type HealthLanguage = "model" | "compose" | "kubernetes";
+
+const flow = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w)).join(", ")}]`;
+
+/** How to add a health check to `service`, in the terms of the files it was read from. */
+export function healthSuggestion(service: Service, language: HealthLanguage): string {
+  // Valkey's own image is published under its project's name, not as an official one.
+  const image =
+    service.image === undefined
+      ? undefined
+      : (officialImageName(service.image) ??
+        (/^valkey\/valkey(?:[:@]|$)/.test(service.image) ? "valkey" : undefined));
+  const client = image === undefined ? undefined : CLIENT_CHECKS.get(image);
+  if (client)
+    return {
+      model: `add health: { command: ${flow(client)} }`,
+      compose: `add a healthcheck: { test: ${flow(["CMD", ...client])} }`,
+      kubernetes: `add a readinessProbe (and a livenessProbe): { exec: { command: ${flow(client)} } }`,
+    }[language];
+  // The port it listens on in its container: a host port it is published on is not there.
+  const port = service.ports.find((p) => !/^(udp|sctp)$/i.test(p.protocol))?.port;
+  if (port === undefined)
+    return {
+      model: "add health: { command: [...] }, a command that fails when it is not working",
+      compose: 'add a healthcheck: { test: ["CMD", …] }, a command that fails when it is not working',
+      kubernetes:
+        "add a readinessProbe (and a livenessProbe): exec with a command that fails when it is not working",
+    }[language];
+  // A store speaks its own protocol, not HTTP: its port open, or better its own client.
+  if (STORES.has(service.kind))
+    return {
+      model: `add health: { tcp: ${service.ports.find((p) => p.port === port)?.name ?? port} }, or better { command: [...] } with the image's own client`,
+      compose: `add a healthcheck: { test: ["CMD", …] } with the image's own client, which asks the server on port ${port} whether it is ready`,
+      kubernetes: `add a readinessProbe (and a livenessProbe): { tcpSocket: { port: ${port} } }, or better exec with the image's own client`,
+    }[language];
+  return {
+    model: "add health: { http: /health }, { tcp: port } or { command: [...] }",
+    compose: `add a healthcheck: { test: ["CMD", "curl", "-f", "http://localhost:${port}/health"] }, or one with a client the image has (wget, its own)`,
+    kubernetes: `add a readinessProbe (and a livenessProbe): { httpGet: { path: /health, port: ${port} } }, or tcpSocket or exec`,
+  }[language];
+}

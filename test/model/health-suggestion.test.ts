@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { healthSuggestion } from "../../src/model/health-suggestion.js";
+import type { Service } from "../../src/model/types.js";
+
+const service = (
+  image: string | undefined,
+  ports: { port: number; protocol?: string }[] = [],
+  kind = "web",
+) =>
+  ({
+    image,
+    kind,
+    ports: ports.map(({ port, protocol }) => ({ name: `p${port}`, port, protocol: protocol ?? "http" })),
+  }) as unknown as Service;
+
+describe("the health check suggested for a service without one", () => {
+  it("is the client a known store's image ships with, whatever registry or tag it is pulled by", () => {
+    expect(healthSuggestion(service("postgres:16.2", [{ port: 5432 }]), "compose")).toBe(
+      'add a healthcheck: { test: ["CMD", "pg_isready", "-U", "postgres"] }',
+    );
+    expect(healthSuggestion(service("docker.io/library/redis:7.2"), "kubernetes")).toBe(
+      'add a readinessProbe (and a livenessProbe): { exec: { command: ["redis-cli", "ping"] } }',
+    );
+    expect(healthSuggestion(service("valkey/valkey:8.0"), "model")).toBe(
+      'add health: { command: ["valkey-cli", "ping"] }',
+    );
+  });
+
+  it("probes the port the service listens on in its container, never one it is published on", () => {
+    // nginx published as 8080:80 listens on 80 in its container.
+    expect(healthSuggestion(service("nginx:1.25", [{ port: 80 }]), "compose")).toContain(
+      "http://localhost:80/health",
+    );
+    expect(
+      healthSuggestion(service("acme/dns:1.0", [{ port: 53, protocol: "udp" }]), "compose"),
+    ).not.toContain("localhost");
+    // A store of another publisher may ship other clients; it speaks no HTTP either.
+    expect(
+      healthSuggestion(service("bitnami/postgresql:16", [{ port: 5432 }], "database"), "kubernetes"),
+    ).toContain("tcpSocket: { port: 5432 }");
+  });
+});
