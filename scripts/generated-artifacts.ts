@@ -3,6 +3,7 @@ import standalone from "ajv/dist/standalone/index.js";
 import { buildModelJsonSchema } from "../src/model/schema.js";
 import { diagnosticsPage } from "./diagnostic-docs.js";
 import { kubernetesFields } from "./kubernetes-fields.js";
+import { kubernetesKinds } from "./kubernetes-kinds.js";
 import { modelReference } from "./model-reference.js";
 import { rulePages } from "./rule-docs.js";
 
@@ -27,6 +28,10 @@ export function generatedArtifacts(): Artifact[] {
     { path: "docs/model-reference.md", content: modelReference() },
     ...rulePages(),
     diagnosticsPage(),
+    {
+      path: "src/import/kubernetes/kinds.generated.json",
+      content: `${JSON.stringify(kubernetesKinds())}\n`,
+    },
     {
       path: "src/import/kubernetes/fields.generated.json",
       content: `${JSON.stringify(kubernetesFields())}\n`,

@@ -323,6 +323,43 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports a misspelt kind of a built-in API version, a kind it may not serve, and a kind without its apiVersion", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deploymnet",
+      "metadata: { name: typo }",
+      "---",
+      "apiVersion: v1",
+      "kind: Widget",
+      "metadata: { name: w }",
+      "---",
+      "kind: Service",
+      "metadata: { name: versionless }",
+      "---",
+      "apiVersion: example.com/v1",
+      "kind: Thing",
+      "metadata: { name: custom }",
+      "",
+    ]);
+    const invalid = diagnostics.filter((d) => d.code === "manifest-invalid");
+    expect(located(invalid, sources)).toEqual([
+      "manifest-invalid@9:1",
+      "manifest-invalid@2:7",
+      "manifest-invalid@6:7",
+    ]);
+    expect(invalid.map((d) => [d.severity, d.message])).toEqual([
+      ["error", "this Service has no apiVersion, which kubectl and the API server refuse"],
+      [
+        "error",
+        "apps/v1 has no kind 'Deploymnet', so the API server refuses 'typo'; did you mean 'Deployment'?",
+      ],
+      [
+        "warning",
+        "v1 has no kind 'Widget' in the Kubernetes versions deployview knows: the API server may refuse 'w'",
+      ],
+    ]);
+  });
+
   it("reports resources in units Kubernetes does not read, below zero, and replicas below zero", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",

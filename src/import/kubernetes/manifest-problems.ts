@@ -28,6 +28,7 @@ import { type ServiceSelection, selectsNothingFindings } from "./service-selecti
 import { sharedClaimFindings } from "./shared-claims.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
+import { unknownKindProblems } from "./unknown-kinds.js";
 
 /** The manifests, as the import has sorted them. */
 export interface ManifestView {
@@ -49,6 +50,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
     objects.flatMap(fieldDiagnostics),
     objectNameProblems(objects),
+    unknownKindProblems(objects),
     nodePorts.diagnostics,
     missingObjectFindings(workloads, objects, namespaceOf),
   ])

@@ -74,6 +74,20 @@ export function manifestObjects(
         ? value.items.map((item, index) => ({ item, path: ["items", index] }))
         : [{ item: value, path: [] as (string | number)[] }];
     for (const { item, path } of items) {
+      // A kind without its apiVersion is an object written wrong, which kubectl refuses, rather
+      // than a document of something else kept beside the manifests.
+      if (isObject(item) && typeof item.kind === "string" && item.apiVersion === undefined) {
+        diagnostics.push(
+          diagnostic(
+            "manifest-invalid",
+            "error",
+            `this ${item.kind} has no apiVersion, which kubectl and the API server refuse`,
+            locate(yaml, [...path, "kind"], "key"),
+            { hint: "add the apiVersion its kind is served in (apps/v1 for a Deployment, v1 for a Service)" },
+          ),
+        );
+        continue;
+      }
       if (!isObject(item) || typeof item.kind !== "string" || typeof item.apiVersion !== "string") {
         diagnostics.push(
           diagnostic(

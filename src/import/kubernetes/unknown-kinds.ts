@@ -1,0 +1,44 @@
+/**
+ * Objects of a built-in API version whose kind it does not serve: `kind: Deploymnet` in apps/v1,
+ * which the API server refuses ("no matches for kind"). A kind close to one the version serves is
+ * a misspelling, an error; another may be newer than the versions deployview knows, a warning.
+ * Custom resources (any other group) are their cluster's to know.
+ */
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { locate } from "../../load/yaml-file.js";
+import { closest } from "../../model/suggest.js";
+import servedKinds from "./kinds.generated.json" with { type: "json" };
+import type { ManifestObject } from "./objects.js";
+
+const served: Readonly<Record<string, readonly string[]>> = servedKinds;
+
+export function unknownKindProblems(objects: readonly ManifestObject[]): Diagnostic[] {
+  return objects.flatMap((object) => {
+    const kinds = Object.hasOwn(served, object.apiVersion) ? served[object.apiVersion] : undefined;
+    // A List is any version's way of wrapping objects.
+    if (!kinds || kinds.includes(object.kind) || object.kind === "List") return [];
+    const meant = closest(object.kind, kinds);
+    const at = locate(object.yaml, [...object.base, "kind"], "value");
+    return meant
+      ? [
+          diagnostic(
+            "manifest-invalid",
+            "error",
+            `${object.apiVersion} has no kind '${object.kind}', so the API server refuses '${object.name}'; did you mean '${meant}'?`,
+            at,
+            { hint: `write kind: ${meant}` },
+          ),
+        ]
+      : [
+          diagnostic(
+            "manifest-invalid",
+            "warning",
+            `${object.apiVersion} has no kind '${object.kind}' in the Kubernetes versions deployview knows: the API server may refuse '${object.name}'`,
+            at,
+            {
+              hint: `check the kind, or the apiVersion: ${object.apiVersion} serves ${kinds.filter((k) => !k.endsWith("List")).join(", ")}`,
+            },
+          ),
+        ];
+  });
+}
