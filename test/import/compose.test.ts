@@ -563,6 +563,30 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reports an entry written twice in a list the specification wants unique, as Compose refuses it", async () => {
+    const file = write(
+      "repeated.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        '    ports: ["127.0.0.1:514:514/udp", "127.0.0.1:514:514/udp", { target: 80, published: "8080" }, { published: "8080", target: 80 }]',
+        "    dns: [1.1.1.1, 8.8.8.8]",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const repeated = loaded.diagnostics.filter((d) => d.code === "schema-invalid-value");
+    // An object the same but for the order of its keys is the same entry.
+    expect(located(repeated, loaded.sources)).toEqual([
+      "schema-invalid-value@4:38",
+      "schema-invalid-value@4:102",
+    ]);
+    expect(repeated[0]!.message).toBe(
+      "services.a.ports has '127.0.0.1:514:514/udp' twice (entries 1 and 2), which Compose refuses: each must be unique",
+    );
+  });
+
   it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {
     const file = write(
       "agreement.yaml",

@@ -6,6 +6,9 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("db", "mcr.microsoft.com/mssql/server:2022-CU12-ubuntu-22.04")).toBe("database");
     expect(guessKind("events", "redpandadata/redpanda:v24.1.1")).toBe("broker");
     expect(guessKind("postgrest", "postgrest/postgrest:v12.0.2")).toBe("api");
+    // A pooler in front of a database keeps nothing of its own.
+    expect(guessKind("supavisor", "supabase/supavisor:2.7.4", [5432])).toBe("proxy");
+    expect(guessKind("pgbouncer", "edoburu/pgbouncer:1.22")).toBe("proxy");
     // A name that says what it is wins over the port it listens on.
     expect(guessKind("billing-api", "acme/billing:1.0", [5432])).toBe("api");
     // A project name that a store also has is no store.

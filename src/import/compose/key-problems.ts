@@ -138,6 +138,14 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
         locate(source.yaml, problem.path, "value"),
         { hint: PARSED_HINTS[problem.as] },
       );
+    case "repeated-item":
+      return diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${problem.path.slice(0, -1).join(".")} has ${typeof problem.value === "string" ? `'${problem.value}'` : "this entry"} twice (entries ${problem.first + 1} and ${Number(problem.path.at(-1)) + 1}), which Compose refuses: each must be unique`,
+        locate(source.yaml, problem.path, "value"),
+        { hint: "remove the second" },
+      );
     case "not-matching":
       return diagnostic(
         "schema-invalid-value",

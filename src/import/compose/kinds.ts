@@ -7,6 +7,8 @@ const patterns: [RegExp, ServiceKind][] = [
   [/exporter|prometheus/, "observability"],
   // Tools and APIs named after the database they serve come before the databases themselves.
   [/postgrest|postgres-meta|pg-meta|hasura/, "api"],
+  // Connection poolers and routers stand in front of a database and keep nothing of their own.
+  [/pgbouncer|supavisor|pgpool|pgcat|odyssey|proxysql|mysql-router|maxscale/, "proxy"],
   [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],
   [
     /postgres|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,

@@ -19,6 +19,7 @@ interface Schema {
   patternProperties?: Record<string, Schema>;
   additionalProperties?: boolean | Schema;
   items?: Schema;
+  uniqueItems?: boolean;
   enum?: unknown[];
   /** Searched for, not matched whole, as JSON Schema has it. */
   pattern?: string;
@@ -31,7 +32,9 @@ export type SpecProblem =
   | { kind: "wrong-type"; path: KeyPath; value: unknown; allowed: JsonType[] }
   | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] }
   | { kind: "not-matching"; path: KeyPath; value: string; pattern: string }
-  | { kind: "not-parsing"; path: KeyPath; value: string; as: ParsedType };
+  | { kind: "not-parsing"; path: KeyPath; value: string; as: ParsedType }
+  /** An item the list has already, where the schema wants each once (ports, environment, dns). */
+  | { kind: "repeated-item"; path: KeyPath; value: unknown; first: number };
 
 /**
  * The fields whose schema takes text only so that a variable can fill them in (privileged:
@@ -112,6 +115,7 @@ interface Node {
   patterns: [RegExp, Schema][];
   additional: Schema | false | undefined;
   items: Schema | undefined;
+  unique: boolean;
   enum: unknown[] | undefined;
   pattern: RegExp | undefined;
   oneOf: Schema[] | undefined;
@@ -149,6 +153,7 @@ function nodeOf(schema: Schema): Node {
           ? resolved.additionalProperties
           : undefined,
     items: resolved.items,
+    unique: resolved.uniqueItems === true,
     enum: resolved.enum,
     pattern: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern, "u"),
     oneOf,
@@ -171,6 +176,17 @@ function fits(node: Node, value: unknown): boolean {
     node.types.includes(type) ||
     (type === "number" && node.types.includes("integer") && isInt64(value as number))
   );
+}
+
+/** A value as text that two equal values share, whatever the order of their keys. */
+function sameness(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sameness).join(",")}]`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${sameness(value[key])}`)
+      .join(",")}}`;
+  return JSON.stringify(value) ?? "undefined";
 }
 
 /** Walks `value` along `schema`, adding what the schema refuses to `found`. */
@@ -220,6 +236,15 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
     if (items)
       for (let index = 0; index < value.length; index++)
         walkSpec(value[index], items, [...path, index], found);
+    if (node.unique) {
+      const seen = new Map<string, number>();
+      for (let index = 0; index < value.length; index++) {
+        const key = sameness(value[index]);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, index);
+        else found.push({ kind: "repeated-item", path: [...path, index], value: value[index], first });
+      }
+    }
     return;
   }
   if (!isObject(value)) return;
