@@ -580,7 +580,7 @@ volumes: { data: {}, pg: {} }
     // An object the same but for the order of its keys is the same entry.
     expect(located(repeated, loaded.sources)).toEqual([
       "schema-invalid-value@4:38",
-      "schema-invalid-value@4:102",
+      "schema-invalid-value@4:98",
     ]);
     expect(repeated[0]!.message).toBe(
       "services.a.ports has '127.0.0.1:514:514/udp' twice (entries 1 and 2), which Compose refuses: each must be unique",
