@@ -323,6 +323,26 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("checks a bare Pod as a workload of one, with the Service that selects it", async () => {
+    const loaded = await loadManifestText([
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: { name: debug, labels: { app: debug } }",
+      "spec:",
+      "  hostNetwork: true",
+      "  containers: [{ name: shell, image: 'ubuntu:24.04', securityContext: { privileged: true } }]",
+      "---",
+      ...service("debug", "{ selector: { app: debug }, ports: [{ port: 80 }] }"),
+      "",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.code)).not.toContain("manifest-kind-skipped");
+    const codes = checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code);
+    expect(codes).toContain("privileged-container");
+    expect(codes).toContain("host-namespace");
+    expect(codes).not.toContain("service-selects-nothing");
+    expect(loaded.model!.environments[0]!.instances[0]!.replicas.max).toBe(1);
+  });
+
   it("reports a misspelt kind of a built-in API version, a kind it may not serve, and a kind without its apiVersion", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",

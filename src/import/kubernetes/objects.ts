@@ -21,7 +21,8 @@ export interface ManifestObject {
   base: KeyPath;
 }
 
-export const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"]);
+/** A bare Pod runs containers too (a debug pod, an example's one-off): checked as a workload of one. */
+export const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"]);
 
 /**
  * Kinds that carry nothing the model shows (access control, policy, mesh details). They are left
@@ -58,6 +59,7 @@ export const importedKinds = new Set([
 /** The pod spec of a workload, wherever its kind keeps it. */
 export function podSpecOf(object: ManifestObject): { spec: Json; path: string[] } {
   const spec = asObject(object.value.spec);
+  if (object.kind === "Pod") return { spec, path: ["spec"] };
   if (object.kind === "CronJob") {
     const template = asObject(asObject(asObject(spec.jobTemplate).spec).template);
     return { spec: asObject(template.spec), path: ["spec", "jobTemplate", "spec", "template", "spec"] };
@@ -131,9 +133,11 @@ export function objectIndex(
 export function podLabelsOf(object: ManifestObject): Record<string, string> {
   const spec = asObject(object.value.spec);
   const template =
-    object.kind === "CronJob"
-      ? asObject(asObject(asObject(spec.jobTemplate).spec).template)
-      : asObject(spec.template);
+    object.kind === "Pod"
+      ? object.value
+      : object.kind === "CronJob"
+        ? asObject(asObject(asObject(spec.jobTemplate).spec).template)
+        : asObject(spec.template);
   return Object.fromEntries(
     Object.entries(asObject(asObject(template.metadata).labels)).map(([k, v]) => [k, asText(v)]),
   );

@@ -155,7 +155,8 @@ export function importWorkload(
   Object.assign(service, hostNamespaces(pod, podPath, servicePath, note));
   Object.assign(service, jobRestart(object, pod));
   append(notes, otherContainers(containers, pod));
-  const instance: Json = { workload: object.kind };
+  // The model has no bare pod: one is a workload of one replica of the kind its service would take.
+  const instance: Json = object.kind === "Pod" ? {} : { workload: object.kind };
   const schedule = asObject(object.value.spec).schedule;
   if (object.kind === "CronJob" && typeof schedule === "string") instance.schedule = schedule;
   if (Object.keys(storage).length > 0) instance.storage = storage;
