@@ -1,4 +1,5 @@
 import { scalesOnCpu } from "../model/scaling.js";
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 const HINTS = {
@@ -25,6 +26,8 @@ export const hpaWithoutCpuRequest: Rule = {
     good: `api: { cpu: { request: 250m, limit: 1 } }`,
   },
   check(context) {
+    // Every container of an autoscaled pod needs one (sidecar-resources.ts).
+    reportImported(context, "hpa-without-cpu-request");
     const language = context.model.readFrom ?? "model";
     for (const environment of context.model.environments) {
       for (const instance of environment.instances) {

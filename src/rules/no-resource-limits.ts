@@ -1,3 +1,4 @@
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 const MODEL_HINTS = {
@@ -24,6 +25,8 @@ export const noResourceLimits: Rule = {
     good: `api: { kind: api, image: shop/api:1.4, memory: { request: 256Mi, limit: 512Mi }, cpu: { request: 250m } }`,
   },
   check(context) {
+    // The containers beside a workload's first, which the model does not keep (sidecar-resources.ts).
+    reportImported(context, "no-resource-limits");
     for (const environment of context.model.environments.filter((e) => e.platform === "kubernetes")) {
       for (const instance of environment.instances) {
         // A value stated but unreadable has its error already.

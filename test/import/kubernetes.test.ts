@@ -323,6 +323,36 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("holds a sidecar to resources as the first container, and to a CPU request where an autoscaler scales on CPU", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      initContainers: [{ name: migrate, image: 'api:1.0' }]",
+      "      containers:",
+      "        - { name: api, image: 'api:1.0', resources: { requests: { cpu: 100m, memory: 128Mi }, limits: { memory: 256Mi } } }",
+      "        - { name: log-shipper, image: 'shipper:2.0' }",
+      "        - { name: proxy, image: 'proxy:1.0', resources: { requests: { cpu: 50m, memory: 64Mi } } }",
+      "---",
+      "apiVersion: autoscaling/v2",
+      "kind: HorizontalPodAutoscaler",
+      "metadata: { name: api }",
+      "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, minReplicas: 2, maxReplicas: 4 }",
+      "",
+    ]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "no-resource-limits" || d.code === "hpa-without-cpu-request",
+    );
+    // The init container runs before the others, and is not what the autoscaler measures.
+    expect(found.map((d) => `${d.code}: ${d.message}`)).toEqual([
+      "hpa-without-cpu-request: container 'log-shipper' of 'api' requests no CPU, and the autoscaler of 'api' scales on CPU utilisation: it cannot compute the pods' use",
+      "no-resource-limits: container 'log-shipper' of 'api' states no memory or CPU",
+    ]);
+    expect(located(found, loaded.sources)).toEqual([
+      "hpa-without-cpu-request@12:19",
+      "no-resource-limits@12:19",
+    ]);
+  });
+
   it("checks a bare Pod as a workload of one, with the Service that selects it", async () => {
     const loaded = await loadManifestText([
       "apiVersion: v1",

@@ -30,6 +30,7 @@ import { podsWithoutContainers } from "./pods-without-containers.js";
 import { deriveUses } from "./relations.js";
 import { scaleInstance } from "./scaling.js";
 import { budgetIndex, serviceSelection } from "./service-selection.js";
+import { sidecarResourceFindings } from "./sidecar-resources.js";
 import type { SkaffoldBuild } from "./skaffold.js";
 import { importWorkload } from "./workload.js";
 
@@ -192,6 +193,7 @@ export function manifestsToModel(
     const ports = servicePorts(fronting);
     const note = noteFor(workload);
     append(findings, extraContainerFindings(workload, id, options.builds));
+    append(findings, sidecarResourceFindings(workload, id, autoscalerFor(workload)));
     append(findings, duplicateEnvFindings(workload, id));
     // Looked up in its namespace as the indexes key it: one left unnamed is the default.
     const imported = importWorkload(
