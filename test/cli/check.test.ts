@@ -219,6 +219,28 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(found).not.toContain("service-selects-nothing@deploy/net/svc.yaml");
   });
 
+  it("reads manifests written as JSON, and a manifest after a long licence header, as manifests", async () => {
+    const deployment = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "j" },
+      spec: { template: { spec: { hostPID: true, containers: [{ name: "j", image: "nginx:1.27" }] } } },
+    };
+    const root = folderWith({
+      "deploy/d.json": `${JSON.stringify(deployment, null, 2)}\n`,
+      "deploy/package.json": '{ "name": "not-a-manifest" }\n',
+      "licensed.yaml": `${"# Licensed under the Apache License, Version 2.0 (the License).\n".repeat(100)}apiVersion: v1\nkind: Service\nmetadata: { name: s }\nspec: { ports: [{ port: 80 }] }\n`,
+    });
+    const codes = async (path: string) =>
+      JSON.parse((await runCli(["check", path, "--format", "json"])).stdout).diagnostics.map(
+        (d: { code: string }) => d.code,
+      );
+    expect(await codes(root)).toContain("host-namespace");
+    expect(await codes(join(root, "deploy/d.json"))).toContain("host-namespace");
+    // Named alone, it is read as manifests, not as a model that lacks a system.
+    expect(await codes(join(root, "licensed.yaml"))).not.toContain("schema-missing-key");
+  });
+
   it("knows a compose file by another name from its keys, and a model by its own", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-check-stack-"));
     const compose = "version: '3.8'\nservices:\n  db: { image: postgres, ports: ['5432:5432'] }\n";

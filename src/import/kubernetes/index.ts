@@ -13,14 +13,12 @@ import { isStandardInput } from "../../load/standard-input.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
-import { looksLikeManifest } from "./read-file.js";
+import { looksLikeManifest, MANIFEST_FILE } from "./read-file.js";
 import { skaffoldBuilds } from "./skaffold.js";
 import { type ImportedManifests, manifestsToModel } from "./to-model.js";
 
 export { kustomizationIn } from "./kustomize.js";
 export { isManifestText, looksLikeManifest } from "./read-file.js";
-
-const MANIFEST = /\.ya?ml$/i;
 
 export interface ManifestImport {
   imported: ImportedManifests | undefined;
@@ -37,7 +35,7 @@ export function manifestFilesIn(dir: string): string[] {
     return [];
   }
   return entries
-    .filter((e) => e.isFile() && MANIFEST.test(e.name) && !/^kustomization\.ya?ml$/i.test(e.name))
+    .filter((e) => e.isFile() && MANIFEST_FILE.test(e.name) && !/^kustomization\.ya?ml$/i.test(e.name))
     .map((e) => join(dir, e.name))
     .filter(looksLikeManifest)
     .sort();

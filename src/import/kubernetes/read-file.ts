@@ -40,15 +40,23 @@ export function readText(file: string): ReadText {
 
 /** Whether YAML text holds Kubernetes objects: its lines say apiVersion and kind, and no compose services. */
 export function isManifestText(text: string): boolean {
+  // JSON is YAML too, and kubectl reads manifests written as JSON: "apiVersion": "apps/v1".
+  if (/^\s*[{[]/.test(text)) return /"apiVersion"\s*:\s*"/.test(text) && /"kind"\s*:\s*"/.test(text);
   return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text) && !/^services:/m.test(text);
 }
 
-/** Whether a YAML file holds Kubernetes objects: its first lines say apiVersion and kind. */
+/** The names manifest files go by: YAML, or JSON as kubectl takes it too. */
+export const MANIFEST_FILE = /\.(?:ya?ml|json)$/i;
+
+/**
+ * Whether a YAML (or JSON) file holds Kubernetes objects: its start says apiVersion and kind. The
+ * start is 16 KiB, past the longest licence header a manifest carries.
+ */
 export function looksLikeManifest(file: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(file, "r");
-    const buffer = Buffer.alloc(4096);
+    const buffer = Buffer.alloc(16 * 1024);
     return isManifestText(buffer.toString("utf8", 0, readSync(fd, buffer, 0, buffer.length, 0)));
   } catch {
     return false;

@@ -9,7 +9,7 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
 import { isObject, workloadKinds } from "../kubernetes/objects.js";
-import { readText } from "../kubernetes/read-file.js";
+import { isManifestText, MANIFEST_FILE, readText } from "../kubernetes/read-file.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface ManifestSet {
@@ -18,12 +18,13 @@ export interface ManifestSet {
   paths: string[];
 }
 
-const WORKLOAD = /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job)\s*$/m;
+const WORKLOAD =
+  /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job|Pod)\s*$|"kind"\s*:\s*"(?:Deployment|StatefulSet|DaemonSet|CronJob|Job|Pod)"/m;
 
 /** Names of the workloads a file defines, or undefined when it defines none. */
 function workloadsIn(file: string): string[] | undefined {
   const { text } = readText(file);
-  if (text === undefined || !WORKLOAD.test(text) || !/^apiVersion:/m.test(text)) return undefined;
+  if (text === undefined || !WORKLOAD.test(text) || !isManifestText(text)) return undefined;
   const names = parseYaml(text, file, { multiDocument: true })
     .documents.map((d) => d.value)
     .filter((v) => isObject(v) && workloadKinds.has(asText(v.kind)) && isObject(v.metadata))
@@ -33,7 +34,7 @@ function workloadsIn(file: string): string[] | undefined {
 
 function isManifest(file: string): boolean {
   const { text } = readText(file);
-  return text !== undefined && /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+  return text !== undefined && isManifestText(text);
 }
 
 function kustomizationEntries(dir: string): { resources: string[]; components: string[]; kind: string } {
@@ -81,7 +82,7 @@ export function findManifestSets(
       continue;
     }
     const yamlFiles = entries
-      .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !/compose/i.test(e.name))
+      .filter((e) => e.isFile() && MANIFEST_FILE.test(e.name) && !/compose/i.test(e.name))
       .map((e) => join(dir, e.name))
       .sort();
     const files = yamlFiles.flatMap((file) => {
