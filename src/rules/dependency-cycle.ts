@@ -2,7 +2,7 @@ import { blockingCycles, startupOrder } from "../analyze/startup-order.js";
 import type { CycleRoute } from "../model/cycle-routes.js";
 import type { Instance } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
-import type { Rule } from "./rule.js";
+import { inNamedEnvironment, type Rule } from "./rule.js";
 
 export const dependencyCycle: Rule = {
   id: "dependency-cycle",
@@ -43,7 +43,7 @@ b: { uses: { a: { optional: true } } }`,
         }
         context.report(
           instance.at,
-          `'${instance.id}' waits on a dependency cycle in environment '${environment.id}'${route ? `: ${routeText(route)}` : ""}`,
+          `'${instance.id}' waits on a dependency cycle${inNamedEnvironment(context.model, environment)}${route ? `: ${routeText(route)}` : ""}`,
           "remove one of these dependencies, or (in a model) mark one optional: true",
         );
       }

@@ -1,4 +1,4 @@
-import { isDevelopment, type Rule } from "./rule.js";
+import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
 const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage"]);
 
@@ -24,7 +24,7 @@ export const exposedDatastore: Rule = {
           if (isLoopback(bind)) continue;
           context.report(
             port.at,
-            `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `port ${port.host}`} in environment '${environment.id}'`,
+            `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `port ${port.host}`}${inNamedEnvironment(context.model, environment)}`,
             "keep datastores on the internal network, or bind to 127.0.0.1",
           );
         }

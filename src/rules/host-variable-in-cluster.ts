@@ -1,4 +1,4 @@
-import type { Rule } from "./rule.js";
+import { inNamedEnvironment, type Rule } from "./rule.js";
 
 export const hostVariableInCluster: Rule = {
   id: "host-variable-in-cluster",
@@ -26,7 +26,7 @@ export const hostVariableInCluster: Rule = {
           seen.add(key);
           context.report(
             variable.at,
-            `'${instance.id}' takes ${variable.name} from where it is started, and nothing starts a pod in '${environment.id}' with it: the manifests leave it unset`,
+            `'${instance.id}' takes ${variable.name} from where it is started, and nothing starts a pod${inNamedEnvironment(context.model, environment)} with it: the manifests leave it unset`,
             `give it a value here: run: { ${instance.id}: { env: { ${variable.name}: … } } }`,
           );
         }

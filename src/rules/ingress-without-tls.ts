@@ -1,5 +1,5 @@
 import { statesTls } from "../model/tls.js";
-import { isDevelopment, type Rule } from "./rule.js";
+import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
 export const ingressWithoutTls: Rule = {
   id: "ingress-without-tls",
@@ -18,7 +18,7 @@ export const ingressWithoutTls: Rule = {
       for (const node of entries.filter((n) => !statesTls(environment, n))) {
         context.report(
           node.at,
-          `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic in '${environment.id}', which states no TLS`,
+          `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS`,
           "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
         );
       }

@@ -1,5 +1,5 @@
 import { reportImported } from "./from-analyses.js";
-import type { Rule } from "./rule.js";
+import { inNamedEnvironment, type Rule } from "./rule.js";
 
 const MODEL_HINTS = {
   cpu: "add cpu: { request: … }",
@@ -36,9 +36,11 @@ export const noResourceLimits: Rule = {
         const missing = memory ? "no CPU request" : cpu ? "no memory request or limit" : "no memory or CPU";
         const hints = context.model.readFrom === "kubernetes" ? MANIFEST_HINTS : MODEL_HINTS;
         const hint = memory ? hints.cpu : cpu ? hints.memory : hints.both;
-        // Read from manifests, the environment is the folder's, a name the user never wrote.
-        const where = context.model.readFrom === "kubernetes" ? "" : ` in '${environment.id}'`;
-        context.report(instance.at, `'${instance.id}'${where} states ${missing}`, hint);
+        context.report(
+          instance.at,
+          `'${instance.id}'${inNamedEnvironment(context.model, environment)} states ${missing}`,
+          hint,
+        );
       }
     }
   },

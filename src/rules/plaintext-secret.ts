@@ -3,7 +3,7 @@ import type { Model, Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
 import { reportImported } from "./from-analyses.js";
-import { isDevelopment, type Rule, type RuleContext } from "./rule.js";
+import { inNamedEnvironment, isDevelopment, type Rule, type RuleContext } from "./rule.js";
 
 interface Found {
   at: Service["at"];
@@ -54,7 +54,7 @@ function reportOverrides(context: RuleContext): void {
         if (!reason) continue;
         context.report(
           variable.at,
-          `'${variable.name}' of '${instance.id}' in '${environment.id}' ${reason} in plain text${lower ? " (development only)" : ""}`,
+          `'${variable.name}' of '${instance.id}'${inNamedEnvironment(context.model, environment)} ${reason} in plain text${lower ? " (development only)" : ""}`,
           ENVIRONMENT_HINTS.model(),
           { lower },
         );

@@ -46,6 +46,14 @@ export function isDevelopment(environment: Environment): boolean {
   );
 }
 
+/**
+ * " in 'prod'", naming the environment a finding is in where the user named it: a model read from
+ * compose files or manifests has one the importer named, which would only puzzle.
+ */
+export function inNamedEnvironment(model: Model, environment: Environment): string {
+  return model.readFrom === undefined ? ` in '${environment.id}'` : "";
+}
+
 /** Environments that serve real users. */
 export function isProduction(environment: Environment): boolean {
   return (

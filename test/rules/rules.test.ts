@@ -148,8 +148,8 @@ environments:
 `;
     const messages = findings(text, "dependency-cycle").map((f) => f.diagnostic.message);
     expect(messages).toEqual([
-      "'web' waits on a dependency cycle in environment 'dev': web → api → queue → worker → api",
-      "'api' waits on a dependency cycle in environment 'dev': api → queue → worker → api",
+      "'web' waits on a dependency cycle in 'dev': web → api → queue → worker → api",
+      "'api' waits on a dependency cycle in 'dev': api → queue → worker → api",
     ]);
   });
 
@@ -167,7 +167,7 @@ environments:
 `;
     const messages = findings(text, "dependency-cycle").map((f) => f.diagnostic.message);
     expect(messages).toEqual([
-      "'s0' waits on a dependency cycle in environment 'dev': s0 → s1 → s2 → s3 → s4 → s5 → … → s0 (a cycle of 12)",
+      "'s0' waits on a dependency cycle in 'dev': s0 → s1 → s2 → s3 → s4 → s5 → … → s0 (a cycle of 12)",
     ]);
   });
 });
@@ -184,7 +184,7 @@ describe("public ingress without TLS", () => {
       true,
     );
     expect(found.map((f) => [f.where, f.diagnostic.message])).toEqual([
-      ["8:13", "'ingress' (Ingress shop-public) routes public traffic in 'kubernetes', which states no TLS"],
+      ["8:13", "'ingress' (Ingress shop-public) routes public traffic, which states no TLS"],
     ]);
   });
 });
