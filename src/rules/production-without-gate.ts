@@ -12,7 +12,8 @@ export const productionWithoutGate: Rule = {
   },
   check(context) {
     const environments = context.model.environments;
-    if (environments.length < 2) return;
+    // Promotion gates are the model's to state; compose files and manifests have none.
+    if (environments.length < 2 || context.model.readFrom !== undefined) return;
     const gated = new Set(environments.flatMap((e) => e.promotesTo.map((p) => p.environment)));
     for (const environment of environments.filter(isProduction)) {
       if (!gated.has(environment.id))

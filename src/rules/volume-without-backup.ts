@@ -11,6 +11,8 @@ export const volumeWithoutBackup: Rule = {
     good: `volumes: { data: { path: /var/lib/postgresql/data, backup: nightly pg_dump to S3 } }`,
   },
   check(context) {
+    // Compose files and manifests have no place to say how a volume is backed up: a model does.
+    if (context.model.readFrom !== undefined) return;
     const reported = new Set<string>();
     for (const environment of context.model.environments.filter(isProduction)) {
       for (const instance of environment.instances) {

@@ -18,12 +18,13 @@ type Services = Record<string, Record<string, unknown>>;
 async function imported(...files: string[]) {
   const result = await importCompose(files.map((f) => `${fixtures}/${f}`));
   const input = result.imported!.input;
-  const run = (
+  // The one environment, named for the last file's variant (prod for compose.prod.yaml), else compose.
+  const run = Object.values(
     input.environments as unknown as Record<
       string,
       { nodes: { host: { nodes: { compose: { run: Record<string, unknown> } } } } }
-    >
-  ).compose!.nodes.host.nodes.compose.run;
+    >,
+  )[0]!.nodes.host.nodes.compose.run;
   return {
     services: input.services as unknown as Services,
     run,

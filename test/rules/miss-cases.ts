@@ -342,6 +342,16 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "docker-compose.dev.yml":
+        "services:\n  db:\n    image: postgres:16\n    volumes: [data:/var/lib/postgresql/data]\n    ports: ['5432:5432']\nvolumes: { data: {} }\n",
+    },
+    // Named for development, the file runs there.
+    expected: [],
+  },
+  {
     rule: "health-port-undeclared",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 80 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // The declared port by its number and by its name.

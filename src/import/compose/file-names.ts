@@ -8,6 +8,9 @@ export function isComposeFileName(name: string): boolean {
   return COMPOSE_FILE.test(name);
 }
 
+/** A variant's compose file (docker-compose.prod.yml, compose-dev.yaml), with the variant's name. */
+export const VARIANT_FILE = /^(?:docker-)?compose[.-]([A-Za-z0-9_-]+?)\.ya?ml$/;
+
 /** Top-level keys only a model has; a compose file may have none of them. */
 const MODEL_KEYS = new Set(["system", "environments", "document", "groups", "outputs", "lint"]);
 

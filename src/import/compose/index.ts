@@ -14,6 +14,7 @@ import { keptSecret } from "../../model/secret-like.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { isObject } from "../json.js";
 import { applyExtends } from "./extends.js";
+import { VARIANT_FILE } from "./file-names.js";
 import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
 import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
@@ -117,7 +118,11 @@ export async function importCompose(
     return { imported: undefined, diagnostics, sources, variables };
   }
   const name = options.name ?? (basename(dirname(files[0]!)) || "compose");
-  const imported = composeToModel(name, composeSources, options.environment ?? "compose");
+  // Checked alone, docker-compose.dev.yml runs in development, and compose.prod.yaml in production:
+  // the rules that tell them apart read the environment's name.
+  const variant = VARIANT_FILE.exec(basename(files.at(-1)!))?.[1];
+  const environment = options.environment ?? (variant && variant !== "override" ? variant : "compose");
+  const imported = composeToModel(name, composeSources, environment);
   append(diagnostics, imported.diagnostics);
   append(imported.findings, findings);
   return { imported, diagnostics, sources, variables };

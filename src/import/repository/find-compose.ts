@@ -8,6 +8,7 @@
  */
 import { dirname, join, relative } from "node:path";
 import { parseYaml } from "../../load/yaml-file.js";
+import { VARIANT_FILE } from "../compose/file-names.js";
 import { isObject } from "../kubernetes/objects.js";
 import { readText } from "../kubernetes/read-file.js";
 import { type Folder, walkRepository } from "./walk.js";
@@ -15,7 +16,6 @@ import { type Folder, walkRepository } from "./walk.js";
 export { skippedFolders } from "./walk.js";
 
 const baseNames = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-const VARIANT = /^(?:docker-)?compose[.-]([A-Za-z0-9_-]+?)\.ya?ml$/;
 
 export interface ComposeSet {
   /** Environment id for this set. */
@@ -113,7 +113,7 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     const folder = relative(root, dir) || ".";
     // A compose file by another name (cookiecutter-django's production.yml) runs by itself.
     for (const name of names.sort())
-      if (OTHER_YAML.test(name) && !VARIANT.test(name) && !baseNames.includes(name)) {
+      if (OTHER_YAML.test(name) && !VARIANT_FILE.test(name) && !baseNames.includes(name)) {
         const file = join(dir, name);
         if (!isComposeByContent(file)) continue;
         const variant = name.replace(/\.ya?ml$/i, "");
@@ -121,7 +121,7 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
       }
     if (!base) {
       for (const name of names.sort()) {
-        const variant = VARIANT.exec(name)?.[1];
+        const variant = VARIANT_FILE.exec(name)?.[1];
         if (variant) loose.push({ dir, folder, name, variant });
       }
       continue;
@@ -131,7 +131,7 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     bases.set(dir, [join(dir, base)]);
     sets.push({ environment: environmentId(folder, undefined), files: baseFiles });
     for (const name of names.sort()) {
-      const variant = VARIANT.exec(name)?.[1];
+      const variant = VARIANT_FILE.exec(name)?.[1];
       if (!variant || variant === "override") continue;
       // docker-compose.prod.yml is, by convention, an override of the base file; a file named
       // docker-compose-quickstart.yml is an alternative to it, run by itself.
