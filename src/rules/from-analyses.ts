@@ -61,10 +61,14 @@ export function reportAnalysis(
 ): void {
   const readFrom = context.model.readFrom;
   const found = analyses(context.model);
+  // A finding the analysis made below the rule's severity (memory that may exceed a budget, a
+  // warning of an error rule) stays a step below it.
   reportFound(
     context,
     hints && readFrom ? found.map((d) => (d.code === code ? { ...d, hint: hints[readFrom] } : d)) : found,
     code,
+    undefined,
+    context.ruleSeverity,
   );
 }
 

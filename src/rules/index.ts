@@ -109,6 +109,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     if (severity === "off") continue;
     rule.check({
       model,
+      ruleSeverity: rule.severity,
       report(at, message, hint, reportOptions) {
         const line = lineOf(at);
         if (line !== undefined && suppressions.lines.get(`${at.file}:${line}`)?.has(rule.id)) return;

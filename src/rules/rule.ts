@@ -6,6 +6,8 @@ export type RuleSeverity = "error" | "warning" | "info";
 
 export interface RuleContext {
   model: Model;
+  /** The rule's own severity, before configuration: a finding made below it is reported a step lower. */
+  ruleSeverity: RuleSeverity;
   /**
    * Reports a finding at a model element's source range. `lower` reports it one step below the
    * rule's default severity (for findings that matter less where they are, e.g. in development),

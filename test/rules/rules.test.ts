@@ -47,6 +47,17 @@ function findingsOf(loaded: LoadResult, rule?: string) {
     });
 }
 
+describe("findings an analysis makes below the rule's severity", () => {
+  it("stay a step below it: memory that may exceed a budget is a warning, memory that does is an error", () => {
+    const text = (request: string) =>
+      `system: { name: Shop }\nservices:\n  w: { kind: worker, image: "w:1.0", memory: { request: ${request}, limit: 3GB } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, budget: { memory: 2GB }, run: [w] } } }\n`;
+    const severities = (request: string) =>
+      findings(text(request), "memory-over-budget").map((f) => f.diagnostic.severity);
+    expect(severities("1GB")).toEqual(["warning"]);
+    expect(severities("2.5GB")).toEqual(["error"]);
+  });
+});
+
 describe("each rule, table-driven", () => {
   for (const c of cases) {
     it(`${c.rule}: ${c.expected.length > 0 ? `finds ${c.expected.join(", ")}` : "finds nothing"}`, async () => {
