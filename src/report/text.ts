@@ -15,6 +15,23 @@ export interface TextOptions {
 
 const styles = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 
+/**
+ * Control characters (an escape sequence that restyles the terminal or sets its title) and the
+ * invisible characters that reorder text: a file's keys and values reach messages and code frames,
+ * and a hostile file must not write to the terminal through them.
+ */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text as it is safe to print: each unsafe character written as its escape (\u001b). */
+export function printable(text: string): string {
+  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A code frame's line: each unsafe character one column wide, so that the underline stays under its place. */
+function frameLine(text: string): string {
+  return text.replace(UNSAFE, "\ufffd");
+}
+
 function paint(enabled: boolean, style: keyof typeof styles, text: string): string {
   return enabled ? `\u001b[${styles[style]}m${text}\u001b[0m` : text;
 }
@@ -30,7 +47,7 @@ function codeFrame(index: SourceIndex, d: Diagnostic, color: boolean): string[] 
   const endColumn = range.end.line === line ? range.end.column : text.length + 1;
   const underline = " ".repeat(column - 1) + "^".repeat(Math.max(1, endColumn - column));
   return [
-    paint(color, "dim", `  ${String(line).padStart(width)} | `) + text,
+    paint(color, "dim", `  ${String(line).padStart(width)} | `) + frameLine(text),
     paint(color, "dim", `  ${" ".repeat(width)} | `) +
       paint(color, d.severity === "error" ? "red" : "yellow", underline),
   ];
@@ -56,14 +73,14 @@ export function formatText(
       d.severity,
     );
     out.push(
-      `${paint(options.color, "bold", where)}${severity} ${d.message} ${paint(options.color, "dim", `[${d.code}]`)}`,
+      `${paint(options.color, "bold", printable(where))}${severity} ${printable(d.message)} ${paint(options.color, "dim", `[${d.code}]`)}`,
     );
     append(out, codeFrame(index, d, options.color));
     for (const related of d.related ?? [])
       out.push(
-        `  ${paint(options.color, "dim", `${related.message}:`)} ${placeOf(index, related, options.cwd)}`,
+        `  ${paint(options.color, "dim", `${printable(related.message)}:`)} ${printable(placeOf(index, related, options.cwd))}`,
       );
-    if (d.hint) out.push(`  ${paint(options.color, "cyan", "hint:")} ${d.hint}`);
+    if (d.hint) out.push(`  ${paint(options.color, "cyan", "hint:")} ${printable(d.hint)}`);
   }
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;

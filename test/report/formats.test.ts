@@ -56,6 +56,20 @@ describe("check's text", () => {
     ]);
     expect(blocks[0]).toContain("  2 |   a: { image: 'a:latest' }\n    |               ^^^^^^^^^^");
   });
+
+  it("writes no control character of the file to the terminal: messages escape them, code frames mark them", async () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-text-"));
+    // A raw escape sequence in a key, and one YAML writes with \e in a quoted key.
+    writeFileSync(
+      join(project, "compose.yaml"),
+      'services:\n  "a\\e]0;pwned\\a": { image: "a:latest" }\n  b\u001b[31m: { image: "b:latest" }\n',
+    );
+    const args = ["check", "compose.yaml", "--rule", "missing-health-check=off"];
+    const text = (await runCli(args, project)).stdout;
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text).toContain("'a\\u001b]0;pwned\\u0007' runs a:latest");
+    expect(text).toContain("  3 |   b\ufffd[31m: {");
+  });
 });
 
 describe("check --format sarif", () => {
