@@ -682,7 +682,7 @@ const Outputs = T.Object(
 const Lint = T.Object(
   {
     rules: T.Optional(
-      T.Record(T.String(), Enum(["off", "warn", "error"] as const), {
+      T.Record(T.String(), Enum(["off", "info", "warn", "error"] as const), {
         description: "Rule id → severity",
       }),
     ),

@@ -1308,6 +1308,12 @@ export const cases: RuleCase[] = [
     expected: ["6:103"],
   },
   {
+    // Saying there is none is not stating TLS: TLS: none, a TODO, "no TLS yet".
+    rule: "ingress-without-tls",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production:\n    platform: kubernetes\n    access: public\n    infrastructure: { TLS: none, Certificates: "disabled (plain HTTP)" }\n    nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a }, notes: "TODO: no TLS yet" } } } }\n`,
+    expected: ["10:53"],
+  },
+  {
     rule: "ingress-without-tls",
     text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production: { platform: kubernetes, access: public, infrastructure: { TLS: cert-manager }, nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a } } } } } }\n`,
     expected: [],

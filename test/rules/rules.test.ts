@@ -207,6 +207,9 @@ describe("severity settings and suppressions", () => {
     );
     const raised = findings(`${latest}lint: { rules: { image-latest-tag: error } }\n`, "image-latest-tag");
     expect(raised.map((f) => f.diagnostic.severity)).toEqual(["error"]);
+    // As --rule takes it, and the rule pages offer it.
+    const noted = findings(`${latest}lint: { rules: { image-latest-tag: info } }\n`, "image-latest-tag");
+    expect(noted.map((f) => f.diagnostic.severity)).toEqual(["info"]);
   });
 
   it("options override the model", () => {
