@@ -193,10 +193,10 @@ export function profileName(profile: "seccomp" | "apparmor"): string {
 
 /**
  * An option or setting that carries a secret, and its value: --password=x, --db-password x,
- * --requirepass x (Redis), token: x.
+ * --requirepass x (Redis), token: x, a Java property -Dspring.datasource.password=x.
  */
 const SECRET_ARGUMENT =
-  /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
+  /(?:^|[\s"'])-{0,2}(?:[\w.-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
 
 /**
  * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a

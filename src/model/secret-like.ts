@@ -1,3 +1,4 @@
+import { literalSecrets } from "./container-risks.js";
 import { referencedNames, wholeReference } from "./variable-reference.js";
 
 /**
@@ -30,7 +31,7 @@ const CONNECTION_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)/i;
 
 /** Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE. */
 const SECRET_NAME =
-  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|(^|_)KEY$|(^|_)PASS(_|$))/i;
+  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|AUTH_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|BASIC_?AUTH|HTPASSWD|(^|_)KEY$|(^|_)PASS(_|$)|_PWD?$)/i;
 
 /**
  * Last words that make a name one about a secret, not the secret: how long it lives (TOKEN_TTL),
@@ -44,7 +45,7 @@ const ABOUT_A_SECRET = new Set(
     "STRENGTH PATTERN REGEX POLICY HEADER NAME NAMESPACE ID URL URI ENDPOINT HOST HOSTNAME PORT PATH " +
     "DIR FOLDER FILE ALGO ALGORITHM ENCODING FORMAT TYPE KIND MODE ENABLED DISABLED REQUIRED " +
     "AUDIENCE ISSUER SCOPE SCOPES VERSION STRATEGY PREFIX LOCATION REGION FIELD PARAM PROVIDER " +
-    "BACKEND STORE SOURCE LABEL REF RESET"
+    "BACKEND STORE SOURCE LABEL REF RESET HASHER HASHERS ENCODER HASHING ENV VAR VARIABLE"
   ).split(" "),
 );
 
@@ -86,6 +87,10 @@ export function secretLike(name: string, value: string): string | undefined {
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
   const token = TOKEN_START.test(value) ? TOKEN_FORMS.find(([form]) => form.test(value)) : undefined;
   if (token) return `holds ${token[1]}`;
+  // An Authorization header's value, whatever the variable is called.
+  if (/^(?:Bearer|Basic|Token)\s+[\w.~+/=-]{16,}$/i.test(value)) return "holds an authorization header";
+  // Options for a program (JAVA_OPTS=-Djavax.net.ssl.keyStorePassword=…) that pass a secret.
+  if (/^-|\s-/.test(value) && literalSecrets(value).length > 0) return "passes a secret in the options it holds";
   // A password that is a variable reference, Compose's (`${DB_PASSWORD}`) or the kubelet's
   // (`$(DB_PASSWORD)`), is passed the right way. The user may be left out (redis://:password@cache).
   const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i.exec(value)?.[1];

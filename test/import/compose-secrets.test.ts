@@ -169,6 +169,41 @@ describe("an example env file where no .env is committed", () => {
   });
 });
 
+describe("names and values that look secret", () => {
+  it("are the short words for a password, auth keys and headers, and options that pass one", () => {
+    const secret = ([name, value]: [string, string]) => secretLike(name, value) !== undefined;
+    expect(
+      (
+        [
+          ["MYSQL_PWD", "x9Kq2mZ7"],
+          ["LDAP_BIND_PW", "s3cr3t"],
+          ["TS_AUTHKEY", "tskey-auth-abc"],
+          ["BASIC_AUTH", "admin:admin123"],
+          ["AUTH", "Bearer abcdefghijklmnopqrstuvwxyz012345"],
+          ["JAVA_OPTS", "-Xmx1g -Djavax.net.ssl.keyStorePassword=k3yst0re"],
+        ] as [string, string][]
+      ).filter((entry) => !secret(entry)),
+    ).toEqual([]);
+  });
+
+  it("are not settings about a secret, names of variables, or the working directory", () => {
+    const secret = ([name, value]: [string, string]) => secretLike(name, value) !== undefined;
+    expect(
+      (
+        [
+          ["PWD", "/home/app"],
+          ["OLDPWD", "/tmp"],
+          ["PASSWORD_HASHERS", "argon2,bcrypt"],
+          ["PASSWORD_ENCODER", "pbkdf2"],
+          ["DB_PASSWORD_ENV_VAR", "DB_PASSWORD"],
+          ["OIDC_CLIENT_SECRET_ENV", "OIDC_SECRET"],
+          ["JAVA_OPTS", "-Xmx1g -Dfile.encoding=UTF-8 -Dspring.datasource.password=${DB_PASSWORD}"],
+        ] as [string, string][]
+      ).filter(secret),
+    ).toEqual([]);
+  });
+});
+
 describe("a URL's credentials", () => {
   it("are plain text when written, not when the password is a variable", () => {
     expect(secretLike("DATABASE_URL", "postgres://app:hunter2@db/app")).toBe("holds a URL with credentials");
