@@ -90,7 +90,8 @@ export function secretLike(name: string, value: string): string | undefined {
   // An Authorization header's value, whatever the variable is called.
   if (/^(?:Bearer|Basic|Token)\s+[\w.~+/=-]{16,}$/i.test(value)) return "holds an authorization header";
   // Options for a program (JAVA_OPTS=-Djavax.net.ssl.keyStorePassword=…) that pass a secret.
-  if (/^-|\s-/.test(value) && literalSecrets(value).length > 0) return "passes a secret in the options it holds";
+  if (/^-|\s-/.test(value) && literalSecrets(value).length > 0)
+    return "passes a secret in the options it holds";
   // A password that is a variable reference, Compose's (`${DB_PASSWORD}`) or the kubelet's
   // (`$(DB_PASSWORD)`), is passed the right way. The user may be left out (redis://:password@cache).
   const password = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)@/i.exec(value)?.[1];

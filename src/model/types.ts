@@ -450,6 +450,12 @@ export interface Model {
   importFindings?: Diagnostic[];
   /** The files the model was read from, when not a model: a finding's hint then speaks their language. */
   readFrom?: "compose" | "kubernetes";
+  /**
+   * Services whose compose file keeps their image's own health check, which Compose runs (a
+   * healthcheck with timings and no test, or disable: false): the model cannot state it, and the
+   * rules about health checks take it as one.
+   */
+  imageHealthChecks?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {

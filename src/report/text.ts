@@ -20,6 +20,7 @@ const styles = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
  * invisible characters that reorder text: a file's keys and values reach messages and code frames,
  * and a hostile file must not write to the terminal through them.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text as it is safe to print: each unsafe character written as its escape (\u001b). */

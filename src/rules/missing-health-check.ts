@@ -16,7 +16,8 @@ export const missingHealthCheck: Rule = {
   },
   check(context) {
     for (const service of containerServices(context.model)) {
-      if (service.health || oneShot.has(service.kind)) continue;
+      if (service.health || oneShot.has(service.kind) || context.model.imageHealthChecks?.has(service.id))
+        continue;
       context.report(
         service.at,
         `'${service.id}' has no health check`,

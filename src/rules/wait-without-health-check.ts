@@ -15,6 +15,7 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
   },
   check(context) {
     const checked = new Set(context.model.services.filter((s) => s.health).map((s) => s.id));
+    for (const id of context.model.imageHealthChecks ?? []) checked.add(id);
     const known = new Set(context.model.services.map((s) => s.id));
     const waits = context.model.services.flatMap((service) =>
       service.uses

@@ -455,6 +455,40 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "missing-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  server: { image: 'ghcr.io/immich-app/immich-server:v1.99.0', healthcheck: { disable: false } }",
+        "  timed: { image: 'acme/api:1.0', healthcheck: { interval: 30s } }",
+        "  proxy:",
+        "    image: 'nginx:1.25'",
+        "    healthcheck: { test: [CMD, 'true'] }",
+        "    depends_on: { server: { condition: service_healthy }, timed: { condition: service_healthy } }",
+        "",
+      ].join("\n"),
+    },
+    // A healthcheck with no test that does not turn it off keeps the image's own, which Compose runs.
+    expected: [],
+  },
+  {
+    rule: "wait-without-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  server: { image: 'ghcr.io/immich-app/immich-server:v1.99.0', healthcheck: { disable: false } }",
+        "  proxy:",
+        "    image: 'nginx:1.25'",
+        "    healthcheck: { test: [CMD, 'true'] }",
+        "    depends_on: { server: { condition: service_healthy } }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "no-image",
     text: `${head}services:\n  api: { kind: api, image: "a:1" }\n  web: { kind: web, build: ./web }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
     expected: [],

@@ -10,6 +10,16 @@ export function hasHealthCheck(service: unknown): boolean {
   return disable !== true && test !== undefined && !(Array.isArray(test) && test[0] === "NONE");
 }
 
+/**
+ * Whether a service keeps its image's own health check on purpose: a healthcheck that sets no test
+ * and does not turn it off (disable: false, or only its timings), which Compose runs as the image
+ * defines it.
+ */
+export function keepsImageHealthCheck(service: Json): boolean {
+  const health = service.healthcheck;
+  return isObject(health) && health.disable !== true && health.test === undefined;
+}
+
 /** The check a service runs, if it runs one: CMD's words, or CMD-SHELL's command line. */
 export function healthField(id: string, raw: Json, reading: Reading): ServiceInputType["health"] {
   const health = raw.healthcheck;

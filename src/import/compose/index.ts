@@ -155,6 +155,12 @@ export async function loadComposeAsModel(
       diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
       sources,
     };
-  const model = { ...lintable, variables, importFindings: imported.findings, readFrom: "compose" as const };
+  const model = {
+    ...lintable,
+    variables,
+    importFindings: imported.findings,
+    readFrom: "compose" as const,
+    imageHealthChecks: imported.imageHealthChecks,
+  };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -12,6 +12,7 @@ import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
+import { keepsImageHealthCheck } from "./health.js";
 import { implicitCycles } from "./implicit-dependencies.js";
 import { keyProblems } from "./key-problems.js";
 import { pathInFile } from "./locate-merged.js";
@@ -38,6 +39,8 @@ export interface ImportedCompose {
   diagnostics: Diagnostic[];
   /** What a lint rule reports, at its configured severity (see Model.importFindings). */
   findings: Diagnostic[];
+  /** Services that keep their image's own health check (see Model.imageHealthChecks). */
+  imageHealthChecks: Set<string>;
 }
 
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
@@ -80,11 +83,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const run: Record<string, Json | null> = {};
   /** Every fixed host port each service publishes, for the clashes of ranges the model does not keep. */
   const hostPorts: HostPort[] = [];
+  const imageHealthChecks = new Set<string>();
   for (const [id, written] of Object.entries(composeServices)) {
     // A service written with nothing (`web:`) is one Compose runs with nothing: no image, no build.
     const raw = written === null ? {} : written;
     if (!isObject(raw)) continue;
     const { service, instance, published } = readService(id, raw, reading);
+    if (keepsImageHealthCheck(raw)) imageHealthChecks.add(id);
     services[id] = service;
     run[id] = instance;
     const profiles = service.profiles ?? [];
@@ -166,7 +171,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       );
     }
   }
-  return { input, locate: locator, diagnostics, findings };
+  return { input, locate: locator, diagnostics, findings, imageHealthChecks };
 }
 
 /**
