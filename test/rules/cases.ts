@@ -594,6 +594,25 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // An env_file beside the list does not hide what the list repeats.
+    rule: "duplicate-variable",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  app:",
+        "    image: nextcloud:27-apache",
+        "    env_file: db.env",
+        "    environment:",
+        "      - REDIS_HOST=redis",
+        "      - REDIS_HOST=cache",
+        "",
+      ].join("\n"),
+      "db.env": "POSTGRES_DB=nextcloud\n",
+    },
+    expected: ["7:9"],
+  },
+  {
     rule: "duplicate-variable",
     text: "",
     files: {

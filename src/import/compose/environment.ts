@@ -6,6 +6,7 @@ import type { ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
 import { asText, isObject, type Json, textOf } from "../json.js";
+import { ENV_FILE_VARIABLES } from "./read-file.js";
 import type { Reading } from "./reading.js";
 
 /**
@@ -48,10 +49,16 @@ export function envField(
   secretVariables: ReadonlySet<string>,
   fromEnvironment: Map<string, string>,
 ): ServiceInputType["env"] {
-  const variables = variablesOf(raw.environment);
+  const own = variablesOf(raw.environment);
+  // What `environment` sets wins over the env files, in whichever file of the project each is.
+  const fromFiles = isObject(raw[ENV_FILE_VARIABLES]) ? raw[ENV_FILE_VARIABLES] : {};
+  const variables = { ...fromFiles, ...own };
   if (Object.keys(variables).length === 0) return undefined;
   for (const key of Object.keys(variables))
-    reading.note(["services", id, "env", key], ["services", id, "environment", key]);
+    reading.note(
+      ["services", id, "env", key],
+      Object.hasOwn(own, key) ? ["services", id, "environment", key] : ["services", id, "env_file"],
+    );
   return Object.fromEntries(
     Object.entries(variables).map(([key, value]) => {
       const variable = secretVariableOf(key, value, secretVariables);

@@ -169,6 +169,12 @@ export async function readComposeFile(
 }
 
 /**
+ * Where a service keeps the variables its env files give, an extension key (x-), which Compose's
+ * schema and the merge of files treat as any other: later files' add to earlier ones'.
+ */
+export const ENV_FILE_VARIABLES = "x-deployview-env-file";
+
+/**
  * `env_file`: a service's variables from files beside the compose file, under what `environment`
  * sets itself; values that look secret stay behind. A file that is not there is the missing-path
  * rule's finding, one there but unreadable a warning; neither where it is marked `required: false`.
@@ -190,7 +196,7 @@ async function applyEnvFiles(
         ? { path: asText((entry as Json).path), required: (entry as Json).required !== false }
         : { path: asText(entry), required: true },
     );
-    const fromFiles: Record<string, string> = {};
+    const fromFiles: Record<string, string> = Object.create(null);
     for (const [index, entry] of entries.entries()) {
       const text = await readText(resolve(folder, entry.path));
       if (typeof text === "string") {
@@ -226,17 +232,8 @@ async function applyEnvFiles(
           );
       }
     }
-    const own = (service as Json).environment;
-    const ownMap = Array.isArray(own)
-      ? Object.fromEntries(
-          own.map((item) => {
-            const [key, ...rest] = asText(item).split("=");
-            return [key!, rest.length > 0 ? rest.join("=") : null];
-          }),
-        )
-      : own && typeof own === "object"
-        ? (own as Json)
-        : {};
-    (service as Json).environment = { ...fromFiles, ...ownMap };
+    // Beside what the service writes itself, not merged into it: the checks of its environment
+    // (an entry written twice, a variable set twice) read it as written.
+    if (Object.keys(fromFiles).length > 0) (service as Json)[ENV_FILE_VARIABLES] = fromFiles;
   }
 }
