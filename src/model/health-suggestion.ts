@@ -18,6 +18,11 @@ const CLIENT_CHECKS = new Map<string, string[]>([
   ["memcached", ["sh", "-c", "echo stats | nc localhost 11211"]],
 ]);
 
+/** Ports HTTP servers listen on by convention. */
+const HTTP_PORTS: ReadonlySet<number> = new Set([
+  80, 443, 3000, 4000, 5000, 8000, 8008, 8080, 8081, 8443, 8888, 9000, 9090, 9200,
+]);
+
 /** Kinds that speak a protocol of their own, not HTTP. */
 const STORES: ReadonlySet<string> = new Set(["database", "cache", "queue", "broker", "storage", "search"]);
 
@@ -40,8 +45,11 @@ export function healthSuggestion(service: Service, language: HealthLanguage): st
       compose: `add a healthcheck: { test: ${flow(["CMD", ...client])} }`,
       kubernetes: `add a readinessProbe (and a livenessProbe): { exec: { command: ${flow(client)} } }`,
     }[language];
-  // The port it listens on in its container: a host port it is published on is not there.
-  const port = service.ports.find((p) => !/^(udp|sctp)$/i.test(p.protocol))?.port;
+  // The port it listens on in its container (a host port it is published on is not there), where
+  // it speaks HTTP by its protocol or by its number: never SSH's 22 or a log shipper's input.
+  const tcp = service.ports.filter((p) => !/^(udp|sctp)$/i.test(p.protocol));
+  const http = tcp.find((p) => /^https?$/i.test(p.protocol)) ?? tcp.find((p) => HTTP_PORTS.has(p.port));
+  const port = STORES.has(service.kind) ? tcp[0]?.port : http?.port;
   if (port === undefined)
     return {
       model: "add health: { command: [...] }, a command that fails when it is not working",

@@ -1,6 +1,6 @@
 import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
-const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage"]);
+const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage", "search"]);
 
 /** Whether an address reaches this host only: all of 127.0.0.0/8, ::1 (written [::1] in Compose) and localhost. */
 function isLoopback(address: string): boolean {

@@ -14,15 +14,19 @@ export const singleReplicaInProduction: Rule = {
       (e) => isProduction(e) && e.platform === "kubernetes" && e.status === "live",
     )) {
       for (const instance of environment.instances) {
+        // A DaemonSet runs a pod on every node, whatever its replicas say.
         if (
           instance.service.stateful ||
           !servingKinds.has(instance.service.kind) ||
-          instance.replicas.max > 1
+          instance.replicas.max > 1 ||
+          instance.workload === "DaemonSet"
         )
           continue;
         context.report(
           instance.at,
-          `'${instance.id}' runs one replica in production`,
+          instance.replicas.max === 0
+            ? `'${instance.id}' runs no replica in production`
+            : `'${instance.id}' runs one replica in production`,
           "set replicas: 2 or more, or autoscale",
         );
       }

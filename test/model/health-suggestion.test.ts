@@ -34,6 +34,17 @@ describe("the health check suggested for a service without one", () => {
     expect(
       healthSuggestion(service("acme/dns:1.0", [{ port: 53, protocol: "udp" }]), "compose"),
     ).not.toContain("localhost");
+    // SSH's port, or a log shipper's input, speak no HTTP: the suggestion names no port.
+    const gitea = (ports: number[]) =>
+      healthSuggestion(
+        service(
+          "gitea/gitea:1.21",
+          ports.map((port) => ({ port, protocol: "tcp" })),
+        ),
+        "compose",
+      );
+    expect(gitea([22])).not.toContain("localhost");
+    expect(gitea([22, 3000])).toContain("http://localhost:3000/health");
     // A store of another publisher may ship other clients; it speaks no HTTP either.
     expect(
       healthSuggestion(service("bitnami/postgresql:16", [{ port: 5432 }], "database"), "kubernetes"),

@@ -632,6 +632,12 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "single-replica-in-production",
+    text: `${head}services:\n  agent: { kind: api, image: "a:1" }\nenvironments:\n  production: { platform: kubernetes, nodes: { c: { kind: cluster, run: { agent: { workload: DaemonSet } } } } }\n`,
+    // A DaemonSet runs a pod on every node.
+    expected: [],
+  },
+  {
     rule: "starts-before-healthy",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: { db: { wait: healthy }, q: { wait: started } } }\n  b: { kind: api, image: "b:1", uses: [db] }\n  db: { kind: database, image: "pg:16", health: { command: [pg_isready] }, volumes: { d: /data } }\n  q: { kind: queue, image: "q:1", volumes: { d: /data } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, db, q] } } }\n`,
     // Waiting for the start of a dependency with no health check is all there is to wait for.
