@@ -697,6 +697,21 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reports a port bound to a host name, which Compose refuses, and takes every form of an address", async () => {
+    const file = write(
+      "binds.yaml",
+      "services:\n  db:\n    image: postgres:16\n    ports: ['localhost:5433:5432', '127.0.0.1:5434:5432', '[::1]:5435:5432', '::1:5436:5432', { target: 5432, published: 5437, host_ip: db.local }]\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@4:13",
+      "schema-invalid-value@4:94",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "the port 'localhost:5433:5432' of 'db' is not one Docker accepts: 'localhost' is no IP address, and Compose binds to addresses, not host names",
+    );
+  });
+
   it("reports a memory size too small for Docker to start in, and port ranges it cannot map, where they are written", async () => {
     const file = write(
       "small.yaml",

@@ -91,6 +91,21 @@ const isPort = (port: number) => Number.isInteger(port) && port > 0 && port <= 6
 interface InvalidPort {
   index: number;
   why?: string;
+  hint?: string;
+}
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** Whether an address is one Docker binds to: IPv4, or IPv6 with or without its brackets. */
+function isIpAddress(address: string): boolean {
+  const bare = address.replace(/^\[(.*)\]$/, "$1");
+  if (IPV4.test(bare)) return true;
+  // IPv6: hexadecimal groups and colons, at most one "::", an IPv4 tail allowed (::ffff:10.0.0.1).
+  return (
+    /^[0-9a-f:]*(?::(?:\d{1,3}\.){3}\d{1,3})?$/i.test(bare) &&
+    bare.includes(":") &&
+    bare.split("::").length <= 2
+  );
 }
 
 const PORT_OR_RANGE = /^\d+(?:-\d+)?$/;
@@ -134,6 +149,14 @@ function portEntry(
   const why = rangeProblem(host, target);
   if (why) {
     invalid.push({ index, why });
+    return [];
+  }
+  if (bind && !isIpAddress(bind)) {
+    invalid.push({
+      index,
+      why: `'${bind}' is no IP address, and Compose binds to addresses, not host names`,
+      hint: "write the address: 127.0.0.1 for localhost, 0.0.0.0 (or nothing) for every interface",
+    });
     return [];
   }
   const hostEnd = rangeEnd(host, target);
@@ -186,13 +209,14 @@ function portEntries(value: unknown, invalid: InvalidPort[]): Port[] {
 export function publishedPorts(id: string, raw: Json, reading: Reading): Port[] {
   const invalid: InvalidPort[] = [];
   const ports = parsePorts(raw.ports, invalid);
-  for (const { index, why } of invalid)
+  for (const { index, why, hint } of invalid)
     reading.report(
       "schema-invalid-value",
       `the port '${portText(raw.ports, index)}' of '${id}' is not one Docker accepts${why ? `: ${why}` : ""}`,
-      why
-        ? "write a range low to high, as long on the host as in the container (8000-8010:8000-8010), or one host range for one container port"
-        : "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80",
+      hint ??
+        (why
+          ? "write a range low to high, as long on the host as in the container (8000-8010:8000-8010), or one host range for one container port"
+          : "ports are numbers from 1 to 65535: [host:]container, e.g. 8080:80"),
       ["services", id, "ports", index],
     );
   return ports;
