@@ -705,7 +705,7 @@ volumes: { data: {}, pg: {} }
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
       "schema-invalid-value@4:13",
-      "schema-invalid-value@4:94",
+      "schema-invalid-value@4:95",
     ]);
     expect(loaded.diagnostics[0]!.message).toBe(
       "the port 'localhost:5433:5432' of 'db' is not one Docker accepts: 'localhost' is no IP address, and Compose binds to addresses, not host names",
