@@ -33,23 +33,49 @@ b: { uses: { a: { optional: true } } }`,
       const { blocked } = startupOrder(environment);
       const routes = blockingCycles(environment, blocked, SHOWN);
       // One finding a cycle, at the first of its instances in the file's order (a ring of four hundred
-      // services is one mistake), and one for each instance that waits on it from outside.
-      const reported = new Set<Instance>();
+      // services is one mistake). Those that wait on it from outside are named in it: breaking the
+      // cycle frees them, and a dependency of theirs is not one to remove.
+      const outside = new Map<Instance, Instance[]>();
       for (const instance of blocked) {
         const route = routes.get(instance);
-        if (route?.closing === instance) {
+        if (route && route.closing !== instance)
+          outside.set(route.cycle, [...(outside.get(route.cycle) ?? []), instance]);
+      }
+      const reported = new Set<Instance>();
+      const hint =
+        context.model.readFrom === "compose"
+          ? "remove one of the dependencies of the cycle (depends_on, links, volumes_from)"
+          : "remove one of the dependencies of the cycle, or mark one optional: true";
+      for (const instance of blocked) {
+        const route = routes.get(instance);
+        if (route && route.closing !== instance) continue;
+        if (route) {
           if (reported.has(route.cycle)) continue;
           reported.add(route.cycle);
         }
+        const waiting = route ? (outside.get(route.cycle) ?? []) : [];
         context.report(
           instance.at,
-          `'${instance.id}' waits on a dependency cycle${inNamedEnvironment(context.model, environment)}${route ? `: ${routeText(route)}` : ""}`,
-          "remove one of these dependencies, or (in a model) mark one optional: true",
+          `'${instance.id}' waits on a dependency cycle${inNamedEnvironment(context.model, environment)}${route ? `: ${routeText(route)}` : ""}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
+          hint,
         );
       }
     }
   },
 };
+
+/** "'web' waits", "'nginx' and 'web' wait", "'a', 'b', 'c' and 5 more wait". */
+function waitingText(waiting: readonly Instance[]): string {
+  const names = waiting.slice(0, 3).map((instance) => `'${instance.id}'`);
+  const more = waiting.length - names.length;
+  const listed =
+    more > 0
+      ? `${names.join(", ")} and ${more} more`
+      : names.length > 1
+        ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
+        : names[0]!;
+  return `${listed} wait${waiting.length > 1 ? "" : "s"}`;
+}
 
 /** Instances a message names along a route before it leaves the rest out. */
 const SHOWN = 8;
