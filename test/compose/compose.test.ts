@@ -331,6 +331,18 @@ describe("compose refuses output that would not start", () => {
     ).toEqual(["host-port-conflict@25:95"]);
   });
 
+  it("a dependency cycle, which Compose refuses to start", () => {
+    const text = `system: { name: Cyc }
+services:
+  a: { kind: api, image: "a:1.0", uses: [b] }
+  b: { kind: api, image: "b:1.0", uses: { c: { protocol: HTTP } } }
+  c: { kind: api, image: "c:1.0", uses: [a] }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }
+`;
+    expect(refused(text)).toEqual(["dependency-cycle@7:61"]);
+  });
+
   it("two volumes mounted at one path", () => {
     expect(
       refused(

@@ -5,6 +5,7 @@
  * line, an instance with nothing to run.
  */
 import { basename } from "node:path";
+import { startupOrder } from "../../analyze/startup-order.js";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
@@ -49,6 +50,18 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     append(found, instanceProblems(instance, declared));
     if (platform === "compose") append(found, clashes(instance));
   }
+  // Written into depends_on, a cycle is a file Compose refuses ("dependency cycle detected").
+  const blocked = platform === "compose" ? startupOrder(environment).blocked : [];
+  if (blocked.length > 0)
+    found.push(
+      diagnostic(
+        "dependency-cycle",
+        "error",
+        `${blocked.length === 1 ? `'${blocked[0]!.id}' waits` : `${blocked.length} services, '${blocked[0]!.id}' first, wait`} on a dependency cycle, which Compose refuses to start`,
+        blocked[0]!.at,
+        { hint: "deployview check shows the cycle; remove one of its dependencies, or mark one optional: true" },
+      ),
+    );
   return dedupe(found);
 }
 
