@@ -156,6 +156,14 @@ describe("Kubernetes manifests", () => {
       expect(manifestErrors(file.content), file.path).toEqual([]);
   });
 
+  it("refuses an Ingress route to a port its Service would not have", () => {
+    const { diagnostics, files } = k8s(shop.replace("/api/*: api }", "/api/*: api:9999 }"));
+    expect(diagnostics.filter((d) => d.severity === "error").map((d) => d.code)).toEqual([
+      "route-port-undeclared",
+    ]);
+    expect(files).toEqual([]);
+  });
+
   it("warns when an autoscaled instance has no CPU request", () => {
     const text = shop.replace("cpu: { request: 250m, limit: 1 }, ", "");
     const { diagnostics, loaded } = k8s(text);

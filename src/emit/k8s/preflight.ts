@@ -40,5 +40,22 @@ export function kubernetesPreflight(model: Model, environment: Environment): Dia
       );
     }
   }
+  // An Ingress aimed at a port its Service does not have sends every request nowhere.
+  for (const node of environment.allNodes)
+    for (const route of node.routes) {
+      const target = environment.instances.find((i) => i.id === route.target)?.service;
+      if (route.port && target && !target.ports.includes(route.port))
+        found.push(
+          diagnostic(
+            "route-port-undeclared",
+            "error",
+            `route ${route.path} goes to port ${route.port.port} of '${route.target}', which it does not declare: its Service would have no such port`,
+            route.at,
+            {
+              hint: `route to a port '${target.id}' declares (${target.ports.map((p) => p.name).join(", ")}), or declare it`,
+            },
+          ),
+        );
+    }
   return found;
 }

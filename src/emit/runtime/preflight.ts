@@ -59,7 +59,9 @@ export function preflight(model: Model, environment: Environment, platform: Plat
         "error",
         `${blocked.length === 1 ? `'${blocked[0]!.id}' waits` : `${blocked.length} services, '${blocked[0]!.id}' first, wait`} on a dependency cycle, which Compose refuses to start`,
         blocked[0]!.at,
-        { hint: "deployview check shows the cycle; remove one of its dependencies, or mark one optional: true" },
+        {
+          hint: "deployview check shows the cycle; remove one of its dependencies, or mark one optional: true",
+        },
       ),
     );
   return dedupe(found);
