@@ -115,15 +115,26 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate, data: un
       const hint = near.startsWith("did you mean") ? near : `use one of ${allowed.join(", ")}`;
       return diagnostic("schema-invalid-value", "error", message, locate(path, "value"), { hint, path });
     }
-    case "pattern":
-      // The schema's one pattern is the container name's.
+    case "pattern": {
+      // The schema's patterns: a container name, a duration, an address to bind to.
+      const field = String(path.at(-1));
+      const what =
+        field === "bind"
+          ? {
+              text: "an IP address to bind to",
+              hint: "write an address, 127.0.0.1 or ::1: Compose binds to no host name",
+            }
+          : ["interval", "timeout", "start-period"].includes(field)
+            ? { text: "a duration", hint: "write a number and a unit: 10s, 1m30s, 500ms" }
+            : { text: "a name Docker accepts for a container", hint: CONTAINER_NAME_HINT };
       return diagnostic(
         "schema-invalid-value",
         "error",
-        `${dotted(path)} '${asText(valueAt(data, path))}' is not a name Docker accepts for a container`,
+        `${dotted(path)} '${asText(valueAt(data, path))}' is not ${what.text}`,
         locate(path, "value"),
-        { hint: CONTAINER_NAME_HINT, path },
+        { hint: what.hint, path },
       );
+    }
     case "propertyNames":
       return diagnostic(
         "schema-invalid-value",

@@ -89,6 +89,12 @@ const Ports = T.Record(T.String(), T.Union([PortNumber, PortFull]), {
   description: "Named ports: { http: 8000 } or { http: { port: 8000, protocol: http } }",
 });
 
+/** A duration as Compose writes it and Kubernetes probes are given it: 10s, 1m30s, 500ms. */
+const Duration = T.String({
+  pattern: "^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h))+$",
+  description: "A duration: 10s, 1m30s, 500ms",
+});
+
 const Health = T.Object(
   {
     http: T.Optional(T.String({ description: "HTTP path probed with GET, e.g. /health" })),
@@ -100,10 +106,10 @@ const Health = T.Object(
     expect: T.Optional(
       Int({ minimum: 100, maximum: 599, description: "Expected HTTP status (default 200)" }),
     ),
-    interval: T.Optional(T.String()),
-    timeout: T.Optional(T.String()),
+    interval: T.Optional(Duration),
+    timeout: T.Optional(Duration),
     retries: T.Optional(Int({ minimum: 0 })),
-    "start-period": T.Optional(T.String()),
+    "start-period": T.Optional(Duration),
   },
   { ...strict, description: "One of http, tcp or command" },
 );
@@ -358,7 +364,13 @@ const Publish = T.Union(
                   'The last of a pool of host ports from host on, each container taking a free one (Compose\'s "8090-8093:80")',
               }),
             ),
-            bind: T.Optional(T.String({ description: "Host address, e.g. 127.0.0.1" })),
+            bind: T.Optional(
+              T.String({
+                pattern: "^(?:(?:\\d{1,3}\\.){3}\\d{1,3}|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\\]?)$",
+                description:
+                  "Host address, e.g. 127.0.0.1 or ::1 (an address: Compose binds to no host name)",
+              }),
+            ),
           },
           strict,
         ),

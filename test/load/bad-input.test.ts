@@ -221,6 +221,20 @@ describe("hostile input", () => {
     expect(closed.diagnostics[0]!.message).toBe("the document nests too deeply to read");
   });
 
+  it("refuses a health check's timing that is no duration, and an address to bind to that is no address", () => {
+    const { found, diagnostics } = load(`system: { name: x }
+services:
+  a: { kind: api, image: "a:1.0", ports: { http: 80 }, health: { command: ["true"], interval: soon, timeout: 1m30s } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { publish: { http: { host: 8080, bind: localhost } } } } } } }
+`);
+    expect(found).toEqual(["schema-invalid-value@3:95", "schema-invalid-value@5:104"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "services.a.health.interval 'soon' is not a duration",
+      "environments.dev.nodes.h.run.a.publish.http.bind 'localhost' is not an IP address to bind to",
+    ]);
+  });
+
   it("does not pollute prototypes", () => {
     load("__proto__: { polluted: true }\nsystem: { name: x }\n");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
