@@ -27,6 +27,35 @@ function existing(path: string): string | undefined {
   }
 }
 
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Never made: its folder is not there, or is not a folder.
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    // A file where a folder of its path should be: the write says so.
+    return false;
+  }
+}
+
+/** The system's error code of a failed call. */
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException).code;
+
+function writeFailed(code: string | undefined, at: SourceRange): Diagnostic {
+  return diagnostic(
+    "write-failed",
+    "error",
+    `cannot write the file: ${(code && WHY[code]) ?? `the system refused (${code ?? "error"})`}`,
+    at,
+  );
+}
+
 /** Why a write failed, as the system's error codes mean it. */
 const WHY: Readonly<Record<string, string>> = {
   ENOTDIR: "a part of its path is a file, not a folder",
@@ -77,6 +106,11 @@ export async function writeGeneratedFiles(
       );
       continue;
     }
+    // A folder by the file's name is found before anything is written, as a file not ours is.
+    if (isFolder(target)) {
+      result.diagnostics.push(writeFailed("EISDIR", at));
+      continue;
+    }
     const current = existing(target);
     if (current === file.content) {
       result.unchanged.push(target);
@@ -99,28 +133,29 @@ export async function writeGeneratedFiles(
     pending.push({ file, target, at });
   }
   if (result.diagnostics.length > 0) return result;
+  // Every file is written beside its place first, and put in place only when all are: a write the
+  // system refuses half-way (a full disk, a folder made read-only) leaves the outputs as they were.
+  const written: { target: string; temporary: string; at: SourceRange }[] = [];
   for (const { file, target, at } of pending) {
-    const temporary = join(dirname(target), `.${process.pid}.${Date.now()}.deployview.tmp`);
+    const temporary = join(dirname(target), `.${process.pid}.${written.length}.${Date.now()}.deployview.tmp`);
     try {
       makeFolders(dirname(target));
       writeFileSync(temporary, file.content);
+      written.push({ target, temporary, at });
+    } catch (error) {
+      removeQuietly(temporary);
+      for (const done of written) removeQuietly(done.temporary);
+      result.diagnostics.push(writeFailed(codeOf(error), at));
+      return result;
+    }
+  }
+  for (const { target, temporary, at } of written) {
+    try {
       renameSync(temporary, target);
       result.written.push(target);
     } catch (error) {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // Never made: its folder is not there, or is not a folder.
-      }
-      const code = (error as NodeJS.ErrnoException).code;
-      result.diagnostics.push(
-        diagnostic(
-          "write-failed",
-          "error",
-          `cannot write the file: ${(code && WHY[code]) ?? `the system refused (${code ?? "error"})`}`,
-          at,
-        ),
-      );
+      removeQuietly(temporary);
+      result.diagnostics.push(writeFailed(codeOf(error), at));
     }
   }
   return result;

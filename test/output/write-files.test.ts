@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,6 +62,27 @@ describe("writeGeneratedFiles", () => {
     ]);
     expect(refused.diagnostics.map((d) => d.code)).toEqual(["output-exists"]);
     expect(readdirSync(dir)).toEqual([".env.example"]);
+  });
+
+  it("writes none of the files when a folder stands where one goes, or the system refuses one half-way", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-write-"));
+    mkdirSync(join(dir, ".env.example"));
+    const folder = await writeGeneratedFiles(dir, [
+      { path: "compose.yaml", content },
+      { path: ".env.example", content },
+    ]);
+    expect(folder.diagnostics.map((d) => d.message)).toEqual([
+      "cannot write the file: a folder is there by that name",
+    ]);
+    expect(readdirSync(dir)).toEqual([".env.example"]);
+    // The second file's folder cannot be made (a file has its name): the first is not put in place either.
+    writeFileSync(join(dir, "taken"), "a file where a folder should be\n");
+    const halfway = await writeGeneratedFiles(dir, [
+      { path: "compose.yaml", content },
+      { path: "taken/deep/out.yaml", content },
+    ]);
+    expect(halfway.diagnostics.map((d) => d.code)).toEqual(["write-failed"]);
+    expect(readdirSync(dir).sort()).toEqual([".env.example", "taken"]);
   });
 
   it("reports a folder it cannot make, and why, rather than stop or hang", async () => {
