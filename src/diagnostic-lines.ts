@@ -9,9 +9,11 @@ export interface Position {
 
 /** Line starts of a text, computed once per file. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  // A byte order mark is no column of the first line: editors show none, and count from after it.
+  private readonly starts: number[];
 
   constructor(readonly text: string) {
+    this.starts = [text.startsWith("\ufeff") ? 1 : 0];
     for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) this.starts.push(at + 1);
   }
 
@@ -24,7 +26,7 @@ export class LineIndex {
       if (this.starts[middle]! <= clamped) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: clamped - this.starts[low]! + 1 };
+    return { line: low + 1, column: Math.max(1, clamped - this.starts[low]! + 1) };
   }
 
   /** The text of a 1-based line, without its line break. */

@@ -235,6 +235,10 @@ environments:
     ]);
   });
 
+  it("counts the columns of a first line after its byte order mark, as editors do", () => {
+    expect(load("\ufeffsystem: { nme: X }\n").found[0]).toBe("schema-unknown-key@1:11");
+  });
+
   it("does not pollute prototypes", () => {
     load("__proto__: { polluted: true }\nsystem: { name: x }\n");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
