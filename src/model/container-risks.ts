@@ -281,6 +281,21 @@ export function commandText(command: string | readonly string[] | undefined): st
   return shown + line.slice(at);
 }
 
+/** Where the word of a command written as a list that passes the first secret is. */
+function secretWordAt(service: Service): SourceRange | undefined {
+  const { command, commandWordsAt } = service;
+  if (!Array.isArray(command) || !commandWordsAt) return undefined;
+  const secret = literalSecrets(commandLine(command))[0];
+  if (!secret) return undefined;
+  // The words are joined by one space: the word whose span holds where the secret starts.
+  let start = 0;
+  for (const [index, word] of command.entries()) {
+    if (secret.start < start + word.length + 1) return commandWordsAt[index];
+    start += word.length + 1;
+  }
+  return undefined;
+}
+
 export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a secret";
 
 /**
@@ -291,7 +306,7 @@ export function secretCommands(service: Service, health = true): { at: SourceRan
   const found: { at: SourceRange; message: string }[] = [];
   if (passesSecret(service.command))
     found.push({
-      at: service.commandAt ?? service.at,
+      at: secretWordAt(service) ?? service.commandAt ?? service.at,
       message: `the command of '${service.id}' passes a secret on the command line`,
     });
   if (health && service.health?.type === "command" && passesSecret(service.health.command))

@@ -210,6 +210,8 @@ export interface Service extends Located {
   command?: string | string[];
   /** Where the command is written. */
   commandAt?: SourceRange;
+  /** Where each word of a command written as a list is, for a finding about one of them. */
+  commandWordsAt?: SourceRange[];
   source?: SourceCode;
   ports: Port[];
   health?: HealthCheck;

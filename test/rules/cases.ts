@@ -1589,6 +1589,41 @@ export const cases: RuleCase[] = [
     expected: ["15:46", "19:54"],
   },
   {
+    // At the word that passes it, in a compose file and in a manifest's args.
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  proxy:",
+        "    image: quay.io/oauth2-proxy/oauth2-proxy:v7.5.1",
+        "    command:",
+        "      - --provider=keycloak-oidc",
+        "      - --client-secret=72341b6d-4d3c",
+        "",
+      ].join("\n"),
+    },
+    expected: ["6:9"],
+  },
+  {
+    rule: "secret-in-command",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "cache"),
+        "    spec:",
+        "      containers:",
+        "        - name: redis",
+        "          image: 'redis:7.2'",
+        "          command: [redis-server]",
+        "          args: [--appendonly, 'yes', --requirepass, Sup3rS3cretPass]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:54"],
+  },
+  {
     rule: "secret-in-command",
     text: "",
     files: {
@@ -1697,7 +1732,7 @@ export const cases: RuleCase[] = [
   {
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  c: { kind: cache, image: "redis:7", command: "redis-server --requirepass s3cret --maxmemory 100mb" }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD --bypass x" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
-    expected: ["4:42", "6:48"],
+    expected: ["4:51", "6:48"],
   },
   {
     rule: "secret-in-command",
@@ -1708,7 +1743,7 @@ export const cases: RuleCase[] = [
     // A URL with credentials on the command line; one whose password is a variable passes.
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: job, image: "a:1", command: [psql, "postgres://admin:Pa55w0rd@db:5432/app"] }\n  b: { kind: job, image: "b:1", command: [psql, "postgres://admin:\${PG_PASSWORD}@db/app", "https://example.com/a@b"] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    expected: ["4:42"],
+    expected: ["4:49"],
   },
   {
     rule: "bind-mount-in-cluster",

@@ -93,6 +93,10 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
   note(["services", id], ["services", id]);
   // Whole fields too, so that a finding about one points at it even where its entries differ.
   for (const [field, key] of FIELD_KEYS) note(["services", id, field], ["services", id, key]);
+  // Each word of a command list, for a finding about one (a secret passed on the command line).
+  if (Array.isArray(raw.command))
+    for (const index of raw.command.keys())
+      note(["services", id, "command", index], ["services", id, "command", index]);
   note([...runPath, "publish"], ["services", id, "ports"]);
   // scale is the older way to say deploy.replicas; Compose takes either (and refuses the two apart).
   const replicas = replicasOf(raw);

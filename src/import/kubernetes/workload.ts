@@ -105,6 +105,13 @@ export function importWorkload(
       [...servicePath, "command"],
       [...containerPath, container.command === undefined ? "args" : "command"],
     );
+    // Each word, where it is written: command's, then args's.
+    const words = asArray(container.command).length;
+    for (const index of command.keys())
+      note(
+        [...servicePath, "command", index],
+        index < words ? [...containerPath, "command", index] : [...containerPath, "args", index - words],
+      );
   }
 
   const ports = containerPorts(container, containerPath, servicePath, context);

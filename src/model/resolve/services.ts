@@ -381,6 +381,11 @@ function resolveService(
     if (value !== undefined) Object.assign(service, { [key]: value });
   }
   if (input.command !== undefined) service.commandAt = context.locate(["services", id, "command"], "value");
+  // Found when read (lazyLocate): only a word with a finding ever is.
+  if (Array.isArray(input.command))
+    service.commandWordsAt = input.command.map((_, index) =>
+      context.locate(["services", id, "command", index], "value"),
+    );
   const build = resolveBuild(context, id, input.build);
   if (build) service.build = build;
   const source = resolveSource(input.source);
