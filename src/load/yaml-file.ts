@@ -289,9 +289,18 @@ function documentError(error: YAMLError, document: ParsedDocument, file: string,
   // The parser may point one past the end of the text; keep ranges inside it.
   const start = Math.min(error.pos[0], text.length);
   const at = { file, start, end: Math.min(Math.max(error.pos[1], start), text.length) };
-  return error.code === "DUPLICATE_KEY"
-    ? diagnostic("yaml-duplicate-key", "error", "this key appears twice in the same mapping", at)
-    : diagnostic("yaml-syntax", "error", error.message, at);
+  if (error.code !== "DUPLICATE_KEY") return diagnostic("yaml-syntax", "error", error.message, at);
+  // The package points at the key's first character: the key is read from there, to its colon.
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]{1,80}?)[ \t]*:/.exec(text.slice(start, start + 200))?.[1];
+  return diagnostic(
+    "yaml-duplicate-key",
+    "error",
+    key
+      ? `the key ${/^["']/.test(key) ? key : `'${key}'`} appears twice in the same mapping`
+      : "this key appears twice in the same mapping",
+    key ? { ...at, end: start + key.length } : at,
+    { hint: "keep one of them: YAML takes a mapping's keys once, and Compose and kubectl refuse the file" },
+  );
 }
 
 /** An alias with no anchor of its name before it: the package parses it, and fails only on use. */

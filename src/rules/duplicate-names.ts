@@ -17,7 +17,11 @@ b: { name: Admin API }`,
     for (const service of context.model.services) {
       const earlier = byName.get(service.name);
       if (earlier)
-        context.report(service.at, `'${service.id}' has the same name as '${earlier}': ${service.name}`);
+        context.report(
+          service.at,
+          `'${service.id}' has the same name as '${earlier}': ${service.name}`,
+          "give each its own name: the document and the diagrams show names, and two alike read as one",
+        );
       else byName.set(service.name, service.id);
     }
     for (const environment of context.model.environments) {
@@ -28,6 +32,7 @@ b: { name: Admin API }`,
           context.report(
             node.at,
             `node '${node.id}' has the same name as '${earlier}' in '${environment.id}': ${node.name}`,
+            "give each its own name: the diagrams show names, and two alike read as one",
           );
         else nodes.set(node.name, node.id);
       }

@@ -25,6 +25,7 @@ health: { tcp: http }`,
         context.report(
           service.health!.at,
           `the health check of '${service.id}' probes port ${port.port}, which it does not declare`,
+          "probe a port the service declares, or declare the one it listens on",
         );
     }
     reportHostPortProbes(context);

@@ -10,7 +10,13 @@ export const hostNamespace: Rule = {
   check(context) {
     for (const service of context.model.services) {
       for (const { namespace, at } of service.hostNamespaces)
-        context.report(at, `'${service.id}' shares the host's ${namespace} namespace`);
+        context.report(
+          at,
+          `'${service.id}' shares the host's ${namespace} namespace`,
+          namespace === "network"
+            ? "leave the host's network and publish the ports it needs, unless it must see the host's interfaces (a VPN, a DHCP or mDNS server)"
+            : `leave the host's ${namespace} namespace unless it must see the host's ${namespace === "process" ? "processes" : "shared memory"} (a monitoring agent)`,
+        );
     }
     // On the host's network a container listens on the host's ports itself: Docker discards what it publishes.
     for (const environment of context.model.environments) {

@@ -25,6 +25,7 @@ export const routePortUndeclared: Rule = {
         context.report(
           route.at,
           `route ${route.path} goes to port ${route.port.port} of '${target}', which it does not declare`,
+          `route to a port '${target}' declares (${service.ports.map((p) => p.name).join(", ") || "none yet"}), or declare it`,
         );
       }
     }

@@ -235,6 +235,13 @@ environments:
     ]);
   });
 
+  it("names a key written twice, and marks the whole of it", () => {
+    const { diagnostics, sources } = load("system: { name: x, name: y }\n");
+    expect(diagnostics.map((d) => d.message)).toEqual(["the key 'name' appears twice in the same mapping"]);
+    expect(diagnostics[0]!.end! - diagnostics[0]!.start!).toBe(4);
+    expect(sources.size).toBe(1);
+  });
+
   it("counts the columns of a first line after its byte order mark, as editors do", () => {
     expect(load("\ufeffsystem: { nme: X }\n").found[0]).toBe("schema-unknown-key@1:11");
   });

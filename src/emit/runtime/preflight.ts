@@ -168,7 +168,10 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     }
     // A port the system picks is free by definition; so is one of a pool, which Docker takes where it
     // finds one free (how many a pool is short of its replicas is replicas-with-fixed-host-port's).
-    for (const port of instance.publish.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
+    // In another's network (network_mode), it publishes nothing of its own: Compose refuses the ports
+    // (compose-conflicting-keys says so), and the generated file leaves them out.
+    const publishes = instance.service.networkMode === undefined ? instance.publish : [];
+    for (const port of publishes.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);

@@ -109,7 +109,9 @@ function missingBuildPaths(services: Json, folders: string[], report: Report): v
     report(
       `the build context ${context} of ${of} holds ${named}, so Compose cannot build it`,
       ["services", first, "build", ...(dockerfile === undefined ? contextKey : ["dockerfile"])],
-      "name the Dockerfile with build.dockerfile, a path inside the build context",
+      dockerfile === undefined || dockerfile === "Dockerfile"
+        ? "add a Dockerfile to the build context, or name the one it has with build.dockerfile"
+        : `create ${dockerfile} in the build context, or point build.dockerfile at a file it has`,
     );
   }
 }
