@@ -29,6 +29,8 @@ export interface NodeBudget {
   entries: BudgetEntry[];
   memory: Total;
   cpu: Total;
+  /** CPU requested: by the fewest replicas, and by the most an autoscaler may run. */
+  cpuRequested: Total;
   budget: { memory?: Amount; cpu?: Amount };
   capacity: { memory?: Amount; cpu?: Amount };
   /** Whether totals should be shown in binary units, as the user wrote them. */
@@ -89,10 +91,13 @@ export function nodeBudget(node: DeploymentNode): NodeBudget {
   if (memoryBudget) verdict.memoryBudget = memoryBudget;
   const memoryCapacity = judge(memory, capacity.memory);
   if (memoryCapacity) verdict.memoryCapacity = memoryCapacity;
-  // CPU beyond requests is throttled, not killed: only requests can over-commit a node's CPU.
-  const cpuCapacity = judge({ ...cpu, limit: cpu.request }, capacity.cpu);
+  // CPU beyond requests is throttled, not killed: only requests can over-commit a node's CPU, those
+  // of the most replicas an autoscaler may run included.
+  const cpuRequested = total(entries, (e) => e.cpu && { ...e.cpu, limit: e.cpu.request });
+  const cpuCapacity = judge(cpuRequested, capacity.cpu);
   if (cpuCapacity) verdict.cpuCapacity = cpuCapacity;
-  return { node, entries, memory, cpu, budget, capacity, binary: binaryCount * 2 > written.length, verdict };
+  const binary = binaryCount * 2 > written.length;
+  return { node, entries, memory, cpu, cpuRequested, budget, capacity, binary, verdict };
 }
 
 /** Budgets of the nodes that state a budget or capacity and run something. */
@@ -133,7 +138,7 @@ export function budgetDiagnostics(environment: Environment): Diagnostic[] {
         verdict: verdict.cpuCapacity,
         code: "cpu-over-capacity",
         kind: "cpu",
-        sum: budget.cpu,
+        sum: budget.cpuRequested,
         limit: budget.capacity.cpu,
         noun: "capacity",
       },

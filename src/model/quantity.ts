@@ -116,12 +116,9 @@ export function formatAmount(
   const format = (n: number) => (kind === "cpu" ? formatCpu(n) : formatBytes(n, binary));
   const prefix = amount.approximate ? "~" : "";
   if (amount.request === amount.limit) return `${prefix}${format(amount.request)}`;
-  if (kind === "memory") {
-    const [low, high] = [format(amount.request), format(amount.limit)];
-    const lowUnit = low.split(" ")[1];
-    const highUnit = high.split(" ")[1];
-    if (lowUnit === highUnit) return `${prefix}${low.split(" ")[0]}–${high}`;
-    return `${prefix}${low}–${high}`;
-  }
-  return `${prefix}${format(amount.request)}–${format(amount.limit)}`;
+  // One unit said once where both ends share it: 1–3 GB, 2–8 CPU.
+  const [low, high] = [format(amount.request), format(amount.limit)];
+  const lowUnit = low.split(" ")[1];
+  if (lowUnit !== undefined && lowUnit === high.split(" ")[1]) return `${prefix}${low.split(" ")[0]}–${high}`;
+  return `${prefix}${low}–${high}`;
 }

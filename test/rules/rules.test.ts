@@ -56,6 +56,14 @@ describe("findings an analysis makes below the rule's severity", () => {
     expect(severities("1GB")).toEqual(["warning"]);
     expect(severities("2.5GB")).toEqual(["error"]);
   });
+
+  it("count the CPU requests of as many replicas as an autoscaler may run", () => {
+    const text = `system: { name: Shop }\nservices:\n  w: { kind: worker, image: "w:1.0", cpu: 1 }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, capacity: { cpu: 2 }, run: { w: { replicas: { min: 2, max: 8 } } } } } }\n`;
+    const found = findings(text, "cpu-over-capacity");
+    expect(found.map((f) => [f.diagnostic.severity, f.diagnostic.message])).toEqual([
+      ["warning", expect.stringContaining("2–8")],
+    ]);
+  });
 });
 
 describe("each rule, table-driven", () => {
