@@ -169,6 +169,7 @@ export const ruleIds = [
   "undocumented-variable",
   "unknown-service-account",
   "unsafe-sysctl",
+  "use-port-undeclared",
   "used-service-not-deployed",
   "volume-without-backup",
   "wait-for-server-exit",

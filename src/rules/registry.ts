@@ -61,6 +61,7 @@ import { unconfinedProfile } from "./unconfined-profile.js";
 import { undocumentedVariable } from "./undocumented-variable.js";
 import { unknownServiceAccount } from "./unknown-service-account.js";
 import { unsafeSysctl } from "./unsafe-sysctl.js";
+import { usePortUndeclared } from "./use-port-undeclared.js";
 import { usedServiceNotDeployed } from "./used-service-not-deployed.js";
 import { volumeWithoutBackup } from "./volume-without-backup.js";
 import { waitForServerExit } from "./wait-for-server-exit.js";
@@ -129,6 +130,7 @@ export const rules: readonly Rule[] = [
   undocumentedVariable,
   unknownServiceAccount,
   unsafeSysctl,
+  usePortUndeclared,
   usedServiceNotDeployed,
   volumeWithoutBackup,
   waitForServerExit,

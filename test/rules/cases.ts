@@ -1606,6 +1606,11 @@ export const cases: RuleCase[] = [
     expected: ["6:9"],
   },
   {
+    rule: "use-port-undeclared",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", ports: { http: 8080 } }\n  web: { kind: web, image: "w:1", uses: { api: { port: 9999 } }, env: { API: { endpoint: api, port: 7777 } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
+    expected: ["5:43", "5:73"],
+  },
+  {
     rule: "secret-in-command",
     text: "",
     manifests: true,

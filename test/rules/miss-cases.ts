@@ -489,6 +489,11 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "use-port-undeclared",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", ports: { http: 8080 } }\n  web: { kind: web, image: "w:1", uses: { api: { port: http } }, env: { API: { endpoint: api, port: 8080 } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
+    expected: [],
+  },
+  {
     rule: "no-image",
     text: `${head}services:\n  api: { kind: api, image: "a:1" }\n  web: { kind: web, build: ./web }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
     expected: [],
