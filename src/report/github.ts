@@ -2,10 +2,15 @@
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { placeOf, SourceIndex } from "./position.js";
+import { printable } from "./text.js";
 
-/** Workflow-command data escapes %, CR and LF; property values also : and ,. */
+/**
+ * Workflow-command data escapes %, CR and LF; property values also : and ,. Other control
+ * characters of a file's names would reach the log as they are: written as escapes, as the text
+ * report writes them.
+ */
 function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 function escapeProperty(text: string): string {

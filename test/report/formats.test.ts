@@ -68,6 +68,10 @@ describe("check's text", () => {
     const text = (await runCli(args, project)).stdout;
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    // Nor do workflow annotations, which a CI log shows.
+    const github = (await runCli([...args, "--format", "github"], project)).stdout;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters
+    expect(github).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(text).toContain("'a\\u001b]0;pwned\\u0007' runs a:latest");
     expect(text).toContain("  3 |   b\ufffd[31m: {");
   });
