@@ -139,9 +139,19 @@ export function checkCommand(targets: Targets): Command {
         composeFiles.length > 0
           ? [() => loadComposeAsModel(composeFiles, compose)]
           : (await Promise.all(files.map((file) => targets(pathOf(file), compose)))).flat();
+      // Where no model could be made, what the importer found for the rules comes as it is: those of
+      // a rule that is off unless turned on, or turned off, are left out as the rules would leave them.
+      const off = new Set(
+        rules
+          .filter((rule) => (severities[rule.id] === undefined ? rule.optIn : severities[rule.id] === "off"))
+          .map((rule) => rule.id),
+      );
       for (const load of loads) {
         const loaded = await load();
-        append(diagnostics, loaded.diagnostics);
+        append(
+          diagnostics,
+          loaded.model ? loaded.diagnostics : loaded.diagnostics.filter((d) => !off.has(d.code)),
+        );
         for (const [path, text] of loaded.sources) sources.set(path, text);
         if (loaded.model)
           append(diagnostics, checkModel(loaded.model, { sources: loaded.sources, severities }));

@@ -353,6 +353,26 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("routes an Ingress to the workload where its Service aims at a port name no container gives", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: web, containerPort: 8080 }] }] }",
+      "---",
+      ...service("api", "{ selector: { app: api }, ports: [{ name: a, port: 80, targetPort: http }] }"),
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: api }",
+      "spec: { rules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: api, port: { number: 80 } } } }] } }] }",
+      "",
+    ]);
+    // The model is made, and the rules run: the one fault is the Service's.
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const codes = checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code);
+    expect(codes).toContain("service-target-port-unknown");
+    expect(codes).toContain("missing-health-check");
+  });
+
   it("checks a bare Pod as a workload of one, with the Service that selects it", async () => {
     const loaded = await loadManifestText([
       "apiVersion: v1",

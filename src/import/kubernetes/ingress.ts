@@ -87,10 +87,13 @@ function backendTarget(
   // A colon in a name (which the API server refuses, and which is reported so) would read as a port.
   if (!to || to.includes(":")) return undefined;
   const containerPort = declared?.targetPort ?? declared?.port;
+  // A targetPort by a name no container gives is service-target-port-unknown's to report; the route
+  // then goes to the workload, not to a port the model would have to refuse.
+  const names = context.portNamesOf.get(to);
   const portName =
     typeof containerPort === "number"
-      ? context.portNamesOf.get(to)?.get(containerPort)
-      : typeof containerPort === "string"
+      ? names?.get(containerPort)
+      : typeof containerPort === "string" && [...(names?.values() ?? [])].includes(containerPort)
         ? containerPort
         : undefined;
   return portName ? { to, port: portName } : to;
