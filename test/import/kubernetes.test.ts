@@ -409,6 +409,10 @@ describe("Kubernetes manifests as a model", () => {
       "apiVersion: example.com/v1",
       "kind: Thing",
       "metadata: { name: custom }",
+      "---",
+      "apiVersion: v1",
+      "kind: HorizontalPodAutoscaler",
+      "metadata: { name: misplaced }",
       "",
     ]);
     const invalid = diagnostics.filter((d) => d.code === "manifest-invalid");
@@ -416,6 +420,7 @@ describe("Kubernetes manifests as a model", () => {
       "manifest-invalid@9:1",
       "manifest-invalid@2:7",
       "manifest-invalid@6:7",
+      "manifest-invalid@16:13",
     ]);
     expect(invalid.map((d) => [d.severity, d.message])).toEqual([
       ["error", "this Service has no apiVersion, which kubectl and the API server refuse"],
@@ -426,6 +431,10 @@ describe("Kubernetes manifests as a model", () => {
       [
         "warning",
         "v1 has no kind 'Widget' in the Kubernetes versions deployview knows: the API server may refuse 'w'",
+      ],
+      [
+        "error",
+        "v1 has no kind 'HorizontalPodAutoscaler', so the API server refuses 'misplaced': HorizontalPodAutoscaler is served in autoscaling/v1, autoscaling/v2",
       ],
     ]);
   });

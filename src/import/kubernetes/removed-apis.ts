@@ -104,6 +104,11 @@ removed(
   flowControl,
 );
 
+/** Whether Kubernetes stopped serving this kind in this version. */
+export function isRemovedApi(apiVersion: string, kind: string): boolean {
+  return removals.has(`${apiVersion} ${kind}`);
+}
+
 export function removedApiFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((object) => {
     const removal = removals.get(`${object.apiVersion} ${object.kind}`);

@@ -9,6 +9,7 @@ import { locate } from "../../load/yaml-file.js";
 import { closest } from "../../model/suggest.js";
 import servedKinds from "./kinds.generated.json" with { type: "json" };
 import type { ManifestObject } from "./objects.js";
+import { isRemovedApi } from "./removed-apis.js";
 
 const served: Readonly<Record<string, readonly string[]>> = servedKinds;
 
@@ -17,8 +18,22 @@ export function unknownKindProblems(objects: readonly ManifestObject[]): Diagnos
     const kinds = Object.hasOwn(served, object.apiVersion) ? served[object.apiVersion] : undefined;
     // A List is any version's way of wrapping objects.
     if (!kinds || kinds.includes(object.kind) || object.kind === "List") return [];
-    const meant = closest(object.kind, kinds);
     const at = locate(object.yaml, [...object.base, "kind"], "value");
+    // A kind another version serves (a Deployment written as v1): the apiVersion is what is wrong.
+    const servedIn = Object.keys(served).filter(
+      (version) => served[version]!.includes(object.kind) && !isRemovedApi(version, object.kind),
+    );
+    if (servedIn.length > 0)
+      return [
+        diagnostic(
+          "manifest-invalid",
+          "error",
+          `${object.apiVersion} has no kind '${object.kind}', so the API server refuses '${object.name}': ${object.kind} is served in ${servedIn.join(", ")}`,
+          locate(object.yaml, [...object.base, "apiVersion"], "value"),
+          { hint: `write apiVersion: ${servedIn.at(-1)}` },
+        ),
+      ];
+    const meant = closest(object.kind, kinds);
     return meant
       ? [
           diagnostic(
