@@ -196,7 +196,7 @@ export function profileName(profile: "seccomp" | "apparmor"): string {
  * --requirepass x (Redis), token: x, a Java property -Dspring.datasource.password=x.
  */
 const SECRET_ARGUMENT =
-  /(?:^|[\s"'])-{0,2}(?:[\w.-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
+  /(?:^|[\s"'])-{0,2}(?:[\w.-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth|authorization:\s*(?:bearer|basic))[=\s:]+(\S+)/gi;
 
 /**
  * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a
@@ -215,7 +215,7 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
  * and testing for it costs far less than SECRET_ARGUMENT, which tries its option name at every word.
  */
 const SECRET_WORD =
-  /pass|pwd|secret|token|api[-_]?key|masterauth|mysql|mariadb|redis-cli|mongo|:\/\/[^/\s@]*@/i;
+  /pass|pwd|secret|token|api[-_]?key|masterauth|authorization|mysql|mariadb|redis-cli|mongo|:\/\/[^/\s@]*@/i;
 
 /** A command as one line, its words joined by spaces, as the rules and `.env.example` read it. */
 export const commandLine = (command: string | readonly string[] | undefined): string =>

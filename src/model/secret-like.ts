@@ -45,7 +45,8 @@ const ABOUT_A_SECRET = new Set(
     "STRENGTH PATTERN REGEX POLICY HEADER NAME NAMESPACE ID URL URI ENDPOINT HOST HOSTNAME PORT PATH " +
     "DIR FOLDER FILE ALGO ALGORITHM ENCODING FORMAT TYPE KIND MODE ENABLED DISABLED REQUIRED " +
     "AUDIENCE ISSUER SCOPE SCOPES VERSION STRATEGY PREFIX LOCATION REGION FIELD PARAM PROVIDER " +
-    "BACKEND STORE SOURCE LABEL REF RESET HASHER HASHERS ENCODER HASHING ENV VAR VARIABLE"
+    "BACKEND STORE SOURCE LABEL REF RESET HASHER HASHERS ENCODER HASHING ENV VAR VARIABLE ROUNDS " +
+    "ITERATIONS COST WORK FACTOR"
   ).split(" "),
 );
 
@@ -88,7 +89,8 @@ export function secretLike(name: string, value: string): string | undefined {
   const token = TOKEN_START.test(value) ? TOKEN_FORMS.find(([form]) => form.test(value)) : undefined;
   if (token) return `holds ${token[1]}`;
   // An Authorization header's value, whatever the variable is called.
-  if (/^(?:Bearer|Basic|Token)\s+[\w.~+/=-]{16,}$/i.test(value)) return "holds an authorization header";
+  if (/^(?:(?:Proxy-)?Authorization:\s*)?(?:Bearer|Basic|Token)\s+[\w.~+/=-]{16,}$/i.test(value))
+    return "holds an authorization header";
   // Options for a program (JAVA_OPTS=-Djavax.net.ssl.keyStorePassword=…) that pass a secret.
   if (/^-|\s-/.test(value) && literalSecrets(value).length > 0)
     return "passes a secret in the options it holds";

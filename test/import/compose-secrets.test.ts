@@ -180,6 +180,7 @@ describe("names and values that look secret", () => {
           ["TS_AUTHKEY", "tskey-auth-abc"],
           ["BASIC_AUTH", "admin:admin123"],
           ["AUTH", "Bearer abcdefghijklmnopqrstuvwxyz012345"],
+          ["UPSTREAM_HEADER", "Authorization: Bearer abcdef0123456789abcdef"],
           ["JAVA_OPTS", "-Xmx1g -Djavax.net.ssl.keyStorePassword=k3yst0re"],
         ] as [string, string][]
       ).filter((entry) => !secret(entry)),
@@ -195,6 +196,8 @@ describe("names and values that look secret", () => {
           ["OLDPWD", "/tmp"],
           ["PASSWORD_HASHERS", "argon2,bcrypt"],
           ["PASSWORD_ENCODER", "pbkdf2"],
+          ["PASSWORD_HASH_ROUNDS", "10"],
+          ["PBKDF2_ITERATIONS", "100000"],
           ["DB_PASSWORD_ENV_VAR", "DB_PASSWORD"],
           ["OIDC_CLIENT_SECRET_ENV", "OIDC_SECRET"],
           ["JAVA_OPTS", "-Xmx1g -Dfile.encoding=UTF-8 -Dspring.datasource.password=${DB_PASSWORD}"],

@@ -18,6 +18,15 @@ describe("a command line that passes a secret", () => {
     expect(passesSecret("mysqladmin ping -p$MYSQL_ROOT_PASSWORD")).toBe(false);
     expect(passesSecret('mysqladmin ping --password="$(cat /run/secrets/db-password)" --silent')).toBe(false);
     expect(passesSecret("redis-cli ping && echo -a x")).toBe(false);
+    // An Authorization header written out, not one a variable fills in.
+    expect(
+      passesSecret([
+        "sh",
+        "-c",
+        "curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc' x",
+      ]),
+    ).toBe(true);
+    expect(passesSecret(["curl", "-H", "Authorization: Bearer $TOKEN", "http://x"])).toBe(false);
     // MongoDB's shell takes it after -p; alone, -p makes it ask.
     expect(passesSecret("mongosh -u admin -p 'm0ng0pass' --eval 'db.runCommand(\"ping\")'")).toBe(true);
     expect(passesSecret("mongosh -u admin -p --eval ping")).toBe(false);
