@@ -23,6 +23,9 @@ const FOLDERS = new Map<string, DataFolder>([
   ["mariadb", { folder: "/var/lib/mysql", name: "MariaDB", option: /--datadir\b/ }],
   ["mongo", { folder: "/data/db", name: "MongoDB", option: /--dbpath\b/ }],
   ["rabbitmq", { folder: "/var/lib/rabbitmq", name: "RabbitMQ" }],
+  // Stateful only where told to persist (see persistsCache); its working folder is where it writes.
+  ["redis", { folder: "/data", name: "Redis", option: /--dir\b/ }],
+  ["valkey", { folder: "/data", name: "Valkey", option: /--dir\b/ }],
   ["elasticsearch", { folder: "/usr/share/elasticsearch/data", name: "Elasticsearch", option: /path\.data/ }],
 ]);
 

@@ -32,12 +32,7 @@ const flow = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w
 
 /** How to add a health check to `service`, in the terms of the files it was read from. */
 export function healthSuggestion(service: Service, language: HealthLanguage): string {
-  // Valkey's own image is published under its project's name, not as an official one.
-  const image =
-    service.image === undefined
-      ? undefined
-      : (officialImageName(service.image) ??
-        (/^valkey\/valkey(?:[:@]|$)/.test(service.image) ? "valkey" : undefined));
+  const image = service.image === undefined ? undefined : officialImageName(service.image);
   const client = image === undefined ? undefined : CLIENT_CHECKS.get(image);
   if (client)
     return {
