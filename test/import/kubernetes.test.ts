@@ -467,6 +467,26 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports replicas beyond a 32-bit count and a node port no system has as refused", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  replicas: 99999999999",
+      "  template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: 'web:1.0' }] } }",
+      "---",
+      ...service("web", "{ type: NodePort, selector: { app: web }, ports: [{ port: 80, nodePort: 99999 }] }"),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.severity === "error"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@5:13", "manifest-invalid@12:73"]);
+  });
+
   it("reports a restart policy the pod's kind does not take, a Recreate told how to roll, a pull policy of no kind", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",

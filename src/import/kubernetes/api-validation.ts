@@ -17,7 +17,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { parseQuantity } from "../../model/quantity.js";
-import { asText } from "../json.js";
+import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 import { probeProblems } from "./probe-problems.js";
@@ -53,13 +53,15 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
       ),
     );
   const replicas = asObject(workload.value.spec).replicas;
-  if (typeof replicas === "number" && replicas < 0)
+  // A count the API server takes is a whole number from 0 to the largest 32-bit one (a fraction is
+  // the field table's to report).
+  if (typeof replicas === "number" && Number.isInteger(replicas) && !isReplicaCount(replicas))
     found.push(
       refused(
         workload,
         [...workload.base, "spec", "replicas"],
         `${workload.kind} '${workload.name}' asks for ${replicas} replicas, which the API server refuses`,
-        "give 0 or more",
+        replicas < 0 ? "give 0 or more" : "give a whole number up to 2147483647",
       ),
     );
   const strategy = asObject(asObject(workload.value.spec).strategy);
