@@ -484,7 +484,7 @@ describe("Kubernetes manifests as a model", () => {
         diagnostics.filter((d) => d.severity === "error"),
         sources,
       ),
-    ).toEqual(["manifest-invalid@5:13", "manifest-invalid@12:73"]);
+    ).toEqual(["manifest-invalid@5:13", "manifest-invalid@11:79"]);
   });
 
   it("reports a restart policy the pod's kind does not take, a Recreate told how to roll, a pull policy of no kind", async () => {
