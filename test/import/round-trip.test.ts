@@ -70,6 +70,14 @@ describe("compose(import(file))", () => {
     expect(imported.input.services.api?.env).toEqual({ LOG_LEVEL: null, MODE: "prod", EMPTY: "" });
   });
 
+  it("keeps a health check's timings, its start period among them", () => {
+    const text =
+      'services:\n  api:\n    image: api:1.0\n    healthcheck: { test: ["CMD", "true"], interval: 15s, timeout: 3s, retries: 4, start_period: 30s }\n';
+    const regenerated = again(text) as string;
+    for (const line of ["interval: 15s", "timeout: 3s", "retries: 4", "start_period: 30s"])
+      expect(regenerated).toContain(line);
+  });
+
   it("keeps a pool of host ports, of which each replica takes one", () => {
     const text =
       'services:\n  api:\n    image: api:1.0\n    ports: ["8090-8093:80", "127.0.0.1:9000-9001:81"]\n    deploy: { replicas: 2 }\n';

@@ -38,5 +38,6 @@ export function healthField(id: string, raw: Json, reading: Reading): ServiceInp
     ...(health.interval ? { interval: asText(health.interval) } : {}),
     ...(health.timeout ? { timeout: asText(health.timeout) } : {}),
     ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
+    ...(health.start_period ? { "start-period": asText(health.start_period) } : {}),
   };
 }
