@@ -373,6 +373,39 @@ describe("Kubernetes manifests as a model", () => {
     expect(codes).toContain("missing-health-check");
   });
 
+  it("holds sidecars to the request an autoscaler divides by: memory for memory, none where a container's own metric names another", async () => {
+    const findingsFor = async (metrics: string) => {
+      const loaded = await loadManifestText([
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - { name: main, image: 'api:1.0', resources: { requests: { cpu: 100m, memory: 128Mi } } }",
+        "        - { name: side, image: 'side:1.0', resources: { requests: { cpu: 10m } } }",
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: api }",
+        `spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, minReplicas: 2, maxReplicas: 4, metrics: [${metrics}] }`,
+        "",
+      ]);
+      return checkModel(loaded.model!, { sources: loaded.sources })
+        .filter((d) => d.code === "hpa-without-cpu-request")
+        .map((d) => d.message);
+    };
+    expect(
+      await findingsFor(
+        "{ type: Resource, resource: { name: memory, target: { type: Utilization, averageUtilization: 70 } } }",
+      ),
+    ).toEqual([
+      "container 'side' of 'api' requests no memory, and the autoscaler of 'api' scales on memory utilisation: it cannot compute the pods' use",
+    ]);
+    expect(
+      await findingsFor(
+        "{ type: ContainerResource, containerResource: { name: memory, container: main, target: { type: Utilization, averageUtilization: 70 } } }",
+      ),
+    ).toEqual([]);
+  });
+
   it("checks a bare Pod as a workload of one, with the Service that selects it", async () => {
     const loaded = await loadManifestText([
       "apiVersion: v1",

@@ -28,9 +28,15 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
       // No cluster opens a port no system has; one outside the usual range only a cluster set up so.
       if (!Number.isInteger(nodePort) || nodePort < 1 || nodePort > 65535)
         diagnostics.push(
-          diagnostic("manifest-invalid", "error", `node port ${nodePort} is no port: the API server refuses it`, at, {
-            hint: `choose a port from ${RANGE.low}-${RANGE.high}, or leave nodePort out for the cluster to pick one`,
-          }),
+          diagnostic(
+            "manifest-invalid",
+            "error",
+            `node port ${nodePort} is no port: the API server refuses it`,
+            at,
+            {
+              hint: `choose a port from ${RANGE.low}-${RANGE.high}, or leave nodePort out for the cluster to pick one`,
+            },
+          ),
         );
       else if (nodePort < RANGE.low || nodePort > RANGE.high)
         diagnostics.push(

@@ -1,25 +1,38 @@
 /**
  * The resources of the containers beside a workload's first (sidecars), which the model does not
  * keep: one that states no memory or CPU is packed as blindly as a service that states none, and an
- * autoscaler on CPU utilisation needs a CPU request from every container of the pod, or it cannot
- * compute the pods' use at all ("missing request for cpu in container …").
+ * autoscaler on CPU (or memory) utilisation needs that request from every container of the pod, or
+ * from the one a ContainerResource metric names, or it cannot compute the pods' use at all
+ * ("missing request for cpu in container …").
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 
-/** Whether an autoscaler scales on CPU utilisation: it names no metric (CPU is the default), or names that one. */
-function scalesOnCpuUtilization(autoscaler: ManifestObject): boolean {
+type Resource = "cpu" | "memory";
+
+/**
+ * What an autoscaler divides by a request: CPU where it names no metric (the default) or a CPU
+ * utilisation, memory where it names a memory utilisation; from every container for a Resource
+ * metric, from the one named for a ContainerResource metric.
+ */
+function requestsNeeded(autoscaler: ManifestObject | undefined): (container: string) => Resource[] {
+  if (!autoscaler) return () => [];
   const spec = asObject(autoscaler.value.spec);
-  if (spec.targetCPUUtilizationPercentage !== undefined) return true;
   const metrics = asArray(spec.metrics).map(asObject);
-  if (metrics.length === 0) return true;
-  return metrics.some((metric) => {
-    const resource = asObject(
-      metric.type === "ContainerResource" ? metric.containerResource : metric.resource,
-    );
-    return resource.name === "cpu" && asObject(resource.target).type === "Utilization";
-  });
+  const all = new Set<Resource>();
+  const byContainer = new Map<string, Set<Resource>>();
+  if (spec.targetCPUUtilizationPercentage !== undefined || metrics.length === 0) all.add("cpu");
+  for (const metric of metrics) {
+    const own = metric.type === "ContainerResource";
+    const resource = asObject(own ? metric.containerResource : metric.resource);
+    const name = resource.name;
+    if ((name !== "cpu" && name !== "memory") || asObject(resource.target).type !== "Utilization") continue;
+    if (!own) all.add(name);
+    else if (typeof resource.container === "string")
+      byContainer.set(resource.container, (byContainer.get(resource.container) ?? new Set()).add(name));
+  }
+  return (container) => [...new Set([...all, ...(byContainer.get(container) ?? [])])];
 }
 
 export function sidecarResourceFindings(
@@ -27,7 +40,7 @@ export function sidecarResourceFindings(
   service: string,
   autoscaler: ManifestObject | undefined,
 ): Diagnostic[] {
-  const onCpu = autoscaler !== undefined && scalesOnCpuUtilization(autoscaler);
+  const needed = requestsNeeded(autoscaler);
   return podContainers(workload, service).flatMap(({ container, first, init, path, who }) => {
     if (first || init) return [];
     const resources = asObject(container.resources);
@@ -48,16 +61,19 @@ export function sidecarResourceFindings(
           { hint: "set resources.requests (and resources.limits.memory) on this container too" },
         ),
       );
-    if (onCpu && !cpu)
-      found.push(
-        diagnostic(
-          "hpa-without-cpu-request",
-          "error",
-          `${who} requests no CPU, and the autoscaler of '${service}' scales on CPU utilisation: it cannot compute the pods' use`,
-          at,
-          { hint: "set resources.requests.cpu on every container of the pod (250m, say)" },
-        ),
-      );
+    for (const resource of needed(typeof container.name === "string" ? container.name : ""))
+      if (!stated(resource))
+        found.push(
+          diagnostic(
+            "hpa-without-cpu-request",
+            "error",
+            `${who} requests no ${resource === "cpu" ? "CPU" : "memory"}, and the autoscaler of '${service}' scales on ${resource === "cpu" ? "CPU" : "memory"} utilisation: it cannot compute the pods' use`,
+            at,
+            {
+              hint: `set resources.requests.${resource} on ${resource === "cpu" ? "every container of the pod (250m, say)" : "every container of the pod (256Mi, say)"}`,
+            },
+          ),
+        );
     return found;
   });
 }
