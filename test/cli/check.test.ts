@@ -208,6 +208,13 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: b }\nspec: { template: { spec: { containers: [{ name: b, image: 'b:1' }] } } }\n",
       "other/c/old.yaml":
         "apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: { name: old }\nspec: {}\n",
+      // Beside two, one whose Service selects the pods of one of them goes with that one.
+      "two/a/a.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: a }\nspec: { template: { metadata: { labels: { app: a } }, spec: { containers: [{ name: a, image: 'a:1' }] } } }\n",
+      "two/b/b.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: b }\nspec: { template: { metadata: { labels: { app: b } }, spec: { containers: [{ name: b, image: 'b:1' }] } } }\n",
+      "two/net/svc.yaml":
+        "apiVersion: v1\nkind: Service\nmetadata: { name: b }\nspec: { selector: { app: b }, ports: [{ port: 80 }] }\n",
     });
     const run = await runCli(["check", root, "--format", "json"]);
     const found = JSON.parse(run.stdout).diagnostics.map(
@@ -217,6 +224,7 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(found).toContain("removed-api-version@other/c/old.yaml");
     // The Service is read with the Deployment it selects.
     expect(found).not.toContain("service-selects-nothing@deploy/net/svc.yaml");
+    expect(found).not.toContain("service-selects-nothing@two/net/svc.yaml");
   });
 
   it("reads manifests written as JSON, and a manifest after a long licence header, as manifests", async () => {

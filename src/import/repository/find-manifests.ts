@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseYaml } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
-import { isObject, workloadKinds } from "../kubernetes/objects.js";
+import { isObject, type Json, labelSelectorMatches, workloadKinds } from "../kubernetes/objects.js";
 import { isManifestText, MANIFEST_FILE, readText } from "../kubernetes/read-file.js";
 import { type Folder, walkRepository } from "./walk.js";
 
@@ -128,7 +128,7 @@ export function findManifestSets(
   for (const { dir, files } of workloadless) {
     const unused = files.filter((file) => !used.has(file));
     if (used.has(dir) || unused.length === 0) continue;
-    const set = nearestSet(dir, root, folderSets);
+    const set = nearestSet(dir, unused, root, folderSets);
     if (set) set.paths = [...set.paths, ...unused].sort();
     else sets.push({ environment: environmentId(root, dir, taken), paths: unused });
   }
@@ -136,12 +136,14 @@ export function findManifestSets(
 }
 
 /**
- * The one set of a folder nearest `dir` in the tree (deploy/net's Services go with deploy/apps's
- * workloads), found by going up from it: none where two are as near, or where there is none below
- * the root. Its manifests are then a set of their own, checked all the same.
+ * The set of a folder nearest `dir` in the tree that the folder's manifests go with (deploy/net's
+ * Services with deploy/apps's workloads), found by going up from it: the one there, or of several
+ * as near the one whose workloads its selectors select most. None where that is not one, or where
+ * no set is below the root: its manifests are then a set of their own, checked all the same.
  */
 function nearestSet(
   dir: string,
+  files: readonly string[],
   root: string,
   folderSets: ReadonlyMap<string, ManifestSet>,
 ): ManifestSet | undefined {
@@ -149,11 +151,71 @@ function nearestSet(
   for (let ancestor = resolve(dir); ; ) {
     const below = [...folderSets].filter(([folder]) => isWithin(folder, ancestor));
     if (below.length === 1) return below[0]![1];
-    if (below.length > 1 || ancestor === top) return undefined;
+    if (below.length > 1)
+      return selectedSet(
+        files,
+        below.map(([, set]) => set),
+      );
+    if (ancestor === top) return undefined;
     const parent = dirname(ancestor);
     if (parent === ancestor) return undefined;
     ancestor = parent;
   }
+}
+
+/** The objects of manifest files, as plain values. */
+function objectsOf(files: readonly string[]): Json[] {
+  return files.flatMap((file) => {
+    const { text } = readText(file);
+    if (text === undefined) return [];
+    return parseYaml(text, file, { multiDocument: true })
+      .documents.map((d) => d.value)
+      .filter(isObject);
+  });
+}
+
+/** The labels of the pods a workload's value makes (a Pod's own). */
+function podLabels(workload: Json): Record<string, string> {
+  const spec = isObject(workload.spec) ? workload.spec : {};
+  const jobTemplate =
+    isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec) ? spec.jobTemplate.spec : {};
+  const template =
+    workload.kind === "Pod" ? workload : workload.kind === "CronJob" ? jobTemplate.template : spec.template;
+  const metadata = isObject(template) && isObject(template.metadata) ? template.metadata : {};
+  return isObject(metadata.labels)
+    ? Object.fromEntries(Object.entries(metadata.labels).map(([key, value]) => [key, asText(value)]))
+    : {};
+}
+
+/**
+ * Of several sets, the one whose workloads the files' Services, disruption budgets and autoscalers
+ * select the most of; none where no set is selected, or two alike.
+ */
+function selectedSet(files: readonly string[], sets: readonly ManifestSet[]): ManifestSet | undefined {
+  const selectors = objectsOf(files).flatMap((object): ((workload: Json) => boolean)[] => {
+    const spec = isObject(object.spec) ? object.spec : {};
+    if (object.kind === "Service" && isObject(spec.selector) && Object.keys(spec.selector).length > 0) {
+      const selector = { matchLabels: spec.selector };
+      return [(workload) => labelSelectorMatches(selector, podLabels(workload))];
+    }
+    if (object.kind === "PodDisruptionBudget" && isObject(spec.selector)) {
+      const selector = spec.selector;
+      return [(workload) => labelSelectorMatches(selector, podLabels(workload))];
+    }
+    if (object.kind === "HorizontalPodAutoscaler" && isObject(spec.scaleTargetRef)) {
+      const name = spec.scaleTargetRef.name;
+      return [(workload) => isObject(workload.metadata) && workload.metadata.name === name];
+    }
+    return [];
+  });
+  if (selectors.length === 0) return undefined;
+  const scored = sets.map((set) => {
+    const workloads = objectsOf(set.paths).filter((o) => workloadKinds.has(asText(o.kind)));
+    return { set, score: selectors.filter((selects) => workloads.some(selects)).length };
+  });
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  return best > 0 && top.length === 1 ? top[0]!.set : undefined;
 }
 
 function isWithin(path: string, folder: string): boolean {
