@@ -406,6 +406,22 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual([]);
   });
 
+  it("takes an Ingress backend that is an ExternalName Service for a name outside the cluster, with no ports to check", async () => {
+    const { diagnostics } = await loadManifestText([
+      "apiVersion: v1",
+      "kind: Service",
+      "metadata: { name: ext }",
+      "spec: { type: ExternalName, externalName: api.example.com }",
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: web }",
+      "spec: { rules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: ext, port: { number: 80 } } } }] } }] }",
+      "",
+    ]);
+    expect(diagnostics.map((d) => d.code)).not.toContain("unknown-port");
+  });
+
   it("checks a bare Pod as a workload of one, with the Service that selects it", async () => {
     const loaded = await loadManifestText([
       "apiVersion: v1",

@@ -67,6 +67,9 @@ function backendTarget(
     );
     return undefined;
   }
+  // An ExternalName Service is a DNS name outside the cluster: it declares no ports to check, and
+  // runs no workload here to route to.
+  if (asObject(target.value.spec).type === "ExternalName") return undefined;
   const port = asObject(service.port);
   const servicePort = port.number ?? port.name ?? backend.servicePort;
   const declared = asArray(asObject(target.value.spec).ports)
