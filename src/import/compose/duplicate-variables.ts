@@ -15,12 +15,16 @@ export function duplicateVariables(source: ComposeSource): Diagnostic[] {
   if (!isObject(services)) return [];
   return Object.entries(services).flatMap(([id, service]) => {
     if (!isObject(service) || !Array.isArray(service.environment)) return [];
-    const entries = service.environment.map((entry) =>
+    const written: unknown[] = service.environment;
+    const entries = written.map((entry) =>
       entry === null || typeof entry === "object" ? undefined : listEntry(entry),
     );
     const names = entries.map((entry) => entry?.[0]);
     const at = (i: number) => locate(source.yaml, ["services", id, "environment", i], "value");
-    const duplicates = repeatedNames(names).map(({ at: index, first }) =>
+    // An entry written twice to the letter is one Compose refuses outright, and that is said
+    // (spec-walk.ts's repeated item): the warning is for a variable set twice to two values.
+    const repeated = repeatedNames(names).filter(({ at: index, first }) => written[index] !== written[first]);
+    const duplicates = repeated.map(({ at: index, first }) =>
       diagnostic(
         "duplicate-variable",
         "warning",
