@@ -587,6 +587,18 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports an environment entry written twice to the letter once, as the entry Compose refuses", async () => {
+    const file = write(
+      "same-entry.yaml",
+      "services:\n  app:\n    image: nextcloud:27-apache\n    environment:\n      - REDIS_HOST=redis\n      - REDIS_HOST=redis\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(["schema-invalid-value"]);
+    expect(checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code)).not.toContain(
+      "duplicate-variable",
+    );
+  });
+
   it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {
     const file = write(
       "agreement.yaml",

@@ -494,16 +494,6 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
-    // Written twice to the letter, the entry is one Compose refuses outright, which is said once as that.
-    rule: "duplicate-variable",
-    text: "",
-    files: {
-      "compose.yaml":
-        "services:\n  app:\n    image: nextcloud:27-apache\n    environment:\n      - REDIS_HOST=redis\n      - REDIS_HOST=redis\n",
-    },
-    expected: [],
-  },
-  {
     rule: "no-image",
     text: `${head}services:\n  api: { kind: api, image: "a:1" }\n  web: { kind: web, build: ./web }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
     expected: [],
