@@ -422,6 +422,20 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics.map((d) => d.code)).not.toContain("unknown-port");
   });
 
+  it("says a document that is a list of objects is not one kubectl takes, where it was passed over", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "- apiVersion: v1",
+      "  kind: Service",
+      "  metadata: { name: a }",
+      "  spec: { ports: [{ port: 80 }] }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toContain("manifest-invalid@1:1");
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "this document is a list of objects, which kubectl does not take as one",
+    );
+  });
+
   it("checks a bare Pod as a workload of one, with the Service that selects it", async () => {
     const loaded = await loadManifestText([
       "apiVersion: v1",

@@ -42,6 +42,9 @@ export function readText(file: string): ReadText {
 export function isManifestText(text: string): boolean {
   // JSON is YAML too, and kubectl reads manifests written as JSON: "apiVersion": "apps/v1".
   if (/^\s*[{[]/.test(text)) return /"apiVersion"\s*:\s*"/.test(text) && /"kind"\s*:\s*"/.test(text);
+  // A list of objects at the top (- apiVersion: …) is no manifest kubectl takes, but is meant for one:
+  // read, to say so where it is.
+  if (/^-\s+apiVersion:\s*\S/m.test(text) && /^\s+kind:\s*\S/m.test(text)) return true;
   return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text) && !/^services:/m.test(text);
 }
 
@@ -76,6 +79,20 @@ export function manifestObjects(
   for (const yaml of parsed.documents) {
     const value = yaml.value;
     if (value === undefined || value === null) continue;
+    if (Array.isArray(value) && value.some((item) => isObject(item) && typeof item.kind === "string")) {
+      diagnostics.push(
+        diagnostic(
+          "manifest-invalid",
+          "error",
+          "this document is a list of objects, which kubectl does not take as one",
+          locate(yaml, [], "value"),
+          {
+            hint: "write each object as a document of its own (separated by ---), or wrap them: kind: List, items: […]",
+          },
+        ),
+      );
+      continue;
+    }
     // A `kind: List` wraps objects in items; kubectl unwraps it, so do we.
     const items =
       isObject(value) && value.kind === "List" && Array.isArray(value.items)
