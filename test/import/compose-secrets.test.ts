@@ -169,6 +169,28 @@ describe("an example env file where no .env is committed", () => {
   });
 });
 
+describe("a default that looks secret", () => {
+  it("is found in the file whatever .env sets, and once where the default is what runs", async () => {
+    const compose =
+      "services:\n  db:\n    image: postgres:16.2\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:-hunter2}\n      POSTGRES_USER: ${DB_USER:-app}\n";
+    const found = async (files: Record<string, string>) => {
+      const folder = folderWith(files);
+      const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+      return checkModel(loaded.model!, { sources: loaded.sources })
+        .filter((d) => d.code === "plaintext-secret")
+        .map((d) => d.message);
+    };
+    expect(
+      await found({ "compose.yaml": compose, ".env": "DB_PASSWORD=s3cret-from-env\nDB_USER=u\n" }),
+    ).toEqual([
+      "the default of ${DB_PASSWORD} holds what looks like a secret in plain text, in the file whatever .env or the environment sets",
+    ]);
+    expect(await found({ "compose.yaml": compose })).toEqual([
+      "'POSTGRES_PASSWORD' of 'db' holds what looks like a secret in plain text",
+    ]);
+  });
+});
+
 describe("names and values that look secret", () => {
   it("are the short words for a password, auth keys and headers, and options that pass one", () => {
     const secret = ([name, value]: [string, string]) => secretLike(name, value) !== undefined;

@@ -14,6 +14,8 @@ export interface Interpolation {
   missing: { name: string; message: string }[];
   /** A `${` never closed, as written from there on: Compose refuses the file. */
   unclosed?: string;
+  /** Defaults written in the text that the environment's value made unused: in the file all the same. */
+  unusedDefaults: { name: string; fallback: string }[];
 }
 
 /**
@@ -27,7 +29,7 @@ export function interpolate(
   env: Readonly<Record<string, string>>,
   keep?: (name: string, value: string) => boolean,
 ): Interpolation {
-  const result: Interpolation = { value: "", kept: [], unset: [], missing: [] };
+  const result: Interpolation = { value: "", kept: [], unset: [], missing: [], unusedDefaults: [] };
   const template = parseTemplate(text);
   // Never closed: no variable, which Compose refuses ("invalid interpolation format").
   if (template.unclosed !== undefined) result.unclosed = text.slice(template.unclosed);
@@ -56,6 +58,8 @@ function fill(
     // A default written in the file is as public as the file; a value from the environment may not be.
     const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;
     if (fromDefault) return fill(argument, text, env, result, keep);
+    if ((operator === ":-" || operator === "-") && argumentText)
+      result.unusedDefaults.push({ name, fallback: argumentText });
     if (keep?.(name, value ?? "")) {
       result.kept.push(name);
       return text.slice(start, end);

@@ -9,7 +9,7 @@ import { limits } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
-import { keptSecret } from "../../model/secret-like.js";
+import { keptSecret, secretLike } from "../../model/secret-like.js";
 import { asText } from "../json.js";
 import { envFileExample } from "./env-file-example.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
@@ -74,6 +74,7 @@ export async function readComposeFile(
   const missing = new Map<string, string>();
   const unclosed = new Set<string>();
   const secrets = new Set<string>();
+  const secretDefaults = new Set<string>();
   // A variable whose example value looks secret (a URL with credentials) is kept as well: the
   // placeholder stays out, and the variable is what the environment must supply.
   const values = example?.values ?? {};
@@ -86,6 +87,11 @@ export async function readComposeFile(
     if (!value.includes("$")) return value;
     const result = interpolate(value, env, keep);
     for (const name of result.kept) secrets.add(name);
+    // A default that looks secret is in the file whatever the environment sets (a used one reaches
+    // the model, and the rule finds it there).
+    for (const { name, fallback } of result.unusedDefaults)
+      if (!fallback.includes("$") && (secretLike(key ?? name, fallback) ?? secretLike(name, fallback)))
+        secretDefaults.add(name);
     for (const name of result.unset) if (!example?.names.has(name)) unset.add(name);
     for (const m of result.missing)
       if (!(Object.hasOwn(values, m.name) && values[m.name])) missing.set(m.name, m.message);
@@ -164,6 +170,18 @@ export async function readComposeFile(
   const findings = checkPaths
     ? missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt)
     : [];
+  for (const name of secretDefaults)
+    findings.push(
+      diagnostic(
+        "plaintext-secret",
+        "error",
+        `the default of \${${name}} holds what looks like a secret in plain text, in the file whatever ${basename(envFile)} or the environment sets`,
+        at(name),
+        {
+          hint: `leave the default out (\${${name}:?set ${name}}), and set the value in ${basename(envFile)} or the environment`,
+        },
+      ),
+    );
   await applyEnvFiles(value, dirname(file), { diagnostics, findings }, valueAt);
   return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics, findings };
 }
