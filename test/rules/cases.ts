@@ -1612,6 +1612,22 @@ export const cases: RuleCase[] = [
     expected: ["5:43", "5:73"],
   },
   {
+    // A pool of host ports left too few for its replicas by a fixed port of another; one with ports to spare is fine.
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  pool: { image: 'nginx:1.27', ports: ['8090-8093:80'], deploy: { replicas: 4 } }",
+        "  other: { image: 'nginx:1.27', ports: ['8092:80'] }",
+        "  roomy: { image: 'nginx:1.27', ports: ['9000-9003:80'], deploy: { replicas: 2 } }",
+        "  near: { image: 'nginx:1.27', ports: ['9001:80'] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:40"],
+  },
+  {
     rule: "secret-in-command",
     text: "",
     manifests: true,

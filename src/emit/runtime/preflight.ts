@@ -12,7 +12,8 @@ import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
 import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
-import { bindsOverlap } from "../../model/published.js";
+import { startTogether } from "../../model/profiles.js";
+import { bindsOverlap, hostPortCount, hostPortText } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 import { Taken } from "./taken.js";
@@ -50,6 +51,7 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     append(found, instanceProblems(instance, declared));
     if (platform === "compose") append(found, clashes(instance));
   }
+  if (platform === "compose") append(found, poolShortfalls(instances, hostOf));
   // Written into depends_on, a cycle is a file Compose refuses ("dependency cycle detected").
   const blocked = platform === "compose" ? startupOrder(environment).blocked : [];
   if (blocked.length > 0)
@@ -192,6 +194,50 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     }
     return found;
   };
+}
+
+/**
+ * Pools of host ports (8090-8093:80) that fixed ports of others on the host leave too few free for
+ * their replicas: Docker gives each replica a free port of the pool, and the last ones get none.
+ * A pool smaller than its replicas on its own is replicas-with-fixed-host-port's.
+ */
+function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string) => string): Diagnostic[] {
+  const running = instances.filter((i) => i.replicas.max > 0 && i.service.networkMode === undefined);
+  const pools = running.flatMap((instance) =>
+    instance.publish.filter((p) => p.hostLast !== undefined).map((port) => ({ instance, port })),
+  );
+  if (pools.length === 0) return [];
+  const fixed = running.flatMap((instance) =>
+    instance.publish
+      .filter((p) => p.host !== undefined && p.hostLast === undefined)
+      .map((port) => ({ instance, port })),
+  );
+  const protocol = (port: Instance["publish"][number]) => (port.port.protocol === "udp" ? "udp" : "tcp");
+  return pools.flatMap(({ instance, port }) => {
+    const taken = fixed.filter(
+      (other) =>
+        other.instance !== instance &&
+        hostOf(other.instance.node) === hostOf(instance.node) &&
+        protocol(other.port) === protocol(port) &&
+        bindsOverlap(other.port.bind, port.bind) &&
+        startTogether(other.instance.service.profiles, instance.service.profiles) &&
+        other.port.host! >= port.host! &&
+        other.port.host! <= port.hostLast!,
+    );
+    const takenPorts = new Set(taken.map((other) => other.port.host!));
+    const free = hostPortCount(port) - takenPorts.size;
+    if (takenPorts.size === 0 || free >= instance.replicas.max) return [];
+    const by = [...new Set(taken.map((other) => `'${other.instance.id}'`))].join(" and ");
+    return [
+      diagnostic(
+        "host-port-conflict",
+        "error",
+        `'${instance.id}' runs ${instance.replicas.max} replica${instance.replicas.max === 1 ? "" : "s"} on the host ports ${hostPortText(port)}, of which ${by} already publish${taken.length === 1 ? "es" : ""} ${[...takenPorts].join(", ")} on this host: ${free === 0 ? "none is" : `only ${free} ${free === 1 ? "is" : "are"}`} left`,
+        port.at,
+        { hint: "give the pool more ports, or publish the others elsewhere" },
+      ),
+    ];
+  });
 }
 
 function dedupe(found: Diagnostic[]): Diagnostic[] {
