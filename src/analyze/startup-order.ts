@@ -32,9 +32,18 @@ function startedInstances(environment: Environment): {
   return { started, services: groupBy(started, (instance) => instance.service.id) };
 }
 
+// The generators' preflight, the cycle rule, the document and the sequence diagram each ask for
+// it: a resolved environment does not change, so its order is worked out once.
+const orders = new WeakMap<Environment, StartupOrder>();
+
 export function startupOrder(environment: Environment): StartupOrder {
-  const { started, services } = startedInstances(environment);
-  return inWaves(started, (instance) => dependencies(instance, services));
+  let order = orders.get(environment);
+  if (!order) {
+    const { started, services } = startedInstances(environment);
+    order = inWaves(started, (instance) => dependencies(instance, services));
+    orders.set(environment, order);
+  }
+  return order;
 }
 
 /** How each blocked instance waits: from itself through its dependencies into a cycle and round it. */

@@ -11,7 +11,7 @@ export function isResourceQuantity(value: unknown): boolean {
   return typeof value === "string" && QUANTITY.test(value) && !value.startsWith("-");
 }
 
-/** How a quantity written in Docker's units (512MB, 1gb, 128m of memory) is written for Kubernetes. */
+/** How a quantity written in Docker's units (512MB, 1gb) is written for Kubernetes. */
 export function quantityHint(value: string, resource: string): string {
   const docker = /^(\d+(?:\.\d+)?)\s*([kmgt])i?b?$/i.exec(value);
   if (docker && resource !== "cpu")
