@@ -3,17 +3,18 @@
  * `${NAME?error}` and the other operators, or `$NAME`. A brace never closed takes the rest of the
  * value and is no reference (as in compose/interpolate.ts, which says why).
  */
-const REFERENCE = String.raw`\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?][^}]*)?(\}|$)|([A-Za-z_][A-Za-z0-9_]*))`;
-const WHOLE = new RegExp(`^${REFERENCE}$`);
-const ANY = new RegExp(REFERENCE, "g");
+import { parseTemplate, variablesOf } from "./template.js";
 
 /** The variable a value consists of, when it is nothing but one reference. */
 export function wholeReference(value: string): string | undefined {
-  const match = WHOLE.exec(value);
-  return match && match[2] !== "" ? (match[1] ?? match[3]) : undefined;
+  if (!value.startsWith("$")) return undefined;
+  const { parts, unclosed } = parseTemplate(value);
+  const only = parts.length === 1 && unclosed === undefined ? parts[0] : undefined;
+  return typeof only === "object" && only.start === 0 && only.end === value.length ? only.name : undefined;
 }
 
-/** Every variable a value refers to, in order. */
+/** Every variable a value refers to, those in defaults and alternatives too, in order. */
 export function referencedNames(value: string): string[] {
-  return [...value.matchAll(ANY)].flatMap((match) => (match[2] === "" ? [] : [(match[1] ?? match[3])!]));
+  if (!value.includes("$")) return [];
+  return [...variablesOf(parseTemplate(value).parts)].map((variable) => variable.name);
 }

@@ -43,6 +43,16 @@ describe("interpolation that keeps a variable as written", () => {
     expect(interpolate("${GONE:?set it}", {}, keepAll).value).toBe("${GONE:?set it}");
   });
 
+  it("gives an alternative value when the variable is set, empty text when not, and never the variable's own value", () => {
+    const env = { SET: "s3cret", EMPTY: "", TAG: "1.2" };
+    expect(interpolate("${SET:+on}|${EMPTY:+on}|${GONE:+on}", env).value).toBe("on||");
+    expect(interpolate("${SET+on}|${EMPTY+on}|${GONE+on}", env).value).toBe("on|on|");
+    const image = interpolate("web${TAG:+:$TAG}|web${NOTAG:+:$NOTAG}", env);
+    expect(image.value).toBe("web:1.2|web");
+    // A variable only tested, and one in an alternative not taken, is no unset variable.
+    expect(image.unset).toEqual([]);
+  });
+
   it("leaves a ${ never closed as written, says so, and reads a text of many in linear time", () => {
     const result = interpolate("a ${B:-x} ${C} $$ ${E:-open $F", { C: "c", F: "f" });
     expect(result.value).toBe("a x c $ ${E:-open $F");

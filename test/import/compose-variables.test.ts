@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTemplate, variablesOf } from "../../src/import/compose/template.js";
 import { exampleEnvironment, variableUses } from "../../src/import/compose/variables.js";
 import { limits } from "../../src/load/limits.js";
+import { parseTemplate, variablesOf } from "../../src/model/template.js";
 import { folderWith } from "../helpers/files.js";
 
 /**

@@ -1,8 +1,14 @@
 /**
  * Compose variable interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error},
- * ${VAR?error}, $VAR and $$ for a literal dollar; a default may hold variables of its own.
+ * ${VAR?error}, ${VAR:+alternative}, ${VAR+alternative}, $VAR and $$ for a literal dollar; a
+ * default or an alternative may hold variables of its own.
  */
-import { parseTemplate, type TemplatePart, type TemplateVariable, variablesOf } from "./template.js";
+import {
+  parseTemplate,
+  type TemplatePart,
+  type TemplateVariable,
+  variablesOf,
+} from "../../model/template.js";
 
 export interface Interpolation {
   value: string;
@@ -58,6 +64,11 @@ function fill(
     // A default written in the file is as public as the file; a value from the environment may not be.
     const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;
     if (fromDefault) return fill(argument, text, env, result, keep);
+    // The alternative is written in the file, and the variable's own value never shows.
+    if (operator === ":+" || operator === "+") {
+      const set = operator === ":+" ? !empty : value !== undefined;
+      return set ? fill(argument, text, env, result, keep) : "";
+    }
     if ((operator === ":-" || operator === "-") && argumentText)
       result.unusedDefaults.push({ name, fallback: argumentText });
     if (keep?.(name, value ?? "")) {

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { limits } from "../../load/limits.js";
+import { parseTemplate, variablesOf } from "../../model/template.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { parseDotEnv } from "./interpolate.js";
-import { parseTemplate, variablesOf } from "./template.js";
 
 /** The names a project's example of its .env goes by, most usual first. */
 export const EXAMPLE_ENV_FILES = [

@@ -1,15 +1,17 @@
 /**
- * Compose's interpolation syntax, read once into parts: text, and variables whose default or error
- * message may hold variables of its own (`${DB_HOST:-${HOST:-localhost}}`), as Compose reads them.
+ * Compose's interpolation syntax, read once into parts: text, and variables whose default, error
+ * message or alternative value may hold variables of its own (`${DB_HOST:-${HOST:-localhost}}`),
+ * as Compose reads them. Models write references to their configuration the same way.
  */
 
-export type Operator = ":-" | "-" | ":?" | "?";
+/** Default (`-`), required (`?`) and alternative value (`+`); with a colon, an empty value counts as unset. */
+export type Operator = ":-" | "-" | ":?" | "?" | ":+" | "+";
 
 /** A variable as written: `$NAME`, `${NAME}` or `${NAME<operator><argument>}`. */
 export interface TemplateVariable {
   name: string;
   operator?: Operator;
-  /** What follows the operator, a default or an error message: a template itself. */
+  /** What follows the operator, a default, an error message or an alternative value: a template itself. */
   argument?: TemplatePart[];
   /** The argument as written. */
   argumentText?: string;
@@ -45,10 +47,14 @@ function nameAt(text: string, at: number): string | undefined {
   return NAME.exec(text)?.[0];
 }
 
+const OPERATOR_CHARS = "-?+";
+
 function operatorAt(text: string, at: number): Operator | undefined {
   const char = text[at];
-  if (char === "-" || char === "?") return char;
-  if (char === ":" && (text[at + 1] === "-" || text[at + 1] === "?")) return `:${text[at + 1]}` as Operator;
+  if (char === undefined) return undefined;
+  if (OPERATOR_CHARS.includes(char)) return char as Operator;
+  const next = text[at + 1];
+  if (char === ":" && next !== undefined && OPERATOR_CHARS.includes(next)) return `:${next}` as Operator;
   return undefined;
 }
 
