@@ -971,7 +971,8 @@ describe("Kubernetes manifests as a model", () => {
     );
     // The model stands, so every rule still runs: before, the name stopped the whole check.
     const found = checkModel(loaded.model!, { sources: loaded.sources });
-    expect(found.map((d) => d.code)).toContain("plaintext-secret");
+    // Pointed at the plain text itself, not at the key before it.
+    expect(located(found, loaded.sources)).toContain("plaintext-secret@13:45");
   });
 
   it("keeps the model whole when an Ingress leads to a workload whose name the API server refuses for a colon", async () => {

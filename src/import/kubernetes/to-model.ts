@@ -167,9 +167,14 @@ export function manifestsToModel(
   append(diagnostics, problems.diagnostics);
   const { findings } = problems;
 
-  const where = new PathMap<{ object: ManifestObject; path: KeyPath }>();
-  const noteFor = (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) =>
-    where.set(modelPath, { object, path: [...object.base, ...manifestPath] });
+  const where = new PathMap<{ object: ManifestObject; path: KeyPath; prefer?: "key" | "value" }>();
+  const noteFor =
+    (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath, prefer?: "key" | "value") =>
+      where.set(modelPath, {
+        object,
+        path: [...object.base, ...manifestPath],
+        ...(prefer ? { prefer } : {}),
+      });
 
   const modelServices: Record<string, ServiceInputType> = {};
   const namespaces = new Map<string, Record<string, Json>>();
@@ -277,7 +282,7 @@ export function manifestsToModel(
   const fallback: SourceRange = { file: fallbackFile, start: 0, end: 0 };
   const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
     const found = where.nearest(path);
-    return found ? locate(found.object.yaml, found.path, prefer) : fallback;
+    return found ? locate(found.object.yaml, found.path, found.prefer ?? prefer) : fallback;
   };
   return { input, locate: locator, diagnostics, findings };
 }

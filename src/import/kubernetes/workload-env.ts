@@ -63,6 +63,9 @@ export function importEnv(
       env[raw.name] = asText(value);
     } else if (raw.value !== undefined && raw.value !== null) {
       env[raw.name] = asText(raw.value);
+      // What is said of a value written here points at the value, not at the word value: before it.
+      context.note([...servicePath, "env", raw.name], [...containerPath, "env", index, "value"], "value");
+      return;
     } else if (raw.valueFrom === undefined) {
       env[raw.name] = "";
     } else {

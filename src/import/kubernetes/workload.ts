@@ -26,8 +26,11 @@ export interface WorkloadContext {
   servicePortNames: Map<number, string>;
   /** Container ports only the Services name (targetPort without containerPort). */
   serviceTargets: { port: number; name: string; protocol?: string }[];
-  /** Record that a model path came from a manifest path of this workload. */
-  note: (modelPath: KeyPath, manifestPath: KeyPath) => void;
+  /**
+   * Record that a model path came from a manifest path of this workload; `prefer` says where a
+   * finding about it points when the manifest's key is not the place (a value written under it).
+   */
+  note: (modelPath: KeyPath, manifestPath: KeyPath, prefer?: "key" | "value") => void;
   /** Secrets the workload refers to, by name. */
   usedSecrets: Set<string>;
   /** Images a build makes (Skaffold's artifacts): image name → its build. */
