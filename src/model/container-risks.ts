@@ -311,7 +311,7 @@ export function secretCommands(service: Service, health = true): { at: SourceRan
     });
   if (health && service.health?.type === "command" && passesSecret(service.health.command))
     found.push({
-      at: service.health.at,
+      at: service.health.commandAt ?? service.health.at,
       message: `the health check of '${service.id}' passes a secret on the command line`,
     });
   return found;

@@ -103,6 +103,8 @@ export interface HealthCheck extends Located {
   /** The port probed, for http and tcp. */
   port?: Port;
   command?: string | string[];
+  /** Where the command is written: what is said of the command line points there. */
+  commandAt?: SourceRange;
   expect: number;
   interval?: string;
   timeout?: string;

@@ -1759,7 +1759,7 @@ export const cases: RuleCase[] = [
   {
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", health: { command: [check, --token, abc123] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:33"],
+    expected: ["4:52"],
   },
   {
     // A URL with credentials on the command line; one whose password is a variable passes.

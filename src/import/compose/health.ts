@@ -33,6 +33,7 @@ export function healthField(id: string, raw: Json, reading: Reading): ServiceInp
         : test
     : test;
   reading.note(["services", id, "health"], ["services", id, "healthcheck"]);
+  reading.note(["services", id, "health", "command"], ["services", id, "healthcheck", "test"]);
   return {
     command,
     ...(health.interval ? { interval: asText(health.interval) } : {}),

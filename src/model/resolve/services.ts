@@ -126,7 +126,13 @@ function resolveHealth(
   if (health.tcp !== undefined) {
     return port ? { ...base, type: "tcp", port } : undefined;
   }
-  if (health.command !== undefined) return { ...base, type: "command", command: health.command };
+  if (health.command !== undefined)
+    return {
+      ...base,
+      type: "command",
+      command: health.command,
+      commandAt: context.locate([...path, "command"], "value"),
+    };
   report(
     context,
     "health-incomplete",
