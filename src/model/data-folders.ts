@@ -46,11 +46,13 @@ export function unmountedDataFolder(instance: Instance): { folder: string; name:
   if (known.option?.test(commandLine(instance.service.command))) return undefined;
   const moved = known.variable ? instance.env.find((v) => v.name === known.variable) : undefined;
   if (moved && moved.value.kind !== "plain") return undefined;
-  const folder = moved?.value.kind === "plain" ? moved.value.value : known.folder;
-  const kept = instance.service.volumes.some(
-    (volume) =>
-      keepsWrites(volume) &&
-      (folder === volume.path || folder.startsWith(`${volume.path.replace(/\/+$/, "")}/`)),
-  );
+  const folder = withoutTrailingSlash(moved?.value.kind === "plain" ? moved.value.value : known.folder);
+  const kept = instance.service.volumes.some((volume) => {
+    const path = withoutTrailingSlash(volume.path);
+    return keepsWrites(volume) && (path === "/" || folder === path || folder.startsWith(`${path}/`));
+  });
   return kept ? undefined : { folder, name: known.name };
 }
+
+/** A folder as the runtime takes it: /var/lib/mysql/ is /var/lib/mysql. */
+const withoutTrailingSlash = (path: string) => path.replace(/\/+$/, "") || "/";

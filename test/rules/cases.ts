@@ -226,6 +226,22 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "4:3", "3:3", "5:3", "6:3"],
   },
   {
+    // A folder written with a trailing slash is the same folder to Docker, the image's and the volume's alike.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db: { image: 'postgres:16.2', volumes: ['pgdata:/var/lib/postgresql/data/'] }",
+        "  moved: { image: 'postgres:16.2', environment: { PGDATA: /srv/pg/ }, volumes: ['pg2:/srv/pg'] }",
+        "  mysql: { image: 'mysql:8.4', volumes: [{ type: volume, source: my, target: /var/lib/mysql/ }] }",
+        "volumes: { pgdata: {}, pg2: {}, my: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],
