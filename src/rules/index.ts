@@ -37,7 +37,10 @@ interface Suppressions {
   problems: Diagnostic[];
 }
 
-function readSuppressions(sources: ReadonlyMap<string, string> | undefined): Suppressions {
+function readSuppressions(
+  sources: ReadonlyMap<string, string> | undefined,
+  known: ReadonlySet<string>,
+): Suppressions {
   const found: Suppressions = { lines: new Map(), problems: [] };
   for (const [file, text] of sources ?? []) {
     if (!text.includes("deployview-disable")) continue;
@@ -61,6 +64,27 @@ function readSuppressions(sources: ReadonlyMap<string, string> | undefined): Sup
         } else {
           const ids = new Set(match[1]!.split(",").map((id) => id.trim()));
           found.lines.set(`${file}:${index + 2}`, ids);
+          // A misspelt id suppresses nothing, and without a word the finding below seems to ignore the comment.
+          const directive = /deployview-disable-next-line\s+/.exec(match[0])!;
+          let from = (match.index ?? 0) + directive.index + directive[0].length;
+          for (const id of ids) {
+            from = line.indexOf(id, from);
+            if (!known.has(id))
+              found.problems.push(
+                diagnostic(
+                  "unknown-rule",
+                  "warning",
+                  `no lint rule is named '${id}'`,
+                  {
+                    file,
+                    start: offset + from,
+                    end: offset + from + id.length,
+                  },
+                  { hint: suggestion(id, [...known], "rule") },
+                ),
+              );
+            from += id.length;
+          }
         }
       }
       offset += line.length + 1;
@@ -88,7 +112,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
       );
     }
   }
-  const suppressions = readSuppressions(options.sources);
+  const suppressions = readSuppressions(options.sources, known);
   append(findings, suppressions.problems);
   // Each file's lines are found once: counting them from the start for every finding took a large
   // file with one suppression in it minutes.

@@ -246,6 +246,19 @@ describe("severity settings and suppressions", () => {
     expect(findings(text, "suppression-without-reason").map((f) => f.where)).toEqual(["3:3"]);
   });
 
+  it("a suppression naming no rule is reported where the name is, with the rule it may mean", () => {
+    const text = latest.replace(
+      "services:\n",
+      "services:\n  # deployview-disable-next-line runs-as-root, image-latest-tg -- pinned upstream\n",
+    );
+    expect(findings(text, "image-latest-tag").map((f) => f.where)).toEqual(["4:26"]);
+    const unknown = findings(text, "unknown-rule");
+    expect(unknown.map((f) => [f.where, f.diagnostic.message])).toEqual([
+      ["3:48", "no lint rule is named 'image-latest-tg'"],
+    ]);
+    expect(unknown[0]!.diagnostic.hint).toContain("image-latest-tag");
+  });
+
   it("apply to what the importer finds in compose files too, by flag or by comment", async () => {
     const files = (text: string) => ({ "compose.yaml": text, ".env.example": "" });
     const obsolete = 'version: "3.8"\nservices:\n  api:\n    image: a:latest\n';
