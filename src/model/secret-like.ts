@@ -31,7 +31,14 @@ const CONNECTION_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)/i;
 
 /** Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE. */
 const SECRET_NAME =
-  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|AUTH_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|BASIC_?AUTH|HTPASSWD|(^|_)KEY$|(^|_)PASS(_|$)|_PWD?$)/i;
+  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|AUTH_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|BASIC_?AUTH|HTPASSWD|(^|_)KEY$|(^|_)PASS(_|$)|[A-Z0-9](?<!BY|COM|SUR|TRES|ENCOM|UNDER|OVER)PASS$|_PWD?$|_AUTH$)/i;
+
+/**
+ * Values a variable named …_AUTH takes when it says how to authenticate (SMTP_AUTH=login), not
+ * with what: REDIS_AUTH holds the password itself.
+ */
+const AUTH_METHOD =
+  /^(?:none|login|plain|simple|basic|digest|bearer|ntlm|kerberos|gssapi|oauth2?|xoauth2|cram-md5|md5|scram-sha-(?:1|256)|sasl|ldap|trust|password|token|anonymous|required|optional|disabled?|enabled?)$/i;
 
 /**
  * Last words that make a name one about a secret, not the secret: how long it lives (TOKEN_TTL),
@@ -114,7 +121,8 @@ export function secretLike(name: string, value: string): string | undefined {
   // no password is written so.
   if (/^\/(?:[\w.@-]+\/)+[\w.@-]+$/.test(value)) return undefined;
   // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
-  if (secretName(name) && !NOT_A_SECRET.test(value)) return "holds what looks like a secret";
+  if (secretName(name) && !NOT_A_SECRET.test(value) && !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)))
+    return "holds what looks like a secret";
   return undefined;
 }
 

@@ -301,6 +301,10 @@ describe("what looks secret", () => {
       "SMTP_PASS",
       "RABBITMQ_DEFAULT_PASS",
       "PASS_FOR_ADMIN",
+      "PAPERLESS_DBPASS",
+      "PGPASS",
+      "dbPass",
+      "REDIS_AUTH",
     ])
       expect(secretLike(name, "x"), name).toBe("holds what looks like a secret");
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoic2VydmljZSJ9.c2lnbmF0dXJl";
@@ -315,8 +319,15 @@ describe("what looks secret", () => {
       "COMPASS_URL",
       "KEY_PREFIX_MODE",
       "PASSENGER_COUNT",
+      "PROXY_BYPASS",
+      "CACHE_SURPASS",
+      "OAUTH",
+      "GOOGLE_OAUTH",
     ])
       expect(secretLike(name, "x"), name).toBeUndefined();
+    // How to authenticate, not with what.
+    for (const value of ["login", "PLAIN", "scram-sha-256", "none"])
+      expect(secretLike("SMTP_AUTH", value), value).toBeUndefined();
     expect(secretLike("GREETING", "eyJ not a token")).toBeUndefined();
   });
 });
