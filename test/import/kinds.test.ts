@@ -21,6 +21,18 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("mysqld-exporter", "prom/mysqld-exporter:v0.15.1")).toBe("observability");
   });
 
+  it("takes a step that sets the others up and exits for a job, whatever image it runs", () => {
+    expect(guessKind("setup", undefined)).toBe("job");
+    expect(guessKind("db-migrate", "acme/api:1.4")).toBe("job");
+    expect(guessKind("postgres-init", "postgres:16")).toBe("job");
+    expect(guessKind("minio-createbuckets", "minio/mc:RELEASE.2024-01-01")).toBe("job");
+    expect(guessKind("kibana-genkeys", undefined)).toBe("job");
+    expect(guessKind("schema", "flyway/flyway:10")).toBe("job");
+    // Words that only contain one are no step.
+    expect(guessKind("initiative-api", "acme/initiative:1")).toBe("api");
+    expect(guessKind("seedvault", "acme/seedvault:1")).toBe("other");
+  });
+
   it("else from the port a datastore listens on by default", () => {
     expect(guessKind("store", "acme/store:1.0", [8080, 5432])).toBe("database");
     expect(guessKind("sessions", "acme/kv:2", [6379])).toBe("cache");

@@ -303,6 +303,22 @@ export const cases: RuleCase[] = [
     expected: ["4:3"],
   },
   {
+    // A step that sets the others up and exits, and a tool with no network, are no long-running services.
+    rule: "missing-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'acme/api:1.4' }",
+        "  setup: { image: 'acme/api:1.4', command: [setup] }",
+        "  keys: { image: 'acme/kibana:8.15', command: [genkeys], network_mode: none }",
+        "  db-migrate: { image: 'acme/api:1.4', command: [migrate] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3"],
+  },
+  {
     rule: "volume-without-backup",
     text: `${head}services:\n  db: { kind: database, image: "pg:16", volumes: { data: /data, logs: { path: /logs, backup: none needed } } }\nenvironments:\n  production: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
     expected: ["4:52"],

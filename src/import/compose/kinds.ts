@@ -3,6 +3,13 @@ import { serviceKindNames } from "../../model/kinds.js";
 import type { ServiceKind } from "../../model/types.js";
 
 const patterns: [RegExp, ServiceKind][] = [
+  // What sets the others up and exits: named for the step (setup, db-migrate, minio-createbuckets),
+  // whatever image it runs, a database's client included.
+  [
+    /(?:^|[\s/_-])(?:setup|init|migrate|migrations?|seed|seeder|bootstrap|createbuckets|genkeys|provision(?:er)?)(?:$|[\s_-])/,
+    "job",
+  ],
+  [/flyway|liquibase/, "job"],
   // A metrics exporter is named after what it watches (postgres-exporter, redis_exporter) and keeps nothing.
   [/exporter|prometheus/, "observability"],
   // Tools and APIs named after the database they serve come before the databases themselves.

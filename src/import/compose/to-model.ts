@@ -97,12 +97,14 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       if (port.host !== undefined && port.hostLast === undefined)
         hostPorts.push({ id, index: port.index, port: port as Port & { host: number }, profiles });
   }
-  for (const id of awaitedToComplete(services)) {
+  // What others wait on to exit is a job (a migration run from the api's image), and so is what
+  // has no network (a tool that prints keys): nothing can be served from there. Unless it shows
+  // itself a server: of a server's kind, restarted, probed or publishing ports, as
+  // wait-for-server-exit reports it.
+  const unnetworked = Object.keys(services).filter((id) => services[id]?.["network-mode"] === "none");
+  for (const id of new Set([...awaitedToComplete(services), ...unnetworked])) {
     const service = services[id];
     const instance = run[id];
-    // What others wait on to exit is a job (a migration run from the api's image), unless it shows
-    // itself a server: of a server's kind, restarted, probed or publishing ports, as
-    // wait-for-server-exit reports it.
     if (
       service !== undefined &&
       APPLICATION_KINDS.has(service.kind ?? "other") &&
@@ -205,10 +207,10 @@ function composeSecrets(value: unknown): Record<string, { source: string; file?:
   );
 }
 
-/** The services another waits on to exit successfully (service_completed_successfully), as depends-on.ts read it. */
 /** Kinds guessed from what an application is called, which a one-off run of its image shares. */
 const APPLICATION_KINDS: ReadonlySet<string> = new Set(["other", "web", "api", "worker", "scheduler"]);
 
+/** The services another waits on to exit successfully (service_completed_successfully), as depends-on.ts read it. */
 function awaitedToComplete(services: Record<string, ServiceInputType>): Set<string> {
   const awaited = new Set<string>();
   for (const { uses } of Object.values(services)) {
