@@ -20,8 +20,11 @@ const CLIENT_CHECKS = new Map<string, string[]>([
 
 /** Ports HTTP servers listen on by convention. */
 const HTTP_PORTS: ReadonlySet<number> = new Set([
-  80, 443, 3000, 4000, 5000, 8000, 8008, 8080, 8081, 8443, 8888, 9000, 9090, 9200,
+  80, 3000, 4000, 5000, 8000, 8008, 8080, 8081, 8888, 9000, 9090, 9200,
 ]);
+
+/** Ports HTTPS servers listen on by convention: asked last, as https, where no plain one is. */
+const HTTPS_PORTS: ReadonlySet<number> = new Set([443, 8443]);
 
 /** Kinds that speak a protocol of their own, not HTTP. */
 const STORES: ReadonlySet<string> = new Set(["database", "cache", "queue", "broker", "storage", "search"]);
@@ -42,9 +45,15 @@ export function healthSuggestion(service: Service, language: HealthLanguage): st
     }[language];
   // The port it listens on in its container (a host port it is published on is not there), where
   // it speaks HTTP by its protocol or by its number: never SSH's 22 or a log shipper's input.
-  const tcp = service.ports.filter((p) => !/^(udp|sctp)$/i.test(p.protocol));
-  const http = tcp.find((p) => /^https?$/i.test(p.protocol)) ?? tcp.find((p) => HTTP_PORTS.has(p.port));
+  // A number it also takes UDP on carries media or a protocol of its own (a call server's 8443), not a web page.
+  const udp = new Set(service.ports.filter((p) => /^udp$/i.test(p.protocol)).map((p) => p.port));
+  const tcp = service.ports.filter((p) => !/^(udp|sctp)$/i.test(p.protocol) && !udp.has(p.port));
+  const http =
+    tcp.find((p) => /^http$/i.test(p.protocol)) ??
+    tcp.find((p) => HTTP_PORTS.has(p.port)) ??
+    tcp.find((p) => /^https$/i.test(p.protocol) || HTTPS_PORTS.has(p.port));
   const port = STORES.has(service.kind) ? tcp[0]?.port : http?.port;
+  const tls = http !== undefined && (/^https$/i.test(http.protocol) || HTTPS_PORTS.has(http.port));
   if (port === undefined)
     return {
       model: "add health: { command: [...] }, a command that fails when it is not working",
@@ -61,7 +70,7 @@ export function healthSuggestion(service: Service, language: HealthLanguage): st
     }[language];
   return {
     model: "add health: { http: /health }, { tcp: port } or { command: [...] }",
-    compose: `add a healthcheck: { test: ["CMD", "curl", "-f", "http://localhost:${port}/health"] }, or one with a client the image has (wget, its own)`,
-    kubernetes: `add a readinessProbe (and a livenessProbe): { httpGet: { path: /health, port: ${port} } }, or tcpSocket or exec`,
+    compose: `add a healthcheck: { test: ["CMD", "curl", "${tls ? "-fk" : "-f"}", "${tls ? "https" : "http"}://localhost:${port}/health"] }, or one with a client the image has (wget, its own)`,
+    kubernetes: `add a readinessProbe (and a livenessProbe): { httpGet: { path: /health, port: ${port}${tls ? ", scheme: HTTPS" : ""} } }, or tcpSocket or exec`,
   }[language];
 }

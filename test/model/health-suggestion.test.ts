@@ -45,6 +45,25 @@ describe("the health check suggested for a service without one", () => {
       );
     expect(gitea([22])).not.toContain("localhost");
     expect(gitea([22, 3000])).toContain("http://localhost:3000/health");
+    // A web port before a TLS one; a port also taken on UDP carries media, not pages.
+    const chat = (ports: { port: number; protocol: string }[]) =>
+      healthSuggestion(service("acme/chat:9.1", ports), "compose");
+    expect(
+      chat([
+        { port: 8443, protocol: "tcp" },
+        { port: 8080, protocol: "tcp" },
+      ]),
+    ).toContain('"-f", "http://localhost:8080/health"');
+    expect(chat([{ port: 443, protocol: "tcp" }])).toContain('"-fk", "https://localhost:443/health"');
+    expect(
+      chat([
+        { port: 8443, protocol: "udp" },
+        { port: 8443, protocol: "tcp" },
+      ]),
+    ).not.toContain("localhost");
+    expect(
+      healthSuggestion(service("acme/chat:9.1", [{ port: 8443, protocol: "tcp" }]), "kubernetes"),
+    ).toContain("port: 8443, scheme: HTTPS");
     // A store of another publisher may ship other clients; it speaks no HTTP either.
     expect(
       healthSuggestion(service("bitnami/postgresql:16", [{ port: 5432 }], "database"), "kubernetes"),
