@@ -157,6 +157,21 @@ describe("bad input gives one located diagnostic", () => {
       ),
       expected: ["unknown-environment@16:20"],
     },
+    {
+      name: "a route with a host in it, which no Ingress or proxy takes for a path",
+      text: base.replace(
+        "        run: [web, api]",
+        "        run: [web, api]\n        routes: { shop.example.com/: web }",
+      ),
+      expected: ["schema-invalid-value@21:19"],
+      hint: /host: shop\.example\.com\) and the route as \/$/,
+    },
+    {
+      name: "a gateway's route that is no path",
+      text: base.replace("    uses: { api: HTTP }", "    uses: { api: HTTP }\n    routes: { api: api }"),
+      expected: ["schema-invalid-value@8:15"],
+      hint: /write it as \/api/,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -11,6 +11,7 @@ import {
 import { entriesOf, type KeyPath, notesOf, report, resolveAmount, textEntriesOf } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { resolveInstances } from "./instances.js";
+import { checkRoutePath } from "./route-path.js";
 import { findPort } from "./services.js";
 
 function resolveResources(
@@ -95,6 +96,7 @@ export function resolveNodeRoutes(scope: EnvironmentScope): void {
     const { input, path } = scope.nodeInputs.get(node.id)!;
     for (const [routePath, route] of entriesOf(input.routes)) {
       const routeKey = [...path, "routes", routePath];
+      checkRoutePath(context, routePath, routeKey);
       const [targetId, portRef] = (typeof route === "string" ? route : route.to).split(":") as [
         string,
         string | undefined,

@@ -23,6 +23,7 @@ import {
   secretNames,
   textEntriesOf,
 } from "./context.js";
+import { checkRoutePath } from "./route-path.js";
 
 const namedProtocols = new Set([
   "http",
@@ -508,6 +509,7 @@ function linkServices(context: ResolveContext, model: ModelInputType, services: 
         string | undefined,
       ];
       const path = ["services", service.id, "routes", routePath];
+      checkRoutePath(context, routePath, path);
       const target = services.get(targetId);
       if (!target) {
         missing(targetId, path, "value");
