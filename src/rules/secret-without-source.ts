@@ -1,4 +1,5 @@
-import { reportAnalysis } from "./from-analyses.js";
+import { suggestion } from "../model/suggest.js";
+import type { EnvVar } from "../model/types.js";
 import type { Rule } from "./rule.js";
 
 export const secretWithoutSource: Rule = {
@@ -12,6 +13,28 @@ export const secretWithoutSource: Rule = {
     good: `secrets: { db-password: { source: vault } }`,
   },
   check(context) {
-    reportAnalysis(context, "secret-without-source");
+    const { model } = context;
+    const declared = new Set(model.secrets.map((secret) => secret.id));
+    // Each variable once: an instance's env holds its service's variables as they are.
+    const seen = new Set<EnvVar>();
+    const variables = [
+      ...model.services.flatMap((service) => service.env),
+      ...model.environments.flatMap((environment) => environment.instances.flatMap((i) => i.env)),
+    ];
+    for (const variable of variables) {
+      if (seen.has(variable)) continue;
+      seen.add(variable);
+      const { value } = variable;
+      if (value.kind !== "secret" || declared.has(value.secret)) continue;
+      // A name close to a declared one is a slip of the pen, more likely than a secret never declared.
+      const near = declared.size > 0 ? suggestion(value.secret, declared, "secret") : "";
+      context.report(
+        variable.at,
+        `secret '${value.secret}' is not declared under secrets`,
+        near.startsWith("did you mean")
+          ? near
+          : `add secrets: { ${value.secret}: { source: … } } to the model`,
+      );
+    }
   },
 };

@@ -247,6 +247,12 @@ export const cases: RuleCase[] = [
     expected: ["3:42"],
   },
   {
+    // Other secrets declared, and an environment of any platform: a finding all the same, not a model refused.
+    rule: "secret-without-source",
+    text: `${head}services:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw }, TOKEN: { secret: pww } } }\nenvironments:\n  prod: { platform: kubernetes, nodes: { c: { kind: cluster, run: { api: { env: { KEY: { secret: key } } } } } } }\n`,
+    expected: ["4:62", "6:83"],
+  },
+  {
     rule: "no-image",
     text: `${head}services:\n  api: { kind: api }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["6:61"],

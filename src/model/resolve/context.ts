@@ -1,6 +1,6 @@
 import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { parseQuantity, type QuantityKind } from "../quantity.js";
-import type { AmountInput, ModelInputType } from "../schema.js";
+import type { AmountInput } from "../schema.js";
 import type { Suggest } from "../suggest.js";
 import type { Amount } from "../types.js";
 
@@ -105,17 +105,4 @@ export function resolveAmount(
     approximate: input.approximate ?? (request.approximate || limit.approximate),
     text: input.approximate ? `~${text.replace(/^~/, "")}` : text,
   };
-}
-
-const secretSets = new WeakMap<object, ReadonlySet<string>>();
-
-/** The names of the model's secrets, made into a set once per model rather than once per service and instance. */
-export function secretNames(model: ModelInputType): ReadonlySet<string> | undefined {
-  if (!model.secrets) return undefined;
-  let names = secretSets.get(model.secrets);
-  if (!names) {
-    names = new Set(Object.keys(model.secrets));
-    secretSets.set(model.secrets, names);
-  }
-  return names;
 }

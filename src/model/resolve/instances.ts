@@ -10,7 +10,7 @@ import type {
   Service,
   WorkloadKind,
 } from "../types.js";
-import { entriesOf, type KeyPath, notesOf, report, resolveAmount, secretNames } from "./context.js";
+import { entriesOf, type KeyPath, notesOf, report, resolveAmount } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { findPort, linkEndpoint, resolveEnv } from "./services.js";
 
@@ -95,13 +95,8 @@ function resolvePublish(
 }
 
 /** The instance's own variables, endpoints linked like the service's. */
-function overrides(
-  scope: EnvironmentScope,
-  input: InstanceInputType | null,
-  path: KeyPath,
-  secrets: ReadonlySet<string> | undefined,
-): EnvVar[] {
-  const variables = resolveEnv(scope.context, input?.env, [...path, "env"], secrets);
+function overrides(scope: EnvironmentScope, input: InstanceInputType | null, path: KeyPath): EnvVar[] {
+  const variables = resolveEnv(scope.context, input?.env, [...path, "env"]);
   for (const variable of variables) {
     linkEndpoint(scope.context, scope.services, variable, input?.env?.[variable.name], [
       ...path,
@@ -165,7 +160,6 @@ function resolveInstance(
         hint: "write five fields, e.g. '0 3 * * *' for 03:00 every day",
       },
     );
-  const secrets = secretNames(scope.model);
   const memory = resolveAmount(context, input?.memory, "memory", [...path, "memory"]) ?? service.memory;
   const cpu = resolveAmount(context, input?.cpu, "cpu", [...path, "cpu"]) ?? service.cpu;
   const instance: Instance = {
@@ -177,7 +171,7 @@ function resolveInstance(
     replicas: resolveReplicas(scope, input?.replicas, [...path, "replicas"]),
     publish: resolvePublish(scope, service, input?.publish, [...path, "publish"]),
     storage: [],
-    env: mergeEnv(service.env, overrides(scope, input, path, secrets)),
+    env: mergeEnv(service.env, overrides(scope, input, path)),
     workload: input?.workload ?? defaultWorkload(environment.platform, service),
     ...(input?.schedule ? { schedule: input.schedule } : {}),
     ...disruptionBudgetOf(input?.["disruption-budget"]),

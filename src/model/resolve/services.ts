@@ -20,7 +20,6 @@ import {
   type ResolveContext,
   report,
   resolveAmount,
-  secretNames,
   textEntriesOf,
 } from "./context.js";
 import { checkRoutePath } from "./route-path.js";
@@ -148,12 +147,7 @@ function resolveHealth(
 }
 
 /** Variables as written; endpoint references are linked once every service exists (see linkEndpoints). */
-export function resolveEnv(
-  context: ResolveContext,
-  env: ServiceInputType["env"],
-  path: KeyPath,
-  secrets: ReadonlySet<string> | undefined,
-): EnvVar[] {
+export function resolveEnv(context: ResolveContext, env: ServiceInputType["env"], path: KeyPath): EnvVar[] {
   return entriesOf(env).map(([name, value]) => {
     const at = context.locate([...path, name]);
     if (value === null) return { name, value: { kind: "host" }, at };
@@ -164,11 +158,8 @@ export function resolveEnv(
       variable.value = { kind: "plain", value: String(value.value) };
       if (value.group) variable.group = value.group;
     } else if ("secret" in value) {
-      if (secrets && !secrets.has(value.secret)) {
-        report(context, "unknown-secret", `no secret named '${value.secret}'`, [...path, name, "secret"], {
-          hint: context.suggest(value.secret, secrets, "secret"),
-        });
-      }
+      // One not declared is secret-without-source's, a finding like any other, whether the model
+      // declares other secrets or none.
       variable.value = { kind: "secret", secret: value.secret, ...(value.key ? { key: value.key } : {}) };
     } else {
       variable.value = {
@@ -350,14 +341,13 @@ function resolveService(
 ): Service {
   const ports = resolvePorts(context, id, input);
   const volumes = resolveVolumes(context, id, input);
-  const secrets = secretNames(model);
   const service: Service = {
     id,
     name: input.name ?? id,
     kind: input.kind,
     at: context.locate(["services", id]),
     ports,
-    env: resolveEnv(context, input.env, ["services", id, "env"], secrets),
+    env: resolveEnv(context, input.env, ["services", id, "env"]),
     volumes,
     uses: resolveUses(context, id, input),
     routes: [],
