@@ -177,7 +177,17 @@ export function validateModelInput(
   for (const instancePath of paths.keys())
     for (let slash = instancePath.indexOf("/"); slash !== -1; slash = instancePath.indexOf("/", slash + 1))
       extended.add(instancePath.slice(0, slash));
-  const kept = [...paths].filter(([instancePath]) => !extended.has(instancePath)).map(([, entry]) => entry);
+  const kept = [...paths].flatMap(([instancePath, entry]) => {
+    if (!extended.has(instancePath)) return [entry];
+    // Outside every union, an unknown or missing key is wrong whatever is wrong deeper in: a
+    // service with a misspelt kind and a misspelt key has both said at once.
+    const plain = entry.errors.filter(
+      (e) =>
+        (e.keyword === "additionalProperties" || e.keyword === "required") &&
+        !/\/(?:anyOf|oneOf)\//.test(e.schemaPath),
+    );
+    return plain.length > 0 ? [{ path: entry.path, errors: plain }] : [];
+  });
   const diagnostics = kept.flatMap((entry) => diagnoseAt(entry.path, entry.errors, locate, value));
   // "servcies" is unknown and "services" missing: the misspelling is the one thing to say.
   const misspelt = new Set(diagnostics.filter((d) => d.code === "schema-unknown-key").map((d) => d.hint));
