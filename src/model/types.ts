@@ -102,6 +102,8 @@ export interface HealthCheck extends Located {
   path?: string;
   /** The port probed, for http and tcp. */
   port?: Port;
+  /** Where the port probed is named, when it is. */
+  portAt?: SourceRange;
   command?: string | string[];
   /** Where the command is written: what is said of the command line points there. */
   commandAt?: SourceRange;

@@ -23,7 +23,7 @@ health: { tcp: http }`,
       const port = service.health?.port;
       if (port && !service.ports.includes(port))
         context.report(
-          service.health!.at,
+          service.health!.portAt ?? service.health!.at,
           `the health check of '${service.id}' probes port ${port.port}, which it does not declare`,
           "probe a port the service declares, or declare the one it listens on",
         );
@@ -59,7 +59,7 @@ function reportHostPortProbes(context: RuleContext): void {
       const published = hostOnly.get(probed);
       if (!published) continue;
       context.report(
-        service.health!.at,
+        service.health!.commandAt ?? service.health!.at,
         `the health check of '${service.id}' probes port ${probed} in its container, but ${probed} is the host's port, published to its port ${published.port.port}`,
         `probe port ${published.port.port}, where the service listens in its container`,
       );

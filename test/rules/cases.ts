@@ -1581,7 +1581,7 @@ export const cases: RuleCase[] = [
   {
     rule: "health-port-undeclared",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 9090 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    expected: ["4:54"],
+    expected: ["4:69"],
   },
   {
     rule: "health-port-undeclared",
@@ -1600,7 +1600,7 @@ export const cases: RuleCase[] = [
     },
     // A check in the container that knocks on the port published on the host; a port it also
     // exposes, its own port, and the host's network (where the two are one) are not findings.
-    expected: ["2:46", "5:52"],
+    expected: ["2:67", "5:73"],
   },
   {
     // Every probe of every container, each where its port is written; a declared port, by number or by name, passes.

@@ -97,26 +97,20 @@ function resolveHealth(
   const health = input.health;
   if (!health) return undefined;
   const path = ["services", id, "health"];
+  const portRef = health.tcp ?? health.port;
+  const portPath = [...path, health.tcp !== undefined ? "tcp" : "port"];
   const base = {
     at: context.locate(path),
+    ...(portRef !== undefined ? { portAt: context.locate(portPath, "value") } : {}),
     expect: health.expect ?? 200,
     ...(health.interval ? { interval: health.interval } : {}),
     ...(health.timeout ? { timeout: health.timeout } : {}),
     ...(health.retries !== undefined ? { retries: health.retries } : {}),
     ...(health["start-period"] ? { startPeriod: health["start-period"] } : {}),
   };
-  const portRef = health.tcp ?? health.port;
   const defaultPort = ports.find((p) => p.protocol === "http" || p.protocol === "https") ?? ports[0];
   const port =
-    portRef !== undefined
-      ? findPort(
-          context,
-          ports,
-          portRef,
-          [...path, health.tcp !== undefined ? "tcp" : "port"],
-          `service '${id}'`,
-        )
-      : defaultPort;
+    portRef !== undefined ? findPort(context, ports, portRef, portPath, `service '${id}'`) : defaultPort;
   if (health.http !== undefined) {
     const check: HealthCheck = { ...base, type: "http", path: health.http };
     if (port) check.port = port;
