@@ -22,10 +22,17 @@ export const replicasWithFixedHostPort: Rule = {
             fixed.hostLast === undefined
               ? `'${instance.id}' runs ${instance.replicas.max} replicas on fixed host port ${fixed.host}`
               : `'${instance.id}' runs ${instance.replicas.max} replicas on the ${hostPortCount(fixed)} host ports ${hostPortText(fixed)}`,
-            "put a proxy in front, publish no host port, or a pool of as many host ports as replicas (8090-8093:80)",
+            `put a proxy in front, publish no host port, or a pool of as many host ports as replicas (${poolFor(fixed.host, instance.replicas.max, fixed.port.port, context.model.readFrom === "compose")})`,
           );
         }
       }
     }
   },
 };
+
+/** A pool of host ports for every replica, from the port written on: as Compose writes it, or as the model does. */
+function poolFor(first: number | undefined, replicas: number, container: number, compose: boolean): string {
+  const from = first ?? container;
+  const last = Math.min(from + replicas - 1, 65535);
+  return compose ? `"${from}-${last}:${container}"` : `host: ${from}, host-last: ${last}`;
+}

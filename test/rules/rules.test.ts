@@ -9,7 +9,7 @@ import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
-import { cases as hitsAndMisses } from "./cases.js";
+import { cases as hitsAndMisses, head } from "./cases.js";
 import { missCases } from "./miss-cases.js";
 
 const cases = [...hitsAndMisses, ...missCases];
@@ -203,6 +203,25 @@ describe("public ingress without TLS", () => {
     );
     expect(found.map((f) => [f.where, f.diagnostic.message])).toEqual([
       ["8:13", "'ingress' (Ingress shop-public) routes public traffic, which states no TLS"],
+    ]);
+  });
+});
+
+describe("replicas on a fixed host port", () => {
+  it("suggest a pool of as many host ports as replicas, from the port written, in the file's own terms", async () => {
+    const found = await composeFindings(
+      {
+        "compose.yaml":
+          "services:\n  api: { image: 'a:1', ports: ['8080:3000'], deploy: { replicas: 3 }, healthcheck: { test: [CMD, 'true'] } }\n",
+      },
+      "replicas-with-fixed-host-port",
+    );
+    expect(found.map((f) => f.diagnostic.hint)).toEqual([
+      'put a proxy in front, publish no host port, or a pool of as many host ports as replicas ("8080-8082:3000")',
+    ]);
+    const model = `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 2, publish: { http: 9000 } } } } } }\n`;
+    expect(findings(model, "replicas-with-fixed-host-port").map((f) => f.diagnostic.hint)).toEqual([
+      "put a proxy in front, publish no host port, or a pool of as many host ports as replicas (host: 9000, host-last: 9001)",
     ]);
   });
 });
