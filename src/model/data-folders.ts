@@ -14,6 +14,8 @@ interface DataFolder {
   variable?: string;
   /** An option that moves it on the command line (mysqld's --datadir), where the check stops guessing. */
   option?: RegExp;
+  /** Where its maker says to mount the volume, above the folder itself. */
+  mountAt?: string;
 }
 
 /** By the image's name on Docker Hub, as its official image (or its maker's registry) has it. */
@@ -29,6 +31,24 @@ const FOLDERS = new Map<string, DataFolder>([
   ["elasticsearch", { folder: "/usr/share/elasticsearch/data", name: "Elasticsearch", option: /path\.data/ }],
 ]);
 
+/**
+ * From PostgreSQL 18 on, the official image keeps its data in a folder of the major version
+ * (/var/lib/postgresql/18/docker) and takes its volume one level up: a volume at the old
+ * /var/lib/postgresql/data keeps none of it, and the image refuses to start on one that holds data.
+ * An image pinned to no major version (latest, alpine) is of the newest.
+ */
+function postgresFolder(image: string): DataFolder {
+  const tag = /:([^/:@]+)(?:@|$)/.exec(image)?.[1] ?? "latest";
+  const major = /^(\d+)/.exec(tag)?.[1];
+  if (major !== undefined && Number(major) < 18) return FOLDERS.get("postgres")!;
+  return {
+    folder: major === undefined ? "/var/lib/postgresql" : `/var/lib/postgresql/${major}/docker`,
+    name: `PostgreSQL ${major ?? "18 or later"}`,
+    variable: "PGDATA",
+    mountAt: "/var/lib/postgresql",
+  };
+}
+
 /** Whether a mount keeps what is written under it beyond the container: not a tmpfs, not read-only. */
 export function keepsWrites(volume: Volume): boolean {
   return volume.type !== "tmpfs" && !volume.readOnly;
@@ -39,9 +59,12 @@ export function keepsWrites(volume: Volume): boolean {
  * mounted there or above it: its data would go with the container. Undefined where one is, where
  * the image is not one known here, or where its command moves the folder.
  */
-export function unmountedDataFolder(instance: Instance): { folder: string; name: string } | undefined {
+export function unmountedDataFolder(
+  instance: Instance,
+): { folder: string; name: string; mountAt?: string } | undefined {
   const image = instance.image ?? instance.service.image;
-  const known = image === undefined ? undefined : FOLDERS.get(officialImageName(image) ?? "");
+  const official = image === undefined ? undefined : officialImageName(image);
+  const known = official === "postgres" ? postgresFolder(image!) : FOLDERS.get(official ?? "");
   if (!known) return undefined;
   if (known.option?.test(commandLine(instance.service.command))) return undefined;
   const moved = known.variable ? instance.env.find((v) => v.name === known.variable) : undefined;
@@ -51,7 +74,10 @@ export function unmountedDataFolder(instance: Instance): { folder: string; name:
     const path = withoutTrailingSlash(volume.path);
     return keepsWrites(volume) && (path === "/" || folder === path || folder.startsWith(`${path}/`));
   });
-  return kept ? undefined : { folder, name: known.name };
+  if (kept) return undefined;
+  return moved || !known.mountAt
+    ? { folder, name: known.name }
+    : { folder, name: known.name, mountAt: known.mountAt };
 }
 
 /** A folder as the runtime takes it: /var/lib/mysql/ is /var/lib/mysql. */

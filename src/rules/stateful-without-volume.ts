@@ -39,7 +39,7 @@ export const statefulWithoutVolume: Rule = {
         context.report(
           service.at,
           `'${service.id}' mounts nothing at ${missing.folder}, where ${missing.name} keeps its data: it would be lost with the container`,
-          hint(missing.folder),
+          hint(missing.mountAt ?? missing.folder),
         );
       }
   },

@@ -242,6 +242,24 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // From PostgreSQL 18 on, the data is kept in a folder of the major version under /var/lib/postgresql.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  old-mount: { image: 'postgres:18.1-alpine', volumes: ['aa:/var/lib/postgresql/data'] }",
+        "  latest: { image: postgres, volumes: ['bb:/var/lib/postgresql/data'] }",
+        "  new-mount: { image: 'postgres:18', volumes: ['cc:/var/lib/postgresql'] }",
+        "  its-folder: { image: 'postgres:19', volumes: ['dd:/var/lib/postgresql/19/docker'] }",
+        "  seventeen: { image: 'postgres:17.6', volumes: ['ee:/var/lib/postgresql/data'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3"],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],
