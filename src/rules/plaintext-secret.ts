@@ -66,7 +66,7 @@ function reportOverrides(context: RuleContext): void {
 export const plaintextSecret: Rule = {
   id: "plaintext-secret",
   severity: "error",
-  description: `A variable or build argument holds what looks like a password, token, key or credentials in plain text.`,
+  description: `A variable, a build argument or a config written into a compose file holds what looks like a password, token, key or credentials in plain text.`,
   why: `Plain-text secrets end up in git, documents and logs; anyone who reads them owns the system. In a service that runs only in development environments the finding is a warning.`,
   fix: `Declare the secret under secrets and reference it with { secret: name }. In a compose file, refer to a variable instead (\${DB_PASSWORD}, set in .env): deployview reads that as a secret the environment supplies and never takes its value; a default written beside it (\${DB_PASSWORD:-changeme}) is as plain as any other text in the file.`,
   example: {

@@ -260,6 +260,27 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "3:3"],
   },
   {
+    // A private key written into the compose file as a config's content; a config of plain settings is none.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  mail: { image: 'mail:1.0', configs: [tls-key, main-cf], healthcheck: { test: [CMD, 'true'] } }",
+        "configs:",
+        "  tls-key:",
+        "    content: |",
+        "      -----BEGIN EC PRIVATE KEY-----",
+        "      MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oTuUfFwVfaUYoAoGCCqGSM49",
+        "      -----END EC PRIVATE KEY-----",
+        "  main-cf:",
+        "    content: 'relayhost = [smtp.example.com]:587'",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:14"],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
@@ -12,6 +13,7 @@ import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret, secretLike } from "../../model/secret-like.js";
 import { asText } from "../json.js";
 import { envFileExample } from "./env-file-example.js";
+import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { missingLocalPaths } from "./local-paths.js";
 import { composeTags } from "./merge.js";
@@ -170,6 +172,7 @@ export async function readComposeFile(
   const findings = checkPaths
     ? missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt)
     : [];
+  append(findings, secretConfigs(value, valueAt));
   for (const name of secretDefaults)
     findings.push(
       diagnostic(
