@@ -4,32 +4,8 @@
  */
 import { commandLine } from "./container-risks.js";
 import { officialImageName } from "./image-name.js";
+import { type DataFolder, KNOWN_IMAGES } from "./known-images.js";
 import type { Instance, Volume } from "./types.js";
-
-interface DataFolder {
-  folder: string;
-  /** What the image is called in messages. */
-  name: string;
-  /** A variable that moves the folder (PostgreSQL's PGDATA). */
-  variable?: string;
-  /** An option that moves it on the command line (mysqld's --datadir), where the check stops guessing. */
-  option?: RegExp;
-  /** Where its maker says to mount the volume, above the folder itself. */
-  mountAt?: string;
-}
-
-/** By the image's name on Docker Hub, as its official image (or its maker's registry) has it. */
-const FOLDERS = new Map<string, DataFolder>([
-  ["postgres", { folder: "/var/lib/postgresql/data", name: "PostgreSQL", variable: "PGDATA" }],
-  ["mysql", { folder: "/var/lib/mysql", name: "MySQL", option: /--datadir\b/ }],
-  ["mariadb", { folder: "/var/lib/mysql", name: "MariaDB", option: /--datadir\b/ }],
-  ["mongo", { folder: "/data/db", name: "MongoDB", option: /--dbpath\b/ }],
-  ["rabbitmq", { folder: "/var/lib/rabbitmq", name: "RabbitMQ" }],
-  // Stateful only where told to persist (see persistsCache); its working folder is where it writes.
-  ["redis", { folder: "/data", name: "Redis", option: /--dir\b/ }],
-  ["valkey", { folder: "/data", name: "Valkey", option: /--dir\b/ }],
-  ["elasticsearch", { folder: "/usr/share/elasticsearch/data", name: "Elasticsearch", option: /path\.data/ }],
-]);
 
 /**
  * From PostgreSQL 18 on, the official image keeps its data in a folder of the major version
@@ -37,15 +13,18 @@ const FOLDERS = new Map<string, DataFolder>([
  * /var/lib/postgresql/data keeps none of it, and the image refuses to start on one that holds data.
  * An image pinned to no major version (latest, alpine) is of the newest.
  */
-function postgresFolder(image: string): DataFolder {
+function postgresFolder(image: string): { name: string; data: DataFolder } {
   const tag = /:([^/:@]+)(?:@|$)/.exec(image)?.[1] ?? "latest";
   const major = /^(\d+)/.exec(tag)?.[1];
-  if (major !== undefined && Number(major) < 18) return FOLDERS.get("postgres")!;
+  const before18 = KNOWN_IMAGES.get("postgres")!;
+  if (major !== undefined && Number(major) < 18) return { name: before18.name, data: before18.data! };
   return {
-    folder: major === undefined ? "/var/lib/postgresql" : `/var/lib/postgresql/${major}/docker`,
     name: `PostgreSQL ${major ?? "18 or later"}`,
-    variable: "PGDATA",
-    mountAt: "/var/lib/postgresql",
+    data: {
+      folder: major === undefined ? "/var/lib/postgresql" : `/var/lib/postgresql/${major}/docker`,
+      variable: "PGDATA",
+      mountAt: "/var/lib/postgresql",
+    },
   };
 }
 
@@ -64,8 +43,9 @@ export function unmountedDataFolder(
 ): { folder: string; name: string; mountAt?: string } | undefined {
   const image = instance.image ?? instance.service.image;
   const official = image === undefined ? undefined : officialImageName(image);
-  const known = official === "postgres" ? postgresFolder(image!) : FOLDERS.get(official ?? "");
-  if (!known) return undefined;
+  const stored = official === "postgres" ? postgresFolder(image!) : KNOWN_IMAGES.get(official ?? "");
+  const known = stored?.data;
+  if (!stored || !known) return undefined;
   if (known.option?.test(commandLine(instance.service.command))) return undefined;
   const moved = known.variable ? instance.env.find((v) => v.name === known.variable) : undefined;
   if (moved && moved.value.kind !== "plain") return undefined;
@@ -75,9 +55,8 @@ export function unmountedDataFolder(
     return keepsWrites(volume) && (path === "/" || folder === path || folder.startsWith(`${path}/`));
   });
   if (kept) return undefined;
-  return moved || !known.mountAt
-    ? { folder, name: known.name }
-    : { folder, name: known.name, mountAt: known.mountAt };
+  const { name } = stored;
+  return moved || !known.mountAt ? { folder, name } : { folder, name, mountAt: known.mountAt };
 }
 
 /** A folder as the runtime takes it: /var/lib/mysql/ is /var/lib/mysql. */

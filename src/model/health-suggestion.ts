@@ -4,19 +4,8 @@
  * container (never a host port), written as the model, Compose or Kubernetes has it.
  */
 import { officialImageName } from "./image-name.js";
+import { KNOWN_IMAGES } from "./known-images.js";
 import type { Service } from "./types.js";
-
-/** The command each known image's own client checks it with. */
-const CLIENT_CHECKS = new Map<string, string[]>([
-  ["postgres", ["pg_isready", "-U", "postgres"]],
-  ["mysql", ["mysqladmin", "ping", "-h", "localhost"]],
-  ["mariadb", ["healthcheck.sh", "--connect", "--innodb_initialized"]],
-  ["redis", ["redis-cli", "ping"]],
-  ["valkey", ["valkey-cli", "ping"]],
-  ["mongo", ["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"]],
-  ["rabbitmq", ["rabbitmq-diagnostics", "-q", "ping"]],
-  ["memcached", ["sh", "-c", "echo stats | nc localhost 11211"]],
-]);
 
 /** Ports HTTP servers listen on by convention. */
 const HTTP_PORTS: ReadonlySet<number> = new Set([
@@ -36,7 +25,7 @@ const flow = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w
 /** How to add a health check to `service`, in the terms of the files it was read from. */
 export function healthSuggestion(service: Service, language: HealthLanguage): string {
   const image = service.image === undefined ? undefined : officialImageName(service.image);
-  const client = image === undefined ? undefined : CLIENT_CHECKS.get(image);
+  const client = image === undefined ? undefined : KNOWN_IMAGES.get(image)?.check;
   if (client)
     return {
       model: `add health: { command: ${flow(client)} }`,

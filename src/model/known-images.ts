@@ -1,0 +1,74 @@
+/**
+ * What is known of the official images of common stores, by their name on Docker Hub (as
+ * officialImageName gives it): where each keeps its data, and the command its own client checks
+ * it with. An image of another publisher may set its own, so nothing is assumed of it.
+ */
+
+export interface DataFolder {
+  folder: string;
+  /** A variable that moves the folder (PostgreSQL's PGDATA). */
+  variable?: string;
+  /** An option that moves it on the command line (mysqld's --datadir), where the check stops guessing. */
+  option?: RegExp;
+  /** Where its maker says to mount the volume, above the folder itself. */
+  mountAt?: string;
+}
+
+export interface KnownImage {
+  /** What the image is called in messages. */
+  name: string;
+  data?: DataFolder;
+  /** The command its own client checks it with. */
+  check?: string[];
+}
+
+export const KNOWN_IMAGES: ReadonlyMap<string, KnownImage> = new Map([
+  [
+    "postgres",
+    {
+      name: "PostgreSQL",
+      data: { folder: "/var/lib/postgresql/data", variable: "PGDATA" },
+      check: ["pg_isready", "-U", "postgres"],
+    },
+  ],
+  [
+    "mysql",
+    {
+      name: "MySQL",
+      data: { folder: "/var/lib/mysql", option: /--datadir\b/ },
+      check: ["mysqladmin", "ping", "-h", "localhost"],
+    },
+  ],
+  [
+    "mariadb",
+    {
+      name: "MariaDB",
+      data: { folder: "/var/lib/mysql", option: /--datadir\b/ },
+      check: ["healthcheck.sh", "--connect", "--innodb_initialized"],
+    },
+  ],
+  [
+    "mongo",
+    {
+      name: "MongoDB",
+      data: { folder: "/data/db", option: /--dbpath\b/ },
+      check: ["mongosh", "--quiet", "--eval", "db.adminCommand('ping')"],
+    },
+  ],
+  [
+    "rabbitmq",
+    {
+      name: "RabbitMQ",
+      data: { folder: "/var/lib/rabbitmq" },
+      check: ["rabbitmq-diagnostics", "-q", "ping"],
+    },
+  ],
+  // Stateful only where told to persist (see persistsCache); its working folder is where it writes.
+  ["redis", { name: "Redis", data: { folder: "/data", option: /--dir\b/ }, check: ["redis-cli", "ping"] }],
+  ["valkey", { name: "Valkey", data: { folder: "/data", option: /--dir\b/ }, check: ["valkey-cli", "ping"] }],
+  [
+    "elasticsearch",
+    { name: "Elasticsearch", data: { folder: "/usr/share/elasticsearch/data", option: /path\.data/ } },
+  ],
+  ["memcached", { name: "Memcached", check: ["sh", "-c", "echo stats | nc localhost 11211"] }],
+]);
