@@ -26,6 +26,38 @@ const loadManifests = async (paths: string[]) => (await kubernetes()).loadManife
 
 const MODEL_FILE = "deployview.yaml";
 
+/**
+ * The loads of every path named. Manifest files named one by one are one set, as `kubectl apply
+ * -f a.yaml -f b.yaml` applies them: a Service in one and the Ingress in front of it in another.
+ * Every other path is checked on its own.
+ */
+export async function loadsForAll(
+  paths: string[],
+  compose: Pick<ComposeImportOptions, "exampleFor"> = {},
+): Promise<Load[]> {
+  const manifestFiles: string[] = [];
+  const loads: Load[] = [];
+  for (const path of paths) {
+    if (!isStandardInput(path) && (await isManifestFile(path))) {
+      if (manifestFiles.length === 0) loads.push(() => loadManifests(manifestFiles));
+      manifestFiles.push(path);
+    } else loads.push(...(await loadsFor(path, compose)));
+  }
+  return loads;
+}
+
+async function isManifestFile(path: string): Promise<boolean> {
+  try {
+    if (!statSync(path).isFile()) return false;
+  } catch {
+    return false;
+  }
+  return (
+    !(isComposeFileName(basename(path)) && !looksLikeModelFile(path)) &&
+    (await kubernetes()).looksLikeManifest(path)
+  );
+}
+
 /** `compose`: how compose files are read, shared by every load of one run. */
 export async function loadsFor(
   path: string,

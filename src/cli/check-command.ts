@@ -39,9 +39,9 @@ function definedVariables(env: CliIo["env"]): Record<string, string> {
   return defined;
 }
 
-/** How a path named on the command line is read: the loads it stands for. */
+/** How the paths named on the command line are read: the loads they stand for. */
 export type Targets = (
-  path: string,
+  paths: string[],
   compose: { exampleFor: (composeFile: string) => ExampleEnvironment | undefined },
 ) => Promise<Load[]>;
 
@@ -138,7 +138,7 @@ export function checkCommand(targets: Targets): Command {
       const loads =
         composeFiles.length > 0
           ? [() => loadComposeAsModel(composeFiles, compose)]
-          : (await Promise.all(files.map((file) => targets(pathOf(file), compose)))).flat();
+          : await targets(files.map(pathOf), compose);
       // Where no model could be made, what the importer found for the rules comes as it is: those of
       // a rule that is off unless turned on, or turned off, are left out as the rules would leave them.
       const off = new Set(

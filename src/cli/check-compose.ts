@@ -5,4 +5,6 @@
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { checkCommand } from "./check-command.js";
 
-export default checkCommand(async (path, compose) => [() => loadComposeAsModel([path], compose)]);
+export default checkCommand(async (paths, compose) =>
+  paths.map((path) => () => loadComposeAsModel([path], compose)),
+);

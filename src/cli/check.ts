@@ -1,5 +1,5 @@
 /** `check` as the whole CLI has it: models, compose files, manifests and repositories. */
-import { loadsFor } from "../check/targets.js";
+import { loadsForAll } from "../check/targets.js";
 import { checkCommand } from "./check-command.js";
 
-export default checkCommand(loadsFor);
+export default checkCommand(loadsForAll);

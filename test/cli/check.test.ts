@@ -193,6 +193,31 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(codes(folder.stdout)).toEqual(codes(file.stdout));
   });
 
+  it("checks manifest files named together as one set, as kubectl applies them, and a folder beside them apart", async () => {
+    const root = folderWith({
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: web }",
+        "spec: { selector: { app: web }, ports: [{ port: 80 }] }",
+        "",
+      ].join("\n"),
+      "ingress.yaml": [
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: web }",
+        "spec: { defaultBackend: { service: { name: web, port: { number: 80 } } } }",
+        "",
+      ].join("\n"),
+    });
+    const codes = async (...paths: string[]) =>
+      JSON.parse((await runCli(["check", ...paths, "--format", "json"])).stdout).diagnostics.map(
+        (d: { code: string }) => d.code,
+      );
+    expect(await codes(join(root, "ingress.yaml"))).toContain("unknown-service");
+    expect(await codes(join(root, "app.yaml"), join(root, "ingress.yaml"))).not.toContain("unknown-service");
+  });
+
   it("checks the manifests of a subfolder with no workload with those of the nearest folder that has one", async () => {
     const root = folderWith({
       "deploy/apps/redis.yaml":
