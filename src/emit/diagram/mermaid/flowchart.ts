@@ -86,11 +86,9 @@ export function mermaidFlowchart(model: Model, environmentId: string): string {
     }
   }
   for (const node of environment.allNodes) {
-    const source =
-      node.instances.length === 0 && node.nodes.length === 0 ? `${nodeId(node)}_self` : nodeId(node);
     for (const route of node.routes) {
       const target = environment.instances.find((i) => i.id === route.target);
-      if (target) lines.push(`  ${source} -->|${label([route.path])}| ${instanceId(target)}`);
+      if (target) lines.push(`  ${nodeId(node)} -->|${label([route.path])}| ${instanceId(target)}`);
     }
   }
   for (const link of environmentLinks(environment)) lines.push(link(ids));
