@@ -63,4 +63,19 @@ describe("Mermaid flowchart edges", () => {
     expect(flowchart).toContain('n_edge{{"edge"}}');
     expect(edges(flowchart)).toEqual([{ from: "n_edge", label: "/", to: "i_web" }]);
   });
+
+  it("draw a proxy service's routes, as the other diagrams do", () => {
+    const flowchart = mermaidFlowchart(
+      model([
+        "system: { name: S }",
+        "services:",
+        "  gateway: { kind: gateway, image: traefik:3, ports: { web: 80 }, routes: { /orders: orders:http } }",
+        "  orders: { kind: api, image: orders:1, ports: { http: 8080 } }",
+        "environments:",
+        "  dev: { platform: compose, nodes: { box: { kind: host, run: [gateway, orders] } } }",
+      ]),
+      "dev",
+    );
+    expect(edges(flowchart)).toEqual([{ from: "i_gateway", label: "/orders", to: "i_orders" }]);
+  });
 });
