@@ -13,12 +13,14 @@ import { namesStandardInput, standardInputPath } from "../load/standard-input.js
 import { closest } from "../model/suggest.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
-import { rules } from "../rules/index.js";
+import { rules, severitySettings } from "../rules/index.js";
 import { VERSION } from "../version.js";
 import { modelPath, parseFormat } from "./arguments.js";
 import { type CliIo, type Command, ExitCode } from "./command.js";
 
-const settings = new Set(["off", "warn", "error", "info"]);
+// Help, usage and the error name the settings the flag takes from the one list.
+const settings = new Set<string>(severitySettings);
+const settingsText = severitySettings.join("|");
 
 /** `--rule id=severity`, repeatable. */
 function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
@@ -51,15 +53,14 @@ export function checkCommand(targets: Targets): Command {
     name: "check",
     summary:
       "Lint models, compose files, Kubernetes manifests or whole repositories: references, budgets, what would not start, and the rule catalogue",
-    usage:
-      "deployview check [model | compose file | manifests | folder | -]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=off|warn|error] [--max-warnings N] [--quiet]",
+    usage: `deployview check [model | compose file | manifests | folder | -]… | -f compose.yaml [-f override.yaml] [--format text|json|sarif|github] [--rule id=${settingsText}] [--max-warnings N] [--quiet]`,
     options: {
       format: { type: "string", value: "FORMAT", description: "text (default), json, sarif or github" },
       rule: {
         type: "string",
         multiple: true,
         value: "ID=LEVEL",
-        description: "Set a rule's severity: off, info, warn or error",
+        description: `Set a rule's severity: ${severitySettings.slice(0, -1).join(", ")} or ${severitySettings.at(-1)}`,
       },
       "max-warnings": {
         type: "string",
@@ -90,7 +91,7 @@ export function checkCommand(targets: Targets): Command {
       }
       const { severities, bad } = parseRules((options.rule as string[] | undefined) ?? []);
       if (bad) {
-        io.stderr.write(`deployview check: --rule takes id=off|info|warn|error, not '${bad}'\n`);
+        io.stderr.write(`deployview check: --rule takes id=${settingsText}, not '${bad}'\n`);
         return ExitCode.unusable;
       }
       // A mistyped id on the command line would leave the rule as it was while the run looks configured.

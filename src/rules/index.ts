@@ -15,7 +15,9 @@ import type { RuleSeverity } from "./rule.js";
 export { rules } from "./registry.js";
 export type { Rule } from "./rule.js";
 
-export type SeveritySetting = "off" | "warn" | "error" | "info";
+/** What `lint.rules` and `check --rule` may set a rule to. */
+export const severitySettings = ["off", "info", "warn", "error"] as const;
+export type SeveritySetting = (typeof severitySettings)[number];
 
 export interface LintOptions {
   /** Rule id → severity, over the model's own `lint.rules`. */

@@ -69,4 +69,16 @@ describe("usage mistakes", () => {
       });
     }
   });
+
+  it("shows in check's help every severity --rule takes, and takes every one it shows", async () => {
+    const help = await runCli(["check", "--help"]);
+    const shown = /--rule id=([a-z|]+)\]/.exec(help.stdout)?.[1]?.split("|");
+    expect(shown).toEqual(["off", "info", "warn", "error"]);
+    const dir = mkdtempSync(join(tmpdir(), "deployview-usage-"));
+    writeFileSync(join(dir, "compose.yaml"), "services:\n  web: { image: 'nginx:1.27' }\n");
+    for (const severity of shown ?? []) {
+      const result = await runCli(["check", "compose.yaml", "--rule", `image-latest-tag=${severity}`], dir);
+      expect(result.code, severity).not.toBe(2);
+    }
+  });
 });

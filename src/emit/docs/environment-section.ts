@@ -1,9 +1,7 @@
 /** One section per environment: diagrams first, then every table the model has data for. */
-import { startupOrder } from "../../analyze/startup-order.js";
 import type { Environment, Model } from "../../model/types.js";
 import { asciiDiagram } from "../diagram/ascii/environment.js";
 import { mermaidFlowchart } from "../diagram/mermaid/flowchart.js";
-import { mermaidStartupSequence } from "../diagram/mermaid/sequence.js";
 import { bullets, fenced, numbered, table } from "../markdown/blocks.js";
 import { cell, code, text } from "../markdown/escape.js";
 import {
@@ -20,25 +18,12 @@ import {
   routesTable,
 } from "./environment-tables.js";
 import { blocks, section } from "./section.js";
+import { startupSection } from "./startup.js";
 
 export interface EnvironmentSectionOptions {
   asciiWidth: number;
   /** Relative path of an SVG diagram of this environment, shown above the text diagrams. */
   image?: string;
-}
-
-function startup(environment: Environment): string | undefined {
-  const { waves, blocked } = startupOrder(environment);
-  if (environment.instances.length < 2 || !environment.instances.some((i) => i.service.uses.length > 0))
-    return undefined;
-  const steps = waves.map((wave) => wave.map((i) => text(i.name)).join(", "));
-  return blocks(
-    "Derived from the services' dependencies; each step starts once the one before is up (healthy, where it has a health check).",
-    numbered(steps),
-    blocked.length > 0 &&
-      `Cannot be ordered (dependency cycle): ${blocked.map((i) => text(i.name)).join(", ")}.`,
-    fenced("mermaid", mermaidStartupSequence(environment)),
-  );
 }
 
 export function environmentSection(
@@ -80,7 +65,7 @@ export function environmentSection(
     sub("Persistence", persistence(environment)),
     sub("Health Checks", healthChecks(environment)),
     sub("Environment Variables", ...environmentVariables(environment)),
-    sub("Startup Order", startup(environment)),
+    sub("Startup Order", startupSection(environment)),
     sub("Replication and Sync", linksTable(environment)),
     sub("Node Properties", ...nodeProperties(environment)),
     sub("Procedures", ...procedures),

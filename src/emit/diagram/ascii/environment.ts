@@ -40,7 +40,11 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
   }
   for (const route of service.routes)
     lines.push(`${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
-  const uses = service.uses.map((u) => u.target);
+  // Only what runs here, as the other diagrams draw it: an optional use left out of this
+  // environment is no dependency of it.
+  const uses = service.uses
+    .filter((u) => environment.instances.some((i) => i.service.id === u.target))
+    .map((u) => u.target);
   if (uses.length > 0) lines.push(`→ ${uses.join(", ")}`);
   return { lines, children: [], footer: [], maxWidth: INSTANCE_WIDTH };
 }

@@ -1,5 +1,6 @@
 /** A Mermaid flowchart of one environment: nodes as nested subgraphs, instances inside, relations as edges. */
 import type { DeploymentNode, Environment, Instance, Model } from "../../../model/types.js";
+import { environmentRelations, instanceRef, nodeRef } from "../layout/relations.js";
 import { IdAllocator, label } from "./label.js";
 
 function instanceLabel(instance: Instance): string {
@@ -85,14 +86,16 @@ export function mermaidFlowchart(model: Model, environmentId: string): string {
       }
     }
   }
-  for (const node of environment.allNodes) {
-    const source =
-      node.instances.length === 0 && node.nodes.length === 0 ? `${nodeId(node)}_self` : nodeId(node);
-    for (const route of node.routes) {
-      const target = environment.instances.find((i) => i.id === route.target);
-      if (target) lines.push(`  ${source} -->|${label([route.path])}| ${instanceId(target)}`);
-    }
-  }
+  // Routes as every other diagram reads them: from ingresses and from proxy services, to the
+  // instances of the service they name.
+  const shapes = new Map([
+    ...environment.instances.map((i) => [instanceRef(i.id), instanceId(i)] as const),
+    ...environment.allNodes.map((n) => [nodeRef(n.id), nodeId(n)] as const),
+  ]);
+  for (const route of environmentRelations(environment).relations.filter((r) => r.kind === "route"))
+    lines.push(
+      `  ${shapes.get(route.from)} -->|${label([route.labels.join(", ")])}| ${shapes.get(route.to)}`,
+    );
   for (const link of environmentLinks(environment)) lines.push(link(ids));
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import { startupOrder } from "../../../analyze/startup-order.js";
 import type { Environment } from "../../../model/types.js";
 import { IdAllocator } from "./label.js";
 
-const orchestrators = { compose: "Docker Compose", kubernetes: "Kubernetes", host: "Host" } as const;
+const orchestrators = { compose: "Docker Compose", host: "Host" } as const;
 
 function plain(text: string): string {
   // Sequence messages are not quoted; keep them to characters Mermaid reads literally.
@@ -14,6 +14,8 @@ function plain(text: string): string {
 }
 
 export function mermaidStartupSequence(environment: Environment): string {
+  // Kubernetes starts every pod together (the generated manifests order nothing): no waves to draw.
+  if (environment.platform === "kubernetes") return "";
   const { waves, blocked } = startupOrder(environment);
   if (waves.length === 0 && blocked.length === 0) return "";
   const ids = new IdAllocator();

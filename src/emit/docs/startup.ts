@@ -1,0 +1,45 @@
+/** The Startup Order section: the order something enforces, or, where nothing does, what each needs. */
+import { startupOrder } from "../../analyze/startup-order.js";
+import type { Environment, Instance } from "../../model/types.js";
+import { mermaidStartupSequence } from "../diagram/mermaid/sequence.js";
+import { fenced, numbered, table } from "../markdown/blocks.js";
+import { cell, text } from "../markdown/escape.js";
+import { blocks } from "./section.js";
+
+/** The other instances here that an instance cannot work without. */
+function needs(instance: Instance, environment: Environment): Instance[] {
+  const targets = new Set(instance.service.uses.filter((u) => !u.optional).map((u) => u.target));
+  return environment.instances.filter(
+    (other) => other !== instance && other.workload !== "File" && targets.has(other.service.id),
+  );
+}
+
+// The generated manifests hold no init containers or other ordering, so Kubernetes starts every pod
+// together: an order drawn in waves would claim what nothing enforces.
+function kubernetesStartup(environment: Environment): string {
+  const waiting = environment.instances.flatMap((instance) => {
+    const needed = needs(instance, environment);
+    return instance.workload === "File" || needed.length === 0
+      ? []
+      : [[cell(instance.name), cell(needed.map((i) => i.name).join(", "))]];
+  });
+  return blocks(
+    "Kubernetes starts all pods together: nothing in the generated manifests orders them. A service must wait for what it needs on its own, retrying until it answers; where it has a health check, its readiness probe keeps it out of its Service until the check passes.",
+    waiting.length > 0 && table(["Service", "Needs"], waiting),
+  );
+}
+
+export function startupSection(environment: Environment): string | undefined {
+  if (environment.instances.length < 2 || !environment.instances.some((i) => i.service.uses.length > 0))
+    return undefined;
+  if (environment.platform === "kubernetes") return kubernetesStartup(environment);
+  const { waves, blocked } = startupOrder(environment);
+  const steps = waves.map((wave) => wave.map((i) => text(i.name)).join(", "));
+  return blocks(
+    "Derived from the services' dependencies; each step starts once the one before is up (healthy, where it has a health check).",
+    numbered(steps),
+    blocked.length > 0 &&
+      `Cannot be ordered (dependency cycle): ${blocked.map((i) => text(i.name)).join(", ")}.`,
+    fenced("mermaid", mermaidStartupSequence(environment)),
+  );
+}

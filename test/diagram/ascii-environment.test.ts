@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { asciiDiagram } from "../../src/emit/diagram/ascii/environment.js";
+import { loadModelText } from "../../src/load/index.js";
+
+function environment(yaml: string[], id: string) {
+  const model = loadModelText(yaml.join("\n"), "deployview.yaml").model!;
+  return model.environments.find((e) => e.id === id)!;
+}
+
+describe("an instance's box in the ASCII diagram", () => {
+  it("lists the services it uses that run in the environment, not those left out of it", () => {
+    const dev = environment(
+      [
+        "system: { name: S }",
+        "services:",
+        "  orders: { kind: api, image: orders:1, uses: { users: HTTP, cache: { optional: true } } }",
+        "  users: { kind: api, image: users:1 }",
+        "  cache: { kind: cache, image: valkey:7 }",
+        "environments:",
+        "  dev: { platform: compose, nodes: { box: { kind: host, run: [orders, users] } } }",
+        "  prod: { platform: compose, nodes: { box: { kind: host, run: [orders, users, cache] } } }",
+      ],
+      "dev",
+    );
+    const text = asciiDiagram(dev);
+    expect(text).toContain("→ users ");
+    expect(text).not.toContain("cache");
+  });
+});

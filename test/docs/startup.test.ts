@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { mermaidStartupSequence } from "../../src/emit/diagram/mermaid/sequence.js";
+import { startupSection } from "../../src/emit/docs/startup.js";
+import { loadModelText } from "../../src/load/index.js";
+
+function environment(platform: string) {
+  const model = loadModelText(
+    [
+      "system: { name: S }",
+      "services:",
+      "  web: { kind: web, image: web:1, uses: { api: HTTP, cache: { optional: true } } }",
+      "  api: { kind: api, image: api:1, uses: { db: SQL } }",
+      "  db: { kind: database, image: postgres:16 }",
+      "  cache: { kind: cache, image: valkey:7 }",
+      "environments:",
+      `  here: { platform: ${platform}, nodes: { box: { kind: ${platform === "kubernetes" ? "namespace" : "host"}, run: [web, api, db, cache] } } }`,
+    ].join("\n"),
+    "deployview.yaml",
+  ).model!;
+  return model.environments[0]!;
+}
+
+describe("the Startup Order section", () => {
+  it("on Kubernetes, says the pods start together and what each needs, with no waves", () => {
+    const kubernetes = environment("kubernetes");
+    const section = startupSection(kubernetes)!;
+    expect(section).toContain("Kubernetes starts all pods together");
+    expect(section).toContain("| web | api |\n| api | db |");
+    expect(section).not.toMatch(/^1\. /m);
+    expect(section).not.toContain("sequenceDiagram");
+    expect(mermaidStartupSequence(kubernetes)).toBe("");
+  });
+
+  it("on Compose, keeps the order its depends_on enforces, wave by wave", () => {
+    const section = startupSection(environment("compose"))!;
+    expect(section).toContain("1. db, cache\n2. api\n3. web");
+    expect(section).toContain("Note over O: wave 3");
+  });
+});
