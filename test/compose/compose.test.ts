@@ -290,6 +290,20 @@ describe("restart policies", () => {
     expect(optional.doc.services.cache.restart).toBe("unless-stopped");
   });
 
+  it("quotes what a YAML 1.1 reader, as Compose's is, would read as no string: no, on, y, 0755", () => {
+    const { text } = compose(
+      shop
+        .replace("uses: { db: SQL, cache: sessions }", "uses: { db: SQL, cache: { wait: completed } }")
+        .replace('PRICE: "$5"', 'PRICE: "$5", DEBUG: "on", UMASK: "0755"')
+        .replace("health: { command: [pg_isready] }", "health: { command: [pg_isready, y] }"),
+    );
+    expect(text).toContain('restart: "no"');
+    const doc = parse(text, { version: "1.1" });
+    expect(doc.services.cache.restart).toBe("no");
+    expect(doc.services.api.environment).toMatchObject({ DEBUG: "on", UMASK: "0755" });
+    expect(doc.services.db.healthcheck.test).toEqual(["CMD", "pg_isready", "y"]);
+  });
+
   it("refuses a volume at a relative path, as Docker and Kubernetes would", () => {
     const text = shop.replace(
       "volumes: { data: /var/lib/postgresql/data }",

@@ -376,6 +376,15 @@ describe("Kubernetes manifests", () => {
     expect(diagnostics.map((d) => d.code)).toContain("image-from-build");
   });
 
+  it("quotes in kustomization.yaml a name kustomize's YAML 1.1 reader would read as no string", () => {
+    const { files } = k8s(`system: { name: Odd }
+services: { "no": { kind: worker, build: ./no } }
+environments: { prod: { platform: kubernetes, nodes: { c: { kind: cluster, run: ["no"] } } } }
+`);
+    const text = files.find((f) => f.path === "kustomization.yaml")!.content;
+    expect(parse(text, { version: "1.1" }).images).toEqual([{ name: "no" }]);
+  });
+
   it("makes a port the instance publishes reachable from outside the cluster through a LoadBalancer", () => {
     const { find } = k8s(shop.replace("web: { replicas: 2 }", "web: { replicas: 2, publish: { http: 80 } }"));
     expect(find("Service", "web")!.spec).toMatchObject({

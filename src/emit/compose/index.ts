@@ -9,6 +9,7 @@ import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
 import { unknownEnvironment } from "../unknown-environment.js";
+import { READ_AS_YAML_1_1 } from "../yaml-1-1.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
 import { composeService, containersByService } from "./service.js";
@@ -29,7 +30,7 @@ export function projectName(model: Model, environment: Environment): string {
 
 /** YAML text; commands and health-check tests as one-line lists, the way people write them. */
 function toYaml(value: Record<string, unknown>): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
+  const doc = new Document(value, READ_AS_YAML_1_1);
   visit(doc, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
