@@ -96,6 +96,25 @@ describe("compose.yaml", () => {
     });
   });
 
+  it("waits only for a start where the health check waited for is left out, which Compose could not wait on", () => {
+    const waits = shop.replace(
+      "uses: { db: SQL, cache: sessions }",
+      "uses: { db: { wait: healthy }, cache: sessions }",
+    );
+    const leftOut = compose(
+      waits
+        .replace("image: postgres:16-alpine", "image: postgres:16")
+        .replace("health: { command: [pg_isready] }", "health: { tcp: postgres }"),
+    );
+    expect(leftOut.doc.services.db.healthcheck).toBeUndefined();
+    expect(leftOut.doc.services.api.depends_on.db).toEqual({ condition: "service_started" });
+    expect(located(leftOut.diagnostics, leftOut.loaded.sources)).toEqual(["health-check-not-runnable@17:5"]);
+    expect(leftOut.diagnostics[0]!.message).toContain("'api' waits only for it to start");
+    const runs = compose(waits.replace("health: { command: [pg_isready] }", "health: { tcp: postgres }"));
+    expect(runs.doc.services.api.depends_on.db).toEqual({ condition: "service_healthy" });
+    expect(runs.diagnostics).toEqual([]);
+  });
+
   it("writes secrets as required references and lists them in .env.example, never their values", () => {
     const { doc, files } = compose(shop);
     expect(doc.services.api.environment.DB_PASSWORD).toBe(

@@ -61,11 +61,20 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   const health = new Map(instances.map((i) => [i.id, composeHealthcheck(i)]));
   for (const instance of instances) {
     if (instance.service.health && !health.get(instance.id)) {
+      const waiting = instances
+        .filter((i) =>
+          i.service.uses.some((u) => u.target === instance.service.id && u.wait === "healthy" && !u.optional),
+        )
+        .map((i) => `'${i.id}'`);
+      const started =
+        waiting.length > 0
+          ? `, so ${waiting.join(", ")} wait${waiting.length > 1 ? "" : "s"} only for it to start`
+          : "";
       diagnostics.push(
         diagnostic(
           "health-check-not-runnable",
           "warning",
-          `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it`,
+          `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it${started}`,
           instance.service.health.at,
           {
             hint: "add command: [curl, -f, http://localhost:PORT/health] (or whatever the image has) to the health check",

@@ -64,6 +64,10 @@ function resources(memory: Amount | undefined, cpu: Amount | undefined): Record<
   return { limits, ...(Object.keys(reservations).length > 0 ? { reservations } : {}) };
 }
 
+/** Whether the model gives the instance a health check that the file leaves out (health-check-not-runnable). */
+const leftOut = (instance: Instance, context: Pick<ServiceContext, "healthy">): boolean =>
+  instance.service.health !== undefined && !context.healthy.has(instance.id);
+
 export interface ServiceContext {
   model: Model;
   environment: Environment;
@@ -150,9 +154,12 @@ export function composeService(
   const dependsOn: Record<string, { condition: string }> = {};
   for (const use of service.uses.filter((u) => !u.optional)) {
     for (const target of (context.containers.get(use.target) ?? []).filter((i) => i !== instance)) {
+      // Compose refuses service_healthy on a service without a healthcheck, so a check left out of
+      // the file is waited for as the default case is: started.
+      const wait = use.wait === "healthy" && leftOut(target, context) ? "started" : use.wait;
       dependsOn[target.id] = {
-        condition: use.wait
-          ? CONDITIONS[use.wait]
+        condition: wait
+          ? CONDITIONS[wait]
           : context.healthy.has(target.id)
             ? "service_healthy"
             : "service_started",
