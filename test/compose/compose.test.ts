@@ -186,6 +186,17 @@ describe("compose.yaml", () => {
     expect(doc.volumes).toEqual({ data: {} });
   });
 
+  it("reserves a request written alone and limits nothing; a single value is a limit", () => {
+    const { doc } = compose(
+      shop
+        .replace("memory: { request: 256Mi, limit: 512Mi }", "memory: { request: 64Mi }")
+        .replace("cpu: 0.5", "cpu: { request: 200m }")
+        .replace("health: { command: [pg_isready] }", "health: { command: [pg_isready] }\n    memory: 512Mi"),
+    );
+    expect(doc.services.api.deploy.resources).toEqual({ reservations: { cpus: "0.2", memory: "64M" } });
+    expect(doc.services.db.deploy.resources).toEqual({ limits: { memory: "512M" } });
+  });
+
   it("leaves out an HTTP check the image cannot run, and says so", () => {
     const result = compose(shop.replace(', command: [curl, -f, "http://localhost:8080/health"]', ""));
     expect(result.doc.services.api.healthcheck).toBeUndefined();

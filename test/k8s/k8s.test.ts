@@ -225,6 +225,24 @@ describe("Kubernetes manifests", () => {
     expect(find("Deployment", "cache")!.spec.template.spec.containers[0].resources).toBeUndefined();
   });
 
+  it("requests what is written as a request alone, with no limit; a single value is both", () => {
+    const { find } = k8s(
+      shop
+        .replace("memory: { request: 1Gi, limit: 2Gi }", "memory: 1Gi\n    cpu: { request: 500m }")
+        .replace(
+          "cpu: { request: 250m, limit: 1 }, memory: { request: 256Mi, limit: 512Mi }",
+          "memory: { request: 64Mi }",
+        ),
+    );
+    expect(find("Deployment", "api")!.spec.template.spec.containers[0].resources).toEqual({
+      requests: { memory: "64Mi" },
+    });
+    expect(find("StatefulSet", "db")!.spec.template.spec.containers[0].resources).toEqual({
+      requests: { cpu: "500m", memory: "1Gi" },
+      limits: { memory: "1Gi" },
+    });
+  });
+
   it("never writes a secret's value: secretKeyRef for secrets, a ConfigMap for plain values only", () => {
     const { find, files } = k8s(shop);
     const api = find("Deployment", "api")!.spec.template.spec.containers[0];

@@ -53,15 +53,18 @@ function variableValue(model: Model, host: (serviceId: string) => string, variab
   }
 }
 
+/** A request becomes a reservation, a limit a limit; a single value is a limit, which reserves as much. */
 function resources(memory: Amount | undefined, cpu: Amount | undefined): Record<string, unknown> | undefined {
   if (!memory && !cpu) return undefined;
   const limits: Record<string, string> = {};
   const reservations: Record<string, string> = {};
-  if (cpu) limits.cpus = cpus(cpu.limit);
-  if (memory) limits.memory = bytes(memory.limit);
-  if (cpu && cpu.request !== cpu.limit) reservations.cpus = cpus(cpu.request);
-  if (memory && memory.request !== memory.limit) reservations.memory = bytes(memory.request);
-  return { limits, ...(Object.keys(reservations).length > 0 ? { reservations } : {}) };
+  if (cpu && !cpu.requestOnly) limits.cpus = cpus(cpu.limit);
+  if (memory && !memory.requestOnly) limits.memory = bytes(memory.limit);
+  if (cpu && (cpu.requestOnly || cpu.request !== cpu.limit)) reservations.cpus = cpus(cpu.request);
+  if (memory && (memory.requestOnly || memory.request !== memory.limit))
+    reservations.memory = bytes(memory.request);
+  const given = (values: Record<string, string>) => Object.keys(values).length > 0;
+  return { ...(given(limits) ? { limits } : {}), ...(given(reservations) ? { reservations } : {}) };
 }
 
 /** Whether the model gives the instance a health check that the file leaves out (health-check-not-runnable). */
