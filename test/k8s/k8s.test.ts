@@ -358,6 +358,29 @@ describe("Kubernetes manifests", () => {
     expect(k8s(text, "staging").find("Ingress", "proxy")!.spec.tls).toHaveLength(1);
   });
 
+  it("warns that cert-manager makes no certificate for an Ingress whose host the model does not name", () => {
+    const result = k8s(shop.replace(", DNS: shop.example.org", ""));
+    expect(result.find("Ingress", "edge")!.spec.tls).toEqual([{ secretName: "edge-tls" }]);
+    expect(located(result.diagnostics, result.loaded.sources)).toEqual([
+      "image-from-build@19:3",
+      "certificate-without-host@42:11",
+    ]);
+    expect(k8s(shop).diagnostics.map((d) => d.code)).not.toContain("certificate-without-host");
+  });
+
+  it("lists in kustomization.yaml the TLS Secrets an Ingress reads that cert-manager does not make", () => {
+    const text = shop.replace(
+      "proxy: { kind: ingress, technology: Traefik, routes: { /: web } }",
+      "proxy: { kind: ingress, technology: Traefik, routes: { /: web }, properties: { TLS: terminated here } }",
+    );
+    const kustomization = (files: { path: string; content: string }[]) =>
+      files.find((f) => f.path === "kustomization.yaml")!.content;
+    expect(kustomization(k8s(text, "staging").files)).toContain(
+      "#   kubectl -n all create secret tls proxy-tls --cert=… --key=…\n",
+    );
+    expect(kustomization(k8s(shop).files)).not.toContain("secret tls");
+  });
+
   it("takes the host name from the ingress node's properties before the environment's DNS entry", () => {
     const text = shop.replace(
       "technology: ingress-nginx",
