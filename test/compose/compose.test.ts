@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -436,7 +437,7 @@ describe("every example's compose output", () => {
     it(`${example.name}: validates against the Compose Specification`, async () => {
       const { model } = await loadModelFile(example.model);
       for (const target of model!.outputs.compose) {
-        const result = emitCompose(model!, target.environment);
+        const result = emitCompose(model!, target.environment, { folder: dirname(target.path) });
         expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
         const text = result.files.find((f) => f.path === "compose.yaml")!.content;
         expect(composeSchemaErrors(text)).toEqual([]);

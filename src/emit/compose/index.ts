@@ -12,7 +12,16 @@ import { unknownEnvironment } from "../unknown-environment.js";
 import { READ_AS_YAML_1_1 } from "../yaml-1-1.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
+import { pathsFromFolder } from "./model-path.js";
 import { composeService, containersByService } from "./service.js";
+
+export interface ComposeOptions {
+  /**
+   * The folder the compose file goes to, relative to the model's folder (default: the model's
+   * own). The model's relative paths are written relative to it, as Compose reads them.
+   */
+  folder?: string;
+}
 
 export interface ComposeResult {
   files: GeneratedFile[];
@@ -45,7 +54,11 @@ function toYaml(value: Record<string, unknown>): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-export function emitCompose(model: Model, environmentId: string): ComposeResult {
+export function emitCompose(
+  model: Model,
+  environmentId: string,
+  options: ComposeOptions = {},
+): ComposeResult {
   const environment = model.environments.find((e) => e.id === environmentId);
   if (!environment) {
     return {
@@ -110,7 +123,16 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
       i.id,
       composeService(
         i,
-        { model, environment, healthy, awaited, volumeName, networks, containers },
+        {
+          model,
+          environment,
+          healthy,
+          awaited,
+          volumeName,
+          networks,
+          containers,
+          path: pathsFromFolder(model.file, options.folder ?? "."),
+        },
         health.get(i.id),
       ),
     ]),

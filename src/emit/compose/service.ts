@@ -83,6 +83,8 @@ export interface ServiceContext {
   networks: (instance: Instance) => string[];
   /** See containersByService. */
   containers: ReadonlyMap<string, readonly Instance[]>;
+  /** A path of the model's, as the compose file's folder reaches it. */
+  path: (path: string) => string;
 }
 
 export function composeService(
@@ -95,16 +97,18 @@ export function composeService(
   const entry: ComposeService = {};
   if (instance.image) entry.image = instance.image;
   if (service.build) {
-    const { context, dockerfile, target, args } = service.build;
+    const { dockerfile, target, args } = service.build;
+    // The Dockerfile is the context's, so it stays as written.
+    const buildContext = context.path(service.build.context);
     entry.build =
       dockerfile || target || args.length > 0
         ? {
-            context,
+            context: buildContext,
             ...(dockerfile ? { dockerfile } : {}),
             ...(target ? { target } : {}),
             ...(args.length > 0 ? { args: emittedBuildArgs(service.build).args } : {}),
           }
-        : context;
+        : buildContext;
   }
   if (service.pull) entry.pull_policy = service.pull;
   const platform = platformOf(environment, instance);
@@ -148,7 +152,7 @@ export function composeService(
     .filter((v) => v.type !== "tmpfs")
     .map(
       (v) =>
-        `${v.type === "bind" ? v.source : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`,
+        `${v.type === "bind" ? context.path(v.source) : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`,
     );
   if (mounts.length > 0) entry.volumes = mounts;
   const tmpfs = service.volumes.filter((v) => v.type === "tmpfs").map((v) => v.path);
