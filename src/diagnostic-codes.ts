@@ -54,6 +54,8 @@ export const coreDiagnosticCodes = {
   "autoscale-without-cpu-request":
     "An autoscaled instance has no CPU request, so a CPU-utilisation autoscaler cannot compute its target.",
   "route-without-port": "A route leads to a service with no port, so no Ingress path can reach it.",
+  "certificate-without-host":
+    "An Ingress asks cert-manager for a certificate, but the model names no host for it; cert-manager makes no certificate for a TLS entry without hosts.",
   "suppression-without-reason":
     "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
   "unknown-rule": "The lint configuration names a rule that does not exist.",

@@ -42,7 +42,7 @@ export async function buildOutputs(
     files: await documentFiles(model, basename(docsPath), previous),
   });
   for (const target of model.outputs.compose) {
-    const result = emitCompose(model, target.environment);
+    const result = emitCompose(model, target.environment, { folder: dirname(target.path) });
     append(diagnostics, result.diagnostics);
     // The compose file takes the name the model gives it (docker-compose.prod.yml, …).
     const files = result.files.map((f) =>

@@ -6,7 +6,7 @@ export default environmentOutputCommand({
   name: "compose",
   summary: "Write compose.yaml and .env.example for a compose environment",
   outputsKey: "outputs.compose",
-  emit: emitCompose,
+  emit: (model, environment, folder) => emitCompose(model, environment, { folder }),
   folder(model, environment) {
     const named = model.outputs.compose.find((c) => c.environment === environment)?.path;
     return named ? dirname(named) : undefined;

@@ -1,5 +1,5 @@
 /** What `compose` and `k8s` share: pick an environment, emit its configuration, write it where the model says. */
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import type { GeneratedFile } from "../emit/generated-file.js";
 import type { Model } from "../model/types.js";
@@ -13,7 +13,12 @@ export interface EnvironmentOutput {
   summary: string;
   /** What the folder default is called in help, e.g. "outputs.kubernetes". */
   outputsKey: string;
-  emit(model: Model, environment: string): { files: GeneratedFile[]; diagnostics: Diagnostic[] };
+  /** `folder`: where the files go, relative to the model's folder, for paths written in them. */
+  emit(
+    model: Model,
+    environment: string,
+    folder: string,
+  ): { files: GeneratedFile[]; diagnostics: Diagnostic[] };
   /** The folder (relative to the model) the model's outputs section names for this environment, if any. */
   folder(model: Model, environment: string): string | undefined;
 }
@@ -44,13 +49,17 @@ export function environmentOutputCommand(output: EnvironmentOutput): Command {
       if (!loaded.model) return ExitCode.unusable;
       const report = (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) =>
         io.stderr.write(formatDiagnostics(diagnostics, sources, "text", { color: io.color, cwd: io.cwd }));
-      const result = output.emit(loaded.model, environment);
-      if (result.diagnostics.length > 0) report(result.diagnostics, loaded.sources);
-      if (hasErrors(result.diagnostics)) return ExitCode.unusable;
       const outDir =
         typeof values.out === "string"
           ? resolve(io.cwd, values.out)
           : join(dirname(loaded.path), output.folder(loaded.model, environment) ?? `deploy/${environment}`);
+      const folder =
+        relative(dirname(resolve(io.cwd, loaded.path)), outDir)
+          .split(sep)
+          .join("/") || ".";
+      const result = output.emit(loaded.model, environment, folder);
+      if (result.diagnostics.length > 0) report(result.diagnostics, loaded.sources);
+      if (hasErrors(result.diagnostics)) return ExitCode.unusable;
       const written = await writeGeneratedFiles(outDir, result.files, { force: values.force === true });
       if (written.diagnostics.length > 0) {
         report(written.diagnostics, new Map());

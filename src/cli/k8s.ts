@@ -6,7 +6,7 @@ export default environmentOutputCommand({
   name: "k8s",
   summary: "Write Kubernetes manifests and kustomization.yaml for a kubernetes environment",
   outputsKey: "outputs.kubernetes",
-  emit: emitKubernetes,
+  emit: (model, environment) => emitKubernetes(model, environment),
   folder(model, environment) {
     const named = model.outputs.kubernetes.find((k) => k.environment === environment)?.path;
     return named ? kubernetesFolder(named) : undefined;

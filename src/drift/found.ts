@@ -4,7 +4,7 @@
  * the model's environment of the same name. These files are the team's own, so only their meaning
  * is held to the model, never their layout.
  */
-import { basename, dirname, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
@@ -69,12 +69,14 @@ function generated(
   environment: string,
   root: string,
 ): { imported?: Imported; refusal?: string } {
+  const folder = set.kind === "compose" ? dirname(set.paths[0]!) : root;
   const result =
-    set.kind === "compose" ? emitCompose(model, environment) : emitKubernetes(model, environment);
+    set.kind === "compose"
+      ? emitCompose(model, environment, { folder: relative(root, folder).split(sep).join("/") || "." })
+      : emitKubernetes(model, environment);
   const files = result.files.filter((f) =>
     set.kind === "compose" ? f.path === "compose.yaml" : /\.ya?ml$/.test(f.path),
   );
-  const folder = set.kind === "compose" ? dirname(set.paths[0]!) : root;
   const imported = importText(
     set.kind,
     files.map((f) => ({ path: resolve(folder, f.path), text: f.content })),

@@ -78,6 +78,11 @@ export interface Located {
 export interface Amount {
   request: number;
   limit: number;
+  /**
+   * Only a request was written (`{ request: 64Mi }`): nothing caps it, so generated configuration
+   * reserves it and sets no limit. `limit` repeats the request, for totals that count it.
+   */
+  requestOnly?: true;
   approximate: boolean;
   /** As the user wrote it, for documents. */
   text: string;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -96,6 +97,25 @@ describe("compose.yaml", () => {
     });
   });
 
+  it("waits only for a start where the health check waited for is left out, which Compose could not wait on", () => {
+    const waits = shop.replace(
+      "uses: { db: SQL, cache: sessions }",
+      "uses: { db: { wait: healthy }, cache: sessions }",
+    );
+    const leftOut = compose(
+      waits
+        .replace("image: postgres:16-alpine", "image: postgres:16")
+        .replace("health: { command: [pg_isready] }", "health: { tcp: postgres }"),
+    );
+    expect(leftOut.doc.services.db.healthcheck).toBeUndefined();
+    expect(leftOut.doc.services.api.depends_on.db).toEqual({ condition: "service_started" });
+    expect(located(leftOut.diagnostics, leftOut.loaded.sources)).toEqual(["health-check-not-runnable@17:5"]);
+    expect(leftOut.diagnostics[0]!.message).toContain("'api' waits only for it to start");
+    const runs = compose(waits.replace("health: { command: [pg_isready] }", "health: { tcp: postgres }"));
+    expect(runs.doc.services.api.depends_on.db).toEqual({ condition: "service_healthy" });
+    expect(runs.diagnostics).toEqual([]);
+  });
+
   it("writes secrets as required references and lists them in .env.example, never their values", () => {
     const { doc, files } = compose(shop);
     expect(doc.services.api.environment.DB_PASSWORD).toBe(
@@ -165,6 +185,17 @@ describe("compose.yaml", () => {
     });
     expect(doc.services.db.volumes).toEqual(["data:/var/lib/postgresql/data"]);
     expect(doc.volumes).toEqual({ data: {} });
+  });
+
+  it("reserves a request written alone and limits nothing; a single value is a limit", () => {
+    const { doc } = compose(
+      shop
+        .replace("memory: { request: 256Mi, limit: 512Mi }", "memory: { request: 64Mi }")
+        .replace("cpu: 0.5", "cpu: { request: 200m }")
+        .replace("health: { command: [pg_isready] }", "health: { command: [pg_isready] }\n    memory: 512Mi"),
+    );
+    expect(doc.services.api.deploy.resources).toEqual({ reservations: { cpus: "0.2", memory: "64M" } });
+    expect(doc.services.db.deploy.resources).toEqual({ limits: { memory: "512M" } });
   });
 
   it("leaves out an HTTP check the image cannot run, and says so", () => {
@@ -290,6 +321,20 @@ describe("restart policies", () => {
     expect(optional.doc.services.cache.restart).toBe("unless-stopped");
   });
 
+  it("quotes what a YAML 1.1 reader, as Compose's is, would read as no string: no, on, y, 0755", () => {
+    const { text } = compose(
+      shop
+        .replace("uses: { db: SQL, cache: sessions }", "uses: { db: SQL, cache: { wait: completed } }")
+        .replace('PRICE: "$5"', 'PRICE: "$5", DEBUG: "on", UMASK: "0755"')
+        .replace("health: { command: [pg_isready] }", "health: { command: [pg_isready, y] }"),
+    );
+    expect(text).toContain('restart: "no"');
+    const doc = parse(text, { version: "1.1" });
+    expect(doc.services.cache.restart).toBe("no");
+    expect(doc.services.api.environment).toMatchObject({ DEBUG: "on", UMASK: "0755" });
+    expect(doc.services.db.healthcheck.test).toEqual(["CMD", "pg_isready", "y"]);
+  });
+
   it("refuses a volume at a relative path, as Docker and Kubernetes would", () => {
     const text = shop.replace(
       "volumes: { data: /var/lib/postgresql/data }",
@@ -392,7 +437,7 @@ describe("every example's compose output", () => {
     it(`${example.name}: validates against the Compose Specification`, async () => {
       const { model } = await loadModelFile(example.model);
       for (const target of model!.outputs.compose) {
-        const result = emitCompose(model!, target.environment);
+        const result = emitCompose(model!, target.environment, { folder: dirname(target.path) });
         expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
         const text = result.files.find((f) => f.path === "compose.yaml")!.content;
         expect(composeSchemaErrors(text)).toEqual([]);

@@ -225,6 +225,24 @@ describe("Kubernetes manifests", () => {
     expect(find("Deployment", "cache")!.spec.template.spec.containers[0].resources).toBeUndefined();
   });
 
+  it("requests what is written as a request alone, with no limit; a single value is both", () => {
+    const { find } = k8s(
+      shop
+        .replace("memory: { request: 1Gi, limit: 2Gi }", "memory: 1Gi\n    cpu: { request: 500m }")
+        .replace(
+          "cpu: { request: 250m, limit: 1 }, memory: { request: 256Mi, limit: 512Mi }",
+          "memory: { request: 64Mi }",
+        ),
+    );
+    expect(find("Deployment", "api")!.spec.template.spec.containers[0].resources).toEqual({
+      requests: { memory: "64Mi" },
+    });
+    expect(find("StatefulSet", "db")!.spec.template.spec.containers[0].resources).toEqual({
+      requests: { cpu: "500m", memory: "1Gi" },
+      limits: { memory: "1Gi" },
+    });
+  });
+
   it("never writes a secret's value: secretKeyRef for secrets, a ConfigMap for plain values only", () => {
     const { find, files } = k8s(shop);
     const api = find("Deployment", "api")!.spec.template.spec.containers[0];
@@ -340,6 +358,29 @@ describe("Kubernetes manifests", () => {
     expect(k8s(text, "staging").find("Ingress", "proxy")!.spec.tls).toHaveLength(1);
   });
 
+  it("warns that cert-manager makes no certificate for an Ingress whose host the model does not name", () => {
+    const result = k8s(shop.replace(", DNS: shop.example.org", ""));
+    expect(result.find("Ingress", "edge")!.spec.tls).toEqual([{ secretName: "edge-tls" }]);
+    expect(located(result.diagnostics, result.loaded.sources)).toEqual([
+      "image-from-build@19:3",
+      "certificate-without-host@42:11",
+    ]);
+    expect(k8s(shop).diagnostics.map((d) => d.code)).not.toContain("certificate-without-host");
+  });
+
+  it("lists in kustomization.yaml the TLS Secrets an Ingress reads that cert-manager does not make", () => {
+    const text = shop.replace(
+      "proxy: { kind: ingress, technology: Traefik, routes: { /: web } }",
+      "proxy: { kind: ingress, technology: Traefik, routes: { /: web }, properties: { TLS: terminated here } }",
+    );
+    const kustomization = (files: { path: string; content: string }[]) =>
+      files.find((f) => f.path === "kustomization.yaml")!.content;
+    expect(kustomization(k8s(text, "staging").files)).toContain(
+      "#   kubectl -n all create secret tls proxy-tls --cert=… --key=…\n",
+    );
+    expect(kustomization(k8s(shop).files)).not.toContain("secret tls");
+  });
+
   it("takes the host name from the ingress node's properties before the environment's DNS entry", () => {
     const text = shop.replace(
       "technology: ingress-nginx",
@@ -374,6 +415,15 @@ describe("Kubernetes manifests", () => {
     ]);
     expect(kustomization.images).toEqual([{ name: "web" }]);
     expect(diagnostics.map((d) => d.code)).toContain("image-from-build");
+  });
+
+  it("quotes in kustomization.yaml a name kustomize's YAML 1.1 reader would read as no string", () => {
+    const { files } = k8s(`system: { name: Odd }
+services: { "no": { kind: worker, build: ./no } }
+environments: { prod: { platform: kubernetes, nodes: { c: { kind: cluster, run: ["no"] } } } }
+`);
+    const text = files.find((f) => f.path === "kustomization.yaml")!.content;
+    expect(parse(text, { version: "1.1" }).images).toEqual([{ name: "no" }]);
   });
 
   it("makes a port the instance publishes reachable from outside the cluster through a LoadBalancer", () => {

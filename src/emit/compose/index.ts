@@ -9,9 +9,19 @@ import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
 import { unknownEnvironment } from "../unknown-environment.js";
+import { READ_AS_YAML_1_1 } from "../yaml-1-1.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
+import { pathsFromFolder } from "./model-path.js";
 import { composeService, containersByService } from "./service.js";
+
+export interface ComposeOptions {
+  /**
+   * The folder the compose file goes to, relative to the model's folder (default: the model's
+   * own). The model's relative paths are written relative to it, as Compose reads them.
+   */
+  folder?: string;
+}
 
 export interface ComposeResult {
   files: GeneratedFile[];
@@ -29,7 +39,7 @@ export function projectName(model: Model, environment: Environment): string {
 
 /** YAML text; commands and health-check tests as one-line lists, the way people write them. */
 function toYaml(value: Record<string, unknown>): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
+  const doc = new Document(value, READ_AS_YAML_1_1);
   visit(doc, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
@@ -44,7 +54,11 @@ function toYaml(value: Record<string, unknown>): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-export function emitCompose(model: Model, environmentId: string): ComposeResult {
+export function emitCompose(
+  model: Model,
+  environmentId: string,
+  options: ComposeOptions = {},
+): ComposeResult {
   const environment = model.environments.find((e) => e.id === environmentId);
   if (!environment) {
     return {
@@ -60,11 +74,20 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
   const health = new Map(instances.map((i) => [i.id, composeHealthcheck(i)]));
   for (const instance of instances) {
     if (instance.service.health && !health.get(instance.id)) {
+      const waiting = instances
+        .filter((i) =>
+          i.service.uses.some((u) => u.target === instance.service.id && u.wait === "healthy" && !u.optional),
+        )
+        .map((i) => `'${i.id}'`);
+      const started =
+        waiting.length > 0
+          ? `, so ${waiting.join(", ")} wait${waiting.length > 1 ? "" : "s"} only for it to start`
+          : "";
       diagnostics.push(
         diagnostic(
           "health-check-not-runnable",
           "warning",
-          `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it`,
+          `the ${instance.service.health.type} health check of '${instance.service.id}' is left out of compose: the image may have no program to run it${started}`,
           instance.service.health.at,
           {
             hint: "add command: [curl, -f, http://localhost:PORT/health] (or whatever the image has) to the health check",
@@ -100,7 +123,16 @@ export function emitCompose(model: Model, environmentId: string): ComposeResult 
       i.id,
       composeService(
         i,
-        { model, environment, healthy, awaited, volumeName, networks, containers },
+        {
+          model,
+          environment,
+          healthy,
+          awaited,
+          volumeName,
+          networks,
+          containers,
+          path: pathsFromFolder(model.file, options.folder ?? "."),
+        },
         health.get(i.id),
       ),
     ]),

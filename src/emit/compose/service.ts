@@ -53,16 +53,23 @@ function variableValue(model: Model, host: (serviceId: string) => string, variab
   }
 }
 
+/** A request becomes a reservation, a limit a limit; a single value is a limit, which reserves as much. */
 function resources(memory: Amount | undefined, cpu: Amount | undefined): Record<string, unknown> | undefined {
   if (!memory && !cpu) return undefined;
   const limits: Record<string, string> = {};
   const reservations: Record<string, string> = {};
-  if (cpu) limits.cpus = cpus(cpu.limit);
-  if (memory) limits.memory = bytes(memory.limit);
-  if (cpu && cpu.request !== cpu.limit) reservations.cpus = cpus(cpu.request);
-  if (memory && memory.request !== memory.limit) reservations.memory = bytes(memory.request);
-  return { limits, ...(Object.keys(reservations).length > 0 ? { reservations } : {}) };
+  if (cpu && !cpu.requestOnly) limits.cpus = cpus(cpu.limit);
+  if (memory && !memory.requestOnly) limits.memory = bytes(memory.limit);
+  if (cpu && (cpu.requestOnly || cpu.request !== cpu.limit)) reservations.cpus = cpus(cpu.request);
+  if (memory && (memory.requestOnly || memory.request !== memory.limit))
+    reservations.memory = bytes(memory.request);
+  const given = (values: Record<string, string>) => Object.keys(values).length > 0;
+  return { ...(given(limits) ? { limits } : {}), ...(given(reservations) ? { reservations } : {}) };
 }
+
+/** Whether the model gives the instance a health check that the file leaves out (health-check-not-runnable). */
+const leftOut = (instance: Instance, context: Pick<ServiceContext, "healthy">): boolean =>
+  instance.service.health !== undefined && !context.healthy.has(instance.id);
 
 export interface ServiceContext {
   model: Model;
@@ -76,6 +83,8 @@ export interface ServiceContext {
   networks: (instance: Instance) => string[];
   /** See containersByService. */
   containers: ReadonlyMap<string, readonly Instance[]>;
+  /** A path of the model's, as the compose file's folder reaches it. */
+  path: (path: string) => string;
 }
 
 export function composeService(
@@ -88,16 +97,18 @@ export function composeService(
   const entry: ComposeService = {};
   if (instance.image) entry.image = instance.image;
   if (service.build) {
-    const { context, dockerfile, target, args } = service.build;
+    const { dockerfile, target, args } = service.build;
+    // The Dockerfile is the context's, so it stays as written.
+    const buildContext = context.path(service.build.context);
     entry.build =
       dockerfile || target || args.length > 0
         ? {
-            context,
+            context: buildContext,
             ...(dockerfile ? { dockerfile } : {}),
             ...(target ? { target } : {}),
             ...(args.length > 0 ? { args: emittedBuildArgs(service.build).args } : {}),
           }
-        : context;
+        : buildContext;
   }
   if (service.pull) entry.pull_policy = service.pull;
   const platform = platformOf(environment, instance);
@@ -141,7 +152,7 @@ export function composeService(
     .filter((v) => v.type !== "tmpfs")
     .map(
       (v) =>
-        `${v.type === "bind" ? v.source : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`,
+        `${v.type === "bind" ? context.path(v.source) : context.volumeName(instance, v.name)}:${v.path}${v.readOnly ? ":ro" : ""}`,
     );
   if (mounts.length > 0) entry.volumes = mounts;
   const tmpfs = service.volumes.filter((v) => v.type === "tmpfs").map((v) => v.path);
@@ -150,9 +161,12 @@ export function composeService(
   const dependsOn: Record<string, { condition: string }> = {};
   for (const use of service.uses.filter((u) => !u.optional)) {
     for (const target of (context.containers.get(use.target) ?? []).filter((i) => i !== instance)) {
+      // Compose refuses service_healthy on a service without a healthcheck, so a check left out of
+      // the file is waited for as the default case is: started.
+      const wait = use.wait === "healthy" && leftOut(target, context) ? "started" : use.wait;
       dependsOn[target.id] = {
-        condition: use.wait
-          ? CONDITIONS[use.wait]
+        condition: wait
+          ? CONDITIONS[wait]
           : context.healthy.has(target.id)
             ? "service_healthy"
             : "service_started",

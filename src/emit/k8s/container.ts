@@ -114,15 +114,16 @@ function resources(memory: Amount | undefined, cpu: Amount | undefined): IResour
   if (!memory && !cpu) return undefined;
   const requests: Record<string, string> = {};
   const limits: Record<string, string> = {};
+  // A request written alone leaves the container uncapped, as Kubernetes does without a limit.
   if (cpu) {
     requests.cpu = cpuQuantity(cpu.request);
-    limits.cpu = cpuQuantity(cpu.limit);
+    if (!cpu.requestOnly) limits.cpu = cpuQuantity(cpu.limit);
   }
   if (memory) {
     requests.memory = byteQuantity(memory.request);
-    limits.memory = byteQuantity(memory.limit);
+    if (!memory.requestOnly) limits.memory = byteQuantity(memory.limit);
   }
-  return { requests, limits };
+  return { requests, ...(Object.keys(limits).length > 0 ? { limits } : {}) };
 }
 
 function securityContext(instance: Instance): ISecurityContext | undefined {

@@ -15,7 +15,7 @@ import type { Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { containerInstances } from "../runtime/platform.js";
 import { unknownEnvironment } from "../unknown-environment.js";
-import { ingresses } from "./ingress.js";
+import { ingresses, tlsSecretsToCreate } from "./ingress.js";
 import { instanceObjects, type KubernetesObject } from "./instance-objects.js";
 import { kustomization } from "./kustomization.js";
 import { dnsLabel, systemLabels } from "./names.js";
@@ -120,7 +120,15 @@ export function emitKubernetes(
   const resources = files.map((f) => f.path);
   files.push({
     path: "kustomization.yaml",
-    content: kustomization(model, environment, instances, resources, builtImages, header),
+    content: kustomization(
+      model,
+      environment,
+      instances,
+      resources,
+      builtImages,
+      tlsSecretsToCreate(routed.files.flatMap((f) => f.objects)),
+      header,
+    ),
   });
   return { files, diagnostics };
 }

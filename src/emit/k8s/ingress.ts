@@ -100,6 +100,37 @@ function routePath(
   };
 }
 
+/** cert-manager makes a certificate for the hosts a TLS entry lists; for an entry without any it makes none. */
+function certificateWithoutHost(node: DeploymentNode): Diagnostic {
+  return diagnostic(
+    "certificate-without-host",
+    "warning",
+    `the Ingress of '${node.id}' asks cert-manager for a certificate but the model names no host for it, so cert-manager makes none`,
+    node.at,
+    {
+      hint: "give the node a host (properties: { host: app.example.org }), or the environment's infrastructure a DNS entry",
+    },
+  );
+}
+
+/** The TLS Secrets the Ingresses read that no cert-manager annotation has made: someone must create them. */
+export function tlsSecretsToCreate(objects: readonly IIngress[]): { namespace?: string; name: string }[] {
+  return objects
+    .filter((o) => o.metadata?.annotations?.["cert-manager.io/cluster-issuer"] === undefined)
+    .flatMap((o) =>
+      (o.spec?.tls ?? []).flatMap((entry) =>
+        entry.secretName
+          ? [
+              {
+                ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
+                name: entry.secretName,
+              },
+            ]
+          : [],
+      ),
+    );
+}
+
 export function ingresses(model: Model, environment: Environment): IngressResult {
   const result: IngressResult = { files: [], diagnostics: [] };
   for (const node of environment.allNodes.filter((n) => routingKinds.has(n.kind) && n.routes.length > 0)) {
@@ -112,6 +143,7 @@ export function ingresses(model: Model, environment: Environment): IngressResult
     const tls = statesTls(environment, node);
     const certManager = mentions(environment, node, /cert-manager/i);
     const host = hostName(environment, node);
+    if (tls && certManager && !host) result.diagnostics.push(certificateWithoutHost(node));
     const className = ingressClass(node);
     const base = dnsLabel(node.id);
     const objects = [...byNamespace].map(([namespace, paths]): IIngress => {

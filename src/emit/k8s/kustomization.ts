@@ -7,11 +7,23 @@
 import { Document, isSeq } from "yaml";
 import type { Environment, Instance, Model } from "../../model/types.js";
 import { emittedEnv } from "../runtime/secrets.js";
+import { READ_AS_YAML_1_1 } from "../yaml-1-1.js";
 import { secretKey } from "./container.js";
 import { dnsLabel } from "./names.js";
 import { namespaceOf } from "./placement.js";
 
-function secretLines(model: Model, environment: Environment, instances: Instance[]): string[] {
+/** A Secret an Ingress serves TLS with, where nothing in the cluster makes it. */
+export interface TlsSecret {
+  namespace?: string;
+  name: string;
+}
+
+function secretLines(
+  model: Model,
+  environment: Environment,
+  instances: Instance[],
+  tlsSecrets: readonly TlsSecret[],
+): string[] {
   const needed = new Map<string, { namespace: string | undefined; name: string; keys: Set<string> }>();
   for (const instance of instances) {
     const namespace = namespaceOf(environment, instance);
@@ -24,7 +36,7 @@ function secretLines(model: Model, environment: Environment, instances: Instance
       needed.set(id, entry);
     }
   }
-  if (needed.size === 0) return [];
+  if (needed.size === 0 && tlsSecrets.length === 0) return [];
   const lines = [
     "Secrets these manifests read; create them before applying (deployview never writes their values):",
   ];
@@ -34,6 +46,8 @@ function secretLines(model: Model, environment: Environment, instances: Instance
       `  kubectl${namespace ? ` -n ${namespace}` : ""} create secret generic ${name} ${literals.join(" ")}`,
     );
   }
+  for (const { namespace, name } of tlsSecrets)
+    lines.push(`  kubectl${namespace ? ` -n ${namespace}` : ""} create secret tls ${name} --cert=… --key=…`);
   return lines;
 }
 
@@ -43,6 +57,7 @@ export function kustomization(
   instances: Instance[],
   resources: string[],
   builtImages: { name: string; context: string }[],
+  tlsSecrets: readonly TlsSecret[],
   header: string,
 ): string {
   const body: Record<string, unknown> = {
@@ -51,8 +66,8 @@ export function kustomization(
     resources,
   };
   if (builtImages.length > 0) body.images = builtImages.map((i) => ({ name: i.name }));
-  const document = new Document(body, { aliasDuplicateObjects: false });
-  const comments = secretLines(model, environment, instances);
+  const document = new Document(body, READ_AS_YAML_1_1);
+  const comments = secretLines(model, environment, instances, tlsSecrets);
   if (comments.length > 0) document.commentBefore = comments.map((line) => ` ${line}`).join("\n");
   const images = document.get("images", true);
   if (isSeq(images)) {

@@ -104,5 +104,6 @@ export function resolveAmount(
     limit: limit.limit,
     approximate: input.approximate ?? (request.approximate || limit.approximate),
     text: input.approximate ? `~${text.replace(/^~/, "")}` : text,
+    ...(input.request !== undefined && input.limit === undefined ? { requestOnly: true as const } : {}),
   };
 }
