@@ -22,7 +22,7 @@ environments:
 `;
 
 function services(folder?: string) {
-  const loaded = loadModelText(model, "/work/paths/deployview.yaml");
+  const loaded = loadModelText(model, "/srv/paths/deployview.yaml");
   const result = emitCompose(loaded.model!, "dev", folder === undefined ? {} : { folder });
   return parse(result.files.find((f) => f.path === "compose.yaml")!.content).services;
 }

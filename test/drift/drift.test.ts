@@ -89,9 +89,9 @@ describe("deployview drift on committed configuration", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
     expect(lines).toEqual([
-      "deploy/production-compose/compose.yaml:29:9: error 'app' waits for postgres (started) here; the model says each dependency to be healthy where it has a health check [configuration-drift]",
-      "deploy/production-compose/compose.yaml:49:12: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
-      "deploy/production-compose/compose.yaml:55:46: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
+      "deploy/production-compose/compose.yaml:31:9: error 'app' waits for postgres (started) here; the model says each dependency to be healthy where it has a health check [configuration-drift]",
+      "deploy/production-compose/compose.yaml:51:12: error 'redis' runs redis:7.4-alpine here; the model says redis:7-alpine [configuration-drift]",
+      "deploy/production-compose/compose.yaml:57:46: error 'redis' runs with memory 256Mi, CPU none here; the model says none [configuration-drift]",
       "deploy/production-k8s/app.yaml:137:3: error 'app' runs 3 to 10 replicas at 70% CPU here; the model says 2 to 10 replicas at 70% CPU [configuration-drift]",
       "deploy/production-k8s/extra.yaml:3:13: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]",
       "deploy/production-k8s/redis.yaml:40:22: error 'redis' sets EXTRA_FLAG here, which the model does not [configuration-drift]",
@@ -145,13 +145,13 @@ describe("deployview drift on committed configuration", () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.split("\n").filter((l) => /^\S.*: error /.test(l));
     expect(lines).toEqual([
-      `${path}:3:1: error the model runs 'prometheus' in this environment, but the file does not [configuration-drift]`,
-      `${path}:7:5: error this differs from what the model generates here: 'restart: unless-stopped' [stale-generated-file]`,
-      `${path}:41:7: error the model does not generate this line [stale-generated-file]`,
-      `${path}:66:7: error 'ingestion' does not set MINIO_ENDPOINT here, which the model does [configuration-drift]`,
-      `${path}:150:7: error 'query-api' checks its health differently here than the model says [configuration-drift]`,
-      `${path}:229:12: error 'loki' publishes 3100→3100 here; the model says none [configuration-drift]`,
-      `${path}:248:3: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]`,
+      `${path}:5:1: error the model runs 'prometheus' in this environment, but the file does not [configuration-drift]`,
+      `${path}:9:5: error this differs from what the model generates here: 'restart: unless-stopped' [stale-generated-file]`,
+      `${path}:43:7: error the model does not generate this line [stale-generated-file]`,
+      `${path}:68:7: error 'ingestion' does not set MINIO_ENDPOINT here, which the model does [configuration-drift]`,
+      `${path}:152:7: error 'query-api' checks its health differently here than the model says [configuration-drift]`,
+      `${path}:231:12: error 'loki' publishes 3100→3100 here; the model says none [configuration-drift]`,
+      `${path}:250:3: error 'extra' runs here, but the model does not place it in this environment [configuration-drift]`,
     ]);
   });
 

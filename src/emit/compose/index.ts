@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diagnostic } from "../../diagnostics.js";
+import { GENERATED_FOR } from "../../import/compose/generated-for.js";
 import type { Environment, Instance, Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { ancestors, containerInstances } from "../runtime/platform.js";
@@ -137,7 +138,13 @@ export function emitCompose(
       ),
     ]),
   );
-  const document: Record<string, unknown> = { name: projectName(model, environment), services };
+  // The environment it was made for, which Compose passes over: `check` of this file then judges it
+  // as the model's check judges that environment (a database published in development only).
+  const document: Record<string, unknown> = {
+    name: projectName(model, environment),
+    [GENERATED_FOR]: { environment: environment.id },
+    services,
+  };
   if (networkNodes.length > 0) {
     document.networks = Object.fromEntries(
       networkNodes.map((n) => [

@@ -15,6 +15,7 @@ import type { ConfigVariable } from "../../model/types.js";
 import { isObject } from "../json.js";
 import { applyExtends } from "./extends.js";
 import { VARIANT_FILE } from "./file-names.js";
+import { generatedFor } from "./generated-for.js";
 import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
 import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
@@ -121,7 +122,10 @@ export async function importCompose(
   // Checked alone, docker-compose.dev.yml runs in development, and compose.prod.yaml in production:
   // the rules that tell them apart read the environment's name.
   const variant = VARIANT_FILE.exec(basename(files.at(-1)!))?.[1];
-  const environment = options.environment ?? (variant && variant !== "override" ? variant : "compose");
+  const environment =
+    options.environment ??
+    generatedFor(composeSources) ??
+    (variant && variant !== "override" ? variant : "compose");
   const imported = composeToModel(name, composeSources, environment);
   append(diagnostics, imported.diagnostics);
   append(imported.findings, findings);
