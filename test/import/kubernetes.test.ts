@@ -636,6 +636,57 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:118", "manifest-invalid@13:42"]);
   });
 
+  it("takes a field written as null as left out, as the API server drops it, where two fields clash", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { matchLabels: { app: web } }",
+      "  strategy: { type: Recreate, rollingUpdate: null }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      hostNetwork: true",
+      "      containers:",
+      "        - name: web",
+      "          image: 'web:1.0'",
+      "          ports: [{ containerPort: 8080, hostPort: null }]",
+      "          livenessProbe: { exec: null, httpGet: { path: /, port: 8080 }, successThreshold: null }",
+      "---",
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata: { name: web }",
+      "spec: { minAvailable: 1, maxUnavailable: null, selector: { matchLabels: { app: web } } }",
+      "---",
+      ...service("web", "{ selector: { app: web }, ports: [{ port: 80, nodePort: null }] }"),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual([]);
+    // Set, rollingUpdate clashes with Recreate.
+    const set = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { matchLabels: { app: web } }",
+      "  strategy: { type: Recreate, rollingUpdate: {} }",
+      "  template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: 'web:1.0' }] } }",
+      "",
+    ]);
+    expect(
+      located(
+        set.diagnostics.filter((d) => d.code === "manifest-invalid"),
+        set.sources,
+      ),
+    ).toEqual(["manifest-invalid@6:46"]);
+  });
+
   it("reports port protocols the API server does not take, and a host port unlike its container port on the host's network", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
