@@ -1442,6 +1442,29 @@ describe("Kubernetes manifests as a model", () => {
     expect(built.diagnostics).toEqual([]);
   });
 
+  it("passes over kustomize's own Kustomization and Component, and reads another group's objects of those kinds", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: kustomize.config.k8s.io/v1alpha1",
+      "kind: Component",
+      "resources: [x.yaml]",
+      "---",
+      "apiVersion: dapr.io/v1alpha1",
+      "kind: Component",
+      "metadata: { name: statestore }",
+      "spec: { type: state.redis, version: v1 }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-kind-skipped@6:7"]);
+    const flux = await loadManifestText([
+      "apiVersion: kustomize.toolkit.fluxcd.io/v1",
+      "kind: Kustomization",
+      "metadata: { name: apps }",
+      "spec: { interval: 10m, path: ./apps, sourceRef: { kind: GitRepository, name: flux-system } }",
+      "",
+    ]);
+    expect(located(flux.diagnostics, flux.sources)).toEqual(["manifest-kind-skipped@2:7"]);
+  });
+
   it("reports bad documents where they are and imports the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
     writeFileSync(

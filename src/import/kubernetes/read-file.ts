@@ -4,7 +4,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
-import { isObject, type ManifestObject } from "./objects.js";
+import { isObject, type Json, type ManifestObject } from "./objects.js";
 
 export interface ReadText {
   text?: string;
@@ -68,6 +68,19 @@ export function looksLikeManifest(file: string): boolean {
   }
 }
 
+/**
+ * Whether an object is kustomize's own file, read by kustomize and never applied: a Kustomization or
+ * Component of its group. A custom resource of another group by either name (Dapr's Component,
+ * Flux's Kustomization) is an object like any other.
+ */
+function isKustomizeFile(item: Json): boolean {
+  return (
+    (item.kind === "Kustomization" || item.kind === "Component") &&
+    typeof item.apiVersion === "string" &&
+    item.apiVersion.startsWith("kustomize.config.k8s.io/")
+  );
+}
+
 /** Parses manifest text; documents that are empty, lists or kustomizations are not objects. */
 export function manifestObjects(
   text: string,
@@ -124,7 +137,7 @@ export function manifestObjects(
         );
         continue;
       }
-      if (item.kind === "Kustomization" || item.kind === "Component") continue;
+      if (isKustomizeFile(item)) continue;
       const metadata = isObject(item.metadata) ? item.metadata : {};
       if (typeof metadata.name !== "string" || metadata.name === "") {
         diagnostics.push(
