@@ -1465,6 +1465,32 @@ describe("Kubernetes manifests as a model", () => {
     expect(located(flux.diagnostics, flux.sources)).toEqual(["manifest-kind-skipped@2:7"]);
   });
 
+  it("unwraps typed lists as kubectl does, their items taking the kind the list names where they leave it out", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
+      "apiVersion: v1",
+      "kind: ConfigMapList",
+      "items:",
+      "  - apiVersion: v1",
+      "    kind: ConfigMap",
+      "    metadata: { name: settings }",
+      "  - metadata: { name: extra }",
+      "---",
+      "apiVersion: rbac.authorization.k8s.io/v1",
+      "kind: RoleBindingList",
+      "items: []",
+      "---",
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: 'api:1.0'",
+      "          envFrom: [{ configMapRef: { name: settings } }, { configMapRef: { name: extra } }]",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual([]);
+    expect(model!.importFindings!.map((d) => d.code)).not.toContain("unknown-config");
+  });
+
   it("reports bad documents where they are and imports the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
     writeFileSync(

@@ -81,6 +81,24 @@ function isKustomizeFile(item: Json): boolean {
   );
 }
 
+/**
+ * The objects a list wraps, as kubectl unwraps them: a `kind: List`, or a typed one (ConfigMapList,
+ * RoleBindingList), whose items may leave out the kind and apiVersion the list's name implies.
+ * Undefined where the value is no list.
+ */
+function listItems(value: unknown): { item: unknown; path: (string | number)[] }[] | undefined {
+  if (!isObject(value) || typeof value.kind !== "string" || !value.kind.endsWith("List")) return undefined;
+  if (!Array.isArray(value.items)) return undefined;
+  const kind = value.kind.slice(0, -"List".length);
+  return value.items.map((item, index) => ({
+    item:
+      kind !== "" && isObject(item) && item.kind === undefined && item.apiVersion === undefined
+        ? { apiVersion: value.apiVersion, kind, ...item }
+        : item,
+    path: ["items", index],
+  }));
+}
+
 /** Parses manifest text; documents that are empty, lists or kustomizations are not objects. */
 export function manifestObjects(
   text: string,
@@ -106,11 +124,7 @@ export function manifestObjects(
       );
       continue;
     }
-    // A `kind: List` wraps objects in items; kubectl unwraps it, so do we.
-    const items =
-      isObject(value) && value.kind === "List" && Array.isArray(value.items)
-        ? value.items.map((item, index) => ({ item, path: ["items", index] }))
-        : [{ item: value, path: [] as (string | number)[] }];
+    const items = listItems(value) ?? [{ item: value, path: [] as (string | number)[] }];
     for (const { item, path } of items) {
       // A kind without its apiVersion is an object written wrong, which kubectl refuses, rather
       // than a document of something else kept beside the manifests.
