@@ -1491,6 +1491,15 @@ describe("Kubernetes manifests as a model", () => {
     expect(model!.importFindings!.map((d) => d.code)).not.toContain("unknown-config");
   });
 
+  it("says a file of documents that are none of them objects holds nothing to check, as an error", async () => {
+    const { model, diagnostics, sources } = await loadManifestText(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n",
+    );
+    expect(model).toBeUndefined();
+    expect(located(diagnostics, sources)).toEqual(["manifest-not-object@2:7", "manifest-not-object"]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "error"]);
+  });
+
   it("reports bad documents where they are and imports the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
     writeFileSync(
