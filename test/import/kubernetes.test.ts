@@ -1500,6 +1500,24 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "error"]);
   });
 
+  it("checks objects the API server names from their generateName, each a new one, pointed at their prefix", async () => {
+    const job = (privileged: boolean) =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: m, image: 'm:1.0', securityContext: { privileged: ${privileged} } }]\n`;
+    const { model, diagnostics, sources } = await loadManifestText(
+      [job(true), job(false), "apiVersion: v1\nkind: ConfigMap\nmetadata: { generateName: Bad_ }\n"].join(
+        "---\n",
+      ),
+    );
+    // Named by the API server, the two Jobs are two objects, and the prefix is held to the rules.
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@23:27"]);
+    expect(model!.services.map((s) => s.id)).toEqual(["migrate-", "migrate-2"]);
+    const found = checkModel(model!, { sources }).filter((d) => d.code === "privileged-container");
+    expect(located(found, sources)).toEqual(["privileged-container@9:66"]);
+    expect(found[0]!.message).toContain("'migrate-'");
+    const named = checkModel(model!, { sources }).filter((d) => d.code === "no-resource-limits");
+    expect(located(named, sources)).toEqual(["no-resource-limits@4:3", "no-resource-limits@14:3"]);
+  });
+
   it("reports bad documents where they are and imports the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
     writeFileSync(

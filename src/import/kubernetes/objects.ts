@@ -12,13 +12,21 @@ export const asObject = (value: unknown): Json => (isObject(value) ? value : {})
 export interface ManifestObject {
   kind: string;
   apiVersion: string;
+  /** Its metadata.name, or the generateName prefix of one the API server names itself. */
   name: string;
+  /** Named by generateName: each apply makes a new object, with a suffix of its own. */
+  generated?: true;
   namespace?: string;
   /** The object, after any kustomize patches. */
   value: Json;
   /** The document it was written in, and where in it the object is, for locating findings. */
   yaml: YamlFile;
   base: KeyPath;
+}
+
+/** The key of metadata its name is written at. */
+export function nameKey(object: ManifestObject): "name" | "generateName" {
+  return object.generated ? "generateName" : "name";
 }
 
 /** A bare Pod runs containers too (a debug pod, an example's one-off): checked as a workload of one. */

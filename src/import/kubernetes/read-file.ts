@@ -153,7 +153,13 @@ export function manifestObjects(
       }
       if (isKustomizeFile(item)) continue;
       const metadata = isObject(item.metadata) ? item.metadata : {};
-      if (typeof metadata.name !== "string" || metadata.name === "") {
+      // Hooks and `kubectl create` leave naming to the API server, which adds a suffix to the prefix.
+      const generated =
+        (typeof metadata.name !== "string" || metadata.name === "") &&
+        typeof metadata.generateName === "string" &&
+        metadata.generateName !== "";
+      const name = generated ? (metadata.generateName as string) : metadata.name;
+      if (typeof name !== "string" || name === "") {
         diagnostics.push(
           diagnostic(
             "manifest-not-object",
@@ -167,7 +173,8 @@ export function manifestObjects(
       objects.push({
         kind: item.kind,
         apiVersion: item.apiVersion,
-        name: metadata.name,
+        name,
+        ...(generated ? { generated: true as const } : {}),
         ...(typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}),
         value: item,
         yaml,

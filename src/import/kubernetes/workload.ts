@@ -9,7 +9,15 @@ import { fromKubeletReferences } from "../../model/kubelet-references.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  nameKey,
+  podSpecOf,
+} from "./objects.js";
 import { probeHealth } from "./probe-health.js";
 import type { SkaffoldBuild } from "./skaffold.js";
 import { importEnv } from "./workload-env.js";
@@ -88,7 +96,7 @@ export function importWorkload(
               asArray(container.ports).map((port) => Number(asObject(port).containerPort)),
             ),
   };
-  note(servicePath, ["metadata", "name"]);
+  note(servicePath, ["metadata", nameKey(object)]);
   if (image) {
     service.image = image;
     note([...servicePath, "image"], [...containerPath, "image"]);
