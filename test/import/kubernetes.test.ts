@@ -1650,6 +1650,39 @@ describe("kustomize labels, annotations and replica counts", () => {
   });
 });
 
+describe("kustomize labels on a ReplicationController", () => {
+  it("go into its selector where it has one, a plain map of labels, and into its pod template", () => {
+    const dir = folderWith({
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: web }",
+        "spec:",
+        "  selector: { app: web }",
+        "  template:",
+        "    metadata: { labels: { app: web } }",
+        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: cache }",
+        "spec:",
+        "  template:",
+        "    metadata: { labels: { app: cache } }",
+        "    spec: { containers: [{ name: cache, image: 'redis:7.2' }] }",
+        "",
+      ].join("\n"),
+      "kustomization.yaml": "resources: [app.yaml]\ncommonLabels: { env: prod }\n",
+    });
+    const context = { diagnostics: [], sources: new Map<string, string>() };
+    const [web, cache] = buildKustomization(dir, context).map((o) => o.value as unknown as ParsedObject);
+    expect(web!.spec.selector).toEqual({ app: "web", env: "prod" });
+    expect(web!.spec.template.metadata.labels).toEqual({ app: "web", env: "prod" });
+    expect(cache!.spec.selector).toBeUndefined();
+    expect(cache!.spec.template.metadata.labels).toEqual({ app: "cache", env: "prod" });
+  });
+});
+
 describe("kustomize patches", () => {
   it("aim at objects by label and annotation selectors, and by a name pattern", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-kustomize-"));

@@ -32,6 +32,7 @@ const RESTART_POLICIES: Record<string, readonly string[]> = {
   StatefulSet: ["Always"],
   DaemonSet: ["Always"],
   ReplicaSet: ["Always"],
+  ReplicationController: ["Always"],
   Job: ["OnFailure", "Never"],
   CronJob: ["OnFailure", "Never"],
 };

@@ -24,6 +24,7 @@ const DNS_NAMED = new Set([
   "StatefulSet",
   "DaemonSet",
   "ReplicaSet",
+  "ReplicationController",
   "Job",
   "CronJob",
   "Pod",

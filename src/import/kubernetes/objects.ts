@@ -29,8 +29,28 @@ export function nameKey(object: ManifestObject): "name" | "generateName" {
   return object.generated ? "generateName" : "name";
 }
 
-/** A bare Pod runs containers too (a debug pod, an example's one-off): checked as a workload of one. */
-export const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"]);
+/**
+ * A bare Pod runs containers too (a debug pod, an example's one-off): checked as a workload of one.
+ * A ReplicaSet or ReplicationController written by hand runs its pods as a Deployment's do.
+ */
+export const workloadKinds = new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "Pod",
+]);
+
+/** The workloads that keep a count of replicas, which an autoscaler may scale. */
+export const replicatedKinds: ReadonlySet<string> = new Set([
+  "Deployment",
+  "StatefulSet",
+  "ReplicaSet",
+  "ReplicationController",
+]);
 
 /**
  * Kinds that carry nothing the model shows (access control, policy, mesh details). They are left

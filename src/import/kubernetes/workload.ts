@@ -70,6 +70,14 @@ function amount(
   return limit ?? request;
 }
 
+/**
+ * The model's workload for a kind: a ReplicaSet or ReplicationController keeps a count of pods as a
+ * Deployment does, without rolling them out, which the model does not tell apart.
+ */
+function modelWorkload(kind: string): string {
+  return kind === "ReplicaSet" || kind === "ReplicationController" ? "Deployment" : kind;
+}
+
 export function importWorkload(
   id: string,
   object: ManifestObject,
@@ -174,7 +182,7 @@ export function importWorkload(
   Object.assign(service, jobRestart(object, pod));
   append(notes, otherContainers(containers, pod));
   // The model has no bare pod: one is a workload of one replica of the kind its service would take.
-  const instance: Json = object.kind === "Pod" ? {} : { workload: object.kind };
+  const instance: Json = object.kind === "Pod" ? {} : { workload: modelWorkload(object.kind) };
   const schedule = asObject(object.value.spec).schedule;
   if (object.kind === "CronJob" && typeof schedule === "string") instance.schedule = schedule;
   if (Object.keys(storage).length > 0) instance.storage = storage;

@@ -19,8 +19,10 @@ export interface ManifestSet {
   paths: string[];
 }
 
-const WORKLOAD =
-  /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job|Pod)\s*$|"kind"\s*:\s*"(?:Deployment|StatefulSet|DaemonSet|CronJob|Job|Pod)"/m;
+const WORKLOAD = new RegExp(
+  `^kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
+  "m",
+);
 
 /** Names of the workloads a file defines, or undefined when it defines none. */
 function workloadsIn(file: string): string[] | undefined {
