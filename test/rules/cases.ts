@@ -242,6 +242,29 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // A disk or network share written in the pod keeps its data as a claim does; scratch space keeps none.
+    rule: "stateful-without-volume",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ["nfs", "nfs: { server: nfs.example.com, path: /exports/pg }"],
+        ["cinder", "cinder: { volumeID: bd82f7e2 }"],
+        ["csi", "csi: { driver: disk.csi.example.com }"],
+        ["scratch", "emptyDir: {}"],
+        ["memory", "emptyDir: { medium: Memory }"],
+      ]
+        .map(([name, source]) =>
+          [
+            ...workloadHead("Deployment", name!),
+            `    spec: { containers: [{ name: pg, image: 'postgres:16.2', volumeMounts: [{ name: data, mountPath: /var/lib/postgresql/data }] }], volumes: [{ name: data, ${source} }] }`,
+          ].join("\n"),
+        )
+        .join("\n---\n"),
+    },
+    expected: ["30:13", "39:13"],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],
