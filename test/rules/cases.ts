@@ -294,6 +294,28 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "dependency-cycle",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ["proxy", "ADMIN_URL", "http://admin:8080"],
+        ["admin", "PUBLIC_URL", "http://proxy:8080/admin"],
+      ]
+        .map(([name, variable, value]) =>
+          [
+            ...workloadHead("Deployment", name!),
+            `    spec: { containers: [{ name: ${name}, image: '${name}:1.0', env: [{ name: ${variable}, value: '${value}' }], ports: [{ containerPort: 8080 }] }] }`,
+            "---",
+            ...service(name!, `{ selector: { app: ${name} }, ports: [{ port: 8080 }] }`),
+          ].join("\n"),
+        )
+        .join("\n---\n"),
+    },
+    // Kubernetes starts both at once: two workloads that name each other wait on nothing.
+    expected: [],
+  },
+  {
+    rule: "dependency-cycle",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b, a] }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // A service in its own uses, where it is written.
     expected: ["4:43"],
