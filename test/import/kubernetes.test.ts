@@ -1684,6 +1684,35 @@ describe("kustomize labels on a ReplicationController", () => {
 });
 
 describe("kustomize patches", () => {
+  it("make a Job of a Deployment where a JSON patch replaces its kind and apiVersion, as kustomize does", async () => {
+    const dir = folderWith({
+      "base/app.yaml": [
+        ...workloadHead("Deployment", "seed"),
+        "    spec: { containers: [{ name: seed, image: 'seed:1.0' }] }",
+        "",
+      ].join("\n"),
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "job/kustomization.yaml": [
+        "resources: [../base]",
+        "patchesJson6902:",
+        "  - target: { group: apps, version: v1, kind: Deployment, name: seed }",
+        "    path: patch.yaml",
+        "",
+      ].join("\n"),
+      "job/patch.yaml": [
+        "- { op: replace, path: /kind, value: Job }",
+        "- { op: replace, path: /apiVersion, value: batch/v1 }",
+        "- { op: remove, path: /spec/selector }",
+        "- { op: add, path: /spec/template/spec/restartPolicy, value: OnFailure }",
+        "",
+      ].join("\n"),
+    });
+    const { model, diagnostics, sources } = await loadManifestsAsModel([join(dir, "job")]);
+    expect(located(diagnostics, sources)).toEqual([]);
+    expect(model!.importFindings!.map((d) => d.code)).not.toContain("workload-selector-mismatch");
+    expect(model!.services.map((s) => [s.id, s.kind])).toEqual([["seed", "job"]]);
+  });
+
   it("aim at objects by label and annotation selectors, and by a name pattern", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-kustomize-"));
     const deployment = (name: string, labels: string, annotations = "{}") =>
