@@ -86,7 +86,8 @@ export async function loadsFor(
   if (existsSync(join(path, MODEL_FILE))) return [() => loadModelFile(join(path, MODEL_FILE))];
   if ((await kubernetes()).kustomizationIn(path)) return [() => loadManifests([path])];
   const { findConfigurationSets } = await import("../import/repository/sets.js");
-  const sets = findConfigurationSets(path);
+  // A folder is checked as `kubectl apply -f` would apply it: variants of one object are defined twice.
+  const sets = findConfigurationSets(path, { variants: "together" });
   const loads: Load[] = [
     ...sets.compose.map((set) => () => loadComposeAsModel(set.files, compose)),
     ...sets.manifests.map((set) => () => loadManifests(set.paths)),

@@ -8,7 +8,7 @@ export const dependencyCycle: Rule = {
   id: "dependency-cycle",
   severity: "error",
   description: `Services use each other in a cycle, so no startup order exists.`,
-  why: `Compose's depends_on and any startup ordering deadlock on a cycle. In a compose file, Compose also starts a service after those it links to, takes volumes from (volumes_from) or shares a namespace with (network_mode: service:vpn, and ipc, pid, uts, cgroup): it refuses a cycle through them too.`,
+  why: `Compose's depends_on and any startup ordering deadlock on a cycle. In a compose file, Compose also starts a service after those it links to, takes volumes from (volumes_from) or shares a namespace with (network_mode: service:vpn, and ipc, pid, uts, cgroup): it refuses a cycle through them too. Kubernetes manifests are not checked: Kubernetes starts workloads in no order, so two that name each other wait on nothing.`,
   fix: `Make one of the relations optional (it is not needed to start), or break the cycle.`,
   example: {
     bad: `a: { uses: [b] }
@@ -20,6 +20,9 @@ b: { uses: { a: { optional: true } } }`,
     // A compose service that names itself in depends_on, and the cycles through links, volumes_from
     // and shared namespaces, which the model does not keep.
     reportImported(context, "dependency-cycle");
+    // Kubernetes starts every workload at once and waits for none: the uses read from manifests
+    // (an env value naming another's Service) make no startup order to deadlock.
+    if (context.model.readFrom === "kubernetes") return;
     // And a model's service that uses itself: the shortest cycle, which the startup order passes over.
     for (const service of context.model.services)
       for (const use of service.uses)

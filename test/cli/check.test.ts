@@ -252,6 +252,29 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(found).not.toContain("service-selects-nothing@two/net/svc.yaml");
   });
 
+  it("checks a folder of variant files as kubectl applies it, every file's findings with the objects defined twice", async () => {
+    const service =
+      "apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }\n";
+    const deployment = (extra: string) =>
+      `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: 'web:1'${extra} }] }\n`;
+    const root = folderWith({
+      "app.yaml": service + deployment(""),
+      "app-hardened.yaml": service + deployment(", securityContext: { runAsNonRoot: true }"),
+      "ingress.yaml":
+        "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web }\nspec:\n  defaultBackend: { service: { name: web, port: { number: 8081 } } }\n",
+    });
+    const run = await runCli(["check", root, "--format", "json"]);
+    const found = JSON.parse(run.stdout).diagnostics.map(
+      (d: { code: string; file: string; range: { start: { line: number; column: number } } }) =>
+        `${d.code}@${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`,
+    );
+    expect(found).toContain("unknown-port@ingress.yaml:5:49");
+    // app.yaml comes after app-hardened.yaml, as kubectl reads a folder's files.
+    expect(found).toContain("manifest-duplicate-object@app.yaml:3:19");
+    expect(found).toContain("manifest-duplicate-object@app.yaml:8:19");
+    expect(run.code).toBe(1);
+  });
+
   it("reads manifests written as JSON, and a manifest after a long licence header, as manifests", async () => {
     const deployment = {
       apiVersion: "apps/v1",

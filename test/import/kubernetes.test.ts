@@ -636,6 +636,57 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:118", "manifest-invalid@13:42"]);
   });
 
+  it("takes a field written as null as left out, as the API server drops it, where two fields clash", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { matchLabels: { app: web } }",
+      "  strategy: { type: Recreate, rollingUpdate: null }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      hostNetwork: true",
+      "      containers:",
+      "        - name: web",
+      "          image: 'web:1.0'",
+      "          ports: [{ containerPort: 8080, hostPort: null }]",
+      "          livenessProbe: { exec: null, httpGet: { path: /, port: 8080 }, successThreshold: null }",
+      "---",
+      "apiVersion: policy/v1",
+      "kind: PodDisruptionBudget",
+      "metadata: { name: web }",
+      "spec: { minAvailable: 1, maxUnavailable: null, selector: { matchLabels: { app: web } } }",
+      "---",
+      ...service("web", "{ selector: { app: web }, ports: [{ port: 80, nodePort: null }] }"),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual([]);
+    // Set, rollingUpdate clashes with Recreate.
+    const set = await loadManifestText([
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { matchLabels: { app: web } }",
+      "  strategy: { type: Recreate, rollingUpdate: {} }",
+      "  template: { metadata: { labels: { app: web } }, spec: { containers: [{ name: web, image: 'web:1.0' }] } }",
+      "",
+    ]);
+    expect(
+      located(
+        set.diagnostics.filter((d) => d.code === "manifest-invalid"),
+        set.sources,
+      ),
+    ).toEqual(["manifest-invalid@6:46"]);
+  });
+
   it("reports port protocols the API server does not take, and a host port unlike its container port on the host's network", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -1391,6 +1442,82 @@ describe("Kubernetes manifests as a model", () => {
     expect(built.diagnostics).toEqual([]);
   });
 
+  it("passes over kustomize's own Kustomization and Component, and reads another group's objects of those kinds", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: kustomize.config.k8s.io/v1alpha1",
+      "kind: Component",
+      "resources: [x.yaml]",
+      "---",
+      "apiVersion: dapr.io/v1alpha1",
+      "kind: Component",
+      "metadata: { name: statestore }",
+      "spec: { type: state.redis, version: v1 }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-kind-skipped@6:7"]);
+    const flux = await loadManifestText([
+      "apiVersion: kustomize.toolkit.fluxcd.io/v1",
+      "kind: Kustomization",
+      "metadata: { name: apps }",
+      "spec: { interval: 10m, path: ./apps, sourceRef: { kind: GitRepository, name: flux-system } }",
+      "",
+    ]);
+    expect(located(flux.diagnostics, flux.sources)).toEqual(["manifest-kind-skipped@2:7"]);
+  });
+
+  it("unwraps typed lists as kubectl does, their items taking the kind the list names where they leave it out", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
+      "apiVersion: v1",
+      "kind: ConfigMapList",
+      "items:",
+      "  - apiVersion: v1",
+      "    kind: ConfigMap",
+      "    metadata: { name: settings }",
+      "  - metadata: { name: extra }",
+      "---",
+      "apiVersion: rbac.authorization.k8s.io/v1",
+      "kind: RoleBindingList",
+      "items: []",
+      "---",
+      ...workloadHead("Deployment", "api"),
+      "    spec:",
+      "      containers:",
+      "        - name: api",
+      "          image: 'api:1.0'",
+      "          envFrom: [{ configMapRef: { name: settings } }, { configMapRef: { name: extra } }]",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual([]);
+    expect(model!.importFindings!.map((d) => d.code)).not.toContain("unknown-config");
+  });
+
+  it("says a file of documents that are none of them objects holds nothing to check, as an error", async () => {
+    const { model, diagnostics, sources } = await loadManifestText(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n",
+    );
+    expect(model).toBeUndefined();
+    expect(located(diagnostics, sources)).toEqual(["manifest-not-object@2:7", "manifest-not-object"]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "error"]);
+  });
+
+  it("checks objects the API server names from their generateName, each a new one, pointed at their prefix", async () => {
+    const job = (privileged: boolean) =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{ name: m, image: 'm:1.0', securityContext: { privileged: ${privileged} } }]\n`;
+    const { model, diagnostics, sources } = await loadManifestText(
+      [job(true), job(false), "apiVersion: v1\nkind: ConfigMap\nmetadata: { generateName: Bad_ }\n"].join(
+        "---\n",
+      ),
+    );
+    // Named by the API server, the two Jobs are two objects, and the prefix is held to the rules.
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@23:27"]);
+    expect(model!.services.map((s) => s.id)).toEqual(["migrate-", "migrate-2"]);
+    const found = checkModel(model!, { sources }).filter((d) => d.code === "privileged-container");
+    expect(located(found, sources)).toEqual(["privileged-container@9:66"]);
+    expect(found[0]!.message).toContain("'migrate-'");
+    const named = checkModel(model!, { sources }).filter((d) => d.code === "no-resource-limits");
+    expect(located(named, sources)).toEqual(["no-resource-limits@4:3", "no-resource-limits@14:3"]);
+  });
+
   it("reports bad documents where they are and imports the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-manifests-"));
     writeFileSync(
@@ -1523,7 +1650,69 @@ describe("kustomize labels, annotations and replica counts", () => {
   });
 });
 
+describe("kustomize labels on a ReplicationController", () => {
+  it("go into its selector where it has one, a plain map of labels, and into its pod template", () => {
+    const dir = folderWith({
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: web }",
+        "spec:",
+        "  selector: { app: web }",
+        "  template:",
+        "    metadata: { labels: { app: web } }",
+        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: cache }",
+        "spec:",
+        "  template:",
+        "    metadata: { labels: { app: cache } }",
+        "    spec: { containers: [{ name: cache, image: 'redis:7.2' }] }",
+        "",
+      ].join("\n"),
+      "kustomization.yaml": "resources: [app.yaml]\ncommonLabels: { env: prod }\n",
+    });
+    const context = { diagnostics: [], sources: new Map<string, string>() };
+    const [web, cache] = buildKustomization(dir, context).map((o) => o.value as unknown as ParsedObject);
+    expect(web!.spec.selector).toEqual({ app: "web", env: "prod" });
+    expect(web!.spec.template.metadata.labels).toEqual({ app: "web", env: "prod" });
+    expect(cache!.spec.selector).toBeUndefined();
+    expect(cache!.spec.template.metadata.labels).toEqual({ app: "cache", env: "prod" });
+  });
+});
+
 describe("kustomize patches", () => {
+  it("make a Job of a Deployment where a JSON patch replaces its kind and apiVersion, as kustomize does", async () => {
+    const dir = folderWith({
+      "base/app.yaml": [
+        ...workloadHead("Deployment", "seed"),
+        "    spec: { containers: [{ name: seed, image: 'seed:1.0' }] }",
+        "",
+      ].join("\n"),
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "job/kustomization.yaml": [
+        "resources: [../base]",
+        "patchesJson6902:",
+        "  - target: { group: apps, version: v1, kind: Deployment, name: seed }",
+        "    path: patch.yaml",
+        "",
+      ].join("\n"),
+      "job/patch.yaml": [
+        "- { op: replace, path: /kind, value: Job }",
+        "- { op: replace, path: /apiVersion, value: batch/v1 }",
+        "- { op: remove, path: /spec/selector }",
+        "- { op: add, path: /spec/template/spec/restartPolicy, value: OnFailure }",
+        "",
+      ].join("\n"),
+    });
+    const { model, diagnostics, sources } = await loadManifestsAsModel([join(dir, "job")]);
+    expect(located(diagnostics, sources)).toEqual([]);
+    expect(model!.importFindings!.map((d) => d.code)).not.toContain("workload-selector-mismatch");
+    expect(model!.services.map((s) => [s.id, s.kind])).toEqual([["seed", "job"]]);
+  });
+
   it("aim at objects by label and annotation selectors, and by a name pattern", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-kustomize-"));
     const deployment = (name: string, labels: string, annotations = "{}") =>

@@ -232,6 +232,21 @@ describe("deployview init with Kubernetes manifests", () => {
     expect(check.stdout).not.toMatch(/ error /);
   });
 
+  it("makes each variant file of a folder an environment, with the folder's other manifests", async () => {
+    const deployment = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec: { template: { spec: { containers: [{ name: web, image: '${image}' }] } } }\n`;
+    const root = folderWith({
+      "k8s/app.yaml": deployment("web:1"),
+      "k8s/app-hardened.yaml": deployment("web:1-hardened"),
+      "k8s/ingress.yaml":
+        "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: web }\nspec: { defaultBackend: { service: { name: web, port: { number: 80 } } } }\n",
+    });
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  k8s-app: k8s/app.yaml + k8s/ingress.yaml\n");
+    expect(result.stdout).toContain("  k8s-app-hardened: k8s/app-hardened.yaml + k8s/ingress.yaml\n");
+  });
+
   it("takes a compose file with no base file as a set of its own", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
     writeFileSync(join(root, "docker-compose.builder.yml"), "services:\n  builder: { image: 'b:1' }\n");

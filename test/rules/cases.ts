@@ -281,6 +281,29 @@ export const cases: RuleCase[] = [
     expected: ["5:14"],
   },
   {
+    // A disk or network share written in the pod keeps its data as a claim does; scratch space keeps none.
+    rule: "stateful-without-volume",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ["nfs", "nfs: { server: nfs.example.com, path: /exports/pg }"],
+        ["cinder", "cinder: { volumeID: bd82f7e2 }"],
+        ["csi", "csi: { driver: disk.csi.example.com }"],
+        ["scratch", "emptyDir: {}"],
+        ["memory", "emptyDir: { medium: Memory }"],
+      ]
+        .map(([name, source]) =>
+          [
+            ...workloadHead("Deployment", name!),
+            `    spec: { containers: [{ name: pg, image: 'postgres:16.2', volumeMounts: [{ name: data, mountPath: /var/lib/postgresql/data }] }], volumes: [{ name: data, ${source} }] }`,
+          ].join("\n"),
+        )
+        .join("\n---\n"),
+    },
+    expected: ["30:13", "39:13"],
+  },
+  {
     rule: "secret-without-source",
     text: `system: { name: Shop }\nservices:\n  api: { kind: api, image: "a:1", env: { PW: { secret: pw } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: ["3:42"],
@@ -312,6 +335,28 @@ export const cases: RuleCase[] = [
   {
     rule: "dependency-cycle",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [b] }\n  b: { kind: api, image: "b:1", uses: { a: { optional: true } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: [],
+  },
+  {
+    rule: "dependency-cycle",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ["proxy", "ADMIN_URL", "http://admin:8080"],
+        ["admin", "PUBLIC_URL", "http://proxy:8080/admin"],
+      ]
+        .map(([name, variable, value]) =>
+          [
+            ...workloadHead("Deployment", name!),
+            `    spec: { containers: [{ name: ${name}, image: '${name}:1.0', env: [{ name: ${variable}, value: '${value}' }], ports: [{ containerPort: 8080 }] }] }`,
+            "---",
+            ...service(name!, `{ selector: { app: ${name} }, ports: [{ port: 8080 }] }`),
+          ].join("\n"),
+        )
+        .join("\n---\n"),
+    },
+    // Kubernetes starts both at once: two workloads that name each other wait on nothing.
     expected: [],
   },
   {
@@ -644,6 +689,64 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["5:13", "13:1", "22:13"],
+  },
+  {
+    // A ReplicationController selects by the labels themselves; left out, it takes its template's.
+    rule: "workload-selector-mismatch",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: web }",
+        "spec:",
+        "  selector: { app: web-server }",
+        "  template:",
+        "    metadata: { labels: { app: web } }",
+        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: cache }",
+        "spec:",
+        "  template:",
+        "    metadata: { labels: { app: cache } }",
+        "    spec: { containers: [{ name: cache, image: 'redis:7.2' }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: queue }",
+        "spec:",
+        "  selector: { app: queue }",
+        "  template:",
+        "    metadata: { labels: { app: queue, tier: back } }",
+        "    spec: { containers: [{ name: queue, image: 'rabbitmq:3.13' }] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:13"],
+  },
+  {
+    rule: "privileged-container",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("ReplicaSet", "web"),
+        "    spec: { containers: [{ name: web, image: 'web:1.0', securityContext: { privileged: true } }] }",
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: legacy }",
+        "spec:",
+        "  template:",
+        "    metadata: { labels: { app: legacy } }",
+        "    spec: { containers: [{ name: legacy, image: 'legacy:1.0', securityContext: { privileged: true } }] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["8:76", "16:82"],
   },
   {
     rule: "workload-selector-mismatch",

@@ -631,6 +631,31 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "service-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("ReplicaSet", "web"),
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: legacy }",
+        "spec:",
+        "  template:",
+        "    metadata: { labels: { app: legacy } }",
+        "    spec: { containers: [{ name: legacy, image: 'legacy:1.0' }] }",
+        "---",
+        ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
+        "---",
+        ...service("legacy", "{ selector: { app: legacy }, ports: [{ port: 80 }] }"),
+        "",
+      ].join("\n"),
+    },
+    // A ReplicaSet's and a ReplicationController's pods are selected as a Deployment's are.
+    expected: [],
+  },
+  {
     rule: "single-replica-in-production",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", cpu: { request: 250m } }\n  db: { kind: database, image: "pg:16", volumes: { d: /data } }\nenvironments:\n  staging: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b, db] } } }\n  production: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 2 }, b: { replicas: { min: 2, max: 4 } }, db: } } } }\n`,
     // A database keeps state, and one replica outside production is fine.

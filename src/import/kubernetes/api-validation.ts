@@ -22,7 +22,7 @@ import { capabilityProblems } from "./capability-problems.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
-import { refused } from "./refusals.js";
+import { isSet, refused } from "./refusals.js";
 
 const RESTART_VALUES: ReadonlySet<string> = new Set(["Always", "OnFailure", "Never"]);
 
@@ -32,6 +32,7 @@ const RESTART_POLICIES: Record<string, readonly string[]> = {
   StatefulSet: ["Always"],
   DaemonSet: ["Always"],
   ReplicaSet: ["Always"],
+  ReplicationController: ["Always"],
   Job: ["OnFailure", "Never"],
   CronJob: ["OnFailure", "Never"],
 };
@@ -65,7 +66,7 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
       ),
     );
   const strategy = asObject(asObject(workload.value.spec).strategy);
-  if (workload.kind === "Deployment" && strategy.type === "Recreate" && strategy.rollingUpdate !== undefined)
+  if (workload.kind === "Deployment" && strategy.type === "Recreate" && isSet(strategy.rollingUpdate))
     found.push(
       refused(
         workload,
@@ -101,7 +102,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           );
       }
       // On the host's network the container listens on the host's ports: there is nothing to map.
-      if (hostNetwork && port.hostPort !== undefined && port.hostPort !== port.containerPort)
+      if (hostNetwork && isSet(port.hostPort) && port.hostPort !== port.containerPort)
         found.push(
           refused(
             workload,
@@ -176,7 +177,7 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
       );
     }
     const type = asText(asObject(service.value.spec).type ?? "ClusterIP");
-    if (port.nodePort !== undefined && type !== "NodePort" && type !== "LoadBalancer")
+    if (isSet(port.nodePort) && type !== "NodePort" && type !== "LoadBalancer")
       found.push(
         refused(
           service,
@@ -186,7 +187,7 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
         ),
       );
     const key = `${asText(port.port)}/${asText(port.protocol ?? "TCP")}`;
-    if (port.port !== undefined && seen.has(key))
+    if (isSet(port.port) && seen.has(key))
       found.push(
         refused(
           service,
@@ -209,7 +210,7 @@ function ingressProblems(ingress: ManifestObject): Diagnostic[] {
       if (!isObject(entry)) return;
       const at = [...ingress.base, "spec", "rules", ruleIndex, "http", "paths", pathIndex];
       const path = typeof entry.path === "string" ? entry.path : undefined;
-      if (entry.pathType === undefined)
+      if (!isSet(entry.pathType))
         found.push(
           refused(
             ingress,
@@ -235,7 +236,7 @@ function ingressProblems(ingress: ManifestObject): Diagnostic[] {
 /** A disruption budget says how many pods must stay or how many may go, not both. */
 function budgetProblems(budget: ManifestObject): Diagnostic[] {
   const spec = asObject(budget.value.spec);
-  if (spec.minAvailable === undefined || spec.maxUnavailable === undefined) return [];
+  if (!isSet(spec.minAvailable) || !isSet(spec.maxUnavailable)) return [];
   return [
     refused(
       budget,

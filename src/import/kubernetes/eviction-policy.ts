@@ -7,7 +7,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asObject, type ManifestObject } from "./objects.js";
+import { asObject, type ManifestObject, nameKey } from "./objects.js";
 
 export function evictionPolicyFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((budget) => {
@@ -18,7 +18,7 @@ export function evictionPolicyFindings(objects: readonly ManifestObject[]): Diag
         "disruption-budget-without-eviction-policy",
         "info",
         `PodDisruptionBudget '${budget.name}' sets no unhealthyPodEvictionPolicy, so its pods that never become ready can stall a node drain`,
-        locate(budget.yaml, [...budget.base, "metadata", "name"], "value"),
+        locate(budget.yaml, [...budget.base, "metadata", nameKey(budget)], "value"),
       ),
     ];
   });

@@ -77,7 +77,8 @@ export async function importManifests(
   const objects = readManifests(paths, context);
   const { diagnostics, sources } = context;
   if (objects.length === 0) {
-    if (diagnostics.length === 0 && paths[0])
+    // Nothing to check is an error of its own, said even where each document has a warning.
+    if (!diagnostics.some((d) => d.severity === "error") && paths[0])
       diagnostics.push(
         diagnostic("manifest-not-object", "error", "found no Kubernetes objects here", {
           file: paths[0],

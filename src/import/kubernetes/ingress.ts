@@ -11,6 +11,7 @@ import {
   isObject,
   type Json,
   type ManifestObject,
+  nameKey,
   objectIndex,
   objectKey,
 } from "./objects.js";
@@ -168,7 +169,7 @@ export function ingressNodes(
     if (fallback && !("/" in routes)) routes["/"] = fallback;
     const { node, tls } = ingressNode(ingress, hosts);
     clusterNodes[id] = { ...node, ...(Object.keys(routes).length > 0 ? { routes } : {}) };
-    note(nodePath, ["metadata", "name"]);
+    note(nodePath, ["metadata", nameKey(ingress)]);
     made.push({ id, tls });
   }
   return made;

@@ -28,6 +28,9 @@ function selectorPlaces(kind: string): Places {
       return { create: [MATCH_LABELS, TEMPLATE], ifPresent: [] };
     case "Job":
       return { create: [TEMPLATE], ifPresent: [MATCH_LABELS] };
+    // Its selector is a plain map of labels, taken from the template's where it is left out.
+    case "ReplicationController":
+      return { create: [TEMPLATE], ifPresent: [["spec", "selector"]] };
     case "CronJob":
       return {
         create: [
@@ -49,7 +52,11 @@ function selectorPlaces(kind: string): Places {
 
 function templatePlaces(kind: string): string[][] {
   if (kind === "CronJob") return selectorPlaces(kind).create;
-  return ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job"].includes(kind) ? [TEMPLATE] : [];
+  return ["Deployment", "ReplicaSet", "ReplicationController", "DaemonSet", "StatefulSet", "Job"].includes(
+    kind,
+  )
+    ? [TEMPLATE]
+    : [];
 }
 
 /** Adds `pairs` to the mapping at `path` in `value` (a copy the caller owns); `create` makes it. */

@@ -82,7 +82,7 @@ export function applyPatches(
             `operation ${failure.index + 1}: ${failure.reason}`,
             path,
           );
-        return isObject(result.value) ? { ...o, value: result.value } : o;
+        return isObject(result.value) ? patchedObject(o, result.value) : o;
       });
       return;
     }
@@ -128,6 +128,23 @@ export function applyPatches(
   });
 
   return objects;
+}
+
+/**
+ * An object as a JSON patch leaves it: kustomize reads its kind, apiVersion, name and namespace
+ * again from the result, so a patch that replaces /kind makes a Job of a Deployment.
+ */
+function patchedObject(object: ManifestObject, value: Json): ManifestObject {
+  const metadata = asObject(value.metadata);
+  const text = (field: unknown, was: string) => (typeof field === "string" && field !== "" ? field : was);
+  return {
+    ...object,
+    value,
+    kind: text(value.kind, object.kind),
+    apiVersion: text(value.apiVersion, object.apiVersion),
+    name: object.generated ? object.name : text(metadata.name, object.name),
+    ...(typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}),
+  };
 }
 
 function withoutIdentity(patch: Json): Json {

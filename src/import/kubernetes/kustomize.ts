@@ -15,7 +15,7 @@ import { asText } from "../json.js";
 import { applyGenerators } from "./generators.js";
 import { applyAnnotations, applyLabels, applyReplicas } from "./kustomize-labels.js";
 import { applyPatches } from "./kustomize-patches.js";
-import { asArray, asObject, isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { asArray, asObject, isObject, type ManifestObject, podSpecOf, workloadKinds } from "./objects.js";
 import { manifestObjects, readText } from "./read-file.js";
 import { renameObjects } from "./rename.js";
 
@@ -198,11 +198,7 @@ function build(
 
 /** kustomize `images`: a container image named `name` gets newName, newTag or digest. */
 function applyImages(object: ManifestObject, images: unknown[]): ManifestObject {
-  if (
-    images.length === 0 ||
-    !["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob"].includes(object.kind)
-  )
-    return object;
+  if (images.length === 0 || !workloadKinds.has(object.kind) || object.kind === "Pod") return object;
   const value = structuredClone(object.value);
   const { spec } = podSpecOf({ ...object, value });
   for (const container of [...asArray(spec.containers), ...asArray(spec.initContainers)]) {

@@ -7,7 +7,7 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import { asObject, isObject, type ManifestObject, nameKey, podContainers, podSpecOf } from "./objects.js";
 import { refused } from "./refusals.js";
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -24,6 +24,7 @@ const DNS_NAMED = new Set([
   "StatefulSet",
   "DaemonSet",
   "ReplicaSet",
+  "ReplicationController",
   "Job",
   "CronJob",
   "Pod",
@@ -75,6 +76,14 @@ function labelProblem(key: string, value: string): { problem: string; in: "key" 
   return undefined;
 }
 
+/**
+ * A name the API server could make of a generateName prefix, which it cuts to 58 characters and ends
+ * with 5 random letters and digits: the name it holds to the rules is that one, not the prefix.
+ */
+function generatedName(prefix: string): string {
+  return `${prefix.slice(0, 58)}x2b4z`;
+}
+
 export function objectNameProblems(objects: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const refuse = (...args: Parameters<typeof refused>) => found.push(refused(...args));
@@ -93,11 +102,13 @@ export function objectNameProblems(objects: readonly ManifestObject[]): Diagnost
     }
   };
   for (const object of objects) {
-    const problem = DNS_NAMED.has(object.kind) ? objectNameProblem(object.kind, object.name) : undefined;
+    const problem = DNS_NAMED.has(object.kind)
+      ? objectNameProblem(object.kind, object.generated ? generatedName(object.name) : object.name)
+      : undefined;
     if (problem)
       refuse(
         object,
-        [...object.base, "metadata", "name"],
+        [...object.base, "metadata", nameKey(object)],
         `${object.kind} '${object.name}' has a name the API server refuses: ${problem}`,
         "rename it: lower case, with '-' in place of '_' and spaces",
       );

@@ -12,7 +12,10 @@ export const asObject = (value: unknown): Json => (isObject(value) ? value : {})
 export interface ManifestObject {
   kind: string;
   apiVersion: string;
+  /** Its metadata.name, or the generateName prefix of one the API server names itself. */
   name: string;
+  /** Named by generateName: each apply makes a new object, with a suffix of its own. */
+  generated?: true;
   namespace?: string;
   /** The object, after any kustomize patches. */
   value: Json;
@@ -21,8 +24,33 @@ export interface ManifestObject {
   base: KeyPath;
 }
 
-/** A bare Pod runs containers too (a debug pod, an example's one-off): checked as a workload of one. */
-export const workloadKinds = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod"]);
+/** The key of metadata its name is written at. */
+export function nameKey(object: ManifestObject): "name" | "generateName" {
+  return object.generated ? "generateName" : "name";
+}
+
+/**
+ * A bare Pod runs containers too (a debug pod, an example's one-off): checked as a workload of one.
+ * A ReplicaSet or ReplicationController written by hand runs its pods as a Deployment's do.
+ */
+export const workloadKinds = new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+  "Job",
+  "CronJob",
+  "Pod",
+]);
+
+/** The workloads that keep a count of replicas, which an autoscaler may scale. */
+export const replicatedKinds: ReadonlySet<string> = new Set([
+  "Deployment",
+  "StatefulSet",
+  "ReplicaSet",
+  "ReplicationController",
+]);
 
 /**
  * Kinds that carry nothing the model shows (access control, policy, mesh details). They are left

@@ -1,5 +1,5 @@
 /**
- * A Deployment, StatefulSet or DaemonSet manages the pods its selector matches, and the API server
+ * A Deployment, StatefulSet, DaemonSet, ReplicaSet or ReplicationController manages the pods its selector matches, and the API server
  * refuses one whose selector does not match the labels of its own pod template, or (apps/v1) that
  * has none. Found here, where the selector is written, and reported by its rule.
  */
@@ -16,14 +16,24 @@ import {
 } from "./objects.js";
 
 // Jobs and CronJobs have their selectors made for them.
-const SELECTING_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet"]);
+const SELECTING_KINDS = new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController",
+]);
 
 export function ownSelectorFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const workload of workloads) {
     if (!SELECTING_KINDS.has(workload.kind)) continue;
     const spec = asObject(workload.value.spec);
-    const selector = asObject(spec.selector);
+    // A ReplicationController's selector is the labels themselves, not a label selector.
+    const selector =
+      workload.kind === "ReplicationController"
+        ? { matchLabels: asObject(spec.selector) }
+        : asObject(spec.selector);
     const matchLabels = asObject(selector.matchLabels);
     const expressions = asArray(selector.matchExpressions).filter(isObject);
     const labels = podLabelsOf(workload);

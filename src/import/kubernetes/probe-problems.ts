@@ -8,7 +8,7 @@ import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { execFormProblem } from "../../model/exec-form.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type Json, type ManifestObject } from "./objects.js";
-import { refused } from "./refusals.js";
+import { isSet, refused } from "./refusals.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
@@ -23,7 +23,7 @@ export function probeProblems(
   const found: Diagnostic[] = [];
   for (const probe of ["livenessProbe", "startupProbe"] as const) {
     const threshold = asObject(container[probe]).successThreshold;
-    if (threshold !== undefined && threshold !== 1)
+    if (isSet(threshold) && threshold !== 1)
       found.push(
         refused(
           workload,
@@ -77,7 +77,9 @@ export function probeProblems(
     }
   for (const probe of PROBES) {
     // In the order written, so that the second one is pointed at.
-    const handlers = Object.keys(asObject(container[probe])).filter((key) => HANDLERS.has(key));
+    const handlers = Object.entries(asObject(container[probe]))
+      .filter(([key, value]) => HANDLERS.has(key) && isSet(value))
+      .map(([key]) => key);
     if (handlers.length > 1)
       found.push(
         refused(

@@ -4,7 +4,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
-import { isObject, type ManifestObject } from "./objects.js";
+import { isObject, type Json, type ManifestObject } from "./objects.js";
 
 export interface ReadText {
   text?: string;
@@ -68,6 +68,37 @@ export function looksLikeManifest(file: string): boolean {
   }
 }
 
+/**
+ * Whether an object is kustomize's own file, read by kustomize and never applied: a Kustomization or
+ * Component of its group. A custom resource of another group by either name (Dapr's Component,
+ * Flux's Kustomization) is an object like any other.
+ */
+function isKustomizeFile(item: Json): boolean {
+  return (
+    (item.kind === "Kustomization" || item.kind === "Component") &&
+    typeof item.apiVersion === "string" &&
+    item.apiVersion.startsWith("kustomize.config.k8s.io/")
+  );
+}
+
+/**
+ * The objects a list wraps, as kubectl unwraps them: a `kind: List`, or a typed one (ConfigMapList,
+ * RoleBindingList), whose items may leave out the kind and apiVersion the list's name implies.
+ * Undefined where the value is no list.
+ */
+function listItems(value: unknown): { item: unknown; path: (string | number)[] }[] | undefined {
+  if (!isObject(value) || typeof value.kind !== "string" || !value.kind.endsWith("List")) return undefined;
+  if (!Array.isArray(value.items)) return undefined;
+  const kind = value.kind.slice(0, -"List".length);
+  return value.items.map((item, index) => ({
+    item:
+      kind !== "" && isObject(item) && item.kind === undefined && item.apiVersion === undefined
+        ? { apiVersion: value.apiVersion, kind, ...item }
+        : item,
+    path: ["items", index],
+  }));
+}
+
 /** Parses manifest text; documents that are empty, lists or kustomizations are not objects. */
 export function manifestObjects(
   text: string,
@@ -93,11 +124,7 @@ export function manifestObjects(
       );
       continue;
     }
-    // A `kind: List` wraps objects in items; kubectl unwraps it, so do we.
-    const items =
-      isObject(value) && value.kind === "List" && Array.isArray(value.items)
-        ? value.items.map((item, index) => ({ item, path: ["items", index] }))
-        : [{ item: value, path: [] as (string | number)[] }];
+    const items = listItems(value) ?? [{ item: value, path: [] as (string | number)[] }];
     for (const { item, path } of items) {
       // A kind without its apiVersion is an object written wrong, which kubectl refuses, rather
       // than a document of something else kept beside the manifests.
@@ -124,9 +151,15 @@ export function manifestObjects(
         );
         continue;
       }
-      if (item.kind === "Kustomization" || item.kind === "Component") continue;
+      if (isKustomizeFile(item)) continue;
       const metadata = isObject(item.metadata) ? item.metadata : {};
-      if (typeof metadata.name !== "string" || metadata.name === "") {
+      // Hooks and `kubectl create` leave naming to the API server, which adds a suffix to the prefix.
+      const generated =
+        (typeof metadata.name !== "string" || metadata.name === "") &&
+        typeof metadata.generateName === "string" &&
+        metadata.generateName !== "";
+      const name = generated ? (metadata.generateName as string) : metadata.name;
+      if (typeof name !== "string" || name === "") {
         diagnostics.push(
           diagnostic(
             "manifest-not-object",
@@ -140,7 +173,8 @@ export function manifestObjects(
       objects.push({
         kind: item.kind,
         apiVersion: item.apiVersion,
-        name: metadata.name,
+        name,
+        ...(generated ? { generated: true as const } : {}),
         ...(typeof metadata.namespace === "string" ? { namespace: metadata.namespace } : {}),
         value: item,
         yaml,

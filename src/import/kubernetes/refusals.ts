@@ -3,6 +3,14 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { type KeyPath, locate } from "../../load/yaml-file.js";
 import type { ManifestObject } from "./objects.js";
 
+/**
+ * Whether a field is set as the API server reads it: a null it drops, as if not written (Helm
+ * charts render `rollingUpdate: null` to clear a default), so it clashes with nothing.
+ */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
 /** A manifest-invalid error where `path` is written in the object's document. */
 export function refused(
   object: ManifestObject,

@@ -12,6 +12,7 @@ import {
   type Json,
   type ManifestObject,
   podSpecOf,
+  replicatedKinds,
 } from "./objects.js";
 import { spreadOf } from "./spread.js";
 
@@ -29,7 +30,7 @@ export function scaleInstance(
   path: KeyPath,
   scaling: Scaling,
 ): void {
-  if (workload.kind !== "Deployment" && workload.kind !== "StatefulSet") return;
+  if (!replicatedKinds.has(workload.kind)) return;
   const { autoscaler, budget, noteFor } = scaling;
   let minimum = 1;
   if (autoscaler) {

@@ -19,6 +19,7 @@ import {
   objectIndex,
   objectKey,
   podSpecOf,
+  replicatedKinds,
 } from "./objects.js";
 
 const SHARED_MODES = new Set(["ReadWriteMany", "ReadOnlyMany"]);
@@ -50,7 +51,7 @@ export function sharedClaimFindings(
   );
   const found: Diagnostic[] = [];
   for (const workload of workloads) {
-    if (!["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"].includes(workload.kind)) continue;
+    if (!replicatedKinds.has(workload.kind) && workload.kind !== "DaemonSet") continue;
     const count = podCount(workload, autoscalerFor);
     if (count !== "every node" && count <= 1) continue;
     const { spec, path } = podSpecOf(workload);

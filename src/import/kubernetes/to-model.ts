@@ -21,6 +21,7 @@ import {
   isObject,
   type Json,
   type ManifestObject,
+  nameKey,
   objectKey,
   quietKinds,
   workloadKinds,
@@ -58,10 +59,17 @@ function skippedKinds(objects: readonly ManifestObject[]): Diagnostic[] {
   );
 }
 
-/** The last definition of each object wins, as `kubectl apply` of the files in order would leave it. */
+/**
+ * The last definition of each object wins, as `kubectl apply` of the files in order would leave it.
+ * One named by generateName is a new object each time, never another's second definition.
+ */
 function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): ManifestObject[] {
-  const byKey = new Map<string, ManifestObject>();
+  const byKey = new Map<string | ManifestObject, ManifestObject>();
   for (const object of objects) {
+    if (object.generated) {
+      byKey.set(object, object);
+      continue;
+    }
     const id = objectKey(object.namespace ?? "", object.kind, object.name);
     const earlier = byKey.get(id);
     if (earlier) {
@@ -70,11 +78,11 @@ function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): Manifes
           "manifest-duplicate-object",
           "warning",
           `${object.kind} '${object.name}' is defined twice; the later definition is used`,
-          locate(object.yaml, [...object.base, "metadata", "name"], "value"),
+          locate(object.yaml, [...object.base, "metadata", nameKey(object)], "value"),
           {
             related: [
               {
-                ...locate(earlier.yaml, [...earlier.base, "metadata", "name"], "value"),
+                ...locate(earlier.yaml, [...earlier.base, "metadata", nameKey(earlier)], "value"),
                 message: "first defined here",
               },
             ],
@@ -151,11 +159,20 @@ export function manifestsToModel(
   append(diagnostics, skippedKinds(objects));
   append(diagnostics, podsWithoutContainers(workloads));
 
-  // Ids: the workload's name, qualified by its namespace when two namespaces use the same name.
-  const names = new Map<string, number>();
-  for (const w of workloads) names.set(w.name, (names.get(w.name) ?? 0) + 1);
+  // Ids: the workload's name, qualified by its namespace when two namespaces use the same name, and
+  // numbered within one (two Jobs of one generateName prefix, a Deployment and a StatefulSet).
+  const namespacesOf = new Map<string, Set<string>>();
+  for (const w of workloads)
+    namespacesOf.set(w.name, (namespacesOf.get(w.name) ?? new Set()).add(namespaceOf(w)));
+  const ids = new Set<string>();
   const idOf = new Map(
-    workloads.map((w) => [w, names.get(w.name)! > 1 ? `${w.name}-${namespaceOf(w)}` : w.name]),
+    workloads.map((w) => {
+      const base = namespacesOf.get(w.name)!.size > 1 ? `${w.name}-${namespaceOf(w)}` : w.name;
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base.replace(/-$/, "")}-${n}`;
+      ids.add(id);
+      return [w, id];
+    }),
   );
 
   const pods = podLabelIndex(workloads, namespaceOf);
@@ -219,7 +236,7 @@ export function manifestsToModel(
     modelServices[id] = imported.service;
     const instance = imported.instance;
     const path = envPath(namespace, id);
-    note(path, ["metadata", "name"]);
+    note(path, ["metadata", nameKey(workload)]);
     if (instance.schedule !== undefined) note([...path, "schedule"], ["spec", "schedule"]);
 
     scaleInstance(workload, instance, path, {
@@ -258,7 +275,7 @@ export function manifestsToModel(
     if (object)
       noteFor(object)(
         ["environments", environment, "nodes", "cluster", "nodes", namespace],
-        ["metadata", "name"],
+        ["metadata", nameKey(object)],
       );
   }
   const ingresses = ingressNodes(ofKind("Ingress"), {

@@ -1,6 +1,7 @@
 /**
  * What a container mounts, as the model's volumes: claims (the StatefulSet's templates too) with
- * their sizes, host paths and scratch space; other sources (ConfigMaps, Secrets, projected) as notes.
+ * their sizes, host paths, disks and network shares written in the pod, and scratch space; other
+ * sources (ConfigMaps, Secrets, projected) as notes.
  */
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
@@ -15,6 +16,33 @@ import {
   podMountPoint,
 } from "./objects.js";
 import type { WorkloadContext } from "./workload.js";
+
+/**
+ * Volume sources written in the pod that outlive it: network shares and disks, which keep what is
+ * written to them as a claim's volume does. An emptyDir (or an ephemeral claim) goes with the pod.
+ */
+const PERSISTENT_SOURCES: ReadonlySet<string> = new Set([
+  "awsElasticBlockStore",
+  "azureDisk",
+  "azureFile",
+  "cephfs",
+  "cinder",
+  "csi",
+  "fc",
+  "flexVolume",
+  "flocker",
+  "gcePersistentDisk",
+  "glusterfs",
+  "iscsi",
+  "nfs",
+  "photonPersistentDisk",
+  "portworxVolume",
+  "quobyte",
+  "rbd",
+  "scaleIO",
+  "storageos",
+  "vsphereVolume",
+]);
 
 export function importVolumes(
   object: ManifestObject,
@@ -72,6 +100,10 @@ export function importVolumes(
       };
     } else if (volume && isObject(volume.hostPath)) {
       entry = { path: mountPath, type: "bind", source: asText(volume.hostPath.path ?? ""), ...readOnly };
+    } else if (volume && Object.keys(volume).some((key) => PERSISTENT_SOURCES.has(key))) {
+      const source = Object.keys(volume).find((key) => PERSISTENT_SOURCES.has(key))!;
+      entry = { path: mountPath, type: "volume", ...readOnly };
+      notes.push(`Mounts ${source} at ${mountPath}`);
     } else if (volume && volume.emptyDir !== undefined) {
       // Scratch space that lives and dies with the pod: not state.
       entry = { path: mountPath, type: "tmpfs" };

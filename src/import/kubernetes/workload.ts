@@ -9,7 +9,15 @@ import { fromKubeletReferences } from "../../model/kubelet-references.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  nameKey,
+  podSpecOf,
+} from "./objects.js";
 import { probeHealth } from "./probe-health.js";
 import type { SkaffoldBuild } from "./skaffold.js";
 import { importEnv } from "./workload-env.js";
@@ -62,6 +70,14 @@ function amount(
   return limit ?? request;
 }
 
+/**
+ * The model's workload for a kind: a ReplicaSet or ReplicationController keeps a count of pods as a
+ * Deployment does, without rolling them out, which the model does not tell apart.
+ */
+function modelWorkload(kind: string): string {
+  return kind === "ReplicaSet" || kind === "ReplicationController" ? "Deployment" : kind;
+}
+
 export function importWorkload(
   id: string,
   object: ManifestObject,
@@ -88,7 +104,7 @@ export function importWorkload(
               asArray(container.ports).map((port) => Number(asObject(port).containerPort)),
             ),
   };
-  note(servicePath, ["metadata", "name"]);
+  note(servicePath, ["metadata", nameKey(object)]);
   if (image) {
     service.image = image;
     note([...servicePath, "image"], [...containerPath, "image"]);
@@ -166,7 +182,7 @@ export function importWorkload(
   Object.assign(service, jobRestart(object, pod));
   append(notes, otherContainers(containers, pod));
   // The model has no bare pod: one is a workload of one replica of the kind its service would take.
-  const instance: Json = object.kind === "Pod" ? {} : { workload: object.kind };
+  const instance: Json = object.kind === "Pod" ? {} : { workload: modelWorkload(object.kind) };
   const schedule = asObject(object.value.spec).schedule;
   if (object.kind === "CronJob" && typeof schedule === "string") instance.schedule = schedule;
   if (Object.keys(storage).length > 0) instance.storage = storage;

@@ -2,7 +2,8 @@
  * Kubernetes manifest sets in a repository: each kustomization that no other one builds on (an
  * overlay, or a base nothing overlays), and each folder of plain manifests outside kustomize. When
  * a folder's files each define the same workloads (alternative all-in-one files), every file is a
- * set of its own. Skips dependency and build folders and never follows a link.
+ * set of its own, with the folder's other manifests, unless the variants are asked for together.
+ * Skips dependency and build folders and never follows a link.
  */
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseYaml } from "../../load/yaml-file.js";
@@ -18,8 +19,10 @@ export interface ManifestSet {
   paths: string[];
 }
 
-const WORKLOAD =
-  /^kind:\s*(?:Deployment|StatefulSet|DaemonSet|CronJob|Job|Pod)\s*$|"kind"\s*:\s*"(?:Deployment|StatefulSet|DaemonSet|CronJob|Job|Pod)"/m;
+const WORKLOAD = new RegExp(
+  `^kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
+  "m",
+);
 
 /** Names of the workloads a file defines, or undefined when it defines none. */
 function workloadsIn(file: string): string[] | undefined {
@@ -66,10 +69,19 @@ function environmentId(root: string, path: string, taken: Set<string>): string {
   return id;
 }
 
+export interface ManifestSetOptions {
+  /**
+   * Alternative all-in-one files of a folder as environments apart (as `init` models them), or
+   * together as `kubectl apply -f` of the folder applies them, the later defining an object again.
+   */
+  variants?: "apart" | "together";
+}
+
 export function findManifestSets(
   root: string,
   taken: Set<string> = new Set(),
   folders: Folder[] = walkRepository(root),
+  options: ManifestSetOptions = {},
 ): ManifestSet[] {
   const kustomizations: string[] = [];
   const plainFolders: { dir: string; files: { file: string; workloads: string[] }[]; others: string[] }[] =
@@ -113,13 +125,17 @@ export function findManifestSets(
     const unused = files.filter((f) => !used.has(f.file));
     if (unused.length === 0) continue;
     const names = unused.flatMap((f) => f.workloads);
-    const alternatives = new Set(names).size < names.length && unused.length > 1;
+    const alternatives =
+      options.variants !== "together" && new Set(names).size < names.length && unused.length > 1;
+    const beside = others.filter((file) => !used.has(file));
+    // The Services and Ingresses beside the variants go with each of them.
     if (alternatives)
-      for (const f of unused) sets.push({ environment: environmentId(root, f.file, taken), paths: [f.file] });
+      for (const f of unused)
+        sets.push({ environment: environmentId(root, f.file, taken), paths: [f.file, ...beside].sort() });
     else {
       const set = {
         environment: environmentId(root, dir, taken),
-        paths: [...unused.map((f) => f.file), ...others.filter((file) => !used.has(file))].sort(),
+        paths: [...unused.map((f) => f.file), ...beside].sort(),
       };
       sets.push(set);
       folderSets.set(dir, set);

@@ -4,7 +4,7 @@
  */
 import { importCompose } from "../compose/index.js";
 import { type ComposeSet, findComposeSets } from "./find-compose.js";
-import { findManifestSets, type ManifestSet } from "./find-manifests.js";
+import { findManifestSets, type ManifestSet, type ManifestSetOptions } from "./find-manifests.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface ConfigurationSets {
@@ -13,10 +13,10 @@ export interface ConfigurationSets {
   manifests: ManifestSet[];
 }
 
-export function findConfigurationSets(root: string): ConfigurationSets {
+export function findConfigurationSets(root: string, options: ManifestSetOptions = {}): ConfigurationSets {
   const folders = walkRepository(root);
   const compose = findComposeSets(root, folders);
-  const manifests = findManifestSets(root, new Set(compose.map((s) => s.environment)), folders);
+  const manifests = findManifestSets(root, new Set(compose.map((s) => s.environment)), folders, options);
   return { folders, compose, manifests };
 }
 
