@@ -7,7 +7,7 @@ export const healthPortUndeclared: Rule = {
   id: "health-port-undeclared",
   severity: "error",
   description: `A health check is aimed at a port the service does not declare.`,
-  why: `The probe knocks on a door nobody opens: the service is reported down while it works. A check that runs in the container and knocks on the port published on the host (8080 of 8080:80) is the common case: inside the container nothing listens there.`,
+  why: `The probe knocks on a door nobody opens: the service is reported down while it works. A check that runs in the container and knocks on the port published on the host (8080 of 8080:80) is the common case: inside the container nothing listens there. In Kubernetes manifests it is a warning: the kubelet probes the pod on any port, declared or not, so the probe may work and the port is only left out of the container's list.`,
   fix: `Aim it at a declared port, or declare the port; a check run in the container probes the container's port (80 of 8080:80).`,
   example: {
     bad: `ports: { http: 8080 }
@@ -17,7 +17,7 @@ health: { tcp: http }`,
   },
   check(context) {
     // From manifests, every probe of every container is found where it is written (probe-findings.ts).
-    reportImported(context, "health-port-undeclared");
+    reportImported(context, "health-port-undeclared", undefined, context.ruleSeverity);
     if (context.model.readFrom === "kubernetes") return;
     for (const service of context.model.services) {
       const port = service.health?.port;

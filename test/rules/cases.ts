@@ -8,6 +8,8 @@ export interface RuleCase {
   files?: Record<string, string>;
   /** The files are Kubernetes manifests, read as a folder. */
   manifests?: boolean;
+  /** The severity the findings are made at, where it is below the rule's own. */
+  severity?: "warning" | "info";
 }
 
 /** What every model of the cases opens with: the system, and the secret pw with its source. */
@@ -1745,10 +1747,12 @@ export const cases: RuleCase[] = [
     expected: ["2:67", "5:73"],
   },
   {
-    // Every probe of every container, each where its port is written; a declared port, by number or by name, passes.
+    // Every probe of every container, each where its port is written; a declared port, by number or by
+    // name, passes. A warning: the kubelet probes the pod on any port, declared or not.
     rule: "health-port-undeclared",
     text: "",
     manifests: true,
+    severity: "warning",
     files: {
       "app.yaml": [
         ...workloadHead("Deployment", "api"),

@@ -9,7 +9,7 @@ import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
-import { cases as hitsAndMisses, head } from "./cases.js";
+import { head, cases as hitsAndMisses } from "./cases.js";
 import { missCases } from "./miss-cases.js";
 
 const cases = [...hitsAndMisses, ...missCases];
@@ -72,7 +72,7 @@ describe("each rule, table-driven", () => {
       const found = c.files ? await composeFindings(c.files, c.rule, c.manifests) : findings(c.text, c.rule);
       expect(found.map((f) => f.where)).toEqual(c.expected);
       const rule = rules.find((r) => r.id === c.rule)!;
-      for (const f of found) expect(f.diagnostic.severity).toBe(rule.severity);
+      for (const f of found) expect(f.diagnostic.severity).toBe(c.severity ?? rule.severity);
     });
   }
 });

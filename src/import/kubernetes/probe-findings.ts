@@ -26,12 +26,16 @@ export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[
             typeof port === "number" ? port : /^\d+$/.test(asText(port ?? "")) ? Number(port) : undefined;
           if (number === undefined || declared.has(number)) continue;
           found.push(
+            // The kubelet probes the pod's address on any port, declared or not: the probe may well
+            // work, and a port left out of the container's list is only undocumented. A warning.
             diagnostic(
               "health-port-undeclared",
-              "error",
+              "warning",
               `the ${probe} of ${who} probes port ${number}, which the container does not declare`,
               locate(workload.yaml, [...path, probe, handler, "port"], "value"),
-              { hint: "probe a port of the container's ports, or declare the port it listens on" },
+              {
+                hint: `declare it among the container's ports (containerPort: ${number}), or probe a port that is declared`,
+              },
             ),
           );
         }
