@@ -81,6 +81,40 @@ describe("compose files merged as Compose merges them", () => {
     expect(codes).not.toContain("plaintext-secret");
   });
 
+  it("drops a key reset with nothing after the tag, as Compose does, where it was read as the text null", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    build: ./api",
+        '    command: ["./run", "--dev"]',
+        "    ports: ['8080:80']",
+        "    healthcheck:",
+        '      test: ["CMD", "wget", "-qO-", "http://localhost:80/"]',
+        "",
+      ].join("\n"),
+      "api/Dockerfile": "FROM alpine:3.20\n",
+      "override.yaml": [
+        "services:",
+        "  api:",
+        "    image: shop/api:1.2.0",
+        "    build: !reset null",
+        "    command: !reset",
+        "    ports: !reset ~",
+        "    healthcheck: !reset null",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml"), join(dir, "override.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([]);
+    const api = loaded.model!.services.find((s) => s.id === "api")!;
+    expect(api.build).toBeUndefined();
+    expect(api.health).toBeUndefined();
+    const codes = checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code);
+    expect(codes).toContain("missing-health-check");
+    expect(codes).not.toContain("missing-path");
+  });
+
   it("leaves a service as earlier files have it where a later one names it with nothing", () => {
     const merged = mergeCompose([
       { value: { services: { web: { image: "nginx:1.27" } } } },

@@ -14,7 +14,7 @@ import { asText } from "../json.js";
 import { envFileExample } from "./env-file-example.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { missingLocalPaths } from "./local-paths.js";
-import { composeTags } from "./merge.js";
+import { clearResets, composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 
@@ -125,6 +125,8 @@ export async function readComposeFile(
     return { text, uses, diagnostics };
   }
   const value = yaml.value as Json;
+  const tags = composeTags(yaml);
+  clearResets(value, tags);
   const firstUse = new Map<string, VariableUse>();
   for (const use of uses) if (!firstUse.has(use.name)) firstUse.set(use.name, use);
   const at = (name: string) => {
@@ -183,7 +185,7 @@ export async function readComposeFile(
       ),
     );
   await applyEnvFiles(value, dirname(file), { diagnostics, findings }, valueAt);
-  return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics, findings };
+  return { source: { yaml, value, tags, secrets }, text, uses, diagnostics, findings };
 }
 
 /**
