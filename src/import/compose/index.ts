@@ -75,7 +75,9 @@ export async function importCompose(
     fileEnv: Record<string, string>,
     chain: string[],
   ): Promise<ComposeSource[]> => {
-    const read = await readComposeFile(file, fileEnv, dotEnvPath, example);
+    // Only an included file (reached through a chain) reads its paths from its own folder.
+    const folder = chain.length === 0 ? dirname(files[0]!) : dirname(file);
+    const read = await readComposeFile(file, fileEnv, dotEnvPath, example, { folder });
     append(diagnostics, read.diagnostics);
     if (read.findings) append(findings, read.findings);
     keep(file, read);
@@ -89,7 +91,7 @@ export async function importCompose(
     await applyExtends(file, read.source, {
       read: async (other) => {
         // Only the service extended is taken from it: the others' paths are none of this project's.
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, false);
+        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
         keep(other, result);
         return result;
       },

@@ -65,9 +65,17 @@ export async function readComposeFile(
   env: Record<string, string>,
   envFile: string,
   example?: ExampleEnvironment,
-  /** Whether to look for the paths its services need: not in a file read for a service another extends. */
-  checkPaths = true,
+  paths: {
+    /**
+     * The folder its relative paths are read from: the project's, the first file's, for every file
+     * given with -f (as Compose reads them); its own for a file included or extended.
+     */
+    folder?: string;
+    /** Whether to look for the paths its services need: not in a file read for a service another extends. */
+    check?: boolean;
+  } = {},
 ): Promise<ReadCompose> {
+  const folder = paths.folder ?? dirname(file);
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
   const unset = new Set<string>();
@@ -169,9 +177,7 @@ export async function readComposeFile(
       ),
     );
   const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
-  const findings = checkPaths
-    ? missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt)
-    : [];
+  const findings = paths.check === false ? [] : missingLocalPaths(value, folder, valueAt);
   for (const name of secretDefaults)
     findings.push(
       diagnostic(
@@ -184,7 +190,7 @@ export async function readComposeFile(
         },
       ),
     );
-  await applyEnvFiles(value, dirname(file), { diagnostics, findings }, valueAt);
+  await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
   return { source: { yaml, value, tags, secrets }, text, uses, diagnostics, findings };
 }
 
