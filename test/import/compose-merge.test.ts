@@ -355,7 +355,7 @@ describe("extends", () => {
 });
 
 describe("include", () => {
-  it("adds the services of included files, each with its own .env or env_file, and reports conflicts and missing files", async () => {
+  it("adds the services of included files, each with its own .env or env_file, and reports missing files", async () => {
     // An included project's own .env (written here: .env files are never committed).
     const dir = mkdtempSync(join(tmpdir(), "deployview-include-"));
     cpSync(`${fixtures}/include`, dir, { recursive: true });
@@ -368,14 +368,43 @@ describe("include", () => {
     expect(services.db!.volumes).toEqual({
       "mount-1": { path: "/var/lib/postgresql/data", type: "bind", source: "./shared/pgdata" },
     });
-    // The including file's cache wins over the included one, which is reported as a conflict.
+    // The including file's cache is merged over the included one.
     expect(services.cache).toMatchObject({ image: "redis:7.4" });
     expect(services.api).toMatchObject({ image: "shop/api:1.0.0", uses: ["db", "cache"] });
-    expect(found).toEqual([
-      "compose-unset-variable@12:27",
-      "compose-include-invalid@5:5",
-      "compose-include-invalid@10:3",
-    ]);
+    expect(found).toEqual(["compose-unset-variable@12:27", "compose-include-invalid@5:5"]);
+  });
+
+  it("merges a service the including file defines too over the included one, each finding in the file that set its key", async () => {
+    const dir = folderWith({
+      "services/db.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    restart: always",
+        '    ports: ["5432:5432"]',
+        "",
+      ].join("\n"),
+      "compose.yaml": [
+        "include: [services/db.yaml]",
+        "services:",
+        "  db:",
+        "    image: postgres:latest",
+        "    volumes: [data:/var/lib/postgresql/data]",
+        "volumes:",
+        "  data:",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([]);
+    const db = loaded.model!.services.find((s) => s.id === "db")!;
+    expect(db).toMatchObject({ image: "postgres:latest", restart: "always" });
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
+      ["image-latest-tag", "exposed-datastore"].includes(d.code),
+    );
+    expect(found.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`).sort()).toEqual(
+      ["compose.yaml image-latest-tag@4:12", "db.yaml exposed-datastore@5:13"],
+    );
   });
 
   it("reports files that include each other, and stops", async () => {
