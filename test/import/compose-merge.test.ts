@@ -178,10 +178,11 @@ describe("findings on merged files", () => {
     const health = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "missing-health-check",
     );
+    // A finding about a service as a whole is where the service is first defined, not in a file
+    // that only changes some of its keys; the cache only the production file defines.
     expect(health.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`)).toEqual([
-      "compose.prod.yaml missing-health-check@2:3",
-      "compose.prod.yaml missing-health-check@12:3",
-      // Only the base file defines the worker.
+      "compose.yaml missing-health-check@2:3",
+      "compose.yaml missing-health-check@9:3",
       "compose.yaml missing-health-check@12:3",
       "compose.prod.yaml missing-health-check@14:3",
     ]);
@@ -218,10 +219,14 @@ describe("findings on merged files", () => {
     });
     const loaded = await loadComposeAsModel([join(folder, "compose.yaml"), join(folder, "over.yaml")]);
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
-      ["plaintext-secret", "docker-socket-mounted", "exposed-datastore"].includes(d.code),
+      ["plaintext-secret", "docker-socket-mounted", "exposed-datastore", "missing-health-check"].includes(
+        d.code,
+      ),
     );
     expect(found.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`).sort()).toEqual(
       [
+        // About the service as a whole: where it is defined, not in the file that adds mounts.
+        "compose.yaml missing-health-check@2:3",
         // An environment written as a list is found by the variable's name.
         "compose.yaml plaintext-secret@6:9",
         "over.yaml docker-socket-mounted@5:9",
