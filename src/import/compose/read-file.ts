@@ -135,10 +135,18 @@ export async function readComposeFile(
   const value = yaml.value as Json;
   const tags = composeTags(yaml);
   clearResets(value, tags);
+  // Each finding about a variable is at its first use of the form the finding is about: unset at a
+  // ${PG_PASS} with no default, not at a ${PG_PASS:?…} before it, which has a finding of its own.
   const firstUse = new Map<string, VariableUse>();
-  for (const use of uses) if (!firstUse.has(use.name)) firstUse.set(use.name, use);
-  const at = (name: string) => {
-    const use = firstUse.get(name);
+  for (const use of uses) {
+    const key = `${use.name} ${use.operator ?? ""}`;
+    if (!firstUse.has(key)) firstUse.set(key, use);
+    if (!firstUse.has(use.name)) firstUse.set(use.name, use);
+  }
+  const at = (name: string, operators: readonly string[]) => {
+    const use =
+      operators.map((operator) => firstUse.get(`${name} ${operator}`)).find((found) => found !== undefined) ??
+      firstUse.get(name);
     return use ? { file, start: use.start, end: use.end } : wholeFile(file);
   };
   for (const written of unclosed) {
@@ -161,7 +169,7 @@ export async function readComposeFile(
         "compose-unset-variable",
         "warning",
         `the variable ${name} is not set and has no default`,
-        at(name),
+        at(name, [""]),
         {
           hint: `set it in ${basename(envFile)} or the environment`,
         },
@@ -173,7 +181,7 @@ export async function readComposeFile(
         "compose-required-variable",
         "warning",
         `the variable ${name} is required: ${message}`,
-        at(name),
+        at(name, [":?", "?"]),
       ),
     );
   const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
@@ -184,7 +192,7 @@ export async function readComposeFile(
         "plaintext-secret",
         "error",
         `the default of \${${name}} holds what looks like a secret in plain text, in the file whatever ${basename(envFile)} or the environment sets`,
-        at(name),
+        at(name, [":-", "-"]),
         {
           hint: `leave the default out (\${${name}:?set ${name}}), and set the value in ${basename(envFile)} or the environment`,
         },
