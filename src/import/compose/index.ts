@@ -127,6 +127,24 @@ export async function importCompose(
   const imported = composeToModel(name, composeSources, environment);
   append(diagnostics, imported.diagnostics);
   append(imported.findings, findings);
+  // Nothing to check, as with an empty file, which Compose refuses too: `services:` with nothing
+  // after it, or services written as a list (reported as such by the reading).
+  if (Object.keys(imported.input.services).length === 0) {
+    if (!diagnostics.some((d) => d.severity === "error")) {
+      const first = composeSources.find((source) => "services" in source.value) ?? composeSources[0]!;
+      diagnostics.push(
+        diagnostic(
+          "schema-missing-key",
+          "error",
+          `${composeSources.length === 1 ? "the compose file defines" : "the compose files define"} no services`,
+          "services" in first.value
+            ? locate(first.yaml, ["services"], "key")
+            : { file: first.yaml.file, start: 0, end: 0 },
+        ),
+      );
+    }
+    return { imported: undefined, diagnostics, sources, variables };
+  }
   return { imported, diagnostics, sources, variables };
 }
 
