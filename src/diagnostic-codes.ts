@@ -66,7 +66,7 @@ export const coreDiagnosticCodes = {
   "compose-extends-invalid":
     "A service extends one that does not exist, cannot be read, or extends it in turn; it is imported without it.",
   "compose-include-invalid":
-    "An included compose file cannot be read, includes itself, or defines a service the including file defines too.",
+    "An included compose file cannot be read, includes itself, or includes more than deployview follows.",
   "compose-unknown-key":
     "A compose file has a key the Compose Specification does not know (often a misspelling), so Compose refuses it.",
   "runtime-refused":

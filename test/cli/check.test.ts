@@ -42,6 +42,23 @@ describe("deployview check", () => {
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("exits 2 on a compose file with no services to check, as on an empty one", async () => {
+    const exits = async (text: string) => {
+      const folder = folderWith({ "compose.yaml": text });
+      const result = await runCli(["check", "compose.yaml", "--format", "json"], folder);
+      const found = (
+        JSON.parse(result.stdout) as { diagnostics: { code: string; file: string; start: number }[] }
+      ).diagnostics;
+      return [result.code, ...found.map((d) => `${d.code}@${d.start}`)];
+    };
+    expect(await exits("")).toEqual([2, "schema-missing-key@0"]);
+    expect(await exits("services:\n")).toEqual([2, "schema-missing-key@0"]);
+    expect(await exits("name: shop\nservices: {}\n")).toEqual([2, "schema-missing-key@11"]);
+    expect(await exits("services:\n  - web\n")).toEqual([2, "schema-wrong-type@12"]);
+    // A warning or two, nothing unusable.
+    expect((await exits("services:\n  web: { image: 'nginx:1.27' }\n"))[0]).toBe(0);
+  });
+
   it("prints JSON with positions", async () => {
     const file = write("broken.json.yaml", good.replace("kind: api", "kind: apx"));
     const result = await runCli(["check", file, "--format", "json"], dir);

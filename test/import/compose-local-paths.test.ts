@@ -81,6 +81,33 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
+  it("reads the paths of an override file in another folder from the project's folder, as Compose does, not from the override's own", async () => {
+    const { at, messages } = await missing(
+      {
+        "compose.yaml": "services:\n  api: { image: a:1 }\n",
+        "deploy/override.yaml": [
+          "services:",
+          "  api:",
+          "    build: ./api",
+          "    env_file: ./prod.env",
+          "secrets:",
+          "  token: { file: ./token.txt }",
+          "",
+        ].join("\n"),
+        "deploy/api/Dockerfile": "FROM node:20\n",
+        "deploy/prod.env": "X=1\n",
+        "deploy/token.txt": "kept out of version control\n",
+      },
+      ["compose.yaml", "deploy/override.yaml"],
+    );
+    expect(at).toEqual(["missing-path@3:12", "missing-path@6:18", "missing-path@4:15"]);
+    expect(messages).toEqual([
+      "the build context ./api of 'api' is not a folder here, so Compose cannot build it",
+      "the file ./token.txt of the secret 'token' is not here, so Compose cannot start what uses it",
+      "the env_file ./prod.env of 'api' is not here, so Compose cannot start it; its variables are left out",
+    ]);
+  });
+
   // Each, where a finding would be wrong: in a case of its own, the folders it needs.
   const nothingMissing: { where: string; files: Record<string, string>; compose?: string[] }[] = [
     {

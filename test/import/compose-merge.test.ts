@@ -81,6 +81,40 @@ describe("compose files merged as Compose merges them", () => {
     expect(codes).not.toContain("plaintext-secret");
   });
 
+  it("drops a key reset with nothing after the tag, as Compose does, where it was read as the text null", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    build: ./api",
+        '    command: ["./run", "--dev"]',
+        "    ports: ['8080:80']",
+        "    healthcheck:",
+        '      test: ["CMD", "wget", "-qO-", "http://localhost:80/"]',
+        "",
+      ].join("\n"),
+      "api/Dockerfile": "FROM alpine:3.20\n",
+      "override.yaml": [
+        "services:",
+        "  api:",
+        "    image: shop/api:1.2.0",
+        "    build: !reset null",
+        "    command: !reset",
+        "    ports: !reset ~",
+        "    healthcheck: !reset null",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml"), join(dir, "override.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([]);
+    const api = loaded.model!.services.find((s) => s.id === "api")!;
+    expect(api.build).toBeUndefined();
+    expect(api.health).toBeUndefined();
+    const codes = checkModel(loaded.model!, { sources: loaded.sources }).map((d) => d.code);
+    expect(codes).toContain("missing-health-check");
+    expect(codes).not.toContain("missing-path");
+  });
+
   it("leaves a service as earlier files have it where a later one names it with nothing", () => {
     const merged = mergeCompose([
       { value: { services: { web: { image: "nginx:1.27" } } } },
@@ -144,10 +178,11 @@ describe("findings on merged files", () => {
     const health = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "missing-health-check",
     );
+    // A finding about a service as a whole is where the service is first defined, not in a file
+    // that only changes some of its keys; the cache only the production file defines.
     expect(health.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`)).toEqual([
-      "compose.prod.yaml missing-health-check@2:3",
-      "compose.prod.yaml missing-health-check@12:3",
-      // Only the base file defines the worker.
+      "compose.yaml missing-health-check@2:3",
+      "compose.yaml missing-health-check@9:3",
       "compose.yaml missing-health-check@12:3",
       "compose.prod.yaml missing-health-check@14:3",
     ]);
@@ -184,10 +219,14 @@ describe("findings on merged files", () => {
     });
     const loaded = await loadComposeAsModel([join(folder, "compose.yaml"), join(folder, "over.yaml")]);
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
-      ["plaintext-secret", "docker-socket-mounted", "exposed-datastore"].includes(d.code),
+      ["plaintext-secret", "docker-socket-mounted", "exposed-datastore", "missing-health-check"].includes(
+        d.code,
+      ),
     );
     expect(found.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`).sort()).toEqual(
       [
+        // About the service as a whole: where it is defined, not in the file that adds mounts.
+        "compose.yaml missing-health-check@2:3",
         // An environment written as a list is found by the variable's name.
         "compose.yaml plaintext-secret@6:9",
         "over.yaml docker-socket-mounted@5:9",
@@ -321,7 +360,7 @@ describe("extends", () => {
 });
 
 describe("include", () => {
-  it("adds the services of included files, each with its own .env or env_file, and reports conflicts and missing files", async () => {
+  it("adds the services of included files, each with its own .env or env_file, and reports missing files", async () => {
     // An included project's own .env (written here: .env files are never committed).
     const dir = mkdtempSync(join(tmpdir(), "deployview-include-"));
     cpSync(`${fixtures}/include`, dir, { recursive: true });
@@ -334,14 +373,43 @@ describe("include", () => {
     expect(services.db!.volumes).toEqual({
       "mount-1": { path: "/var/lib/postgresql/data", type: "bind", source: "./shared/pgdata" },
     });
-    // The including file's cache wins over the included one, which is reported as a conflict.
+    // The including file's cache is merged over the included one.
     expect(services.cache).toMatchObject({ image: "redis:7.4" });
     expect(services.api).toMatchObject({ image: "shop/api:1.0.0", uses: ["db", "cache"] });
-    expect(found).toEqual([
-      "compose-unset-variable@12:27",
-      "compose-include-invalid@5:5",
-      "compose-include-invalid@10:3",
-    ]);
+    expect(found).toEqual(["compose-unset-variable@12:27", "compose-include-invalid@5:5"]);
+  });
+
+  it("merges a service the including file defines too over the included one, each finding in the file that set its key", async () => {
+    const dir = folderWith({
+      "services/db.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    restart: always",
+        '    ports: ["5432:5432"]',
+        "",
+      ].join("\n"),
+      "compose.yaml": [
+        "include: [services/db.yaml]",
+        "services:",
+        "  db:",
+        "    image: postgres:latest",
+        "    volumes: [data:/var/lib/postgresql/data]",
+        "volumes:",
+        "  data:",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([]);
+    const db = loaded.model!.services.find((s) => s.id === "db")!;
+    expect(db).toMatchObject({ image: "postgres:latest", restart: "always" });
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
+      ["image-latest-tag", "exposed-datastore"].includes(d.code),
+    );
+    expect(found.map((d) => `${d.file!.split("/").pop()} ${located([d], loaded.sources)[0]}`).sort()).toEqual(
+      ["compose.yaml image-latest-tag@4:12", "db.yaml exposed-datastore@5:13"],
+    );
   });
 
   it("reports files that include each other, and stops", async () => {

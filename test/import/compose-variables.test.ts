@@ -11,13 +11,19 @@ import { folderWith } from "../helpers/files.js";
  * the template reader finds it (a `${` never closed takes the rest of the line and is no use).
  */
 function usesLineByLine(text: string) {
-  const uses: { name: string; start: number; end: number; file: string }[] = [];
+  const uses: { name: string; start: number; end: number; file: string; operator?: string }[] = [];
   let offset = 0;
   for (const line of text.split("\n")) {
     const comment = /(^|\s)#/.exec(line);
     const code = comment ? line.slice(0, comment.index) : line;
-    for (const { name, start, end } of variablesOf(parseTemplate(code).parts))
-      uses.push({ name, file: "f", start: offset + start, end: offset + end });
+    for (const { name, operator, start, end } of variablesOf(parseTemplate(code).parts))
+      uses.push({
+        name,
+        file: "f",
+        start: offset + start,
+        end: offset + end,
+        ...(operator ? { operator } : {}),
+      });
     offset += line.length + 1;
   }
   return uses;

@@ -368,6 +368,24 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reports a variable unset where it is used without a default, and required where it is required, whichever comes first", async () => {
+    const file = write(
+      "uses.yaml",
+      [
+        "services:",
+        "  db: { image: 'postgres:16', environment: { POSTGRES_PASSWORD: '${PG_PASS:?set it}' } }",
+        "  api: { image: 'shop/api:1', environment: { DB_PASSWORD: '${PG_PASS}', MODE: '${MODE:-dev}' } }",
+        "  web: { image: 'shop/web:1', environment: { DB_PASSWORD: '${PG_PASS}' } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "compose-unset-variable@3:60",
+      "compose-required-variable@2:66",
+    ]);
+  });
+
   it("reads memory and CPU from the service-level keys too, and refuses a restart policy Docker does not know", async () => {
     const file = write(
       "levels.yaml",

@@ -10,10 +10,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { detectDrift } from "../../src/drift/index.js";
+import { findComposeSets } from "../../src/import/repository/find-compose.js";
 import { initFromRepository } from "../../src/import/repository/index.js";
 import { loadModelFile, loadModelText } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
@@ -314,6 +315,48 @@ describe("deployview init with Kubernetes manifests", () => {
     expect(result.stdout).toContain(
       "  overrides-mariadb-secrets: compose.yaml + overrides/compose.mariadb.yaml + overrides/compose.mariadb-secrets.yaml\n",
     );
+  });
+});
+
+describe("compose files in folders of their own that only adjust the project's", () => {
+  const root = () =>
+    folderWith({
+      "compose.yaml":
+        "services:\n  web: { image: 'nginx:1.27' }\n  db: { image: 'postgres:16', volumes: ['pg:/var/lib/postgresql/data'] }\nvolumes: { pg: {} }\n",
+      "ci/basic/compose.yaml": "services:\n  web: {}\n",
+      "ci/net/compose.yaml":
+        "services:\n  web: { networks: [back] }\n  db: { networks: [back] }\nnetworks: { back: {} }\n",
+      "ci/acme/compose.yaml":
+        "services:\n  web: { environment: { CERTIFICATES: acme } }\n  acme: { image: 'ghcr.io/letsencrypt/pebble:2.6.0' }\n",
+      "ci/acme/compose.prod.yaml": "services:\n  web: { environment: { MODE: prod } }\n",
+      // Adds to a service nothing above defines: no project, left out.
+      "tools/compose.yaml": "services:\n  mailer: { environment: { FROM: a@example.com } }\n",
+      // Defines one service whole and adds to one nothing above defines: a project of its own.
+      "demo/compose.yaml": "services:\n  app: { image: 'demo:1.0' }\n  queue: { environment: { A: '1' } }\n",
+    });
+
+  it("go over the base above that defines what they add to, or are left out where none does", async () => {
+    const dir = root();
+    const sets = findComposeSets(dir).map((set) => [
+      set.environment,
+      set.files.map((file) => relative(dir, file)).join(" + "),
+    ]);
+    expect(sets).toEqual([
+      ["ci-acme", "compose.yaml + ci/acme/compose.yaml"],
+      ["ci-acme-prod", "compose.yaml + ci/acme/compose.yaml + ci/acme/compose.prod.yaml"],
+      ["ci-basic", "compose.yaml + ci/basic/compose.yaml"],
+      ["ci-net", "compose.yaml + ci/net/compose.yaml"],
+      ["demo", "demo/compose.yaml"],
+      ["local", "compose.yaml"],
+    ]);
+  });
+
+  it("are checked merged over it, with none of the errors of a project without images", async () => {
+    const check = await runCli(["check", root(), "--format", "json"]);
+    const found = (JSON.parse(check.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics
+      .filter((d) => d.code === "no-image")
+      .map((d) => basename(dirname(d.file)));
+    expect(found).toEqual(["demo"]);
   });
 });
 

@@ -122,6 +122,27 @@ export const cases: RuleCase[] = [
     // Services that share a profile start together, and one in no profile starts with every other.
     expected: ["3:42", "5:45"],
   },
+  // Alternatives in profiles of their own each clash with one in no profile, in whatever order:
+  // named together where it comes last, each found where it comes first or between them.
+  ...[
+    ["blue", "green", ""],
+    ["", "blue", "green"],
+    ["blue", "", "green"],
+  ].map((order) => ({
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        ...order.map(
+          (profile) =>
+            `  web-${profile || "any"}: { image: 'web:1', ports: ['8080:80']${profile ? `, profiles: [${profile}]` : ""} }`,
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: order[2] === "" ? ["4:38"] : order[0] === "" ? ["3:39", "4:40"] : ["3:38", "4:40"],
+  })),
   {
     rule: "host-port-conflict",
     text: "",

@@ -177,20 +177,22 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
-      const earlier = bound.first(instance, (b) => bindsOverlap(b.bind, port.bind))?.instance;
-      if (earlier) {
+      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind));
+      if (earlier.length > 0) {
         found.push(
           diagnostic(
             "host-port-conflict",
             "error",
-            `'${instance.id}' publishes host port ${port.host}, which '${earlier.id}' already publishes on this host`,
+            `'${instance.id}' publishes host port ${port.host}, which ${namesOf(earlier.map((b) => b.instance.id))} already publish${earlier.length === 1 ? "es" : ""} on this host`,
             port.at,
             {
               hint: "publish one of them on another host port",
             },
           ),
         );
-      } else bound.add({ bind: port.bind, instance });
+      }
+      // Taken all the same: one in a profile after it may start with it and not with those before.
+      bound.add({ bind: port.bind, instance });
     }
     return found;
   };
@@ -238,6 +240,14 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
       ),
     ];
   });
+}
+
+/** 'a', 'a' and 'b', or 'a', 'b', 'c' and 9 others. */
+function namesOf(ids: readonly string[]): string {
+  const named = ids.slice(0, 3).map((id) => `'${id}'`);
+  const rest = ids.length - named.length;
+  if (rest > 0) return `${named.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}`;
+  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }
 
 function dedupe(found: Diagnostic[]): Diagnostic[] {

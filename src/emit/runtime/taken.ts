@@ -23,6 +23,31 @@ export class Taken<T extends { instance: Instance }> {
     }
   }
 
+  /**
+   * For each way `instance` can be started, the first entry that `matches` and starts with it: one
+   * in profiles, in each of its profiles; one in none, alone and in each profile an entry is in.
+   * Alternatives (web in blue, web2 in green) that each take what one in no profile takes are each
+   * named, whichever order they come in. In the order added, each once.
+   */
+  firstInEachRun(instance: Instance, matches: (entry: T) => boolean): T[] {
+    const before = (indices: readonly number[], limit: number) => {
+      for (const index of indices) {
+        if (index >= limit) break;
+        if (matches(this.entries[index]!)) return index;
+      }
+      return undefined;
+    };
+    const unprofiled = before(this.unprofiled, this.entries.length);
+    const limit = unprofiled ?? this.entries.length;
+    const profiles = instance.service.profiles;
+    const found = new Set<number>(unprofiled === undefined ? [] : [unprofiled]);
+    for (const profile of profiles.length === 0 ? this.byProfile.keys() : new Set(profiles)) {
+      const index = before(this.byProfile.get(profile) ?? [], limit);
+      if (index !== undefined) found.add(index);
+    }
+    return [...found].sort((a, b) => a - b).map((index) => this.entries[index]!);
+  }
+
   /** The first entry, in the order added, that `matches` and whose instance runs with `instance`. */
   first(instance: Instance, matches: (entry: T) => boolean): T | undefined {
     const profiles = instance.service.profiles;

@@ -1,7 +1,8 @@
 /**
  * `include`: other compose files, each loaded as a project of its own (paths relative to it, its own
- * `.env`), whose services join the including file's. A service both define is a conflict, reported;
- * so are an include that cannot be read and one that includes itself.
+ * `.env`), whose services join the including file's. A service both define is merged, the including
+ * file's keys over the included ones, as current Compose does (older releases refused it).
+ * An include that cannot be read, and one that includes itself, are reported.
  */
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -96,21 +97,6 @@ export async function includedSources(
           if (isObject(service)) services[id] = rebaseService(service, project, dirname(file));
       }
       append(included, loaded);
-    }
-  }
-  const own = isObject(source.value.services) ? source.value.services : {};
-  for (const other of included) {
-    for (const id of Object.keys(isObject(other.value.services) ? other.value.services : {})) {
-      if (!Object.hasOwn(own, id)) continue;
-      context.diagnostics.push(
-        diagnostic(
-          "compose-include-invalid",
-          "error",
-          `'${id}' is defined here and in the included ${relative(dirname(file), other.yaml.file)}`,
-          locate(source.yaml, ["services", id], "key"),
-          { hint: "rename one of them, or extend the included service instead" },
-        ),
-      );
     }
   }
   return included;

@@ -76,7 +76,9 @@ export async function importCompose(
     fileEnv: Record<string, string>,
     chain: string[],
   ): Promise<ComposeSource[]> => {
-    const read = await readComposeFile(file, fileEnv, dotEnvPath, example);
+    // Only an included file (reached through a chain) reads its paths from its own folder.
+    const folder = chain.length === 0 ? dirname(files[0]!) : dirname(file);
+    const read = await readComposeFile(file, fileEnv, dotEnvPath, example, { folder });
     append(diagnostics, read.diagnostics);
     if (read.findings) append(findings, read.findings);
     keep(file, read);
@@ -90,7 +92,7 @@ export async function importCompose(
     await applyExtends(file, read.source, {
       read: async (other) => {
         // Only the service extended is taken from it: the others' paths are none of this project's.
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, false);
+        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
         keep(other, result);
         return result;
       },
@@ -129,6 +131,24 @@ export async function importCompose(
   const imported = composeToModel(name, composeSources, environment);
   append(diagnostics, imported.diagnostics);
   append(imported.findings, findings);
+  // Nothing to check, as with an empty file, which Compose refuses too: `services:` with nothing
+  // after it, or services written as a list (reported as such by the reading).
+  if (Object.keys(imported.input.services).length === 0) {
+    if (!diagnostics.some((d) => d.severity === "error")) {
+      const first = composeSources.find((source) => "services" in source.value) ?? composeSources[0]!;
+      diagnostics.push(
+        diagnostic(
+          "schema-missing-key",
+          "error",
+          `${composeSources.length === 1 ? "the compose file defines" : "the compose files define"} no services`,
+          "services" in first.value
+            ? locate(first.yaml, ["services"], "key")
+            : { file: first.yaml.file, start: 0, end: 0 },
+        ),
+      );
+    }
+    return { imported: undefined, diagnostics, sources, variables };
+  }
   return { imported, diagnostics, sources, variables };
 }
 

@@ -19,29 +19,24 @@ const DEFAULT_DOCKERFILES = ["Dockerfile", "dockerfile"];
 /** A path whose variable is not set here is chosen where the file is run. */
 const unresolved = (path: string) => path.includes("$");
 
-/**
- * Missing paths, as warnings. A path is looked for beside the file that names it and in the
- * project's folder (where Compose reads the paths of a second `-f` file from): missing from both,
- * it is missing.
- */
-export function missingLocalPaths(value: Json, folders: string[], at: At): Diagnostic[] {
+/** Missing paths, as warnings; relative ones are read from `folder` (see readComposeFile). */
+export function missingLocalPaths(value: Json, folder: string, at: At): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = (message: string, path: (string | number)[], hint: string) =>
     found.push(diagnostic("missing-path", "warning", message, at(path), { hint }));
-  if (isObject(value.services)) missingBuildPaths(value.services, folders, report);
-  missingFiles(value, folders, report);
+  if (isObject(value.services)) missingBuildPaths(value.services, folder, report);
+  missingFiles(value, folder, report);
   return found;
 }
 
 type Report = (message: string, path: (string | number)[], hint: string) => void;
 
-/** Whether a path is there in one of the folders, as a file, a folder, or anything (a secret may be a folder). */
-const present = (folders: string[], written: string, want: "file" | "folder" | "any") =>
-  folders.some((folder) => {
-    // An absolute path resolves to itself.
-    const kind = pathKind(resolve(folder, written));
-    return want === "any" ? kind !== undefined : kind === want;
-  });
+/** Whether a path is there, as a file, a folder, or anything (a secret may be a folder). */
+const present = (folder: string, written: string, want: "file" | "folder" | "any") => {
+  // An absolute path resolves to itself.
+  const kind = pathKind(resolve(folder, written));
+  return want === "any" ? kind !== undefined : kind === want;
+};
 
 /** A build as written: its context, and its Dockerfile unless it gives one inline. */
 interface Build {
@@ -66,13 +61,12 @@ function buildOf(raw: unknown): Build | undefined {
 }
 
 /** What of a build is not there: its context, or the Dockerfile in it; nothing where it can be built. */
-function buildProblem(build: Build, folders: string[]): "context" | "dockerfile" | undefined {
+function buildProblem(build: Build, folder: string): "context" | "dockerfile" | undefined {
   const { context, dockerfile } = build;
-  if (!present(folders, context, "folder")) return "context";
+  if (!present(folder, context, "folder")) return "context";
   if (build.inline || (dockerfile !== undefined && unresolved(dockerfile))) return undefined;
-  const contexts = folders.map((folder) => resolve(folder, context));
   const names = dockerfile === undefined ? DEFAULT_DOCKERFILES : [dockerfile];
-  return names.some((name) => present(contexts, name, "file")) ? undefined : "dockerfile";
+  return names.some((name) => present(resolve(folder, context), name, "file")) ? undefined : "dockerfile";
 }
 
 /**
@@ -80,7 +74,7 @@ function buildProblem(build: Build, folders: string[]): "context" | "dockerfile"
  * (sentry's nineteen from ./sentry) are looked up once and share one finding: Compose stops at the
  * first, and the fix is one.
  */
-function missingBuildPaths(services: Json, folders: string[], report: Report): void {
+function missingBuildPaths(services: Json, folder: string, report: Report): void {
   const shared = new Map<string, { build: Build; ids: string[] }>();
   for (const [id, service] of Object.entries(services)) {
     const build = isObject(service) ? buildOf(service.build) : undefined;
@@ -91,7 +85,7 @@ function missingBuildPaths(services: Json, folders: string[], report: Report): v
     else shared.set(key, { build, ids: [id] });
   }
   for (const { build, ids } of shared.values()) {
-    const problem = buildProblem(build, folders);
+    const problem = buildProblem(build, folder);
     if (!problem) continue;
     const { context, dockerfile, contextKey } = build;
     const first = ids[0]!;
@@ -119,13 +113,13 @@ function missingBuildPaths(services: Json, folders: string[], report: Report): v
 const others = (count: number) => `${count} other service${count === 1 ? "" : "s"}`;
 
 /** Secrets' and configs' files that are not there. */
-function missingFiles(value: Json, folders: string[], report: Report): void {
+function missingFiles(value: Json, folder: string, report: Report): void {
   for (const section of ["secrets", "configs"] as const) {
     const entries = value[section];
     if (!isObject(entries)) continue;
     for (const [name, entry] of Object.entries(entries)) {
       const file = isObject(entry) ? textOf(entry.file) : undefined;
-      if (!file || unresolved(file) || present(folders, file, "any")) continue;
+      if (!file || unresolved(file) || present(folder, file, "any")) continue;
       report(
         `the file ${file} of the ${section === "secrets" ? "secret" : "config"} '${name}' is not here, so Compose cannot start what uses it`,
         [section, name, "file"],

@@ -35,6 +35,26 @@ export function composeTags(yaml: YamlFile): Map<string, Tag> {
   return tags;
 }
 
+/**
+ * Compose drops a key tagged `!reset` whatever follows the tag, and the usual thing to follow it is
+ * nothing (`!reset`, `!reset null`, `!reset ~`). The YAML package reads a tagged scalar as its text,
+ * "null" or "", which no key takes: left so, the file's own checks would report a health check of
+ * "null" or look for a build context called null. As null, the key is unset until the merge drops it.
+ */
+export function clearResets(value: Json, tags: ReadonlyMap<string, Tag>): void {
+  for (const [written, tag] of tags) {
+    if (tag !== "reset") continue;
+    const path = JSON.parse(written) as KeyPath;
+    const key = path.at(-1);
+    // An item of a list keeps its place: emptied, it would be an entry that the list does not take.
+    if (typeof key !== "string") continue;
+    let parent: unknown = value;
+    for (const step of path.slice(0, -1))
+      parent = isObject(parent) || Array.isArray(parent) ? (parent as Json)[step] : undefined;
+    if (isObject(parent) && Object.hasOwn(parent, key)) parent[key] = null;
+  }
+}
+
 /** `["A=1", "B"]` → `{ A: "1", B: null }`; a map stays a map. */
 function asMap(value: unknown, listItem: (item: string) => [string, unknown]): unknown {
   if (!Array.isArray(value)) return value;

@@ -16,7 +16,7 @@ import { envFileExample } from "./env-file-example.js";
 import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { missingLocalPaths } from "./local-paths.js";
-import { composeTags } from "./merge.js";
+import { clearResets, composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 
@@ -67,9 +67,17 @@ export async function readComposeFile(
   env: Record<string, string>,
   envFile: string,
   example?: ExampleEnvironment,
-  /** Whether to look for the paths its services need: not in a file read for a service another extends. */
-  checkPaths = true,
+  paths: {
+    /**
+     * The folder its relative paths are read from: the project's, the first file's, for every file
+     * given with -f (as Compose reads them); its own for a file included or extended.
+     */
+    folder?: string;
+    /** Whether to look for the paths its services need: not in a file read for a service another extends. */
+    check?: boolean;
+  } = {},
 ): Promise<ReadCompose> {
+  const folder = paths.folder ?? dirname(file);
   const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
   const unset = new Set<string>();
@@ -127,10 +135,20 @@ export async function readComposeFile(
     return { text, uses, diagnostics };
   }
   const value = yaml.value as Json;
+  const tags = composeTags(yaml);
+  clearResets(value, tags);
+  // Each finding about a variable is at its first use of the form the finding is about: unset at a
+  // ${PG_PASS} with no default, not at a ${PG_PASS:?…} before it, which has a finding of its own.
   const firstUse = new Map<string, VariableUse>();
-  for (const use of uses) if (!firstUse.has(use.name)) firstUse.set(use.name, use);
-  const at = (name: string) => {
-    const use = firstUse.get(name);
+  for (const use of uses) {
+    const key = `${use.name} ${use.operator ?? ""}`;
+    if (!firstUse.has(key)) firstUse.set(key, use);
+    if (!firstUse.has(use.name)) firstUse.set(use.name, use);
+  }
+  const at = (name: string, operators: readonly string[]) => {
+    const use =
+      operators.map((operator) => firstUse.get(`${name} ${operator}`)).find((found) => found !== undefined) ??
+      firstUse.get(name);
     return use ? { file, start: use.start, end: use.end } : wholeFile(file);
   };
   for (const written of unclosed) {
@@ -153,7 +171,7 @@ export async function readComposeFile(
         "compose-unset-variable",
         "warning",
         `the variable ${name} is not set and has no default`,
-        at(name),
+        at(name, [""]),
         {
           hint: `set it in ${basename(envFile)} or the environment`,
         },
@@ -165,13 +183,11 @@ export async function readComposeFile(
         "compose-required-variable",
         "warning",
         `the variable ${name} is required: ${message}`,
-        at(name),
+        at(name, [":?", "?"]),
       ),
     );
   const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
-  const findings = checkPaths
-    ? missingLocalPaths(value, [...new Set([dirname(file), dirname(envFile)])], valueAt)
-    : [];
+  const findings = paths.check === false ? [] : missingLocalPaths(value, folder, valueAt);
   append(findings, secretConfigs(value, valueAt));
   for (const name of secretDefaults)
     findings.push(
@@ -179,14 +195,14 @@ export async function readComposeFile(
         "plaintext-secret",
         "error",
         `the default of \${${name}} holds what looks like a secret in plain text, in the file whatever ${basename(envFile)} or the environment sets`,
-        at(name),
+        at(name, [":-", "-"]),
         {
           hint: `leave the default out (\${${name}:?set ${name}}), and set the value in ${basename(envFile)} or the environment`,
         },
       ),
     );
-  await applyEnvFiles(value, dirname(file), { diagnostics, findings }, valueAt);
-  return { source: { yaml, value, tags: composeTags(yaml), secrets }, text, uses, diagnostics, findings };
+  await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
+  return { source: { yaml, value, tags, secrets }, text, uses, diagnostics, findings };
 }
 
 /**

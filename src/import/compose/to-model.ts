@@ -48,14 +48,17 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const merged = mergeCompose(sources);
   const definedIn = sourcesOfServices(sources);
   // The file a path came from: the last one that has it (later files override), else the last
-  // one that has the longest part of it.
+  // one that has the longest part of it. A service as a whole is where it is first defined: a later
+  // file that adds a label to it is not where a finding about all of it belongs.
   const locateCompose = (composePath: KeyPath, prefer: "key" | "value"): SourceRange => {
     let best: { depth: number; range: SourceRange } | undefined;
     // A path into a service reaches deeper in the files that define it than in any other.
     const service = composePath[0] === "services" ? definedIn.get(composePath[1]!) : undefined;
     for (const { yaml, value } of service ?? sources) {
       const found = reach(yaml, pathInFile(merged, value, composePath), prefer);
-      if (found.depth > 0 && found.depth >= (best?.depth ?? 0)) best = found;
+      const depth = best?.depth ?? 0;
+      const overrides = !(service && found.depth === SERVICE_DEPTH);
+      if (found.depth > depth || (found.depth === depth && depth > 0 && overrides)) best = found;
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
@@ -175,6 +178,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   }
   return { input, locate: locator, diagnostics, findings, imageHealthChecks };
 }
+
+/** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
+const SERVICE_DEPTH = 2;
 
 /**
  * The files that define each service, in their order: a project of thousands of included files

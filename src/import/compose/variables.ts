@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { limits } from "../../load/limits.js";
-import { parseTemplate, variablesOf } from "../../model/template.js";
+import { type Operator, parseTemplate, variablesOf } from "../../model/template.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { parseDotEnv } from "./interpolate.js";
 
@@ -25,6 +25,8 @@ export interface VariableUse {
   file: string;
   start: number;
   end: number;
+  /** How it is written: with a default (`:-`), required (`:?`), or plain, without one. */
+  operator?: Operator;
 }
 
 /** Each use of a variable in the text, outside comments. */
@@ -39,8 +41,8 @@ export function variableUses(text: string, file: string): VariableUse[] {
     const comment = /(^|\s)#/.exec(line);
     const code = comment ? line.slice(0, comment.index) : line;
     // As interpolate.ts reads them: a brace never closed takes the rest of the line, and is no use.
-    for (const { name, start, end } of variablesOf(parseTemplate(code).parts))
-      uses.push({ name, file, start: offset + start, end: offset + end });
+    for (const { name, operator, start, end } of variablesOf(parseTemplate(code).parts))
+      uses.push({ name, file, start: offset + start, end: offset + end, ...(operator ? { operator } : {}) });
     dollar = text.indexOf("$", end);
   }
   return uses;

@@ -3,10 +3,12 @@
  * present) and each variant (docker-compose.prod.yml, compose.staging.yaml) over the base; an
  * alternative (docker-compose-quickstart.yml) by itself; an override fragment in a folder of its
  * own (overrides/compose.mariadb.yaml) over the base file of the folder above, and over the
- * fragments beside it that define what it adds to.
+ * fragments beside it that define what it adds to; a base file that only adds to services (none of
+ * its own whole) over the base above that defines them, or left out where none does.
  * Honours .gitignore, skips dependency and build folders and never follows a link (see walk.ts).
  */
 import { dirname, join, relative } from "node:path";
+import { append } from "../../collections.js";
 import { parseYaml } from "../../load/yaml-file.js";
 import { VARIANT_FILE } from "../compose/file-names.js";
 import { isObject } from "../kubernetes/objects.js";
@@ -30,22 +32,42 @@ function environmentId(folder: string, variant: string | undefined): string {
   return (parts.join("-") || "local").toLowerCase().replace(/[^a-z0-9._-]+/g, "-");
 }
 
-/** A compose file's services, split into those it defines whole (image or build) and the rest. */
-function servicesIn(file: string, cache: Map<string, { whole: Set<string>; partial: string[] }>) {
+interface Services {
+  /** Those it defines whole: with an image, a build, or a service it extends. */
+  whole: Set<string>;
+  /** Those it only adds to (`zulip: {}`, a network joined). */
+  partial: string[];
+  /** Whether it includes other files, which may define what it adds to. */
+  includes: boolean;
+}
+
+/** A compose file's services, split into those it defines whole and the rest. */
+function servicesIn(file: string, cache: Map<string, Services>): Services {
   let found = cache.get(file);
   if (found) return found;
-  found = { whole: new Set(), partial: [] };
+  found = { whole: new Set(), partial: [], includes: false };
   const { text } = readText(file);
   const value = text === undefined ? undefined : parseYaml(text, file).documents[0]?.value;
+  found.includes = isObject(value) && value.include !== undefined;
   const services = isObject(value) && isObject(value.services) ? value.services : {};
   for (const [id, service] of Object.entries(services)) {
-    if (!isObject(service)) continue;
-    if (service.image !== undefined || service.build !== undefined) found.whole.add(id);
+    // A service written with nothing (`zulip:`) adds nothing to the one of that name.
+    if (service !== null && !isObject(service)) continue;
+    const spec = service ?? {};
+    if (spec.image !== undefined || spec.build !== undefined || spec.extends !== undefined)
+      found.whole.add(id);
     else found.partial.push(id);
   }
   cache.set(file, found);
   return found;
 }
+
+/**
+ * Whether a compose file may adjust another set: it includes nothing, and adds to services it does
+ * not define whole, or names none whole at all (a file that only declares a network).
+ */
+const mayAdjust = (services: Services) =>
+  !services.includes && (services.whole.size === 0 || services.partial.length > 0);
 
 function sharedPrefix(a: string, b: string): number {
   let length = 0;
@@ -100,6 +122,37 @@ function isComposeByContent(file: string): boolean {
   );
 }
 
+/** A folder with a base file: its names, and the base with its override, if any. */
+interface BaseFolder {
+  folder: string;
+  dir: string;
+  names: string[];
+  baseFiles: string[];
+}
+
+/**
+ * The sets of a folder with a base file: the base (with its override) and each variant over it,
+ * all over `above` where the base only adjusts a set above; where it adjusts none (`above`
+ * undefined), only the alternatives that run by themselves.
+ */
+function folderSets(
+  { folder, dir, names, baseFiles }: BaseFolder,
+  above: string[] | undefined,
+): ComposeSet[] {
+  const sets: ComposeSet[] = [];
+  if (above) sets.push({ environment: environmentId(folder, undefined), files: [...above, ...baseFiles] });
+  for (const name of [...names].sort()) {
+    const variant = VARIANT_FILE.exec(name)?.[1];
+    if (!variant || variant === "override") continue;
+    // docker-compose.prod.yml is, by convention, an override of the base file; a file named
+    // docker-compose-quickstart.yml is an alternative to it, run by itself.
+    const alone = /^(?:docker-)?compose-/.test(name);
+    const files = alone ? [join(dir, name)] : above && [...above, baseFiles[0]!, join(dir, name)];
+    if (files) sets.push({ environment: environmentId(folder, variant), files, variant });
+  }
+  return sets;
+}
+
 /** A YAML file named as no model, kustomization or chart's file is: which of them is compose is asked of its content. */
 const OTHER_YAML = /^(?!deployview|kustomization|Chart\.|values)[^.].*\.ya?ml$/i;
 
@@ -107,6 +160,8 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
   const sets: ComposeSet[] = [];
   const bases = new Map<string, string[]>();
   const loose: { dir: string; folder: string; name: string; variant: string }[] = [];
+  const adjusting: BaseFolder[] = [];
+  const cache = new Map<string, Services>();
   for (const { dir, entries } of folders) {
     const names = entries.filter((e) => e.isFile()).map((e) => e.name);
     const base = baseNames.find((n) => names.includes(n));
@@ -128,26 +183,19 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     }
     const override = names.find((n) => /^(?:docker-)?compose[.-]override\.ya?ml$/.test(n));
     const baseFiles = [join(dir, base), ...(override ? [join(dir, override)] : [])];
-    bases.set(dir, [join(dir, base)]);
-    sets.push({ environment: environmentId(folder, undefined), files: baseFiles });
-    for (const name of names.sort()) {
-      const variant = VARIANT_FILE.exec(name)?.[1];
-      if (!variant || variant === "override") continue;
-      // docker-compose.prod.yml is, by convention, an override of the base file; a file named
-      // docker-compose-quickstart.yml is an alternative to it, run by itself.
-      const alone = /^(?:docker-)?compose-/.test(name);
-      sets.push({
-        environment: environmentId(folder, variant),
-        files: alone ? [join(dir, name)] : [join(dir, base), join(dir, name)],
-        variant,
-      });
-    }
+    // zulip's ci/basic/compose.yaml, `services: { zulip: { environment: … } }`, is run over the
+    // project's own: checked alone, each service it names has no image. Its place is found once
+    // every base file is known.
+    const own = servicesIn(join(dir, base), cache);
+    // One that defines some services whole is a base for the fragments below it all the same.
+    if (own.whole.size > 0) bases.set(dir, [join(dir, base)]);
+    if (mayAdjust(own)) adjusting.push({ folder, dir, names, baseFiles });
+    else append(sets, folderSets({ folder, dir, names, baseFiles }, []));
   }
   // Without a base file beside it, a compose file stands alone (docker-compose.agent-builder.yml),
   // unless it is a fragment (a service in it has neither image nor build): then it goes over the
   // base file of the nearest folder above, and over the fragments beside it that define whole what
   // it only adds to (overrides/compose.mariadb-secrets.yaml over overrides/compose.mariadb.yaml).
-  const cache = new Map<string, { whole: Set<string>; partial: string[] }>();
   for (const { dir, folder, name, variant } of loose) {
     const file = join(dir, name);
     const own = servicesIn(file, cache);
@@ -171,6 +219,17 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     );
     const beside = [...chosen].sort().map((other) => join(dir, other));
     sets.push({ environment: environmentId(folder, variant), files: [...above, ...beside, file], variant });
+  }
+  // A file that adjusts goes over the nearest base above that defines every service it adds to
+  // (certbot's ci/certbot/compose.yaml adds a service of its own too). Where none does, one that
+  // defines nothing whole is left out: alone it is no project, and all a check of it gives is errors.
+  for (const base of adjusting) {
+    const above = baseAbove(base.dir, root, bases);
+    const defined = new Set((above ?? []).flatMap((file) => [...servicesIn(file, cache).whole]));
+    const own = base.baseFiles.map((file) => servicesIn(file, cache));
+    const adjusts = above && own.every(({ partial }) => partial.every((id) => defined.has(id)));
+    const whole = own.some(({ whole }) => whole.size > 0);
+    append(sets, folderSets(base, adjusts ? above : whole ? [] : undefined));
   }
   return sets.sort((a, b) => a.environment.localeCompare(b.environment));
 }
