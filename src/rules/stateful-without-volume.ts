@@ -32,7 +32,8 @@ export const statefulWithoutVolume: Rule = {
     for (const environment of context.model.environments)
       for (const instance of environment.instances) {
         const { service } = instance;
-        if (!service.stateful || reported.has(service.id)) continue;
+        // A job run from a store's image runs its client (a backup's pg_dump), not its server.
+        if (!service.stateful || service.kind === "job" || reported.has(service.id)) continue;
         const missing = unmountedDataFolder(instance);
         if (!missing || !service.volumes.some(keepsWrites)) continue;
         reported.add(service.id);

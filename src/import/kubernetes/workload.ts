@@ -90,13 +90,18 @@ export function importWorkload(
   const { note } = context;
   const servicePath = ["services", id];
   const image = typeof container.image === "string" ? container.image : undefined;
-  // A Job runs to completion, whatever its image (a backup runs the database's image).
+  // A Job runs to completion, whatever its image (a backup runs the database's image), and so does
+  // a bare Pod that is not restarted when it exits.
   const component = asObject(asObject(object.value.metadata).labels)["app.kubernetes.io/component"];
+  const runsOnce =
+    object.kind === "Job" ||
+    object.kind === "CronJob" ||
+    (object.kind === "Pod" && (pod.restartPolicy === "Never" || pod.restartPolicy === "OnFailure"));
   const service: ServiceInputType = {
     kind:
       typeof component === "string" && serviceKinds.has(component)
         ? (component as ServiceInputType["kind"])
-        : object.kind === "Job" || object.kind === "CronJob"
+        : runsOnce
           ? "job"
           : guessKind(
               id,
