@@ -7,7 +7,15 @@
 import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { asObject, isObject, type ManifestObject, nameKey, podContainers, podSpecOf } from "./objects.js";
+import {
+  asObject,
+  isObject,
+  type ManifestObject,
+  nameKey,
+  podContainers,
+  podSpecOf,
+  workloadKinds,
+} from "./objects.js";
 import { refused } from "./refusals.js";
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -20,14 +28,7 @@ const LABEL_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
  * capitals, as in system:controller:…), and are left to the API server.
  */
 const DNS_NAMED = new Set([
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "ReplicationController",
-  "Job",
-  "CronJob",
-  "Pod",
+  ...workloadKinds,
   "Service",
   "Namespace",
   "ConfigMap",
