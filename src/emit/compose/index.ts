@@ -10,7 +10,7 @@ import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
 import { unknownEnvironment } from "../unknown-environment.js";
-import { READ_AS_YAML_1_1 } from "../yaml-1-1.js";
+import { DOCUMENT_OPTIONS, quoteForYaml11 } from "../yaml-1-1.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
 import { pathsFromFolder } from "./model-path.js";
@@ -40,8 +40,9 @@ export function projectName(model: Model, environment: Environment): string {
 
 /** YAML text; commands and health-check tests as one-line lists, the way people write them. */
 function toYaml(value: Record<string, unknown>): string {
-  const doc = new Document(value, READ_AS_YAML_1_1);
+  const doc = new Document(value, DOCUMENT_OPTIONS);
   visit(doc, {
+    Scalar: (_, node) => quoteForYaml11(node),
     Pair(_, pair) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       if ((key === "test" || key === "command") && isSeq(pair.value) && pair.value.items.every(isScalar))
@@ -73,13 +74,24 @@ export function emitCompose(
 
   const instances = containerInstances(environment);
   const health = new Map(instances.map((i) => [i.id, composeHealthcheck(i)]));
+  // Who waits for each service to be healthy: found once, for the services whose check is left out.
+  let waitersOf: Map<string, string[]> | undefined;
+  const waitersFor = (serviceId: string) => {
+    if (!waitersOf) {
+      waitersOf = new Map();
+      for (const i of instances)
+        for (const u of i.service.uses)
+          if (u.wait === "healthy" && !u.optional) {
+            const list = waitersOf.get(u.target);
+            if (!list) waitersOf.set(u.target, [`'${i.id}'`]);
+            else if (list.at(-1) !== `'${i.id}'`) list.push(`'${i.id}'`);
+          }
+    }
+    return waitersOf.get(serviceId) ?? [];
+  };
   for (const instance of instances) {
     if (instance.service.health && !health.get(instance.id)) {
-      const waiting = instances
-        .filter((i) =>
-          i.service.uses.some((u) => u.target === instance.service.id && u.wait === "healthy" && !u.optional),
-        )
-        .map((i) => `'${i.id}'`);
+      const waiting = waitersFor(instance.service.id);
       const started =
         waiting.length > 0
           ? `, so ${waiting.join(", ")} wait${waiting.length > 1 ? "" : "s"} only for it to start`

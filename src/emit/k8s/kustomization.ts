@@ -7,7 +7,7 @@
 import { Document, isSeq } from "yaml";
 import type { Environment, Instance, Model } from "../../model/types.js";
 import { emittedEnv } from "../runtime/secrets.js";
-import { READ_AS_YAML_1_1 } from "../yaml-1-1.js";
+import { DOCUMENT_OPTIONS, quoteAllForYaml11 } from "../yaml-1-1.js";
 import { secretKey } from "./container.js";
 import { dnsLabel } from "./names.js";
 import { namespaceOf } from "./placement.js";
@@ -66,7 +66,8 @@ export function kustomization(
     resources,
   };
   if (builtImages.length > 0) body.images = builtImages.map((i) => ({ name: i.name }));
-  const document = new Document(body, READ_AS_YAML_1_1);
+  const document = new Document(body, DOCUMENT_OPTIONS);
+  quoteAllForYaml11(document);
   const comments = secretLines(model, environment, instances, tlsSecrets);
   if (comments.length > 0) document.commentBefore = comments.map((line) => ` ${line}`).join("\n");
   const images = document.get("images", true);
