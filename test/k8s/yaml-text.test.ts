@@ -6,6 +6,7 @@ import { emitCompose } from "../../src/emit/compose/index.js";
 import { emitKubernetes } from "../../src/emit/k8s/index.js";
 import { scalarText, yamlText } from "../../src/emit/k8s/yaml-text.js";
 import { loadModelText } from "../../src/load/index.js";
+import { budget } from "../helpers/pace.js";
 
 /** YAML 1.1 reads these as booleans, null, numbers or timestamps; kubectl's reader is YAML 1.1. */
 const yaml11Traps = [
@@ -97,6 +98,6 @@ describe("speed on the 1,000-service model", () => {
       emitCompose(model!, "dev");
       times.push(performance.now() - started);
     }
-    expect(Math.min(...times)).toBeLessThan(500);
+    expect(Math.min(...times)).toBeLessThan(budget(500));
   });
 });

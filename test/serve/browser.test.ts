@@ -7,6 +7,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startViewer, type ViewerServer } from "../../src/serve/server.js";
 import { examples, repoRoot } from "../helpers/examples.js";
+import { budget } from "../helpers/pace.js";
 import { buildAssets, hostileModel, modelCopy } from "./viewer-fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -182,7 +183,7 @@ describe.skipIf(!haveChromium)(
       console.info(
         `viewer edit-to-reload: first edits ${warmups.join(", ")} ms, then ${timings.join(", ")} ms`,
       );
-      expect(median, `edit-to-reload times ${timings.join(", ")} ms`).toBeLessThan(300);
+      expect(median, `edit-to-reload times ${timings.join(", ")} ms`).toBeLessThan(budget(300));
       expect(
         await page.evaluate(() => (document.querySelector("#canvas svg") as SVGElement).style.transform),
       ).toBe(transform);
