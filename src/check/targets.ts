@@ -4,7 +4,7 @@
  * sets are each checked on their own (as `init` would find them).
  */
 import { existsSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { diagnostic } from "../diagnostics.js";
 import {
   isComposeFileName,
@@ -40,7 +40,8 @@ export async function loadsForAll(
   for (const path of paths) {
     if (!isStandardInput(path) && (await isManifestFile(path))) {
       if (manifestFiles.length === 0) loads.push(() => loadManifests(manifestFiles));
-      manifestFiles.push(path);
+      // A file named twice is applied once: read twice, each of its objects would be defined twice.
+      if (!manifestFiles.some((named) => resolve(named) === resolve(path))) manifestFiles.push(path);
     } else loads.push(...(await loadsFor(path, compose)));
   }
   return loads;

@@ -233,6 +233,10 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
       );
     expect(await codes(join(root, "ingress.yaml"))).toContain("unknown-service");
     expect(await codes(join(root, "app.yaml"), join(root, "ingress.yaml"))).not.toContain("unknown-service");
+    // A file named twice is applied once: none of its objects is defined twice.
+    expect(
+      await codes(join(root, "app.yaml"), join(root, "ingress.yaml"), join(root, "app.yaml")),
+    ).not.toContain("manifest-duplicate-object");
   });
 
   it("checks the manifests of a subfolder with no workload with those of the nearest folder that has one", async () => {

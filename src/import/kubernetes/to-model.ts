@@ -164,12 +164,17 @@ export function manifestsToModel(
   const namespacesOf = new Map<string, Set<string>>();
   for (const w of workloads)
     namespacesOf.set(w.name, (namespacesOf.get(w.name) ?? new Set()).add(namespaceOf(w)));
+  // The number each id goes on from, so that ten thousand Jobs of one prefix are numbered in one pass.
   const ids = new Set<string>();
+  const nextNumber = new Map<string, number>();
   const idOf = new Map(
     workloads.map((w) => {
       const base = namespacesOf.get(w.name)!.size > 1 ? `${w.name}-${namespaceOf(w)}` : w.name;
       let id = base;
-      for (let n = 2; ids.has(id); n++) id = `${base.replace(/-$/, "")}-${n}`;
+      for (let n = nextNumber.get(base) ?? 2; ids.has(id); n++) {
+        id = `${base.replace(/-$/, "")}-${n}`;
+        nextNumber.set(base, n + 1);
+      }
       ids.add(id);
       return [w, id];
     }),
