@@ -73,14 +73,11 @@ export function reportAnalysis(
 }
 
 /**
- * `hint` is the rule's own, for a finding that has none of its own to give. With the rule's
- * `severity`, what the importer found less certain (a warning of an error rule) stays a step below.
+ * `hint` is the rule's own, for a finding that has none of its own to give. What the importer found
+ * less certain (a warning of an error rule) stays a step below the rule's severity.
  */
-export function reportImported(
-  context: RuleContext,
-  code: string,
-  hint?: string,
-  severity?: RuleSeverity,
-): void {
-  reportFound(context, context.model.importFindings ?? [], code, hint, severity);
+export function reportImported(context: RuleContext, code: string, hint?: string): void {
+  // What the importer found below the rule's severity (a manifest's probe of an undeclared port,
+  // which the kubelet probes all the same) stays a step below it, as an analysis's does.
+  reportFound(context, context.model.importFindings ?? [], code, hint, context.ruleSeverity);
 }

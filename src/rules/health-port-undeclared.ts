@@ -17,7 +17,7 @@ health: { tcp: http }`,
   },
   check(context) {
     // From manifests, every probe of every container is found where it is written (probe-findings.ts).
-    reportImported(context, "health-port-undeclared", undefined, context.ruleSeverity);
+    reportImported(context, "health-port-undeclared");
     if (context.model.readFrom === "kubernetes") return;
     for (const service of context.model.services) {
       const port = service.health?.port;

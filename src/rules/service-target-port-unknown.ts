@@ -17,6 +17,6 @@ spec: { ports: [{ port: 80, targetPort: http }] }   # the container names its po
 spec: { ports: [{ port: 80, targetPort: web }] }`,
   },
   check(context) {
-    reportImported(context, "service-target-port-unknown", HINT, serviceTargetPortUnknown.severity);
+    reportImported(context, "service-target-port-unknown", HINT);
   },
 };
