@@ -81,6 +81,7 @@ export function importVolumes(
     const readOnly = raw.readOnly === true ? { "read-only": true } : {};
     const template = templates.get(name);
     const volume = podVolumes.get(name);
+    const persistent = volume && Object.keys(volume).find((key) => PERSISTENT_SOURCES.has(key));
     let entry: NonNullable<ServiceInputType["volumes"]>[string] | undefined;
     if (template) {
       const size = sizeOf(template);
@@ -100,10 +101,9 @@ export function importVolumes(
       };
     } else if (volume && isObject(volume.hostPath)) {
       entry = { path: mountPath, type: "bind", source: asText(volume.hostPath.path ?? ""), ...readOnly };
-    } else if (volume && Object.keys(volume).some((key) => PERSISTENT_SOURCES.has(key))) {
-      const source = Object.keys(volume).find((key) => PERSISTENT_SOURCES.has(key))!;
+    } else if (persistent) {
       entry = { path: mountPath, type: "volume", ...readOnly };
-      notes.push(`Mounts ${source} at ${mountPath}`);
+      notes.push(`Mounts ${persistent} at ${mountPath}`);
     } else if (volume && volume.emptyDir !== undefined) {
       // Scratch space that lives and dies with the pod: not state.
       entry = { path: mountPath, type: "tmpfs" };
