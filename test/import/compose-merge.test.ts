@@ -412,6 +412,54 @@ describe("include", () => {
     );
   });
 
+  it("merges the files of one entry as one project, the later ones reading their paths from the first one's folder", async () => {
+    const dir = folderWith({
+      "base/app/Dockerfile": "FROM nginx:1.27\n",
+      "base/web.env": "MODE=production\n",
+      "base/base.yaml": [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    volumes: [./data:/data]",
+        "",
+      ].join("\n"),
+      "overrides/override.yaml": [
+        "services:",
+        "  web:",
+        '    ports: ["8080:80"]',
+        "    build: ./app",
+        "    env_file: ./web.env",
+        "    secrets: [token]",
+        "secrets:",
+        "  token:",
+        "    file: ./token.txt",
+        "",
+      ].join("\n"),
+      "compose.yaml": [
+        "include:",
+        "  - path: [base/base.yaml, overrides/override.yaml]",
+        "services:",
+        "  api:",
+        "    image: shop/api:1.0.0",
+        "    depends_on: [web]",
+        "",
+      ].join("\n"),
+    });
+    const result = await importCompose([join(dir, "compose.yaml")]);
+    expect(located(result.diagnostics, result.sources)).toEqual([]);
+    const web = (result.imported!.input.services as unknown as Services).web!;
+    expect(web).toMatchObject({ image: "nginx:1.27", build: "./base/app", ports: { p80: 80 } });
+    expect(web.volumes).toEqual({ "mount-1": { path: "/data", type: "bind", source: "./base/data" } });
+    // The override's env file is the project's: found, where it was looked for beside the override.
+    expect(web.env).toMatchObject({ MODE: "production" });
+    // The one path missing is the override's, in the project folder, and reported in the override.
+    const missing = result.imported!.findings;
+    expect(missing.map((d) => [d.file!.split("/").slice(-2).join("/"), d.message])).toEqual([
+      ["overrides/override.yaml", expect.stringContaining("./token.txt")],
+    ]);
+    expect(located(missing, result.sources)).toEqual(["missing-path@9:11"]);
+  });
+
   it("reports files that include each other, and stops", async () => {
     const { services, found } = await imported("include/loop/compose.yaml");
     expect(Object.keys(services).sort()).toEqual(["a", "b"]);

@@ -1,6 +1,7 @@
 /**
  * `include`: other compose files, each loaded as a project of its own (paths relative to it, its own
- * `.env`), whose services join the including file's. A service both define is merged, the including
+ * `.env`), whose services join the including file's. An entry of several paths is one project, the
+ * later files overriding the first as -f files do, all with paths relative to the first one's folder. A service both define is merged, the including
  * file's keys over the included ones, as current Compose does (older releases refused it).
  * An include that cannot be read, and one that includes itself, are reported.
  */
@@ -19,8 +20,13 @@ import type { ComposeSource } from "./to-model.js";
 export interface IncludeContext {
   /** Variables from the command line and the process, which win over every `.env`. */
   env: Record<string, string>;
-  /** Reads, interpolates and expands one file (with its own includes) in a project folder's environment. */
-  load: (file: string, env: Record<string, string>, chain: string[]) => Promise<ComposeSource[]>;
+  /** Reads, interpolates and expands one file (with its own includes) in a project folder and its environment. */
+  load: (
+    file: string,
+    env: Record<string, string>,
+    chain: string[],
+    folder: string,
+  ) => Promise<ComposeSource[]>;
   diagnostics: Diagnostic[];
 }
 
@@ -85,7 +91,8 @@ export async function includedSources(
         );
         continue;
       }
-      const loaded = await context.load(path, env, [...chain, resolve(file)]);
+      // Several paths are one project, as files given with -f are: all read their paths from its folder.
+      const loaded = await context.load(path, env, [...chain, resolve(file)], project);
       if (loaded.length === 0) {
         report(index, `the included file ${written} cannot be used`);
         continue;

@@ -70,14 +70,14 @@ export async function importCompose(
     ...options.env,
   };
   const composeSources: ComposeSource[] = [];
-  // One file with its includes (before it, as a base) and its extends expanded.
+  // One file with its includes (before it, as a base) and its extends expanded; `folder` is its
+  // project's, which its relative paths are read from.
   const load = async (
     file: string,
     fileEnv: Record<string, string>,
     chain: string[],
+    folder: string,
   ): Promise<ComposeSource[]> => {
-    // Only an included file (reached through a chain) reads its paths from its own folder.
-    const folder = chain.length === 0 ? dirname(files[0]!) : dirname(file);
     const read = await readComposeFile(file, fileEnv, dotEnvPath, example, { folder });
     append(diagnostics, read.diagnostics);
     if (read.findings) append(findings, read.findings);
@@ -100,7 +100,8 @@ export async function importCompose(
     });
     return [...included, read.source];
   };
-  for (const file of files) append(composeSources, await load(file, env, []));
+  // Every file given with -f reads its paths from the first one's folder, as Compose reads them.
+  for (const file of files) append(composeSources, await load(file, env, [], dirname(files[0]!)));
   const variables = configVariables(uses, exampleFor);
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const services = new Set(
