@@ -359,6 +359,45 @@ describe("extends", () => {
   });
 });
 
+describe("a later file in another folder", () => {
+  it("reads the files its extends and include name, and the paths taken, from the project's folder as Compose does", async () => {
+    const dir = folderWith({
+      "compose.yaml": "services:\n  api:\n    image: shop/api:1.0.0\n",
+      "shared/common.yaml": [
+        "services:",
+        "  base:",
+        "    build: ./app",
+        "    volumes: [./data:/data]",
+        "",
+      ].join("\n"),
+      "shared/app/Dockerfile": "FROM node:22\n",
+      "extra/db.yaml":
+        "services:\n  db:\n    image: postgres:16\n    volumes: [./pgdata:/var/lib/postgresql/data]\n",
+      // Beside the override, where its names would lead if read from its own folder: never read.
+      "deploy/shared/common.yaml": "services:\n  base:\n    image: wrong:1\n",
+      "deploy/override.yaml": [
+        "include: [extra/db.yaml]",
+        "services:",
+        "  web:",
+        "    extends: { file: shared/common.yaml, service: base }",
+        "",
+      ].join("\n"),
+    });
+    const result = await importCompose([join(dir, "compose.yaml"), join(dir, "deploy/override.yaml")]);
+    expect(located(result.diagnostics, result.sources)).toEqual([]);
+    expect(located(result.imported!.findings, result.sources)).toEqual([]);
+    const services = result.imported!.input.services as unknown as Services;
+    expect(services.web).toEqual({
+      kind: "web",
+      build: "./shared/app",
+      volumes: { "mount-1": { path: "/data", type: "bind", source: "./shared/data" } },
+    });
+    expect(services.db!.volumes).toEqual({
+      "mount-1": { path: "/var/lib/postgresql/data", type: "bind", source: "./extra/pgdata" },
+    });
+  });
+});
+
 describe("include", () => {
   it("adds the services of included files, each with its own .env or env_file, and reports missing files", async () => {
     // An included project's own .env (written here: .env files are never committed).

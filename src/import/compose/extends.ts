@@ -1,6 +1,8 @@
 /**
  * `extends`: a service starts from another one, in the same file or another (its relative paths
- * rewritten for this file's folder), and its own keys override by the merge rules. Chains are
+ * rewritten for this file's folder), and its own keys override by the merge rules. The file named
+ * and the paths taken are read from the folder the extending file reads its own paths from: the
+ * project's for a file given with -f or included (wherever it lies), a file's own for one extended. Chains are
  * followed; a circle, a missing file or a missing service is reported where the `extends` is
  * written, and the service is imported without it. So is one past the budget of what extending may
  * copy (limits.maxExpandedValues, as for aliases): each service of a chain copies all before it, and
@@ -34,6 +36,7 @@ export interface ExtendsContext {
 
 export async function applyExtends(
   file: string,
+  folder: string,
   source: ComposeSource,
   context: ExtendsContext,
 ): Promise<void> {
@@ -44,6 +47,7 @@ export async function applyExtends(
   /** The services being expanded, each waiting on the one it extends: a circle comes back to one. */
   const expanding = new Set<string>();
   let copied = 0;
+  const folderOf = (path: string) => (path === file ? folder : dirname(path));
 
   const report = (at: { file: string; id: string }, message: string) => {
     const yaml = files.get(at.file)?.yaml;
@@ -81,7 +85,7 @@ export async function applyExtends(
     const { extends: _, ...own } = service;
     const baseId = typeof spec === "string" ? spec : isObject(spec) ? asText(spec.service ?? "") : "";
     const baseFile =
-      isObject(spec) && typeof spec.file === "string" ? resolve(dirname(path), spec.file) : path;
+      isObject(spec) && typeof spec.file === "string" ? resolve(folderOf(path), spec.file) : path;
     const baseKey = `${baseFile}#${baseId}`;
     let result: Json = own;
     if (expanding.has(baseKey) || baseKey === key) {
@@ -109,8 +113,8 @@ export async function applyExtends(
         copied += weight(base);
         const inherited = rebaseService(
           Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k))),
-          dirname(baseFile),
-          dirname(path),
+          folderOf(baseFile),
+          folderOf(path),
         );
         result = mergeService(inherited, own);
       }

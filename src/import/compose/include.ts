@@ -39,8 +39,10 @@ async function envOf(files: string[]): Promise<Record<string, string>> {
   return env;
 }
 
+/** `folder`: the one the including file reads its paths from, its entries' among them, as Compose does. */
 export async function includedSources(
   file: string,
+  folder: string,
   source: ComposeSource,
   context: IncludeContext,
   chain: string[],
@@ -60,21 +62,21 @@ export async function includedSources(
     const spec: Json = isObject(entry) ? entry : { path: entry };
     const paths = (Array.isArray(spec.path) ? spec.path : [spec.path])
       .filter((p): p is string => typeof p === "string")
-      .map((p) => resolve(dirname(file), p));
+      .map((p) => resolve(folder, p));
     if (paths.length === 0) continue;
     const project =
       typeof spec.project_directory === "string"
-        ? resolve(dirname(file), spec.project_directory)
+        ? resolve(folder, spec.project_directory)
         : dirname(paths[0]!);
     const envFiles = (Array.isArray(spec.env_file) ? spec.env_file : spec.env_file ? [spec.env_file] : [])
       .filter((p): p is string => typeof p === "string")
-      .map((p) => resolve(dirname(file), p));
+      .map((p) => resolve(folder, p));
     const env = {
       ...(await envOf(envFiles.length > 0 ? envFiles : [join(project, ".env")])),
       ...context.env,
     };
     for (const path of paths) {
-      const written = relative(dirname(file), path);
+      const written = relative(folder, path);
       if (chain.includes(path) || path === resolve(file)) {
         report(index, `${written} includes the file that includes it`);
         continue;
@@ -97,11 +99,11 @@ export async function includedSources(
         report(index, `the included file ${written} cannot be used`);
         continue;
       }
-      // Its paths are its project folder's; the model's are this file's.
+      // Its paths are its project folder's; the model's are those of the folder this file reads from.
       for (const other of loaded) {
         const services = isObject(other.value.services) ? other.value.services : {};
         for (const [id, service] of Object.entries(services))
-          if (isObject(service)) services[id] = rebaseService(service, project, dirname(file));
+          if (isObject(service)) services[id] = rebaseService(service, project, folder);
       }
       append(included, loaded);
     }

@@ -85,11 +85,12 @@ export async function importCompose(
     if (!read.source) return [];
     const included = await includedSources(
       file,
+      folder,
       read.source,
       { env: options.env ?? {}, load, diagnostics },
       chain,
     );
-    await applyExtends(file, read.source, {
+    await applyExtends(file, folder, read.source, {
       read: async (other) => {
         // Only the service extended is taken from it: the others' paths are none of this project's.
         const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
