@@ -13,7 +13,7 @@ export const hostPortConflict: Rule = {
   },
   check(context) {
     reportAnalysis(context, "host-port-conflict");
-    // What the model does not keep: compose port ranges beyond their first port, Kubernetes host
+    // What the model does not keep: compose port ranges too long to list a port each, Kubernetes host
     // ports that a DaemonSet takes on every node, and node ports two Services ask for.
     reportImported(context, "host-port-conflict");
   },

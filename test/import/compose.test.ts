@@ -293,6 +293,60 @@ volumes: { data: {}, pg: {} }
     expect(located(clashes, loaded.sources)).toEqual(["host-port-conflict@5:40"]);
   });
 
+  it("knows every port of a range, each published on its host port, and keeps a range too long to list as its first port", async () => {
+    const file = write(
+      "ranges.yaml",
+      [
+        "services:",
+        "  app:",
+        "    image: shop/app:1.0.0",
+        "    ports: ['8000-8002:8000-8002', '9000-9001', '127.0.0.1:5000-5001:5000-5001/udp']",
+        "  web:",
+        "    image: shop/web:1.0.0",
+        "    ports: ['8002:80']",
+        "    environment: { APP_URL: 'http://app:9001', FEED: 'udp://app:5001' }",
+        "  wide:",
+        "    image: shop/wide:1.0.0",
+        "    ports: ['1-65535:1-65535/udp']",
+        "",
+      ].join("\n"),
+    );
+    const started = performance.now();
+    const loaded = await loadComposeAsModel([file]);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const service = (id: string) => loaded.model!.services.find((s) => s.id === id)!;
+    expect(portsOf(service("app"))).toEqual([
+      "p8000=8000/tcp",
+      "p8001=8001/tcp",
+      "p8002=8002/tcp",
+      "p9000=9000/tcp",
+      "p9001=9001/tcp",
+      "p5000=5000/udp",
+      "p5001=5001/udp",
+    ]);
+    const instance = loaded.model!.environments[0]!.instances.find((i) => i.id === "app")!;
+    expect(instance.publish.map((p) => `${p.port.name}:${p.bind ?? ""}:${p.host ?? "any"}`)).toEqual([
+      "p8000::8000",
+      "p8001::8001",
+      "p8002::8002",
+      "p9000::any",
+      "p9001::any",
+      "p5000:127.0.0.1:5000",
+      "p5001:127.0.0.1:5001",
+    ]);
+    expect(portsOf(service("wide"))).toEqual(["p1=1/udp"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    // The variables point at ports app declares; 8002 is one of app's host ports, and the long
+    // range takes app's UDP ports: each found once.
+    expect(found.filter((d) => d.code === "use-port-undeclared")).toEqual([]);
+    expect(
+      located(
+        found.filter((d) => d.code === "host-port-conflict"),
+        loaded.sources,
+      ),
+    ).toEqual(["host-port-conflict@7:13", "host-port-conflict@11:13"]);
+  });
+
   it("reads the ports expose declares as the service's own, published nowhere, where they are written", async () => {
     const file = write(
       "expose.yaml",
@@ -307,8 +361,9 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     const web = loaded.model!.services.find((s) => s.id === "web")!;
-    // 80 is published already; a range is its first port, as in ports; 'http' is reported, and left out.
-    expect(portsOf(web)).toEqual(["p80=80/tcp", "p9000=9000/tcp", "p53=53/udp", "p8443=8443/tcp"]);
+    // 80 is published already; a range is a port each, as in ports; 'http' is reported, and left out.
+    const range = Array.from({ length: 11 }, (_, i) => `p${9000 + i}=${9000 + i}/tcp`);
+    expect(portsOf(web)).toEqual(["p80=80/tcp", ...range, "p53=53/udp", "p8443=8443/tcp"]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-invalid-value@5:47"]);
     const instance = loaded.model!.environments[0]!.instances[0]!;
     expect(instance.publish.map((p) => `${p.port.name}:${p.host}`)).toEqual(["p80:8080"]);

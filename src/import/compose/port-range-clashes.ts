@@ -65,8 +65,9 @@ class Published {
 }
 
 /**
- * Host port ranges that meet another published port on the host. The model keeps a range's first
- * port, so two single ports are the preflight's to find; a range against anything is found here.
+ * Host port ranges that meet another published port on the host. The model keeps the first port of
+ * a range too long to spread (ports.ts), so two single ports are the preflight's to find; such a
+ * range against anything is found here.
  */
 export function rangeClashes(published: readonly HostPort[]): { id: string; index: number; text: string }[] {
   const clashes: { id: string; index: number; text: string }[] = [];

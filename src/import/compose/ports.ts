@@ -1,7 +1,8 @@
 /**
  * Compose's ports and expose, read as the model's ports: the short syntax ("127.0.0.1:8080:80/udp",
  * "80") and the long one ({ target, published, host_ip }), host ranges, and the entries Docker
- * refuses, which are reported and left out.
+ * refuses, which are reported and left out. A range of container ports is a port each where it
+ * is short, and the project's short ones are few (see spreadsRanges).
  */
 import type { Json } from "../json.js";
 import { asText, isObject, textOf } from "../json.js";
@@ -14,7 +15,8 @@ export interface Port {
   host?: number;
   /**
    * The last host port of a range mapped onto a range of the container's ("8000-8010:8000-8010"),
-   * which takes every port of it. The model keeps the first; conflicts over the rest are found here.
+   * which takes every port of it, where the range is not spread: the model keeps the first,
+   * and conflicts over the rest are found here (port-range-clashes.ts).
    */
   hostEnd?: number;
   /** The last port of a host range onto one container port ("9000-9001:80"): a pool, of which each container takes a free port. */
@@ -30,43 +32,108 @@ export interface Port {
  * protocol; one published on a second host port ("80:80", "8080:80") is another, named for that
  * host port, so both are documented and a clash on either is found. An entry written twice is one.
  */
-function parsePorts(value: unknown, invalid: InvalidPort[]): Port[] {
+function parsePorts(value: unknown, invalid: InvalidPort[], spreading: boolean): Port[] {
   const firstProtocol = new Map<string, string>();
   const names = new Set<string>();
   const publishes = new Set<string>();
-  return portEntries(value, invalid).flatMap((port) => {
-    const publish = `${port.name}/${port.protocol}/${port.bind ?? ""}/${port.host ?? ""}`;
-    if (publishes.has(publish)) return [];
-    publishes.add(publish);
-    const first = firstProtocol.get(port.name) ?? port.protocol;
-    firstProtocol.set(port.name, first);
-    let name = first === port.protocol ? port.name : `${port.name}-${port.protocol}`;
-    if (names.has(name)) name = `${name}-${port.host ?? port.index}`;
-    if (names.has(name)) name = `${name}-${port.index}`;
-    names.add(name);
-    return [name === port.name ? port : { ...port, name }];
-  });
+  return portEntries(value, invalid)
+    .flatMap((entry) => spread(entry, spreading))
+    .flatMap((port) => {
+      const publish = `${port.name}/${port.protocol}/${port.bind ?? ""}/${port.host ?? ""}`;
+      if (publishes.has(publish)) return [];
+      publishes.add(publish);
+      const first = firstProtocol.get(port.name) ?? port.protocol;
+      firstProtocol.set(port.name, first);
+      let name = first === port.protocol ? port.name : `${port.name}-${port.protocol}`;
+      if (names.has(name)) name = `${name}-${port.host ?? port.index}`;
+      if (names.has(name)) name = `${name}-${port.index}`;
+      names.add(name);
+      return [name === port.name ? port : { ...port, name }];
+    });
 }
 
 /**
  * The ports `expose` declares that no entry of `ports` already does: the service listens on them,
- * for other containers only. A range counts as its first port, as in `ports`; an entry Compose
- * cannot read is reported with the value formats and left out.
+ * for other containers only. A range is spread as in `ports`; an entry Compose cannot read is
+ * reported with the value formats and left out.
  */
-export function exposedPorts(value: unknown, published: readonly Port[]): Port[] {
+export function exposedPorts(value: unknown, published: readonly Port[], spreading: boolean): Port[] {
   if (!Array.isArray(value)) return [];
   const taken = new Set(published.map((p) => `${p.container}/${p.protocol}`));
   const names = new Set(published.map((p) => p.name));
   return value.flatMap((entry, index): Port[] => {
     const read = typeof entry === "object" ? undefined : exposedPort(entry);
-    if (!read || !isPort(read.port) || taken.has(`${read.port}/${read.protocol}`)) return [];
-    const { port: container, protocol } = read;
-    taken.add(`${container}/${protocol}`);
-    let name = `p${container}`;
-    if (names.has(name)) name = `${name}-${protocol}`;
-    names.add(name);
-    return [{ name, container, index, protocol }];
+    if (!read || !isPort(read.port)) return [];
+    const written: Port & { last: number } = {
+      name: `p${read.port}`,
+      container: read.port,
+      index,
+      protocol: read.protocol,
+      last: read.last ?? read.port,
+    };
+    return spread(written, spreading).flatMap((port) => {
+      const { container, protocol } = port;
+      if (taken.has(`${container}/${protocol}`)) return [];
+      taken.add(`${container}/${protocol}`);
+      let name = `p${container}`;
+      if (names.has(name)) name = `${name}-${protocol}`;
+      names.add(name);
+      return [{ name, container, index, protocol }];
+    });
   });
+}
+
+/**
+ * The longest range spread into a port each. Ranges are short in practice (a few passive FTP or
+ * SIP ports); a longer one (1-65535, an RTP range of thousands) would fill the model and every
+ * document made from it with ports.
+ */
+const SPREAD_RANGE = 256;
+/** The most ports a project's ranges are spread into: past it, a generated file of thousands of ranges is read whole as fast as before. */
+const SPREAD_PORTS = 4096;
+
+const rangeLength = (entry: { container: number; last: number }) => entry.last - entry.container + 1;
+const spreadable = (length: number) => length > 1 && length <= SPREAD_RANGE;
+
+/**
+ * Whether the ranges of a project's services are spread: those short enough are, unless they add
+ * up to more than SPREAD_PORTS. All or none, so that a range is read alike wherever it is written.
+ */
+export function spreadsRanges(services: Json): boolean {
+  let ports = 0;
+  for (const service of Object.values(services)) {
+    if (!isObject(service)) continue;
+    const exposed = Array.isArray(service.expose) ? service.expose : [];
+    const lengths = [
+      ...portEntries(service.ports, []).map(rangeLength),
+      ...exposed.map((entry) => {
+        const read = typeof entry === "object" ? undefined : exposedPort(entry);
+        return read ? rangeLength({ container: read.port, last: read.last ?? read.port }) : 1;
+      }),
+    ];
+    for (const length of lengths) if (spreadable(length)) ports += length;
+    if (ports > SPREAD_PORTS) return false;
+  }
+  return true;
+}
+
+/**
+ * Each port of a container range ("8000-8010:8000-8010", "9000-9002") on the host port at the same
+ * place of the host range, so that every one is known: to the checks of the ports a service
+ * declares, and to the clashes of host ports. A range not spread stays one port, its first, the
+ * clashes of its host range found by its hostEnd (port-range-clashes.ts).
+ */
+function spread(entry: Port & { last: number }, spreading: boolean): Port[] {
+  const { last, ...port } = entry;
+  const count = rangeLength(entry);
+  if (!spreading || !spreadable(count)) return [port];
+  const { hostEnd: _, ...one } = port;
+  return Array.from({ length: count }, (_, offset) => ({
+    ...one,
+    name: `p${port.container + offset}`,
+    container: port.container + offset,
+    ...(port.host === undefined ? {} : { host: port.host + offset }),
+  }));
 }
 
 /** A port entry as written, for a message. */
@@ -132,7 +199,7 @@ function portEntry(
   index: number,
   written: { host: string | undefined; container: string; protocol: string; bind: string | undefined },
   invalid: InvalidPort[],
-): Port[] {
+): (Port & { last: number })[] {
   const { host, container: target, protocol, bind } = written;
   // A port or a range of them, digits only: "-1" and "80-" are no ports Docker reads, though their
   // first part, read as a number, would pass (as 0, "any host port", and as 80).
@@ -140,7 +207,7 @@ function portEntry(
     invalid.push({ index });
     return [];
   }
-  const container = Number(target.split("-")[0]);
+  const [container, last = container] = target.split("-").map(Number) as [number, number?];
   const hostPort = host ? Number(host.split("-")[0]) : undefined;
   if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
     invalid.push({ index });
@@ -164,6 +231,7 @@ function portEntry(
     {
       name: `p${container}`,
       container,
+      last,
       index,
       protocol,
       ...(hostPort ? { host: hostPort } : {}),
@@ -174,9 +242,9 @@ function portEntry(
   ];
 }
 
-function portEntries(value: unknown, invalid: InvalidPort[]): Port[] {
+function portEntries(value: unknown, invalid: InvalidPort[]): (Port & { last: number })[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item, index): Port[] => {
+  return value.flatMap((item, index): (Port & { last: number })[] => {
     if (isObject(item))
       return portEntry(
         index,
@@ -206,9 +274,9 @@ function portEntries(value: unknown, invalid: InvalidPort[]): Port[] {
 }
 
 /** The ports a service publishes, each entry Docker refuses reported where it is written. */
-export function publishedPorts(id: string, raw: Json, reading: Reading): Port[] {
+export function publishedPorts(id: string, raw: Json, reading: Reading, spreading: boolean): Port[] {
   const invalid: InvalidPort[] = [];
-  const ports = parsePorts(raw.ports, invalid);
+  const ports = parsePorts(raw.ports, invalid, spreading);
   for (const { index, why, hint } of invalid)
     reading.report(
       "schema-invalid-value",

@@ -30,6 +30,8 @@ export interface ServicesReading extends Reading {
   secretVariables: ReadonlySet<string>;
   /** Gets each secret the environment supplies, by name, with its variable. */
   fromEnvironment: Map<string, string>;
+  /** Whether port ranges are read as a port each (see spreadsRanges). */
+  spreadRanges: boolean;
 }
 
 export interface ReadService {
@@ -79,7 +81,7 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
   const { note } = reading;
   const runPath = [...reading.runPath, id];
   const image = textOf(raw.image);
-  const published = publishedPorts(id, raw, reading);
+  const published = publishedPorts(id, raw, reading, reading.spreadRanges);
   const labelled = labelsOf(raw.labels)[KIND_LABEL];
   const service: ServiceInputType = {
     kind: serviceKinds.has(labelled ?? "")
@@ -101,7 +103,7 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
   // scale is the older way to say deploy.replicas; Compose takes either (and refuses the two apart).
   const replicas = replicasOf(raw);
   note([...runPath, "replicas"], ["services", id, ...(replicas?.key ?? ["deploy", "replicas"])]);
-  const exposed = exposedPorts(raw.expose, published);
+  const exposed = exposedPorts(raw.expose, published, reading.spreadRanges);
   for (const p of published) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
   for (const p of exposed) note(["services", id, "ports", p.name], ["services", id, "expose", p.index]);
   const ports = [...published, ...exposed];

@@ -18,7 +18,7 @@ import { keyProblems } from "./key-problems.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { type HostPort, rangeClashes } from "./port-range-clashes.js";
-import type { Port } from "./ports.js";
+import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
 import { undefinedReferences } from "./references.js";
 import { readService, type ServicesReading } from "./service.js";
@@ -81,6 +81,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     runPath,
     secretVariables: new Set(sources.flatMap((source) => [...(source.secrets ?? [])])),
     fromEnvironment: new Map(),
+    spreadRanges: spreadsRanges(composeServices),
   };
   const services: Record<string, ServiceInputType> = {};
   const run: Record<string, Json | null> = {};

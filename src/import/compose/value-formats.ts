@@ -27,11 +27,15 @@ const DURATIONS: readonly (readonly string[])[] = [
 /** A port or range, with a protocol or not: 80, 8000-9000, 53/udp. */
 const EXPOSED = /^(\d{1,5})(?:-(\d{1,5}))?(?:\/(tcp|udp|sctp))?$/i;
 
-/** An `expose` entry as Compose reads it: its (first) port and protocol; undefined if it reads none. */
-export function exposedPort(entry: unknown): { port: number; protocol: string } | undefined {
+/** An `expose` entry as Compose reads it: its port (the last too of a range) and protocol; undefined if it reads none. */
+export function exposedPort(entry: unknown): { port: number; last?: number; protocol: string } | undefined {
   const match = EXPOSED.exec(asText(entry));
   if (!match?.slice(1, 3).every((port) => port === undefined || Number(port) <= 65535)) return undefined;
-  return { port: Number(match[1]), protocol: (match[3] ?? "tcp").toLowerCase() };
+  return {
+    port: Number(match[1]),
+    ...(match[2] === undefined ? {} : { last: Number(match[2]) }),
+    protocol: (match[3] ?? "tcp").toLowerCase(),
+  };
 }
 
 export function valueFormats(id: string, raw: Json, report: Report): void {
