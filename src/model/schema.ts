@@ -287,7 +287,12 @@ export const ServiceInput = T.Object(
     command: T.Optional(T.Union([T.String(), T.Array(T.String())])),
     source: T.Optional(SourceCode),
     ports: T.Optional(Ports),
-    health: T.Optional(Health),
+    health: T.Optional(
+      T.Union([Health, T.Literal(false)], {
+        description:
+          "How it is checked that it works; false for no check on purpose, its image's own turned off too (Compose's disable: true)",
+      }),
+    ),
     memory: T.Optional(AmountRef),
     cpu: T.Optional(AmountRef),
     env: T.Optional(EnvRef),

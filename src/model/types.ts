@@ -224,6 +224,8 @@ export interface Service extends Located {
   source?: SourceCode;
   ports: Port[];
   health?: HealthCheck;
+  /** No health check on purpose (health: false), its image's own turned off too. */
+  healthDisabled?: true;
   memory?: Amount;
   /** Memory is stated, but could not be read: an error says where and why. */
   memoryUnreadable?: true;

@@ -9,14 +9,19 @@ export const missingHealthCheck: Rule = {
   severity: "warning",
   description: `A long-running service has no health check.`,
   why: `Without one, orchestrators send traffic to instances that are up but not working, and dependents start too early.`,
-  fix: `Add health: { http: /health } (or tcp, or command).`,
+  fix: `Add health: { http: /health } (or tcp, or command); where it runs without one on purpose, say so with health: false.`,
   example: {
     bad: `api: { kind: api, image: shop/api:1.4 }`,
     good: `api: { kind: api, image: shop/api:1.4, health: { http: /health } }`,
   },
   check(context) {
     for (const service of containerServices(context.model)) {
-      if (service.health || oneShot.has(service.kind) || context.model.imageHealthChecks?.has(service.id))
+      if (
+        service.health ||
+        service.healthDisabled ||
+        oneShot.has(service.kind) ||
+        context.model.imageHealthChecks?.has(service.id)
+      )
         continue;
       context.report(
         service.at,

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/check/index.js";
 import { instanceFacts } from "../../src/drift/facts.js";
 import { importText } from "../../src/drift/semantic.js";
 import { emitCompose } from "../../src/emit/compose/index.js";
@@ -76,6 +77,27 @@ describe("compose(import(file))", () => {
     const regenerated = again(text) as string;
     for (const line of ["interval: 15s", "timeout: 3s", "retries: 4", "start_period: 30s"])
       expect(regenerated).toContain(line);
+  });
+
+  it("keeps a health check turned off on purpose, the image's own with it, and asks for none", () => {
+    const text = [
+      "services:",
+      "  api:",
+      "    image: api:1.0",
+      "    healthcheck: { disable: true }",
+      "  worker:",
+      "    image: worker:1.0",
+      "    restart: always",
+      '    healthcheck: { test: ["NONE"] }',
+      "",
+    ].join("\n");
+    const imported = importText("compose", [{ path: "compose.yaml", text }])!;
+    expect(imported.input.services.api?.health).toBe(false);
+    expect(imported.input.services.worker?.health).toBe(false);
+    const regenerated = again(text) as string;
+    expect(regenerated.match(/ {4}healthcheck:\n {6}disable: true\n/g)).toHaveLength(2);
+    const model = resolveModel(imported.input, "compose.yaml", imported.locate).model!;
+    expect(checkModel(model).filter((d) => d.code === "missing-health-check")).toEqual([]);
   });
 
   it("keeps a pool of host ports, of which each replica takes one", () => {

@@ -3,12 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { describeService } from "../../src/import/repository/code.js";
 import { readDockerfile } from "../../src/import/source/dockerfile.js";
 import { classify, ecosystems } from "../../src/import/source/ecosystems.js";
 import { inspectSource } from "../../src/import/source/index.js";
 import { manifestReaders } from "../../src/import/source/manifests.js";
 import { readNginx } from "../../src/import/source/nginx.js";
 import { loadModelFile } from "../../src/load/index.js";
+import type { ServiceInputType } from "../../src/model/schema.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
@@ -202,6 +204,19 @@ describe("naming language and framework from package manifests", () => {
     });
     const broken = inspectSource(join(repo, "tools", "broken"), repo);
     expect(broken.diagnostics.map((d) => d.code)).toEqual(["source-manifest-unreadable"]);
+  });
+});
+
+describe("what the Dockerfile fills in", () => {
+  it("leaves a health check turned off in the compose file off, and adds the Dockerfile's where none is said", () => {
+    const engine = inspectSource(join(repo, "engine"), repo);
+    expect(engine.dockerfile!.healthcheck).toBeDefined();
+    const off: ServiceInputType = { kind: "api", health: false };
+    describeService(off, engine);
+    expect(off.health).toBe(false);
+    const silent: ServiceInputType = { kind: "api" };
+    describeService(silent, engine);
+    expect(silent.health).toMatchObject({ command: engine.dockerfile!.healthcheck!.command });
   });
 });
 

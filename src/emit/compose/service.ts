@@ -158,6 +158,7 @@ export function composeService(
   const tmpfs = service.volumes.filter((v) => v.type === "tmpfs").map((v) => v.path);
   if (tmpfs.length > 0) entry.tmpfs = tmpfs;
   if (health) entry.healthcheck = health;
+  else if (service.healthDisabled) entry.healthcheck = { disable: true };
   const dependsOn: Record<string, { condition: string }> = {};
   for (const use of service.uses.filter((u) => !u.optional)) {
     for (const target of (context.containers.get(use.target) ?? []).filter((i) => i !== instance)) {

@@ -20,10 +20,23 @@ export function keepsImageHealthCheck(service: Json): boolean {
   return isObject(health) && health.disable !== true && health.test === undefined;
 }
 
-/** The check a service runs, if it runs one: CMD's words, or CMD-SHELL's command line. */
+/** Whether a compose service turns health checks off, its image's own too: disable: true, or a test of NONE. */
+function disablesHealthCheck(health: Json): boolean {
+  return health.disable === true || (Array.isArray(health.test) && health.test[0] === "NONE");
+}
+
+/**
+ * The check a service runs, if it runs one: CMD's words, or CMD-SHELL's command line; false where
+ * it turns checks off on purpose.
+ */
 export function healthField(id: string, raw: Json, reading: Reading): ServiceInputType["health"] {
   const health = raw.healthcheck;
-  if (!isObject(health) || !hasHealthCheck(raw)) return undefined;
+  if (!isObject(health)) return undefined;
+  if (disablesHealthCheck(health)) {
+    reading.note(["services", id, "health"], ["services", id, "healthcheck"]);
+    return false;
+  }
+  if (!hasHealthCheck(raw)) return undefined;
   const test = Array.isArray(health.test) ? health.test.map(asText) : asText(health.test);
   const command = Array.isArray(test)
     ? test[0] === "CMD-SHELL"

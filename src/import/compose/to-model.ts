@@ -114,7 +114,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       APPLICATION_KINDS.has(service.kind ?? "other") &&
       service.restart !== "always" &&
       service.restart !== "unless-stopped" &&
-      service.health === undefined &&
+      !service.health &&
       !(isObject(instance) && instance.publish !== undefined)
     )
       service.kind = "job";

@@ -42,7 +42,8 @@ export function describeService(service: ServiceInputType, inspection: SourceIns
       ]),
     );
   }
-  if (!service.health && docker.healthcheck) {
+  // health: false turns the Dockerfile's check off on purpose.
+  if (service.health === undefined && docker.healthcheck) {
     service.health = {
       command: docker.healthcheck.command,
       ...(docker.healthcheck.interval ? { interval: docker.healthcheck.interval } : {}),

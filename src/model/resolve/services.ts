@@ -383,6 +383,7 @@ function resolveService(
   if (source) service.source = source;
   const health = resolveHealth(context, id, input, ports);
   if (health) service.health = health;
+  else if (input.health === false) service.healthDisabled = true;
   const memory = resolveAmount(context, input.memory, "memory", ["services", id, "memory"]);
   if (memory) service.memory = memory;
   else if (input.memory !== undefined) service.memoryUnreadable = true;
