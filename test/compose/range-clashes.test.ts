@@ -1,8 +1,13 @@
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/check/index.js";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { type HostPort, rangeClashes } from "../../src/import/compose/port-range-clashes.js";
 import { startTogether } from "../../src/model/profiles.js";
 import { bindsOverlap } from "../../src/model/published.js";
+import { folderWith } from "../helpers/files.js";
+import { located } from "../helpers/positions.js";
 
 /** The clashes as comparing each entry with every one published before it finds them. */
 function naive(published: readonly HostPort[]): { id: string; index: number; earlier: string }[] {
@@ -14,6 +19,7 @@ function naive(published: readonly HostPort[]): { id: string; index: number; ear
         index < at &&
         startTogether(profiles, later.profiles) &&
         (port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
+        port.host !== later.port.host &&
         port.protocol === later.port.protocol &&
         bindsOverlap(port.bind, later.port.bind) &&
         port.host <= end(later.port) &&
@@ -61,5 +67,27 @@ describe("rangeClashes", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("a range too long to spread", () => {
+  it("is reported once where another entry starts on its first port, and where one meets the rest of it", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  media: { image: 'media:1', ports: ['10000-10999:10000-10999/udp'] }",
+        "  first: { image: 'first:1', ports: ['10000:10000/udp'] }",
+        "  inside: { image: 'inside:1', ports: ['10500:53/udp'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(located(found, loaded.sources).sort()).toEqual([
+      "host-port-conflict@3:38",
+      "host-port-conflict@4:40",
+    ]);
   });
 });

@@ -66,8 +66,8 @@ class Published {
 
 /**
  * Host port ranges that meet another published port on the host. The model keeps the first port of
- * a range too long to spread (ports.ts), so two single ports are the preflight's to find; such a
- * range against anything is found here.
+ * a range it does not spread (ports.ts), so two entries that start on one port are the preflight's
+ * to find, as two single ports are; such a range meeting anything else is found here.
  */
 export function rangeClashes(published: readonly HostPort[]): { id: string; index: number; text: string }[] {
   const clashes: { id: string; index: number; text: string }[] = [];
@@ -76,6 +76,7 @@ export function rangeClashes(published: readonly HostPort[]): { id: string; inde
   const clash = (earlier: HostPort, later: HostPort) =>
     startTogether(earlier.profiles, later.profiles) &&
     (earlier.port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
+    earlier.port.host !== later.port.host &&
     earlier.port.protocol === later.port.protocol &&
     bindsOverlap(earlier.port.bind, later.port.bind) &&
     earlier.port.host <= end(later.port) &&
