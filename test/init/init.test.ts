@@ -318,6 +318,41 @@ describe("deployview init with Kubernetes manifests", () => {
   });
 });
 
+describe("deployview init with the compose file in a folder below the model's", () => {
+  it("rewrites the file's relative paths for the model's folder, so they name the same places", async () => {
+    const root = folderWith({
+      "deploy/compose.yaml": [
+        "services:",
+        "  api:",
+        "    build: ./app",
+        "    volumes: ['./data:/data', '../shared:/shared', 'cache:/cache', '/srv/logs:/logs']",
+        "    secrets: [token]",
+        "  worker: { build: { context: app, dockerfile: Dockerfile.worker } }",
+        "volumes: { cache: {} }",
+        "secrets: { token: { file: ./token.txt } }",
+        "",
+      ].join("\n"),
+      "deploy/app/Dockerfile": "FROM alpine:3.20\n",
+      "deploy/app/Dockerfile.worker": "FROM alpine:3.20\n",
+      "deploy/token.txt": "not a real one\n",
+    });
+    const { text } = await initFromRepository(root);
+    const { model, diagnostics } = loadModelText(text!, join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    const [api, worker] = model!.services;
+    expect(api!.build?.context).toBe("./deploy/app");
+    expect(api!.volumes.map((v) => v.source)).toEqual(["./deploy/data", "./shared", "cache", "/srv/logs"]);
+    // The Dockerfile is the context's, and stays as written.
+    expect([worker!.build?.context, worker!.build?.dockerfile]).toEqual([
+      "./deploy/app",
+      "Dockerfile.worker",
+    ]);
+    expect(text).toContain("file: ./deploy/token.txt");
+    // The code is still found where the build reads it.
+    expect(api!.source?.path).toBe("deploy/app/");
+  });
+});
+
 describe("compose files in folders of their own that only adjust the project's", () => {
   const root = () =>
     folderWith({

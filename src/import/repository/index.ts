@@ -4,7 +4,7 @@
  * from the first set that defines them, and every guess (a service's kind) is marked with a TODO
  * for a person to confirm.
  */
-import { basename, dirname, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar, visit } from "yaml";
 import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
@@ -24,6 +24,7 @@ import {
   serviceFromFolder,
 } from "./code.js";
 import { definedDifferently } from "./differences.js";
+import { rebasedForModel } from "./model-paths.js";
 import { portRenames, renamePortsIn, withoutRenamed } from "./port-names.js";
 import { type MovedSecret, moveSecretsOut } from "./secrets.js";
 import { findConfigurationSets, importComposeSet } from "./sets.js";
@@ -63,7 +64,7 @@ export async function initFromRepository(
   const placed = new Map<string, string[]>();
   const secrets: Record<string, unknown> = {};
   const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
-  /** The folder a service's paths are relative to: that of the compose file that first defines it. */
+  /** The folder a service's paths are relative to: the model's, for a service of a compose file. */
   const serviceBase = new Map<string, string>();
   /** Services that a later set defines differently, by where and in what: marked for review. */
   const differing = new Map<string, string[]>();
@@ -94,7 +95,7 @@ export async function initFromRepository(
     append(diagnostics, result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
-    absorb(result.imported.input, set.environment, dirname(set.files[0]!));
+    absorb(rebasedForModel(result.imported.input, set.files[0]!, root), set.environment, root);
     // A compose file without a variant is, as a rule, how developers run the system locally.
     if (!set.variant)
       (environments[set.environment] as Record<string, unknown>).purpose = "Local development";
