@@ -158,6 +158,52 @@ describe("deployview init with secrets written in plain text", () => {
   });
 });
 
+describe("deployview init with values the compose file takes from .env", () => {
+  it("takes a variable that reads itself from where it runs, and marks a value the model can only hold", async () => {
+    const root = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: 'api:1.0'",
+        "    environment:",
+        "      REGION: ${REGION}",
+        '      LOG_LEVEL: "${LOG_LEVEL:-info}"',
+        "      ZONE: ${REGION}",
+        "      DB_PASSWORD: ${DB_PASSWORD}",
+        "      PLAIN: hello",
+        "  worker: { image: 'worker:1.0', environment: ['REGION=${REGION:?set it}', 'FLAG=${REGION:+on}'] }",
+        "",
+      ].join("\n"),
+      ".env": "REGION=eu-west-1\nLOG_LEVEL=debug\nDB_PASSWORD=k7Qz9wLm2pXv4RtB\n",
+    });
+    const { text } = await initFromRepository(root);
+    const { model, diagnostics } = loadModelText(text!, join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    const env = (id: string) =>
+      Object.fromEntries(
+        model!.services
+          .find((s) => s.id === id)!
+          .env.map((v) => [v.name, v.value.kind === "plain" ? v.value.value : v.value.kind]),
+      );
+    expect(env("api")).toEqual({
+      REGION: "host",
+      LOG_LEVEL: "host",
+      ZONE: "eu-west-1",
+      DB_PASSWORD: "secret",
+      PLAIN: "hello",
+    });
+    expect(env("worker")).toEqual({ REGION: "host", FLAG: "on" });
+    expect(text).not.toContain("debug");
+    expect(text).not.toContain("k7Qz9wLm2pXv4RtB");
+    expect(text).toContain(
+      "# TODO: the compose file writes ${LOG_LEVEL:-info}; the model takes LOG_LEVEL from .env or where it runs, without the default\n      LOG_LEVEL: null",
+    );
+    expect(text).toContain(
+      "# TODO: the compose file writes ${REGION}, filled in here from .env or its default; the model holds the value\n      ZONE: eu-west-1",
+    );
+  });
+});
+
 describe("deployview init with secrets passed on command lines", () => {
   it("passes each in a variable Compose fills in, marks the line, and writes no value", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-commands-"));
