@@ -26,4 +26,22 @@ describe("an instance's box in the ASCII diagram", () => {
     expect(text).toContain("→ users ");
     expect(text).not.toContain("cache");
   });
+
+  it("lists the uses not needed to start apart, as the other diagrams draw them dashed", () => {
+    const prod = environment(
+      [
+        "system: { name: S }",
+        "services:",
+        "  orders: { kind: api, image: orders:1, uses: { users: HTTP, cache: { optional: true } } }",
+        "  users: { kind: api, image: users:1 }",
+        "  cache: { kind: cache, image: valkey:7 }",
+        "environments:",
+        "  prod: { platform: compose, nodes: { box: { kind: host, run: [orders, users, cache] } } }",
+      ],
+      "prod",
+    );
+    const text = asciiDiagram(prod);
+    expect(text).toContain("→ users ");
+    expect(text).toContain("optional → cache ");
+  });
 });

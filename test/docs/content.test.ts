@@ -139,3 +139,22 @@ environments:
     expect(doc).toContain("| `MODE` | `prod` |");
   });
 });
+
+describe("a use not needed to start", () => {
+  it("is marked optional among the service dependencies, beside what else is said of the use", () => {
+    const { model } = loadModelText(
+      `system: { name: Shop }
+services:
+  api: { kind: api, image: "a:1", source: { path: api/ }, uses: { db: SQL, mail: { protocol: SMTP, optional: true } } }
+  db: { kind: database, image: "postgres:16" }
+  mail: { kind: other, image: "mail:1" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db, mail] } } }
+`,
+      "m.yaml",
+    );
+    const doc = renderDocument(model!);
+    expect(doc).toContain("- `api/` → `db` (SQL)\n");
+    expect(doc).toContain("- `api/` → `mail` (SMTP, optional)\n");
+  });
+});

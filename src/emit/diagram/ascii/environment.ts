@@ -42,10 +42,12 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
     lines.push(`${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
   // Only what runs here, as the other diagrams draw it: an optional use left out of this
   // environment is no dependency of it.
-  const uses = service.uses
-    .filter((u) => environment.instances.some((i) => i.service.id === u.target))
-    .map((u) => u.target);
-  if (uses.length > 0) lines.push(`→ ${uses.join(", ")}`);
+  const uses = service.uses.filter((u) => environment.instances.some((i) => i.service.id === u.target));
+  const needed = uses.filter((u) => !u.optional).map((u) => u.target);
+  if (needed.length > 0) lines.push(`→ ${needed.join(", ")}`);
+  // Those not needed to start, as the other diagrams draw them dashed.
+  const optional = uses.filter((u) => u.optional).map((u) => u.target);
+  if (optional.length > 0) lines.push(`optional → ${optional.join(", ")}`);
   return { lines, children: [], footer: [], maxWidth: INSTANCE_WIDTH };
 }
 
