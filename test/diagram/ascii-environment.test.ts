@@ -44,4 +44,25 @@ describe("an instance's box in the ASCII diagram", () => {
     expect(text).toContain("→ users ");
     expect(text).toContain("optional → cache ");
   });
+
+  it("lists only the routes to what runs in the environment, as the Mermaid diagram draws them", () => {
+    const dev = environment(
+      [
+        "system: { name: S }",
+        "services:",
+        "  proxy: { kind: proxy, image: 'nginx:1.27', ports: { http: 80 }, routes: { /api: api, /admin: admin } }",
+        "  api: { kind: api, image: api:1, ports: { http: 8080 } }",
+        "  admin: { kind: web, image: admin:1, ports: { http: 3000 } }",
+        "environments:",
+        "  dev:",
+        "    platform: compose",
+        "    nodes: { box: { kind: host, routes: { /app: api }, run: [proxy, api] } }",
+      ],
+      "dev",
+    );
+    const text = asciiDiagram(dev);
+    expect(text).toContain("/api → api:8080");
+    expect(text).toContain("/app → api");
+    expect(text).not.toContain("admin");
+  });
 });

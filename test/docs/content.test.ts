@@ -158,3 +158,23 @@ environments:
     expect(doc).toContain("- `api/` → `mail` (SMTP, optional)\n");
   });
 });
+
+describe("a route to a service placed nowhere in the environment", () => {
+  it("is marked as not deployed there in the routes table, which the diagrams leave out", () => {
+    const { model } = loadModelText(
+      `system: { name: Shop }
+services:
+  proxy: { kind: proxy, image: "nginx:1.27", ports: { http: 80 }, routes: { /api: api, /admin: admin } }
+  api: { kind: api, image: "a:1", ports: { http: 8080 } }
+  admin: { kind: web, image: "b:1", ports: { http: 3000 } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [proxy, api] } } }
+`,
+      "m.yaml",
+    );
+    const doc = renderDocument(model!);
+    expect(doc).toContain("| proxy | `/api` | api:8080 | — |");
+    expect(doc).toContain("| proxy | `/admin` | admin:3000 (not deployed here) | — |");
+    expect(doc).not.toContain("/admin → admin");
+  });
+});
