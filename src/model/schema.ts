@@ -174,7 +174,10 @@ const UseFull = T.Object(
     description: T.Optional(Text),
     port: T.Optional(T.Union([T.String(), PortNumber])),
     optional: T.Optional(
-      T.Boolean({ description: "Not needed to start (drawn dashed; no startup dependency)" }),
+      T.Boolean({
+        description:
+          "Not needed to start (drawn dashed): no startup dependency, or, with wait, waited for only where both run (Compose's depends_on required: false)",
+      }),
     ),
     wait: T.Optional(
       Enum(["started", "healthy", "completed"] as const, {

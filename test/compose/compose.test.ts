@@ -311,14 +311,43 @@ describe("restart policies", () => {
     );
     expect(doc.services.cache.restart).toBe("no");
     expect(doc.services.api.depends_on.cache).toEqual({ condition: "service_completed_successfully" });
-    // Not needed to start, it is not waited for: the cache runs on as it would.
+    // Not needed to start, and no wait said: it is not waited for, and the cache runs on as it would.
     const optional = compose(
+      shop.replace("uses: { db: SQL, cache: sessions }", "uses: { db: SQL, cache: { optional: true } }"),
+    );
+    expect(optional.doc.services.cache.restart).toBe("unless-stopped");
+    expect(optional.doc.services.api.depends_on.cache).toBeUndefined();
+  });
+
+  it("waits for an optional use that says what it waits for only where both run, as required: false does", () => {
+    const { doc } = compose(
       shop.replace(
         "uses: { db: SQL, cache: sessions }",
         "uses: { db: SQL, cache: { wait: completed, optional: true } }",
       ),
     );
-    expect(optional.doc.services.cache.restart).toBe("unless-stopped");
+    expect(doc.services.api.depends_on.cache).toEqual({
+      condition: "service_completed_successfully",
+      required: false,
+    });
+    expect(doc.services.cache.restart).toBe("no");
+  });
+
+  it("leaves out an optional use that closes a cycle, which Compose refuses whatever required says", () => {
+    const { doc, text } = compose(
+      shop
+        .replace(
+          "uses: { db: SQL, cache: sessions }",
+          "uses: { db: SQL, cache: { wait: started, optional: true } }",
+        )
+        .replace(
+          'cache: { kind: cache, image: "redis:7-alpine"',
+          'cache: { kind: cache, uses: [api], image: "redis:7-alpine"',
+        ),
+    );
+    expect(doc.services.api.depends_on.cache).toBeUndefined();
+    expect(doc.services.cache.depends_on.api).toEqual({ condition: "service_healthy" });
+    expect(composeSchemaErrors(text)).toEqual([]);
   });
 
   it("quotes what a YAML 1.1 reader, as Compose's is, would read as no string: no, on, y, 0755", () => {

@@ -139,3 +139,42 @@ environments:
     expect(doc).toContain("| `MODE` | `prod` |");
   });
 });
+
+describe("a use not needed to start", () => {
+  it("is marked optional among the service dependencies, beside what else is said of the use", () => {
+    const { model } = loadModelText(
+      `system: { name: Shop }
+services:
+  api: { kind: api, image: "a:1", source: { path: api/ }, uses: { db: SQL, mail: { protocol: SMTP, optional: true } } }
+  db: { kind: database, image: "postgres:16" }
+  mail: { kind: other, image: "mail:1" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db, mail] } } }
+`,
+      "m.yaml",
+    );
+    const doc = renderDocument(model!);
+    expect(doc).toContain("- `api/` → `db` (SQL)\n");
+    expect(doc).toContain("- `api/` → `mail` (SMTP, optional)\n");
+  });
+});
+
+describe("a route to a service placed nowhere in the environment", () => {
+  it("is marked as not deployed there in the routes table, which the diagrams leave out", () => {
+    const { model } = loadModelText(
+      `system: { name: Shop }
+services:
+  proxy: { kind: proxy, image: "nginx:1.27", ports: { http: 80 }, routes: { /api: api, /admin: admin } }
+  api: { kind: api, image: "a:1", ports: { http: 8080 } }
+  admin: { kind: web, image: "b:1", ports: { http: 3000 } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [proxy, api] } } }
+`,
+      "m.yaml",
+    );
+    const doc = renderDocument(model!);
+    expect(doc).toContain("| proxy | `/api` | api:8080 | — |");
+    expect(doc).toContain("| proxy | `/admin` | admin:3000 (not deployed here) | — |");
+    expect(doc).not.toContain("/admin → admin");
+  });
+});

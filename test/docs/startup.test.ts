@@ -35,5 +35,13 @@ describe("the Startup Order section", () => {
     const section = startupSection(environment("compose"))!;
     expect(section).toContain("1. db, cache\n2. api\n3. web");
     expect(section).toContain("Note over O: wave 3");
+    expect(section).toContain("enforced by the generated compose file's depends_on");
+  });
+
+  it("on a plain host, gives the order the dependencies imply and says nothing enforces it", () => {
+    const section = startupSection(environment("host"))!;
+    expect(section).toContain("1. db, cache\n2. api\n3. web");
+    expect(section).toContain("nothing here enforces it");
+    expect(section).not.toContain("enforced by");
   });
 });

@@ -441,6 +441,26 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("keeps a reservation without a limit a request, so that nothing generated from it caps the service", async () => {
+    const file = write(
+      "reservations.yaml",
+      [
+        "services:",
+        "  api: { image: 'api:1', deploy: { resources: { reservations: { memory: 256m, cpus: '0.5' } } } }",
+        "  worker: { image: 'worker:1', mem_reservation: 128m }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const [api, worker] = loaded.model!.services;
+    expect([api!.memory?.requestOnly, api!.cpu?.requestOnly, worker!.memory?.requestOnly]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(api!.memory?.request).toBe(256 * 1024 ** 2);
+  });
+
   it("reads memory and CPU from the service-level keys too, and refuses a restart policy Docker does not know", async () => {
     const file = write(
       "levels.yaml",

@@ -323,6 +323,20 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("keeps requests without limits requests, so that nothing generated from them caps the container", async () => {
+    const loaded = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', resources: { requests: { cpu: 100m, memory: 128Mi } } }] }",
+      "",
+    ]);
+    const [api] = loaded.model!.services;
+    expect([api!.memory?.requestOnly, api!.cpu?.requestOnly, api!.memory?.request]).toEqual([
+      true,
+      true,
+      128 * 1024 ** 2,
+    ]);
+  });
+
   it("holds a sidecar to resources as the first container, and to a CPU request where an autoscaler scales on CPU", async () => {
     const loaded = await loadManifestText([
       ...workloadHead("Deployment", "api"),

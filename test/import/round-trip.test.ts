@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { checkModel } from "../../src/check/index.js";
 import { instanceFacts } from "../../src/drift/facts.js";
 import { importText } from "../../src/drift/semantic.js";
@@ -69,6 +70,21 @@ describe("compose(import(file))", () => {
     expect(regenerated).toContain('      EMPTY: ""\n');
     const imported = importText("compose", [{ path: "compose.yaml", text: regenerated as string }])!;
     expect(imported.input.services.api?.env).toEqual({ LOG_LEVEL: null, MODE: "prod", EMPTY: "" });
+  });
+
+  it("keeps a dependency that is not required one, waited for as the file says", () => {
+    const text = [
+      "services:",
+      "  api: { image: 'api:1.0', depends_on: { mail: { condition: service_started, required: false }, db: { condition: service_healthy } } }",
+      "  mail: { image: 'mail:1.0' }",
+      "  db: { image: 'db:1.0', healthcheck: { test: [CMD, 'true'] } }",
+      "",
+    ].join("\n");
+    const regenerated = parse(again(text) as string);
+    expect(regenerated.services.api.depends_on).toEqual({
+      mail: { condition: "service_started", required: false },
+      db: { condition: "service_healthy" },
+    });
   });
 
   it("keeps a health check's timings, its start period among them", () => {

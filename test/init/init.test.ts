@@ -158,6 +158,52 @@ describe("deployview init with secrets written in plain text", () => {
   });
 });
 
+describe("deployview init with values the compose file takes from .env", () => {
+  it("takes a variable that reads itself from where it runs, and marks a value the model can only hold", async () => {
+    const root = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: 'api:1.0'",
+        "    environment:",
+        "      REGION: ${REGION}",
+        '      LOG_LEVEL: "${LOG_LEVEL:-info}"',
+        "      ZONE: ${REGION}",
+        "      DB_PASSWORD: ${DB_PASSWORD}",
+        "      PLAIN: hello",
+        "  worker: { image: 'worker:1.0', environment: ['REGION=${REGION:?set it}', 'FLAG=${REGION:+on}'] }",
+        "",
+      ].join("\n"),
+      ".env": "REGION=eu-west-1\nLOG_LEVEL=debug\nDB_PASSWORD=k7Qz9wLm2pXv4RtB\n",
+    });
+    const { text } = await initFromRepository(root);
+    const { model, diagnostics } = loadModelText(text!, join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    const env = (id: string) =>
+      Object.fromEntries(
+        model!.services
+          .find((s) => s.id === id)!
+          .env.map((v) => [v.name, v.value.kind === "plain" ? v.value.value : v.value.kind]),
+      );
+    expect(env("api")).toEqual({
+      REGION: "host",
+      LOG_LEVEL: "host",
+      ZONE: "eu-west-1",
+      DB_PASSWORD: "secret",
+      PLAIN: "hello",
+    });
+    expect(env("worker")).toEqual({ REGION: "host", FLAG: "on" });
+    expect(text).not.toContain("debug");
+    expect(text).not.toContain("k7Qz9wLm2pXv4RtB");
+    expect(text).toContain(
+      "# TODO: the compose file writes ${LOG_LEVEL:-info}; the model takes LOG_LEVEL from .env or where it runs, without the default\n      LOG_LEVEL: null",
+    );
+    expect(text).toContain(
+      "# TODO: the compose file writes ${REGION}, filled in here from .env or its default; the model holds the value\n      ZONE: eu-west-1",
+    );
+  });
+});
+
 describe("deployview init with secrets passed on command lines", () => {
   it("passes each in a variable Compose fills in, marks the line, and writes no value", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-commands-"));
@@ -315,6 +361,41 @@ describe("deployview init with Kubernetes manifests", () => {
     expect(result.stdout).toContain(
       "  overrides-mariadb-secrets: compose.yaml + overrides/compose.mariadb.yaml + overrides/compose.mariadb-secrets.yaml\n",
     );
+  });
+});
+
+describe("deployview init with the compose file in a folder below the model's", () => {
+  it("rewrites the file's relative paths for the model's folder, so they name the same places", async () => {
+    const root = folderWith({
+      "deploy/compose.yaml": [
+        "services:",
+        "  api:",
+        "    build: ./app",
+        "    volumes: ['./data:/data', '../shared:/shared', 'cache:/cache', '/srv/logs:/logs']",
+        "    secrets: [token]",
+        "  worker: { build: { context: app, dockerfile: Dockerfile.worker } }",
+        "volumes: { cache: {} }",
+        "secrets: { token: { file: ./token.txt } }",
+        "",
+      ].join("\n"),
+      "deploy/app/Dockerfile": "FROM alpine:3.20\n",
+      "deploy/app/Dockerfile.worker": "FROM alpine:3.20\n",
+      "deploy/token.txt": "not a real one\n",
+    });
+    const { text } = await initFromRepository(root);
+    const { model, diagnostics } = loadModelText(text!, join(root, "deployview.yaml"));
+    expect(diagnostics).toEqual([]);
+    const [api, worker] = model!.services;
+    expect(api!.build?.context).toBe("./deploy/app");
+    expect(api!.volumes.map((v) => v.source)).toEqual(["./deploy/data", "./shared", "cache", "/srv/logs"]);
+    // The Dockerfile is the context's, and stays as written.
+    expect([worker!.build?.context, worker!.build?.dockerfile]).toEqual([
+      "./deploy/app",
+      "Dockerfile.worker",
+    ]);
+    expect(text).toContain("file: ./deploy/token.txt");
+    // The code is still found where the build reads it.
+    expect(api!.source?.path).toBe("deploy/app/");
   });
 });
 

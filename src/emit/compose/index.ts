@@ -11,6 +11,7 @@ import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
 import { unknownEnvironment } from "../unknown-environment.js";
 import { DOCUMENT_OPTIONS, quoteForYaml11 } from "../yaml-1-1.js";
+import { dependsOnUses } from "./depends-on.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
 import { pathsFromFolder } from "./model-path.js";
@@ -73,6 +74,7 @@ export function emitCompose(
   if (problems.some((d) => d.severity === "error")) return { files: [], diagnostics };
 
   const instances = containerInstances(environment);
+  const dependsOn = dependsOnUses(instances);
   const health = new Map(instances.map((i) => [i.id, composeHealthcheck(i)]));
   // Who waits for each service to be healthy: found once, for the services whose check is left out.
   let waitersOf: Map<string, string[]> | undefined;
@@ -80,8 +82,8 @@ export function emitCompose(
     if (!waitersOf) {
       waitersOf = new Map();
       for (const i of instances)
-        for (const u of i.service.uses)
-          if (u.wait === "healthy" && !u.optional) {
+        for (const u of dependsOn(i.service))
+          if (u.wait === "healthy") {
             const list = waitersOf.get(u.target);
             if (!list) waitersOf.set(u.target, [`'${i.id}'`]);
             else if (list.at(-1) !== `'${i.id}'`) list.push(`'${i.id}'`);
@@ -113,7 +115,9 @@ export function emitCompose(
   // What a container here waits to see complete: only those depends_on names.
   const awaited = new Set(
     instances.flatMap((i) =>
-      i.service.uses.filter((u) => u.wait === "completed" && !u.optional).map((u) => u.target),
+      dependsOn(i.service)
+        .filter((u) => u.wait === "completed")
+        .map((u) => u.target),
     ),
   );
   const containers = containersByService(environment);
@@ -145,6 +149,7 @@ export function emitCompose(
           networks,
           containers,
           path: pathsFromFolder(model.file, options.folder ?? "."),
+          dependsOn,
         },
         health.get(i.id),
       ),

@@ -6,6 +6,7 @@ import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/t
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import { emittedBuildArgs } from "./build-args.js";
+import type { DependsOn } from "./depends-on.js";
 import type { ComposeHealthcheck } from "./health.js";
 import { literal } from "./literal.js";
 
@@ -85,6 +86,8 @@ export interface ServiceContext {
   containers: ReadonlyMap<string, readonly Instance[]>;
   /** A path of the model's, as the compose file's folder reaches it. */
   path: (path: string) => string;
+  /** See dependsOnUses. */
+  dependsOn: DependsOn;
 }
 
 export function composeService(
@@ -159,8 +162,8 @@ export function composeService(
   if (tmpfs.length > 0) entry.tmpfs = tmpfs;
   if (health) entry.healthcheck = health;
   else if (service.healthDisabled) entry.healthcheck = { disable: true };
-  const dependsOn: Record<string, { condition: string }> = {};
-  for (const use of service.uses.filter((u) => !u.optional)) {
+  const dependsOn: Record<string, { condition: string; required?: false }> = {};
+  for (const use of context.dependsOn(service)) {
     for (const target of (context.containers.get(use.target) ?? []).filter((i) => i !== instance)) {
       // Compose refuses service_healthy on a service without a healthcheck, so a check left out of
       // the file is waited for as the default case is: started.
@@ -171,6 +174,7 @@ export function composeService(
           : context.healthy.has(target.id)
             ? "service_healthy"
             : "service_started",
+        ...(use.optional ? { required: false as const } : {}),
       };
     }
   }

@@ -4,7 +4,8 @@ import { nodeBudgets } from "../../analyze/budgets.js";
 import { commandText } from "../../model/container-risks.js";
 import { hostPortText } from "../../model/published.js";
 import { formatAmount } from "../../model/quantity.js";
-import type { Environment, Instance } from "../../model/types.js";
+import type { Environment, Instance, Route } from "../../model/types.js";
+import { routeDeployedHere } from "../diagram/layout/relations.js";
 import { table } from "../markdown/blocks.js";
 import { bold, cell, code, text } from "../markdown/escape.js";
 import { envValueText, memoryText, portsText, replicasText } from "./format.js";
@@ -190,6 +191,11 @@ export function nodeProperties(environment: Environment): string[] {
     });
 }
 
+/** A mark for a route whose target runs nowhere in the environment (the diagrams leave such a route out). */
+function notDeployedMark(environment: Environment, route: Route): string {
+  return routeDeployedHere(environment, route) ? "" : " (not deployed here)";
+}
+
 export function routesTable(environment: Environment): string | undefined {
   const rows = [
     ...environment.allNodes.flatMap((n) => n.routes.map((r) => ({ via: n.name, route: r }))),
@@ -197,7 +203,7 @@ export function routesTable(environment: Environment): string | undefined {
   ].map(({ via, route }) => [
     cell(via),
     code(route.path),
-    cell(`${route.target}${route.port ? `:${route.port.port}` : ""}`),
+    cell(`${route.target}${route.port ? `:${route.port.port}` : ""}${notDeployedMark(environment, route)}`),
     cell(route.description),
   ]);
   return rows.length > 0 ? table(["Proxy / ingress", "Path", "Target", "Description"], rows) : undefined;

@@ -100,7 +100,7 @@ export function codeInspection(model: Model, number: string): string | undefined
   const dependencies = model.services.flatMap((s) =>
     s.uses.map((u) => {
       const target = model.services.find((t) => t.id === u.target);
-      const describe = [u.protocol, u.description].filter(Boolean).join(", ");
+      const describe = [u.protocol, u.description, u.optional && "optional"].filter(Boolean).join(", ");
       return `${code(s.source?.path ?? s.id)} → ${code(target?.source?.path ?? u.target)}${describe ? ` (${text(describe)})` : ""}`;
     }),
   );

@@ -1,4 +1,7 @@
-/** The Startup Order section: the order something enforces, or, where nothing does, what each needs. */
+/**
+ * The Startup Order section: the order something enforces (Compose's depends_on), or, where nothing
+ * does, the order the dependencies imply (a plain host) or what each needs (Kubernetes).
+ */
 import { startupOrder } from "../../analyze/startup-order.js";
 import type { Environment, Instance } from "../../model/types.js";
 import { mermaidStartupSequence } from "../diagram/mermaid/sequence.js";
@@ -29,6 +32,15 @@ function kubernetesStartup(environment: Environment): string {
   );
 }
 
+// The generated compose file's depends_on holds a service back until what it needs is up: the
+// order is enforced, service by service rather than step by step.
+const COMPOSE_ORDER =
+  "Derived from the services' dependencies, and enforced by the generated compose file's depends_on: each service starts once the services it needs are up (healthy, where they have a health check, unless the use waits for less).";
+
+// Nothing deployview generates runs on a plain host, so nothing there holds a service back.
+const HOST_ORDER =
+  "The order the services' dependencies imply; nothing here enforces it. Start them in this order (each once what it needs answers), or let each retry until what it needs is up.";
+
 export function startupSection(environment: Environment): string | undefined {
   if (environment.instances.length < 2 || !environment.instances.some((i) => i.service.uses.length > 0))
     return undefined;
@@ -36,7 +48,7 @@ export function startupSection(environment: Environment): string | undefined {
   const { waves, blocked } = startupOrder(environment);
   const steps = waves.map((wave) => wave.map((i) => text(i.name)).join(", "));
   return blocks(
-    "Derived from the services' dependencies; each step starts once the one before is up (healthy, where it has a health check).",
+    environment.platform === "compose" ? COMPOSE_ORDER : HOST_ORDER,
     numbered(steps),
     blocked.length > 0 &&
       `Cannot be ordered (dependency cycle): ${blocked.map((i) => text(i.name)).join(", ")}.`,

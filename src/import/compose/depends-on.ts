@@ -59,10 +59,12 @@ export function usesField(
     reading.note(["services", id, "uses", target], composePath);
     dependsOn.push(target);
     const wait = waitOf(raw.depends_on, target);
-    if (wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started")) waits.set(target, wait);
-    // required: false starts the service without the dependency where no profile enables it.
+    // required: false starts the service without the dependency where no profile enables it. It
+    // still waits for it where both run, which the model says with the wait an optional use gives.
     const entry = isObject(raw.depends_on) ? raw.depends_on[target] : undefined;
     if (isObject(entry) && entry.required === false) optional.add(target);
+    if (optional.has(target) || wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started"))
+      waits.set(target, wait);
   });
   if (dependsOn.length === 0) return undefined;
   if (waits.size === 0 && optional.size === 0) return dependsOn;

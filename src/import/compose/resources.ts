@@ -15,7 +15,8 @@ function memoryOf(resources: unknown): ServiceInputType["memory"] | undefined {
   const limit = textOf(limits.memory);
   const request = textOf(reservations.memory);
   if (limit && request) return { request: sizeQuantity(request), limit: sizeQuantity(limit) };
-  return limit ? sizeQuantity(limit) : request ? sizeQuantity(request) : undefined;
+  // A reservation alone stays a request: a single value would read as a limit, capping the service.
+  return limit ? sizeQuantity(limit) : request ? { request: sizeQuantity(request) } : undefined;
 }
 
 /** A number of CPUs as Compose writes it (0.5, "2"); what is not one is the schema walk's to report, once. */
@@ -29,7 +30,7 @@ function cpuOf(resources: unknown): ServiceInputType["cpu"] | undefined {
   const limit = isObject(resources.limits) ? cpus(resources.limits.cpus) : undefined;
   const request = isObject(resources.reservations) ? cpus(resources.reservations.cpus) : undefined;
   if (limit && request) return { request, limit };
-  return limit ?? request;
+  return limit ?? (request ? { request } : undefined);
 }
 
 function resourcesOf(raw: Json, resources: unknown): Json {

@@ -63,11 +63,12 @@ function amount(
   requests: Json,
   limits: Json,
   resource: string,
-): string | { request: string; limit: string } | undefined {
+): string | { request: string; limit?: string } | undefined {
   const request = requests[resource] === undefined ? undefined : asText(requests[resource]);
   const limit = limits[resource] === undefined ? undefined : asText(limits[resource]);
   if (request && limit) return request === limit ? limit : { request, limit };
-  return limit ?? request;
+  // A request alone stays a request: a single value would read as a limit, capping the container.
+  return limit ?? (request ? { request } : undefined);
 }
 
 /**
@@ -159,7 +160,7 @@ export function importWorkload(
     if (typeof value === "object") {
       note([...servicePath, resource], [...containerPath, "resources"]);
       note([...servicePath, resource, "request"], requestAt);
-      note([...servicePath, resource, "limit"], limitAt);
+      if (value.limit !== undefined) note([...servicePath, resource, "limit"], limitAt);
     } else note([...servicePath, resource], limits[resource] === undefined ? requestAt : limitAt);
   }
 

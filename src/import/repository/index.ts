@@ -4,13 +4,14 @@
  * from the first set that defines them, and every guess (a service's kind) is marked with a TODO
  * for a person to confirm.
  */
-import { basename, dirname, resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar, visit } from "yaml";
 import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { variablesIn } from "../compose/interpolate.js";
 import { inputNodes } from "../input-nodes.js";
 import { asText, isObject } from "../json.js";
 import { importManifests } from "../kubernetes/index.js";
@@ -24,6 +25,8 @@ import {
   serviceFromFolder,
 } from "./code.js";
 import { definedDifferently } from "./differences.js";
+import { type EnvReference, keepEnvReferences } from "./env-references.js";
+import { rebasedForModel } from "./model-paths.js";
 import { portRenames, renamePortsIn, withoutRenamed } from "./port-names.js";
 import { type MovedSecret, moveSecretsOut } from "./secrets.js";
 import { findConfigurationSets, importComposeSet } from "./sets.js";
@@ -63,10 +66,12 @@ export async function initFromRepository(
   const placed = new Map<string, string[]>();
   const secrets: Record<string, unknown> = {};
   const found: { id: string; files: string[] }[] = sets.map((s) => ({ id: s.environment, files: s.files }));
-  /** The folder a service's paths are relative to: that of the compose file that first defines it. */
+  /** The folder a service's paths are relative to: the model's, for a service of a compose file. */
   const serviceBase = new Map<string, string>();
   /** Services that a later set defines differently, by where and in what: marked for review. */
   const differing = new Map<string, string[]>();
+  /** Environment values the compose files take from .env. */
+  const references: EnvReference[] = [];
   // Services seen in several sets are widened; each set's environment is taken as it is.
   const absorb = (input: ModelInputType, environment: string, base?: string) => {
     for (const [id, defined] of Object.entries(input.services)) {
@@ -94,7 +99,8 @@ export async function initFromRepository(
     append(diagnostics, result.diagnostics);
     for (const [file, text] of result.sources) sources.set(file, text);
     if (!result.imported) continue;
-    absorb(result.imported.input, set.environment, dirname(set.files[0]!));
+    append(references, keepEnvReferences(result.imported.input, result.imported, result.sources));
+    absorb(rebasedForModel(result.imported.input, set.files[0]!, root), set.environment, root);
     // A compose file without a variant is, as a rule, how developers run the system locally.
     if (!set.variant)
       (environments[set.environment] as Record<string, unknown>).purpose = "Local development";
@@ -137,7 +143,7 @@ export async function initFromRepository(
     services,
     environments,
   } as unknown as ModelInputType;
-  return { text: toModelText(model, differing, moved), ...result };
+  return { text: toModelText(model, differing, moved, references), ...result };
 }
 
 /**
@@ -247,6 +253,7 @@ function toModelText(
   model: ModelInputType,
   differing: ReadonlyMap<string, string[]>,
   moved: readonly MovedSecret[],
+  references: readonly EnvReference[],
 ): string {
   const doc = new Document(model, { aliasDuplicateObjects: false });
   doc.commentBefore = [
@@ -279,6 +286,7 @@ function toModelText(
     }
   }
   markMovedSecrets(doc, moved);
+  markEnvReferences(doc, references);
   const header = "# yaml-language-server: $schema=./node_modules/deployview/schema/deployview.schema.json\n";
   return `${header}${doc.toString({ lineWidth: 0 })}`;
 }
@@ -321,6 +329,22 @@ function markMovedSecrets(doc: Document, moved: readonly MovedSecret[]) {
         .sort()
         .map((v) => `\${${v}}`)
         .join(", ")}, which Compose fills in where the system runs. Change the old value`;
+  }
+}
+
+/**
+ * A TODO where the model says less than the compose file: a default it leaves to where the system
+ * runs, or a value filled in from .env where the file refers to a variable.
+ */
+function markEnvReferences(doc: Document, references: readonly EnvReference[]) {
+  for (const { service, variable, written, kept } of references) {
+    const env = doc.getIn(["services", service, "env"], true);
+    const pair = isMap(env) ? env.items.find((p) => isScalar(p.key) && p.key.value === variable) : undefined;
+    if (!pair || !isScalar(pair.key)) continue;
+    if (kept === "value")
+      pair.key.commentBefore = ` TODO: the compose file writes ${written}, filled in here from .env or its default; the model holds the value`;
+    else if (variablesIn(written).some((v) => v.fallback !== undefined))
+      pair.key.commentBefore = ` TODO: the compose file writes ${written}; the model takes ${variable} from .env or where it runs, without the default`;
   }
 }
 

@@ -1,7 +1,8 @@
 /** An environment as nested ASCII boxes: nodes contain nodes and instances, to any depth. */
 
 import { hostPortText } from "../../../model/published.js";
-import type { DeploymentNode, Environment, Instance } from "../../../model/types.js";
+import type { DeploymentNode, Environment, Instance, Route } from "../../../model/types.js";
+import { routeDeployedHere } from "../layout/relations.js";
 import { type AsciiBox, renderBox } from "./box.js";
 
 export interface AsciiOptions {
@@ -18,6 +19,16 @@ function replicas(instance: Instance): string {
   const { min, max, autoscale } = instance.replicas;
   if (autoscale) return ` ×${min}–${max}`;
   return max === 1 ? "" : ` ×${max}`;
+}
+
+/**
+ * Routes to what runs here, as the Mermaid diagram draws them: one to a target placed on no node of
+ * the environment leads to nothing in it (the document's routes table says so).
+ */
+function routeLines(routes: readonly Route[], environment: Environment): string[] {
+  return routes
+    .filter((route) => routeDeployedHere(environment, route))
+    .map((route) => `${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
 }
 
 function instanceBox(instance: Instance, environment: Environment): AsciiBox {
@@ -38,14 +49,15 @@ function instanceBox(instance: Instance, environment: Environment): AsciiBox {
     const label = volume.type === "bind" ? `${volume.source} (bind)` : volume.source;
     lines.push(`vol ${label}${size ? ` ${size.text}` : ""}`);
   }
-  for (const route of service.routes)
-    lines.push(`${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
+  lines.push(...routeLines(service.routes, environment));
   // Only what runs here, as the other diagrams draw it: an optional use left out of this
   // environment is no dependency of it.
-  const uses = service.uses
-    .filter((u) => environment.instances.some((i) => i.service.id === u.target))
-    .map((u) => u.target);
-  if (uses.length > 0) lines.push(`→ ${uses.join(", ")}`);
+  const uses = service.uses.filter((u) => environment.instances.some((i) => i.service.id === u.target));
+  const needed = uses.filter((u) => !u.optional).map((u) => u.target);
+  if (needed.length > 0) lines.push(`→ ${needed.join(", ")}`);
+  // Those not needed to start, as the other diagrams draw them dashed.
+  const optional = uses.filter((u) => u.optional).map((u) => u.target);
+  if (optional.length > 0) lines.push(`optional → ${optional.join(", ")}`);
   return { lines, children: [], footer: [], maxWidth: INSTANCE_WIDTH };
 }
 
@@ -88,8 +100,7 @@ function nodeBox(
   const lines: string[] = [];
   if (node.count !== undefined) lines.push(`× ${node.count}`);
   if (node.description) lines.push(node.description);
-  for (const route of node.routes)
-    lines.push(`${route.path} → ${route.target}${route.port ? `:${route.port.port}` : ""}`);
+  lines.push(...routeLines(node.routes, environment));
   const footer = node.properties.map((p) => `${p.key}: ${p.value}`);
   return {
     title: nodeTitle(node),

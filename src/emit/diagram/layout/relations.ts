@@ -25,6 +25,11 @@ export interface External {
 export const instanceRef = (id: string) => `instance:${id}`;
 export const nodeRef = (id: string) => `node:${id}`;
 
+/** Whether a route leads to something that runs in the environment: an instance, or a service placed here. */
+export function routeDeployedHere(environment: Environment, route: Route): boolean {
+  return environment.instances.some((i) => i.id === route.target || i.service.id === route.target);
+}
+
 function routeTargets(environment: Environment, route: Route, byService: Map<string, Instance[]>): string[] {
   const direct = environment.instances.find((i) => i.id === route.target);
   if (direct) return [instanceRef(direct.id)];
