@@ -117,7 +117,7 @@ describe("large inputs", () => {
       "'always' publishes host port 80, which 's0', 's1', 's2' and 29997 others already publish on this host",
     ]);
     expect(messages("container-name-conflict")).toEqual([
-      "container name 'web' is already taken by 's0' on this host",
+      "container name 'web' is already taken by 's0', 's1', 's2' and 29997 others on this host",
     ]);
   });
 

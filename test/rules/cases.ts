@@ -1333,6 +1333,27 @@ export const cases: RuleCase[] = [
     },
     expected: ["3:43", "4:43", "6:43"],
   },
+  // Alternatives in profiles of their own each clash with one in no profile, in whatever order:
+  // named together where it comes last, each found where it comes first or between them.
+  ...[
+    ["blue", "green", ""],
+    ["", "blue", "green"],
+    ["blue", "", "green"],
+  ].map((order) => ({
+    rule: "container-name-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        ...order.map(
+          (profile) =>
+            `  web-${profile || "any"}: { image: 'web:1', container_name: web${profile ? `, profiles: [${profile}]` : ""} }`,
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: order[2] === "" ? ["4:46"] : order[0] === "" ? ["3:47", "4:48"] : ["3:46", "4:48"],
+  })),
   {
     rule: "container-name-conflict",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  one: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: shop-a } } } } }\n  two: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: shop-a } } } } }\n`,

@@ -145,18 +145,19 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
       const named = takenAt(containers, key);
-      const earlier = named.first(instance, () => true)?.instance;
-      if (earlier)
+      const earlier = named.firstInEachRun(instance, () => true);
+      if (earlier.length > 0)
         found.push(
           diagnostic(
             "container-name-conflict",
             "error",
-            `container name '${instance.containerName}' is already taken by '${earlier.id}' on this host`,
+            `container name '${instance.containerName}' is already taken by ${namesOf(earlier.map((e) => e.instance.id))} on this host`,
             at,
             { hint: "give each a name of its own, or leave container_name out" },
           ),
         );
-      else named.add({ instance });
+      // Taken all the same: one in a profile after it may start with it and not with those before.
+      named.add({ instance });
       if (instance.replicas.max > 1)
         found.push(
           diagnostic(
