@@ -179,6 +179,21 @@ export const cases: RuleCase[] = [
   {
     rule: "host-port-conflict",
     text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', ports: ['8001:80'] }",
+        "  b: { image: 'b:1', ports: ['8005:80'] }",
+        "  r: { image: 'r:1', ports: ['8000-8010:8000-8010'] }",
+        "",
+      ].join("\n"),
+    },
+    // A range written after the ports it takes clashes with each of them.
+    expected: ["4:30", "4:30"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
     manifests: true,
     files: {
       "app.yaml": [

@@ -7,7 +7,7 @@
 import { basename } from "node:path";
 import { startupOrder } from "../../analyze/startup-order.js";
 import { append } from "../../collections.js";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, quotedNames } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
 import { keepsWrites } from "../../model/data-folders.js";
@@ -151,7 +151,7 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
           diagnostic(
             "container-name-conflict",
             "error",
-            `container name '${instance.containerName}' is already taken by ${namesOf(earlier.map((e) => e.instance.id))} on this host`,
+            `container name '${instance.containerName}' is already taken by ${quotedNames(earlier.map((e) => e.instance.id))} on this host`,
             at,
             { hint: "give each a name of its own, or leave container_name out" },
           ),
@@ -184,7 +184,7 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
           diagnostic(
             "host-port-conflict",
             "error",
-            `'${instance.id}' publishes host port ${port.host}, which ${namesOf(earlier.map((b) => b.instance.id))} already publish${earlier.length === 1 ? "es" : ""} on this host`,
+            `'${instance.id}' publishes host port ${port.host}, which ${quotedNames(earlier.map((b) => b.instance.id))} already publish${earlier.length === 1 ? "es" : ""} on this host`,
             port.at,
             {
               hint: "publish one of them on another host port",
@@ -241,14 +241,6 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
       ),
     ];
   });
-}
-
-/** 'a', 'a' and 'b', or 'a', 'b', 'c' and 9 others. */
-function namesOf(ids: readonly string[]): string {
-  const named = ids.slice(0, 3).map((id) => `'${id}'`);
-  const rest = ids.length - named.length;
-  if (rest > 0) return `${named.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}`;
-  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }
 
 function dedupe(found: Diagnostic[]): Diagnostic[] {

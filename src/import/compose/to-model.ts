@@ -17,7 +17,7 @@ import { implicitCycles } from "./implicit-dependencies.js";
 import { keyProblems } from "./key-problems.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
-import { type HostPort, rangeClashes } from "./port-range-clashes.js";
+import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import type { Port } from "./ports.js";
 import type { Reading } from "./reading.js";
 import { undefinedReferences } from "./references.js";
@@ -152,12 +152,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
   for (const { code, message, hint, composePath } of implicitCycles(composeServices))
     reading.find(code, message, hint, composePath);
-  for (const { id, index, text } of rangeClashes(hostPorts))
-    reading.find("host-port-conflict", text, "publish one of them on other host ports", [
+  for (const clash of rangeClashes(hostPorts))
+    reading.find("host-port-conflict", rangeClashText(clash), "publish one of them on other host ports", [
       "services",
-      id,
+      clash.later.id,
       "ports",
-      index,
+      clash.later.index,
     ]);
   for (const source of sources) {
     append(diagnostics, keyProblems(source));
