@@ -1,5 +1,6 @@
 import type { Model, Service } from "../model/types.js";
 import { byPlace, named } from "./by-place.js";
+import { composeWaitsFor } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 /** The services with an instance, anywhere, that publishes ports: found once for the whole model. */
@@ -43,7 +44,9 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
     const waits = context.model.services.flatMap((service) =>
       service.uses.flatMap((use) => {
         const target = byId.get(use.target);
-        const reason = use.wait === "completed" && target ? runsUntilStopped(target, published) : undefined;
+        // Not required, it is waited for all the same where it runs: Compose passes over it only when it fails.
+        const waits = use.wait === "completed" && composeWaitsFor(use, context.model);
+        const reason = waits && target ? runsUntilStopped(target, published) : undefined;
         return reason ? [{ at: use.at, subject: { target: use.target, reason }, service: service.id }] : [];
       }),
     );
