@@ -1,3 +1,4 @@
+import { shownToServe } from "../model/kinds.js";
 import type { Model, Service } from "../model/types.js";
 import { byPlace, named } from "./by-place.js";
 import { composeWaitsFor } from "./compose-waits.js";
@@ -14,10 +15,12 @@ function publishing(model: Model): Set<Service> {
 
 /** Why a service runs until it is stopped, if what the model says of it shows that it does. */
 function runsUntilStopped(service: Service, published: ReadonlySet<Service>): string | undefined {
-  if (service.restart === "always" || service.restart === "unless-stopped")
-    return `it restarts ${service.restart === "always" ? "always" : "unless stopped"}`;
-  if (service.health) return "it has a health check";
-  if (published.has(service)) return "it publishes ports";
+  const shown = shownToServe({
+    restart: service.restart,
+    health: service.health !== undefined,
+    publishes: published.has(service),
+  });
+  if (shown) return shown;
   // The image of a store runs its server; one given a command may be run for a one-off (psql -f …).
   return SERVERS.has(service.kind) && service.command === undefined
     ? `it is a ${service.kind}, whose image runs its server`

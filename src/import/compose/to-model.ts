@@ -7,6 +7,7 @@
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
+import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
@@ -102,8 +103,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   }
   // What others wait on to exit is a job (a migration run from the api's image), and so is what
   // has no network (a tool that prints keys): nothing can be served from there. Unless it shows
-  // itself a server: of a server's kind, restarted, probed or publishing ports, as
-  // wait-for-server-exit reports it.
+  // itself a server: of a server's kind, or by what wait-for-server-exit also asks (shownToServe).
   const unnetworked = Object.keys(services).filter((id) => services[id]?.["network-mode"] === "none");
   for (const id of new Set([...awaitedToComplete(services), ...unnetworked])) {
     const service = services[id];
@@ -111,10 +111,11 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (
       service !== undefined &&
       APPLICATION_KINDS.has(service.kind ?? "other") &&
-      service.restart !== "always" &&
-      service.restart !== "unless-stopped" &&
-      service.health === undefined &&
-      !(isObject(instance) && instance.publish !== undefined)
+      shownToServe({
+        restart: service.restart,
+        health: service.health !== undefined,
+        publishes: isObject(instance) && instance.publish !== undefined,
+      }) === undefined
     )
       service.kind = "job";
   }
