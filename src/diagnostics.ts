@@ -58,6 +58,14 @@ export function diagnostic(
   return d;
 }
 
+/** 'a', 'a' and 'b', or 'a', 'b', 'c' and 9 others: the names a message gives, not a list to read through. */
+export function quotedNames(ids: readonly string[]): string {
+  const named = ids.slice(0, 3).map((id) => `'${id}'`);
+  const rest = ids.length - named.length;
+  if (rest > 0) return `${named.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}`;
+  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

@@ -281,32 +281,83 @@ export function commandText(command: string | readonly string[] | undefined): st
   return shown + line.slice(at);
 }
 
-/** Where the word of a command written as a list that passes the first secret is. */
-function secretWordAt(service: Service): SourceRange | undefined {
-  const { command, commandWordsAt } = service;
-  if (!Array.isArray(command) || !commandWordsAt) return undefined;
+/**
+ * Where the first secret a command passes is: its value where the file writes it, found in the text
+ * of what holds it (the word of a list, or the whole command) as the same occurrence of its text, in
+ * a plain or quoted scalar or a block's lines alike. Written otherwise (an escape within it, a
+ * variable the value came from) or with no text to look in, the word that holds it, if known.
+ */
+function secretAt(service: Service, sources?: ReadonlyMap<string, string>): SourceRange | undefined {
+  const { command, commandAt, commandWordsAt } = service;
   const secret = literalSecrets(commandLine(command))[0];
   if (!secret) return undefined;
+  const holder = holderOf(command!, secret.start, commandAt, commandWordsAt);
+  if (!holder) return undefined;
+  const text = sources?.get(holder.at.file);
+  return (text !== undefined && writtenWithin(text, holder.at, holder, secret)) || holder.at;
+}
+
+/** The word of a list (or the command written as one string) that holds a place of its line, and where it is. */
+function holderOf(
+  command: string | readonly string[],
+  start: number,
+  commandAt: SourceRange | undefined,
+  wordsAt: readonly SourceRange[] | undefined,
+): { value: string; offset: number; at: SourceRange } | undefined {
+  if (typeof command === "string") return commandAt && { value: command, offset: start, at: commandAt };
+  if (!wordsAt) return undefined;
   // The words are joined by one space: the word whose span holds where the secret starts.
-  let start = 0;
+  let from = 0;
   for (const [index, word] of command.entries()) {
-    if (secret.start < start + word.length + 1) return commandWordsAt[index];
-    start += word.length + 1;
+    if (start < from + word.length + 1) {
+      const at = wordsAt[index];
+      return at && { value: word, offset: start - from, at };
+    }
+    from += word.length + 1;
   }
   return undefined;
+}
+
+/** The secret in the file's text within `at`: the occurrence of its value that it is in `holder`. */
+function writtenWithin(
+  text: string,
+  at: SourceRange,
+  holder: { value: string; offset: number },
+  secret: CommandSecret,
+): SourceRange | undefined {
+  const before = occurrences(holder.value.slice(0, holder.offset), secret.value);
+  const written = text.slice(at.start, at.end);
+  let index = -1;
+  for (let seen = 0; seen <= before; seen++) {
+    index = written.indexOf(secret.value, index + 1);
+    if (index < 0) return undefined;
+  }
+  return { file: at.file, start: at.start + index, end: at.start + index + secret.value.length };
+}
+
+/** How many times `part` starts in `text`, overlapping or not. */
+function occurrences(text: string, part: string): number {
+  let count = 0;
+  for (let index = text.indexOf(part); index >= 0; index = text.indexOf(part, index + 1)) count++;
+  return count;
 }
 
 export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a secret";
 
 /**
  * The command lines of a service (its command, its health check's) that pass a secret: found alike
- * by the rule and by the generators, which refuse to write them.
+ * by the rule and by the generators, which refuse to write them. With the files' text, a secret in
+ * the command is pointed at where it is written.
  */
-export function secretCommands(service: Service, health = true): { at: SourceRange; message: string }[] {
+export function secretCommands(
+  service: Service,
+  health = true,
+  sources?: ReadonlyMap<string, string>,
+): { at: SourceRange; message: string }[] {
   const found: { at: SourceRange; message: string }[] = [];
   if (passesSecret(service.command))
     found.push({
-      at: secretWordAt(service) ?? service.commandAt ?? service.at,
+      at: secretAt(service, sources) ?? service.commandAt ?? service.at,
       message: `the command of '${service.id}' passes a secret on the command line`,
     });
   if (health && service.health?.type === "command" && passesSecret(service.health.command))

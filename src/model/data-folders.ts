@@ -4,26 +4,22 @@
  */
 import { commandLine } from "./container-risks.js";
 import { officialImageName } from "./image-name.js";
-import { type DataFolder, KNOWN_IMAGES } from "./known-images.js";
+import { type DataFolder, KNOWN_IMAGES, type KnownImage } from "./known-images.js";
 import type { Instance, Volume } from "./types.js";
 
-/**
- * From PostgreSQL 18 on, the official image keeps its data in a folder of the major version
- * (/var/lib/postgresql/18/docker) and takes its volume one level up: a volume at the old
- * /var/lib/postgresql/data keeps none of it, and the image refuses to start on one that holds data.
- * An image pinned to no major version (latest, alpine) is of the newest.
- */
-function postgresFolder(image: string): { name: string; data: DataFolder } {
+/** What an image of a known one keeps where, by the major version its tag names (see laterData). */
+function dataOf(image: string, known: KnownImage): { name: string; data: DataFolder } | undefined {
+  const later = known.laterData;
+  const earlier = known.data && { name: known.name, data: known.data };
+  if (!later) return earlier;
   const tag = /:([^/:@]+)(?:@|$)/.exec(image)?.[1] ?? "latest";
   const major = /^(\d+)/.exec(tag)?.[1];
-  const before18 = KNOWN_IMAGES.get("postgres")!;
-  if (major !== undefined && Number(major) < 18) return { name: before18.name, data: before18.data! };
+  if (major !== undefined && Number(major) < later.major) return earlier;
   return {
-    name: `PostgreSQL ${major ?? "18 or later"}`,
+    name: `${known.name} ${major ?? `${later.major} or later`}`,
     data: {
-      folder: major === undefined ? "/var/lib/postgresql" : `/var/lib/postgresql/${major}/docker`,
-      variable: "PGDATA",
-      mountAt: "/var/lib/postgresql",
+      ...later.data,
+      folder: major === undefined ? later.data.mountAt : later.data.folder.replace("{major}", major),
     },
   };
 }
@@ -43,9 +39,10 @@ export function unmountedDataFolder(
 ): { folder: string; name: string; mountAt?: string } | undefined {
   const image = instance.image ?? instance.service.image;
   const official = image === undefined ? undefined : officialImageName(image);
-  const stored = official === "postgres" ? postgresFolder(image!) : KNOWN_IMAGES.get(official ?? "");
-  const known = stored?.data;
-  if (!stored || !known) return undefined;
+  const knownImage = KNOWN_IMAGES.get(official ?? "");
+  const stored = knownImage && dataOf(image!, knownImage);
+  if (!stored) return undefined;
+  const known = stored.data;
   if (known.option?.test(commandLine(instance.service.command))) return undefined;
   const moved = known.variable ? instance.env.find((v) => v.name === known.variable) : undefined;
   if (moved && moved.value.kind !== "plain") return undefined;

@@ -32,3 +32,20 @@ export const statefulKinds: ReadonlySet<string> = new Set(["database", "storage"
 export function persistsCache(kind: string, command: string | readonly string[] | undefined): boolean {
   return kind === "cache" && /--appendonly\s+yes\b|--save\s+\d/.test(commandLine(command));
 }
+
+/**
+ * Why a service runs until it is stopped, by what is said of it rather than by what it is called:
+ * restarted however it exits, probed for health, or publishing ports. Undefined where nothing says
+ * so, and it may be one that runs to completion (a migration, a tool that prints keys).
+ */
+export function shownToServe(service: {
+  restart: string | undefined;
+  health: boolean;
+  publishes: boolean;
+}): string | undefined {
+  if (service.restart === "always" || service.restart === "unless-stopped")
+    return `it restarts ${service.restart === "always" ? "always" : "unless stopped"}`;
+  if (service.health) return "it has a health check";
+  if (service.publishes) return "it publishes ports";
+  return undefined;
+}

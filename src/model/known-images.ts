@@ -18,6 +18,12 @@ export interface KnownImage {
   /** What the image is called in messages. */
   name: string;
   data?: DataFolder;
+  /**
+   * Where a later major version keeps its data instead: from `major` on, and where the tag names no
+   * major version (latest, alpine), as the newest. `{major}` in the folder is the tag's major
+   * version; with none known, the folder is where the volume is mounted.
+   */
+  laterData?: { major: number; data: DataFolder & { mountAt: string } };
   /** The command its own client checks it with. */
   check?: string[];
 }
@@ -28,6 +34,16 @@ export const KNOWN_IMAGES: ReadonlyMap<string, KnownImage> = new Map([
     {
       name: "PostgreSQL",
       data: { folder: "/var/lib/postgresql/data", variable: "PGDATA" },
+      // From 18 on, in a folder of the major version, with the volume one level up: a volume at the
+      // old folder keeps none of it, and the image refuses to start on one that holds data.
+      laterData: {
+        major: 18,
+        data: {
+          folder: "/var/lib/postgresql/{major}/docker",
+          variable: "PGDATA",
+          mountAt: "/var/lib/postgresql",
+        },
+      },
       check: ["pg_isready", "-U", "postgres"],
     },
   ],

@@ -6,6 +6,31 @@ export function hostPortText(port: Pick<PublishedPort, "host" | "hostLast">): st
   return port.hostLast === undefined ? String(port.host) : `${port.host}-${port.hostLast}`;
 }
 
+/**
+ * Host ports as runs of neighbours: "host port 8080", "host ports 10090-10100", "host ports 80 and
+ * 443", so that the ports of a range read as the range, and a long list is cut short.
+ */
+export function hostPortsText(spans: readonly (readonly [first: number, last: number])[]): string {
+  const sorted = [...spans].sort((a, b) => a[0] - b[0]);
+  const runs: [number, number][] = [];
+  for (const [first, last] of sorted) {
+    const run = runs.at(-1);
+    if (run && first <= run[1] + 1) run[1] = Math.max(run[1], last);
+    else runs.push([first, last]);
+  }
+  const texts = runs.map(([first, last]) => (first === last ? `${first}` : `${first}-${last}`));
+  const named = texts.slice(0, 4);
+  const rest = texts.length - named.length;
+  const list =
+    named.length === 1
+      ? named[0]!
+      : rest > 0
+        ? `${named.join(", ")} and ${rest} more`
+        : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  const one = runs.length === 1 && runs[0]![0] === runs[0]![1];
+  return `host port${one ? "" : "s"} ${list}`;
+}
+
 /** How many containers can publish the port at once: one on a fixed host port, one each on a pool's. */
 export function hostPortCount(port: Pick<PublishedPort, "host" | "hostLast">): number {
   if (port.host === undefined) return Number.POSITIVE_INFINITY;

@@ -136,6 +136,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     rule.check({
       model,
       ruleSeverity: rule.severity,
+      ...(options.sources ? { sources: options.sources } : {}),
       report(at, message, hint, reportOptions) {
         const line = lineOf(at);
         if (line !== undefined && suppressions.lines.get(`${at.file}:${line}`)?.has(rule.id)) return;

@@ -8,6 +8,8 @@ export interface RuleContext {
   model: Model;
   /** The rule's own severity, before configuration: a finding made below it is reported a step lower. */
   ruleSeverity: RuleSeverity;
+  /** File → text of the files the model was read from, where known: to point within a value they write. */
+  sources?: ReadonlyMap<string, string>;
   /**
    * Reports a finding at a model element's source range. `lower` reports it one step below the
    * rule's default severity (for findings that matter less where they are, e.g. in development),

@@ -1,4 +1,5 @@
 import { byPlace, named } from "./by-place.js";
+import { composeWaitsFor } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 export const startsBeforeHealthy: Rule = {
@@ -18,7 +19,9 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
     for (const id of context.model.imageHealthChecks ?? []) checked.add(id);
     const waits = context.model.services.flatMap((service) =>
       service.uses
-        .filter((use) => use.wait === "started" && !use.optional && checked.has(use.target))
+        .filter(
+          (use) => use.wait === "started" && composeWaitsFor(use, context.model) && checked.has(use.target),
+        )
         .map((use) => ({ at: use.at, subject: use.target, service: service.id })),
     );
     for (const { at, subject: target, services } of byPlace(waits)) {

@@ -1,5 +1,7 @@
+import { shownToServe } from "../model/kinds.js";
 import type { Model, Service } from "../model/types.js";
 import { byPlace, named } from "./by-place.js";
+import { composeWaitsFor } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 /** The services with an instance, anywhere, that publishes ports: found once for the whole model. */
@@ -13,10 +15,12 @@ function publishing(model: Model): Set<Service> {
 
 /** Why a service runs until it is stopped, if what the model says of it shows that it does. */
 function runsUntilStopped(service: Service, published: ReadonlySet<Service>): string | undefined {
-  if (service.restart === "always" || service.restart === "unless-stopped")
-    return `it restarts ${service.restart === "always" ? "always" : "unless stopped"}`;
-  if (service.health) return "it has a health check";
-  if (published.has(service)) return "it publishes ports";
+  const shown = shownToServe({
+    restart: service.restart,
+    health: service.health !== undefined,
+    publishes: published.has(service),
+  });
+  if (shown) return shown;
   // The image of a store runs its server; one given a command may be run for a one-off (psql -f …).
   return SERVERS.has(service.kind) && service.command === undefined
     ? `it is a ${service.kind}, whose image runs its server`
@@ -43,7 +47,9 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
     const waits = context.model.services.flatMap((service) =>
       service.uses.flatMap((use) => {
         const target = byId.get(use.target);
-        const reason = use.wait === "completed" && target ? runsUntilStopped(target, published) : undefined;
+        // Not required, it is waited for all the same where it runs: Compose passes over it only when it fails.
+        const waits = use.wait === "completed" && composeWaitsFor(use, context.model);
+        const reason = waits && target ? runsUntilStopped(target, published) : undefined;
         return reason ? [{ at: use.at, subject: { target: use.target, reason }, service: service.id }] : [];
       }),
     );

@@ -1,11 +1,12 @@
 import { byPlace, named } from "./by-place.js";
+import { composeWaitsFor } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 export const waitWithoutHealthCheck: Rule = {
   id: "wait-without-health-check",
   severity: "warning",
   description: `A service waits for a dependency to be healthy that has no health check.`,
-  why: `Compose refuses to start the dependent ("has no healthcheck configured") unless the dependency's image defines one, which nothing here shows.`,
+  why: `Compose refuses to start the dependent ("has no healthcheck configured") unless the dependency's image defines one, which nothing here shows; where the dependency is not required (required: false), it warns and starts the dependent without waiting, before the dependency is ready.`,
   fix: `Give the dependency a health check, or wait only for it to start.`,
   example: {
     bad: `api: { kind: api, image: shop/api:1.4, uses: { db: { wait: healthy } } }
@@ -19,13 +20,29 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
     const known = new Set(context.model.services.map((s) => s.id));
     const waits = context.model.services.flatMap((service) =>
       service.uses
-        .filter((use) => use.wait === "healthy" && !checked.has(use.target) && known.has(use.target))
-        .map((use) => ({ at: use.at, subject: use.target, service: service.id })),
+        .filter(
+          (use) =>
+            use.wait === "healthy" &&
+            composeWaitsFor(use, context.model) &&
+            !checked.has(use.target) &&
+            known.has(use.target),
+        )
+        .map((use) => ({
+          at: use.at,
+          subject: { target: use.target, optional: use.optional },
+          service: service.id,
+        })),
     );
-    for (const { at, subject: target, services } of byPlace(waits)) {
+    for (const { at, subject, services } of byPlace(waits, (s) => `${s.target}:${s.optional}`)) {
+      const { target } = subject;
+      const they = services.length > 1 ? "them" : `'${services[0]}'`;
+      // Not required, a dependency that cannot be healthy is passed over with a warning.
+      const outcome = subject.optional
+        ? `: as it is not required, Compose warns and starts ${they} without waiting for it to be ready`
+        : "";
       context.report(
         at,
-        `${named(services)} wait${services.length > 1 ? "" : "s"} for '${target}' to be healthy, but '${target}' has no health check`,
+        `${named(services)} wait${services.length > 1 ? "" : "s"} for '${target}' to be healthy, but '${target}' has no health check${outcome}`,
         `give '${target}' a health check, or wait for it to start (condition: service_started)`,
       );
     }

@@ -117,7 +117,7 @@ describe("large inputs", () => {
       "'always' publishes host port 80, which 's0', 's1', 's2' and 29997 others already publish on this host",
     ]);
     expect(messages("container-name-conflict")).toEqual([
-      "container name 'web' is already taken by 's0' on this host",
+      "container name 'web' is already taken by 's0', 's1', 's2' and 29997 others on this host",
     ]);
   });
 
@@ -133,7 +133,7 @@ describe("large inputs", () => {
     const found = checkModel(loaded.model!, { sources: loaded.sources });
     expect(performance.now() - started).toBeLessThan(15_000);
     expect(found.filter((d) => d.code === "host-port-conflict").map((d) => d.message)).toEqual([
-      "'always' publishes host port 8005, which overlaps host ports 8000-8009 that 's0' already publishes on this host",
+      "'always' publishes host port 8005, which overlaps host ports 8000-8009 that 's0', 's1', 's2' and 29997 others already publish on this host",
     ]);
   });
 

@@ -3,19 +3,20 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
-import { type HostPort, rangeClashes } from "../../src/import/compose/port-range-clashes.js";
+import { type HostPort, rangeClashes, rangeClashText } from "../../src/import/compose/port-range-clashes.js";
 import { startTogether } from "../../src/model/profiles.js";
 import { bindsOverlap } from "../../src/model/published.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
 /** The clashes as comparing each entry with every one published before it finds them. */
-function naive(published: readonly HostPort[]): { id: string; index: number; earlier: string }[] {
+function naive(published: readonly HostPort[]): { later: string; earlier: string[] }[] {
   if (!published.some(({ port }) => port.hostEnd !== undefined)) return [];
   const end = (p: HostPort["port"]) => p.hostEnd ?? p.host;
   return published.flatMap((later, at) => {
-    const earlier = published.find(
-      ({ port, profiles }, index) =>
+    const byPorts = new Map<string, string[]>();
+    published.forEach(({ id, port, profiles }, index) => {
+      if (
         index < at &&
         startTogether(profiles, later.profiles) &&
         (port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
@@ -23,25 +24,33 @@ function naive(published: readonly HostPort[]): { id: string; index: number; ear
         port.protocol === later.port.protocol &&
         bindsOverlap(port.bind, later.port.bind) &&
         port.host <= end(later.port) &&
-        later.port.host <= end(port),
-    );
-    return earlier ? [{ id: later.id, index: later.index, earlier: earlier.id }] : [];
+        later.port.host <= end(port)
+      ) {
+        const key = `${port.host}-${end(port)}`;
+        byPorts.set(key, [...(byPorts.get(key) ?? []), id]);
+      }
+    });
+    // Groups of the same services are one clash, whatever ports each publishes.
+    const byServices = new Map<string, string[]>();
+    for (const earlier of byPorts.values()) {
+      const key = [...new Set(earlier)].join(",");
+      byServices.set(key, [...(byServices.get(key) ?? []), ...earlier]);
+    }
+    return [...byServices.values()].map((earlier) => ({ later: later.id, earlier }));
   });
 }
 
-// Ports about a group boundary (every 4096), ranges short and long.
-const entry = fc
-  .record({
-    host: fc.oneof(fc.integer({ min: 4090, max: 4100 }), fc.integer({ min: 1, max: 20_000 })),
-    span: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 9000 })),
-    protocol: fc.constantFrom("tcp", "udp"),
-    bind: fc.option(fc.constantFrom("127.0.0.1", "0.0.0.0", "10.0.0.1"), { nil: undefined }),
-    profiles: fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f"), { maxLength: 6 }),
-  })
-  .map(({ host, span, protocol, bind, profiles }) => ({ host, span, protocol, bind, profiles }));
+// Ports close together and far apart, ranges short and long, many on the same first port.
+const entry = fc.record({
+  host: fc.oneof(fc.integer({ min: 4090, max: 4100 }), fc.integer({ min: 1, max: 20_000 })),
+  span: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 9000 })),
+  protocol: fc.constantFrom("tcp", "udp"),
+  bind: fc.option(fc.constantFrom("127.0.0.1", "0.0.0.0", "10.0.0.1"), { nil: undefined }),
+  profiles: fc.array(fc.constantFrom("a", "b", "c", "d", "e", "f"), { maxLength: 6 }),
+});
 
 describe("rangeClashes", () => {
-  it("finds for each entry the first it clashes with, as comparing it with every earlier one would", () => {
+  it("finds every earlier entry each one clashes with, as comparing it with every earlier one would", () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 14 }), (entries) => {
         const published: HostPort[] = entries.map((e, index) => ({
@@ -58,15 +67,33 @@ describe("rangeClashes", () => {
             ...(e.bind ? { bind: e.bind } : {}),
           },
         }));
-        const found = rangeClashes(published).map(({ id, index, text }) => ({
-          id,
-          index,
-          earlier: /that '([^']+)' already publishes/.exec(text)![1],
+        const found = rangeClashes(published).map(({ later, earlier }) => ({
+          later: later.id,
+          earlier: earlier.map((e) => e.id),
         }));
         expect(found).toEqual(naive(published));
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("names the ports two ranges both take, once for those that publish the same ones", () => {
+    const range = (id: string, host: number, hostEnd: number, profiles: string[] = []): HostPort => ({
+      id,
+      index: 0,
+      profiles,
+      port: { name: "p", container: 80, index: 0, host, hostEnd, protocol: "tcp" },
+    });
+    const found = rangeClashes([
+      range("blue", 8000, 8999, ["blue"]),
+      range("green", 8000, 8999, ["green"]),
+      range("edge", 8990, 9100),
+      range("last", 9100, 9200),
+    ]).map(rangeClashText);
+    expect(found).toEqual([
+      "'edge' publishes host ports 8990-9100, which overlap host ports 8000-8999 that 'blue' and 'green' already publish on this host (both take 8990-8999)",
+      "'last' publishes host ports 9100-9200, which overlap host ports 8990-9100 that 'edge' already publishes on this host (both take 9100)",
+    ]);
   });
 });
 
@@ -88,6 +115,30 @@ describe("a range too long to spread", () => {
     expect(located(found, loaded.sources).sort()).toEqual([
       "host-port-conflict@3:38",
       "host-port-conflict@4:40",
+    ]);
+  });
+});
+
+describe("ranges spread a port each", () => {
+  it("are named as ranges, once for each set of services that publish them", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  media: { image: 'media:1', ports: ['10000-10100:10000-10100/udp'] }",
+        "  turn: { image: 'turn:1', ports: ['10090-10200:10090-10200/udp'] }",
+        "  wide: { image: 'wide:1', ports: ['1-65535:1-65535/udp'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(found.map((d) => d.message).sort()).toEqual([
+      "'turn' publishes host ports 10090-10100, which 'media' already publishes on this host",
+      "'wide' publishes host ports 1-65535, which overlap host ports 10000-10089 that 'media' already publishes on this host",
+      "'wide' publishes host ports 1-65535, which overlap host ports 10090-10100 that 'media' and 'turn' already publish on this host",
+      "'wide' publishes host ports 1-65535, which overlap host ports 10101-10200 that 'turn' already publishes on this host",
     ]);
   });
 });

@@ -1,15 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Taken } from "../../src/emit/runtime/taken.js";
-import { startTogether } from "../../src/model/profiles.js";
 import type { Instance } from "../../src/model/types.js";
 
 const instance = (id: string, profiles: string[]) => ({ id, service: { profiles } }) as unknown as Instance;
 const profiles = fc.array(fc.constantFrom("dev", "prod", "debug", "ops"), { maxLength: 3 });
 const bind = fc.constantFrom("127.0.0.1", "0.0.0.0", "10.0.0.1");
+/** Whether a service in these profiles starts when the profiles of `run` are asked for. */
+const startsIn = (profiles: readonly string[], run: readonly string[]) =>
+  profiles.length === 0 || profiles.some((profile) => run.includes(profile));
 
 describe("Taken", () => {
-  it("finds the first entry that matches and starts together, as looking through every entry would", () => {
+  it("names the first entry that matches in each way an instance can be started, and the first in no profile, as looking through every entry would", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(profiles, bind), { maxLength: 12 }),
@@ -20,10 +22,20 @@ describe("Taken", () => {
           for (const entry of all) taken.add(entry);
           const asked = instance("asked", askedProfiles);
           const matches = (entry: { bind: string }) => entry.bind === askedBind;
-          const expected = all.find(
-            (entry) => matches(entry) && startTogether(entry.instance.service.profiles, askedProfiles),
+          // One in profiles starts in each of them; one in none, alone or in any profile of the others.
+          // Alone: the first of those in no profile, which start with it in every run.
+          const runs = [
+            [],
+            ...(askedProfiles.length > 0
+              ? askedProfiles
+              : all.flatMap((entry) => entry.instance.service.profiles)
+            ).map((profile) => [profile]),
+          ];
+          const firsts = runs.map((run) =>
+            all.find((entry) => matches(entry) && startsIn(entry.instance.service.profiles, run)),
           );
-          expect(taken.first(asked, matches)).toBe(expected);
+          const expected = all.filter((entry) => firsts.includes(entry));
+          expect(taken.firstInEachRun(asked, matches)).toEqual(expected);
         },
       ),
     );

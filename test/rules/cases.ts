@@ -179,6 +179,21 @@ export const cases: RuleCase[] = [
   {
     rule: "host-port-conflict",
     text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', ports: ['8001:80'] }",
+        "  b: { image: 'b:1', ports: ['8005:80'] }",
+        "  r: { image: 'r:1', ports: ['8000-8010:8000-8010'] }",
+        "",
+      ].join("\n"),
+    },
+    // A range written after the ports it takes clashes with each of them.
+    expected: ["4:30", "4:30"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
     manifests: true,
     files: {
       "app.yaml": [
@@ -1333,6 +1348,27 @@ export const cases: RuleCase[] = [
     },
     expected: ["3:43", "4:43", "6:43"],
   },
+  // Alternatives in profiles of their own each clash with one in no profile, in whatever order:
+  // named together where it comes last, each found where it comes first or between them.
+  ...[
+    ["blue", "green", ""],
+    ["", "blue", "green"],
+    ["blue", "", "green"],
+  ].map((order) => ({
+    rule: "container-name-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        ...order.map(
+          (profile) =>
+            `  web-${profile || "any"}: { image: 'web:1', container_name: web${profile ? `, profiles: [${profile}]` : ""} }`,
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: order[2] === "" ? ["4:46"] : order[0] === "" ? ["3:47", "4:48"] : ["3:46", "4:48"],
+  })),
   {
     rule: "container-name-conflict",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  one: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: shop-a } } } } }\n  two: { platform: compose, nodes: { h: { kind: host, run: { a: { container-name: shop-a } } } } }\n`,
@@ -1846,7 +1882,34 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["6:9"],
+    expected: ["6:25"],
+  },
+  {
+    // A secret within a shell's string is pointed at where it is written, plain, quoted or in a block.
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a:",
+        "    image: mysql:8.4",
+        '    command: sh -c "mysqld --user=hunter2 --password=hunter2"',
+        "  b:",
+        "    image: mysql:8.4",
+        "    command: ['sh', '-c', 'mysqld --password=s3cret']",
+        "  c:",
+        "    image: mysql:8.4",
+        "    command:",
+        "      - sh",
+        "      - -c",
+        "      - |",
+        "        mysqld --user=root \\",
+        "          --password=s3cret",
+        "",
+      ].join("\n"),
+    },
+    // The user's name is the same text: the password is the second time it is written.
+    expected: ["4:54", "7:46", "15:22"],
   },
   {
     rule: "use-port-undeclared",
@@ -1996,7 +2059,8 @@ export const cases: RuleCase[] = [
   {
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  c: { kind: cache, image: "redis:7", command: "redis-server --requirepass s3cret --maxmemory 100mb" }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD --bypass x" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
-    expected: ["4:51", "6:48"],
+    // At the secret itself, in the word that passes it or in the command written as one string.
+    expected: ["4:63", "6:76"],
   },
   {
     rule: "secret-in-command",
@@ -2007,7 +2071,7 @@ export const cases: RuleCase[] = [
     // A URL with credentials on the command line; one whose password is a variable passes.
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: job, image: "a:1", command: [psql, "postgres://admin:Pa55w0rd@db:5432/app"] }\n  b: { kind: job, image: "b:1", command: [psql, "postgres://admin:\${PG_PASSWORD}@db/app", "https://example.com/a@b"] }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    expected: ["4:49"],
+    expected: ["4:67"],
   },
   {
     rule: "bind-mount-in-cluster",

@@ -19,7 +19,7 @@ function findings(text: string, rule?: string) {
 }
 
 /** A case given as files is a compose project (the first file is the compose file), or a folder of manifests. */
-async function composeFindings(files: Record<string, string>, rule: string, manifests = false) {
+async function composeFindings(files: Record<string, string>, rule?: string, manifests = false) {
   const dir = folderWith(files, "deployview-rule-");
   const loaded = manifests
     ? await loadManifestsAsModel([dir])
@@ -383,5 +383,55 @@ describe("hints", () => {
     expect(hintOf(await composeFindings(manifests, "no-resource-limits", true))).toMatch(
       /resources\.requests/,
     );
+  });
+});
+
+describe("dependencies that are not required", () => {
+  const waitRules = ["wait-without-health-check", "starts-before-healthy", "wait-for-server-exit"];
+
+  it("are waited for in a compose file wherever they run, and one that cannot be healthy is passed over, not refused", async () => {
+    const compose = [
+      "services:",
+      "  api:",
+      "    image: shop/api:1.4",
+      "    depends_on:",
+      "      db: { condition: service_healthy, required: false }",
+      "      cache: { condition: service_started, required: false }",
+      "      jobs: { condition: service_completed_successfully, required: false }",
+      "  db: { image: postgres:16, volumes: ['pg:/var/lib/postgresql/data'] }",
+      "  cache: { image: redis:7, healthcheck: { test: [CMD, redis-cli, ping] } }",
+      "  jobs: { image: shop/jobs:1.4, restart: always }",
+      "volumes: { pg: {} }",
+      "",
+    ].join("\n");
+    const found = await composeFindings({ "compose.yaml": compose });
+    expect(
+      found
+        .filter((f) => waitRules.includes(f.diagnostic.code))
+        .map((f) => [f.where, f.diagnostic.message])
+        .sort(),
+    ).toEqual([
+      [
+        "5:7",
+        "'api' waits for 'db' to be healthy, but 'db' has no health check: as it is not required, Compose warns and starts 'api' without waiting for it to be ready",
+      ],
+      ["6:7", "'api' waits only for 'cache' to start, not for its health check to pass"],
+      [
+        "7:7",
+        "'api' waits for 'jobs' to run to completion, but 'jobs' runs until it is stopped (it restarts always): it would never start",
+      ],
+    ]);
+  });
+
+  it("make no wait in a model, whose compose file leaves them out", () => {
+    const text = `${head}services:
+  api: { kind: api, image: "shop/api:1.4", uses: { db: { optional: true, wait: healthy }, cache: { optional: true, wait: started }, jobs: { optional: true, wait: completed } } }
+  db: { kind: database, image: "postgres:16", stateful: false }
+  cache: { kind: cache, image: "redis:7", health: { command: [redis-cli, ping] } }
+  jobs: { kind: worker, image: "shop/jobs:1.4", restart: always }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db, cache, jobs] } } }
+`;
+    expect(findings(text).filter((f) => waitRules.includes(f.diagnostic.code))).toEqual([]);
   });
 });

@@ -7,13 +7,13 @@
 import { basename } from "node:path";
 import { startupOrder } from "../../analyze/startup-order.js";
 import { append } from "../../collections.js";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, quotedNames } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
 import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
 import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
-import { bindsOverlap, hostPortCount, hostPortText } from "../../model/published.js";
+import { bindsOverlap, hostPortCount, hostPortsText, hostPortText } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 import { Taken } from "./taken.js";
@@ -145,18 +145,19 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
       const named = takenAt(containers, key);
-      const earlier = named.first(instance, () => true)?.instance;
-      if (earlier)
+      const earlier = named.firstInEachRun(instance, () => true);
+      if (earlier.length > 0)
         found.push(
           diagnostic(
             "container-name-conflict",
             "error",
-            `container name '${instance.containerName}' is already taken by '${earlier.id}' on this host`,
+            `container name '${instance.containerName}' is already taken by ${quotedNames(earlier.map((e) => e.instance.id))} on this host`,
             at,
             { hint: "give each a name of its own, or leave container_name out" },
           ),
         );
-      else named.add({ instance });
+      // Taken all the same: one in a profile after it may start with it and not with those before.
+      named.add({ instance });
       if (instance.replicas.max > 1)
         found.push(
           diagnostic(
@@ -173,27 +174,33 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     // In another's network (network_mode), it publishes nothing of its own: Compose refuses the ports
     // (compose-conflicting-keys says so), and the generated file leaves them out.
     const publishes = instance.service.networkMode === undefined ? instance.publish : [];
+    // The ports of one entry (a spread range) taken by the same instances are one finding.
+    const clashes = new Map<string, { port: (typeof publishes)[number]; hosts: number[]; by: string[] }>();
     for (const port of publishes.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
       const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind));
       if (earlier.length > 0) {
-        found.push(
-          diagnostic(
-            "host-port-conflict",
-            "error",
-            `'${instance.id}' publishes host port ${port.host}, which ${namesOf(earlier.map((b) => b.instance.id))} already publish${earlier.length === 1 ? "es" : ""} on this host`,
-            port.at,
-            {
-              hint: "publish one of them on another host port",
-            },
-          ),
-        );
+        const by = earlier.map((b) => b.instance.id);
+        const clash = `${port.at?.file}|${port.at?.start}|${by.join("\u0000")}`;
+        const same = clashes.get(clash);
+        if (same) same.hosts.push(port.host!);
+        else clashes.set(clash, { port, hosts: [port.host!], by });
       }
       // Taken all the same: one in a profile after it may start with it and not with those before.
       bound.add({ bind: port.bind, instance });
     }
+    for (const { port, hosts, by } of clashes.values())
+      found.push(
+        diagnostic(
+          "host-port-conflict",
+          "error",
+          `'${instance.id}' publishes ${hostPortsText(hosts.map((h) => [h, h] as const))}, which ${quotedNames(by)} already publish${by.length === 1 ? "es" : ""} on this host`,
+          port.at,
+          { hint: "publish one of them on another host port" },
+        ),
+      );
     return found;
   };
 }
@@ -242,18 +249,14 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
   });
 }
 
-/** 'a', 'a' and 'b', or 'a', 'b', 'c' and 9 others. */
-function namesOf(ids: readonly string[]): string {
-  const named = ids.slice(0, 3).map((id) => `'${id}'`);
-  const rest = ids.length - named.length;
-  if (rest > 0) return `${named.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}`;
-  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
-}
-
+/**
+ * One finding of each kind and message at a place: an entry written once may be checked for each
+ * instance made from it. Two clashes of one range entry, spread a port each, are two findings.
+ */
 function dedupe(found: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return found.filter((d) => {
-    const key = `${d.code}|${d.file}|${d.start}`;
+    const key = `${d.code}|${d.file}|${d.start}|${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -47,21 +47,4 @@ export class Taken<T extends { instance: Instance }> {
     }
     return [...found].sort((a, b) => a - b).map((index) => this.entries[index]!);
   }
-
-  /** The first entry, in the order added, that `matches` and whose instance runs with `instance`. */
-  first(instance: Instance, matches: (entry: T) => boolean): T | undefined {
-    const profiles = instance.service.profiles;
-    if (profiles.length === 0) return this.entries.find(matches);
-    const candidates = [this.unprofiled, ...[...new Set(profiles)].map((p) => this.byProfile.get(p) ?? [])];
-    let first: number | undefined;
-    for (const indices of candidates)
-      for (const index of indices) {
-        if (first !== undefined && index >= first) break;
-        if (matches(this.entries[index]!)) {
-          first = index;
-          break;
-        }
-      }
-    return first === undefined ? undefined : this.entries[first];
-  }
 }

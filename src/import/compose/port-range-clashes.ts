@@ -1,6 +1,7 @@
 /** Clashes of the host port ranges compose files publish, which the model does not keep whole. */
+import { quotedNames } from "../../diagnostics.js";
 import { startTogether } from "../../model/profiles.js";
-import { bindsOverlap } from "../../model/published.js";
+import { bindsOverlap, hostPortsText } from "../../model/published.js";
 import type { Port } from "./ports.js";
 
 /** A fixed host port a service publishes, with where, and the profiles it starts in. */
@@ -11,40 +12,53 @@ export interface HostPort {
   profiles: string[];
 }
 
+/**
+ * Host ports published where others published before them on the same ports: found at the later,
+ * naming each earlier one. Those that publish the very same ports are named together, so that
+ * thousands of alternatives on one range, each clashing with one in no profile, make one finding.
+ */
+export interface RangeClash {
+  later: HostPort;
+  /**
+   * In the order published, by the ports they publish: those that publish the same ones together,
+   * and those of the same services (the ports of a spread range) in one clash.
+   */
+  earlier: HostPort[];
+}
+
+const end = (port: Port & { host: number }) => port.hostEnd ?? port.host;
+const isRange = (entry: HostPort) => entry.port.hostEnd !== undefined;
+
 const portsText = (port: Port & { host: number }) =>
   port.hostEnd === undefined ? `host port ${port.host}` : `host ports ${port.host}-${port.hostEnd}`;
 
-/** Ports in groups of this many: an entry is compared with those published in the groups it spans. */
-const GROUP = 4096;
 /**
- * Under this key, every entry of a group, whatever its profiles; under "", those in no profile (no
- * profile is named either: Compose's names start with a letter or digit).
+ * Under this key, every entry, whatever its profiles; under "", those in no profile (no profile is
+ * named either: Compose's names start with a letter or digit).
  */
 const EVERY = "*";
 /** Under this key, those in more profiles than are worth a list each (a file's own is not bounded). */
 const MANY = "+";
 const FEW = 4;
 
-const end = (port: Port & { host: number }) => port.hostEnd ?? port.host;
-
 /**
- * The entries published so far, by protocol, group of ports and profile, so that each is compared
- * with those it may clash with, not with every other: a generated file of thousands of services,
- * each in a profile of its own and all on one range, took seconds per thousand.
+ * The entries whose ports reach the port a sweep in the order of first ports has come to, by
+ * protocol and profile, so that each is compared with those it may clash with, not with every
+ * other: a generated file of thousands of services, each in a profile of its own and all on one
+ * range, took seconds per thousand. An entry the sweep has passed is dropped from a list when the
+ * list is next looked at.
  */
-class Published {
+class Open {
   private readonly lists = new Map<string, number[]>();
 
-  private *keys(entry: HostPort, profiles: readonly string[]): Generator<string> {
-    const last = Math.floor(end(entry.port) / GROUP);
-    for (let group = Math.floor(entry.port.host / GROUP); group <= last; group++)
-      for (const profile of profiles) yield `${entry.port.protocol}\u0000${group}\u0000${profile}`;
-  }
+  constructor(private readonly published: readonly HostPort[]) {}
 
-  add(entry: HostPort, index: number): void {
+  add(index: number): void {
+    const entry = this.published[index]!;
     const own = [...new Set(entry.profiles)];
     const profiles = own.length === 0 ? [""] : own.length > FEW ? [MANY] : own;
-    for (const key of this.keys(entry, [EVERY, ...profiles])) {
+    for (const profile of [EVERY, ...profiles]) {
+      const key = `${entry.port.protocol}\u0000${profile}`;
       const list = this.lists.get(key);
       if (list) list.push(index);
       else this.lists.set(key, [index]);
@@ -52,52 +66,107 @@ class Published {
   }
 
   /**
-   * Where to look for what `entry` may clash with: one in no profile starts with every other; one
-   * in profiles, with those in none and those that share one of its profiles (see startTogether).
+   * Those still open at `entry`'s first port that it may clash with: one in no profile starts with
+   * every other; one in profiles, with those in none and those that share one of its profiles (see
+   * startTogether).
    */
-  *candidates(entry: HostPort): Generator<readonly number[]> {
+  candidates(entry: HostPort): Set<number> {
     const profiles = entry.profiles.length === 0 ? [EVERY] : ["", MANY, ...new Set(entry.profiles)];
-    for (const key of this.keys(entry, profiles)) {
-      const list = this.lists.get(key);
-      if (list) yield list;
+    const found = new Set<number>();
+    for (const profile of profiles) {
+      const list = this.lists.get(`${entry.port.protocol}\u0000${profile}`);
+      if (!list) continue;
+      let kept = 0;
+      for (const index of list)
+        if (end(this.published[index]!.port) >= entry.port.host) {
+          list[kept++] = index;
+          found.add(index);
+        }
+      list.length = kept;
     }
+    return found;
   }
 }
 
 /**
- * Host port ranges that meet another published port on the host. The model keeps the first port of
- * a range it does not spread (ports.ts), so two entries that start on one port are the preflight's
- * to find, as two single ports are; such a range meeting anything else is found here.
+ * Host port ranges that meet another published port on the host, each pair once. The model keeps
+ * the first port of a range it does not spread (ports.ts), so two entries that start on one port
+ * are the preflight's to find, as two single ports are; such a range meeting anything else is found
+ * here. A sweep in the order of first ports compares each with those whose ports it reaches.
  */
-export function rangeClashes(published: readonly HostPort[]): { id: string; index: number; text: string }[] {
-  const clashes: { id: string; index: number; text: string }[] = [];
+export function rangeClashes(published: readonly HostPort[]): RangeClash[] {
   // Most files publish no range: nothing to compare.
-  if (!published.some(({ port }) => port.hostEnd !== undefined)) return clashes;
-  const clash = (earlier: HostPort, later: HostPort) =>
-    startTogether(earlier.profiles, later.profiles) &&
-    (earlier.port.hostEnd !== undefined || later.port.hostEnd !== undefined) &&
-    earlier.port.host !== later.port.host &&
-    earlier.port.protocol === later.port.protocol &&
-    bindsOverlap(earlier.port.bind, later.port.bind) &&
-    earlier.port.host <= end(later.port) &&
-    later.port.host <= end(earlier.port);
-  const index = new Published();
-  published.forEach((later, at) => {
-    // The first it clashes with, in the order they are published.
-    let first: number | undefined;
-    for (const list of index.candidates(later))
-      for (const earlier of list) {
-        if (first !== undefined && earlier >= first) break;
-        if (clash(published[earlier]!, later)) first = earlier;
-      }
-    index.add(later, at);
-    if (first === undefined) return;
-    const earlier = published[first]!;
-    clashes.push({
-      id: later.id,
-      index: later.index,
-      text: `'${later.id}' publishes ${portsText(later.port)}, which overlap${later.port.hostEnd === undefined ? "s" : ""} ${portsText(earlier.port)} that '${earlier.id}' already publishes on this host`,
-    });
-  });
-  return clashes;
+  if (!published.some(isRange)) return [];
+  const clash = (a: HostPort, b: HostPort) =>
+    a.port.host !== b.port.host &&
+    startTogether(a.profiles, b.profiles) &&
+    bindsOverlap(a.port.bind, b.port.bind);
+  // Single ports apart, so that many on one port are not compared with one another.
+  const ranges = new Open(published);
+  const singles = new Open(published);
+  /** By the later's place: the earlier ones, by the ports they publish. */
+  const found = new Map<number, Map<string, number[]>>();
+  const order = published
+    .map((_, index) => index)
+    .sort((a, b) => published[a]!.port.host - published[b]!.port.host);
+  for (const index of order) {
+    const entry = published[index]!;
+    const open = isRange(entry)
+      ? [...ranges.candidates(entry), ...singles.candidates(entry)]
+      : ranges.candidates(entry);
+    for (const other of open) {
+      if (!clash(published[other]!, entry)) continue;
+      const [earlier, later] = other < index ? [other, index] : [index, other];
+      const port = published[earlier]!.port;
+      const byPorts = found.get(later) ?? new Map<string, number[]>();
+      found.set(later, byPorts);
+      const key = `${port.host}-${end(port)}`;
+      const same = byPorts.get(key);
+      if (same) same.push(earlier);
+      else byPorts.set(key, [earlier]);
+    }
+    (isRange(entry) ? ranges : singles).add(index);
+  }
+  return [...found.entries()]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([later, byPorts]) =>
+      byServices(
+        [...byPorts.values()].map((earlier) => earlier.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!),
+        published,
+      ).map((earlier) => ({ later: published[later]!, earlier: earlier.map((i) => published[i]!) })),
+    );
+}
+
+/**
+ * Groups of the same services put together, so that a long range meeting each port of another's
+ * spread range (1-65535 over 5000-5001) is one finding naming those ports, not one a port.
+ */
+function byServices(groups: readonly number[][], published: readonly HostPort[]): number[][] {
+  const joined = new Map<string, number[]>();
+  for (const group of groups) {
+    const key = [...new Set(group.map((i) => published[i]!.id))].join("\u0000");
+    const same = joined.get(key);
+    if (same) same.push(...group);
+    else joined.set(key, [...group]);
+  }
+  return [...joined.values()];
+}
+
+/** The host ports the earlier entries publish, as runs: a spread range's ports read as the range. */
+const earlierPortsText = (earlier: readonly HostPort[]) =>
+  hostPortsText(earlier.map((e) => [e.port.host, end(e.port)] as const));
+
+/** What a clash says: the ports of both, who published them, and where both are ranges, which ports both take. */
+export function rangeClashText({ later, earlier }: RangeClash): string {
+  const port = earlier[0]!.port;
+  const ids = [...new Set(earlier.map((e) => e.id))];
+  const first = Math.max(later.port.host, port.host);
+  const last = Math.min(end(later.port), end(port));
+  const shared =
+    later.port.hostEnd !== undefined &&
+    port.hostEnd !== undefined &&
+    earlier.every((e) => e.port.host === port.host && e.port.hostEnd === port.hostEnd)
+      ? ` (both take ${first === last ? first : `${first}-${last}`})`
+      : "";
+  return `'${later.id}' publishes ${portsText(later.port)}, which overlap${later.port.hostEnd === undefined ? "s" : ""} ${earlierPortsText(earlier)} that ${quotedNames(ids)} already publish${ids.length === 1 ? "es" : ""} on this host${shared}`;
 }

@@ -7,6 +7,7 @@
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
+import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
@@ -17,7 +18,7 @@ import { implicitCycles } from "./implicit-dependencies.js";
 import { keyProblems } from "./key-problems.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
-import { type HostPort, rangeClashes } from "./port-range-clashes.js";
+import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
 import { undefinedReferences } from "./references.js";
@@ -103,8 +104,7 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   }
   // What others wait on to exit is a job (a migration run from the api's image), and so is what
   // has no network (a tool that prints keys): nothing can be served from there. Unless it shows
-  // itself a server: of a server's kind, restarted, probed or publishing ports, as
-  // wait-for-server-exit reports it.
+  // itself a server: of a server's kind, or by what wait-for-server-exit also asks (shownToServe).
   const unnetworked = Object.keys(services).filter((id) => services[id]?.["network-mode"] === "none");
   for (const id of new Set([...awaitedToComplete(services), ...unnetworked])) {
     const service = services[id];
@@ -112,10 +112,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (
       service !== undefined &&
       APPLICATION_KINDS.has(service.kind ?? "other") &&
-      service.restart !== "always" &&
-      service.restart !== "unless-stopped" &&
-      !service.health &&
-      !(isObject(instance) && instance.publish !== undefined)
+      shownToServe({
+        restart: service.restart,
+        // health: false is a check turned off: nothing to show it serves.
+        health: Boolean(service.health),
+        publishes: isObject(instance) && instance.publish !== undefined,
+      }) === undefined
     )
       service.kind = "job";
   }
@@ -153,12 +155,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
   for (const { code, message, hint, composePath } of implicitCycles(composeServices))
     reading.find(code, message, hint, composePath);
-  for (const { id, index, text } of rangeClashes(hostPorts))
-    reading.find("host-port-conflict", text, "publish one of them on other host ports", [
+  for (const clash of rangeClashes(hostPorts))
+    reading.find("host-port-conflict", rangeClashText(clash), "publish one of them on other host ports", [
       "services",
-      id,
+      clash.later.id,
       "ports",
-      index,
+      clash.later.index,
     ]);
   for (const source of sources) {
     append(diagnostics, keyProblems(source));
