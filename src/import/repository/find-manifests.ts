@@ -10,7 +10,7 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
 import { isObject, type Json, labelSelectorMatches, workloadKinds } from "../kubernetes/objects.js";
-import { isManifestText, MANIFEST_FILE, readText } from "../kubernetes/read-file.js";
+import { isManifestText, MANIFEST_FILE, manifestObjects, readText } from "../kubernetes/read-file.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface ManifestSet {
@@ -19,8 +19,9 @@ export interface ManifestSet {
   paths: string[];
 }
 
+// Indented too: a workload may be an item of a List.
 const WORKLOAD = new RegExp(
-  `^kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
+  `^[ \\t-]*kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
   "m",
 );
 
@@ -28,10 +29,9 @@ const WORKLOAD = new RegExp(
 function workloadsIn(file: string): string[] | undefined {
   const { text } = readText(file);
   if (text === undefined || !WORKLOAD.test(text) || !isManifestText(text)) return undefined;
-  const names = parseYaml(text, file, { multiDocument: true })
-    .documents.map((d) => d.value)
-    .filter((v) => isObject(v) && workloadKinds.has(asText(v.kind)) && isObject(v.metadata))
-    .map((v) => asText((v as { metadata: { name?: unknown } }).metadata.name));
+  const names = manifestObjects(text, file)
+    .objects.filter((object) => workloadKinds.has(object.kind))
+    .map((object) => object.name);
   return names.length > 0 ? names : undefined;
 }
 
@@ -184,9 +184,7 @@ function objectsOf(files: readonly string[]): Json[] {
   return files.flatMap((file) => {
     const { text } = readText(file);
     if (text === undefined) return [];
-    return parseYaml(text, file, { multiDocument: true })
-      .documents.map((d) => d.value)
-      .filter(isObject);
+    return manifestObjects(text, file).objects.map((object) => object.value);
   });
 }
 
