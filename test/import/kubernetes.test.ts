@@ -1345,6 +1345,22 @@ describe("Kubernetes manifests as a model", () => {
     });
   });
 
+  it("sets kustomize's images in the containers and init containers of every workload's pod, a bare Pod's and a CronJob's", async () => {
+    const pod =
+      "spec:\n  initContainers: [{ name: i, image: 'busybox:latest' }]\n  containers: [{ name: p, image: 'nginx:latest' }]\n";
+    const root = folderWith({
+      "w.yaml": [
+        `apiVersion: v1\nkind: Pod\nmetadata: { name: pod }\n${pod}`,
+        `apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: cron }\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n      template:\n        ${pod.replaceAll("\n  ", "\n          ").replace("spec:", "spec:\n          restartPolicy: Never")}`,
+      ].join("---\n"),
+      "kustomization.yaml":
+        "resources: [w.yaml]\nimages:\n  - { name: nginx, newTag: '1.27' }\n  - { name: busybox, newName: mirror/busybox, digest: 'sha256:abc' }\n",
+    });
+    const { model } = await loadManifestsAsModel([root]);
+    expect(model!.importFindings!.filter((d) => d.code === "image-latest-tag")).toEqual([]);
+    expect(model!.services.map((s) => s.image)).toEqual(["nginx:1.27", "nginx:1.27"]);
+  });
+
   it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-spread-"));
     const deployment = (name: string, pod: string) =>

@@ -196,9 +196,12 @@ function build(
   return objects;
 }
 
-/** kustomize `images`: a container image named `name` gets newName, newTag or digest. */
+/**
+ * kustomize `images`: a container image named `name` gets newName, newTag or digest, in every pod
+ * spec, a bare Pod's too (kustomize sets the containers and init containers of any object).
+ */
 function applyImages(object: ManifestObject, images: unknown[]): ManifestObject {
-  if (images.length === 0 || !workloadKinds.has(object.kind) || object.kind === "Pod") return object;
+  if (images.length === 0 || !workloadKinds.has(object.kind)) return object;
   const value = structuredClone(object.value);
   const { spec } = podSpecOf({ ...object, value });
   for (const container of [...asArray(spec.containers), ...asArray(spec.initContainers)]) {
