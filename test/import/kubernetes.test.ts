@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
@@ -8,6 +8,7 @@ import { importManifests, loadManifestsAsModel } from "../../src/import/kubernet
 import { buildKustomization } from "../../src/import/kubernetes/kustomize.js";
 import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js";
 import type { ServiceInputType } from "../../src/model/schema.js";
+import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
@@ -1359,6 +1360,65 @@ describe("Kubernetes manifests as a model", () => {
     const { model } = await loadManifestsAsModel([root]);
     expect(model!.importFindings!.filter((d) => d.code === "image-latest-tag")).toEqual([]);
     expect(model!.services.map((s) => s.image)).toEqual(["nginx:1.27", "nginx:1.27"]);
+  });
+
+  it("points a finding on a field an overlay's patch set at the patch, and one on the base's fields at the base", async () => {
+    const root = folderWith({
+      "base/app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: web }",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "        - name: web",
+        "          image: 'nginx:latest'",
+        "",
+      ].join("\n"),
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "prod/patch.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: web }",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "        - name: side",
+        "          image: 'busybox:1.36'",
+        "        - name: web",
+        "          securityContext: { privileged: true }",
+        "",
+      ].join("\n"),
+      "prod/network.yaml": "- op: add\n  path: /spec/template/spec/hostNetwork\n  value: true\n",
+      "prod/kustomization.yaml": [
+        "resources: [../base]",
+        "patches:",
+        "  - path: patch.yaml",
+        "  - path: network.yaml",
+        "    target: { kind: Deployment, name: web }",
+        "  - patch: '[{ op: add, path: /spec/template/spec/hostPID, value: true }]'",
+        "    target: { kind: Deployment }",
+        "",
+      ].join("\n"),
+    });
+    const result = await runCli(["check", join(root, "prod"), "--format", "json"]);
+    const findings = (
+      JSON.parse(result.stdout) as {
+        diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
+      }
+    ).diagnostics;
+    const where = (code: string) =>
+      findings
+        .filter((d) => d.code === code)
+        .map((d) => `${relative(root, d.file)}:${d.range.start.line}`)
+        .sort();
+    expect(where("privileged-container")).toEqual(["prod/patch.yaml:11"]);
+    expect(where("host-namespace")).toEqual(["prod/kustomization.yaml:6", "prod/network.yaml:3"]);
+    expect(where("image-latest-tag")).toEqual(["base/app.yaml:9"]);
+    // The container the patch adds is written there whole, what it leaves out too.
+    expect(where("no-resource-limits")).toEqual(["base/app.yaml:3", "prod/patch.yaml:8"]);
   });
 
   it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {

@@ -5,9 +5,10 @@
  * by host-port-conflict.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { bindsOverlap } from "../../model/published.js";
 import { asArray, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 interface HostPort {
   workload: ManifestObject;
@@ -64,7 +65,7 @@ export function hostPortFindings(workloads: readonly ManifestObject[]): Diagnost
         "host-port-conflict",
         "error",
         `${wanted.workload.kind} '${wanted.workload.name}' asks for host port ${wanted.port}, which DaemonSet '${holder.workload.name}' takes on every node: its pods fit on none`,
-        locate(wanted.workload.yaml, wanted.path, "value"),
+        locateIn(wanted.workload, wanted.path, "value"),
         { hint: "use another host port, or none: a Service reaches the pods without one" },
       ),
     );

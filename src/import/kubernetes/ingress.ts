@@ -3,7 +3,7 @@
  * naming a Service the manifests do not define, or a port its Service does not have, is reported.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import {
   asArray,
@@ -15,6 +15,7 @@ import {
   objectIndex,
   objectKey,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /** What reading Ingresses needs of the rest of the manifests, and where it puts what it makes. */
 export interface IngressContext {
@@ -54,7 +55,7 @@ function backendTarget(
     : [["serviceName"], ["servicePort"]];
   const name = typeof service.name === "string" ? service.name : backend.serviceName;
   if (typeof name !== "string") return undefined;
-  const where = (field: string[]) => locate(ingress.yaml, [...ingress.base, ...at, ...field], "value");
+  const where = (field: string[]) => locateIn(ingress, [...ingress.base, ...at, ...field], "value");
   const target = context.servicesByName.get(objectKey(context.namespaceOf(ingress), "Service", name));
   if (!target) {
     context.diagnostics.push(

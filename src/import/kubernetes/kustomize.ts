@@ -163,6 +163,7 @@ function build(
   objects = applyPatches(k, objects, {
     dir,
     file,
+    yaml,
     sources: context.sources,
     diagnostics: context.diagnostics,
     report,

@@ -2,6 +2,7 @@
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { isContainerPath, mountPoint } from "../../model/mounts.js";
 import { asText, isObject, isReplicaCount, type Json } from "../json.js";
+import type { PatchLayer } from "./patch-origin.js";
 
 export { isObject, isReplicaCount, type Json };
 
@@ -22,6 +23,8 @@ export interface ManifestObject {
   /** The document it was written in, and where in it the object is, for locating findings. */
   yaml: YamlFile;
   base: KeyPath;
+  /** The kustomize patches applied to it, in order: where the fields they set are written. */
+  patches?: PatchLayer[];
 }
 
 /** The key of metadata its name is written at. */

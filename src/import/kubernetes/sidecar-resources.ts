@@ -6,8 +6,8 @@
  * ("missing request for cpu in container …").
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 type Resource = "cpu" | "memory";
 
@@ -49,7 +49,7 @@ export function sidecarResourceFindings(
       asObject(resources.limits)[resource] !== undefined;
     const memory = stated("memory");
     const cpu = stated("cpu");
-    const at = locate(workload.yaml, [...path, "name"], "value");
+    const at = locateIn(workload, [...path, "name"], "value");
     const found: Diagnostic[] = [];
     if (!memory || !cpu)
       found.push(
