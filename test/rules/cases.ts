@@ -1584,7 +1584,8 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
-    // Each Ingress for itself: one with spec.tls does not cover another, nor one whose backend leads nowhere here.
+    // Each Ingress for itself: one with spec.tls does not cover another, nor one whose backend leads
+    // nowhere here; one that routes nothing is none.
     rule: "ingress-without-tls",
     text: "",
     manifests: true,
@@ -1614,6 +1615,12 @@ export const cases: RuleCase[] = [
         "metadata: { name: legacy }",
         "spec:",
         "  defaultBackend: { service: { name: orphan, port: { number: 80 } } }",
+        "---",
+        "# Routes nothing: no way in.",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: placeholder }",
+        "spec: { ingressClassName: nginx, rules: [{ host: shop.example.com }] }",
         "",
       ].join("\n"),
     },

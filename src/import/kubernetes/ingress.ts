@@ -128,6 +128,15 @@ function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { nod
   };
 }
 
+/** Whether an Ingress routes anything as written, to a Service these manifests define or not. */
+function routesAnything(spec: Json): boolean {
+  return (
+    asArray(spec.rules).some((rule) => asArray(asObject(asObject(rule).http).paths).length > 0) ||
+    isObject(spec.defaultBackend) ||
+    isObject(spec.backend)
+  );
+}
+
 export function ingressNodes(
   ingresses: readonly ManifestObject[],
   context: IngressContext,
@@ -137,6 +146,8 @@ export function ingressNodes(
   const withServices = { ...context, servicesByName: objectIndex(context.services, context.namespaceOf) };
   for (const ingress of ingresses) {
     const spec = asObject(ingress.value.spec);
+    // With no path to route and no default backend it lets nothing in: no way into the environment.
+    if (!routesAnything(spec)) continue;
     let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
     while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
     const routes: Record<string, Target> = {};
