@@ -1421,6 +1421,28 @@ describe("Kubernetes manifests as a model", () => {
     expect(where("no-resource-limits")).toEqual(["base/app.yaml:3", "prod/patch.yaml:8"]);
   });
 
+  it("notes a native sidecar as running beside the workload's container, an init container as starting it", async () => {
+    const root = folderWith({
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: migrate, image: 'api:1.0' }",
+        "        - { name: proxy, image: 'proxy:1.0', restartPolicy: Always }",
+        "      containers: [{ name: api, image: 'api:1.0' }]",
+        "",
+      ].join("\n"),
+    });
+    const { imported } = await importManifests([root]);
+    const run = (imported!.input.environments as unknown as Record<string, unknown>).kubernetes;
+    expect(JSON.stringify(run)).toContain(
+      JSON.stringify([
+        "Starts with the init container 'migrate' (api:1.0)",
+        "Also runs the sidecar 'proxy' (proxy:1.0), started before it",
+      ]),
+    );
+  });
+
   it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-spread-"));
     const deployment = (name: string, pod: string) =>

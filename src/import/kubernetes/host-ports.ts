@@ -18,10 +18,13 @@ interface HostPort {
   path: KeyPath;
 }
 
-/** The host ports a workload's containers ask for (the scheduler counts its containers', not init ones'). */
+/**
+ * The host ports a workload's containers ask for: the scheduler counts its containers' and native
+ * sidecars', not those of init containers that are done before the pod runs.
+ */
 function hostPortsOf(workload: ManifestObject): HostPort[] {
   return podContainers(workload)
-    .filter(({ init }) => !init)
+    .filter(({ init, sidecar }) => !init || sidecar)
     .flatMap(({ container, path }) =>
       asArray(container.ports).flatMap((port, index) => {
         if (!isObject(port) || typeof port.hostPort !== "number" || port.hostPort <= 0) return [];

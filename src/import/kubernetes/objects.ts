@@ -104,6 +104,11 @@ export interface PodContainer {
   /** The first of `containers` is the workload's own, which the model makes a service of. */
   first: boolean;
   init: boolean;
+  /**
+   * An init container with restartPolicy: Always, a native sidecar: it keeps running beside the
+   * containers for the pod's whole life, so it counts where they do.
+   */
+  sidecar: boolean;
   /** Its path in the manifest, from the document's root. */
   path: KeyPath;
   /** 'api', or container 'agent' of 'api', or init container 'setup' of 'api'. */
@@ -121,7 +126,8 @@ export function podContainers(object: ManifestObject, service: string = object.n
       const who = first
         ? `'${service}'`
         : `${init ? "init container" : "container"} '${asText(container.name ?? index)}' of '${service}'`;
-      return [{ container, first, init, path: [...object.base, ...path, field, index], who }];
+      const sidecar = init && container.restartPolicy === "Always";
+      return [{ container, first, init, sidecar, path: [...object.base, ...path, field, index], who }];
     }),
   );
 }
