@@ -1362,6 +1362,32 @@ describe("Kubernetes manifests as a model", () => {
     expect(model!.services.map((s) => s.image)).toEqual(["nginx:1.27", "nginx:1.27"]);
   });
 
+  it("keeps an image's tag and digest where kustomize's images set neither, and replaces both where they set either", async () => {
+    const pod = (name: string, image: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name} }\nspec: { containers: [{ name: c, image: '${image}' }] }\n`;
+    const root = folderWith({
+      "w.yaml": [
+        pod("renamed", "web@sha256:aaa"),
+        pod("both", "api:1.0@sha256:bbb"),
+        pod("tagged", "worker:1.0@sha256:ccc"),
+      ].join("---\n"),
+      "kustomization.yaml": [
+        "resources: [w.yaml]",
+        "images:",
+        "  - { name: web, newName: mirror/web }",
+        "  - { name: api, newTag: '2.0', digest: 'sha256:ddd' }",
+        "  - { name: worker, newTag: '2.0' }",
+        "",
+      ].join("\n"),
+    });
+    const { model } = await loadManifestsAsModel([root]);
+    expect(model!.services.map((s) => s.image)).toEqual([
+      "mirror/web@sha256:aaa",
+      "api:2.0@sha256:ddd",
+      "worker:2.0",
+    ]);
+  });
+
   it("points a finding on a field an overlay's patch set at the patch, and one on the base's fields at the base", async () => {
     const root = folderWith({
       "base/app.yaml": [

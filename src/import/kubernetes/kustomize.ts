@@ -207,15 +207,16 @@ function applyImages(object: ManifestObject, images: unknown[]): ManifestObject 
   const { spec } = podSpecOf({ ...object, value });
   for (const container of [...asArray(spec.containers), ...asArray(spec.initContainers)]) {
     if (!isObject(container) || typeof container.image !== "string") continue;
-    const [, name = "", tag] = /^(.*?)(?::([^:/@]+))?(?:@.*)?$/.exec(container.image) ?? [];
+    const [, name = "", tag, digest] = /^(.*?)(?::([^:/@]+))?(?:@(.*))?$/.exec(container.image) ?? [];
     const rule = images.find((i) => isObject(i) && i.name === name);
     if (!isObject(rule)) continue;
     const newName = typeof rule.newName === "string" ? rule.newName : name;
-    if (typeof rule.digest === "string") container.image = `${newName}@${rule.digest}`;
-    else {
-      const newTag = rule.newTag !== undefined ? asText(rule.newTag) : tag;
-      container.image = newTag ? `${newName}:${newTag}` : newName;
-    }
+    const newTag = rule.newTag !== undefined ? asText(rule.newTag) : undefined;
+    const newDigest = typeof rule.digest === "string" ? rule.digest : undefined;
+    // A new tag or digest replaces both the tag and the digest written; with neither, both stay.
+    const [keptTag, keptDigest] =
+      newTag === undefined && newDigest === undefined ? [tag, digest] : [newTag, newDigest];
+    container.image = `${newName}${keptTag ? `:${keptTag}` : ""}${keptDigest ? `@${keptDigest}` : ""}`;
   }
   return { ...object, value };
 }
