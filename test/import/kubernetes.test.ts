@@ -1426,6 +1426,14 @@ describe("Kubernetes manifests as a model", () => {
         "    target: { kind: Deployment, name: web }",
         "  - patch: '[{ op: add, path: /spec/template/spec/hostPID, value: true }]'",
         "    target: { kind: Deployment }",
+        "  - patch: |-",
+        "      apiVersion: apps/v1",
+        "      kind: Deployment",
+        "      metadata: { name: web }",
+        "      spec:",
+        "        template:",
+        "          spec:",
+        "            hostIPC: true",
         "",
       ].join("\n"),
     });
@@ -1441,7 +1449,12 @@ describe("Kubernetes manifests as a model", () => {
         .map((d) => `${relative(root, d.file)}:${d.range.start.line}`)
         .sort();
     expect(where("privileged-container")).toEqual(["prod/patch.yaml:11"]);
-    expect(where("host-namespace")).toEqual(["prod/kustomization.yaml:6", "prod/network.yaml:3"]);
+    // An inline patch at its line where it is a literal block, else at the whole string.
+    expect(where("host-namespace")).toEqual([
+      "prod/kustomization.yaml:15",
+      "prod/kustomization.yaml:6",
+      "prod/network.yaml:3",
+    ]);
     expect(where("image-latest-tag")).toEqual(["base/app.yaml:9"]);
     // The container the patch adds is written there whole, what it leaves out too.
     expect(where("no-resource-limits")).toEqual(["base/app.yaml:3", "prod/patch.yaml:8"]);

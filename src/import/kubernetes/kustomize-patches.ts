@@ -10,7 +10,7 @@ import { type KeyPath, parseYaml, type YamlFile } from "../../load/yaml-file.js"
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
-import type { PatchLayer } from "./patch-origin.js";
+import { blockOffsets, type PatchLayer } from "./patch-origin.js";
 import { readText } from "./read-file.js";
 import { matchesSelector } from "./selector.js";
 
@@ -46,9 +46,15 @@ export function applyPatches(
         report("yaml-syntax", "error", "this inline patch is not well-formed YAML", [...path, "patch"]);
         return undefined;
       }
+      const at = [...path, "patch"];
+      const toFile = blockOffsets(context.yaml, at, entry.patch);
       return {
         value: parsedPatch.documents[0].value,
-        where: { yaml: context.yaml, at: [...path, "patch"], inline: true },
+        where: {
+          yaml: parsedPatch.documents[0],
+          at: [],
+          inline: { kustomization: context.yaml, at, ...(toFile ? { toFile } : {}) },
+        },
       };
     }
     if (typeof entry.path === "string") {

@@ -17,10 +17,44 @@ export interface PatchLayer {
   /** Where the patch is in `yaml`'s document. */
   at: KeyPath;
   /**
-   * An inline patch is a string of the kustomization, whose own lines the file does not map: its
-   * findings point at the whole string.
+   * An inline patch is a string of the kustomization: `yaml` is the string parsed, and `toFile`
+   * takes a place in the string to its place in the file. A string written other than as a literal
+   * block (|) has no such map: its findings point at the whole string, at `at` in `kustomization`.
    */
-  inline?: true;
+  inline?: { kustomization: YamlFile; at: KeyPath; toFile?: (offset: number) => number };
+}
+
+/**
+ * Where each place of a literal block scalar's text is in the file: its lines are the file's, less
+ * the block's indentation. Undefined for another kind of string, whose text is not the file's.
+ */
+export function blockOffsets(
+  file: YamlFile,
+  at: KeyPath,
+  value: string,
+): ((offset: number) => number) | undefined {
+  const { start, end } = locate(file, at, "value");
+  const header = /^\|[-+]?[ \t]*(?:#[^\n]*)?\n/.exec(file.text.slice(start, end));
+  if (!header) return undefined;
+  const lineStarts: number[] = [];
+  let indent: number | undefined;
+  for (let lineStart = start + header[0].length; lineStart < end; ) {
+    const newline = file.text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const line = file.text.slice(lineStart, lineEnd);
+    if (indent === undefined && line.trim() !== "") indent = line.length - line.trimStart().length;
+    lineStarts.push(lineStart);
+    lineStart = lineEnd + 1;
+  }
+  if (indent === undefined) return undefined;
+  const blockIndent = indent;
+  return (offset) => {
+    const before = value.slice(0, offset);
+    const line = before.split("\n").length - 1;
+    const column = offset - (before.lastIndexOf("\n") + 1);
+    const lineStart = lineStarts[line];
+    return lineStart === undefined ? start : lineStart + blockIndent + column;
+  };
 }
 
 /**
@@ -39,8 +73,11 @@ export function locateIn(
     for (const layer of [...object.patches].reverse()) {
       const written = writtenBy(layer, object.value, present);
       if (written === undefined) continue;
-      if (layer.inline) return locate(layer.yaml, layer.at, "value");
-      return locate(layer.yaml, [...layer.at, ...written, ...own.slice(present.length)], prefer);
+      const range = locate(layer.yaml, [...layer.at, ...written, ...own.slice(present.length)], prefer);
+      if (!layer.inline) return range;
+      const { kustomization, at, toFile } = layer.inline;
+      if (!toFile) return locate(kustomization, at, "value");
+      return { file: kustomization.file, start: toFile(range.start), end: toFile(range.end) };
     }
   }
   return locate(object.yaml, path, prefer);
