@@ -82,12 +82,16 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 /**
  * Each finding once: files that several configurations share (a base compose file, a kustomize
- * base) are checked with each of them, and say the same thing of the same place each time.
+ * base) are checked with each of them, and say the same thing of the same place each time, by
+ * the name each gives the object where overlays prefix it ('web', 'prod-web'): the first is kept.
+ * A finding with no place of its own in the file (the file's start) is told apart by its names.
  */
 export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.severity, d.message, d.file, d.start, d.end, d.hint]);
+    const placed = d.start !== undefined && d.end !== undefined && d.start < d.end;
+    const message = placed ? d.message.replace(/'[^'\s]*'/g, "''") : d.message;
+    const key = JSON.stringify([d.code, d.severity, message, d.file, d.start, d.end, d.hint]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

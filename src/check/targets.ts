@@ -38,25 +38,16 @@ export async function loadsForAll(
   const manifestFiles: string[] = [];
   const loads: Load[] = [];
   for (const path of paths) {
-    if (!isStandardInput(path) && (await isManifestFile(path))) {
-      if (manifestFiles.length === 0) loads.push(() => loadManifests(manifestFiles));
-      // A file named twice is applied once: read twice, each of its objects would be defined twice.
-      if (!manifestFiles.some((named) => resolve(named) === resolve(path))) manifestFiles.push(path);
-    } else loads.push(...(await loadsFor(path, compose)));
+    const found = await targetOf(path, compose);
+    if (found !== MANIFEST_FILE_NAMED) {
+      loads.push(...found);
+      continue;
+    }
+    if (manifestFiles.length === 0) loads.push(() => loadManifests(manifestFiles));
+    // A file named twice is applied once: read twice, each of its objects would be defined twice.
+    if (!manifestFiles.some((named) => resolve(named) === resolve(path))) manifestFiles.push(path);
   }
   return loads;
-}
-
-async function isManifestFile(path: string): Promise<boolean> {
-  try {
-    if (!statSync(path).isFile()) return false;
-  } catch {
-    return false;
-  }
-  return (
-    !(isComposeFileName(basename(path)) && !looksLikeModelFile(path)) &&
-    (await kubernetes()).looksLikeManifest(path)
-  );
 }
 
 /** `compose`: how compose files are read, shared by every load of one run. */
@@ -64,6 +55,18 @@ export async function loadsFor(
   path: string,
   compose: Pick<ComposeImportOptions, "exampleFor"> = {},
 ): Promise<Load[]> {
+  const found = await targetOf(path, compose);
+  return found === MANIFEST_FILE_NAMED ? [() => loadManifests([path])] : found;
+}
+
+/** A manifest file, which goes into a set with the others named beside it. */
+const MANIFEST_FILE_NAMED = Symbol("manifest file");
+
+/** What a path is, each looked at once: its loads, or a manifest file to load with the others. */
+async function targetOf(
+  path: string,
+  compose: Pick<ComposeImportOptions, "exampleFor">,
+): Promise<Load[] | typeof MANIFEST_FILE_NAMED> {
   if (isStandardInput(path)) return [await standardInputLoad(path, compose)];
   let isDirectory = false;
   try {
@@ -78,7 +81,7 @@ export async function loadsFor(
   if (!isDirectory) {
     if (isComposeFileName(basename(path)) && !looksLikeModelFile(path))
       return [() => loadComposeAsModel([path], compose)];
-    if ((await kubernetes()).looksLikeManifest(path)) return [() => loadManifests([path])];
+    if ((await kubernetes()).looksLikeManifest(path)) return MANIFEST_FILE_NAMED;
     // A model is named for what it is; a compose file by another name is known by its keys.
     if (!basename(path).startsWith("deployview") && looksLikeComposeFile(path))
       return [() => loadComposeAsModel([path], compose)];

@@ -192,6 +192,22 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(empty.stdout).toContain("found no deployview.yaml, compose file or Kubernetes manifest here");
   });
 
+  it("says a finding in a kustomize base once, whatever name each overlay gives its object", async () => {
+    const root = folderWith({
+      "base/app.yaml":
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: 'nginx:latest'\n",
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "overlays/dev/kustomization.yaml": "resources: [../../base]\nnamePrefix: dev-\n",
+      "overlays/prod/kustomization.yaml": "resources: [../../base]\nnamePrefix: prod-\n",
+    });
+    const result = await runCli(["check", root, "--format", "json"]);
+    const findings = (JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] })
+      .diagnostics;
+    expect(findings.filter((d) => d.code === "image-latest-tag").map((d) => d.message)).toEqual([
+      "'dev-web' runs nginx:latest, which is not pinned to a version",
+    ]);
+  });
+
   it("checks a folder of manifests that holds no workload, as it checks one of its files", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-check-configmaps-"));
     writeFileSync(

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
@@ -8,6 +8,7 @@ import { importManifests, loadManifestsAsModel } from "../../src/import/kubernet
 import { buildKustomization } from "../../src/import/kubernetes/kustomize.js";
 import { jsonPatch, strategicMerge } from "../../src/import/kubernetes/patch.js";
 import type { ServiceInputType } from "../../src/model/schema.js";
+import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
@@ -1357,6 +1358,142 @@ describe("Kubernetes manifests as a model", () => {
       "disruption-budget": false,
       spread: false,
     });
+  });
+
+  it("sets kustomize's images in the containers and init containers of every workload's pod, a bare Pod's and a CronJob's", async () => {
+    const pod =
+      "spec:\n  initContainers: [{ name: i, image: 'busybox:latest' }]\n  containers: [{ name: p, image: 'nginx:latest' }]\n";
+    const root = folderWith({
+      "w.yaml": [
+        `apiVersion: v1\nkind: Pod\nmetadata: { name: pod }\n${pod}`,
+        `apiVersion: batch/v1\nkind: CronJob\nmetadata: { name: cron }\nspec:\n  schedule: '* * * * *'\n  jobTemplate:\n    spec:\n      template:\n        ${pod.replaceAll("\n  ", "\n          ").replace("spec:", "spec:\n          restartPolicy: Never")}`,
+      ].join("---\n"),
+      "kustomization.yaml":
+        "resources: [w.yaml]\nimages:\n  - { name: nginx, newTag: '1.27' }\n  - { name: busybox, newName: mirror/busybox, digest: 'sha256:abc' }\n",
+    });
+    const { model } = await loadManifestsAsModel([root]);
+    expect(model!.importFindings!.filter((d) => d.code === "image-latest-tag")).toEqual([]);
+    expect(model!.services.map((s) => s.image)).toEqual(["nginx:1.27", "nginx:1.27"]);
+  });
+
+  it("keeps an image's tag and digest where kustomize's images set neither, and replaces both where they set either", async () => {
+    const pod = (name: string, image: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: { name: ${name} }\nspec: { containers: [{ name: c, image: '${image}' }] }\n`;
+    const root = folderWith({
+      "w.yaml": [
+        pod("renamed", "web@sha256:aaa"),
+        pod("both", "api:1.0@sha256:bbb"),
+        pod("tagged", "worker:1.0@sha256:ccc"),
+      ].join("---\n"),
+      "kustomization.yaml": [
+        "resources: [w.yaml]",
+        "images:",
+        "  - { name: web, newName: mirror/web }",
+        "  - { name: api, newTag: '2.0', digest: 'sha256:ddd' }",
+        "  - { name: worker, newTag: '2.0' }",
+        "",
+      ].join("\n"),
+    });
+    const { model } = await loadManifestsAsModel([root]);
+    expect(model!.services.map((s) => s.image)).toEqual([
+      "mirror/web@sha256:aaa",
+      "api:2.0@sha256:ddd",
+      "worker:2.0",
+    ]);
+  });
+
+  it("points a finding on a field an overlay's patch set at the patch, and one on the base's fields at the base", async () => {
+    const root = folderWith({
+      "base/app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: web }",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "        - name: web",
+        "          image: 'nginx:latest'",
+        "",
+      ].join("\n"),
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "prod/patch.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: web }",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "        - name: side",
+        "          image: 'busybox:1.36'",
+        "        - name: web",
+        "          securityContext: { privileged: true }",
+        "",
+      ].join("\n"),
+      "prod/network.yaml": "- op: add\n  path: /spec/template/spec/hostNetwork\n  value: true\n",
+      "prod/kustomization.yaml": [
+        "resources: [../base]",
+        "patches:",
+        "  - path: patch.yaml",
+        "  - path: network.yaml",
+        "    target: { kind: Deployment, name: web }",
+        "  - patch: '[{ op: add, path: /spec/template/spec/hostPID, value: true }]'",
+        "    target: { kind: Deployment }",
+        "  - patch: |-",
+        "      apiVersion: apps/v1",
+        "      kind: Deployment",
+        "      metadata: { name: web }",
+        "      spec:",
+        "        template:",
+        "          spec:",
+        "            hostIPC: true",
+        "",
+      ].join("\n"),
+    });
+    const result = await runCli(["check", join(root, "prod"), "--format", "json"]);
+    const findings = (
+      JSON.parse(result.stdout) as {
+        diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
+      }
+    ).diagnostics;
+    const where = (code: string) =>
+      findings
+        .filter((d) => d.code === code)
+        .map((d) => `${relative(root, d.file)}:${d.range.start.line}`)
+        .sort();
+    expect(where("privileged-container")).toEqual(["prod/patch.yaml:11"]);
+    // An inline patch at its line where it is a literal block, else at the whole string.
+    expect(where("host-namespace")).toEqual([
+      "prod/kustomization.yaml:15",
+      "prod/kustomization.yaml:6",
+      "prod/network.yaml:3",
+    ]);
+    expect(where("image-latest-tag")).toEqual(["base/app.yaml:9"]);
+    // The container the patch adds is written there whole, what it leaves out too.
+    expect(where("no-resource-limits")).toEqual(["base/app.yaml:3", "prod/patch.yaml:8"]);
+  });
+
+  it("notes a native sidecar as running beside the workload's container, an init container as starting it", async () => {
+    const root = folderWith({
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: migrate, image: 'api:1.0' }",
+        "        - { name: proxy, image: 'proxy:1.0', restartPolicy: Always }",
+        "      containers: [{ name: api, image: 'api:1.0' }]",
+        "",
+      ].join("\n"),
+    });
+    const { imported } = await importManifests([root]);
+    const run = (imported!.input.environments as unknown as Record<string, unknown>).kubernetes;
+    expect(JSON.stringify(run)).toContain(
+      JSON.stringify([
+        "Starts with the init container 'migrate' (api:1.0)",
+        "Also runs the sidecar 'proxy' (proxy:1.0), started before it",
+      ]),
+    );
   });
 
   it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {

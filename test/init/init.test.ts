@@ -294,6 +294,19 @@ describe("deployview init with Kubernetes manifests", () => {
     expect(result.stdout).toContain("  k8s-app-hardened: k8s/app-hardened.yaml + k8s/ingress.yaml\n");
   });
 
+  it("finds the workloads of a List as those of a file of documents", async () => {
+    const list = (image: string) =>
+      `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: { name: web }\n    spec: { template: { spec: { containers: [{ name: web, image: '${image}' }] } } }\n`;
+    const root = folderWith({
+      "k8s/app.yaml": list("web:1"),
+      "k8s/app-hardened.yaml": list("web:1-hardened"),
+    });
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  k8s-app: k8s/app.yaml\n");
+    expect(result.stdout).toContain("  k8s-app-hardened: k8s/app-hardened.yaml\n");
+  });
+
   it("takes a compose file with no base file as a set of its own", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
     writeFileSync(join(root, "docker-compose.builder.yml"), "services:\n  builder: { image: 'b:1' }\n");

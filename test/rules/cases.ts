@@ -177,6 +177,27 @@ export const cases: RuleCase[] = [
     expected: ["3:34", "4:36", "5:52"],
   },
   {
+    // The scheduler counts a native sidecar's host port, not an init container's that is done.
+    rule: "host-port-conflict",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("DaemonSet", "agent"),
+        "    spec: { containers: [{ name: c, image: 'c:1', ports: [{ containerPort: 80, hostPort: 9100 }] }] }",
+        "---",
+        ...workloadHead("Deployment", "web"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: warm, image: 'w:1', ports: [{ containerPort: 80, hostPort: 9100 }] }",
+        "        - { name: proxy, image: 'p:1', restartPolicy: Always, ports: [{ containerPort: 80, hostPort: 9100 }] }",
+        "      containers: [{ name: c, image: 'c:1' }]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["20:102"],
+  },
+  {
     rule: "host-port-conflict",
     text: "",
     files: {
@@ -497,6 +518,26 @@ export const cases: RuleCase[] = [
     rule: "no-resource-limits",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", memory: 128Mi }\n  c: { kind: api, image: "c:1", cpu: 250m }\n  d: { kind: api, image: "d:1", memory: 128Mi, cpu: 250m }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b, c, d] } } }\n`,
     expected: ["9:65", "9:68", "9:71"],
+  },
+  {
+    // A native sidecar (an init container that restarts Always) runs beside the containers, packed
+    // with them; an init container that is done before they start is not.
+    rule: "no-resource-limits",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: migrate, image: 'api:1.0' }",
+        "        - { name: proxy, image: 'proxy:1.0', restartPolicy: Always }",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', resources: { requests: { cpu: 250m, memory: 64Mi }, limits: { memory: 64Mi } } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["11:19"],
   },
   {
     rule: "hpa-without-cpu-request",
@@ -1620,7 +1661,8 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
-    // Each Ingress for itself: one with spec.tls does not cover another, nor one whose backend leads nowhere here.
+    // Each Ingress for itself: one with spec.tls does not cover another, nor one whose backend leads
+    // nowhere here; one that routes nothing is none.
     rule: "ingress-without-tls",
     text: "",
     manifests: true,
@@ -1650,6 +1692,12 @@ export const cases: RuleCase[] = [
         "metadata: { name: legacy }",
         "spec:",
         "  defaultBackend: { service: { name: orphan, port: { number: 80 } } }",
+        "---",
+        "# Routes nothing: no way in.",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: placeholder }",
+        "spec: { ingressClassName: nginx, rules: [{ host: shop.example.com }] }",
         "",
       ].join("\n"),
     },

@@ -14,12 +14,12 @@
 
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { parseQuantity } from "../../model/quantity.js";
 import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
 import { isSet, refused } from "./refusals.js";
@@ -146,7 +146,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
             "schema-invalid-value",
             "warning",
             `${who} mounts at ${mountPath}, a relative path: runc takes it from the container's root, with a warning that it will refuse it`,
-            locate(workload.yaml, [...path, "volumeMounts", index, "mountPath"], "value"),
+            locateIn(workload, [...path, "volumeMounts", index, "mountPath"], "value"),
             { hint: `write it from the root: /${mountPath}` },
           ),
         );

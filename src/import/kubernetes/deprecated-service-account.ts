@@ -4,8 +4,8 @@
  * newer one wins, and readers and tools that know only the newer name miss the account.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { type ManifestObject, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function deprecatedServiceAccountFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   return workloads.flatMap((workload) => {
@@ -16,7 +16,7 @@ export function deprecatedServiceAccountFindings(workloads: readonly ManifestObj
         "deprecated-service-account-field",
         "warning",
         `${workload.kind} '${workload.name}' names its ServiceAccount with serviceAccount, the field's name before Kubernetes 1.8`,
-        locate(workload.yaml, [...workload.base, ...path, "serviceAccount"], "key"),
+        locateIn(workload, [...workload.base, ...path, "serviceAccount"], "key"),
       ),
     ];
   });

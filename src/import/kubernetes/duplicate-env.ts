@@ -4,16 +4,16 @@
  * keeps the first's variables by name, so the duplicate is only seen here.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { overriddenSecrets, repeatedNames } from "../repeated-names.js";
 import { asArray, isObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function duplicateEnvFindings(object: ManifestObject, service: string): Diagnostic[] {
   return podContainers(object, service).flatMap(({ container, path, who }) => {
     const names = asArray(container.env).map((variable) =>
       isObject(variable) && typeof variable.name === "string" ? variable.name : undefined,
     );
-    const at = (i: number) => locate(object.yaml, [...path, "env", i, "name"], "value");
+    const at = (i: number) => locateIn(object, [...path, "env", i, "name"], "value");
     const duplicates = repeatedNames(names).map(({ at: index, first }) =>
       diagnostic(
         "duplicate-variable",
@@ -32,7 +32,7 @@ export function duplicateEnvFindings(object: ManifestObject, service: string): D
         "plaintext-secret",
         "error",
         `'${names[index]}' of ${who} ${reason} in plain text, though a later entry overrides it`,
-        locate(object.yaml, [...path, "env", index, "value"], "value"),
+        locateIn(object, [...path, "env", index, "value"], "value"),
       ),
     );
     return [...duplicates, ...overridden];

@@ -6,8 +6,8 @@
  * AlwaysAllow, stable since Kubernetes 1.31, lets those pods go.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asObject, type ManifestObject, nameKey } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function evictionPolicyFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((budget) => {
@@ -18,7 +18,7 @@ export function evictionPolicyFindings(objects: readonly ManifestObject[]): Diag
         "disruption-budget-without-eviction-policy",
         "info",
         `PodDisruptionBudget '${budget.name}' sets no unhealthyPodEvictionPolicy, so its pods that never become ready can stall a node drain`,
-        locate(budget.yaml, [...budget.base, "metadata", nameKey(budget)], "value"),
+        locateIn(budget, [...budget.base, "metadata", nameKey(budget)], "value"),
       ),
     ];
   });

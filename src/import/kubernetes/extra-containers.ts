@@ -4,7 +4,7 @@
  * written, and reported by the rules (so their severity and suppressions apply).
  */
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import {
   dangerousCapability,
   imageNameProblem,
@@ -28,6 +28,7 @@ import {
   podContainers,
   podSpecOf,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /** `built`: images a build makes (Skaffold's artifacts), which are not pulled, so not judged as pulled. */
 export function extraContainerFindings(
@@ -50,7 +51,7 @@ export function extraContainerFindings(
           code,
           "warning",
           message,
-          locate(object.yaml, [...path, ...steps], "value"),
+          locateIn(object, [...path, ...steps], "value"),
           hint ? { hint } : {},
         ),
       );

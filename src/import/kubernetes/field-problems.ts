@@ -10,11 +10,12 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { suggestion } from "../../model/suggest.js";
 import { INT64_MAX_TEXT, isInt64, isObject } from "../json.js";
 import fields from "./fields.generated.json" with { type: "json" };
 import type { ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /**
  * A field's type: "s" text, "e:A|B" one of these texts, "n" a number, "b" true or false, "x"
@@ -126,7 +127,7 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
   return fieldProblems(object.apiVersion, object.kind, object.value).flatMap((problem) => {
     const at = [...object.base, ...problem.path];
     if (problem.kind === "boolean-word") {
-      const range = locate(object.yaml, at, "value");
+      const range = locateIn(object, at, "value");
       // Quoted, it is text to kubectl too.
       if (/['"]/.test(object.yaml.text[range.start] ?? "")) return [];
       return [
@@ -140,7 +141,7 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
       ];
     }
     if (problem.kind === "whole") {
-      const range = locate(object.yaml, at, "value");
+      const range = locateIn(object, at, "value");
       return diagnostic(
         "schema-invalid-value",
         "error",
@@ -153,7 +154,7 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
         "manifest-unknown-field",
         "error",
         `'${problem.field}' is not a field of ${problem.path.length > 1 ? problem.path.slice(0, -1).join(".") : object.kind} in ${named}, so kubectl apply refuses it`,
-        locate(object.yaml, at, "key"),
+        locateIn(object, at, "key"),
         { hint: suggestion(problem.field, problem.known, "field") },
       );
     if (problem.kind === "value")
@@ -161,7 +162,7 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
         "schema-invalid-value",
         "error",
         `${problem.path.join(".")} of ${named} is '${problem.value}', which the API server does not take (${problem.allowed.map((v) => (v === "" ? '""' : v)).join(", ")})`,
-        locate(object.yaml, at, "value"),
+        locateIn(object, at, "value"),
         {
           hint:
             problem.path.at(-1) === "protocol" && /^(?:https?|grpc|h2c?|tls)$/i.test(problem.value)
@@ -173,7 +174,7 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
       "schema-wrong-type",
       "error",
       `${problem.path.join(".")} of ${named} must be ${typeNames[problem.expected]}, not ${describeType(problem.value)}, so kubectl apply refuses it`,
-      locate(object.yaml, at, "value"),
+      locateIn(object, at, "value"),
       problem.expected === "string" && typeof problem.value !== "object"
         ? { hint: "quote it, so that YAML reads it as text" }
         : {},

@@ -4,9 +4,10 @@
  * kept. The workload's own container is the model's service, which the rules read.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { dropsNetRaw } from "../../model/container-risks.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function hardeningFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -18,7 +19,7 @@ export function hardeningFindings(workloads: readonly ManifestObject[]): Diagnos
         ...path,
         ...(container.securityContext === undefined ? ["name"] : ["securityContext"]),
       ];
-      const where = locate(workload.yaml, at, container.securityContext === undefined ? "value" : "key");
+      const where = locateIn(workload, at, container.securityContext === undefined ? "value" : "key");
       if (security.readOnlyRootFilesystem !== true)
         found.push(
           diagnostic(

@@ -5,9 +5,10 @@
  * by host-port-conflict.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { bindsOverlap } from "../../model/published.js";
 import { asArray, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 interface HostPort {
   workload: ManifestObject;
@@ -17,10 +18,13 @@ interface HostPort {
   path: KeyPath;
 }
 
-/** The host ports a workload's containers ask for (the scheduler counts its containers', not init ones'). */
+/**
+ * The host ports a workload's containers ask for: the scheduler counts its containers' and native
+ * sidecars', not those of init containers that are done before the pod runs.
+ */
 function hostPortsOf(workload: ManifestObject): HostPort[] {
   return podContainers(workload)
-    .filter(({ init }) => !init)
+    .filter(({ init, sidecar }) => !init || sidecar)
     .flatMap(({ container, path }) =>
       asArray(container.ports).flatMap((port, index) => {
         if (!isObject(port) || typeof port.hostPort !== "number" || port.hostPort <= 0) return [];
@@ -64,7 +68,7 @@ export function hostPortFindings(workloads: readonly ManifestObject[]): Diagnost
         "host-port-conflict",
         "error",
         `${wanted.workload.kind} '${wanted.workload.name}' asks for host port ${wanted.port}, which DaemonSet '${holder.workload.name}' takes on every node: its pods fit on none`,
-        locate(wanted.workload.yaml, wanted.path, "value"),
+        locateIn(wanted.workload, wanted.path, "value"),
         { hint: "use another host port, or none: a Service reaches the pods without one" },
       ),
     );

@@ -3,7 +3,7 @@
  * naming a Service the manifests do not define, or a port its Service does not have, is reported.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import {
   asArray,
@@ -15,6 +15,7 @@ import {
   objectIndex,
   objectKey,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /** What reading Ingresses needs of the rest of the manifests, and where it puts what it makes. */
 export interface IngressContext {
@@ -54,7 +55,7 @@ function backendTarget(
     : [["serviceName"], ["servicePort"]];
   const name = typeof service.name === "string" ? service.name : backend.serviceName;
   if (typeof name !== "string") return undefined;
-  const where = (field: string[]) => locate(ingress.yaml, [...ingress.base, ...at, ...field], "value");
+  const where = (field: string[]) => locateIn(ingress, [...ingress.base, ...at, ...field], "value");
   const target = context.servicesByName.get(objectKey(context.namespaceOf(ingress), "Service", name));
   if (!target) {
     context.diagnostics.push(
@@ -127,6 +128,15 @@ function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { nod
   };
 }
 
+/** Whether an Ingress routes anything as written, to a Service these manifests define or not. */
+function routesAnything(spec: Json): boolean {
+  return (
+    asArray(spec.rules).some((rule) => asArray(asObject(asObject(rule).http).paths).length > 0) ||
+    isObject(spec.defaultBackend) ||
+    isObject(spec.backend)
+  );
+}
+
 export function ingressNodes(
   ingresses: readonly ManifestObject[],
   context: IngressContext,
@@ -136,6 +146,8 @@ export function ingressNodes(
   const withServices = { ...context, servicesByName: objectIndex(context.services, context.namespaceOf) };
   for (const ingress of ingresses) {
     const spec = asObject(ingress.value.spec);
+    // With no path to route and no default backend it lets nothing in: no way into the environment.
+    if (!routesAnything(spec)) continue;
     let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
     while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
     const routes: Record<string, Target> = {};

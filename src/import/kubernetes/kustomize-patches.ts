@@ -6,17 +6,19 @@
 import { resolve } from "node:path";
 import { append } from "../../collections.js";
 import type { Diagnostic, DiagnosticCode } from "../../diagnostics.js";
-import { type KeyPath, parseYaml } from "../../load/yaml-file.js";
+import { type KeyPath, parseYaml, type YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
+import { blockOffsets, type PatchLayer } from "./patch-origin.js";
 import { readText } from "./read-file.js";
 import { matchesSelector } from "./selector.js";
 
 export interface PatchContext {
-  /** The kustomization's folder, and its file. */
+  /** The kustomization's folder, its file, and that file as read (where inline patches are written). */
   dir: string;
   file: string;
+  yaml: YamlFile;
   sources: Map<string, string>;
   diagnostics: Diagnostic[];
   /** Reports at a path of the kustomization. */
@@ -35,14 +37,25 @@ export function applyPatches(
 ): ManifestObject[] {
   const { dir, file, report } = context;
   let objects = [...patched];
-  const patchText = (entry: Json, path: KeyPath): { value: unknown; file: string } | undefined => {
+  /** The patch an entry names, and where it is written. */
+  type Written = { value: unknown; where: Omit<PatchLayer, "form" | "patch"> };
+  const patchText = (entry: Json, path: KeyPath): Written | undefined => {
     if (typeof entry.patch === "string") {
       const parsedPatch = parseYaml(entry.patch, file);
       if (parsedPatch.diagnostics.length > 0 || !parsedPatch.documents[0]) {
         report("yaml-syntax", "error", "this inline patch is not well-formed YAML", [...path, "patch"]);
         return undefined;
       }
-      return { value: parsedPatch.documents[0].value, file };
+      const at = [...path, "patch"];
+      const toFile = blockOffsets(context.yaml, at, entry.patch);
+      return {
+        value: parsedPatch.documents[0].value,
+        where: {
+          yaml: parsedPatch.documents[0],
+          at: [],
+          inline: { kustomization: context.yaml, at, ...(toFile ? { toFile } : {}) },
+        },
+      };
     }
     if (typeof entry.path === "string") {
       const patchFile = resolve(dir, entry.path);
@@ -58,12 +71,16 @@ export function applyPatches(
       const parsedPatch = parseYaml(read.text, patchFile);
       append(context.diagnostics, parsedPatch.diagnostics);
       return parsedPatch.documents[0]
-        ? { value: parsedPatch.documents[0].value, file: patchFile }
+        ? { value: parsedPatch.documents[0].value, where: { yaml: parsedPatch.documents[0], at: [] } }
         : undefined;
     }
     return undefined;
   };
-  const apply = (patch: unknown, target: Json | undefined, path: KeyPath) => {
+  const apply = ({ value: patch, where }: Written, target: Json | undefined, path: KeyPath) => {
+    const layered = (object: ManifestObject, form: PatchLayer["form"]): ManifestObject => ({
+      ...object,
+      patches: [...(object.patches ?? []), { form, patch, ...where }],
+    });
     if (Array.isArray(patch)) {
       if (!target) {
         report("kustomize-unsupported", "warning", "a JSON 6902 patch needs a target", path);
@@ -82,7 +99,7 @@ export function applyPatches(
             `operation ${failure.index + 1}: ${failure.reason}`,
             path,
           );
-        return isObject(result.value) ? patchedObject(o, result.value) : o;
+        return isObject(result.value) ? layered(patchedObject(o, result.value), "json6902") : o;
       });
       return;
     }
@@ -107,24 +124,24 @@ export function applyPatches(
     objects = objects.flatMap((o) => {
       if (!chosen.includes(o)) return [o];
       const merged = strategicMerge(o.value, target ? withoutIdentity(patch) : patch);
-      return isObject(merged) ? [{ ...o, value: merged }] : [];
+      return isObject(merged) ? [layered({ ...o, value: merged }, "strategic-merge")] : [];
     });
   };
   asArray(k.patches).forEach((entry, i) => {
     if (!isObject(entry)) return;
     const patch = patchText(entry, ["patches", i]);
-    if (patch) apply(patch.value, isObject(entry.target) ? entry.target : undefined, ["patches", i]);
+    if (patch) apply(patch, isObject(entry.target) ? entry.target : undefined, ["patches", i]);
   });
   asArray(k.patchesStrategicMerge).forEach((entry, i) => {
     if (typeof entry !== "string") return;
     const inline = /\n/.test(entry) || /^\s*apiVersion:/.test(entry);
     const patch = patchText(inline ? { patch: entry } : { path: entry }, ["patchesStrategicMerge", i]);
-    if (patch) apply(patch.value, undefined, ["patchesStrategicMerge", i]);
+    if (patch) apply(patch, undefined, ["patchesStrategicMerge", i]);
   });
   asArray(k.patchesJson6902).forEach((entry, i) => {
     if (!isObject(entry) || !isObject(entry.target)) return;
     const patch = patchText(entry, ["patchesJson6902", i]);
-    if (patch) apply(patch.value, entry.target, ["patchesJson6902", i]);
+    if (patch) apply(patch, entry.target, ["patchesJson6902", i]);
   });
 
   return objects;

@@ -163,6 +163,7 @@ function build(
   objects = applyPatches(k, objects, {
     dir,
     file,
+    yaml,
     sources: context.sources,
     diagnostics: context.diagnostics,
     report,
@@ -196,22 +197,26 @@ function build(
   return objects;
 }
 
-/** kustomize `images`: a container image named `name` gets newName, newTag or digest. */
+/**
+ * kustomize `images`: a container image named `name` gets newName, newTag or digest, in every pod
+ * spec, a bare Pod's too (kustomize sets the containers and init containers of any object).
+ */
 function applyImages(object: ManifestObject, images: unknown[]): ManifestObject {
-  if (images.length === 0 || !workloadKinds.has(object.kind) || object.kind === "Pod") return object;
+  if (images.length === 0 || !workloadKinds.has(object.kind)) return object;
   const value = structuredClone(object.value);
   const { spec } = podSpecOf({ ...object, value });
   for (const container of [...asArray(spec.containers), ...asArray(spec.initContainers)]) {
     if (!isObject(container) || typeof container.image !== "string") continue;
-    const [, name = "", tag] = /^(.*?)(?::([^:/@]+))?(?:@.*)?$/.exec(container.image) ?? [];
+    const [, name = "", tag, digest] = /^(.*?)(?::([^:/@]+))?(?:@(.*))?$/.exec(container.image) ?? [];
     const rule = images.find((i) => isObject(i) && i.name === name);
     if (!isObject(rule)) continue;
     const newName = typeof rule.newName === "string" ? rule.newName : name;
-    if (typeof rule.digest === "string") container.image = `${newName}@${rule.digest}`;
-    else {
-      const newTag = rule.newTag !== undefined ? asText(rule.newTag) : tag;
-      container.image = newTag ? `${newName}:${newTag}` : newName;
-    }
+    const newTag = rule.newTag !== undefined ? asText(rule.newTag) : undefined;
+    const newDigest = typeof rule.digest === "string" ? rule.digest : undefined;
+    // A new tag or digest replaces both the tag and the digest written; with neither, both stay.
+    const [keptTag, keptDigest] =
+      newTag === undefined && newDigest === undefined ? [tag, digest] : [newTag, newDigest];
+    container.image = `${newName}${keptTag ? `:${keptTag}` : ""}${keptDigest ? `@${keptDigest}` : ""}`;
   }
   return { ...object, value };
 }

@@ -6,8 +6,9 @@
  */
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /** Made by Kubernetes in every namespace. */
 const BUILT_IN_CONFIG_MAPS = new Set(["kube-root-ca.crt"]);
@@ -97,7 +98,7 @@ export function missingObjectFindings(
           reference.kind === "ConfigMap" ? "unknown-config" : "unknown-volume",
           "warning",
           `${workload.kind} '${workload.name}' needs the ${reference.kind} '${reference.name}', which the manifests here do not define in its namespace`,
-          locate(workload.yaml, reference.path, "value"),
+          locateIn(workload, reference.path, "value"),
           {
             hint:
               reference.kind === "ConfigMap"

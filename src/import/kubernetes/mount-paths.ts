@@ -4,9 +4,9 @@
  * which the model keeps as notes), and reported by duplicate-mount-path; the model keeps the first.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asArray, isObject, type ManifestObject, podContainers, podMountPoint } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function mountPathFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   return workloads.flatMap((workload) =>
@@ -25,7 +25,7 @@ export function mountPathFindings(workloads: readonly ManifestObject[]): Diagnos
             "duplicate-mount-path",
             "error",
             `${who} mounts '${asText(mount.name)}' at ${point}, where it mounts '${earlier}' already`,
-            locate(workload.yaml, [...path, "volumeMounts", index, "mountPath"], "value"),
+            locateIn(workload, [...path, "volumeMounts", index, "mountPath"], "value"),
             { hint: "mount it at another path" },
           ),
         ];

@@ -5,8 +5,8 @@
  * with another. Found here, where the port is written; a clash is reported by host-port-conflict.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 const RANGE = { low: 30000, high: 32767 };
 
@@ -24,7 +24,7 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
       if (!isObject(port) || typeof port.nodePort !== "number" || port.nodePort === 0) return;
       const nodePort = port.nodePort;
       const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
-      const at = locate(service.yaml, [...service.base, "spec", "ports", index, "nodePort"], "value");
+      const at = locateIn(service, [...service.base, "spec", "ports", index, "nodePort"], "value");
       // No cluster opens a port no system has; one outside the usual range only a cluster set up so.
       if (!Number.isInteger(nodePort) || nodePort < 1 || nodePort > 65535)
         diagnostics.push(

@@ -2,6 +2,7 @@
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { isContainerPath, mountPoint } from "../../model/mounts.js";
 import { asText, isObject, isReplicaCount, type Json } from "../json.js";
+import type { PatchLayer } from "./patch-origin.js";
 
 export { isObject, isReplicaCount, type Json };
 
@@ -22,6 +23,8 @@ export interface ManifestObject {
   /** The document it was written in, and where in it the object is, for locating findings. */
   yaml: YamlFile;
   base: KeyPath;
+  /** The kustomize patches applied to it, in order: where the fields they set are written. */
+  patches?: PatchLayer[];
 }
 
 /** The key of metadata its name is written at. */
@@ -101,6 +104,11 @@ export interface PodContainer {
   /** The first of `containers` is the workload's own, which the model makes a service of. */
   first: boolean;
   init: boolean;
+  /**
+   * An init container with restartPolicy: Always, a native sidecar: it keeps running beside the
+   * containers for the pod's whole life, so it counts where they do.
+   */
+  sidecar: boolean;
   /** Its path in the manifest, from the document's root. */
   path: KeyPath;
   /** 'api', or container 'agent' of 'api', or init container 'setup' of 'api'. */
@@ -118,7 +126,8 @@ export function podContainers(object: ManifestObject, service: string = object.n
       const who = first
         ? `'${service}'`
         : `${init ? "init container" : "container"} '${asText(container.name ?? index)}' of '${service}'`;
-      return [{ container, first, init, path: [...object.base, ...path, field, index], who }];
+      const sidecar = init && container.restartPolicy === "Always";
+      return [{ container, first, init, sidecar, path: [...object.base, ...path, field, index], who }];
     }),
   );
 }

@@ -4,7 +4,6 @@
  * has none. Found here, where the selector is written, and reported by its rule.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import {
   asArray,
   asObject,
@@ -14,6 +13,7 @@ import {
   type ManifestObject,
   podLabelsOf,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 // Jobs and CronJobs have their selectors made for them.
 const SELECTING_KINDS = new Set([
@@ -46,8 +46,8 @@ export function ownSelectorFindings(workloads: readonly ManifestObject[]): Diagn
           "workload-selector-mismatch",
           "error",
           `${who} has no selector, which apps/v1 requires`,
-          locate(
-            workload.yaml,
+          locateIn(
+            workload,
             [...workload.base, "spec", ...(spec.selector === undefined ? [] : ["selector"])],
             spec.selector === undefined ? "key" : "value",
           ),
@@ -63,7 +63,7 @@ export function ownSelectorFindings(workloads: readonly ManifestObject[]): Diagn
         "workload-selector-mismatch",
         "error",
         `${who} selects ${describeSelector(selector)}, which its own pods (${own.length > 0 ? `labelled ${own.join(", ")}` : "with no labels"}) do not match`,
-        locate(workload.yaml, [...workload.base, "spec", "selector"], "value"),
+        locateIn(workload, [...workload.base, "spec", "selector"], "value"),
       ),
     );
   }

@@ -6,7 +6,7 @@
 import { isObject, type Json } from "./objects.js";
 
 /** Lists Kubernetes merges by a key rather than replacing (the common ones of pod specs). */
-const mergeKeys: Record<string, string> = {
+export const mergeKeys: Record<string, string> = {
   containers: "name",
   initContainers: "name",
   ephemeralContainers: "name",
@@ -72,7 +72,12 @@ export interface JsonPatchResult {
   failed: { index: number; reason: string }[];
 }
 
-const unescapePointer = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
+/** The steps of a JSON pointer, unescaped. */
+export const pointerTokens = (pointer: string): string[] =>
+  pointer
+    .split("/")
+    .slice(1)
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
 
 /** Applies JSON 6902 add, replace and remove operations; other operations are reported. */
 export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult {
@@ -83,7 +88,7 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
       failed.push({ index, reason: "an operation needs op and path" });
       return;
     }
-    const tokens = operation.path.split("/").slice(1).map(unescapePointer);
+    const tokens = pointerTokens(operation.path);
     if (tokens.length === 0) {
       if (operation.op === "add" || operation.op === "replace") value = clone(operation.value);
       else failed.push({ index, reason: `cannot ${operation.op} the whole object` });

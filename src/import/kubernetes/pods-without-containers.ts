@@ -3,9 +3,9 @@
  * written, and the workload is imported without an image.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { checksFields } from "./field-problems.js";
 import { isObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function podsWithoutContainers(workloads: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -21,8 +21,8 @@ export function podsWithoutContainers(workloads: readonly ManifestObject[]): Dia
         "schema-wrong-type",
         "warning",
         `the pod of ${workload.kind} '${workload.name}' has no list of containers; it is imported without an image`,
-        locate(
-          workload.yaml,
+        locateIn(
+          workload,
           [...workload.base, ...path, ...(containers === undefined ? [] : ["containers"])],
           "value",
         ),

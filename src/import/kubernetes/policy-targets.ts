@@ -4,7 +4,6 @@
  * does nothing: the autoscaler never scales, the budget never guards a drain.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import {
   asObject,
   budgetGuards,
@@ -15,6 +14,7 @@ import {
   objectKey,
   workloadKinds,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
 
 export function policyTargetFindings(
@@ -39,7 +39,7 @@ export function policyTargetFindings(
           "autoscaler-targets-nothing",
           "warning",
           `HorizontalPodAutoscaler '${object.name}' scales ${target.kind} '${target.name}', which the manifests here do not define in namespace '${namespace}'`,
-          locate(object.yaml, [...object.base, "spec", "scaleTargetRef", "name"], "value"),
+          locateIn(object, [...object.base, "spec", "scaleTargetRef", "name"], "value"),
         ),
       );
     } else if (object.kind === "PodDisruptionBudget") {
@@ -55,7 +55,7 @@ export function policyTargetFindings(
           "disruption-budget-selects-nothing",
           "warning",
           `PodDisruptionBudget '${object.name}' guards no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
-          locate(object.yaml, [...object.base, "spec", "selector"], "value"),
+          locateIn(object, [...object.base, "spec", "selector"], "value"),
         ),
       );
     }

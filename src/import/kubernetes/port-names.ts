@@ -4,8 +4,9 @@
  * no dash at either end. An object with another name is refused as a whole.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /** Why Kubernetes refuses a port name, or undefined where it takes it. */
 export function portNameProblem(name: string): string | undefined {
@@ -28,7 +29,7 @@ export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic
           "invalid-port-name",
           "error",
           `${object.kind} '${object.name}' names ${what} '${name}', which Kubernetes refuses: ${problem}`,
-          locate(object.yaml, path, "value"),
+          locateIn(object, path, "value"),
         ),
       );
   };

@@ -6,8 +6,8 @@
  * with, and reporting every container for it would bury the findings that matter.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function privilegeEscalationFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   return workloads.flatMap((workload) =>
@@ -18,7 +18,7 @@ export function privilegeEscalationFindings(workloads: readonly ManifestObject[]
               "privilege-escalation-allowed",
               "warning",
               `${who} lets its processes gain more privileges than their parent (allowPrivilegeEscalation: true)`,
-              locate(workload.yaml, [...path, "securityContext", "allowPrivilegeEscalation"], "value"),
+              locateIn(workload, [...path, "securityContext", "allowPrivilegeEscalation"], "value"),
             ),
           ]
         : [],

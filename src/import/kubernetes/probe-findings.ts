@@ -5,10 +5,10 @@
  * the others, and the sidecars' probes, are found only here.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { passesSecret } from "../../model/container-risks.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
@@ -32,7 +32,7 @@ export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[
               "health-port-undeclared",
               "warning",
               `the ${probe} of ${who} probes port ${number}, which the container does not declare`,
-              locate(workload.yaml, [...path, probe, handler, "port"], "value"),
+              locateIn(workload, [...path, probe, handler, "port"], "value"),
               {
                 hint: `declare it among the container's ports (containerPort: ${number}), or probe a port that is declared`,
               },
@@ -46,7 +46,7 @@ export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[
               "secret-in-command",
               "error",
               `the ${probe} of ${who} passes a secret on the command line`,
-              locate(workload.yaml, [...path, probe, "exec", "command"], "value"),
+              locateIn(workload, [...path, probe, "exec", "command"], "value"),
             ),
           );
       }

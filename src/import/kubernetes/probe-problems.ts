@@ -4,10 +4,11 @@
  * command line, which runs without a shell; a port name the container does not give.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { execFormProblem } from "../../model/exec-form.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type Json, type ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import { isSet, refused } from "./refusals.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
@@ -38,7 +39,7 @@ export function probeProblems(
     if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;
     const problem = execFormProblem(command as string[]);
     if (!problem) continue;
-    const at = locate(workload.yaml, [...path, probe, "exec", "command", problem.index], "value");
+    const at = locateIn(workload, [...path, probe, "exec", "command", problem.index], "value");
     found.push(
       problem.kind === "command-line"
         ? diagnostic(
@@ -68,7 +69,7 @@ export function probeProblems(
             "unknown-port",
             "error",
             `the ${probe} of ${who} probes the port named '${port}', which the container does not name: it always fails`,
-            locate(workload.yaml, [...path, probe, handler, "port"], "value"),
+            locateIn(workload, [...path, probe, handler, "port"], "value"),
             {
               hint: "name the container's port so (ports: [{ name: …, containerPort: … }]), or give the number",
             },

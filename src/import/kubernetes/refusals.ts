@@ -1,7 +1,8 @@
 /** The errors of what the API server, or later the container runtime, refuses, where it is written. */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import type { ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 /**
  * Whether a field is set as the API server reads it: a null it drops, as if not written (Helm
@@ -19,7 +20,7 @@ export function refused(
   hint: string,
   prefer: "key" | "value" = "value",
 ): Diagnostic {
-  return diagnostic("manifest-invalid", "error", message, locate(object.yaml, path, prefer), { hint });
+  return diagnostic("manifest-invalid", "error", message, locateIn(object, path, prefer), { hint });
 }
 
 /** A runtime-refused error: the API server takes it, and the container is never made. */
@@ -29,5 +30,5 @@ export function runtimeRefused(
   message: string,
   hint: string,
 ): Diagnostic {
-  return diagnostic("runtime-refused", "error", message, locate(object.yaml, path, "value"), { hint });
+  return diagnostic("runtime-refused", "error", message, locateIn(object, path, "value"), { hint });
 }

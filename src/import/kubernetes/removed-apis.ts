@@ -3,8 +3,8 @@
  * by every current cluster ("no matches for kind … in version …"), though it reads as it always did.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import type { ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 interface Removal {
   /** The release that stopped serving it. */
@@ -118,7 +118,7 @@ export function removedApiFindings(objects: readonly ManifestObject[]): Diagnost
         "removed-api-version",
         "error",
         `${object.kind} '${object.name}' is written as ${object.apiVersion}, which Kubernetes ${removal.removedIn} stopped serving`,
-        locate(object.yaml, [...object.base, "apiVersion"], "value"),
+        locateIn(object, [...object.base, "apiVersion"], "value"),
         { hint: removal.hint },
       ),
     ];

@@ -4,8 +4,8 @@
  * account is made elsewhere. Every namespace has `default`.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { type ManifestObject, objectIndex, objectKey, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 export function serviceAccountFindings(
   workloads: readonly ManifestObject[],
@@ -29,7 +29,7 @@ export function serviceAccountFindings(
         "unknown-service-account",
         "warning",
         `${workload.kind} '${workload.name}' runs as ServiceAccount '${account}', which the manifests here do not define in namespace '${namespace}'`,
-        locate(workload.yaml, [...workload.base, ...path, field], "value"),
+        locateIn(workload, [...workload.base, ...path, field], "value"),
       ),
     ];
   });

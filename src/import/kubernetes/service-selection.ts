@@ -4,9 +4,9 @@
  * in their order, that selects its pods.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asObject, budgetGuards, type Json, type ManifestObject, selects } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
 
 export interface ServiceSelection {
@@ -89,7 +89,7 @@ export function selectsNothingFindings(
         "service-selects-nothing",
         "warning",
         `Service '${service.name}' selects no pods: no workload in namespace '${namespaceOf(service)}' is labelled ${labels}`,
-        locate(service.yaml, [...service.base, "spec", "selector"], "value"),
+        locateIn(service, [...service.base, "spec", "selector"], "value"),
         { hint: "match the labels of the workload's pod template, or add the workload's manifest" },
       ),
     ];

@@ -7,7 +7,6 @@
  */
 
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import {
   asArray,
@@ -21,6 +20,7 @@ import {
   podSpecOf,
   replicatedKinds,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 const SHARED_MODES = new Set(["ReadWriteMany", "ReadOnlyMany"]);
 
@@ -72,8 +72,8 @@ export function sharedClaimFindings(
               ? `only one pod can mount (${modes.join(", ")}): the others never start`
               : `only one node can mount (${modes.join(", ")}): those placed on other nodes never start`
           }`,
-          locate(
-            workload.yaml,
+          locateIn(
+            workload,
             [...workload.base, ...path, "volumes", index, "persistentVolumeClaim", "claimName"],
             "value",
           ),

@@ -1,13 +1,14 @@
 /**
- * The resources of the containers beside a workload's first (sidecars), which the model does not
- * keep: one that states no memory or CPU is packed as blindly as a service that states none, and an
- * autoscaler on CPU (or memory) utilisation needs that request from every container of the pod, or
- * from the one a ContainerResource metric names, or it cannot compute the pods' use at all
- * ("missing request for cpu in container …").
+ * The resources of the containers beside a workload's first (sidecars, native ones among the init
+ * containers too), which the model does not keep: one that states no memory or CPU is packed as
+ * blindly as a service that states none, and an autoscaler on CPU (or memory) utilisation needs
+ * that request from every container of the pod, native sidecars included, or from the one a
+ * ContainerResource metric names, or it cannot compute the pods' use at all ("missing request for
+ * cpu in container …").
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 type Resource = "cpu" | "memory";
 
@@ -41,15 +42,16 @@ export function sidecarResourceFindings(
   autoscaler: ManifestObject | undefined,
 ): Diagnostic[] {
   const needed = requestsNeeded(autoscaler);
-  return podContainers(workload, service).flatMap(({ container, first, init, path, who }) => {
-    if (first || init) return [];
+  return podContainers(workload, service).flatMap(({ container, first, init, sidecar, path, who }) => {
+    // An init container that runs to completion before the others is not packed beside them.
+    if (first || (init && !sidecar)) return [];
     const resources = asObject(container.resources);
     const stated = (resource: string) =>
       asObject(resources.requests)[resource] !== undefined ||
       asObject(resources.limits)[resource] !== undefined;
     const memory = stated("memory");
     const cpu = stated("cpu");
-    const at = locate(workload.yaml, [...path, "name"], "value");
+    const at = locateIn(workload, [...path, "name"], "value");
     const found: Diagnostic[] = [];
     if (!memory || !cpu)
       found.push(

@@ -4,8 +4,8 @@
  * (SysctlForbidden) unless the node's kubelet is told to allow it.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, type ManifestObject, podSpecOf } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 
 const SAFE = new Set([
   "kernel.shm_rmid_forced",
@@ -34,8 +34,8 @@ export function sysctlFindings(workloads: readonly ManifestObject[]): Diagnostic
           "unsafe-sysctl",
           "warning",
           `${workload.kind} '${workload.name}' sets the kernel parameter ${name}, which the kubelet refuses unless the node allows it`,
-          locate(
-            workload.yaml,
+          locateIn(
+            workload,
             [...workload.base, ...path, "securityContext", "sysctls", index, "name"],
             "value",
           ),

@@ -6,8 +6,8 @@
  * containers declare ports: then it is most likely the port they were meant to listen on.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import { portNameProblem } from "./port-names.js";
 
 /** 'a', 'b', 'c' and 12 others: a Service may select thousands of workloads. */
@@ -83,7 +83,7 @@ export function targetPortFindings(
             "service-target-port-unknown",
             "warning",
             `Service '${service.name}' sends traffic to port ${target}, which no container of ${pods} declares (they declare ${declared})`,
-            locate(service.yaml, path, "value"),
+            locateIn(service, path, "value"),
             {
               hint:
                 port.targetPort === undefined
@@ -101,7 +101,7 @@ export function targetPortFindings(
           "service-target-port-unknown",
           "error",
           `Service '${service.name}' sends traffic to the port named '${port.targetPort}', which no container of ${pods} names`,
-          locate(service.yaml, [...service.base, "spec", "ports", index, "targetPort"], "value"),
+          locateIn(service, [...service.base, "spec", "ports", index, "targetPort"], "value"),
         ),
       );
     });

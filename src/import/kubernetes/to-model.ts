@@ -6,7 +6,7 @@
  */
 import { append, groupBy } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { PathMap } from "../path-map.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
@@ -26,6 +26,7 @@ import {
   quietKinds,
   workloadKinds,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import { podLabelIndex } from "./pod-label-index.js";
 import { podsWithoutContainers } from "./pods-without-containers.js";
 import { deriveUses } from "./relations.js";
@@ -54,7 +55,7 @@ function skippedKinds(objects: readonly ManifestObject[]): Diagnostic[] {
       "manifest-kind-skipped",
       "info",
       `${object.kind} objects are not part of the model; '${object.name}' and any others are left out`,
-      locate(object.yaml, [...object.base, "kind"], "value"),
+      locateIn(object, [...object.base, "kind"], "value"),
     ),
   );
 }
@@ -78,11 +79,11 @@ function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): Manifes
           "manifest-duplicate-object",
           "warning",
           `${object.kind} '${object.name}' is defined twice; the later definition is used`,
-          locate(object.yaml, [...object.base, "metadata", nameKey(object)], "value"),
+          locateIn(object, [...object.base, "metadata", nameKey(object)], "value"),
           {
             related: [
               {
-                ...locate(earlier.yaml, [...earlier.base, "metadata", nameKey(earlier)], "value"),
+                ...locateIn(earlier, [...earlier.base, "metadata", nameKey(earlier)], "value"),
                 message: "first defined here",
               },
             ],
@@ -304,7 +305,7 @@ export function manifestsToModel(
   const fallback: SourceRange = { file: fallbackFile, start: 0, end: 0 };
   const locator = (path: KeyPath, prefer: "key" | "value" = "key"): SourceRange => {
     const found = where.nearest(path);
-    return found ? locate(found.object.yaml, found.path, found.prefer ?? prefer) : fallback;
+    return found ? locateIn(found.object, found.path, found.prefer ?? prefer) : fallback;
   };
   return { input, locate: locator, diagnostics, findings };
 }

@@ -5,10 +5,10 @@
  * Custom resources (any other group) are their cluster's to know.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { locate } from "../../load/yaml-file.js";
 import { closest } from "../../model/suggest.js";
 import servedKinds from "./kinds.generated.json" with { type: "json" };
 import type { ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import { isRemovedApi } from "./removed-apis.js";
 
 const served: Readonly<Record<string, readonly string[]>> = servedKinds;
@@ -18,7 +18,7 @@ export function unknownKindProblems(objects: readonly ManifestObject[]): Diagnos
     const kinds = Object.hasOwn(served, object.apiVersion) ? served[object.apiVersion] : undefined;
     // A List is any version's way of wrapping objects.
     if (!kinds || kinds.includes(object.kind) || object.kind === "List") return [];
-    const at = locate(object.yaml, [...object.base, "kind"], "value");
+    const at = locateIn(object, [...object.base, "kind"], "value");
     // A kind another version serves (a Deployment written as v1): the apiVersion is what is wrong.
     const servedIn = Object.keys(served).filter(
       (version) => served[version]!.includes(object.kind) && !isRemovedApi(version, object.kind),
@@ -29,7 +29,7 @@ export function unknownKindProblems(objects: readonly ManifestObject[]): Diagnos
           "manifest-invalid",
           "error",
           `${object.apiVersion} has no kind '${object.kind}', so the API server refuses '${object.name}': ${object.kind} is served in ${servedIn.join(", ")}`,
-          locate(object.yaml, [...object.base, "apiVersion"], "value"),
+          locateIn(object, [...object.base, "apiVersion"], "value"),
           { hint: `write apiVersion: ${servedIn.at(-1)}` },
         ),
       ];

@@ -217,10 +217,15 @@ function otherContainers(containers: readonly unknown[], pod: Json): string[] {
       notes.push(
         `Also runs the container '${asText(other.name ?? index + 2)}' (${asText(other.image ?? "no image")})`,
       );
-  for (const init of asArray(pod.initContainers))
-    if (isObject(init))
-      notes.push(
-        `Starts with the init container '${asText(init.name)}' (${asText(init.image ?? "no image")})`,
-      );
+  for (const init of asArray(pod.initContainers)) {
+    if (!isObject(init)) continue;
+    const what = `'${asText(init.name)}' (${asText(init.image ?? "no image")})`;
+    // A native sidecar starts before the containers too, but keeps running beside them.
+    notes.push(
+      init.restartPolicy === "Always"
+        ? `Also runs the sidecar ${what}, started before it`
+        : `Starts with the init container ${what}`,
+    );
+  }
   return notes;
 }

@@ -10,7 +10,7 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
 import { isObject, type Json, labelSelectorMatches, workloadKinds } from "../kubernetes/objects.js";
-import { isManifestText, MANIFEST_FILE, readText } from "../kubernetes/read-file.js";
+import { isManifestText, MANIFEST_FILE, manifestObjects, readText } from "../kubernetes/read-file.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface ManifestSet {
@@ -19,25 +19,64 @@ export interface ManifestSet {
   paths: string[];
 }
 
+// Indented too: a workload may be an item of a List.
 const WORKLOAD = new RegExp(
-  `^kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
+  `^[ \\t-]*kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
   "m",
 );
 
-/** Names of the workloads a file defines, or undefined when it defines none. */
-function workloadsIn(file: string): string[] | undefined {
-  const { text } = readText(file);
-  if (text === undefined || !WORKLOAD.test(text) || !isManifestText(text)) return undefined;
-  const names = parseYaml(text, file, { multiDocument: true })
-    .documents.map((d) => d.value)
-    .filter((v) => isObject(v) && workloadKinds.has(asText(v.kind)) && isObject(v.metadata))
-    .map((v) => asText((v as { metadata: { name?: unknown } }).metadata.name));
-  return names.length > 0 ? names : undefined;
+/** A manifest's object as the search needs it: its kind and name, and its value. */
+interface Found {
+  kind: string;
+  name: string;
+  value: Json;
 }
 
-function isManifest(file: string): boolean {
-  const { text } = readText(file);
-  return text !== undefined && isManifestText(text);
+/**
+ * The YAML files of one search, each read once for whether it is a manifest and what workloads it
+ * defines, and parsed at most once: the objects of a file with workloads are kept (the Services
+ * beside them are matched against them when sets are told apart), those of another file are read
+ * only when they are asked for. Values are kept, not parsed documents or texts, which would hold a
+ * repository's every YAML file in memory.
+ */
+interface ManifestFiles {
+  isManifest(file: string): boolean;
+  /** Names of the workloads a file defines, or undefined when it defines none. */
+  workloadsIn(file: string): string[] | undefined;
+  objects(file: string): Found[];
+}
+
+function manifestFiles(): ManifestFiles {
+  const looked = new Map<string, { manifest: boolean; objects?: Found[] }>();
+  const parse = (text: string, file: string): Found[] =>
+    manifestObjects(text, file).objects.map(({ kind, name, value }) => ({ kind, name, value }));
+  const look = (file: string) => {
+    let seen = looked.get(file);
+    if (!seen) {
+      const { text } = readText(file);
+      const manifest = text !== undefined && isManifestText(text);
+      seen = { manifest, ...(manifest && WORKLOAD.test(text) ? { objects: parse(text, file) } : {}) };
+      looked.set(file, seen);
+    }
+    return seen;
+  };
+  return {
+    isManifest: (file) => look(file).manifest,
+    workloadsIn(file) {
+      const names = (look(file).objects ?? [])
+        .filter((object) => workloadKinds.has(object.kind))
+        .map((object) => object.name);
+      return names.length > 0 ? names : undefined;
+    },
+    objects(file) {
+      const seen = look(file);
+      if (!seen.objects) {
+        const { text } = seen.manifest ? readText(file) : {};
+        seen.objects = text === undefined ? [] : parse(text, file);
+      }
+      return seen.objects;
+    },
+  };
 }
 
 function kustomizationEntries(dir: string): { resources: string[]; components: string[]; kind: string } {
@@ -83,6 +122,7 @@ export function findManifestSets(
   folders: Folder[] = walkRepository(root),
   options: ManifestSetOptions = {},
 ): ManifestSet[] {
+  const read = manifestFiles();
   const kustomizations: string[] = [];
   const plainFolders: { dir: string; files: { file: string; workloads: string[] }[]; others: string[] }[] =
     [];
@@ -98,11 +138,11 @@ export function findManifestSets(
       .map((e) => join(dir, e.name))
       .sort();
     const files = yamlFiles.flatMap((file) => {
-      const workloads = workloadsIn(file);
+      const workloads = read.workloadsIn(file);
       return workloads ? [{ file, workloads }] : [];
     });
     // The Services, Ingresses, autoscalers and ConfigMaps beside the workloads belong to them.
-    const others = yamlFiles.filter((file) => !files.some((f) => f.file === file) && isManifest(file));
+    const others = yamlFiles.filter((file) => !files.some((f) => f.file === file) && read.isManifest(file));
     if (files.length > 0) plainFolders.push({ dir, files, others });
     else if (others.length > 0) workloadless.push({ dir, files: others });
   }
@@ -144,7 +184,7 @@ export function findManifestSets(
   for (const { dir, files } of workloadless) {
     const unused = files.filter((file) => !used.has(file));
     if (used.has(dir) || unused.length === 0) continue;
-    const set = nearestSet(dir, unused, root, folderSets);
+    const set = nearestSet(dir, unused, root, folderSets, read);
     if (set) set.paths = [...set.paths, ...unused].sort();
     else sets.push({ environment: environmentId(root, dir, taken), paths: unused });
   }
@@ -162,6 +202,7 @@ function nearestSet(
   files: readonly string[],
   root: string,
   folderSets: ReadonlyMap<string, ManifestSet>,
+  read: ManifestFiles,
 ): ManifestSet | undefined {
   const top = resolve(root);
   for (let ancestor = resolve(dir); ; ) {
@@ -171,23 +212,13 @@ function nearestSet(
       return selectedSet(
         files,
         below.map(([, set]) => set),
+        read,
       );
     if (ancestor === top) return undefined;
     const parent = dirname(ancestor);
     if (parent === ancestor) return undefined;
     ancestor = parent;
   }
-}
-
-/** The objects of manifest files, as plain values. */
-function objectsOf(files: readonly string[]): Json[] {
-  return files.flatMap((file) => {
-    const { text } = readText(file);
-    if (text === undefined) return [];
-    return parseYaml(text, file, { multiDocument: true })
-      .documents.map((d) => d.value)
-      .filter(isObject);
-  });
 }
 
 /** The labels of the pods a workload's value makes (a Pod's own). */
@@ -207,26 +238,35 @@ function podLabels(workload: Json): Record<string, string> {
  * Of several sets, the one whose workloads the files' Services, disruption budgets and autoscalers
  * select the most of; none where no set is selected, or two alike.
  */
-function selectedSet(files: readonly string[], sets: readonly ManifestSet[]): ManifestSet | undefined {
-  const selectors = objectsOf(files).flatMap((object): ((workload: Json) => boolean)[] => {
-    const spec = isObject(object.spec) ? object.spec : {};
-    if (object.kind === "Service" && isObject(spec.selector) && Object.keys(spec.selector).length > 0) {
-      const selector = { matchLabels: spec.selector };
-      return [(workload) => labelSelectorMatches(selector, podLabels(workload))];
-    }
-    if (object.kind === "PodDisruptionBudget" && isObject(spec.selector)) {
-      const selector = spec.selector;
-      return [(workload) => labelSelectorMatches(selector, podLabels(workload))];
-    }
-    if (object.kind === "HorizontalPodAutoscaler" && isObject(spec.scaleTargetRef)) {
-      const name = spec.scaleTargetRef.name;
-      return [(workload) => isObject(workload.metadata) && workload.metadata.name === name];
-    }
-    return [];
-  });
+function selectedSet(
+  files: readonly string[],
+  sets: readonly ManifestSet[],
+  read: ManifestFiles,
+): ManifestSet | undefined {
+  const selectors = files
+    .flatMap((file) => read.objects(file).map((object) => object.value))
+    .flatMap((object): ((workload: Json) => boolean)[] => {
+      const spec = isObject(object.spec) ? object.spec : {};
+      if (object.kind === "Service" && isObject(spec.selector) && Object.keys(spec.selector).length > 0) {
+        const selector = { matchLabels: spec.selector };
+        return [(workload) => labelSelectorMatches(selector, podLabels(workload))];
+      }
+      if (object.kind === "PodDisruptionBudget" && isObject(spec.selector)) {
+        const selector = spec.selector;
+        return [(workload) => labelSelectorMatches(selector, podLabels(workload))];
+      }
+      if (object.kind === "HorizontalPodAutoscaler" && isObject(spec.scaleTargetRef)) {
+        const name = spec.scaleTargetRef.name;
+        return [(workload) => isObject(workload.metadata) && workload.metadata.name === name];
+      }
+      return [];
+    });
   if (selectors.length === 0) return undefined;
   const scored = sets.map((set) => {
-    const workloads = objectsOf(set.paths).filter((o) => workloadKinds.has(asText(o.kind)));
+    const workloads = set.paths
+      .flatMap((path) => read.objects(path))
+      .filter((object) => workloadKinds.has(object.kind))
+      .map((object) => object.value);
     return { set, score: selectors.filter((selects) => workloads.some(selects)).length };
   });
   const best = Math.max(...scored.map((s) => s.score));

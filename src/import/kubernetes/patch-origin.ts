@@ -1,0 +1,172 @@
+/**
+ * Where a field of a patched object was written: in the kustomize patch that set it, or in the
+ * base file. A finding on a value an overlay's patch set is fixed in that patch, not in the base.
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { SourceRange } from "../../diagnostics.js";
+import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
+import { isObject, type Json, type ManifestObject } from "./objects.js";
+import { mergeKeys, pointerTokens } from "./patch.js";
+
+/** A patch applied to an object, and where it is written. */
+export interface PatchLayer {
+  form: "strategic-merge" | "json6902";
+  /** The patch as written: a partial object, or a list of operations. */
+  patch: unknown;
+  yaml: YamlFile;
+  /** Where the patch is in `yaml`'s document. */
+  at: KeyPath;
+  /**
+   * An inline patch is a string of the kustomization: `yaml` is the string parsed, and `toFile`
+   * takes a place in the string to its place in the file. A string written other than as a literal
+   * block (|) has no such map: its findings point at the whole string, at `at` in `kustomization`.
+   */
+  inline?: { kustomization: YamlFile; at: KeyPath; toFile?: (offset: number) => number };
+}
+
+/**
+ * Where each place of a literal block scalar's text is in the file: its lines are the file's, less
+ * the block's indentation. Undefined for another kind of string, whose text is not the file's.
+ */
+export function blockOffsets(
+  file: YamlFile,
+  at: KeyPath,
+  value: string,
+): ((offset: number) => number) | undefined {
+  const { start, end } = locate(file, at, "value");
+  const header = /^\|[-+]?[ \t]*(?:#[^\n]*)?\n/.exec(file.text.slice(start, end));
+  if (!header) return undefined;
+  const lineStarts: number[] = [];
+  let indent: number | undefined;
+  for (let lineStart = start + header[0].length; lineStart < end; ) {
+    const newline = file.text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline > end ? end : newline;
+    const line = file.text.slice(lineStart, lineEnd);
+    if (indent === undefined && line.trim() !== "") indent = line.length - line.trimStart().length;
+    lineStarts.push(lineStart);
+    lineStart = lineEnd + 1;
+  }
+  if (indent === undefined) return undefined;
+  const blockIndent = indent;
+  return (offset) => {
+    const before = value.slice(0, offset);
+    const line = before.split("\n").length - 1;
+    const column = offset - (before.lastIndexOf("\n") + 1);
+    const lineStart = lineStarts[line];
+    return lineStart === undefined ? start : lineStart + blockIndent + column;
+  };
+}
+
+/**
+ * Where a path of a manifest object's document is written: in the latest patch that wrote the value
+ * there as it now is, else in the object's own file. `path` is from the document's root, as for
+ * `locate`.
+ */
+export function locateIn(
+  object: ManifestObject,
+  path: KeyPath,
+  prefer: "key" | "value" = "key",
+): SourceRange {
+  const own = startsWith(path, object.base) ? path.slice(object.base.length) : undefined;
+  if (own && object.patches && !isIdentity(own)) {
+    const present = presentPrefix(object.value, own);
+    for (const layer of [...object.patches].reverse()) {
+      const written = writtenBy(layer, object.value, present);
+      if (written === undefined) continue;
+      const range = locate(layer.yaml, [...layer.at, ...written, ...own.slice(present.length)], prefer);
+      if (!layer.inline) return range;
+      const { kustomization, at, toFile } = layer.inline;
+      if (!toFile) return locate(kustomization, at, "value");
+      return { file: kustomization.file, start: toFile(range.start), end: toFile(range.end) };
+    }
+  }
+  return locate(object.yaml, path, prefer);
+}
+
+const startsWith = (path: KeyPath, prefix: KeyPath) => prefix.every((step, i) => path[i] === step);
+
+/** A patch names its object by kind and name; a finding about the object is not about the patch. */
+const isIdentity = (path: KeyPath) =>
+  path.length === 0 ||
+  path[0] === "kind" ||
+  path[0] === "apiVersion" ||
+  (path[0] === "metadata" &&
+    (path.length === 1 || ["name", "generateName", "namespace"].includes(String(path[1]))));
+
+/** The longest start of `path` the object has: where a finding about a missing field is written. */
+function presentPrefix(value: unknown, path: KeyPath): KeyPath {
+  let current = value;
+  for (let depth = 0; depth < path.length; depth++) {
+    current = valueAt(current, [path[depth]!]);
+    if (current === undefined) return path.slice(0, depth);
+  }
+  return path;
+}
+
+/** The path in the patch that wrote the object's value at `path`, exactly as it now is; else undefined. */
+function writtenBy(layer: PatchLayer, value: Json, path: KeyPath): KeyPath | undefined {
+  return layer.form === "strategic-merge"
+    ? mergedFrom(layer.patch, value, path)
+    : operationFor(layer.patch, value, path);
+}
+
+/** Lists merged by a key are matched item to item by it; any other list the patch replaced whole. */
+function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | undefined {
+  const inPatch: KeyPath = [];
+  let written = patch;
+  let current = value;
+  let field: string | number | undefined;
+  for (const step of path) {
+    if (Array.isArray(written) && Array.isArray(current) && typeof step === "number") {
+      const key = typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+      const item: unknown = current[step];
+      const index = key
+        ? written.findIndex(
+            (w) => isObject(w) && isObject(item) && w[key] !== undefined && w[key] === item[key],
+          )
+        : step;
+      if (index < 0 || index >= written.length) return undefined;
+      inPatch.push(index);
+      written = written[index];
+      current = item;
+    } else if (
+      isObject(written) &&
+      isObject(current) &&
+      typeof step === "string" &&
+      Object.hasOwn(written, step)
+    ) {
+      inPatch.push(step);
+      written = written[step];
+      current = current[step];
+    } else return undefined;
+    field = step;
+  }
+  return isDeepStrictEqual(written, current) ? inPatch : undefined;
+}
+
+/** The last add or replace whose value holds `path`, as it now is: its index, "value", and the rest. */
+function operationFor(operations: unknown, value: Json, path: KeyPath): KeyPath | undefined {
+  if (!Array.isArray(operations)) return undefined;
+  const now = valueAt(value, path);
+  for (let index = operations.length - 1; index >= 0; index--) {
+    const operation = operations[index];
+    if (!isObject(operation) || (operation.op !== "add" && operation.op !== "replace")) continue;
+    if (typeof operation.path !== "string") continue;
+    const tokens = pointerTokens(operation.path);
+    if (tokens.length > path.length || !tokens.every((token, i) => token === String(path[i]))) continue;
+    const rest = path.slice(tokens.length);
+    if (isDeepStrictEqual(valueAt(operation.value, rest), now)) return [index, "value", ...rest];
+  }
+  return undefined;
+}
+
+function valueAt(value: unknown, path: KeyPath): unknown {
+  let current = value;
+  for (const step of path) {
+    if (Array.isArray(current) && typeof step === "number") current = current[step];
+    else if (isObject(current) && typeof step === "string" && Object.hasOwn(current, step))
+      current = current[step];
+    else return undefined;
+  }
+  return current;
+}
