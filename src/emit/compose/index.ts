@@ -5,6 +5,7 @@ import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diagnostic } from "../../diagnostics.js";
 import { GENERATED_FOR } from "../../import/compose/generated-for.js";
+import { pathsFromFolder } from "../../model/folder-paths.js";
 import type { Environment, Instance, Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
 import { ancestors, containerInstances } from "../runtime/platform.js";
@@ -14,7 +15,6 @@ import { DOCUMENT_OPTIONS, quoteForYaml11 } from "../yaml-1-1.js";
 import { dependsOnUses } from "./depends-on.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
-import { pathsFromFolder } from "./model-path.js";
 import { composeService, containersByService } from "./service.js";
 
 export interface ComposeOptions {

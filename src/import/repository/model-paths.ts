@@ -5,7 +5,7 @@
  * same place there.
  */
 import { dirname, relative } from "node:path";
-import { pathsFromFolder } from "../../emit/compose/model-path.js";
+import { pathsFromFolder } from "../../model/folder-paths.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 
 type Rebase = (path: string) => string;

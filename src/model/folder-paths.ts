@@ -1,6 +1,7 @@
 /**
  * The model's paths are relative to the model's folder; Compose reads a file's paths relative to
- * the file's own folder. A relative path is rewritten for the folder the compose file goes to.
+ * the file's own folder. A relative path is rewritten for another folder: the one a generated
+ * compose file goes to, or (init) the model's, from the one a compose file was found in.
  */
 import { dirname, resolve, sep } from "node:path";
 import { isAbsolute, join, normalize, relative } from "node:path/posix";
