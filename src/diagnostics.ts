@@ -84,17 +84,34 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
  * Each finding once: files that several configurations share (a base compose file, a kustomize
  * base) are checked with each of them, and say the same thing of the same place each time, by
  * the name each gives the object where overlays prefix it ('web', 'prod-web'): the first is kept.
- * A finding with no place of its own in the file (the file's start) is told apart by its names.
+ * `runs` holds the findings of each configuration apart: names are passed over only between runs,
+ * as within one run two findings at one place that name different things are two defects
+ * ('api' uses 'db', and 'cache'). A finding with no place of its own in the file (the file's
+ * start) is told apart by its names.
  */
-export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function uniqueDiagnostics(runs: readonly (readonly Diagnostic[])[]): Diagnostic[] {
   const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const placed = d.start !== undefined && d.end !== undefined && d.start < d.end;
-    const message = placed ? d.message.replace(/'[^'\s]*'/g, "''") : d.message;
-    const key = JSON.stringify([d.code, d.severity, message, d.file, d.start, d.end, d.hint]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  /** Of each finding without its names, the most any earlier run said. */
+  const earlier = new Map<string, number>();
+  return runs.flatMap((run) => {
+    const thisRun = new Map<string, number>();
+    const kept = run.filter((d) => {
+      const key = JSON.stringify([d.code, d.severity, d.message, d.file, d.start, d.end, d.hint]);
+      const placed = d.start !== undefined && d.end !== undefined && d.start < d.end;
+      let anew = true;
+      if (placed) {
+        const message = d.message.replace(/'[^'\s]*'/g, "''");
+        const unnamed = JSON.stringify([d.code, d.severity, message, d.file, d.start, d.end, d.hint]);
+        const count = (thisRun.get(unnamed) ?? 0) + 1;
+        thisRun.set(unnamed, count);
+        anew = count > (earlier.get(unnamed) ?? 0);
+      }
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return anew;
+    });
+    for (const [unnamed, count] of thisRun) earlier.set(unnamed, Math.max(count, earlier.get(unnamed) ?? 0));
+    return kept;
   });
 }
 

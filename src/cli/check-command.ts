@@ -129,7 +129,8 @@ export function checkCommand(targets: Targets): Command {
       const files = positionals.length > 0 ? positionals : [undefined];
       const pathOf = (file: string | undefined) =>
         file !== undefined && namesStandardInput(file) ? standardInputPath(io.cwd) : modelPath(io, file);
-      const diagnostics: Diagnostic[] = [];
+      /** The findings of each load apart: several may say one thing of a file they share. */
+      const runs: Diagnostic[][] = [];
       const sources = new Map<string, string>();
       let unusable = false;
       // Each compose file, manifest folder or repository named is checked on its own.
@@ -149,16 +150,16 @@ export function checkCommand(targets: Targets): Command {
       );
       for (const load of loads) {
         const loaded = await load();
-        append(
-          diagnostics,
-          loaded.model ? loaded.diagnostics : loaded.diagnostics.filter((d) => !off.has(d.code)),
-        );
+        const diagnostics = loaded.model
+          ? [...loaded.diagnostics]
+          : loaded.diagnostics.filter((d) => !off.has(d.code));
         for (const [path, text] of loaded.sources) sources.set(path, text);
         if (loaded.model)
           append(diagnostics, checkModel(loaded.model, { sources: loaded.sources, severities }));
         else unusable = true;
+        runs.push(diagnostics);
       }
-      const found = sortDiagnostics(uniqueDiagnostics(diagnostics));
+      const found = sortDiagnostics(uniqueDiagnostics(runs));
       const sorted = options.quiet === true ? found.filter((d) => d.severity === "error") : found;
       const report = formatDiagnostics(sorted, sources, format, {
         color: io.color,

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { type Diagnostic, uniqueDiagnostics } from "../../src/diagnostics.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
@@ -208,6 +209,26 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     ]);
   });
 
+  it("keeps two findings of one configuration at one place that name different things", async () => {
+    const root = folderWith({
+      "deployview.yaml": `system: { name: Shop }
+services:
+  api: { kind: api, image: api:1, uses: { db: { protocol: SQL }, cache: { protocol: RESP } } }
+  db: { kind: database, image: postgres:16 }
+  cache: { kind: cache, image: redis:7 }
+environments:
+  dev: { platform: compose, nodes: { laptop: { kind: host, run: [api] } } }
+`,
+    });
+    const result = await runCli(["check", join(root, "deployview.yaml"), "--format", "json"]);
+    const findings = (JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] })
+      .diagnostics;
+    expect(findings.filter((d) => d.code === "used-service-not-deployed").map((d) => d.message)).toEqual([
+      "'api' uses 'db', which 'dev' does not run",
+      "'api' uses 'cache', which 'dev' does not run",
+    ]);
+  });
+
   it("checks a folder of manifests that holds no workload, as it checks one of its files", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-check-configmaps-"));
     writeFileSync(
@@ -351,5 +372,30 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     writeFileSync(join(root, "deployview.prod.yaml"), "services:\n  api: { kind: api }\n");
     const partial = await runCli(["check", join(root, "deployview.prod.yaml"), "--format", "json"]);
     expect(codes(partial.stdout)).toContain("schema-missing-key");
+  });
+});
+
+describe("the findings check reports once", () => {
+  const at = (message: string): Diagnostic => ({
+    code: "used-service-not-deployed",
+    severity: "warning",
+    message,
+    file: "deployview.yaml",
+    start: 10,
+    end: 20,
+  });
+
+  it("are those of each run, less what an earlier run said of the same place by other names", () => {
+    const dev = [at("'dev-api' uses 'dev-db'"), at("'dev-api' uses 'dev-cache'")];
+    const prod = [at("'prod-api' uses 'prod-db'"), at("'prod-api' uses 'prod-cache'")];
+    expect(uniqueDiagnostics([dev, prod]).map((d) => d.message)).toEqual(dev.map((d) => d.message));
+  });
+
+  it("count a finding an earlier run said word for word among those said of its place", () => {
+    const found = uniqueDiagnostics([
+      [at("'api' uses 'db'")],
+      [at("'api' uses 'db'"), at("'api' uses 'cache'")],
+    ]);
+    expect(found.map((d) => d.message)).toEqual(["'api' uses 'db'", "'api' uses 'cache'"]);
   });
 });
