@@ -1474,6 +1474,65 @@ describe("Kubernetes manifests as a model", () => {
     expect(where("no-resource-limits")).toEqual(["base/app.yaml:3", "prod/patch.yaml:8"]);
   });
 
+  it("points a finding at its container where a patch removed another or appended one at the end of the list", async () => {
+    const root = folderWith({
+      "base/app.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: web }",
+        "spec:",
+        "  template:",
+        "    spec:",
+        "      containers:",
+        "        - name: old",
+        "          image: 'nginx:1.25'",
+        "        - name: web",
+        "          image: 'busybox:latest'",
+        "",
+      ].join("\n"),
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "json/kustomization.yaml": [
+        "resources: [../base]",
+        "patches:",
+        "  - target: { kind: Deployment, name: web }",
+        "    patch: |-",
+        "      - op: remove",
+        "        path: /spec/template/spec/containers/0",
+        "      - op: add",
+        "        path: /spec/template/spec/containers/-",
+        "        value: { name: cache, image: 'redis:latest' }",
+        "",
+      ].join("\n"),
+      "merge/kustomization.yaml": [
+        "resources: [../base]",
+        "patches:",
+        "  - patch: |-",
+        "      apiVersion: apps/v1",
+        "      kind: Deployment",
+        "      metadata: { name: web }",
+        "      spec:",
+        "        template:",
+        "          spec:",
+        "            containers:",
+        "              - { name: old, $patch: delete }",
+        "",
+      ].join("\n"),
+    });
+    const latest = async (overlay: string) => {
+      const result = await runCli(["check", join(root, overlay), "--format", "json"]);
+      return (
+        JSON.parse(result.stdout) as {
+          diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
+        }
+      ).diagnostics
+        .filter((d) => d.code === "image-latest-tag")
+        .map((d) => `${relative(root, d.file)}:${d.range.start.line}`)
+        .sort();
+    };
+    expect(await latest("json")).toEqual(["base/app.yaml:11", "json/kustomization.yaml:9"]);
+    expect(await latest("merge")).toEqual(["base/app.yaml:11"]);
+  });
+
   it("notes a native sidecar as running beside the workload's container, an init container as starting it", async () => {
     const root = folderWith({
       "app.yaml": [

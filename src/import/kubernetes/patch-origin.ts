@@ -79,8 +79,39 @@ export function locateIn(
       if (!toFile) return locate(kustomization, at, "value");
       return { file: kustomization.file, start: toFile(range.start), end: toFile(range.end) };
     }
+    const written = valueAt(object.yaml.value, object.base);
+    return locate(object.yaml, [...object.base, ...pathAsWritten(written, object.value, own)], prefer);
   }
   return locate(object.yaml, path, prefer);
+}
+
+/**
+ * The path in the object's own file of what is at `path` of the patched object: a patch that
+ * deletes, adds before or replaces an item of a list merged by a key moves the others, which are
+ * found by their key. An item the file does not have is the list's.
+ */
+function pathAsWritten(written: unknown, value: unknown, path: KeyPath): KeyPath {
+  const inFile: KeyPath = [];
+  let before = written;
+  let now = value;
+  for (const [depth, step] of path.entries()) {
+    const field = path[depth - 1];
+    const key = typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+    const item: unknown = Array.isArray(now) && typeof step === "number" ? now[step] : undefined;
+    // A list of another kind's items by the same field's name (a Service's ports) keeps its order.
+    if (key && Array.isArray(before) && isObject(item) && item[key] !== undefined) {
+      const index = before.findIndex((b) => isObject(b) && b[key] === item[key]);
+      if (index < 0) return inFile;
+      inFile.push(index);
+      before = before[index];
+      now = item;
+      continue;
+    }
+    inFile.push(step);
+    before = valueAt(before, [step]);
+    now = valueAt(now, [step]);
+  }
+  return inFile;
 }
 
 const startsWith = (path: KeyPath, prefix: KeyPath) => prefix.every((step, i) => path[i] === step);
@@ -153,12 +184,16 @@ function operationFor(operations: unknown, value: Json, path: KeyPath): KeyPath 
     if (!isObject(operation) || (operation.op !== "add" && operation.op !== "replace")) continue;
     if (typeof operation.path !== "string") continue;
     const tokens = pointerTokens(operation.path);
-    if (tokens.length > path.length || !tokens.every((token, i) => token === String(path[i]))) continue;
+    if (tokens.length > path.length || !tokens.every((token, i) => reaches(token, path[i]!))) continue;
     const rest = path.slice(tokens.length);
     if (isDeepStrictEqual(valueAt(operation.value, rest), now)) return [index, "value", ...rest];
   }
   return undefined;
 }
+
+/** A pointer's step reaches a path's: "-", the end of a list, is whichever item was added there. */
+const reaches = (token: string, step: string | number) =>
+  token === String(step) || (token === "-" && typeof step === "number");
 
 function valueAt(value: unknown, path: KeyPath): unknown {
   let current = value;
