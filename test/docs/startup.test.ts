@@ -38,6 +38,21 @@ describe("the Startup Order section", () => {
     expect(section).toContain("enforced by the generated compose file's depends_on");
   });
 
+  it("on Compose, says a use may wait for what it needs to complete, not only to be up", () => {
+    const model = loadModelText(
+      [
+        "system: { name: S }",
+        "services:",
+        "  api: { kind: api, image: api:1, uses: { migrate: { wait: completed } } }",
+        "  migrate: { kind: job, image: api:1 }",
+        "environments:",
+        "  here: { platform: compose, nodes: { box: { kind: host, run: [api, migrate] } } }",
+      ].join("\n"),
+      "deployview.yaml",
+    ).model!;
+    expect(startupSection(model.environments[0]!)).toMatch(/waits for \(started, healthy or completed\)/);
+  });
+
   it("on a plain host, gives the order the dependencies imply and says nothing enforces it", () => {
     const section = startupSection(environment("host"))!;
     expect(section).toContain("1. db, cache\n2. api\n3. web");

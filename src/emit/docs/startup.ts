@@ -32,10 +32,11 @@ function kubernetesStartup(environment: Environment): string {
   );
 }
 
-// The generated compose file's depends_on holds a service back until what it needs is up: the
-// order is enforced, service by service rather than step by step.
+// The generated compose file's depends_on holds a service back until what it needs is ready: the
+// order is enforced, service by service rather than step by step. A use that says what it waits
+// for may ask for less (started) or for more (a job's completion) than the health check.
 const COMPOSE_ORDER =
-  "Derived from the services' dependencies, and enforced by the generated compose file's depends_on: each service starts once the services it needs are up (healthy, where they have a health check, unless the use waits for less).";
+  "Derived from the services' dependencies, and enforced by the generated compose file's depends_on: each service starts once each service it needs is healthy (started, where it has no health check), or has done what the use waits for (started, healthy or completed).";
 
 // Nothing deployview generates runs on a plain host, so nothing there holds a service back.
 const HOST_ORDER =
