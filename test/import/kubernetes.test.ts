@@ -1384,6 +1384,7 @@ describe("Kubernetes manifests as a model", () => {
         pod("renamed", "web@sha256:aaa"),
         pod("both", "api:1.0@sha256:bbb"),
         pod("tagged", "worker:1.0@sha256:ccc"),
+        pod("blank", "cache:7.2@sha256:eee"),
       ].join("---\n"),
       "kustomization.yaml": [
         "resources: [w.yaml]",
@@ -1391,6 +1392,8 @@ describe("Kubernetes manifests as a model", () => {
         "  - { name: web, newName: mirror/web }",
         "  - { name: api, newTag: '2.0', digest: 'sha256:ddd' }",
         "  - { name: worker, newTag: '2.0' }",
+        // Empty is unset, as kustomize reads it: the tag and digest stay.
+        "  - { name: cache, newName: mirror/cache, newTag: '', digest: '' }",
         "",
       ].join("\n"),
     });
@@ -1399,6 +1402,7 @@ describe("Kubernetes manifests as a model", () => {
       "mirror/web@sha256:aaa",
       "api:2.0@sha256:ddd",
       "worker:2.0",
+      "mirror/cache:7.2@sha256:eee",
     ]);
   });
 

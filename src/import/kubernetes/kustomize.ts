@@ -211,8 +211,10 @@ function applyImages(object: ManifestObject, images: unknown[]): ManifestObject 
     const rule = images.find((i) => isObject(i) && i.name === name);
     if (!isObject(rule)) continue;
     const newName = typeof rule.newName === "string" ? rule.newName : name;
-    const newTag = rule.newTag !== undefined ? asText(rule.newTag) : undefined;
-    const newDigest = typeof rule.digest === "string" ? rule.digest : undefined;
+    // An empty newTag or digest is none, as kustomize reads it (`newTag: ""` keeps the tag written).
+    const newTag =
+      rule.newTag !== undefined && rule.newTag !== null ? asText(rule.newTag) || undefined : undefined;
+    const newDigest = typeof rule.digest === "string" && rule.digest !== "" ? rule.digest : undefined;
     // A new tag or digest replaces both the tag and the digest written; with neither, both stay.
     const [keptTag, keptDigest] =
       newTag === undefined && newDigest === undefined ? [tag, digest] : [newTag, newDigest];
