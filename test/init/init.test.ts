@@ -202,6 +202,28 @@ describe("deployview init with values the compose file takes from .env", () => {
       "# TODO: the compose file writes ${REGION}, filled in here from .env or its default; the model holds the value\n      ZONE: eu-west-1",
     );
   });
+
+  it("copies no secret the compose file writes beside or as the default of a reference into a note", async () => {
+    const root = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: 'api:1.0'",
+        "    environment:",
+        "      DATABASE_URL: postgres://app:Qm7vX2pL9kTz@${DB_HOST}/app",
+        "      SIGNING: ${SIGNING:-ghp_abcdefghijklmnopqrstuvwxyz0123456789}",
+        "",
+      ].join("\n"),
+      ".env": "DB_HOST=db\n",
+    });
+    const { text } = await initFromRepository(root);
+    expect(loadModelText(text!, join(root, "deployview.yaml")).diagnostics).toEqual([]);
+    expect(text).not.toContain("Qm7vX2pL9kTz");
+    expect(text).not.toContain("ghp_");
+    // The note on the secret moved out says so, and no other note claims the model holds its value.
+    expect(text).toContain("# TODO: written in plain text in the files; now from the variable DATABASE_URL");
+    expect(text).toContain("SIGNING from .env or where it runs, without the default\n      SIGNING: null");
+  });
 });
 
 describe("deployview init with secrets passed on command lines", () => {

@@ -11,6 +11,7 @@ import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { secretLike } from "../../model/secret-like.js";
 import { variablesIn } from "../compose/interpolate.js";
 import { inputNodes } from "../input-nodes.js";
 import { asText, isObject } from "../json.js";
@@ -340,11 +341,17 @@ function markEnvReferences(doc: Document, references: readonly EnvReference[]) {
   for (const { service, variable, written, kept } of references) {
     const env = doc.getIn(["services", service, "env"], true);
     const pair = isMap(env) ? env.items.find((p) => isScalar(p.key) && p.key.value === variable) : undefined;
-    if (!pair || !isScalar(pair.key)) continue;
+    // A value moved out as a secret is not the model's to hold, and what the file writes may be it.
+    if (!pair || !isScalar(pair.key) || !isScalar(pair.value)) continue;
+    const defaults = variablesIn(written).flatMap((v) => (v.fallback === undefined ? [] : [v.fallback]));
+    // A default is written nowhere else in the model: one that looks secret is not copied here.
+    const what = defaults.some((d) => secretLike(variable, d))
+      ? "a reference whose default looks secret"
+      : written;
     if (kept === "value")
-      pair.key.commentBefore = ` TODO: the compose file writes ${written}, filled in here from .env or its default; the model holds the value`;
-    else if (variablesIn(written).some((v) => v.fallback !== undefined))
-      pair.key.commentBefore = ` TODO: the compose file writes ${written}; the model takes ${variable} from .env or where it runs, without the default`;
+      pair.key.commentBefore = ` TODO: the compose file writes ${what}, filled in here from .env or its default; the model holds the value`;
+    else if (defaults.length > 0)
+      pair.key.commentBefore = ` TODO: the compose file writes ${what}; the model takes ${variable} from .env or where it runs, without the default`;
   }
 }
 
