@@ -1504,7 +1504,7 @@ describe("Kubernetes manifests as a model", () => {
         "        path: /spec/template/spec/containers/0",
         "      - op: add",
         "        path: /spec/template/spec/containers/-",
-        "        value: { name: cache, image: 'redis:latest' }",
+        "        value: { name: cache, image: 'busybox:latest' }",
         "",
       ].join("\n"),
       "merge/kustomization.yaml": [

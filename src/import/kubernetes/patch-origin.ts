@@ -184,16 +184,30 @@ function operationFor(operations: unknown, value: Json, path: KeyPath): KeyPath 
     if (!isObject(operation) || (operation.op !== "add" && operation.op !== "replace")) continue;
     if (typeof operation.path !== "string") continue;
     const tokens = pointerTokens(operation.path);
-    if (tokens.length > path.length || !tokens.every((token, i) => reaches(token, path[i]!))) continue;
+    if (tokens.length > path.length || !tokens.every((token, i) => token === String(path[i]))) {
+      if (!appended(tokens, operation.value, value, path)) continue;
+    }
     const rest = path.slice(tokens.length);
     if (isDeepStrictEqual(valueAt(operation.value, rest), now)) return [index, "value", ...rest];
   }
   return undefined;
 }
 
-/** A pointer's step reaches a path's: "-", the end of a list, is whichever item was added there. */
-const reaches = (token: string, step: string | number) =>
-  token === String(step) || (token === "-" && typeof step === "number");
+/**
+ * Whether an add at the end of a list ("-") added the item `path` is in: the item of that key
+ * (a container of that name), or one just as the operation wrote it. Any item of the list is at
+ * the end at some time, so a field that only happens to be alike (the same image) is not enough.
+ */
+function appended(tokens: readonly string[], added: unknown, value: Json, path: KeyPath): boolean {
+  const at = tokens.length - 1;
+  if (tokens[at] !== "-" || typeof path[at] !== "number") return false;
+  if (!tokens.slice(0, at).every((token, i) => token === String(path[i]))) return false;
+  const item = valueAt(value, path.slice(0, at + 1));
+  const field = path[at - 1];
+  const key = typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+  if (key && isObject(added) && isObject(item) && added[key] !== undefined) return added[key] === item[key];
+  return isDeepStrictEqual(added, item);
+}
 
 function valueAt(value: unknown, path: KeyPath): unknown {
   let current = value;
