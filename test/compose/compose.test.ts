@@ -116,6 +116,16 @@ describe("compose.yaml", () => {
     expect(runs.diagnostics).toEqual([]);
   });
 
+  it("waits only for a start where the health check waited for is turned off, which Compose could not wait on", () => {
+    const { doc } = compose(
+      shop
+        .replace("uses: { db: SQL, cache: sessions }", "uses: { db: { wait: healthy }, cache: sessions }")
+        .replace("health: { command: [pg_isready] }", "health: false"),
+    );
+    expect(doc.services.db.healthcheck).toEqual({ disable: true });
+    expect(doc.services.api.depends_on.db).toEqual({ condition: "service_started" });
+  });
+
   it("writes secrets as required references and lists them in .env.example, never their values", () => {
     const { doc, files } = compose(shop);
     expect(doc.services.api.environment.DB_PASSWORD).toBe(

@@ -166,8 +166,9 @@ export function composeService(
   for (const use of context.dependsOn(service)) {
     for (const target of (context.containers.get(use.target) ?? []).filter((i) => i !== instance)) {
       // Compose refuses service_healthy on a service without a healthcheck, so a check left out of
-      // the file is waited for as the default case is: started.
-      const wait = use.wait === "healthy" && leftOut(target, context) ? "started" : use.wait;
+      // the file, or turned off (disable: true), is waited for as the default case is: started.
+      const unwaitable = leftOut(target, context) || target.service.healthDisabled;
+      const wait = use.wait === "healthy" && unwaitable ? "started" : use.wait;
       dependsOn[target.id] = {
         condition: wait
           ? CONDITIONS[wait]
