@@ -1,12 +1,12 @@
 /** One Compose service from one instance. */
 import { groupBy } from "../../collections.js";
+import type { DependsOn } from "../../model/depends-on.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import { hostPortText } from "../../model/published.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import { emittedBuildArgs } from "./build-args.js";
-import type { DependsOn } from "./depends-on.js";
 import type { ComposeHealthcheck } from "./health.js";
 import { literal } from "./literal.js";
 
