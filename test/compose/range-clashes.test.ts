@@ -68,7 +68,7 @@ describe("rangeClashes", () => {
           },
         }));
         const found = rangeClashes(published).map(({ later, earlier }) => ({
-          later: later.id,
+          later: later[0]!.id,
           earlier: earlier.map((e) => e.id),
         }));
         expect(found).toEqual(naive(published));
@@ -139,6 +139,27 @@ describe("ranges spread a port each", () => {
       "'wide' publishes host ports 1-65535, which overlap host ports 10000-10089 that 'media' already publishes on this host",
       "'wide' publishes host ports 1-65535, which overlap host ports 10090-10100 that 'media' and 'turn' already publish on this host",
       "'wide' publishes host ports 1-65535, which overlap host ports 10101-10200 that 'turn' already publishes on this host",
+    ]);
+  });
+
+  it("meeting a range too long to spread are one finding naming the ports that meet it", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  wide: { image: 'wide:1', ports: ['8000-8300:8000-8300'] }",
+        "  small: { image: 'small:1', ports: ['8000-8002:8000-8002', '8299-8301:8299-8301'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    // The port both start on is the model's, and found by the check of its ports.
+    expect(found.map((d) => d.message).sort()).toEqual([
+      "'small' publishes host port 8000, which 'wide' already publishes on this host",
+      "'small' publishes host ports 8001-8002, which overlap host ports 8000-8300 that 'wide' already publishes on this host",
+      "'small' publishes host ports 8299-8300, which overlap host ports 8000-8300 that 'wide' already publishes on this host",
     ]);
   });
 });
