@@ -137,6 +137,17 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     map.set(key, taken);
     return taken;
   };
+  // Thousands of instances may each be given the same list of thousands (see Taken): its ids are
+  // found once, not again for each.
+  const named = new WeakMap<readonly { instance: Instance }[], { ids: string[]; key: string }>();
+  const namesOf = (earlier: readonly { instance: Instance }[]) => {
+    const known = named.get(earlier);
+    if (known) return known;
+    const ids = earlier.map((e) => e.instance.id);
+    const names = { ids, key: ids.join("\u0000") };
+    named.set(earlier, names);
+    return names;
+  };
   return (instance) => {
     const found: Diagnostic[] = [];
     // Scaled to none (Compose's replicas: 0), it starts no container to take a port or a name.
@@ -144,20 +155,20 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     if (instance.containerName) {
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
-      const named = takenAt(containers, key);
-      const earlier = named.firstInEachRun(instance, () => true);
+      const taken = takenAt(containers, key);
+      const earlier = taken.firstInEachRun(instance, () => true);
       if (earlier.length > 0)
         found.push(
           diagnostic(
             "container-name-conflict",
             "error",
-            `container name '${instance.containerName}' is already taken by ${quotedNames(earlier.map((e) => e.instance.id))} on this host`,
+            `container name '${instance.containerName}' is already taken by ${quotedNames(namesOf(earlier).ids)} on this host`,
             at,
             { hint: "give each a name of its own, or leave container_name out" },
           ),
         );
       // Taken all the same: one in a profile after it may start with it and not with those before.
-      named.add({ instance });
+      taken.add({ instance });
       if (instance.replicas.max > 1)
         found.push(
           diagnostic(
@@ -180,10 +191,10 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
       const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
-      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind));
+      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind), port.bind);
       if (earlier.length > 0) {
-        const by = earlier.map((b) => b.instance.id);
-        const clash = `${port.at?.file}|${port.at?.start}|${by.join("\u0000")}`;
+        const { ids: by, key: byKey } = namesOf(earlier);
+        const clash = `${port.at?.file}|${port.at?.start}|${byKey}`;
         const same = clashes.get(clash);
         if (same) same.hosts.push(port.host!);
         else clashes.set(clash, { port, hosts: [port.host!], by });
