@@ -163,3 +163,23 @@ describe("ranges spread a port each", () => {
     ]);
   });
 });
+
+describe("a pool of host ports", () => {
+  it("says who takes its ports in a sentence that agrees with them", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  pool: { image: 'pool:1', ports: ['8090-8091:80'], deploy: { replicas: 2 } }",
+        "  fixed: { image: 'fixed:1', ports: ['8090:80', '8091:81'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "'pool' runs 2 replicas on the host ports 8090-8091, of which 'fixed' already publishes 8090, 8091 on this host: none is left",
+    ]);
+  });
+});

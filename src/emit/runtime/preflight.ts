@@ -247,12 +247,12 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
     const takenPorts = new Set(taken.map((other) => other.port.host!));
     const free = hostPortCount(port) - takenPorts.size;
     if (takenPorts.size === 0 || free >= instance.replicas.max) return [];
-    const by = [...new Set(taken.map((other) => `'${other.instance.id}'`))].join(" and ");
+    const by = [...new Set(taken.map((other) => other.instance.id))];
     return [
       diagnostic(
         "host-port-conflict",
         "error",
-        `'${instance.id}' runs ${instance.replicas.max} replica${instance.replicas.max === 1 ? "" : "s"} on the host ports ${hostPortText(port)}, of which ${by} already publish${taken.length === 1 ? "es" : ""} ${[...takenPorts].join(", ")} on this host: ${free === 0 ? "none is" : `only ${free} ${free === 1 ? "is" : "are"}`} left`,
+        `'${instance.id}' runs ${instance.replicas.max} replica${instance.replicas.max === 1 ? "" : "s"} on the host ports ${hostPortText(port)}, of which ${quotedNames(by)} already publish${by.length === 1 ? "es" : ""} ${[...takenPorts].join(", ")} on this host: ${free === 0 ? "none is" : `only ${free} ${free === 1 ? "is" : "are"}`} left`,
         port.at,
         { hint: "give the pool more ports, or publish the others elsewhere" },
       ),
