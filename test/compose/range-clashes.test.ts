@@ -183,3 +183,25 @@ describe("a pool of host ports", () => {
     ]);
   });
 });
+
+describe("ports on other transports", () => {
+  it("are no clash on one host port: tcp, udp and sctp each take it apart", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  sctp: { image: 'sctp:1', ports: ['8080:80/sctp'] }",
+        "  udp: { image: 'udp:1', ports: ['8080:80/udp'] }",
+        "  tcp: { image: 'tcp:1', ports: ['8080:80/tcp'] }",
+        "  again: { image: 'again:1', ports: ['8080:81/sctp'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "'again' publishes host port 8080, which 'sctp' already publishes on this host",
+    ]);
+  });
+});

@@ -13,7 +13,13 @@ import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-ri
 import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
-import { bindsOverlap, hostPortCount, hostPortsText, hostPortText } from "../../model/published.js";
+import {
+  bindsOverlap,
+  hostPortCount,
+  hostPortsText,
+  hostPortText,
+  transportOf,
+} from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 import { Taken } from "./taken.js";
@@ -188,7 +194,7 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     // The ports of one entry (a spread range) taken by the same instances are one finding.
     const clashes = new Map<string, { port: (typeof publishes)[number]; hosts: number[]; by: string[] }>();
     for (const port of publishes.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
-      const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
+      const protocol = transportOf(port.port.protocol);
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
       const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind), port.bind);
@@ -232,7 +238,7 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
       .filter((p) => p.host !== undefined && p.hostLast === undefined)
       .map((port) => ({ instance, port })),
   );
-  const protocol = (port: Instance["publish"][number]) => (port.port.protocol === "udp" ? "udp" : "tcp");
+  const protocol = (port: Instance["publish"][number]) => transportOf(port.port.protocol);
   return pools.flatMap(({ instance, port }) => {
     const taken = fixed.filter(
       (other) =>
