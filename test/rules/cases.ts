@@ -1963,6 +1963,24 @@ export const cases: RuleCase[] = [
     expected: ["4:54", "7:46", "15:22"],
   },
   {
+    // Quoted within the shell's string, with quotes the file's string escapes: at the secret, not its quotes.
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a:",
+        "    image: mysql:8.4",
+        '    command: "sh -c \\"mysqld --password=\\\\\\"s3cretpass\\\\\\"\\""',
+        "  b:",
+        "    image: mysql:8.4",
+        "    command: ['sh', '-c', 'mysqld --password=\"s3cretpass\"']",
+        "",
+      ].join("\n"),
+    },
+    expected: ["4:45", "7:47"],
+  },
+  {
     rule: "use-port-undeclared",
     text: `${head}services:\n  api: { kind: api, image: "a:1", ports: { http: 8080 } }\n  web: { kind: web, image: "w:1", uses: { api: { port: 9999 } }, env: { API: { endpoint: api, port: 7777 } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
     expected: ["5:43", "5:73"],
