@@ -291,10 +291,14 @@ function secretAt(service: Service, sources?: ReadonlyMap<string, string>): Sour
   const { command, commandAt, commandWordsAt } = service;
   const secret = literalSecrets(commandLine(command))[0];
   if (!secret) return undefined;
-  const holder = holderOf(command!, secret.start, commandAt, commandWordsAt);
+  // Quotes around the value, escaped or not (--password=\"s3cret\"), are the line's: the secret is
+  // what they hold, and quotes escaped for the file's own string would be written otherwise there.
+  const lead = /^[\\"']*/.exec(secret.value)![0].length;
+  const bare = secret.value.slice(lead).replace(/[\\"']+$/, "");
+  const holder = holderOf(command!, secret.start + lead, commandAt, commandWordsAt);
   if (!holder) return undefined;
   const text = sources?.get(holder.at.file);
-  return (text !== undefined && writtenWithin(text, holder.at, holder, secret)) || holder.at;
+  return (text !== undefined && bare !== "" && writtenWithin(text, holder.at, holder, bare)) || holder.at;
 }
 
 /** The word of a list (or the command written as one string) that holds a place of its line, and where it is. */
@@ -323,16 +327,16 @@ function writtenWithin(
   text: string,
   at: SourceRange,
   holder: { value: string; offset: number },
-  secret: CommandSecret,
+  secret: string,
 ): SourceRange | undefined {
-  const before = occurrences(holder.value.slice(0, holder.offset), secret.value);
+  const before = occurrences(holder.value.slice(0, holder.offset), secret);
   const written = text.slice(at.start, at.end);
   let index = -1;
   for (let seen = 0; seen <= before; seen++) {
-    index = written.indexOf(secret.value, index + 1);
+    index = written.indexOf(secret, index + 1);
     if (index < 0) return undefined;
   }
-  return { file: at.file, start: at.start + index, end: at.start + index + secret.value.length };
+  return { file: at.file, start: at.start + index, end: at.start + index + secret.length };
 }
 
 /** How many times `part` starts in `text`, overlapping or not. */

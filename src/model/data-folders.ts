@@ -12,7 +12,8 @@ function dataOf(image: string, known: KnownImage): { name: string; data: DataFol
   const later = known.laterData;
   const earlier = known.data && { name: known.name, data: known.data };
   if (!later) return earlier;
-  const tag = /:([^/:@]+)(?:@|$)/.exec(image)?.[1] ?? "latest";
+  // The digest's own colon (postgres@sha256:9f86…) starts no tag: its hex digits are no version.
+  const tag = /:([^/:]+)$/.exec(image.replace(/@.*$/, ""))?.[1] ?? "latest";
   const major = /^(\d+)/.exec(tag)?.[1];
   if (major !== undefined && Number(major) < later.major) return earlier;
   return {

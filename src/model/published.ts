@@ -37,6 +37,15 @@ export function hostPortCount(port: Pick<PublishedPort, "host" | "hostLast">): n
   return port.hostLast === undefined ? 1 : port.hostLast - port.host + 1;
 }
 
+/**
+ * The transport a port's protocol travels on, which a host port is taken for: udp and sctp as
+ * themselves, any other (http, postgres, tcp) on tcp. One port taken for each is no clash.
+ */
+export function transportOf(protocol: string): "tcp" | "udp" | "sctp" {
+  const lower = protocol.toLowerCase();
+  return lower === "udp" || lower === "sctp" ? lower : "tcp";
+}
+
 /** An address that binds every interface: no bind at all, or the wildcard of IPv4 or IPv6. */
 const everyInterface = (bind: string | undefined) =>
   bind === undefined || bind === "0.0.0.0" || bind === "::";

@@ -1,11 +1,13 @@
-import type { Model, Use } from "../model/types.js";
+import { type DependsOn, dependsOnUses } from "../model/depends-on.js";
+import type { Model } from "../model/types.js";
 
 /**
- * Whether Compose waits for a use's target before it starts the service. A use the model calls
- * optional is not needed to start, and the compose file made from a model leaves it out; one read
- * from a compose file's depends_on with required: false is still waited for wherever the dependency
- * runs, as Compose passes over it only where it is not there or fails.
+ * The uses Compose waits for before it starts a service. Read from a compose file, every
+ * depends_on entry, required: false among them: Compose passes over one of those only where it is
+ * not there or fails. In a model, those its generated compose file writes (dependsOnUses): an
+ * optional use only where it says what it waits for.
  */
-export function composeWaitsFor(use: Use, model: Model): boolean {
-  return !use.optional || model.readFrom === "compose";
+export function composeWaits(model: Model): DependsOn {
+  if (model.readFrom === "compose") return (service) => service.uses;
+  return dependsOnUses(model.services);
 }

@@ -13,8 +13,9 @@ export const hostPortConflict: Rule = {
   },
   check(context) {
     reportAnalysis(context, "host-port-conflict");
-    // What the model does not keep: compose port ranges too long to list a port each, Kubernetes host
-    // ports that a DaemonSet takes on every node, and node ports two Services ask for.
+    // What the model does not keep: compose port ranges not spread a port each (too long, or too many
+    // in the project: ports.ts), Kubernetes host ports that a DaemonSet takes on every node, and
+    // node ports two Services ask for.
     reportImported(context, "host-port-conflict");
   },
 };

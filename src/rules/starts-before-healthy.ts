@@ -1,5 +1,5 @@
 import { byPlace, named } from "./by-place.js";
-import { composeWaitsFor } from "./compose-waits.js";
+import { composeWaits } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 export const startsBeforeHealthy: Rule = {
@@ -17,11 +17,10 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
   check(context) {
     const checked = new Set(context.model.services.filter((s) => s.health).map((s) => s.id));
     for (const id of context.model.imageHealthChecks ?? []) checked.add(id);
+    const waited = composeWaits(context.model);
     const waits = context.model.services.flatMap((service) =>
-      service.uses
-        .filter(
-          (use) => use.wait === "started" && composeWaitsFor(use, context.model) && checked.has(use.target),
-        )
+      waited(service)
+        .filter((use) => use.wait === "started" && checked.has(use.target))
         .map((use) => ({ at: use.at, subject: use.target, service: service.id })),
     );
     for (const { at, subject: target, services } of byPlace(waits)) {

@@ -1,7 +1,7 @@
 import { shownToServe } from "../model/kinds.js";
 import type { Model, Service } from "../model/types.js";
 import { byPlace, named } from "./by-place.js";
-import { composeWaitsFor } from "./compose-waits.js";
+import { composeWaits } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 /** The services with an instance, anywhere, that publishes ports: found once for the whole model. */
@@ -44,12 +44,11 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
   check(context) {
     const byId = new Map(context.model.services.map((s) => [s.id, s]));
     const published = publishing(context.model);
+    const waited = composeWaits(context.model);
     const waits = context.model.services.flatMap((service) =>
-      service.uses.flatMap((use) => {
+      waited(service).flatMap((use) => {
         const target = byId.get(use.target);
-        // Not required, it is waited for all the same where it runs: Compose passes over it only when it fails.
-        const waits = use.wait === "completed" && composeWaitsFor(use, context.model);
-        const reason = waits && target ? runsUntilStopped(target, published) : undefined;
+        const reason = use.wait === "completed" && target ? runsUntilStopped(target, published) : undefined;
         return reason ? [{ at: use.at, subject: { target: use.target, reason }, service: service.id }] : [];
       }),
     );

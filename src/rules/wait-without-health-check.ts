@@ -1,5 +1,5 @@
 import { byPlace, named } from "./by-place.js";
-import { composeWaitsFor } from "./compose-waits.js";
+import { composeWaits } from "./compose-waits.js";
 import type { Rule } from "./rule.js";
 
 export const waitWithoutHealthCheck: Rule = {
@@ -18,15 +18,10 @@ db: { kind: database, image: postgres:16, health: { command: [pg_isready] } }`,
     const checked = new Set(context.model.services.filter((s) => s.health).map((s) => s.id));
     for (const id of context.model.imageHealthChecks ?? []) checked.add(id);
     const known = new Set(context.model.services.map((s) => s.id));
+    const waited = composeWaits(context.model);
     const waits = context.model.services.flatMap((service) =>
-      service.uses
-        .filter(
-          (use) =>
-            use.wait === "healthy" &&
-            composeWaitsFor(use, context.model) &&
-            !checked.has(use.target) &&
-            known.has(use.target),
-        )
+      waited(service)
+        .filter((use) => use.wait === "healthy" && !checked.has(use.target) && known.has(use.target))
         .map((use) => ({
           at: use.at,
           subject: { target: use.target, optional: use.optional },

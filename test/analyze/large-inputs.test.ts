@@ -121,6 +121,26 @@ describe("large inputs", () => {
     ]);
   });
 
+  it("checks 10,000 services in no profile after 10,000 alternatives, all on one host port and container name, finding what each meets once", async () => {
+    const count = 10_000;
+    const lines = ["services:"];
+    const service = (name: string, profiles: string) =>
+      `  ${name}: { image: "nginx:1.27", container_name: web, ports: ["80:80"]${profiles} }`;
+    for (let i = 0; i < count; i++) lines.push(service(`s${i}`, `, profiles: [p${i}]`));
+    for (let i = 0; i < count; i++) lines.push(service(`always${i}`, ""));
+    const file = write("after-profiles.yaml", `${lines.join("\n")}\n`);
+    const started = performance.now();
+    const loaded = await loadComposeAsModel([file]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const messages = found.filter((d) => d.code === "host-port-conflict").map((d) => d.message);
+    expect(messages).toHaveLength(count);
+    // Each after the first meets it too, in every run.
+    expect(messages.at(-1)).toBe(
+      "'always9999' publishes host port 80, which 's0', 's1', 's2' and 9998 others already publish on this host",
+    );
+  });
+
   it("checks 30,000 services that each publish one host port range in a profile of their own", async () => {
     const count = 30_000;
     const lines = ["services:"];

@@ -68,7 +68,7 @@ describe("rangeClashes", () => {
           },
         }));
         const found = rangeClashes(published).map(({ later, earlier }) => ({
-          later: later.id,
+          later: later[0]!.id,
           earlier: earlier.map((e) => e.id),
         }));
         expect(found).toEqual(naive(published));
@@ -139,6 +139,69 @@ describe("ranges spread a port each", () => {
       "'wide' publishes host ports 1-65535, which overlap host ports 10000-10089 that 'media' already publishes on this host",
       "'wide' publishes host ports 1-65535, which overlap host ports 10090-10100 that 'media' and 'turn' already publish on this host",
       "'wide' publishes host ports 1-65535, which overlap host ports 10101-10200 that 'turn' already publishes on this host",
+    ]);
+  });
+
+  it("meeting a range too long to spread are one finding naming the ports that meet it", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  wide: { image: 'wide:1', ports: ['8000-8300:8000-8300'] }",
+        "  small: { image: 'small:1', ports: ['8000-8002:8000-8002', '8299-8301:8299-8301'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    // The port both start on is the model's, and found by the check of its ports.
+    expect(found.map((d) => d.message).sort()).toEqual([
+      "'small' publishes host port 8000, which 'wide' already publishes on this host",
+      "'small' publishes host ports 8001-8002, which overlap host ports 8000-8300 that 'wide' already publishes on this host",
+      "'small' publishes host ports 8299-8300, which overlap host ports 8000-8300 that 'wide' already publishes on this host",
+    ]);
+  });
+});
+
+describe("a pool of host ports", () => {
+  it("says who takes its ports in a sentence that agrees with them", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  pool: { image: 'pool:1', ports: ['8090-8091:80'], deploy: { replicas: 2 } }",
+        "  fixed: { image: 'fixed:1', ports: ['8090:80', '8091:81'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "'pool' runs 2 replicas on the host ports 8090-8091, of which 'fixed' already publishes 8090, 8091 on this host: none is left",
+    ]);
+  });
+});
+
+describe("ports on other transports", () => {
+  it("are no clash on one host port: tcp, udp and sctp each take it apart", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  sctp: { image: 'sctp:1', ports: ['8080:80/sctp'] }",
+        "  udp: { image: 'udp:1', ports: ['8080:80/udp'] }",
+        "  tcp: { image: 'tcp:1', ports: ['8080:80/tcp'] }",
+        "  again: { image: 'again:1', ports: ['8080:81/sctp'] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "'again' publishes host port 8080, which 'sctp' already publishes on this host",
     ]);
   });
 });

@@ -40,4 +40,26 @@ describe("Taken", () => {
       ),
     );
   });
+
+  it("answers the same asked in turn as entries are added, as it would asked afresh", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(profiles, bind), { maxLength: 16 }), (entries) => {
+        const taken = new Taken<{ instance: Instance; bind: string }>();
+        const added: { instance: Instance; bind: string }[] = [];
+        for (const [index, [p, b]] of entries.entries()) {
+          const entry = { instance: instance(`s${index}`, p), bind: b };
+          for (const asked of ["127.0.0.1", "0.0.0.0"]) {
+            const matches = (e: { bind: string }) => e.bind === asked || e.bind === "0.0.0.0";
+            const afresh = new Taken<{ instance: Instance; bind: string }>();
+            for (const earlier of added) afresh.add(earlier);
+            expect(taken.firstInEachRun(entry.instance, matches, asked)).toEqual(
+              afresh.firstInEachRun(entry.instance, matches, asked),
+            );
+          }
+          taken.add(entry);
+          added.push(entry);
+        }
+      }),
+    );
+  });
 });

@@ -886,6 +886,27 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("refuses a range that ends past the last port, on the host or in the container, rather than spread it past 65535", async () => {
+    const file = write(
+      "range-ends.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    ports: ['65530-65540:65530-65540', '65535-65536:80', '8000-8001:8000-8001']",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "the port '65530-65540:65530-65540' of 'api' is not one Docker accepts",
+      "the port '65535-65536:80' of 'api' is not one Docker accepts",
+    ]);
+    expect(loaded.model!.services.find((s) => s.id === "api")!.ports.map((p) => p.port)).toEqual([
+      8000, 8001,
+    ]);
+  });
+
   it("reports health check tests written so that they cannot work: a command line as one exec word, shell syntax in the exec form, CMD-SHELL in words", async () => {
     const file = write(
       "health-tests.yaml",

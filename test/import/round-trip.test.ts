@@ -128,6 +128,15 @@ describe("compose(import(file))", () => {
     ]);
   });
 
+  it("keeps the transport of a port on udp or sctp", () => {
+    const text =
+      'services:\n  sip:\n    image: sip:1.0\n    ports: ["5060:5060/udp", "5061:5061/sctp", "5062:5062"]\n';
+    const regenerated = again(text);
+    expect(regenerated).toContain("      - 5060:5060/udp\n");
+    expect(regenerated).toContain("      - 5061:5061/sctp\n");
+    expect(regenerated).toContain("      - 5062:5062\n");
+  });
+
   const files = corpusComposeFiles();
 
   it.skipIf(files.length === 0)("runs what each real compose file of the corpus runs", () => {

@@ -312,11 +312,14 @@ export const cases: RuleCase[] = [
         "  new-mount: { image: 'postgres:18', volumes: ['cc:/var/lib/postgresql'] }",
         "  its-folder: { image: 'postgres:19', volumes: ['dd:/var/lib/postgresql/19/docker'] }",
         "  seventeen: { image: 'postgres:17.6', volumes: ['ee:/var/lib/postgresql/data'] }",
-        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {} }",
+        // Pinned by a digest alone, it names no major version: the newest, as latest is.
+        `  digest: { image: 'postgres@sha256:1${"f".repeat(63)}', volumes: ['ff:/var/lib/postgresql/data'] }`,
+        `  both: { image: 'postgres:16@sha256:${"a".repeat(64)}', volumes: ['gg:/var/lib/postgresql/data'] }`,
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {}, ff: {}, gg: {} }",
         "",
       ].join("\n"),
     },
-    expected: ["2:3", "3:3"],
+    expected: ["2:3", "3:3", "7:3"],
   },
   {
     // A private key written into the compose file as a config's content; a config of plain settings is none.
@@ -1958,6 +1961,24 @@ export const cases: RuleCase[] = [
     },
     // The user's name is the same text: the password is the second time it is written.
     expected: ["4:54", "7:46", "15:22"],
+  },
+  {
+    // Quoted within the shell's string, with quotes the file's string escapes: at the secret, not its quotes.
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a:",
+        "    image: mysql:8.4",
+        '    command: "sh -c \\"mysqld --password=\\\\\\"s3cretpass\\\\\\"\\""',
+        "  b:",
+        "    image: mysql:8.4",
+        "    command: ['sh', '-c', 'mysqld --password=\"s3cretpass\"']",
+        "",
+      ].join("\n"),
+    },
+    expected: ["4:45", "7:47"],
   },
   {
     rule: "use-port-undeclared",

@@ -423,14 +423,36 @@ describe("dependencies that are not required", () => {
     ]);
   });
 
-  it("make no wait in a model, whose compose file leaves them out", () => {
+  it("are waited for in a model where they say what they wait for, as its compose file writes them, and make no wait otherwise", () => {
     const text = `${head}services:
-  api: { kind: api, image: "shop/api:1.4", uses: { db: { optional: true, wait: healthy }, cache: { optional: true, wait: started }, jobs: { optional: true, wait: completed } } }
+  api: { kind: api, image: "shop/api:1.4", uses: { db: { optional: true, wait: healthy }, cache: { optional: true, wait: started }, jobs: { optional: true, wait: completed }, mail: { optional: true } } }
   db: { kind: database, image: "postgres:16", stateful: false }
   cache: { kind: cache, image: "redis:7", health: { command: [redis-cli, ping] } }
   jobs: { kind: worker, image: "shop/jobs:1.4", restart: always }
+  mail: { kind: worker, image: "shop/mail:1.4", restart: always, uses: { api: { wait: healthy } } }
+  audit: { kind: worker, image: "shop/audit:1.4", uses: { mail: { wait: completed } } }
+  report: { kind: worker, image: "shop/report:1.4", restart: always, uses: { audit: { optional: true, wait: completed } } }
 environments:
-  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db, cache, jobs] } } }
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db, cache, jobs, mail, audit, report] } } }
+`;
+    const found = findings(text).filter((f) => waitRules.includes(f.diagnostic.code));
+    // mail's wait on api, and audit's on mail, are plain; report's optional wait on audit leads
+    // back to report through none of them, so it is written, and audit, not a server, is no finding.
+    expect(found.map((f) => f.diagnostic.message).sort()).toEqual([
+      "'api' waits for 'db' to be healthy, but 'db' has no health check: as it is not required, Compose warns and starts 'api' without waiting for it to be ready",
+      "'api' waits for 'jobs' to run to completion, but 'jobs' runs until it is stopped (it restarts always): it would never start",
+      "'api' waits only for 'cache' to start, not for its health check to pass",
+      "'audit' waits for 'mail' to run to completion, but 'mail' runs until it is stopped (it restarts always): it would never start",
+      "'mail' waits for 'api' to be healthy, but 'api' has no health check",
+    ]);
+  });
+
+  it("make no wait in a model where one closes a cycle, which its compose file leaves out", () => {
+    const text = `${head}services:
+  api: { kind: api, image: "shop/api:1.4", restart: always, health: { command: ["true"] }, uses: { jobs: { wait: healthy } } }
+  jobs: { kind: worker, image: "shop/jobs:1.4", health: { command: ["true"] }, uses: { api: { optional: true, wait: completed } } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, jobs] } } }
 `;
     expect(findings(text).filter((f) => waitRules.includes(f.diagnostic.code))).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diagnostic } from "../../diagnostics.js";
 import { GENERATED_FOR } from "../../import/compose/generated-for.js";
+import { dependsOnUses } from "../../model/depends-on.js";
 import { pathsFromFolder } from "../../model/folder-paths.js";
 import type { Environment, Instance, Model } from "../../model/types.js";
 import { type GeneratedFile, generatedHeader } from "../generated-file.js";
@@ -12,7 +13,6 @@ import { ancestors, containerInstances } from "../runtime/platform.js";
 import { preflight } from "../runtime/preflight.js";
 import { unknownEnvironment } from "../unknown-environment.js";
 import { DOCUMENT_OPTIONS, quoteForYaml11 } from "../yaml-1-1.js";
-import { dependsOnUses } from "./depends-on.js";
 import { envExample } from "./env-example.js";
 import { composeHealthcheck } from "./health.js";
 import { composeService, containersByService } from "./service.js";
@@ -74,7 +74,7 @@ export function emitCompose(
   if (problems.some((d) => d.severity === "error")) return { files: [], diagnostics };
 
   const instances = containerInstances(environment);
-  const dependsOn = dependsOnUses(instances);
+  const dependsOn = dependsOnUses(instances.map((i) => i.service));
   const health = new Map(instances.map((i) => [i.id, composeHealthcheck(i)]));
   // Who waits for each service to be healthy: found once, for the services whose check is left out.
   let waitersOf: Map<string, string[]> | undefined;

@@ -1,12 +1,12 @@
 /** One Compose service from one instance. */
 import { groupBy } from "../../collections.js";
+import type { DependsOn } from "../../model/depends-on.js";
 import { KIND_LABEL } from "../../model/labels.js";
-import { hostPortText } from "../../model/published.js";
+import { hostPortText, transportOf } from "../../model/published.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
 import { emittedBuildArgs } from "./build-args.js";
-import type { DependsOn } from "./depends-on.js";
 import type { ComposeHealthcheck } from "./health.js";
 import { literal } from "./literal.js";
 
@@ -143,7 +143,8 @@ export function composeService(
     // "127.0.0.1::5432" or "5432": any free host port; "8090-8093:80", a free one of a pool.
     const host =
       p.host === undefined ? (bind ? `${bind}::` : "") : `${bind ? `${bind}:` : ""}${hostPortText(p)}:`;
-    return `${host}${p.port.port}${p.port.protocol === "udp" ? "/udp" : ""}`;
+    const transport = transportOf(p.port.protocol);
+    return `${host}${p.port.port}${transport === "tcp" ? "" : `/${transport}`}`;
   });
   if (ports.length > 0 && !service.networkMode) entry.ports = ports;
   const env = emittedEnv(instance);

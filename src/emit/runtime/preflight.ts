@@ -13,7 +13,13 @@ import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-ri
 import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
-import { bindsOverlap, hostPortCount, hostPortsText, hostPortText } from "../../model/published.js";
+import {
+  bindsOverlap,
+  hostPortCount,
+  hostPortsText,
+  hostPortText,
+  transportOf,
+} from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 import { Taken } from "./taken.js";
@@ -137,6 +143,17 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     map.set(key, taken);
     return taken;
   };
+  // Thousands of instances may each be given the same list of thousands (see Taken): its ids are
+  // found once, not again for each.
+  const named = new WeakMap<readonly { instance: Instance }[], { ids: string[]; key: string }>();
+  const namesOf = (earlier: readonly { instance: Instance }[]) => {
+    const known = named.get(earlier);
+    if (known) return known;
+    const ids = earlier.map((e) => e.instance.id);
+    const names = { ids, key: ids.join("\u0000") };
+    named.set(earlier, names);
+    return names;
+  };
   return (instance) => {
     const found: Diagnostic[] = [];
     // Scaled to none (Compose's replicas: 0), it starts no container to take a port or a name.
@@ -144,20 +161,20 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     if (instance.containerName) {
       const at = instance.containerNameAt ?? instance.at;
       const key = `${hostOf(instance.node)}|${instance.containerName}`;
-      const named = takenAt(containers, key);
-      const earlier = named.firstInEachRun(instance, () => true);
+      const taken = takenAt(containers, key);
+      const earlier = taken.firstInEachRun(instance, () => true);
       if (earlier.length > 0)
         found.push(
           diagnostic(
             "container-name-conflict",
             "error",
-            `container name '${instance.containerName}' is already taken by ${quotedNames(earlier.map((e) => e.instance.id))} on this host`,
+            `container name '${instance.containerName}' is already taken by ${quotedNames(namesOf(earlier).ids)} on this host`,
             at,
             { hint: "give each a name of its own, or leave container_name out" },
           ),
         );
       // Taken all the same: one in a profile after it may start with it and not with those before.
-      named.add({ instance });
+      taken.add({ instance });
       if (instance.replicas.max > 1)
         found.push(
           diagnostic(
@@ -177,13 +194,13 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     // The ports of one entry (a spread range) taken by the same instances are one finding.
     const clashes = new Map<string, { port: (typeof publishes)[number]; hosts: number[]; by: string[] }>();
     for (const port of publishes.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
-      const protocol = port.port.protocol === "udp" ? "udp" : "tcp";
+      const protocol = transportOf(port.port.protocol);
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
-      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind));
+      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind), port.bind);
       if (earlier.length > 0) {
-        const by = earlier.map((b) => b.instance.id);
-        const clash = `${port.at?.file}|${port.at?.start}|${by.join("\u0000")}`;
+        const { ids: by, key: byKey } = namesOf(earlier);
+        const clash = `${port.at?.file}|${port.at?.start}|${byKey}`;
         const same = clashes.get(clash);
         if (same) same.hosts.push(port.host!);
         else clashes.set(clash, { port, hosts: [port.host!], by });
@@ -221,7 +238,7 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
       .filter((p) => p.host !== undefined && p.hostLast === undefined)
       .map((port) => ({ instance, port })),
   );
-  const protocol = (port: Instance["publish"][number]) => (port.port.protocol === "udp" ? "udp" : "tcp");
+  const protocol = (port: Instance["publish"][number]) => transportOf(port.port.protocol);
   return pools.flatMap(({ instance, port }) => {
     const taken = fixed.filter(
       (other) =>
@@ -236,12 +253,12 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
     const takenPorts = new Set(taken.map((other) => other.port.host!));
     const free = hostPortCount(port) - takenPorts.size;
     if (takenPorts.size === 0 || free >= instance.replicas.max) return [];
-    const by = [...new Set(taken.map((other) => `'${other.instance.id}'`))].join(" and ");
+    const by = [...new Set(taken.map((other) => other.instance.id))];
     return [
       diagnostic(
         "host-port-conflict",
         "error",
-        `'${instance.id}' runs ${instance.replicas.max} replica${instance.replicas.max === 1 ? "" : "s"} on the host ports ${hostPortText(port)}, of which ${by} already publish${taken.length === 1 ? "es" : ""} ${[...takenPorts].join(", ")} on this host: ${free === 0 ? "none is" : `only ${free} ${free === 1 ? "is" : "are"}`} left`,
+        `'${instance.id}' runs ${instance.replicas.max} replica${instance.replicas.max === 1 ? "" : "s"} on the host ports ${hostPortText(port)}, of which ${quotedNames(by)} already publish${by.length === 1 ? "es" : ""} ${[...takenPorts].join(", ")} on this host: ${free === 0 ? "none is" : `only ${free} ${free === 1 ? "is" : "are"}`} left`,
         port.at,
         { hint: "give the pool more ports, or publish the others elsewhere" },
       ),

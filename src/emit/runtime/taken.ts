@@ -11,6 +11,8 @@ export class Taken<T extends { instance: Instance }> {
   private readonly entries: T[] = [];
   private readonly unprofiled: number[] = [];
   private readonly byProfile = new Map<string, number[]>();
+  /** What an instance in no profile meets after one in none (see firstInEachRun), by that one and `matches`' key. */
+  private readonly afterUnprofiled = new Map<string, T[]>();
 
   add(entry: T): void {
     const index = this.entries.push(entry) - 1;
@@ -27,9 +29,10 @@ export class Taken<T extends { instance: Instance }> {
    * For each way `instance` can be started, the first entry that `matches` and starts with it: one
    * in profiles, in each of its profiles; one in none, alone and in each profile an entry is in.
    * Alternatives (web in blue, web2 in green) that each take what one in no profile takes are each
-   * named, whichever order they come in. In the order added, each once.
+   * named, whichever order they come in. In the order added, each once. `matchKey` is the same for
+   * calls whose `matches` say the same of every entry.
    */
-  firstInEachRun(instance: Instance, matches: (entry: T) => boolean): T[] {
+  firstInEachRun(instance: Instance, matches: (entry: T) => boolean, matchKey = ""): readonly T[] {
     const before = (indices: readonly number[], limit: number) => {
       for (const index of indices) {
         if (index >= limit) break;
@@ -40,11 +43,18 @@ export class Taken<T extends { instance: Instance }> {
     const unprofiled = before(this.unprofiled, this.entries.length);
     const limit = unprofiled ?? this.entries.length;
     const profiles = instance.service.profiles;
+    // In no profile, after one in none that it meets, it meets what that one came after in every
+    // profile, which no entry added since changes: found once, not again for each of thousands.
+    const key = profiles.length === 0 && unprofiled !== undefined ? `${unprofiled}|${matchKey}` : undefined;
+    const known = key === undefined ? undefined : this.afterUnprofiled.get(key);
+    if (known) return known;
     const found = new Set<number>(unprofiled === undefined ? [] : [unprofiled]);
     for (const profile of profiles.length === 0 ? this.byProfile.keys() : new Set(profiles)) {
       const index = before(this.byProfile.get(profile) ?? [], limit);
       if (index !== undefined) found.add(index);
     }
-    return [...found].sort((a, b) => a - b).map((index) => this.entries[index]!);
+    const earlier = [...found].sort((a, b) => a - b).map((index) => this.entries[index]!);
+    if (key !== undefined) this.afterUnprofiled.set(key, earlier);
+    return earlier;
   }
 }

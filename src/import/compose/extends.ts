@@ -2,9 +2,9 @@
  * `extends`: a service starts from another one, in the same file or another (its relative paths
  * rewritten for this file's folder), and its own keys override by the merge rules. The file named
  * and the paths taken are read from the folder the extending file reads its own paths from: the
- * project's for a file given with -f or included (wherever it lies), a file's own for one extended. Chains are
- * followed; a circle, a missing file or a missing service is reported where the `extends` is
- * written, and the service is imported without it. So is one past the budget of what extending may
+ * project's for a file given with -f or included (wherever it lies), a file's own for one extended.
+ * Chains are followed; a circle, a missing file or a missing service is reported where the
+ * `extends` is written, and the service is imported without it. So is one past the budget of what extending may
  * copy (limits.maxExpandedValues, as for aliases): each service of a chain copies all before it, and
  * a long chain grows with its square, as an alias bomb grows.
  */

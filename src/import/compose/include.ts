@@ -1,8 +1,9 @@
 /**
  * `include`: other compose files, each loaded as a project of its own (paths relative to it, its own
  * `.env`), whose services join the including file's. An entry of several paths is one project, the
- * later files overriding the first as -f files do, all with paths relative to the first one's folder. A service both define is merged, the including
- * file's keys over the included ones, as current Compose does (older releases refused it).
+ * later files overriding the first as -f files do, all with paths relative to the first one's folder
+ * (or its project_directory). A service both define is merged, the including file's keys over the
+ * included ones, as current Compose does (older releases refused it).
  * An include that cannot be read, and one that includes itself, are reported.
  */
 import { existsSync } from "node:fs";

@@ -18,7 +18,8 @@ export interface HostPort {
  * thousands of alternatives on one range, each clashing with one in no profile, make one finding.
  */
 export interface RangeClash {
-  later: HostPort;
+  /** The ports of one entry that clash: a range's own, or those of a spread range that meet the earlier ones. */
+  later: HostPort[];
   /**
    * In the order published, by the ports they publish: those that publish the same ones together,
    * and those of the same services (the ports of a spread range) in one clash.
@@ -28,9 +29,6 @@ export interface RangeClash {
 
 const end = (port: Port & { host: number }) => port.hostEnd ?? port.host;
 const isRange = (entry: HostPort) => entry.port.hostEnd !== undefined;
-
-const portsText = (port: Port & { host: number }) =>
-  port.hostEnd === undefined ? `host port ${port.host}` : `host ports ${port.host}-${port.hostEnd}`;
 
 /**
  * Under this key, every entry, whatever its profiles; under "", those in no profile (no profile is
@@ -127,14 +125,34 @@ export function rangeClashes(published: readonly HostPort[]): RangeClash[] {
     }
     (isRange(entry) ? ranges : singles).add(index);
   }
-  return [...found.entries()]
+  const clashes = [...found.entries()]
     .sort(([a], [b]) => a - b)
     .flatMap(([later, byPorts]) =>
       byServices(
         [...byPorts.values()].map((earlier) => earlier.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!),
         published,
-      ).map((earlier) => ({ later: published[later]!, earlier: earlier.map((i) => published[i]!) })),
+      ).map((earlier) => ({ later: [published[later]!], earlier: earlier.map((i) => published[i]!) })),
     );
+  return byEntry(clashes);
+}
+
+/**
+ * Clashes of the ports of one entry (a spread range) with the same services put together, so that a
+ * spread range inside a long one is one finding naming its ports, not one a port.
+ */
+function byEntry(clashes: readonly RangeClash[]): RangeClash[] {
+  const joined = new Map<string, { later: HostPort[]; earlier: Set<HostPort> }>();
+  for (const { later, earlier } of clashes) {
+    const { id, index, port } = later[0]!;
+    const key = [id, index, port.protocol, ...new Set(earlier.map((e) => e.id))].join("\u0000");
+    const same = joined.get(key);
+    if (!same) joined.set(key, { later: [...later], earlier: new Set(earlier) });
+    else {
+      same.later.push(...later);
+      for (const entry of earlier) same.earlier.add(entry);
+    }
+  }
+  return [...joined.values()].map(({ later, earlier }) => ({ later, earlier: [...earlier] }));
 }
 
 /**
@@ -152,21 +170,24 @@ function byServices(groups: readonly number[][], published: readonly HostPort[])
   return [...joined.values()];
 }
 
-/** The host ports the earlier entries publish, as runs: a spread range's ports read as the range. */
-const earlierPortsText = (earlier: readonly HostPort[]) =>
-  hostPortsText(earlier.map((e) => [e.port.host, end(e.port)] as const));
+/** The host ports entries publish, as runs: a spread range's ports read as the range. */
+const portsOf = (entries: readonly HostPort[]) =>
+  hostPortsText(entries.map((e) => [e.port.host, end(e.port)] as const));
 
 /** What a clash says: the ports of both, who published them, and where both are ranges, which ports both take. */
 export function rangeClashText({ later, earlier }: RangeClash): string {
   const port = earlier[0]!.port;
+  const own = later[0]!.port;
   const ids = [...new Set(earlier.map((e) => e.id))];
-  const first = Math.max(later.port.host, port.host);
-  const last = Math.min(end(later.port), end(port));
+  const first = Math.max(own.host, port.host);
+  const last = Math.min(end(own), end(port));
   const shared =
-    later.port.hostEnd !== undefined &&
+    later.length === 1 &&
+    own.hostEnd !== undefined &&
     port.hostEnd !== undefined &&
     earlier.every((e) => e.port.host === port.host && e.port.hostEnd === port.hostEnd)
       ? ` (both take ${first === last ? first : `${first}-${last}`})`
       : "";
-  return `'${later.id}' publishes ${portsText(later.port)}, which overlap${later.port.hostEnd === undefined ? "s" : ""} ${earlierPortsText(earlier)} that ${quotedNames(ids)} already publish${ids.length === 1 ? "es" : ""} on this host${shared}`;
+  const one = later.length === 1 && own.hostEnd === undefined;
+  return `'${later[0]!.id}' publishes ${portsOf(later)}, which overlap${one ? "s" : ""} ${portsOf(earlier)} that ${quotedNames(ids)} already publish${ids.length === 1 ? "es" : ""} on this host${shared}`;
 }

@@ -208,8 +208,14 @@ function portEntry(
     return [];
   }
   const [container, last = container] = target.split("-").map(Number) as [number, number?];
-  const hostPort = host ? Number(host.split("-")[0]) : undefined;
-  if (!isPort(container) || (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))) {
+  const [hostPort, hostRangeLast] = host ? host.split("-").map(Number) : [];
+  // Both ends of a range are ports Docker checks: 65530-65540 is refused, not its first port taken.
+  const ends = [last, ...(hostRangeLast === undefined ? [] : [hostRangeLast])];
+  if (
+    !isPort(container) ||
+    !ends.every(isPort) ||
+    (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))
+  ) {
     invalid.push({ index });
     return [];
   }
@@ -236,7 +242,7 @@ function portEntry(
       protocol,
       ...(hostPort ? { host: hostPort } : {}),
       ...(hostPort && hostEnd ? { hostEnd } : {}),
-      ...(hostPort && host?.includes("-") && !hostEnd ? { hostLast: Number(host.split("-")[1]) } : {}),
+      ...(hostPort && hostRangeLast !== undefined && !hostEnd ? { hostLast: hostRangeLast } : {}),
       ...(bind ? { bind } : {}),
     },
   ];

@@ -6,6 +6,7 @@
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { passesSecret, SECRET_IN_COMMAND_HINT } from "../../model/container-risks.js";
 import { KIND_LABEL } from "../../model/labels.js";
+import { transportOf } from "../../model/published.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, isReplicaCount, type Json, textOf } from "../json.js";
 import { buildField } from "./build.js";
@@ -130,7 +131,9 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
         ? Object.fromEntries(
             ports.map((p) => [
               p.name,
-              p.protocol === "udp" ? { port: p.container, protocol: "udp" } : p.container,
+              transportOf(p.protocol) === "tcp"
+                ? p.container
+                : { port: p.container, protocol: transportOf(p.protocol) },
             ]),
           )
         : undefined,

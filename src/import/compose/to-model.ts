@@ -158,9 +158,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const clash of rangeClashes(hostPorts))
     reading.find("host-port-conflict", rangeClashText(clash), "publish one of them on other host ports", [
       "services",
-      clash.later.id,
+      clash.later[0]!.id,
       "ports",
-      clash.later.index,
+      clash.later[0]!.index,
     ]);
   for (const source of sources) {
     append(diagnostics, keyProblems(source));

@@ -3,14 +3,16 @@
  * says what it waits for: then it is written `required: false`, which Compose starts the service
  * without, and after it where both run (as an imported depends_on of that kind says). Compose
  * refuses a cycle of depends_on whatever `required` says, so an optional use that leads back to
- * the service (how a model breaks a cycle) stays out of it.
+ * the service (how a model breaks a cycle) stays out of it. Asked by the compose generator, and by
+ * the rules about waits, which look at what the generated file will wait for.
  */
-import type { Instance, Service, Use } from "../../model/types.js";
+import type { Service, Use } from "./types.js";
 
 export type DependsOn = (service: Service) => Use[];
 
-export function dependsOnUses(instances: readonly Instance[]): DependsOn {
-  const services = new Map(instances.map((i) => [i.service.id, i.service]));
+export function dependsOnUses(running: Iterable<Service>): DependsOn {
+  const services = new Map<string, Service>();
+  for (const service of running) services.set(service.id, service);
   const reachable = new Map<string, Set<string>>();
   /** The services a service leads to through its uses, here. */
   const reachedFrom = (start: string): Set<string> => {
