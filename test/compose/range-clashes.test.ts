@@ -9,6 +9,16 @@ import { bindsOverlap } from "../../src/model/published.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
 
+/** host-port-conflict's findings on a compose file of these lines. */
+async function hostPortClashes(lines: string[]) {
+  const dir = folderWith({ "compose.yaml": [...lines, ""].join("\n") });
+  const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+  const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+    (d) => d.code === "host-port-conflict",
+  );
+  return { found, loaded };
+}
+
 /** The clashes as comparing each entry with every one published before it finds them. */
 function naive(published: readonly HostPort[]): { later: string; earlier: string[] }[] {
   if (!published.some(({ port }) => port.hostEnd !== undefined)) return [];
@@ -99,19 +109,12 @@ describe("rangeClashes", () => {
 
 describe("a range too long to spread", () => {
   it("is reported once where another entry starts on its first port, and where one meets the rest of it", async () => {
-    const dir = folderWith({
-      "compose.yaml": [
-        "services:",
-        "  media: { image: 'media:1', ports: ['10000-10999:10000-10999/udp'] }",
-        "  first: { image: 'first:1', ports: ['10000:10000/udp'] }",
-        "  inside: { image: 'inside:1', ports: ['10500:53/udp'] }",
-        "",
-      ].join("\n"),
-    });
-    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "host-port-conflict",
-    );
+    const { found, loaded } = await hostPortClashes([
+      "services:",
+      "  media: { image: 'media:1', ports: ['10000-10999:10000-10999/udp'] }",
+      "  first: { image: 'first:1', ports: ['10000:10000/udp'] }",
+      "  inside: { image: 'inside:1', ports: ['10500:53/udp'] }",
+    ]);
     expect(located(found, loaded.sources).sort()).toEqual([
       "host-port-conflict@3:38",
       "host-port-conflict@4:40",
@@ -121,19 +124,12 @@ describe("a range too long to spread", () => {
 
 describe("ranges spread a port each", () => {
   it("are named as ranges, once for each set of services that publish them", async () => {
-    const dir = folderWith({
-      "compose.yaml": [
-        "services:",
-        "  media: { image: 'media:1', ports: ['10000-10100:10000-10100/udp'] }",
-        "  turn: { image: 'turn:1', ports: ['10090-10200:10090-10200/udp'] }",
-        "  wide: { image: 'wide:1', ports: ['1-65535:1-65535/udp'] }",
-        "",
-      ].join("\n"),
-    });
-    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "host-port-conflict",
-    );
+    const { found } = await hostPortClashes([
+      "services:",
+      "  media: { image: 'media:1', ports: ['10000-10100:10000-10100/udp'] }",
+      "  turn: { image: 'turn:1', ports: ['10090-10200:10090-10200/udp'] }",
+      "  wide: { image: 'wide:1', ports: ['1-65535:1-65535/udp'] }",
+    ]);
     expect(found.map((d) => d.message).sort()).toEqual([
       "'turn' publishes host ports 10090-10100, which 'media' already publishes on this host",
       "'wide' publishes host ports 1-65535, which overlap host ports 10000-10089 that 'media' already publishes on this host",
@@ -143,18 +139,11 @@ describe("ranges spread a port each", () => {
   });
 
   it("meeting a range too long to spread are one finding naming the ports that meet it", async () => {
-    const dir = folderWith({
-      "compose.yaml": [
-        "services:",
-        "  wide: { image: 'wide:1', ports: ['8000-8300:8000-8300'] }",
-        "  small: { image: 'small:1', ports: ['8000-8002:8000-8002', '8299-8301:8299-8301'] }",
-        "",
-      ].join("\n"),
-    });
-    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "host-port-conflict",
-    );
+    const { found } = await hostPortClashes([
+      "services:",
+      "  wide: { image: 'wide:1', ports: ['8000-8300:8000-8300'] }",
+      "  small: { image: 'small:1', ports: ['8000-8002:8000-8002', '8299-8301:8299-8301'] }",
+    ]);
     // The port both start on is the model's, and found by the check of its ports.
     expect(found.map((d) => d.message).sort()).toEqual([
       "'small' publishes host port 8000, which 'wide' already publishes on this host",
@@ -166,18 +155,11 @@ describe("ranges spread a port each", () => {
 
 describe("a pool of host ports", () => {
   it("says who takes its ports in a sentence that agrees with them", async () => {
-    const dir = folderWith({
-      "compose.yaml": [
-        "services:",
-        "  pool: { image: 'pool:1', ports: ['8090-8091:80'], deploy: { replicas: 2 } }",
-        "  fixed: { image: 'fixed:1', ports: ['8090:80', '8091:81'] }",
-        "",
-      ].join("\n"),
-    });
-    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "host-port-conflict",
-    );
+    const { found } = await hostPortClashes([
+      "services:",
+      "  pool: { image: 'pool:1', ports: ['8090-8091:80'], deploy: { replicas: 2 } }",
+      "  fixed: { image: 'fixed:1', ports: ['8090:80', '8091:81'] }",
+    ]);
     expect(found.map((d) => d.message)).toEqual([
       "'pool' runs 2 replicas on the host ports 8090-8091, of which 'fixed' already publishes 8090, 8091 on this host: none is left",
     ]);
@@ -186,20 +168,13 @@ describe("a pool of host ports", () => {
 
 describe("ports on other transports", () => {
   it("are no clash on one host port: tcp, udp and sctp each take it apart", async () => {
-    const dir = folderWith({
-      "compose.yaml": [
-        "services:",
-        "  sctp: { image: 'sctp:1', ports: ['8080:80/sctp'] }",
-        "  udp: { image: 'udp:1', ports: ['8080:80/udp'] }",
-        "  tcp: { image: 'tcp:1', ports: ['8080:80/tcp'] }",
-        "  again: { image: 'again:1', ports: ['8080:81/sctp'] }",
-        "",
-      ].join("\n"),
-    });
-    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "host-port-conflict",
-    );
+    const { found } = await hostPortClashes([
+      "services:",
+      "  sctp: { image: 'sctp:1', ports: ['8080:80/sctp'] }",
+      "  udp: { image: 'udp:1', ports: ['8080:80/udp'] }",
+      "  tcp: { image: 'tcp:1', ports: ['8080:80/tcp'] }",
+      "  again: { image: 'again:1', ports: ['8080:81/sctp'] }",
+    ]);
     expect(found.map((d) => d.message)).toEqual([
       "'again' publishes host port 8080, which 'sctp' already publishes on this host",
     ]);
