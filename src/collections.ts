@@ -26,3 +26,19 @@ export function maximum(values: Iterable<number>, floor = Number.NEGATIVE_INFINI
   for (const value of values) if (value > largest) largest = value;
   return largest;
 }
+
+/**
+ * The value at a path of a plain value (parsed YAML or JSON): a list's items by number, a mapping's
+ * own keys only (a number names the key written with its digits), so that no path, not even one a
+ * file wrote as `__proto__`, reaches a prototype.
+ */
+export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value;
+  for (const step of path) {
+    if (Array.isArray(current)) current = typeof step === "number" ? current[step] : undefined;
+    else if (current !== null && typeof current === "object" && Object.hasOwn(current, String(step)))
+      current = (current as Record<string, unknown>)[String(step)];
+    else return undefined;
+  }
+  return current;
+}

@@ -5,6 +5,7 @@
  */
 
 import type { ErrorObject } from "ajv";
+import { valueAt } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { CONTAINER_NAME_HINT } from "../model/container-name.js";
 import type { ModelInputType } from "../model/schema.js";
@@ -33,16 +34,6 @@ function dotted(path: KeyPath): string {
 function unionMember(error: ErrorObject): number | undefined {
   const match = /\/anyOf\/(\d+)\/[^/]+$/.exec(error.schemaPath);
   return match ? Number(match[1]) : undefined;
-}
-
-/** The value at a path of the validated data (the lean validator does not keep it on errors). */
-function valueAt(data: unknown, path: KeyPath): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[key];
-  }
-  return current;
 }
 
 /** One diagnostic for all errors at one path. */

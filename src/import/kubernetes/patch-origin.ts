@@ -3,10 +3,11 @@
  * base file. A finding on a value an overlay's patch set is fixed in that patch, not in the base.
  */
 import { isDeepStrictEqual } from "node:util";
+import { valueAt } from "../../collections.js";
 import type { SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import { isObject, type Json, type ManifestObject } from "./objects.js";
-import { mergeKeys, pointerTokens } from "./patch.js";
+import { mergeKeyOf, pointerTokens } from "./patch.js";
 
 /** A patch applied to an object, and where it is written. */
 export interface PatchLayer {
@@ -96,7 +97,7 @@ function pathAsWritten(written: unknown, value: unknown, path: KeyPath): KeyPath
   let now = value;
   for (const [depth, step] of path.entries()) {
     const field = path[depth - 1];
-    const key = typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+    const key = mergeKeyOf(field);
     const item: unknown = Array.isArray(now) && typeof step === "number" ? now[step] : undefined;
     // A list of another kind's items by the same field's name (a Service's ports) keeps its order.
     if (key && Array.isArray(before) && isObject(item) && item[key] !== undefined) {
@@ -149,7 +150,7 @@ function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | un
   let field: string | number | undefined;
   for (const step of path) {
     if (Array.isArray(written) && Array.isArray(current) && typeof step === "number") {
-      const key = typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+      const key = mergeKeyOf(field);
       const item: unknown = current[step];
       const index = key
         ? written.findIndex(
@@ -204,18 +205,7 @@ function appended(tokens: readonly string[], added: unknown, value: Json, path: 
   if (!tokens.slice(0, at).every((token, i) => token === String(path[i]))) return false;
   const item = valueAt(value, path.slice(0, at + 1));
   const field = path[at - 1];
-  const key = typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+  const key = mergeKeyOf(field);
   if (key && isObject(added) && isObject(item) && added[key] !== undefined) return added[key] === item[key];
   return isDeepStrictEqual(added, item);
-}
-
-function valueAt(value: unknown, path: KeyPath): unknown {
-  let current = value;
-  for (const step of path) {
-    if (Array.isArray(current) && typeof step === "number") current = current[step];
-    else if (isObject(current) && typeof step === "string" && Object.hasOwn(current, step))
-      current = current[step];
-    else return undefined;
-  }
-  return current;
 }

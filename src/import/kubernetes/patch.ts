@@ -19,6 +19,11 @@ export const mergeKeys: Record<string, string> = {
   hostAliases: "ip",
 };
 
+/** The key a list under this field is merged by, where Kubernetes merges it by one. */
+export function mergeKeyOf(field: unknown): string | undefined {
+  return typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -57,7 +62,7 @@ export function strategicMerge(base: unknown, patch: unknown): unknown {
       continue;
     }
     const current = out[key];
-    const mergeKey = Object.hasOwn(mergeKeys, key) ? mergeKeys[key] : undefined;
+    const mergeKey = mergeKeyOf(key);
     if (Array.isArray(current) && Array.isArray(value) && mergeKey)
       out[key] = mergeList(current, value, mergeKey);
     else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value);
