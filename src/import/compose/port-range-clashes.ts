@@ -128,46 +128,30 @@ export function rangeClashes(published: readonly HostPort[]): RangeClash[] {
   const clashes = [...found.entries()]
     .sort(([a], [b]) => a - b)
     .flatMap(([later, byPorts]) =>
-      byServices(
-        [...byPorts.values()].map((earlier) => earlier.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!),
-        published,
-      ).map((earlier) => ({ later: [published[later]!], earlier: earlier.map((i) => published[i]!) })),
+      [...byPorts.values()]
+        .map((earlier) => earlier.sort((a, b) => a - b))
+        .sort((a, b) => a[0]! - b[0]!)
+        .map((earlier) => ({ later: [published[later]!], earlier: earlier.map((i) => published[i]!) })),
     );
   return byEntry(clashes);
 }
 
 /**
- * Clashes of the ports of one entry (a spread range) with the same services put together, so that a
- * spread range inside a long one is one finding naming its ports, not one a port.
+ * Clashes of one entry with the same services put together: the ports of a spread range inside a
+ * long one, and a long range over each port of another's spread range (1-65535 over 5000-5001),
+ * are one finding naming those ports, not one a port.
  */
 function byEntry(clashes: readonly RangeClash[]): RangeClash[] {
-  const joined = new Map<string, { later: HostPort[]; earlier: Set<HostPort> }>();
+  const joined = new Map<string, { later: Set<HostPort>; earlier: Set<HostPort> }>();
   for (const { later, earlier } of clashes) {
     const { id, index, port } = later[0]!;
     const key = [id, index, port.protocol, ...new Set(earlier.map((e) => e.id))].join("\u0000");
-    const same = joined.get(key);
-    if (!same) joined.set(key, { later: [...later], earlier: new Set(earlier) });
-    else {
-      same.later.push(...later);
-      for (const entry of earlier) same.earlier.add(entry);
-    }
+    const same = joined.get(key) ?? { later: new Set<HostPort>(), earlier: new Set<HostPort>() };
+    joined.set(key, same);
+    for (const entry of later) same.later.add(entry);
+    for (const entry of earlier) same.earlier.add(entry);
   }
-  return [...joined.values()].map(({ later, earlier }) => ({ later, earlier: [...earlier] }));
-}
-
-/**
- * Groups of the same services put together, so that a long range meeting each port of another's
- * spread range (1-65535 over 5000-5001) is one finding naming those ports, not one a port.
- */
-function byServices(groups: readonly number[][], published: readonly HostPort[]): number[][] {
-  const joined = new Map<string, number[]>();
-  for (const group of groups) {
-    const key = [...new Set(group.map((i) => published[i]!.id))].join("\u0000");
-    const same = joined.get(key);
-    if (same) same.push(...group);
-    else joined.set(key, [...group]);
-  }
-  return [...joined.values()];
+  return [...joined.values()].map(({ later, earlier }) => ({ later: [...later], earlier: [...earlier] }));
 }
 
 /** The host ports entries publish, as runs: a spread range's ports read as the range. */
