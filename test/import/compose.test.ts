@@ -907,6 +907,30 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("spreads a project's short ranges, of either syntax and of expose, until together they pass 4,096 ports; then none", async () => {
+    const portsOf = async (name: string, services: string[]) => {
+      const file = write(name, ["services:", ...services, ""].join("\n"));
+      const loaded = await loadComposeAsModel([file]);
+      return loaded.model!.services.map((s) => s.ports.length);
+    };
+    const ranged = (count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const first = 10000 + i * 256;
+        const range = `${first}-${first + 255}`;
+        // Each service writes its range its own way: short, long, exposed.
+        const ports = [
+          `ports: ['${range}:${range}']`,
+          `ports: [{ target: '${range}', published: '${range}' }]`,
+          `expose: ['${range}']`,
+        ][i % 3];
+        return `  s${i}: { image: 's:1', ${ports} }`;
+      });
+    // 16 ranges of 256 are 4,096 ports: each spread.
+    expect(await portsOf("ranges-within.yaml", ranged(16))).toEqual(Array(16).fill(256));
+    // One more, of any syntax, and each range stays one port.
+    expect(await portsOf("ranges-beyond.yaml", ranged(17))).toEqual(Array(17).fill(1));
+  });
+
   it("reports health check tests written so that they cannot work: a command line as one exec word, shell syntax in the exec form, CMD-SHELL in words", async () => {
     const file = write(
       "health-tests.yaml",

@@ -103,10 +103,11 @@ export function spreadsRanges(services: Json): boolean {
   let ports = 0;
   for (const service of Object.values(services)) {
     if (!isObject(service)) continue;
-    const exposed = Array.isArray(service.expose) ? service.expose : [];
+    // Only an entry with a dash can be a range: the rest, nearly all, are not read twice.
+    const ranged = (entries: unknown) => (Array.isArray(entries) ? entries.filter(mayBeRange) : []);
     const lengths = [
-      ...portEntries(service.ports, []).map(rangeLength),
-      ...exposed.map((entry) => {
+      ...portEntries(ranged(service.ports), []).map(rangeLength),
+      ...ranged(service.expose).map((entry) => {
         const read = typeof entry === "object" ? undefined : exposedPort(entry);
         return read ? rangeLength({ container: read.port, last: read.last ?? read.port }) : 1;
       }),
@@ -115,6 +116,12 @@ export function spreadsRanges(services: Json): boolean {
     if (ports > SPREAD_PORTS) return false;
   }
   return true;
+}
+
+/** Whether a port entry may hold a range: a dash in it, or in its long syntax's ports. */
+function mayBeRange(entry: unknown): boolean {
+  if (!isObject(entry)) return asText(entry).includes("-");
+  return [entry.target, entry.published].some((value) => value !== undefined && asText(value).includes("-"));
 }
 
 /**
