@@ -8,6 +8,13 @@ import type { Model } from "../model/types.js";
  * optional use only where it says what it waits for.
  */
 export function composeWaits(model: Model): DependsOn {
-  if (model.readFrom === "compose") return (service) => service.uses;
-  return dependsOnUses(model.services);
+  let waits = found.get(model);
+  if (!waits) {
+    waits = model.readFrom === "compose" ? (service) => service.uses : dependsOnUses(model.services);
+    found.set(model, waits);
+  }
+  return waits;
 }
+
+// The rules about waits each ask: the uses are worked out once a model.
+const found = new WeakMap<Model, DependsOn>();
