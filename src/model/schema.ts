@@ -8,6 +8,7 @@
 import { type Static, Type as T, type TSchema } from "@sinclair/typebox";
 import { CONTAINER_NAME } from "./container-name.js";
 import { serviceKindNames } from "./kinds.js";
+import { severitySettings } from "./severity-settings.js";
 
 const strict = { additionalProperties: false } as const;
 
@@ -702,7 +703,7 @@ const Outputs = T.Object(
 const Lint = T.Object(
   {
     rules: T.Optional(
-      T.Record(T.String(), Enum(["off", "info", "warn", "error"] as const), {
+      T.Record(T.String(), Enum(severitySettings), {
         description: "Rule id → severity",
       }),
     ),

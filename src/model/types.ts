@@ -3,6 +3,7 @@
  * every element carrying the source range it came from. All analyses and emitters read this.
  */
 import type { Diagnostic, SourceRange } from "../diagnostics.js";
+import type { SeveritySetting } from "./severity-settings.js";
 
 export type ServiceKind =
   | "web"
@@ -436,8 +437,6 @@ export interface DocumentMeta {
   changelog: { version: string; date: string; author?: string; change: string }[];
 }
 
-export type RuleSeverity = "off" | "warn" | "error";
-
 export interface Model {
   /** The model file, as given. */
   file: string;
@@ -453,7 +452,7 @@ export interface Model {
     kubernetes: { environment: string; path: string }[];
   };
   /** Rule severities the model sets, and where each is set. */
-  lint: { rules: Record<string, RuleSeverity>; at: Record<string, SourceRange> };
+  lint: { rules: Record<string, SeveritySetting>; at: Record<string, SourceRange> };
   /** Variables the configuration the model was read from takes from its environment (compose ${VAR}). */
   variables?: ConfigVariable[];
   /**

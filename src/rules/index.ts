@@ -15,9 +15,9 @@ import type { RuleSeverity } from "./rule.js";
 export { rules } from "./registry.js";
 export type { Rule } from "./rule.js";
 
-/** What `lint.rules` and `check --rule` may set a rule to. */
-export const severitySettings = ["off", "info", "warn", "error"] as const;
-export type SeveritySetting = (typeof severitySettings)[number];
+import type { SeveritySetting } from "../model/severity-settings.js";
+
+export { type SeveritySetting, severitySettings } from "../model/severity-settings.js";
 
 export interface LintOptions {
   /** Rule id → severity, over the model's own `lint.rules`. */

@@ -4,8 +4,9 @@
  */
 import type { Diagnostic } from "../../diagnostics.js";
 import type { ModelInputType } from "../schema.js";
+import type { SeveritySetting } from "../severity-settings.js";
 import { budgeted } from "../suggest.js";
-import type { Model, RuleSeverity } from "../types.js";
+import type { Model } from "../types.js";
 import { entriesOf, type Locate, type ResolveContext } from "./context.js";
 import { checkLinks, resolveEnvironment } from "./environments.js";
 import { lazyLocate } from "./lazy-range.js";
@@ -52,7 +53,7 @@ export function resolveModel(
       kubernetes: entriesOf(input.outputs?.kubernetes).map(([environment, path]) => ({ environment, path })),
     },
     lint: {
-      rules: { ...(input.lint?.rules ?? {}) } as Record<string, RuleSeverity>,
+      rules: { ...(input.lint?.rules ?? {}) } as Record<string, SeveritySetting>,
       at: Object.fromEntries(
         Object.keys(input.lint?.rules ?? {}).map((id) => [id, locate(["lint", "rules", id], "key")]),
       ),
