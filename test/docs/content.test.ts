@@ -178,3 +178,25 @@ environments:
     expect(doc).not.toContain("/admin → admin");
   });
 });
+
+describe("a health check turned off on purpose", () => {
+  it("is said to be off in the catalogue and the health checks, where a service with none has a dash and no row", () => {
+    const { model } = loadModelText(
+      `system: { name: Shop }
+services:
+  api: { kind: api, image: "a:1", ports: { http: 8080 }, health: { http: /health } }
+  worker: { kind: worker, image: "w:1", health: false }
+  mail: { kind: worker, image: "m:1" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, worker, mail] } } }
+`,
+      "m.yaml",
+    );
+    const doc = renderDocument(model!);
+    const row = (name: string) => doc.split("\n").find((line) => line.startsWith(`| **${name}** |`))!;
+    expect(cells(row("worker")).map((c) => c.trim())).toContain("off");
+    expect(cells(row("mail")).map((c) => c.trim())).toContain("—");
+    expect(doc).toContain("| worker | turned off, the image's own check too |");
+    expect(doc).not.toMatch(/^\| mail \| .*(check|turned off)/m);
+  });
+});

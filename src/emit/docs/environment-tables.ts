@@ -139,7 +139,8 @@ export function persistence(environment: Environment): string | undefined {
 export function healthChecks(environment: Environment): string | undefined {
   const rows = environment.instances.flatMap((i) => {
     const h = i.service.health;
-    if (!h) return [];
+    if (!h)
+      return i.service.healthDisabled ? [[cell(i.name), "turned off, the image's own check too", ""]] : [];
     const check =
       h.type === "http"
         ? `HTTP GET ${code(h.path ?? "/")}${h.port ? ` on ${h.port.port}` : ""} → ${h.expect}`

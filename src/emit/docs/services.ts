@@ -15,7 +15,8 @@ function artifact(service: Service): string {
 
 function health(service: Service): string {
   const h = service.health;
-  if (!h) return "—";
+  // Turned off on purpose is a decision the reader should see, not a gap.
+  if (!h) return service.healthDisabled ? "off" : "—";
   if (h.type === "http") return `GET ${code(h.path ?? "/")}`;
   if (h.type === "tcp") return `TCP ${h.port?.port ?? ""}`;
   return code(commandText(h.command));
