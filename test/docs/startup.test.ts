@@ -60,3 +60,25 @@ describe("the Startup Order section", () => {
     expect(section).not.toContain("enforced by");
   });
 });
+
+describe("a process on the host of a Compose environment", () => {
+  it("is said to run outside Compose, where depends_on orders the containers alone", () => {
+    const model = loadModelText(
+      [
+        "system: { name: S }",
+        "services:",
+        "  web: { kind: web, image: web:1, uses: { api: HTTP } }",
+        "  api: { kind: api, image: api:1, uses: { db: SQL } }",
+        "  db: { kind: database, image: postgres:16 }",
+        "environments:",
+        "  here: { platform: compose, nodes: { box: { kind: host, run: { web: {}, api: { workload: Process }, db: {} } } } }",
+      ].join("\n"),
+      "deployview.yaml",
+    ).model!;
+    const section = startupSection(model.environments[0]!)!;
+    expect(section).toContain(
+      "api runs outside Compose, as a process on the host: nothing here waits for it",
+    );
+    expect(startupSection(environment("compose"))).not.toContain("outside Compose");
+  });
+});

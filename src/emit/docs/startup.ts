@@ -42,6 +42,15 @@ const COMPOSE_ORDER =
 const HOST_ORDER =
   "The order the services' dependencies imply; nothing here enforces it. Start them in this order (each once what it needs answers), or let each retry until what it needs is up.";
 
+// A process on the host is not in the compose file: depends_on neither waits for it nor holds it back.
+function outsideCompose(environment: Environment): string | undefined {
+  const processes = environment.instances.filter((i) => i.workload === "Process");
+  if (processes.length === 0) return undefined;
+  const names = processes.map((i) => text(i.name)).join(", ");
+  const one = processes.length === 1;
+  return `${names} ${one ? "runs" : "run"} outside Compose, as ${one ? "a process" : "processes"} on the host: nothing here waits for ${one ? "it" : "them"} or holds ${one ? "it" : "them"} back, and the order shows only where ${one ? "it belongs" : "they belong"}.`;
+}
+
 export function startupSection(environment: Environment): string | undefined {
   if (environment.instances.length < 2 || !environment.instances.some((i) => i.service.uses.length > 0))
     return undefined;
@@ -50,6 +59,7 @@ export function startupSection(environment: Environment): string | undefined {
   const steps = waves.map((wave) => wave.map((i) => text(i.name)).join(", "));
   return blocks(
     environment.platform === "compose" ? COMPOSE_ORDER : HOST_ORDER,
+    environment.platform === "compose" && outsideCompose(environment),
     numbered(steps),
     blocked.length > 0 &&
       `Cannot be ordered (dependency cycle): ${blocked.map((i) => text(i.name)).join(", ")}.`,
