@@ -47,7 +47,9 @@ function readSuppressions(
   for (const [file, text] of sources ?? []) {
     if (!text.includes("deployview-disable")) continue;
     let offset = 0;
-    text.split("\n").forEach((line, index) => {
+    text.split("\n").forEach((written, index) => {
+      // A CRLF file's lines end in \r, which the reason would have to match.
+      const line = written.endsWith("\r") ? written.slice(0, -1) : written;
       const match = SUPPRESSION.exec(line);
       if (match) {
         const at = { file, start: offset + (match.index ?? 0), end: offset + line.length };
@@ -89,7 +91,7 @@ function readSuppressions(
           }
         }
       }
-      offset += line.length + 1;
+      offset += written.length + 1;
     });
   }
   return found;

@@ -278,6 +278,23 @@ describe("severity settings and suppressions", () => {
     expect(unknown[0]!.diagnostic.hint).toContain("image-latest-tag");
   });
 
+  it("suppression comments work in a file with CRLF line endings", () => {
+    const crlf = (text: string) => text.replace(/\n/g, "\r\n");
+    const suppressed = latest.replace(
+      "services:\n",
+      "services:\n  # deployview-disable-next-line image-latest-tag -- the vendor tags nothing else\n",
+    );
+    expect(findings(crlf(suppressed), "image-latest-tag")).toEqual([]);
+    const misspelt = suppressed.replace("image-latest-tag --", "image-latest-tg --");
+    expect(findings(crlf(misspelt), "unknown-rule").map((f) => f.where)).toEqual(["3:34"]);
+    const unreasoned = latest.replace(
+      "services:\n",
+      "services:\n  # deployview-disable-next-line image-latest-tag\n",
+    );
+    expect(findings(crlf(unreasoned), "suppression-without-reason").map((f) => f.where)).toEqual(["3:3"]);
+    expect(findings(crlf(unreasoned), "image-latest-tag").map((f) => f.where)).toEqual(["4:26"]);
+  });
+
   it("apply to what the importer finds in compose files too, by flag or by comment", async () => {
     const files = (text: string) => ({ "compose.yaml": text, ".env.example": "" });
     const obsolete = 'version: "3.8"\nservices:\n  api:\n    image: a:latest\n';
