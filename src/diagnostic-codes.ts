@@ -58,7 +58,11 @@ export const coreDiagnosticCodes = {
     "An Ingress asks cert-manager for a certificate, but the model names no host for it; cert-manager makes no certificate for a TLS entry without hosts.",
   "suppression-without-reason":
     "A deployview-disable comment gives no reason after --, so it suppresses nothing.",
-  "unknown-rule": "The lint configuration names a rule that does not exist.",
+  "suppression-malformed":
+    "A comment that starts like a deployview-disable suppression but is not written as one (`# deployview-disable-next-line <rule>[, <rule>] -- <reason>`), so it suppresses nothing.",
+  "unused-suppression":
+    "A suppression comment whose rules ran over the whole file and found nothing on the line after it; left in place it would hide a new finding there.",
+  "unknown-rule": "The lint configuration, or a suppression comment, names a rule that does not exist.",
   // importing existing configuration
   "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
   // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, quoted

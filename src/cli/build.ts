@@ -1,6 +1,6 @@
 import { dirname, join, relative } from "node:path";
 import { buildOutputs } from "../build/outputs.js";
-import { checkModel } from "../check/index.js";
+import { checkLoadedModel } from "../check/index.js";
 import { append } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { loadModelFile } from "../load/index.js";
@@ -32,7 +32,7 @@ const command: Command = {
         unusable = true;
         continue;
       }
-      append(findings, checkModel(loaded.model, { sources: loaded.sources }));
+      append(findings, checkLoadedModel(loaded.model, loaded));
       const built = await buildOutputs(loaded.model, { previous: readBeside(dirname(path)) });
       append(findings, built.diagnostics);
       for (const output of built.outputs) {

@@ -3,7 +3,7 @@
  * compose files, manifests and repositories (check.ts); the compose bundle, compose files alone.
  */
 
-import { checkModel } from "../check/index.js";
+import { checkLoadedModel } from "../check/index.js";
 import type { Load } from "../check/targets.js";
 import { append } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
@@ -148,18 +148,23 @@ export function checkCommand(targets: Targets): Command {
           .filter((rule) => (severities[rule.id] === undefined ? rule.optIn : severities[rule.id] === "off"))
           .map((rule) => rule.id),
       );
+      /** Files some run read only in part: whether a suppression in them is used, no run can tell. */
+      const readInPart = new Set<string>();
       for (const load of loads) {
         const loaded = await load();
+        const whole = new Set(loaded.wholeFiles);
+        for (const path of loaded.sources.keys()) if (!whole.has(path)) readInPart.add(path);
         const diagnostics = loaded.model
           ? [...loaded.diagnostics]
           : loaded.diagnostics.filter((d) => !off.has(d.code));
         for (const [path, text] of loaded.sources) sources.set(path, text);
-        if (loaded.model)
-          append(diagnostics, checkModel(loaded.model, { sources: loaded.sources, severities }));
+        if (loaded.model) append(diagnostics, checkLoadedModel(loaded.model, loaded, severities));
         else unusable = true;
         runs.push(diagnostics);
       }
-      const found = sortDiagnostics(uniqueDiagnostics(runs));
+      const found = sortDiagnostics(uniqueDiagnostics(runs)).filter(
+        (d) => d.code !== "unused-suppression" || !readInPart.has(d.file ?? ""),
+      );
       const sorted = options.quiet === true ? found.filter((d) => d.severity === "error") : found;
       const report = formatDiagnostics(sorted, sources, format, {
         color: io.color,

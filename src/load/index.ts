@@ -13,6 +13,12 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** File → text, so reporters can turn offsets into line:column and show code frames. */
   sources: Map<string, string>;
+  /**
+   * The files the model holds all of, so the rules see everything they could find in them: a
+   * suppression comment there that suppresses nothing is unused for certain. A file that only
+   * part of is read (a compose file another overrides, a kustomize base) is not among them.
+   */
+  wholeFiles?: string[];
 }
 
 export function loadModelText(text: string, file: string): LoadResult {
@@ -59,7 +65,7 @@ export function loadModelText(text: string, file: string): LoadResult {
   const validated = validateModelInput(document.value, where);
   if (!validated.input) return { model: undefined, diagnostics: validated.diagnostics, sources };
   const resolved = resolveModel(validated.input, file, where);
-  return { model: resolved.model, diagnostics: resolved.diagnostics, sources };
+  return { model: resolved.model, diagnostics: resolved.diagnostics, sources, wholeFiles: [file] };
 }
 
 export async function loadModelFile(file: string): Promise<LoadResult> {

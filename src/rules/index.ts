@@ -6,7 +6,13 @@
  */
 import { append } from "../collections.js";
 import { LineIndex } from "../diagnostic-lines.js";
-import { type Diagnostic, type DiagnosticCode, diagnostic, type SourceRange } from "../diagnostics.js";
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  diagnostic,
+  quotedNames,
+  type SourceRange,
+} from "../diagnostics.js";
 import { suggestion } from "../model/suggest.js";
 import type { Model } from "../model/types.js";
 import { rules } from "./registry.js";
@@ -24,6 +30,11 @@ export interface LintOptions {
   severities?: Record<string, SeveritySetting>;
   /** File → text, to read suppression comments. */
   sources?: ReadonlyMap<string, string>;
+  /**
+   * Files the model holds all of, so that the rules see all they could find in them: a
+   * suppression there that suppresses nothing is reported (see `LoadResult.wholeFiles`).
+   */
+  wholeFiles?: readonly string[];
 }
 
 const SUPPRESSION = /#\s*deployview-disable-next-line\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(?:--\s*(.*))?$/;
@@ -33,9 +44,22 @@ function effective(setting: SeveritySetting | undefined, fallback: RuleSeverity)
   return setting === "warn" ? "warning" : setting;
 }
 
+/** A comment that starts like a suppression, whether or not it is written as one. */
+const SUPPRESSION_LIKE = /(?:^|\s)#\s*deployview-disable/;
+
+const SUPPRESSION_FORM = "# deployview-disable-next-line <rule>[, <rule>] -- <reason>";
+
+/** One suppression comment that gives a reason: the rules it names, for the line after it. */
+interface Suppression {
+  comment: SourceRange;
+  ids: Set<string>;
+  /** The ids that suppressed a finding. */
+  used: Set<string>;
+}
+
 interface Suppressions {
-  /** "file:line" → rule ids suppressed on that line. */
-  lines: Map<string, Set<string>>;
+  /** "file:line" → the suppression of that line. */
+  lines: Map<string, Suppression>;
   problems: Diagnostic[];
 }
 
@@ -67,7 +91,7 @@ function readSuppressions(
           );
         } else {
           const ids = new Set(match[1]!.split(",").map((id) => id.trim()));
-          found.lines.set(`${file}:${index + 2}`, ids);
+          found.lines.set(`${file}:${index + 2}`, { comment: at, ids, used: new Set() });
           // A misspelt id suppresses nothing, and without a word the finding below seems to ignore the comment.
           const directive = /deployview-disable-next-line\s+/.exec(match[0])!;
           let from = (match.index ?? 0) + directive.index + directive[0].length;
@@ -90,11 +114,63 @@ function readSuppressions(
             from += id.length;
           }
         }
+      } else {
+        const like = SUPPRESSION_LIKE.exec(line);
+        // Read as nothing, it would leave the finding below as if the comment were not there.
+        if (like)
+          found.problems.push(
+            malformedSuppression(file, offset + like.index + like[0].indexOf("#"), offset + line.length),
+          );
       }
       offset += written.length + 1;
     });
   }
   return found;
+}
+
+function malformedSuppression(file: string, start: number, end: number): Diagnostic {
+  return diagnostic(
+    "suppression-malformed",
+    "warning",
+    "this suppression comment is not written as one, so it suppresses nothing",
+    { file, start, end },
+    { hint: `write it as ${SUPPRESSION_FORM}, rule ids in lower case` },
+  );
+}
+
+/**
+ * The suppressions in files the run saw whole whose rules all ran and found nothing on the line
+ * after them. Elsewhere a rule may find there what this run could not: a file a kustomize overlay
+ * or a later compose file changes, or a rule turned off here.
+ */
+function unusedSuppressions(
+  suppressions: Suppressions,
+  wholeFiles: ReadonlySet<string>,
+  ran: ReadonlySet<string>,
+): Diagnostic[] {
+  const unused: Diagnostic[] = [];
+  for (const suppression of suppressions.lines.values()) {
+    if (!wholeFiles.has(suppression.comment.file)) continue;
+    const ids = [...suppression.ids];
+    if (!ids.every((id) => ran.has(id))) continue;
+    const idle = ids.filter((id) => !suppression.used.has(id));
+    if (idle.length === 0) continue;
+    unused.push(
+      diagnostic(
+        "unused-suppression",
+        "warning",
+        `this suppression of ${quotedNames(idle)} suppresses nothing on the next line`,
+        suppression.comment,
+        {
+          hint:
+            idle.length === ids.length
+              ? "remove the comment: left in place, it would hide a new finding there unseen"
+              : `take ${quotedNames(idle)} out of the comment: left in, it would hide a new finding there unseen`,
+        },
+      ),
+    );
+  }
+  return unused;
 }
 
 export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
@@ -131,17 +207,23 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     }
     return index.position(at.start).line;
   };
+  const ran = new Set<string>();
   for (const rule of rules) {
     const configured = settings[rule.id];
     const severity = configured === undefined && rule.optIn ? "off" : effective(configured, rule.severity);
     if (severity === "off") continue;
+    ran.add(rule.id);
     rule.check({
       model,
       ruleSeverity: rule.severity,
       ...(options.sources ? { sources: options.sources } : {}),
       report(at, message, hint, reportOptions) {
         const line = lineOf(at);
-        if (line !== undefined && suppressions.lines.get(`${at.file}:${line}`)?.has(rule.id)) return;
+        const suppression = line === undefined ? undefined : suppressions.lines.get(`${at.file}:${line}`);
+        if (suppression?.ids.has(rule.id)) {
+          suppression.used.add(rule.id);
+          return;
+        }
         const chosen =
           reportOptions?.lower && settings[rule.id] === undefined
             ? severity === "error"
@@ -157,5 +239,7 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
       },
     });
   }
+  if (options.wholeFiles)
+    append(findings, unusedSuppressions(suppressions, new Set(options.wholeFiles), ran));
   return findings;
 }

@@ -1,7 +1,7 @@
 /** Builds what the viewer shows from a loaded model: diagrams, details, placement and findings. */
 import { relative } from "node:path";
 import { nodeBudgets } from "../analyze/budgets.js";
-import { checkModel } from "../check/index.js";
+import { checkLoadedModel } from "../check/index.js";
 import { append } from "../collections.js";
 import { type Diagnostic, type SourceRange, sortDiagnostics } from "../diagnostics.js";
 import { layoutEnvironment } from "../emit/diagram/layout/index.js";
@@ -92,7 +92,7 @@ function placement(model: Model): PlacementRow[] {
 /** Findings the viewer lists: the same as `deployview check` reports, the loader's and the lint rules'. */
 export function modelFindings(loaded: LoadResult): Diagnostic[] {
   const found = [...loaded.diagnostics];
-  if (loaded.model) append(found, checkModel(loaded.model, { sources: loaded.sources }));
+  if (loaded.model) append(found, checkLoadedModel(loaded.model, loaded));
   return sortDiagnostics(found);
 }
 

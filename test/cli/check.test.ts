@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Diagnostic, uniqueDiagnostics } from "../../src/diagnostics.js";
+import type { JsonDiagnostic } from "../../src/report/json.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
@@ -207,6 +208,38 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(findings.filter((d) => d.code === "image-latest-tag").map((d) => d.message)).toEqual([
       "'dev-web' runs nginx:latest, which is not pinned to a version",
     ]);
+  });
+
+  it("calls a suppression unused only where every run that read its file read all of it", async () => {
+    const unused = async (root: string, ...paths: string[]) => {
+      const result = await runCli(["check", ...paths, "--format", "json"], root);
+      const found = JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] };
+      return found.diagnostics
+        .filter((d) => d.code === "unused-suppression")
+        .map((d) => `${d.file}:${d.range?.start.line}`);
+    };
+    const suppressed =
+      "    # deployview-disable-next-line image-latest-tag -- the vendor tags nothing else\n";
+    const compose = folderWith({
+      "compose.yaml": `services:\n  web:\n${suppressed}    image: 'nginx:1.27'\n`,
+      "compose.prod.yaml": "services:\n  web:\n    image: 'nginx:latest'\n",
+    });
+    expect(await unused(compose, "compose.yaml")).toEqual(["compose.yaml:3"]);
+    // Checked alone the base file has nothing to suppress, but over it the production file has.
+    expect(await unused(compose, "-f", "compose.yaml", "-f", "compose.prod.yaml")).toEqual([]);
+    expect(await unused(compose, ".")).toEqual([]);
+    const deployment = (image: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n${suppressed.replace("    ", "          ")}          image: '${image}'\n`;
+    const kustomize = folderWith({
+      "base/app.yaml": deployment("nginx:latest"),
+      "base/kustomization.yaml": "resources: [app.yaml]\n",
+      "overlays/prod/kustomization.yaml":
+        "resources: [../../base]\nimages: [{ name: nginx, newTag: '1.27' }]\n",
+      "plain/app.yaml": deployment("nginx:1.27"),
+    });
+    expect(await unused(kustomize, "overlays/prod")).toEqual([]);
+    expect(await unused(kustomize, "plain/app.yaml")).toEqual(["plain/app.yaml:9"]);
+    expect(await unused(kustomize, "plain/app.yaml", "--rule", "image-latest-tag=off")).toEqual([]);
   });
 
   it("keeps two findings of one configuration at one place that name different things", async () => {

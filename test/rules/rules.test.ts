@@ -37,7 +37,11 @@ function findingsOf(loaded: LoadResult, rule?: string) {
   const severities: Record<string, SeveritySetting> = optIn
     ? { [optIn.id]: optIn.severity === "warning" ? "warn" : optIn.severity }
     : {};
-  const found = lint(loaded.model!, { sources: loaded.sources, severities });
+  const found = lint(loaded.model!, {
+    sources: loaded.sources,
+    severities,
+    ...(loaded.wholeFiles ? { wholeFiles: loaded.wholeFiles } : {}),
+  });
   const index = new SourceIndex(loaded.sources);
   return found
     .filter((d) => rule === undefined || d.code === rule)
@@ -276,6 +280,73 @@ describe("severity settings and suppressions", () => {
       ["3:48", "no lint rule is named 'image-latest-tg'"],
     ]);
     expect(unknown[0]!.diagnostic.hint).toContain("image-latest-tag");
+  });
+
+  it("a suppression comment that cannot be read is reported where it is, and suppresses nothing", () => {
+    const malformed = (comment: string) => {
+      const text = latest.replace("services:\n", `services:\n  ${comment}\n`);
+      return [
+        findings(text, "suppression-malformed").map((f) => f.where),
+        findings(text, "image-latest-tag").map((f) => f.where),
+      ];
+    };
+    const reported = [["3:3"], ["4:26"]];
+    expect(malformed("# deployview-disable-next-line")).toEqual(reported);
+    expect(malformed("# deployview-disable image-latest-tag -- the vendor tags nothing else")).toEqual(
+      reported,
+    );
+    expect(malformed("# deployview-disable-next-line image-latest-tag because the vendor says so")).toEqual(
+      reported,
+    );
+    expect(
+      malformed("# deployview-disable-next-line Image-Latest-Tag -- the vendor tags nothing else"),
+    ).toEqual(reported);
+    // Words in a value are no comment.
+    expect(malformed("# see deployview-disable-next-line in the README")[0]).toEqual([]);
+  });
+
+  it("a suppression that suppresses nothing is reported where it is, when the rule ran over the whole file", () => {
+    const text = `system: { name: Shop }
+services:
+  # deployview-disable-next-line image-latest-tag, runs-as-root -- the vendor tags nothing else
+  a: { kind: api, image: "a:1.0", health: { tcp: 80 } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }
+`;
+    const unused = findings(text, "unused-suppression");
+    expect(unused.map((f) => [f.where, f.diagnostic.severity, f.diagnostic.message])).toEqual([
+      [
+        "3:3",
+        "warning",
+        "this suppression of 'image-latest-tag' and 'runs-as-root' suppresses nothing on the next line",
+      ],
+    ]);
+    expect(unused[0]!.diagnostic.hint).toBeTruthy();
+    // One id that finds something keeps the comment; the other is named.
+    const used = findings(text.replace('"a:1.0"', '"a:latest"'), "unused-suppression");
+    expect(used.map((f) => f.diagnostic.message)).toEqual([
+      "this suppression of 'runs-as-root' suppresses nothing on the next line",
+    ]);
+  });
+
+  it("a suppression is not called unused where its rule did not run, or where the run saw part of its file", () => {
+    const text = `system: { name: Shop }
+services:
+  # deployview-disable-next-line writable-root-filesystem -- scratch space
+  a: { kind: api, image: "a:1.0", health: { tcp: 80 } }
+  # deployview-disable-next-line image-latest-tag -- the vendor tags nothing else
+  b: { kind: api, image: "b:1.0", health: { tcp: 80 } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }
+`;
+    // Off unless turned on; then turned off in the model.
+    const off = `${text}lint: { rules: { image-latest-tag: "off" } }\n`;
+    expect(findings(off, "unused-suppression")).toEqual([]);
+    // Told nothing of which files it sees whole, lint says nothing of them.
+    const loaded = loadModelText(text.replace("writable-root-filesystem", "image-latest-tag"), "model.yaml");
+    expect(lint(loaded.model!, { sources: loaded.sources }).map((d) => d.code)).not.toContain(
+      "unused-suppression",
+    );
   });
 
   it("suppression comments work in a file with CRLF line endings", () => {

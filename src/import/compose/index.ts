@@ -188,5 +188,8 @@ export async function loadComposeAsModel(
     readFrom: "compose" as const,
     imageHealthChecks: imported.imageHealthChecks,
   };
-  return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
+  // A file another overrides may hold what the merge replaces; included and extended files are
+  // read in part.
+  const wholeFiles = files.length === 1 && sources.has(files[0]!) ? [files[0]!] : [];
+  return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };
 }

@@ -125,5 +125,22 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
       sources,
     };
   const model = { ...lintable, importFindings: imported.findings, readFrom: "kubernetes" as const };
-  return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
+  const wholeFiles = wholeManifestFiles(paths, sources, diagnostics);
+  return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };
+}
+
+/**
+ * The files the objects come from as written: every one, unless a kustomization may have patched,
+ * renamed or dropped what they hold, or a later definition of an object replaced an earlier one.
+ */
+function wholeManifestFiles(
+  paths: readonly string[],
+  sources: ReadonlyMap<string, string>,
+  diagnostics: readonly Diagnostic[],
+): string[] {
+  const kustomized = paths.some(
+    (path) => !isStandardInput(path) && pathKind(path) === "folder" && kustomizationIn(path) !== undefined,
+  );
+  if (kustomized || diagnostics.some((d) => d.code === "manifest-duplicate-object")) return [];
+  return [...sources.keys()];
 }
