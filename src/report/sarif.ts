@@ -1,8 +1,9 @@
 /** SARIF 2.1.0, for code-scanning dashboards: one run, the rule catalogue as the tool's rules. */
-import { relative } from "node:path";
+import { isAbsolute, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { coreDiagnosticCodes } from "../diagnostic-codes.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { type LocatedRange, SourceIndex } from "./position.js";
+import { type LocatedRange, SourceIndex, shownPath } from "./position.js";
 
 export interface RuleDescription {
   id: string;
@@ -13,6 +14,25 @@ export interface RuleDescription {
 }
 
 const levels = { error: "error", warning: "warning", info: "note" } as const;
+
+/** The project's home, as the tool's informationUri and the schema's $id give it: its pages are under it as in the repository. */
+const HOME = "https://deployview.dev";
+
+/** A code's page: each rule has its own, the other codes share one list. */
+function helpUri(id: string, isRule: boolean): string {
+  return isRule ? `${HOME}/docs/rules/${id}.md` : `${HOME}/docs/diagnostics.md`;
+}
+
+/**
+ * A file as SARIF names it: a URI reference, so each path segment percent-encoded (a space, #, %
+ * or a letter outside ASCII is not a URI's); relative to where the command ran, as code-scanning
+ * resolves it against the checkout, and a file URI for one outside that folder.
+ */
+function artifactUri(cwd: string, file: string): string {
+  const shown = shownPath(cwd, file);
+  if (isAbsolute(shown)) return pathToFileURL(shown).href;
+  return shown.split(sep).map(encodeURIComponent).join("/");
+}
 
 export function formatSarif(
   diagnostics: readonly Diagnostic[],
@@ -28,6 +48,7 @@ export function formatSarif(
     return {
       id,
       shortDescription: { text },
+      helpUri: helpUri(id, rule !== undefined),
       ...(rule?.why ? { fullDescription: { text: rule.why } } : {}),
       ...(rule?.fix ? { help: { text: rule.fix } } : {}),
     };
@@ -38,7 +59,7 @@ export function formatSarif(
     endLine: range.end.line,
     endColumn: Math.max(range.end.column, range.start.line === range.end.line ? range.start.column + 1 : 1),
   });
-  const uri = (file: string) => relative(options.cwd, file).split("\\").join("/") || file;
+  const uri = (file: string) => artifactUri(options.cwd, file);
   const results = diagnostics.map((d) => {
     const range = index.range(d);
     const result: Record<string, unknown> = {
@@ -77,7 +98,7 @@ export function formatSarif(
           driver: {
             name: "deployview",
             version: options.version,
-            informationUri: "https://deployview.dev",
+            informationUri: HOME,
             rules,
           },
         },

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -94,6 +95,44 @@ describe("check --format sarif", () => {
       artifactLocation: { uri: "deployview.yaml" },
       region: { startLine: 3, startColumn: 102 },
     });
+  });
+});
+
+describe("check --format sarif, on files whose names a URI cannot hold as they are", () => {
+  it("percent-encodes each artifact's path, and links each rule to its page", async () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-sarif-"));
+    const folder = "stack #1 100% café 配置";
+    mkdirSync(join(project, folder));
+    writeFileSync(join(project, folder, "compose.yaml"), "services:\n  a: { image: 'a:latest' }\n");
+    const args = ["check", `${folder}/compose.yaml`, "--format", "sarif"];
+    const log = JSON.parse((await runCli(args, project)).stdout);
+    expectValidSarif(log);
+    const uris: string[] = log.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        r.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
+    expect(new Set(uris)).toEqual(
+      new Set(["stack%20%231%20100%25%20caf%C3%A9%20%E9%85%8D%E7%BD%AE/compose.yaml"]),
+    );
+    // RFC 3986: nothing but unreserved characters, delimiters and escapes.
+    for (const uri of uris) expect(uri).toMatch(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]+$/);
+    const rules: { id: string; helpUri?: string }[] = log.runs[0].tool.driver.rules;
+    expect(rules.find((r) => r.id === "image-latest-tag")?.helpUri).toMatch(
+      /^https:\/\/\S+\/docs\/rules\/image-latest-tag\.md$/,
+    );
+    for (const rule of rules) expect(() => new URL(rule.helpUri!)).not.toThrow();
+  });
+
+  it("names a file outside the folder it ran in by a file URI", async () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-sarif-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "deployview-sarif elsewhere-"));
+    writeFileSync(join(elsewhere, "compose.yaml"), "services:\n  a: { image: 'a:latest' }\n");
+    const log = JSON.parse(
+      (await runCli(["check", join(elsewhere, "compose.yaml"), "--format", "sarif"], project)).stdout,
+    );
+    expectValidSarif(log);
+    const uri: string = log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    expect(uri).toBe(pathToFileURL(join(elsewhere, "compose.yaml")).href);
   });
 });
 
