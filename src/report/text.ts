@@ -5,6 +5,7 @@
  */
 import { append } from "../collections.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { charWidth } from "../emit/diagram/ascii/width.js";
 import { placeOf, SourceIndex, shownPath } from "./position.js";
 
 export interface TextOptions {
@@ -37,18 +38,71 @@ function paint(enabled: boolean, style: keyof typeof styles, text: string): stri
   return enabled ? `\u001b[${styles[style]}m${text}\u001b[0m` : text;
 }
 
+/** Columns a tab takes the frame to the next multiple of: written as spaces, so the underline lines up on any terminal. */
+const TAB_STOP = 4;
+
+/** Of a longer line, this many characters are shown, the finding this far into them where it can be. */
+const FRAME_LENGTH = 160;
+const FRAME_LEAD = 40;
+
+/** The part of a line a frame shows, in code units: all of a short line, around the finding in a long one. */
+function frameWindow(text: string, start: number): { from: number; to: number } {
+  if (text.length <= FRAME_LENGTH) return { from: 0, to: text.length };
+  let from = Math.max(0, Math.min(start - FRAME_LEAD, text.length - FRAME_LENGTH));
+  let to = from + FRAME_LENGTH;
+  // Never half a surrogate pair at either edge.
+  if (isLowSurrogate(text.charCodeAt(from))) from++;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
+  return { from, to };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/**
+ * A line as the frame shows it, with the display column each code unit starts at: tabs become
+ * spaces, and a wide character (CJK, emoji) takes two columns, so the underline is measured as
+ * the terminal draws the line.
+ */
+function displayed(text: string): { shown: string; columns: number[] } {
+  let shown = "";
+  const columns: number[] = [];
+  let column = 0;
+  for (const char of text) {
+    for (let unit = 0; unit < char.length; unit++) columns.push(column);
+    if (char === "\t") {
+      const spaces = TAB_STOP - (column % TAB_STOP);
+      shown += " ".repeat(spaces);
+      column += spaces;
+    } else {
+      shown += char;
+      column += charWidth(char);
+    }
+  }
+  columns.push(column);
+  return { shown, columns };
+}
+
 function codeFrame(index: SourceIndex, d: Diagnostic, color: boolean): string[] {
   const range = index.range(d);
   const lines = d.file ? index.index(d.file) : undefined;
   if (!range || !lines || lines.text.length === 0) return [];
   const { line, column } = range.start;
-  const text = lines.line(line);
-  if (text.length > 300) return [];
+  const text = frameLine(lines.line(line));
+  const start = column - 1;
+  const end = range.end.line === line ? range.end.column - 1 : text.length;
+  const { from, to } = frameWindow(text, start);
+  const { shown, columns } = displayed(text.slice(from, to));
+  const lead = from > 0 ? "…" : "";
+  const at = (offset: number) => lead.length + columns[Math.max(0, Math.min(offset - from, to - from))]!;
+  const underline = " ".repeat(at(start)) + "^".repeat(Math.max(1, at(end) - at(start)));
   const width = String(line).length;
-  const endColumn = range.end.line === line ? range.end.column : text.length + 1;
-  const underline = " ".repeat(column - 1) + "^".repeat(Math.max(1, endColumn - column));
   return [
-    paint(color, "dim", `  ${String(line).padStart(width)} | `) + frameLine(text),
+    paint(color, "dim", `  ${String(line).padStart(width)} | `) +
+      lead +
+      shown +
+      (to < text.length ? "…" : ""),
     paint(color, "dim", `  ${" ".repeat(width)} | `) +
       paint(color, d.severity === "error" ? "red" : "yellow", underline),
   ];

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics.js";
+import { displayWidth } from "../../src/emit/diagram/ascii/width.js";
+import { formatText } from "../../src/report/text.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 
@@ -75,6 +78,60 @@ describe("check's text", () => {
     expect(github).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(text).toContain("'a\\u001b]0;pwned\\u0007' runs a:latest");
     expect(text).toContain("  3 |   b\ufffd[31m: {");
+  });
+});
+
+describe("the text report's code frame", () => {
+  /** The frame of a finding at `found` (the text it underlines) in a one-line file. */
+  const frame = (line: string, found: string) => {
+    const start = line.indexOf(found);
+    const finding: Diagnostic = {
+      code: "image-latest-tag",
+      severity: "warning",
+      message: "m",
+      file: "/p/f.yaml",
+      start,
+      end: start + found.length,
+    };
+    const text = formatText([finding], new Map([["/p/f.yaml", `${line}\n`]]), { color: false, cwd: "/p" });
+    const [, source, underline] = text.split("\n");
+    return { source: source!.slice("  1 | ".length), underline: underline!.slice("    | ".length) };
+  };
+  /** The display columns the underline covers, and the text shown above them. */
+  const underlined = ({ source, underline }: { source: string; underline: string }) => {
+    const from = displayWidth(underline.slice(0, underline.indexOf("^")));
+    const width = underline.trim().length;
+    let column = 0;
+    let shown = "";
+    for (const char of source) {
+      if (column >= from && column < from + width) shown += char;
+      column += displayWidth(char);
+    }
+    return shown;
+  };
+
+  it("keeps the caret under the finding past tabs, which it shows as spaces", () => {
+    const shown = frame("image:\t\t'a:latest'\t# pinned\tlater", "'a:latest'");
+    expect(shown.source).not.toContain("\t");
+    expect(underlined(shown)).toBe("'a:latest'");
+  });
+
+  it("keeps the caret under the finding past wide characters", () => {
+    expect(underlined(frame("名前: { 説明: 配置🚀, image: 'a:latest' }", "'a:latest'"))).toBe("'a:latest'");
+    expect(underlined(frame("名前: { image: '配置:latest' }", "'配置:latest'"))).toBe("'配置:latest'");
+  });
+
+  it("cuts a long line around the finding rather than print it whole", () => {
+    const line = `x: [${"'filler', ".repeat(2000)}'a:latest', ${"'more', ".repeat(2000)}]`;
+    const shown = frame(line, "'a:latest'");
+    expect(shown.source.length).toBeLessThan(200);
+    expect(shown.source.startsWith("…")).toBe(true);
+    expect(shown.source.endsWith("…")).toBe(true);
+    expect(underlined(shown)).toBe("'a:latest'");
+    // Near the start, only the end is cut.
+    const early = frame(`image: 'a:latest' # ${"note ".repeat(2000)}`, "'a:latest'");
+    expect(early.source.startsWith("image: ")).toBe(true);
+    expect(underlined(early)).toBe("'a:latest'");
   });
 });
 
