@@ -162,6 +162,8 @@ export interface Route extends Located {
   /** Instance id where the environment has one, else a service id. */
   target: string;
   port?: Port;
+  /** Where the port is written: its own value, or the target it is part of (`api:8080`). */
+  portAt?: SourceRange;
   description?: string;
 }
 
@@ -211,6 +213,8 @@ export interface Group extends Located {
 export interface Service extends Located {
   id: string;
   name: string;
+  /** Where the name is written, when it is. */
+  nameAt?: SourceRange;
   kind: ServiceKind;
   description?: string;
   technology?: string;
@@ -316,6 +320,8 @@ export interface DeploymentNode extends Located {
   /** Unique within the environment. */
   id: string;
   name: string;
+  /** Where the name is written, when it is. */
+  nameAt?: SourceRange;
   kind: NodeKind;
   infrastructure: boolean;
   technology?: string;

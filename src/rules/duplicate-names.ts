@@ -18,7 +18,7 @@ b: { name: Admin API }`,
       const earlier = byName.get(service.name);
       if (earlier)
         context.report(
-          service.at,
+          service.nameAt ?? service.at,
           `'${service.id}' has the same name as '${earlier}': ${service.name}`,
           "give each its own name: the document and the diagrams show names, and two alike read as one",
         );
@@ -30,7 +30,7 @@ b: { name: Admin API }`,
         const earlier = nodes.get(node.name);
         if (earlier && node.name !== node.id)
           context.report(
-            node.at,
+            node.nameAt ?? node.at,
             `node '${node.id}' has the same name as '${earlier}' in '${environment.id}': ${node.name}`,
             "give each its own name: the diagrams show names, and two alike read as one",
           );

@@ -1,6 +1,7 @@
 import { probedPorts } from "../model/probed-ports.js";
 import type { Instance, PublishedPort, Service } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
+import { declaredPorts, numberWrittenWithin } from "./port-places.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 export const healthPortUndeclared: Rule = {
@@ -21,12 +22,15 @@ health: { tcp: http }`,
     if (context.model.readFrom === "kubernetes") return;
     for (const service of context.model.services) {
       const port = service.health?.port;
-      if (port && !service.ports.includes(port))
-        context.report(
-          service.health!.portAt ?? service.health!.at,
-          `the health check of '${service.id}' probes port ${port.port}, which it does not declare`,
-          "probe a port the service declares, or declare the one it listens on",
-        );
+      if (!port || service.ports.includes(port)) continue;
+      const declared = declaredPorts(service.ports);
+      context.report(
+        numberWrittenWithin(context.sources, service.health!.portAt ?? service.health!.at, port.port),
+        `the health check of '${service.id}' probes port ${port.port}, which it does not declare`,
+        declared
+          ? `probe a port '${service.id}' declares (${declared}), or add ${port.port} to its ports if it listens there`
+          : `add ${port.port} to the ports of '${service.id}' (ports: { http: ${port.port} }) if it listens there`,
+      );
     }
     reportHostPortProbes(context);
   },
@@ -59,7 +63,7 @@ function reportHostPortProbes(context: RuleContext): void {
       const published = hostOnly.get(probed);
       if (!published) continue;
       context.report(
-        service.health!.commandAt ?? service.health!.at,
+        numberWrittenWithin(context.sources, service.health!.commandAt ?? service.health!.at, probed),
         `the health check of '${service.id}' probes port ${probed} in its container, but ${probed} is the host's port, published to its port ${published.port.port}`,
         `probe port ${published.port.port}, where the service listens in its container`,
       );

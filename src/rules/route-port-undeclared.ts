@@ -1,3 +1,4 @@
+import { declaredPorts, numberWrittenWithin } from "./port-places.js";
 import type { Rule } from "./rule.js";
 
 export const routePortUndeclared: Rule = {
@@ -22,10 +23,13 @@ export const routePortUndeclared: Rule = {
     for (const { route, target } of routes) {
       const service = context.model.services.find((s) => s.id === target);
       if (route.port && service && !service.ports.includes(route.port)) {
+        const declared = declaredPorts(service.ports);
         context.report(
-          route.at,
+          numberWrittenWithin(context.sources, route.portAt ?? route.at, route.port.port),
           `route ${route.path} goes to port ${route.port.port} of '${target}', which it does not declare`,
-          `route to a port '${target}' declares (${service.ports.map((p) => p.name).join(", ") || "none yet"}), or declare it`,
+          declared
+            ? `route to a port '${target}' declares (${declared}), or add ${route.port.port} to its ports`
+            : `add ${route.port.port} to the ports of '${target}' (ports: { http: ${route.port.port} })`,
         );
       }
     }

@@ -14,9 +14,20 @@ export const usedServiceNotDeployed: Rule = {
         for (const use of instance.service.uses) {
           if (use.optional || here.has(use.target)) continue;
           context.report(
-            instance.at,
+            use.at,
             `'${instance.id}' uses '${use.target}', which '${environment.id}' does not run`,
-            "place it here, or mark the relation optional",
+            `run '${use.target}' in '${environment.id}' too, or mark the use optional (uses: { ${use.target}: { optional: true } }) if '${instance.id}' works without it`,
+            {
+              // The range is found when read: copied field by field, as spreading it copies nothing.
+              related: [
+                {
+                  file: instance.at.file,
+                  start: instance.at.start,
+                  end: instance.at.end,
+                  message: `'${instance.id}' runs in '${environment.id}' here`,
+                },
+              ],
+            },
           );
         }
         for (const variable of instance.env) {
@@ -24,6 +35,7 @@ export const usedServiceNotDeployed: Rule = {
             context.report(
               variable.at,
               `'${variable.name}' points at '${variable.value.service}', which '${environment.id}' does not run`,
+              `run '${variable.value.service}' in '${environment.id}' too, or point '${variable.name}' at a service it runs`,
             );
           }
         }

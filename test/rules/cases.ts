@@ -1865,7 +1865,8 @@ export const cases: RuleCase[] = [
   {
     rule: "used-service-not-deployed",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: [db], env: { DB: { endpoint: db } } }\n  db: { kind: database, image: "pg:16", volumes: { d: /d } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["7:61", "4:52"],
+    // At the use and the variable, where the dependency is written.
+    expected: ["4:40", "4:52"],
   },
   {
     rule: "health-port-undeclared",
@@ -1889,7 +1890,8 @@ export const cases: RuleCase[] = [
     },
     // A check in the container that knocks on the port published on the host; a port it also
     // exposes, its own port, and the host's network (where the two are one) are not findings.
-    expected: ["2:67", "5:73"],
+    // At the port the command knocks on.
+    expected: ["2:101", "5:99"],
   },
   {
     // Every probe of every container, each where its port is written; a declared port, by number or by
@@ -2107,12 +2109,25 @@ export const cases: RuleCase[] = [
   {
     rule: "route-port-undeclared",
     text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /a: "b:9999", /b: "b:http" } }\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, b] } } }\n`,
-    expected: ["4:45"],
+    // At the port, within the target it is written in.
+    expected: ["4:52"],
+  },
+  {
+    // A node's route, its port written apart.
+    rule: "route-port-undeclared",
+    text: `${head}services:\n  b: { kind: api, image: "b:1", ports: { http: 80 } }\nenvironments:\n  dev:\n    platform: compose\n    nodes:\n      h: { kind: host, run: [b] }\n      edge: { kind: ingress, routes: { /b: { to: b, port: 8443 } } }\n`,
+    expected: ["10:59"],
   },
   {
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: api, name: API, image: "a:1" }\n  b: { kind: api, name: API, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
-    expected: ["5:3"],
+    // At the name the second time it is written.
+    expected: ["5:25"],
+  },
+  {
+    rule: "duplicate-names",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  dev:\n    platform: compose\n    nodes:\n      h: { kind: host, name: Laptop, run: [a] }\n      g: { kind: host, name: Laptop }\n`,
+    expected: ["10:30"],
   },
   {
     rule: "replicas-with-fixed-host-port",

@@ -396,6 +396,41 @@ environments:
   });
 });
 
+describe("findings about a port, a use or a name", () => {
+  const text = `system: { name: Shop }
+services:
+  api: { kind: api, name: API, image: "a:1", ports: { http: 8080 }, health: { tcp: 9090 }, uses: [db] }
+  web: { kind: proxy, name: API, image: "p:1", ports: { http: 80 }, routes: { /a: "api:9999" } }
+  db: { kind: database, image: "pg:16" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }
+`;
+  const hintOf = (rule: string) => findings(text, rule).map((f) => f.diagnostic.hint);
+
+  it("say what to do, naming the ports the service declares and the use to make optional", () => {
+    expect(hintOf("route-port-undeclared")).toEqual([
+      "route to a port 'api' declares (http: 8080), or add 9999 to its ports",
+    ]);
+    expect(hintOf("health-port-undeclared")).toEqual([
+      "probe a port 'api' declares (http: 8080), or add 9090 to its ports if it listens there",
+    ]);
+    expect(hintOf("used-service-not-deployed")).toEqual([
+      "run 'db' in 'dev' too, or mark the use optional (uses: { db: { optional: true } }) if 'api' works without it",
+    ]);
+    expect(hintOf("duplicate-names")[0]).toContain("give each its own name");
+  });
+
+  it("name where the instance that needs the service runs", () => {
+    const [used] = findings(text, "used-service-not-deployed");
+    const index = new SourceIndex(new Map([["model.yaml", text]]));
+    const related = used!.diagnostic.related!.map((r) => {
+      const at = index.range(r)!;
+      return `${r.message} ${at.start.line}:${at.start.column}`;
+    });
+    expect(related).toEqual(["'api' runs in 'dev' here 7:61"]);
+  });
+});
+
 describe("resources in Kubernetes", () => {
   it("name what is missing: memory, a CPU request or both", () => {
     const text = `${"system: { name: Shop }"}

@@ -11,7 +11,7 @@ import {
 import { entriesOf, type KeyPath, notesOf, report, resolveAmount, textEntriesOf } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { resolveInstances } from "./instances.js";
-import { checkRoutePath } from "./route-path.js";
+import { checkRoutePath, routePortAt } from "./route-path.js";
 import { findPort } from "./services.js";
 
 function resolveResources(
@@ -66,6 +66,7 @@ export function resolveNode(
     notes: notesOf(input.notes),
   };
   if (parent) node.parent = parent.id;
+  if (input.name !== undefined) node.nameAt = context.locate([...path, "name"], "value");
   if (input.technology) node.technology = input.technology;
   if (input.description) node.description = input.description;
   if (input.count !== undefined) node.count = input.count;
@@ -126,6 +127,7 @@ export function resolveNodeRoutes(scope: EnvironmentScope): void {
           : ports[0];
       const resolved: Route = { path: routePath, target: instance.id, at: context.locate(routeKey, "key") };
       if (port) resolved.port = port;
+      if (reference !== undefined) resolved.portAt = routePortAt(context, route, routeKey);
       if (typeof route === "object" && route.description) resolved.description = route.description;
       node.routes.push(resolved);
     }

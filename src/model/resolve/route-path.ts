@@ -1,3 +1,4 @@
+import type { SourceRange } from "../../diagnostics.js";
 import { type KeyPath, type ResolveContext, report } from "./context.js";
 
 /**
@@ -15,4 +16,14 @@ export function checkRoutePath(context: ResolveContext, routePath: string, at: K
         ? `write the host under the node's properties (host: ${routePath.slice(0, slash)}) and the route as ${routePath.slice(slash)}`
         : `write it as /${routePath}`,
   });
+}
+
+/** Where a route's port is written: its own `port`, else the target it is part of (`api:8080`). */
+export function routePortAt(
+  context: ResolveContext,
+  route: string | { to: string; port?: string | number },
+  at: KeyPath,
+): SourceRange {
+  if (typeof route === "string") return context.locate(at, "value");
+  return context.locate([...at, route.port !== undefined ? "port" : "to"], "value");
 }

@@ -22,7 +22,7 @@ import {
   resolveAmount,
   textEntriesOf,
 } from "./context.js";
-import { checkRoutePath } from "./route-path.js";
+import { checkRoutePath, routePortAt } from "./route-path.js";
 
 const namedProtocols = new Set([
   "http",
@@ -371,6 +371,7 @@ function resolveService(
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(service, { [key]: value });
   }
+  if (input.name !== undefined) service.nameAt = context.locate(["services", id, "name"], "value");
   if (input.command !== undefined) service.commandAt = context.locate(["services", id, "command"], "value");
   // Found when read (lazyLocate): only a word with a finding ever is.
   if (Array.isArray(input.command))
@@ -511,6 +512,7 @@ function linkServices(context: ResolveContext, model: ModelInputType, services: 
         target: targetId,
         at: context.locate(path, "key"),
         ...(port ? { port } : {}),
+        ...(reference !== undefined ? { portAt: routePortAt(context, route, path) } : {}),
         ...(typeof route === "object" && route.description ? { description: route.description } : {}),
       });
     }
