@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { rules } from "../../src/rules/index.js";
+import { loadModelText } from "../../src/load/index.js";
+import { lint, rules } from "../../src/rules/index.js";
+import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
+import { folderWith } from "../helpers/files.js";
 
 describe("the README", () => {
   it("counts the rules the catalogue has", () => {
@@ -25,5 +28,32 @@ describe("the README", () => {
     const named = ours.filter((word) => !["schema-invalid-value", "unknown-port"].includes(word));
     expect(named.length).toBeGreaterThan(15);
     expect(named.filter((id) => !known.has(id))).toEqual([]);
+  });
+});
+
+describe("the README's examples of check", () => {
+  const readme = readFileSync(`${repoRoot}README.md`, "utf8");
+  /** The model the README starts a user with. */
+  const model = /```yaml\n(# yaml-language-server[^\n]*\n[\s\S]*?)```/.exec(readme)![1]!;
+  /** Each `deployview check` command the README shows in a code block, with what follows it on its line. */
+  const commands = [...readme.matchAll(/```(?:sh|yaml)\n([\s\S]*?)```/g)]
+    .flatMap((block) => block[1]!.split("\n"))
+    .map((line) => /(?:^|run: )(?:npx )?deployview (check(?: [^#\n]*)?)/.exec(line)?.[1]?.trim())
+    .filter((command): command is string => command !== undefined);
+
+  it("checks its starting model without a finding", () => {
+    const loaded = loadModelText(model, "deployview.yaml");
+    expect(loaded.diagnostics).toEqual([]);
+    expect(lint(loaded.model!, { sources: loaded.sources })).toEqual([]);
+  });
+
+  it("shows only commands check takes, each clean on that model", async () => {
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    const folder = folderWith({ "deployview.yaml": model });
+    for (const command of commands) {
+      const result = await runCli(command.split(/\s+/), folder);
+      expect([command, result.code, result.stderr]).toEqual([command, 0, ""]);
+      if (!command.includes("--format")) expect(result.stdout).toBe("No problems found.\n");
+    }
   });
 });
