@@ -58,6 +58,17 @@ export function diagnostic(
   return d;
 }
 
+/**
+ * A finding about a file as a whole that could not be read: it names the file and no place in it,
+ * as there is no line to point at (a made-up 1:1 would send the reader to look at one).
+ */
+export function unreadableFile(message: string, file: string, hint: string): Diagnostic {
+  return { code: "file-unreadable", severity: "error", message, file, hint };
+}
+
+/** What to do about a file that is there but cannot be read. */
+export const CANNOT_READ_HINT = "check that the file can be read: its permissions, or what it links to";
+
 /** 'a', 'a' and 'b', or 'a', 'b', 'c' and 9 others: the names a message gives, not a list to read through. */
 export function quotedNames(ids: readonly string[]): string {
   const named = ids.slice(0, 3).map((id) => `'${id}'`);

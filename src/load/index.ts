@@ -1,6 +1,6 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
 import { readFileSync, statSync } from "node:fs";
-import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
 import { limits, tooManyMessage } from "./limits.js";
@@ -68,35 +68,39 @@ export function loadModelText(text: string, file: string): LoadResult {
   return { model: resolved.model, diagnostics: resolved.diagnostics, sources, wholeFiles: [file] };
 }
 
+/** What to do about a model that is not there. */
+const MISSING_MODEL_HINT =
+  "check the path; deployview check reads deployview.yaml where it runs, and deployview init writes a first one";
+
 export async function loadModelFile(file: string): Promise<LoadResult> {
-  const unreadable = (
-    message: string,
-    code: "file-unreadable" | "file-too-large" = "file-unreadable",
-  ): LoadResult => ({
+  const refused = (diagnostic: Diagnostic): LoadResult => ({
     model: undefined,
-    diagnostics: [diagnostic(code, "error", message, { file, start: 0, end: 0 })],
+    diagnostics: [diagnostic],
     sources: new Map([[file, ""]]),
   });
   let text: string;
   if (isStandardInput(file)) {
     const read = standardInputText(file);
-    if (typeof read !== "string")
-      return { model: undefined, diagnostics: [read], sources: new Map([[file, ""]]) };
+    if (typeof read !== "string") return refused(read);
     return loadModelText(read, file);
   }
   try {
     // Synchronous: see output/write-files.ts on the thread pool a first asynchronous read starts.
     const info = statSync(file);
-    if (!info.isFile()) return unreadable("not a file");
+    if (!info.isFile())
+      return refused(unreadableFile("not a file", file, "name a model file, a compose file or a folder"));
     // Checked before reading, so a huge file costs nothing.
     if (info.size > limits.maxFileBytes) {
-      return unreadable(`the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`, "file-too-large");
+      const message = `the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`;
+      return refused(diagnostic("file-too-large", "error", message, { file, start: 0, end: 0 }));
     }
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return unreadable(
-      code === "ENOENT" ? "no such file" : `cannot read the file (${code ?? "unknown error"})`,
+    return refused(
+      code === "ENOENT"
+        ? unreadableFile("no such file", file, MISSING_MODEL_HINT)
+        : unreadableFile(`cannot read the file (${code ?? "unknown error"})`, file, CANNOT_READ_HINT),
     );
   }
   // Outside the try: a fault of the loader's own is not the file's, and must not be told as one.

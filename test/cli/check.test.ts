@@ -90,7 +90,23 @@ describe("deployview check", () => {
   it("builds nothing from a missing model, and says only that", async () => {
     const result = await runCli(["build", "nope.yaml"], dir);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^nope\.yaml:1:1: error no such file \[file-unreadable\]\n/);
+    expect(result.stdout).toMatch(/^nope\.yaml: error no such file \[file-unreadable\]\n  hint: /);
+  });
+
+  it("says a file is missing at no line of it, with what to do", async () => {
+    const missing = async (...args: string[]) => {
+      const result = await runCli(["check", ...args, "--format", "json"], dir);
+      const [found] = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+      return { code: result.code, found: found! };
+    };
+    for (const args of [["nope.yaml"], ["-f", "nope-compose.yaml"], ["nope-folder/"]]) {
+      const { code, found } = await missing(...args);
+      expect(code).toBe(2);
+      expect(found).toMatchObject({ code: "file-unreadable", message: expect.stringMatching(/^no such file/) });
+      expect(found.range).toBeUndefined();
+      expect(found.start).toBeUndefined();
+      expect(found.hint).toBeTruthy();
+    }
   });
 
   it("fills a compose file's variables in from the environment it runs in before .env, as Compose does", async () => {

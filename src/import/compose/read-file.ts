@@ -5,7 +5,13 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { append } from "../../collections.js";
-import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import {
+  CANNOT_READ_HINT,
+  type Diagnostic,
+  diagnostic,
+  type SourceRange,
+  unreadableFile,
+} from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
@@ -31,10 +37,10 @@ export async function readText(file: string): Promise<string | Diagnostic> {
   try {
     // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
     const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return diagnostic("file-unreadable", "error", "cannot read the file", wholeFile(file));
+    if (!info) return unreadableFile("no such file", file, "check the path");
     // Opening a named pipe waits for a writer, for ever if none comes. Standard input, the pipe a
     // user means to read (`-f -`, `-f /dev/stdin`), comes here by the name standard-input.ts gives it.
-    if (!info.isFile()) return diagnostic("file-unreadable", "error", "not a file", wholeFile(file));
+    if (!info.isFile()) return unreadableFile("not a file", file, "name a compose file");
     if (info.size > limits.maxFileBytes)
       return diagnostic(
         "file-too-large",
@@ -44,7 +50,7 @@ export async function readText(file: string): Promise<string | Diagnostic> {
       );
     return readFileSync(file, "utf8");
   } catch {
-    return diagnostic("file-unreadable", "error", "cannot read the file", wholeFile(file));
+    return unreadableFile("cannot read the file", file, CANNOT_READ_HINT);
   }
 }
 

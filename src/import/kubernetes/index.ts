@@ -5,7 +5,7 @@
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { limits, tooManyMessage } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
@@ -53,9 +53,7 @@ export function readManifests(paths: string[], context: BuildContext): ManifestO
     try {
       isDirectory = statSync(path).isDirectory();
     } catch {
-      context.diagnostics.push(
-        diagnostic("file-unreadable", "error", "no such file or folder", { file: path, start: 0, end: 0 }),
-      );
+      context.diagnostics.push(unreadableFile("no such file or folder", path, "check the path"));
       continue;
     }
     if (!isDirectory) append(objects, readManifestFile(path, context));

@@ -1,6 +1,6 @@
 /** One manifest file → its Kubernetes objects, each with the document it came from. */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
@@ -33,7 +33,7 @@ export function readText(file: string): ReadText {
     return { text: readFileSync(file, "utf8") };
   } catch {
     return {
-      diagnostic: diagnostic("file-unreadable", "error", "cannot read the file", { file, start: 0, end: 0 }),
+      diagnostic: unreadableFile("cannot read the file", file, CANNOT_READ_HINT),
     };
   }
 }
