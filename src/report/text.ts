@@ -24,9 +24,20 @@ const styles = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text as it is safe to print: each unsafe character written as its escape (\u001b). */
+/** The unsafe characters, and the line breaks and tabs that would break a line of the report in two or shift it. */
+const UNSAFE_IN_LINE = new RegExp(`${UNSAFE.source}|[\t\n]`, "g");
+
+const ESCAPES: Record<string, string> = { "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+
+/**
+ * Text as it is safe to print on one line of a report: each unsafe character written as its
+ * escape (\u001b), and a line break or tab as YAML would write it in quotes (\n, \t).
+ */
 export function printable(text: string): string {
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    UNSAFE_IN_LINE,
+    (char) => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** A code frame's line: each unsafe character one column wide, so that the underline stays under its place. */

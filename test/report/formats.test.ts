@@ -135,6 +135,21 @@ describe("the text report's code frame", () => {
   });
 });
 
+describe("the text report, given names with line breaks", () => {
+  it("keeps each finding on its line, the break written as an escape", async () => {
+    const project = mkdtempSync(join(tmpdir(), "deployview-text-"));
+    writeFileSync(join(project, "compose.yaml"), 'services:\n  "a\\nb\\r\\tc": { image: "a:latest" }\n');
+    const args = ["check", "compose.yaml", "--rule", "missing-health-check=off"];
+    const lines = (await runCli(args, project)).stdout.split("\n");
+    const findings = lines.filter((line) => /^\S/.test(line));
+    expect(findings).toEqual([
+      "compose.yaml:2:3: error 'a\\nb\\r\\tc' is not a name Compose takes for one of its services [schema-invalid-value]",
+      "compose.yaml:2:25: warning 'a\\nb\\r\\tc' runs a:latest, which is not pinned to a version [image-latest-tag]",
+      "1 error, 1 warning",
+    ]);
+  });
+});
+
 describe("check --format sarif", () => {
   it("writes SARIF 2.1.0 that validates against its schema, with rules and located results", async () => {
     const result = await runCli(["check", "--format", "sarif"], dir);
