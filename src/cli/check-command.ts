@@ -41,6 +41,23 @@ function definedVariables(env: CliIo["env"]): Record<string, string> {
   return defined;
 }
 
+type CheckedKind = "model" | "compose" | "kubernetes";
+
+const KIND_NAMES: Record<CheckedKind, [one: string, many: string]> = {
+  model: ["model", "models"],
+  compose: ["Compose project", "Compose projects"],
+  kubernetes: ["set of manifests", "sets of manifests"],
+};
+
+/** "2 models", or "1 model, 2 Compose projects and 1 set of manifests": what a run checked, by kind. */
+function countedKinds(checked: readonly CheckedKind[]): string {
+  const counted = (Object.keys(KIND_NAMES) as CheckedKind[])
+    .map((kind) => [kind, checked.filter((k) => k === kind).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${KIND_NAMES[kind][count === 1 ? 0 : 1]}`);
+  return counted.length === 1 ? counted[0]! : `${counted.slice(0, -1).join(", ")} and ${counted.at(-1)}`;
+}
+
 /** How the paths named on the command line are read: the loads they stand for. */
 export type Targets = (
   paths: string[],
@@ -131,6 +148,8 @@ export function checkCommand(targets: Targets): Command {
         file !== undefined && namesStandardInput(file) ? standardInputPath(io.cwd) : modelPath(io, file);
       /** The findings of each load apart: several may say one thing of a file they share. */
       const runs: Diagnostic[][] = [];
+      /** What each run checked, as the line that finds nothing counts them. */
+      const checked: CheckedKind[] = [];
       const sources = new Map<string, string>();
       let unusable = false;
       // Each compose file, manifest folder or repository named is checked on its own.
@@ -158,8 +177,10 @@ export function checkCommand(targets: Targets): Command {
           ? [...loaded.diagnostics]
           : loaded.diagnostics.filter((d) => !off.has(d.code));
         for (const [path, text] of loaded.sources) sources.set(path, text);
-        if (loaded.model) append(diagnostics, checkLoadedModel(loaded.model, loaded, severities));
-        else unusable = true;
+        if (loaded.model) {
+          append(diagnostics, checkLoadedModel(loaded.model, loaded, severities));
+          checked.push(loaded.model.readFrom ?? "model");
+        } else unusable = true;
         runs.push(diagnostics);
       }
       const found = sortDiagnostics(uniqueDiagnostics(runs)).filter(
@@ -173,7 +194,7 @@ export function checkCommand(targets: Targets): Command {
         version: VERSION,
       });
       if (format !== "text" || sorted.length > 0) io.stdout.write(report);
-      else io.stdout.write(`No problems found${files.length > 1 ? ` in ${files.length} models` : ""}.\n`);
+      else io.stdout.write(`No problems found${checked.length > 1 ? ` in ${countedKinds(checked)}` : ""}.\n`);
       if (unusable) return ExitCode.unusable;
       const warnings = sorted.filter((d) => d.severity === "warning").length;
       if (hasErrors(sorted)) return ExitCode.findings;

@@ -27,6 +27,38 @@ describe("deployview check", () => {
     expect(result).toMatchObject({ code: 0, stdout: "No problems found.\n" });
   });
 
+  it("says how many of what it found no problem in: models, Compose projects or sets of manifests", async () => {
+    const deployment =
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: 'nginx:1.27' }] }\n";
+    const folder = folderWith({
+      "a/deployview.yaml": good,
+      "b/deployview.yaml": good,
+      "c/compose.yaml": "services:\n  web: { image: 'nginx:1.27' }\n",
+      "d/compose.yaml": "services:\n  web: { image: 'nginx:1.27' }\n",
+      "k/app.yaml": deployment,
+    });
+    const clean = async (...paths: string[]) => {
+      const args = [
+        "check",
+        ...paths,
+        "--rule",
+        "missing-health-check=off",
+        "--rule",
+        "no-resource-limits=off",
+      ];
+      const result = await runCli([...args, "--rule", "runs-as-root=off"], folder);
+      return result.stdout;
+    };
+    expect(await clean("a/deployview.yaml", "b/deployview.yaml")).toBe("No problems found in 2 models.\n");
+    expect(await clean("c/compose.yaml", "d/compose.yaml")).toBe(
+      "No problems found in 2 Compose projects.\n",
+    );
+    expect(await clean("a/deployview.yaml", "c/compose.yaml", "k")).toBe(
+      "No problems found in 1 model, 1 Compose project and 1 set of manifests.\n",
+    );
+    expect(await clean("c/compose.yaml")).toBe("No problems found.\n");
+  });
+
   it("exits 1 on findings at error level", async () => {
     const file = write("over.yaml", good.replace("1Gi", "100Mi"));
     const result = await runCli(["check", file], dir);
@@ -90,7 +122,7 @@ describe("deployview check", () => {
   it("builds nothing from a missing model, and says only that", async () => {
     const result = await runCli(["build", "nope.yaml"], dir);
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^nope\.yaml: error no such file \[file-unreadable\]\n  hint: /);
+    expect(result.stdout).toMatch(/^nope\.yaml: error no such file \[file-unreadable\]\n {2}hint: /);
   });
 
   it("says a file is missing at no line of it, with what to do", async () => {
@@ -102,7 +134,10 @@ describe("deployview check", () => {
     for (const args of [["nope.yaml"], ["-f", "nope-compose.yaml"], ["nope-folder/"]]) {
       const { code, found } = await missing(...args);
       expect(code).toBe(2);
-      expect(found).toMatchObject({ code: "file-unreadable", message: expect.stringMatching(/^no such file/) });
+      expect(found).toMatchObject({
+        code: "file-unreadable",
+        message: expect.stringMatching(/^no such file/),
+      });
       expect(found.range).toBeUndefined();
       expect(found.start).toBeUndefined();
       expect(found.hint).toBeTruthy();
