@@ -148,12 +148,16 @@ export function formatText(
       );
     if (d.hint) out.push(`  ${paint(options.color, "cyan", "hint:")} ${printable(d.hint)}`);
   }
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.filter((d) => d.severity === "warning").length;
-  if (diagnostics.length > 0)
-    out.push(
-      "",
-      `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
-    );
+  if (diagnostics.length > 0) out.push("", summary(diagnostics));
   return out.length > 0 ? `${out.join("\n")}\n` : "";
+}
+
+/** "1 error, 2 warnings", and the infos where there are any: a run of notes alone must not read as clean. */
+function summary(diagnostics: readonly Diagnostic[]): string {
+  const count = (severity: Diagnostic["severity"], noun: string) => {
+    const n = diagnostics.filter((d) => d.severity === severity).length;
+    return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  };
+  const infos = diagnostics.some((d) => d.severity === "info") ? [count("info", "info")] : [];
+  return [count("error", "error"), count("warning", "warning"), ...infos].join(", ");
 }

@@ -150,6 +150,22 @@ describe("the text report, given names with line breaks", () => {
   });
 });
 
+describe("the text report's summary", () => {
+  const finding = (severity: Diagnostic["severity"]): Diagnostic => ({
+    code: "ssh-port-exposed",
+    severity,
+    message: "m",
+  });
+  const summary = (...severities: Diagnostic["severity"][]) =>
+    formatText(severities.map(finding), new Map(), { color: false, cwd: "/" }).trimEnd().split("\n").at(-1);
+
+  it("counts infos too, when there are any", () => {
+    expect(summary("error", "info", "info")).toBe("1 error, 0 warnings, 2 infos");
+    expect(summary("warning", "info")).toBe("0 errors, 1 warning, 1 info");
+    expect(summary("warning")).toBe("0 errors, 1 warning");
+  });
+});
+
 describe("check --format sarif", () => {
   it("writes SARIF 2.1.0 that validates against its schema, with rules and located results", async () => {
     const result = await runCli(["check", "--format", "sarif"], dir);
