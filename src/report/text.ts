@@ -52,13 +52,16 @@ function paint(enabled: boolean, style: keyof typeof styles, text: string): stri
 /** Columns a tab takes the frame to the next multiple of: written as spaces, so the underline lines up on any terminal. */
 const TAB_STOP = 4;
 
-/** Of a longer line, this many characters are shown, the finding this far into them where it can be. */
+/** A line this long is shown whole, as a terminal wraps it; a longer one (minified JSON, a long command) is cut. */
+const WHOLE_LINE = 300;
+
+/** Of a line that is cut, this many characters are shown, the finding this far into them where it can be. */
 const FRAME_LENGTH = 160;
-const FRAME_LEAD = 40;
+const FRAME_LEAD = 60;
 
 /** The part of a line a frame shows, in code units: all of a short line, around the finding in a long one. */
 function frameWindow(text: string, start: number): { from: number; to: number } {
-  if (text.length <= FRAME_LENGTH) return { from: 0, to: text.length };
+  if (text.length <= WHOLE_LINE) return { from: 0, to: text.length };
   let from = Math.max(0, Math.min(start - FRAME_LEAD, text.length - FRAME_LENGTH));
   let to = from + FRAME_LENGTH;
   // Never half a surrogate pair at either edge.
