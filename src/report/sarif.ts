@@ -1,7 +1,7 @@
 /** SARIF 2.1.0, for code-scanning dashboards: one run, the rule catalogue as the tool's rules. */
 import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { coreDiagnosticCodes } from "../diagnostic-codes.js";
+import { coreDiagnosticCodes, ruleIds } from "../diagnostic-codes.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { type LocatedRange, SourceIndex, shownPath } from "./position.js";
 
@@ -18,9 +18,11 @@ const levels = { error: "error", warning: "warning", info: "note" } as const;
 /** The project's home, as the tool's informationUri and the schema's $id give it: its pages are under it as in the repository. */
 const HOME = "https://deployview.dev";
 
+const RULE_IDS: ReadonlySet<string> = new Set(ruleIds);
+
 /** A code's page: each rule has its own, the other codes share one list. */
-function helpUri(id: string, isRule: boolean): string {
-  return isRule ? `${HOME}/docs/rules/${id}.md` : `${HOME}/docs/diagnostics.md`;
+function helpUri(id: string): string {
+  return RULE_IDS.has(id) ? `${HOME}/docs/rules/${id}.md` : `${HOME}/docs/diagnostics.md`;
 }
 
 /**
@@ -48,7 +50,7 @@ export function formatSarif(
     return {
       id,
       shortDescription: { text },
-      helpUri: helpUri(id, rule !== undefined),
+      helpUri: helpUri(id),
       ...(rule?.why ? { fullDescription: { text: rule.why } } : {}),
       ...(rule?.fix ? { help: { text: rule.fix } } : {}),
     };

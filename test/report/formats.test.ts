@@ -6,6 +6,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { displayWidth } from "../../src/emit/diagram/ascii/width.js";
+import { formatDiagnostics } from "../../src/report/index.js";
 import { formatText } from "../../src/report/text.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
@@ -209,6 +210,15 @@ describe("check --format sarif, on files whose names a URI cannot hold as they a
       /^https:\/\/\S+\/docs\/rules\/image-latest-tag\.md$/,
     );
     for (const rule of rules) expect(() => new URL(rule.helpUri!)).not.toThrow();
+    // Told nothing of the catalogue, a library caller's log still links a rule to its own page.
+    const bare = JSON.parse(
+      formatDiagnostics(
+        [{ code: "image-latest-tag", severity: "warning", message: "m" }],
+        new Map(),
+        "sarif",
+      ),
+    );
+    expect(bare.runs[0].tool.driver.rules[0].helpUri).toMatch(/\/docs\/rules\/image-latest-tag\.md$/);
   });
 
   it("names a file outside the folder it ran in by a file URI", async () => {
