@@ -52,6 +52,8 @@ const SUPPRESSION_FORM = "# deployview-disable-next-line <rule>[, <rule>] -- <re
 /** One suppression comment that gives a reason: the rules it names, for the line after it. */
 interface Suppression {
   comment: SourceRange;
+  /** The text of the line it suppresses findings on. */
+  next: string;
   ids: Set<string>;
   /** The ids that suppressed a finding. */
   used: Set<string>;
@@ -71,7 +73,8 @@ function readSuppressions(
   for (const [file, text] of sources ?? []) {
     if (!text.includes("deployview-disable")) continue;
     let offset = 0;
-    text.split("\n").forEach((written, index) => {
+    const lines = text.split("\n");
+    lines.forEach((written, index) => {
       // A CRLF file's lines end in \r, which the reason would have to match.
       const line = written.endsWith("\r") ? written.slice(0, -1) : written;
       const match = SUPPRESSION.exec(line);
@@ -91,7 +94,8 @@ function readSuppressions(
           );
         } else {
           const ids = new Set(match[1]!.split(",").map((id) => id.trim()));
-          found.lines.set(`${file}:${index + 2}`, { comment: at, ids, used: new Set() });
+          const next = lines[index + 1] ?? "";
+          found.lines.set(`${file}:${index + 2}`, { comment: at, next, ids, used: new Set() });
           // A misspelt id suppresses nothing, and without a word the finding below seems to ignore the comment.
           const directive = /deployview-disable-next-line\s+/.exec(match[0])!;
           let from = (match.index ?? 0) + directive.index + directive[0].length;
@@ -147,10 +151,14 @@ function unusedSuppressions(
   suppressions: Suppressions,
   wholeFiles: ReadonlySet<string>,
   ran: ReadonlySet<string>,
+  model: Model,
 ): Diagnostic[] {
   const unused: Diagnostic[] = [];
   for (const suppression of suppressions.lines.values()) {
     if (!wholeFiles.has(suppression.comment.file)) continue;
+    // A compose file's variables are filled in from where it runs: elsewhere the line may hold what
+    // the rule finds.
+    if (model.readFrom === "compose" && suppression.next.includes("$")) continue;
     const ids = [...suppression.ids];
     if (!ids.every((id) => ran.has(id))) continue;
     const idle = ids.filter((id) => !suppression.used.has(id));
@@ -240,6 +248,6 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     });
   }
   if (options.wholeFiles)
-    append(findings, unusedSuppressions(suppressions, new Set(options.wholeFiles), ran));
+    append(findings, unusedSuppressions(suppressions, new Set(options.wholeFiles), ran, model));
   return findings;
 }

@@ -279,6 +279,11 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     // Checked alone the base file has nothing to suppress, but over it the production file has.
     expect(await unused(compose, "-f", "compose.yaml", "-f", "compose.prod.yaml")).toEqual([]);
     expect(await unused(compose, ".")).toEqual([]);
+    // What a variable holds where the check runs is not what it holds everywhere the file is used.
+    const variable = folderWith({
+      "compose.yaml": `services:\n  web:\n${suppressed}    image: 'nginx:\${TAG:-1.27}'\n`,
+    });
+    expect(await unused(variable, "compose.yaml")).toEqual([]);
     const deployment = (image: string) =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n${suppressed.replace("    ", "          ")}          image: '${image}'\n`;
     const kustomize = folderWith({
