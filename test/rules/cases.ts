@@ -322,6 +322,40 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "3:3", "7:3"],
   },
   {
+    // Images built on PostgreSQL's with extensions keep its data where it does, by the major version their tag names.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  gis: { image: 'postgis/postgis:16-3.4', volumes: ['aa:/data'] }",
+        "  vector: { image: 'pgvector/pgvector:pg16', volumes: ['bb:/var/lib/postgresql/data'] }",
+        "  newer: { image: 'pgvector/pgvector:0.8.0-pg18', volumes: ['cc:/var/lib/postgresql/data'] }",
+        "  ankane: { image: 'ankane/pgvector', volumes: ['dd:/var/lib/postgresql/data'] }",
+        "  timescale: { image: 'timescale/timescaledb:2.14.2-pg16', volumes: ['ee:/srv'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "4:3", "6:3"],
+  },
+  {
+    // Nor are they taken for anything but a database for lack of postgres in their names.
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.prod.yaml": [
+        "services:",
+        "  gis: { image: 'postgis/postgis:16-3.4', ports: ['5432:5432'], volumes: ['aa:/var/lib/postgresql/data'] }",
+        "  vec: { image: 'pgvector/pgvector:pg16', ports: ['5433:5432'], volumes: ['bb:/var/lib/postgresql/data'] }",
+        "  old: { image: 'ankane/pgvector:v0.5.1', ports: ['5434:5432'], volumes: ['cc:/var/lib/postgresql/data'] }",
+        "volumes: { aa: {}, bb: {}, cc: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:51", "3:51", "4:51"],
+  },
+  {
     // A private key written into the compose file as a config's content; a config of plain settings is none.
     rule: "plaintext-secret",
     text: "",
