@@ -174,7 +174,7 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     // A range to one container port takes any free one of it; TCP and UDP ports do not meet.
-    expected: ["3:34", "4:36", "5:52"],
+    expected: ["3:34", "4:59", "5:52"],
   },
   {
     // The scheduler counts a native sidecar's host port, not an init container's that is done.
@@ -1653,6 +1653,46 @@ export const cases: RuleCase[] = [
     expected: ["9:70", "9:127"],
   },
   {
+    // A mount written as a mapping is pointed at the path it mounts, not at the start of its entry.
+    rule: "docker-socket-mounted",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  agent:",
+        "    image: agent:1.0",
+        "    volumes:",
+        "      - type: bind",
+        "        source: /var/run/docker.sock",
+        "        target: /var/run/docker.sock",
+        "",
+      ].join("\n"),
+    },
+    expected: ["6:9"],
+  },
+  {
+    // A port written as a mapping is pointed at the host port it is published on.
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.prod.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    volumes: ['pg:/var/lib/postgresql/data']",
+        "    ports:",
+        "      - target: 5432",
+        "        published: 5432",
+        "      - mode: host",
+        "        target: 5433",
+        "        published: '5433'",
+        "volumes: { pg: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["7:9", "10:9"],
+  },
+  {
     rule: "sensitive-host-mount",
     text: "",
     files: {
@@ -1669,7 +1709,7 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     // A file inside /etc, and a folder of the project, are not the host's system.
-    expected: ["5:9", "8:9"],
+    expected: ["5:9", "8:23"],
   },
   {
     rule: "sensitive-host-mount",
