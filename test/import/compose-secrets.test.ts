@@ -241,6 +241,39 @@ describe("names and values that look secret", () => {
       ),
     ).toEqual([]);
   });
+
+  it("are not public keys, which are meant to be shared, or the path of the file that holds a key", () => {
+    expect(
+      judged(
+        [
+          ["JWT_PUBLIC_KEY", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t"],
+          ["PUBLIC_KEY", "abcdefghijklmnopqrstuvwxyz0123456789ABCD"],
+          ["SSH_PUBLIC_KEY", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host"],
+          ["DEPLOY_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG user@host"],
+          ["SIGNING_KEY", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEF\n-----END PUBLIC KEY-----"],
+          ["SSL_KEY", "./certs/server.key"],
+          ["SECRET_KEY", "../secrets/key.pem"],
+          ["PRIVATE_KEY_PATH", "/run/secrets/key"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // A private key is a secret whatever the variable is called, and a key's value is not a path for having a slash.
+    expect(
+      judged(
+        [
+          [
+            "PUBLIC_KEY",
+            "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEF\n-----END PRIVATE KEY-----",
+          ],
+          ["API_KEY", "ab/cdef+ghij"],
+          ["LOGFLARE_PUBLIC_ACCESS_TOKEN", "8f1c2b9a7d"],
+          ["SECRET_KEY", "./"],
+        ],
+        false,
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe("a URL's credentials", () => {
