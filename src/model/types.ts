@@ -464,8 +464,8 @@ export interface Model {
   readFrom?: "compose" | "kubernetes";
   /**
    * Services whose compose file keeps their image's own health check, which Compose runs (a
-   * healthcheck with timings and no test, or disable: false): the model cannot state it, and the
-   * rules about health checks take it as one.
+   * healthcheck with timings and no test, or disable: false, or none where the Dockerfile it builds
+   * has a HEALTHCHECK): the model cannot state it, and the rules about health checks take it as one.
    */
   imageHealthChecks?: ReadonlySet<string>;
 }

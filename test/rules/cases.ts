@@ -542,6 +542,27 @@ export const cases: RuleCase[] = [
     expected: ["2:3"],
   },
   {
+    // What is built from a Dockerfile with a HEALTHCHECK has one, unless the compose file or the Dockerfile turns it off.
+    rule: "missing-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { build: ./api }",
+        "  worker: { build: { context: ./api, dockerfile: Dockerfile.worker } }",
+        '  inline: { build: { context: ., dockerfile_inline: "FROM alpine:3.20\\nHEALTHCHECK CMD true" } }',
+        "  off: { build: ./api, healthcheck: { disable: true } }",
+        "  early: { build: { context: ./api, target: base } }",
+        "",
+      ].join("\n"),
+      "api/Dockerfile":
+        "FROM node:20 AS base\nFROM base\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/health || exit 1\n",
+      "api/Dockerfile.worker": "FROM node:20\nHEALTHCHECK CMD node check.js\nHEALTHCHECK NONE\n",
+    },
+    // Built to a stage before the one with the check, it has none.
+    expected: ["3:3", "6:3"],
+  },
+  {
     rule: "volume-without-backup",
     text: `${head}services:\n  db: { kind: database, image: "pg:16", volumes: { data: /data, logs: { path: /logs, backup: none needed } } }\nenvironments:\n  production: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
     expected: ["4:52"],

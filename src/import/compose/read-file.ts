@@ -202,7 +202,7 @@ export async function readComposeFile(
       ),
     );
   await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
-  return { source: { yaml, value, tags, secrets }, text, uses, diagnostics, findings };
+  return { source: { yaml, value, tags, secrets, folder }, text, uses, diagnostics, findings };
 }
 
 /**
