@@ -1490,6 +1490,21 @@ export const cases: RuleCase[] = [
     expected: ["2:37"],
   },
   {
+    // On the host's network a datastore listens on the host's interfaces, with nothing published.
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db: { image: postgres:16, network_mode: host, volumes: ['pg:/var/lib/postgresql/data'] }",
+        "  api: { image: acme/api:1.0, network_mode: host }",
+        "volumes: { pg: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:29"],
+  },
+  {
     rule: "host-port-conflict",
     text: "",
     files: {
