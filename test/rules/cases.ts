@@ -1565,6 +1565,23 @@ export const cases: RuleCase[] = [
     expected: ["2:10"],
   },
   {
+    // An image another service of the project builds is that build's result, written with its tag or without.
+    rule: "image-latest-tag",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web: { build: ., image: myapp }",
+        "  worker: { image: myapp, command: [worker] }",
+        "  beat: { image: 'myapp:latest', command: [beat] }",
+        "  cache: { image: redis }",
+        "",
+      ].join("\n"),
+      Dockerfile: "FROM node:20\n",
+    },
+    expected: ["5:19"],
+  },
+  {
     rule: "service-selects-nothing",
     text: "",
     manifests: true,
