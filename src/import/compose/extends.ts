@@ -13,7 +13,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
-import { mergeService } from "./merge.js";
+import { mergeCompose, mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
@@ -66,9 +66,11 @@ export async function applyExtends(
     let found = files.get(path);
     if (!found) {
       const read = await context.read(path);
-      if (!read.source) return undefined;
-      files.set(path, read.source);
-      found = read.source;
+      const [first, ...later] = read.sources ?? [];
+      if (!first) return undefined;
+      // A file of several documents is what they make merged, as a project of several files is.
+      found = later.length === 0 ? first : { ...first, value: mergeCompose([first, ...later]) };
+      files.set(path, found);
     }
     return isObject(found.value.services) ? found.value.services : {};
   };

@@ -82,24 +82,25 @@ export async function importCompose(
     append(diagnostics, read.diagnostics);
     if (read.findings) append(findings, read.findings);
     keep(file, read);
-    if (!read.source) return [];
-    const included = await includedSources(
-      file,
-      folder,
-      read.source,
-      { env: options.env ?? {}, load, diagnostics },
-      chain,
-    );
-    await applyExtends(file, folder, read.source, {
-      read: async (other) => {
-        // Only the service extended is taken from it: the others' paths are none of this project's.
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
-        keep(other, result);
-        return result;
-      },
-      diagnostics,
-    });
-    return [...included, read.source];
+    const expanded: ComposeSource[] = [];
+    // Each document with its own includes and extends, as Compose reads it.
+    for (const source of read.sources ?? []) {
+      append(
+        expanded,
+        await includedSources(file, folder, source, { env: options.env ?? {}, load, diagnostics }, chain),
+      );
+      await applyExtends(file, folder, source, {
+        read: async (other) => {
+          // Only the service extended is taken from it: the others' paths are none of this project's.
+          const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
+          keep(other, result);
+          return result;
+        },
+        diagnostics,
+      });
+      expanded.push(source);
+    }
+    return expanded;
   };
   // Every file given with -f reads its paths from the first one's folder, as Compose reads them.
   for (const file of files) append(composeSources, await load(file, env, [], dirname(files[0]!)));
