@@ -476,4 +476,6 @@ export interface ConfigVariable extends Located {
   example?: string;
   /** Whether that example lists the variable. */
   documented?: boolean;
+  /** Whether every use gives a value where it is not set (`${MODE:-fast}`), so none need set it. */
+  optional?: boolean;
 }

@@ -1012,8 +1012,9 @@ volumes: { data: {}, pg: {} }
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",
       "compose.worker.yaml":
-        "services:\n  worker:\n    image: shop/worker:${WORKER_TAG:-1}\n    command: run ${QUEUE:-jobs}\n",
+        "services:\n  worker:\n    image: shop/worker:${WORKER_TAG:-1}\n    command: run ${QUEUE}\n",
       ".env.example": "API_TAG=1.4.2\nWORKER_TAG=1.4.2\n",
+      ".env": "QUEUE=jobs\n",
     });
     const result = await runCli(
       [

@@ -643,8 +643,9 @@ export const cases: RuleCase[] = [
     text: "",
     files: {
       "compose.yaml":
-        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    environment:\n      # ${IN_A_COMMENT}\n      DB: ${DB_URL-x}\n      PRICE: $$5\n",
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    environment:\n      # ${IN_A_COMMENT}\n      DB: ${DB_URL}\n      PRICE: $$5\n",
       ".env.example": "API_TAG=1.4.2\n# OPTIONAL=\n",
+      ".env": "DB_URL=postgres://db/app\n",
     },
     expected: ["6:11"],
   },
@@ -662,11 +663,24 @@ export const cases: RuleCase[] = [
     text: "",
     files: {
       "compose.yaml":
-        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:-fast}\n",
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:?set MODE}\n",
       "example.env": "API_TAG=1.4.2\n",
       "README.md": "MODE=fast\n",
+      ".env": "MODE=fast\n",
     },
     expected: ["4:18"],
+  },
+  {
+    // A variable with a default need not be set: only a use without one makes it required, and is where it is reported.
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:-fast} ${LEVEL-info}\n    environment:\n      TAG: ${API_TAG}\n",
+      ".env.example": "DB_URL=\n",
+      ".env": "API_TAG=1.4.2\n",
+    },
+    expected: ["6:12"],
   },
   {
     rule: "runs-as-root",
