@@ -468,6 +468,11 @@ export interface Model {
    * has a HEALTHCHECK): the model cannot state it, and the rules about health checks take it as one.
    */
   imageHealthChecks?: ReadonlySet<string>;
+  /**
+   * Services whose compose `extends` could not be followed, which is reported where it is written:
+   * the image or build they lack may be in what they extend, so no-image does not report it again.
+   */
+  unresolvedExtends?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {

@@ -370,6 +370,22 @@ describe("extends", () => {
     expect(services.ghost).toMatchObject({ image: "ghost:1" });
   });
 
+  it("that cannot be followed is the only finding about what the service lacks, along a chain too", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  a: { extends: { file: missing.yaml, service: base } }",
+        "  b: { extends: nothere }",
+        "  c: { extends: a }",
+        "  d: { healthcheck: { test: [CMD, 'true'] } }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => d.code === "no-image");
+    expect(located(found, loaded.sources)).toEqual(["no-image@5:3"]);
+  });
+
   it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {
     expect(
       rebaseService(

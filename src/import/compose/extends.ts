@@ -32,6 +32,8 @@ const notInherited = ["depends_on", "links", "volumes_from", "extends"];
 export interface ExtendsContext {
   read: (file: string) => Promise<ReadCompose>;
   diagnostics: Diagnostic[];
+  /** Gets the services of the file that lack what they extend, along their chain, for it could not be followed. */
+  unresolved: Set<string>;
 }
 
 export async function applyExtends(
@@ -49,7 +51,10 @@ export async function applyExtends(
   let copied = 0;
   const folderOf = (path: string) => (path === file ? folder : dirname(path));
 
+  /** The services, by file and name, that lack what they extend. */
+  const incomplete = new Set<string>();
   const report = (at: { file: string; id: string }, message: string) => {
+    incomplete.add(`${at.file}#${at.id}`);
     const yaml = files.get(at.file)?.yaml;
     context.diagnostics.push(
       diagnostic(
@@ -112,6 +117,7 @@ export async function applyExtends(
           `'${id}' extends '${baseId}', and the services extending one another here copy more than the ${limits.maxExpandedValues.toLocaleString("en")} values deployview reads`,
         );
       else {
+        if (incomplete.has(baseKey)) incomplete.add(key);
         copied += weight(base);
         const inherited = rebaseService(
           Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k))),
@@ -127,7 +133,8 @@ export async function applyExtends(
 
   for (const id of Object.keys(services)) {
     const service = services[id];
-    if (isObject(service) && service.extends !== undefined)
-      services[id] = (await expand(file, id)) ?? service;
+    if (!isObject(service) || service.extends === undefined) continue;
+    services[id] = (await expand(file, id)) ?? service;
+    if (incomplete.has(`${file}#${id}`)) context.unresolved.add(id);
   }
 }

@@ -70,6 +70,7 @@ export async function importCompose(
     ...options.env,
   };
   const composeSources: ComposeSource[] = [];
+  const unresolvedExtends = new Set<string>();
   // One file with its includes (before it, as a base) and its extends expanded; `folder` is its
   // project's, which its relative paths are read from.
   const load = async (
@@ -97,6 +98,7 @@ export async function importCompose(
           return result;
         },
         diagnostics,
+        unresolved: unresolvedExtends,
       });
       expanded.push(source);
     }
@@ -132,6 +134,7 @@ export async function importCompose(
     generatedFor(composeSources) ??
     (variant && variant !== "override" ? variant : "compose");
   const imported = composeToModel(name, composeSources, environment);
+  imported.unresolvedExtends = unresolvedExtends;
   append(diagnostics, imported.diagnostics);
   append(imported.findings, findings);
   // Nothing to check, as with an empty file, which Compose refuses too: `services:` with nothing
@@ -188,6 +191,7 @@ export async function loadComposeAsModel(
     importFindings: imported.findings,
     readFrom: "compose" as const,
     imageHealthChecks: imported.imageHealthChecks,
+    unresolvedExtends: imported.unresolvedExtends,
   };
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources };
 }

@@ -45,6 +45,8 @@ export interface ImportedCompose {
   findings: Diagnostic[];
   /** Services that keep their image's own health check (see Model.imageHealthChecks). */
   imageHealthChecks: Set<string>;
+  /** Services whose `extends` could not be followed (see Model.unresolvedExtends). */
+  unresolvedExtends?: ReadonlySet<string>;
 }
 
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
