@@ -167,7 +167,7 @@ describe("an example env file where no .env is committed", () => {
     const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
     expect(loaded.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
       "compose-unset-variable the variable UNDOCUMENTED is not set and has no default",
-      "compose-required-variable the variable REQUIRED_EMPTY is required: set a mail address",
+      'compose-required-variable the variable REQUIRED_EMPTY is required, and not set: "set a mail address"',
     ]);
     const db = loaded.model!.services.find((s) => s.id === "db")!;
     const value = (name: string) => db.env.find((v) => v.name === name)?.value;

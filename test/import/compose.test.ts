@@ -441,6 +441,25 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("quotes the message a required variable is written with, and says no more than required where it has none", async () => {
+    const file = write(
+      "required.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: 'api:${TAG:?set TAG to the release}'",
+        "    environment: { MODE: '${MODE:?}', LEVEL: '${LEVEL?}' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      'the variable TAG is required, and not set: "set TAG to the release"',
+      "the variable MODE is required, and not set",
+      "the variable LEVEL is required, and not set",
+    ]);
+  });
+
   it("keeps a reservation without a limit a request, so that nothing generated from it caps the service", async () => {
     const file = write(
       "reservations.yaml",

@@ -182,7 +182,8 @@ export async function readComposeFile(
       diagnostic(
         "compose-required-variable",
         "warning",
-        `the variable ${name} is required: ${message}`,
+        // The file's own words, quoted: pasted bare, they read as deployview's.
+        `the variable ${name} is required, and not set${message ? `: "${message}"` : ""}`,
         at(name, [":?", "?"]),
       ),
     );
