@@ -193,10 +193,11 @@ export function profileName(profile: "seccomp" | "apparmor"): string {
 
 /**
  * An option or setting that carries a secret, and its value: --password=x, --db-password x,
- * --requirepass x (Redis), token: x, a Java property -Dspring.datasource.password=x.
+ * --requirepass x (Redis), token: x, a Java property -Dspring.datasource.password=x. A word after a
+ * space that starts with a dash is the next option (--session-token --verbose), not the value.
  */
 const SECRET_ARGUMENT =
-  /(?:^|[\s"'])-{0,2}(?:[\w.-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth|authorization:\s*(?:bearer|basic))[=\s:]+(\S+)/gi;
+  /(?:^|[\s"'])-{0,2}(?:[\w.-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth|authorization:\s*(?:bearer|basic))(?:\s*[=:][=\s:]*|\s+(?=[^\s-]))(\S+)/gi;
 
 /**
  * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a

@@ -3,18 +3,18 @@
  * (or a tmpfs, or a read-only mount) is known to keep none of it.
  */
 import { commandLine } from "./container-risks.js";
-import { officialImageName } from "./image-name.js";
+import { baseImage } from "./image-name.js";
 import { type DataFolder, KNOWN_IMAGES, type KnownImage } from "./known-images.js";
 import type { Instance, Volume } from "./types.js";
 
 /** What an image of a known one keeps where, by the major version its tag names (see laterData). */
-function dataOf(image: string, known: KnownImage): { name: string; data: DataFolder } | undefined {
+function dataOf(
+  known: KnownImage,
+  major: string | undefined,
+): { name: string; data: DataFolder } | undefined {
   const later = known.laterData;
   const earlier = known.data && { name: known.name, data: known.data };
   if (!later) return earlier;
-  // The digest's own colon (postgres@sha256:9f86…) starts no tag: its hex digits are no version.
-  const tag = /:([^/:]+)$/.exec(image.replace(/@.*$/, ""))?.[1] ?? "latest";
-  const major = /^(\d+)/.exec(tag)?.[1];
   if (major !== undefined && Number(major) < later.major) return earlier;
   return {
     name: `${known.name} ${major ?? `${later.major} or later`}`,
@@ -39,9 +39,9 @@ export function unmountedDataFolder(
   instance: Instance,
 ): { folder: string; name: string; mountAt?: string } | undefined {
   const image = instance.image ?? instance.service.image;
-  const official = image === undefined ? undefined : officialImageName(image);
-  const knownImage = KNOWN_IMAGES.get(official ?? "");
-  const stored = knownImage && dataOf(image!, knownImage);
+  const base = image === undefined ? undefined : baseImage(image);
+  const knownImage = KNOWN_IMAGES.get(base?.name ?? "");
+  const stored = knownImage && dataOf(knownImage, base?.major);
   if (!stored) return undefined;
   const known = stored.data;
   if (known.option?.test(commandLine(instance.service.command))) return undefined;

@@ -3,7 +3,7 @@
  * with (pg_isready, redis-cli ping), else an HTTP request to the port the service listens on in its
  * container (never a host port), written as the model, Compose or Kubernetes has it.
  */
-import { officialImageName } from "./image-name.js";
+import { baseImage } from "./image-name.js";
 import { KNOWN_IMAGES } from "./known-images.js";
 import type { Service } from "./types.js";
 
@@ -24,8 +24,8 @@ const flow = (words: readonly string[]) => `[${words.map((w) => JSON.stringify(w
 
 /** How to add a health check to `service`, in the terms of the files it was read from. */
 export function healthSuggestion(service: Service, language: HealthLanguage): string {
-  const image = service.image === undefined ? undefined : officialImageName(service.image);
-  const client = image === undefined ? undefined : KNOWN_IMAGES.get(image)?.check;
+  const image = service.image === undefined ? undefined : baseImage(service.image);
+  const client = image === undefined ? undefined : KNOWN_IMAGES.get(image.name)?.check;
   if (client)
     return {
       model: `add health: { command: ${flow(client)} }`,

@@ -1,7 +1,7 @@
 /**
  * What is known of the official images of common stores, by their name on Docker Hub (as
- * officialImageName gives it): where each keeps its data, and the command its own client checks
- * it with. An image of another publisher may set its own, so nothing is assumed of it.
+ * baseImage gives it, for images built on them too): where each keeps its data, and the command its
+ * own client checks it with. An image of another publisher may set its own, so nothing is assumed of it.
  */
 
 export interface DataFolder {

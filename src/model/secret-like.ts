@@ -66,6 +66,22 @@ const SWITCH = /^(?:ENABLE|DISABLE|USE|ALLOW|REQUIRE|SKIP|IS|HAS|NO|SHOW|HIDE)$/
  */
 const NOT_SECRET_WORD = /^(?:MAX|MIN|NUM|NUMBER|TOTAL|TOKENIZER|TOKENISER)$/;
 
+/**
+ * Last words of a key meant to be shared (JWT_PUBLIC_KEY, SSH_PUBKEY): it checks a signature, it
+ * makes none. A public access token (LOGFLARE_PUBLIC_ACCESS_TOKEN) still grants what it names.
+ */
+const PUBLIC_KEY_NAME = /(?:^|_)(?:PUBLIC_?KEY|PUBKEY)$/;
+
+/**
+ * Public keys by their form: OpenSSH's (`ssh-ed25519 AAAA… user@host`), a PEM public key or
+ * certificate. Whoever reads one can check a signature with it, not make one.
+ */
+const PUBLIC_KEY_VALUE =
+  /^(?:(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) AAAA|-----BEGIN (?:RSA |EC )?(?:PUBLIC KEY|CERTIFICATE)-----)/;
+
+/** A file's path below the working directory or beside it (./certs/server.key, ../keys/jwt.pem). */
+const RELATIVE_PATH = /^\.\.?\/(?:[\w.@-]+\/)*[\w.@-]+$/;
+
 /** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
 function secretName(name: string): boolean {
   if (!SECRET_NAME.test(name)) return false;
@@ -77,7 +93,8 @@ function secretName(name: string): boolean {
   return (
     !ABOUT_A_SECRET.has(words.at(-1) ?? "") &&
     !SWITCH.test(words[0] ?? "") &&
-    !words.some((word) => NOT_SECRET_WORD.test(word))
+    !words.some((word) => NOT_SECRET_WORD.test(word)) &&
+    !PUBLIC_KEY_NAME.test(words.join("_"))
   );
 }
 
@@ -120,6 +137,9 @@ export function secretLike(name: string, value: string): string | undefined {
   // So does an absolute path whatever the name (DATABASE_PASSWORD=/run/secrets/db-password):
   // no password is written so.
   if (/^\/(?:[\w.@-]+\/)+[\w.@-]+$/.test(value)) return undefined;
+  // Nor a path beside the project (SSL_KEY=./certs/server.key), which a volume mounts in.
+  if (RELATIVE_PATH.test(value)) return undefined;
+  if (PUBLIC_KEY_VALUE.test(value)) return undefined;
   // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
   if (secretName(name) && !NOT_A_SECRET.test(value) && !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)))
     return "holds what looks like a secret";

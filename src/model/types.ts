@@ -470,10 +470,15 @@ export interface Model {
   readFrom?: "compose" | "kubernetes";
   /**
    * Services whose compose file keeps their image's own health check, which Compose runs (a
-   * healthcheck with timings and no test, or disable: false): the model cannot state it, and the
-   * rules about health checks take it as one.
+   * healthcheck with timings and no test, or disable: false, or none where the Dockerfile it builds
+   * has a HEALTHCHECK): the model cannot state it, and the rules about health checks take it as one.
    */
   imageHealthChecks?: ReadonlySet<string>;
+  /**
+   * Services whose compose `extends` could not be followed, which is reported where it is written:
+   * the image or build they lack may be in what they extend, so no-image does not report it again.
+   */
+  unresolvedExtends?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {
@@ -482,4 +487,6 @@ export interface ConfigVariable extends Located {
   example?: string;
   /** Whether that example lists the variable. */
   documented?: boolean;
+  /** Whether every use gives a value where it is not set (`${MODE:-fast}`), so none need set it. */
+  optional?: boolean;
 }

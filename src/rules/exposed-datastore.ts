@@ -10,7 +10,7 @@ function isLoopback(address: string): boolean {
 export const exposedDatastore: Rule = {
   id: "exposed-datastore",
   severity: "error",
-  description: `A database, cache or broker port is published beyond localhost outside development.`,
+  description: `A database, cache or broker port is published beyond localhost, or it is on the host's network, outside development.`,
   why: `Datastores trust their network; published to the world they are found and emptied within hours.`,
   fix: `Do not publish it, or bind it to 127.0.0.1.`,
   example: { bad: `run: { db: { publish: [postgres] } }  # in production`, good: `run: { db: }` },
@@ -19,6 +19,18 @@ export const exposedDatastore: Rule = {
       if (isDevelopment(environment)) continue;
       for (const instance of environment.instances) {
         if (!datastoreKinds.has(instance.service.kind)) continue;
+        // On the host's network nothing is published: every port it listens on is on the host's
+        // interfaces (what it publishes is discarded, which host-namespace reports).
+        const hostNetwork = instance.service.hostNamespaces.find((shared) => shared.namespace === "network");
+        if (hostNetwork) {
+          if (environment.access.scope !== "local")
+            context.report(
+              hostNetwork.at,
+              `${instance.service.kind} '${instance.id}' is on the host's network, so every port it listens on is open on the host's interfaces${inNamedEnvironment(context.model, environment)}`,
+              "leave the host's network and keep the datastore on the internal one, or publish its port bound to 127.0.0.1",
+            );
+          continue;
+        }
         for (const port of instance.publish) {
           const bind = port.bind ?? (environment.access.scope === "local" ? "127.0.0.1" : "0.0.0.0");
           if (isLoopback(bind)) continue;

@@ -3,7 +3,7 @@ import type { Rule } from "./rule.js";
 export const undocumentedVariable: Rule = {
   id: "undocumented-variable",
   severity: "warning",
-  description: `A compose file uses a variable (\${VAR}) that the example environment file beside it does not list.`,
+  description: `A compose file uses a variable (\${VAR}) with no default that the example environment file beside it does not list.`,
   why: `Whoever sets the system up copies .env.example to .env; a variable missing there is found only when a service fails to start, or silently runs with an empty value.`,
   fix: `Add the variable to .env.example, with a safe example value or empty, and a comment saying what it is.`,
   example: {
@@ -12,7 +12,7 @@ export const undocumentedVariable: Rule = {
   },
   check(context) {
     for (const variable of context.model.variables ?? []) {
-      if (variable.example === undefined || variable.documented) continue;
+      if (variable.example === undefined || variable.documented || variable.optional) continue;
       context.report(
         variable.at,
         `\${${variable.name}} is used here but not listed in ${variable.example.split(/[\\/]/).pop()}`,

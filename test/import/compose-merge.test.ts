@@ -236,6 +236,49 @@ describe("findings on merged files", () => {
   });
 });
 
+describe("a compose file of several YAML documents", () => {
+  it("is merged as several files are, the later documents over the earlier, each finding in the document that set it", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: nginx:1.25",
+        "    ports: ['8080:80']",
+        "    environment: { MODE: base }",
+        "---",
+        "services:",
+        "  web:",
+        "    image: nginx",
+        "    environment:",
+        "      DB_PASSWORD: hunter2isverysecret",
+        "  db:",
+        "    image: postgres:16",
+        "    volumes: ['/var/run/docker.sock:/var/run/docker.sock']",
+        "---",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([]);
+    const web = loaded.model!.services.find((service) => service.id === "web")!;
+    expect(web.image).toBe("nginx");
+    expect(web.env.map((variable) => variable.name).sort()).toEqual(["DB_PASSWORD", "MODE"]);
+    expect(web.ports.map((port) => port.port)).toEqual([80]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) =>
+      ["plaintext-secret", "docker-socket-mounted", "image-latest-tag", "missing-health-check"].includes(
+        d.code,
+      ),
+    );
+    expect(located(found, loaded.sources).sort()).toEqual([
+      "docker-socket-mounted@14:15",
+      "image-latest-tag@9:12",
+      "missing-health-check@12:3",
+      "missing-health-check@2:3",
+      "plaintext-secret@11:7",
+    ]);
+  });
+});
+
 describe("keys the Compose Specification does not know", () => {
   it("are errors where they are, with a suggestion, as are names Compose does not take; x- extensions are fine", async () => {
     const dir = folderWith(
@@ -325,6 +368,22 @@ describe("extends", () => {
       "compose-extends-invalid@19:14",
     ]);
     expect(services.ghost).toMatchObject({ image: "ghost:1" });
+  });
+
+  it("that cannot be followed is the only finding about what the service lacks, along a chain too", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  a: { extends: { file: missing.yaml, service: base } }",
+        "  b: { extends: nothere }",
+        "  c: { extends: a }",
+        "  d: { healthcheck: { test: [CMD, 'true'] } }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => d.code === "no-image");
+    expect(located(found, loaded.sources)).toEqual(["no-image@5:3"]);
   });
 
   it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {

@@ -167,7 +167,7 @@ describe("an example env file where no .env is committed", () => {
     const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
     expect(loaded.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
       "compose-unset-variable the variable UNDOCUMENTED is not set and has no default",
-      "compose-required-variable the variable REQUIRED_EMPTY is required: set a mail address",
+      'compose-required-variable the variable REQUIRED_EMPTY is required, and not set: "set a mail address"',
     ]);
     const db = loaded.model!.services.find((s) => s.id === "db")!;
     const value = (name: string) => db.env.find((v) => v.name === name)?.value;
@@ -238,6 +238,39 @@ describe("names and values that look secret", () => {
           ["JAVA_OPTS", "-Xmx1g -Dfile.encoding=UTF-8 -Dspring.datasource.password=${DB_PASSWORD}"],
         ],
         true,
+      ),
+    ).toEqual([]);
+  });
+
+  it("are not public keys, which are meant to be shared, or the path of the file that holds a key", () => {
+    expect(
+      judged(
+        [
+          ["JWT_PUBLIC_KEY", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0t"],
+          ["PUBLIC_KEY", "abcdefghijklmnopqrstuvwxyz0123456789ABCD"],
+          ["SSH_PUBLIC_KEY", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 user@host"],
+          ["DEPLOY_KEY", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG user@host"],
+          ["SIGNING_KEY", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEF\n-----END PUBLIC KEY-----"],
+          ["SSL_KEY", "./certs/server.key"],
+          ["SECRET_KEY", "../secrets/key.pem"],
+          ["PRIVATE_KEY_PATH", "/run/secrets/key"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // A private key is a secret whatever the variable is called, and a key's value is not a path for having a slash.
+    expect(
+      judged(
+        [
+          [
+            "PUBLIC_KEY",
+            "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEF\n-----END PRIVATE KEY-----",
+          ],
+          ["API_KEY", "ab/cdef+ghij"],
+          ["LOGFLARE_PUBLIC_ACCESS_TOKEN", "8f1c2b9a7d"],
+          ["SECRET_KEY", "./"],
+        ],
+        false,
       ),
     ).toEqual([]);
   });

@@ -441,6 +441,25 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("quotes the message a required variable is written with, and says no more than required where it has none", async () => {
+    const file = write(
+      "required.yaml",
+      [
+        "services:",
+        "  api:",
+        "    image: 'api:${TAG:?set TAG to the release}'",
+        "    environment: { MODE: '${MODE:?}', LEVEL: '${LEVEL?}' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      'the variable TAG is required, and not set: "set TAG to the release"',
+      "the variable MODE is required, and not set",
+      "the variable LEVEL is required, and not set",
+    ]);
+  });
+
   it("keeps a reservation without a limit a request, so that nothing generated from it caps the service", async () => {
     const file = write(
       "reservations.yaml",
@@ -1012,8 +1031,9 @@ volumes: { data: {}, pg: {} }
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n",
       "compose.worker.yaml":
-        "services:\n  worker:\n    image: shop/worker:${WORKER_TAG:-1}\n    command: run ${QUEUE:-jobs}\n",
+        "services:\n  worker:\n    image: shop/worker:${WORKER_TAG:-1}\n    command: run ${QUEUE}\n",
       ".env.example": "API_TAG=1.4.2\nWORKER_TAG=1.4.2\n",
+      ".env": "QUEUE=jobs\n",
     });
     const result = await runCli(
       [

@@ -19,6 +19,10 @@ describe("a service's kind, guessed", () => {
     );
     expect(guessKind("redis-exporter", "oliver006/redis_exporter:v1.62.0")).toBe("observability");
     expect(guessKind("mysqld-exporter", "prom/mysqld-exporter:v0.15.1")).toBe("observability");
+    // PostgreSQL with extensions, whatever the service is called; a vector store is no log shipper.
+    expect(guessKind("gis", "postgis/postgis:16-3.4")).toBe("database");
+    expect(guessKind("embeddings", "pgvector/pgvector:pg16")).toBe("database");
+    expect(guessKind("vectors", "ankane/pgvector")).toBe("database");
   });
 
   it("takes a step that sets the others up and exits for a job, whatever image it runs", () => {

@@ -65,6 +65,17 @@ describe("reading a Dockerfile", () => {
     ).toBeUndefined();
     expect(readDockerfile("")).toEqual({ stages: [], expose: [] });
   });
+
+  it("reads the stage a build's target names, where the build stops", () => {
+    const text =
+      "FROM node:20 AS dev\nCMD npm run dev\nFROM node:20-slim AS production\nHEALTHCHECK CMD node check.js\n";
+    expect(readDockerfile(text, "dev")).toMatchObject({
+      baseImage: "node:20",
+      command: "npm run dev",
+    });
+    expect(readDockerfile(text, "dev").healthcheck).toBeUndefined();
+    expect(readDockerfile(text, "production").healthcheck).toEqual({ command: "node check.js" });
+  });
 });
 
 describe("naming language and framework from package manifests", () => {

@@ -10,6 +10,14 @@ describe("a command line that passes a secret", () => {
     expect(passesSecret(undefined)).toBe(false);
   });
 
+  it("is not an option named for a secret followed by another option, which is no value", () => {
+    expect(passesSecret(["app", "--session-token", "--verbose"])).toBe(false);
+    expect(passesSecret("app --session-token --verbose")).toBe(false);
+    expect(passesSecret(["sh", "-c", 'app --api-key --debug"'])).toBe(false);
+    expect(passesSecret(["app", "--token", "--password", "hunter2"])).toBe(true);
+    expect(passesSecret("app --password=-x7Yq --verbose")).toBe(true);
+  });
+
   it("is found glued to mysql's -p and after redis-cli's -a, and not where a command's output passes it", () => {
     expect(passesSecret(["mysqladmin", "ping", "-h", "localhost", "-uroot", "-pS3cret"])).toBe(true);
     expect(passesSecret("redis-cli -a s3cret ping")).toBe(true);
@@ -46,7 +54,7 @@ describe("a command line that passes a secret", () => {
   it("is found the same with or without the quick test for a secret word first", () => {
     // The patterns alone, as they would be found without the quick test in front of them.
     const option =
-      /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)[=\s:]+(\S+)/gi;
+      /(?:^|[\s"'])-{0,2}(?:[\w-]*(?:password|passwd|secret|token|api[-_]?key)|pwd|pass|requirepass|masterauth)(?:\s*[=:][=\s:]*|\s+(?=[^\s-]))(\S+)/gi;
     const client =
       /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]*?\s-p(\S+)|\bredis-cli\b[^|;&]*?\s-a\s+(\S+)/g;
     const part = fc.constantFrom(

@@ -24,6 +24,10 @@ describe("the health check suggested for a service without one", () => {
     expect(healthSuggestion(service("valkey/valkey:8.0"), "model")).toBe(
       'add health: { command: ["valkey-cli", "ping"] }',
     );
+    // PostgreSQL's image with extensions ships its client too.
+    expect(healthSuggestion(service("postgis/postgis:16-3.4", [{ port: 5432 }]), "model")).toBe(
+      'add health: { command: ["pg_isready", "-U", "postgres"] }',
+    );
   });
 
   it("probes the port the service listens on in its container, never one it is published on", () => {

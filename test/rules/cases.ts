@@ -174,7 +174,7 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     // A range to one container port takes any free one of it; TCP and UDP ports do not meet.
-    expected: ["3:34", "4:36", "5:52"],
+    expected: ["3:34", "4:59", "5:52"],
   },
   {
     // The scheduler counts a native sidecar's host port, not an init container's that is done.
@@ -320,6 +320,40 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["2:3", "3:3", "7:3"],
+  },
+  {
+    // Images built on PostgreSQL's with extensions keep its data where it does, by the major version their tag names.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  gis: { image: 'postgis/postgis:16-3.4', volumes: ['aa:/data'] }",
+        "  vector: { image: 'pgvector/pgvector:pg16', volumes: ['bb:/var/lib/postgresql/data'] }",
+        "  newer: { image: 'pgvector/pgvector:0.8.0-pg18', volumes: ['cc:/var/lib/postgresql/data'] }",
+        "  ankane: { image: 'ankane/pgvector', volumes: ['dd:/var/lib/postgresql/data'] }",
+        "  timescale: { image: 'timescale/timescaledb:2.14.2-pg16', volumes: ['ee:/srv'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "4:3", "6:3"],
+  },
+  {
+    // Nor are they taken for anything but a database for lack of postgres in their names.
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.prod.yaml": [
+        "services:",
+        "  gis: { image: 'postgis/postgis:16-3.4', ports: ['5432:5432'], volumes: ['aa:/var/lib/postgresql/data'] }",
+        "  vec: { image: 'pgvector/pgvector:pg16', ports: ['5433:5432'], volumes: ['bb:/var/lib/postgresql/data'] }",
+        "  old: { image: 'ankane/pgvector:v0.5.1', ports: ['5434:5432'], volumes: ['cc:/var/lib/postgresql/data'] }",
+        "volumes: { aa: {}, bb: {}, cc: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:51", "3:51", "4:51"],
   },
   {
     // A private key written into the compose file as a config's content; a config of plain settings is none.
@@ -508,6 +542,27 @@ export const cases: RuleCase[] = [
     expected: ["2:3"],
   },
   {
+    // What is built from a Dockerfile with a HEALTHCHECK has one, unless the compose file or the Dockerfile turns it off.
+    rule: "missing-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { build: ./api }",
+        "  worker: { build: { context: ./api, dockerfile: Dockerfile.worker } }",
+        '  inline: { build: { context: ., dockerfile_inline: "FROM alpine:3.20\\nHEALTHCHECK CMD true" } }',
+        "  off: { build: ./api, healthcheck: { disable: true } }",
+        "  early: { build: { context: ./api, target: base } }",
+        "",
+      ].join("\n"),
+      "api/Dockerfile":
+        "FROM node:20 AS base\nFROM base\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/health || exit 1\n",
+      "api/Dockerfile.worker": "FROM node:20\nHEALTHCHECK CMD node check.js\nHEALTHCHECK NONE\n",
+    },
+    // Built to a stage before the one with the check, it has none.
+    expected: ["3:3", "6:3"],
+  },
+  {
     rule: "volume-without-backup",
     text: `${head}services:\n  db: { kind: database, image: "pg:16", volumes: { data: /data, logs: { path: /logs, backup: none needed } } }\nenvironments:\n  production: { platform: compose, nodes: { h: { kind: host, run: [db] } } }\n`,
     expected: ["4:52"],
@@ -588,8 +643,9 @@ export const cases: RuleCase[] = [
     text: "",
     files: {
       "compose.yaml":
-        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    environment:\n      # ${IN_A_COMMENT}\n      DB: ${DB_URL-x}\n      PRICE: $$5\n",
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    environment:\n      # ${IN_A_COMMENT}\n      DB: ${DB_URL}\n      PRICE: $$5\n",
       ".env.example": "API_TAG=1.4.2\n# OPTIONAL=\n",
+      ".env": "DB_URL=postgres://db/app\n",
     },
     expected: ["6:11"],
   },
@@ -607,11 +663,24 @@ export const cases: RuleCase[] = [
     text: "",
     files: {
       "compose.yaml":
-        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:-fast}\n",
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:?set MODE}\n",
       "example.env": "API_TAG=1.4.2\n",
       "README.md": "MODE=fast\n",
+      ".env": "MODE=fast\n",
     },
     expected: ["4:18"],
+  },
+  {
+    // A variable with a default need not be set: only a use without one makes it required, and is where it is reported.
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  api:\n    image: shop/api:${API_TAG:-1}\n    command: run ${MODE:-fast} ${LEVEL-info}\n    environment:\n      TAG: ${API_TAG}\n",
+      ".env.example": "DB_URL=\n",
+      ".env": "API_TAG=1.4.2\n",
+    },
+    expected: ["6:12"],
   },
   {
     rule: "runs-as-root",
@@ -1435,6 +1504,21 @@ export const cases: RuleCase[] = [
     expected: ["2:37"],
   },
   {
+    // On the host's network a datastore listens on the host's interfaces, with nothing published.
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db: { image: postgres:16, network_mode: host, volumes: ['pg:/var/lib/postgresql/data'] }",
+        "  api: { image: acme/api:1.0, network_mode: host }",
+        "volumes: { pg: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:29"],
+  },
+  {
     rule: "host-port-conflict",
     text: "",
     files: {
@@ -1493,6 +1577,23 @@ export const cases: RuleCase[] = [
     },
     // Once, in the anchor; an image the service builds names the build's result.
     expected: ["2:10"],
+  },
+  {
+    // An image another service of the project builds is that build's result, written with its tag or without.
+    rule: "image-latest-tag",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web: { build: ., image: myapp }",
+        "  worker: { image: myapp, command: [worker] }",
+        "  beat: { image: 'myapp:latest', command: [beat] }",
+        "  cache: { image: redis }",
+        "",
+      ].join("\n"),
+      Dockerfile: "FROM node:20\n",
+    },
+    expected: ["5:19"],
   },
   {
     rule: "service-selects-nothing",
@@ -1619,6 +1720,46 @@ export const cases: RuleCase[] = [
     expected: ["9:70", "9:127"],
   },
   {
+    // A mount written as a mapping is pointed at the path it mounts, not at the start of its entry.
+    rule: "docker-socket-mounted",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  agent:",
+        "    image: agent:1.0",
+        "    volumes:",
+        "      - type: bind",
+        "        source: /var/run/docker.sock",
+        "        target: /var/run/docker.sock",
+        "",
+      ].join("\n"),
+    },
+    expected: ["6:9"],
+  },
+  {
+    // A port written as a mapping is pointed at the host port it is published on.
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "compose.prod.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    volumes: ['pg:/var/lib/postgresql/data']",
+        "    ports:",
+        "      - target: 5432",
+        "        published: 5432",
+        "      - mode: host",
+        "        target: 5433",
+        "        published: '5433'",
+        "volumes: { pg: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["7:9", "10:9"],
+  },
+  {
     rule: "sensitive-host-mount",
     text: "",
     files: {
@@ -1635,7 +1776,7 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     // A file inside /etc, and a folder of the project, are not the host's system.
-    expected: ["5:9", "8:9"],
+    expected: ["5:9", "8:23"],
   },
   {
     rule: "sensitive-host-mount",

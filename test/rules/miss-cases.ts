@@ -352,6 +352,16 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "exposed-datastore",
+    text: "",
+    files: {
+      "docker-compose.dev.yml":
+        "services:\n  db:\n    image: postgres:16\n    network_mode: host\n    volumes: [data:/var/lib/postgresql/data]\nvolumes: { data: {} }\n",
+    },
+    // On the host's network of a developer's machine.
+    expected: [],
+  },
+  {
     rule: "health-port-undeclared",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 80 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // The declared port by its number and by its name.

@@ -54,7 +54,7 @@ export function preflight(model: Model, environment: Environment, platform: Plat
   };
   const clashes = hostClashes(hostOf);
   for (const instance of instances) {
-    append(found, instanceProblems(instance, declared));
+    append(found, instanceProblems(instance, declared, model.unresolvedExtends));
     if (platform === "compose") append(found, clashes(instance));
   }
   if (platform === "compose") append(found, poolShortfalls(instances, hostOf));
@@ -76,10 +76,14 @@ export function preflight(model: Model, environment: Environment, platform: Plat
 }
 
 /** What keeps one instance from starting, wherever it runs. */
-function instanceProblems(instance: Instance, declared: ReadonlySet<string>): Diagnostic[] {
+function instanceProblems(
+  instance: Instance,
+  declared: ReadonlySet<string>,
+  unresolvedExtends: ReadonlySet<string> | undefined,
+): Diagnostic[] {
   const found: Diagnostic[] = [];
   const service = instance.service;
-  if (!instance.image && !service.build) {
+  if (!instance.image && !service.build && !unresolvedExtends?.has(service.id)) {
     found.push(
       diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
         // A compose file that only adds to another (an override) lacks them by design.

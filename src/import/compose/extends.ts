@@ -13,7 +13,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
-import { mergeService } from "./merge.js";
+import { mergeCompose, mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
 import type { ComposeSource } from "./to-model.js";
@@ -32,6 +32,8 @@ const notInherited = ["depends_on", "links", "volumes_from", "extends"];
 export interface ExtendsContext {
   read: (file: string) => Promise<ReadCompose>;
   diagnostics: Diagnostic[];
+  /** Gets the services of the file that lack what they extend, along their chain, for it could not be followed. */
+  unresolved: Set<string>;
 }
 
 export async function applyExtends(
@@ -49,7 +51,10 @@ export async function applyExtends(
   let copied = 0;
   const folderOf = (path: string) => (path === file ? folder : dirname(path));
 
+  /** The services, by file and name, that lack what they extend. */
+  const incomplete = new Set<string>();
   const report = (at: { file: string; id: string }, message: string) => {
+    incomplete.add(`${at.file}#${at.id}`);
     const yaml = files.get(at.file)?.yaml;
     context.diagnostics.push(
       diagnostic(
@@ -66,9 +71,11 @@ export async function applyExtends(
     let found = files.get(path);
     if (!found) {
       const read = await context.read(path);
-      if (!read.source) return undefined;
-      files.set(path, read.source);
-      found = read.source;
+      const [first, ...later] = read.sources ?? [];
+      if (!first) return undefined;
+      // A file of several documents is what they make merged, as a project of several files is.
+      found = later.length === 0 ? first : { ...first, value: mergeCompose([first, ...later]) };
+      files.set(path, found);
     }
     return isObject(found.value.services) ? found.value.services : {};
   };
@@ -110,6 +117,7 @@ export async function applyExtends(
           `'${id}' extends '${baseId}', and the services extending one another here copy more than the ${limits.maxExpandedValues.toLocaleString("en")} values deployview reads`,
         );
       else {
+        if (incomplete.has(baseKey)) incomplete.add(key);
         copied += weight(base);
         const inherited = rebaseService(
           Object.fromEntries(Object.entries(base).filter(([k]) => !notInherited.includes(k))),
@@ -125,7 +133,8 @@ export async function applyExtends(
 
   for (const id of Object.keys(services)) {
     const service = services[id];
-    if (isObject(service) && service.extends !== undefined)
-      services[id] = (await expand(file, id)) ?? service;
+    if (!isObject(service) || service.extends === undefined) continue;
+    services[id] = (await expand(file, id)) ?? service;
+    if (incomplete.has(`${file}#${id}`)) context.unresolved.add(id);
   }
 }

@@ -70,6 +70,7 @@ export async function importCompose(
     ...options.env,
   };
   const composeSources: ComposeSource[] = [];
+  const unresolvedExtends = new Set<string>();
   // One file with its includes (before it, as a base) and its extends expanded; `folder` is its
   // project's, which its relative paths are read from.
   const load = async (
@@ -82,24 +83,26 @@ export async function importCompose(
     append(diagnostics, read.diagnostics);
     if (read.findings) append(findings, read.findings);
     keep(file, read);
-    if (!read.source) return [];
-    const included = await includedSources(
-      file,
-      folder,
-      read.source,
-      { env: options.env ?? {}, load, diagnostics },
-      chain,
-    );
-    await applyExtends(file, folder, read.source, {
-      read: async (other) => {
-        // Only the service extended is taken from it: the others' paths are none of this project's.
-        const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
-        keep(other, result);
-        return result;
-      },
-      diagnostics,
-    });
-    return [...included, read.source];
+    const expanded: ComposeSource[] = [];
+    // Each document with its own includes and extends, as Compose reads it.
+    for (const source of read.sources ?? []) {
+      append(
+        expanded,
+        await includedSources(file, folder, source, { env: options.env ?? {}, load, diagnostics }, chain),
+      );
+      await applyExtends(file, folder, source, {
+        read: async (other) => {
+          // Only the service extended is taken from it: the others' paths are none of this project's.
+          const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
+          keep(other, result);
+          return result;
+        },
+        diagnostics,
+        unresolved: unresolvedExtends,
+      });
+      expanded.push(source);
+    }
+    return expanded;
   };
   // Every file given with -f reads its paths from the first one's folder, as Compose reads them.
   for (const file of files) append(composeSources, await load(file, env, [], dirname(files[0]!)));
@@ -131,6 +134,7 @@ export async function importCompose(
     generatedFor(composeSources) ??
     (variant && variant !== "override" ? variant : "compose");
   const imported = composeToModel(name, composeSources, environment);
+  imported.unresolvedExtends = unresolvedExtends;
   append(diagnostics, imported.diagnostics);
   append(imported.findings, findings);
   // Nothing to check, as with an empty file, which Compose refuses too: `services:` with nothing
@@ -187,6 +191,7 @@ export async function loadComposeAsModel(
     importFindings: imported.findings,
     readFrom: "compose" as const,
     imageHealthChecks: imported.imageHealthChecks,
+    unresolvedExtends: imported.unresolvedExtends,
   };
   // A file another overrides may hold what the merge replaces; included and extended files are
   // read in part.

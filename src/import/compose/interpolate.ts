@@ -16,7 +16,7 @@ export interface Interpolation {
   kept: string[];
   /** Variables that were used but unset with no default. */
   unset: string[];
-  /** Variables that were required (:? or ?) and unset, with their messages. */
+  /** Variables that were required (:? or ?) and unset, with the messages written (empty where none is). */
   missing: { name: string; message: string }[];
   /** A `${` never closed, as written from there on: Compose refuses the file. */
   unclosed?: string;
@@ -59,7 +59,7 @@ function fill(
     const value = Object.hasOwn(env, name) ? env[name] : undefined;
     const empty = value === undefined || value === "";
     const required = operator === ":?" ? empty : operator === "?" && value === undefined;
-    if (required) result.missing.push({ name, message: argumentText || `${name} is required` });
+    if (required) result.missing.push({ name, message: argumentText ?? "" });
     else if (operator === undefined && value === undefined) result.unset.push(name);
     // A default written in the file is as public as the file; a value from the environment may not be.
     const fromDefault = operator === ":-" ? empty : operator === "-" && value === undefined;

@@ -18,7 +18,7 @@ const patterns: [RegExp, ServiceKind][] = [
   [/pgbouncer|supavisor|pgpool|pgcat|odyssey|proxysql|mysql-router|maxscale/, "proxy"],
   [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],
   [
-    /postgres|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
+    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
     "database",
   ],
   [/redis|valkey|memcached|keydb|dragonfly|hazelcast|microsoft\/garnet/, "cache"],

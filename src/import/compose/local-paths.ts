@@ -11,7 +11,7 @@ import { isObject, type Json, textOf } from "../json.js";
 type At = (path: (string | number)[]) => SourceRange;
 
 /** A context Compose fetches (a git or HTTP URL) rather than reads from the disk. */
-const REMOTE = /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//i;
+export const REMOTE_CONTEXT = /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//i;
 
 /** Docker's names for a context's Dockerfile when the build names none. */
 const DEFAULT_DOCKERFILES = ["Dockerfile", "dockerfile"];
@@ -51,7 +51,7 @@ function buildOf(raw: unknown): Build | undefined {
   if (raw === undefined || raw === null) return undefined;
   const long = isObject(raw);
   const context = long ? (textOf(raw.context) ?? ".") : textOf(raw);
-  if (!context || unresolved(context) || REMOTE.test(context)) return undefined;
+  if (!context || unresolved(context) || REMOTE_CONTEXT.test(context)) return undefined;
   return {
     context,
     dockerfile: long ? textOf(raw.dockerfile) : undefined,

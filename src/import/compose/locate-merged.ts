@@ -31,3 +31,14 @@ export function pathInFile(merged: unknown, own: unknown, path: KeyPath): KeyPat
   }
   return found;
 }
+
+/**
+ * The path to a list entry, and into it to `key` where it is a mapping that has one: a finding
+ * about a long-syntax port or mount belongs at its `published` or `source`, not at its first key.
+ */
+export function entryPath(list: unknown, at: KeyPath, index: number, key: string): KeyPath {
+  const entry = Array.isArray(list) ? list[index] : undefined;
+  return isObject(entry) && entry[key] !== undefined && entry[key] !== null
+    ? [...at, index, key]
+    : [...at, index];
+}

@@ -7,6 +7,7 @@
 import { isContainerPath } from "../../model/mounts.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json, textOf } from "../json.js";
+import { entryPath } from "./locate-merged.js";
 import type { Reading } from "./reading.js";
 import { parseShortVolume } from "./short-volume.js";
 
@@ -37,7 +38,10 @@ export function volumesField(id: string, raw: Json, reading: Reading): ServiceIn
       ...(spec.source ? { source: spec.source } : {}),
       ...(spec.readOnly ? { "read-only": true } : {}),
     };
-    reading.note(["services", id, "volumes", key], ["services", id, "volumes", index]);
+    reading.note(
+      ["services", id, "volumes", key],
+      entryPath(raw.volumes, ["services", id, "volumes"], index, "source"),
+    );
   });
   const tmpfs = Array.isArray(raw.tmpfs) ? raw.tmpfs : typeof raw.tmpfs === "string" ? [raw.tmpfs] : [];
   tmpfs.forEach((entry, index) => {

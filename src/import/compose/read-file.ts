@@ -55,7 +55,8 @@ export async function readText(file: string): Promise<string | Diagnostic> {
 }
 
 export interface ReadCompose {
-  source?: ComposeSource;
+  /** Its documents, in their order: one for most files. */
+  sources?: ComposeSource[];
   text?: string;
   /** Where the text uses variables, whenever there is a text. */
   uses?: VariableUse[];
@@ -117,11 +118,13 @@ export async function readComposeFile(
     if (key === "image" && (result.unset.length > 0 || result.missing.length > 0)) return value;
     return result.value;
   };
-  const parsed = parseYaml(text, file, { merge: true, mapString: interpolated });
+  // Compose reads each document of a file as another file given with -f: the later over the earlier.
+  const parsed = parseYaml(text, file, { merge: true, mapString: interpolated, multiDocument: true });
   const diagnostics = [...parsed.diagnostics];
-  const yaml = parsed.documents[0];
   const uses = variableUses(text, file);
-  if (!yaml || yaml.value === undefined || yaml.value === null) {
+  // A document with nothing in it (after a last ---) adds nothing; one that could not be read is reported.
+  const documents = parsed.documents.filter((document) => document.value !== null);
+  if (documents.length === 0 || documents.some((document) => document.value === undefined)) {
     // Compose refuses an empty file too; without a word, the check would end unusable and silent.
     if (diagnostics.length === 0)
       diagnostics.push(
@@ -134,15 +137,12 @@ export async function readComposeFile(
       );
     return { text, uses, diagnostics };
   }
-  if (typeof yaml.value !== "object" || Array.isArray(yaml.value)) {
+  if (documents.some(({ value }) => typeof value !== "object" || Array.isArray(value))) {
     diagnostics.push(
       diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", wholeFile(file)),
     );
     return { text, uses, diagnostics };
   }
-  const value = yaml.value as Json;
-  const tags = composeTags(yaml);
-  clearResets(value, tags);
   // Each finding about a variable is at its first use of the form the finding is about: unset at a
   // ${PG_PASS} with no default, not at a ${PG_PASS:?…} before it, which has a finding of its own.
   const firstUse = new Map<string, VariableUse>();
@@ -188,13 +188,12 @@ export async function readComposeFile(
       diagnostic(
         "compose-required-variable",
         "warning",
-        `the variable ${name} is required: ${message}`,
+        // The file's own words, quoted: pasted bare, they read as deployview's.
+        `the variable ${name} is required, and not set${message ? `: "${message}"` : ""}`,
         at(name, [":?", "?"]),
       ),
     );
-  const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
-  const findings = paths.check === false ? [] : missingLocalPaths(value, folder, valueAt);
-  append(findings, secretConfigs(value, valueAt));
+  const findings: Diagnostic[] = [];
   for (const name of secretDefaults)
     findings.push(
       diagnostic(
@@ -207,8 +206,18 @@ export async function readComposeFile(
         },
       ),
     );
-  await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
-  return { source: { yaml, value, tags, secrets }, text, uses, diagnostics, findings };
+  const sources: ComposeSource[] = [];
+  for (const yaml of documents) {
+    const value = yaml.value as Json;
+    const tags = composeTags(yaml);
+    clearResets(value, tags);
+    const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
+    if (paths.check !== false) append(findings, missingLocalPaths(value, folder, valueAt));
+    append(findings, secretConfigs(value, valueAt));
+    await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
+    sources.push({ yaml, value, tags, secrets, folder });
+  }
+  return { sources, text, uses, diagnostics, findings };
 }
 
 /**

@@ -15,6 +15,7 @@ import { envField } from "./environment.js";
 import { healthField } from "./health.js";
 import { guessKind, serviceKinds } from "./kinds.js";
 import { pullPolicy, restartFields } from "./lifecycle.js";
+import { entryPath } from "./locate-merged.js";
 import { mounted, volumesField } from "./mounts.js";
 import { exposedPorts, type Port, publishedPorts } from "./ports.js";
 import type { Reading } from "./reading.js";
@@ -105,7 +106,11 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
   const replicas = replicasOf(raw);
   note([...runPath, "replicas"], ["services", id, ...(replicas?.key ?? ["deploy", "replicas"])]);
   const exposed = exposedPorts(raw.expose, published, reading.spreadRanges);
-  for (const p of published) note(["services", id, "ports", p.name], ["services", id, "ports", p.index]);
+  for (const p of published)
+    note(
+      ["services", id, "ports", p.name],
+      entryPath(raw.ports, ["services", id, "ports"], p.index, "target"),
+    );
   for (const p of exposed) note(["services", id, "ports", p.name], ["services", id, "expose", p.index]);
   const ports = [...published, ...exposed];
   // The model keeps no entrypoint; what one passes on the command line is found here.
@@ -195,7 +200,10 @@ function instanceOf(
       ]),
     );
     for (const p of published)
-      reading.note([...runPath, "publish", p.name], ["services", id, "ports", p.index]);
+      reading.note(
+        [...runPath, "publish", p.name],
+        entryPath(raw.ports, ["services", id, "ports"], p.index, "published"),
+      );
   }
   if (replicas !== undefined) instance.replicas = replicas;
   const containerName = textOf(raw.container_name);

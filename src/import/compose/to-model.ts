@@ -11,6 +11,7 @@ import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
+import { buildsHealthCheck } from "./built-health.js";
 import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
 import { keepsImageHealthCheck } from "./health.js";
@@ -31,6 +32,8 @@ export interface ComposeSource {
   tags?: Map<string, Tag>;
   /** Variables that look secret, left as written where they are used. */
   secrets?: ReadonlySet<string>;
+  /** The folder its relative paths are read from (see readComposeFile). */
+  folder?: string;
 }
 
 export interface ImportedCompose {
@@ -42,6 +45,8 @@ export interface ImportedCompose {
   findings: Diagnostic[];
   /** Services that keep their image's own health check (see Model.imageHealthChecks). */
   imageHealthChecks: Set<string>;
+  /** Services whose `extends` could not be followed (see Model.unresolvedExtends). */
+  unresolvedExtends?: ReadonlySet<string>;
 }
 
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
@@ -94,7 +99,13 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const raw = written === null ? {} : written;
     if (!isObject(raw)) continue;
     const { service, instance, published } = readService(id, raw, reading);
-    if (keepsImageHealthCheck(raw)) imageHealthChecks.add(id);
+    // Where it sets no check, Compose runs its image's: one built here has its Dockerfile's.
+    const folder = definedIn.get(id)?.at(-1)?.folder;
+    if (
+      keepsImageHealthCheck(raw) ||
+      (raw.healthcheck === undefined && folder !== undefined && buildsHealthCheck(raw.build, folder))
+    )
+      imageHealthChecks.add(id);
     services[id] = service;
     run[id] = instance;
     const profiles = service.profiles ?? [];

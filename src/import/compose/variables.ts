@@ -101,21 +101,25 @@ export function configVariables(
   usesByFile: ReadonlyMap<string, VariableUse[]>,
   exampleFor: (composeFile: string) => ExampleEnvironment | undefined = exampleEnvironment,
 ): ConfigVariable[] {
-  const seen = new Set<string>();
-  const variables: ConfigVariable[] = [];
+  const variables = new Map<string, ConfigVariable>();
   for (const [file, uses] of usesByFile) {
     // Looked for only once a variable needs it: most files use none that an earlier one did not.
     let example: ExampleEnvironment | undefined | null = null;
     for (const use of uses) {
-      if (seen.has(use.name)) continue;
-      seen.add(use.name);
+      const known = variables.get(use.name);
+      // A use with a default asks for nothing; the first one without makes the variable required.
+      if (known && (known.optional !== true || hasDefault(use))) continue;
       if (example === null) example = exampleFor(file);
-      variables.push({
+      variables.set(use.name, {
         name: use.name,
         at: { file: use.file, start: use.start, end: use.end },
         ...(example ? { example: example.file, documented: example.names.has(use.name) } : {}),
+        ...(hasDefault(use) ? { optional: true } : {}),
       });
     }
   }
-  return variables;
+  return [...variables.values()];
 }
+
+/** Whether a use gives a value of its own where the variable is not set: a default, or an alternative's empty text. */
+const hasDefault = (use: VariableUse) => use.operator !== undefined && !use.operator.includes("?");

@@ -72,11 +72,14 @@ function substitute(value: string, args: Map<string, string>): string {
   );
 }
 
-export function readDockerfile(text: string): DockerfileFacts {
+/** What the Dockerfile builds: its last stage, or the stage `target` names (a build's target), and the stages up to it. */
+export function readDockerfile(text: string, target?: string): DockerfileFacts {
   const facts: DockerfileFacts = { stages: [], expose: [] };
   const args = new Map<string, string>();
   let final: Omit<DockerfileFacts, "stages" | "baseImage"> = { expose: [] };
   for (const { keyword, args: rest } of instructions(text)) {
+    // The stage built ends where the next begins.
+    if (keyword === "FROM" && target !== undefined && facts.stages.at(-1)?.name === target) break;
     switch (keyword) {
       case "ARG": {
         const [name, ...value] = rest.split("=");
