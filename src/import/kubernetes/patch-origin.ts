@@ -96,10 +96,8 @@ function pathAsWritten(written: unknown, value: unknown, path: KeyPath): KeyPath
   let before = written;
   let now = value;
   for (const [depth, step] of path.entries()) {
-    const field = path[depth - 1];
-    const key = mergeKeyOf(field);
+    const key = mergeKeyOf(path.slice(0, depth));
     const item: unknown = Array.isArray(now) && typeof step === "number" ? now[step] : undefined;
-    // A list of another kind's items by the same field's name (a Service's ports) keeps its order.
     if (key && Array.isArray(before) && isObject(item) && item[key] !== undefined) {
       const index = before.findIndex((b) => isObject(b) && b[key] === item[key]);
       if (index < 0) return inFile;
@@ -147,10 +145,9 @@ function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | un
   const inPatch: KeyPath = [];
   let written = patch;
   let current = value;
-  let field: string | number | undefined;
-  for (const step of path) {
+  for (const [depth, step] of path.entries()) {
     if (Array.isArray(written) && Array.isArray(current) && typeof step === "number") {
-      const key = mergeKeyOf(field);
+      const key = mergeKeyOf(path.slice(0, depth));
       const item: unknown = current[step];
       const index = key
         ? written.findIndex(
@@ -171,7 +168,6 @@ function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | un
       written = written[step];
       current = current[step];
     } else return undefined;
-    field = step;
   }
   return isDeepStrictEqual(written, current) ? inPatch : undefined;
 }
@@ -204,8 +200,7 @@ function appended(tokens: readonly string[], added: unknown, value: Json, path: 
   if (tokens[at] !== "-" || typeof path[at] !== "number") return false;
   if (!tokens.slice(0, at).every((token, i) => token === String(path[i]))) return false;
   const item = valueAt(value, path.slice(0, at + 1));
-  const field = path[at - 1];
-  const key = mergeKeyOf(field);
+  const key = mergeKeyOf(path.slice(0, at));
   if (key && isObject(added) && isObject(item) && added[key] !== undefined) return added[key] === item[key];
   return isDeepStrictEqual(added, item);
 }
