@@ -11,8 +11,9 @@ import { mergeKeyOf, pointerTokens } from "./patch.js";
 
 /** A patch applied to an object, and where it is written. */
 export interface PatchLayer {
-  form: "strategic-merge" | "json6902";
-  /** The patch as written: a partial object, or a list of operations. */
+  /** "field": one field a transformer set (kustomize's images set a container's image). */
+  form: "strategic-merge" | "json6902" | "field";
+  /** The patch as written: a partial object, a list of operations, or a FieldSet. */
   patch: unknown;
   yaml: YamlFile;
   /** Where the patch is in `yaml`'s document. */
@@ -23,6 +24,12 @@ export interface PatchLayer {
    * block (|) has no such map: its findings point at the whole string, at `at` in `kustomization`.
    */
   inline?: { kustomization: YamlFile; at: KeyPath; toFile?: (offset: number) => number };
+}
+
+/** The field a transformer set, at `path` from the object's root, and the value it set there. */
+export interface FieldSet {
+  path: KeyPath;
+  value: unknown;
 }
 
 /**
@@ -135,9 +142,17 @@ function presentPrefix(value: unknown, path: KeyPath): KeyPath {
 
 /** The path in the patch that wrote the object's value at `path`, exactly as it now is; else undefined. */
 function writtenBy(layer: PatchLayer, value: Json, path: KeyPath): KeyPath | undefined {
+  if (layer.form === "field") return setBy(layer.patch as FieldSet, value, path);
   return layer.form === "strategic-merge"
     ? mergedFrom(layer.patch, value, path)
     : operationFor(layer.patch, value, path);
+}
+
+/** The field itself (where the layer is written), if it is at `path` and still holds what was set. */
+function setBy(set: FieldSet, value: Json, path: KeyPath): KeyPath | undefined {
+  return isDeepStrictEqual(set.path, path) && isDeepStrictEqual(valueAt(value, path), set.value)
+    ? []
+    : undefined;
 }
 
 /** Lists merged by a key are matched item to item by it; any other list the patch replaced whole. */
