@@ -31,6 +31,8 @@ export interface IngressContext {
   environment: string;
   noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void;
   diagnostics: Diagnostic[];
+  /** What the rules report (hosts an Ingress's tls leaves out). */
+  findings: Diagnostic[];
 }
 
 type Target = string | { to: string; port: string | number };
@@ -128,6 +130,38 @@ function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { nod
   };
 }
 
+/** Whether a host a tls entry names covers a rule's host: the same, or a wildcard of one label over it. */
+function covers(tlsHost: string, host: string): boolean {
+  if (tlsHost === host) return true;
+  return tlsHost.startsWith("*.") && host.slice(host.indexOf(".")) === tlsHost.slice(1);
+}
+
+const inWords = (hosts: readonly string[]) =>
+  hosts.length > 1 ? `${hosts.slice(0, -1).join(", ")} and ${hosts.at(-1)}` : (hosts[0] ?? "");
+
+/**
+ * The hosts an Ingress routes that its tls leaves out, reported at its tls: they are served over
+ * plain HTTP. A tls entry that names no hosts takes the controller's default certificate for all.
+ */
+function uncoveredHosts(ingress: ManifestObject, hosts: ReadonlySet<string>): Diagnostic | undefined {
+  const tls = asArray(asObject(ingress.value.spec).tls).filter(isObject);
+  if (tls.length === 0 || tls.some((entry) => asArray(entry.hosts).length === 0)) return undefined;
+  const named = tls.flatMap((entry) =>
+    asArray(entry.hosts).filter((h): h is string => typeof h === "string"),
+  );
+  const left = [...hosts].filter((host) => !named.some((tlsHost) => covers(tlsHost, host)));
+  if (left.length === 0) return undefined;
+  return diagnostic(
+    "ingress-without-tls",
+    "error",
+    `Ingress '${ingress.name}' routes ${inWords(left)} over plain HTTP: its tls covers ${inWords(named)} only`,
+    locateIn(ingress, [...ingress.base, "spec", "tls"], "key"),
+    {
+      hint: `add ${inWords(left)} to the hosts of a tls entry, with a Secret whose certificate covers ${left.length > 1 ? "them" : "it"}`,
+    },
+  );
+}
+
 /** Whether an Ingress routes anything as written, to a Service these manifests define or not. */
 function routesAnything(spec: Json): boolean {
   return (
@@ -180,6 +214,8 @@ export function ingressNodes(
       : undefined;
     if (fallback && !("/" in routes)) routes["/"] = fallback;
     const { node, tls } = ingressNode(ingress, hosts);
+    const uncovered = uncoveredHosts(ingress, hosts);
+    if (uncovered) context.findings.push(uncovered);
     clusterNodes[id] = { ...node, ...(Object.keys(routes).length > 0 ? { routes } : {}) };
     note(nodePath, ["metadata", nameKey(ingress)]);
     made.push({ id, tls });

@@ -294,6 +294,7 @@ export function manifestsToModel(
     environment,
     noteFor,
     diagnostics,
+    findings,
   });
   const input = modelInput(name, environment, {
     services: modelServices,
