@@ -162,19 +162,22 @@ function uncoveredHosts(ingress: ManifestObject, hosts: ReadonlySet<string>): Di
   );
 }
 
+/** Whether a rule of an Ingress routes anything: a path, to a Service these manifests define or not. */
+const routesPaths = (rule: unknown): boolean => asArray(asObject(asObject(rule).http).paths).some(isObject);
+
 /** Whether an Ingress routes anything as written, to a Service these manifests define or not. */
 function routesAnything(spec: Json): boolean {
-  return (
-    asArray(spec.rules).some((rule) => asArray(asObject(asObject(rule).http).paths).length > 0) ||
-    isObject(spec.defaultBackend) ||
-    isObject(spec.backend)
-  );
+  return asArray(spec.rules).some(routesPaths) || isObject(spec.defaultBackend) || isObject(spec.backend);
 }
 
-/** The rules of an Ingress by the host they answer for ("" for those that name none), in the order written. */
+/**
+ * The rules of an Ingress that route a path, by the host they answer for ("" for those that name
+ * none), in the order written.
+ */
 function rulesByHost(spec: Json): Map<string, number[]> {
   const byHost = new Map<string, number[]>();
   asArray(spec.rules).forEach((rule, index) => {
+    if (!routesPaths(rule)) return;
     const host = asObject(rule).host;
     const key = typeof host === "string" ? host : "";
     byHost.set(key, [...(byHost.get(key) ?? []), index]);
