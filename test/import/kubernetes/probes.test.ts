@@ -3,18 +3,24 @@ import { checkModel } from "../../../src/check/index.js";
 import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
 import { folderWith } from "../../helpers/files.js";
 import { located } from "../../helpers/positions.js";
-import { workloadHead } from "../../rules/cases.js";
+import { service, workloadHead } from "../../rules/cases.js";
 
 /** A Deployment 'web' whose container declares the port http (8080) and has these probes (line 13 on). */
-async function withProbes(...probes: string[]) {
+function withProbes(...probes: string[]) {
+  return withPorts("ports: [{ name: http, containerPort: 8080 }]", probes);
+}
+
+/** A Deployment 'web' whose container has these ports and probes (line 13 on), and what follows it. */
+async function withPorts(ports: string, probes: string[], after: string[] = []) {
   const text = [
     ...workloadHead("Deployment", "web"),
     "    spec:",
     "      containers:",
     "        - name: web",
     "          image: 'web:1.0'",
-    "          ports: [{ name: http, containerPort: 8080 }]",
+    `          ${ports}`,
     ...probes.map((probe) => `          ${probe}`),
+    ...after,
     "",
   ].join("\n");
   const loaded = await loadManifestsAsModel([folderWith({ "app.yaml": text })]);
@@ -40,6 +46,19 @@ describe("a container's probes as its health check", () => {
     const { health, found } = await withProbes("livenessProbe: { httpGet: { path: /healthz, port: admin } }");
     expect(health).toBeUndefined();
     expect(found).toEqual(["unknown-port@13:61"]);
+  });
+
+  it("take no port by a name only the Service in front gives, which the kubelet does not look up", async () => {
+    const { health, found } = await withPorts(
+      "ports: [{ containerPort: 8080 }]",
+      ["livenessProbe: { tcpSocket: { port: http } }"],
+      [
+        "---",
+        ...service("web", "{ selector: { app: web }, ports: [{ name: http, port: 80, targetPort: 8080 }] }"),
+      ],
+    );
+    expect(health).toBeUndefined();
+    expect(found).toEqual(["unknown-port@13:47"]);
   });
 
   it("take the readiness probe where the liveness probe's port is not the container's to name", async () => {
