@@ -75,4 +75,22 @@ describe("a container's environment", () => {
       "move it to a Secret, and read it from there: valueFrom: { secretKeyRef: { name: …, key: DB_PASSWORD } }",
     ]);
   });
+
+  it("points a secret a kustomize literal gives a ConfigMap at the literal", async () => {
+    const folder = folderWith({
+      "app.yaml": deployment(["envFrom: [{ configMapRef: { name: app } }]"]),
+      "kustomization.yaml": [
+        "resources: [app.yaml]",
+        "configMapGenerator:",
+        "  - name: app",
+        "    literals:",
+        "      - LOG_LEVEL=info",
+        "      - DB_PASSWORD=hunter2",
+        "",
+      ].join("\n"),
+    });
+    const { model, sources } = await loadManifestsAsModel([folder]);
+    const found = checkModel(model!, { sources }).filter((d) => d.code === "plaintext-secret");
+    expect(located(found, sources)).toEqual(["plaintext-secret@6:9"]);
+  });
 });
