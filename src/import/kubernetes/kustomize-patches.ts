@@ -11,7 +11,7 @@ import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
 import { blockOffsets, type PatchLayer } from "./patch-origin.js";
-import { readText } from "./read-file.js";
+import { isManifestText, readText } from "./read-file.js";
 import { matchesSelector } from "./selector.js";
 
 export interface PatchContext {
@@ -133,7 +133,8 @@ export function applyPatches(
   });
   asArray(k.patchesStrategicMerge).forEach((entry, i) => {
     if (typeof entry !== "string") return;
-    const inline = /\n/.test(entry) || /^\s*apiVersion:/.test(entry);
+    // A path is a file's name; an object is written over lines, or as a flow mapping or JSON on one.
+    const inline = /\n/.test(entry) || /^\s*apiVersion:/.test(entry) || isManifestText(entry);
     for (const patch of patchesOf(inline ? { patch: entry } : { path: entry }, ["patchesStrategicMerge", i]))
       apply(patch, undefined, ["patchesStrategicMerge", i]);
   });

@@ -60,4 +60,22 @@ describe("kustomize patch files of several documents", () => {
       "kustomization.yaml:22",
     ]);
   });
+
+  it("read an inline patch of patchesStrategicMerge written as a flow mapping on one line, its keys quoted or not", async () => {
+    const root = folderWith({
+      "app.yaml": app,
+      "kustomization.yaml": [
+        "resources: [app.yaml]",
+        "patchesStrategicMerge:",
+        `  - '{ apiVersion: apps/v1, kind: Deployment, metadata: { name: web }, spec: { template: { spec: { hostPID: true } } } }'`,
+        `  - '{ "apiVersion": "apps/v1", "kind": "Deployment", "metadata": { "name": "api" }, "spec": { "template": { "spec": { "hostIPC": true } } } }'`,
+        "",
+      ].join("\n"),
+    });
+    expect(await findingsAt(root, ".", "kustomize-missing-resource")).toEqual([]);
+    expect(await findingsAt(root, ".", "host-namespace")).toEqual([
+      "kustomization.yaml:3",
+      "kustomization.yaml:4",
+    ]);
+  });
 });
