@@ -11,6 +11,7 @@ import { buildOutputs, type OutputSet } from "../build/outputs.js";
 import { append } from "../collections.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
+import { isManifestText, MANIFEST_FILE } from "../import/kubernetes/read-file.js";
 import type { Model } from "../model/types.js";
 import { foundConfigurationDrift } from "./found.js";
 import { unexplainedLines } from "./line-drift.js";
@@ -47,14 +48,17 @@ function firstDifference(a: string, b: string): { line: number; offset: number }
 
 const CONFIGURATION = /\.ya?ml$/i;
 
-/** YAML files in a folder that the model does not generate: hand-added manifests are drift too. */
+/**
+ * Manifest files (YAML, or JSON as kubectl takes it) in a folder that the model does not generate:
+ * hand-added manifests are drift too.
+ */
 async function extraManifests(folder: string, generated: Set<string>): Promise<string[]> {
   try {
     return (await readdir(folder, { withFileTypes: true }))
       .filter(
         (e) =>
           e.isFile() &&
-          CONFIGURATION.test(e.name) &&
+          MANIFEST_FILE.test(e.name) &&
           !generated.has(e.name) &&
           e.name !== "kustomization.yaml",
       )
@@ -92,7 +96,7 @@ async function configurationDrift(
   if (output.kind === "kubernetes") {
     for (const path of await extraManifests(folder, new Set(configuration.map((f) => f.path)))) {
       const text = await existing(path);
-      if (text !== undefined && looksLikeManifestText(text)) {
+      if (text !== undefined && isManifestText(text)) {
         committed.push({ path, text });
         changed = true;
       }
@@ -118,8 +122,6 @@ async function configurationDrift(
   }
   return { diagnostics: [...diagnostics, ...lines], explained };
 }
-
-const looksLikeManifestText = (text: string) => /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 
 export async function detectDrift(
   model: Model,

@@ -1,14 +1,31 @@
 import { statesTls } from "../model/tls.js";
+import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
 export const ingressWithoutTls: Rule = {
   id: "ingress-without-tls",
   severity: "error",
-  description: `A public environment has an ingress, or a proxy with routes, and states TLS neither for the environment nor for that node.`,
-  why: `Traffic, passwords and sessions travel in clear text.`,
-  fix: `State TLS under the environment's infrastructure: { TLS: cert-manager with Let's Encrypt }, or in the node's properties; in manifests, give the Ingress spec.tls.`,
-  example: { bad: `infrastructure: {}`, good: `infrastructure: { TLS: cert-manager with Let's Encrypt }` },
+  description: `A public environment has an ingress, or a proxy with routes, and states TLS neither for the environment nor for that node; or an Ingress manifest's tls leaves out some of the hosts it routes.`,
+  why: `Traffic, passwords and sessions travel in clear text. An Ingress's tls covers only the hosts its entries list: the controller serves every other host of its rules over plain HTTP, or with a certificate for another name.`,
+  fix: `State TLS under the environment's infrastructure: { TLS: cert-manager with Let's Encrypt }, or in the node's properties; in manifests, give the Ingress spec.tls, and add each host its rules route to the hosts of a tls entry, with a Secret whose certificate covers it.`,
+  example: {
+    bad: `# an Ingress
+spec:
+  tls: [{ hosts: [shop.example.com], secretName: shop-tls }]
+  rules:
+    - host: shop.example.com
+    - host: api.example.com   # not in tls: plain HTTP`,
+    good: `spec:
+  tls: [{ hosts: [shop.example.com, api.example.com], secretName: shop-tls }]
+  rules:
+    - host: shop.example.com
+    - host: api.example.com
+
+# or, in a model: infrastructure: { TLS: cert-manager with Let's Encrypt }`,
+  },
   check(context) {
+    // From manifests, an Ingress whose tls leaves some of its hosts out (ingress.ts).
+    reportImported(context, "ingress-without-tls");
     for (const environment of context.model.environments) {
       if (environment.access.scope !== "public" || isDevelopment(environment)) continue;
       // An ingress is a way in even when none of its backends leads anywhere this model knows.

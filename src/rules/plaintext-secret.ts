@@ -5,6 +5,8 @@ import { byPlace, named } from "./by-place.js";
 import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, isDevelopment, type Rule, type RuleContext } from "./rule.js";
 
+const placeOf = (at: { file?: string; start?: number }) => `${at.file}:${at.start}`;
+
 interface Found {
   at: Service["at"];
   subject: { name: string; reason: string; hint: string };
@@ -18,10 +20,14 @@ const ENVIRONMENT_HINTS = {
   kubernetes: () => "read it from a Secret: valueFrom: { secretKeyRef: { name: …, key: … } }",
 };
 
-/** Plain variables that look secret. */
-function inEnvironment(service: Service, readFrom: Model["readFrom"]): Found[] {
+/**
+ * Plain variables that look secret; not those found where they are written already (`found`): a
+ * manifest's ConfigMap value, which the importer reports with what to do about a ConfigMap.
+ */
+function inEnvironment(service: Service, readFrom: Model["readFrom"], found: ReadonlySet<string>): Found[] {
   return service.env.flatMap((variable) => {
     if (variable.value.kind !== "plain" || variable.value.value === "") return [];
+    if (found.has(placeOf(variable.at))) return [];
     const reason = secretLike(variable.name, variable.value.value);
     const hint = ENVIRONMENT_HINTS[readFrom ?? "model"](variable.name);
     return reason
@@ -75,6 +81,9 @@ export const plaintextSecret: Rule = {
   },
   check(context) {
     reportImported(context, "plaintext-secret");
+    const imported = new Set(
+      (context.model.importFindings ?? []).filter((d) => d.code === "plaintext-secret").map(placeOf),
+    );
     // Throwaway credentials of a local development setup are a smell, not a leak. Found by a walk over
     // every instance, not a search per service: a file of thousands of services must not take minutes.
     const inOther = new Set<string>();
@@ -85,7 +94,7 @@ export const plaintextSecret: Rule = {
     }
     const developmentOnly = (id: string) => inDevelopment.has(id) && !inOther.has(id);
     const found = context.model.services.flatMap((service) => [
-      ...inEnvironment(service, context.model.readFrom),
+      ...inEnvironment(service, context.model.readFrom, imported),
       ...inBuildArguments(service),
     ]);
     // Services that take their variables from one anchor share the finding there.

@@ -98,6 +98,33 @@ describe("deployview drift on committed configuration", () => {
     ]);
   });
 
+  it("finds a manifest added beside the generated ones with its keys quoted, or written as JSON", async () => {
+    const dir = copyOf("req1");
+    const workload = (name: string) =>
+      `{ name: ${name}, namespace: req1 }\nspec: { template: { spec: { containers: [{ name: x, image: 'x:1' }] } } }\n`;
+    writeFileSync(
+      join(dir, "deploy/production-k8s/quoted.yaml"),
+      `"apiVersion": apps/v1\n'kind': Deployment\nmetadata: ${workload("quoted")}`,
+    );
+    writeFileSync(
+      join(dir, "deploy/production-k8s/extra.json"),
+      JSON.stringify({
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "json", namespace: "req1" },
+        spec: { template: { spec: { containers: [{ name: "x", image: "x:1" }] } } },
+      }),
+    );
+    const result = await runCli(["drift", join(dir, "deployview.yaml"), "--format", "json"], dir);
+    const found = JSON.parse(result.stdout).diagnostics.map(
+      (d: { file: string; message: string }) => `${d.file}: ${d.message}`,
+    );
+    expect(found).toEqual([
+      "deploy/production-k8s/extra.json: 'json' runs here, but the model does not place it in this environment",
+      "deploy/production-k8s/quoted.yaml: 'quoted' runs here, but the model does not place it in this environment",
+    ]);
+  });
+
   it("compares a hand-written compose file in a generated file's place for what it runs", async () => {
     const dir = copyOf("req1");
     const file = join(dir, "deploy/devcontainer/compose.yaml");

@@ -17,6 +17,6 @@ export function unknownFields(object: { apiVersion: string; kind: string }): str
   );
   return problems.map(
     (problem) =>
-      `${object.kind}${problem.path.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("")} ${problem.kind === "unknown" ? "is not a field there" : problem.kind === "type" ? `is not of type ${problem.expected}` : problem.kind === "whole" ? "is no whole number" : `is none of ${problem.allowed.join(", ")}`}`,
+      `${object.kind}${problem.path.map((step) => (typeof step === "number" ? `[${step}]` : `.${step}`)).join("")} ${problem.kind === "unknown" ? "is not a field there" : problem.kind === "type" ? `is not of type ${problem.expected}` : problem.kind === "whole" ? "is no whole number" : problem.kind === "null-item" ? "is null" : `is none of ${problem.allowed.join(", ")}`}`,
   );
 }

@@ -286,6 +286,13 @@ export const missCases: RuleCase[] = [
           "web",
           "{ maxUnavailable: 1, unhealthyPodEvictionPolicy: IfHealthyBudget, selector: { matchLabels: { app: web } } }",
         ),
+        "---",
+        ...oneContainer("Deployment", "old"),
+        "---",
+        // policy/v1beta1, served until Kubernetes 1.25, has no unhealthyPodEvictionPolicy to set.
+        ...disruptionBudget("old", "{ minAvailable: 1, selector: { matchLabels: { app: old } } }").map(
+          (line) => line.replace("policy/v1", "policy/v1beta1"),
+        ),
         "",
       ].join("\n"),
     },

@@ -211,6 +211,52 @@ describe("public ingress without TLS", () => {
   });
 });
 
+describe("public ingress with TLS for some of its hosts", () => {
+  const web =
+    "apiVersion: v1\nkind: Service\nmetadata: { name: web }\nspec: { selector: { app: web }, ports: [{ port: 80 }] }\n";
+  const ingress = (tls: string) =>
+    [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: shop }",
+      "spec:",
+      `  tls: ${tls}`,
+      "  rules:",
+      ...["shop.example.com", "api.example.com", "admin.example.com", "a.cdn.example.com"].map(
+        (host) =>
+          `    - { host: ${host}, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }`,
+      ),
+      "",
+    ].join("\n");
+
+  it("names the hosts tls leaves out, and says to add them to it, at spec.tls", async () => {
+    const found = await composeFindings(
+      {
+        "app.yaml": `${web}---\n${ingress("[{ hosts: [shop.example.com, '*.cdn.example.com'], secretName: shop-tls }]")}`,
+      },
+      "ingress-without-tls",
+      true,
+    );
+    expect(found.map((f) => [f.where, f.diagnostic.message, f.diagnostic.hint])).toEqual([
+      [
+        "10:3",
+        "Ingress 'shop' routes api.example.com and admin.example.com over plain HTTP: its tls covers shop.example.com and *.cdn.example.com only",
+        "add api.example.com and admin.example.com to the hosts of a tls entry, with a Secret whose certificate covers them",
+      ],
+    ]);
+  });
+
+  it("finds nothing where tls covers every host, or names none and so takes the controller's default", async () => {
+    for (const tls of [
+      "[{ hosts: [shop.example.com, api.example.com] }, { hosts: [admin.example.com, a.cdn.example.com] }]",
+      "[{ secretName: wildcard-tls }]",
+    ])
+      expect(
+        await composeFindings({ "app.yaml": `${web}---\n${ingress(tls)}` }, "ingress-without-tls", true),
+      ).toEqual([]);
+  });
+});
+
 describe("replicas on a fixed host port", () => {
   it("suggest a pool of as many host ports as replicas, from the port written, in the file's own terms", async () => {
     const found = await composeFindings(

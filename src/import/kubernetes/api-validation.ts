@@ -14,11 +14,20 @@
 
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { isContainerPath } from "../../model/mounts.js";
 import { parseQuantity } from "../../model/quantity.js";
 import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
-import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type Json,
+  type ManifestObject,
+  podContainers,
+  podSpecOf,
+} from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
@@ -152,8 +161,26 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
         );
     });
     append(found, probeProblems(workload, container, path, who));
+    append(found, envProblems(workload, container, path, who));
   }
   return found;
+}
+
+/** A variable given both a value and where to read one: the API server takes one (an empty value is none). */
+function envProblems(workload: ManifestObject, container: Json, path: KeyPath, who: string): Diagnostic[] {
+  return asArray(container.env).flatMap((variable, index) => {
+    if (!isObject(variable) || !isSet(variable.valueFrom)) return [];
+    if (!isSet(variable.value) || asText(variable.value) === "") return [];
+    return [
+      refused(
+        workload,
+        [...path, "env", index, "valueFrom"],
+        `the variable '${asText(variable.name)}' of ${who} has both value and valueFrom, which the API server refuses`,
+        "keep one: value for a value written here, valueFrom for one read from a Secret, a ConfigMap or the pod",
+        "key",
+      ),
+    ];
+  });
 }
 
 function serviceProblems(service: ManifestObject): Diagnostic[] {

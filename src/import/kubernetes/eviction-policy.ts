@@ -3,7 +3,8 @@
  * ready only while the budget is met (IfHealthyBudget). Where pods crash-loop, the budget is not met,
  * so none of them is evicted and a node drain waits on pods that serve nothing until someone
  * deletes them.
- * AlwaysAllow, stable since Kubernetes 1.31, lets those pods go.
+ * AlwaysAllow, stable since Kubernetes 1.31, lets those pods go. policy/v1beta1 has no such field,
+ * so a budget of that version is not told to set it (removed-api-version says to move it to v1).
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { asObject, type ManifestObject, nameKey } from "./objects.js";
@@ -11,7 +12,7 @@ import { locateIn } from "./patch-origin.js";
 
 export function evictionPolicyFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((budget) => {
-    if (budget.kind !== "PodDisruptionBudget") return [];
+    if (budget.kind !== "PodDisruptionBudget" || budget.apiVersion !== "policy/v1") return [];
     if (asObject(budget.value.spec).unhealthyPodEvictionPolicy !== undefined) return [];
     return [
       diagnostic(

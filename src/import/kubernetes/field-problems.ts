@@ -38,7 +38,9 @@ export type FieldProblem =
   /** A number no integer field takes: a fraction, or beyond the widest integer (int64). */
   | { kind: "whole"; path: KeyPath; value: number }
   /** Text YAML 1.2 reads as text and kubectl's YAML 1.1 as true or false, where left unquoted. */
-  | { kind: "boolean-word"; path: KeyPath; value: string };
+  | { kind: "boolean-word"; path: KeyPath; value: string }
+  /** An entry of a list written as null (often what a template left of one): read as an empty one. */
+  | { kind: "null-item"; path: KeyPath };
 
 /** YAML 1.1's words for true and false beyond YAML 1.2's own (true, false), as kubectl reads them. */
 const YAML11_BOOLEANS = new Map(
@@ -84,7 +86,8 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
     if (!Array.isArray(value)) found.push({ kind: "type", path, value, expected: "array" });
     else
       value.forEach((item, index) => {
-        check(item, type.slice(2), [...path, index], found);
+        if (item === null) found.push({ kind: "null-item", path: [...path, index] });
+        else check(item, type.slice(2), [...path, index], found);
       });
     return;
   }
@@ -140,6 +143,14 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
         ),
       ];
     }
+    if (problem.kind === "null-item")
+      return diagnostic(
+        "schema-wrong-type",
+        "warning",
+        `${problem.path.join(".")} of ${named} is null, which the API server reads as an entry with nothing set`,
+        locateIn(object, at, "value"),
+        { hint: "remove the entry, or write out what it holds" },
+      );
     if (problem.kind === "whole") {
       const range = locateIn(object, at, "value");
       return diagnostic(

@@ -9,6 +9,7 @@ import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { parseDotEnv } from "../compose/interpolate.js";
 import { isInside } from "../inside.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
+import type { FieldSet, PatchLayer } from "./patch-origin.js";
 import { readText } from "./read-file.js";
 
 export interface GeneratorContext {
@@ -25,9 +26,18 @@ export interface GeneratorContext {
 
 type Kind = "ConfigMap" | "Secret";
 
-/** The keys (and, for a ConfigMap, the values) one generator entry gives. */
-function entries(entry: Json, kind: Kind, path: KeyPath, context: GeneratorContext): Record<string, string> {
+/**
+ * The keys (and, for a ConfigMap, the values) one generator entry gives; `literals` says where in
+ * the kustomization those a literal gives are written.
+ */
+function entries(
+  entry: Json,
+  kind: Kind,
+  path: KeyPath,
+  context: GeneratorContext,
+): { data: Record<string, string>; literals: Map<string, KeyPath> } {
   const data: Record<string, string> = {};
+  const literals = new Map<string, KeyPath>();
   const keep = (value: string) => (kind === "Secret" ? "" : value);
   const read = (written: string, at: KeyPath): string | undefined => {
     const file = resolve(context.dir, written);
@@ -45,17 +55,23 @@ function entries(entry: Json, kind: Kind, path: KeyPath, context: GeneratorConte
     else if (kind === "ConfigMap") context.sources.set(file, text);
     return text;
   };
-  asArray(entry.literals).forEach((literal) => {
+  asArray(entry.literals).forEach((literal, i) => {
     if (typeof literal !== "string") return;
     const at = literal.indexOf("=");
-    if (at > 0) data[literal.slice(0, at)] = keep(literal.slice(at + 1).replace(/^(["'])(.*)\1$/, "$2"));
+    if (at <= 0) return;
+    const key = literal.slice(0, at);
+    data[key] = keep(literal.slice(at + 1).replace(/^(["'])(.*)\1$/, "$2"));
+    literals.set(key, [...path, "literals", i]);
   });
   const envFiles = [...asArray(entry.envs), ...(typeof entry.env === "string" ? [entry.env] : [])];
   envFiles.forEach((written, i) => {
     if (typeof written !== "string") return;
     const text = read(written, [...path, Array.isArray(entry.envs) ? "envs" : "env", i]);
     if (text === undefined) return;
-    for (const [name, value] of Object.entries(parseDotEnv(text))) data[name] = keep(value);
+    for (const [name, value] of Object.entries(parseDotEnv(text))) {
+      data[name] = keep(value);
+      literals.delete(name);
+    }
   });
   asArray(entry.files).forEach((written, i) => {
     if (typeof written !== "string") return;
@@ -68,8 +84,24 @@ function entries(entry: Json, kind: Kind, path: KeyPath, context: GeneratorConte
     }
     const text = read(file, [...path, "files", i]);
     if (text !== undefined) data[name] = text;
+    literals.delete(name);
   });
-  return data;
+  return { data, literals };
+}
+
+/**
+ * Each value a literal gives, as a layer of the object written at the literal, where findings about
+ * it point. One an env file or a file gives later is theirs, found at the entry.
+ */
+function literalLayers(
+  data: Record<string, string>,
+  written: ReadonlyMap<string, KeyPath>,
+  yaml: YamlFile,
+): PatchLayer[] {
+  return [...written].map(([key, at]) => {
+    const set: FieldSet = { path: ["data", key], value: data[key] };
+    return { form: "field", patch: set, yaml, at };
+  });
 }
 
 function object(
@@ -112,7 +144,8 @@ export function applyGenerators(
       const path: KeyPath = [key, i];
       const name = raw.name;
       const namespace = typeof raw.namespace === "string" ? raw.namespace : context.namespace;
-      const data = entries(raw, kind, path, context);
+      const { data, literals } = entries(raw, kind, path, context);
+      const layers = kind === "ConfigMap" ? literalLayers(data, literals, context.yaml) : [];
       const behavior = typeof raw.behavior === "string" ? raw.behavior : "create";
       const index = result.findIndex(
         (o) => o.kind === kind && o.name === name && (namespace === undefined || o.namespace === namespace),
@@ -120,12 +153,16 @@ export function applyGenerators(
       if (behavior === "create" || index === -1) {
         if (behavior !== "create")
           context.unmatched(`no ${kind} '${name}' in the bases to ${behavior}; it is created`, path);
-        result = [...result, object(kind, name, namespace, data, context.yaml, path)];
+        const made = object(kind, name, namespace, data, context.yaml, path);
+        result = [...result, { ...made, patches: layers }];
         return;
       }
       const existing = result[index]!;
       const merged = behavior === "merge" ? { ...asObject(existing.value.data), ...data } : data;
-      result = result.map((o, j) => (j === index ? { ...o, value: { ...o.value, data: merged } } : o));
+      const patches = [...(existing.patches ?? []), ...layers];
+      result = result.map((o, j) =>
+        j === index ? { ...o, value: { ...o.value, data: merged }, patches } : o,
+      );
     });
   }
   return result;

@@ -31,6 +31,8 @@ export interface IngressContext {
   environment: string;
   noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void;
   diagnostics: Diagnostic[];
+  /** What the rules report (hosts an Ingress's tls leaves out). */
+  findings: Diagnostic[];
 }
 
 type Target = string | { to: string; port: string | number };
@@ -128,13 +130,72 @@ function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { nod
   };
 }
 
+/** Whether a host a tls entry names covers a rule's host: the same, or a wildcard of one label over it. */
+function covers(tlsHost: string, host: string): boolean {
+  if (tlsHost === host) return true;
+  return tlsHost.startsWith("*.") && host.slice(host.indexOf(".")) === tlsHost.slice(1);
+}
+
+const inWords = (hosts: readonly string[]) =>
+  hosts.length > 1 ? `${hosts.slice(0, -1).join(", ")} and ${hosts.at(-1)}` : (hosts[0] ?? "");
+
+/**
+ * The hosts an Ingress routes that its tls leaves out, reported at its tls: they are served over
+ * plain HTTP. A tls entry that names no hosts takes the controller's default certificate for all.
+ */
+function uncoveredHosts(ingress: ManifestObject, hosts: ReadonlySet<string>): Diagnostic | undefined {
+  const tls = asArray(asObject(ingress.value.spec).tls).filter(isObject);
+  if (tls.length === 0 || tls.some((entry) => asArray(entry.hosts).length === 0)) return undefined;
+  const named = tls.flatMap((entry) =>
+    asArray(entry.hosts).filter((h): h is string => typeof h === "string"),
+  );
+  const left = [...hosts].filter((host) => !named.some((tlsHost) => covers(tlsHost, host)));
+  if (left.length === 0) return undefined;
+  return diagnostic(
+    "ingress-without-tls",
+    "error",
+    `Ingress '${ingress.name}' routes ${inWords(left)} over plain HTTP: its tls covers ${inWords(named)} only`,
+    locateIn(ingress, [...ingress.base, "spec", "tls"], "key"),
+    {
+      hint: `add ${inWords(left)} to the hosts of a tls entry, with a Secret whose certificate covers ${left.length > 1 ? "them" : "it"}`,
+    },
+  );
+}
+
+/** Whether a rule of an Ingress routes anything: a path, to a Service these manifests define or not. */
+const routesPaths = (rule: unknown): boolean => asArray(asObject(asObject(rule).http).paths).some(isObject);
+
 /** Whether an Ingress routes anything as written, to a Service these manifests define or not. */
 function routesAnything(spec: Json): boolean {
-  return (
-    asArray(spec.rules).some((rule) => asArray(asObject(asObject(rule).http).paths).length > 0) ||
-    isObject(spec.defaultBackend) ||
-    isObject(spec.backend)
-  );
+  return asArray(spec.rules).some(routesPaths) || isObject(spec.defaultBackend) || isObject(spec.backend);
+}
+
+/**
+ * The rules of an Ingress that route a path, by the host they answer for ("" for those that name
+ * none), in the order written.
+ */
+function rulesByHost(spec: Json): Map<string, number[]> {
+  const byHost = new Map<string, number[]>();
+  asArray(spec.rules).forEach((rule, index) => {
+    if (!routesPaths(rule)) return;
+    const host = asObject(rule).host;
+    const key = typeof host === "string" ? host : "";
+    byHost.set(key, [...(byHost.get(key) ?? []), index]);
+  });
+  return byHost;
+}
+
+/**
+ * The nodes an Ingress is: one, or one for each host where its rules answer for several, since a
+ * node's routes are paths of one host (two hosts may each route `/`). Each part has the host's rules
+ * and, for the part of no host (or the only part), the default backend, which takes what no rule does.
+ */
+function ingressParts(spec: Json): { host: string | undefined; rules: number[]; fallback: boolean }[] {
+  const byHost = rulesByHost(spec);
+  if (byHost.size <= 1) return [{ host: undefined, rules: [...byHost.values()].flat(), fallback: true }];
+  const hasFallback = isObject(spec.defaultBackend) || isObject(spec.backend);
+  if (hasFallback && !byHost.has("")) byHost.set("", []);
+  return [...byHost].map(([host, rules]) => ({ host: host || undefined, rules, fallback: host === "" }));
 }
 
 export function ingressNodes(
@@ -148,41 +209,55 @@ export function ingressNodes(
     const spec = asObject(ingress.value.spec);
     // With no path to route and no default backend it lets nothing in: no way into the environment.
     if (!routesAnything(spec)) continue;
-    let id = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
-    while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
-    const routes: Record<string, Target> = {};
-    const hosts = new Set<string>();
     const note = context.noteFor(ingress);
-    const nodePath = ["environments", environment, "nodes", "cluster", "nodes", id];
-    asArray(spec.rules).forEach((rawRule, ruleIndex) => {
-      const rule = asObject(rawRule);
-      if (typeof rule.host === "string") hosts.add(rule.host);
-      asArray(asObject(rule.http).paths).forEach((rawPath, pathIndex) => {
-        const entry = asObject(rawPath);
-        const target = backendTarget(
-          ingress,
-          asObject(entry.backend),
-          ["spec", "rules", ruleIndex, "http", "paths", pathIndex, "backend"],
-          withServices,
-        );
-        if (!target) return;
-        const path = typeof entry.path === "string" ? entry.path : "/";
-        const routeKey = hosts.size > 1 && typeof rule.host === "string" ? `${rule.host}${path}` : path;
-        if (Object.hasOwn(routes, routeKey)) return;
-        routes[routeKey] = target;
-        note([...nodePath, "routes", routeKey], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);
-      });
-    });
-    // The older name, from before networking.k8s.io/v1.
-    const fallbackField = isObject(spec.defaultBackend) ? "defaultBackend" : "backend";
-    const fallback = isObject(spec[fallbackField])
-      ? backendTarget(ingress, spec[fallbackField] as Json, ["spec", fallbackField], withServices)
-      : undefined;
-    if (fallback && !("/" in routes)) routes["/"] = fallback;
-    const { node, tls } = ingressNode(ingress, hosts);
-    clusterNodes[id] = { ...node, ...(Object.keys(routes).length > 0 ? { routes } : {}) };
-    note(nodePath, ["metadata", nameKey(ingress)]);
-    made.push({ id, tls });
+    const allHosts = new Set<string>();
+    const parts = ingressParts(spec);
+    for (const part of parts) {
+      const base = ingresses.length === 1 ? "ingress" : `ingress-${ingress.name}`;
+      let id = parts.length === 1 ? base : `${base}-${part.host?.replace(/\*/g, "wildcard") ?? "any-host"}`;
+      while (Object.hasOwn(clusterNodes, id)) id = `${id}-ingress`;
+      const routes: Record<string, Target> = {};
+      const hosts = new Set<string>();
+      const nodePath = ["environments", environment, "nodes", "cluster", "nodes", id];
+      for (const ruleIndex of part.rules) {
+        const rule = asObject(asArray(spec.rules)[ruleIndex]);
+        if (typeof rule.host === "string") hosts.add(rule.host);
+        asArray(asObject(rule.http).paths).forEach((rawPath, pathIndex) => {
+          const entry = asObject(rawPath);
+          const target = backendTarget(
+            ingress,
+            asObject(entry.backend),
+            ["spec", "rules", ruleIndex, "http", "paths", pathIndex, "backend"],
+            withServices,
+          );
+          if (!target) return;
+          const path = typeof entry.path === "string" ? entry.path : "/";
+          if (Object.hasOwn(routes, path)) return;
+          routes[path] = target;
+          note([...nodePath, "routes", path], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);
+        });
+      }
+      // The older name, from before networking.k8s.io/v1.
+      const fallbackField = isObject(spec.defaultBackend) ? "defaultBackend" : "backend";
+      const fallback =
+        part.fallback && isObject(spec[fallbackField])
+          ? backendTarget(ingress, spec[fallbackField] as Json, ["spec", fallbackField], withServices)
+          : undefined;
+      if (fallback && !("/" in routes)) routes["/"] = fallback;
+      for (const host of hosts) allHosts.add(host);
+      const { node, tls } = ingressNode(ingress, hosts);
+      const name = parts.length === 1 ? node.name : `${asText(node.name)}, ${part.host ?? "any host"}`;
+      clusterNodes[id] = { ...node, name, ...(Object.keys(routes).length > 0 ? { routes } : {}) };
+      // A node of one host is found where its host is written; else the Ingress, by its name.
+      const hostAt = part.host === undefined ? undefined : part.rules[0];
+      note(
+        nodePath,
+        hostAt === undefined ? ["metadata", nameKey(ingress)] : ["spec", "rules", hostAt, "host"],
+      );
+      made.push({ id, tls });
+    }
+    const uncovered = uncoveredHosts(ingress, allHosts);
+    if (uncovered) context.findings.push(uncovered);
   }
   return made;
 }

@@ -11,7 +11,7 @@ import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { jsonPatch, strategicMerge } from "./patch.js";
 import { blockOffsets, type PatchLayer } from "./patch-origin.js";
-import { readText } from "./read-file.js";
+import { isManifestText, readText } from "./read-file.js";
 import { matchesSelector } from "./selector.js";
 
 export interface PatchContext {
@@ -39,23 +39,22 @@ export function applyPatches(
   let objects = [...patched];
   /** The patch an entry names, and where it is written. */
   type Written = { value: unknown; where: Omit<PatchLayer, "form" | "patch"> };
-  const patchText = (entry: Json, path: KeyPath): Written | undefined => {
+  /**
+   * The patches an entry names, one a document: kustomize applies each document of a patch, inline
+   * or in a file, to the object it names (or to every object the entry's target chooses).
+   */
+  const patchesOf = (entry: Json, path: KeyPath): Written[] => {
     if (typeof entry.patch === "string") {
-      const parsedPatch = parseYaml(entry.patch, file);
-      if (parsedPatch.diagnostics.length > 0 || !parsedPatch.documents[0]) {
+      const parsedPatch = parseYaml(entry.patch, file, { multiDocument: true });
+      const documents = parsedPatch.documents.filter((d) => d.value !== undefined && d.value !== null);
+      if (parsedPatch.diagnostics.length > 0 || documents.length === 0) {
         report("yaml-syntax", "error", "this inline patch is not well-formed YAML", [...path, "patch"]);
-        return undefined;
+        return [];
       }
       const at = [...path, "patch"];
       const toFile = blockOffsets(context.yaml, at, entry.patch);
-      return {
-        value: parsedPatch.documents[0].value,
-        where: {
-          yaml: parsedPatch.documents[0],
-          at: [],
-          inline: { kustomization: context.yaml, at, ...(toFile ? { toFile } : {}) },
-        },
-      };
+      const inline = { kustomization: context.yaml, at, ...(toFile ? { toFile } : {}) };
+      return documents.map((yaml) => ({ value: yaml.value, where: { yaml, at: [], inline } }));
     }
     if (typeof entry.path === "string") {
       const patchFile = resolve(dir, entry.path);
@@ -65,16 +64,16 @@ export function applyPatches(
           ...path,
           "path",
         ]);
-        return undefined;
+        return [];
       }
       context.sources.set(patchFile, read.text);
-      const parsedPatch = parseYaml(read.text, patchFile);
+      const parsedPatch = parseYaml(read.text, patchFile, { multiDocument: true });
       append(context.diagnostics, parsedPatch.diagnostics);
-      return parsedPatch.documents[0]
-        ? { value: parsedPatch.documents[0].value, where: { yaml: parsedPatch.documents[0], at: [] } }
-        : undefined;
+      return parsedPatch.documents
+        .filter((yaml) => yaml.value !== undefined && yaml.value !== null)
+        .map((yaml) => ({ value: yaml.value, where: { yaml, at: [] } }));
     }
-    return undefined;
+    return [];
   };
   const apply = ({ value: patch, where }: Written, target: Json | undefined, path: KeyPath) => {
     const layered = (object: ManifestObject, form: PatchLayer["form"]): ManifestObject => ({
@@ -129,19 +128,21 @@ export function applyPatches(
   };
   asArray(k.patches).forEach((entry, i) => {
     if (!isObject(entry)) return;
-    const patch = patchText(entry, ["patches", i]);
-    if (patch) apply(patch, isObject(entry.target) ? entry.target : undefined, ["patches", i]);
+    for (const patch of patchesOf(entry, ["patches", i]))
+      apply(patch, isObject(entry.target) ? entry.target : undefined, ["patches", i]);
   });
   asArray(k.patchesStrategicMerge).forEach((entry, i) => {
     if (typeof entry !== "string") return;
-    const inline = /\n/.test(entry) || /^\s*apiVersion:/.test(entry);
-    const patch = patchText(inline ? { patch: entry } : { path: entry }, ["patchesStrategicMerge", i]);
-    if (patch) apply(patch, undefined, ["patchesStrategicMerge", i]);
+    // A path is a file's name; an object is written over lines, or as a flow mapping or JSON on one.
+    const inline = /\n/.test(entry) || /^\s*apiVersion:/.test(entry) || isManifestText(entry);
+    for (const patch of patchesOf(inline ? { patch: entry } : { path: entry }, ["patchesStrategicMerge", i]))
+      apply(patch, undefined, ["patchesStrategicMerge", i]);
   });
   asArray(k.patchesJson6902).forEach((entry, i) => {
     if (!isObject(entry) || !isObject(entry.target)) return;
-    const patch = patchText(entry, ["patchesJson6902", i]);
-    if (patch) apply(patch, entry.target, ["patchesJson6902", i]);
+    const target = entry.target;
+    for (const patch of patchesOf(entry, ["patchesJson6902", i]))
+      apply(patch, target, ["patchesJson6902", i]);
   });
 
   return objects;

@@ -11,8 +11,9 @@ import { mergeKeyOf, pointerTokens } from "./patch.js";
 
 /** A patch applied to an object, and where it is written. */
 export interface PatchLayer {
-  form: "strategic-merge" | "json6902";
-  /** The patch as written: a partial object, or a list of operations. */
+  /** "field": one field a transformer set (kustomize's images set a container's image). */
+  form: "strategic-merge" | "json6902" | "field";
+  /** The patch as written: a partial object, a list of operations, or a FieldSet. */
   patch: unknown;
   yaml: YamlFile;
   /** Where the patch is in `yaml`'s document. */
@@ -23,6 +24,12 @@ export interface PatchLayer {
    * block (|) has no such map: its findings point at the whole string, at `at` in `kustomization`.
    */
   inline?: { kustomization: YamlFile; at: KeyPath; toFile?: (offset: number) => number };
+}
+
+/** The field a transformer set, at `path` from the object's root, and the value it set there. */
+export interface FieldSet {
+  path: KeyPath;
+  value: unknown;
 }
 
 /**
@@ -96,10 +103,8 @@ function pathAsWritten(written: unknown, value: unknown, path: KeyPath): KeyPath
   let before = written;
   let now = value;
   for (const [depth, step] of path.entries()) {
-    const field = path[depth - 1];
-    const key = mergeKeyOf(field);
+    const key = mergeKeyOf(path.slice(0, depth));
     const item: unknown = Array.isArray(now) && typeof step === "number" ? now[step] : undefined;
-    // A list of another kind's items by the same field's name (a Service's ports) keeps its order.
     if (key && Array.isArray(before) && isObject(item) && item[key] !== undefined) {
       const index = before.findIndex((b) => isObject(b) && b[key] === item[key]);
       if (index < 0) return inFile;
@@ -137,9 +142,17 @@ function presentPrefix(value: unknown, path: KeyPath): KeyPath {
 
 /** The path in the patch that wrote the object's value at `path`, exactly as it now is; else undefined. */
 function writtenBy(layer: PatchLayer, value: Json, path: KeyPath): KeyPath | undefined {
+  if (layer.form === "field") return setBy(layer.patch as FieldSet, value, path);
   return layer.form === "strategic-merge"
     ? mergedFrom(layer.patch, value, path)
     : operationFor(layer.patch, value, path);
+}
+
+/** The field itself (where the layer is written), if it is at `path` and still holds what was set. */
+function setBy(set: FieldSet, value: Json, path: KeyPath): KeyPath | undefined {
+  return isDeepStrictEqual(set.path, path) && isDeepStrictEqual(valueAt(value, path), set.value)
+    ? []
+    : undefined;
 }
 
 /** Lists merged by a key are matched item to item by it; any other list the patch replaced whole. */
@@ -147,10 +160,9 @@ function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | un
   const inPatch: KeyPath = [];
   let written = patch;
   let current = value;
-  let field: string | number | undefined;
-  for (const step of path) {
+  for (const [depth, step] of path.entries()) {
     if (Array.isArray(written) && Array.isArray(current) && typeof step === "number") {
-      const key = mergeKeyOf(field);
+      const key = mergeKeyOf(path.slice(0, depth));
       const item: unknown = current[step];
       const index = key
         ? written.findIndex(
@@ -171,7 +183,6 @@ function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | un
       written = written[step];
       current = current[step];
     } else return undefined;
-    field = step;
   }
   return isDeepStrictEqual(written, current) ? inPatch : undefined;
 }
@@ -204,8 +215,7 @@ function appended(tokens: readonly string[], added: unknown, value: Json, path: 
   if (tokens[at] !== "-" || typeof path[at] !== "number") return false;
   if (!tokens.slice(0, at).every((token, i) => token === String(path[i]))) return false;
   const item = valueAt(value, path.slice(0, at + 1));
-  const field = path[at - 1];
-  const key = mergeKeyOf(field);
+  const key = mergeKeyOf(path.slice(0, at));
   if (key && isObject(added) && isObject(item) && added[key] !== undefined) return added[key] === item[key];
   return isDeepStrictEqual(added, item);
 }

@@ -3,32 +3,59 @@
  * patch (mappings merge, lists of named things merge by their key, `$patch: delete` removes) and a
  * JSON 6902 patch (add, replace, remove at a JSON pointer).
  */
+import type { KeyPath } from "../../load/yaml-file.js";
 import { isObject, type Json } from "./objects.js";
 
-/** Lists Kubernetes merges by a key rather than replacing (the common ones of pod specs). */
-export const mergeKeys: Record<string, string> = {
+/**
+ * Lists Kubernetes merges by a key rather than replacing, by the field that holds them: the
+ * patchMergeKey of the API's types (a pod spec's, a container's, a ServiceAccount's, a webhook
+ * configuration's). `ports` is told apart by where it is (portsMergeKey); any other list, such as
+ * tolerations or a container's args, a patch replaces whole.
+ */
+const mergeKeys: Record<string, string> = {
   containers: "name",
   initContainers: "name",
   ephemeralContainers: "name",
   volumes: "name",
   volumeMounts: "mountPath",
+  volumeDevices: "devicePath",
   env: "name",
-  ports: "containerPort",
   imagePullSecrets: "name",
-  tolerations: "key",
   hostAliases: "ip",
+  topologySpreadConstraints: "topologyKey",
+  schedulingGates: "name",
+  resourceClaims: "name",
+  matchConditions: "name",
+  ownerReferences: "uid",
 };
 
-/** The key a list under this field is merged by, where Kubernetes merges it by one. */
-export function mergeKeyOf(field: unknown): string | undefined {
-  return typeof field === "string" && Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
+/** Lists at an object's top that merge by a key: a ServiceAccount's secrets, a webhook configuration's webhooks. */
+const topMergeKeys: Record<string, string> = { secrets: "name", webhooks: "name" };
+
+const containerLists = new Set(["containers", "initContainers", "ephemeralContainers"]);
+
+/** A container's ports merge by containerPort, a Service's (spec.ports) by port; others not at all. */
+function portsMergeKey(path: KeyPath): string | undefined {
+  const owner = path.at(-3);
+  if (typeof path.at(-2) === "number" && typeof owner === "string" && containerLists.has(owner))
+    return "containerPort";
+  return path.length === 2 && path[0] === "spec" ? "port" : undefined;
+}
+
+/** The key the list at `path` (from the object's root) is merged by, where Kubernetes merges it by one. */
+export function mergeKeyOf(path: KeyPath): string | undefined {
+  const field = path.at(-1);
+  if (typeof field !== "string") return undefined;
+  if (field === "ports") return portsMergeKey(path);
+  if (path.length === 1 && Object.hasOwn(topMergeKeys, field)) return topMergeKeys[field];
+  return Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
 }
 
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-function mergeList(base: unknown[], patch: unknown[], key: string): unknown[] {
+function mergeList(base: unknown[], patch: unknown[], key: string, path: KeyPath): unknown[] {
   const out = base.map(clone);
   for (const item of patch) {
     if (!isObject(item)) {
@@ -40,14 +67,17 @@ function mergeList(base: unknown[], patch: unknown[], key: string): unknown[] {
       if (index >= 0) out.splice(index, 1);
       continue;
     }
-    if (index >= 0) out[index] = strategicMerge(out[index], item);
-    else out.push(strategicMerge({}, item));
+    if (index >= 0) out[index] = strategicMerge(out[index], item, [...path, index]);
+    else out.push(strategicMerge({}, item, [...path, out.length]));
   }
   return out;
 }
 
-/** Applies a strategic merge patch; returns undefined when the patch deletes the whole value. */
-export function strategicMerge(base: unknown, patch: unknown): unknown {
+/**
+ * Applies a strategic merge patch; returns undefined when the patch deletes the whole value. `path`
+ * is where the value is in its object, which decides the keys its lists merge by.
+ */
+export function strategicMerge(base: unknown, patch: unknown, path: KeyPath = []): unknown {
   if (!isObject(patch)) return clone(patch);
   if (patch.$patch === "delete") return undefined;
   if (patch.$patch === "replace") {
@@ -62,11 +92,12 @@ export function strategicMerge(base: unknown, patch: unknown): unknown {
       continue;
     }
     const current = out[key];
-    const mergeKey = mergeKeyOf(key);
+    const at = [...path, key];
+    const mergeKey = mergeKeyOf(at);
     if (Array.isArray(current) && Array.isArray(value) && mergeKey)
-      out[key] = mergeList(current, value, mergeKey);
-    else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value);
-    else out[key] = strategicMerge(undefined, value);
+      out[key] = mergeList(current, value, mergeKey, at);
+    else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value, at);
+    else out[key] = strategicMerge(undefined, value, at);
   }
   return out;
 }

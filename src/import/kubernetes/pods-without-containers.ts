@@ -16,11 +16,12 @@ export function podsWithoutContainers(workloads: readonly ManifestObject[]): Dia
     // Something else than a list is a wrong type, reported with every field's where they are known.
     if (containers != null && !Array.isArray(containers) && checksFields(workload.apiVersion, workload.kind))
       continue;
+    const listed = Array.isArray(containers) && containers.length > 0;
     found.push(
       diagnostic(
         "schema-wrong-type",
         "warning",
-        `the pod of ${workload.kind} '${workload.name}' has no list of containers; it is imported without an image`,
+        `the pod of ${workload.kind} '${workload.name}' ${listed ? "lists no container, only null" : "has no list of containers"}; it is imported without an image`,
         locateIn(
           workload,
           [...workload.base, ...path, ...(containers === undefined ? [] : ["containers"])],

@@ -9,6 +9,7 @@ import { passesSecret } from "../../model/container-risks.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
+import { isPortNumber } from "./workload-ports.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
@@ -24,7 +25,8 @@ export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[
           // A name is looked up among the container's ports (unknown-port says when it is not there).
           const number =
             typeof port === "number" ? port : /^\d+$/.test(asText(port ?? "")) ? Number(port) : undefined;
-          if (number === undefined || declared.has(number)) continue;
+          // A number that is no port is refused where it is written (probe-problems.ts).
+          if (!isPortNumber(number) || declared.has(number)) continue;
           found.push(
             // The kubelet probes the pod's address on any port, declared or not: the probe may well
             // work, and a port left out of the container's list is only undocumented. A warning.

@@ -9,16 +9,30 @@ import { asObject, isObject, type Json } from "./objects.js";
 
 const seconds = (value: unknown) => (typeof value === "number" ? `${value}s` : undefined);
 
-const withPort = (port: string | number | undefined) => (port === undefined ? {} : { port });
+const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
-/** The probe and the field it is in; `portOf` reads a probe's port as the model names it. */
+/**
+ * The probe and the field it is in; `portOf` reads a probe's port as the model names it, undefined
+ * where the container has no such port. A probe that says no way to probe, or probes a port that
+ * cannot be named so (a name the container does not give, a number that is no port), is passed
+ * over for the next: the model never takes another port for the one written.
+ */
 export function probeHealth(
   container: Json,
   portOf: (port: unknown) => string | number | undefined,
 ): { health: NonNullable<ServiceInputType["health"]>; field: string } | undefined {
-  const field = ["livenessProbe", "readinessProbe", "startupProbe"].find((p) => isObject(container[p]));
-  if (!field) return undefined;
-  const probe = asObject(container[field]);
+  for (const field of PROBES) {
+    if (!isObject(container[field])) continue;
+    const health = healthOf(container[field], portOf);
+    if (health) return { health, field };
+  }
+  return undefined;
+}
+
+function healthOf(
+  probe: Json,
+  portOf: (port: unknown) => string | number | undefined,
+): ServiceInputType["health"] | undefined {
   const timing = {
     ...(seconds(probe.periodSeconds) ? { interval: seconds(probe.periodSeconds)! } : {}),
     ...(seconds(probe.timeoutSeconds) ? { timeout: seconds(probe.timeoutSeconds)! } : {}),
@@ -26,17 +40,17 @@ export function probeHealth(
     ...(seconds(probe.initialDelaySeconds) ? { "start-period": seconds(probe.initialDelaySeconds)! } : {}),
   };
   const exec = asObject(probe.exec);
-  let health: ServiceInputType["health"];
   if (isObject(probe.httpGet)) {
     const http = probe.httpGet;
-    health = {
-      http: typeof http.path === "string" ? http.path : "/",
-      ...withPort(portOf(http.port)),
-      ...timing,
-    };
-  } else if (isObject(probe.tcpSocket) || isObject(probe.grpc)) {
+    const port = portOf(http.port);
+    return port === undefined
+      ? undefined
+      : { http: typeof http.path === "string" ? http.path : "/", port, ...timing };
+  }
+  if (isObject(probe.tcpSocket) || isObject(probe.grpc)) {
     const port = portOf(asObject(isObject(probe.tcpSocket) ? probe.tcpSocket : probe.grpc).port);
-    health = port === undefined ? undefined : { tcp: port, ...timing };
-  } else if (Array.isArray(exec.command)) health = { command: exec.command.map(asText), ...timing };
-  return health ? { health, field } : undefined;
+    return port === undefined ? undefined : { tcp: port, ...timing };
+  }
+  if (Array.isArray(exec.command)) return { command: exec.command.map(asText), ...timing };
+  return undefined;
 }

@@ -1,15 +1,17 @@
 /**
  * Probes the kubelet cannot run as written: a liveness or startup success threshold other than 1,
- * two ways to probe in one probe (both refused by the API server); an exec probe written as a shell
- * command line, which runs without a shell; a port name the container does not give.
+ * two ways to probe in one probe, a probe of no port or of a number that is no port (all refused by
+ * the API server); an exec probe written as a shell command line, which runs without a shell; a
+ * port name the container does not give.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { execFormProblem } from "../../model/exec-form.js";
 import { asText } from "../json.js";
-import { asArray, asObject, type Json, type ManifestObject } from "./objects.js";
+import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import { isSet, refused } from "./refusals.js";
+import { isPortNumber } from "./workload-ports.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
@@ -58,6 +60,29 @@ export function probeProblems(
           ),
     );
   }
+  for (const probe of PROBES)
+    for (const handler of ["httpGet", "tcpSocket", "grpc"] as const) {
+      const written = asObject(container[probe])[handler];
+      if (!isObject(written)) continue;
+      if (!isSet(written.port))
+        found.push(
+          refused(
+            workload,
+            [...path, probe, handler],
+            `the ${probe} of ${who} gives ${handler} no port, which the API server refuses`,
+            "give the port the container listens on",
+          ),
+        );
+      else if (typeof written.port === "number" && !isPortNumber(written.port))
+        found.push(
+          refused(
+            workload,
+            [...path, probe, handler, "port"],
+            `the ${probe} of ${who} probes port ${written.port}, which is no port: the API server takes 1 to 65535`,
+            "probe the port the container listens on",
+          ),
+        );
+    }
   const portNames = new Set(asArray(container.ports).map((port) => asObject(port).name));
   for (const probe of PROBES)
     for (const handler of ["httpGet", "tcpSocket"] as const) {

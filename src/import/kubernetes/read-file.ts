@@ -38,14 +38,31 @@ export function readText(file: string): ReadText {
   }
 }
 
+/** A mapping's key as YAML and JSON write it: bare, "double-quoted" or 'single-quoted', then its colon. */
+export const keyPattern = (key: string) => `(?:${key}|"${key}"|'${key}')[ \\t]*:`;
+
+/** A key at a line's start (`prefix` before it), with a value after it. */
+const atLineStart = (key: string, prefix = "") => new RegExp(`^${prefix}${keyPattern(key)}\\s*\\S`, "m");
+
+/** A key anywhere a flow mapping or JSON object has one: after its brace, a comma or a space. */
+const inFlow = (key: string) => new RegExp(`(?:^|[{,\\s])${keyPattern(key)}\\s*\\S`);
+
+const manifestKeys = {
+  flow: [inFlow("apiVersion"), inFlow("kind")],
+  listed: [atLineStart("apiVersion", "-\\s+"), atLineStart("kind", "\\s+")],
+  top: [atLineStart("apiVersion"), atLineStart("kind")],
+};
+const composeServices = new RegExp(`^${keyPattern("services")}`, "m");
+
 /** Whether YAML text holds Kubernetes objects: its lines say apiVersion and kind, and no compose services. */
 export function isManifestText(text: string): boolean {
-  // JSON is YAML too, and kubectl reads manifests written as JSON: "apiVersion": "apps/v1".
-  if (/^\s*[{[]/.test(text)) return /"apiVersion"\s*:\s*"/.test(text) && /"kind"\s*:\s*"/.test(text);
+  const has = (patterns: RegExp[]) => patterns.every((pattern) => pattern.test(text));
+  // A flow mapping, JSON included: kubectl reads manifests written as JSON, "apiVersion": "apps/v1".
+  if (/^\s*[{[]/.test(text)) return has(manifestKeys.flow);
   // A list of objects at the top (- apiVersion: …) is no manifest kubectl takes, but is meant for one:
   // read, to say so where it is.
-  if (/^-\s+apiVersion:\s*\S/m.test(text) && /^\s+kind:\s*\S/m.test(text)) return true;
-  return /^apiVersion:\s*\S/m.test(text) && /^kind:\s*\S/m.test(text) && !/^services:/m.test(text);
+  if (has(manifestKeys.listed)) return true;
+  return has(manifestKeys.top) && !composeServices.test(text);
 }
 
 /** The names manifest files go by: YAML, or JSON as kubectl takes it too. */

@@ -151,7 +151,9 @@ export function manifestsToModel(
   const ofKind = (kind: string): ManifestObject[] => byKind.get(kind) ?? [];
   const index = (kind: string) =>
     new Map(ofKind(kind).map((o) => [objectKey(namespaceOf(o), kind, o.name), o.value]));
-  const configMaps = index("ConfigMap");
+  const configMaps = new Map(
+    ofKind("ConfigMap").map((o) => [objectKey(namespaceOf(o), "ConfigMap", o.name), o] as const),
+  );
   const secrets = index("Secret");
   const claims = index("PersistentVolumeClaim");
   const services = ofKind("Service");
@@ -231,6 +233,8 @@ export function manifestsToModel(
         configMaps,
         secrets,
         claims,
+        noteFor,
+        findings,
         servicePortNames: ports.names,
         serviceTargets: ports.targets,
         note,
@@ -294,6 +298,7 @@ export function manifestsToModel(
     environment,
     noteFor,
     diagnostics,
+    findings,
   });
   const input = modelInput(name, environment, {
     services: modelServices,

@@ -2,11 +2,41 @@
  * A container's environment as the model's env: values written in the manifest or read from a
  * ConfigMap, and, for a Secret's, which Secret and key carry them: never the value.
  */
+import { diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
+import { secretLike } from "../../model/secret-like.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, objectKey } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import type { WorkloadContext } from "./workload.js";
+
+/**
+ * A variable's value from a ConfigMap: the model's variable points at it there, and one that looks
+ * secret is told to move to a Secret; `read` is how the container would read it from one. The
+ * finding is the ConfigMap's, the same whoever reads it, so that it is reported there once.
+ */
+function fromConfigMap(
+  map: ManifestObject,
+  key: string,
+  variable: { modelPath: KeyPath; read: string },
+  context: WorkloadContext,
+): string {
+  const value = asText(asObject(map.value.data)[key]);
+  context.noteFor(map)(variable.modelPath, ["data", key], "value");
+  const reason = value === "" ? undefined : secretLike(key, value);
+  if (reason)
+    context.findings.push(
+      diagnostic(
+        "plaintext-secret",
+        "error",
+        `'${key}' of the ConfigMap '${map.name}' ${reason} in plain text`,
+        locateIn(map, [...map.base, "data", key], "value"),
+        { hint: `move it to a Secret, and read it from there: ${variable.read}` },
+      ),
+    );
+  return value;
+}
 
 export function importEnv(
   object: ManifestObject,
@@ -17,18 +47,19 @@ export function importEnv(
 ): NonNullable<ServiceInputType["env"]> {
   const env: NonNullable<ServiceInputType["env"]> = {};
   const namespace = object.namespace;
+  const configMap = (name: string) => context.configMaps.get(objectKey(namespace ?? "", "ConfigMap", name));
   asArray(container.envFrom).forEach((raw, index) => {
     const source = asObject(raw);
     const prefix = typeof source.prefix === "string" ? source.prefix : "";
     const mapName = asObject(source.configMapRef).name;
     const secretName = asObject(source.secretRef).name;
-    if (typeof mapName === "string") {
-      const data = asObject(
-        asObject(context.configMaps.get(objectKey(namespace ?? "", "ConfigMap", mapName))).data,
-      );
-      for (const [name, value] of Object.entries(data)) {
-        env[`${prefix}${name}`] = asText(value);
-        context.note([...servicePath, "env", `${prefix}${name}`], [...containerPath, "envFrom", index]);
+    const map = typeof mapName === "string" ? configMap(mapName) : undefined;
+    if (map) {
+      const read = `envFrom: [{ ${prefix ? `prefix: ${prefix}, ` : ""}secretRef: { name: … } }]`;
+      for (const key of Object.keys(asObject(map.value.data))) {
+        const name = `${prefix}${key}`;
+        const modelPath = [...servicePath, "env", name];
+        env[name] = fromConfigMap(map, key, { modelPath, read }, context);
       }
     }
     if (typeof secretName === "string") {
@@ -56,11 +87,12 @@ export function importEnv(
         ...(typeof secretRef.key === "string" ? { key: secretRef.key } : {}),
       };
     } else if (typeof mapRef.name === "string" && typeof mapRef.key === "string") {
-      const value = asObject(
-        asObject(context.configMaps.get(objectKey(namespace ?? "", "ConfigMap", mapRef.name))).data,
-      )[mapRef.key];
-      if (value === undefined) return;
-      env[raw.name] = asText(value);
+      const map = configMap(mapRef.name);
+      if (!map || asObject(map.value.data)[mapRef.key] === undefined) return;
+      const read = `valueFrom: { secretKeyRef: { name: …, key: ${mapRef.key} } }`;
+      const modelPath = [...servicePath, "env", raw.name];
+      env[raw.name] = fromConfigMap(map, mapRef.key, { modelPath, read }, context);
+      return;
     } else if (raw.value !== undefined && raw.value !== null) {
       env[raw.name] = asText(raw.value);
       // What is said of a value written here points at the value, not at the word value: before it.

@@ -41,13 +41,25 @@ export function containerPorts(
   return { ports, names };
 }
 
+/** Whether a number is a port the API server takes: 1 to 65535. */
+export const isPortNumber = (port: unknown): port is number =>
+  typeof port === "number" && Number.isInteger(port) && port >= 1 && port <= 65535;
+
 /**
  * A port as a probe names it, as the model does: by its model name where it has one, else by number.
- * A name the container does not give is reported where it is written (probe-problems.ts), and left out.
+ * The kubelet looks a name up among the container's own ports only, not among the names a Service
+ * gives them. A name the container does not give, and a number that is no port, are reported where
+ * they are written (probe-problems.ts), and left out.
  */
-export function portReference({ ports, names }: ContainerPorts, port: unknown): string | number | undefined {
-  if (typeof port === "number") return names.get(port) ?? port;
-  if (typeof port === "string" && /^\d+$/.test(port)) return names.get(Number(port)) ?? Number(port);
-  if (typeof port === "string" && Object.hasOwn(ports, port)) return port;
-  return undefined;
+export function portReference(
+  { names }: ContainerPorts,
+  container: Json,
+  port: unknown,
+): string | number | undefined {
+  const number = typeof port === "string" && /^\d+$/.test(port) ? Number(port) : port;
+  if (isPortNumber(number)) return names.get(number) ?? number;
+  if (typeof port !== "string") return undefined;
+  const named = asArray(container.ports).find((p) => isObject(p) && p.name === port);
+  const containerPort = isObject(named) ? named.containerPort : undefined;
+  return isPortNumber(containerPort) ? (names.get(containerPort) ?? containerPort) : undefined;
 }

@@ -4,6 +4,7 @@
  * is noted with the manifest path it came from, so findings point into the manifest.
  */
 import { append } from "../../collections.js";
+import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { fromKubeletReferences } from "../../model/kubelet-references.js";
 import type { ServiceInputType } from "../../model/schema.js";
@@ -27,7 +28,7 @@ import { importVolumes } from "./workload-volumes.js";
 
 /** What the rest of the manifests say about a workload. */
 export interface WorkloadContext {
-  configMaps: Map<string, Json>;
+  configMaps: Map<string, ManifestObject>;
   secrets: Map<string, Json>;
   claims: Map<string, Json>;
   /** Ports the Services in front of this workload give names to: container port → name. */
@@ -39,6 +40,12 @@ export interface WorkloadContext {
    * finding about it points when the manifest's key is not the place (a value written under it).
    */
   note: (modelPath: KeyPath, manifestPath: KeyPath, prefer?: "key" | "value") => void;
+  /** Record that a model path came from a path of another object (a ConfigMap's value). */
+  noteFor: (
+    object: ManifestObject,
+  ) => (modelPath: KeyPath, manifestPath: KeyPath, prefer?: "key" | "value") => void;
+  /** What the rules report: values that look secret in a ConfigMap a container reads (workload-env.ts). */
+  findings: Diagnostic[];
   /** Secrets the workload refers to, by name. */
   usedSecrets: Set<string>;
   /** Images a build makes (Skaffold's artifacts): image name → its build. */
@@ -141,7 +148,7 @@ export function importWorkload(
 
   const ports = containerPorts(container, containerPath, servicePath, context);
   if (Object.keys(ports.ports).length > 0) service.ports = ports.ports;
-  const probe = probeHealth(container, (port) => portReference(ports, port));
+  const probe = probeHealth(container, (port) => portReference(ports, container, port));
   if (probe) {
     service.health = probe.health;
     note([...servicePath, "health"], [...containerPath, probe.field]);

@@ -10,7 +10,13 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { kustomizationIn } from "../kubernetes/kustomize.js";
 import { isObject, type Json, labelSelectorMatches, workloadKinds } from "../kubernetes/objects.js";
-import { isManifestText, MANIFEST_FILE, manifestObjects, readText } from "../kubernetes/read-file.js";
+import {
+  isManifestText,
+  keyPattern,
+  MANIFEST_FILE,
+  manifestObjects,
+  readText,
+} from "../kubernetes/read-file.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface ManifestSet {
@@ -19,9 +25,11 @@ export interface ManifestSet {
   paths: string[];
 }
 
-// Indented too: a workload may be an item of a List.
+// Indented too (a workload may be an item of a List), in a flow mapping or JSON, its key and kind
+// quoted or not.
+const workloadKind = `(["']?)(?:${[...workloadKinds].join("|")})\\1`;
 const WORKLOAD = new RegExp(
-  `^[ \\t-]*kind:\\s*(?:${[...workloadKinds].join("|")})\\s*$|"kind"\\s*:\\s*"(?:${[...workloadKinds].join("|")})"`,
+  `(?:^[ \\t-]*|[{,][ \\t]*)${keyPattern("kind")}[ \\t]*${workloadKind}[ \\t]*(?:[,}]|#|$)`,
   "m",
 );
 

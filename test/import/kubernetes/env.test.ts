@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { checkModel } from "../../../src/check/index.js";
+import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
+import { folderWith } from "../../helpers/files.js";
+import { located } from "../../helpers/positions.js";
+import { workloadHead } from "../../rules/cases.js";
+
+/** A Deployment 'web' whose container 'web' has these lines after its image (line 12 on). */
+async function container(...lines: string[]) {
+  return loadManifestsAsModel([folderWith({ "app.yaml": deployment(lines) })]);
+}
+
+function deployment(lines: string[]): string {
+  return [
+    ...workloadHead("Deployment", "web"),
+    "    spec:",
+    "      containers:",
+    "        - name: web",
+    "          image: 'web:1.0'",
+    ...lines.map((line) => `          ${line}`),
+    "",
+  ].join("\n");
+}
+
+describe("a container's environment", () => {
+  it("refuses a variable with both value and valueFrom, at its valueFrom, as the API server does", async () => {
+    const { diagnostics, sources } = await container(
+      "env:",
+      "  - { name: DB_PASSWORD, value: hunter2, valueFrom: { secretKeyRef: { name: db, key: pw } } }",
+      "  - { name: EMPTY, value: '', valueFrom: { fieldRef: { fieldPath: metadata.name } } }",
+    );
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@13:52"]);
+    expect(diagnostics[0]!.message).toBe(
+      "the variable 'DB_PASSWORD' of 'web' has both value and valueFrom, which the API server refuses",
+    );
+    expect(diagnostics[0]!.hint).toBe(
+      "keep one: value for a value written here, valueFrom for one read from a Secret, a ConfigMap or the pod",
+    );
+  });
+
+  it("points a secret in plain text a ConfigMap gives at the ConfigMap's value, and says to move it to a Secret", async () => {
+    const configMaps = [
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: app }",
+      "data:",
+      "  LOG_LEVEL: info",
+      "  DB_PASSWORD: hunter2",
+      "---",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: tokens }",
+      "data: { API_TOKEN: ghp_0123456789abcdefghijklmnopqrstuvwxyzAB }",
+      "",
+    ].join("\n");
+    const app = deployment([
+      "env: [{ name: DB_PASSWORD, valueFrom: { configMapKeyRef: { name: app, key: DB_PASSWORD } } }]",
+      "envFrom: [{ configMapRef: { name: tokens } }]",
+    ]);
+    // A second workload reading the same value meets the same finding, at the same place.
+    const api = [
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', envFrom: [{ configMapRef: { name: app } }] }] }",
+    ].join("\n");
+    const folder = folderWith({ "app.yaml": `${app}---\n${api}\n`, "config.yaml": configMaps });
+    const { model, sources } = await loadManifestsAsModel([folder]);
+    const found = checkModel(model!, { sources }).filter((d) => d.code === "plaintext-secret");
+    expect(located(found, sources)).toEqual(["plaintext-secret@11:20", "plaintext-secret@6:16"]);
+    expect(found.map((d) => d.file?.endsWith("config.yaml"))).toEqual([true, true]);
+    expect(found[1]!.message).toBe(
+      "'DB_PASSWORD' of the ConfigMap 'app' holds what looks like a secret in plain text",
+    );
+    expect(found.map((d) => d.hint)).toEqual([
+      "move it to a Secret, and read it from there: envFrom: [{ secretRef: { name: … } }]",
+      "move it to a Secret, and read it from there: valueFrom: { secretKeyRef: { name: …, key: DB_PASSWORD } }",
+    ]);
+  });
+
+  it("points a secret a kustomize literal gives a ConfigMap at the literal", async () => {
+    const folder = folderWith({
+      "app.yaml": deployment(["envFrom: [{ configMapRef: { name: app } }]"]),
+      "kustomization.yaml": [
+        "resources: [app.yaml]",
+        "configMapGenerator:",
+        "  - name: app",
+        "    literals:",
+        "      - LOG_LEVEL=info",
+        "      - DB_PASSWORD=hunter2",
+        "",
+      ].join("\n"),
+    });
+    const { model, sources } = await loadManifestsAsModel([folder]);
+    const found = checkModel(model!, { sources }).filter((d) => d.code === "plaintext-secret");
+    expect(located(found, sources)).toEqual(["plaintext-secret@6:9"]);
+  });
+});

@@ -1,0 +1,72 @@
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+import { folderWith } from "../../helpers/files.js";
+import { workloadHead } from "../../rules/cases.js";
+
+/** Where `deployview check` finds each finding of a code in `folder` of `root`, as "file:line:column". */
+async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
+  const result = await runCli(["check", join(root, folder), "--format", "json"]);
+  const { diagnostics } = JSON.parse(result.stdout) as {
+    diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[];
+  };
+  return diagnostics
+    .filter((d) => d.code === code)
+    .map((d) => `${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`);
+}
+
+const base = {
+  "base/app.yaml": [
+    ...workloadHead("Deployment", "web"),
+    "    spec:",
+    "      containers:",
+    "        - name: web",
+    "          image: 'nginx:1.27'",
+    "        - name: side",
+    "          image: 'busybox'",
+    "",
+  ].join("\n"),
+  "base/kustomization.yaml": "resources: [app.yaml]\n",
+};
+
+describe("findings about an image kustomize's images set", () => {
+  it("point at the entry of images that set it, where they pointed at the base's image", async () => {
+    const root = folderWith({
+      ...base,
+      "prod/kustomization.yaml": [
+        "resources: [../base]",
+        "images:",
+        "  - name: nginx",
+        "    newTag: latest",
+        "  - { name: busybox, newName: mirror/busybox }",
+        "",
+      ].join("\n"),
+    });
+    // An entry that sets only the name is where the image is set all the same: at its newName.
+    expect(await findingsAt(root, "prod", "image-latest-tag")).toEqual([
+      "prod/kustomization.yaml:4:13",
+      "prod/kustomization.yaml:5:31",
+    ]);
+  });
+
+  it("point at a later overlay's patch where it set the image again", async () => {
+    const root = folderWith({
+      ...base,
+      "prod/kustomization.yaml": "resources: [../base]\nimages: [{ name: nginx, newTag: '1.28' }]\n",
+      "canary/kustomization.yaml": [
+        "resources: [../prod]",
+        "patches:",
+        "  - patch: |-",
+        "      apiVersion: apps/v1",
+        "      kind: Deployment",
+        "      metadata: { name: web }",
+        "      spec: { template: { spec: { containers: [{ name: web, image: 'nginx:latest' }] } } }",
+        "",
+      ].join("\n"),
+    });
+    expect(await findingsAt(root, "canary", "image-latest-tag")).toEqual([
+      "base/app.yaml:13:18",
+      "canary/kustomization.yaml:7:68",
+    ]);
+  });
+});

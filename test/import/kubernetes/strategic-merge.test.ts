@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { strategicMerge } from "../../../src/import/kubernetes/patch.js";
+
+describe("strategic merge patches", () => {
+  it("merge a Service's ports by port, as its patchMergeKey says", () => {
+    const service = { spec: { ports: [{ name: "http", port: 80, targetPort: 8080 }] } };
+    expect(strategicMerge(service, { spec: { ports: [{ port: 80, targetPort: 9090 }] } })).toEqual({
+      spec: { ports: [{ name: "http", port: 80, targetPort: 9090 }] },
+    });
+  });
+
+  it("merge a container's ports by containerPort, its mounts by mountPath and its devices by devicePath", () => {
+    const pod = {
+      spec: {
+        containers: [
+          {
+            name: "app",
+            ports: [{ containerPort: 8080, name: "http" }],
+            volumeMounts: [{ name: "data", mountPath: "/data" }],
+            volumeDevices: [{ name: "disk", devicePath: "/dev/xvda" }],
+          },
+        ],
+      },
+    };
+    const patch = {
+      spec: {
+        containers: [
+          {
+            name: "app",
+            ports: [{ containerPort: 8080, protocol: "TCP" }],
+            volumeMounts: [{ name: "other", mountPath: "/data" }],
+            volumeDevices: [{ name: "other", devicePath: "/dev/xvda" }],
+          },
+        ],
+      },
+    };
+    expect(strategicMerge(pod, patch)).toEqual({
+      spec: {
+        containers: [
+          {
+            name: "app",
+            ports: [{ containerPort: 8080, name: "http", protocol: "TCP" }],
+            volumeMounts: [{ name: "other", mountPath: "/data" }],
+            volumeDevices: [{ name: "other", devicePath: "/dev/xvda" }],
+          },
+        ],
+      },
+    });
+  });
+
+  it("merge spread constraints by topologyKey, scheduling gates and service account secrets by name", () => {
+    const zone = { topologyKey: "zone", maxSkew: 1, whenUnsatisfiable: "DoNotSchedule" };
+    expect(
+      strategicMerge(
+        { spec: { topologySpreadConstraints: [zone], schedulingGates: [{ name: "a" }] } },
+        {
+          spec: {
+            topologySpreadConstraints: [{ topologyKey: "zone", maxSkew: 2 }],
+            schedulingGates: [{ name: "b" }],
+          },
+        },
+      ),
+    ).toEqual({
+      spec: {
+        topologySpreadConstraints: [{ ...zone, maxSkew: 2 }],
+        schedulingGates: [{ name: "a" }, { name: "b" }],
+      },
+    });
+    expect(strategicMerge({ secrets: [{ name: "a" }] }, { secrets: [{ name: "a" }, { name: "b" }] })).toEqual(
+      {
+        secrets: [{ name: "a" }, { name: "b" }],
+      },
+    );
+  });
+
+  it("replace the lists Kubernetes merges by no key: tolerations, a container's args", () => {
+    const pod = {
+      spec: {
+        tolerations: [{ key: "gpu", operator: "Exists", effect: "NoSchedule" }],
+        containers: [{ name: "app", args: ["--a"] }],
+      },
+    };
+    const patch = {
+      spec: {
+        tolerations: [{ key: "gpu", operator: "Equal", value: "x" }],
+        containers: [{ name: "app", args: ["--b"] }],
+      },
+    };
+    expect(strategicMerge(pod, patch)).toEqual(patch);
+  });
+
+  it("replace ports that are neither a container's nor a Service's (an EndpointSlice's)", () => {
+    const slice = { ports: [{ name: "http", port: 80 }] };
+    expect(strategicMerge(slice, { ports: [{ port: 80 }] })).toEqual({ ports: [{ port: 80 }] });
+  });
+});
