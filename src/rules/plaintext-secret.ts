@@ -27,12 +27,11 @@ const ENVIRONMENT_HINTS = {
 function inEnvironment(service: Service, readFrom: Model["readFrom"], found: ReadonlySet<string>): Found[] {
   return service.env.flatMap((variable) => {
     if (variable.value.kind !== "plain" || variable.value.value === "") return [];
-    if (found.has(placeOf(variable.at))) return [];
     const reason = secretLike(variable.name, variable.value.value);
+    // Only now: reading a variable's place finds it in its file, which every variable would pay for.
+    if (!reason || (found.size > 0 && found.has(placeOf(variable.at)))) return [];
     const hint = ENVIRONMENT_HINTS[readFrom ?? "model"](variable.name);
-    return reason
-      ? [{ at: variable.at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }]
-      : [];
+    return [{ at: variable.at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }];
   });
 }
 
