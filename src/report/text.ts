@@ -52,6 +52,8 @@ function paint(enabled: boolean, style: keyof typeof styles, text: string): stri
 /** Columns a tab takes the frame to the next multiple of: written as spaces, so the underline lines up on any terminal. */
 const TAB_STOP = 4;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** A line this long is shown whole, as a terminal wraps it; a longer one (minified JSON, a long command) is cut. */
 const WHOLE_LINE = 300;
 
@@ -80,6 +82,9 @@ function isLowSurrogate(code: number): boolean {
  * the terminal draws the line.
  */
 function displayed(text: string): { shown: string; columns: number[] } {
+  // Most lines are printable ASCII, a column a code unit: answered without walking the characters.
+  if (PRINTABLE_ASCII.test(text))
+    return { shown: text, columns: Array.from({ length: text.length + 1 }, (_, i) => i) };
   let shown = "";
   const columns: number[] = [];
   let column = 0;
