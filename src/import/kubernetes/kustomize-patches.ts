@@ -9,7 +9,7 @@ import type { Diagnostic, DiagnosticCode } from "../../diagnostics.js";
 import { type KeyPath, parseYaml, type YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
-import { jsonPatch, strategicMerge } from "./patch.js";
+import { jsonPatch, mergeKeysFor, strategicMerge } from "./patch.js";
 import { blockOffsets, type PatchLayer } from "./patch-origin.js";
 import { isManifestText, readText } from "./read-file.js";
 import { matchesSelector } from "./selector.js";
@@ -122,7 +122,7 @@ export function applyPatches(
     }
     objects = objects.flatMap((o) => {
       if (!chosen.includes(o)) return [o];
-      const merged = strategicMerge(o.value, target ? withoutIdentity(patch) : patch);
+      const merged = strategicMerge(o.value, target ? withoutIdentity(patch) : patch, [], mergeKeysFor(o));
       return isObject(merged) ? [layered({ ...o, value: merged }, "strategic-merge")] : [];
     });
   };

@@ -7,7 +7,7 @@ import { valueAt } from "../../collections.js";
 import type { SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import { isObject, type Json, type ManifestObject } from "./objects.js";
-import { mergeKeyOf, pointerTokens } from "./patch.js";
+import { type MergeKeys, mergeKeysFor, pointerTokens } from "./patch.js";
 
 /** A patch applied to an object, and where it is written. */
 export interface PatchLayer {
@@ -79,7 +79,7 @@ export function locateIn(
   if (own && object.patches && !isIdentity(own)) {
     const present = presentPrefix(object.value, own);
     for (const layer of [...object.patches].reverse()) {
-      const written = writtenBy(layer, object.value, present);
+      const written = writtenBy(layer, object.value, present, mergeKeysFor(object));
       if (written === undefined) continue;
       const range = locate(layer.yaml, [...layer.at, ...written, ...own.slice(present.length)], prefer);
       if (!layer.inline) return range;
@@ -88,7 +88,11 @@ export function locateIn(
       return { file: kustomization.file, start: toFile(range.start), end: toFile(range.end) };
     }
     const written = valueAt(object.yaml.value, object.base);
-    return locate(object.yaml, [...object.base, ...pathAsWritten(written, object.value, own)], prefer);
+    return locate(
+      object.yaml,
+      [...object.base, ...pathAsWritten(written, object.value, own, mergeKeysFor(object))],
+      prefer,
+    );
   }
   return locate(object.yaml, path, prefer);
 }
@@ -98,12 +102,12 @@ export function locateIn(
  * deletes, adds before or replaces an item of a list merged by a key moves the others, which are
  * found by their key. An item the file does not have is the list's.
  */
-function pathAsWritten(written: unknown, value: unknown, path: KeyPath): KeyPath {
+function pathAsWritten(written: unknown, value: unknown, path: KeyPath, mergeKeys: MergeKeys): KeyPath {
   const inFile: KeyPath = [];
   let before = written;
   let now = value;
   for (const [depth, step] of path.entries()) {
-    const key = mergeKeyOf(path.slice(0, depth));
+    const key = mergeKeys(path.slice(0, depth));
     const item: unknown = Array.isArray(now) && typeof step === "number" ? now[step] : undefined;
     if (key && Array.isArray(before) && isObject(item) && item[key] !== undefined) {
       const index = before.findIndex((b) => isObject(b) && b[key] === item[key]);
@@ -141,11 +145,11 @@ function presentPrefix(value: unknown, path: KeyPath): KeyPath {
 }
 
 /** The path in the patch that wrote the object's value at `path`, exactly as it now is; else undefined. */
-function writtenBy(layer: PatchLayer, value: Json, path: KeyPath): KeyPath | undefined {
+function writtenBy(layer: PatchLayer, value: Json, path: KeyPath, mergeKeys: MergeKeys): KeyPath | undefined {
   if (layer.form === "field") return setBy(layer.patch as FieldSet, value, path);
   return layer.form === "strategic-merge"
-    ? mergedFrom(layer.patch, value, path)
-    : operationFor(layer.patch, value, path);
+    ? mergedFrom(layer.patch, value, path, mergeKeys)
+    : operationFor(layer.patch, value, path, mergeKeys);
 }
 
 /** The field itself (where the layer is written), if it is at `path` and still holds what was set. */
@@ -156,13 +160,18 @@ function setBy(set: FieldSet, value: Json, path: KeyPath): KeyPath | undefined {
 }
 
 /** Lists merged by a key are matched item to item by it; any other list the patch replaced whole. */
-function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | undefined {
+function mergedFrom(
+  patch: unknown,
+  value: unknown,
+  path: KeyPath,
+  mergeKeys: MergeKeys,
+): KeyPath | undefined {
   const inPatch: KeyPath = [];
   let written = patch;
   let current = value;
   for (const [depth, step] of path.entries()) {
     if (Array.isArray(written) && Array.isArray(current) && typeof step === "number") {
-      const key = mergeKeyOf(path.slice(0, depth));
+      const key = mergeKeys(path.slice(0, depth));
       const item: unknown = current[step];
       const index = key
         ? written.findIndex(
@@ -188,7 +197,12 @@ function mergedFrom(patch: unknown, value: unknown, path: KeyPath): KeyPath | un
 }
 
 /** The last add or replace whose value holds `path`, as it now is: its index, "value", and the rest. */
-function operationFor(operations: unknown, value: Json, path: KeyPath): KeyPath | undefined {
+function operationFor(
+  operations: unknown,
+  value: Json,
+  path: KeyPath,
+  mergeKeys: MergeKeys,
+): KeyPath | undefined {
   if (!Array.isArray(operations)) return undefined;
   const now = valueAt(value, path);
   for (let index = operations.length - 1; index >= 0; index--) {
@@ -197,7 +211,7 @@ function operationFor(operations: unknown, value: Json, path: KeyPath): KeyPath 
     if (typeof operation.path !== "string") continue;
     const tokens = pointerTokens(operation.path);
     if (tokens.length > path.length || !tokens.every((token, i) => token === String(path[i]))) {
-      if (!appended(tokens, operation.value, value, path)) continue;
+      if (!appended(tokens, operation.value, value, path, mergeKeys)) continue;
     }
     const rest = path.slice(tokens.length);
     if (isDeepStrictEqual(valueAt(operation.value, rest), now)) return [index, "value", ...rest];
@@ -210,12 +224,18 @@ function operationFor(operations: unknown, value: Json, path: KeyPath): KeyPath 
  * (a container of that name), or one just as the operation wrote it. Any item of the list is at
  * the end at some time, so a field that only happens to be alike (the same image) is not enough.
  */
-function appended(tokens: readonly string[], added: unknown, value: Json, path: KeyPath): boolean {
+function appended(
+  tokens: readonly string[],
+  added: unknown,
+  value: Json,
+  path: KeyPath,
+  mergeKeys: MergeKeys,
+): boolean {
   const at = tokens.length - 1;
   if (tokens[at] !== "-" || typeof path[at] !== "number") return false;
   if (!tokens.slice(0, at).every((token, i) => token === String(path[i]))) return false;
   const item = valueAt(value, path.slice(0, at + 1));
-  const key = mergeKeyOf(path.slice(0, at));
+  const key = mergeKeys(path.slice(0, at));
   if (key && isObject(added) && isObject(item) && added[key] !== undefined) return added[key] === item[key];
   return isDeepStrictEqual(added, item);
 }

@@ -1,10 +1,16 @@
 /**
  * The two patch forms kustomize applies, in the simple shapes real overlays use: a strategic merge
- * patch (mappings merge, lists of named things merge by their key, `$patch: delete` removes) and a
- * JSON 6902 patch (add, replace, remove at a JSON pointer).
+ * patch (mappings merge, a built-in kind's lists of named things merge by their key, `$patch: delete`
+ * removes) and a JSON 6902 patch (add, replace, remove at a JSON pointer).
  */
 import type { KeyPath } from "../../load/yaml-file.js";
+import servedKinds from "./kinds.generated.json" with { type: "json" };
 import { isObject, type Json } from "./objects.js";
+
+const served: Readonly<Record<string, readonly string[]>> = servedKinds;
+
+/** The key the list at a path (from the object's root) is merged by, or undefined for a list a patch replaces. */
+export type MergeKeys = (path: KeyPath) => string | undefined;
 
 /**
  * Lists Kubernetes merges by a key rather than replacing, by the field that holds them: the
@@ -51,11 +57,28 @@ export function mergeKeyOf(path: KeyPath): string | undefined {
   return Object.hasOwn(mergeKeys, field) ? mergeKeys[field] : undefined;
 }
 
+const noMergeKeys: MergeKeys = () => undefined;
+
+/**
+ * The merge keys of an object's lists. kustomize takes them from the built-in API's schema; a custom
+ * resource has none there (kustomize infers none from the items), so a patch replaces its lists whole.
+ */
+export function mergeKeysFor(object: { apiVersion: string; kind: string }): MergeKeys {
+  const kinds = Object.hasOwn(served, object.apiVersion) ? served[object.apiVersion] : undefined;
+  return kinds?.includes(object.kind) ? mergeKeyOf : noMergeKeys;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
-function mergeList(base: unknown[], patch: unknown[], key: string, path: KeyPath): unknown[] {
+function mergeList(
+  base: unknown[],
+  patch: unknown[],
+  key: string,
+  path: KeyPath,
+  mergeKeys: MergeKeys,
+): unknown[] {
   const out = base.map(clone);
   for (const item of patch) {
     if (!isObject(item)) {
@@ -67,17 +90,22 @@ function mergeList(base: unknown[], patch: unknown[], key: string, path: KeyPath
       if (index >= 0) out.splice(index, 1);
       continue;
     }
-    if (index >= 0) out[index] = strategicMerge(out[index], item, [...path, index]);
-    else out.push(strategicMerge({}, item, [...path, out.length]));
+    if (index >= 0) out[index] = strategicMerge(out[index], item, [...path, index], mergeKeys);
+    else out.push(strategicMerge({}, item, [...path, out.length], mergeKeys));
   }
   return out;
 }
 
 /**
  * Applies a strategic merge patch; returns undefined when the patch deletes the whole value. `path`
- * is where the value is in its object, which decides the keys its lists merge by.
+ * is where the value is in its object, which decides, with `mergeKeys`, the keys its lists merge by.
  */
-export function strategicMerge(base: unknown, patch: unknown, path: KeyPath = []): unknown {
+export function strategicMerge(
+  base: unknown,
+  patch: unknown,
+  path: KeyPath = [],
+  mergeKeys: MergeKeys = mergeKeyOf,
+): unknown {
   if (!isObject(patch)) return clone(patch);
   if (patch.$patch === "delete") return undefined;
   if (patch.$patch === "replace") {
@@ -93,11 +121,11 @@ export function strategicMerge(base: unknown, patch: unknown, path: KeyPath = []
     }
     const current = out[key];
     const at = [...path, key];
-    const mergeKey = mergeKeyOf(at);
+    const mergeKey = mergeKeys(at);
     if (Array.isArray(current) && Array.isArray(value) && mergeKey)
-      out[key] = mergeList(current, value, mergeKey, at);
-    else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value, at);
-    else out[key] = strategicMerge(undefined, value, at);
+      out[key] = mergeList(current, value, mergeKey, at, mergeKeys);
+    else if (isObject(current) && isObject(value)) out[key] = strategicMerge(current, value, at, mergeKeys);
+    else out[key] = strategicMerge(undefined, value, at, mergeKeys);
   }
   return out;
 }

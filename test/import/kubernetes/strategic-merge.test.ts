@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { strategicMerge } from "../../../src/import/kubernetes/patch.js";
+import { folderWith } from "../../helpers/files.js";
+import { oneContainer } from "../../rules/cases.js";
 
 describe("strategic merge patches", () => {
   it("merge a Service's ports by port, as its patchMergeKey says", () => {
@@ -92,5 +95,58 @@ describe("strategic merge patches", () => {
   it("replace ports that are neither a container's nor a Service's (an EndpointSlice's)", () => {
     const slice = { ports: [{ name: "http", port: 80 }] };
     expect(strategicMerge(slice, { ports: [{ port: 80 }] })).toEqual({ ports: [{ port: 80 }] });
+  });
+});
+
+describe("strategic merge patches of a kustomization", () => {
+  const build = (files: Record<string, string>) =>
+    buildKustomization(folderWith(files), { diagnostics: [], sources: new Map<string, string>() });
+
+  it("replace a custom resource's lists, for which kustomize has no schema to merge them by", () => {
+    const resource = [
+      "apiVersion: example.com/v1",
+      "kind: Pipeline",
+      "metadata: { name: build }",
+      "spec:",
+      "  containers: [{ name: lint, image: 'lint:1' }, { name: test, image: 'test:1' }]",
+      "  ports: [{ name: http, port: 80 }]",
+      "",
+    ].join("\n");
+    const patch = [
+      "apiVersion: example.com/v1",
+      "kind: Pipeline",
+      "metadata: { name: build }",
+      "spec:",
+      "  containers: [{ name: test, image: 'test:2' }]",
+      "  ports: [{ port: 80, targetPort: 8080 }]",
+      "",
+    ].join("\n");
+    const [pipeline] = build({
+      "pipeline.yaml": resource,
+      "patch.yaml": patch,
+      "kustomization.yaml": "resources: [pipeline.yaml]\npatches:\n  - path: patch.yaml\n",
+    });
+    expect(pipeline!.value.spec).toEqual({
+      containers: [{ name: "test", image: "test:2" }],
+      ports: [{ port: 80, targetPort: 8080 }],
+    });
+  });
+
+  it("still merge a built-in kind's lists by their keys", () => {
+    const [deployment] = build({
+      "app.yaml": [...oneContainer("Deployment", "web"), ""].join("\n"),
+      "patch.yaml": [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: web }",
+        "spec: { template: { spec: { containers: [{ name: sidecar, image: 'proxy:1' }] } } }",
+        "",
+      ].join("\n"),
+      "kustomization.yaml": "resources: [app.yaml]\npatches:\n  - path: patch.yaml\n",
+    });
+    const containers = (
+      deployment!.value as { spec: { template: { spec: { containers: { name: string }[] } } } }
+    ).spec.template.spec.containers;
+    expect(containers.map((c) => c.name)).toEqual(["web", "sidecar"]);
   });
 });
