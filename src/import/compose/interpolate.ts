@@ -89,11 +89,14 @@ export function variablesIn(text: string): { name: string; fallback?: string }[]
   return [...found.values()];
 }
 
+/** A line of a .env file that sets a variable: its name, and what it is set to. */
+const dotEnvLine = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/;
+
 /** Reads a .env file: KEY=value lines, # comments, optional quotes. */
 export function parseDotEnv(text: string): Record<string, string> {
   const env: Record<string, string> = Object.create(null);
   for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    const match = dotEnvLine.exec(line);
     if (!match) continue;
     let value = match[2]!.trim();
     if ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))
@@ -107,4 +110,22 @@ export function parseDotEnv(text: string): Record<string, string> {
     env[match[1]!] = value;
   }
   return env;
+}
+
+/**
+ * Where a .env file sets `name`, from its name to the end of the line: the last line that sets it,
+ * whose value parseDotEnv keeps. Found only for a finding to point at, so not as the file is read.
+ */
+export function dotEnvLineOf(text: string, name: string): { start: number; end: number } | undefined {
+  const withIndices = new RegExp(dotEnvLine.source, "d");
+  let found: { start: number; end: number } | undefined;
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    const written = line.endsWith("\r") ? line.slice(0, -1) : line;
+    const nameAt = withIndices.exec(written)?.indices?.[1];
+    if (nameAt && written.slice(nameAt[0], nameAt[1]) === name)
+      found = { start: lineStart + nameAt[0], end: lineStart + written.length };
+    lineStart += line.length + 1;
+  }
+  return found;
 }

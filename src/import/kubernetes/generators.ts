@@ -6,7 +6,7 @@
  */
 import { basename, resolve } from "node:path";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
-import { parseDotEnv } from "../compose/interpolate.js";
+import { dotEnvLineOf, parseDotEnv } from "../compose/interpolate.js";
 import { isInside } from "../inside.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import type { FieldSet, PatchLayer } from "./patch-origin.js";
@@ -26,18 +26,24 @@ export interface GeneratorContext {
 
 type Kind = "ConfigMap" | "Secret";
 
+/** Where a value a generator gives is written: a literal, or a line of an env file the entry at `at` names. */
+interface Origin {
+  at: KeyPath;
+  envFile?: { file: string; text: string };
+}
+
 /**
- * The keys (and, for a ConfigMap, the values) one generator entry gives; `literals` says where in
- * the kustomization those a literal gives are written.
+ * The keys (and, for a ConfigMap, the values) one generator entry gives; `origins` says where
+ * those a literal or an env file gives are written.
  */
 function entries(
   entry: Json,
   kind: Kind,
   path: KeyPath,
   context: GeneratorContext,
-): { data: Record<string, string>; literals: Map<string, KeyPath> } {
+): { data: Record<string, string>; origins: Map<string, Origin> } {
   const data: Record<string, string> = {};
-  const literals = new Map<string, KeyPath>();
+  const origins = new Map<string, Origin>();
   const keep = (value: string) => (kind === "Secret" ? "" : value);
   const read = (written: string, at: KeyPath): string | undefined => {
     const file = resolve(context.dir, written);
@@ -61,16 +67,18 @@ function entries(
     if (at <= 0) return;
     const key = literal.slice(0, at);
     data[key] = keep(literal.slice(at + 1).replace(/^(["'])(.*)\1$/, "$2"));
-    literals.set(key, [...path, "literals", i]);
+    origins.set(key, { at: [...path, "literals", i] });
   });
   const envFiles = [...asArray(entry.envs), ...(typeof entry.env === "string" ? [entry.env] : [])];
   envFiles.forEach((written, i) => {
     if (typeof written !== "string") return;
-    const text = read(written, [...path, Array.isArray(entry.envs) ? "envs" : "env", i]);
+    const at = Array.isArray(entry.envs) ? [...path, "envs", i] : [...path, "env"];
+    const text = read(written, at);
     if (text === undefined) return;
+    const envFile = { file: resolve(context.dir, written), text };
     for (const [name, value] of Object.entries(parseDotEnv(text))) {
       data[name] = keep(value);
-      literals.delete(name);
+      origins.set(name, { at, envFile });
     }
   });
   asArray(entry.files).forEach((written, i) => {
@@ -84,23 +92,31 @@ function entries(
     }
     const text = read(file, [...path, "files", i]);
     if (text !== undefined) data[name] = text;
-    literals.delete(name);
+    origins.delete(name);
   });
-  return { data, literals };
+  return { data, origins };
 }
 
 /**
- * Each value a literal gives, as a layer of the object written at the literal, where findings about
- * it point. One an env file or a file gives later is theirs, found at the entry.
+ * Each value a literal or an env file gives, as a layer of the object written at the literal or at
+ * the env file's line, where findings about it point. One a file gives later is its own, found at
+ * the entry.
  */
-function literalLayers(
+function valueLayers(
   data: Record<string, string>,
-  written: ReadonlyMap<string, KeyPath>,
+  origins: ReadonlyMap<string, Origin>,
   yaml: YamlFile,
 ): PatchLayer[] {
-  return [...written].map(([key, at]) => {
+  return [...origins].map(([key, { at, envFile }]) => {
     const set: FieldSet = { path: ["data", key], value: data[key] };
-    return { form: "field", patch: set, yaml, at };
+    const layer: PatchLayer = { form: "field", patch: set, yaml, at };
+    if (!envFile) return layer;
+    const { file, text } = envFile;
+    const writtenAt = () => {
+      const line = dotEnvLineOf(text, key);
+      return line ? { file, ...line } : { file, start: 0, end: 0 };
+    };
+    return { ...layer, writtenAt };
   });
 }
 
@@ -144,8 +160,8 @@ export function applyGenerators(
       const path: KeyPath = [key, i];
       const name = raw.name;
       const namespace = typeof raw.namespace === "string" ? raw.namespace : context.namespace;
-      const { data, literals } = entries(raw, kind, path, context);
-      const layers = kind === "ConfigMap" ? literalLayers(data, literals, context.yaml) : [];
+      const { data, origins } = entries(raw, kind, path, context);
+      const layers = kind === "ConfigMap" ? valueLayers(data, origins, context.yaml) : [];
       const behavior = typeof raw.behavior === "string" ? raw.behavior : "create";
       const index = result.findIndex(
         (o) => o.kind === kind && o.name === name && (namespace === undefined || o.namespace === namespace),

@@ -24,6 +24,11 @@ export interface PatchLayer {
    * block (|) has no such map: its findings point at the whole string, at `at` in `kustomization`.
    */
   inline?: { kustomization: YamlFile; at: KeyPath; toFile?: (offset: number) => number };
+  /**
+   * A value read from a file that is not YAML (a line of a generator's env file), whose place
+   * there is found only for a finding that needs it; `yaml` and `at` are the entry that read it.
+   */
+  writtenAt?: () => SourceRange;
 }
 
 /** The field a transformer set, at `path` from the object's root, and the value it set there. */
@@ -81,6 +86,7 @@ export function locateIn(
     for (const layer of [...object.patches].reverse()) {
       const written = writtenBy(layer, object.value, present, mergeKeysFor(object));
       if (written === undefined) continue;
+      if (layer.writtenAt) return layer.writtenAt();
       const range = locate(layer.yaml, [...layer.at, ...written, ...own.slice(present.length)], prefer);
       if (!layer.inline) return range;
       const { kustomization, at, toFile } = layer.inline;

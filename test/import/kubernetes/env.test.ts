@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../../src/check/index.js";
 import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
@@ -93,4 +94,27 @@ describe("a container's environment", () => {
     const found = checkModel(model!, { sources }).filter((d) => d.code === "plaintext-secret");
     expect(located(found, sources)).toEqual(["plaintext-secret@6:9"]);
   });
+});
+
+describe("a variable a kustomize env file gives a ConfigMap", () => {
+  it.each(["envs: [app.env]", "env: app.env"])(
+    "is found at its line of the env file, under %s",
+    async (entry) => {
+      const folder = folderWith({
+        "app.yaml": deployment(["envFrom: [{ configMapRef: { name: app } }]"]),
+        "app.env": "# settings\nLOG_LEVEL=info\n\nexport DB_PASSWORD=hunter2\n",
+        "kustomization.yaml": [
+          "resources: [app.yaml]",
+          "configMapGenerator:",
+          "  - name: app",
+          `    ${entry}`,
+          "",
+        ].join("\n"),
+      });
+      const { model, sources } = await loadManifestsAsModel([folder]);
+      const found = checkModel(model!, { sources }).filter((d) => d.code === "plaintext-secret");
+      expect(found.map((d) => basename(d.file ?? ""))).toEqual(["app.env"]);
+      expect(located(found, sources)).toEqual(["plaintext-secret@4:8"]);
+    },
+  );
 });
