@@ -4,8 +4,10 @@
  * and, when they are to select too, into the selectors and the pod templates, so that the objects
  * still find each other; replica counts go to the workloads named.
  */
+import type { YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
+import type { FieldSet, PatchLayer } from "./patch-origin.js";
 
 type Pairs = Record<string, string>;
 
@@ -130,21 +132,36 @@ export function applyAnnotations(kustomization: Json, objects: ManifestObject[])
 
 const SCALABLE = new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
 
-/** `replicas: [{ name, count }]`: the count of each workload so named; `unmatched` hears of an entry that names none. */
+/**
+ * `replicas: [{ name, count }]`: the count of each workload so named, as a layer of the workload
+ * written at the entry's count, where findings about it point; `unmatched` hears of an entry that
+ * names none.
+ */
 export function applyReplicas(
-  kustomization: Json,
+  kustomization: YamlFile,
   objects: ManifestObject[],
   unmatched: (name: string, index: number) => void,
 ): ManifestObject[] {
   let result = objects;
-  asArray(kustomization.replicas).forEach((entry, index) => {
+  asArray(asObject(kustomization.value).replicas).forEach((entry, index) => {
     const { name, count } = asObject(entry);
     if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0)
       return;
     if (!result.some((o) => o.name === name && SCALABLE.has(o.kind))) unmatched(name, index);
+    const set: FieldSet = { path: ["spec", "replicas"], value: count };
+    const layer: PatchLayer = {
+      form: "field",
+      patch: set,
+      yaml: kustomization,
+      at: ["replicas", index, "count"],
+    };
     result = result.map((o) =>
       o.name === name && SCALABLE.has(o.kind)
-        ? { ...o, value: { ...o.value, spec: { ...asObject(o.value.spec), replicas: count } } }
+        ? {
+            ...o,
+            value: { ...o.value, spec: { ...asObject(o.value.spec), replicas: count } },
+            patches: [...(o.patches ?? []), layer],
+          }
         : o,
     );
   });

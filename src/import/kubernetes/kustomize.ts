@@ -173,7 +173,7 @@ function build(
   objects = objects.map((o) => applyImages(o, asArray(k.images), yaml));
   objects = applyLabels(k, objects);
   objects = applyAnnotations(k, objects);
-  objects = applyReplicas(k, objects, (name, i) =>
+  objects = applyReplicas(yaml, objects, (name, i) =>
     report(
       "kustomize-patch-unmatched",
       "warning",

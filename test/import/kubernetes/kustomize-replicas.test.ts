@@ -1,0 +1,56 @@
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
+import { folderWith } from "../../helpers/files.js";
+import { workloadHead } from "../../rules/cases.js";
+
+/** Where `deployview check` finds each finding of a code in `folder` of `root`, as "file:line:column". */
+async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
+  const result = await runCli(["check", join(root, folder), "--format", "json"]);
+  const { diagnostics } = JSON.parse(result.stdout) as {
+    diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[];
+  };
+  return diagnostics
+    .filter((d) => d.code === code)
+    .map((d) => `${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`);
+}
+
+/** A Deployment 'web' in base/, with these lines of its spec before the selector. */
+const base = (...spec: string[]) => {
+  const lines = workloadHead("Deployment", "web");
+  lines.splice(lines.indexOf("spec:") + 1, 0, ...spec.map((line) => `  ${line}`));
+  return {
+    "base/app.yaml": [...lines, "    spec: { containers: [{ name: web, image: 'web:1.0' }] }", ""].join("\n"),
+    "base/kustomization.yaml": "resources: [app.yaml]\n",
+  };
+};
+
+const tooMany = "resources: [../base]\nreplicas:\n  - name: web\n    count: 3000000000\n";
+
+describe("findings about a count of replicas kustomize's replicas set", () => {
+  it.each([
+    ["the base gives one", ["replicas: 2"]],
+    ["the base gives none", []],
+  ])("point at the entry's count, where %s", async (_, spec) => {
+    const root = folderWith({ ...base(...spec), "prod/kustomization.yaml": tooMany });
+    expect(await findingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:4:12"]);
+  });
+
+  it("point at a later overlay's patch where it set the count again", async () => {
+    const root = folderWith({
+      ...base("replicas: 2"),
+      "prod/kustomization.yaml": "resources: [../base]\nreplicas: [{ name: web, count: 3 }]\n",
+      "canary/kustomization.yaml": [
+        "resources: [../prod]",
+        "patches:",
+        "  - patch: |-",
+        "      apiVersion: apps/v1",
+        "      kind: Deployment",
+        "      metadata: { name: web }",
+        "      spec: { replicas: -1 }",
+        "",
+      ].join("\n"),
+    });
+    expect(await findingsAt(root, "canary", "manifest-invalid")).toEqual(["canary/kustomization.yaml:7:25"]);
+  });
+});
