@@ -4,7 +4,7 @@
  * and, when they are to select too, into the selectors and the pod templates, so that the objects
  * still find each other; replica counts go to the workloads named.
  */
-import type { YamlFile } from "../../load/yaml-file.js";
+import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import type { FieldSet, PatchLayer } from "./patch-origin.js";
@@ -61,17 +61,21 @@ function templatePlaces(kind: string): string[][] {
     : [];
 }
 
-/** Adds `pairs` to the mapping at `path` in `value` (a copy the caller owns); `create` makes it. */
-function addAt(value: Json, path: string[], pairs: Pairs, create: boolean): void {
+/**
+ * Adds `pairs` to the mapping at `path` in `value` (a copy the caller owns); `create` makes it.
+ * Whether it added them.
+ */
+function addAt(value: Json, path: string[], pairs: Pairs, create: boolean): boolean {
   let at: Json = value;
   for (const key of path) {
     if (!isObject(at[key])) {
-      if (!create) return;
+      if (!create) return false;
       at[key] = {};
     }
     at = at[key] as Json;
   }
   Object.assign(at, pairs);
+  return true;
 }
 
 function stringPairs(value: unknown): Pairs | undefined {
@@ -81,40 +85,60 @@ function stringPairs(value: unknown): Pairs | undefined {
   return Object.keys(pairs).length > 0 ? pairs : undefined;
 }
 
-function labelled(
-  object: ManifestObject,
-  pairs: Pairs,
-  selectors: boolean,
-  templates: boolean,
-): ManifestObject {
+/** Labels a kustomization adds: the pairs, where they go, and where in the kustomization they are written. */
+interface LabelSet {
+  pairs: Pairs;
+  selectors: boolean;
+  templates: boolean;
+  yaml: YamlFile;
+  at: KeyPath;
+}
+
+/**
+ * The object with the set's labels added; each label added is a layer of the object written at
+ * its pair, where findings about it point.
+ */
+function labelled(object: ManifestObject, set: LabelSet): ManifestObject {
+  const { pairs, selectors, templates } = set;
   const value = structuredClone(object.value);
-  addAt(value, ["metadata", "labels"], pairs, true);
+  const added: string[][] = [];
+  const add = (path: string[], create: boolean) => {
+    if (addAt(value, path, pairs, create)) added.push(path);
+  };
+  add(["metadata", "labels"], true);
   if (selectors) {
     const places = selectorPlaces(object.kind);
-    for (const path of places.create) addAt(value, path, pairs, true);
-    for (const path of places.ifPresent) addAt(value, path, pairs, false);
-  } else if (templates) for (const path of templatePlaces(object.kind)) addAt(value, path, pairs, true);
-  return { ...object, value };
+    for (const path of places.create) add(path, true);
+    for (const path of places.ifPresent) add(path, false);
+  } else if (templates) for (const path of templatePlaces(object.kind)) add(path, true);
+  const layers = added.flatMap((path) =>
+    Object.entries(pairs).map(([key, label]): PatchLayer => {
+      const field: FieldSet = { path: [...path, key], value: label };
+      return { form: "field", patch: field, yaml: set.yaml, at: [...set.at, key] };
+    }),
+  );
+  return { ...object, value, patches: [...(object.patches ?? []), ...layers] };
 }
 
 /** `commonLabels` (which select too) and `labels` entries (which select or reach templates only when they say so). */
-export function applyLabels(kustomization: Json, objects: ManifestObject[]): ManifestObject[] {
-  const sets: { pairs: Pairs; selectors: boolean; templates: boolean }[] = [];
-  const common = stringPairs(kustomization.commonLabels);
-  if (common) sets.push({ pairs: common, selectors: true, templates: true });
-  for (const entry of asArray(kustomization.labels)) {
+export function applyLabels(kustomization: YamlFile, objects: ManifestObject[]): ManifestObject[] {
+  const k = asObject(kustomization.value);
+  const sets: LabelSet[] = [];
+  const common = stringPairs(k.commonLabels);
+  if (common)
+    sets.push({ pairs: common, selectors: true, templates: true, yaml: kustomization, at: ["commonLabels"] });
+  asArray(k.labels).forEach((entry, i) => {
     const pairs = isObject(entry) ? stringPairs(entry.pairs) : undefined;
     if (pairs)
       sets.push({
         pairs,
         selectors: asObject(entry).includeSelectors === true,
         templates: asObject(entry).includeTemplates === true,
+        yaml: kustomization,
+        at: ["labels", i, "pairs"],
       });
-  }
-  return sets.reduce(
-    (current, set) => current.map((o) => labelled(o, set.pairs, set.selectors, set.templates)),
-    objects,
-  );
+  });
+  return sets.reduce((current, set) => current.map((o) => labelled(o, set)), objects);
 }
 
 /** `commonAnnotations`: on every object, and on the pods of workloads. */

@@ -171,7 +171,7 @@ function build(
   });
 
   objects = objects.map((o) => applyImages(o, asArray(k.images), yaml));
-  objects = applyLabels(k, objects);
+  objects = applyLabels(yaml, objects);
   objects = applyAnnotations(k, objects);
   objects = applyReplicas(yaml, objects, (name, i) =>
     report(
