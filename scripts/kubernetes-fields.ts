@@ -18,6 +18,8 @@ export const READ_KINDS = [
   "apps/v1 StatefulSet",
   "apps/v1 DaemonSet",
   "apps/v1 ReplicaSet",
+  "v1 ReplicationController",
+  "v1 Pod",
   "batch/v1 Job",
   "batch/v1 CronJob",
   "autoscaling/v2 HorizontalPodAutoscaler",

@@ -63,6 +63,31 @@ describe("fields written as null", () => {
     ]);
   });
 
+  it("say so in a bare Pod and a ReplicationController, whose fields are checked as a Deployment's are", async () => {
+    expect(
+      await found([
+        "apiVersion: v1",
+        "kind: Pod",
+        "metadata: { name: debug }",
+        "spec: { containers: [{ name: debug, image: 'debug:1.0', imagePullPolcy: Always }], volumes: [null] }",
+        "---",
+        "apiVersion: v1",
+        "kind: ReplicationController",
+        "metadata: { name: old }",
+        "spec:",
+        "  replicas: '2'",
+        "  template:",
+        "    metadata: { labels: { app: old } }",
+        "    spec: { containers: [{ name: old, image: 'old:1.0', ports: [null] }] }",
+      ]).then((findings) => findings.map((f) => f.split(" ")[0])),
+    ).toEqual([
+      "manifest-unknown-field@4:57",
+      "schema-wrong-type@4:94",
+      "schema-wrong-type@10:13",
+      "schema-wrong-type@13:65",
+    ]);
+  });
+
   it("take a spec or rules that are null as left out", async () => {
     expect(await found([...workloadHead("Deployment", "web").slice(0, 3), "spec: null"])).toEqual([
       "schema-wrong-type@4:7 the pod of Deployment 'web' has no list of containers; it is imported without an image",
