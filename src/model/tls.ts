@@ -23,6 +23,9 @@ const DENIAL =
 /** Words that deny what follows them in a sentence: "no TLS yet", "TODO: add a certificate". */
 const NEGATED = /\b(?:no|without|not|todo|tbd)\b[^.;,]{0,24}?(?:\b(?:tls|https|ssl)\b|certificate)/i;
 
+/** Whether a property's or an aspect's name is about TLS (TLS, HTTPS, Certificate), whatever its value says. */
+export const namesTls = (key: string): boolean => TLS.test(key);
+
 /**
  * TLS where the environment or the node says so: TLS, HTTPS, SSL, a certificate. Not where it says
  * there is none: an aspect named TLS whose value denies it, or a sentence that does.
@@ -36,7 +39,7 @@ export function statesTls(environment: Environment, node: DeploymentNode): boole
   const affirms = (text: string) => TLS.test(text) && !NEGATED.test(text);
   return (
     pairs.some(([key, value]) =>
-      TLS.test(key) ? !DENIAL.test(value) && !NEGATED.test(value) : affirms(value),
+      namesTls(key) ? !DENIAL.test(value) && !NEGATED.test(value) : affirms(value),
     ) || texts.some(affirms)
   );
 }

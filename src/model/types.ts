@@ -330,6 +330,8 @@ export interface DeploymentNode extends Located {
   capacity: Resources;
   budget: Resources;
   properties: { key: string; value: string }[];
+  /** Where a property named TLS is written (TLS: none), what a finding that TLS is not stated points at. */
+  tlsAt?: SourceRange;
   routes: Route[];
   instances: Instance[];
   nodes: DeploymentNode[];

@@ -1,4 +1,4 @@
-import { statesTls } from "../model/tls.js";
+import { namesTls, statesTls } from "../model/tls.js";
 import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
@@ -33,9 +33,11 @@ spec:
       // TLS as the Ingress generator reads it, so that what passes here gets its tls: there.
       // Named as well as its id: an Ingress read from manifests has the id the importer gave it.
       for (const node of entries.filter((n) => !statesTls(environment, n))) {
+        // A property that denies TLS (TLS: none) is where to state it, and says why there is none.
+        const denial = node.properties.find((p) => namesTls(p.key));
         context.report(
-          node.at,
-          `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS`,
+          node.tlsAt ?? node.at,
+          `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS${denial ? ` (${denial.key}: ${denial.value})` : ""}`,
           "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
         );
       }

@@ -1795,6 +1795,12 @@ export const cases: RuleCase[] = [
     expected: ["10:53"],
   },
   {
+    // A node's own TLS that denies it is where TLS is to be stated: the finding points at its value.
+    rule: "ingress-without-tls",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production:\n    platform: kubernetes\n    access: public\n    nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a }, properties: { TLS: none } } } } }\n`,
+    expected: ["9:111"],
+  },
+  {
     rule: "ingress-without-tls",
     text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 } }\nenvironments:\n  production: { platform: kubernetes, access: public, infrastructure: { TLS: cert-manager }, nodes: { c: { kind: cluster, run: [a], nodes: { in: { kind: ingress, routes: { /: a } } } } } }\n`,
     expected: [],

@@ -106,6 +106,15 @@ function backendTarget(
   return portName ? { to, port: portName } : to;
 }
 
+/**
+ * Whether a tls lists entries, each of them null: what was meant to be there (a template's entry
+ * left empty) is not, and the Ingress states no TLS.
+ */
+function listsOnlyNullTls(spec: Json): boolean {
+  const tls = spec.tls;
+  return Array.isArray(tls) && tls.length > 0 && tls.every((entry) => entry === null);
+}
+
 /** What the model says of an Ingress besides its routes: its hosts and TLS, and its class. */
 function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { node: Json; tls: boolean } {
   const spec = asObject(ingress.value.spec);
@@ -117,7 +126,11 @@ function ingressNode(ingress: ManifestObject, hosts: ReadonlySet<string>): { nod
   const secrets = tls.flatMap((entry) => (typeof entry.secretName === "string" ? [entry.secretName] : []));
   const properties = {
     ...(hosts.size > 0 ? { Host: [...hosts].join(", ") } : {}),
-    ...(tls.length > 0 ? { TLS: secrets.length > 0 ? `from the Secret ${secrets.join(", ")}` : "yes" } : {}),
+    ...(tls.length > 0
+      ? { TLS: secrets.length > 0 ? `from the Secret ${secrets.join(", ")}` : "yes" }
+      : listsOnlyNullTls(spec)
+        ? { TLS: "none, as its tls lists only null" }
+        : {}),
   };
   return {
     node: {
@@ -254,6 +267,9 @@ export function ingressNodes(
         nodePath,
         hostAt === undefined ? ["metadata", nameKey(ingress)] : ["spec", "rules", hostAt, "host"],
       );
+      // Found at the first null entry, where the TLS it was meant to state is not.
+      if (listsOnlyNullTls(asObject(ingress.value.spec)))
+        note([...nodePath, "properties", "TLS"], ["spec", "tls", 0]);
       made.push({ id, tls });
     }
     const uncovered = uncoveredHosts(ingress, allHosts);

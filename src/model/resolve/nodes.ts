@@ -1,6 +1,7 @@
 import { append } from "../../collections.js";
 import type { NodeInputType } from "../schema.js";
 import { lazily } from "../suggest.js";
+import { namesTls } from "../tls.js";
 import {
   type DeploymentNode,
   type Instance,
@@ -67,6 +68,8 @@ export function resolveNode(
   };
   if (parent) node.parent = parent.id;
   if (input.name !== undefined) node.nameAt = context.locate([...path, "name"], "value");
+  const tls = node.properties.find((p) => namesTls(p.key));
+  if (tls) node.tlsAt = context.locate([...path, "properties", tls.key], "value");
   if (input.technology) node.technology = input.technology;
   if (input.description) node.description = input.description;
   if (input.count !== undefined) node.count = input.count;
