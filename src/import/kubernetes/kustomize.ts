@@ -191,7 +191,7 @@ function build(
   }
   const prefix = typeof k.namePrefix === "string" ? k.namePrefix : "";
   const suffix = typeof k.nameSuffix === "string" ? k.nameSuffix : "";
-  if (prefix || suffix) objects = renameObjects(objects, prefix, suffix);
+  if (prefix || suffix) objects = renameObjects(objects, prefix, suffix, yaml);
   for (const key of ["helmCharts", "generators", "transformers", "replacements", "vars"]) {
     if (k[key] !== undefined) report("kustomize-unsupported", "info", `'${key}' is not applied`, [key]);
   }

@@ -4,8 +4,8 @@
  * a container's name, and label keys and values, on objects and on pod templates. Capitals and
  * underscores are the usual cause; `kubectl apply` stops at the first.
  */
-import type { Diagnostic } from "../../diagnostics.js";
-import type { KeyPath } from "../../load/yaml-file.js";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import {
   asObject,
@@ -14,6 +14,7 @@ import {
   nameKey,
   podContainers,
   podSpecOf,
+  type Rename,
   workloadKinds,
 } from "./objects.js";
 import { refused } from "./refusals.js";
@@ -85,6 +86,15 @@ function generatedName(prefix: string): string {
   return `${prefix.slice(0, 58)}x2b4z`;
 }
 
+/**
+ * The step of kustomize's renaming that made a name the API server takes one it refuses (a prefix
+ * with a capital, a suffix that makes it too long): where the name is to be fixed.
+ */
+function refusingRename(object: ManifestObject): Rename | undefined {
+  const refuses = (name: string) => objectNameProblem(object.kind, name) !== undefined;
+  return object.renames?.find((step) => !refuses(step.before) && refuses(step.after));
+}
+
 export function objectNameProblems(objects: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   const refuse = (...args: Parameters<typeof refused>) => found.push(refused(...args));
@@ -106,13 +116,18 @@ export function objectNameProblems(objects: readonly ManifestObject[]): Diagnost
     const problem = DNS_NAMED.has(object.kind)
       ? objectNameProblem(object.kind, object.generated ? generatedName(object.name) : object.name)
       : undefined;
-    if (problem)
-      refuse(
-        object,
-        [...object.base, "metadata", nameKey(object)],
-        `${object.kind} '${object.name}' has a name the API server refuses: ${problem}`,
-        "rename it: lower case, with '-' in place of '_' and spaces",
-      );
+    if (problem) {
+      const message = `${object.kind} '${object.name}' has a name the API server refuses: ${problem}`;
+      const hint = "rename it: lower case, with '-' in place of '_' and spaces";
+      const renamedBy = object.generated ? undefined : refusingRename(object);
+      if (renamedBy)
+        found.push(
+          diagnostic("manifest-invalid", "error", message, locate(renamedBy.yaml, renamedBy.at, "value"), {
+            hint: `change ${renamedBy.at[0]}: lower case, with '-' in place of '_' and spaces`,
+          }),
+        );
+      else refuse(object, [...object.base, "metadata", nameKey(object)], message, hint);
+    }
     labels(object, ["metadata", "labels"], `${object.kind} '${object.name}'`);
     // The pod template's labels, and its containers' names; kinds without pods have neither.
     const template = podSpecOf(object).path.slice(0, -1);

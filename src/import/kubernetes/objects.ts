@@ -25,6 +25,16 @@ export interface ManifestObject {
   base: KeyPath;
   /** The kustomize patches applied to it, in order: where the fields they set are written. */
   patches?: PatchLayer[];
+  /** Each step of kustomize's renaming (namePrefix, nameSuffix), in order: the names before and after, and the entry. */
+  renames?: Rename[];
+}
+
+/** A step of renaming by kustomize: `at` is the kustomization's namePrefix or nameSuffix. */
+export interface Rename {
+  before: string;
+  after: string;
+  yaml: YamlFile;
+  at: KeyPath;
 }
 
 /** The key of metadata its name is written at. */

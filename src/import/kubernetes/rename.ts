@@ -3,6 +3,7 @@
  * one (a pod's ConfigMaps, Secrets and claims, projected ones too, an autoscaler's target, an
  * ingress's backends), as kustomize does, so the objects still find each other.
  */
+import type { YamlFile } from "../../load/yaml-file.js";
 import {
   asArray,
   asObject,
@@ -10,6 +11,7 @@ import {
   type Json,
   type ManifestObject,
   podSpecOf,
+  type Rename,
   workloadKinds,
 } from "./objects.js";
 
@@ -65,7 +67,24 @@ function renameBackends(value: unknown, renamed: Renamed): void {
   }
 }
 
-export function renameObjects(objects: ManifestObject[], prefix: string, suffix: string): ManifestObject[] {
+/** The steps of renaming `name` by a prefix, then a suffix, each at its entry of the kustomization. */
+function renameSteps(name: string, prefix: string, suffix: string, kustomization: YamlFile): Rename[] {
+  const steps: Rename[] = [];
+  if (prefix)
+    steps.push({ before: name, after: `${prefix}${name}`, yaml: kustomization, at: ["namePrefix"] });
+  if (suffix) {
+    const before = `${prefix}${name}`;
+    steps.push({ before, after: `${before}${suffix}`, yaml: kustomization, at: ["nameSuffix"] });
+  }
+  return steps;
+}
+
+export function renameObjects(
+  objects: ManifestObject[],
+  prefix: string,
+  suffix: string,
+  kustomization: YamlFile,
+): ManifestObject[] {
   const names = new Set(objects.filter((o) => o.kind !== "Namespace").map((o) => `${o.kind}/${o.name}`));
   const renamed: Renamed = (kind, name) =>
     typeof name === "string" && names.has(`${kind}/${name}`) ? `${prefix}${name}${suffix}` : name;
@@ -74,7 +93,8 @@ export function renameObjects(objects: ManifestObject[], prefix: string, suffix:
     const value = structuredClone(o.value);
     const name = `${prefix}${o.name}${suffix}`;
     value.metadata = { ...asObject(value.metadata), name };
-    const renamedObject = { ...o, name, value };
+    const renames = [...(o.renames ?? []), ...renameSteps(o.name, prefix, suffix, kustomization)];
+    const renamedObject = { ...o, name, value, renames };
     if (workloadKinds.has(o.kind)) renamePodSpec(podSpecOf(renamedObject).spec, renamed);
     if (o.kind === "HorizontalPodAutoscaler") {
       const target = asObject(asObject(value.spec).scaleTargetRef);
