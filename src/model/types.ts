@@ -130,6 +130,8 @@ export type EnvValue =
 export interface EnvVar extends Located {
   name: string;
   value: EnvValue;
+  /** Where a plain value is written, when apart from the name: what is said of the value points there. */
+  valueAt?: SourceRange;
   description?: string;
   group?: string;
 }

@@ -33,7 +33,7 @@ describe("check -f on the FreshPoC compose file of seed 003", () => {
       "image-latest-tag@17:12",
       "image-latest-tag@21:12",
     ]);
-    expect(at("plaintext-secret")).toEqual(["plaintext-secret@26:7"]);
+    expect(at("plaintext-secret")).toEqual(["plaintext-secret@26:28"]);
     expect(at("compose-obsolete-version")).toEqual(["compose-obsolete-version@2:1"]);
   });
 

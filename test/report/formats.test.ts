@@ -182,7 +182,7 @@ describe("check --format sarif", () => {
     expect(secret.level).toBe("error");
     expect(secret.locations[0].physicalLocation).toMatchObject({
       artifactLocation: { uri: "deployview.yaml" },
-      region: { startLine: 3, startColumn: 102 },
+      region: { startLine: 3, startColumn: 113 },
     });
   });
 });
@@ -243,7 +243,7 @@ describe("check --format github", () => {
       /^::warning file=deployview\.yaml,line=3,col=28,endLine=3,endColumn=45,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
     );
     expect(lines[1]).toMatch(
-      /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
+      /^::error file=deployview\.yaml,line=3,col=113,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
     );
   });
 });
