@@ -172,6 +172,13 @@ describe("bad input gives one located diagnostic", () => {
       hint: /host: shop\.example\.com\) and the route as \/$/,
     },
     {
+      // The word other linters use for the level: the value is told apart from its key.
+      name: "a rule's severity written warning",
+      text: `${base}lint: { rules: { image-latest-tag: warning } }\n`,
+      expected: ["schema-invalid-value@21:36"],
+      hint: /^did you mean 'warn'\?$/,
+    },
+    {
       name: "a gateway's route that is no path",
       text: base.replace("    uses: { api: HTTP }", "    uses: { api: HTTP }\n    routes: { api: api }"),
       expected: ["schema-invalid-value@8:15"],
