@@ -289,6 +289,8 @@ export interface Instance extends Located {
   variant?: string;
   role?: string;
   replicas: Replicas;
+  /** Where the replicas are written, when they are. */
+  replicasAt?: SourceRange;
   /** A fixed container name (Compose container_name), and where it is set. */
   containerName?: string;
   containerNameAt?: SourceRange;

@@ -628,7 +628,8 @@ export const cases: RuleCase[] = [
   {
     rule: "replicas-without-disruption-budget",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 3, disruption-budget: false }, b: { replicas: 3 } } } } }\n`,
-    expected: ["7:66"],
+    // At the replicas, what a budget is for; the hint names the key that switched it off.
+    expected: ["7:81"],
   },
   {
     rule: "replicas-without-disruption-budget",
@@ -638,7 +639,7 @@ export const cases: RuleCase[] = [
   {
     rule: "replicas-without-spreading",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 1, max: 4 }, spread: false }, b: { replicas: 3, spread: zone } } } } }\n`,
-    expected: ["7:66"],
+    expected: ["7:81"],
   },
   {
     rule: "replicas-without-spreading",
