@@ -1,6 +1,6 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
 import { readFileSync, statSync } from "node:fs";
-import { CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
+import { aboutFile, CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
 import { fileTooLarge, limits, tooManyMessage } from "./limits.js";
@@ -26,15 +26,11 @@ export function loadModelText(text: string, file: string): LoadResult {
   const parsed = parseYaml(text, file);
   const document = parsed.documents[0];
   if (parsed.diagnostics.length === 0 && !document) {
-    const empty = diagnostic(
+    const empty = aboutFile(
       "schema-wrong-type",
       "error",
       "the file is empty; a model needs system, services and environments",
-      {
-        file,
-        start: 0,
-        end: 0,
-      },
+      file,
     );
     return { model: undefined, diagnostics: [empty], sources };
   }

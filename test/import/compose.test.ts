@@ -1092,6 +1092,9 @@ volumes: { data: {}, pg: {} }
       expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
         ["schema-missing-key", "error", "the compose file is empty: it defines no services"],
       ]);
+      // The file as a whole, which has no line of its own to point at.
+      expect(loaded.diagnostics[0]).toMatchObject({ file });
+      expect(loaded.diagnostics[0]!.start).toBeUndefined();
     }
   });
 

@@ -143,6 +143,8 @@ describe("bad input gives one located diagnostic", () => {
     },
     { name: "two documents", text: `${base}---\nsystem: {}\n`, expected: ["yaml-multiple-documents@22:1"] },
     { name: "not a mapping", text: "- a\n- b\n", expected: ["schema-wrong-type@1:1"] },
+    // The file as a whole, which has no line to point at.
+    { name: "an empty file", text: "# nothing yet\n", expected: ["schema-wrong-type"] },
     {
       name: "unknown port in publish",
       text: base.replace("run: [web, api]", "run: { web: { publish: [htp] }, api: }"),

@@ -6,6 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { append } from "../../collections.js";
 import {
+  aboutFile,
   CANNOT_READ_HINT,
   type Diagnostic,
   diagnostic,
@@ -122,12 +123,7 @@ export async function readComposeFile(
     // Compose refuses an empty file too; without a word, the check would end unusable and silent.
     if (diagnostics.length === 0)
       diagnostics.push(
-        diagnostic(
-          "schema-missing-key",
-          "error",
-          "the compose file is empty: it defines no services",
-          wholeFile(file),
-        ),
+        aboutFile("schema-missing-key", "error", "the compose file is empty: it defines no services", file),
       );
     return { text, uses, diagnostics };
   }
