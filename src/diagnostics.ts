@@ -59,11 +59,25 @@ export function diagnostic(
 }
 
 /**
- * A finding about a file as a whole that could not be read: it names the file and no place in it,
- * as there is no line to point at (a made-up 1:1 would send the reader to look at one).
+ * A finding about a file as a whole (too large to read, empty, not there): it names the file and no
+ * place in it, as there is no line to point at (a made-up 1:1 would send the reader to look at one).
  */
+export function aboutFile(
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  file: string,
+  extra: Pick<Diagnostic, "hint" | "related"> = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity, message, file };
+  if (extra.hint) d.hint = extra.hint;
+  if (extra.related?.length) d.related = extra.related;
+  return d;
+}
+
+/** A file that could not be read. */
 export function unreadableFile(message: string, file: string, hint: string): Diagnostic {
-  return { code: "file-unreadable", severity: "error", message, file, hint };
+  return aboutFile("file-unreadable", "error", message, file, { hint });
 }
 
 /** What to do about a file that is there but cannot be read. */

@@ -57,6 +57,14 @@ function total(entries: BudgetEntry[], pick: (e: BudgetEntry) => Amount | undefi
   return sum;
 }
 
+/** What one replica of an entry takes, for each total. */
+const perReplica = {
+  memory: (e: BudgetEntry) => e.memory,
+  cpu: (e: BudgetEntry) => e.cpu,
+  // Requests alone, as the node's CPU is judged by them.
+  cpuRequested: (e: BudgetEntry) => e.cpu && { ...e.cpu, limit: e.cpu.request },
+};
+
 /** Over when even the low end exceeds; may exceed when only the high end does. */
 function judge(sum: Total, against: Amount | undefined): Verdict | undefined {
   if (!against || (sum.request === 0 && sum.limit === 0)) return undefined;
@@ -72,8 +80,8 @@ export function nodeBudget(node: DeploymentNode): NodeBudget {
     ...(instance.memory ? { memory: instance.memory } : {}),
     ...(instance.cpu ? { cpu: instance.cpu } : {}),
   }));
-  const memory = total(entries, (e) => e.memory);
-  const cpu = total(entries, (e) => e.cpu);
+  const memory = total(entries, perReplica.memory);
+  const cpu = total(entries, perReplica.cpu);
   const written = [node.budget.memory, node.capacity.memory, ...entries.map((e) => e.memory)].filter(
     (a): a is Amount => !!a,
   );
@@ -93,7 +101,7 @@ export function nodeBudget(node: DeploymentNode): NodeBudget {
   if (memoryCapacity) verdict.memoryCapacity = memoryCapacity;
   // CPU beyond requests is throttled, not killed: only requests can over-commit a node's CPU, those
   // of the most replicas an autoscaler may run included.
-  const cpuRequested = total(entries, (e) => e.cpu && { ...e.cpu, limit: e.cpu.request });
+  const cpuRequested = total(entries, perReplica.cpuRequested);
   const cpuCapacity = judge(cpuRequested, capacity.cpu);
   if (cpuCapacity) verdict.cpuCapacity = cpuCapacity;
   const binary = binaryCount * 2 > written.length;
@@ -112,6 +120,41 @@ function describe(sum: Total, kind: "memory" | "cpu", binary: boolean): string {
   return formatAmount(sum, kind, binary);
 }
 
+/** How many instances a finding names before it counts the rest. */
+const SHARES_NAMED = 3;
+
+/**
+ * "'api' 1.5 GiB (3 replicas), 'db' 1 GiB and 2 more": what each instance adds to the total, the
+ * largest first, so the reader knows what to move or shrink. Only for a node that is reported.
+ */
+function sharesText(
+  entries: BudgetEntry[],
+  pick: (e: BudgetEntry) => Amount | undefined,
+  kind: "memory" | "cpu",
+  binary: boolean,
+): string {
+  const shares = entries.flatMap((entry) => {
+    const amount = pick(entry);
+    if (!amount) return [];
+    const { min, max } = entry.replicas;
+    const share = {
+      request: amount.request * min,
+      limit: amount.limit * max,
+      approximate: amount.approximate,
+    };
+    return share.limit > 0 ? [{ entry, share }] : [];
+  });
+  shares.sort((a, b) => b.share.limit - a.share.limit || b.share.request - a.share.request);
+  const texts = shares.slice(0, SHARES_NAMED).map(({ entry, share }) => {
+    const { min, max } = entry.replicas;
+    const replicas = max > 1 ? ` (${min === max ? min : `${min}–${max}`} replicas)` : "";
+    return `'${entry.instance.id}' ${formatAmount(share, kind, binary)}${replicas}`;
+  });
+  const rest = shares.length - texts.length;
+  if (rest > 0) return `${texts.join(", ")} and ${rest} more`;
+  return texts.length > 1 ? `${texts.slice(0, -1).join(", ")} and ${texts.at(-1)}` : (texts[0] ?? "");
+}
+
 /** Findings for every node over (error) or possibly over (warning) its budget or capacity. */
 export function budgetDiagnostics(environment: Environment): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -123,6 +166,7 @@ export function budgetDiagnostics(environment: Environment): Diagnostic[] {
         code: "memory-over-budget",
         kind: "memory",
         sum: budget.memory,
+        pick: perReplica.memory,
         limit: budget.budget.memory,
         noun: "budget",
       },
@@ -131,6 +175,7 @@ export function budgetDiagnostics(environment: Environment): Diagnostic[] {
         code: "memory-over-capacity",
         kind: "memory",
         sum: budget.memory,
+        pick: perReplica.memory,
         limit: budget.capacity.memory,
         noun: "capacity",
       },
@@ -139,6 +184,7 @@ export function budgetDiagnostics(environment: Environment): Diagnostic[] {
         code: "cpu-over-capacity",
         kind: "cpu",
         sum: budget.cpuRequested,
+        pick: perReplica.cpuRequested,
         limit: budget.capacity.cpu,
         noun: "capacity",
       },
@@ -150,10 +196,11 @@ export function budgetDiagnostics(environment: Environment): Diagnostic[] {
       const used = amount.endsWith(" CPU")
         ? amount
         : `${amount} of ${check.kind === "cpu" ? "CPU" : "memory"}`;
+      const shares = sharesText(budget.entries, check.pick, check.kind, binary);
       const message =
         check.verdict === "over"
-          ? `the instances on '${node.id}' need ${used}, over its ${check.noun} of ${check.limit.text}`
-          : `the instances on '${node.id}' may take ${used}, more than its ${check.noun} of ${check.limit.text}`;
+          ? `the instances on '${node.id}' need ${used}, over its ${check.noun} of ${check.limit.text}: ${shares}`
+          : `the instances on '${node.id}' may take ${used}, more than its ${check.noun} of ${check.limit.text}: ${shares}`;
       found.push(
         diagnostic(check.code, check.verdict === "over" ? "error" : "warning", message, node.at, {
           hint: `lower the instances' ${check.kind === "cpu" ? "CPU" : "memory"}, move some to another node, or raise the ${check.noun}`,

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { diagnostic } from "../diagnostics.js";
+import { unreadableFile } from "../diagnostics.js";
 import {
   isComposeFileName,
   isComposeText,
@@ -105,12 +105,10 @@ async function targetOf(
       model: undefined,
       sources: new Map(),
       diagnostics: [
-        diagnostic(
-          "file-unreadable",
-          "error",
+        unreadableFile(
           "found no deployview.yaml, compose file or Kubernetes manifest here",
-          { file: path, start: 0, end: 0 },
-          { hint: "name a model, a compose file or a manifest folder, or run deployview init" },
+          path,
+          "name a model, a compose file or a manifest folder, or run deployview init",
         ),
       ],
     }),

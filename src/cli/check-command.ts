@@ -10,6 +10,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
 import { namesStandardInput, standardInputPath } from "../load/standard-input.js";
+import { meantSeverity } from "../model/severity-settings.js";
 import { closest } from "../model/suggest.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
@@ -23,12 +24,18 @@ const settings = new Set<string>(severitySettings);
 const settingsText = severitySettings.join("|");
 
 /** `--rule id=severity`, repeatable. */
-function parseRules(values: string[]): { severities: Record<string, SeveritySetting>; bad?: string } {
+function parseRules(values: string[]): {
+  severities: Record<string, SeveritySetting>;
+  bad?: { value: string; meant?: string };
+} {
   // Without a prototype, so that a rule named __proto__ is a key like any other, and reported as unknown.
   const severities: Record<string, SeveritySetting> = Object.create(null);
   for (const value of values) {
     const [id, severity] = value.split("=");
-    if (!id || !severity || !settings.has(severity)) return { severities, bad: value };
+    if (!id || !severity || !settings.has(severity)) {
+      const meant = id && severity ? meantSeverity(severity) : undefined;
+      return { severities, bad: { value, ...(meant ? { meant: `${id}=${meant}` } : {}) } };
+    }
     severities[id] = severity as SeveritySetting;
   }
   return { severities };
@@ -108,7 +115,8 @@ export function checkCommand(targets: Targets): Command {
       }
       const { severities, bad } = parseRules((options.rule as string[] | undefined) ?? []);
       if (bad) {
-        io.stderr.write(`deployview check: --rule takes id=${settingsText}, not '${bad}'\n`);
+        const meant = bad.meant ? `; did you mean '${bad.meant}'?` : "";
+        io.stderr.write(`deployview check: --rule takes id=${settingsText}, not '${bad.value}'${meant}\n`);
         return ExitCode.unusable;
       }
       // A mistyped id on the command line would leave the rule as it was while the run looks configured.

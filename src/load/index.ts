@@ -1,9 +1,9 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
 import { readFileSync, statSync } from "node:fs";
-import { CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
+import { aboutFile, CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
-import { limits, tooManyMessage } from "./limits.js";
+import { fileTooLarge, limits, tooManyMessage } from "./limits.js";
 import { isStandardInput, standardInputText } from "./standard-input.js";
 import { validateModelInput } from "./validate-model.js";
 import { locate, parseYaml } from "./yaml-file.js";
@@ -26,15 +26,11 @@ export function loadModelText(text: string, file: string): LoadResult {
   const parsed = parseYaml(text, file);
   const document = parsed.documents[0];
   if (parsed.diagnostics.length === 0 && !document) {
-    const empty = diagnostic(
+    const empty = aboutFile(
       "schema-wrong-type",
       "error",
       "the file is empty; a model needs system, services and environments",
-      {
-        file,
-        start: 0,
-        end: 0,
-      },
+      file,
     );
     return { model: undefined, diagnostics: [empty], sources };
   }
@@ -90,10 +86,7 @@ export async function loadModelFile(file: string): Promise<LoadResult> {
     if (!info.isFile())
       return refused(unreadableFile("not a file", file, "name a model file, a compose file or a folder"));
     // Checked before reading, so a huge file costs nothing.
-    if (info.size > limits.maxFileBytes) {
-      const message = `the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`;
-      return refused(diagnostic("file-too-large", "error", message, { file, start: 0, end: 0 }));
-    }
+    if (info.size > limits.maxFileBytes) return refused(fileTooLarge(file));
     text = readFileSync(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

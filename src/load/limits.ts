@@ -1,3 +1,5 @@
+import { aboutFile, type Diagnostic } from "../diagnostics.js";
+
 /** Limits against hostile input. A real model is far below each; a hostile file hits one and gets a located error. */
 export const limits = {
   /** Bytes of one model or configuration file. */
@@ -24,4 +26,15 @@ export const limits = {
  */
 export function tooManyMessage(count: number, what: string, atLeast = false): string {
   return `${atLeast ? "at least " : ""}${count.toLocaleString("en")} ${what} are defined here, more than the ${limits.maxServices.toLocaleString("en")} deployview reads`;
+}
+
+/** A file refused for its size before it is read: about the whole file, at no line of it. */
+export function fileTooLarge(file: string): Diagnostic {
+  return aboutFile(
+    "file-too-large",
+    "error",
+    `the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`,
+    file,
+    { hint: "split the model or configuration into smaller files" },
+  );
 }

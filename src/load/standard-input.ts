@@ -6,7 +6,7 @@
  */
 import { readSync } from "node:fs";
 import { join } from "node:path";
-import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { aboutFile, type Diagnostic } from "../diagnostics.js";
 import { limits } from "./limits.js";
 
 export const STANDARD_INPUT_NAME = "<stdin>";
@@ -35,10 +35,9 @@ export function isStandardInput(path: string): boolean {
 /** Its text, or the error that says why there is none, reported at `file` (its path). */
 export function standardInputText(file: string): string | Diagnostic {
   const text = readStandardInput();
-  const at = { file, start: 0, end: 0 };
   if (text === "too large")
-    return diagnostic("file-too-large", "error", "standard input holds more than deployview reads", at);
-  if (text === "unreadable") return diagnostic("file-unreadable", "error", "cannot read standard input", at);
+    return aboutFile("file-too-large", "error", "standard input holds more than deployview reads", file);
+  if (text === "unreadable") return aboutFile("file-unreadable", "error", "cannot read standard input", file);
   return text;
 }
 

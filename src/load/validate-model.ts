@@ -9,6 +9,7 @@ import { valueAt } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { CONTAINER_NAME_HINT } from "../model/container-name.js";
 import type { ModelInputType } from "../model/schema.js";
+import { isSeverityList, meantSeverity } from "../model/severity-settings.js";
 import { suggestion } from "../model/suggest.js";
 import validate from "../model/validate-model.generated.js";
 import { asText, describeType, typeNames } from "./json-types.js";
@@ -98,7 +99,8 @@ function diagnoseOne(path: KeyPath, error: ErrorObject, locate: Locate, data: un
     case "enum": {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const value = asText(valueAt(data, path));
-      const near = suggestion(value, allowed, "value");
+      const meant = isSeverityList(allowed) ? meantSeverity(value) : undefined;
+      const near = meant ? `did you mean '${meant}'?` : suggestion(value, allowed, "value");
       const message =
         allowed.length <= 6
           ? `${dotted(path)} must be one of ${allowed.join(", ")}, not '${value}'`

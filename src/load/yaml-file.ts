@@ -18,7 +18,7 @@ import {
 import { append } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { fastParseAll, type ParsedDocument } from "./fast-yaml.js";
-import { limits } from "./limits.js";
+import { fileTooLarge, limits } from "./limits.js";
 
 export type KeyPath = (string | number)[];
 
@@ -133,15 +133,7 @@ export function parseYaml(
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   if (Buffer.byteLength(text) > limits.maxFileBytes) {
-    diagnostics.push(
-      diagnostic(
-        "file-too-large",
-        "error",
-        `the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`,
-        { file, start: 0, end: 0 },
-        { hint: "split the model or configuration into smaller files" },
-      ),
-    );
+    diagnostics.push(fileTooLarge(file));
     return { documents: [], diagnostics, lineCounter };
   }
   const fast = fastParseAll(text);

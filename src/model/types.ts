@@ -130,6 +130,8 @@ export type EnvValue =
 export interface EnvVar extends Located {
   name: string;
   value: EnvValue;
+  /** Where a plain value is written, when apart from the name: what is said of the value points there. */
+  valueAt?: SourceRange;
   description?: string;
   group?: string;
 }
@@ -287,6 +289,8 @@ export interface Instance extends Located {
   variant?: string;
   role?: string;
   replicas: Replicas;
+  /** Where the replicas are written, when they are. */
+  replicasAt?: SourceRange;
   /** A fixed container name (Compose container_name), and where it is set. */
   containerName?: string;
   containerNameAt?: SourceRange;

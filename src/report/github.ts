@@ -1,6 +1,7 @@
 /** GitHub Actions workflow commands: each finding becomes an annotation on its file and line. */
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { isStandardInput } from "../load/standard-input.js";
 import { placeOf, SourceIndex } from "./position.js";
 import { printable } from "./text.js";
 
@@ -25,24 +26,28 @@ export function formatGithub(
   cwd: string,
 ): string {
   const index = new SourceIndex(sources);
-  return diagnostics
-    .map((d) => {
-      const range = index.range(d);
-      const properties = [
-        ...(d.file ? [`file=${escapeProperty(relative(cwd, d.file) || d.file)}`] : []),
-        ...(range
-          ? [
-              `line=${range.start.line}`,
-              `col=${range.start.column}`,
-              `endLine=${range.end.line}`,
-              `endColumn=${range.end.column}`,
-            ]
-          : []),
-        `title=${escapeProperty(`deployview ${d.code}`)}`,
-      ];
-      const related = (d.related ?? []).map((r) => `; ${r.message} at ${placeOf(index, r, cwd)}`).join("");
-      const text = `${d.message}${related}${d.hint ? ` (${d.hint})` : ""}`;
-      return `::${commands[d.severity]} ${properties.join(",")}::${escapeData(text)}\n`;
-    })
-    .join("");
+  return diagnostics.map((d) => annotation(d, index, cwd)).join("");
+}
+
+function annotation(d: Diagnostic, index: SourceIndex, cwd: string): string {
+  // GitHub places an annotation on a file of the checkout, and standard input is none: a finding
+  // there is written unplaced, saying where it is in its message.
+  const fromInput = d.file !== undefined && isStandardInput(d.file);
+  const range = fromInput ? undefined : index.range(d);
+  const properties = [
+    ...(d.file && !fromInput ? [`file=${escapeProperty(relative(cwd, d.file) || d.file)}`] : []),
+    ...(range
+      ? [
+          `line=${range.start.line}`,
+          `col=${range.start.column}`,
+          `endLine=${range.end.line}`,
+          `endColumn=${range.end.column}`,
+        ]
+      : []),
+    `title=${escapeProperty(`deployview ${d.code}`)}`,
+  ];
+  const place = fromInput ? `${placeOf(index, d, cwd)}: ` : "";
+  const related = (d.related ?? []).map((r) => `; ${r.message} at ${placeOf(index, r, cwd)}`).join("");
+  const text = `${place}${d.message}${related}${d.hint ? ` (${d.hint})` : ""}`;
+  return `::${commands[d.severity]} ${properties.join(",")}::${escapeData(text)}\n`;
 }

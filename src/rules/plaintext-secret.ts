@@ -31,7 +31,8 @@ function inEnvironment(service: Service, readFrom: Model["readFrom"], found: Rea
     // Only now: reading a variable's place finds it in its file, which every variable would pay for.
     if (!reason || (found.size > 0 && found.has(placeOf(variable.at)))) return [];
     const hint = ENVIRONMENT_HINTS[readFrom ?? "model"](variable.name);
-    return [{ at: variable.at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }];
+    const at = variable.valueAt ?? variable.at;
+    return [{ at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }];
   });
 }
 
@@ -58,7 +59,7 @@ function reportOverrides(context: RuleContext): void {
         const reason = secretLike(variable.name, variable.value.value);
         if (!reason) continue;
         context.report(
-          variable.at,
+          variable.valueAt ?? variable.at,
           `'${variable.name}' of '${instance.id}'${inNamedEnvironment(context.model, environment)} ${reason} in plain text${lower ? " (development only)" : ""}`,
           ENVIRONMENT_HINTS.model(),
           { lower },

@@ -21,12 +21,13 @@ export const replicasWithoutDisruptionBudget: Rule = {
           instance.replicas.min < 2
         )
           continue;
+        const fromManifests = context.model.readFrom === "kubernetes";
         context.report(
-          instance.at,
+          fromManifests ? instance.at : (instance.replicasAt ?? instance.at),
           `'${instance.id}' runs ${instance.replicas.min === instance.replicas.max ? instance.replicas.min : `${instance.replicas.min} or more`} replicas with no disruption budget`,
-          context.model.readFrom === "kubernetes"
+          fromManifests
             ? "add a PodDisruptionBudget that selects its pods, so a drain keeps some replicas up"
-            : "add a PodDisruptionBudget (or drop disruption-budget: false) so a drain keeps some replicas up",
+            : "drop disruption-budget: false, so that deployview generates a budget that keeps all but one replica up, or set disruption-budget: { max-unavailable: 1 }",
         );
       }
     }

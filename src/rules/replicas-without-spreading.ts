@@ -21,10 +21,13 @@ export const replicasWithoutSpreading: Rule = {
           instance.replicas.max < 2
         )
           continue;
+        const fromManifests = context.model.readFrom === "kubernetes";
         context.report(
-          instance.at,
+          fromManifests ? instance.at : (instance.replicasAt ?? instance.at),
           `'${instance.id}' runs up to ${instance.replicas.max} replicas that may all land on one node`,
-          "spread them across nodes (topologySpreadConstraints or pod anti-affinity)",
+          fromManifests
+            ? "spread them across nodes (topologySpreadConstraints or pod anti-affinity)"
+            : "drop spread: false, so that deployview spreads them across nodes, or set spread: zone",
         );
       }
     }

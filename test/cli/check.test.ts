@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Diagnostic, uniqueDiagnostics } from "../../src/diagnostics.js";
+import { limits } from "../../src/load/limits.js";
 import type { JsonDiagnostic } from "../../src/report/json.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
@@ -81,11 +82,12 @@ describe("deployview check", () => {
       const folder = folderWith({ "compose.yaml": text });
       const result = await runCli(["check", "compose.yaml", "--format", "json"], folder);
       const found = (
-        JSON.parse(result.stdout) as { diagnostics: { code: string; file: string; start: number }[] }
+        JSON.parse(result.stdout) as { diagnostics: { code: string; file: string; start?: number }[] }
       ).diagnostics;
-      return [result.code, ...found.map((d) => `${d.code}@${d.start}`)];
+      // A finding about the whole file has no place in it.
+      return [result.code, ...found.map((d) => (d.start === undefined ? d.code : `${d.code}@${d.start}`))];
     };
-    expect(await exits("")).toEqual([2, "schema-missing-key@0"]);
+    expect(await exits("")).toEqual([2, "schema-missing-key"]);
     expect(await exits("services:\n")).toEqual([2, "schema-missing-key@0"]);
     expect(await exits("name: shop\nservices: {}\n")).toEqual([2, "schema-missing-key@11"]);
     expect(await exits("services:\n  - web\n")).toEqual([2, "schema-wrong-type@12"]);
@@ -142,6 +144,39 @@ describe("deployview check", () => {
       expect(found.start).toBeUndefined();
       expect(found.hint).toBeTruthy();
     }
+  });
+
+  it("says a file is too large to read at no line of it, in every format", async () => {
+    const folder = folderWith(
+      {
+        "deployview.yaml": `# ${"x".repeat(limits.maxFileBytes)}\n`,
+        "compose.yaml": `# ${"x".repeat(limits.maxFileBytes)}\n`,
+        "k/app.yaml": `# ${"x".repeat(limits.maxFileBytes)}\n`,
+      },
+      "deployview-large-",
+    );
+    const check = (format: string, ...paths: string[]) =>
+      runCli(["check", ...paths, "--format", format], folder);
+    for (const paths of [["deployview.yaml"], ["-f", "compose.yaml"], ["k/app.yaml"]]) {
+      const json = await check("json", ...paths);
+      expect(json.code, paths.join(" ")).toBe(2);
+      const [found] = (JSON.parse(json.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+      expect(found, paths.join(" ")).toMatchObject({ code: "file-too-large" });
+      expect(found!.range, paths.join(" ")).toBeUndefined();
+      expect(found!.start, paths.join(" ")).toBeUndefined();
+    }
+    const text = await check("text", "deployview.yaml");
+    expect(text.stdout).toMatch(
+      /^deployview\.yaml: error the file is larger than 8 MiB \[file-too-large\]\n/,
+    );
+    const github = await check("github", "deployview.yaml");
+    expect(github.stdout).toMatch(
+      /^::error file=deployview\.yaml,title=deployview file-too-large::the file is larger/,
+    );
+    const sarif = JSON.parse((await check("sarif", "deployview.yaml")).stdout);
+    expect(sarif.runs[0].results[0].locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: "deployview.yaml" } } },
+    ]);
   });
 
   it("fills a compose file's variables in from the environment it runs in before .env, as Compose does", async () => {

@@ -70,6 +70,21 @@ describe("usage mistakes", () => {
     }
   });
 
+  it("refuses a --rule of a severity it does not take, and names the one meant", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deployview-usage-"));
+    writeFileSync(join(dir, "compose.yaml"), "services:\n  web: { image: 'nginx:1.27' }\n");
+    const result = await runCli(["check", "compose.yaml", "--rule", "image-latest-tag=warning"], dir);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr:
+        "deployview check: --rule takes id=off|info|warn|error, not 'image-latest-tag=warning'; did you mean 'image-latest-tag=warn'?\n",
+    });
+    const unlike = await runCli(["check", "compose.yaml", "--rule", "image-latest-tag=loud"], dir);
+    expect(unlike.stderr).toBe(
+      "deployview check: --rule takes id=off|info|warn|error, not 'image-latest-tag=loud'\n",
+    );
+  });
+
   it("shows in check's help every severity --rule takes, and takes every one it shows", async () => {
     const help = await runCli(["check", "--help"]);
     const shown = /--rule id=([a-z|]+)\]/.exec(help.stdout)?.[1]?.split("|");

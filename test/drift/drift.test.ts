@@ -52,6 +52,10 @@ describe("deployview drift", () => {
       "configuration-drift deploy/production-k8s/pg-replica.yaml",
       "stale-generated-file docs/deployment-view.md",
     ]);
+    // A file that is not there has no line to point at.
+    const [missing] = JSON.parse(result.stdout).diagnostics;
+    expect(missing).toMatchObject({ code: "missing-generated-file" });
+    expect(missing.start).toBeUndefined();
   });
 });
 

@@ -274,7 +274,7 @@ describe("a compose file of several YAML documents", () => {
       "image-latest-tag@9:12",
       "missing-health-check@12:3",
       "missing-health-check@2:3",
-      "plaintext-secret@11:7",
+      "plaintext-secret@11:20",
     ]);
   });
 });

@@ -33,7 +33,7 @@ describe("check -f on the FreshPoC compose file of seed 003", () => {
       "image-latest-tag@17:12",
       "image-latest-tag@21:12",
     ]);
-    expect(at("plaintext-secret")).toEqual(["plaintext-secret@26:7"]);
+    expect(at("plaintext-secret")).toEqual(["plaintext-secret@26:28"]);
     expect(at("compose-obsolete-version")).toEqual(["compose-obsolete-version@2:1"]);
   });
 
@@ -1092,6 +1092,9 @@ volumes: { data: {}, pg: {} }
       expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
         ["schema-missing-key", "error", "the compose file is empty: it defines no services"],
       ]);
+      // The file as a whole, which has no line of its own to point at.
+      expect(loaded.diagnostics[0]).toMatchObject({ file });
+      expect(loaded.diagnostics[0]!.start).toBeUndefined();
     }
   });
 

@@ -143,6 +143,8 @@ describe("bad input gives one located diagnostic", () => {
     },
     { name: "two documents", text: `${base}---\nsystem: {}\n`, expected: ["yaml-multiple-documents@22:1"] },
     { name: "not a mapping", text: "- a\n- b\n", expected: ["schema-wrong-type@1:1"] },
+    // The file as a whole, which has no line to point at.
+    { name: "an empty file", text: "# nothing yet\n", expected: ["schema-wrong-type"] },
     {
       name: "unknown port in publish",
       text: base.replace("run: [web, api]", "run: { web: { publish: [htp] }, api: }"),
@@ -170,6 +172,13 @@ describe("bad input gives one located diagnostic", () => {
       ),
       expected: ["schema-invalid-value@21:19"],
       hint: /host: shop\.example\.com\) and the route as \/$/,
+    },
+    {
+      // The word other linters use for the level: the value is told apart from its key.
+      name: "a rule's severity written warning",
+      text: `${base}lint: { rules: { image-latest-tag: warning } }\n`,
+      expected: ["schema-invalid-value@21:36"],
+      hint: /^did you mean 'warn'\?$/,
     },
     {
       name: "a gateway's route that is no path",
@@ -210,7 +219,8 @@ describe("hostile input", () => {
   it("refuses a file over the size limit without parsing it", () => {
     const started = performance.now();
     const { found } = load(`# ${"x".repeat(50 * 1024 * 1024)}\n`);
-    expect(found).toEqual(["file-too-large@1:1"]);
+    // The whole file, at no line of it.
+    expect(found).toEqual(["file-too-large"]);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

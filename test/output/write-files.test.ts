@@ -24,6 +24,9 @@ describe("writeGeneratedFiles", () => {
     writeFileSync(join(dir, "out.yaml"), "hand: written\n");
     const refused = await writeGeneratedFiles(dir, [{ path: "out.yaml", content }]);
     expect(refused.diagnostics.map((d) => d.code)).toEqual(["output-exists"]);
+    // The file as a whole, at no line of it.
+    expect(refused.diagnostics[0]).toMatchObject({ file: join(dir, "out.yaml") });
+    expect(refused.diagnostics[0]!.start).toBeUndefined();
     expect(readFileSync(join(dir, "out.yaml"), "utf8")).toBe("hand: written\n");
     const forced = await writeGeneratedFiles(dir, [{ path: "out.yaml", content }], { force: true });
     expect(forced.written).toHaveLength(1);

@@ -176,7 +176,7 @@ describe("the launcher and its code cache", () => {
 
     const empty = check("");
     expect(empty.status).toBe(2);
-    expect(empty.stdout).toContain("<stdin>:1:1: error the compose file is empty: it defines no services");
+    expect(empty.stdout).toContain("<stdin>: error the compose file is empty: it defines no services");
   });
 
   it("runs every command from the bundle on a fresh copy of a model, with nothing on stderr", () => {

@@ -6,6 +6,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/diagnostics.js";
 import { displayWidth } from "../../src/emit/diagram/ascii/width.js";
+import { standardInputPath } from "../../src/load/standard-input.js";
 import { formatDiagnostics } from "../../src/report/index.js";
 import { formatText } from "../../src/report/text.js";
 import { runCli } from "../helpers/cli.js";
@@ -182,7 +183,7 @@ describe("check --format sarif", () => {
     expect(secret.level).toBe("error");
     expect(secret.locations[0].physicalLocation).toMatchObject({
       artifactLocation: { uri: "deployview.yaml" },
-      region: { startLine: 3, startColumn: 102 },
+      region: { startLine: 3, startColumn: 113 },
     });
   });
 });
@@ -243,7 +244,28 @@ describe("check --format github", () => {
       /^::warning file=deployview\.yaml,line=3,col=28,endLine=3,endColumn=45,title=deployview image-latest-tag::'api' runs shop\/api:latest/,
     );
     expect(lines[1]).toMatch(
-      /^::error file=deployview\.yaml,line=3,col=102,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
+      /^::error file=deployview\.yaml,line=3,col=113,.*title=deployview plaintext-secret::'API_TOKEN' of 'api' holds/,
+    );
+  });
+});
+
+describe("check --format github on standard input", () => {
+  it("gives GitHub no file to place the annotation on, and keeps the place in the message", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "deployview-github-stdin-"));
+    const file = standardInputPath(cwd);
+    const text = "services:\n  web: { image: nginx }\n";
+    const start = text.indexOf("nginx");
+    const finding: Diagnostic = {
+      code: "image-latest-tag",
+      severity: "warning",
+      message: "'web' runs nginx, which is not pinned to a version",
+      file,
+      start,
+      end: start + 5,
+    };
+    const output = formatDiagnostics([finding], new Map([[file, text]]), "github", { color: false, cwd });
+    expect(output).toBe(
+      "::warning title=deployview image-latest-tag::<stdin>:2:17: 'web' runs nginx, which is not pinned to a version\n",
     );
   });
 });

@@ -511,9 +511,16 @@ export const cases: RuleCase[] = [
     expected: ["4:26", "5:26", "6:26"],
   },
   {
+    // At the value, which is what to take out of the file; the name stays.
     rule: "plaintext-secret",
     text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:40", "4:62"],
+    expected: ["4:53", "4:67"],
+  },
+  {
+    // A value written in the long form, with a description beside it.
+    rule: "plaintext-secret",
+    text: `${head}services:\n  a:\n    kind: api\n    image: "a:1"\n    env:\n      API_TOKEN: { description: the API's token, value: tok-4f9a8c7e2b1d }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["8:57"],
   },
   {
     rule: "exposed-datastore",
@@ -621,7 +628,8 @@ export const cases: RuleCase[] = [
   {
     rule: "replicas-without-disruption-budget",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 3, disruption-budget: false }, b: { replicas: 3 } } } } }\n`,
-    expected: ["7:66"],
+    // At the replicas, what a budget is for; the hint names the key that switched it off.
+    expected: ["7:81"],
   },
   {
     rule: "replicas-without-disruption-budget",
@@ -631,7 +639,7 @@ export const cases: RuleCase[] = [
   {
     rule: "replicas-without-spreading",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: { min: 1, max: 4 }, spread: false }, b: { replicas: 3, spread: zone } } } } }\n`,
-    expected: ["7:66"],
+    expected: ["7:81"],
   },
   {
     rule: "replicas-without-spreading",
@@ -1441,8 +1449,8 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    // Once, in the anchor both services take it from.
-    expected: ["2:3"],
+    // Once, at the value in the anchor both services take it from.
+    expected: ["2:17"],
   },
   {
     rule: "container-name-conflict",
@@ -1643,7 +1651,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["5:7", "6:7"],
+    expected: ["5:13", "6:23"],
   },
   {
     rule: "dangerous-capability",
@@ -2251,7 +2259,7 @@ export const cases: RuleCase[] = [
     // A value an instance gives in one environment; one it inherits is the service's finding, once.
     rule: "plaintext-secret",
     text: `${head}services:\n  a: { kind: api, image: "a:1", env: { MODE: prod } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { a: { env: { DB_PASSWORD: hunter2hunter2, MODE: fast } } } } } }\n`,
-    expected: ["6:75"],
+    expected: ["6:88"],
   },
   {
     rule: "route-port-undeclared",

@@ -552,6 +552,14 @@ describe("hints", () => {
     expect(hintOf(await composeFindings(manifests, "no-resource-limits", true))).toMatch(
       /resources\.requests/,
     );
+    // A model has no PodDisruptionBudget or constraint to add: it switched them off with its own keys.
+    const switchedOff = `system: { name: Shop }\nservices:\n  api: { kind: api, image: "api:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { api: { replicas: 3, disruption-budget: false, spread: false } } } } }\n`;
+    expect(hintOf(findings(switchedOff, "replicas-without-disruption-budget"))).toBe(
+      "drop disruption-budget: false, so that deployview generates a budget that keeps all but one replica up, or set disruption-budget: { max-unavailable: 1 }",
+    );
+    expect(hintOf(findings(switchedOff, "replicas-without-spreading"))).toBe(
+      "drop spread: false, so that deployview spreads them across nodes, or set spread: zone",
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { aboutFile, type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { limits, tooManyMessage } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
@@ -142,15 +142,11 @@ export async function importCompose(
   if (Object.keys(imported.input.services).length === 0) {
     if (!diagnostics.some((d) => d.severity === "error")) {
       const first = composeSources.find((source) => "services" in source.value) ?? composeSources[0]!;
+      const message = `${composeSources.length === 1 ? "the compose file defines" : "the compose files define"} no services`;
       diagnostics.push(
-        diagnostic(
-          "schema-missing-key",
-          "error",
-          `${composeSources.length === 1 ? "the compose file defines" : "the compose files define"} no services`,
-          "services" in first.value
-            ? locate(first.yaml, ["services"], "key")
-            : { file: first.yaml.file, start: 0, end: 0 },
-        ),
+        "services" in first.value
+          ? diagnostic("schema-missing-key", "error", message, locate(first.yaml, ["services"], "key"))
+          : aboutFile("schema-missing-key", "error", message, first.yaml.file),
       );
     }
     return { imported: undefined, diagnostics, sources, variables };

@@ -6,13 +6,14 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { append } from "../../collections.js";
 import {
+  aboutFile,
   CANNOT_READ_HINT,
   type Diagnostic,
   diagnostic,
   type SourceRange,
   unreadableFile,
 } from "../../diagnostics.js";
-import { limits } from "../../load/limits.js";
+import { fileTooLarge, limits } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
@@ -41,13 +42,7 @@ export async function readText(file: string): Promise<string | Diagnostic> {
     // Opening a named pipe waits for a writer, for ever if none comes. Standard input, the pipe a
     // user means to read (`-f -`, `-f /dev/stdin`), comes here by the name standard-input.ts gives it.
     if (!info.isFile()) return unreadableFile("not a file", file, "name a compose file");
-    if (info.size > limits.maxFileBytes)
-      return diagnostic(
-        "file-too-large",
-        "error",
-        "the file is larger than deployview reads",
-        wholeFile(file),
-      );
+    if (info.size > limits.maxFileBytes) return fileTooLarge(file);
     return readFileSync(file, "utf8");
   } catch {
     return unreadableFile("cannot read the file", file, CANNOT_READ_HINT);
@@ -128,12 +123,7 @@ export async function readComposeFile(
     // Compose refuses an empty file too; without a word, the check would end unusable and silent.
     if (diagnostics.length === 0)
       diagnostics.push(
-        diagnostic(
-          "schema-missing-key",
-          "error",
-          "the compose file is empty: it defines no services",
-          wholeFile(file),
-        ),
+        aboutFile("schema-missing-key", "error", "the compose file is empty: it defines no services", file),
       );
     return { text, uses, diagnostics };
   }

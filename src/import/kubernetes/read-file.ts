@@ -1,7 +1,7 @@
 /** One manifest file → its Kubernetes objects, each with the document it came from. */
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
-import { limits } from "../../load/limits.js";
+import { fileTooLarge, limits } from "../../load/limits.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
 import { isObject, type Json, type ManifestObject } from "./objects.js";
@@ -19,17 +19,8 @@ export function readText(file: string): ReadText {
   try {
     const info = statSync(file);
     if (!info.isFile())
-      return {
-        diagnostic: diagnostic("file-unreadable", "error", "not a file", { file, start: 0, end: 0 }),
-      };
-    if (info.size > limits.maxFileBytes)
-      return {
-        diagnostic: diagnostic("file-too-large", "error", "the file is larger than deployview reads", {
-          file,
-          start: 0,
-          end: 0,
-        }),
-      };
+      return { diagnostic: unreadableFile("not a file", file, "name a manifest file or a folder of them") };
+    if (info.size > limits.maxFileBytes) return { diagnostic: fileTooLarge(file) };
     return { text: readFileSync(file, "utf8") };
   } catch {
     return {

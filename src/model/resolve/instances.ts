@@ -214,6 +214,7 @@ function resolveInstance(
     instance.containerName = input["container-name"];
     instance.containerNameAt = context.locate([...path, "container-name"], "value");
   }
+  if (input?.replicas !== undefined) instance.replicasAt = context.locate([...path, "replicas"], "value");
   if (input?.["disruption-budget"] !== undefined)
     instance.disruptionBudgetAt = context.locate([...path, "disruption-budget"], "value");
   if (input?.description) instance.description = input.description;

@@ -145,11 +145,14 @@ export function resolveEnv(context: ResolveContext, env: ServiceInputType["env"]
   return entriesOf(env).map(([name, value]) => {
     const at = context.locate([...path, name]);
     if (value === null) return { name, value: { kind: "host" }, at };
-    if (typeof value !== "object") return { name, value: { kind: "plain", value: String(value) }, at };
+    const plainAt = (valuePath: KeyPath) => context.locate(valuePath, "value");
+    if (typeof value !== "object")
+      return { name, value: { kind: "plain", value: String(value) }, at, valueAt: plainAt([...path, name]) };
     const variable: EnvVar = { name, value: { kind: "plain", value: "" }, at };
     if (value.description) variable.description = value.description;
     if ("value" in value) {
       variable.value = { kind: "plain", value: String(value.value) };
+      variable.valueAt = plainAt([...path, name, "value"]);
       if (value.group) variable.group = value.group;
     } else if ("secret" in value) {
       // One not declared is secret-without-source's, a finding like any other, whether the model
