@@ -340,6 +340,26 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "4:3", "6:3"],
   },
   {
+    // Grafana, Prometheus, Nextcloud and WordPress keep their data in a folder of their own, under their publishers' names too.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  grafana: { image: 'grafana/grafana:11.1.0', volumes: ['aa:/etc/grafana'] }",
+        "  prometheus: { image: 'prom/prometheus:v2.53.0', volumes: ['bb:/data'] }",
+        "  nextcloud: { image: 'nextcloud:29-apache', volumes: ['cc:/var/www/html/data'] }",
+        "  wordpress: { image: 'wordpress:6.5', volumes: ['dd:/var/www/html/wp-content'] }",
+        "  kept: { image: 'grafana/grafana-oss:10.4.2', volumes: ['ee:/var/lib/grafana'] }",
+        "  moved: { image: 'quay.io/prometheus/prometheus:v2.53.0', command: ['--storage.tsdb.path=/data'], volumes: ['ff:/data'] }",
+        "  site: { image: 'wordpress:6.5', volumes: ['gg:/var/www/html'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {}, ff: {}, gg: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3", "4:3", "5:3"],
+  },
+  {
     // Nor are they taken for anything but a database for lack of postgres in their names.
     rule: "exposed-datastore",
     text: "",
