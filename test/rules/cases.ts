@@ -863,6 +863,28 @@ export const cases: RuleCase[] = [
     expected: ["4:5"],
   },
   {
+    // A health check its image gives, or the Dockerfile it builds, is waited for the same as one written here.
+    rule: "starts-before-healthy",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: a:1",
+        "    depends_on: [db, app, plain]",
+        "  db:",
+        "    image: postgres:16",
+        "    healthcheck: { interval: 5s }",
+        "  app: { build: ./app }",
+        "  plain: { build: ./plain }",
+        "",
+      ].join("\n"),
+      "app/Dockerfile": "FROM alpine:3.20\nHEALTHCHECK CMD wget -q -O- http://localhost/ || exit 1\n",
+      "plain/Dockerfile": "FROM alpine:3.20\n",
+    },
+    expected: ["4:18", "4:22"],
+  },
+  {
     rule: "workload-selector-mismatch",
     text: "",
     manifests: true,
