@@ -76,6 +76,8 @@ async function targetOf(
     if (!stat.isFile() && !stat.isDirectory()) return [() => loadModelFile(path)];
     isDirectory = stat.isDirectory();
   } catch {
+    // A missing docker-compose.yml is a compose file that is not there, not a model.
+    if (isComposeFileName(basename(path))) return [() => loadComposeAsModel([path], compose)];
     return [() => loadModelFile(path)];
   }
   if (!isDirectory) {

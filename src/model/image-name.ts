@@ -1,7 +1,17 @@
+/** Images their projects publish under their own names, by the name of what they run. */
+const PROJECT_IMAGES: ReadonlyMap<string, string> = new Map([
+  ["valkey/valkey", "valkey"],
+  ["grafana/grafana", "grafana"],
+  ["grafana/grafana-oss", "grafana"],
+  ["grafana/grafana-enterprise", "grafana"],
+  ["prom/prometheus", "prometheus"],
+  ["quay.io/prometheus/prometheus", "prometheus"],
+]);
+
 /**
  * An image's name without registry, tag or digest, where it is an official image on Docker Hub
- * (postgres, library/postgres, docker.io/library/postgres), Elastic's own, or Valkey's, which its
- * project publishes under its own name (valkey/valkey): what tells a known
+ * (postgres, library/postgres, docker.io/library/postgres), Elastic's own, or one a project
+ * publishes under its own name (valkey/valkey, grafana/grafana): what tells a known
  * store's defaults, where an image of another publisher may set its own.
  */
 export function officialImageName(image: string): string | undefined {
@@ -10,7 +20,8 @@ export function officialImageName(image: string): string | undefined {
     .replace(/:[^/:]*$/, "")
     .replace(/^(?:docker\.io\/)?(?:library\/)?/, "")
     .replace(/^docker\.elastic\.co\/elasticsearch\//, "");
-  if (name === "valkey/valkey") return "valkey";
+  const project = PROJECT_IMAGES.get(name);
+  if (project !== undefined) return project;
   return name === "" || name.includes("/") ? undefined : name;
 }
 

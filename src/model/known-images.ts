@@ -1,6 +1,6 @@
 /**
- * What is known of the official images of common stores, by their name on Docker Hub (as
- * baseImage gives it, for images built on them too): where each keeps its data, and the command its
+ * What is known of the official images of common stores and of the images some projects publish
+ * themselves, by the name baseImage gives them (for images built on them too): where each keeps its data, and the command its
  * own client checks it with. An image of another publisher may set its own, so nothing is assumed of it.
  */
 
@@ -87,4 +87,11 @@ export const KNOWN_IMAGES: ReadonlyMap<string, KnownImage> = new Map([
     { name: "Elasticsearch", data: { folder: "/usr/share/elasticsearch/data", option: /path\.data/ } },
   ],
   ["memcached", { name: "Memcached", check: ["sh", "-c", "echo stats | nc localhost 11211"] }],
+  // Its database and plugins; GF_PATHS_DATA moves them.
+  ["grafana", { name: "Grafana", data: { folder: "/var/lib/grafana", variable: "GF_PATHS_DATA" } }],
+  // The image's own command names the folder; a command of its own that names another moves it.
+  ["prometheus", { name: "Prometheus", data: { folder: "/prometheus", option: /--storage\.tsdb\.path\b/ } }],
+  // The application, its settings and the files uploaded to it are written there on first start.
+  ["nextcloud", { name: "Nextcloud", data: { folder: "/var/www/html" } }],
+  ["wordpress", { name: "WordPress", data: { folder: "/var/www/html" } }],
 ]);

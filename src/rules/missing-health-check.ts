@@ -20,7 +20,9 @@ export const missingHealthCheck: Rule = {
         service.health ||
         service.healthDisabled ||
         oneShot.has(service.kind) ||
-        context.model.imageHealthChecks?.has(service.id)
+        context.model.imageHealthChecks?.has(service.id) ||
+        // Reported where its `extends` is written: the health check may be in what it extends.
+        context.model.unresolvedExtends?.has(service.id)
       )
         continue;
       context.report(

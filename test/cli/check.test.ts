@@ -179,6 +179,15 @@ describe("deployview check", () => {
     ]);
   });
 
+  it("says a missing file named as compose files are is a compose file, not a model", async () => {
+    const result = await runCli(["check", "docker-compose.yml", "--format", "json"], dir);
+    const [found] = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
+    expect(result.code).toBe(2);
+    expect(found).toMatchObject({ code: "file-unreadable", message: "no such file" });
+    expect(found!.hint).toContain("compose file");
+    expect(found!.hint).not.toContain("deployview.yaml");
+  });
+
   it("fills a compose file's variables in from the environment it runs in before .env, as Compose does", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-env-"));
     writeFileSync(join(dir, "compose.yaml"), "services:\n  web:\n    image: 'nginx:${TAG}'\n");

@@ -382,7 +382,8 @@ describe("extends", () => {
       ].join("\n"),
     });
     const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => d.code === "no-image");
+    const lacking = new Set(["no-image", "missing-health-check"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => lacking.has(d.code));
     expect(located(found, loaded.sources)).toEqual(["no-image@5:3"]);
   });
 

@@ -340,6 +340,26 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "4:3", "6:3"],
   },
   {
+    // Grafana, Prometheus, Nextcloud and WordPress keep their data in a folder of their own, under their publishers' names too.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  grafana: { image: 'grafana/grafana:11.1.0', volumes: ['aa:/etc/grafana'] }",
+        "  prometheus: { image: 'prom/prometheus:v2.53.0', volumes: ['bb:/data'] }",
+        "  nextcloud: { image: 'nextcloud:29-apache', volumes: ['cc:/var/www/html/data'] }",
+        "  wordpress: { image: 'wordpress:6.5', volumes: ['dd:/var/www/html/wp-content'] }",
+        "  kept: { image: 'grafana/grafana-oss:10.4.2', volumes: ['ee:/var/lib/grafana'] }",
+        "  moved: { image: 'quay.io/prometheus/prometheus:v2.53.0', command: ['--storage.tsdb.path=/data'], volumes: ['ff:/data'] }",
+        "  site: { image: 'wordpress:6.5', volumes: ['gg:/var/www/html'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {}, ff: {}, gg: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3", "4:3", "5:3"],
+  },
+  {
     // Nor are they taken for anything but a database for lack of postgres in their names.
     rule: "exposed-datastore",
     text: "",
@@ -849,6 +869,28 @@ export const cases: RuleCase[] = [
     },
     // Once, in the anchor both services take it from.
     expected: ["4:5"],
+  },
+  {
+    // A health check its image gives, or the Dockerfile it builds, is waited for the same as one written here.
+    rule: "starts-before-healthy",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: a:1",
+        "    depends_on: [db, app, plain]",
+        "  db:",
+        "    image: postgres:16",
+        "    healthcheck: { interval: 5s }",
+        "  app: { build: ./app }",
+        "  plain: { build: ./plain }",
+        "",
+      ].join("\n"),
+      "app/Dockerfile": "FROM alpine:3.20\nHEALTHCHECK CMD wget -q -O- http://localhost/ || exit 1\n",
+      "plain/Dockerfile": "FROM alpine:3.20\n",
+    },
+    expected: ["4:18", "4:22"],
   },
   {
     rule: "workload-selector-mismatch",

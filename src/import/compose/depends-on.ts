@@ -24,6 +24,7 @@ export function usesField(
   raw: Json,
   composeServices: Json,
   reading: Reading,
+  imageHealthChecks: ReadonlySet<string>,
 ): ServiceInputType["uses"] {
   const declared = Array.isArray(raw.depends_on)
     ? raw.depends_on.map(asText)
@@ -63,7 +64,13 @@ export function usesField(
     // still waits for it where both run, which the model says with the wait an optional use gives.
     const entry = isObject(raw.depends_on) ? raw.depends_on[target] : undefined;
     if (isObject(entry) && entry.required === false) optional.add(target);
-    if (optional.has(target) || wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started"))
+    // A health check the model cannot state (its image's) makes no wait the model would assume:
+    // what is waited for is said, so the rules about waits see the start alone waited for.
+    if (
+      optional.has(target) ||
+      imageHealthChecks.has(target) ||
+      wait !== (hasHealthCheck(composeServices[target]) ? "healthy" : "started")
+    )
       waits.set(target, wait);
   });
   if (dependsOn.length === 0) return undefined;

@@ -33,12 +33,12 @@ type Json = Record<string, unknown>;
 const wholeFile = (file: string): SourceRange => ({ file, start: 0, end: 0 });
 
 /** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
-export async function readText(file: string): Promise<string | Diagnostic> {
+export async function readText(file: string, missingHint = "check the path"): Promise<string | Diagnostic> {
   if (isStandardInput(file)) return standardInputText(file);
   try {
     // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
     const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return unreadableFile("no such file", file, "check the path");
+    if (!info) return unreadableFile("no such file", file, missingHint);
     // Opening a named pipe waits for a writer, for ever if none comes. Standard input, the pipe a
     // user means to read (`-f -`, `-f /dev/stdin`), comes here by the name standard-input.ts gives it.
     if (!info.isFile()) return unreadableFile("not a file", file, "name a compose file");
@@ -80,7 +80,7 @@ export async function readComposeFile(
   } = {},
 ): Promise<ReadCompose> {
   const folder = paths.folder ?? dirname(file);
-  const text = await readText(file);
+  const text = await readText(file, "check the path of the compose file");
   if (typeof text !== "string") return { diagnostics: [text] };
   const unset = new Set<string>();
   const missing = new Map<string, string>();

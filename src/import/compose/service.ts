@@ -34,6 +34,8 @@ export interface ServicesReading extends Reading {
   fromEnvironment: Map<string, string>;
   /** Whether port ranges are read as a port each (see spreadsRanges). */
   spreadRanges: boolean;
+  /** The services that run their image's own health check (see Model.imageHealthChecks). */
+  imageHealthChecks: Set<string>;
 }
 
 export interface ReadService {
@@ -145,7 +147,7 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
     health: healthField(id, raw, reading),
     env: envField(id, raw, reading, reading.secretVariables, reading.fromEnvironment),
     volumes: volumesField(id, raw, reading),
-    uses: usesField(id, raw, reading.composeServices, reading),
+    uses: usesField(id, raw, reading.composeServices, reading, reading.imageHealthChecks),
     ...resourceFields(id, raw, reading),
     ...restartFields(id, raw, reading),
     pull: pullPolicy(raw.pull_policy),

@@ -88,24 +88,19 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     secretVariables: new Set(sources.flatMap((source) => [...(source.secrets ?? [])])),
     fromEnvironment: new Map(),
     spreadRanges: spreadsRanges(composeServices),
+    // Before any service is read: a service waits on ones defined after it too.
+    imageHealthChecks: imageHealthChecksOf(composeServices, definedIn),
   };
   const services: Record<string, ServiceInputType> = {};
   const run: Record<string, Json | null> = {};
   /** Every fixed host port each service publishes, for the clashes of ranges the model does not keep. */
   const hostPorts: HostPort[] = [];
-  const imageHealthChecks = new Set<string>();
+  const { imageHealthChecks } = reading;
   for (const [id, written] of Object.entries(composeServices)) {
     // A service written with nothing (`web:`) is one Compose runs with nothing: no image, no build.
     const raw = written === null ? {} : written;
     if (!isObject(raw)) continue;
     const { service, instance, published } = readService(id, raw, reading);
-    // Where it sets no check, Compose runs its image's: one built here has its Dockerfile's.
-    const folder = definedIn.get(id)?.at(-1)?.folder;
-    if (
-      keepsImageHealthCheck(raw) ||
-      (raw.healthcheck === undefined && folder !== undefined && buildsHealthCheck(raw.build, folder))
-    )
-      imageHealthChecks.add(id);
     services[id] = service;
     run[id] = instance;
     const profiles = service.profiles ?? [];
@@ -200,6 +195,26 @@ const SERVICE_DEPTH = 2;
  * The files that define each service, in their order: a project of thousands of included files
  * looked for each finding's place in every one of them.
  */
+
+/** The services that run their image's own health check (see Model.imageHealthChecks). */
+function imageHealthChecksOf(
+  composeServices: Json,
+  definedIn: ReadonlyMap<string | number, ComposeSource[]>,
+): Set<string> {
+  const found = new Set<string>();
+  for (const [id, raw] of Object.entries(composeServices)) {
+    if (!isObject(raw)) continue;
+    // Where it sets no check, Compose runs its image's: one built here has its Dockerfile's.
+    const folder = definedIn.get(id)?.at(-1)?.folder;
+    if (
+      keepsImageHealthCheck(raw) ||
+      (raw.healthcheck === undefined && folder !== undefined && buildsHealthCheck(raw.build, folder))
+    )
+      found.add(id);
+  }
+  return found;
+}
+
 function sourcesOfServices(sources: readonly ComposeSource[]): Map<string | number, ComposeSource[]> {
   const definedIn = new Map<string | number, ComposeSource[]>();
   for (const source of sources) {
