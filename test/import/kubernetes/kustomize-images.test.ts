@@ -1,19 +1,7 @@
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../helpers/cli.js";
 import { folderWith } from "../../helpers/files.js";
+import { checkFindingsAt } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
-
-/** Where `deployview check` finds each finding of a code in `folder` of `root`, as "file:line:column". */
-async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
-  const result = await runCli(["check", join(root, folder), "--format", "json"]);
-  const { diagnostics } = JSON.parse(result.stdout) as {
-    diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[];
-  };
-  return diagnostics
-    .filter((d) => d.code === code)
-    .map((d) => `${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`);
-}
 
 const base = {
   "base/app.yaml": [
@@ -43,7 +31,7 @@ describe("findings about an image kustomize's images set", () => {
       ].join("\n"),
     });
     // An entry that sets only the name is where the image is set all the same: at its newName.
-    expect(await findingsAt(root, "prod", "image-latest-tag")).toEqual([
+    expect(await checkFindingsAt(root, "prod", "image-latest-tag")).toEqual([
       "prod/kustomization.yaml:4:13",
       "prod/kustomization.yaml:5:31",
     ]);
@@ -64,7 +52,7 @@ describe("findings about an image kustomize's images set", () => {
         "",
       ].join("\n"),
     });
-    expect(await findingsAt(root, "canary", "image-latest-tag")).toEqual([
+    expect(await checkFindingsAt(root, "canary", "image-latest-tag")).toEqual([
       "base/app.yaml:13:18",
       "canary/kustomization.yaml:7:68",
     ]);

@@ -1,20 +1,7 @@
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../helpers/cli.js";
 import { folderWith } from "../../helpers/files.js";
+import { checkFindingsAt } from "../../helpers/positions.js";
 import { oneContainer } from "../../rules/cases.js";
-
-/** Where `deployview check` finds each finding of a code in `folder` of `root`, as "file:line:column". */
-async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
-  const result = await runCli(["check", join(root, folder), "--format", "json"]);
-  const { diagnostics } = JSON.parse(result.stdout) as {
-    diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[];
-  };
-  return diagnostics
-    .filter((d) => d.code === code)
-    .map((d) => `${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`)
-    .sort();
-}
 
 const base = {
   "base/app.yaml": [...oneContainer("Deployment", "web"), ""].join("\n"),
@@ -27,7 +14,7 @@ describe("findings about a label kustomize's labels add", () => {
       ...base,
       "prod/kustomization.yaml": "resources: [../base]\ncommonLabels:\n  team: Shop Team\n",
     });
-    expect(await findingsAt(root, "prod", "manifest-invalid")).toEqual([
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual([
       "prod/kustomization.yaml:3:9",
       "prod/kustomization.yaml:3:9",
     ]);
@@ -38,7 +25,7 @@ describe("findings about a label kustomize's labels add", () => {
       ...base,
       "prod/kustomization.yaml": "resources: [../base]\nlabels:\n  - pairs: { Team Name: shop }\n",
     });
-    expect(await findingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:3:14"]);
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:3:14"]);
   });
 
   it("leave a finding on a label the base gives at the base", async () => {
@@ -49,6 +36,6 @@ describe("findings about a label kustomize's labels add", () => {
       "base/kustomization.yaml": "resources: [app.yaml]\n",
       "prod/kustomization.yaml": "resources: [../base]\ncommonLabels: { team: shop }\n",
     });
-    expect(await findingsAt(root, "prod", "manifest-invalid")).toEqual(["base/app.yaml:3:40"]);
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["base/app.yaml:3:40"]);
   });
 });

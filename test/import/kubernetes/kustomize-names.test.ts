@@ -1,20 +1,7 @@
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../helpers/cli.js";
 import { folderWith } from "../../helpers/files.js";
+import { checkFindingsAt } from "../../helpers/positions.js";
 import { oneContainer } from "../../rules/cases.js";
-
-/** Where `deployview check` finds each finding of a code in `folder` of `root`, as "file:line:column". */
-async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
-  const result = await runCli(["check", join(root, folder), "--format", "json"]);
-  const { diagnostics } = JSON.parse(result.stdout) as {
-    diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[];
-  };
-  return diagnostics
-    .filter((d) => d.code === code)
-    .map((d) => `${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`)
-    .sort();
-}
 
 const base = {
   "base/app.yaml": [...oneContainer("Deployment", "web"), ""].join("\n"),
@@ -28,8 +15,10 @@ describe("findings about a name kustomize's namePrefix or nameSuffix make", () =
       "prod/kustomization.yaml": "resources: [../base]\nnamePrefix: Prod-\n",
       "canary/kustomization.yaml": "resources: [../base]\nnamePrefix: canary-\nnameSuffix: _v2\n",
     });
-    expect(await findingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:2:13"]);
-    expect(await findingsAt(root, "canary", "manifest-invalid")).toEqual(["canary/kustomization.yaml:3:13"]);
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:2:13"]);
+    expect(await checkFindingsAt(root, "canary", "manifest-invalid")).toEqual([
+      "canary/kustomization.yaml:3:13",
+    ]);
   });
 
   it("point at the base's name where it is refused already", async () => {
@@ -38,6 +27,6 @@ describe("findings about a name kustomize's namePrefix or nameSuffix make", () =
       "base/kustomization.yaml": "resources: [app.yaml]\n",
       "prod/kustomization.yaml": "resources: [../base]\nnamePrefix: prod-\n",
     });
-    expect(await findingsAt(root, "prod", "manifest-invalid")).toContain("base/app.yaml:3:19");
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toContain("base/app.yaml:3:19");
   });
 });

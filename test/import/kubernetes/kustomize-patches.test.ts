@@ -1,20 +1,7 @@
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../helpers/cli.js";
 import { folderWith } from "../../helpers/files.js";
+import { checkFindingsAt } from "../../helpers/positions.js";
 import { oneContainer } from "../../rules/cases.js";
-
-/** Where `deployview check` finds each finding of a code in the folder, as "file:line", sorted. */
-async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
-  const result = await runCli(["check", join(root, folder), "--format", "json"]);
-  const { diagnostics } = JSON.parse(result.stdout) as {
-    diagnostics: { code: string; file: string; range: { start: { line: number } } }[];
-  };
-  return diagnostics
-    .filter((d) => d.code === code)
-    .map((d) => `${relative(root, d.file)}:${d.range.start.line}`)
-    .sort();
-}
 
 /** A strategic merge patch that makes the container of the Deployment `name` privileged. */
 const privileged = (name: string) =>
@@ -45,8 +32,11 @@ describe("kustomize patch files of several documents", () => {
       "p.yaml": patch,
       "kustomization.yaml": `resources: [app.yaml]\n${entry}`,
     });
-    expect(await findingsAt(root, ".", "privileged-container")).toEqual(["p.yaml:19", "p.yaml:9"]);
-    expect(await findingsAt(root, ".", "yaml-multiple-documents")).toEqual([]);
+    expect(await checkFindingsAt(root, ".", "privileged-container", { columns: false })).toEqual([
+      "p.yaml:19",
+      "p.yaml:9",
+    ]);
+    expect(await checkFindingsAt(root, ".", "yaml-multiple-documents", { columns: false })).toEqual([]);
   });
 
   it("apply each document of an inline patch too", async () => {
@@ -55,7 +45,7 @@ describe("kustomize patch files of several documents", () => {
       "app.yaml": app,
       "kustomization.yaml": `resources: [app.yaml]\npatches:\n  - patch: |-\n      ${inline}\n`,
     });
-    expect(await findingsAt(root, ".", "privileged-container")).toEqual([
+    expect(await checkFindingsAt(root, ".", "privileged-container", { columns: false })).toEqual([
       "kustomization.yaml:12",
       "kustomization.yaml:22",
     ]);
@@ -72,8 +62,8 @@ describe("kustomize patch files of several documents", () => {
         "",
       ].join("\n"),
     });
-    expect(await findingsAt(root, ".", "kustomize-missing-resource")).toEqual([]);
-    expect(await findingsAt(root, ".", "host-namespace")).toEqual([
+    expect(await checkFindingsAt(root, ".", "kustomize-missing-resource", { columns: false })).toEqual([]);
+    expect(await checkFindingsAt(root, ".", "host-namespace", { columns: false })).toEqual([
       "kustomization.yaml:3",
       "kustomization.yaml:4",
     ]);

@@ -1,19 +1,7 @@
-import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../helpers/cli.js";
 import { folderWith } from "../../helpers/files.js";
+import { checkFindingsAt } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
-
-/** Where `deployview check` finds each finding of a code in `folder` of `root`, as "file:line:column". */
-async function findingsAt(root: string, folder: string, code: string): Promise<string[]> {
-  const result = await runCli(["check", join(root, folder), "--format", "json"]);
-  const { diagnostics } = JSON.parse(result.stdout) as {
-    diagnostics: { code: string; file: string; range: { start: { line: number; column: number } } }[];
-  };
-  return diagnostics
-    .filter((d) => d.code === code)
-    .map((d) => `${relative(root, d.file)}:${d.range.start.line}:${d.range.start.column}`);
-}
 
 /** A Deployment 'web' in base/, with these lines of its spec before the selector. */
 const base = (...spec: string[]) => {
@@ -33,7 +21,7 @@ describe("findings about a count of replicas kustomize's replicas set", () => {
     ["the base gives none", []],
   ])("point at the entry's count, where %s", async (_, spec) => {
     const root = folderWith({ ...base(...spec), "prod/kustomization.yaml": tooMany });
-    expect(await findingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:4:12"]);
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:4:12"]);
   });
 
   it("point at a later overlay's patch where it set the count again", async () => {
@@ -51,6 +39,8 @@ describe("findings about a count of replicas kustomize's replicas set", () => {
         "",
       ].join("\n"),
     });
-    expect(await findingsAt(root, "canary", "manifest-invalid")).toEqual(["canary/kustomization.yaml:7:25"]);
+    expect(await checkFindingsAt(root, "canary", "manifest-invalid")).toEqual([
+      "canary/kustomization.yaml:7:25",
+    ]);
   });
 });
