@@ -580,13 +580,17 @@ export const cases: RuleCase[] = [
         '  inline: { build: { context: ., dockerfile_inline: "FROM alpine:3.20\\nHEALTHCHECK CMD true" } }',
         "  off: { build: ./api, healthcheck: { disable: true } }",
         "  early: { build: { context: ./api, target: base } }",
+        "  lower: { build: ./lower }",
         "",
       ].join("\n"),
+      // Docker reads a context's dockerfile in lower case too where it has no Dockerfile.
+      "lower/dockerfile": "FROM alpine:3.20\nHEALTHCHECK CMD true\n",
       "api/Dockerfile":
         "FROM node:20 AS base\nFROM base\nHEALTHCHECK --interval=30s CMD curl -f http://localhost:3000/health || exit 1\n",
       "api/Dockerfile.worker": "FROM node:20\nHEALTHCHECK CMD node check.js\nHEALTHCHECK NONE\n",
     },
-    // Built to a stage before the one with the check, it has none.
+    // Built to a stage before the one with the check, it has none; the Dockerfile of ./api is read
+    // once for the three that build it, and its stages told apart by target all the same.
     expected: ["3:3", "6:3"],
   },
   {

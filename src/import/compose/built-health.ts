@@ -7,11 +7,10 @@ import { resolve } from "node:path";
 import { limits } from "../../load/limits.js";
 import { isObject, textOf } from "../json.js";
 import { readDockerfile } from "../source/dockerfile.js";
-import { REMOTE_CONTEXT } from "./local-paths.js";
+import { buildOf, DEFAULT_DOCKERFILES } from "./local-paths.js";
 
-/** The Dockerfile's text, where it is a file here within the limits; a path with a variable left in is chosen elsewhere. */
+/** The Dockerfile's text, where it is a file here within the limits. */
 function dockerfileText(path: string): string | undefined {
-  if (path.includes("$")) return undefined;
   try {
     const info = statSync(path, { throwIfNoEntry: false });
     if (!info?.isFile() || info.size > limits.maxFileBytes) return undefined;
@@ -21,24 +20,28 @@ function dockerfileText(path: string): string | undefined {
   }
 }
 
-/** The Dockerfile a build reads, inline or from its context; relative paths are read from `folder`. */
-function dockerfileOf(build: unknown, folder: string): string | undefined {
-  if (!isObject(build)) {
-    const context = textOf(build);
-    return context && !REMOTE_CONTEXT.test(context)
-      ? dockerfileText(resolve(folder, context, "Dockerfile"))
-      : undefined;
-  }
-  const inline = textOf(build.dockerfile_inline);
-  if (inline !== undefined) return inline;
-  const context = textOf(build.context) ?? ".";
-  if (REMOTE_CONTEXT.test(context)) return undefined;
-  return dockerfileText(resolve(folder, context, textOf(build.dockerfile) ?? "Dockerfile"));
-}
-
-export function buildsHealthCheck(build: unknown, folder: string): boolean {
-  const text = build === undefined || build === null ? undefined : dockerfileOf(build, folder);
-  if (text === undefined) return false;
-  const target = isObject(build) ? textOf(build.target) : undefined;
-  return readDockerfile(text, target).healthcheck !== undefined;
+/**
+ * Whether a service's build runs a health check, by the services of one project: services built
+ * alike (sentry's nineteen from one context) read and parse their Dockerfile once.
+ */
+export function builtHealthChecks(): (build: unknown, folder: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (build, folder) => {
+    const target = isObject(build) ? textOf(build.target) : undefined;
+    const inline = isObject(build) ? textOf(build.dockerfile_inline) : undefined;
+    if (inline !== undefined) return readDockerfile(inline, target).healthcheck !== undefined;
+    // Where the path is not there (a variable left in, a remote context), it is not read.
+    const written = buildOf(build);
+    if (!written || written.dockerfile?.includes("$")) return false;
+    const context = resolve(folder, written.context);
+    const names = written.dockerfile === undefined ? DEFAULT_DOCKERFILES : [written.dockerfile];
+    const key = JSON.stringify([context, names, target]);
+    let found = known.get(key);
+    if (found === undefined) {
+      const text = names.map((name) => dockerfileText(resolve(context, name))).find((t) => t !== undefined);
+      found = text !== undefined && readDockerfile(text, target).healthcheck !== undefined;
+      known.set(key, found);
+    }
+    return found;
+  };
 }

@@ -11,10 +11,10 @@ import { isObject, type Json, textOf } from "../json.js";
 type At = (path: (string | number)[]) => SourceRange;
 
 /** A context Compose fetches (a git or HTTP URL) rather than reads from the disk. */
-export const REMOTE_CONTEXT = /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//i;
+const REMOTE_CONTEXT = /^[a-z][a-z0-9+.-]*:\/\/|^git@|^github\.com\//i;
 
 /** Docker's names for a context's Dockerfile when the build names none. */
-const DEFAULT_DOCKERFILES = ["Dockerfile", "dockerfile"];
+export const DEFAULT_DOCKERFILES = ["Dockerfile", "dockerfile"];
 
 /** A path whose variable is not set here is chosen where the file is run. */
 const unresolved = (path: string) => path.includes("$");
@@ -39,7 +39,7 @@ const present = (folder: string, written: string, want: "file" | "folder" | "any
 };
 
 /** A build as written: its context, and its Dockerfile unless it gives one inline. */
-interface Build {
+export interface Build {
   context: string;
   dockerfile: string | undefined;
   inline: boolean;
@@ -47,7 +47,7 @@ interface Build {
   contextKey: string[];
 }
 
-function buildOf(raw: unknown): Build | undefined {
+export function buildOf(raw: unknown): Build | undefined {
   if (raw === undefined || raw === null) return undefined;
   const long = isObject(raw);
   const context = long ? (textOf(raw.context) ?? ".") : textOf(raw);

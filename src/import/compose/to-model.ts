@@ -11,7 +11,7 @@ import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
-import { buildsHealthCheck } from "./built-health.js";
+import { builtHealthChecks } from "./built-health.js";
 import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
 import { keepsImageHealthCheck } from "./health.js";
@@ -202,6 +202,7 @@ function imageHealthChecksOf(
   definedIn: ReadonlyMap<string | number, ComposeSource[]>,
 ): Set<string> {
   const found = new Set<string>();
+  const buildsHealthCheck = builtHealthChecks();
   for (const [id, raw] of Object.entries(composeServices)) {
     if (!isObject(raw)) continue;
     // Where it sets no check, Compose runs its image's: one built here has its Dockerfile's.
