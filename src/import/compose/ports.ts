@@ -4,6 +4,8 @@
  * refuses, which are reported and left out. A range of container ports is a port each where it
  * is short, and the project's short ones are few (see spreadsRanges).
  */
+
+import { isPortNumber } from "../../model/port-number.js";
 import type { Json } from "../json.js";
 import { asText, isObject, textOf } from "../json.js";
 import type { Reading } from "./reading.js";
@@ -63,7 +65,7 @@ export function exposedPorts(value: unknown, published: readonly Port[], spreadi
   const names = new Set(published.map((p) => p.name));
   return value.flatMap((entry, index): Port[] => {
     const read = typeof entry === "object" ? undefined : exposedPort(entry);
-    if (!read || !isPort(read.port)) return [];
+    if (!read || !isPortNumber(read.port)) return [];
     const written: Port & { last: number } = {
       name: `p${read.port}`,
       container: read.port,
@@ -156,10 +158,8 @@ function rangeEnd(host: string | undefined, container: string): number | undefin
   const hostRange = /^(\d+)-(\d+)$/.exec(host ?? "");
   if (!hostRange || !/^\d+-\d+$/.test(container)) return undefined;
   const end = Number(hostRange[2]);
-  return isPort(end) && end > Number(hostRange[1]) ? end : undefined;
+  return isPortNumber(end) && end > Number(hostRange[1]) ? end : undefined;
 }
-
-const isPort = (port: number) => Number.isInteger(port) && port > 0 && port <= 65535;
 
 /** An entry Docker refuses, and why where it is more than a port no system has. */
 interface InvalidPort {
@@ -219,9 +219,9 @@ function portEntry(
   // Both ends of a range are ports Docker checks: 65530-65540 is refused, not its first port taken.
   const ends = [last, ...(hostRangeLast === undefined ? [] : [hostRangeLast])];
   if (
-    !isPort(container) ||
-    !ends.every(isPort) ||
-    (hostPort !== undefined && hostPort !== 0 && !isPort(hostPort))
+    !isPortNumber(container) ||
+    !ends.every(isPortNumber) ||
+    (hostPort !== undefined && hostPort !== 0 && !isPortNumber(hostPort))
   ) {
     invalid.push({ index });
     return [];

@@ -16,6 +16,7 @@ import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { isContainerPath } from "../../model/mounts.js";
+import { isPortNumber } from "../../model/port-number.js";
 import { parseQuantity } from "../../model/quantity.js";
 import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
@@ -100,7 +101,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
       for (const field of ["containerPort", "hostPort"] as const) {
         const number = port[field];
         // A number of the wrong type is the field table's to report; one out of range is the API server's refusal.
-        if (typeof number === "number" && !(Number.isInteger(number) && number >= 1 && number <= 65535))
+        if (typeof number === "number" && !isPortNumber(number))
           found.push(
             refused(
               workload,

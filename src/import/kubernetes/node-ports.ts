@@ -5,6 +5,7 @@
  * with another. Found here, where the port is written; a clash is reported by host-port-conflict.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { isPortNumber } from "../../model/port-number.js";
 import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 
@@ -26,7 +27,7 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
       const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
       const at = locateIn(service, [...service.base, "spec", "ports", index, "nodePort"], "value");
       // No cluster opens a port no system has; one outside the usual range only a cluster set up so.
-      if (!Number.isInteger(nodePort) || nodePort < 1 || nodePort > 65535)
+      if (!isPortNumber(nodePort))
         diagnostics.push(
           diagnostic(
             "manifest-invalid",

@@ -6,10 +6,10 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { passesSecret } from "../../model/container-risks.js";
+import { isPortNumber } from "../../model/port-number.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
-import { isPortNumber } from "./workload-ports.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 

@@ -4,6 +4,7 @@
  * does not declare), which the container listens on all the same.
  */
 import type { KeyPath } from "../../load/yaml-file.js";
+import { isPortNumber } from "../../model/port-number.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asArray, isObject, type Json } from "./objects.js";
 import type { WorkloadContext } from "./workload.js";
@@ -40,10 +41,6 @@ export function containerPorts(
   }
   return { ports, names };
 }
-
-/** Whether a number is a port the API server takes: 1 to 65535. */
-export const isPortNumber = (port: unknown): port is number =>
-  typeof port === "number" && Number.isInteger(port) && port >= 1 && port <= 65535;
 
 /**
  * A port as a probe names it, as the model does: by its model name where it has one, else by number.
