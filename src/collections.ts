@@ -42,3 +42,9 @@ export function valueAt(value: unknown, path: readonly (string | number)[]): unk
   }
   return current;
 }
+
+/** Items as a sentence lists them: "a", "a and b", "a, b and c"; with `more` left out, "a, b and 3 more". */
+export function inWords(items: readonly string[], more = 0): string {
+  if (more > 0) return `${items.join(", ")} and ${more} more`;
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
+}

@@ -1,3 +1,4 @@
+import { inWords } from "./collections.js";
 import type { DiagnosticCode } from "./diagnostic-codes.js";
 
 export type { DiagnosticCode } from "./diagnostic-codes.js";
@@ -88,7 +89,7 @@ export function quotedNames(ids: readonly string[]): string {
   const named = ids.slice(0, 3).map((id) => `'${id}'`);
   const rest = ids.length - named.length;
   if (rest > 0) return `${named.join(", ")} and ${rest} other${rest === 1 ? "" : "s"}`;
-  return named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  return inWords(named);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -2,6 +2,8 @@
  * Memory and CPU per node: the instances it runs (its own and those of nodes nested in it),
  * replicas counted, summed as request..limit and held against the node's budget and capacity.
  */
+
+import { inWords } from "../collections.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { formatAmount, usesBinaryUnits } from "../model/quantity.js";
 import type { Amount, DeploymentNode, Environment, Instance } from "../model/types.js";
@@ -150,9 +152,7 @@ function sharesText(
     const replicas = max > 1 ? ` (${min === max ? min : `${min}–${max}`} replicas)` : "";
     return `'${entry.instance.id}' ${formatAmount(share, kind, binary)}${replicas}`;
   });
-  const rest = shares.length - texts.length;
-  if (rest > 0) return `${texts.join(", ")} and ${rest} more`;
-  return texts.length > 1 ? `${texts.slice(0, -1).join(", ")} and ${texts.at(-1)}` : (texts[0] ?? "");
+  return inWords(texts, shares.length - texts.length);
 }
 
 /** Findings for every node over (error) or possibly over (warning) its budget or capacity. */

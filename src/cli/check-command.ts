@@ -5,7 +5,7 @@
 
 import { checkLoadedModel } from "../check/index.js";
 import type { Load } from "../check/targets.js";
-import { append } from "../collections.js";
+import { append, inWords } from "../collections.js";
 import { type Diagnostic, hasErrors, sortDiagnostics, uniqueDiagnostics } from "../diagnostics.js";
 import { loadComposeAsModel } from "../import/compose/index.js";
 import { type ExampleEnvironment, exampleLookup } from "../import/compose/variables.js";
@@ -62,7 +62,7 @@ function countedKinds(checked: readonly CheckedKind[]): string {
     .map((kind) => [kind, checked.filter((k) => k === kind).length] as const)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${KIND_NAMES[kind][count === 1 ? 0 : 1]}`);
-  return counted.length === 1 ? counted[0]! : `${counted.slice(0, -1).join(", ")} and ${counted.at(-1)}`;
+  return inWords(counted);
 }
 
 /** How the paths named on the command line are read: the loads they stand for. */

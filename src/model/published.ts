@@ -1,3 +1,4 @@
+import { inWords } from "../collections.js";
 import type { PublishedPort } from "./types.js";
 
 /** The host port as text: its number, a pool of them (`8090-8093`), or "any" where the system picks a free one. */
@@ -20,13 +21,7 @@ export function hostPortsText(spans: readonly (readonly [first: number, last: nu
   }
   const texts = runs.map(([first, last]) => (first === last ? `${first}` : `${first}-${last}`));
   const named = texts.slice(0, 4);
-  const rest = texts.length - named.length;
-  const list =
-    named.length === 1
-      ? named[0]!
-      : rest > 0
-        ? `${named.join(", ")} and ${rest} more`
-        : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
+  const list = inWords(named, texts.length - named.length);
   const one = runs.length === 1 && runs[0]![0] === runs[0]![1];
   return `host port${one ? "" : "s"} ${list}`;
 }

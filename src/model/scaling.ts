@@ -1,3 +1,4 @@
+import { inWords } from "../collections.js";
 import type { Replicas } from "./types.js";
 
 /**
@@ -16,5 +17,5 @@ export function scalingText(replicas: Replicas): string {
     ...(replicas.memoryTarget ? [`${replicas.memoryTarget}% memory`] : []),
     ...(replicas.customMetrics ? ["metrics of its own"] : []),
   ];
-  return measures.length > 1 ? `${measures.slice(0, -1).join(", ")} and ${measures.at(-1)}` : measures[0]!;
+  return inWords(measures);
 }

@@ -1,4 +1,5 @@
 import { blockingCycles, startupOrder } from "../analyze/startup-order.js";
+import { inWords } from "../collections.js";
 import type { CycleRoute } from "../model/cycle-routes.js";
 import type { Instance } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
@@ -71,13 +72,7 @@ b: { uses: { a: { optional: true } } }`,
 function waitingText(waiting: readonly Instance[]): string {
   const names = waiting.slice(0, 3).map((instance) => `'${instance.id}'`);
   const more = waiting.length - names.length;
-  const listed =
-    more > 0
-      ? `${names.join(", ")} and ${more} more`
-      : names.length > 1
-        ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
-        : names[0]!;
-  return `${listed} wait${waiting.length > 1 ? "" : "s"}`;
+  return `${inWords(names, more)} wait${waiting.length > 1 ? "" : "s"}`;
 }
 
 /** Instances a message names along a route before it leaves the rest out. */

@@ -2,6 +2,8 @@
  * Ingresses → ingress nodes with routes to the workloads behind the Services they name. A backend
  * naming a Service the manifests do not define, or a port its Service does not have, is reported.
  */
+
+import { inWords } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
@@ -148,9 +150,6 @@ function covers(tlsHost: string, host: string): boolean {
   if (tlsHost === host) return true;
   return tlsHost.startsWith("*.") && host.slice(host.indexOf(".")) === tlsHost.slice(1);
 }
-
-const inWords = (hosts: readonly string[]) =>
-  hosts.length > 1 ? `${hosts.slice(0, -1).join(", ")} and ${hosts.at(-1)}` : (hosts[0] ?? "");
 
 /**
  * The hosts an Ingress routes that its tls leaves out, reported at its tls: they are served over
