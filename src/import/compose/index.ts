@@ -84,6 +84,14 @@ export async function importCompose(
     if (read.findings) append(findings, read.findings);
     keep(file, read);
     const expanded: ComposeSource[] = [];
+    // A file the documents extend is read once for all of them.
+    const extended = new Map<string, Promise<ReadCompose>>();
+    const readExtended = async (other: string) => {
+      // Only the service extended is taken from it: the others' paths are none of this project's.
+      const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
+      keep(other, result);
+      return result;
+    };
     // Each document with its own includes and extends, as Compose reads it.
     for (const source of read.sources ?? []) {
       append(
@@ -91,11 +99,10 @@ export async function importCompose(
         await includedSources(file, folder, source, { env: options.env ?? {}, load, diagnostics }, chain),
       );
       await applyExtends(file, folder, source, {
-        read: async (other) => {
-          // Only the service extended is taken from it: the others' paths are none of this project's.
-          const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
-          keep(other, result);
-          return result;
+        read: (other) => {
+          const reading = extended.get(other) ?? readExtended(other);
+          extended.set(other, reading);
+          return reading;
         },
         diagnostics,
         unresolved: unresolvedExtends,
