@@ -277,6 +277,14 @@ describe("a compose file of several YAML documents", () => {
       "plaintext-secret@11:20",
     ]);
   });
+
+  it("is refused at the document that is no mapping, not at the file's first line", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  web: { image: 'nginx:1.27' }\n---\n- a list\n",
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-wrong-type@4:1"]);
+  });
 });
 
 describe("keys the Compose Specification does not know", () => {

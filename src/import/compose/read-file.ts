@@ -127,9 +127,16 @@ export async function readComposeFile(
       );
     return { text, uses, diagnostics };
   }
-  if (documents.some(({ value }) => typeof value !== "object" || Array.isArray(value))) {
+  const notMapping = documents.find(({ value }) => typeof value !== "object" || Array.isArray(value));
+  if (notMapping) {
+    // At the document's value, as the model's loader reports its own: not a made-up 1:1.
     diagnostics.push(
-      diagnostic("schema-wrong-type", "error", "a compose file must be a mapping", wholeFile(file)),
+      diagnostic(
+        "schema-wrong-type",
+        "error",
+        "a compose file must be a mapping",
+        locate(notMapping, [], "value"),
+      ),
     );
     return { text, uses, diagnostics };
   }
