@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { schemasWithoutAnnotations } from "./schema-annotations.mjs";
 
 /** Options both bundles share. */
 export function bundleOptions(root) {
@@ -16,6 +17,8 @@ export function bundleOptions(root) {
     // yaml's ES module build (its "browser" entry, the same code): bundled, it is evaluated as it is
     // used, where its CommonJS build runs every module at start-up.
     alias: { yaml: "./node_modules/yaml/browser/index.js" },
+    // The Compose Specification is walked, never shown: its descriptions stay out of the bundles.
+    plugins: [schemasWithoutAnnotations(/vendor[\\/]compose-spec[\\/]compose-spec\.json$/)],
     legalComments: "none",
     minify: !process.env.DEPLOYVIEW_DEBUG_BUILD,
     sourcemap: false,
