@@ -1679,6 +1679,32 @@ describe("Kubernetes manifests as a model", () => {
     expect(located(flux.diagnostics, flux.sources)).toEqual(["manifest-kind-skipped@2:7"]);
   });
 
+  it("leaves out custom resources that share a built-in kind's name, where their group is not Kubernetes'", async () => {
+    const { diagnostics, sources, model } = await loadManifestText([
+      "apiVersion: example.com/v1",
+      "kind: Deployment",
+      "metadata: { name: thing }",
+      "spec:",
+      "  replicas: 3",
+      "  template: { spec: { containers: [{ name: x, image: 'nginx:latest' }] } }",
+      "---",
+      "apiVersion: serving.knative.dev/v1",
+      "kind: Service",
+      "metadata: { name: hello }",
+      "spec: { template: { spec: { containers: [{ image: 'hello:1.0' }] } } }",
+      "---",
+      ...apiContainer(),
+      "",
+    ]);
+    expect(model!.services.map((s) => s.id)).toEqual(["api"]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-kind-skipped@2:7", "manifest-kind-skipped@9:7"]);
+    const skipped = diagnostics.filter((d) => d.code === "manifest-kind-skipped").map((d) => d.message);
+    expect(skipped).toEqual([
+      "Deployment objects of example.com/v1 are custom resources, not part of the model; 'thing' and any others are left out",
+      "Service objects of serving.knative.dev/v1 are custom resources, not part of the model; 'hello' and any others are left out",
+    ]);
+  });
+
   it("unwraps typed lists as kubectl does, their items taking the kind the list names where they leave it out", async () => {
     const { diagnostics, sources, model } = await loadManifestText([
       "apiVersion: v1",

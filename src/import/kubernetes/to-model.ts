@@ -9,6 +9,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { PathMap } from "../path-map.js";
+import { isCustomResource } from "./api-groups.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { publishedPorts, servicePorts } from "./fronting-ports.js";
@@ -44,17 +45,31 @@ export interface ImportedManifests {
   findings: Diagnostic[];
 }
 
-/** Says once of each kind the model leaves out (a ConfigMap is read where it is used, and says nothing). */
-function skippedKinds(objects: readonly ManifestObject[]): Diagnostic[] {
-  const skipped = new Map<string, ManifestObject>();
+/**
+ * Says once of each kind the model leaves out (a ConfigMap is read where it is used, and says
+ * nothing), and once of each custom resource named as a kind it reads is, with its apiVersion.
+ */
+function skippedKinds(objects: readonly ManifestObject[], custom: readonly ManifestObject[]): Diagnostic[] {
+  const skipped = new Map<string, { object: ManifestObject; what: string }>();
   for (const object of objects)
     if (!importedKinds.has(object.kind) && !quietKinds.has(object.kind) && !skipped.has(object.kind))
-      skipped.set(object.kind, object);
-  return [...skipped.values()].map((object) =>
+      skipped.set(object.kind, { object, what: `${object.kind} objects are not part of the model` });
+  for (const object of custom) {
+    const named = importedKinds.has(object.kind) || quietKinds.has(object.kind);
+    const key = named ? `${object.apiVersion} ${object.kind}` : object.kind;
+    if (!skipped.has(key))
+      skipped.set(key, {
+        object,
+        what: named
+          ? `${object.kind} objects of ${object.apiVersion} are custom resources, not part of the model`
+          : `${object.kind} objects are not part of the model`,
+      });
+  }
+  return [...skipped.values()].map(({ object, what }) =>
     diagnostic(
       "manifest-kind-skipped",
       "info",
-      `${object.kind} objects are not part of the model; '${object.name}' and any others are left out`,
+      `${what}; '${object.name}' and any others are left out`,
       locateIn(object, [...object.base, "kind"], "value"),
     ),
   );
@@ -144,7 +159,9 @@ export function manifestsToModel(
   options: { namespace?: string; builds?: ReadonlyMap<string, SkaffoldBuild> } = {},
 ): ImportedManifests {
   const diagnostics: Diagnostic[] = [];
-  const objects = distinct(all, diagnostics);
+  const defined = distinct(all, diagnostics);
+  const objects = defined.filter((o) => !isCustomResource(o.apiVersion));
+  const custom = defined.filter((o) => isCustomResource(o.apiVersion));
   const defaultNamespace = options.namespace ?? "default";
   const namespaceOf = (o: ManifestObject) => o.namespace ?? defaultNamespace;
   const byKind = groupBy(objects, (object) => object.kind);
@@ -159,7 +176,7 @@ export function manifestsToModel(
   const services = ofKind("Service");
   const workloads = objects.filter((o) => workloadKinds.has(o.kind));
 
-  append(diagnostics, skippedKinds(objects));
+  append(diagnostics, skippedKinds(objects, custom));
   append(diagnostics, podsWithoutContainers(workloads));
 
   // Ids: the workload's name, qualified by its namespace when two namespaces use the same name, and
