@@ -1678,8 +1678,9 @@ export const cases: RuleCase[] = [
       ".env.example": "GITHUB_TOKEN=\n",
       Dockerfile: "FROM node:20\n",
     },
-    // A build argument that is only a variable is passed through from the environment.
-    expected: ["6:9", "10:33"],
+    // A build argument that is only a variable is passed through from the environment. At the value,
+    // as a variable's is: what to take out of the file.
+    expected: ["6:20", "10:33"],
   },
   {
     // A password in a connection string, and one that is all digits.
