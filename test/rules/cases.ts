@@ -761,6 +761,34 @@ export const cases: RuleCase[] = [
     expected: ["5:5"],
   },
   {
+    // Compose reads a boolean written as text, or filled in by a variable, as the boolean.
+    rule: "privileged-container",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', privileged: 'true' }",
+        "  b: { image: 'b:1', privileged: '${PRIVILEGED:-yes}' }",
+        "  c: { image: 'c:1', privileged: 'false' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:22", "3:22"],
+  },
+  {
+    rule: "writable-root-filesystem",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', read_only: 'true' }",
+        "  b: { image: 'b:1', read_only: '${READ_ONLY:-off}' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["3:3"],
+  },
+  {
     rule: "starts-before-healthy",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: { db: { wait: started }, q: { wait: started } } }\n  b: { kind: api, image: "b:1", uses: [db] }\n  db: { kind: database, image: "pg:16", health: { command: [pg_isready] }, volumes: { d: /data } }\n  q: { kind: queue, image: "q:1", volumes: { d: /data } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, db, q] } } }\n`,
     expected: ["4:41"],
