@@ -1782,6 +1782,35 @@ export const cases: RuleCase[] = [
     expected: ["5:7"],
   },
   {
+    // A health check turned off, and a mount made read-only, in text Compose reads as true.
+    rule: "wait-without-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  app: { image: 'a:1', depends_on: { db: { condition: service_healthy } } }",
+        "  db: { image: 'd:1', healthcheck: { disable: 'true' } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:38"],
+  },
+  {
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: mysql:8.0",
+        "    volumes: [{ type: volume, source: my, target: /var/lib/mysql, read_only: 'yes' }]",
+        "volumes: { my: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3"],
+  },
+  {
     rule: "docker-socket-mounted",
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { sock: "/var/run/docker.sock:/var/run/docker.sock" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:44"],
