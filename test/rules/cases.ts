@@ -531,6 +531,12 @@ export const cases: RuleCase[] = [
     expected: ["4:26", "5:26", "6:26"],
   },
   {
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "node:lts-alpine3.19" }\n  b: { kind: api, image: "nginx:stable-alpine3.19" }\n  c: { kind: api, image: "nginx:1.25-alpine3.19" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    // A channel with a variant after it moves with the channel: the version is the variant's.
+    expected: ["4:26", "5:26"],
+  },
+  {
     // At the value, which is what to take out of the file; the name stays.
     rule: "plaintext-secret",
     text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
