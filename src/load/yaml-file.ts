@@ -531,9 +531,19 @@ export function reach(
   for (let depth = along.length - 1; depth >= 0; depth--) {
     const { key, value } = along[depth]!;
     const node = prefer === "key" ? (key ?? value) : (value ?? key);
-    if (node?.range) return { depth: along.length - 1, range: rangeOf(node, yaml.file) };
+    if (node?.range)
+      return { depth: along.length - 1, range: withoutBreaksAfter(yaml.text, rangeOf(node, yaml.file)) };
   }
   return { depth: along.length - 1, range: { file: yaml.file, start: 0, end: 0 } };
+}
+
+/** A block scalar's (`|`, `>`) range takes in the line breaks after it: it ends on its last line. */
+function withoutBreaksAfter(text: string, range: SourceRange): SourceRange {
+  const header = text[range.start];
+  if (header !== "|" && header !== ">") return range;
+  let end = range.end;
+  while (end > range.start && /\s/.test(text[end - 1]!)) end--;
+  return end === range.end ? range : { ...range, end };
 }
 
 /** Where a key path is in the file (see `reach`). */

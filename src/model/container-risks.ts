@@ -8,15 +8,19 @@ import type { Service } from "./types.js";
 
 /**
  * An image with no tag, a tag without a version number in it (stable, edge, lts, alpine) or one that
- * starts with latest: tags the publisher moves to another image. A digest pins it whatever the tag.
+ * starts with latest or another channel (lts-alpine3.19): tags the publisher moves to another image.
+ * A digest pins it whatever the tag.
  */
 export function unpinnedImage(image: string): boolean {
   // A variable (${TAG}) is set where the file is run, and cannot be judged here; a reference Docker
   // refuses is invalid-image-name's finding.
   if (image.includes("@") || image.includes("$") || imageNameProblem(image)) return false;
   const tag = /:([^/:]+)$/.exec(image)?.[1];
-  // latest-kafka-3.7.0 moves with the publisher's latest release, whatever follows it.
-  return tag === undefined || /^latest(-|$)/.test(tag) || !/[0-9]/.test(tag);
+  // latest-kafka-3.7.0 moves with the publisher's latest release, whatever follows it; so does a
+  // channel with a variant after it (lts-alpine3.19), whose version is the variant's.
+  return (
+    tag === undefined || /^(?:latest|stable|lts|mainline|current|edge)(-|$)/.test(tag) || !/[0-9]/.test(tag)
+  );
 }
 
 /** The container runtimes whose socket gives whoever holds it the host: by the socket's file name. */

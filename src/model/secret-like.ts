@@ -9,6 +9,8 @@ const TOKEN_FORMS: [form: RegExp, what: string][] = [
   [/^(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_\w{22,})$/, "a GitHub token"],
   [/^glpat-[\w-]{20,}$/, "a GitLab token"],
   [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, "a Slack token"],
+  // The address of an incoming webhook is its own key: whoever has it posts to the channel.
+  [/^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]{16,}$/, "a Slack webhook"],
   [/^[sr]k_live_[A-Za-z0-9]{16,}$/, "a Stripe key"],
   [/^(?:AKIA|ASIA)[A-Z0-9]{16}$/, "an AWS access key"],
   [/^AIza[\w-]{35}$/, "a Google API key"],
@@ -18,7 +20,8 @@ const TOKEN_FORMS: [form: RegExp, what: string][] = [
 ];
 
 /** The beginnings of TOKEN_FORMS: one test of a value rules them all out, where most values start otherwise. */
-const TOKEN_START = /^(?:gh[pousr]_|github_pat_|glpat-|xox|[sr]k_live_|A[KS]IA|AIza|npm_|SG\.|sk-)/;
+const TOKEN_START =
+  /^(?:gh[pousr]_|github_pat_|glpat-|xox|https:\/\/hooks\.slack\.com\/|[sr]k_live_|A[KS]IA|AIza|npm_|SG\.|sk-)/;
 
 /** A value that stands for one to be filled in by a template or by hand: {{ token }}, <your-token>. */
 const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;

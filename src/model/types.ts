@@ -173,7 +173,7 @@ export interface Build {
   context: string;
   dockerfile?: string;
   target?: string;
-  /** Build arguments, each where it is written. */
+  /** Build arguments, each where its value is written. */
   args: { name: string; value: string; at: SourceRange }[];
   stages: { name: string; image?: string; description?: string }[];
 }

@@ -180,3 +180,19 @@ describe("ports on other transports", () => {
     ]);
   });
 });
+
+describe("a host port a service publishes twice", () => {
+  it("is said to be published twice, not to be taken by the service from itself", async () => {
+    const { found } = await hostPortClashes([
+      "services:",
+      "  web: { image: 'web:1', ports: ['9191:80', '9191:81', '7000-7010:7000-7010', '7005-7020:8005-8020'] }",
+      "  api: { image: 'api:1', ports: ['6000:80'] }",
+      "  edge: { image: 'edge:1', ports: ['6000:80'] }",
+    ]);
+    expect(found.map((d) => d.message)).toEqual([
+      "'web' publishes host port 9191 twice on this host",
+      "'web' publishes host ports 7005-7010 twice on this host",
+      "'edge' publishes host port 6000, which 'api' already publishes on this host",
+    ]);
+  });
+});

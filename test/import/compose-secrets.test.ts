@@ -302,6 +302,10 @@ describe("access tokens and keys known by their form", () => {
     ["github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123456789", "holds a GitHub token"],
     ["glpat-abcdefghij0123456789", "holds a GitLab token"],
     ["xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx", "holds a Slack token"],
+    [
+      "https://hooks.slack.com/services/T0A1B2C3D/B4E5F6G7H/AbCdEfGhIjKlMnOpQrStUvWx",
+      "holds a Slack webhook",
+    ],
     ["sk_live_4eC39HqLyjWDarjtT1zdp7dc", "holds a Stripe key"],
     ["AKIAIOSFODNN7EXAMPLE", "holds an AWS access key"],
     ["AIzaSyD-abcdefghijklmnopqrstuvwxyz01234", "holds a Google API key"],
@@ -311,12 +315,16 @@ describe("access tokens and keys known by their form", () => {
     expect(secretLike("SETTING", value)).toBe(why);
   });
 
-  it.each(["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "ghp_short", "AKIA-not-a-key", "sk-learn", "xoxb"])(
-    "are not what only begins like one: %s",
-    (value) => {
-      expect(secretLike("SETTING", value)).toBeUndefined();
-    },
-  );
+  it.each([
+    "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+    "ghp_short",
+    "AKIA-not-a-key",
+    "sk-learn",
+    "xoxb",
+    "https://hooks.slack.com/services/",
+  ])("are not what only begins like one: %s", (value) => {
+    expect(secretLike("SETTING", value)).toBeUndefined();
+  });
 
   it("leave out a value that stands for one to be filled in", () => {
     for (const value of ["{{ vault_token }}", "${{ secrets.API_TOKEN }}", "<your-token>"])

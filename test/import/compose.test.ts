@@ -1054,6 +1054,38 @@ volumes: { data: {}, pg: {} }
     expect(found).toEqual(["undocumented-variable@compose.worker.yaml:4"]);
   });
 
+  it("judges a file given with -f from another folder by the project's example env file, as Compose fills it in from the project's .env", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG}\n",
+      ".env.example": "API_TAG=1.4.2\nREGION=\n",
+      "ops/override.yaml":
+        "services:\n  api:\n    environment:\n      REGION: ${REGION}\n      ZONE: ${ZONE}\n",
+      // Beside the override, but no .env that Compose reads is made from it.
+      "ops/.env.example": "ZONE=\n",
+    });
+    const result = await runCli(
+      [
+        "check",
+        "-f",
+        "compose.yaml",
+        "-f",
+        "ops/override.yaml",
+        "--format",
+        "json",
+        "--rule",
+        "missing-health-check=off",
+      ],
+      folder,
+    );
+    const found = JSON.parse(result.stdout)
+      .diagnostics.filter((d: { code: string }) => d.code === "undocumented-variable")
+      .map((d: { file: string; message: string; range: { start: { line: number } } }) => [
+        `${d.file}:${d.range.start.line}`,
+        d.message,
+      ]);
+    expect(found).toEqual([["ops/override.yaml:5", "${ZONE} is used here but not listed in .env.example"]]);
+  });
+
   it("keeps what a service waits for where it is not what the model assumes, and nothing more", async () => {
     const file = write(
       "waits.yaml",

@@ -531,6 +531,12 @@ export const cases: RuleCase[] = [
     expected: ["4:26", "5:26", "6:26"],
   },
   {
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "node:lts-alpine3.19" }\n  b: { kind: api, image: "nginx:stable-alpine3.19" }\n  c: { kind: api, image: "nginx:1.25-alpine3.19" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    // A channel with a variant after it moves with the channel: the version is the variant's.
+    expected: ["4:26", "5:26"],
+  },
+  {
     // At the value, which is what to take out of the file; the name stays.
     rule: "plaintext-secret",
     text: `${head}services:\n  a: { kind: api, image: "a:1", env: { DB_PASSWORD: hunter2, URL: "postgres://u:p@db/x", LEVEL: info, TOKEN: { secret: pw } } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
@@ -759,6 +765,34 @@ export const cases: RuleCase[] = [
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
     expected: ["5:5"],
+  },
+  {
+    // Compose reads a boolean written as text, or filled in by a variable, as the boolean.
+    rule: "privileged-container",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', privileged: 'true' }",
+        "  b: { image: 'b:1', privileged: '${PRIVILEGED:-yes}' }",
+        "  c: { image: 'c:1', privileged: 'false' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:22", "3:22"],
+  },
+  {
+    rule: "writable-root-filesystem",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', read_only: 'true' }",
+        "  b: { image: 'b:1', read_only: '${READ_ONLY:-off}' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["3:3"],
   },
   {
     rule: "starts-before-healthy",
@@ -1678,8 +1712,9 @@ export const cases: RuleCase[] = [
       ".env.example": "GITHUB_TOKEN=\n",
       Dockerfile: "FROM node:20\n",
     },
-    // A build argument that is only a variable is passed through from the environment.
-    expected: ["6:9", "10:33"],
+    // A build argument that is only a variable is passed through from the environment. At the value,
+    // as a variable's is: what to take out of the file.
+    expected: ["6:20", "10:33"],
   },
   {
     // A password in a connection string, and one that is all digits.
@@ -1751,6 +1786,35 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["5:7"],
+  },
+  {
+    // A health check turned off, and a mount made read-only, in text Compose reads as true.
+    rule: "wait-without-health-check",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  app: { image: 'a:1', depends_on: { db: { condition: service_healthy } } }",
+        "  db: { image: 'd:1', healthcheck: { disable: 'true' } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:38"],
+  },
+  {
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: mysql:8.0",
+        "    volumes: [{ type: volume, source: my, target: /var/lib/mysql, read_only: 'yes' }]",
+        "volumes: { my: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3"],
   },
   {
     rule: "docker-socket-mounted",

@@ -157,6 +157,30 @@ environments:
   });
 });
 
+describe("a finding on a block scalar", () => {
+  it("ends on its last line, not at the start of the line after it", async () => {
+    const text = [
+      "services:",
+      "  app:",
+      "    image: a:1.0",
+      "    environment:",
+      "      TLS_KEY: |",
+      "        -----BEGIN PRIVATE KEY-----",
+      "        MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
+      "        -----END PRIVATE KEY-----",
+      "",
+      "      LEVEL: info",
+      "",
+    ].join("\n");
+    const [found] = await composeFindings({ "compose.yaml": text }, "plaintext-secret");
+    const index = new SourceIndex(new Map([[found!.diagnostic.file!, text]]));
+    expect(index.range(found!.diagnostic)).toEqual({
+      start: { line: 5, column: 16 },
+      end: { line: 8, column: 34 },
+    });
+  });
+});
+
 describe("dependency cycles", () => {
   it("are one finding a cycle, which names those that wait on it from outside", () => {
     const text = `system: { name: Shop }

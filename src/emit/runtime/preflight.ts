@@ -212,16 +212,20 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
       // Taken all the same: one in a profile after it may start with it and not with those before.
       bound.add({ bind: port.bind, instance });
     }
-    for (const { port, hosts, by } of clashes.values())
+    for (const { port, hosts, by } of clashes.values()) {
+      const ports = hostPortsText(hosts.map((h) => [h, h] as const));
       found.push(
         diagnostic(
           "host-port-conflict",
           "error",
-          `'${instance.id}' publishes ${hostPortsText(hosts.map((h) => [h, h] as const))}, which ${quotedNames(by)} already publish${by.length === 1 ? "es" : ""} on this host`,
+          by.length === 1 && by[0] === instance.id
+            ? `'${instance.id}' publishes ${ports} twice on this host`
+            : `'${instance.id}' publishes ${ports}, which ${quotedNames(by)} already publish${by.length === 1 ? "es" : ""} on this host`,
           port.at,
           { hint: "publish one of them on another host port" },
         ),
       );
+    }
     return found;
   };
 }

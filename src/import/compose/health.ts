@@ -2,12 +2,13 @@
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import type { Reading } from "./reading.js";
+import { readsTrue } from "./spec-walk.js";
 
 /** Whether a compose service has a health check that runs: one with a test, neither disabled nor NONE. */
 export function hasHealthCheck(service: unknown): boolean {
   if (!isObject(service) || !isObject(service.healthcheck)) return false;
   const { disable, test } = service.healthcheck;
-  return disable !== true && test !== undefined && !(Array.isArray(test) && test[0] === "NONE");
+  return !readsTrue(disable) && test !== undefined && !(Array.isArray(test) && test[0] === "NONE");
 }
 
 /**
@@ -17,12 +18,12 @@ export function hasHealthCheck(service: unknown): boolean {
  */
 export function keepsImageHealthCheck(service: Json): boolean {
   const health = service.healthcheck;
-  return isObject(health) && health.disable !== true && health.test === undefined;
+  return isObject(health) && !readsTrue(health.disable) && health.test === undefined;
 }
 
 /** Whether a compose service turns health checks off, its image's own too: disable: true, or a test of NONE. */
 function disablesHealthCheck(health: Json): boolean {
-  return health.disable === true || (Array.isArray(health.test) && health.test[0] === "NONE");
+  return readsTrue(health.disable) || (Array.isArray(health.test) && health.test[0] === "NONE");
 }
 
 /**

@@ -51,9 +51,12 @@ export async function importCompose(
 ): Promise<ComposeImport> {
   const sources = new Map<string, string>();
   const uses = new Map<string, VariableUse[]>();
-  const keep = (file: string, read: ReadCompose) => {
+  /** The folder of the project each file is read in, whose .env fills in its variables. */
+  const projectOf = new Map<string, string>();
+  const keep = (file: string, read: ReadCompose, project: string) => {
     if (read.text !== undefined) sources.set(file, read.text);
     if (read.uses !== undefined) uses.set(file, read.uses);
+    if (!projectOf.has(file)) projectOf.set(file, project);
   };
   const diagnostics: Diagnostic[] = [];
   // The missing-path rule's: reported by lint, where they can be configured and suppressed.
@@ -82,14 +85,14 @@ export async function importCompose(
     const read = await readComposeFile(file, fileEnv, dotEnvPath, example, { folder });
     append(diagnostics, read.diagnostics);
     if (read.findings) append(findings, read.findings);
-    keep(file, read);
+    keep(file, read, folder);
     const expanded: ComposeSource[] = [];
     // A file the documents extend is read once for all of them.
     const extended = new Map<string, Promise<ReadCompose>>();
     const readExtended = async (other: string) => {
       // Only the service extended is taken from it: the others' paths are none of this project's.
       const result = await readComposeFile(other, fileEnv, dotEnvPath, example, { check: false });
-      keep(other, result);
+      keep(other, result, folder);
       return result;
     };
     // Each document with its own includes and extends, as Compose reads it.
@@ -113,7 +116,11 @@ export async function importCompose(
   };
   // Every file given with -f reads its paths from the first one's folder, as Compose reads them.
   for (const file of files) append(composeSources, await load(file, env, [], dirname(files[0]!)));
-  const variables = configVariables(uses, exampleFor);
+  // Documented by the example of the .env Compose reads: the project's, not one beside a file given
+  // with -f from another folder.
+  const variables = configVariables(uses, (file) =>
+    exampleFor(join(projectOf.get(file) ?? dirname(file), basename(file))),
+  );
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const services = new Set(
     composeSources.flatMap((source) =>

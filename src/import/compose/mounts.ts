@@ -10,6 +10,7 @@ import { asText, isObject, type Json, textOf } from "../json.js";
 import { entryPath } from "./locate-merged.js";
 import type { Reading } from "./reading.js";
 import { parseShortVolume } from "./short-volume.js";
+import { readsTrue } from "./spec-walk.js";
 
 type Volumes = NonNullable<ServiceInputType["volumes"]>;
 
@@ -20,7 +21,7 @@ export function volumesField(id: string, raw: Json, reading: Reading): ServiceIn
       ? {
           source: textOf(volume.source),
           target: textOf(volume.target),
-          readOnly: volume.read_only === true,
+          readOnly: readsTrue(volume.read_only),
           type: textOf(volume.type),
           problem: undefined,
         }

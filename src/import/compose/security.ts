@@ -5,6 +5,7 @@
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, type Json } from "../json.js";
 import type { Reading } from "./reading.js";
+import { readsTrue } from "./spec-walk.js";
 
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(asText) : []);
 
@@ -26,8 +27,8 @@ export function securityField(id: string, raw: Json, reading: Reading): ServiceI
   reading.note(["services", id, "security", "privileged"], ["services", id, "privileged"]);
   const security = {
     ...(raw.user !== undefined ? { user: asText(raw.user) } : {}),
-    ...(raw.privileged === true ? { privileged: true } : {}),
-    ...(raw.read_only === true ? { "read-only-root": true } : {}),
+    ...(readsTrue(raw.privileged) ? { privileged: true } : {}),
+    ...(readsTrue(raw.read_only) ? { "read-only-root": true } : {}),
     ...(capabilities.length > 0 ? { capabilities } : {}),
     ...(dropped.length > 0 ? { drop: dropped } : {}),
     ...(unconfined.length > 0 ? { unconfined: unconfined.map((u) => u.profile) } : {}),

@@ -94,6 +94,11 @@ export function readsAs(type: ParsedType, text: string): boolean {
   return PARSES[type].test(text.trim());
 }
 
+/** Whether a boolean field is on: true, or text Compose reads as true (privileged: "${PRIVILEGED:-true}"). */
+export function readsTrue(value: unknown): boolean {
+  return value === true || (typeof value === "string" && /^(?:true|yes|y|on|1|t)$/i.test(value.trim()));
+}
+
 /** What a text value of a field Compose parses should read as, where it does not. */
 function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefined {
   // Empty is a variable not set, and a variable is filled in later: both are reported with variables.

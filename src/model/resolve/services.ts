@@ -252,7 +252,7 @@ function resolveBuild(
     args: entriesOf(input.args).map(([name, value]) => ({
       name,
       value,
-      at: context.locate(["services", id, "build", "args", name]),
+      at: context.locate(["services", id, "build", "args", name], "value"),
     })),
   };
   if (input.dockerfile) build.dockerfile = input.dockerfile;
