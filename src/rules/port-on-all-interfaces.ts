@@ -16,7 +16,9 @@ export const portOnAllInterfaces: Rule = {
       if (environment.platform !== "compose") continue;
       // Without an address, the model's own Compose binds a local environment to localhost.
       if (environment.access.scope === "local") continue;
-      for (const instance of environment.instances)
+      for (const instance of environment.instances) {
+        // On the host's network Docker discards what is published (host-namespace reports it).
+        if (instance.service.hostNamespaces.some((shared) => shared.namespace === "network")) continue;
         for (const port of instance.publish) {
           if (port.bind !== undefined) continue;
           const host = port.host ?? "";
@@ -30,6 +32,7 @@ export const portOnAllInterfaces: Rule = {
             `bind it to the address that should receive it, as 127.0.0.1:${host ? `${host}:` : ":"}${port.port.port} in Compose or bind: 127.0.0.1 in the model; write 0.0.0.0 where every interface is meant`,
           );
         }
+      }
     }
   },
 };

@@ -522,6 +522,16 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    // On the host's network Docker discards what a service publishes (host-namespace says so).
+    rule: "port-on-all-interfaces",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  vpn:\n    image: v:1\n    network_mode: host\n    ports: ['51820:51820/udp']\n",
+    },
+    expected: [],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {
