@@ -41,6 +41,15 @@ export function transportOf(protocol: string): "tcp" | "udp" | "sctp" {
   return lower === "udp" || lower === "sctp" ? lower : "tcp";
 }
 
+/**
+ * Whether a service in this network mode publishes ports of its own: on a bridge (the default, or
+ * one it names) it does; on the host's network Docker discards them, in another container's network
+ * stack (service: or container:) it refuses them, and with none there is no network to publish on.
+ */
+export function publishesInNetworkMode(mode: string | undefined): boolean {
+  return mode === undefined || !/^(?:host|none|service:.*|container:.*)$/.test(mode);
+}
+
 /** An address that binds every interface: no bind at all, or the wildcard of IPv4 or IPv6. */
 const everyInterface = (bind: string | undefined) =>
   bind === undefined || bind === "0.0.0.0" || bind === "::";
