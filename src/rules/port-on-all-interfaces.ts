@@ -1,3 +1,4 @@
+import { publishesInNetworkMode } from "../model/published.js";
 import type { Rule } from "./rule.js";
 
 export const portOnAllInterfaces: Rule = {
@@ -17,8 +18,9 @@ export const portOnAllInterfaces: Rule = {
       // Without an address, the model's own Compose binds a local environment to localhost.
       if (environment.access.scope === "local") continue;
       for (const instance of environment.instances) {
-        // On the host's network Docker discards what is published (host-namespace reports it).
-        if (instance.service.hostNamespaces.some((shared) => shared.namespace === "network")) continue;
+        // On the host's network Docker discards what is published (host-namespace reports it), in
+        // another's it refuses it (compose-conflicting-keys), and with none there is no network.
+        if (!publishesInNetworkMode(instance.service.networkMode)) continue;
         for (const port of instance.publish) {
           if (port.bind !== undefined) continue;
           const host = port.host ?? "";

@@ -532,6 +532,15 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    // With no network there is none to publish on.
+    rule: "port-on-all-interfaces",
+    text: "",
+    files: {
+      "compose.yaml": "services:\n  keys:\n    image: k:1\n    network_mode: none\n    ports: ['8080:80']\n",
+    },
+    expected: [],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {
