@@ -58,3 +58,18 @@ const everyInterface = (bind: string | undefined) =>
 export function bindsOverlap(a: string | undefined, b: string | undefined): boolean {
   return everyInterface(a) || everyInterface(b) || a === b;
 }
+
+/** An address without the brackets Compose may write around IPv6 ([::1]). */
+const bare = (bind: string) => bind.replace(/^\[(.*)\]$/, "$1");
+
+/**
+ * Whether two binds of one port take the same address on a Docker host, which publishes a port with
+ * no address on 0.0.0.0 and :: both, but on 0.0.0.0 alone the IPv4 addresses and on :: alone the
+ * IPv6 ones: 0.0.0.0:8080 and [::1]:8080 do not meet.
+ */
+export function dockerBindsOverlap(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  const [x, y] = [bare(a), bare(b)];
+  if (x.includes(":") !== y.includes(":")) return false;
+  return x === y || [x, y].some((address) => address === "0.0.0.0" || address === "::");
+}

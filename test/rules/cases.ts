@@ -166,6 +166,22 @@ export const cases: RuleCase[] = [
     files: {
       "compose.yaml": [
         "services:",
+        "  a: { image: 'a:1', ports: ['0.0.0.0:8080:80', '[::]:9000:80'] }",
+        "  b: { image: 'b:1', ports: ['[::1]:8080:80', '127.0.0.1:9000:80'] }",
+        "  c: { image: 'c:1', ports: ['8080:80'] }",
+        "",
+      ].join("\n"),
+    },
+    // 0.0.0.0 is every IPv4 address and [::] every IPv6 one, each apart from the other family's
+    // addresses; no address at all is both wildcards.
+    expected: ["4:30"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
         "  a: { image: 'a:1', network_mode: bridge, ports: ['8080:80'] }",
         "  b: { image: 'b:1', network_mode: bridge, ports: ['8080:80'] }",
         "  c: { image: 'c:1', network_mode: host, ports: ['8080:80'] }",

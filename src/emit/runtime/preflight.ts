@@ -14,7 +14,7 @@ import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
 import {
-  bindsOverlap,
+  dockerBindsOverlap,
   hostPortCount,
   hostPortsText,
   hostPortText,
@@ -202,7 +202,7 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
       const protocol = transportOf(port.port.protocol);
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
-      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind), port.bind);
+      const earlier = bound.firstInEachRun(instance, (b) => dockerBindsOverlap(b.bind, port.bind), port.bind);
       if (earlier.length > 0) {
         const { ids: by, key: byKey } = namesOf(earlier);
         const clash = `${port.at?.file}|${port.at?.start}|${byKey}`;
@@ -252,7 +252,7 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
         other.instance !== instance &&
         hostOf(other.instance.node) === hostOf(instance.node) &&
         protocol(other.port) === protocol(port) &&
-        bindsOverlap(other.port.bind, port.bind) &&
+        dockerBindsOverlap(other.port.bind, port.bind) &&
         startTogether(other.instance.service.profiles, instance.service.profiles) &&
         other.port.host! >= port.host! &&
         other.port.host! <= port.hostLast!,
