@@ -1,4 +1,4 @@
-import { publishesInNetworkMode } from "../model/published.js";
+import { hostPortText, publishesInNetworkMode } from "../model/published.js";
 import type { Rule } from "./rule.js";
 
 export const portOnAllInterfaces: Rule = {
@@ -23,11 +23,14 @@ export const portOnAllInterfaces: Rule = {
         if (!publishesInNetworkMode(instance.service.networkMode)) continue;
         for (const port of instance.publish) {
           if (port.bind !== undefined) continue;
-          const host = port.host ?? "";
+          // A pool (8000-8005:80) is named whole: the container takes any free port of it.
+          const host = port.host === undefined ? "" : hostPortText(port);
           const where =
             port.host === undefined
               ? `a host port the system picks (for ${port.port.port})`
-              : `port ${port.host}`;
+              : port.hostLast === undefined
+                ? `port ${host}`
+                : `host ports ${host}`;
           context.report(
             port.at,
             `'${instance.id}' is published on ${where} with no address, so on every interface of the host`,
