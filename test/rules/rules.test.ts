@@ -96,6 +96,18 @@ describe("a port published on every interface", () => {
   });
 });
 
+describe("a datastore published beyond localhost", () => {
+  it("is named by its pool of host ports where it has one", async () => {
+    const found = await composeFindings(
+      { "compose.yaml": "services:\n  db:\n    image: postgres:16\n    ports: ['5432-5434:5432']\n" },
+      "exposed-datastore",
+    );
+    expect(found.map((f) => f.diagnostic.message)).toEqual([
+      "database 'db' is published on host ports 5432-5434",
+    ]);
+  });
+});
+
 describe("the rule registry", () => {
   it("holds the rules whose ids the diagnostic codes list, and none of them is a core code too", () => {
     expect(rules.map((r) => r.id).sort()).toEqual([...ruleIds].sort());
