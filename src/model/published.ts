@@ -41,6 +41,15 @@ export function transportOf(protocol: string): "tcp" | "udp" | "sctp" {
   return lower === "udp" || lower === "sctp" ? lower : "tcp";
 }
 
+/**
+ * Whether a service in this network mode publishes ports of its own: on a bridge (the default, or
+ * one it names) it does; on the host's network Docker discards them, in another container's network
+ * stack (service: or container:) it refuses them, and with none there is no network to publish on.
+ */
+export function publishesInNetworkMode(mode: string | undefined): boolean {
+  return mode === undefined || !/^(?:host|none|service:.*|container:.*)$/.test(mode);
+}
+
 /** An address that binds every interface: no bind at all, or the wildcard of IPv4 or IPv6. */
 const everyInterface = (bind: string | undefined) =>
   bind === undefined || bind === "0.0.0.0" || bind === "::";
@@ -48,4 +57,19 @@ const everyInterface = (bind: string | undefined) =>
 /** Whether two binds of one port take the same address: the same one, or every interface on either side. */
 export function bindsOverlap(a: string | undefined, b: string | undefined): boolean {
   return everyInterface(a) || everyInterface(b) || a === b;
+}
+
+/** An address without the brackets Compose may write around IPv6 ([::1]). */
+const bare = (bind: string) => bind.replace(/^\[(.*)\]$/, "$1");
+
+/**
+ * Whether two binds of one port take the same address on a Docker host, which publishes a port with
+ * no address on 0.0.0.0 and :: both, but on 0.0.0.0 alone the IPv4 addresses and on :: alone the
+ * IPv6 ones: 0.0.0.0:8080 and [::1]:8080 do not meet.
+ */
+export function dockerBindsOverlap(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  const [x, y] = [bare(a), bare(b)];
+  if (x.includes(":") !== y.includes(":")) return false;
+  return x === y || [x, y].some((address) => address === "0.0.0.0" || address === "::");
 }

@@ -1,3 +1,4 @@
+import { hostPortText } from "../model/published.js";
 import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
 const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage", "search"]);
@@ -36,7 +37,7 @@ export const exposedDatastore: Rule = {
           if (isLoopback(bind)) continue;
           context.report(
             port.at,
-            `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `port ${port.host}`}${inNamedEnvironment(context.model, environment)}`,
+            `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `${port.hostLast === undefined ? "port" : "host ports"} ${hostPortText(port)}`}${inNamedEnvironment(context.model, environment)}`,
             "keep datastores on the internal network, or bind to 127.0.0.1",
           );
         }

@@ -1,3 +1,4 @@
+import { hostPortText, publishesInNetworkMode } from "../model/published.js";
 import type { Rule } from "./rule.js";
 
 export const portOnAllInterfaces: Rule = {
@@ -16,20 +17,27 @@ export const portOnAllInterfaces: Rule = {
       if (environment.platform !== "compose") continue;
       // Without an address, the model's own Compose binds a local environment to localhost.
       if (environment.access.scope === "local") continue;
-      for (const instance of environment.instances)
+      for (const instance of environment.instances) {
+        // On the host's network Docker discards what is published (host-namespace reports it), in
+        // another's it refuses it (compose-conflicting-keys), and with none there is no network.
+        if (!publishesInNetworkMode(instance.service.networkMode)) continue;
         for (const port of instance.publish) {
           if (port.bind !== undefined) continue;
-          const host = port.host ?? "";
+          // A pool (8000-8005:80) is named whole: the container takes any free port of it.
+          const host = port.host === undefined ? "" : hostPortText(port);
           const where =
             port.host === undefined
               ? `a host port the system picks (for ${port.port.port})`
-              : `port ${port.host}`;
+              : port.hostLast === undefined
+                ? `port ${host}`
+                : `host ports ${host}`;
           context.report(
             port.at,
             `'${instance.id}' is published on ${where} with no address, so on every interface of the host`,
             `bind it to the address that should receive it, as 127.0.0.1:${host ? `${host}:` : ":"}${port.port.port} in Compose or bind: 127.0.0.1 in the model; write 0.0.0.0 where every interface is meant`,
           );
         }
+      }
     }
   },
 };

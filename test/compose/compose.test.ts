@@ -303,6 +303,13 @@ describe("compose.yaml", () => {
       cap_add: ["NET_ADMIN"],
       security_opt: ["apparmor:unconfined"],
     });
+    expect(doc.services.api.ports).toBeUndefined();
+  });
+
+  it("publishes the ports of a service on a bridge network, which Docker publishes there as on any other", () => {
+    const { doc } = compose(shop.replace("cpu: 0.5", "cpu: 0.5\n    network-mode: bridge"));
+    expect(doc.services.api).toMatchObject({ network_mode: "bridge", ports: ["127.0.0.1:8080:8080"] });
+    expect(doc.services.api.networks).toBeUndefined();
   });
 });
 

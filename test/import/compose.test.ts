@@ -836,6 +836,23 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports a port bound to colons that make no IPv6 address, and takes those that do", async () => {
+    const file = write(
+      "colons.yaml",
+      "services:\n  api:\n    image: a:1\n    ports: ['::8081:80', '1:2:8082:80', ':::8083:80', '1:2:3:4:5:6:7:8:8084:80', '::ffff:10.0.0.1:8085:80', 'fe80::1:2:3:4:5:6:7:8086:80', '10.0.0.1:::8087:80']\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@4:13",
+      "schema-invalid-value@4:26",
+      "schema-invalid-value@4:109",
+      "schema-invalid-value@4:140",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "the port '::8081:80' of 'api' is not one Docker accepts: ':' is no IP address, and Compose binds to addresses, not host names",
+    );
+  });
+
   it("reports a memory size too small for Docker to start in, and port ranges it cannot map, where they are written", async () => {
     const file = write(
       "small.yaml",

@@ -166,6 +166,39 @@ export const cases: RuleCase[] = [
     files: {
       "compose.yaml": [
         "services:",
+        "  a: { image: 'a:1', ports: ['0.0.0.0:8080:80', '[::]:9000:80'] }",
+        "  b: { image: 'b:1', ports: ['[::1]:8080:80', '127.0.0.1:9000:80'] }",
+        "  c: { image: 'c:1', ports: ['8080:80'] }",
+        "",
+      ].join("\n"),
+    },
+    // 0.0.0.0 is every IPv4 address and [::] every IPv6 one, each apart from the other family's
+    // addresses; no address at all is both wildcards.
+    expected: ["4:30"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a: { image: 'a:1', network_mode: bridge, ports: ['8080:80'] }",
+        "  b: { image: 'b:1', network_mode: bridge, ports: ['8080:80'] }",
+        "  c: { image: 'c:1', network_mode: host, ports: ['8080:80'] }",
+        "  d: { image: 'd:1', network_mode: none, ports: ['8080:80'] }",
+        "",
+      ].join("\n"),
+    },
+    // On a bridge a service publishes as on its project's network; on the host's network (host-namespace
+    // says so) or in none, it publishes nothing.
+    expected: ["3:52"],
+  },
+  {
+    rule: "host-port-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
         "  media: { image: 'media:1', ports: ['10000-10100:10000-10100/udp', '8000-8010:8000-8010'] }",
         "  web: { image: 'web:1', ports: ['8005:80', '10050:10050'] }",
         "  turn: { image: 'turn:1', ports: [{ target: 10090-10200, published: 10090-10200, protocol: udp }] }",

@@ -522,6 +522,25 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    // On the host's network Docker discards what a service publishes (host-namespace says so).
+    rule: "port-on-all-interfaces",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  vpn:\n    image: v:1\n    network_mode: host\n    ports: ['51820:51820/udp']\n",
+    },
+    expected: [],
+  },
+  {
+    // With no network there is none to publish on.
+    rule: "port-on-all-interfaces",
+    text: "",
+    files: {
+      "compose.yaml": "services:\n  keys:\n    image: k:1\n    network_mode: none\n    ports: ['8080:80']\n",
+    },
+    expected: [],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     files: {

@@ -81,6 +81,33 @@ describe("each rule, table-driven", () => {
   }
 });
 
+describe("a port published on every interface", () => {
+  it("is named by its pool of host ports where it has one, in the message and in the hint", async () => {
+    const found = await composeFindings(
+      { "compose.yaml": "services:\n  api:\n    image: a:1\n    ports: ['8000-8005:80']\n" },
+      "port-on-all-interfaces",
+    );
+    expect(found.map((f) => [f.diagnostic.message, f.diagnostic.hint])).toEqual([
+      [
+        "'api' is published on host ports 8000-8005 with no address, so on every interface of the host",
+        expect.stringContaining(" as 127.0.0.1:8000-8005:80 in Compose "),
+      ],
+    ]);
+  });
+});
+
+describe("a datastore published beyond localhost", () => {
+  it("is named by its pool of host ports where it has one", async () => {
+    const found = await composeFindings(
+      { "compose.yaml": "services:\n  db:\n    image: postgres:16\n    ports: ['5432-5434:5432']\n" },
+      "exposed-datastore",
+    );
+    expect(found.map((f) => f.diagnostic.message)).toEqual([
+      "database 'db' is published on host ports 5432-5434",
+    ]);
+  });
+});
+
 describe("the rule registry", () => {
   it("holds the rules whose ids the diagnostic codes list, and none of them is a core code too", () => {
     expect(rules.map((r) => r.id).sort()).toEqual([...ruleIds].sort());

@@ -2,7 +2,7 @@
 import { groupBy } from "../../collections.js";
 import type { DependsOn } from "../../model/depends-on.js";
 import { KIND_LABEL } from "../../model/labels.js";
-import { hostPortText, transportOf } from "../../model/published.js";
+import { hostPortText, publishesInNetworkMode, transportOf } from "../../model/published.js";
 import type { Amount, Environment, EnvVar, Instance, Model } from "../../model/types.js";
 import { containerInstances, platformOf } from "../runtime/platform.js";
 import { emittedEnv, secretVariable } from "../runtime/secrets.js";
@@ -146,7 +146,7 @@ export function composeService(
     const transport = transportOf(p.port.protocol);
     return `${host}${p.port.port}${transport === "tcp" ? "" : `/${transport}`}`;
   });
-  if (ports.length > 0 && !service.networkMode) entry.ports = ports;
+  if (ports.length > 0 && publishesInNetworkMode(service.networkMode)) entry.ports = ports;
   const env = emittedEnv(instance);
   if (env.length > 0) {
     const host = (serviceId: string) => context.containers.get(serviceId)?.[0]?.id ?? serviceId;

@@ -14,10 +14,11 @@ import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
 import {
-  bindsOverlap,
+  dockerBindsOverlap,
   hostPortCount,
   hostPortsText,
   hostPortText,
+  publishesInNetworkMode,
   transportOf,
 } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform } from "../../model/types.js";
@@ -192,16 +193,16 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     }
     // A port the system picks is free by definition; so is one of a pool, which Docker takes where it
     // finds one free (how many a pool is short of its replicas is replicas-with-fixed-host-port's).
-    // In another's network (network_mode), it publishes nothing of its own: Compose refuses the ports
-    // (compose-conflicting-keys says so), and the generated file leaves them out.
-    const publishes = instance.service.networkMode === undefined ? instance.publish : [];
+    // On the host's network, in another's (compose-conflicting-keys says Compose refuses the ports) or
+    // in none, it publishes nothing of its own.
+    const publishes = publishesInNetworkMode(instance.service.networkMode) ? instance.publish : [];
     // The ports of one entry (a spread range) taken by the same instances are one finding.
     const clashes = new Map<string, { port: (typeof publishes)[number]; hosts: number[]; by: string[] }>();
     for (const port of publishes.filter((p) => p.host !== undefined && p.hostLast === undefined)) {
       const protocol = transportOf(port.port.protocol);
       const key = `${hostOf(instance.node)}|${port.host}/${protocol}`;
       const bound = takenAt(published, key);
-      const earlier = bound.firstInEachRun(instance, (b) => bindsOverlap(b.bind, port.bind), port.bind);
+      const earlier = bound.firstInEachRun(instance, (b) => dockerBindsOverlap(b.bind, port.bind), port.bind);
       if (earlier.length > 0) {
         const { ids: by, key: byKey } = namesOf(earlier);
         const clash = `${port.at?.file}|${port.at?.start}|${byKey}`;
@@ -236,7 +237,9 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
  * A pool smaller than its replicas on its own is replicas-with-fixed-host-port's.
  */
 function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string) => string): Diagnostic[] {
-  const running = instances.filter((i) => i.replicas.max > 0 && i.service.networkMode === undefined);
+  const running = instances.filter(
+    (i) => i.replicas.max > 0 && publishesInNetworkMode(i.service.networkMode),
+  );
   const pools = running.flatMap((instance) =>
     instance.publish.filter((p) => p.hostLast !== undefined).map((port) => ({ instance, port })),
   );
@@ -253,7 +256,7 @@ function poolShortfalls(instances: readonly Instance[], hostOf: (nodeId: string)
         other.instance !== instance &&
         hostOf(other.instance.node) === hostOf(instance.node) &&
         protocol(other.port) === protocol(port) &&
-        bindsOverlap(other.port.bind, port.bind) &&
+        dockerBindsOverlap(other.port.bind, port.bind) &&
         startTogether(other.instance.service.profiles, instance.service.profiles) &&
         other.port.host! >= port.host! &&
         other.port.host! <= port.hostLast!,

@@ -1,7 +1,7 @@
 /** Clashes of the host port ranges compose files publish, which the model does not keep whole. */
 import { quotedNames } from "../../diagnostics.js";
 import { startTogether } from "../../model/profiles.js";
-import { bindsOverlap, hostPortsText } from "../../model/published.js";
+import { dockerBindsOverlap, hostPortsText } from "../../model/published.js";
 import type { Port } from "./ports.js";
 
 /** A fixed host port a service publishes, with where, and the profiles it starts in. */
@@ -98,7 +98,7 @@ export function rangeClashes(published: readonly HostPort[]): RangeClash[] {
   const clash = (a: HostPort, b: HostPort) =>
     a.port.host !== b.port.host &&
     startTogether(a.profiles, b.profiles) &&
-    bindsOverlap(a.port.bind, b.port.bind);
+    dockerBindsOverlap(a.port.bind, b.port.bind);
   // Single ports apart, so that many on one port are not compared with one another.
   const ranges = new Open(published);
   const singles = new Open(published);

@@ -174,12 +174,26 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 function isIpAddress(address: string): boolean {
   const bare = address.replace(/^\[(.*)\]$/, "$1");
   if (IPV4.test(bare)) return true;
-  // IPv6: hexadecimal groups and colons, at most one "::", an IPv4 tail allowed (::ffff:10.0.0.1).
-  return (
-    /^[0-9a-f:]*(?::(?:\d{1,3}\.){3}\d{1,3})?$/i.test(bare) &&
-    bare.includes(":") &&
-    bare.split("::").length <= 2
-  );
+  return isIpv6(bare);
+}
+
+/**
+ * IPv6 as Docker parses it: eight groups of one to four hexadecimal digits, the last two of which
+ * may be an IPv4 address (::ffff:10.0.0.1), or fewer around one "::" that stands for at least one
+ * group of zeros. Colons alone (":" of "::8080:80") or too few groups ("1:2") are none.
+ */
+function isIpv6(address: string): boolean {
+  const halves = address.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.map((half) => (half === "" ? [] : half.split(":")));
+  const all = groups.flat();
+  const last = all.at(-1);
+  // An IPv4 address ends the address, if there is one: "10.0.0.1::" is none.
+  const tail = last !== undefined && address.endsWith(last) && IPV4.test(last) ? 2 : 0;
+  const hex = tail ? all.slice(0, -1) : all;
+  if (!hex.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
+  const count = hex.length + tail;
+  return halves.length === 2 ? count < 8 : count === 8;
 }
 
 const PORT_OR_RANGE = /^\d+(?:-\d+)?$/;
