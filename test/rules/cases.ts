@@ -2070,6 +2070,12 @@ export const cases: RuleCase[] = [
     expected: ["4:40", "4:52"],
   },
   {
+    rule: "used-service-not-deployed",
+    text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /api: a, /: w } }\n  a: { kind: api, image: "a:1" }\n  w: { kind: web, image: "w:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, w] } } }\n`,
+    // A proxy whose route goes to a service its environment does not run: at the route.
+    expected: ["4:45"],
+  },
+  {
     rule: "health-port-undeclared",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 9090 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     expected: ["4:69"],
