@@ -145,6 +145,9 @@ export function parseYaml(
         lineCounter,
         prettyErrors: false,
         uniqueKeys: true,
+        // YAML 1.1's !!binary, !!timestamp, !!set and !!omap are read as the text or collection
+        // written, as the core schema reads them: no configuration here holds bytes, dates or sets.
+        resolveKnownTags: false,
         // Merge keys are applied after toJS (applyMergeKeys): yaml's own merging walks the whole
         // document for every alias it merges, which is slow on compose files full of `<<: *x`.
         merge: false,

@@ -186,6 +186,12 @@ describe("bad input gives one located diagnostic", () => {
       expected: ["schema-invalid-value@8:15"],
       hint: /write it as \/api/,
     },
+    {
+      // YAML 1.1's binary is text to a model, not bytes each reported as a service.
+      name: "binary data where the services belong",
+      text: base.replace("services:\n", "services: !!binary aGVsbG8=\nx-services:\n"),
+      expected: ["schema-unknown-key@3:1", "schema-wrong-type@2:20"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
