@@ -95,7 +95,19 @@ function checkTree(document: ParsedDocument, file: string): TreeProblems {
     }
     const items = node.items as unknown[];
     for (const item of items) {
-      if (!isPair(item) || !isScalar(item.key)) continue;
+      if (!isPair(item)) continue;
+      // `? [a, b]`: no configuration takes a collection for a name, nor do Compose and kubectl.
+      if (isMap(item.key) || isSeq(item.key))
+        problems.forbidden.push(
+          diagnostic(
+            "schema-wrong-type",
+            "error",
+            `a key must be text, not a ${isMap(item.key) ? "mapping" : "list"}`,
+            rangeOf(item.key, file),
+            { hint: "write the key as text" },
+          ),
+        );
+      if (!isScalar(item.key)) continue;
       if (item.key.value === "__proto__" || item.key.value === "constructor")
         problems.forbidden.push(
           diagnostic(

@@ -192,6 +192,12 @@ describe("bad input gives one located diagnostic", () => {
       text: base.replace("services:\n", "services: !!binary aGVsbG8=\nx-services:\n"),
       expected: ["schema-unknown-key@3:1", "schema-wrong-type@2:20"],
     },
+    {
+      // Compose and kubectl refuse such a key too: a name is text.
+      name: "a key that is a collection",
+      text: base.replace("services:\n", "services:\n  ? [a, b]\n  : { kind: api }\n"),
+      expected: ["schema-wrong-type@3:5"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
