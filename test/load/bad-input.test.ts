@@ -263,6 +263,21 @@ describe("hostile input", () => {
     expect(closed.diagnostics[0]!.message).toBe("the document nests too deeply to read");
   });
 
+  it("names a size or a disk that cannot be read as such, not as memory", () => {
+    const { found, diagnostics } = load(`system: { name: x }
+services:
+  a: { kind: api, image: "a:1.0", volumes: { d: { path: /d, size: 10 apples } } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, capacity: { disk: lots }, run: { a: { storage: { d: big } } } } } }
+`);
+    expect(found).toEqual(["invalid-quantity@3:67", "invalid-quantity@5:73", "invalid-quantity@5:107"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "cannot read the volume size '10 apples' of 'a'",
+      "cannot read the disk 'lots'",
+      "cannot read the volume size 'big'",
+    ]);
+  });
+
   it("refuses a health check's timing that is no duration, and an address to bind to that is no address", () => {
     const { found, diagnostics } = load(`system: { name: x }
 services:
