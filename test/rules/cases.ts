@@ -2059,6 +2059,12 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // Pre-production and non-production are not production; a production of a region is.
+    rule: "production-without-gate",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  pre-prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  np: { name: Non production, platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  prod-eu: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["8:3"],
+  },
+  {
     rule: "service-deployed-nowhere",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  old: { kind: api, image: "o:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["5:3"],
