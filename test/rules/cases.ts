@@ -2087,6 +2087,13 @@ export const cases: RuleCase[] = [
     expected: ["4:69"],
   },
   {
+    // An HTTP check that names no port probes the service's first, and 'a' declares none; a check
+    // with a command of its own runs that.
+    rule: "health-port-undeclared",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", health: { http: /h } }\n  b: { kind: web, image: "b:1", ports: { http: 80 }, health: { http: /h } }\n  c: { kind: web, image: "c:1", health: { http: /h, command: [wget, -q, "http://localhost/h"] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    expected: ["4:33"],
+  },
+  {
     rule: "health-port-undeclared",
     text: "",
     files: {
