@@ -2339,6 +2339,12 @@ export const cases: RuleCase[] = [
     expected: ["10:59"],
   },
   {
+    // A route that names no port goes to its target's first, and 'n' declares none.
+    rule: "route-port-undeclared",
+    text: `${head}services:\n  p: { kind: proxy, image: "p:1", ports: { http: 80 }, routes: { /a: n, /b: p } }\n  n: { kind: worker, image: "n:1" }\nenvironments:\n  dev:\n    platform: compose\n    nodes:\n      h: { kind: host, run: [p, n] }\n      edge: { kind: ingress, routes: { /n: n } }\n`,
+    expected: ["4:66", "11:40"],
+  },
+  {
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: api, name: API, image: "a:1" }\n  b: { kind: api, name: API, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // At the name the second time it is written.
