@@ -2356,6 +2356,12 @@ export const cases: RuleCase[] = [
     expected: ["10:30"],
   },
   {
+    // Two instances of one environment named alike; the same name in another environment is another diagram.
+    rule: "duplicate-names",
+    text: `${head}services:\n  a: { kind: worker, image: "a:1" }\n  b: { kind: worker, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker }, y: { service: b, name: Worker }, a: } } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker } } } } }\n`,
+    expected: ["7:95"],
+  },
+  {
     rule: "replicas-with-fixed-host-port",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 3, publish: [http] } } } } }\n`,
     expected: ["6:90"],
