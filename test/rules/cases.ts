@@ -2065,6 +2065,12 @@ export const cases: RuleCase[] = [
     expected: ["8:3"],
   },
   {
+    // A gate an environment states to itself gates nothing.
+    rule: "production-without-gate",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  staging: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  production: { platform: compose, promotes-to: { production: approved }, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["7:3"],
+  },
+  {
     rule: "service-deployed-nowhere",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  old: { kind: api, image: "o:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["5:3"],
