@@ -548,6 +548,12 @@ export const cases: RuleCase[] = [
     expected: ["6:79"],
   },
   {
+    // Loopback written as IPv6 does: an IPv4 loopback address mapped into IPv6, and ::1 written out.
+    rule: "exposed-datastore",
+    text: `${head}services:\n  db: { kind: database, image: "pg:16", ports: { pg: 5432 }, volumes: { d: /data } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { a: { service: db, publish: { pg: { host: 5001, bind: "::ffff:127.0.0.1" } } }, b: { service: db, publish: { pg: { host: 5002, bind: "0:0:0:0:0:0:0:1" } } }, c: { service: db, publish: { pg: { host: 5003, bind: "::ffff:10.0.0.5" } } } } } } }\n`,
+    expected: ["6:249"],
+  },
+  {
     rule: "missing-health-check",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  j: { kind: job, image: "j:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, j] } } }\n`,
     expected: ["4:3"],
