@@ -11,9 +11,14 @@ import type { Service } from "./types.js";
  * starts with latest: tags the publisher moves to another image. A digest pins it whatever the tag.
  */
 export function unpinnedImage(image: string): boolean {
-  // A variable (${TAG}) is set where the file is run, and cannot be judged here; a reference Docker
-  // refuses is invalid-image-name's finding.
-  if (image.includes("@") || image.includes("$") || imageNameProblem(image)) return false;
+  // A variable (${TAG}) is set where the file is run, and cannot be judged here, but one before the
+  // last slash (${REGISTRY}/api) names where the image comes from, and leaves its tag to judge; a
+  // reference Docker refuses is invalid-image-name's finding.
+  if (image.includes("$")) {
+    const last = image.slice(image.lastIndexOf("/") + 1);
+    return last !== image && !/[${}]/.test(last) && unpinnedImage(last);
+  }
+  if (image.includes("@") || imageNameProblem(image)) return false;
   const tag = /:([^/:]+)$/.exec(image)?.[1];
   // latest-kafka-3.7.0 moves with the publisher's latest release, whatever follows it.
   return tag === undefined || /^latest(-|$)/.test(tag) || !/[0-9]/.test(tag);

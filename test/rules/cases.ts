@@ -525,6 +525,12 @@ export const cases: RuleCase[] = [
     expected: ["4:26", "5:26", "9:84"],
   },
   {
+    // A variable that names the registry leaves the tag to judge; one in the tag or the name cannot be judged.
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "\${REGISTRY}/a" }\n  b: { kind: api, image: "\${REGISTRY}/b:1.2" }\n  c: { kind: api, image: "c:\${TAG}" }\n  d: { kind: api, image: "\${IMAGE}" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
+    expected: ["4:26"],
+  },
+  {
     rule: "image-latest-tag",
     text: `${head}services:\n  a: { kind: api, image: "redis:alpine" }\n  b: { kind: api, image: "relay:nightly" }\n  c: { kind: api, image: "kafka:latest-kafka-3.7.0" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
     // Tags the publisher moves: a variant without a version, a channel, latest with a suffix.
