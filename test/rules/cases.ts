@@ -107,6 +107,12 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // On the host's network a service listens on its own ports on the host: another may not publish them.
+    rule: "host-port-conflict",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 }, network-mode: host }\n  b: { kind: web, image: "b:1", ports: { http: 80 } }\n  c: { kind: web, image: "c:1", ports: { http: 8080 }, network-mode: host }\n  d: { kind: web, image: "d:1", ports: { http: 8080 }, network-mode: host }\n  e: { kind: web, image: "e:1", ports: { http: 9090 }, network-mode: host }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: , b: { publish: [http] }, c: , d: , e: } } } }\n`,
+    expected: ["10:82", "7:42"],
+  },
+  {
     rule: "host-port-conflict",
     text: "",
     files: {
