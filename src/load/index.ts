@@ -1,6 +1,7 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
 import { readFileSync, statSync } from "node:fs";
 import { aboutFile, CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
+import { COMPOSE_NAME } from "../model/container-name.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
 import { fileTooLarge, limits, tooManyMessage } from "./limits.js";
@@ -61,7 +62,37 @@ export function loadModelText(text: string, file: string): LoadResult {
   const validated = validateModelInput(document.value, where);
   if (!validated.input) return { model: undefined, diagnostics: validated.diagnostics, sources };
   const resolved = resolveModel(validated.input, file, where);
+  const refused = serviceNamesComposeRefuses(resolved.draft);
+  if (refused.length > 0)
+    return {
+      model: undefined,
+      diagnostics: [...resolved.diagnostics, ...refused],
+      sources,
+      wholeFiles: [file],
+    };
   return { model: resolved.model, diagnostics: resolved.diagnostics, sources, wholeFiles: [file] };
+}
+
+/**
+ * Instances of compose environments whose names Compose takes for no service: the compose file
+ * names each service after its instance. (The compose importer refuses such a name where a compose
+ * file writes it.)
+ */
+function serviceNamesComposeRefuses(model: Model): Diagnostic[] {
+  return model.environments
+    .filter((e) => e.platform === "compose")
+    .flatMap((e) => e.instances.filter((i) => !COMPOSE_NAME.test(i.id)))
+    .map((i) =>
+      diagnostic(
+        "runtime-refused",
+        "error",
+        `'${i.id}' is not a name Compose takes for one of its services`,
+        i.at,
+        {
+          hint: "name the instance with letters, digits, '.', '_' and '-', and the service it runs with `service:`",
+        },
+      ),
+    );
 }
 
 /** What to do about a model that is not there. */

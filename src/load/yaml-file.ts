@@ -95,7 +95,19 @@ function checkTree(document: ParsedDocument, file: string): TreeProblems {
     }
     const items = node.items as unknown[];
     for (const item of items) {
-      if (!isPair(item) || !isScalar(item.key)) continue;
+      if (!isPair(item)) continue;
+      // `? [a, b]`: no configuration takes a collection for a name, nor do Compose and kubectl.
+      if (isMap(item.key) || isSeq(item.key))
+        problems.forbidden.push(
+          diagnostic(
+            "schema-wrong-type",
+            "error",
+            `a key must be text, not a ${isMap(item.key) ? "mapping" : "list"}`,
+            rangeOf(item.key, file),
+            { hint: "write the key as text" },
+          ),
+        );
+      if (!isScalar(item.key)) continue;
       if (item.key.value === "__proto__" || item.key.value === "constructor")
         problems.forbidden.push(
           diagnostic(
@@ -145,6 +157,9 @@ export function parseYaml(
         lineCounter,
         prettyErrors: false,
         uniqueKeys: true,
+        // YAML 1.1's !!binary, !!timestamp, !!set and !!omap are read as the text or collection
+        // written, as the core schema reads them: no configuration here holds bytes, dates or sets.
+        resolveKnownTags: false,
         // Merge keys are applied after toJS (applyMergeKeys): yaml's own merging walks the whole
         // document for every alias it merges, which is slow on compose files full of `<<: *x`.
         merge: false,

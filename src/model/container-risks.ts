@@ -12,9 +12,14 @@ import type { Service } from "./types.js";
  * A digest pins it whatever the tag.
  */
 export function unpinnedImage(image: string): boolean {
-  // A variable (${TAG}) is set where the file is run, and cannot be judged here; a reference Docker
-  // refuses is invalid-image-name's finding.
-  if (image.includes("@") || image.includes("$") || imageNameProblem(image)) return false;
+  // A variable (${TAG}) is set where the file is run, and cannot be judged here, but one before the
+  // last slash (${REGISTRY}/api) names where the image comes from, and leaves its tag to judge; a
+  // reference Docker refuses is invalid-image-name's finding.
+  if (image.includes("$")) {
+    const last = image.slice(image.lastIndexOf("/") + 1);
+    return last !== image && !/[${}]/.test(last) && unpinnedImage(last);
+  }
+  if (image.includes("@") || imageNameProblem(image)) return false;
   const tag = /:([^/:]+)$/.exec(image)?.[1];
   // latest-kafka-3.7.0 moves with the publisher's latest release, whatever follows it; so does a
   // channel with a variant after it (lts-alpine3.19), whose version is the variant's.

@@ -3,7 +3,7 @@ import type { Rule } from "./rule.js";
 export const duplicateNames: Rule = {
   id: "duplicate-names",
   severity: "warning",
-  description: `Two services, or two nodes of one environment, share a display name.`,
+  description: `Two services, or two nodes or instances of one environment, share a display name.`,
   why: `Diagrams and tables show two things that readers cannot tell apart.`,
   fix: `Give each a distinct name.`,
   example: {
@@ -35,6 +35,19 @@ b: { name: Admin API }`,
             "give each its own name: the diagrams show names, and two alike read as one",
           );
         else nodes.set(node.name, node.id);
+      }
+      // Instances too, where one is named: two that take their services' names are said of the services.
+      const instances = new Map<string, string>();
+      for (const instance of environment.instances) {
+        const earlier = instances.get(instance.name);
+        const ownName = instance.id !== instance.service.id || instance.name !== instance.service.name;
+        if (earlier && ownName)
+          context.report(
+            instance.at,
+            `instance '${instance.id}' has the same name as '${earlier}' in '${environment.id}': ${instance.name}`,
+            "give each its own name: the diagrams show names, and two alike read as one",
+          );
+        else if (!earlier) instances.set(instance.name, instance.id);
       }
     }
   },

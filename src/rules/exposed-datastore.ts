@@ -3,9 +3,14 @@ import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
 const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage", "search"]);
 
-/** Whether an address reaches this host only: all of 127.0.0.0/8, ::1 (written [::1] in Compose) and localhost. */
+/**
+ * Whether an address reaches this host only: all of 127.0.0.0/8, also mapped into IPv6
+ * (::ffff:127.0.0.1), ::1 however its zeros are written (written [::1] in Compose) and localhost.
+ */
 function isLoopback(address: string): boolean {
-  return /^(?:127(?:\.\d{1,3}){3}|\[?::1\]?|localhost)$/i.test(address);
+  return /^(?:(?:\[?::ffff:)?127(?:\.\d{1,3}){3}\]?|\[?(?:0{0,4}:){1,7}:?0{0,3}1\]?|localhost)$/i.test(
+    address,
+  );
 }
 
 export const exposedDatastore: Rule = {

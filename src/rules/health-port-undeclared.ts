@@ -21,7 +21,17 @@ health: { tcp: http }`,
     reportImported(context, "health-port-undeclared");
     if (context.model.readFrom === "kubernetes") return;
     for (const service of context.model.services) {
-      const port = service.health?.port;
+      const health = service.health;
+      // An HTTP check with no port probes the service's first, and no command of its own runs instead.
+      if (health?.type === "http" && !health.port && !health.command) {
+        context.report(
+          health.at,
+          `the HTTP health check of '${service.id}' names no port, and '${service.id}' declares none to probe`,
+          `add the port it listens on to its ports (ports: { http: 8080 }), or name it in the check (port: 8080)`,
+        );
+        continue;
+      }
+      const port = health?.port;
       if (!port || service.ports.includes(port)) continue;
       const declared = declaredPorts(service.ports);
       context.report(

@@ -14,7 +14,10 @@ export const productionWithoutGate: Rule = {
     const environments = context.model.environments;
     // Promotion gates are the model's to state; compose files and manifests have none.
     if (environments.length < 2 || context.model.readFrom !== undefined) return;
-    const gated = new Set(environments.flatMap((e) => e.promotesTo.map((p) => p.environment)));
+    // A gate an environment states to itself gates nothing.
+    const gated = new Set(
+      environments.flatMap((e) => e.promotesTo.map((p) => p.environment).filter((to) => to !== e.id)),
+    );
     for (const environment of environments.filter(isProduction)) {
       if (!gated.has(environment.id))
         context.report(

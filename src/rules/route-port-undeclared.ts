@@ -22,6 +22,15 @@ export const routePortUndeclared: Rule = {
     ];
     for (const { route, target } of routes) {
       const service = context.model.services.find((s) => s.id === target);
+      // A route that names no port goes to its target's first.
+      if (service && !route.port && service.ports.length === 0) {
+        context.report(
+          route.at,
+          `route ${route.path} goes to '${target}', which declares no port to send it to`,
+          `add the port '${target}' listens on to its ports (ports: { http: 8080 })`,
+        );
+        continue;
+      }
       if (route.port && service && !service.ports.includes(route.port)) {
         const declared = declaredPorts(service.ports);
         context.report(

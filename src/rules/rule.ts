@@ -58,10 +58,11 @@ export function inNamedEnvironment(model: Model, environment: Environment): stri
   return model.readFrom === undefined ? ` in '${environment.id}'` : "";
 }
 
-/** Environments that serve real users. */
+/** Environments that serve real users: not pre-production nor non-production (pre-prod, non-prod). */
 export function isProduction(environment: Environment): boolean {
   return (
-    /\b(prod|production|live)\b/i.test(`${environment.id} ${environment.name}`) && !isDevelopment(environment)
+    /(?<!\b(?:pre|non)[-_ ]?)\b(prod|production|live)\b/i.test(`${environment.id} ${environment.name}`) &&
+    !isDevelopment(environment)
   );
 }
 

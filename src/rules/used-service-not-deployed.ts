@@ -30,6 +30,15 @@ export const usedServiceNotDeployed: Rule = {
             },
           );
         }
+        // A proxy that routes to a service sends it requests (nginx will not even start without it).
+        for (const route of instance.service.routes) {
+          if (here.has(route.target)) continue;
+          context.report(
+            route.at,
+            `route ${route.path} of '${instance.id}' goes to '${route.target}', which '${environment.id}' does not run`,
+            `run '${route.target}' in '${environment.id}' too, or route ${route.path} to a service it runs`,
+          );
+        }
         for (const variable of instance.env) {
           if (variable.value.kind === "endpoint" && !here.has(variable.value.service)) {
             context.report(

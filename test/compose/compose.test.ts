@@ -390,6 +390,18 @@ describe("restart policies", () => {
     expect(located(loaded.diagnostics, loaded.sources)).toEqual(["runtime-refused@18:22"]);
   });
 
+  it("refuses, at its key, an instance of a compose environment whose name Compose takes for no service", () => {
+    const text = shop.replace("cache: } } }", '"the cache": { service: cache } } } }');
+    const loaded = loadModelText(text, "model.yaml");
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["runtime-refused@25:75"]);
+    // Kubernetes names its objects after the instance in a form the API server takes.
+    const cluster = text.replace(
+      "platform: compose\n    access: local",
+      "platform: kubernetes\n    access: local",
+    );
+    expect(loadModelText(cluster, "model.yaml").diagnostics).toEqual([]);
+  });
+
   it("refuses a capability Linux does not have, as Docker would", () => {
     const text = shop.replace(
       "cpu: 0.5",

@@ -186,6 +186,18 @@ describe("bad input gives one located diagnostic", () => {
       expected: ["schema-invalid-value@8:15"],
       hint: /write it as \/api/,
     },
+    {
+      // YAML 1.1's binary is text to a model, not bytes each reported as a service.
+      name: "binary data where the services belong",
+      text: base.replace("services:\n", "services: !!binary aGVsbG8=\nx-services:\n"),
+      expected: ["schema-unknown-key@3:1", "schema-wrong-type@2:20"],
+    },
+    {
+      // Compose and kubectl refuse such a key too: a name is text.
+      name: "a key that is a collection",
+      text: base.replace("services:\n", "services:\n  ? [a, b]\n  : { kind: api }\n"),
+      expected: ["schema-wrong-type@3:5"],
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -249,6 +261,21 @@ describe("hostile input", () => {
     const closed = load(`key: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
     expect(closed.found).toEqual(["yaml-too-deep@1:70"]);
     expect(closed.diagnostics[0]!.message).toBe("the document nests too deeply to read");
+  });
+
+  it("names a size or a disk that cannot be read as such, not as memory", () => {
+    const { found, diagnostics } = load(`system: { name: x }
+services:
+  a: { kind: api, image: "a:1.0", volumes: { d: { path: /d, size: 10 apples } } }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, capacity: { disk: lots }, run: { a: { storage: { d: big } } } } } }
+`);
+    expect(found).toEqual(["invalid-quantity@3:67", "invalid-quantity@5:73", "invalid-quantity@5:107"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      "cannot read the volume size '10 apples' of 'a'",
+      "cannot read the disk 'lots'",
+      "cannot read the volume size 'big'",
+    ]);
   });
 
   it("refuses a health check's timing that is no duration, and an address to bind to that is no address", () => {

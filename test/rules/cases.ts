@@ -107,6 +107,12 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // On the host's network a service listens on its own ports on the host: another may not publish them.
+    rule: "host-port-conflict",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", ports: { http: 80 }, network-mode: host }\n  b: { kind: web, image: "b:1", ports: { http: 80 } }\n  c: { kind: web, image: "c:1", ports: { http: 8080 }, network-mode: host }\n  d: { kind: web, image: "d:1", ports: { http: 8080 }, network-mode: host }\n  e: { kind: web, image: "e:1", ports: { http: 9090 }, network-mode: host }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: , b: { publish: [http] }, c: , d: , e: } } } }\n`,
+    expected: ["10:82", "7:42"],
+  },
+  {
     rule: "host-port-conflict",
     text: "",
     files: {
@@ -558,6 +564,12 @@ export const cases: RuleCase[] = [
     expected: ["4:26", "5:26", "9:84"],
   },
   {
+    // A variable that names the registry leaves the tag to judge; one in the tag or the name cannot be judged.
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "\${REGISTRY}/a" }\n  b: { kind: api, image: "\${REGISTRY}/b:1.2" }\n  c: { kind: api, image: "c:\${TAG}" }\n  d: { kind: api, image: "\${IMAGE}" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
+    expected: ["4:26"],
+  },
+  {
     rule: "image-latest-tag",
     text: `${head}services:\n  a: { kind: api, image: "redis:alpine" }\n  b: { kind: api, image: "relay:nightly" }\n  c: { kind: api, image: "kafka:latest-kafka-3.7.0" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
     // Tags the publisher moves: a variant without a version, a channel, latest with a suffix.
@@ -585,6 +597,12 @@ export const cases: RuleCase[] = [
     rule: "exposed-datastore",
     text: `${head}services:\n  db: { kind: database, image: "pg:16", ports: { pg: 5432 }, volumes: { d: /data } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { db: { publish: [pg] } } } } }\n  dev: { platform: compose, nodes: { h: { kind: host, run: { db: { publish: [pg] } } } } }\n`,
     expected: ["6:79"],
+  },
+  {
+    // Loopback written as IPv6 does: an IPv4 loopback address mapped into IPv6, and ::1 written out.
+    rule: "exposed-datastore",
+    text: `${head}services:\n  db: { kind: database, image: "pg:16", ports: { pg: 5432 }, volumes: { d: /data } }\nenvironments:\n  prod: { platform: compose, nodes: { h: { kind: host, run: { a: { service: db, publish: { pg: { host: 5001, bind: "::ffff:127.0.0.1" } } }, b: { service: db, publish: { pg: { host: 5002, bind: "0:0:0:0:0:0:0:1" } } }, c: { service: db, publish: { pg: { host: 5003, bind: "::ffff:10.0.0.5" } } } } } } }\n`,
+    expected: ["6:249"],
   },
   {
     rule: "missing-health-check",
@@ -2156,6 +2174,18 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // Pre-production and non-production are not production; a production of a region is.
+    rule: "production-without-gate",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  pre-prod: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  np: { name: Non production, platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  prod-eu: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["8:3"],
+  },
+  {
+    // A gate an environment states to itself gates nothing.
+    rule: "production-without-gate",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  staging: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  production: { platform: compose, promotes-to: { production: approved }, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["7:3"],
+  },
+  {
     rule: "service-deployed-nowhere",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  old: { kind: api, image: "o:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["5:3"],
@@ -2167,9 +2197,22 @@ export const cases: RuleCase[] = [
     expected: ["4:40", "4:52"],
   },
   {
+    rule: "used-service-not-deployed",
+    text: `${head}services:\n  p: { kind: proxy, image: "p:1", routes: { /api: a, /: w } }\n  a: { kind: api, image: "a:1" }\n  w: { kind: web, image: "w:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [p, w] } } }\n`,
+    // A proxy whose route goes to a service its environment does not run: at the route.
+    expected: ["4:45"],
+  },
+  {
     rule: "health-port-undeclared",
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 }, health: { tcp: 9090 } }\n  b: { kind: api, image: "b:1", ports: { http: 80 }, health: { tcp: http } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     expected: ["4:69"],
+  },
+  {
+    // An HTTP check that names no port probes the service's first, and 'a' declares none; a check
+    // with a command of its own runs that.
+    rule: "health-port-undeclared",
+    text: `${head}services:\n  a: { kind: web, image: "a:1", health: { http: /h } }\n  b: { kind: web, image: "b:1", ports: { http: 80 }, health: { http: /h } }\n  c: { kind: web, image: "c:1", health: { http: /h, command: [wget, -q, "http://localhost/h"] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }\n`,
+    expected: ["4:33"],
   },
   {
     rule: "health-port-undeclared",
@@ -2417,6 +2460,12 @@ export const cases: RuleCase[] = [
     expected: ["10:59"],
   },
   {
+    // A route that names no port goes to its target's first, and 'n' declares none.
+    rule: "route-port-undeclared",
+    text: `${head}services:\n  p: { kind: proxy, image: "p:1", ports: { http: 80 }, routes: { /a: n, /b: p } }\n  n: { kind: worker, image: "n:1" }\nenvironments:\n  dev:\n    platform: compose\n    nodes:\n      h: { kind: host, run: [p, n] }\n      edge: { kind: ingress, routes: { /n: n } }\n`,
+    expected: ["4:66", "11:40"],
+  },
+  {
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: api, name: API, image: "a:1" }\n  b: { kind: api, name: API, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
     // At the name the second time it is written.
@@ -2426,6 +2475,12 @@ export const cases: RuleCase[] = [
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  dev:\n    platform: compose\n    nodes:\n      h: { kind: host, name: Laptop, run: [a] }\n      g: { kind: host, name: Laptop }\n`,
     expected: ["10:30"],
+  },
+  {
+    // Two instances of one environment named alike; the same name in another environment is another diagram.
+    rule: "duplicate-names",
+    text: `${head}services:\n  a: { kind: worker, image: "a:1" }\n  b: { kind: worker, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker }, y: { service: b, name: Worker }, a: } } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker } } } } }\n`,
+    expected: ["7:95"],
   },
   {
     rule: "replicas-with-fixed-host-port",

@@ -21,7 +21,7 @@ import {
   publishesInNetworkMode,
   transportOf,
 } from "../../model/published.js";
-import type { Environment, Instance, Model, Platform } from "../../model/types.js";
+import type { Environment, Instance, Model, Platform, PublishedPort } from "../../model/types.js";
 import { ancestors, containerInstances } from "./platform.js";
 import { Taken } from "./taken.js";
 
@@ -193,9 +193,15 @@ function hostClashes(hostOf: (nodeId: string) => string): (instance: Instance) =
     }
     // A port the system picks is free by definition; so is one of a pool, which Docker takes where it
     // finds one free (how many a pool is short of its replicas is replicas-with-fixed-host-port's).
-    // On the host's network, in another's (compose-conflicting-keys says Compose refuses the ports) or
-    // in none, it publishes nothing of its own.
-    const publishes = publishesInNetworkMode(instance.service.networkMode) ? instance.publish : [];
+    // In another's network stack or in none it publishes nothing of its own: Compose refuses the
+    // ports (compose-conflicting-keys says so), and the generated file leaves them out. On the
+    // host's network it listens on its own ports on the host's every interface.
+    const network = instance.service.networkMode;
+    const publishes: PublishedPort[] = publishesInNetworkMode(network)
+      ? instance.publish
+      : network === "host"
+        ? instance.service.ports.map((port) => ({ port, host: port.port, at: port.at }))
+        : [];
     // The ports of one entry (a spread range) taken by the same instances are one finding.
     const clashes = new Map<string, { port: (typeof publishes)[number]; hosts: number[]; by: string[] }>();
     for (const port of publishes.filter((p) => p.host !== undefined && p.hostLast === undefined)) {

@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
 import { locate } from "../../load/yaml-file.js";
+import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
 import { asText, INT64_MAX_TEXT, isObject } from "../json.js";
 import {
@@ -16,7 +17,6 @@ import type { ComposeSource } from "./to-model.js";
 
 /** The sections whose entries Compose names, and the names it takes (the specification's pattern). */
 const NAMED_SECTIONS = ["services", "networks", "volumes", "secrets", "configs"] as const;
-const NAME = /^[a-zA-Z0-9._-]+$/;
 
 const PARSED_NAMES = { boolean: "true or false", integer: "a whole number", number: "a number" } as const;
 const PARSED_HINTS = {

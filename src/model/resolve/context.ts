@@ -66,15 +66,27 @@ export function resolveAmount(
   input: AmountInput | undefined,
   kind: QuantityKind,
   path: KeyPath,
+  /** What the amount is, where it is no memory or CPU: a volume size, a disk. */
+  what?: string,
 ): Amount | undefined {
   if (input === undefined) return undefined;
   if (typeof input === "string" || typeof input === "number") {
     const amount = parseQuantity(input, kind);
     if (!amount) {
       const of = path[0] === "services" ? ` of '${String(path[1])}'` : "";
-      report(context, "invalid-quantity", `cannot read the ${kind} quantity '${input}'${of}`, path, {
-        hint: kind === "cpu" ? "write cores like 0.5 or millicores like 500m" : "write it like 512Mi or 1Gi",
-      });
+      const hint =
+        kind === "cpu"
+          ? "write cores like 0.5 or millicores like 500m"
+          : `write it like ${what ? "10Gi or 500Mi" : "512Mi or 1Gi"}`;
+      report(
+        context,
+        "invalid-quantity",
+        `cannot read the ${what ?? `${kind} quantity`} '${input}'${of}`,
+        path,
+        {
+          hint,
+        },
+      );
       return undefined;
     }
     if (amount.request > amount.limit) {
@@ -87,9 +99,15 @@ export function resolveAmount(
   const request =
     written === undefined
       ? undefined
-      : resolveAmount(context, written, kind, [...path, input.request === undefined ? "limit" : "request"]);
+      : resolveAmount(
+          context,
+          written,
+          kind,
+          [...path, input.request === undefined ? "limit" : "request"],
+          what,
+        );
   const limit =
-    input.limit === undefined ? request : resolveAmount(context, input.limit, kind, [...path, "limit"]);
+    input.limit === undefined ? request : resolveAmount(context, input.limit, kind, [...path, "limit"], what);
   if (!request || !limit) return undefined;
   if (request.request > limit.limit) {
     report(context, "invalid-range", `the request ${request.text} is above the limit ${limit.text}`, path);

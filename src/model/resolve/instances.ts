@@ -197,7 +197,7 @@ function resolveInstance(
       );
       continue;
     }
-    const amount = resolveAmount(context, size, "memory", volumePath);
+    const amount = resolveAmount(context, size, "memory", volumePath, "volume size");
     if (amount) instance.storage.push({ volume, size: amount });
   }
   const image = input?.image ?? service.image;

@@ -26,7 +26,7 @@ function resolveResources(
   if (memory) resources.memory = memory;
   const cpu = resolveAmount(scope.context, input.cpu, "cpu", [...path, "cpu"]);
   if (cpu) resources.cpu = cpu;
-  const disk = resolveAmount(scope.context, input.disk, "memory", [...path, "disk"]);
+  const disk = resolveAmount(scope.context, input.disk, "memory", [...path, "disk"], "disk");
   if (disk) resources.disk = disk;
   return resources;
 }

@@ -213,7 +213,13 @@ function volumeOf(
   if (value.data) volume.data = value.data;
   if (value.backup) volume.backup = value.backup;
   if (value.size !== undefined) {
-    const size = resolveAmount(context, value.size, "memory", ["services", id, "volumes", name, "size"]);
+    const size = resolveAmount(
+      context,
+      value.size,
+      "memory",
+      ["services", id, "volumes", name, "size"],
+      "volume size",
+    );
     if (size) volume.size = size;
   }
   return volume;
