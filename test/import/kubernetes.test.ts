@@ -1325,7 +1325,7 @@ describe("Kubernetes manifests as a model", () => {
       checkModel(loaded.model!, { sources: loaded.sources, severities }).filter(
         (d) => d.code === "service-selects-nothing",
       );
-    expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:19"]);
+    expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:26"]);
     expect(found()[0]!.message).toBe(
       "Service 'old' selects no pods: no workload in namespace 'default' is labelled app=api-v1",
     );

@@ -1723,7 +1723,7 @@ export const cases: RuleCase[] = [
     files: {
       "app.yaml": selectsNothing,
     },
-    expected: ["18:19"],
+    expected: ["18:26"],
   },
   {
     rule: "plaintext-secret",
