@@ -1498,7 +1498,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["13:77"],
+    expected: ["13:99"],
   },
   {
     rule: "writable-root-filesystem",

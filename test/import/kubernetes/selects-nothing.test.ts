@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { folderWith } from "../../helpers/files.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
-import { oneContainer, service } from "../../rules/cases.js";
+import { disruptionBudget, oneContainer, service } from "../../rules/cases.js";
 
 describe("a Service that selects no pods", () => {
   it("is reported at the label no pod carries, not at the labels its pods do", async () => {
@@ -38,6 +38,25 @@ describe("a Service that selects no pods", () => {
     });
     expect(await checkFindingsAt(root, "prod", "service-selects-nothing")).toEqual([
       "prod/kustomization.yaml:7:16",
+    ]);
+  });
+});
+
+describe("a PodDisruptionBudget that guards no pods", () => {
+  it("is reported at the label of its matchLabels no pod carries, not at the labels its pods do", async () => {
+    const root = folderWith({
+      "app/app.yaml": [
+        ...oneContainer("Deployment", "web"),
+        "---",
+        ...disruptionBudget(
+          "web",
+          "{ maxUnavailable: 1, selector: { matchLabels: { app: web, tier: front } } }",
+        ),
+        "",
+      ].join("\n"),
+    });
+    expect(await checkFindingsAt(root, "app", "disruption-budget-selects-nothing")).toEqual([
+      "app/app.yaml:13:71",
     ]);
   });
 });
