@@ -26,7 +26,9 @@ export function hardeningFindings(workloads: readonly ManifestObject[]): Diagnos
             "writable-root-filesystem",
             "warning",
             `${who} can write to its root file system`,
-            where,
+            security.readOnlyRootFilesystem === false
+              ? locateIn(workload, [...path, "securityContext", "readOnlyRootFilesystem"], "value")
+              : where,
           ),
         );
       if (!dropsNetRaw(asArray(asObject(security.capabilities).drop)))

@@ -311,7 +311,10 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
     security.user = input.user;
     security.at.user = context.locate([...path, "user"]);
   }
-  if (input?.["read-only-root"] !== undefined) security.readOnlyRoot = input["read-only-root"];
+  if (input?.["read-only-root"] !== undefined) {
+    security.readOnlyRoot = input["read-only-root"];
+    security.at.readOnlyRoot = context.locate([...path, "read-only-root"], "value");
+  }
   if (input?.privileged !== undefined) {
     security.privileged = input.privileged;
     security.at.privileged = context.locate([...path, "privileged"]);
