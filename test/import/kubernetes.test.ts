@@ -163,8 +163,8 @@ describe("Kubernetes manifests as a model", () => {
       "host-namespace@9:7",
       "host-namespace@10:7",
       "host-namespace@11:7",
-      "privileged-container@15:30",
-      "runs-as-root@15:48",
+      "privileged-container@15:42",
+      "runs-as-root@15:59",
       "unconfined-profile@15:114",
     ]);
   });
@@ -222,7 +222,7 @@ describe("Kubernetes manifests as a model", () => {
       "privileged-container@17:42",
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
-      "runs-as-root@7:26",
+      "runs-as-root@7:37",
       "secret-in-command@19:17",
       "sensitive-host-mount@20:77",
       "unconfined-profile@11:89",
@@ -1752,7 +1752,7 @@ describe("Kubernetes manifests as a model", () => {
     expect(located(diagnostics, sources)).toEqual(["manifest-invalid@23:27"]);
     expect(model!.services.map((s) => s.id)).toEqual(["migrate-", "migrate-2"]);
     const found = checkModel(model!, { sources }).filter((d) => d.code === "privileged-container");
-    expect(located(found, sources)).toEqual(["privileged-container@9:66"]);
+    expect(located(found, sources)).toEqual(["privileged-container@9:78"]);
     expect(found[0]!.message).toContain("'migrate-'");
     const named = checkModel(model!, { sources }).filter((d) => d.code === "no-resource-limits");
     expect(located(named, sources)).toEqual(["no-resource-limits@4:3", "no-resource-limits@14:3"]);

@@ -756,12 +756,12 @@ export const cases: RuleCase[] = [
   {
     rule: "runs-as-root",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\n  c: { kind: api, image: "c:1", security: { user: "root:root" } }\n  d: { kind: api, image: "d:1", security: { user: "1000:0" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
-    expected: ["4:45", "6:45"],
+    expected: ["4:51", "6:51"],
   },
   {
     rule: "privileged-container",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { privileged: true } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:45"],
+    expected: ["4:57"],
   },
   {
     rule: "host-namespace",
@@ -791,13 +791,13 @@ export const cases: RuleCase[] = [
     rule: "runs-as-root",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
-    expected: ["4:5"],
+    expected: ["4:11"],
   },
   {
     rule: "privileged-container",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
-    expected: ["5:5"],
+    expected: ["5:17"],
   },
   {
     // Compose reads a boolean written as text, or filled in by a variable, as the boolean.
@@ -812,7 +812,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["2:22", "3:22"],
+    expected: ["2:34", "3:34"],
   },
   {
     rule: "writable-root-filesystem",
@@ -1055,7 +1055,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["8:76", "16:82"],
+    expected: ["8:88", "16:94"],
   },
   {
     rule: "workload-selector-mismatch",

@@ -309,7 +309,7 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
   if (input?.["run-as-non-root"] !== undefined) security.runAsNonRoot = input["run-as-non-root"];
   if (input?.user !== undefined) {
     security.user = input.user;
-    security.at.user = context.locate([...path, "user"]);
+    security.at.user = context.locate([...path, "user"], "value");
   }
   if (input?.["read-only-root"] !== undefined) {
     security.readOnlyRoot = input["read-only-root"];
@@ -317,7 +317,7 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
   }
   if (input?.privileged !== undefined) {
     security.privileged = input.privileged;
-    security.at.privileged = context.locate([...path, "privileged"]);
+    security.at.privileged = context.locate([...path, "privileged"], "value");
   }
   return security;
 }
