@@ -318,6 +318,8 @@ export interface Instance extends Located {
 export interface DisruptionBudget {
   minAvailable?: number | string;
   maxUnavailable?: number | string;
+  /** Where each is set, for findings about it. */
+  at: { minAvailable?: SourceRange; maxUnavailable?: SourceRange };
 }
 
 export interface DeploymentNode extends Located {

@@ -1311,9 +1311,12 @@ describe("Kubernetes manifests as a model", () => {
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "disruption-budget-blocks-eviction",
     );
-    expect(located(found, loaded.sources)).toEqual(["disruption-budget-blocks-eviction@15:3"]);
+    expect(located(found, loaded.sources)).toEqual(["disruption-budget-blocks-eviction@15:17"]);
     expect(found[0]!.message).toBe(
-      "the disruption budget of 'api' lets none of its pods be evicted: min-available is 2 of 2 replicas",
+      "the disruption budget of 'api' lets none of its pods be evicted: minAvailable is 2 of 2 replicas",
+    );
+    expect(found[0]!.hint).toBe(
+      "allow one pod down: maxUnavailable: 1, or a minAvailable below the replicas",
     );
   });
 

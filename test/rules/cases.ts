@@ -681,7 +681,7 @@ export const cases: RuleCase[] = [
   {
     rule: "disruption-budget-blocks-eviction",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 2, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: "0%" } }\n          c: { replicas: 3, disruption-budget: { min-available: "100%" } }\n`,
-    expected: ["14:48", "15:65", "16:48"],
+    expected: ["14:65", "15:84", "16:65"],
   },
   {
     rule: "disruption-budget-blocks-eviction",
