@@ -202,8 +202,8 @@ export interface Security {
   dropped: string[];
   /** Security profiles turned off, each where it is written. */
   unconfined: { profile: "seccomp" | "apparmor"; at: SourceRange }[];
-  /** Where the user and privileged are set, for findings about them. */
-  at: { user?: SourceRange; privileged?: SourceRange };
+  /** Where the user, privileged and read-only-root are set, for findings about them. */
+  at: { user?: SourceRange; privileged?: SourceRange; readOnlyRoot?: SourceRange };
 }
 
 export interface Group extends Located {
@@ -318,6 +318,8 @@ export interface Instance extends Located {
 export interface DisruptionBudget {
   minAvailable?: number | string;
   maxUnavailable?: number | string;
+  /** Where each is set, for findings about it. */
+  at: { minAvailable?: SourceRange; maxUnavailable?: SourceRange };
 }
 
 export interface DeploymentNode extends Located {

@@ -1,14 +1,26 @@
 import type { DisruptionBudget, Instance } from "../model/types.js";
 import type { Rule } from "./rule.js";
 
-/** Why a budget lets no pod of the instance be evicted, when it lets none. */
-function blocksEviction(budget: DisruptionBudget, instance: Instance): string | undefined {
+/** The fields as a model names them, and as a PodDisruptionBudget does. */
+const MODEL_FIELDS = { min: "min-available", max: "max-unavailable" };
+const MANIFEST_FIELDS = { min: "minAvailable", max: "maxUnavailable" };
+
+/** Why a budget lets no pod of the instance be evicted, and the field that says so, when it lets none. */
+function blocksEviction(
+  budget: DisruptionBudget,
+  instance: Instance,
+  fields: typeof MODEL_FIELDS,
+): { reason: string; field: "minAvailable" | "maxUnavailable" } | undefined {
   const { maxUnavailable, minAvailable } = budget;
-  if (maxUnavailable === 0 || maxUnavailable === "0%") return `max-unavailable is ${maxUnavailable}`;
-  if (minAvailable === "100%") return "min-available is 100%";
+  if (maxUnavailable === 0 || maxUnavailable === "0%")
+    return { reason: `${fields.max} is ${maxUnavailable}`, field: "maxUnavailable" };
+  if (minAvailable === "100%") return { reason: `${fields.min} is 100%`, field: "minAvailable" };
   // A budget of none available holds nothing back, whatever the replicas.
   if (typeof minAvailable === "number" && minAvailable > 0 && minAvailable >= instance.replicas.min)
-    return `min-available is ${minAvailable} of ${instance.replicas.min} replica${instance.replicas.min === 1 ? "" : "s"}`;
+    return {
+      reason: `${fields.min} is ${minAvailable} of ${instance.replicas.min} replica${instance.replicas.min === 1 ? "" : "s"}`,
+      field: "minAvailable",
+    };
   return undefined;
 }
 
@@ -26,12 +38,13 @@ export const disruptionBudgetBlocksEviction: Rule = {
     for (const environment of context.model.environments.filter((e) => e.platform === "kubernetes")) {
       for (const instance of environment.instances) {
         const budget = instance.disruptionBudget;
-        const reason = budget ? blocksEviction(budget, instance) : undefined;
-        if (!reason) continue;
+        const fields = context.model.readFrom === "kubernetes" ? MANIFEST_FIELDS : MODEL_FIELDS;
+        const blocked = budget ? blocksEviction(budget, instance, fields) : undefined;
+        if (!budget || !blocked) continue;
         context.report(
-          instance.disruptionBudgetAt ?? instance.at,
-          `the disruption budget of '${instance.id}' lets none of its pods be evicted: ${reason}`,
-          "allow one pod down: max-unavailable: 1, or a min-available below the replicas",
+          budget.at[blocked.field] ?? instance.disruptionBudgetAt ?? instance.at,
+          `the disruption budget of '${instance.id}' lets none of its pods be evicted: ${blocked.reason}`,
+          `allow one pod down: ${fields.max}: 1, or a ${fields.min} below the replicas`,
         );
       }
     }

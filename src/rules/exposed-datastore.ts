@@ -43,7 +43,10 @@ export const exposedDatastore: Rule = {
           context.report(
             port.at,
             `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `${port.hostLast === undefined ? "port" : "host ports"} ${hostPortText(port)}`}${inNamedEnvironment(context.model, environment)}`,
-            "keep datastores on the internal network, or bind to 127.0.0.1",
+            // From manifests a port is published by a LoadBalancer or NodePort Service, bound to no address.
+            context.model.readFrom === "kubernetes"
+              ? "make the Service a ClusterIP one (leave type out), and reach the datastore from inside the cluster"
+              : "keep datastores on the internal network, or bind to 127.0.0.1",
           );
         }
       }

@@ -1,4 +1,4 @@
-import { dropsNetRaw } from "../model/container-risks.js";
+import { dropsNetRaw, isNetRaw } from "../model/container-risks.js";
 import { containerServices } from "./containers.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
@@ -19,8 +19,12 @@ export const netRawNotDropped: Rule = {
   check(context) {
     // Sidecars and init containers, which are not services of the model.
     reportImported(context, "net-raw-not-dropped", HINT);
-    for (const service of containerServices(context.model))
-      if (!dropsNetRaw(service.security.dropped))
+    for (const service of containerServices(context.model)) {
+      // Added, it is kept whatever is dropped: drop: [ALL] with add: [NET_RAW] keeps it.
+      const added = service.security.capabilities.find((c) => isNetRaw(c.name));
+      if (added) context.report(added.at, `'${service.id}' adds the NET_RAW capability`, HINT);
+      else if (!dropsNetRaw(service.security.dropped))
         context.report(service.at, `'${service.id}' keeps the NET_RAW capability`, HINT);
+    }
   },
 };

@@ -21,6 +21,12 @@ export const writableRootFilesystem: Rule = {
     reportImported(context, "writable-root-filesystem", HINT);
     for (const service of containerServices(context.model))
       if (!service.security.readOnlyRoot)
-        context.report(service.at, `'${service.id}' can write to its root file system`, HINT);
+        context.report(
+          // Where it says read-only-root: false (readOnlyRootFilesystem: false), else the service.
+          (service.security.readOnlyRoot === false ? service.security.at.readOnlyRoot : undefined) ??
+            service.at,
+          `'${service.id}' can write to its root file system`,
+          HINT,
+        );
   },
 };

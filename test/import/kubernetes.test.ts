@@ -163,8 +163,8 @@ describe("Kubernetes manifests as a model", () => {
       "host-namespace@9:7",
       "host-namespace@10:7",
       "host-namespace@11:7",
-      "privileged-container@15:30",
-      "runs-as-root@15:48",
+      "privileged-container@15:42",
+      "runs-as-root@15:59",
       "unconfined-profile@15:114",
     ]);
   });
@@ -222,7 +222,7 @@ describe("Kubernetes manifests as a model", () => {
       "privileged-container@17:42",
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
-      "runs-as-root@7:26",
+      "runs-as-root@7:37",
       "secret-in-command@19:17",
       "sensitive-host-mount@20:77",
       "unconfined-profile@11:89",
@@ -1311,9 +1311,12 @@ describe("Kubernetes manifests as a model", () => {
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "disruption-budget-blocks-eviction",
     );
-    expect(located(found, loaded.sources)).toEqual(["disruption-budget-blocks-eviction@15:3"]);
+    expect(located(found, loaded.sources)).toEqual(["disruption-budget-blocks-eviction@15:17"]);
     expect(found[0]!.message).toBe(
-      "the disruption budget of 'api' lets none of its pods be evicted: min-available is 2 of 2 replicas",
+      "the disruption budget of 'api' lets none of its pods be evicted: minAvailable is 2 of 2 replicas",
+    );
+    expect(found[0]!.hint).toBe(
+      "allow one pod down: maxUnavailable: 1, or a minAvailable below the replicas",
     );
   });
 
@@ -1325,7 +1328,7 @@ describe("Kubernetes manifests as a model", () => {
       checkModel(loaded.model!, { sources: loaded.sources, severities }).filter(
         (d) => d.code === "service-selects-nothing",
       );
-    expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:19"]);
+    expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:26"]);
     expect(found()[0]!.message).toBe(
       "Service 'old' selects no pods: no workload in namespace 'default' is labelled app=api-v1",
     );
@@ -1752,7 +1755,7 @@ describe("Kubernetes manifests as a model", () => {
     expect(located(diagnostics, sources)).toEqual(["manifest-invalid@23:27"]);
     expect(model!.services.map((s) => s.id)).toEqual(["migrate-", "migrate-2"]);
     const found = checkModel(model!, { sources }).filter((d) => d.code === "privileged-container");
-    expect(located(found, sources)).toEqual(["privileged-container@9:66"]);
+    expect(located(found, sources)).toEqual(["privileged-container@9:78"]);
     expect(found[0]!.message).toContain("'migrate-'");
     const named = checkModel(model!, { sources }).filter((d) => d.code === "no-resource-limits");
     expect(located(named, sources)).toEqual(["no-resource-limits@4:3", "no-resource-limits@14:3"]);

@@ -699,7 +699,7 @@ export const cases: RuleCase[] = [
   {
     rule: "disruption-budget-blocks-eviction",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 2, disruption-budget: { min-available: 2 } }\n          b: { replicas: { min: 2, max: 6 }, disruption-budget: { max-unavailable: "0%" } }\n          c: { replicas: 3, disruption-budget: { min-available: "100%" } }\n`,
-    expected: ["14:48", "15:65", "16:48"],
+    expected: ["14:65", "15:84", "16:65"],
   },
   {
     rule: "disruption-budget-blocks-eviction",
@@ -774,12 +774,12 @@ export const cases: RuleCase[] = [
   {
     rule: "runs-as-root",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { user: 0 } }\n  b: { kind: api, image: "b:1", security: { user: 1000 } }\n  c: { kind: api, image: "c:1", security: { user: "root:root" } }\n  d: { kind: api, image: "d:1", security: { user: "1000:0" } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
-    expected: ["4:45", "6:45"],
+    expected: ["4:51", "6:51"],
   },
   {
     rule: "privileged-container",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { privileged: true } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:45"],
+    expected: ["4:57"],
   },
   {
     rule: "host-namespace",
@@ -809,13 +809,13 @@ export const cases: RuleCase[] = [
     rule: "runs-as-root",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
-    expected: ["4:5"],
+    expected: ["4:11"],
   },
   {
     rule: "privileged-container",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
-    expected: ["5:5"],
+    expected: ["5:17"],
   },
   {
     // Compose reads a boolean written as text, or filled in by a variable, as the boolean.
@@ -830,7 +830,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["2:22", "3:22"],
+    expected: ["2:34", "3:34"],
   },
   {
     rule: "writable-root-filesystem",
@@ -1073,7 +1073,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["8:76", "16:82"],
+    expected: ["8:88", "16:94"],
   },
   {
     rule: "workload-selector-mismatch",
@@ -1516,7 +1516,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["13:77"],
+    expected: ["13:99"],
   },
   {
     rule: "writable-root-filesystem",
@@ -1741,7 +1741,7 @@ export const cases: RuleCase[] = [
     files: {
       "app.yaml": selectsNothing,
     },
-    expected: ["18:19"],
+    expected: ["18:26"],
   },
   {
     rule: "plaintext-secret",

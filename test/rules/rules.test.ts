@@ -256,8 +256,12 @@ describe("public ingress without TLS", () => {
       "ingress-without-tls",
       true,
     );
-    expect(found.map((f) => [f.where, f.diagnostic.message])).toEqual([
-      ["8:13", "'ingress' (Ingress shop-public) routes public traffic, which states no TLS"],
+    expect(found.map((f) => [f.where, f.diagnostic.message, f.diagnostic.hint])).toEqual([
+      [
+        "8:13",
+        "Ingress shop-public routes public traffic over plain HTTP, as it has no tls",
+        "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
+      ],
     ]);
   });
 });

@@ -32,7 +32,7 @@ import {
 import { locateIn } from "./patch-origin.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
-import { isSet, refused } from "./refusals.js";
+import { isSet, refused, runtimeRefused } from "./refusals.js";
 
 const RESTART_VALUES: ReadonlySet<string> = new Set(["Always", "OnFailure", "Never"]);
 
@@ -88,6 +88,35 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
   return found;
 }
 
+/**
+ * A container that must not run as root (runAsNonRoot: true) and is given user 0, its own setting
+ * or its pod's: the kubelet refuses to start it ("runAsUser breaks non-root policy").
+ */
+function rootUserRefused(
+  workload: ManifestObject,
+  container: Json,
+  path: KeyPath,
+  who: string,
+): Diagnostic[] {
+  const pod = podSpecOf(workload);
+  const own = asObject(container.securityContext);
+  const shared = asObject(pod.spec.securityContext);
+  if ((own.runAsNonRoot ?? shared.runAsNonRoot) !== true || (own.runAsUser ?? shared.runAsUser) !== 0)
+    return [];
+  const user =
+    own.runAsUser !== undefined
+      ? [...path, "securityContext"]
+      : [...workload.base, ...pod.path, "securityContext"];
+  return [
+    runtimeRefused(
+      workload,
+      [...user, "runAsUser"],
+      `${who} must not run as root (runAsNonRoot: true), but is given runAsUser: 0: the kubelet does not start it`,
+      "give runAsUser a user other than 0 (1000, say), or leave it out to run as the image's user",
+    ),
+  ];
+}
+
 function podProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = workloadProblems(workload);
   const hostNetwork = podSpecOf(workload).spec.hostNetwork === true;
@@ -135,6 +164,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
       names.add(container.name);
     }
     append(found, capabilityProblems(workload, container, path, who, first));
+    append(found, rootUserRefused(workload, container, path, who));
     const resources = asObject(container.resources);
     // Memory and CPU the model cannot read either are the model's to report (invalid-quantity).
     for (const bound of ["requests", "limits"] as const)

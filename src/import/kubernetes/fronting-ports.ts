@@ -40,14 +40,15 @@ export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts 
 
 /**
  * The workload's ports a LoadBalancer or NodePort Service publishes: model port name → host port,
- * each noted at the Service's port with `noteAt`.
+ * or {} where a NodePort Service names no nodePort and the cluster picks one, each noted at the
+ * Service's port with `noteAt`.
  */
 export function publishedPorts(
   fronting: readonly ManifestObject[],
   portNames: ReadonlyMap<number, string>,
   noteAt: (service: ManifestObject, portName: string, manifestPath: KeyPath) => void,
-): Record<string, number> {
-  const publish: Record<string, number> = {};
+): Record<string, number | Record<string, never>> {
+  const publish: Record<string, number | Record<string, never>> = {};
   for (const service of fronting) {
     const spec = asObject(service.value.spec);
     if (spec.type !== "LoadBalancer" && spec.type !== "NodePort") continue;
@@ -59,9 +60,11 @@ export function publishedPorts(
         typeof port.targetPort === "string"
           ? [...portNames.values()].find((name) => name === port.targetPort)
           : portNames.get(Number(target));
-      const host = spec.type === "NodePort" && typeof port.nodePort === "number" ? port.nodePort : port.port;
-      if (!portName || typeof host !== "number" || Object.hasOwn(publish, portName)) return;
-      publish[portName] = host;
+      // A NodePort Service opens its nodePort on every node: one the cluster picks where it names none.
+      const picked = spec.type === "NodePort" && (port.nodePort === undefined || port.nodePort === null);
+      const host = spec.type === "NodePort" ? port.nodePort : port.port;
+      if (!portName || (!picked && typeof host !== "number") || Object.hasOwn(publish, portName)) return;
+      publish[portName] = typeof host === "number" ? host : {};
       noteAt(service, portName, ["spec", "ports", portIndex]);
     });
   }

@@ -159,12 +159,15 @@ export function applyGenerators(
       if (!isObject(raw) || typeof raw.name !== "string") return;
       const path: KeyPath = [key, i];
       const name = raw.name;
-      const namespace = typeof raw.namespace === "string" ? raw.namespace : context.namespace;
+      // The kustomization's namespace is set after its generators run: only the entry's own
+      // namespace narrows what it merges into or replaces.
+      const own = typeof raw.namespace === "string" ? raw.namespace : undefined;
+      const namespace = own ?? context.namespace;
       const { data, origins } = entries(raw, kind, path, context);
       const layers = kind === "ConfigMap" ? valueLayers(data, origins, context.yaml) : [];
       const behavior = typeof raw.behavior === "string" ? raw.behavior : "create";
       const index = result.findIndex(
-        (o) => o.kind === kind && o.name === name && (namespace === undefined || o.namespace === namespace),
+        (o) => o.kind === kind && o.name === name && (own === undefined || o.namespace === own),
       );
       if (behavior === "create" || index === -1) {
         if (behavior !== "create")

@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { dropsNetRaw } from "../../model/container-risks.js";
+import { dropsNetRaw, isNetRaw } from "../../model/container-risks.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 
@@ -26,10 +26,23 @@ export function hardeningFindings(workloads: readonly ManifestObject[]): Diagnos
             "writable-root-filesystem",
             "warning",
             `${who} can write to its root file system`,
-            where,
+            security.readOnlyRootFilesystem === false
+              ? locateIn(workload, [...path, "securityContext", "readOnlyRootFilesystem"], "value")
+              : where,
           ),
         );
-      if (!dropsNetRaw(asArray(asObject(security.capabilities).drop)))
+      const capabilities = asObject(security.capabilities);
+      const added = asArray(capabilities.add).findIndex(isNetRaw);
+      if (added >= 0)
+        found.push(
+          diagnostic(
+            "net-raw-not-dropped",
+            "warning",
+            `${who} adds the NET_RAW capability`,
+            locateIn(workload, [...path, "securityContext", "capabilities", "add", added], "value"),
+          ),
+        );
+      else if (!dropsNetRaw(asArray(capabilities.drop)))
         found.push(
           diagnostic("net-raw-not-dropped", "warning", `${who} keeps the NET_RAW capability`, where),
         );

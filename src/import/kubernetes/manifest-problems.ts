@@ -72,7 +72,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...sysctlFindings(workloads),
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selection.selected),
-    ...selectsNothingFindings(services, selection, namespaceOf),
+    ...selectsNothingFindings(services, selection, pods, namespaceOf),
   ];
   return { diagnostics, findings };
 }

@@ -70,6 +70,8 @@ export function scaleInstance(
   if (budget) {
     const spec = asObject(budget.value.spec);
     noteFor(budget)([...path, "disruption-budget"], ["spec"]);
+    noteFor(budget)([...path, "disruption-budget", "min-available"], ["spec", "minAvailable"]);
+    noteFor(budget)([...path, "disruption-budget", "max-unavailable"], ["spec", "maxUnavailable"]);
     instance["disruption-budget"] = {
       ...(spec.minAvailable !== undefined ? { "min-available": spec.minAvailable } : {}),
       ...(spec.maxUnavailable !== undefined ? { "max-unavailable": spec.maxUnavailable } : {}),

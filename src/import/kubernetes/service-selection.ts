@@ -76,20 +76,31 @@ export function budgetIndex(
 export function selectsNothingFindings(
   services: readonly ManifestObject[],
   { target }: ServiceSelection,
+  pods: PodLabelIndex,
   namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
   return services.flatMap((service) => {
     const selector = selectorOf(service);
     if (target.has(service) || Object.keys(selector).length === 0) return [];
+    const namespace = namespaceOf(service);
     const labels = Object.entries(selector)
       .map(([name, value]) => `${name}=${asText(value)}`)
       .join(", ");
+    // The first label no pod of the namespace carries is the one to change; where each is carried
+    // by some pods, but none carries them all, it is the selector as a whole.
+    const uncarried = Object.entries(selector).find(
+      ([name, value]) => pods.candidates(namespace, { [name]: value }).length === 0,
+    );
     return [
       diagnostic(
         "service-selects-nothing",
         "warning",
-        `Service '${service.name}' selects no pods: no workload in namespace '${namespaceOf(service)}' is labelled ${labels}`,
-        locateIn(service, [...service.base, "spec", "selector"], "value"),
+        `Service '${service.name}' selects no pods: no workload in namespace '${namespace}' is labelled ${labels}`,
+        locateIn(
+          service,
+          [...service.base, "spec", "selector", ...(uncarried ? [uncarried[0]] : [])],
+          "value",
+        ),
         { hint: "match the labels of the workload's pod template, or add the workload's manifest" },
       ),
     ];

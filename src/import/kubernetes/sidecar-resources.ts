@@ -12,6 +12,14 @@ import { locateIn } from "./patch-origin.js";
 
 type Resource = "cpu" | "memory";
 
+/** What to set on a container that states no CPU, no memory, or neither: what it lacks. */
+const HINTS = {
+  cpu: "set resources.requests.cpu on this container too (250m, say)",
+  memory:
+    "set resources.requests.memory and resources.limits.memory on this container too (256Mi and 512Mi, say)",
+  both: "set resources.requests (memory and cpu) and resources.limits.memory on this container too",
+};
+
 /**
  * What an autoscaler divides by a request: CPU where it names no metric (the default) or a CPU
  * utilisation, memory where it names a memory utilisation; from every container for a Resource
@@ -60,7 +68,7 @@ export function sidecarResourceFindings(
           "warning",
           `${who} states ${memory ? "no CPU request" : cpu ? "no memory request or limit" : "no memory or CPU"}`,
           at,
-          { hint: "set resources.requests (and resources.limits.memory) on this container too" },
+          { hint: memory ? HINTS.cpu : cpu ? HINTS.memory : HINTS.both },
         ),
       );
     for (const resource of needed(typeof container.name === "string" ? container.name : ""))

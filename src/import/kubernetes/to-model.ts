@@ -77,16 +77,21 @@ function skippedKinds(objects: readonly ManifestObject[], custom: readonly Manif
 
 /**
  * The last definition of each object wins, as `kubectl apply` of the files in order would leave it.
- * One named by generateName is a new object each time, never another's second definition.
+ * One named by generateName is a new object each time, never another's second definition. One
+ * that names no namespace is in the default one, the same object as one that names it.
  */
-function distinct(objects: ManifestObject[], diagnostics: Diagnostic[]): ManifestObject[] {
+function distinct(
+  objects: ManifestObject[],
+  diagnostics: Diagnostic[],
+  defaultNamespace: string,
+): ManifestObject[] {
   const byKey = new Map<string | ManifestObject, ManifestObject>();
   for (const object of objects) {
     if (object.generated) {
       byKey.set(object, object);
       continue;
     }
-    const id = objectKey(object.namespace ?? "", object.kind, object.name);
+    const id = objectKey(object.namespace ?? defaultNamespace, object.kind, object.name);
     const earlier = byKey.get(id);
     if (earlier) {
       diagnostics.push(
@@ -159,10 +164,10 @@ export function manifestsToModel(
   options: { namespace?: string; builds?: ReadonlyMap<string, SkaffoldBuild> } = {},
 ): ImportedManifests {
   const diagnostics: Diagnostic[] = [];
-  const defined = distinct(all, diagnostics);
+  const defaultNamespace = options.namespace ?? "default";
+  const defined = distinct(all, diagnostics, defaultNamespace);
   const objects = defined.filter((o) => !isCustomResource(o.apiVersion));
   const custom = defined.filter((o) => isCustomResource(o.apiVersion));
-  const defaultNamespace = options.namespace ?? "default";
   const namespaceOf = (o: ManifestObject) => o.namespace ?? defaultNamespace;
   const byKind = groupBy(objects, (object) => object.kind);
   const ofKind = (kind: string): ManifestObject[] => byKind.get(kind) ?? [];

@@ -39,7 +39,9 @@ export function workloadSecurity(
   const security = {
     ...(typeof runAsNonRoot === "boolean" ? { "run-as-non-root": runAsNonRoot } : {}),
     ...(typeof runAsUser === "number" ? { user: runAsUser } : {}),
-    ...(containerSecurity.readOnlyRootFilesystem === true ? { "read-only-root": true } : {}),
+    ...(typeof containerSecurity.readOnlyRootFilesystem === "boolean"
+      ? { "read-only-root": containerSecurity.readOnlyRootFilesystem }
+      : {}),
     ...(containerSecurity.privileged === true ? { privileged: true } : {}),
     ...(capabilities.length > 0 ? { capabilities } : {}),
     ...(dropped.length > 0 ? { drop: dropped } : {}),

@@ -10,7 +10,7 @@ import type {
   Service,
   WorkloadKind,
 } from "../types.js";
-import { entriesOf, type KeyPath, notesOf, report, resolveAmount } from "./context.js";
+import { entriesOf, type KeyPath, notesOf, type ResolveContext, report, resolveAmount } from "./context.js";
 import type { EnvironmentScope } from "./environment-scope.js";
 import { findPort, linkEndpoint, resolveEnv } from "./services.js";
 
@@ -174,7 +174,7 @@ function resolveInstance(
     env: mergeEnv(service.env, overrides(scope, input, path)),
     workload: input?.workload ?? defaultWorkload(environment.platform, service),
     ...(input?.schedule ? { schedule: input.schedule } : {}),
-    ...disruptionBudgetOf(input?.["disruption-budget"]),
+    ...disruptionBudgetOf(context, input?.["disruption-budget"], [...path, "disruption-budget"]),
     spread: input?.spread ?? "node",
     notes: notesOf(input?.notes),
   };
@@ -239,14 +239,26 @@ export function resolveInstances(
 }
 
 function disruptionBudgetOf(
+  context: ResolveContext,
   input: InstanceInputType["disruption-budget"],
+  path: KeyPath,
 ): Pick<Instance, "disruptionBudget"> {
   if (input === undefined || input === true) return {};
   if (input === false) return { disruptionBudget: false };
+  const minAvailable = input["min-available"];
+  const maxUnavailable = input["max-unavailable"];
   return {
     disruptionBudget: {
-      ...(input["min-available"] !== undefined ? { minAvailable: input["min-available"] } : {}),
-      ...(input["max-unavailable"] !== undefined ? { maxUnavailable: input["max-unavailable"] } : {}),
+      ...(minAvailable !== undefined ? { minAvailable } : {}),
+      ...(maxUnavailable !== undefined ? { maxUnavailable } : {}),
+      at: {
+        ...(minAvailable !== undefined
+          ? { minAvailable: context.locate([...path, "min-available"], "value") }
+          : {}),
+        ...(maxUnavailable !== undefined
+          ? { maxUnavailable: context.locate([...path, "max-unavailable"], "value") }
+          : {}),
+      },
     },
   };
 }

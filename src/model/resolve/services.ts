@@ -315,12 +315,15 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
   if (input?.["run-as-non-root"] !== undefined) security.runAsNonRoot = input["run-as-non-root"];
   if (input?.user !== undefined) {
     security.user = input.user;
-    security.at.user = context.locate([...path, "user"]);
+    security.at.user = context.locate([...path, "user"], "value");
   }
-  if (input?.["read-only-root"] !== undefined) security.readOnlyRoot = input["read-only-root"];
+  if (input?.["read-only-root"] !== undefined) {
+    security.readOnlyRoot = input["read-only-root"];
+    security.at.readOnlyRoot = context.locate([...path, "read-only-root"], "value");
+  }
   if (input?.privileged !== undefined) {
     security.privileged = input.privileged;
-    security.at.privileged = context.locate([...path, "privileged"]);
+    security.at.privileged = context.locate([...path, "privileged"], "value");
   }
   return security;
 }
