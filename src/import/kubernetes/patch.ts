@@ -159,8 +159,13 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
       return;
     }
     let parent: unknown = value;
+    // Own keys only: a step through __proto__ would otherwise write into what every object inherits.
     for (const token of tokens.slice(0, -1)) {
-      parent = Array.isArray(parent) ? parent[Number(token)] : isObject(parent) ? parent[token] : undefined;
+      parent = Array.isArray(parent)
+        ? parent[Number(token)]
+        : isObject(parent) && Object.hasOwn(parent, token)
+          ? parent[token]
+          : undefined;
     }
     const last = tokens.at(-1)!;
     if (!(Array.isArray(parent) || isObject(parent)) || last === "__proto__") {

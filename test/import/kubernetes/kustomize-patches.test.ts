@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { jsonPatch } from "../../../src/import/kubernetes/patch.js";
 import { folderWith } from "../../helpers/files.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
 import { oneContainer } from "../../rules/cases.js";
@@ -67,5 +69,46 @@ describe("kustomize patch files of several documents", () => {
       "kustomization.yaml:3",
       "kustomization.yaml:4",
     ]);
+  });
+});
+
+describe("a JSON 6902 patch whose path steps through what every object inherits", () => {
+  it.each(["/spec/__proto__/polluted", "/spec/template/constructor/polluted", "/__proto__/polluted"])(
+    "is refused at %s, and leaves every other object as it was",
+    async (path) => {
+      const root = folderWith({
+        "app.yaml": `${oneContainer("Deployment", "web").join("\n")}\n`,
+        "kustomization.yaml": [
+          "resources: [app.yaml]",
+          "patches:",
+          "  - target: { kind: Deployment, name: web }",
+          `    patch: '[{ op: add, path: ${path}, value: 1 }]'`,
+          "",
+        ].join("\n"),
+      });
+      try {
+        expect(await checkFindingsAt(root, ".", "kustomize-unsupported")).toEqual(["kustomization.yaml:3:5"]);
+        expect(Object.hasOwn(Object.prototype, "polluted")).toBe(false);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).polluted;
+      }
+    },
+  );
+
+  it("writes nothing into what objects inherit, whatever the pointer", () => {
+    const token = fc.constantFrom("__proto__", "constructor", "prototype", "spec", "0", "-", "polluted");
+    fc.assert(
+      fc.property(
+        fc.array(token, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("add", "replace", "remove"),
+        (tokens, op) => {
+          jsonPatch({ spec: { containers: [{ name: "a" }] } }, [
+            { op, path: `/${tokens.join("/")}`, value: 1 },
+          ]);
+          expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
