@@ -190,10 +190,17 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
           parent[last] = clone(operation.value);
         }
         return;
-      case "remove":
-        if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      case "remove": {
+        // As kustomize, what is not there is refused: splice would take "x" or -1 for an index.
+        const at = Array.isArray(parent) && /^(0|[1-9]\d*)$/.test(last) ? Number(last) : -1;
+        if (Array.isArray(parent) ? at < 0 || at >= parent.length : !Object.hasOwn(parent, last)) {
+          failed.push({ index, reason: `nothing to remove at ${operation.path}` });
+          return;
+        }
+        if (Array.isArray(parent)) parent.splice(at, 1);
         else delete parent[last];
         return;
+      }
       default:
         failed.push({ index, reason: `the '${operation.op}' operation is not applied` });
     }

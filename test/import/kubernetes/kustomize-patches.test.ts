@@ -112,3 +112,26 @@ describe("a JSON 6902 patch whose path steps through what every object inherits"
     );
   });
 });
+
+describe("a JSON 6902 remove", () => {
+  const base = { spec: { args: ["a", "b"], labels: { app: "web" } } };
+
+  it.each([
+    ["/spec/args/x", "nothing to remove at /spec/args/x"],
+    ["/spec/args/2", "nothing to remove at /spec/args/2"],
+    ["/spec/args/-1", "nothing to remove at /spec/args/-1"],
+    ["/spec/labels/tier", "nothing to remove at /spec/labels/tier"],
+  ])("of %s, which is not there, is refused and removes nothing", (path, reason) => {
+    const result = jsonPatch(base, [{ op: "remove", path }]);
+    expect(result.failed).toEqual([{ index: 0, reason }]);
+    expect(result.value).toEqual(base);
+  });
+
+  it("of what is there removes it", () => {
+    const result = jsonPatch(base, [
+      { op: "remove", path: "/spec/args/1" },
+      { op: "remove", path: "/spec/labels/app" },
+    ]);
+    expect(result).toEqual({ value: { spec: { args: ["a"], labels: {} } }, failed: [] });
+  });
+});
