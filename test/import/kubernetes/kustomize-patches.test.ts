@@ -135,3 +135,36 @@ describe("a JSON 6902 remove", () => {
     expect(result).toEqual({ value: { spec: { args: ["a"], labels: {} } }, failed: [] });
   });
 });
+
+describe("a JSON 6902 add or replace in a list", () => {
+  const base = { spec: { args: ["a", "b"] } };
+
+  it.each([
+    ["add", "/spec/args/", "no index  at /spec/args/"],
+    ["add", "/spec/args/1e0", "no index 1e0 at /spec/args/1e0"],
+    ["add", "/spec/args/0x1", "no index 0x1 at /spec/args/0x1"],
+    ["replace", "/spec/args/2", "no index 2 at /spec/args/2"],
+    ["replace", "/spec/args/-", "no index - at /spec/args/-"],
+  ])("%s at %s, no index of the list, is refused and changes nothing", (op, path, reason) => {
+    const result = jsonPatch(base, [{ op, path, value: "c" }]);
+    expect(result.failed).toEqual([{ index: 0, reason }]);
+    expect(result.value).toEqual(base);
+  });
+
+  it("on the way to its place, takes no step into a list that is not an index", () => {
+    const containers = { spec: { containers: [{ name: "a" }] } };
+    const result = jsonPatch(containers, [{ op: "add", path: "/spec/containers/ /image", value: "b:1" }]);
+    expect(result.failed).toEqual([{ index: 0, reason: "nothing at /spec/containers/ /image" }]);
+    expect(result.value).toEqual(containers);
+  });
+
+  it("adds at an index, at the end and after the last, and replaces at an index", () => {
+    const result = jsonPatch(base, [
+      { op: "add", path: "/spec/args/0", value: "x" },
+      { op: "add", path: "/spec/args/3", value: "y" },
+      { op: "add", path: "/spec/args/-", value: "z" },
+      { op: "replace", path: "/spec/args/1", value: "A" },
+    ]);
+    expect(result).toEqual({ value: { spec: { args: ["x", "A", "b", "y", "z"] } }, failed: [] });
+  });
+});
