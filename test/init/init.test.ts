@@ -509,6 +509,41 @@ describe("deployview init where the files disagree or keep nothing", () => {
   });
 });
 
+describe("deployview init where the files give a value the model refuses", () => {
+  it.each([
+    [
+      "compose.yaml",
+      "services:\n  api: { image: 'api:1', mem_limit: 1k, mem_reservation: 1g }\n",
+      "memory left out: the request 1Gi is above the limit 1Ki",
+    ],
+    [
+      "deploy/api.yaml",
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1', resources: { limits: { memory: -1Gi } } }",
+        "",
+      ].join("\n"),
+      "memory left out: cannot read the memory quantity '-1Gi' of 'api'",
+    ],
+  ])("writes a model that loads from %s, the value left out and marked", async (name, text, note) => {
+    const root = folderWith({ [name]: text });
+    const result = await runCli(["init", root]);
+    expect(result.stderr).not.toContain("does not load");
+    expect(result.code).toBe(0);
+    const written = readFileSync(join(root, "deployview.yaml"), "utf8");
+    expect(written).toContain(`  # TODO: ${note}, which the model refuses; set it\n  api:\n`);
+    expect(loadModelText(written, join(root, "deployview.yaml")).model).toBeDefined();
+  });
+});
+
 describe("deployview init with compose files and manifests for the same services", () => {
   it("takes a folder's Services with its workloads, and names each port once", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
