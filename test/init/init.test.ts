@@ -544,6 +544,22 @@ describe("deployview init where the files give a value the model refuses", () =>
   });
 });
 
+describe("deployview init where a health check's timing is no duration", () => {
+  it.each(["'::1:80:80'", "[1, 2]", "'-1s'", "'1us'"])(
+    "writes a model that loads, leaving out the timing %s, which the model cannot hold",
+    async (interval) => {
+      const root = folderWith({
+        "compose.yaml": `services:\n  api:\n    image: 'api:1'\n    healthcheck: { test: [CMD, 'true'], interval: ${interval}, timeout: 5s }\n`,
+      });
+      const result = await initFromRepository(root);
+      const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+      expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
+      expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+    },
+  );
+});
+
 describe("deployview init with compose files and manifests for the same services", () => {
   it("takes a folder's Services with its workloads, and names each port once", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
