@@ -560,6 +560,20 @@ describe("deployview init where a health check's timing is no duration", () => {
   );
 });
 
+describe("deployview init where a Dockerfile's health check has a timing that is no duration", () => {
+  it("writes a model that loads, with the check and without that timing", async () => {
+    const root = folderWith({
+      "compose.yaml": "services:\n  api: { build: ./api }\n",
+      "api/Dockerfile": "FROM alpine:3\nHEALTHCHECK --interval=1e400s --timeout=5s CMD true\n",
+    });
+    const result = await initFromRepository(root);
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
+    expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+  });
+});
+
 describe("deployview init with compose files and manifests for the same services", () => {
   it("takes a folder's Services with its workloads, and names each port once", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-"));

@@ -1,5 +1,5 @@
 /** A service's health check as the model has it: the command it runs, and how often and how long. */
-import { DURATION_PATTERN } from "../../model/duration.js";
+import { durationField as timing } from "../../model/duration.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import type { Reading } from "./reading.js";
@@ -25,15 +25,6 @@ export function keepsImageHealthCheck(service: Json): boolean {
 function disablesHealthCheck(health: Json): boolean {
   return health.disable === true || (Array.isArray(health.test) && health.test[0] === "NONE");
 }
-
-const MODEL_DURATION = new RegExp(DURATION_PATTERN);
-
-/**
- * A timing of the check as the model holds it (10s, 1m30s); one it cannot, Compose's findings name
- * where Compose refuses it (value-formats.ts), and the model goes without.
- */
-const timing = (field: string, value: unknown): Record<string, string> =>
-  typeof value === "string" && MODEL_DURATION.test(value) ? { [field]: value } : {};
 
 /**
  * The check a service runs, if it runs one: CMD's words, or CMD-SHELL's command line; false where
