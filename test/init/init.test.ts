@@ -544,6 +544,31 @@ describe("deployview init where the files give a value the model refuses", () =>
   });
 });
 
+describe("deployview init where one environment's manifests give a value the model refuses", () => {
+  it("writes a model that loads, the value left out of that environment and marked on the service", async () => {
+    const app = (memory: string) =>
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        `      containers: [{ name: api, image: 'api:1', resources: { limits: { memory: ${memory} } } }]`,
+        "",
+      ].join("\n");
+    const root = folderWith({ "dev/app.yaml": app("1Gi"), "prod/app.yaml": app("-1Gi") });
+    const result = await initFromRepository(root);
+    expect(result.text).toContain(
+      "  # TODO: memory left out in prod: cannot read the memory quantity '-1Gi', which the model refuses; set it\n  api:\n",
+    );
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
 describe("deployview init where a health check's timing is no duration", () => {
   it.each(["'::1:80:80'", "[1, 2]", "'-1s'", "'1us'"])(
     "writes a model that loads, leaving out the timing %s, which the model cannot hold",

@@ -151,17 +151,29 @@ export async function initFromRepository(
   // read) is left out of the draft and marked, so that it loads: the files' findings say the rest.
   for (let pass = 0; pass < 3 && !modelLoads(text); pass++) {
     const errors = loadModelText(text, "deployview.yaml").diagnostics.filter((d) => d.severity === "error");
-    const left = errors.flatMap(({ code, path, message }) => {
-      const [section, id, field] = path ?? [];
-      const service = section === "services" && typeof id === "string" ? services[id] : undefined;
-      return VALUE_ERRORS.has(code) && service && typeof field === "string" && Object.hasOwn(service, field)
-        ? [{ id: id as string, service, field, message }]
+    const left = errors.flatMap(({ code, path = [], message }) => {
+      // A service's field, or the field of how an environment runs it (…, run, id, field).
+      const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
+      const [id, field] = path.slice(at, at + 2);
+      const owner = path
+        .slice(0, at + 1)
+        .reduce<unknown>((value, step) => (isObject(value) ? value[step] : undefined), {
+          services,
+          environments,
+        });
+      const where = path[0] === "environments" ? ` in ${String(path[1])}` : "";
+      return VALUE_ERRORS.has(code) &&
+        at > 0 &&
+        isObject(owner) &&
+        typeof field === "string" &&
+        Object.hasOwn(owner, field)
+        ? [{ id: String(id), owner, field, note: `${field} left out${where}: ${message}` }]
         : [];
     });
     if (left.length < errors.length) break;
-    for (const { id, service, field, message } of left) {
-      delete (service as Record<string, unknown>)[field];
-      refused.set(id, [...(refused.get(id) ?? []), `${field} left out: ${message}`]);
+    for (const { id, owner, field, note } of left) {
+      delete owner[field];
+      refused.set(id, [...(refused.get(id) ?? []), note]);
     }
     text = toModelText(model, differing, moved, references, refused);
   }
