@@ -202,3 +202,19 @@ describe("an env_file entry that names no file", () => {
     ]);
   });
 });
+
+describe("a build whose context is no text", () => {
+  it("is its wrong type's finding alone, never a context named true or NaN that is not here", async () => {
+    const { at } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  a: { build: .nan }",
+        "  b: { build: true }",
+        "  c: { build: { context: [x] } }",
+        "  d: { build: { context: ., dockerfile: 1 } }",
+        "",
+      ].join("\n"),
+    });
+    expect(at).toEqual([]);
+  });
+});
