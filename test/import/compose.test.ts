@@ -882,6 +882,18 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("names a number YAML reads as no finite one as it is read, .nan or .inf, not as null", async () => {
+    const file = write(
+      "not-finite.yaml",
+      "services:\n  web: { image: 'web:1.0', build: .nan, healthcheck: { test: [CMD, 'true'], timeout: -.inf } }\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "services.web.build must be text or a mapping, not number NaN",
+      "services.web.healthcheck.timeout must be text, not number -Infinity",
+    ]);
+  });
+
   it("reads a port as Docker does, digits or a range of them: a sign or a half range is none, an empty host port is any", async () => {
     const file = write(
       "signs.yaml",
