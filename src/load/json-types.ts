@@ -14,7 +14,8 @@ export function describeType(value: unknown): string {
   if (value === null) return "nothing (null)";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${JSON.stringify(value)}`;
+  // JSON has no NaN or Infinity, and would write either as null; YAML reads .nan and .inf as them.
+  return `${typeof value} ${typeof value === "number" ? String(value) : JSON.stringify(value)}`;
 }
 
 /**

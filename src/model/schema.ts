@@ -7,6 +7,7 @@
 
 import { type Static, Type as T, type TSchema } from "@sinclair/typebox";
 import { CONTAINER_NAME } from "./container-name.js";
+import { DURATION_PATTERN } from "./duration.js";
 import { serviceKindNames } from "./kinds.js";
 import { severitySettings } from "./severity-settings.js";
 
@@ -92,7 +93,7 @@ const Ports = T.Record(T.String(), T.Union([PortNumber, PortFull]), {
 
 /** A duration as Compose writes it and Kubernetes probes are given it: 10s, 1m30s, 500ms. */
 const Duration = T.String({
-  pattern: "^(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h))+$",
+  pattern: DURATION_PATTERN,
   description: "A duration: 10s, 1m30s, 500ms",
 });
 

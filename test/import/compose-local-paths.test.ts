@@ -179,3 +179,42 @@ describe("the missing-path rule", () => {
     expect(raised.filter((d) => d.code === "missing-path").map((d) => d.severity)).toEqual(["error"]);
   });
 });
+
+describe("an env_file entry that names no file", () => {
+  it("is its wrong type's finding alone, or a missing path's where a mapping writes none, never a file named true or undefined", async () => {
+    const dir = folderWith({
+      "compose.yaml":
+        "services:\n  api:\n    image: a:1\n    env_file: [true, [x], { path: [y] }, {}, gone.env]\n",
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const linted = lint(loaded.model!, { sources: loaded.sources });
+    const found = [...loaded.diagnostics, ...linted].filter((d) => d.code !== "missing-health-check");
+    expect(located(found, loaded.sources)).toEqual([
+      "schema-missing-key@4:42",
+      "schema-wrong-type@4:16",
+      "schema-wrong-type@4:22",
+      "schema-wrong-type@4:35",
+      "missing-path@4:46",
+    ]);
+    expect(found.map((d) => d.message).filter((m) => /env_file (?!\.)/.test(m))).toEqual([
+      "the env_file entry 4 of 'api' names no path",
+      "the env_file gone.env of 'api' is not here, so Compose cannot start it; its variables are left out",
+    ]);
+  });
+});
+
+describe("a build whose context is no text", () => {
+  it("is its wrong type's finding alone, never a context named true or NaN that is not here", async () => {
+    const { at } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  a: { build: .nan }",
+        "  b: { build: true }",
+        "  c: { build: { context: [x] } }",
+        "  d: { build: { context: ., dockerfile: 1 } }",
+        "",
+      ].join("\n"),
+    });
+    expect(at).toEqual([]);
+  });
+});

@@ -573,6 +573,19 @@ describe("include", () => {
     expect(found).toEqual(["compose-include-invalid@1:11"]);
   });
 
+  it.each([
+    [".", "the included path . is a folder, not a compose file"],
+    ["sub", "the included path sub is a folder, not a compose file"],
+  ])("refuses a folder included as %s at its entry, and only there", async (entry, message) => {
+    const root = folderWith({
+      "compose.yaml": `include: [${entry}]\nservices:\n  a: { image: "a:1" }\n`,
+      "sub/.keep": "",
+    });
+    const { diagnostics, sources } = await importCompose([join(root, "compose.yaml")]);
+    expect(located(diagnostics, sources)).toEqual(["compose-include-invalid@1:11"]);
+    expect(diagnostics.map((d) => d.message)).toEqual([message]);
+  });
+
   it("follows includes 64 deep, no further, where a chain of thousands took time growing with its square", async () => {
     const files: Record<string, string> = { "c0.yaml": 'services:\n  s0: { image: "a:1" }\n' };
     for (let i = 1; i < 2_000; i++)

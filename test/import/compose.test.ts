@@ -899,6 +899,18 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("names a number YAML reads as no finite one as it is read, .nan or .inf, not as null", async () => {
+    const file = write(
+      "not-finite.yaml",
+      "services:\n  web: { image: 'web:1.0', build: .nan, healthcheck: { test: [CMD, 'true'], timeout: -.inf } }\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "services.web.build must be text or a mapping, not number NaN",
+      "services.web.healthcheck.timeout must be text, not number -Infinity",
+    ]);
+  });
+
   it("reads a port as Docker does, digits or a range of them: a sign or a half range is none, an empty host port is any", async () => {
     const file = write(
       "signs.yaml",
@@ -920,6 +932,26 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model!.services.find((s) => s.id === "api")!.ports.map((p) => p.port)).toEqual([
       83, 84, 85,
     ]);
+  });
+
+  it("names a long-syntax port without a target by what it writes, and says that it lacks one", async () => {
+    const file = write(
+      "no-target.yaml",
+      "services:\n  api:\n    image: api:1.0\n    ports: [{ published: 8080 }, {}, { target: null, protocol: udp }]\n",
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const refused = loaded.diagnostics.filter((d) => d.code === "schema-invalid-value");
+    expect(located(refused, loaded.sources)).toEqual([
+      "schema-invalid-value@4:13",
+      "schema-invalid-value@4:34",
+      "schema-invalid-value@4:38",
+    ]);
+    expect(refused.map((d) => d.message)).toEqual([
+      "the port 'published 8080' of 'api' is not one Docker accepts: it names no target, the port in the container",
+      "the port '{}' of 'api' is not one Docker accepts: it names no target, the port in the container",
+      "the port 'protocol udp' of 'api' is not one Docker accepts: it names no target, the port in the container",
+    ]);
+    expect(refused[0]!.hint).toBe("add target, the container's port: { target: 80, published: 8080 }");
   });
 
   it("refuses a range that ends past the last port, on the host or in the container, rather than spread it past 65535", async () => {

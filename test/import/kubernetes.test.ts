@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import fc from "fast-check";
@@ -2076,4 +2076,17 @@ describe("the corpus of real manifests", () => {
       expect(models).toBeGreaterThan(10);
     },
   );
+});
+
+describe("a kustomization's resource that is neither a file nor a folder", () => {
+  it("is refused at its entry, as what is not a file", async () => {
+    const root = folderWith({
+      "app.yaml": `${oneContainer("Deployment", "web").join("\n")}\n`,
+      "kustomization.yaml": "resources:\n  - app.yaml\n  - device.yaml\n",
+    });
+    symlinkSync("/dev/null", join(root, "device.yaml"));
+    const { diagnostics, sources } = await importManifests([root]);
+    expect(located(diagnostics, sources)).toEqual(["kustomize-missing-resource@3:5"]);
+    expect(diagnostics.map((d) => d.message)).toEqual(["'device.yaml' is not a file"]);
+  });
 });

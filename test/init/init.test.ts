@@ -509,6 +509,96 @@ describe("deployview init where the files disagree or keep nothing", () => {
   });
 });
 
+describe("deployview init where the files give a value the model refuses", () => {
+  it.each([
+    [
+      "compose.yaml",
+      "services:\n  api: { image: 'api:1', mem_limit: 1k, mem_reservation: 1g }\n",
+      "memory left out: the request 1Gi is above the limit 1Ki",
+    ],
+    [
+      "deploy/api.yaml",
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        "      containers:",
+        "        - { name: api, image: 'api:1', resources: { limits: { memory: -1Gi } } }",
+        "",
+      ].join("\n"),
+      "memory left out: cannot read the memory quantity '-1Gi' of 'api'",
+    ],
+  ])("writes a model that loads from %s, the value left out and marked", async (name, text, note) => {
+    const root = folderWith({ [name]: text });
+    const result = await runCli(["init", root]);
+    expect(result.stderr).not.toContain("does not load");
+    expect(result.code).toBe(0);
+    const written = readFileSync(join(root, "deployview.yaml"), "utf8");
+    expect(written).toContain(`  # TODO: ${note}, which the model refuses; set it\n  api:\n`);
+    expect(loadModelText(written, join(root, "deployview.yaml")).model).toBeDefined();
+  });
+});
+
+describe("deployview init where one environment's manifests give a value the model refuses", () => {
+  it("writes a model that loads, the value left out of that environment and marked on the service", async () => {
+    const app = (memory: string) =>
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec:",
+        `      containers: [{ name: api, image: 'api:1', resources: { limits: { memory: ${memory} } } }]`,
+        "",
+      ].join("\n");
+    const root = folderWith({ "dev/app.yaml": app("1Gi"), "prod/app.yaml": app("-1Gi") });
+    const result = await initFromRepository(root);
+    expect(result.text).toContain(
+      "  # TODO: memory left out in prod: cannot read the memory quantity '-1Gi', which the model refuses; set it\n  api:\n",
+    );
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("deployview init where a health check's timing is no duration", () => {
+  it.each(["'::1:80:80'", "[1, 2]", "'-1s'", "'1us'"])(
+    "writes a model that loads, leaving out the timing %s, which the model cannot hold",
+    async (interval) => {
+      const root = folderWith({
+        "compose.yaml": `services:\n  api:\n    image: 'api:1'\n    healthcheck: { test: [CMD, 'true'], interval: ${interval}, timeout: 5s }\n`,
+      });
+      const result = await initFromRepository(root);
+      const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+      expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
+      expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+    },
+  );
+});
+
+describe("deployview init where a Dockerfile's health check has a timing that is no duration", () => {
+  it("writes a model that loads, with the check and without that timing", async () => {
+    const root = folderWith({
+      "compose.yaml": "services:\n  api: { build: ./api }\n",
+      "api/Dockerfile": "FROM alpine:3\nHEALTHCHECK --interval=1e400s --timeout=5s CMD true\n",
+    });
+    const result = await initFromRepository(root);
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
+    expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+  });
+});
+
 describe("deployview init with compose files and manifests for the same services", () => {
   it("takes a folder's Services with its workloads, and names each port once", async () => {
     const root = mkdtempSync(join(tmpdir(), "deployview-init-"));

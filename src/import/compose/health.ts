@@ -1,4 +1,5 @@
 /** A service's health check as the model has it: the command it runs, and how often and how long. */
+import { durationField as timing } from "../../model/duration.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import type { Reading } from "./reading.js";
@@ -50,9 +51,9 @@ export function healthField(id: string, raw: Json, reading: Reading): ServiceInp
   reading.note(["services", id, "health", "command"], ["services", id, "healthcheck", "test"]);
   return {
     command,
-    ...(health.interval ? { interval: asText(health.interval) } : {}),
-    ...(health.timeout ? { timeout: asText(health.timeout) } : {}),
+    ...timing("interval", health.interval),
+    ...timing("timeout", health.timeout),
     ...(typeof health.retries === "number" ? { retries: health.retries } : {}),
-    ...(health.start_period ? { "start-period": asText(health.start_period) } : {}),
+    ...timing("start-period", health.start_period),
   };
 }

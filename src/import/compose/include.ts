@@ -6,11 +6,11 @@
  * included ones, as current Compose does (older releases refused it).
  * An include that cannot be read, and one that includes itself, are reported.
  */
-import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
+import { pathKind } from "../../load/path-kind.js";
 import { locate } from "../../load/yaml-file.js";
 import { isObject, type Json } from "../json.js";
 import { parseDotEnv } from "./interpolate.js";
@@ -77,13 +77,19 @@ export async function includedSources(
       ...context.env,
     };
     for (const path of paths) {
-      const written = relative(folder, path);
+      const written = relative(folder, path) || ".";
       if (chain.includes(path) || path === resolve(file)) {
         report(index, `${written} includes the file that includes it`);
         continue;
       }
-      if (!existsSync(path)) {
-        report(index, `the included file ${written} does not exist`);
+      const kind = pathKind(path);
+      if (kind !== "file") {
+        report(
+          index,
+          kind === undefined
+            ? `the included file ${written} does not exist`
+            : `the included path ${written} is ${kind === "folder" ? "a folder, not a compose file" : "not a file"}`,
+        );
         continue;
       }
       // Each level takes in all below it: a hostile chain of thousands grows with its square.

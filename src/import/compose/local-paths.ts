@@ -47,14 +47,19 @@ export interface Build {
   contextKey: string[];
 }
 
+/** A build's context or Dockerfile as written; none where it is no text, the schema's wrong type (key-problems.ts). */
+const pathText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
 export function buildOf(raw: unknown): Build | undefined {
   if (raw === undefined || raw === null) return undefined;
   const long = isObject(raw);
-  const context = long ? (textOf(raw.context) ?? ".") : textOf(raw);
+  const context = long ? (raw.context === undefined ? "." : pathText(raw.context)) : pathText(raw);
   if (!context || unresolved(context) || REMOTE_CONTEXT.test(context)) return undefined;
+  const dockerfile = long ? raw.dockerfile : undefined;
+  if (dockerfile !== undefined && dockerfile !== null && typeof dockerfile !== "string") return undefined;
   return {
     context,
-    dockerfile: long ? textOf(raw.dockerfile) : undefined,
+    dockerfile: long ? pathText(raw.dockerfile) : undefined,
     inline: long && raw.dockerfile_inline !== undefined,
     contextKey: long && raw.context !== undefined ? ["context"] : [],
   };

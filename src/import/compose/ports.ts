@@ -145,12 +145,14 @@ function spread(entry: Port & { last: number }, spreading: boolean): Port[] {
   }));
 }
 
-/** A port entry as written, for a message. */
+/** A port entry as written, for a message: of the long syntax, the fields it writes of those that say which port. */
 function portText(value: unknown, index: number): string {
   const item = Array.isArray(value) ? value[index] : undefined;
-  return isObject(item)
-    ? `target ${asText(item.target)}, published ${asText(item.published ?? "")}`
-    : asText(item);
+  if (!isObject(item)) return asText(item);
+  const written = (["target", "published", "host_ip", "protocol"] as const)
+    .filter((field) => item[field] !== undefined && item[field] !== null)
+    .map((field) => `${field} ${asText(item[field])}`);
+  return written.join(", ") || "{}";
 }
 
 /** The last port of a host range that a container range maps onto one to one; none for one port. */
@@ -272,6 +274,14 @@ function portEntry(
 function portEntries(value: unknown, invalid: InvalidPort[]): (Port & { last: number })[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item, index): (Port & { last: number })[] => {
+    if (isObject(item) && (item.target === undefined || item.target === null)) {
+      invalid.push({
+        index,
+        why: "it names no target, the port in the container",
+        hint: "add target, the container's port: { target: 80, published: 8080 }",
+      });
+      return [];
+    }
     if (isObject(item))
       return portEntry(
         index,

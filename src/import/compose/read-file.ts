@@ -18,7 +18,7 @@ import { pathKind } from "../../load/path-kind.js";
 import { isStandardInput, standardInputText } from "../../load/standard-input.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret, secretLike } from "../../model/secret-like.js";
-import { asText } from "../json.js";
+import { isObject } from "../json.js";
 import { envFileExample } from "./env-file-example.js";
 import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
@@ -240,13 +240,32 @@ async function applyEnvFiles(
     if (service === null || typeof service !== "object" || Array.isArray(service)) continue;
     const spec = (service as Json).env_file;
     if (spec === undefined) continue;
+    // An entry of another type, or a path of one, is the schema's wrong type (key-problems.ts): no file.
+    const pathText = (path: unknown) => (typeof path === "string" ? path : undefined);
     const entries = (Array.isArray(spec) ? spec : [spec]).map((entry) =>
-      typeof entry === "object" && entry !== null
-        ? { path: asText((entry as Json).path), required: (entry as Json).required !== false }
-        : { path: asText(entry), required: true },
+      isObject(entry)
+        ? {
+            path: pathText(entry.path),
+            required: entry.required !== false,
+            pathless: entry.path === undefined || entry.path === null,
+          }
+        : { path: pathText(entry), required: true, pathless: false },
     );
     const fromFiles: Record<string, string> = Object.create(null);
     for (const [index, entry] of entries.entries()) {
+      if (entry.path === undefined) {
+        if (entry.pathless)
+          found.diagnostics.push(
+            diagnostic(
+              "schema-missing-key",
+              "error",
+              `the env_file entry ${index + 1} of '${id}' names no path`,
+              at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]),
+              { hint: "give it the file's path: { path: ./app.env, required: false }" },
+            ),
+          );
+        continue;
+      }
       const text = await readText(resolve(folder, entry.path));
       if (typeof text === "string") {
         // Such files are where secrets are kept out of compose files: take their names, never their values.

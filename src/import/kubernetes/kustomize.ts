@@ -4,7 +4,7 @@
  * JSON 6902 patches, images, labels, annotations, replica counts, namespace and name prefixes.
  * Remote resources are reported, never fetched.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, type Stats, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
@@ -82,14 +82,18 @@ function resourceTarget(
     report("kustomize-missing-resource", "error", `'${entry}' leads out of the repository`);
     return undefined;
   }
-  let isDirectory: boolean;
+  let info: Stats;
   try {
-    isDirectory = statSync(target).isDirectory();
+    info = statSync(target);
   } catch {
     report("kustomize-missing-resource", "error", `'${entry}' does not exist`);
     return undefined;
   }
-  if (!isDirectory) return { kind: "file", path: target };
+  if (info.isFile()) return { kind: "file", path: target };
+  if (!info.isDirectory()) {
+    report("kustomize-missing-resource", "error", `'${entry}' is not a file`);
+    return undefined;
+  }
   if (!kustomizationIn(target)) {
     report("kustomize-missing-resource", "error", `'${entry}' is a folder without a kustomization`);
     return undefined;

@@ -143,6 +143,9 @@ export const pointerTokens = (pointer: string): string[] =>
     .slice(1)
     .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
 
+/** A pointer's step as a list's index: digits without a leading zero, or -1 for any other. */
+const digitsIndex = (token: string): number => (/^(0|[1-9]\d*)$/.test(token) ? Number(token) : -1);
+
 /** Applies JSON 6902 add, replace and remove operations; other operations are reported. */
 export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult {
   let value = clone(base);
@@ -159,8 +162,13 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
       return;
     }
     let parent: unknown = value;
+    // Own keys only: a step through __proto__ would otherwise write into what every object inherits.
     for (const token of tokens.slice(0, -1)) {
-      parent = Array.isArray(parent) ? parent[Number(token)] : isObject(parent) ? parent[token] : undefined;
+      parent = Array.isArray(parent)
+        ? parent[digitsIndex(token)]
+        : isObject(parent) && Object.hasOwn(parent, token)
+          ? parent[token]
+          : undefined;
     }
     const last = tokens.at(-1)!;
     if (!(Array.isArray(parent) || isObject(parent)) || last === "__proto__") {
@@ -171,8 +179,9 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
       case "add":
       case "replace":
         if (Array.isArray(parent)) {
-          const at = last === "-" ? parent.length : Number(last);
-          if (!Number.isInteger(at) || at < 0 || at > parent.length) {
+          // "-" adds after the last; an index is digits, up to the length to add, below it to replace.
+          const at = last === "-" && operation.op === "add" ? parent.length : digitsIndex(last);
+          if (at < 0 || at >= parent.length + (operation.op === "add" ? 1 : 0)) {
             failed.push({ index, reason: `no index ${last} at ${operation.path}` });
             return;
           }
@@ -185,10 +194,17 @@ export function jsonPatch(base: unknown, operations: unknown[]): JsonPatchResult
           parent[last] = clone(operation.value);
         }
         return;
-      case "remove":
-        if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      case "remove": {
+        // As kustomize, what is not there is refused: splice would take "x" or -1 for an index.
+        const at = Array.isArray(parent) ? digitsIndex(last) : -1;
+        if (Array.isArray(parent) ? at < 0 || at >= parent.length : !Object.hasOwn(parent, last)) {
+          failed.push({ index, reason: `nothing to remove at ${operation.path}` });
+          return;
+        }
+        if (Array.isArray(parent)) parent.splice(at, 1);
         else delete parent[last];
         return;
+      }
       default:
         failed.push({ index, reason: `the '${operation.op}' operation is not applied` });
     }

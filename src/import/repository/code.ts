@@ -7,6 +7,7 @@
 import { lstatSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { durationField as timing } from "../../model/duration.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import type { ServiceKind } from "../../model/types.js";
 import { isInside } from "../inside.js";
@@ -46,8 +47,8 @@ export function describeService(service: ServiceInputType, inspection: SourceIns
   if (service.health === undefined && docker.healthcheck) {
     service.health = {
       command: docker.healthcheck.command,
-      ...(docker.healthcheck.interval ? { interval: docker.healthcheck.interval } : {}),
-      ...(docker.healthcheck.timeout ? { timeout: docker.healthcheck.timeout } : {}),
+      ...timing("interval", docker.healthcheck.interval),
+      ...timing("timeout", docker.healthcheck.timeout),
       ...(docker.healthcheck.retries !== undefined ? { retries: docker.healthcheck.retries } : {}),
     };
   }

@@ -10,6 +10,7 @@ import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
+import { VALUE_ERRORS } from "../../model/resolve/index.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { secretLike } from "../../model/secret-like.js";
 import { variablesIn } from "../compose/interpolate.js";
@@ -144,7 +145,39 @@ export async function initFromRepository(
     services,
     environments,
   } as unknown as ModelInputType;
-  return { text: toModelText(model, differing, moved, references), ...result };
+  const refused = new Map<string, string[]>();
+  let text = toModelText(model, differing, moved, references, refused);
+  // A value of the files that the model refuses (a request above its limit, a quantity it cannot
+  // read) is left out of the draft and marked, so that it loads: the files' findings say the rest.
+  for (let pass = 0; pass < 3 && !modelLoads(text); pass++) {
+    const errors = loadModelText(text, "deployview.yaml").diagnostics.filter((d) => d.severity === "error");
+    const left = errors.flatMap(({ code, path = [], message }) => {
+      // A service's field, or the field of how an environment runs it (…, run, id, field).
+      const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
+      const [id, field] = path.slice(at, at + 2);
+      const owner = path
+        .slice(0, at + 1)
+        .reduce<unknown>((value, step) => (isObject(value) ? value[step] : undefined), {
+          services,
+          environments,
+        });
+      const where = path[0] === "environments" ? ` in ${String(path[1])}` : "";
+      return VALUE_ERRORS.has(code) &&
+        at > 0 &&
+        isObject(owner) &&
+        typeof field === "string" &&
+        Object.hasOwn(owner, field)
+        ? [{ id: String(id), owner, field, note: `${field} left out${where}: ${message}` }]
+        : [];
+    });
+    if (left.length < errors.length) break;
+    for (const { id, owner, field, note } of left) {
+      delete owner[field];
+      refused.set(id, [...(refused.get(id) ?? []), note]);
+    }
+    text = toModelText(model, differing, moved, references, refused);
+  }
+  return { text, ...result };
 }
 
 /**
@@ -255,6 +288,7 @@ function toModelText(
   differing: ReadonlyMap<string, string[]>,
   moved: readonly MovedSecret[],
   references: readonly EnvReference[],
+  refused: ReadonlyMap<string, string[]>,
 ): string {
   const doc = new Document(model, { aliasDuplicateObjects: false });
   doc.commentBefore = [
@@ -276,6 +310,14 @@ function toModelText(
       const elsewhere = isScalar(pair.key) ? differing.get(asText(pair.key.value)) : undefined;
       if (elsewhere && isScalar(pair.key))
         pair.key.commentBefore = ` TODO: defined differently in ${elsewhere.join("; ")}; one definition serves every environment, so drift reports the difference until it is resolved`;
+      const left = isScalar(pair.key) ? refused.get(asText(pair.key.value)) : undefined;
+      if (left && isScalar(pair.key))
+        pair.key.commentBefore = [
+          pair.key.commentBefore,
+          ...left.map((note) => ` TODO: ${note}, which the model refuses; set it`),
+        ]
+          .filter(Boolean)
+          .join("\n");
     }
   }
   const environmentsNode = doc.get("environments", true);

@@ -67,7 +67,12 @@ export function resolveModel(
  * Errors about a value alone (a request above its limit, a capability Linux does not have, a
  * schedule cron cannot read): every element is there all the same.
  */
-const VALUE_ERRORS = new Set(["invalid-range", "invalid-quantity", "invalid-schedule", "runtime-refused"]);
+export const VALUE_ERRORS: ReadonlySet<string> = new Set([
+  "invalid-range",
+  "invalid-quantity",
+  "invalid-schedule",
+  "runtime-refused",
+]);
 
 /**
  * The model to lint where a model is read from configuration the user already runs (compose
