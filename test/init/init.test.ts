@@ -569,33 +569,34 @@ describe("deployview init where one environment's manifests give a value the mod
   });
 });
 
+/** That init's draft of `root` loads, with its health check and without the interval it could not hold. */
+async function expectDraftWithoutInterval(root: string): Promise<void> {
+  const result = await initFromRepository(root);
+  const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+  expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
+  expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+}
+
 describe("deployview init where a health check's timing is no duration", () => {
   it.each(["'::1:80:80'", "[1, 2]", "'-1s'", "'1us'"])(
     "writes a model that loads, leaving out the timing %s, which the model cannot hold",
     async (interval) => {
-      const root = folderWith({
-        "compose.yaml": `services:\n  api:\n    image: 'api:1'\n    healthcheck: { test: [CMD, 'true'], interval: ${interval}, timeout: 5s }\n`,
-      });
-      const result = await initFromRepository(root);
-      const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
-      expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
-      expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+      await expectDraftWithoutInterval(
+        folderWith({
+          "compose.yaml": `services:\n  api:\n    image: 'api:1'\n    healthcheck: { test: [CMD, 'true'], interval: ${interval}, timeout: 5s }\n`,
+        }),
+      );
     },
   );
-});
 
-describe("deployview init where a Dockerfile's health check has a timing that is no duration", () => {
-  it("writes a model that loads, with the check and without that timing", async () => {
-    const root = folderWith({
-      "compose.yaml": "services:\n  api: { build: ./api }\n",
-      "api/Dockerfile": "FROM alpine:3\nHEALTHCHECK --interval=1e400s --timeout=5s CMD true\n",
-    });
-    const result = await initFromRepository(root);
-    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
-    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(loaded.model!.services[0]!.health).toMatchObject({ timeout: "5s" });
-    expect(loaded.model!.services[0]!.health).not.toHaveProperty("interval");
+  it("writes a model that loads from a Dockerfile's check, without the timing it cannot hold", async () => {
+    await expectDraftWithoutInterval(
+      folderWith({
+        "compose.yaml": "services:\n  api: { build: ./api }\n",
+        "api/Dockerfile": "FROM alpine:3\nHEALTHCHECK --interval=1e400s --timeout=5s CMD true\n",
+      }),
+    );
   });
 });
 
