@@ -509,6 +509,21 @@ describe("deployview init where the files disagree or keep nothing", () => {
   });
 });
 
+/** A Deployment 'api' whose container's memory limit is written `memory`. */
+const apiWithMemoryLimit = (memory: string) =>
+  [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    "metadata: { name: api }",
+    "spec:",
+    "  selector: { matchLabels: { app: api } }",
+    "  template:",
+    "    metadata: { labels: { app: api } }",
+    "    spec:",
+    `      containers: [{ name: api, image: 'api:1', resources: { limits: { memory: ${memory} } } }]`,
+    "",
+  ].join("\n");
+
 describe("deployview init where the files give a value the model refuses", () => {
   it.each([
     [
@@ -518,19 +533,7 @@ describe("deployview init where the files give a value the model refuses", () =>
     ],
     [
       "deploy/api.yaml",
-      [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  selector: { matchLabels: { app: api } }",
-        "  template:",
-        "    metadata: { labels: { app: api } }",
-        "    spec:",
-        "      containers:",
-        "        - { name: api, image: 'api:1', resources: { limits: { memory: -1Gi } } }",
-        "",
-      ].join("\n"),
+      apiWithMemoryLimit("-1Gi"),
       "memory left out: cannot read the memory quantity '-1Gi' of 'api'",
     ],
   ])("writes a model that loads from %s, the value left out and marked", async (name, text, note) => {
@@ -546,20 +549,10 @@ describe("deployview init where the files give a value the model refuses", () =>
 
 describe("deployview init where one environment's manifests give a value the model refuses", () => {
   it("writes a model that loads, the value left out of that environment and marked on the service", async () => {
-    const app = (memory: string) =>
-      [
-        "apiVersion: apps/v1",
-        "kind: Deployment",
-        "metadata: { name: api }",
-        "spec:",
-        "  selector: { matchLabels: { app: api } }",
-        "  template:",
-        "    metadata: { labels: { app: api } }",
-        "    spec:",
-        `      containers: [{ name: api, image: 'api:1', resources: { limits: { memory: ${memory} } } }]`,
-        "",
-      ].join("\n");
-    const root = folderWith({ "dev/app.yaml": app("1Gi"), "prod/app.yaml": app("-1Gi") });
+    const root = folderWith({
+      "dev/app.yaml": apiWithMemoryLimit("1Gi"),
+      "prod/app.yaml": apiWithMemoryLimit("-1Gi"),
+    });
     const result = await initFromRepository(root);
     expect(result.text).toContain(
       "  # TODO: memory left out in prod: cannot read the memory quantity '-1Gi', which the model refuses; set it\n  api:\n",
