@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { folderWith } from "../../helpers/files.js";
+import { overlayPatchingWeb } from "../../helpers/kustomize.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
 
@@ -41,16 +42,10 @@ describe("findings about an image kustomize's images set", () => {
     const root = folderWith({
       ...base,
       "prod/kustomization.yaml": "resources: [../base]\nimages: [{ name: nginx, newTag: '1.28' }]\n",
-      "canary/kustomization.yaml": [
-        "resources: [../prod]",
-        "patches:",
-        "  - patch: |-",
-        "      apiVersion: apps/v1",
-        "      kind: Deployment",
-        "      metadata: { name: web }",
-        "      spec: { template: { spec: { containers: [{ name: web, image: 'nginx:latest' }] } } }",
-        "",
-      ].join("\n"),
+      "canary/kustomization.yaml": overlayPatchingWeb(
+        "../prod",
+        "{ template: { spec: { containers: [{ name: web, image: 'nginx:latest' }] } } }",
+      ),
     });
     expect(await checkFindingsAt(root, "canary", "image-latest-tag")).toEqual([
       "base/app.yaml:13:18",

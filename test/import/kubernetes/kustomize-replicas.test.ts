@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { folderWith } from "../../helpers/files.js";
+import { overlayPatchingWeb } from "../../helpers/kustomize.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
 
@@ -28,16 +29,7 @@ describe("findings about a count of replicas kustomize's replicas set", () => {
     const root = folderWith({
       ...base("replicas: 2"),
       "prod/kustomization.yaml": "resources: [../base]\nreplicas: [{ name: web, count: 3 }]\n",
-      "canary/kustomization.yaml": [
-        "resources: [../prod]",
-        "patches:",
-        "  - patch: |-",
-        "      apiVersion: apps/v1",
-        "      kind: Deployment",
-        "      metadata: { name: web }",
-        "      spec: { replicas: -1 }",
-        "",
-      ].join("\n"),
+      "canary/kustomization.yaml": overlayPatchingWeb("../prod", "{ replicas: -1 }"),
     });
     expect(await checkFindingsAt(root, "canary", "manifest-invalid")).toEqual([
       "canary/kustomization.yaml:7:25",
