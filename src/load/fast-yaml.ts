@@ -11,6 +11,7 @@
  */
 import type { Alias, Document } from "yaml";
 import { Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { limits } from "./limits.js";
 import { aliasNode, mapNode, pairNode, scalarNode, seqNode } from "./yaml-nodes.js";
 
@@ -116,9 +117,6 @@ interface Gap {
 
 /** The comments of most gaps: none. Shared, and never added to. */
 const NO_COMMENTS: readonly GapComment[] = Object.freeze([]);
-
-/** Keys that could tamper with objects: left to the package's path, which reports them. */
-const FORBIDDEN_KEYS = new Set<unknown>(["__proto__", "constructor"]);
 
 /** Characters no plain or quoted key starts with. */
 const NOT_A_KEY = new Set([..."&*!|>%@`{}[],#\n", ""]);
@@ -397,6 +395,7 @@ class Reader {
     this.flowBreaks();
     while (this.char() !== "}") {
       const key = this.key(true);
+      // Left to the package's path, which reports them.
       if (keys.has(key.value) || FORBIDDEN_KEYS.has(key.value)) this.fail();
       keys.add(key.value);
       this.flowSpaces();

@@ -18,6 +18,7 @@ import {
 import { append } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { fastParseAll, type ParsedDocument } from "./fast-yaml.js";
+import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { fileTooLarge, limits } from "./limits.js";
 
 export type KeyPath = (string | number)[];
@@ -108,7 +109,7 @@ function checkTree(document: ParsedDocument, file: string): TreeProblems {
           ),
         );
       if (!isScalar(item.key)) continue;
-      if (item.key.value === "__proto__" || item.key.value === "constructor")
+      if (FORBIDDEN_KEYS.has(item.key.value))
         problems.forbidden.push(
           diagnostic(
             "forbidden-key",

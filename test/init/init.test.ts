@@ -667,3 +667,17 @@ describe("deployview init on the corpus of real projects", () => {
     },
   );
 });
+
+describe("deployview init where a variable is named as no key of the model may be", () => {
+  it("writes a model that loads, without __proto__ or constructor, from an env file or the list form", async () => {
+    const root = folderWith({
+      "compose.yaml":
+        "services:\n  api:\n    image: 'api:1'\n    env_file: [app.env]\n    environment: ['constructor=1', 'LOG_LEVEL=info']\n",
+      "app.env": "__proto__=1\nMODE=fast\n",
+    });
+    const result = await initFromRepository(root);
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.model!.services[0]!.env.map((v) => v.name).sort()).toEqual(["LOG_LEVEL", "MODE"]);
+  });
+});

@@ -2,6 +2,7 @@
  * A service's environment as the model's env: each variable's value, or, where the value is a
  * secret the environment supplies, the secret that carries it, so no secret reaches the model.
  */
+import { FORBIDDEN_KEYS } from "../../load/forbidden-keys.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
@@ -53,6 +54,8 @@ export function envField(
   // What `environment` sets wins over the env files, in whichever file of the project each is.
   const fromFiles = isObject(raw[ENV_FILE_VARIABLES]) ? raw[ENV_FILE_VARIABLES] : {};
   const variables = { ...fromFiles, ...own };
+  // Compose sets them, but no model may hold a key so named: left out, as no rule has a word on them.
+  for (const key of FORBIDDEN_KEYS) delete variables[key as string];
   if (Object.keys(variables).length === 0) return undefined;
   for (const key of Object.keys(variables))
     reading.note(
