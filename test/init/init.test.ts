@@ -681,3 +681,24 @@ describe("deployview init where a variable is named as no key of the model may b
     expect(loaded.model!.services[0]!.env.map((v) => v.name).sort()).toEqual(["LOG_LEVEL", "MODE"]);
   });
 });
+
+describe("deployview init where a service depends on one that is no mapping", () => {
+  it("writes a model that loads, without the use of what the model cannot read", async () => {
+    const root = folderWith({
+      "compose.yaml": 'services:\n  a: { image: "x:1", depends_on: [b] }\n  b: x\n',
+    });
+    const result = await initFromRepository(root);
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(loaded.model!.services.map((s) => s.id)).toEqual(["a"]);
+  });
+
+  it("is checked as the one wrong type, not also as a use of nothing", async () => {
+    const root = folderWith({
+      "compose.yaml": 'services:\n  a: { image: "x:1", depends_on: [b] }\n  b: x\n',
+    });
+    const { stdout } = await runCli(["check", join(root, "compose.yaml"), "--format", "json"]);
+    const codes = (JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => c !== "missing-health-check")).toEqual(["schema-wrong-type"]);
+  });
+});

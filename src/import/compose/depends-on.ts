@@ -46,6 +46,10 @@ export function usesField(
       );
       return;
     }
+    // One that is no mapping is the schema's wrong type (key-problems.ts), and no service the model
+    // reads: nothing to use, and nothing more to say.
+    const written = composeServices[target];
+    if (written !== null && !isObject(written)) return;
     if (target === id) {
       // Compose refuses it; the model leaves it out.
       reading.find(
