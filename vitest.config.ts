@@ -1,4 +1,14 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// One temporary folder for the run: the workers make theirs inside it (TMPDIR), and the global
+// set-up removes it when the run ends (test/global-setup.ts), where thousands were left behind.
+// Named by the process, as the config may be read more than once in it.
+const scratch = process.env.DEPLOYVIEW_TEST_SCRATCH ?? join(tmpdir(), `deployview-tests-${process.pid}`);
+process.env.DEPLOYVIEW_TEST_SCRATCH = scratch;
+mkdirSync(scratch, { recursive: true });
 
 // Tests that time what they measure (the viewer's edit-to-reload, a document's render, inputs of
 // tens of thousands of services) run after the others, one file at a time: on a machine of two
@@ -10,6 +20,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    env: { TMPDIR: scratch },
     globalSetup: ["test/global-setup.ts"],
     projects: [
       {
