@@ -63,14 +63,12 @@ export function loadModelText(text: string, file: string): LoadResult {
   if (!validated.input) return { model: undefined, diagnostics: validated.diagnostics, sources };
   const resolved = resolveModel(validated.input, file, where);
   const refused = serviceNamesComposeRefuses(resolved.draft);
-  if (refused.length > 0)
-    return {
-      model: undefined,
-      diagnostics: [...resolved.diagnostics, ...refused],
-      sources,
-      wholeFiles: [file],
-    };
-  return { model: resolved.model, diagnostics: resolved.diagnostics, sources, wholeFiles: [file] };
+  return {
+    model: refused.length > 0 ? undefined : resolved.model,
+    diagnostics: [...resolved.diagnostics, ...refused],
+    sources,
+    wholeFiles: [file],
+  };
 }
 
 /**

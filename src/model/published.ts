@@ -8,6 +8,15 @@ export function hostPortText(port: Pick<PublishedPort, "host" | "hostLast">): st
 }
 
 /**
+ * Where a port is published, as a finding says it: "port 8080", "host ports 8000-8005" (a pool,
+ * named whole: the container takes any free port of it) or "a host port the system picks (for 5432)".
+ */
+export function publishedOnText(port: Pick<PublishedPort, "host" | "hostLast" | "port">): string {
+  if (port.host === undefined) return `a host port the system picks (for ${port.port.port})`;
+  return `${port.hostLast === undefined ? "port" : "host ports"} ${hostPortText(port)}`;
+}
+
+/**
  * Host ports as runs of neighbours: "host port 8080", "host ports 10090-10100", "host ports 80 and
  * 443", so that the ports of a range read as the range, and a long list is cut short.
  */

@@ -35,11 +35,11 @@ export const disruptionBudgetBlocksEviction: Rule = {
     good: `run: { api: { replicas: 2, disruption-budget: { max-unavailable: 1 } } }`,
   },
   check(context) {
+    const fields = context.model.readFrom === "kubernetes" ? MANIFEST_FIELDS : MODEL_FIELDS;
     for (const environment of context.model.environments.filter((e) => e.platform === "kubernetes")) {
       for (const instance of environment.instances) {
         const budget = instance.disruptionBudget;
-        const fields = context.model.readFrom === "kubernetes" ? MANIFEST_FIELDS : MODEL_FIELDS;
-        const blocked = budget ? blocksEviction(budget, instance, fields) : undefined;
+        const blocked = budget && blocksEviction(budget, instance, fields);
         if (!budget || !blocked) continue;
         context.report(
           budget.at[blocked.field] ?? instance.disruptionBudgetAt ?? instance.at,

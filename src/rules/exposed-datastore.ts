@@ -1,4 +1,4 @@
-import { hostPortText } from "../model/published.js";
+import { publishedOnText } from "../model/published.js";
 import { inNamedEnvironment, isDevelopment, type Rule } from "./rule.js";
 
 const datastoreKinds = new Set(["database", "cache", "broker", "queue", "storage", "search"]);
@@ -42,7 +42,7 @@ export const exposedDatastore: Rule = {
           if (isLoopback(bind)) continue;
           context.report(
             port.at,
-            `${instance.service.kind} '${instance.id}' is published on ${port.host === undefined ? `a host port the system picks (for ${port.port.port})` : `${port.hostLast === undefined ? "port" : "host ports"} ${hostPortText(port)}`}${inNamedEnvironment(context.model, environment)}`,
+            `${instance.service.kind} '${instance.id}' is published on ${publishedOnText(port)}${inNamedEnvironment(context.model, environment)}`,
             // From manifests a port is published by a LoadBalancer or NodePort Service, bound to no address.
             context.model.readFrom === "kubernetes"
               ? "make the Service a ClusterIP one (leave type out), and reach the datastore from inside the cluster"

@@ -1,4 +1,4 @@
-import { hostPortText, publishesInNetworkMode } from "../model/published.js";
+import { hostPortText, publishedOnText, publishesInNetworkMode } from "../model/published.js";
 import type { Rule } from "./rule.js";
 
 export const portOnAllInterfaces: Rule = {
@@ -25,15 +25,9 @@ export const portOnAllInterfaces: Rule = {
           if (port.bind !== undefined) continue;
           // A pool (8000-8005:80) is named whole: the container takes any free port of it.
           const host = port.host === undefined ? "" : hostPortText(port);
-          const where =
-            port.host === undefined
-              ? `a host port the system picks (for ${port.port.port})`
-              : port.hostLast === undefined
-                ? `port ${host}`
-                : `host ports ${host}`;
           context.report(
             port.at,
-            `'${instance.id}' is published on ${where} with no address, so on every interface of the host`,
+            `'${instance.id}' is published on ${publishedOnText(port)} with no address, so on every interface of the host`,
             `bind it to the address that should receive it, as 127.0.0.1:${host ? `${host}:` : ":"}${port.port.port} in Compose or bind: 127.0.0.1 in the model; write 0.0.0.0 where every interface is meant`,
           );
         }
