@@ -24,6 +24,7 @@ import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
+import { readsFalse } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 
@@ -246,7 +247,7 @@ async function applyEnvFiles(
       isObject(entry)
         ? {
             path: pathText(entry.path),
-            required: entry.required !== false,
+            required: !readsFalse(entry.required),
             pathless: entry.path === undefined || entry.path === null,
           }
         : { path: pathText(entry), required: true, pathless: false },
