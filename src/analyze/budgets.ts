@@ -44,6 +44,18 @@ function instancesUnder(node: DeploymentNode): Instance[] {
   return [...node.instances, ...node.nodes.flatMap(instancesUnder)];
 }
 
+/** What an entry's replicas take together: the fewest at the request, the most at the limit. */
+function shareOf(
+  entry: BudgetEntry,
+  amount: Amount,
+): { request: number; limit: number; approximate: boolean } {
+  return {
+    request: amount.request * entry.replicas.min,
+    limit: amount.limit * entry.replicas.max,
+    approximate: amount.approximate,
+  };
+}
+
 function total(entries: BudgetEntry[], pick: (e: BudgetEntry) => Amount | undefined): Total {
   const sum: Total = { request: 0, limit: 0, approximate: false, unknown: [] };
   for (const entry of entries) {
@@ -52,8 +64,9 @@ function total(entries: BudgetEntry[], pick: (e: BudgetEntry) => Amount | undefi
       sum.unknown.push(entry.instance);
       continue;
     }
-    sum.request += amount.request * entry.replicas.min;
-    sum.limit += amount.limit * entry.replicas.max;
+    const share = shareOf(entry, amount);
+    sum.request += share.request;
+    sum.limit += share.limit;
     sum.approximate ||= amount.approximate;
   }
   return sum;
@@ -138,12 +151,7 @@ function sharesText(
   const shares = entries.flatMap((entry) => {
     const amount = pick(entry);
     if (!amount) return [];
-    const { min, max } = entry.replicas;
-    const share = {
-      request: amount.request * min,
-      limit: amount.limit * max,
-      approximate: amount.approximate,
-    };
+    const share = shareOf(entry, amount);
     return share.limit > 0 ? [{ entry, share }] : [];
   });
   shares.sort((a, b) => b.share.limit - a.share.limit || b.share.request - a.share.request);

@@ -142,6 +142,18 @@ describe("paths a compose file needs", () => {
       },
     },
     {
+      where: "an env_file whose required is text Compose reads as false",
+      files: {
+        "compose.yaml": [
+          "services:",
+          "  api:",
+          "    image: a:1",
+          "    env_file: [{ path: ./gone.env, required: 'false' }, { path: ./also.env, required: '${NEED:-no}' }]",
+          "",
+        ].join("\n"),
+      },
+    },
+    {
       where: "a secret kept as a folder of files",
       files: {
         "compose.yaml": "services:\n  a: { image: a:1 }\nsecrets:\n  certs: { file: ./certs }\n",

@@ -257,6 +257,24 @@ volumes: { data: {}, pg: {} }
     expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@2:39"]);
   });
 
+  it("takes a dependency whose required is text Compose reads as false for one not required", async () => {
+    const file = write(
+      "not-required-text.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: 'false' } } }",
+        "  b: { image: 'b:1', depends_on: [a] }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.model!.services[0]!.uses[0]!.optional).toBe(true);
+    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "dependency-cycle",
+    );
+    expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@2:39"]);
+  });
+
   it("keeps a container port published on two host ports as two ports, and an entry written twice as one", async () => {
     const file = write(
       "twice.yaml",

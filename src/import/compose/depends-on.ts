@@ -7,6 +7,7 @@ import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json } from "../json.js";
 import { hasHealthCheck } from "./health.js";
 import type { Reading } from "./reading.js";
+import { readsFalse } from "./spec-walk.js";
 
 type Wait = "started" | "healthy" | "completed";
 
@@ -67,7 +68,7 @@ export function usesField(
     // required: false starts the service without the dependency where no profile enables it. It
     // still waits for it where both run, which the model says with the wait an optional use gives.
     const entry = isObject(raw.depends_on) ? raw.depends_on[target] : undefined;
-    if (isObject(entry) && entry.required === false) optional.add(target);
+    if (isObject(entry) && readsFalse(entry.required)) optional.add(target);
     // A health check the model cannot state (its image's) makes no wait the model would assume:
     // what is waited for is said, so the rules about waits see the start alone waited for.
     if (

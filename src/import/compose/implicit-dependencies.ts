@@ -10,6 +10,7 @@ import { cycleRoutes } from "../../model/cycle-routes.js";
 import { inWaves } from "../../model/dependency-waves.js";
 import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
 import type { ComposeProblem } from "./references.js";
+import { readsFalse } from "./spec-walk.js";
 
 /** A service named in one of a service's keys, and where. */
 export interface ServiceReference {
@@ -50,7 +51,7 @@ export function implicitDependencies(id: string, raw: Json): ServiceReference[] 
 function notRequired(id: string, raw: Json): ServiceReference[] {
   if (!isObject(raw.depends_on)) return [];
   return Object.entries(raw.depends_on).flatMap(([target, entry]) =>
-    isObject(entry) && entry.required === false
+    isObject(entry) && readsFalse(entry.required)
       ? [{ field: "depends_on", target, composePath: ["services", id, "depends_on", target] }]
       : [],
   );

@@ -24,6 +24,7 @@ import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
+import { readsFalse } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 
@@ -32,13 +33,16 @@ type Json = Record<string, unknown>;
 /** A range that stands for a whole file, for what is wrong with all of it. */
 const wholeFile = (file: string): SourceRange => ({ file, start: 0, end: 0 });
 
-/** Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts. */
-export async function readText(file: string, missingHint = "check the path"): Promise<string | Diagnostic> {
+/**
+ * Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts.
+ * Only a compose file's reading reports why there is no text; the others' (.env, env_file) pass it over.
+ */
+export async function readText(file: string): Promise<string | Diagnostic> {
   if (isStandardInput(file)) return standardInputText(file);
   try {
     // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
     const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return unreadableFile("no such file", file, missingHint);
+    if (!info) return unreadableFile("no such file", file, "check the path of the compose file");
     // Opening a named pipe waits for a writer, for ever if none comes. Standard input, the pipe a
     // user means to read (`-f -`, `-f /dev/stdin`), comes here by the name standard-input.ts gives it.
     if (!info.isFile()) return unreadableFile("not a file", file, "name a compose file");
@@ -80,7 +84,7 @@ export async function readComposeFile(
   } = {},
 ): Promise<ReadCompose> {
   const folder = paths.folder ?? dirname(file);
-  const text = await readText(file, "check the path of the compose file");
+  const text = await readText(file);
   if (typeof text !== "string") return { diagnostics: [text] };
   const unset = new Set<string>();
   const missing = new Map<string, string>();
@@ -246,7 +250,7 @@ async function applyEnvFiles(
       isObject(entry)
         ? {
             path: pathText(entry.path),
-            required: entry.required !== false,
+            required: !readsFalse(entry.required),
             pathless: entry.path === undefined || entry.path === null,
           }
         : { path: pathText(entry), required: true, pathless: false },

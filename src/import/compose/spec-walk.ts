@@ -94,10 +94,21 @@ export function readsAs(type: ParsedType, text: string): boolean {
   return PARSES[type].test(text.trim());
 }
 
-/** Whether a boolean field is on: true, or text Compose reads as true (privileged: "${PRIVILEGED:-true}"). */
-export function readsTrue(value: unknown): boolean {
-  return value === true || (typeof value === "string" && /^(?:true|yes|y|on|1|t)$/i.test(value.trim()));
+/**
+ * A boolean field's value as Compose reads it: true or false, or text it reads as one
+ * (privileged: "${PRIVILEGED:-true}", required: "false"); none where it reads as neither.
+ */
+function booleanOf(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (typeof value !== "string" || !readsAs("boolean", value)) return undefined;
+  return /^(?:true|yes|y|on|1|t)$/i.test(value.trim());
 }
+
+/** Whether a boolean field is on: true, or text Compose reads as true (privileged: "${PRIVILEGED:-true}"). */
+export const readsTrue = (value: unknown): boolean => booleanOf(value) === true;
+
+/** Whether a boolean field is off: false, or text Compose reads as false (required: "false"). */
+export const readsFalse = (value: unknown): boolean => booleanOf(value) === false;
 
 /** What a text value of a field Compose parses should read as, where it does not. */
 function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefined {

@@ -191,11 +191,6 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
 /** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
 const SERVICE_DEPTH = 2;
 
-/**
- * The files that define each service, in their order: a project of thousands of included files
- * looked for each finding's place in every one of them.
- */
-
 /** The services that run their image's own health check (see Model.imageHealthChecks). */
 function imageHealthChecksOf(
   composeServices: Json,
@@ -216,6 +211,10 @@ function imageHealthChecksOf(
   return found;
 }
 
+/**
+ * The files that define each service, in their order: a project of thousands of included files
+ * looked for each finding's place in every one of them.
+ */
 function sourcesOfServices(sources: readonly ComposeSource[]): Map<string | number, ComposeSource[]> {
   const definedIn = new Map<string | number, ComposeSource[]>();
   for (const source of sources) {
