@@ -149,8 +149,10 @@ export async function initFromRepository(
   let text = toModelText(model, differing, moved, references, refused);
   // A value of the files that the model refuses (a request above its limit, a quantity it cannot
   // read) is left out of the draft and marked, so that it loads: the files' findings say the rest.
-  for (let pass = 0; pass < 3 && !modelLoads(text); pass++) {
-    const errors = loadModelText(text, "deployview.yaml").diagnostics.filter((d) => d.severity === "error");
+  for (let pass = 0; pass < 3; pass++) {
+    const loaded = loadModelText(text, "deployview.yaml");
+    if (loaded.model !== undefined) break;
+    const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     const left = errors.flatMap(({ code, path = [], message }) => {
       // A service's field, or the field of how an environment runs it (…, run, id, field).
       const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
