@@ -6,7 +6,7 @@
  */
 import { basename, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar, visit } from "yaml";
-import { append } from "../../collections.js";
+import { append, valueAt } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
@@ -157,12 +157,7 @@ export async function initFromRepository(
       // A service's field, or the field of how an environment runs it (…, run, id, field).
       const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
       const [id, field] = path.slice(at, at + 2);
-      const owner = path
-        .slice(0, at + 1)
-        .reduce<unknown>((value, step) => (isObject(value) ? value[step] : undefined), {
-          services,
-          environments,
-        });
+      const owner = valueAt({ services, environments }, path.slice(0, at + 1));
       const where = path[0] === "environments" ? ` in ${String(path[1])}` : "";
       return VALUE_ERRORS.has(code) &&
         at > 0 &&
