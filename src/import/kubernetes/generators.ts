@@ -42,7 +42,8 @@ function entries(
   path: KeyPath,
   context: GeneratorContext,
 ): { data: Record<string, string>; origins: Map<string, Origin> } {
-  const data: Record<string, string> = {};
+  // Without a prototype: __proto__ is a key like any other in a literal or an env file.
+  const data: Record<string, string> = Object.create(null);
   const origins = new Map<string, Origin>();
   const keep = (value: string) => (kind === "Secret" ? "" : value);
   const read = (written: string, at: KeyPath): string | undefined => {

@@ -88,7 +88,7 @@ export function importEnv(
       };
     } else if (typeof mapRef.name === "string" && typeof mapRef.key === "string") {
       const map = configMap(mapRef.name);
-      if (!map || asObject(map.value.data)[mapRef.key] === undefined) return;
+      if (!map || !Object.hasOwn(asObject(map.value.data), mapRef.key)) return;
       const read = `valueFrom: { secretKeyRef: { name: …, key: ${mapRef.key} } }`;
       const modelPath = [...servicePath, "env", raw.name];
       env[raw.name] = fromConfigMap(map, mapRef.key, { modelPath, read }, context);

@@ -6,7 +6,7 @@
  */
 import { basename, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar, visit } from "yaml";
-import { append } from "../../collections.js";
+import { append, valueAt } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
@@ -149,18 +149,15 @@ export async function initFromRepository(
   let text = toModelText(model, differing, moved, references, refused);
   // A value of the files that the model refuses (a request above its limit, a quantity it cannot
   // read) is left out of the draft and marked, so that it loads: the files' findings say the rest.
-  for (let pass = 0; pass < 3 && !modelLoads(text); pass++) {
-    const errors = loadModelText(text, "deployview.yaml").diagnostics.filter((d) => d.severity === "error");
+  for (let pass = 0; pass < 3; pass++) {
+    const loaded = loadModelText(text, "deployview.yaml");
+    if (loaded.model !== undefined) break;
+    const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     const left = errors.flatMap(({ code, path = [], message }) => {
       // A service's field, or the field of how an environment runs it (…, run, id, field).
       const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
       const [id, field] = path.slice(at, at + 2);
-      const owner = path
-        .slice(0, at + 1)
-        .reduce<unknown>((value, step) => (isObject(value) ? value[step] : undefined), {
-          services,
-          environments,
-        });
+      const owner = valueAt({ services, environments }, path.slice(0, at + 1));
       const where = path[0] === "environments" ? ` in ${String(path[1])}` : "";
       return VALUE_ERRORS.has(code) &&
         at > 0 &&

@@ -118,3 +118,19 @@ describe("a variable a kustomize env file gives a ConfigMap", () => {
     },
   );
 });
+
+describe("a variable a ConfigMap's key gives", () => {
+  it("takes no value from a key the ConfigMap lacks, even one every object inherits", async () => {
+    const configMap = "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: app }\ndata: { LEVEL: info }\n";
+    const app = deployment([
+      "env:",
+      "  - { name: A, valueFrom: { configMapKeyRef: { name: app, key: constructor } } }",
+      "  - { name: B, valueFrom: { configMapKeyRef: { name: app, key: toString } } }",
+      "  - { name: LEVEL, valueFrom: { configMapKeyRef: { name: app, key: LEVEL } } }",
+    ]);
+    const { model } = await loadManifestsAsModel([folderWith({ "app.yaml": app, "config.yaml": configMap })]);
+    expect(model?.services[0]?.env.map((v) => [v.name, v.value])).toEqual([
+      ["LEVEL", { kind: "plain", value: "info" }],
+    ]);
+  });
+});

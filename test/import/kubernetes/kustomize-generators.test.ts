@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { folderWith } from "../../helpers/files.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
 
@@ -36,6 +37,29 @@ describe("an overlay's configMapGenerator with behavior: merge", () => {
     });
     expect(await checkFindingsAt(root, "prod", "kustomize-patch-unmatched")).toEqual([
       "prod/kustomization.yaml:3:5",
+    ]);
+  });
+});
+
+describe("a configMapGenerator's keys", () => {
+  it("keep __proto__ as a key like any other, from a literal and from an env file", () => {
+    const root = folderWith({
+      "kustomization.yaml": [
+        "configMapGenerator:",
+        "  - name: app",
+        "    literals: [__proto__=literal]",
+        "  - name: env",
+        "    envs: [app.env]",
+        "",
+      ].join("\n"),
+      "app.env": "__proto__=from-file\nLEVEL=info\n",
+    });
+    const objects = buildKustomization(root, { diagnostics: [], sources: new Map<string, string>() });
+    const data = (name: string) => objects.find((o) => o.name === name)?.value.data;
+    expect(Object.entries(data("app") ?? {})).toEqual([["__proto__", "literal"]]);
+    expect(Object.entries(data("env") ?? {})).toEqual([
+      ["__proto__", "from-file"],
+      ["LEVEL", "info"],
     ]);
   });
 });
