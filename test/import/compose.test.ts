@@ -239,41 +239,29 @@ volumes: { data: {}, pg: {} }
     expect(cycles[3]!.message).toBe("'f' names itself in links, which Compose refuses as a dependency cycle");
   });
 
-  it("finds a cycle through a dependency that is not required, which Compose orders by all the same", async () => {
-    const file = write(
-      "not-required.yaml",
-      [
-        "services:",
-        "  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: false } } }",
-        "  b: { image: 'b:1', depends_on: [a] }",
-        "",
-      ].join("\n"),
-    );
-    const loaded = await loadComposeAsModel([file]);
-    expect(loaded.model!.services[0]!.uses[0]!.optional).toBe(true);
-    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "dependency-cycle",
-    );
-    expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@2:39"]);
-  });
-
-  it("takes a dependency whose required is text Compose reads as false for one not required", async () => {
-    const file = write(
-      "not-required-text.yaml",
-      [
-        "services:",
-        "  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: 'false' } } }",
-        "  b: { image: 'b:1', depends_on: [a] }",
-        "",
-      ].join("\n"),
-    );
-    const loaded = await loadComposeAsModel([file]);
-    expect(loaded.model!.services[0]!.uses[0]!.optional).toBe(true);
-    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "dependency-cycle",
-    );
-    expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@2:39"]);
-  });
+  it.each([
+    ["false", "not-required.yaml"],
+    ["'false'", "not-required-text.yaml"],
+  ])(
+    "finds a cycle through a dependency with required: %s, not required, which Compose orders by all the same",
+    async (required, name) => {
+      const file = write(
+        name,
+        [
+          "services:",
+          `  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: ${required} } } }`,
+          "  b: { image: 'b:1', depends_on: [a] }",
+          "",
+        ].join("\n"),
+      );
+      const loaded = await loadComposeAsModel([file]);
+      expect(loaded.model!.services[0]!.uses[0]!.optional).toBe(true);
+      const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+        (d) => d.code === "dependency-cycle",
+      );
+      expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@2:39"]);
+    },
+  );
 
   it("keeps a container port published on two host ports as two ports, and an entry written twice as one", async () => {
     const file = write(
