@@ -6,6 +6,7 @@
 import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { apiValidationProblems } from "./api-validation.js";
+import { autoscalerBoundsProblems } from "./autoscaler-bounds.js";
 import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
 import { fieldDiagnostics } from "./field-problems.js";
@@ -48,6 +49,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
   // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
   for (const found of [
     apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
+    autoscalerBoundsProblems(ofKind("HorizontalPodAutoscaler")),
     objects.flatMap(fieldDiagnostics),
     objectNameProblems(objects),
     unknownKindProblems(objects),

@@ -10,6 +10,7 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { PathMap } from "../path-map.js";
 import { isCustomResource } from "./api-groups.js";
+import { hasValidBounds } from "./autoscaler-bounds.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { publishedPorts, servicePorts } from "./fronting-ports.js";
@@ -209,7 +210,11 @@ export function manifestsToModel(
   const selection = serviceSelection(services, pods, namespaceOf);
   const frontingOf = groupBy(selection.target.keys(), (service) => selection.target.get(service)!);
   const budgetOf = budgetIndex(ofKind("PodDisruptionBudget"), pods, namespaceOf);
-  const autoscalerFor = autoscalerIndex(ofKind("HorizontalPodAutoscaler"), namespaceOf);
+  // An autoscaler whose bounds the API server refuses is never made: it is reported, and scales nothing.
+  const autoscalerFor = autoscalerIndex(
+    ofKind("HorizontalPodAutoscaler").filter(hasValidBounds),
+    namespaceOf,
+  );
   const problems = manifestProblems({ objects, workloads, services, ofKind, namespaceOf, pods, selection });
   append(diagnostics, problems.diagnostics);
   const { findings } = problems;
