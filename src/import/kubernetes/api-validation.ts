@@ -5,7 +5,7 @@
  * containers of one pod with one name, a probe with two ways to probe or a liveness success
  * threshold other than 1, a host port unlike its container port on the host's network, a disruption
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
- * its type does not open, an Ingress path without its type or not absolute. `kubectl apply` stops
+ * its type does not open, and what ingress-problems.ts finds in an Ingress. `kubectl apply` stops
  * there. And what the container runtime refuses later: a capability Linux does not have, or one
  * written with the CAP_ that Kubernetes adds itself (capability-problems.ts); a probe of a port name
  * the container does not give, which the kubelet cannot find, and an exec probe written as a shell
@@ -20,6 +20,7 @@ import { isPortNumber } from "../../model/port-number.js";
 import { parseQuantity } from "../../model/quantity.js";
 import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
+import { ingressProblems } from "./ingress-problems.js";
 import {
   asArray,
   asObject,
@@ -255,38 +256,6 @@ function serviceProblems(service: ManifestObject): Diagnostic[] {
         ),
       );
     seen.add(key);
-  });
-  return found;
-}
-
-/** networking.k8s.io/v1 wants each path's type, and Exact and Prefix paths absolute. */
-function ingressProblems(ingress: ManifestObject): Diagnostic[] {
-  if (ingress.apiVersion !== "networking.k8s.io/v1") return [];
-  const found: Diagnostic[] = [];
-  asArray(asObject(ingress.value.spec).rules).forEach((rule, ruleIndex) => {
-    asArray(asObject(asObject(rule).http).paths).forEach((entry, pathIndex) => {
-      if (!isObject(entry)) return;
-      const at = [...ingress.base, "spec", "rules", ruleIndex, "http", "paths", pathIndex];
-      const path = typeof entry.path === "string" ? entry.path : undefined;
-      if (!isSet(entry.pathType))
-        found.push(
-          refused(
-            ingress,
-            at,
-            `a path of Ingress '${ingress.name}' has no pathType, which networking.k8s.io/v1 requires`,
-            "add pathType: Prefix (or Exact)",
-          ),
-        );
-      else if (entry.pathType !== "ImplementationSpecific" && path !== undefined && !path.startsWith("/"))
-        found.push(
-          refused(
-            ingress,
-            [...at, "path"],
-            `the path '${path}' of Ingress '${ingress.name}' does not start with '/', which ${asText(entry.pathType)} requires`,
-            `write it as /${path}`,
-          ),
-        );
-    });
   });
   return found;
 }
