@@ -1,36 +1,56 @@
-/** What the API server refuses in an Ingress: a path without its type, or not absolute. */
+/** What the API server refuses in an Ingress: a path without its type, not absolute, or without a backend. */
 import type { Diagnostic } from "../../diagnostics.js";
+import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
-import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
+import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { isSet, refused } from "./refusals.js";
 
 /** networking.k8s.io/v1 wants each path's type, and Exact and Prefix paths absolute. */
+function pathTypeProblem(ingress: ManifestObject, entry: Json, at: KeyPath): Diagnostic | undefined {
+  if (ingress.apiVersion !== "networking.k8s.io/v1") return undefined;
+  const path = typeof entry.path === "string" ? entry.path : undefined;
+  if (!isSet(entry.pathType))
+    return refused(
+      ingress,
+      at,
+      `a path of Ingress '${ingress.name}' has no pathType, which networking.k8s.io/v1 requires`,
+      "add pathType: Prefix (or Exact)",
+    );
+  if (entry.pathType !== "ImplementationSpecific" && path !== undefined && !path.startsWith("/"))
+    return refused(
+      ingress,
+      [...at, "path"],
+      `the path '${path}' of Ingress '${ingress.name}' does not start with '/', which ${asText(entry.pathType)} requires`,
+      `write it as /${path}`,
+    );
+  return undefined;
+}
+
+/**
+ * A path sends its traffic to a Service or to a resource (a bucket of a custom kind), and one that
+ * names neither goes nowhere; serviceName is the Service before networking.k8s.io/v1. Reported at
+ * the backend where one is written, else at the path.
+ */
+function backendProblem(ingress: ManifestObject, entry: Json, at: KeyPath): Diagnostic | undefined {
+  const backend = asObject(entry.backend);
+  if (isSet(backend.service) || isSet(backend.resource) || isSet(backend.serviceName)) return undefined;
+  const path = typeof entry.path === "string" ? `the path '${entry.path}'` : "a path";
+  return refused(
+    ingress,
+    isSet(entry.backend) ? [...at, "backend"] : at,
+    `${path} of Ingress '${ingress.name}' names no backend, neither a service nor a resource, which the API server refuses`,
+    "add backend: { service: { name: …, port: { number: … } } }",
+  );
+}
+
 export function ingressProblems(ingress: ManifestObject): Diagnostic[] {
-  if (ingress.apiVersion !== "networking.k8s.io/v1") return [];
   const found: Diagnostic[] = [];
   asArray(asObject(ingress.value.spec).rules).forEach((rule, ruleIndex) => {
     asArray(asObject(asObject(rule).http).paths).forEach((entry, pathIndex) => {
       if (!isObject(entry)) return;
       const at = [...ingress.base, "spec", "rules", ruleIndex, "http", "paths", pathIndex];
-      const path = typeof entry.path === "string" ? entry.path : undefined;
-      if (!isSet(entry.pathType))
-        found.push(
-          refused(
-            ingress,
-            at,
-            `a path of Ingress '${ingress.name}' has no pathType, which networking.k8s.io/v1 requires`,
-            "add pathType: Prefix (or Exact)",
-          ),
-        );
-      else if (entry.pathType !== "ImplementationSpecific" && path !== undefined && !path.startsWith("/"))
-        found.push(
-          refused(
-            ingress,
-            [...at, "path"],
-            `the path '${path}' of Ingress '${ingress.name}' does not start with '/', which ${asText(entry.pathType)} requires`,
-            `write it as /${path}`,
-          ),
-        );
+      for (const problem of [pathTypeProblem(ingress, entry, at), backendProblem(ingress, entry, at)])
+        if (problem) found.push(problem);
     });
   });
   return found;

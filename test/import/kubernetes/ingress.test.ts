@@ -101,3 +101,49 @@ describe("an Ingress of several hosts", () => {
     });
   });
 });
+
+/** An Ingress 'shop' in front of Service web, with these lines of its rules (line 20 on). */
+async function ingressRules(...lines: string[]) {
+  const folder = folderWith({
+    "app.yaml": [
+      ...workloadHead("Deployment", "web"),
+      "    spec: { containers: [{ name: web, image: 'web:1.0', ports: [{ containerPort: 80 }] }] }",
+      "---",
+      ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: shop }",
+      "spec:",
+      "  rules:",
+      ...lines,
+      "",
+    ].join("\n"),
+  });
+  return loadManifestsAsModel([folder]);
+}
+
+describe("an Ingress path without a backend", () => {
+  it("is refused where it is written, or at its backend, as the API server refuses it", async () => {
+    const { diagnostics, sources } = await ingressRules(
+      "    - http:",
+      "        paths:",
+      "          - { path: /a, pathType: Prefix }",
+      "          - { path: /b, pathType: Prefix, backend: {} }",
+      "          - { path: /c, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }",
+      "          - { path: /d, pathType: Prefix, backend: { resource: { apiGroup: k8s.example.com, kind: Bucket, name: assets } } }",
+    );
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@22:13", "manifest-invalid@23:52"]);
+    expect(diagnostics[0]!.message).toBe(
+      "the path '/a' of Ingress 'shop' names no backend, neither a service nor a resource, which the API server refuses",
+    );
+    expect(diagnostics[0]!.hint).toBe("add backend: { service: { name: …, port: { number: … } } }");
+  });
+
+  it("is taken where its backend names a Service", async () => {
+    const { diagnostics } = await ingressRules(
+      "    - http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] }",
+    );
+    expect(diagnostics).toEqual([]);
+  });
+});
