@@ -1,4 +1,7 @@
-/** What the API server refuses in an Ingress: a path without its type, not absolute, or without a backend. */
+/**
+ * What the API server refuses in an Ingress: a rule whose http lists no paths, and a path without
+ * its type, not absolute, or without a backend.
+ */
 import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
@@ -43,9 +46,26 @@ function backendProblem(ingress: ManifestObject, entry: Json, at: KeyPath): Diag
   );
 }
 
+/**
+ * A rule's http routes by its paths and must list one at least; a rule that leaves http out sends
+ * its host to the default backend. Reported at the empty list, else at the http that lacks it.
+ */
+function noPathsProblem(ingress: ManifestObject, rule: Json, at: KeyPath): Diagnostic | undefined {
+  if (!isObject(rule.http) || asArray(rule.http.paths).length > 0) return undefined;
+  const host = typeof rule.host === "string" ? ` for ${rule.host}` : "";
+  return refused(
+    ingress,
+    isSet(rule.http.paths) ? [...at, "http", "paths"] : [...at, "http"],
+    `a rule of Ingress '${ingress.name}'${host} lists no paths under http, which the API server refuses`,
+    "add a path (path: /, pathType: Prefix, backend: …), or leave http out to send the host to the default backend",
+  );
+}
+
 export function ingressProblems(ingress: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = [];
   asArray(asObject(ingress.value.spec).rules).forEach((rule, ruleIndex) => {
+    const empty = noPathsProblem(ingress, asObject(rule), [...ingress.base, "spec", "rules", ruleIndex]);
+    if (empty) found.push(empty);
     asArray(asObject(asObject(rule).http).paths).forEach((entry, pathIndex) => {
       if (!isObject(entry)) return;
       const at = [...ingress.base, "spec", "rules", ruleIndex, "http", "paths", pathIndex];

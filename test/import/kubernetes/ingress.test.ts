@@ -147,3 +147,21 @@ describe("an Ingress path without a backend", () => {
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe("an Ingress rule of no paths", () => {
+  it("is refused at its paths, or at its http where it lists none, as the API server refuses it", async () => {
+    const { diagnostics, sources } = await ingressRules(
+      "    - { host: a.example.com, http: { paths: [] } }",
+      "    - { host: b.example.com, http: {} }",
+      "    - { host: c.example.com }",
+      "    - { host: d.example.com, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }",
+    );
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@20:45", "manifest-invalid@21:36"]);
+    expect(diagnostics[0]!.message).toBe(
+      "a rule of Ingress 'shop' for a.example.com lists no paths under http, which the API server refuses",
+    );
+    expect(diagnostics[0]!.hint).toBe(
+      "add a path (path: /, pathType: Prefix, backend: …), or leave http out to send the host to the default backend",
+    );
+  });
+});
