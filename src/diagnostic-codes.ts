@@ -129,6 +129,7 @@ export const ruleIds = [
   "disruption-budget-blocks-eviction",
   "disruption-budget-selects-nothing",
   "disruption-budget-without-eviction-policy",
+  "disruption-budgets-overlap",
   "docker-socket-mounted",
   "duplicate-mount-path",
   "duplicate-names",

@@ -14,6 +14,7 @@ import { deprecatedServiceAccountField } from "./deprecated-service-account-fiel
 import { disruptionBudgetBlocksEviction } from "./disruption-budget-blocks-eviction.js";
 import { disruptionBudgetSelectsNothing } from "./disruption-budget-selects-nothing.js";
 import { disruptionBudgetWithoutEvictionPolicy } from "./disruption-budget-without-eviction-policy.js";
+import { disruptionBudgetsOverlap } from "./disruption-budgets-overlap.js";
 import { dockerSocketMounted } from "./docker-socket-mounted.js";
 import { duplicateMountPath } from "./duplicate-mount-path.js";
 import { duplicateNames } from "./duplicate-names.js";
@@ -84,6 +85,7 @@ export const rules: readonly Rule[] = [
   disruptionBudgetBlocksEviction,
   disruptionBudgetSelectsNothing,
   disruptionBudgetWithoutEvictionPolicy,
+  disruptionBudgetsOverlap,
   dockerSocketMounted,
   duplicateMountPath,
   duplicateNames,

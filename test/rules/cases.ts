@@ -833,6 +833,29 @@ export const cases: RuleCase[] = [
     expected: ["2:34", "3:34"],
   },
   {
+    rule: "disruption-budgets-overlap",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...disruptionBudget(
+          "api",
+          "{ minAvailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchLabels: { app: api } } }",
+        ),
+        "---",
+        ...disruptionBudget(
+          "tier",
+          "{ maxUnavailable: 1, unhealthyPodEvictionPolicy: AlwaysAllow, selector: { matchExpressions: [{ key: app, operator: In, values: [api, web] }] } }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    // The later budget, at its selector: the one that took pods another already guarded.
+    expected: ["18:79"],
+  },
+  {
     rule: "writable-root-filesystem",
     text: "",
     files: {

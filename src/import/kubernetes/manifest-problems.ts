@@ -17,6 +17,7 @@ import { mountPathFindings } from "./mount-paths.js";
 import { nodePortProblems } from "./node-ports.js";
 import { objectNameProblems } from "./object-names.js";
 import type { ManifestObject } from "./objects.js";
+import { overlappingBudgetFindings } from "./overlapping-budgets.js";
 import { ownSelectorFindings } from "./own-selector.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
 import { policyTargetFindings } from "./policy-targets.js";
@@ -67,6 +68,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...deprecatedServiceAccountFindings(workloads),
     ...privilegeEscalationFindings(workloads),
     ...evictionPolicyFindings(objects),
+    ...overlappingBudgetFindings(ofKind("PodDisruptionBudget"), pods, namespaceOf),
     ...hardeningFindings(workloads),
     ...probeFindings(workloads),
     ...policyTargetFindings(objects, workloads, namespaceOf, pods),
