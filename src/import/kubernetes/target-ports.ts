@@ -1,11 +1,13 @@
 /**
  * A Service's targetPort given by name is looked up among the ports the selected pods' containers
- * name; where none of them names it, the Service has no port to send traffic to. A number needs no
+ * name for the Service port's protocol; where none of them names it so (a UDP port named where the
+ * container names it for TCP only), the Service has no port to send traffic to. A number needs no
  * declaration (a container may listen where it declares nothing), so a number (or the Service's own
  * port, where targetPort is left out) that no container declares is a warning, and only where the
  * containers declare ports: then it is most likely the port they were meant to listen on.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { asText } from "../json.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import { portNameProblem } from "./port-names.js";
@@ -19,7 +21,8 @@ function listed(workloads: readonly ManifestObject[], shown = 3): string {
 
 /** What the containers of the selected pods name and declare, once for each selection. */
 interface SelectedPorts {
-  names: ReadonlySet<string>;
+  /** Each name a container gives a port, with the protocols of the ports so named. */
+  names: ReadonlyMap<string, ReadonlySet<string>>;
   /** Empty where a workload declares no port: it may listen on any. */
   numbers: ReadonlySet<number>;
   /** The first eight of them, for a message: a pod may declare thousands. */
@@ -27,7 +30,9 @@ interface SelectedPorts {
 }
 
 function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
-  const names = new Set(workloads.flatMap(namedPorts));
+  const names = new Map<string, Set<string>>();
+  for (const [name, protocol] of workloads.flatMap(namedPorts))
+    names.set(name, (names.get(name) ?? new Set()).add(protocol));
   const declared = workloads.map(declaredNumbers);
   const numbers = new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []);
   const first = [...numbers].slice(0, 8);
@@ -43,11 +48,12 @@ function declaredNumbers(workload: ManifestObject): number[] {
   );
 }
 
-function namedPorts(workload: ManifestObject): string[] {
+/** Each port a container names, and its protocol (TCP where it gives none). */
+function namedPorts(workload: ManifestObject): [string, string][] {
   return podContainers(workload).flatMap(({ container }) =>
-    asArray(container.ports).flatMap((port) => {
-      const name = asObject(port).name;
-      return typeof name === "string" ? [name] : [];
+    asArray(container.ports).flatMap((port): [string, string][] => {
+      const { name, protocol } = asObject(port);
+      return typeof name === "string" ? [[name, asText(protocol ?? "TCP")]] : [];
     }),
   );
 }
@@ -93,7 +99,25 @@ export function targetPortFindings(
           ),
         );
       }
-      if (typeof port.targetPort !== "string" || names.has(port.targetPort)) return;
+      if (typeof port.targetPort !== "string") return;
+      const protocol = asText(port.protocol ?? "TCP");
+      const protocols = names.get(port.targetPort);
+      if (protocols?.has(protocol)) return;
+      if (protocols) {
+        const named = [...protocols].join(" and ");
+        found.push(
+          diagnostic(
+            "service-target-port-unknown",
+            "error",
+            `Service '${service.name}' sends ${protocol} traffic to the port named '${port.targetPort}', which the containers of ${pods} name only for ${named}`,
+            locateIn(service, [...service.base, "spec", "ports", index, "targetPort"], "value"),
+            {
+              hint: `give the Service's port protocol: ${[...protocols][0]}, or name a container port of protocol ${protocol} (ports: [{ name: …, containerPort: …, protocol: ${protocol} }])`,
+            },
+          ),
+        );
+        return;
+      }
       // A name Kubernetes refuses is invalid-port-name's to report.
       if (portNameProblem(port.targetPort)) return;
       found.push(
