@@ -262,6 +262,7 @@ export function manifestsToModel(
         claims,
         noteFor,
         findings,
+        diagnostics,
         servicePortNames: ports.names,
         serviceTargets: ports.targets,
         note,

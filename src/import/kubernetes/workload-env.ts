@@ -2,13 +2,14 @@
  * A container's environment as the model's env: values written in the manifest or read from a
  * ConfigMap, and, for a Secret's, which Secret and key carry them: never the value.
  */
-import { diagnostic } from "../../diagnostics.js";
+import { diagnostic, type SourceRange } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { secretLike } from "../../model/secret-like.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, objectKey } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
+import { isPrototypeName, prototypeNameRefused } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 /**
@@ -38,6 +39,17 @@ function fromConfigMap(
   return value;
 }
 
+/**
+ * Whether the model may hold a variable of this name; one it may not is reported where `at` says,
+ * the place found only then.
+ */
+function keepsName(name: string, who: string, at: () => SourceRange, context: WorkloadContext): boolean {
+  if (!isPrototypeName(name)) return true;
+  const hint = "rename the variable, in the manifest and in the program that reads it";
+  context.diagnostics.push(prototypeNameRefused(`the variable '${name}' of ${who}`, "variables", at(), hint));
+  return false;
+}
+
 export function importEnv(
   object: ManifestObject,
   container: Json,
@@ -46,6 +58,7 @@ export function importEnv(
   context: WorkloadContext,
 ): NonNullable<ServiceInputType["env"]> {
   const env: NonNullable<ServiceInputType["env"]> = {};
+  const who = `'${object.name}'`;
   const namespace = object.namespace;
   const configMap = (name: string) => context.configMaps.get(objectKey(namespace ?? "", "ConfigMap", name));
   asArray(container.envFrom).forEach((raw, index) => {
@@ -53,11 +66,15 @@ export function importEnv(
     const prefix = typeof source.prefix === "string" ? source.prefix : "";
     const mapName = asObject(source.configMapRef).name;
     const secretName = asObject(source.secretRef).name;
+    // A key so named comes from a kustomize generator (YAML refuses it), or a prefix makes one.
+    const sourceAt = () =>
+      locateIn(object, [...containerPath, "envFrom", index, ...(prefix ? ["prefix"] : [])], "value");
     const map = typeof mapName === "string" ? configMap(mapName) : undefined;
     if (map) {
       const read = `envFrom: [{ ${prefix ? `prefix: ${prefix}, ` : ""}secretRef: { name: … } }]`;
       for (const key of Object.keys(asObject(map.value.data))) {
         const name = `${prefix}${key}`;
+        if (!keepsName(name, who, sourceAt, context)) continue;
         const modelPath = [...servicePath, "env", name];
         env[name] = fromConfigMap(map, key, { modelPath, read }, context);
       }
@@ -70,6 +87,7 @@ export function importEnv(
         ...Object.keys(asObject(secret.data)),
         ...Object.keys(asObject(secret.stringData)),
       ]) {
+        if (!keepsName(`${prefix}${name}`, who, sourceAt, context)) continue;
         env[`${prefix}${name}`] = { secret: secretName, key: name };
         context.note([...servicePath, "env", `${prefix}${name}`], [...containerPath, "envFrom", index]);
       }
@@ -77,6 +95,8 @@ export function importEnv(
   });
   asArray(container.env).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.name !== "string") return;
+    const nameAt = () => locateIn(object, [...containerPath, "env", index, "name"], "value");
+    if (!keepsName(raw.name, who, nameAt, context)) return;
     const from = asObject(raw.valueFrom);
     const secretRef = asObject(from.secretKeyRef);
     const mapRef = asObject(from.configMapKeyRef);

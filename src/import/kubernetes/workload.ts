@@ -46,6 +46,8 @@ export interface WorkloadContext {
   ) => (modelPath: KeyPath, manifestPath: KeyPath, prefer?: "key" | "value") => void;
   /** What the rules report: values that look secret in a ConfigMap a container reads (workload-env.ts). */
   findings: Diagnostic[];
+  /** What is reported whatever the rules say: names the model cannot hold (workload-env.ts). */
+  diagnostics: Diagnostic[];
   /** Secrets the workload refers to, by name. */
   usedSecrets: Set<string>;
   /** Images a build makes (Skaffold's artifacts): image name → its build. */

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../../src/check/index.js";
-import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
+import { importManifests, loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
 import { folderWith } from "../../helpers/files.js";
 import { located } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
@@ -27,7 +27,7 @@ describe("a container's environment", () => {
   it("refuses a variable with both value and valueFrom, at its valueFrom, as the API server does", async () => {
     const { diagnostics, sources } = await container(
       "env:",
-      "  - { name: DB_PASSWORD, value: hunter2, valueFrom: { secretKeyRef: { name: db, key: pw } } }",
+      "  - { name: DB_PASSWORD, value: hunter2, valueFrom: { secretKeyRef: { name: keys, key: LEVEL } } }",
       "  - { name: EMPTY, value: '', valueFrom: { fieldRef: { fieldPath: metadata.name } } }",
     );
     expect(located(diagnostics, sources)).toEqual(["manifest-invalid@13:52"]);
@@ -132,5 +132,51 @@ describe("a variable a ConfigMap's key gives", () => {
     expect(model?.services[0]?.env.map((v) => [v.name, v.value])).toEqual([
       ["LEVEL", { kind: "plain", value: "info" }],
     ]);
+  });
+});
+
+describe("a variable named __proto__", () => {
+  it("is reported where its name is written and left out, refused for safety, and no object takes it for its prototype", async () => {
+    const secret =
+      "apiVersion: v1\nkind: Secret\nmetadata: { name: keys }\nstringData: { __: x, LEVEL: debug }\n";
+    const app = deployment([
+      "env:",
+      "  - { name: __proto__, valueFrom: { secretKeyRef: { name: keys, key: LEVEL } } }",
+      "  - { name: __proto__, value: plain }",
+      "  - { name: LOG_LEVEL, value: info }",
+      "envFrom: [{ prefix: __proto, secretRef: { name: keys } }]",
+    ]);
+    const folder = folderWith({ "app.yaml": app, "secret.yaml": secret });
+    const { imported } = await importManifests([folder]);
+    const env = imported!.input.services.web!.env!;
+    expect(Object.getPrototypeOf(env)).toBe(Object.prototype);
+    expect(Object.keys(env)).toEqual(["__protoLEVEL", "LOG_LEVEL"]);
+    const { model, diagnostics, sources } = await loadManifestsAsModel([folder]);
+    expect(located(diagnostics, sources)).toEqual([
+      "forbidden-key@16:31",
+      "forbidden-key@13:23",
+      "forbidden-key@14:23",
+    ]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "warning", "warning"]);
+    expect(diagnostics[1]!.message).toBe(
+      "the variable '__proto__' of 'web' is left out: the name __proto__ is refused for safety, as it could tamper with the objects that hold variables",
+    );
+    expect(model!.services[0]!.env.map((v) => v.name)).toEqual(["__protoLEVEL", "LOG_LEVEL"]);
+  });
+
+  it("is reported at the envFrom entry where a kustomize literal names a ConfigMap's key so", async () => {
+    const folder = folderWith({
+      "app.yaml": deployment(["envFrom: [{ configMapRef: { name: app } }]"]),
+      "kustomization.yaml": [
+        "resources: [app.yaml]",
+        "configMapGenerator:",
+        "  - name: app",
+        "    literals: [__proto__=x, LOG_LEVEL=info]",
+        "",
+      ].join("\n"),
+    });
+    const { model, diagnostics, sources } = await loadManifestsAsModel([folder]);
+    expect(located(diagnostics, sources)).toEqual(["forbidden-key@12:21"]);
+    expect(model!.services[0]!.env.map((v) => v.name)).toEqual(["LOG_LEVEL"]);
   });
 });
