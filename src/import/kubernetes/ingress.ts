@@ -18,6 +18,7 @@ import {
   objectKey,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
+import { isPrototypeName, prototypeNameRefused } from "./prototype-names.js";
 
 /** What reading Ingresses needs of the rest of the manifests, and where it puts what it makes. */
 export interface IngressContext {
@@ -244,6 +245,18 @@ export function ingressNodes(
           );
           if (!target) return;
           const path = typeof entry.path === "string" ? entry.path : "/";
+          if (isPrototypeName(path)) {
+            const at = ["spec", "rules", ruleIndex, "http", "paths", pathIndex, "path"];
+            context.diagnostics.push(
+              prototypeNameRefused(
+                `the path '${path}' of Ingress '${ingress.name}'`,
+                "routes",
+                locateIn(ingress, [...ingress.base, ...at], "value"),
+                "write the path from the root (/__proto__), as Prefix and Exact paths are",
+              ),
+            );
+            return;
+          }
           if (Object.hasOwn(routes, path)) return;
           routes[path] = target;
           note([...nodePath, "routes", path], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);

@@ -5,7 +5,7 @@ import { folderWith } from "../../helpers/files.js";
 import { located } from "../../helpers/positions.js";
 import { service, workloadHead } from "../../rules/cases.js";
 
-/** Deployments and Services web and api (port 80 each), and an Ingress 'shop' of these rules (line 27 on). */
+/** Deployments and Services web and api (port 80 each), and an Ingress 'shop' of these rules (line 35 on). */
 function withIngress(...rules: string[]): string {
   const app = (name: string) => [
     ...workloadHead("Deployment", name),
@@ -162,6 +162,30 @@ describe("an Ingress rule of no paths", () => {
     );
     expect(diagnostics[0]!.hint).toBe(
       "add a path (path: /, pathType: Prefix, backend: …), or leave http out to send the host to the default backend",
+    );
+  });
+});
+
+describe("an Ingress path named __proto__", () => {
+  it("is reported where it is written and left out of the routes, refused for safety, and no object takes its route for its prototype", async () => {
+    const folder = withIngress(
+      "{ host: __proto__, http: { paths: [{ path: __proto__, pathType: ImplementationSpecific, backend: { service: { name: web, port: { number: 80 } } } }, { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 80 } } } }] } }",
+    );
+    const { imported } = await importManifests([folder]);
+    const routes = (
+      imported!.input.environments as unknown as Record<
+        string,
+        { nodes: { cluster: { nodes: Record<string, { routes: Record<string, unknown> }> } } }
+      >
+    ).kubernetes!.nodes.cluster.nodes.ingress!.routes;
+    expect(Object.getPrototypeOf(routes)).toBe(Object.prototype);
+    expect(Object.keys(routes)).toEqual(["/api"]);
+    // The host is a value the model keeps, not a key: it stays.
+    expect(await ingressNodes(folder)).toEqual({ ingress: { host: "__proto__", routes: { "/api": "api" } } });
+    const { diagnostics, sources } = await loadManifestsAsModel([folder]);
+    expect(located(diagnostics, sources)).toEqual(["forbidden-key@35:50"]);
+    expect(diagnostics[0]!.message).toBe(
+      "the path '__proto__' of Ingress 'shop' is left out: the name __proto__ is refused for safety, as it could tamper with the objects that hold routes",
     );
   });
 });
