@@ -156,22 +156,50 @@ export function applyAnnotations(kustomization: Json, objects: ManifestObject[])
 
 const SCALABLE = new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
 
+/** What kustomize refuses in a `replicas` entry, and where in the entry it is; undefined for an entry it takes. */
+function replicaProblem(entry: unknown): [message: string, at: KeyPath] | undefined {
+  if (!isObject(entry)) return ["a replicas entry is a mapping of a workload's name and its count", []];
+  const { name, count } = entry;
+  if (name === undefined || name === null || name === "")
+    return ["this replicas entry names no workload; kustomize needs the name of the one to scale", []];
+  if (typeof name !== "string") return ["the name of the workload to scale is text", ["name"]];
+  if (typeof count === "string")
+    return [`count '${count}' is text; kustomize takes a whole number of replicas`, ["count"]];
+  if (typeof count === "number" && !Number.isInteger(count))
+    return [`count ${count} is no whole number of replicas`, ["count"]];
+  if (typeof count === "number" && count < 0)
+    return [`count ${count} is negative; a workload runs 0 replicas or more`, ["count"]];
+  return undefined;
+}
+
+/** What `applyReplicas` tells of the entries it cannot apply. */
+export interface ReplicaProblems {
+  /** An entry that names no workload kustomize scales. */
+  unmatched: (name: string, index: number) => void;
+  /** An entry kustomize refuses, at `path` in the kustomization. */
+  invalid: (message: string, path: KeyPath) => void;
+}
+
 /**
  * `replicas: [{ name, count }]`: the count of each workload so named, as a layer of the workload
- * written at the entry's count, where findings about it point; `unmatched` hears of an entry that
- * names none.
+ * written at the entry's count, where findings about it point; `problems` hears of an entry that
+ * names none or that kustomize refuses.
  */
 export function applyReplicas(
   kustomization: YamlFile,
   objects: ManifestObject[],
-  unmatched: (name: string, index: number) => void,
+  problems: ReplicaProblems,
 ): ManifestObject[] {
   let result = objects;
   asArray(asObject(kustomization.value).replicas).forEach((entry, index) => {
-    const { name, count } = asObject(entry);
-    if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0)
+    const problem = replicaProblem(entry);
+    if (problem) {
+      problems.invalid(problem[0], ["replicas", index, ...problem[1]]);
       return;
-    if (!result.some((o) => o.name === name && SCALABLE.has(o.kind))) unmatched(name, index);
+    }
+    const { name, count } = asObject(entry);
+    if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count)) return;
+    if (!result.some((o) => o.name === name && SCALABLE.has(o.kind))) problems.unmatched(name, index);
     const set: FieldSet = { path: ["spec", "replicas"], value: count };
     const layer: PatchLayer = {
       form: "field",

@@ -177,14 +177,16 @@ function build(
   objects = objects.map((o) => applyImages(o, asArray(k.images), yaml));
   objects = applyLabels(yaml, objects);
   objects = applyAnnotations(k, objects);
-  objects = applyReplicas(yaml, objects, (name, i) =>
-    report(
-      "kustomize-patch-unmatched",
-      "warning",
-      `no Deployment, StatefulSet or ReplicaSet '${name}' to scale`,
-      ["replicas", i, "name"],
-    ),
-  );
+  objects = applyReplicas(yaml, objects, {
+    unmatched: (name, i) =>
+      report(
+        "kustomize-patch-unmatched",
+        "warning",
+        `no Deployment, StatefulSet or ReplicaSet '${name}' to scale`,
+        ["replicas", i, "name"],
+      ),
+    invalid: (message, path) => report("kustomize-invalid-field", "error", message, path),
+  });
   if (typeof k.namespace === "string") {
     const namespace = k.namespace;
     objects = objects.map((o) =>

@@ -36,3 +36,22 @@ describe("findings about a count of replicas kustomize's replicas set", () => {
     ]);
   });
 });
+
+describe("a replicas entry kustomize refuses", () => {
+  it.each([
+    ["a negative count", "- { name: web, count: -1 }", "3:23"],
+    ["a count with a fraction", "- { name: web, count: 2.5 }", "3:23"],
+    ["a count written as text", "- { name: web, count: '3' }", "3:23"],
+    ["no name", "- { count: 2 }", "3:3"],
+    ["a name that is no text", "- { name: [web], count: 2 }", "3:11"],
+    ["an entry that is no mapping", "- web", "3:3"],
+  ])("is an error at the entry, where it has %s", async (_, entry, at) => {
+    const root = folderWith({
+      ...base(),
+      "prod/kustomization.yaml": `resources: [../base]\nreplicas:\n${entry}\n`,
+    });
+    expect(await checkFindingsAt(root, "prod", "kustomize-invalid-field")).toEqual([
+      `prod/kustomization.yaml:${at}`,
+    ]);
+  });
+});
