@@ -187,6 +187,17 @@ function build(
       ),
     invalid: (message, path) => report("kustomize-invalid-field", "error", message, path),
   });
+  // kustomize reads each as one name and refuses to build where one is not text.
+  for (const key of ["namespace", "namePrefix", "nameSuffix"]) {
+    const written = k[key];
+    if (written === undefined || written === null || typeof written === "string") continue;
+    const kind = Array.isArray(written)
+      ? "a list"
+      : isObject(written)
+        ? "a mapping"
+        : `the ${typeof written} ${written}`;
+    report("kustomize-invalid-field", "error", `${key} is ${kind}; kustomize takes one name`, [key]);
+  }
   if (typeof k.namespace === "string") {
     const namespace = k.namespace;
     objects = objects.map((o) =>
