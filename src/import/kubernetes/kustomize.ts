@@ -148,7 +148,14 @@ function build(
       const target = resourceTarget(entry, { dir, stack, root: context.root }, (...problem) =>
         report(...problem, [key, i]),
       );
-      if (target?.kind === "file") append(objects, readManifestFile(target.path, context));
+      if (target?.kind === "file" && key === "components")
+        report(
+          "kustomize-invalid-field",
+          "error",
+          `'${entry}' is a file; a component is a folder whose kustomization is of kind Component`,
+          [key, i],
+        );
+      else if (target?.kind === "file") append(objects, readManifestFile(target.path, context));
       else if (target && key === "components")
         objects = build(target.path, context, [...stack, dir], objects);
       else if (target) append(objects, build(target.path, context, [...stack, dir], []));
