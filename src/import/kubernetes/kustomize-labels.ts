@@ -6,6 +6,7 @@
  */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
+import { isCustomResource } from "./api-groups.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import type { FieldSet, PatchLayer } from "./patch-origin.js";
 
@@ -20,9 +21,21 @@ interface Places {
 const TEMPLATE = ["spec", "template", "metadata", "labels"];
 const MATCH_LABELS = ["spec", "selector", "matchLabels"];
 
-/** After kustomize's label field specs, for the kinds this importer reads. */
-function selectorPlaces(kind: string): Places {
-  switch (kind) {
+/** What the kind and group of an object are. */
+type ObjectType = Pick<ManifestObject, "apiVersion" | "kind">;
+
+const nowhere: Places = { create: [], ifPresent: [] };
+
+/**
+ * After kustomize's label field specs, for the kinds this importer reads. A custom resource that
+ * names its kind as one of these is its controller's to read, and the importer leaves it out: its
+ * selector and pods, if it has any, are not known to be where a built-in kind keeps them. (kustomize's
+ * specs for some kinds, Deployment among them, name no group and so reach such a resource too; as the
+ * importer leaves it out, nothing it reads differs.)
+ */
+function selectorPlaces(object: ObjectType): Places {
+  if (isCustomResource(object.apiVersion)) return nowhere;
+  switch (object.kind) {
     case "Deployment":
     case "ReplicaSet":
     case "DaemonSet":
@@ -48,14 +61,15 @@ function selectorPlaces(kind: string): Places {
     case "NetworkPolicy":
       return { create: [], ifPresent: [["spec", "podSelector", "matchLabels"]] };
     default:
-      return { create: [], ifPresent: [] };
+      return nowhere;
   }
 }
 
-function templatePlaces(kind: string): string[][] {
-  if (kind === "CronJob") return selectorPlaces(kind).create;
+function templatePlaces(object: ObjectType): string[][] {
+  if (isCustomResource(object.apiVersion)) return [];
+  if (object.kind === "CronJob") return selectorPlaces(object).create;
   return ["Deployment", "ReplicaSet", "ReplicationController", "DaemonSet", "StatefulSet", "Job"].includes(
-    kind,
+    object.kind,
   )
     ? [TEMPLATE]
     : [];
@@ -107,10 +121,10 @@ function labelled(object: ManifestObject, set: LabelSet): ManifestObject {
   };
   add(["metadata", "labels"], true);
   if (selectors) {
-    const places = selectorPlaces(object.kind);
+    const places = selectorPlaces(object);
     for (const path of places.create) add(path, true);
     for (const path of places.ifPresent) add(path, false);
-  } else if (templates) for (const path of templatePlaces(object.kind)) add(path, true);
+  } else if (templates) for (const path of templatePlaces(object)) add(path, true);
   const layers = added.flatMap((path) =>
     Object.entries(pairs).map(([key, label]): PatchLayer => {
       const field: FieldSet = { path: [...path, key], value: label };
@@ -148,7 +162,7 @@ export function applyAnnotations(kustomization: Json, objects: ManifestObject[])
   return objects.map((object) => {
     const value = structuredClone(object.value);
     addAt(value, ["metadata", "annotations"], pairs, true);
-    for (const path of templatePlaces(object.kind))
+    for (const path of templatePlaces(object))
       addAt(value, [...path.slice(0, -1), "annotations"], pairs, true);
     return { ...object, value };
   });
