@@ -9,14 +9,13 @@ import { join, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
-import { type KeyPath, locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
+import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
-import { asText } from "../json.js";
 import { applyGenerators } from "./generators.js";
+import { applyImages } from "./kustomize-images.js";
 import { applyAnnotations, applyLabels, applyReplicas } from "./kustomize-labels.js";
 import { applyPatches } from "./kustomize-patches.js";
-import { asArray, asObject, isObject, type ManifestObject, podSpecOf, workloadKinds } from "./objects.js";
-import type { FieldSet, PatchLayer } from "./patch-origin.js";
+import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
 import { manifestObjects, readText } from "./read-file.js";
 import { renameObjects } from "./rename.js";
 
@@ -220,39 +219,4 @@ function build(
     if (k[key] !== undefined) report("kustomize-unsupported", "info", `'${key}' is not applied`, [key]);
   }
   return objects;
-}
-
-/**
- * kustomize `images`: a container image named `name` gets newName, newTag or digest, in every pod
- * spec, a bare Pod's too (kustomize sets the containers and init containers of any object). Each
- * image set is a layer of the object, written at the entry that set it (its newTag, digest or
- * newName), where findings about the image point.
- */
-function applyImages(object: ManifestObject, images: unknown[], kustomization: YamlFile): ManifestObject {
-  if (images.length === 0 || !workloadKinds.has(object.kind)) return object;
-  const value = structuredClone(object.value);
-  const { spec, path } = podSpecOf({ ...object, value });
-  const layers: PatchLayer[] = [];
-  for (const field of ["containers", "initContainers"] as const)
-    asArray(spec[field]).forEach((container, index) => {
-      if (!isObject(container) || typeof container.image !== "string") return;
-      const [, name = "", tag, digest] = /^(.*?)(?::([^:/@]+))?(?:@(.*))?$/.exec(container.image) ?? [];
-      const entry = images.findIndex((i) => isObject(i) && i.name === name);
-      const rule = images[entry];
-      if (!isObject(rule)) return;
-      const newName = typeof rule.newName === "string" ? rule.newName : name;
-      // An empty newTag or digest is none, as kustomize reads it (`newTag: ""` keeps the tag written).
-      const newTag =
-        rule.newTag !== undefined && rule.newTag !== null ? asText(rule.newTag) || undefined : undefined;
-      const newDigest = typeof rule.digest === "string" && rule.digest !== "" ? rule.digest : undefined;
-      // A new tag or digest replaces both the tag and the digest written; with neither, both stay.
-      const [keptTag, keptDigest] =
-        newTag === undefined && newDigest === undefined ? [tag, digest] : [newTag, newDigest];
-      container.image = `${newName}${keptTag ? `:${keptTag}` : ""}${keptDigest ? `@${keptDigest}` : ""}`;
-      const setting = newTag !== undefined ? "newTag" : newDigest !== undefined ? "digest" : "newName";
-      if (rule[setting] === undefined) return;
-      const set: FieldSet = { path: [...path, field, index, "image"], value: container.image };
-      layers.push({ form: "field", patch: set, yaml: kustomization, at: ["images", entry, setting] });
-    });
-  return { ...object, value, patches: [...(object.patches ?? []), ...layers] };
 }
