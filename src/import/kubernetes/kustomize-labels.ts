@@ -170,6 +170,15 @@ export function applyAnnotations(kustomization: Json, objects: ManifestObject[])
 
 const SCALABLE = new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
 
+/**
+ * Whether a replicas entry naming `name` scales `object`. kustomize matches the name against every
+ * name the object has had (a base's namePrefix does not hide it from an overlay's entry), and the
+ * kind alone, in any group.
+ */
+const scaledBy = (object: ManifestObject, name: string): boolean =>
+  SCALABLE.has(object.kind) &&
+  (object.name === name || (object.renames ?? []).some((step) => step.before === name));
+
 /** What kustomize refuses in a `replicas` entry, and where in the entry it is; undefined for an entry it takes. */
 function replicaProblem(entry: unknown): [message: string, at: KeyPath] | undefined {
   if (!isObject(entry)) return ["a replicas entry is a mapping of a workload's name and its count", []];
@@ -213,7 +222,7 @@ export function applyReplicas(
     }
     const { name, count } = asObject(entry);
     if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count)) return;
-    if (!result.some((o) => o.name === name && SCALABLE.has(o.kind))) problems.unmatched(name, index);
+    if (!result.some((o) => scaledBy(o, name))) problems.unmatched(name, index);
     const set: FieldSet = { path: ["spec", "replicas"], value: count };
     const layer: PatchLayer = {
       form: "field",
@@ -222,7 +231,7 @@ export function applyReplicas(
       at: ["replicas", index, "count"],
     };
     result = result.map((o) =>
-      o.name === name && SCALABLE.has(o.kind)
+      scaledBy(o, name)
         ? {
             ...o,
             value: { ...o.value, spec: { ...asObject(o.value.spec), replicas: count } },

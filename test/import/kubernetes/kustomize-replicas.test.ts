@@ -55,3 +55,15 @@ describe("a replicas entry kustomize refuses", () => {
     ]);
   });
 });
+
+describe("a replicas entry naming a workload a base has renamed", () => {
+  it("scales it by the name it had before, as kustomize matches any name an object has had", async () => {
+    const root = folderWith({
+      ...base(),
+      "base/kustomization.yaml": "resources: [app.yaml]\nnamePrefix: shop-\n",
+      "prod/kustomization.yaml": tooMany,
+    });
+    expect(await checkFindingsAt(root, "prod", "kustomize-patch-unmatched")).toEqual([]);
+    expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:4:12"]);
+  });
+});
