@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { folderWith } from "../../helpers/files.js";
 import { overlayPatchingWeb } from "../../helpers/kustomize.js";
-import { checkFindingsAt } from "../../helpers/positions.js";
+import { checkFindingsAt, located } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
 
 /** A Deployment 'web' in base/, with these lines of its spec before the selector. */
@@ -65,5 +66,31 @@ describe("a replicas entry naming a workload a base has renamed", () => {
     });
     expect(await checkFindingsAt(root, "prod", "kustomize-patch-unmatched")).toEqual([]);
     expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["prod/kustomization.yaml:4:12"]);
+  });
+});
+
+describe("a replicas entry naming a custom resource", () => {
+  const deployment = base()["base/app.yaml"];
+  // kustomize's replicas take no kind or group: they scale a Deployment, ReplicationController,
+  // ReplicaSet or StatefulSet of any group, and refuse a name none of those has.
+  it.each([
+    ["scales one whose kind is Deployment, whatever its group", "Deployment", 3, []],
+    [
+      "names nothing to scale where its kind is not one kustomize scales",
+      "Rollout",
+      1,
+      ["kustomize-patch-unmatched@2:20"],
+    ],
+  ])("%s", (_, kind, replicas, found) => {
+    const dir = folderWith({
+      "thing.yaml": deployment
+        .replace("apps/v1", "example.com/v1")
+        .replace("kind: Deployment", `kind: ${kind}`),
+      "kustomization.yaml": "resources: [thing.yaml]\nreplicas: [{ name: web, count: 3 }]\n",
+    });
+    const context = { diagnostics: [], sources: new Map<string, string>() };
+    const [thing] = buildKustomization(dir, context);
+    expect((thing!.value.spec as { replicas?: number }).replicas ?? 1).toBe(replicas);
+    expect(located(context.diagnostics, context.sources)).toEqual(found);
   });
 });
