@@ -113,11 +113,22 @@ function resourceTarget(
   return { kind: "kustomization", path: target };
 }
 
+/**
+ * How a kustomization is reached from another: as a component or as a resource. kustomize holds
+ * each to its kind (a component's is Component, a resource's is not) and refuses the build where it
+ * is not; deployview builds it all the same, and `wrongKind` hears of the kind written.
+ */
+interface Inclusion {
+  component: boolean;
+  wrongKind: (kind: string) => void;
+}
+
 function build(
   dir: string,
   context: BuildContext,
   stack: string[],
   inherited: ManifestObject[],
+  inclusion?: Inclusion,
 ): ManifestObject[] {
   const file = kustomizationIn(dir)!;
   const { text, diagnostic: problem } = readText(file);
@@ -129,6 +140,8 @@ function build(
   const yaml = parsed.documents[0];
   if (!yaml || !isObject(yaml.value)) return inherited;
   const k = yaml.value;
+  const kind = typeof k.kind === "string" ? k.kind : "Kustomization";
+  if (inclusion && inclusion.component !== (kind === "Component")) inclusion.wrongKind(kind);
   const at = (path: KeyPath) => locate(yaml, path, "value");
   const report = (
     code: DiagnosticCode,
@@ -155,9 +168,22 @@ function build(
           [key, i],
         );
       else if (target?.kind === "file") append(objects, readManifestFile(target.path, context));
-      else if (target && key === "components")
-        objects = build(target.path, context, [...stack, dir], objects);
-      else if (target) append(objects, build(target.path, context, [...stack, dir], []));
+      if (target?.kind !== "kustomization") return;
+      const component = key === "components";
+      const inclusion: Inclusion = {
+        component,
+        wrongKind: (kind) =>
+          report(
+            "kustomize-invalid-field",
+            "error",
+            component
+              ? `'${entry}' is a kustomization of kind ${kind}; a component's is of kind Component`
+              : `'${entry}' is a Component, which kustomize adds under components, not ${key}`,
+            [key, i],
+          ),
+      };
+      if (component) objects = build(target.path, context, [...stack, dir], objects, inclusion);
+      else append(objects, build(target.path, context, [...stack, dir], [], inclusion));
     });
   }
 

@@ -8,8 +8,8 @@ const base = {
   "base/kustomization.yaml": "resources: [app.yaml]\n",
 };
 
-describe("a components entry", () => {
-  it("is an error at the entry where it names a file, which kustomize refuses as a component", async () => {
+describe("a kustomization reached as a component or a resource", () => {
+  it("is an error at the components entry where it is a file, which kustomize refuses as a component", async () => {
     const root = folderWith({
       ...base,
       "extra/worker.yaml": [...oneContainer("Deployment", "worker"), ""].join("\n"),
@@ -20,7 +20,7 @@ describe("a components entry", () => {
     ]);
   });
 
-  it("is taken where it names a folder with a kustomization of kind Component", async () => {
+  it("is taken as a component where it is a folder with a kustomization of kind Component", async () => {
     const root = folderWith({
       ...base,
       "extra/worker.yaml": [...oneContainer("Deployment", "worker"), ""].join("\n"),
@@ -33,5 +33,20 @@ describe("a components entry", () => {
       "prod/kustomization.yaml": "resources: [../base]\ncomponents:\n  - ../extra\n",
     });
     expect(await checkFindingsAt(root, "prod", "kustomize-invalid-field")).toEqual([]);
+  });
+
+  it.each([
+    ["a components entry names a kustomization of kind Kustomization", "components", ""],
+    ["a resources entry names a kustomization of kind Component", "resources", "kind: Component\n"],
+  ])("is an error at the entry where %s, as kustomize refuses it", async (_, key, kind) => {
+    const root = folderWith({
+      ...base,
+      "extra/worker.yaml": [...oneContainer("Deployment", "worker"), ""].join("\n"),
+      "extra/kustomization.yaml": `${kind}resources: [worker.yaml]\n`,
+      "prod/kustomization.yaml": `${key}:\n  - ../extra\n`,
+    });
+    expect(await checkFindingsAt(root, "prod", "kustomize-invalid-field")).toEqual([
+      "prod/kustomization.yaml:2:5",
+    ]);
   });
 });
