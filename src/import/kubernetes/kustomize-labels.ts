@@ -6,6 +6,7 @@
  */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
+import { isCustomResource } from "./api-groups.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import type { FieldSet, PatchLayer } from "./patch-origin.js";
 
@@ -20,9 +21,21 @@ interface Places {
 const TEMPLATE = ["spec", "template", "metadata", "labels"];
 const MATCH_LABELS = ["spec", "selector", "matchLabels"];
 
-/** After kustomize's label field specs, for the kinds this importer reads. */
-function selectorPlaces(kind: string): Places {
-  switch (kind) {
+/** What the kind and group of an object are. */
+type ObjectType = Pick<ManifestObject, "apiVersion" | "kind">;
+
+const nowhere: Places = { create: [], ifPresent: [] };
+
+/**
+ * After kustomize's label field specs, for the kinds this importer reads. A custom resource that
+ * names its kind as one of these is its controller's to read, and the importer leaves it out: its
+ * selector and pods, if it has any, are not known to be where a built-in kind keeps them. (kustomize's
+ * specs for some kinds, Deployment among them, name no group and so reach such a resource too; as the
+ * importer leaves it out, nothing it reads differs.)
+ */
+function selectorPlaces(object: ObjectType): Places {
+  if (isCustomResource(object.apiVersion)) return nowhere;
+  switch (object.kind) {
     case "Deployment":
     case "ReplicaSet":
     case "DaemonSet":
@@ -48,14 +61,15 @@ function selectorPlaces(kind: string): Places {
     case "NetworkPolicy":
       return { create: [], ifPresent: [["spec", "podSelector", "matchLabels"]] };
     default:
-      return { create: [], ifPresent: [] };
+      return nowhere;
   }
 }
 
-function templatePlaces(kind: string): string[][] {
-  if (kind === "CronJob") return selectorPlaces(kind).create;
+function templatePlaces(object: ObjectType): string[][] {
+  if (isCustomResource(object.apiVersion)) return [];
+  if (object.kind === "CronJob") return selectorPlaces(object).create;
   return ["Deployment", "ReplicaSet", "ReplicationController", "DaemonSet", "StatefulSet", "Job"].includes(
-    kind,
+    object.kind,
   )
     ? [TEMPLATE]
     : [];
@@ -107,10 +121,10 @@ function labelled(object: ManifestObject, set: LabelSet): ManifestObject {
   };
   add(["metadata", "labels"], true);
   if (selectors) {
-    const places = selectorPlaces(object.kind);
+    const places = selectorPlaces(object);
     for (const path of places.create) add(path, true);
     for (const path of places.ifPresent) add(path, false);
-  } else if (templates) for (const path of templatePlaces(object.kind)) add(path, true);
+  } else if (templates) for (const path of templatePlaces(object)) add(path, true);
   const layers = added.flatMap((path) =>
     Object.entries(pairs).map(([key, label]): PatchLayer => {
       const field: FieldSet = { path: [...path, key], value: label };
@@ -148,7 +162,7 @@ export function applyAnnotations(kustomization: Json, objects: ManifestObject[])
   return objects.map((object) => {
     const value = structuredClone(object.value);
     addAt(value, ["metadata", "annotations"], pairs, true);
-    for (const path of templatePlaces(object.kind))
+    for (const path of templatePlaces(object))
       addAt(value, [...path.slice(0, -1), "annotations"], pairs, true);
     return { ...object, value };
   });
@@ -157,21 +171,58 @@ export function applyAnnotations(kustomization: Json, objects: ManifestObject[])
 const SCALABLE = new Set(["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"]);
 
 /**
+ * Whether a replicas entry naming `name` scales `object`. kustomize matches the name against every
+ * name the object has had (a base's namePrefix does not hide it from an overlay's entry), and the
+ * kind alone, in any group.
+ */
+const scaledBy = (object: ManifestObject, name: string): boolean =>
+  SCALABLE.has(object.kind) &&
+  (object.name === name || (object.renames ?? []).some((step) => step.before === name));
+
+/** What kustomize refuses in a `replicas` entry, and where in the entry it is; undefined for an entry it takes. */
+function replicaProblem(entry: unknown): [message: string, at: KeyPath] | undefined {
+  if (!isObject(entry)) return ["a replicas entry is a mapping of a workload's name and its count", []];
+  const { name, count } = entry;
+  if (name === undefined || name === null || name === "")
+    return ["this replicas entry names no workload; kustomize needs the name of the one to scale", []];
+  if (typeof name !== "string") return ["the name of the workload to scale is text", ["name"]];
+  if (typeof count === "string")
+    return [`count '${count}' is text; kustomize takes a whole number of replicas`, ["count"]];
+  if (typeof count === "number" && !Number.isInteger(count))
+    return [`count ${count} is no whole number of replicas`, ["count"]];
+  if (typeof count === "number" && count < 0)
+    return [`count ${count} is negative; a workload runs 0 replicas or more`, ["count"]];
+  return undefined;
+}
+
+/** What `applyReplicas` tells of the entries it cannot apply. */
+export interface ReplicaProblems {
+  /** An entry that names no workload kustomize scales. */
+  unmatched: (name: string, index: number) => void;
+  /** An entry kustomize refuses, at `path` in the kustomization. */
+  invalid: (message: string, path: KeyPath) => void;
+}
+
+/**
  * `replicas: [{ name, count }]`: the count of each workload so named, as a layer of the workload
- * written at the entry's count, where findings about it point; `unmatched` hears of an entry that
- * names none.
+ * written at the entry's count, where findings about it point; `problems` hears of an entry that
+ * names none or that kustomize refuses.
  */
 export function applyReplicas(
   kustomization: YamlFile,
   objects: ManifestObject[],
-  unmatched: (name: string, index: number) => void,
+  problems: ReplicaProblems,
 ): ManifestObject[] {
   let result = objects;
   asArray(asObject(kustomization.value).replicas).forEach((entry, index) => {
-    const { name, count } = asObject(entry);
-    if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count) || count < 0)
+    const problem = replicaProblem(entry);
+    if (problem) {
+      problems.invalid(problem[0], ["replicas", index, ...problem[1]]);
       return;
-    if (!result.some((o) => o.name === name && SCALABLE.has(o.kind))) unmatched(name, index);
+    }
+    const { name, count } = asObject(entry);
+    if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count)) return;
+    if (!result.some((o) => scaledBy(o, name))) problems.unmatched(name, index);
     const set: FieldSet = { path: ["spec", "replicas"], value: count };
     const layer: PatchLayer = {
       form: "field",
@@ -180,7 +231,7 @@ export function applyReplicas(
       at: ["replicas", index, "count"],
     };
     result = result.map((o) =>
-      o.name === name && SCALABLE.has(o.kind)
+      scaledBy(o, name)
         ? {
             ...o,
             value: { ...o.value, spec: { ...asObject(o.value.spec), replicas: count } },

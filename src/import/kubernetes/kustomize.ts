@@ -9,14 +9,13 @@ import { join, resolve } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
-import { type KeyPath, locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
+import { type KeyPath, locate, parseYaml } from "../../load/yaml-file.js";
 import { isInside } from "../inside.js";
-import { asText } from "../json.js";
 import { applyGenerators } from "./generators.js";
+import { applyImages } from "./kustomize-images.js";
 import { applyAnnotations, applyLabels, applyReplicas } from "./kustomize-labels.js";
 import { applyPatches } from "./kustomize-patches.js";
-import { asArray, asObject, isObject, type ManifestObject, podSpecOf, workloadKinds } from "./objects.js";
-import type { FieldSet, PatchLayer } from "./patch-origin.js";
+import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
 import { manifestObjects, readText } from "./read-file.js";
 import { renameObjects } from "./rename.js";
 
@@ -114,11 +113,22 @@ function resourceTarget(
   return { kind: "kustomization", path: target };
 }
 
+/**
+ * How a kustomization is reached from another: as a component or as a resource. kustomize holds
+ * each to its kind (a component's is Component, a resource's is not) and refuses the build where it
+ * is not; deployview builds it all the same, and `wrongKind` hears of the kind written.
+ */
+interface Inclusion {
+  component: boolean;
+  wrongKind: (kind: string) => void;
+}
+
 function build(
   dir: string,
   context: BuildContext,
   stack: string[],
   inherited: ManifestObject[],
+  inclusion?: Inclusion,
 ): ManifestObject[] {
   const file = kustomizationIn(dir)!;
   const { text, diagnostic: problem } = readText(file);
@@ -130,6 +140,8 @@ function build(
   const yaml = parsed.documents[0];
   if (!yaml || !isObject(yaml.value)) return inherited;
   const k = yaml.value;
+  const kind = typeof k.kind === "string" ? k.kind : "Kustomization";
+  if (inclusion && inclusion.component !== (kind === "Component")) inclusion.wrongKind(kind);
   const at = (path: KeyPath) => locate(yaml, path, "value");
   const report = (
     code: DiagnosticCode,
@@ -148,10 +160,30 @@ function build(
       const target = resourceTarget(entry, { dir, stack, root: context.root }, (...problem) =>
         report(...problem, [key, i]),
       );
-      if (target?.kind === "file") append(objects, readManifestFile(target.path, context));
-      else if (target && key === "components")
-        objects = build(target.path, context, [...stack, dir], objects);
-      else if (target) append(objects, build(target.path, context, [...stack, dir], []));
+      if (target?.kind === "file" && key === "components")
+        report(
+          "kustomize-invalid-field",
+          "error",
+          `'${entry}' is a file; a component is a folder whose kustomization is of kind Component`,
+          [key, i],
+        );
+      else if (target?.kind === "file") append(objects, readManifestFile(target.path, context));
+      if (target?.kind !== "kustomization") return;
+      const component = key === "components";
+      const inclusion: Inclusion = {
+        component,
+        wrongKind: (kind) =>
+          report(
+            "kustomize-invalid-field",
+            "error",
+            component
+              ? `'${entry}' is a kustomization of kind ${kind}; a component's is of kind Component`
+              : `'${entry}' is a Component, which kustomize adds under components, not ${key}`,
+            [key, i],
+          ),
+      };
+      if (component) objects = build(target.path, context, [...stack, dir], objects, inclusion);
+      else append(objects, build(target.path, context, [...stack, dir], [], inclusion));
     });
   }
 
@@ -177,14 +209,27 @@ function build(
   objects = objects.map((o) => applyImages(o, asArray(k.images), yaml));
   objects = applyLabels(yaml, objects);
   objects = applyAnnotations(k, objects);
-  objects = applyReplicas(yaml, objects, (name, i) =>
-    report(
-      "kustomize-patch-unmatched",
-      "warning",
-      `no Deployment, StatefulSet or ReplicaSet '${name}' to scale`,
-      ["replicas", i, "name"],
-    ),
-  );
+  objects = applyReplicas(yaml, objects, {
+    unmatched: (name, i) =>
+      report(
+        "kustomize-patch-unmatched",
+        "warning",
+        `no Deployment, StatefulSet or ReplicaSet '${name}' to scale`,
+        ["replicas", i, "name"],
+      ),
+    invalid: (message, path) => report("kustomize-invalid-field", "error", message, path),
+  });
+  // kustomize reads each as one name and refuses to build where one is not text.
+  for (const key of ["namespace", "namePrefix", "nameSuffix"]) {
+    const written = k[key];
+    if (written === undefined || written === null || typeof written === "string") continue;
+    const kind = Array.isArray(written)
+      ? "a list"
+      : isObject(written)
+        ? "a mapping"
+        : `the ${typeof written} ${written}`;
+    report("kustomize-invalid-field", "error", `${key} is ${kind}; kustomize takes one name`, [key]);
+  }
   if (typeof k.namespace === "string") {
     const namespace = k.namespace;
     objects = objects.map((o) =>
@@ -200,39 +245,4 @@ function build(
     if (k[key] !== undefined) report("kustomize-unsupported", "info", `'${key}' is not applied`, [key]);
   }
   return objects;
-}
-
-/**
- * kustomize `images`: a container image named `name` gets newName, newTag or digest, in every pod
- * spec, a bare Pod's too (kustomize sets the containers and init containers of any object). Each
- * image set is a layer of the object, written at the entry that set it (its newTag, digest or
- * newName), where findings about the image point.
- */
-function applyImages(object: ManifestObject, images: unknown[], kustomization: YamlFile): ManifestObject {
-  if (images.length === 0 || !workloadKinds.has(object.kind)) return object;
-  const value = structuredClone(object.value);
-  const { spec, path } = podSpecOf({ ...object, value });
-  const layers: PatchLayer[] = [];
-  for (const field of ["containers", "initContainers"] as const)
-    asArray(spec[field]).forEach((container, index) => {
-      if (!isObject(container) || typeof container.image !== "string") return;
-      const [, name = "", tag, digest] = /^(.*?)(?::([^:/@]+))?(?:@(.*))?$/.exec(container.image) ?? [];
-      const entry = images.findIndex((i) => isObject(i) && i.name === name);
-      const rule = images[entry];
-      if (!isObject(rule)) return;
-      const newName = typeof rule.newName === "string" ? rule.newName : name;
-      // An empty newTag or digest is none, as kustomize reads it (`newTag: ""` keeps the tag written).
-      const newTag =
-        rule.newTag !== undefined && rule.newTag !== null ? asText(rule.newTag) || undefined : undefined;
-      const newDigest = typeof rule.digest === "string" && rule.digest !== "" ? rule.digest : undefined;
-      // A new tag or digest replaces both the tag and the digest written; with neither, both stay.
-      const [keptTag, keptDigest] =
-        newTag === undefined && newDigest === undefined ? [tag, digest] : [newTag, newDigest];
-      container.image = `${newName}${keptTag ? `:${keptTag}` : ""}${keptDigest ? `@${keptDigest}` : ""}`;
-      const setting = newTag !== undefined ? "newTag" : newDigest !== undefined ? "digest" : "newName";
-      if (rule[setting] === undefined) return;
-      const set: FieldSet = { path: [...path, field, index, "image"], value: container.image };
-      layers.push({ form: "field", patch: set, yaml: kustomization, at: ["images", entry, setting] });
-    });
-  return { ...object, value, patches: [...(object.patches ?? []), ...layers] };
 }

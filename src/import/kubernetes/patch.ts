@@ -4,10 +4,8 @@
  * removes) and a JSON 6902 patch (add, replace, remove at a JSON pointer).
  */
 import type { KeyPath } from "../../load/yaml-file.js";
-import servedKinds from "./kinds.generated.json" with { type: "json" };
+import { isCustomResource } from "./api-groups.js";
 import { isObject, type Json } from "./objects.js";
-
-const served: Readonly<Record<string, readonly string[]>> = servedKinds;
 
 /** The key the list at a path (from the object's root) is merged by, or undefined for a list a patch replaces. */
 export type MergeKeys = (path: KeyPath) => string | undefined;
@@ -62,10 +60,11 @@ const noMergeKeys: MergeKeys = () => undefined;
 /**
  * The merge keys of an object's lists. kustomize takes them from the built-in API's schema; a custom
  * resource has none there (kustomize infers none from the items), so a patch replaces its lists whole.
+ * Built-in is told by the API group, as the importer tells it, so that an object read as Kubernetes'
+ * own (a version of its group the kind table lacks) is patched as one.
  */
-export function mergeKeysFor(object: { apiVersion: string; kind: string }): MergeKeys {
-  const kinds = Object.hasOwn(served, object.apiVersion) ? served[object.apiVersion] : undefined;
-  return kinds?.includes(object.kind) ? mergeKeyOf : noMergeKeys;
+export function mergeKeysFor(object: { apiVersion: string }): MergeKeys {
+  return isCustomResource(object.apiVersion) ? noMergeKeys : mergeKeyOf;
 }
 
 function clone<T>(value: T): T {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { folderWith } from "../../helpers/files.js";
 import { overlayPatchingWeb } from "../../helpers/kustomize.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
@@ -51,5 +52,51 @@ describe("findings about an image kustomize's images set", () => {
       "base/app.yaml:13:18",
       "canary/kustomization.yaml:7:68",
     ]);
+  });
+});
+
+describe("the images a kustomization sets in a custom resource", () => {
+  const imagesOf = (resource: string[]) => {
+    const dir = folderWith({
+      "thing.yaml": [...resource, ""].join("\n"),
+      "kustomization.yaml": "resources: [thing.yaml]\nimages: [{ name: nginx, newTag: '1.28' }]\n",
+    });
+    const [thing] = buildKustomization(dir, { diagnostics: [], sources: new Map<string, string>() });
+    return JSON.stringify(thing!.value).match(/nginx[^"]*/g);
+  };
+
+  // kustomize finds images by where they are written, whatever the kind: in every list of
+  // containers or init containers, at any depth, of any object but a CustomResourceDefinition.
+  it.each([
+    ["a Deployment of another group", ["apiVersion: example.com/v1", "kind: Deployment"], ["nginx:1.28"]],
+    ["a kind of its own", ["apiVersion: argoproj.io/v1alpha1", "kind: Rollout"], ["nginx:1.28"]],
+    [
+      "a definition",
+      ["apiVersion: apiextensions.k8s.io/v1", "kind: CustomResourceDefinition"],
+      ["nginx:1.0"],
+    ],
+  ])("are set by where they are written, in %s", (_, head, images) => {
+    expect(
+      imagesOf([
+        ...head,
+        "metadata: { name: thing }",
+        "spec:",
+        "  template: { spec: { containers: [{ name: web, image: 'nginx:1.0' }] } }",
+      ]),
+    ).toEqual(images);
+  });
+
+  it("are set in lists of containers wherever the resource keeps them, and there only", () => {
+    expect(
+      imagesOf([
+        "apiVersion: argoproj.io/v1alpha1",
+        "kind: Workflow",
+        "metadata: { name: thing }",
+        "spec:",
+        "  templates:",
+        "    - { name: a, containers: [{ name: x, image: 'nginx:1.0' }], initContainers: [{ name: y, image: nginx }] }",
+        "    - { name: b, script: { image: 'nginx:1.0' } }",
+      ]),
+    ).toEqual(["nginx:1.28", "nginx:1.28", "nginx:1.0"]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { folderWith } from "../../helpers/files.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
 import { oneContainer } from "../../rules/cases.js";
@@ -37,5 +38,25 @@ describe("findings about a label kustomize's labels add", () => {
       "prod/kustomization.yaml": "resources: [../base]\ncommonLabels: { team: shop }\n",
     });
     expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toEqual(["base/app.yaml:3:40"]);
+  });
+});
+
+describe("labels and annotations kustomize adds to a custom resource whose kind is a built-in one", () => {
+  it("go on its metadata only, where they went into its selector and pod template as a Deployment's", () => {
+    const dir = folderWith({
+      "thing.yaml": [...oneContainer("Deployment", "web"), ""]
+        .join("\n")
+        .replace("apps/v1", "example.com/v1"),
+      "kustomization.yaml":
+        "resources: [thing.yaml]\ncommonLabels: { env: prod }\ncommonAnnotations: { owner: shop }\n",
+    });
+    const [thing] = buildKustomization(dir, { diagnostics: [], sources: new Map<string, string>() });
+    const { metadata, spec } = thing!.value as {
+      metadata: unknown;
+      spec: { selector: unknown; template: { metadata: unknown } };
+    };
+    expect(metadata).toEqual({ name: "web", labels: { env: "prod" }, annotations: { owner: "shop" } });
+    expect(spec.selector).toEqual({ matchLabels: { app: "web" } });
+    expect(spec.template.metadata).toEqual({ labels: { app: "web" } });
   });
 });

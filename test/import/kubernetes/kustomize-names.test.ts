@@ -30,3 +30,21 @@ describe("findings about a name kustomize's namePrefix or nameSuffix make", () =
     expect(await checkFindingsAt(root, "prod", "manifest-invalid")).toContain("base/app.yaml:3:19");
   });
 });
+
+describe("a namePrefix, nameSuffix or namespace that is no text", () => {
+  it.each([
+    ["namePrefix", "a list", "[prod-]"],
+    ["nameSuffix", "a mapping", "{ v2: true }"],
+    ["namespace", "a list", "[shop, prod]"],
+    ["namespace", "a mapping", "\n  name: shop"],
+  ])("is an error at its value, where %s is %s", async (key, _, value) => {
+    const root = folderWith({
+      ...base,
+      "prod/kustomization.yaml": `resources: [../base]\n${key}: ${value}\n`,
+    });
+    const at = value.startsWith("\n") ? "3:3" : `2:${key.length + 3}`;
+    expect(await checkFindingsAt(root, "prod", "kustomize-invalid-field")).toEqual([
+      `prod/kustomization.yaml:${at}`,
+    ]);
+  });
+});

@@ -149,4 +149,26 @@ describe("strategic merge patches of a kustomization", () => {
     ).spec.template.spec.containers;
     expect(containers.map((c) => c.name)).toEqual(["web", "sidecar"]);
   });
+
+  it("merge the lists of a Kubernetes group's version the kind table lacks by their keys, as the importer reads such an object as Kubernetes' own", () => {
+    const job = (containers: string) =>
+      [
+        "apiVersion: batch/v2alpha1",
+        "kind: CronJob",
+        "metadata: { name: nightly }",
+        `spec: { jobTemplate: { spec: { template: { spec: { containers: ${containers} } } } } }`,
+        "",
+      ].join("\n");
+    const [cronJob] = build({
+      "job.yaml": job("[{ name: report, image: 'report:1' }]"),
+      "patch.yaml": job("[{ name: upload, image: 'upload:1' }]"),
+      "kustomization.yaml": "resources: [job.yaml]\npatches:\n  - path: patch.yaml\n",
+    });
+    const { containers } = (
+      cronJob!.value as {
+        spec: { jobTemplate: { spec: { template: { spec: { containers: { name: string }[] } } } } };
+      }
+    ).spec.jobTemplate.spec.template.spec;
+    expect(containers.map((c) => c.name)).toEqual(["report", "upload"]);
+  });
 });
