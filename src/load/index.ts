@@ -1,5 +1,5 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
-import { aboutFile, type Diagnostic, diagnostic } from "../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { COMPOSE_NAME } from "../model/container-name.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
@@ -26,11 +26,11 @@ export function loadModelText(text: string, file: string): LoadResult {
   const parsed = parseYaml(text, file);
   const document = parsed.documents[0];
   if (parsed.diagnostics.length === 0 && !document) {
-    const empty = aboutFile(
+    const empty = diagnostic(
       "schema-wrong-type",
       "error",
       "the file is empty; a model needs system, services and environments",
-      file,
+      { file },
     );
     return { model: undefined, diagnostics: [empty], sources };
   }

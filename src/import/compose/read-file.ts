@@ -4,7 +4,7 @@
  */
 import { basename, dirname, resolve } from "node:path";
 import { append } from "../../collections.js";
-import { aboutFile, type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { pathKind } from "../../load/path-kind.js";
 import { readTextFile } from "../../load/text-file.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
@@ -106,7 +106,9 @@ export async function readComposeFile(
     // Compose refuses an empty file too; without a word, the check would end unusable and silent.
     if (diagnostics.length === 0)
       diagnostics.push(
-        aboutFile("schema-missing-key", "error", "the compose file is empty: it defines no services", file),
+        diagnostic("schema-missing-key", "error", "the compose file is empty: it defines no services", {
+          file,
+        }),
       );
     return { text, uses, diagnostics };
   }

@@ -5,7 +5,7 @@
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
-import { aboutFile, type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { limits, tooManyMessage } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
@@ -89,7 +89,9 @@ export async function importManifests(
   if ((context.objectsRead ?? 0) > limits.maxServices || objects.length > limits.maxServices) {
     const count = Math.max(context.objectsRead ?? 0, objects.length);
     diagnostics.push(
-      aboutFile("file-too-large", "error", tooManyMessage(count, "Kubernetes objects", true), paths[0] ?? ""),
+      diagnostic("file-too-large", "error", tooManyMessage(count, "Kubernetes objects", true), {
+        file: paths[0] ?? "",
+      }),
     );
     return { imported: undefined, diagnostics, sources };
   }
