@@ -40,18 +40,25 @@ export interface Result<T> {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * `at` is a place in a file, or the file alone for a finding about it as a whole (too large to read,
+ * empty, not there): that names no place in it, as there is no line to point at (a made-up 1:1 would
+ * send the reader to look at one).
+ */
 export function diagnostic(
   code: DiagnosticCode,
   severity: Severity,
   message: string,
-  at?: SourceRange,
+  at?: SourceRange | { file: string },
   extra: Pick<Diagnostic, "hint" | "path" | "related"> = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity, message };
   if (at) {
     d.file = at.file;
-    d.start = at.start;
-    d.end = at.end;
+    if ("start" in at) {
+      d.start = at.start;
+      d.end = at.end;
+    }
   }
   if (extra.hint) d.hint = extra.hint;
   if (extra.path) d.path = extra.path;
@@ -59,26 +66,9 @@ export function diagnostic(
   return d;
 }
 
-/**
- * A finding about a file as a whole (too large to read, empty, not there): it names the file and no
- * place in it, as there is no line to point at (a made-up 1:1 would send the reader to look at one).
- */
-export function aboutFile(
-  code: DiagnosticCode,
-  severity: Severity,
-  message: string,
-  file: string,
-  extra: Pick<Diagnostic, "hint" | "related"> = {},
-): Diagnostic {
-  const d: Diagnostic = { code, severity, message, file };
-  if (extra.hint) d.hint = extra.hint;
-  if (extra.related?.length) d.related = extra.related;
-  return d;
-}
-
 /** A file that could not be read. */
 export function unreadableFile(message: string, file: string, hint: string): Diagnostic {
-  return aboutFile("file-unreadable", "error", message, file, { hint });
+  return diagnostic("file-unreadable", "error", message, { file }, { hint });
 }
 
 /** What to do about a file that is there but cannot be read. */

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { sortDiagnostics } from "../diagnostics.js";
-import { type InitResult, initFromRepository, modelLoads } from "../import/repository/index.js";
+import { type InitResult, initFromRepository } from "../import/repository/index.js";
 import { pathKind } from "../load/path-kind.js";
 import { formatDiagnostics } from "../report/index.js";
 import { type Command, ExitCode } from "./command.js";
@@ -46,7 +46,7 @@ const command: Command = {
       );
       return ExitCode.unusable;
     }
-    if (!modelLoads(result.text)) {
+    if (!result.loads) {
       io.stderr.write(
         "deployview init: the draft model does not load; nothing written (please report this)\n",
       );

@@ -6,7 +6,7 @@
  */
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { aboutFile } from "../diagnostics.js";
+import { diagnostic } from "../diagnostics.js";
 import { emitCompose } from "../emit/compose/index.js";
 import { emitKubernetes } from "../emit/k8s/index.js";
 import { importManifests } from "../import/kubernetes/index.js";
@@ -112,11 +112,11 @@ export async function foundConfigurationDrift(
     if (!environment) {
       const where = relative(root, paths[0]!) || ".";
       diagnostics.push(
-        aboutFile(
+        diagnostic(
           "unmodelled-configuration",
           "info",
           `${set.kind === "compose" ? "compose files" : "Kubernetes manifests"} at ${where} describe no environment of the model, so drift does not compare them`,
-          paths.at(-1)!,
+          { file: paths.at(-1)! },
           {
             hint: `name an environment '${set.names[0]}', or list the files under the model's outputs`,
           },
@@ -129,11 +129,11 @@ export async function foundConfigurationDrift(
     const expected = generated(model, set, environment.id, root);
     if (!expected.imported) {
       diagnostics.push(
-        aboutFile(
+        diagnostic(
           "unmodelled-configuration",
           "info",
           `drift does not compare ${relative(root, paths[0]!) || "."} with '${environment.id}': the model generates nothing for it (${expected.refusal})`,
-          paths.at(-1)!,
+          { file: paths.at(-1)! },
           { hint: "deployview check shows what stops it" },
         ),
       );

@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { buildOutputs, type OutputSet } from "../build/outputs.js";
 import { append } from "../collections.js";
-import { aboutFile, type Diagnostic, diagnostic } from "../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
 import { isManifestText, MANIFEST_FILE } from "../import/kubernetes/read-file.js";
 import type { Model } from "../model/types.js";
@@ -143,11 +143,11 @@ export async function detectDrift(
       const current = await existing(path);
       if (current === undefined) {
         diagnostics.push(
-          aboutFile(
+          diagnostic(
             "missing-generated-file",
             "error",
             "the model's outputs name this file, but it has not been generated",
-            path,
+            { file: path },
             { hint: "run deployview build" },
           ),
         );
@@ -157,11 +157,11 @@ export async function detectDrift(
       sources.set(path, current);
       if (!isGenerated(current)) {
         diagnostics.push(
-          aboutFile(
+          diagnostic(
             "edited-generated-file",
             "error",
             "this file has no generated mark: it was written or edited by hand, and differs from what the model generates",
-            path,
+            { file: path },
             { hint: "move the change into the model, then run deployview build --force" },
           ),
         );

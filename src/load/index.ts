@@ -1,11 +1,10 @@
 /** Reading a model file: YAML with positions → schema validation → resolution. Never throws on user input. */
-import { readFileSync, statSync } from "node:fs";
-import { aboutFile, CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { COMPOSE_NAME } from "../model/container-name.js";
 import { resolveModel } from "../model/resolve/index.js";
 import type { Model } from "../model/types.js";
-import { fileTooLarge, limits, tooManyMessage } from "./limits.js";
-import { isStandardInput, standardInputText } from "./standard-input.js";
+import { limits, tooManyMessage } from "./limits.js";
+import { readTextFile } from "./text-file.js";
 import { validateModelInput } from "./validate-model.js";
 import { locate, parseYaml } from "./yaml-file.js";
 
@@ -27,11 +26,11 @@ export function loadModelText(text: string, file: string): LoadResult {
   const parsed = parseYaml(text, file);
   const document = parsed.documents[0];
   if (parsed.diagnostics.length === 0 && !document) {
-    const empty = aboutFile(
+    const empty = diagnostic(
       "schema-wrong-type",
       "error",
       "the file is empty; a model needs system, services and environments",
-      file,
+      { file },
     );
     return { model: undefined, diagnostics: [empty], sources };
   }
@@ -98,33 +97,12 @@ const MISSING_MODEL_HINT =
   "check the path; deployview check reads deployview.yaml where it runs, and deployview init writes a first one";
 
 export async function loadModelFile(file: string): Promise<LoadResult> {
-  const refused = (diagnostic: Diagnostic): LoadResult => ({
-    model: undefined,
-    diagnostics: [diagnostic],
-    sources: new Map([[file, ""]]),
+  const text = readTextFile(file, {
+    missing: MISSING_MODEL_HINT,
+    notFile: "name a model file, a compose file or a folder",
   });
-  let text: string;
-  if (isStandardInput(file)) {
-    const read = standardInputText(file);
-    if (typeof read !== "string") return refused(read);
-    return loadModelText(read, file);
-  }
-  try {
-    // Synchronous: see output/write-files.ts on the thread pool a first asynchronous read starts.
-    const info = statSync(file);
-    if (!info.isFile())
-      return refused(unreadableFile("not a file", file, "name a model file, a compose file or a folder"));
-    // Checked before reading, so a huge file costs nothing.
-    if (info.size > limits.maxFileBytes) return refused(fileTooLarge(file));
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return refused(
-      code === "ENOENT"
-        ? unreadableFile("no such file", file, MISSING_MODEL_HINT)
-        : unreadableFile(`cannot read the file (${code ?? "unknown error"})`, file, CANNOT_READ_HINT),
-    );
-  }
-  // Outside the try: a fault of the loader's own is not the file's, and must not be told as one.
+  if (typeof text !== "string")
+    return { model: undefined, diagnostics: [text], sources: new Map([[file, ""]]) };
+  // Outside the reading: a fault of the loader's own is not the file's, and must not be told as one.
   return loadModelText(text, file);
 }

@@ -1,4 +1,4 @@
-import { aboutFile, type Diagnostic } from "../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 
 /** Limits against hostile input. A real model is far below each; a hostile file hits one and gets a located error. */
 export const limits = {
@@ -30,11 +30,11 @@ export function tooManyMessage(count: number, what: string, atLeast = false): st
 
 /** A file refused for its size before it is read: about the whole file, at no line of it. */
 export function fileTooLarge(file: string): Diagnostic {
-  return aboutFile(
+  return diagnostic(
     "file-too-large",
     "error",
     `the file is larger than ${limits.maxFileBytes / 1024 / 1024} MiB`,
-    file,
+    { file },
     { hint: "split the model or configuration into smaller files" },
   );
 }

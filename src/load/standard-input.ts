@@ -6,7 +6,7 @@
  */
 import { readSync } from "node:fs";
 import { join } from "node:path";
-import { aboutFile, type Diagnostic } from "../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { limits } from "./limits.js";
 
 export const STANDARD_INPUT_NAME = "<stdin>";
@@ -36,8 +36,9 @@ export function isStandardInput(path: string): boolean {
 export function standardInputText(file: string): string | Diagnostic {
   const text = readStandardInput();
   if (text === "too large")
-    return aboutFile("file-too-large", "error", "standard input holds more than deployview reads", file);
-  if (text === "unreadable") return aboutFile("file-unreadable", "error", "cannot read standard input", file);
+    return diagnostic("file-too-large", "error", "standard input holds more than deployview reads", { file });
+  if (text === "unreadable")
+    return diagnostic("file-unreadable", "error", "cannot read standard input", { file });
   return text;
 }
 

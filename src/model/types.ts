@@ -483,9 +483,8 @@ export interface Model {
    */
   imageHealthChecks?: ReadonlySet<string>;
   /**
-   * Services whose compose `extends` could not be followed, which is reported where it is written:
-   * the image, build or health check they lack may be in what they extend, so no-image and
-   * missing-health-check do not report it again.
+   * Services whose compose `extends` could not be followed, which is reported where it is written
+   * (see extendsUnfollowed).
    */
   unresolvedExtends?: ReadonlySet<string>;
 }

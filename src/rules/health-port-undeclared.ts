@@ -1,7 +1,7 @@
 import { probedPorts } from "../model/probed-ports.js";
 import type { Instance, PublishedPort, Service } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
-import { declaredPorts, numberWrittenWithin } from "./port-places.js";
+import { numberWrittenWithin, undeclaredPortHint } from "./port-places.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 export const healthPortUndeclared: Rule = {
@@ -33,13 +33,10 @@ health: { tcp: http }`,
       }
       const port = health?.port;
       if (!port || service.ports.includes(port)) continue;
-      const declared = declaredPorts(service.ports);
       context.report(
         numberWrittenWithin(context.sources, service.health!.portAt ?? service.health!.at, port.port),
         `the health check of '${service.id}' probes port ${port.port}, which it does not declare`,
-        declared
-          ? `probe a port '${service.id}' declares (${declared}), or add ${port.port} to its ports if it listens there`
-          : `add ${port.port} to the ports of '${service.id}' (ports: { http: ${port.port} }) if it listens there`,
+        undeclaredPortHint(service, port.port, "probe", " if it listens there"),
       );
     }
     reportHostPortProbes(context);

@@ -1,4 +1,5 @@
 import { healthSuggestion } from "../model/health-suggestion.js";
+import { extendsUnfollowed } from "../model/unfollowed-extends.js";
 import { containerServices } from "./containers.js";
 import type { Rule } from "./rule.js";
 
@@ -21,8 +22,7 @@ export const missingHealthCheck: Rule = {
         service.healthDisabled ||
         oneShot.has(service.kind) ||
         context.model.imageHealthChecks?.has(service.id) ||
-        // Reported where its `extends` is written: the health check may be in what it extends.
-        context.model.unresolvedExtends?.has(service.id)
+        extendsUnfollowed(context.model, service)
       )
         continue;
       context.report(

@@ -1,4 +1,4 @@
-import { declaredPorts, numberWrittenWithin } from "./port-places.js";
+import { numberWrittenWithin, undeclaredPortHint } from "./port-places.js";
 import type { Rule } from "./rule.js";
 
 export const routePortUndeclared: Rule = {
@@ -32,13 +32,10 @@ export const routePortUndeclared: Rule = {
         continue;
       }
       if (route.port && service && !service.ports.includes(route.port)) {
-        const declared = declaredPorts(service.ports);
         context.report(
           numberWrittenWithin(context.sources, route.portAt ?? route.at, route.port.port),
           `route ${route.path} goes to port ${route.port.port} of '${target}', which it does not declare`,
-          declared
-            ? `route to a port '${target}' declares (${declared}), or add ${route.port.port} to its ports`
-            : `add ${route.port.port} to the ports of '${target}' (ports: { http: ${route.port.port} })`,
+          undeclaredPortHint(service, route.port.port, "route to"),
         );
       }
     }

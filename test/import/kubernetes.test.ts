@@ -11,6 +11,7 @@ import type { ServiceInputType } from "../../src/model/schema.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
+import { manifestRuleFindings } from "../helpers/manifest-findings.js";
 import { located } from "../helpers/positions.js";
 import type { ParsedObject } from "../k8s/validate.js";
 import { oneContainer, selectsNothing, service, workloadHead } from "../rules/cases.js";
@@ -390,22 +391,23 @@ describe("Kubernetes manifests as a model", () => {
 
   it("holds sidecars to the request an autoscaler divides by: memory for memory, none where a container's own metric names another", async () => {
     const findingsFor = async (metrics: string) => {
-      const loaded = await loadManifestText([
-        ...workloadHead("Deployment", "api"),
-        "    spec:",
-        "      containers:",
-        "        - { name: main, image: 'api:1.0', resources: { requests: { cpu: 100m, memory: 128Mi } } }",
-        "        - { name: side, image: 'side:1.0', resources: { requests: { cpu: 10m } } }",
-        "---",
-        "apiVersion: autoscaling/v2",
-        "kind: HorizontalPodAutoscaler",
-        "metadata: { name: api }",
-        `spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, minReplicas: 2, maxReplicas: 4, metrics: [${metrics}] }`,
-        "",
-      ]);
-      return checkModel(loaded.model!, { sources: loaded.sources })
-        .filter((d) => d.code === "hpa-without-cpu-request")
-        .map((d) => d.message);
+      const { found } = await manifestRuleFindings(
+        [
+          ...workloadHead("Deployment", "api"),
+          "    spec:",
+          "      containers:",
+          "        - { name: main, image: 'api:1.0', resources: { requests: { cpu: 100m, memory: 128Mi } } }",
+          "        - { name: side, image: 'side:1.0', resources: { requests: { cpu: 10m } } }",
+          "---",
+          "apiVersion: autoscaling/v2",
+          "kind: HorizontalPodAutoscaler",
+          "metadata: { name: api }",
+          `spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, minReplicas: 2, maxReplicas: 4, metrics: [${metrics}] }`,
+          "",
+        ],
+        "hpa-without-cpu-request",
+      );
+      return found.map((d) => d.message);
     };
     expect(
       await findingsFor(
@@ -1097,7 +1099,7 @@ describe("Kubernetes manifests as a model", () => {
   });
 
   it("warns of a Service sending to a port number its containers do not declare, the Service's own where targetPort is left out", async () => {
-    const loaded = await loadManifestText([
+    const lines = [
       ...workloadHead("Deployment", "api"),
       "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 8080 }, { containerPort: 9090 }] }] }",
       "---",
@@ -1110,38 +1112,30 @@ describe("Kubernetes manifests as a model", () => {
       "---",
       ...service("api-headless", "{ clusterIP: None, selector: { app: api }, ports: [{ port: 80 }] }"),
       "",
-    ]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "service-target-port-unknown",
-    );
+    ];
+    const { found, at } = await manifestRuleFindings(lines, "service-target-port-unknown");
     // A warning: a container may listen where it declares nothing. A headless Service only names pods.
     expect(found.map((d) => d.severity)).toEqual(["warning", "warning"]);
-    expect(located(found, loaded.sources)).toEqual([
-      "service-target-port-unknown@13:74",
-      "service-target-port-unknown@18:49",
-    ]);
+    expect(at).toEqual(["service-target-port-unknown@13:74", "service-target-port-unknown@18:49"]);
     expect(found[0]!.message).toBe(
       "Service 'api' sends traffic to port 8000, which no container of 'api' declares (they declare 8080, 9090)",
     );
     // Set by the user, the rule's severity holds for these too.
-    const strict = checkModel(loaded.model!, {
-      sources: loaded.sources,
-      severities: { "service-target-port-unknown": "error" },
-    }).filter((d) => d.code === "service-target-port-unknown");
-    expect(strict.map((d) => d.severity)).toEqual(["error", "error"]);
+    const strict = await manifestRuleFindings(lines, "service-target-port-unknown", "error");
+    expect(strict.found.map((d) => d.severity)).toEqual(["error", "error"]);
   });
 
   it("names the first eight ports the containers declare, where they declare more", async () => {
     const ports = Array.from({ length: 20 }, (_, i) => `{ containerPort: ${9000 + i} }`).join(", ");
-    const loaded = await loadManifestText([
-      ...workloadHead("Deployment", "api"),
-      `    spec: { containers: [{ name: api, image: 'api:1.0', ports: [${ports}] }] }`,
-      "---",
-      ...service("api", "{ selector: { app: api }, ports: [{ port: 80, targetPort: 8000 }] }"),
-      "",
-    ]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "service-target-port-unknown",
+    const { found } = await manifestRuleFindings(
+      [
+        ...workloadHead("Deployment", "api"),
+        `    spec: { containers: [{ name: api, image: 'api:1.0', ports: [${ports}] }] }`,
+        "---",
+        ...service("api", "{ selector: { app: api }, ports: [{ port: 80, targetPort: 8000 }] }"),
+        "",
+      ],
+      "service-target-port-unknown",
     );
     expect(found.map((d) => d.message)).toEqual([
       "Service 'api' sends traffic to port 8000, which no container of 'api' declares (they declare 9000, 9001, 9002, 9003, 9004, 9005, 9006, 9007, …)",
@@ -1289,29 +1283,29 @@ describe("Kubernetes manifests as a model", () => {
   });
 
   it("finds a disruption budget that lets no pod be evicted, at the PodDisruptionBudget", async () => {
-    const loaded = await loadManifestText([
-      "apiVersion: apps/v1",
-      "kind: Deployment",
-      "metadata: { name: api }",
-      "spec:",
-      "  replicas: 2",
-      "  selector: { matchLabels: { app: api } }",
-      "  template:",
-      "    metadata: { labels: { app: api } }",
-      "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
-      "---",
-      "apiVersion: policy/v1",
-      "kind: PodDisruptionBudget",
-      "metadata: { name: api }",
-      "spec:",
-      "  minAvailable: 2",
-      "  selector: { matchLabels: { app: api } }",
-      "",
-    ]);
-    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
-      (d) => d.code === "disruption-budget-blocks-eviction",
+    const { found, at } = await manifestRuleFindings(
+      [
+        "apiVersion: apps/v1",
+        "kind: Deployment",
+        "metadata: { name: api }",
+        "spec:",
+        "  replicas: 2",
+        "  selector: { matchLabels: { app: api } }",
+        "  template:",
+        "    metadata: { labels: { app: api } }",
+        "    spec: { containers: [{ name: api, image: 'api:1.0' }] }",
+        "---",
+        "apiVersion: policy/v1",
+        "kind: PodDisruptionBudget",
+        "metadata: { name: api }",
+        "spec:",
+        "  minAvailable: 2",
+        "  selector: { matchLabels: { app: api } }",
+        "",
+      ],
+      "disruption-budget-blocks-eviction",
     );
-    expect(located(found, loaded.sources)).toEqual(["disruption-budget-blocks-eviction@15:17"]);
+    expect(at).toEqual(["disruption-budget-blocks-eviction@15:17"]);
     expect(found[0]!.message).toBe(
       "the disruption budget of 'api' lets none of its pods be evicted: minAvailable is 2 of 2 replicas",
     );
@@ -1323,16 +1317,13 @@ describe("Kubernetes manifests as a model", () => {
   it("finds a Service whose selector matches no pods, not one that selects none on purpose, and lets its rule be turned off", async () => {
     const external =
       "---\napiVersion: v1\nkind: Service\nmetadata: { name: outside }\nspec: { type: ExternalName, externalName: db.example.com }\n";
-    const loaded = await loadManifestText(`${selectsNothing}${external}`);
-    const found = (severities = {}) =>
-      checkModel(loaded.model!, { sources: loaded.sources, severities }).filter(
-        (d) => d.code === "service-selects-nothing",
-      );
-    expect(located(found(), loaded.sources)).toEqual(["service-selects-nothing@18:26"]);
-    expect(found()[0]!.message).toBe(
+    const lines = [`${selectsNothing}${external}`];
+    const { found, at } = await manifestRuleFindings(lines, "service-selects-nothing");
+    expect(at).toEqual(["service-selects-nothing@18:26"]);
+    expect(found[0]!.message).toBe(
       "Service 'old' selects no pods: no workload in namespace 'default' is labelled app=api-v1",
     );
-    expect(found({ "service-selects-nothing": "off" })).toEqual([]);
+    expect((await manifestRuleFindings(lines, "service-selects-nothing", "off")).found).toEqual([]);
   });
 
   it("builds a kustomize overlay: resources, components, images, namespace, strategic and JSON patches", async () => {

@@ -22,6 +22,7 @@ import {
   transportOf,
 } from "../../model/published.js";
 import type { Environment, Instance, Model, Platform, PublishedPort } from "../../model/types.js";
+import { extendsUnfollowed } from "../../model/unfollowed-extends.js";
 import { ancestors, containerInstances } from "./platform.js";
 import { Taken } from "./taken.js";
 
@@ -55,7 +56,7 @@ export function preflight(model: Model, environment: Environment, platform: Plat
   };
   const clashes = hostClashes(hostOf);
   for (const instance of instances) {
-    append(found, instanceProblems(instance, declared, model.unresolvedExtends));
+    append(found, instanceProblems(instance, declared, model));
     if (platform === "compose") append(found, clashes(instance));
   }
   if (platform === "compose") append(found, poolShortfalls(instances, hostOf));
@@ -77,14 +78,10 @@ export function preflight(model: Model, environment: Environment, platform: Plat
 }
 
 /** What keeps one instance from starting, wherever it runs. */
-function instanceProblems(
-  instance: Instance,
-  declared: ReadonlySet<string>,
-  unresolvedExtends: ReadonlySet<string> | undefined,
-): Diagnostic[] {
+function instanceProblems(instance: Instance, declared: ReadonlySet<string>, model: Model): Diagnostic[] {
   const found: Diagnostic[] = [];
   const service = instance.service;
-  if (!instance.image && !service.build && !unresolvedExtends?.has(service.id)) {
+  if (!instance.image && !service.build && !extendsUnfollowed(model, service)) {
     found.push(
       diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
         // A compose file that only adds to another (an override) lacks them by design.

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
-import { aboutFile, type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { limits, tooManyMessage } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
@@ -160,7 +160,7 @@ export async function importCompose(
       diagnostics.push(
         "services" in first.value
           ? diagnostic("schema-missing-key", "error", message, locate(first.yaml, ["services"], "key"))
-          : aboutFile("schema-missing-key", "error", message, first.yaml.file),
+          : diagnostic("schema-missing-key", "error", message, { file: first.yaml.file }),
       );
     }
     return { imported: undefined, diagnostics, sources, variables };

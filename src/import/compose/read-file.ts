@@ -2,20 +2,11 @@
  * One compose file: read within the limits, parsed with positions, its `!reset`/`!override` tags
  * noted, and every string interpolated; unset and required variables are reported at their use.
  */
-import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { append } from "../../collections.js";
-import {
-  aboutFile,
-  CANNOT_READ_HINT,
-  type Diagnostic,
-  diagnostic,
-  type SourceRange,
-  unreadableFile,
-} from "../../diagnostics.js";
-import { fileTooLarge, limits } from "../../load/limits.js";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { pathKind } from "../../load/path-kind.js";
-import { isStandardInput, standardInputText } from "../../load/standard-input.js";
+import { readTextFile } from "../../load/text-file.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret, secretLike } from "../../model/secret-like.js";
 import { isObject } from "../json.js";
@@ -33,24 +24,12 @@ type Json = Record<string, unknown>;
 /** A range that stands for a whole file, for what is wrong with all of it. */
 const wholeFile = (file: string): SourceRange => ({ file, start: 0, end: 0 });
 
-/**
- * Read synchronously: see output/write-files.ts on the thread pool a first asynchronous read starts.
- * Only a compose file's reading reports why there is no text; the others' (.env, env_file) pass it over.
- */
+/** With a compose file's hints: only its reading reports why there is no text; the others' (.env, env_file) pass it over. */
 export async function readText(file: string): Promise<string | Diagnostic> {
-  if (isStandardInput(file)) return standardInputText(file);
-  try {
-    // A missing file (the usual .env) is an answer, not an exception: throwing one costs more than reading.
-    const info = statSync(file, { throwIfNoEntry: false });
-    if (!info) return unreadableFile("no such file", file, "check the path of the compose file");
-    // Opening a named pipe waits for a writer, for ever if none comes. Standard input, the pipe a
-    // user means to read (`-f -`, `-f /dev/stdin`), comes here by the name standard-input.ts gives it.
-    if (!info.isFile()) return unreadableFile("not a file", file, "name a compose file");
-    if (info.size > limits.maxFileBytes) return fileTooLarge(file);
-    return readFileSync(file, "utf8");
-  } catch {
-    return unreadableFile("cannot read the file", file, CANNOT_READ_HINT);
-  }
+  return readTextFile(file, {
+    missing: "check the path of the compose file",
+    notFile: "name a compose file",
+  });
 }
 
 export interface ReadCompose {
@@ -127,7 +106,9 @@ export async function readComposeFile(
     // Compose refuses an empty file too; without a word, the check would end unusable and silent.
     if (diagnostics.length === 0)
       diagnostics.push(
-        aboutFile("schema-missing-key", "error", "the compose file is empty: it defines no services", file),
+        diagnostic("schema-missing-key", "error", "the compose file is empty: it defines no services", {
+          file,
+        }),
       );
     return { text, uses, diagnostics };
   }

@@ -5,7 +5,7 @@
 import { type Dirent, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { append } from "../../collections.js";
-import { aboutFile, type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
 import type { LoadResult } from "../../load/index.js";
 import { limits, tooManyMessage } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
@@ -24,6 +24,8 @@ export interface ManifestImport {
   imported: ImportedManifests | undefined;
   diagnostics: Diagnostic[];
   sources: Map<string, string>;
+  /** Whether a path given is a kustomization, which may patch, rename or drop what its files hold. */
+  kustomized: boolean;
 }
 
 /** Manifest files directly in a folder (as `kubectl apply -f folder` reads them). */
@@ -42,8 +44,12 @@ export function manifestFilesIn(dir: string): string[] {
 }
 
 /** The objects of manifest files, folders and kustomizations, in the order given. */
-export function readManifests(paths: string[], context: BuildContext): ManifestObject[] {
+export function readManifests(
+  paths: string[],
+  context: BuildContext,
+): { objects: ManifestObject[]; kustomized: boolean } {
   const objects: ManifestObject[] = [];
+  let kustomized = false;
   for (const path of paths) {
     if (isStandardInput(path)) {
       append(objects, readManifestFile(path, context));
@@ -57,10 +63,12 @@ export function readManifests(paths: string[], context: BuildContext): ManifestO
       continue;
     }
     if (!isDirectory) append(objects, readManifestFile(path, context));
-    else if (kustomizationIn(path)) append(objects, buildKustomization(path, context));
-    else for (const file of manifestFilesIn(path)) append(objects, readManifestFile(file, context));
+    else if (kustomizationIn(path)) {
+      kustomized = true;
+      append(objects, buildKustomization(path, context));
+    } else for (const file of manifestFilesIn(path)) append(objects, readManifestFile(file, context));
   }
-  return objects;
+  return { objects, kustomized };
 }
 
 export async function importManifests(
@@ -72,7 +80,7 @@ export async function importManifests(
     sources: new Map(),
     ...(options.root ? { root: options.root } : {}),
   };
-  const objects = readManifests(paths, context);
+  const { objects, kustomized } = readManifests(paths, context);
   const { diagnostics, sources } = context;
   if (objects.length === 0) {
     // Nothing to check is an error of its own, said even where each document has a warning.
@@ -84,14 +92,16 @@ export async function importManifests(
           end: 0,
         }),
       );
-    return { imported: undefined, diagnostics, sources };
+    return { imported: undefined, diagnostics, sources, kustomized };
   }
   if ((context.objectsRead ?? 0) > limits.maxServices || objects.length > limits.maxServices) {
     const count = Math.max(context.objectsRead ?? 0, objects.length);
     diagnostics.push(
-      aboutFile("file-too-large", "error", tooManyMessage(count, "Kubernetes objects", true), paths[0] ?? ""),
+      diagnostic("file-too-large", "error", tooManyMessage(count, "Kubernetes objects", true), {
+        file: paths[0] ?? "",
+      }),
     );
-    return { imported: undefined, diagnostics, sources };
+    return { imported: undefined, diagnostics, sources, kustomized };
   }
   const first = paths[0]!;
   const name =
@@ -100,7 +110,7 @@ export async function importManifests(
     builds: skaffoldBuilds(first),
   });
   append(diagnostics, imported.diagnostics);
-  return { imported, diagnostics, sources };
+  return { imported, diagnostics, sources, kustomized };
 }
 
 /**
@@ -108,7 +118,7 @@ export async function importManifests(
  * values out of range comes with them, to be linted (see lintableModel).
  */
 export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult> {
-  const { imported, diagnostics, sources } = await importManifests(paths);
+  const { imported, diagnostics, sources, kustomized } = await importManifests(paths);
   if (!imported) return { model: undefined, diagnostics, sources };
   const resolved = resolveModel(imported.input, paths[0]!, imported.locate);
   const lintable = lintableModel(resolved);
@@ -119,7 +129,7 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
       sources,
     };
   const model = { ...lintable, importFindings: imported.findings, readFrom: "kubernetes" as const };
-  const wholeFiles = wholeManifestFiles(paths, sources, diagnostics);
+  const wholeFiles = wholeManifestFiles(kustomized, sources, diagnostics);
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };
 }
 
@@ -128,13 +138,10 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
  * renamed or dropped what they hold, or a later definition of an object replaced an earlier one.
  */
 function wholeManifestFiles(
-  paths: readonly string[],
+  kustomized: boolean,
   sources: ReadonlyMap<string, string>,
   diagnostics: readonly Diagnostic[],
 ): string[] {
-  const kustomized = paths.some(
-    (path) => !isStandardInput(path) && pathKind(path) === "folder" && kustomizationIn(path) !== undefined,
-  );
   if (kustomized || diagnostics.some((d) => d.code === "manifest-duplicate-object")) return [];
   return [...sources.keys()];
 }

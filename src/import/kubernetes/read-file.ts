@@ -1,8 +1,7 @@
 /** One manifest file → its Kubernetes objects, each with the document it came from. */
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { CANNOT_READ_HINT, type Diagnostic, diagnostic, unreadableFile } from "../../diagnostics.js";
-import { fileTooLarge, limits } from "../../load/limits.js";
-import { isStandardInput, standardInputText } from "../../load/standard-input.js";
+import { closeSync, openSync, readSync } from "node:fs";
+import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { readTextFile } from "../../load/text-file.js";
 import { locate, parseYaml, type YamlFile } from "../../load/yaml-file.js";
 import { isObject, type Json, type ManifestObject } from "./objects.js";
 
@@ -12,21 +11,11 @@ export interface ReadText {
 }
 
 export function readText(file: string): ReadText {
-  if (isStandardInput(file)) {
-    const text = standardInputText(file);
-    return typeof text === "string" ? { text } : { diagnostic: text };
-  }
-  try {
-    const info = statSync(file);
-    if (!info.isFile())
-      return { diagnostic: unreadableFile("not a file", file, "name a manifest file or a folder of them") };
-    if (info.size > limits.maxFileBytes) return { diagnostic: fileTooLarge(file) };
-    return { text: readFileSync(file, "utf8") };
-  } catch {
-    return {
-      diagnostic: unreadableFile("cannot read the file", file, CANNOT_READ_HINT),
-    };
-  }
+  const read = readTextFile(file, {
+    missing: "check the path",
+    notFile: "name a manifest file or a folder of them",
+  });
+  return typeof read === "string" ? { text: read } : { diagnostic: read };
 }
 
 /** A mapping's key as YAML and JSON write it: bare, "double-quoted" or 'single-quoted', then its colon. */

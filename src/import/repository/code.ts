@@ -4,7 +4,6 @@
  * fills what the configuration left out (ports, health check, user, build stages). Folders with a
  * Dockerfile that nothing builds become services of their own.
  */
-import { lstatSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { durationField as timing } from "../../model/duration.js";
@@ -13,6 +12,7 @@ import type { ServiceKind } from "../../model/types.js";
 import { isInside } from "../inside.js";
 import { inspectSource, type SourceInspection } from "../source/index.js";
 import { readNginx } from "../source/nginx.js";
+import { readSmallFile } from "../source/small-file.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 /** The model's `source` of an inspection. */
@@ -142,14 +142,8 @@ export function nginxRoutes(
   const routes: NonNullable<ServiceInputType["routes"]> = {};
   const problems: Diagnostic[] = [];
   for (const file of nginxFiles(services[id]!, base, root)) {
-    let text: string;
-    try {
-      const info = lstatSync(file);
-      if (!info.isFile() || info.size > 1024 * 1024) continue;
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
+    const text = readSmallFile(file);
+    if (text === undefined) continue;
     const reading = readNginx(text);
     if (reading.problem)
       problems.push(

@@ -37,6 +37,8 @@ import type { Folder } from "./walk.js";
 export interface InitResult {
   /** The model file's text, or undefined when nothing was found to import. */
   text: string | undefined;
+  /** Whether the text loads as a model; init never writes one that does not. */
+  loads: boolean;
   diagnostics: Diagnostic[];
   /** What was found, per service, for the summary. */
   services: {
@@ -138,7 +140,7 @@ export async function initFromRepository(
     environments: placed.get(id) ?? [],
   }));
   const result = { diagnostics, services: summary, environments: found, secrets: moved, code, sources };
-  if (Object.keys(services).length === 0) return { text: undefined, ...result };
+  if (Object.keys(services).length === 0) return { text: undefined, loads: false, ...result };
   const model = {
     system: { name: basename(root) },
     ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
@@ -149,9 +151,8 @@ export async function initFromRepository(
   let text = toModelText(model, differing, moved, references, refused);
   // A value of the files that the model refuses (a request above its limit, a quantity it cannot
   // read) is left out of the draft and marked, so that it loads: the files' findings say the rest.
-  for (let pass = 0; pass < 3; pass++) {
-    const loaded = loadModelText(text, "deployview.yaml");
-    if (loaded.model !== undefined) break;
+  let loaded = loadModelText(text, "deployview.yaml");
+  for (let pass = 0; pass < 3 && loaded.model === undefined; pass++) {
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     const left = errors.flatMap(({ code, path = [], message }) => {
       // A service's field, or the field of how an environment runs it (…, run, id, field).
@@ -173,8 +174,9 @@ export async function initFromRepository(
       refused.set(id, [...(refused.get(id) ?? []), note]);
     }
     text = toModelText(model, differing, moved, references, refused);
+    loaded = loadModelText(text, "deployview.yaml");
   }
-  return { text, ...result };
+  return { text, loads: loaded.model !== undefined, ...result };
 }
 
 /**
@@ -392,9 +394,4 @@ function markEnvReferences(doc: Document, references: readonly EnvReference[]) {
     else if (defaults.length > 0)
       pair.key.commentBefore = ` TODO: the compose file writes ${what}; the model takes ${variable} from .env or where it runs, without the default`;
   }
-}
-
-/** Whether the text loads as a model; init never writes one that does not. */
-export function modelLoads(text: string): boolean {
-  return loadModelText(text, "deployview.yaml").model !== undefined;
 }

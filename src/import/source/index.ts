@@ -3,13 +3,14 @@
  * framework, build tool, runtime, database, authentication, notable dependencies and config files,
  * and what its Dockerfile says (ports, health check, user, stages).
  */
-import { type Dirent, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { SourceCode } from "../../model/types.js";
 import { type DockerfileFacts, readDockerfile } from "./dockerfile.js";
 import { classify, ecosystemOfRuntime, ecosystems } from "./ecosystems.js";
 import { type ManifestReading, manifestReaders } from "./manifests.js";
+import { readSmallFile } from "./small-file.js";
 
 /** The model's description of a service's code, with what was read on the way. */
 export interface SourceInspection extends Omit<SourceCode, "path" | "details"> {
@@ -18,7 +19,6 @@ export interface SourceInspection extends Omit<SourceCode, "path" | "details"> {
   diagnostics: Diagnostic[];
 }
 
-const MAX_BYTES = 1024 * 1024;
 const CONFIG_FILE =
   /^(package\.json|tsconfig\.json|(vite|next|nuxt|svelte|webpack|angular)\.config\.[cm]?[jt]s|angular\.json|appsettings(\.[A-Za-z]+)?\.json|pyproject\.toml|requirements(-[a-z]+)?\.txt|setup\.cfg|alembic\.ini|manage\.py|Cargo\.toml|go\.mod|Gemfile|pom\.xml|build\.gradle(\.kts)?|[^/]+\.csproj|Dockerfile(\.[A-Za-z0-9_-]+)?|nginx\.conf|\.env\.example|\.env\.sample|Procfile)$/;
 const NESTED_CONFIG = [
@@ -26,17 +26,6 @@ const NESTED_CONFIG = [
   "src/main/resources/application.yml",
   "src/main/resources/application.properties",
 ];
-
-/** A regular file's text (never a link, never a huge file), or undefined. */
-function readSmall(file: string): string | undefined {
-  try {
-    const info = lstatSync(file);
-    if (!info.isFile() || info.size > MAX_BYTES) return undefined;
-    return readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
-}
 
 /** What a base image says about the runtime: node:20-alpine → Node.js 20. */
 function runtimeOfImage(image: string): string | undefined {
@@ -78,9 +67,9 @@ export function inspectSource(folder: string, root: string, dockerfile = "Docker
     .sort();
   inspection.configFiles = [
     ...names.filter((n) => CONFIG_FILE.test(n)),
-    ...NESTED_CONFIG.filter((n) => readSmall(join(folder, n)) !== undefined),
+    ...NESTED_CONFIG.filter((n) => readSmallFile(join(folder, n)) !== undefined),
   ];
-  const dockerText = readSmall(join(folder, dockerfile));
+  const dockerText = readSmallFile(join(folder, dockerfile));
   const facts = dockerText === undefined ? undefined : readDockerfile(dockerText);
   const imageRuntime = facts?.baseImage ? runtimeOfImage(facts.baseImage) : undefined;
   const readings: ManifestReading[] = [];
@@ -88,7 +77,7 @@ export function inspectSource(folder: string, root: string, dockerfile = "Docker
     const reader = manifestReaders.find(([pattern]) => pattern.test(name))?.[1];
     if (!reader) continue;
     const file = join(folder, name);
-    const text = readSmall(file);
+    const text = readSmallFile(file);
     if (text === undefined) continue;
     const reading = reader(text);
     if (reading.problem) {

@@ -1,15 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkModel } from "../../../src/check/index.js";
-import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
-import { folderWith } from "../../helpers/files.js";
+import { manifestRuleFindings } from "../../helpers/manifest-findings.js";
 import { workloadHead } from "../../rules/cases.js";
 
 describe("a sidecar that states some of its resources", () => {
   it("is hinted to set what it lacks, not what it states already", async () => {
     const sidecar = (name: string, resources: string) =>
       `{ name: ${name}, image: '${name}:1.0', resources: ${resources} }`;
-    const dir = folderWith({
-      "app.yaml": [
+    const { found } = await manifestRuleFindings(
+      [
         ...workloadHead("Deployment", "web"),
         `    spec: { containers: [${[
           "{ name: web, image: 'web:1.0', resources: { requests: { cpu: 10m, memory: 32Mi }, limits: { memory: 64Mi } } }",
@@ -18,10 +16,9 @@ describe("a sidecar that states some of its resources", () => {
           sidecar("none", "{}"),
         ].join(", ")}] }`,
         "",
-      ].join("\n"),
-    });
-    const loaded = await loadManifestsAsModel([dir]);
-    const found = checkModel(loaded.model!).filter((d) => d.code === "no-resource-limits");
+      ],
+      "no-resource-limits",
+    );
     expect(found.map((d) => [d.message, d.hint])).toEqual([
       [
         "container 'memory' of 'web' states no CPU request",
