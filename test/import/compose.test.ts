@@ -681,6 +681,24 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("takes text Compose reads as true or false where the specification takes only a boolean, as Compose turns it into one first", async () => {
+    const file = write(
+      "cast.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: 'false' } } }",
+        "  b: { image: 'b:1', depends_on: { c: { condition: service_started, required: 'maybe' } } }",
+        "  c: { image: 'c:1' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-wrong-type@3:79"]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      'services.b.depends_on.c.required must be true or false, not string "maybe"',
+    );
+  });
+
   it("reports an entry written twice in a list the specification wants unique, as Compose refuses it", async () => {
     const file = write(
       "repeated.yaml",
