@@ -3,7 +3,7 @@ import { describeType, typeNames } from "../../load/json-types.js";
 import { locate } from "../../load/yaml-file.js";
 import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
-import { asText, INT64_MAX_TEXT, isObject } from "../json.js";
+import { asText, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
 import {
   composeServiceKeys,
   composeTopKeys,
@@ -25,45 +25,58 @@ const PARSED_HINTS = {
   number: "write a number, such as 0.5",
 } as const;
 
+/** What the Compose Specification refuses in one file's value: names it does not take, and the rest by path. */
+export interface FileProblems {
+  /** Entries of a section with a name Compose does not take, as [section, name]. */
+  names: [string, string][];
+  problems: SpecProblem[];
+}
+
 /**
  * What the Compose Specification refuses in a file, each where it is written: keys it does not know
  * (x- extensions aside), with a suggestion; values of the wrong type or outside what it takes, at
  * any depth; and names it does not take. Compose refuses each.
  */
-export function keyProblems(source: ComposeSource): Diagnostic[] {
+export function keyProblems(source: ComposeSource, found = specProblems(source.value)): Diagnostic[] {
+  const names = found.names.map(([key, name]) =>
+    diagnostic(
+      "schema-invalid-value",
+      "error",
+      `'${name}' is not a name Compose takes for one of its ${key}`,
+      locate(source.yaml, [key, name], "key"),
+      { hint: "use letters, digits, '.', '_' and '-' only" },
+    ),
+  );
+  return [...names, ...found.problems.map((problem) => specDiagnostic(source, problem))];
+}
+
+/** The schema walked along a file's value (or the merged files'), with no positions: those are found when reported. */
+export function specProblems(value: Json): FileProblems {
   const problems: SpecProblem[] = [];
   const unknownKey = (path: (string | number)[], key: string, known: readonly string[]) =>
     problems.push({ kind: "unknown-key", path, key, known: [...known] });
   // A section's entries are walked one by one, so that a name it does not take is said as such.
   const isSection = (key: string): key is (typeof NAMED_SECTIONS)[number] =>
     (NAMED_SECTIONS as readonly string[]).includes(key);
-  const names: Diagnostic[] = [];
-  for (const [key, value] of Object.entries(source.value)) {
+  const names: [string, string][] = [];
+  for (const [key, section] of Object.entries(value)) {
     const schema = topKeySchema(key);
     if (!schema) {
       if (!key.startsWith("x-")) unknownKey([key], key, composeTopKeys);
       continue;
     }
     if (!isSection(key)) {
-      walkSpec(value, schema, [key], problems);
+      walkSpec(section, schema, [key], problems);
       continue;
     }
-    if (value === null || value === undefined) continue;
-    if (!isObject(value)) {
-      problems.push({ kind: "wrong-type", path: [key], value, allowed: ["object"] });
+    if (section === null || section === undefined) continue;
+    if (!isObject(section)) {
+      problems.push({ kind: "wrong-type", path: [key], value: section, allowed: ["object"] });
       continue;
     }
-    for (const [name, entry] of Object.entries(value)) {
+    for (const [name, entry] of Object.entries(section)) {
       if (!NAME.test(name)) {
-        names.push(
-          diagnostic(
-            "schema-invalid-value",
-            "error",
-            `'${name}' is not a name Compose takes for one of its ${key}`,
-            locate(source.yaml, [key, name], "key"),
-            { hint: "use letters, digits, '.', '_' and '-' only" },
-          ),
-        );
+        names.push([key, name]);
         continue;
       }
       if (key !== "services") {
@@ -86,7 +99,7 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
       }
     }
   }
-  return [...names, ...problems.map((problem) => specDiagnostic(source, problem))];
+  return { names, problems };
 }
 
 function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic {

@@ -16,13 +16,14 @@ import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
 import { keepsImageHealthCheck } from "./health.js";
 import { implicitCycles } from "./implicit-dependencies.js";
-import { keyProblems } from "./key-problems.js";
+import { keyProblems, specProblems } from "./key-problems.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
 import { undefinedReferences } from "./references.js";
+import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
 
 export interface ComposeSource {
@@ -51,7 +52,11 @@ export interface ImportedCompose {
 
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
-  const merged = mergeCompose(sources);
+  const problems = sources.map((source) => specProblems(source.value));
+  // One file without tags merges into a value of its own shape, whose walk is the file's.
+  const single = sources.length === 1 && (sources[0]!.tags?.size ?? 0) === 0;
+  const written = mergeCompose(sources);
+  const merged = withoutRefused(written, refusedPaths(single ? problems[0]! : specProblems(written)));
   const definedIn = sourcesOfServices(sources);
   // The file a path came from: the last one that has it (later files override), else the last
   // one that has the longest part of it. A service as a whole is where it is first defined: a later
@@ -168,8 +173,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       "ports",
       clash.later[0]!.index,
     ]);
-  for (const source of sources) {
-    append(diagnostics, keyProblems(source));
+  for (const [index, source] of sources.entries()) {
+    append(diagnostics, keyProblems(source, problems[index]));
     append(findings, duplicateVariables(source));
     if ("version" in source.value) {
       findings.push(
