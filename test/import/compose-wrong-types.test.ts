@@ -108,3 +108,19 @@ describe("a compose value of the wrong type", () => {
     expect(at("runtime-refused")).toEqual([]);
   });
 });
+
+describe("a key of a secret or config of the wrong type", () => {
+  it("is its wrong type's finding alone: the secret still gives a source, of the wrong type", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  web: { image: 'nginx:1.27', secrets: [password] }",
+        "secrets:",
+        "  password: { environment: [PASSWORD] }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-wrong-type@4:28"]);
+  });
+});

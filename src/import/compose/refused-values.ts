@@ -20,11 +20,13 @@ export function refusedPaths({ problems }: FileProblems): KeyPath[] {
 }
 
 /**
- * `merged` less each refused value: a key of a mapping goes alone, an entry of a list goes whole
- * with what holds it (a port whose target is a list is no port Compose reads, and one without its
- * target would be reported again for lacking one). A section's entries and the sections stay,
- * whatever they hold: their names are what the references are checked against. Only what is on
- * the way to a refused value is copied; the files' own values are never changed.
+ * `merged` less each refused value. A key of a mapping stays, written with nothing (`image:`),
+ * which every reader takes as unset, as it does where a file writes it so: taken out, a secret
+ * whose `file` is a number would be said to give nothing to read it from. An entry of a list goes
+ * whole, with what it holds: a port whose target is a list is no port Compose reads, and without
+ * its target it would be reported again for lacking one. A section's entries and the sections
+ * stay, whatever they hold: their names are what the references are checked against. Only what is
+ * on the way to a refused value is copied; the files' own values are never changed.
  */
 export function withoutRefused(merged: Json, refused: readonly KeyPath[]): Json {
   const cuts = refused.map(entryOrKey).filter((path) => path.length > SECTION_ENTRY_DEPTH);
@@ -58,7 +60,7 @@ export function withoutRefused(merged: Json, refused: readonly KeyPath[]): Json 
     if (Array.isArray(parent) && typeof last === "number") {
       const indices = leftOut.get(parent) ?? new Set<number>();
       leftOut.set(parent, indices.add(last));
-    } else if (isObject(parent) && typeof last === "string") delete parent[last];
+    } else if (isObject(parent) && typeof last === "string") parent[last] = null;
   }
   for (const [list, indices] of leftOut) {
     const kept = list.filter((_, index) => !indices.has(index));
