@@ -124,3 +124,42 @@ describe("a key of a secret or config of the wrong type", () => {
     expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-wrong-type@4:28"]);
   });
 });
+
+describe("a number too large for any, as 1e400", () => {
+  it.each([
+    ["a long-syntax port's target", "ports: [{ target: 1e400, published: 8080 }]", "4:23", "whole numbers"],
+    ["a long-syntax port's published", "ports: [{ target: 80, published: -1e400 }]", "4:38", "whole numbers"],
+    ["a memory limit", "mem_limit: 1e400", "4:16", "numbers"],
+    ["a memory limit of deploy", "deploy: { resources: { limits: { memory: 1e400 } } }", "4:46", "numbers"],
+    ["a count of replicas", "deploy: { replicas: 1e400 }", "4:25", "whole numbers"],
+    ["a scale", "scale: 1e400", "4:12", "whole numbers"],
+    ["a count of CPUs", "cpus: 1e400", "4:11", "numbers"],
+    ["a count of CPUs of deploy", "deploy: { resources: { limits: { cpus: 1e400 } } }", "4:44", "numbers"],
+    ["a ulimit", "ulimits: { nofile: { soft: 1e400, hard: 1024 } }", "4:32", "whole numbers"],
+  ])("is refused as out of range, quoted as written, once: %s", async (_, setting, at, kind) => {
+    const { at: found, messages } = await foundOnLine4(setting);
+    expect(found).toEqual([`schema-invalid-value@${at}`]);
+    const written = setting.includes("-1e400") ? "-1e400" : "1e400";
+    expect(messages[0]).toMatch(new RegExp(` is ${written}, out of the range of ${kind} Compose reads`));
+    expect(messages[0]).not.toContain("Infinity");
+  });
+
+  it("is not taken into the model", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    ports: [{ target: 1e400 }, '8081:81']",
+        "    deploy: { replicas: 1e400, resources: { limits: { memory: 1e400, cpus: 1e400 } } }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const web = loaded.model!.services.find((s) => s.id === "web")!;
+    expect(web.ports.map((p) => p.port)).toEqual([81]);
+    expect(web.memory).toBeUndefined();
+    expect(web.cpu).toBeUndefined();
+    expect(loaded.model!.environments[0]!.instances[0]!.replicas).toMatchObject({ min: 1, max: 1 });
+  });
+});

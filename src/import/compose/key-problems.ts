@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
-import { locate } from "../../load/yaml-file.js";
+import { type KeyPath, locate } from "../../load/yaml-file.js";
 import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
 import { asText, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
@@ -102,6 +102,29 @@ export function specProblems(value: Json): FileProblems {
   return { names, problems };
 }
 
+/** YAML's infinity, as it is written: .inf, .Inf or .INF, with a sign or not. */
+const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
+
+/** What the file writes at a value's place, as it is written. */
+function writtenText(source: ComposeSource, path: KeyPath): string {
+  const { start, end } = locate(source.yaml, path, "value");
+  return source.yaml.text.slice(start, end);
+}
+
+function wrongType(source: ComposeSource, problem: SpecProblem & { kind: "wrong-type" }): Diagnostic {
+  const names = [...new Set(problem.allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+  return diagnostic(
+    "schema-wrong-type",
+    "error",
+    `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}${
+      Number.isInteger(problem.value) && problem.allowed.includes("integer")
+        ? `, beyond the largest Compose reads (${INT64_MAX_TEXT})`
+        : ""
+    }`,
+    locate(source.yaml, problem.path, "value"),
+  );
+}
+
 function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic {
   const where = problem.path.slice(0, -1).join(".");
   switch (problem.kind) {
@@ -120,17 +143,20 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
               : suggestion(problem.key, problem.known, "key"),
         },
       );
-    case "wrong-type": {
-      const names = [...new Set(problem.allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+    case "wrong-type":
+      return wrongType(source, problem);
+    case "out-of-range": {
+      const written = writtenText(source, problem.path);
+      const numeric = problem.allowed.some((type) => type === "number" || type === "integer");
+      // Infinity written as such (.inf) where no number goes is of the wrong type first.
+      if (INFINITY.test(written) && !numeric) return wrongType(source, { ...problem, kind: "wrong-type" });
+      const whole = problem.allowed.includes("integer") && !problem.allowed.includes("number");
       return diagnostic(
-        "schema-wrong-type",
+        "schema-invalid-value",
         "error",
-        `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}${
-          Number.isInteger(problem.value) && problem.allowed.includes("integer")
-            ? `, beyond the largest Compose reads (${INT64_MAX_TEXT})`
-            : ""
-        }`,
+        `${problem.path.join(".")} is ${written}, out of the range of ${whole ? "whole numbers" : "numbers"} Compose reads`,
         locate(source.yaml, problem.path, "value"),
+        { hint: "write the number meant: none this far from zero fits in the number Compose reads it into" },
       );
     }
     case "not-allowed": {

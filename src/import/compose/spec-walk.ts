@@ -33,6 +33,11 @@ export type SpecProblem =
   | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] }
   | { kind: "not-matching"; path: KeyPath; value: string; pattern: string }
   | { kind: "not-parsing"; path: KeyPath; value: string; as: ParsedType }
+  /**
+   * A number YAML reads as infinite: written too large for any (1e400, which Compose reads as
+   * text and cannot parse), or as infinity itself (.inf).
+   */
+  | { kind: "out-of-range"; path: KeyPath; value: number; allowed: JsonType[] }
   /** An item the list has already, where the schema wants each once (ports, environment, dns). */
   | { kind: "repeated-item"; path: KeyPath; value: unknown; first: number };
 
@@ -225,6 +230,10 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
   // Null leaves a key unset (`command:`), as `!reset` does.
   if (value === null || value === undefined) return;
   const node = nodeOf(schema);
+  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
+    found.push({ kind: "out-of-range", path, value, allowed: node.types });
+    return;
+  }
   if (!fits(node, value) && !castToFit(node, value, path)) {
     found.push({ kind: "wrong-type", path, value, allowed: node.types });
     return;
