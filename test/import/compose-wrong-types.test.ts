@@ -61,6 +61,7 @@ describe("a compose value of the wrong type", () => {
     expect(await messages("volumes: [1]")).toEqual([
       "services.web.volumes.0 must be text or a mapping, not number 1",
     ]);
+    expect(await messages("image: 1.50")).toEqual(["services.web.image must be text, not number 1.50"]);
   });
 
   it("is read as nothing: the entry that holds it is left out, the rest read as written", async () => {

@@ -919,19 +919,19 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([
-      "services.web.deploy.replicas must be a whole number or text, not number 100000000000000000000, beyond the largest Compose reads (9223372036854775807)",
+      "services.web.deploy.replicas must be a whole number or text, not number 99999999999999999999, beyond the largest Compose reads (9223372036854775807)",
     ]);
   });
 
-  it("names a number YAML reads as no finite one as it is read, .nan or .inf, not as null", async () => {
+  it("names a number YAML reads as no finite one as it is written, .nan or .inf, not as null", async () => {
     const file = write(
       "not-finite.yaml",
       "services:\n  web: { image: 'web:1.0', build: .nan, healthcheck: { test: [CMD, 'true'], timeout: -.inf } }\n",
     );
     const loaded = await loadComposeAsModel([file]);
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([
-      "services.web.build must be text or a mapping, not number NaN",
-      "services.web.healthcheck.timeout must be text, not number -Infinity",
+      "services.web.build must be text or a mapping, not number .nan",
+      "services.web.healthcheck.timeout must be text, not number -.inf",
     ]);
   });
 

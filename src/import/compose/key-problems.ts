@@ -1,6 +1,6 @@
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
-import { type KeyPath, locate } from "../../load/yaml-file.js";
+import { locate } from "../../load/yaml-file.js";
 import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
 import { asText, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
@@ -105,23 +105,32 @@ export function specProblems(value: Json): FileProblems {
 /** YAML's infinity, as it is written: .inf, .Inf or .INF, with a sign or not. */
 const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 
-/** What the file writes at a value's place, as it is written. */
-function writtenText(source: ComposeSource, path: KeyPath): string {
-  const { start, end } = locate(source.yaml, path, "value");
-  return source.yaml.text.slice(start, end);
+/** What the file writes at a place, as it is written. */
+const writtenText = (source: ComposeSource, { start, end }: SourceRange): string =>
+  source.yaml.text.slice(start, end);
+
+/** A number as YAML writes one: digits, or .inf and .nan; not an alias (*count), which names another. */
+const NUMBER = /^[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9.][0-9A-Za-z_.+-]*)$/;
+
+/** A value as the file writes it where it is a number (1.50, 99999999999999999999), not as it is read (1.5, 1e20). */
+function describeWritten(source: ComposeSource, value: unknown, at: SourceRange): string {
+  if (typeof value !== "number") return describeType(value);
+  const written = writtenText(source, at);
+  return `number ${NUMBER.test(written) ? written : String(value)}`;
 }
 
 function wrongType(source: ComposeSource, problem: SpecProblem & { kind: "wrong-type" }): Diagnostic {
   const names = [...new Set(problem.allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+  const at = locate(source.yaml, problem.path, "value");
   return diagnostic(
     "schema-wrong-type",
     "error",
-    `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}${
+    `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeWritten(source, problem.value, at)}${
       Number.isInteger(problem.value) && problem.allowed.includes("integer")
         ? `, beyond the largest Compose reads (${INT64_MAX_TEXT})`
         : ""
     }`,
-    locate(source.yaml, problem.path, "value"),
+    at,
   );
 }
 
@@ -146,7 +155,8 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
     case "wrong-type":
       return wrongType(source, problem);
     case "out-of-range": {
-      const written = writtenText(source, problem.path);
+      const at = locate(source.yaml, problem.path, "value");
+      const written = writtenText(source, at);
       const numeric = problem.allowed.some((type) => type === "number" || type === "integer");
       // Infinity written as such (.inf) where no number goes is of the wrong type first.
       if (INFINITY.test(written) && !numeric) return wrongType(source, { ...problem, kind: "wrong-type" });
@@ -155,7 +165,7 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
         "schema-invalid-value",
         "error",
         `${problem.path.join(".")} is ${written}, out of the range of ${whole ? "whole numbers" : "numbers"} Compose reads`,
-        locate(source.yaml, problem.path, "value"),
+        at,
         { hint: "write the number meant: none this far from zero fits in the number Compose reads it into" },
       );
     }
