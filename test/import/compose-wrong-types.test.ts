@@ -164,3 +164,16 @@ describe("a number too large for any, as 1e400", () => {
     expect(loaded.model!.environments[0]!.instances[0]!.replicas).toMatchObject({ min: 1, max: 1 });
   });
 });
+
+describe("an image or build of the wrong type", () => {
+  it("is its wrong type's finding alone, not a service with no image besides", async () => {
+    const folder = folderWith({
+      "compose.yaml": ["services:", "  web:", "    image: 1", "  api:", "    build: [.]", ""].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const found = [...loaded.diagnostics, ...checkModel(loaded.model!, { sources: loaded.sources })].filter(
+      (d) => d.severity === "error",
+    );
+    expect(located(found, loaded.sources)).toEqual(["schema-wrong-type@3:12", "schema-wrong-type@5:12"]);
+  });
+});

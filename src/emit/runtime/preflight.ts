@@ -54,8 +54,10 @@ export function preflight(model: Model, environment: Environment, platform: Plat
     );
   };
   const clashes = hostClashes(hostOf);
+  // An image that may be in what a service extends, or is written of a type refused where it is, is not said to be missing.
+  const imageAccountedFor = new Set([...(model.unresolvedExtends ?? []), ...(model.refusedImages ?? [])]);
   for (const instance of instances) {
-    append(found, instanceProblems(instance, declared, model.unresolvedExtends));
+    append(found, instanceProblems(instance, declared, imageAccountedFor));
     if (platform === "compose") append(found, clashes(instance));
   }
   if (platform === "compose") append(found, poolShortfalls(instances, hostOf));
@@ -80,11 +82,11 @@ export function preflight(model: Model, environment: Environment, platform: Plat
 function instanceProblems(
   instance: Instance,
   declared: ReadonlySet<string>,
-  unresolvedExtends: ReadonlySet<string> | undefined,
+  imageAccountedFor: ReadonlySet<string>,
 ): Diagnostic[] {
   const found: Diagnostic[] = [];
   const service = instance.service;
-  if (!instance.image && !service.build && !unresolvedExtends?.has(service.id)) {
+  if (!instance.image && !service.build && !imageAccountedFor.has(service.id)) {
     found.push(
       diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
         // A compose file that only adds to another (an override) lacks them by design.
