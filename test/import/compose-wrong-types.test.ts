@@ -177,3 +177,15 @@ describe("an image or build of the wrong type", () => {
     expect(located(found, loaded.sources)).toEqual(["schema-wrong-type@3:12", "schema-wrong-type@5:12"]);
   });
 });
+
+describe("a list of many entries with one of the wrong type", () => {
+  it("is read without that one, however many more a call could take as arguments", async () => {
+    const words = Array.from({ length: 150_000 }, () => "x");
+    const folder = folderWith({
+      "compose.yaml": `services:\n  web:\n    image: nginx:1.27\n    command: [${words.join(", ")}, 1]\n`,
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    expect(loaded.diagnostics.map((d) => d.code)).toEqual(["schema-wrong-type"]);
+    expect(loaded.model!.services[0]!.command).toHaveLength(words.length);
+  });
+});

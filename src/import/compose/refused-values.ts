@@ -62,9 +62,11 @@ export function withoutRefused(merged: Json, refused: readonly KeyPath[]): Json 
       leftOut.set(parent, indices.add(last));
     } else if (isObject(parent) && typeof last === "string") parent[last] = null;
   }
+  // In place, one entry after another: a list of many entries is more than a call takes as arguments.
   for (const [list, indices] of leftOut) {
-    const kept = list.filter((_, index) => !indices.has(index));
-    list.splice(0, list.length, ...kept);
+    let kept = 0;
+    for (let index = 0; index < list.length; index++) if (!indices.has(index)) list[kept++] = list[index];
+    list.length = kept;
   }
   return root;
 }
