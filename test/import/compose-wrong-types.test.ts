@@ -62,6 +62,10 @@ describe("a compose value of the wrong type", () => {
       "services.web.volumes.0 must be text or a mapping, not number 1",
     ]);
     expect(await messages("image: 1.50")).toEqual(["services.web.image must be text, not number 1.50"]);
+    // Where neither a number nor text goes, a number too large is of the wrong type first.
+    expect(await messages("healthcheck: 1e400")).toEqual([
+      "services.web.healthcheck must be a mapping, not number 1e400",
+    ]);
   });
 
   it("is read as nothing: the entry that holds it is left out, the rest read as written", async () => {

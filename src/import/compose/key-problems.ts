@@ -158,8 +158,11 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
       const at = locate(source.yaml, problem.path, "value");
       const written = writtenText(source, at);
       const numeric = problem.allowed.some((type) => type === "number" || type === "integer");
-      // Infinity written as such (.inf) where no number goes is of the wrong type first.
-      if (INFINITY.test(written) && !numeric) return wrongType(source, { ...problem, kind: "wrong-type" });
+      // Infinity written as such (.inf) where no number goes, or any where no text goes either (a
+      // mapping), is of the wrong type first; Compose reads 1e400 as text, which a text field takes.
+      const text = problem.allowed.length === 0 || problem.allowed.includes("string");
+      if (!numeric && (INFINITY.test(written) || !text))
+        return wrongType(source, { ...problem, kind: "wrong-type" });
       const whole = problem.allowed.includes("integer") && !problem.allowed.includes("number");
       return diagnostic(
         "schema-invalid-value",
