@@ -149,6 +149,16 @@ describe("a number too large for any, as 1e400", () => {
     expect(messages[0]).not.toContain("Infinity");
   });
 
+  it.each([
+    ["an environment variable's value", "environment: { LIMIT: 1e400 }"],
+    ["a label's value", "labels: { limit: 1e400 }"],
+  ])(
+    "is not refused where Compose takes any value as text, reading it as written: %s",
+    async (_, setting) => {
+      expect((await foundOnLine4(setting)).at).toEqual([]);
+    },
+  );
+
   it("is not taken into the model", async () => {
     const folder = folderWith({
       "compose.yaml": [

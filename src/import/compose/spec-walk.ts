@@ -204,6 +204,13 @@ function jsonType(value: unknown): JsonType {
   return typeof value as JsonType;
 }
 
+/**
+ * Whether the node takes text, numbers and booleans alike (a variable's or a label's value): Compose
+ * makes text of each, and of 1e400, which it reads as the text written, not as a number too large.
+ */
+const takesAnyScalar = (node: Node): boolean =>
+  node.types.includes("string") && node.types.includes("number") && node.types.includes("boolean");
+
 /** Whether the value is of a type the node takes (any, where it names none). */
 function fits(node: Node, value: unknown): boolean {
   if (node.types.length === 0) return true;
@@ -230,7 +237,7 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
   // Null leaves a key unset (`command:`), as `!reset` does.
   if (value === null || value === undefined) return;
   const node = nodeOf(schema);
-  if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
+  if ((value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) && !takesAnyScalar(node)) {
     found.push({ kind: "out-of-range", path, value, allowed: node.types });
     return;
   }
