@@ -487,6 +487,11 @@ export interface Model {
    * (see extendsUnfollowed).
    */
   unresolvedExtends?: ReadonlySet<string>;
+  /**
+   * Services whose compose image or build is of a type the schema refuses (`image: 1`), which is
+   * reported where it is written: no-image does not report them again as having none.
+   */
+  refusedImages?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {

@@ -230,3 +230,23 @@ describe("a build whose context is no text", () => {
     expect(at).toEqual([]);
   });
 });
+
+describe("a secret's or config's file that is no text", () => {
+  it("is its wrong type's finding alone, never a file named 1 or true that is not here", async () => {
+    const dir = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  a: { image: a:1 }",
+        "secrets:",
+        "  password: { file: 1 }",
+        "configs:",
+        "  proxy: { file: true }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const linted = lint(loaded.model!, { sources: loaded.sources });
+    const found = [...loaded.diagnostics, ...linted].filter((d) => d.code !== "missing-health-check");
+    expect(located(found, loaded.sources)).toEqual(["schema-wrong-type@4:21", "schema-wrong-type@6:18"]);
+  });
+});

@@ -681,6 +681,24 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("takes text Compose reads as true or false where the specification takes only a boolean, as Compose turns it into one first", async () => {
+    const file = write(
+      "cast.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', depends_on: { b: { condition: service_started, required: 'false' } } }",
+        "  b: { image: 'b:1', depends_on: { c: { condition: service_started, required: 'maybe' } } }",
+        "  c: { image: 'c:1' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["schema-wrong-type@3:79"]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      'services.b.depends_on.c.required must be true or false, not string "maybe"',
+    );
+  });
+
   it("reports an entry written twice in a list the specification wants unique, as Compose refuses it", async () => {
     const file = write(
       "repeated.yaml",
@@ -901,19 +919,19 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([
-      "services.web.deploy.replicas must be a whole number or text, not number 100000000000000000000, beyond the largest Compose reads (9223372036854775807)",
+      "services.web.deploy.replicas must be a whole number or text, not number 99999999999999999999, beyond the largest Compose reads (9223372036854775807)",
     ]);
   });
 
-  it("names a number YAML reads as no finite one as it is read, .nan or .inf, not as null", async () => {
+  it("names a number YAML reads as no finite one as it is written, .nan or .inf, not as null", async () => {
     const file = write(
       "not-finite.yaml",
       "services:\n  web: { image: 'web:1.0', build: .nan, healthcheck: { test: [CMD, 'true'], timeout: -.inf } }\n",
     );
     const loaded = await loadComposeAsModel([file]);
     expect(loaded.diagnostics.map((d) => d.message)).toEqual([
-      "services.web.build must be text or a mapping, not number NaN",
-      "services.web.healthcheck.timeout must be text, not number -Infinity",
+      "services.web.build must be text or a mapping, not number .nan",
+      "services.web.healthcheck.timeout must be text, not number -.inf",
     ]);
   });
 

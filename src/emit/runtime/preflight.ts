@@ -81,7 +81,9 @@ export function preflight(model: Model, environment: Environment, platform: Plat
 function instanceProblems(instance: Instance, declared: ReadonlySet<string>, model: Model): Diagnostic[] {
   const found: Diagnostic[] = [];
   const service = instance.service;
-  if (!instance.image && !service.build && !extendsUnfollowed(model, service)) {
+  // An image written of a type the file refuses is reported there, not said to be missing too.
+  const imageRefused = model.refusedImages?.has(service.id) === true;
+  if (!instance.image && !service.build && !extendsUnfollowed(model, service) && !imageRefused) {
     found.push(
       diagnostic("no-image", "error", `'${instance.id}' has neither an image nor a build`, instance.at, {
         // A compose file that only adds to another (an override) lacks them by design.

@@ -202,6 +202,7 @@ export async function loadComposeAsModel(
     readFrom: "compose" as const,
     imageHealthChecks: imported.imageHealthChecks,
     unresolvedExtends: imported.unresolvedExtends,
+    refusedImages: imported.refusedImages,
   };
   // A file another overrides may hold what the merge replaces; included and extended files are
   // read in part.

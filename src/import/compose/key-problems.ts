@@ -1,9 +1,9 @@
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { describeType, typeNames } from "../../load/json-types.js";
 import { locate } from "../../load/yaml-file.js";
 import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
-import { asText, INT64_MAX_TEXT, isObject } from "../json.js";
+import { asText, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
 import {
   composeServiceKeys,
   composeTopKeys,
@@ -25,45 +25,58 @@ const PARSED_HINTS = {
   number: "write a number, such as 0.5",
 } as const;
 
+/** What the Compose Specification refuses in one file's value: names it does not take, and the rest by path. */
+export interface FileProblems {
+  /** Entries of a section with a name Compose does not take, as [section, name]. */
+  names: [string, string][];
+  problems: SpecProblem[];
+}
+
 /**
  * What the Compose Specification refuses in a file, each where it is written: keys it does not know
  * (x- extensions aside), with a suggestion; values of the wrong type or outside what it takes, at
  * any depth; and names it does not take. Compose refuses each.
  */
-export function keyProblems(source: ComposeSource): Diagnostic[] {
+export function keyProblems(source: ComposeSource, found = specProblems(source.value)): Diagnostic[] {
+  const names = found.names.map(([key, name]) =>
+    diagnostic(
+      "schema-invalid-value",
+      "error",
+      `'${name}' is not a name Compose takes for one of its ${key}`,
+      locate(source.yaml, [key, name], "key"),
+      { hint: "use letters, digits, '.', '_' and '-' only" },
+    ),
+  );
+  return [...names, ...found.problems.map((problem) => specDiagnostic(source, problem))];
+}
+
+/** The schema walked along a file's value (or the merged files'), with no positions: those are found when reported. */
+export function specProblems(value: Json): FileProblems {
   const problems: SpecProblem[] = [];
   const unknownKey = (path: (string | number)[], key: string, known: readonly string[]) =>
     problems.push({ kind: "unknown-key", path, key, known: [...known] });
   // A section's entries are walked one by one, so that a name it does not take is said as such.
   const isSection = (key: string): key is (typeof NAMED_SECTIONS)[number] =>
     (NAMED_SECTIONS as readonly string[]).includes(key);
-  const names: Diagnostic[] = [];
-  for (const [key, value] of Object.entries(source.value)) {
+  const names: [string, string][] = [];
+  for (const [key, section] of Object.entries(value)) {
     const schema = topKeySchema(key);
     if (!schema) {
       if (!key.startsWith("x-")) unknownKey([key], key, composeTopKeys);
       continue;
     }
     if (!isSection(key)) {
-      walkSpec(value, schema, [key], problems);
+      walkSpec(section, schema, [key], problems);
       continue;
     }
-    if (value === null || value === undefined) continue;
-    if (!isObject(value)) {
-      problems.push({ kind: "wrong-type", path: [key], value, allowed: ["object"] });
+    if (section === null || section === undefined) continue;
+    if (!isObject(section)) {
+      problems.push({ kind: "wrong-type", path: [key], value: section, allowed: ["object"] });
       continue;
     }
-    for (const [name, entry] of Object.entries(value)) {
+    for (const [name, entry] of Object.entries(section)) {
       if (!NAME.test(name)) {
-        names.push(
-          diagnostic(
-            "schema-invalid-value",
-            "error",
-            `'${name}' is not a name Compose takes for one of its ${key}`,
-            locate(source.yaml, [key, name], "key"),
-            { hint: "use letters, digits, '.', '_' and '-' only" },
-          ),
-        );
+        names.push([key, name]);
         continue;
       }
       if (key !== "services") {
@@ -86,7 +99,39 @@ export function keyProblems(source: ComposeSource): Diagnostic[] {
       }
     }
   }
-  return [...names, ...problems.map((problem) => specDiagnostic(source, problem))];
+  return { names, problems };
+}
+
+/** YAML's infinity, as it is written: .inf, .Inf or .INF, with a sign or not. */
+const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
+
+/** What the file writes at a place, as it is written. */
+const writtenText = (source: ComposeSource, { start, end }: SourceRange): string =>
+  source.yaml.text.slice(start, end);
+
+/** A number as YAML writes one: digits, or .inf and .nan; not an alias (*count), which names another. */
+const NUMBER = /^[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9.][0-9A-Za-z_.+-]*)$/;
+
+/** A value as the file writes it where it is a number (1.50, 99999999999999999999), not as it is read (1.5, 1e20). */
+function describeWritten(source: ComposeSource, value: unknown, at: SourceRange): string {
+  if (typeof value !== "number") return describeType(value);
+  const written = writtenText(source, at);
+  return `number ${NUMBER.test(written) ? written : String(value)}`;
+}
+
+function wrongType(source: ComposeSource, problem: SpecProblem & { kind: "wrong-type" }): Diagnostic {
+  const names = [...new Set(problem.allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+  const at = locate(source.yaml, problem.path, "value");
+  return diagnostic(
+    "schema-wrong-type",
+    "error",
+    `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeWritten(source, problem.value, at)}${
+      Number.isInteger(problem.value) && problem.allowed.includes("integer")
+        ? `, beyond the largest Compose reads (${INT64_MAX_TEXT})`
+        : ""
+    }`,
+    at,
+  );
 }
 
 function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic {
@@ -107,17 +152,24 @@ function specDiagnostic(source: ComposeSource, problem: SpecProblem): Diagnostic
               : suggestion(problem.key, problem.known, "key"),
         },
       );
-    case "wrong-type": {
-      const names = [...new Set(problem.allowed.filter((t) => t !== "null").map((t) => typeNames[t] ?? t))];
+    case "wrong-type":
+      return wrongType(source, problem);
+    case "out-of-range": {
+      const at = locate(source.yaml, problem.path, "value");
+      const written = writtenText(source, at);
+      const numeric = problem.allowed.some((type) => type === "number" || type === "integer");
+      // Infinity written as such (.inf) where no number goes, or any where no text goes either (a
+      // mapping), is of the wrong type first; Compose reads 1e400 as text, which a text field takes.
+      const text = problem.allowed.length === 0 || problem.allowed.includes("string");
+      if (!numeric && (INFINITY.test(written) || !text))
+        return wrongType(source, { ...problem, kind: "wrong-type" });
+      const whole = problem.allowed.includes("integer") && !problem.allowed.includes("number");
       return diagnostic(
-        "schema-wrong-type",
+        "schema-invalid-value",
         "error",
-        `${problem.path.join(".")} must be ${names.join(" or ")}, not ${describeType(problem.value)}${
-          Number.isInteger(problem.value) && problem.allowed.includes("integer")
-            ? `, beyond the largest Compose reads (${INT64_MAX_TEXT})`
-            : ""
-        }`,
-        locate(source.yaml, problem.path, "value"),
+        `${problem.path.join(".")} is ${written}, out of the range of ${whole ? "whole numbers" : "numbers"} Compose reads`,
+        at,
+        { hint: "write the number meant: none this far from zero fits in the number Compose reads it into" },
       );
     }
     case "not-allowed": {

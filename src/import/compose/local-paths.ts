@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { pathKind } from "../../load/path-kind.js";
-import { isObject, type Json, textOf } from "../json.js";
+import { isObject, type Json } from "../json.js";
 
 type At = (path: (string | number)[]) => SourceRange;
 
@@ -47,7 +47,7 @@ export interface Build {
   contextKey: string[];
 }
 
-/** A build's context or Dockerfile as written; none where it is no text, the schema's wrong type (key-problems.ts). */
+/** A path as written (a build's context or Dockerfile, a secret's file); none where it is no text, the schema's wrong type (key-problems.ts). */
 const pathText = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
 export function buildOf(raw: unknown): Build | undefined {
@@ -123,7 +123,7 @@ function missingFiles(value: Json, folder: string, report: Report): void {
     const entries = value[section];
     if (!isObject(entries)) continue;
     for (const [name, entry] of Object.entries(entries)) {
-      const file = isObject(entry) ? textOf(entry.file) : undefined;
+      const file = isObject(entry) ? pathText(entry.file) : undefined;
       if (!file || unresolved(file) || present(folder, file, "any")) continue;
       report(
         `the file ${file} of the ${section === "secrets" ? "secret" : "config"} '${name}' is not here, so Compose cannot start what uses it`,

@@ -33,6 +33,11 @@ export type SpecProblem =
   | { kind: "not-allowed"; path: KeyPath; value: unknown; allowed: unknown[] }
   | { kind: "not-matching"; path: KeyPath; value: string; pattern: string }
   | { kind: "not-parsing"; path: KeyPath; value: string; as: ParsedType }
+  /**
+   * A number YAML reads as infinite: written too large for any (1e400, which Compose reads as
+   * text and cannot parse), or as infinity itself (.inf).
+   */
+  | { kind: "out-of-range"; path: KeyPath; value: number; allowed: JsonType[] }
   /** An item the list has already, where the schema wants each once (ports, environment, dns). */
   | { kind: "repeated-item"; path: KeyPath; value: unknown; first: number };
 
@@ -110,13 +115,28 @@ export const readsTrue = (value: unknown): boolean => booleanOf(value) === true;
 /** Whether a boolean field is off: false, or text Compose reads as false (required: "false"). */
 export const readsFalse = (value: unknown): boolean => booleanOf(value) === false;
 
+/** The type Compose reads a field's text as, if it is one of those it parses. */
+function parsedAs(path: KeyPath): ParsedType | undefined {
+  const key = path.at(-1);
+  // A ulimit written as one number is named for the limit (nofile: 65535).
+  return path.at(-2) === "ulimits" ? "integer" : typeof key === "string" ? PARSED[key] : undefined;
+}
+
+/**
+ * Whether text Compose turns into the one type the field takes before it holds the file to the
+ * schema (depends_on's required: "false"), so that the schema never sees it as text.
+ */
+function castToFit(node: Node, value: unknown, path: KeyPath): boolean {
+  if (typeof value !== "string" || node.types.length !== 1) return false;
+  const as = parsedAs(path);
+  return as !== undefined && node.types[0] === as && (value.includes("$") || readsAs(as, value));
+}
+
 /** What a text value of a field Compose parses should read as, where it does not. */
 function unparsed(node: Node, value: string, path: KeyPath): ParsedType | undefined {
   // Empty is a variable not set, and a variable is filled in later: both are reported with variables.
   if (node.types.length !== 2 || value === "") return undefined;
-  const key = path.at(-1);
-  // A ulimit written as one number is named for the limit (nofile: 65535).
-  const as = path.at(-2) === "ulimits" ? "integer" : typeof key === "string" ? PARSED[key] : undefined;
+  const as = parsedAs(path);
   if (as === undefined || value.includes("$")) return undefined;
   const type = as === "number" && node.types.includes("integer") ? "integer" : as;
   return node.types.includes(type) && !readsAs(as, value) ? as : undefined;
@@ -184,6 +204,13 @@ function jsonType(value: unknown): JsonType {
   return typeof value as JsonType;
 }
 
+/**
+ * Whether the node takes text, numbers and booleans alike (a variable's or a label's value): Compose
+ * makes text of each, and of 1e400, which it reads as the text written, not as a number too large.
+ */
+const takesAnyScalar = (node: Node): boolean =>
+  node.types.includes("string") && node.types.includes("number") && node.types.includes("boolean");
+
 /** Whether the value is of a type the node takes (any, where it names none). */
 function fits(node: Node, value: unknown): boolean {
   if (node.types.length === 0) return true;
@@ -210,7 +237,11 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
   // Null leaves a key unset (`command:`), as `!reset` does.
   if (value === null || value === undefined) return;
   const node = nodeOf(schema);
-  if (!fits(node, value)) {
+  if ((value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) && !takesAnyScalar(node)) {
+    found.push({ kind: "out-of-range", path, value, allowed: node.types });
+    return;
+  }
+  if (!fits(node, value) && !castToFit(node, value, path)) {
     found.push({ kind: "wrong-type", path, value, allowed: node.types });
     return;
   }

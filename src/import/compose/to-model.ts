@@ -16,13 +16,14 @@ import { inconsistencies } from "./consistency.js";
 import { duplicateVariables } from "./duplicate-variables.js";
 import { keepsImageHealthCheck } from "./health.js";
 import { implicitCycles } from "./implicit-dependencies.js";
-import { keyProblems } from "./key-problems.js";
+import { keyProblems, specProblems } from "./key-problems.js";
 import { pathInFile } from "./locate-merged.js";
 import { mergeCompose, type Tag } from "./merge.js";
 import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
 import { undefinedReferences } from "./references.js";
+import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
 
 export interface ComposeSource {
@@ -47,11 +48,18 @@ export interface ImportedCompose {
   imageHealthChecks: Set<string>;
   /** Services whose `extends` could not be followed (see Model.unresolvedExtends). */
   unresolvedExtends?: ReadonlySet<string>;
+  /** Services whose image or build the schema refuses (see Model.refusedImages). */
+  refusedImages: ReadonlySet<string>;
 }
 
 export function composeToModel(name: string, sources: ComposeSource[], environment: string): ImportedCompose {
   const diagnostics: Diagnostic[] = [];
-  const merged = mergeCompose(sources);
+  const problems = sources.map((source) => specProblems(source.value));
+  // One file without tags merges into a value of its own shape, whose walk is the file's.
+  const single = sources.length === 1 && (sources[0]!.tags?.size ?? 0) === 0;
+  const written = mergeCompose(sources);
+  const refused = refusedPaths(single ? problems[0]! : specProblems(written));
+  const merged = withoutRefused(written, refused);
   const definedIn = sourcesOfServices(sources);
   // The file a path came from: the last one that has it (later files override), else the last
   // one that has the longest part of it. A service as a whole is where it is first defined: a later
@@ -168,8 +176,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       "ports",
       clash.later[0]!.index,
     ]);
-  for (const source of sources) {
-    append(diagnostics, keyProblems(source));
+  for (const [index, source] of sources.entries()) {
+    append(diagnostics, keyProblems(source, problems[index]));
     append(findings, duplicateVariables(source));
     if ("version" in source.value) {
       findings.push(
@@ -185,7 +193,25 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       );
     }
   }
-  return { input, locate: locator, diagnostics, findings, imageHealthChecks };
+  return {
+    input,
+    locate: locator,
+    diagnostics,
+    findings,
+    imageHealthChecks,
+    refusedImages: refusedImages(refused),
+  };
+}
+
+/** The services whose image or build itself is refused, each named by the path to it. */
+function refusedImages(refused: readonly KeyPath[]): Set<string> {
+  return new Set(
+    refused
+      .filter(
+        (path) => path.length === 3 && path[0] === "services" && (path[2] === "image" || path[2] === "build"),
+      )
+      .map((path) => String(path[1])),
+  );
 }
 
 /** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
