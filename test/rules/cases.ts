@@ -2494,6 +2494,20 @@ export const cases: RuleCase[] = [
     expected: ["6:91"],
   },
   {
+    // A count written as text, or filled in by a variable, is a number to Compose, as replicas: 2 is.
+    rule: "replicas-with-fixed-host-port",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'a:1', ports: ['8080:80'], deploy: { replicas: '${REPLICAS:-2}' } }",
+        "  worker: { image: 'w:1', ports: ['8081:80'], scale: '3' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:32", "3:35"],
+  },
+  {
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server, "--password=hunter2"] }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  c: { kind: cache, image: "redis:7", command: "redis-server --requirepass s3cret --maxmemory 100mb" }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD --bypass x" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
     // At the secret itself, in the word that passes it or in the command written as one string.
