@@ -436,6 +436,32 @@ export const cases: RuleCase[] = [
     expected: ["5:14"],
   },
   {
+    // A config of settings, one a line, with a password among them: found at the line that writes it.
+    // Settings about a secret, or that take it from a variable, are none.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'api:1.0', configs: [app, limits], healthcheck: { test: [CMD, 'true'] } }",
+        "configs:",
+        "  app:",
+        "    content: |",
+        "      db.host=db",
+        "      db.password = hunter2hunter2",
+        "  limits:",
+        "    content: |",
+        "      password_min_length: 12",
+        "      token_ttl: 3600",
+        "      api_key: ${API_KEY}",
+        "      key: app",
+        "",
+      ].join("\n"),
+      ".env.example": "API_KEY=\n",
+    },
+    expected: ["7:21"],
+  },
+  {
     // A disk or network share written in the pod keeps its data as a claim does; scratch space keeps none.
     rule: "stateful-without-volume",
     text: "",

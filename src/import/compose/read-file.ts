@@ -214,7 +214,7 @@ export async function readComposeFile(
     clearResets(value, tags);
     const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
     if (paths.check !== false) append(findings, missingLocalPaths(value, folder, valueAt));
-    append(findings, secretConfigs(value, valueAt));
+    append(findings, secretConfigs(value, valueAt, text));
     await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
     sources.push({ yaml, value, tags, secrets, folder });
   }
