@@ -395,6 +395,41 @@ describe("extends", () => {
     expect(located(found, loaded.sources)).toEqual(["no-image@5:3"]);
   });
 
+  it("points a finding about what a service takes from the one it extends at where that one writes it", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  agent:",
+        "    extends: { file: common.yaml, service: agent }",
+        "    image: shop/agent:1.0",
+        "  api:",
+        "    extends: base",
+        "  base:",
+        "    image: shop/base:1.0",
+        "    privileged: true",
+        "",
+      ].join("\n"),
+      "common.yaml": [
+        "services:",
+        "  agent:",
+        "    image: shop/agent:0.9",
+        "    volumes: [/var/run/docker.sock:/var/run/docker.sock]",
+        "    environment: { API_TOKEN: abcdef1234567890abcdef }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const codes = new Set(["docker-socket-mounted", "plaintext-secret", "privileged-container"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => codes.has(d.code));
+    const where = found.map((d) => `${d.file!.slice(folder.length + 1)} ${located([d], loaded.sources)[0]}`);
+    expect(where.sort()).toEqual([
+      "common.yaml docker-socket-mounted@4:15",
+      "common.yaml plaintext-secret@5:31",
+      "compose.yaml privileged-container@9:17",
+      "compose.yaml privileged-container@9:17",
+    ]);
+  });
+
   it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {
     expect(
       rebaseService(

@@ -34,6 +34,15 @@ export interface ComposeSource {
   secrets?: ReadonlySet<string>;
   /** The folder its relative paths are read from (see readComposeFile). */
   folder?: string;
+  /** By service, the services it extends (see applyExtends): where what it takes from them is written. */
+  extended?: Map<string, ExtendedService[]>;
+}
+
+/** A service another extends, in the file that writes it. */
+export interface ExtendedService {
+  yaml: YamlFile;
+  value: Json;
+  id: string;
 }
 
 export interface ImportedCompose {
@@ -65,6 +74,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       const depth = best?.depth ?? 0;
       const overrides = !(service && found.depth === SERVICE_DEPTH);
       if (found.depth > depth || (found.depth === depth && depth > 0 && overrides)) best = found;
+    }
+    // What the service takes from one it extends is written there, in whatever file that is.
+    const id = asText(composePath[1]);
+    for (const base of service?.flatMap((s) => s.extended?.get(id) ?? []) ?? []) {
+      const found = reachExtended(merged, id, base, composePath.slice(2), prefer);
+      if (found.depth > (best?.depth ?? 0)) best = found;
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
@@ -190,6 +205,19 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
 
 /** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
 const SERVICE_DEPTH = 2;
+
+/** How far a path into service `id` of the merged files reaches into a service it extends, and where. */
+function reachExtended(
+  merged: Json,
+  id: string,
+  base: ExtendedService,
+  rest: KeyPath,
+  prefer: "key" | "value",
+): { depth: number; range: SourceRange } {
+  const services = (value: Json) => (isObject(value.services) ? value.services : {});
+  const path = pathInFile(services(merged)[id], services(base.value)[base.id], rest);
+  return reach(base.yaml, ["services", base.id, ...path], prefer);
+}
 
 /** The services that run their image's own health check (see Model.imageHealthChecks). */
 function imageHealthChecksOf(
