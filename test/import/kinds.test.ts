@@ -23,6 +23,11 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("gis", "postgis/postgis:16-3.4")).toBe("database");
     expect(guessKind("embeddings", "pgvector/pgvector:pg16")).toBe("database");
     expect(guessKind("vectors", "ankane/pgvector")).toBe("database");
+    // Search engines keep their indexes as Elasticsearch does, and etcd is a store of keys.
+    expect(guessKind("search", "getmeili/meilisearch:v1.6")).toBe("database");
+    expect(guessKind("search", "typesense/typesense:0.25.2")).toBe("database");
+    expect(guessKind("index", "solr:9.5")).toBe("database");
+    expect(guessKind("kv", "quay.io/coreos/etcd:v3.5.12")).toBe("database");
   });
 
   it("takes a step that sets the others up and exits for a job, whatever image it runs", () => {

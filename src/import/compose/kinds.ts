@@ -18,9 +18,11 @@ const patterns: [RegExp, ServiceKind][] = [
   [/pgbouncer|supavisor|pgpool|pgcat|odyssey|proxysql|mysql-router|maxscale/, "proxy"],
   [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],
   [
-    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
+    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|meilisearch|typesense|influxdb|timescale|cockroach|supabase\/postgres/,
     "database",
   ],
+  // Short names only where they are the whole image's or service's name: solr, not consolr.
+  [/(?:^|[\s/])(?:solr|etcd)(?=$|[\s:@])/, "database"],
   [/redis|valkey|memcached|keydb|dragonfly|hazelcast|microsoft\/garnet/, "cache"],
   [/rabbitmq|kafka|redpanda|nats|mosquitto|emqx|vernemq|hivemq|activemq|pulsar|zookeeper/, "broker"],
   [/minio|seaweedfs|garage|azurite/, "storage"],
