@@ -786,6 +786,17 @@ export const cases: RuleCase[] = [
     expected: ["4:18"],
   },
   {
+    // An example named without the leading dot is the example all the same.
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG}\n    command: run ${MODE}\n",
+      "env.example": "API_TAG=1.4.2\n",
+      ".env": "API_TAG=1.4.2\nMODE=fast\n",
+    },
+    expected: ["4:18"],
+  },
+  {
     // A variable with a default need not be set: only a use without one makes it required, and is where it is reported.
     rule: "undocumented-variable",
     text: "",
