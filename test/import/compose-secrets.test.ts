@@ -242,6 +242,39 @@ describe("names and values that look secret", () => {
     ).toEqual([]);
   });
 
+  it("are not keys that name data (a sort, partition or routing key), nor keys meant for the browser", () => {
+    expect(
+      judged(
+        [
+          ["SORT_KEY", "name"],
+          ["PRIMARY_KEY", "id"],
+          ["PARTITION_KEY", "tenant_id"],
+          ["CACHE_KEY", "sessions"],
+          ["ROUTING_KEY", "orders.created"],
+          ["STRIPE_PUBLISHABLE_KEY", "pk_live_51HxYzAbCdEfGhIjKlMnOpQr"],
+          ["NEXT_PUBLIC_STRIPE_KEY", "pk_test_51HxYzAbCdEfGhIjKlMnOpQr"],
+          ["RECAPTCHA_SITE_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"],
+          ["HCAPTCHA_SITEKEY", "10000000-ffff-ffff-ffff-000000000001"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // Keys that open something, the same words around them or not.
+    expect(
+      judged(
+        [
+          ["ENCRYPTION_KEY", "0123456789abcdef0123456789abcdef"],
+          ["CACHE_ENCRYPTION_KEY", "hunter2hunter2"],
+          ["RECAPTCHA_SECRET_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"],
+          ["STRIPE_SECRET_KEY", "abcdefghijklmnop"],
+          ["MEILI_MASTER_KEY", "masterKey123"],
+          ["APP_KEY", "base64:2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10="],
+        ],
+        false,
+      ),
+    ).toEqual([]);
+  });
+
   it("are not public keys, which are meant to be shared, or the path of the file that holds a key", () => {
     expect(
       judged(
