@@ -56,7 +56,7 @@ const ABOUT_A_SECRET = new Set(
     "DIR FOLDER FILE ALGO ALGORITHM ENCODING FORMAT TYPE KIND MODE ENABLED DISABLED REQUIRED " +
     "AUDIENCE ISSUER SCOPE SCOPES VERSION STRATEGY PREFIX LOCATION REGION FIELD PARAM PROVIDER " +
     "BACKEND STORE SOURCE LABEL REF RESET HASHER HASHERS ENCODER HASHING ENV VAR VARIABLE ROUNDS " +
-    "ITERATIONS COST WORK FACTOR"
+    "ITERATIONS COST WORK FACTOR ARN MANAGER MOUNT ENGINE VALIDATOR VALIDATORS"
   ).split(" "),
 );
 
@@ -66,6 +66,12 @@ const ABOUT_A_SECRET = new Set(
  */
 const NOT_A_SECRET_KEY =
   /^(?:SORT|PRIMARY|FOREIGN|PARTITION|CACHE|ROUTING|SHARD|LOOKUP|INDEX|GROUP|QUEUE|TABLE|COLUMN|ROW|DEDUP|DEDUPE|DEDUPLICATION|IDEMPOTENCY|CLUSTERING|COMPOSITE|UNIQUE|SITE|PUBLISHABLE)$/;
+
+/** The file name of a key, a certificate or a credentials file (server.key, keystore.p12), not its content. */
+const KEY_FILE_NAME = /^[\w@-][\w.@-]*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json)$/i;
+
+/** A cloud secret's or parameter's address (arn:aws:secretsmanager:…), which names it and holds nothing. */
+const CLOUD_REFERENCE = /^arn:aws[\w-]*:[\w-]+:/;
 
 /** A Stripe publishable key, which a page hands to every browser: the secret one is sk_. */
 const PUBLISHABLE_KEY_VALUE = /^pk_(?:live|test)_[A-Za-z0-9]+$/;
@@ -152,7 +158,7 @@ export function secretLike(name: string, value: string): string | undefined {
   // no password is written so.
   if (/^\/(?:[\w.@-]+\/)+[\w.@-]+$/.test(value)) return undefined;
   // Nor a path beside the project (SSL_KEY=./certs/server.key), which a volume mounts in.
-  if (RELATIVE_PATH.test(value)) return undefined;
+  if (RELATIVE_PATH.test(value) || KEY_FILE_NAME.test(value) || CLOUD_REFERENCE.test(value)) return undefined;
   if (PUBLIC_KEY_VALUE.test(value) || PUBLISHABLE_KEY_VALUE.test(value)) return undefined;
   // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
   if (secretName(name) && !NOT_A_SECRET.test(value) && !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)))

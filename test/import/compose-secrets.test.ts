@@ -242,6 +242,35 @@ describe("names and values that look secret", () => {
     ).toEqual([]);
   });
 
+  it("are not where a secret is kept: a cloud secret's ARN, a key's file name, the store or mount that holds it", () => {
+    expect(
+      judged(
+        [
+          ["SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"],
+          ["DB_PASSWORD", "arn:aws:ssm:eu-west-1:123456789012:parameter/db/password"],
+          ["SSL_KEY", "server.key"],
+          ["PRIVATE_KEY", "key.pem"],
+          ["KEYSTORE_PASSWORD_FILE", "keystore.p12"],
+          ["GOOGLE_CREDENTIALS", "service-account.json"],
+          ["SECRET_MANAGER", "vault"],
+          ["SECRET_MOUNT", "kv"],
+          ["AUTH_PASSWORD_VALIDATORS", "django.contrib.auth.password_validation.MinimumLengthValidator"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // A secret with a dot in it is still one: only a key's or certificate's file ends so.
+    expect(
+      judged(
+        [
+          ["DB_PASSWORD", "s3cr3t.pass"],
+          ["API_KEY", "abc.def"],
+        ],
+        false,
+      ),
+    ).toEqual([]);
+  });
+
   it("are not keys that name data (a sort, partition or routing key), nor keys meant for the browser", () => {
     expect(
       judged(
