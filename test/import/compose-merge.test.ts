@@ -430,6 +430,31 @@ describe("extends", () => {
     ]);
   });
 
+  it("reports a volume, network or secret that the service extended names where it is named, as one the extending file must declare", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  api:\n    extends: { file: common.yaml, service: app }\n",
+      "common.yaml": [
+        "services:",
+        "  app:",
+        "    image: shop/app:1.0",
+        "    volumes: [data:/data]",
+        "    networks: [backend]",
+        "volumes: { data: {} }",
+        "networks: { backend: {} }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const found = loaded.diagnostics.filter((d) => d.code.startsWith("unknown-"));
+    expect(
+      found.map((d) => `${d.file!.slice(folder.length + 1)} ${located([d], loaded.sources)[0]}`),
+    ).toEqual(["common.yaml unknown-network@5:16", "common.yaml unknown-volume@4:15"]);
+    expect(found.map((d) => d.message)).toEqual([
+      "'api' joins the network 'backend', which compose.yaml does not declare under networks: extends takes the service from common.yaml, not what that file declares",
+      "'api' mounts the volume 'data', which compose.yaml does not declare under volumes: extends takes the service from common.yaml, not what that file declares",
+    ]);
+  });
+
   it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {
     expect(
       rebaseService(
