@@ -116,6 +116,33 @@ describe("secrets in a compose file's variables", () => {
     expect(findings.filter((d) => d.code === "secret-in-command")).toEqual([]);
   });
 
+  it("stay out where only the key the variable fills looks secret, and are not reported as written in the file", async () => {
+    const root = folder({
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    environment:",
+        "      POSTGRES_PASSWORD: ${DB_CRED}",
+        "      API_KEY: ${API}",
+        "      DATABASE_URL: postgres://app:${DB_CRED}@db/app",
+        "      POSTGRES_USER: ${DB_USER}",
+        "  worker:",
+        "    image: shop/worker:1.0",
+        "    environment: ['SMTP_PASSWORD=${MAIL_CRED}']",
+        "    command: [serve, '--password=${DB_CRED}']",
+        "",
+      ].join("\n"),
+      ".env": "DB_CRED=hunter2real\nAPI=abc123def456\nDB_USER=shop\nMAIL_CRED=m41lpass\n",
+    });
+    const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
+    const model = JSON.stringify(loaded.model!.services.map((s) => [s.env, s.command]));
+    for (const value of ["hunter2real", "abc123def456", "m41lpass"]) expect(model).not.toContain(value);
+    expect(model).toContain('"shop"');
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(found.filter((d) => d.code === "plaintext-secret" || d.code === "secret-in-command")).toEqual([]);
+  });
+
   it("stay out of the model init writes, whose generated compose file asks for them again", async () => {
     const root = folder({ "compose.yaml": compose, ".env": "DB_PASSWORD=hunter2real\nDB_NAME=app\n" });
     expect((await runCli(["init", root])).code).toBe(0);
