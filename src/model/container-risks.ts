@@ -7,7 +7,15 @@ import type { Service } from "./types.js";
  */
 
 /**
- * An image with no tag, a tag without a version number in it (stable, edge, lts, alpine) or one that
+ * The code names of releases, which name one as its major version does (debian:bookworm,
+ * ubuntu:jammy, node:iron-alpine): Debian's, Ubuntu's and the Node.js LTS lines'.
+ */
+const RELEASE_NAME =
+  /^(?:jessie|stretch|buster|bullseye|bookworm|trixie|forky|xenial|bionic|focal|jammy|noble|oracular|plucky|argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|krypton)(?:-|$)/;
+
+/**
+ * An image with no tag, a tag without a version number or a release's code name in it (stable,
+ * edge, lts, alpine) or one that
  * starts with latest or another channel (lts-alpine3.19): tags the publisher moves to another image.
  * A digest pins it whatever the tag.
  */
@@ -24,7 +32,9 @@ export function unpinnedImage(image: string): boolean {
   // latest-kafka-3.7.0 moves with the publisher's latest release, whatever follows it; so does a
   // channel with a variant after it (lts-alpine3.19), whose version is the variant's.
   return (
-    tag === undefined || /^(?:latest|stable|lts|mainline|current|edge)(-|$)/.test(tag) || !/[0-9]/.test(tag)
+    tag === undefined ||
+    /^(?:latest|stable|lts|mainline|current|edge)(-|$)/.test(tag) ||
+    (!/[0-9]/.test(tag) && !RELEASE_NAME.test(tag))
   );
 }
 

@@ -56,9 +56,25 @@ const ABOUT_A_SECRET = new Set(
     "DIR FOLDER FILE ALGO ALGORITHM ENCODING FORMAT TYPE KIND MODE ENABLED DISABLED REQUIRED " +
     "AUDIENCE ISSUER SCOPE SCOPES VERSION STRATEGY PREFIX LOCATION REGION FIELD PARAM PROVIDER " +
     "BACKEND STORE SOURCE LABEL REF RESET HASHER HASHERS ENCODER HASHING ENV VAR VARIABLE ROUNDS " +
-    "ITERATIONS COST WORK FACTOR"
+    "ITERATIONS COST WORK FACTOR ARN MANAGER MOUNT ENGINE VALIDATOR VALIDATORS"
   ).split(" "),
 );
+
+/**
+ * Words before a last KEY that make it the name of data (SORT_KEY, PARTITION_KEY, ROUTING_KEY) or
+ * of a key made to be public (RECAPTCHA_SITE_KEY, STRIPE_PUBLISHABLE_KEY): it opens nothing.
+ */
+const NOT_A_SECRET_KEY =
+  /^(?:SORT|PRIMARY|FOREIGN|PARTITION|CACHE|ROUTING|SHARD|LOOKUP|INDEX|GROUP|QUEUE|TABLE|COLUMN|ROW|DEDUP|DEDUPE|DEDUPLICATION|IDEMPOTENCY|CLUSTERING|COMPOSITE|UNIQUE|SITE|PUBLISHABLE)$/;
+
+/** The file name of a key, a certificate or a credentials file (server.key, keystore.p12), not its content. */
+const KEY_FILE_NAME = /^[\w@-][\w.@-]*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json)$/i;
+
+/** A cloud secret's or parameter's address (arn:aws:secretsmanager:…), which names it and holds nothing. */
+const CLOUD_REFERENCE = /^arn:aws[\w-]*:[\w-]+:/;
+
+/** A Stripe publishable key, which a page hands to every browser: the secret one is sk_. */
+const PUBLISHABLE_KEY_VALUE = /^pk_(?:live|test)_[A-Za-z0-9]+$/;
 
 /** First words that make a name a switch: ENABLE_PASSWORD_RESET, USE_API_KEY. */
 const SWITCH = /^(?:ENABLE|DISABLE|USE|ALLOW|REQUIRE|SKIP|IS|HAS|NO|SHOW|HIDE)$/;
@@ -95,6 +111,7 @@ function secretName(name: string): boolean {
     .filter(Boolean);
   return (
     !ABOUT_A_SECRET.has(words.at(-1) ?? "") &&
+    !(words.at(-1) === "KEY" && NOT_A_SECRET_KEY.test(words.at(-2) ?? "")) &&
     !SWITCH.test(words[0] ?? "") &&
     !words.some((word) => NOT_SECRET_WORD.test(word)) &&
     !PUBLIC_KEY_NAME.test(words.join("_"))
@@ -141,8 +158,8 @@ export function secretLike(name: string, value: string): string | undefined {
   // no password is written so.
   if (/^\/(?:[\w.@-]+\/)+[\w.@-]+$/.test(value)) return undefined;
   // Nor a path beside the project (SSL_KEY=./certs/server.key), which a volume mounts in.
-  if (RELATIVE_PATH.test(value)) return undefined;
-  if (PUBLIC_KEY_VALUE.test(value)) return undefined;
+  if (RELATIVE_PATH.test(value) || KEY_FILE_NAME.test(value) || CLOUD_REFERENCE.test(value)) return undefined;
+  if (PUBLIC_KEY_VALUE.test(value) || PUBLISHABLE_KEY_VALUE.test(value)) return undefined;
   // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
   if (secretName(name) && !NOT_A_SECRET.test(value) && !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)))
     return "holds what looks like a secret";

@@ -395,6 +395,66 @@ describe("extends", () => {
     expect(located(found, loaded.sources)).toEqual(["no-image@5:3"]);
   });
 
+  it("points a finding about what a service takes from the one it extends at where that one writes it", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  agent:",
+        "    extends: { file: common.yaml, service: agent }",
+        "    image: shop/agent:1.0",
+        "  api:",
+        "    extends: base",
+        "  base:",
+        "    image: shop/base:1.0",
+        "    privileged: true",
+        "",
+      ].join("\n"),
+      "common.yaml": [
+        "services:",
+        "  agent:",
+        "    image: shop/agent:0.9",
+        "    volumes: [/var/run/docker.sock:/var/run/docker.sock]",
+        "    environment: { API_TOKEN: abcdef1234567890abcdef }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const codes = new Set(["docker-socket-mounted", "plaintext-secret", "privileged-container"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => codes.has(d.code));
+    const where = found.map((d) => `${d.file!.slice(folder.length + 1)} ${located([d], loaded.sources)[0]}`);
+    expect(where.sort()).toEqual([
+      "common.yaml docker-socket-mounted@4:15",
+      "common.yaml plaintext-secret@5:31",
+      "compose.yaml privileged-container@9:17",
+      "compose.yaml privileged-container@9:17",
+    ]);
+  });
+
+  it("reports a volume, network or secret that the service extended names where it is named, as one the extending file must declare", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  api:\n    extends: { file: common.yaml, service: app }\n",
+      "common.yaml": [
+        "services:",
+        "  app:",
+        "    image: shop/app:1.0",
+        "    volumes: [data:/data]",
+        "    networks: [backend]",
+        "volumes: { data: {} }",
+        "networks: { backend: {} }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const found = loaded.diagnostics.filter((d) => d.code.startsWith("unknown-"));
+    expect(
+      found.map((d) => `${d.file!.slice(folder.length + 1)} ${located([d], loaded.sources)[0]}`),
+    ).toEqual(["common.yaml unknown-network@5:16", "common.yaml unknown-volume@4:15"]);
+    expect(found.map((d) => d.message)).toEqual([
+      "'api' joins the network 'backend', which compose.yaml does not declare under networks: extends takes the service from common.yaml, not what that file declares",
+      "'api' mounts the volume 'data', which compose.yaml does not declare under volumes: extends takes the service from common.yaml, not what that file declares",
+    ]);
+  });
+
   it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {
     expect(
       rebaseService(

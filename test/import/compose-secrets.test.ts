@@ -116,6 +116,33 @@ describe("secrets in a compose file's variables", () => {
     expect(findings.filter((d) => d.code === "secret-in-command")).toEqual([]);
   });
 
+  it("stay out where only the key the variable fills looks secret, and are not reported as written in the file", async () => {
+    const root = folder({
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    environment:",
+        "      POSTGRES_PASSWORD: ${DB_CRED}",
+        "      API_KEY: ${API}",
+        "      DATABASE_URL: postgres://app:${DB_CRED}@db/app",
+        "      POSTGRES_USER: ${DB_USER}",
+        "  worker:",
+        "    image: shop/worker:1.0",
+        "    environment: ['SMTP_PASSWORD=${MAIL_CRED}']",
+        "    command: [serve, '--password=${DB_CRED}']",
+        "",
+      ].join("\n"),
+      ".env": "DB_CRED=hunter2real\nAPI=abc123def456\nDB_USER=shop\nMAIL_CRED=m41lpass\n",
+    });
+    const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
+    const model = JSON.stringify(loaded.model!.services.map((s) => [s.env, s.command]));
+    for (const value of ["hunter2real", "abc123def456", "m41lpass"]) expect(model).not.toContain(value);
+    expect(model).toContain('"shop"');
+    const found = checkModel(loaded.model!, { sources: loaded.sources });
+    expect(found.filter((d) => d.code === "plaintext-secret" || d.code === "secret-in-command")).toEqual([]);
+  });
+
   it("stay out of the model init writes, whose generated compose file asks for them again", async () => {
     const root = folder({ "compose.yaml": compose, ".env": "DB_PASSWORD=hunter2real\nDB_NAME=app\n" });
     expect((await runCli(["init", root])).code).toBe(0);
@@ -238,6 +265,68 @@ describe("names and values that look secret", () => {
           ["JAVA_OPTS", "-Xmx1g -Dfile.encoding=UTF-8 -Dspring.datasource.password=${DB_PASSWORD}"],
         ],
         true,
+      ),
+    ).toEqual([]);
+  });
+
+  it("are not where a secret is kept: a cloud secret's ARN, a key's file name, the store or mount that holds it", () => {
+    expect(
+      judged(
+        [
+          ["SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"],
+          ["DB_PASSWORD", "arn:aws:ssm:eu-west-1:123456789012:parameter/db/password"],
+          ["SSL_KEY", "server.key"],
+          ["PRIVATE_KEY", "key.pem"],
+          ["KEYSTORE_PASSWORD_FILE", "keystore.p12"],
+          ["GOOGLE_CREDENTIALS", "service-account.json"],
+          ["SECRET_MANAGER", "vault"],
+          ["SECRET_MOUNT", "kv"],
+          ["AUTH_PASSWORD_VALIDATORS", "django.contrib.auth.password_validation.MinimumLengthValidator"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // A secret with a dot in it is still one: only a key's or certificate's file ends so.
+    expect(
+      judged(
+        [
+          ["DB_PASSWORD", "s3cr3t.pass"],
+          ["API_KEY", "abc.def"],
+        ],
+        false,
+      ),
+    ).toEqual([]);
+  });
+
+  it("are not keys that name data (a sort, partition or routing key), nor keys meant for the browser", () => {
+    expect(
+      judged(
+        [
+          ["SORT_KEY", "name"],
+          ["PRIMARY_KEY", "id"],
+          ["PARTITION_KEY", "tenant_id"],
+          ["CACHE_KEY", "sessions"],
+          ["ROUTING_KEY", "orders.created"],
+          ["STRIPE_PUBLISHABLE_KEY", "pk_live_51HxYzAbCdEfGhIjKlMnOpQr"],
+          ["NEXT_PUBLIC_STRIPE_KEY", "pk_test_51HxYzAbCdEfGhIjKlMnOpQr"],
+          ["RECAPTCHA_SITE_KEY", "6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI"],
+          ["HCAPTCHA_SITEKEY", "10000000-ffff-ffff-ffff-000000000001"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // Keys that open something, the same words around them or not.
+    expect(
+      judged(
+        [
+          ["ENCRYPTION_KEY", "0123456789abcdef0123456789abcdef"],
+          ["CACHE_ENCRYPTION_KEY", "hunter2hunter2"],
+          ["RECAPTCHA_SECRET_KEY", "6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe"],
+          ["STRIPE_SECRET_KEY", "abcdefghijklmnop"],
+          ["MEILI_MASTER_KEY", "masterKey123"],
+          ["APP_KEY", "base64:2fl+Ktvkfl+Fuz4Qp/A75G2RTiWVA/ZoKZvp6fiiM10="],
+        ],
+        false,
       ),
     ).toEqual([]);
   });

@@ -23,6 +23,28 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("gis", "postgis/postgis:16-3.4")).toBe("database");
     expect(guessKind("embeddings", "pgvector/pgvector:pg16")).toBe("database");
     expect(guessKind("vectors", "ankane/pgvector")).toBe("database");
+    // Search engines keep their indexes as Elasticsearch does, and etcd is a store of keys.
+    expect(guessKind("search", "getmeili/meilisearch:v1.6")).toBe("database");
+    expect(guessKind("search", "typesense/typesense:0.25.2")).toBe("database");
+    expect(guessKind("index", "solr:9.5")).toBe("database");
+    expect(guessKind("kv", "quay.io/coreos/etcd:v3.5.12")).toBe("database");
+  });
+
+  it("takes what runs beside a store for what it is: a connector, a REST proxy, an admin page, a client", () => {
+    expect(guessKind("connect", "confluentinc/cp-kafka-connect:7.6.0")).toBe("worker");
+    expect(guessKind("connect", "cnfldemos/cp-server-connect-datagen:0.6.4-7.6.0")).toBe("worker");
+    expect(guessKind("cdc", "debezium/connect:2.5")).toBe("worker");
+    expect(guessKind("ksqldb-server", "confluentinc/cp-ksqldb-server:7.6.0")).toBe("worker");
+    expect(guessKind("rest-proxy", "confluentinc/cp-kafka-rest:7.6.0")).toBe("api");
+    expect(guessKind("kafdrop", "obsidiandynamics/kafdrop:4.0.1")).toBe("tool");
+    expect(guessKind("akhq", "tchiotludo/akhq:0.24.0")).toBe("tool");
+    expect(guessKind("elastic-hq", "elastichq/elasticsearch-hq:release-v3.5.12")).toBe("tool");
+    expect(guessKind("cerebro", "lmenezes/cerebro:0.9.4")).toBe("tool");
+    expect(guessKind("mysql-client", "mysql:8.0")).toBe("tool");
+    expect(guessKind("redis-cli", "redis:7.2")).toBe("tool");
+    // Confluent's broker is its server image, whatever the service is called.
+    expect(guessKind("broker", "confluentinc/cp-server:7.6.0")).toBe("broker");
+    expect(guessKind("kafka", "confluentinc/cp-kafka:7.6.0")).toBe("broker");
   });
 
   it("takes a step that sets the others up and exits for a job, whatever image it runs", () => {

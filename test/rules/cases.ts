@@ -436,6 +436,32 @@ export const cases: RuleCase[] = [
     expected: ["5:14"],
   },
   {
+    // A config of settings, one a line, with a password among them: found at the line that writes it.
+    // Settings about a secret, or that take it from a variable, are none.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'api:1.0', configs: [app, limits], healthcheck: { test: [CMD, 'true'] } }",
+        "configs:",
+        "  app:",
+        "    content: |",
+        "      db.host=db",
+        "      db.password = hunter2hunter2",
+        "  limits:",
+        "    content: |",
+        "      password_min_length: 12",
+        "      token_ttl: 3600",
+        "      api_key: ${API_KEY}",
+        "      key: app",
+        "",
+      ].join("\n"),
+      ".env.example": "API_KEY=\n",
+    },
+    expected: ["7:21"],
+  },
+  {
     // A disk or network share written in the pod keeps its data as a claim does; scratch space keeps none.
     rule: "stateful-without-volume",
     text: "",
@@ -756,6 +782,17 @@ export const cases: RuleCase[] = [
       "example.env": "API_TAG=1.4.2\n",
       "README.md": "MODE=fast\n",
       ".env": "MODE=fast\n",
+    },
+    expected: ["4:18"],
+  },
+  {
+    // An example named without the leading dot is the example all the same.
+    rule: "undocumented-variable",
+    text: "",
+    files: {
+      "compose.yaml": "services:\n  api:\n    image: shop/api:${API_TAG}\n    command: run ${MODE}\n",
+      "env.example": "API_TAG=1.4.2\n",
+      ".env": "API_TAG=1.4.2\nMODE=fast\n",
     },
     expected: ["4:18"],
   },
@@ -2515,6 +2552,20 @@ export const cases: RuleCase[] = [
     text: `${head}services:\n  a: { kind: api, image: "a:1", ports: { http: 80 } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { a: { replicas: 3, publish: { http: { host: 8090, host-last: 8091 } } } } } } }\n`,
     // Three replicas, a pool of two host ports: the third has none.
     expected: ["6:91"],
+  },
+  {
+    // A count written as text, or filled in by a variable, is a number to Compose, as replicas: 2 is.
+    rule: "replicas-with-fixed-host-port",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api: { image: 'a:1', ports: ['8080:80'], deploy: { replicas: '${REPLICAS:-2}' } }",
+        "  worker: { image: 'w:1', ports: ['8081:80'], scale: '3' }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:32", "3:35"],
   },
   {
     rule: "secret-in-command",

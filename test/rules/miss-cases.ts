@@ -450,6 +450,12 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "image-latest-tag",
+    text: `${head}services:\n  a: { kind: api, image: "debian:bookworm-slim" }\n  b: { kind: api, image: "ubuntu:jammy" }\n  c: { kind: api, image: "node:iron-alpine" }\n  d: { kind: api, image: "buildpack-deps:noble-scm" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, c, d] } } }\n`,
+    // A release's code name (Debian's, Ubuntu's, a Node.js LTS line's) pins it as its major version does.
+    expected: [],
+  },
+  {
     rule: "invalid-port-name",
     text: "",
     manifests: true,

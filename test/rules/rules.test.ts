@@ -108,6 +108,26 @@ describe("a datastore published beyond localhost", () => {
   });
 });
 
+describe("a service that keeps state in no volume", () => {
+  it("is said to lose its data with its container, which a restart keeps; one in a tmpfs loses it on restart", async () => {
+    const found = await composeFindings(
+      {
+        "compose.yaml": [
+          "services:",
+          "  db: { image: 'mysql:8.0', healthcheck: { test: [CMD, 'true'] } }",
+          "  pg: { image: 'postgres:16', tmpfs: [/var/lib/postgresql/data], healthcheck: { test: [CMD, 'true'] } }",
+          "",
+        ].join("\n"),
+      },
+      "stateful-without-volume",
+    );
+    expect(found.map((f) => f.diagnostic.message)).toEqual([
+      "'db' keeps state but has no volume; its data would be lost with the container",
+      "'pg' keeps state but mounts no volume that keeps what it writes (a tmpfs or a read-only mount keeps nothing); its data would be lost on restart",
+    ]);
+  });
+});
+
 describe("the rule registry", () => {
   it("holds the rules whose ids the diagnostic codes list, and none of them is a core code too", () => {
     expect(rules.map((r) => r.id).sort()).toEqual([...ruleIds].sort());

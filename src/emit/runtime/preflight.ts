@@ -97,12 +97,14 @@ function instanceProblems(instance: Instance, declared: ReadonlySet<string>, mod
   for (const { at, message } of secretCommands(service))
     found.push(diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINT }));
   if (service.stateful && !service.volumes.some(keepsWrites)) {
+    // A restart keeps a container's own layer, where recreating it (an update, down and up) does
+    // not; a tmpfs is emptied by a restart.
     found.push(
       diagnostic(
         "stateful-without-volume",
         "error",
         service.volumes.length === 0
-          ? `'${service.id}' keeps state but has no volume; its data would be lost on restart`
+          ? `'${service.id}' keeps state but has no volume; its data would be lost with the container`
           : `'${service.id}' keeps state but mounts no volume that keeps what it writes (a tmpfs or a read-only mount keeps nothing); its data would be lost on restart`,
         service.at,
         {

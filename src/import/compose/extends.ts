@@ -16,7 +16,7 @@ import { asText, isObject, type Json } from "../json.js";
 import { mergeCompose, mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
-import type { ComposeSource } from "./to-model.js";
+import type { ComposeSource, ExtendedService } from "./to-model.js";
 
 /** How much a service holds: its keys, and the entries of its lists and mappings. */
 function weight(service: Json): number {
@@ -53,6 +53,8 @@ export async function applyExtends(
 
   /** The services, by file and name, that lack what they extend. */
   const incomplete = new Set<string>();
+  /** The service each one, by file and name, was merged over. */
+  const bases = new Map<string, string>();
   const report = (at: { file: string; id: string }, message: string) => {
     incomplete.add(`${at.file}#${at.id}`);
     const yaml = files.get(at.file)?.yaml;
@@ -125,6 +127,7 @@ export async function applyExtends(
           folderOf(path),
         );
         result = mergeService(inherited, own);
+        bases.set(key, baseKey);
       }
     }
     resolved.set(key, result);
@@ -136,5 +139,24 @@ export async function applyExtends(
     if (!isObject(service) || service.extends === undefined) continue;
     services[id] = (await expand(file, id)) ?? service;
     if (incomplete.has(`${file}#${id}`)) context.unresolved.add(id);
+    const chain = chainOf(`${file}#${id}`, bases, files);
+    if (chain.length === 0) continue;
+    source.extended ??= new Map();
+    source.extended.set(id, chain);
   }
+}
+
+/** The services `key` starts from, the one it extends first, each in the file that writes it. */
+function chainOf(
+  key: string,
+  bases: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, ComposeSource>,
+): ExtendedService[] {
+  const chain: ExtendedService[] = [];
+  for (let base = bases.get(key); base !== undefined; base = bases.get(base)) {
+    const split = base.lastIndexOf("#");
+    const source = files.get(base.slice(0, split));
+    if (source) chain.push({ yaml: source.yaml, value: source.value, id: base.slice(split + 1) });
+  }
+  return chain;
 }

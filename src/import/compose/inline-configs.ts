@@ -1,28 +1,53 @@
 /**
  * Configs written into the compose file itself (`configs: { x: { content: … } }`) that hold a
- * secret: a private key, a token, a password in the options or connection string they carry. The
- * model keeps no configs, so the importer finds them, for plaintext-secret to report.
+ * secret: a private key, a token, a password in the options or connection string they carry, or
+ * a setting of the file they make that holds one (`db.password = …`, `password: …`). The model
+ * keeps no configs, so the importer finds them, for plaintext-secret to report.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { secretLike } from "../../model/secret-like.js";
 import { isObject } from "../json.js";
 
+/**
+ * A line of a settings file: `key=value`, `key = value` or `key: value`, the key and the value
+ * quoted or not (a JSON member's trailing comma, a line's semicolon left out).
+ */
+const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*["']?(.*?)["']?\s*[,;]?\s*$/;
+
+/** The first setting of a config's lines that holds a secret: its key, the value as written, and why. */
+function secretSetting(content: string): { key: string; value: string; reason: string } | undefined {
+  for (const line of content.split("\n")) {
+    const [, key, value] = SETTING.exec(line) ?? [];
+    // A bare `key` names what is looked up (a label's, a map's), not a key that opens anything.
+    if (!key || !value || /^key$/i.test(key)) continue;
+    // A key's words are what a variable's are: db.password reads as DB_PASSWORD.
+    const reason = secretLike(key.replace(/[.-]/g, "_"), value);
+    if (reason) return { key, value, reason };
+  }
+  return undefined;
+}
+
 export function secretConfigs(
   value: unknown,
   valueAt: (path: (string | number)[]) => SourceRange,
+  text: string,
 ): Diagnostic[] {
   if (!isObject(value) || !isObject(value.configs)) return [];
   const found: Diagnostic[] = [];
   for (const [name, config] of Object.entries(value.configs)) {
     if (!isObject(config) || typeof config.content !== "string") continue;
-    const reason = secretLike(name, config.content);
-    if (!reason) continue;
+    const whole = secretLike(name, config.content);
+    const setting = whole ? undefined : secretSetting(config.content);
+    if (!whole && !setting) continue;
+    const at = valueAt(["configs", name, "content"]);
     found.push(
       diagnostic(
         "plaintext-secret",
         "error",
-        `the config '${name}' ${reason} in plain text, written in the compose file`,
-        valueAt(["configs", name, "content"]),
+        setting
+          ? `the config '${name}' ${setting.reason} in plain text in its setting '${setting.key}', written in the compose file`
+          : `the config '${name}' ${whole} in plain text, written in the compose file`,
+        setting ? writtenWithin(text, at, setting.value) : at,
         {
           hint: `make it a secret read from a file kept out of version control (secrets: { ${name}: { file: ./${name} } })`,
         },
@@ -30,4 +55,10 @@ export function secretConfigs(
     );
   }
   return found;
+}
+
+/** Where `written` is within `at`, as a block scalar keeps its lines; `at` itself where it is not there as written. */
+function writtenWithin(text: string, at: SourceRange, written: string): SourceRange {
+  const index = text.slice(at.start, at.end).indexOf(written);
+  return index < 0 ? at : { file: at.file, start: at.start + index, end: at.start + index + written.length };
 }

@@ -16,11 +16,23 @@ const patterns: [RegExp, ServiceKind][] = [
   [/postgrest|postgres-meta|pg-meta|hasura/, "api"],
   // Connection poolers and routers stand in front of a database and keep nothing of their own.
   [/pgbouncer|supavisor|pgpool|pgcat|odyssey|proxysql|mysql-router|maxscale/, "proxy"],
-  [/pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|mailhog|mailpit/, "tool"],
   [
-    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|influxdb|timescale|cockroach|supabase\/postgres/,
+    /pgadmin|adminer|phpmyadmin|mongo-express|redis-commander|redisinsight|kafka-ui|kafdrop|akhq|elastichq|elasticsearch-hq|cerebro|mailhog|mailpit/,
+    "tool",
+  ],
+  // A store's client run by itself (mysql-client, redis-cli) serves and keeps nothing.
+  [/(?:postgres|psql|mysql|mariadb|mongo|redis|valkey)[-_]?(?:client|cli|shell)\b/, "tool"],
+  // What runs beside a broker keeps its state in the broker's topics: connectors, stream processors.
+  [/kafka-connect|server-connect|debezium\/connect|ksqldb|ksql-/, "worker"],
+  [/kafka-rest/, "api"],
+  // Confluent's broker is its server image, which the words for an API would take for one.
+  [/confluentinc\/cp-server(?=$|[\s:@])/, "broker"],
+  [
+    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|meilisearch|typesense|influxdb|timescale|cockroach|supabase\/postgres/,
     "database",
   ],
+  // Short names only where they are the whole image's or service's name: solr, not consolr.
+  [/(?:^|[\s/])(?:solr|etcd)(?=$|[\s:@])/, "database"],
   [/redis|valkey|memcached|keydb|dragonfly|hazelcast|microsoft\/garnet/, "cache"],
   [/rabbitmq|kafka|redpanda|nats|mosquitto|emqx|vernemq|hivemq|activemq|pulsar|zookeeper/, "broker"],
   [/minio|seaweedfs|garage|azurite/, "storage"],

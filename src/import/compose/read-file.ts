@@ -80,7 +80,10 @@ export async function readComposeFile(
   // must reach neither the model nor anything made from it.
   const interpolated = (value: string, key?: string) => {
     if (!value.includes("$")) return value;
-    const result = interpolate(value, env, keep);
+    let result = interpolate(value, env, keep);
+    // A value that looks secret only once the environment fills it in (POSTGRES_PASSWORD: ${DB_CRED},
+    // an URL or option made with it) takes its secret from there: what the environment sets stays out.
+    if (filledInSecret(value, result.value, key)) result = interpolate(value, env, keepAll);
     for (const name of result.kept) secrets.add(name);
     // A default that looks secret is in the file whatever the environment sets (a used one reaches
     // the model, and the rule finds it there).
@@ -195,11 +198,24 @@ export async function readComposeFile(
     clearResets(value, tags);
     const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
     if (paths.check !== false) append(findings, missingLocalPaths(value, folder, valueAt));
-    append(findings, secretConfigs(value, valueAt));
+    append(findings, secretConfigs(value, valueAt, text));
     await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
     sources.push({ yaml, value, tags, secrets, folder });
   }
   return { sources, text, uses, diagnostics, findings };
+}
+
+const keepAll = () => true;
+
+/**
+ * Whether a value the environment filled in looks secret: as the value of `key`, of the name a
+ * list's `NAME=value` gives it, or by itself (a word of a command, `--password=…`).
+ */
+function filledInSecret(written: string, filled: string, key: string | undefined): boolean {
+  if (filled === written) return false;
+  const listed = key === undefined ? /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(filled) : null;
+  const value = listed ? filled.slice(listed[0].length) : filled;
+  return secretLike(key ?? listed?.[1] ?? "", value) !== undefined;
 }
 
 /**

@@ -20,6 +20,9 @@ export interface ComposeProblem {
   severity?: "warning";
 }
 
+/** What a finding about a name the top level does not declare says of the file that should. */
+export const NOT_DECLARED = "which the file does not declare under";
+
 /** A named volume in "name:/path[:mode]" or { type: volume, source }; a path or nothing is no name. */
 function volumeName(item: unknown): string | undefined {
   if (isObject(item)) {
@@ -62,7 +65,7 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
         if (typeof source !== "string" || known.has(source)) continue;
         found.push({
           code,
-          message: `'${id}' uses the ${what} '${source}', which the file does not declare under ${field}`,
+          message: `'${id}' uses the ${what} '${source}', ${NOT_DECLARED} ${field}`,
           hint: `declare it: ${field}: { ${source}: { file: … } }`,
           composePath: path(field, step),
         });
@@ -73,7 +76,7 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
       if (typeof name !== "string" || name === "default" || networks.has(name)) continue;
       found.push({
         code: "unknown-network",
-        message: `'${id}' joins the network '${name}', which the file does not declare under networks`,
+        message: `'${id}' joins the network '${name}', ${NOT_DECLARED} networks`,
         hint: `declare it: networks: { ${name}: {} }`,
         composePath: path("networks", step),
       });
@@ -83,7 +86,7 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
       if (name === undefined || volumes.has(name)) continue;
       found.push({
         code: "unknown-volume",
-        message: `'${id}' mounts the volume '${name}', which the file does not declare under volumes`,
+        message: `'${id}' mounts the volume '${name}', ${NOT_DECLARED} volumes`,
         hint: `declare it: volumes: { ${name}: {} }, or write a path (./${name}) to bind a folder`,
         composePath: path("volumes", step),
       });

@@ -21,6 +21,7 @@ import { exposedPorts, type Port, publishedPorts } from "./ports.js";
 import type { Reading } from "./reading.js";
 import { resourceFields } from "./resources.js";
 import { securityField } from "./security.js";
+import { integerOf } from "./spec-walk.js";
 
 /** What reading every service of the file shares. */
 export interface ServicesReading extends Reading {
@@ -68,11 +69,15 @@ function labelsOf(value: unknown): Record<string, string> {
   return isObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)])) : {};
 }
 
-/** How many replicas a service asks for, and the key that says it: deploy.replicas, else scale. */
+/**
+ * How many replicas a service asks for, and the key that says it: deploy.replicas, else scale;
+ * each read as Compose reads it, so a count a variable fills in ("${REPLICAS:-2}") counts too.
+ */
 function replicasOf(raw: Json): { count: number; key: string[] } | undefined {
-  const deployed = isObject(raw.deploy) ? raw.deploy.replicas : undefined;
+  const deployed = integerOf(isObject(raw.deploy) ? raw.deploy.replicas : undefined);
   if (isReplicaCount(deployed)) return { count: deployed, key: ["deploy", "replicas"] };
-  return isReplicaCount(raw.scale) ? { count: raw.scale, key: ["scale"] } : undefined;
+  const scale = integerOf(raw.scale);
+  return isReplicaCount(scale) ? { count: scale, key: ["scale"] } : undefined;
 }
 
 /** Copies the fields that have a value, in order: the order a model written from them shows. */

@@ -109,6 +109,15 @@ function booleanOf(value: unknown): boolean | undefined {
   return /^(?:true|yes|y|on|1|t)$/i.test(value.trim());
 }
 
+/**
+ * An integer field's value as Compose reads it: a whole number, or text it reads as one
+ * (replicas: "${REPLICAS:-2}"); none where it reads as neither.
+ */
+export function integerOf(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
+  return typeof value === "string" && readsAs("integer", value) ? Number(value.trim()) : undefined;
+}
+
 /** Whether a boolean field is on: true, or text Compose reads as true (privileged: "${PRIVILEGED:-true}"). */
 export const readsTrue = (value: unknown): boolean => booleanOf(value) === true;
 

@@ -4,6 +4,7 @@
  * into the user's own file. Each service is read by service.ts; what concerns the whole file
  * (names nothing defines, cycles, clashing port ranges, obsolete keys) is found here.
  */
+import { basename } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
@@ -22,7 +23,7 @@ import { mergeCompose, type Tag } from "./merge.js";
 import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
-import { undefinedReferences } from "./references.js";
+import { NOT_DECLARED, undefinedReferences } from "./references.js";
 import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
 
@@ -35,6 +36,15 @@ export interface ComposeSource {
   secrets?: ReadonlySet<string>;
   /** The folder its relative paths are read from (see readComposeFile). */
   folder?: string;
+  /** By service, the services it extends (see applyExtends): where what it takes from them is written. */
+  extended?: Map<string, ExtendedService[]>;
+}
+
+/** A service another extends, in the file that writes it. */
+export interface ExtendedService {
+  yaml: YamlFile;
+  value: Json;
+  id: string;
 }
 
 export interface ImportedCompose {
@@ -73,6 +83,12 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
       const depth = best?.depth ?? 0;
       const overrides = !(service && found.depth === SERVICE_DEPTH);
       if (found.depth > depth || (found.depth === depth && depth > 0 && overrides)) best = found;
+    }
+    // What the service takes from one it extends is written there, in whatever file that is.
+    const id = asText(composePath[1]);
+    for (const base of service?.flatMap((s) => s.extended?.get(id) ?? []) ?? []) {
+      const found = reachExtended(merged, id, base, composePath.slice(2), prefer);
+      if (found.depth > (best?.depth ?? 0)) best = found;
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
@@ -161,11 +177,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     if (composePath) return locateCompose(composePath, prefer);
     return { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
-  for (const { code, message, hint, composePath, severity } of [
-    ...undefinedReferences(merged),
-    ...inconsistencies(merged),
-  ])
+  for (const { code, message, hint, composePath, severity } of inconsistencies(merged))
     reading.report(code, message, hint, composePath, severity);
+  const projectFiles = new Set(sources.map((source) => source.yaml.file));
+  for (const { code, message, hint, composePath, severity } of undefinedReferences(merged)) {
+    const at = locateCompose(composePath, "value");
+    const extending = projectFiles.has(at.file) ? undefined : definedIn.get(composePath[1]!)?.[0]?.yaml.file;
+    diagnostics.push(
+      diagnostic(code, severity ?? "error", undeclaredMessage(message, at, extending), at, { hint }),
+    );
+  }
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
   for (const { code, message, hint, composePath } of implicitCycles(composeServices))
     reading.find(code, message, hint, composePath);
@@ -216,6 +237,30 @@ function refusedImages(refused: readonly KeyPath[]): Set<string> {
 
 /** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
 const SERVICE_DEPTH = 2;
+
+/**
+ * A name the top level does not declare, said of the file that must declare it: one written in a
+ * file the service extends (`at`), which lends the service and none of what that file declares,
+ * is for the extending file to declare.
+ */
+function undeclaredMessage(message: string, at: SourceRange, extending: string | undefined): string {
+  if (extending === undefined) return message;
+  const declarer = message.replace(NOT_DECLARED, `which ${basename(extending)} does not declare under`);
+  return `${declarer}: extends takes the service from ${basename(at.file)}, not what that file declares`;
+}
+
+/** How far a path into service `id` of the merged files reaches into a service it extends, and where. */
+function reachExtended(
+  merged: Json,
+  id: string,
+  base: ExtendedService,
+  rest: KeyPath,
+  prefer: "key" | "value",
+): { depth: number; range: SourceRange } {
+  const services = (value: Json) => (isObject(value.services) ? value.services : {});
+  const path = pathInFile(services(merged)[id], services(base.value)[base.id], rest);
+  return reach(base.yaml, ["services", base.id, ...path], prefer);
+}
 
 /** The services that run their image's own health check (see Model.imageHealthChecks). */
 function imageHealthChecksOf(

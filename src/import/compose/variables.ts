@@ -17,6 +17,9 @@ export const EXAMPLE_ENV_FILES = [
   ".env.dist",
   "example.env",
   "sample.env",
+  // Without the dot, so that the file is not hidden.
+  "env.example",
+  "env.sample",
 ];
 
 /** Where a compose file uses a variable. */
