@@ -14,10 +14,9 @@ const RELEASE_NAME =
   /^(?:jessie|stretch|buster|bullseye|bookworm|trixie|forky|xenial|bionic|focal|jammy|noble|oracular|plucky|argon|boron|carbon|dubnium|erbium|fermium|gallium|hydrogen|iron|jod|krypton)(?:-|$)/;
 
 /**
- * An image with no tag, a tag without a version number or a release's code name in it (stable,
- * edge, lts, alpine) or one that
- * starts with latest or another channel (lts-alpine3.19): tags the publisher moves to another image.
- * A digest pins it whatever the tag.
+ * An image with no tag, a tag with neither a version number nor a release's code name in it
+ * (stable, edge, lts, alpine), or one that starts with latest or another channel (lts-alpine3.19):
+ * tags the publisher moves to another image. A digest pins it whatever the tag.
  */
 export function unpinnedImage(image: string): boolean {
   // A variable (${TAG}) is set where the file is run, and cannot be judged here, but one before the

@@ -303,7 +303,7 @@ function toModelText(
       const stateful = pair.value.get("stateful", true);
       if (isScalar(stateful) && stateful.value === false)
         stateful.comment =
-          " TODO: the files keep no volume for it, so its data is lost on restart; add one, or confirm";
+          " TODO: the files keep no volume for it, so its data is lost with its container; add one, or confirm";
       const source = pair.value.get("source", true);
       if (isMap(source)) source.commentBefore = " TODO: read from the code; confirm";
       const elsewhere = isScalar(pair.key) ? differing.get(asText(pair.key.value)) : undefined;
