@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { lint, type SeveritySetting } from "../../src/rules/index.js";
@@ -14,6 +14,7 @@ async function missing(files: Record<string, string>, compose = ["compose.yaml"]
   return {
     at: located(found, loaded.sources),
     messages: found.map((d) => d.message),
+    files: found.map((d) => basename(d.file ?? "")),
   };
 }
 
@@ -108,6 +109,29 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
+  it("reads the paths a service takes from one it extends in another file from that file's folder, and reports them where that file writes them", async () => {
+    const { at, messages, files } = await missing({
+      "compose.yaml":
+        "services:\n  api: { image: a:1, extends: { file: shared/common.yaml, service: base } }\n",
+      "shared/common.yaml": [
+        "services:",
+        "  base:",
+        "    build: { context: ./api, dockerfile: Dockerfile.prod }",
+        "    env_file: ./base.env",
+        "",
+      ].join("\n"),
+      // Beside the project's file, where a path read from the wrong folder would find them.
+      "api/Dockerfile.prod": "FROM node:20\n",
+      "base.env": "X=1\n",
+    });
+    expect(at).toEqual(["missing-path@3:23", "missing-path@4:15"]);
+    expect(files).toEqual(["common.yaml", "common.yaml"]);
+    expect(messages).toEqual([
+      "the build context ./api of 'base' is not a folder here, so Compose cannot build it",
+      "the env_file ./base.env of 'base' is not here, so Compose cannot start it; its variables are left out",
+    ]);
+  });
+
   // Each, where a finding would be wrong: in a case of its own, the folders it needs.
   const nothingMissing: { where: string; files: Record<string, string>; compose?: string[] }[] = [
     {
@@ -139,6 +163,17 @@ describe("paths a compose file needs", () => {
       files: {
         "compose.yaml": "services:\n  api: { image: a:1, extends: { file: common.yaml, service: base } }\n",
         "common.yaml": "services:\n  base: { image: a:1 }\n  other: { image: b:1, build: ./elsewhere }\n",
+      },
+    },
+    {
+      where: "the paths a service takes from one it extends in another folder, there beside that file",
+      files: {
+        "compose.yaml":
+          "services:\n  api: { image: a:1, extends: { file: shared/common.yaml, service: base } }\n",
+        "shared/common.yaml":
+          "services:\n  base:\n    build: { context: ./api, dockerfile: Dockerfile.prod }\n    env_file: ./base.env\n",
+        "shared/api/Dockerfile.prod": "FROM node:20\n",
+        "shared/base.env": "X=1\n",
       },
     },
     {

@@ -9,10 +9,12 @@
  * a long chain grows with its square, as an alias bomb grows.
  */
 import { dirname, resolve } from "node:path";
+import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
+import { missingServicePaths } from "./local-paths.js";
 import { mergeCompose, mergeService } from "./merge.js";
 import type { ReadCompose } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
@@ -32,6 +34,10 @@ const notInherited = ["depends_on", "links", "volumes_from", "extends"];
 export interface ExtendsContext {
   read: (file: string) => Promise<ReadCompose>;
   diagnostics: Diagnostic[];
+  /** Gets the missing-path rule's findings in the services taken from other files (see missingServicePaths). */
+  findings: Diagnostic[];
+  /** The services of other files, by file and name, already looked at for those findings. */
+  checked: Set<string>;
   /** Gets the services of the file that lack what they extend, along their chain, for it could not be followed. */
   unresolved: Set<string>;
 }
@@ -82,6 +88,19 @@ export async function applyExtends(
     return isObject(found.value.services) ? found.value.services : {};
   };
 
+  // The file read for a service taken from it looks for none of its paths (the others are none of
+  // this project's): the service's own are looked for here, from its file's folder, where it writes them.
+  const checkTaken = (path: string, id: string) => {
+    const source = files.get(path);
+    const written = isObject(source?.value.services) ? source.value.services[id] : undefined;
+    if (!source || !isObject(written) || context.checked.has(`${path}#${id}`)) return;
+    context.checked.add(`${path}#${id}`);
+    append(
+      context.findings,
+      missingServicePaths(id, written, folderOf(path), (at) => locate(source.yaml, at, "value")),
+    );
+  };
+
   const expand = async (path: string, id: string): Promise<Json | undefined> => {
     const key = `${path}#${id}`;
     const done = resolved.get(key);
@@ -119,6 +138,7 @@ export async function applyExtends(
           `'${id}' extends '${baseId}', and the services extending one another here copy more than the ${limits.maxExpandedValues.toLocaleString("en")} values deployview reads`,
         );
       else {
+        if (baseFile !== file) checkTaken(baseFile, baseId);
         if (incomplete.has(baseKey)) incomplete.add(key);
         copied += weight(base);
         const inherited = rebaseService(

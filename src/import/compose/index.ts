@@ -74,6 +74,7 @@ export async function importCompose(
   };
   const composeSources: ComposeSource[] = [];
   const unresolvedExtends = new Set<string>();
+  const checkedExtended = new Set<string>();
   // One file with its includes (before it, as a base) and its extends expanded; `folder` is its
   // project's, which its relative paths are read from.
   const load = async (
@@ -108,6 +109,8 @@ export async function importCompose(
           return reading;
         },
         diagnostics,
+        findings,
+        checked: checkedExtended,
         unresolved: unresolvedExtends,
       });
       expanded.push(source);

@@ -3,10 +3,12 @@
  * Dockerfile, each secret's and config's file. Compose refuses to build or start without them, and
  * a check of the file is where a missing one should be found, not the first `docker compose up`.
  */
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { pathKind } from "../../load/path-kind.js";
 import { isObject, type Json } from "../json.js";
+import { envFileExample } from "./env-file-example.js";
+import { readsFalse } from "./spec-walk.js";
 
 type At = (path: (string | number)[]) => SourceRange;
 
@@ -134,4 +136,46 @@ function missingFiles(value: Json, folder: string, report: Report): void {
       );
     }
   }
+}
+
+/** An env_file that is not there: `path` as written, `resolved` where Compose looks for it. */
+export function missingEnvFile(id: string, path: string, resolved: string, at: SourceRange): Diagnostic {
+  const example = envFileExample(resolved);
+  return diagnostic(
+    "missing-path",
+    "warning",
+    `the env_file ${path} of '${id}' is not here, so Compose cannot start it; its variables are left out`,
+    at,
+    {
+      hint: example
+        ? `copy the project's example beside it, ${example}, to ${basename(resolved)} and fill it in`
+        : "create it, or mark it required: false where the service starts without it",
+    },
+  );
+}
+
+/**
+ * What one service writes that is not there: its build's context or Dockerfile, its required
+ * env files. For a service another extends from its own file, whose relative paths Compose reads
+ * from that file's folder.
+ */
+export function missingServicePaths(id: string, service: Json, folder: string, at: At): Diagnostic[] {
+  const found = missingLocalPaths({ services: { [id]: service } }, folder, at);
+  const spec = service.env_file;
+  if (spec === undefined) return found;
+  for (const [index, entry] of (Array.isArray(spec) ? spec : [spec]).entries()) {
+    const path = pathText(isObject(entry) ? entry.path : entry);
+    if (!path || unresolved(path) || (isObject(entry) && readsFalse(entry.required))) continue;
+    const resolved = resolve(folder, path);
+    if (pathKind(resolved) !== undefined) continue;
+    found.push(
+      missingEnvFile(
+        id,
+        path,
+        resolved,
+        at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]),
+      ),
+    );
+  }
+  return found;
 }

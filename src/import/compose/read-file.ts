@@ -10,10 +10,9 @@ import { readTextFile } from "../../load/text-file.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret, secretLike } from "../../model/secret-like.js";
 import { isObject } from "../json.js";
-import { envFileExample } from "./env-file-example.js";
 import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
-import { missingLocalPaths } from "./local-paths.js";
+import { missingEnvFile, missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
 import { readsFalse } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
@@ -275,22 +274,8 @@ async function applyEnvFiles(
       } else if (entry.required) {
         const where = at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]);
         const path = resolve(folder, entry.path);
-        if (pathKind(path) === undefined) {
-          const example = envFileExample(path);
-          found.findings.push(
-            diagnostic(
-              "missing-path",
-              "warning",
-              `the env_file ${entry.path} of '${id}' is not here, so Compose cannot start it; its variables are left out`,
-              where,
-              {
-                hint: example
-                  ? `copy the project's example beside it, ${example}, to ${basename(path)} and fill it in`
-                  : "create it, or mark it required: false where the service starts without it",
-              },
-            ),
-          );
-        } else
+        if (pathKind(path) === undefined) found.findings.push(missingEnvFile(id, entry.path, path, where));
+        else
           found.diagnostics.push(
             diagnostic(
               "file-unreadable",
