@@ -319,6 +319,15 @@ export const ServiceInput = T.Object(
     "network-mode": T.Optional(T.String({ description: "host, bridge, … (Compose network_mode)" })),
     pid: T.Optional(T.String({ description: "host to share the host's PID namespace" })),
     ipc: T.Optional(T.String({ description: "host to share the host's IPC namespace (Compose ipc)" })),
+    "userns-mode": T.Optional(
+      T.String({ description: "host to share the host's user namespace (Compose userns_mode)" }),
+    ),
+    uts: T.Optional(
+      T.String({ description: "host to share the host's UTS namespace: its hostname (Compose uts)" }),
+    ),
+    cgroup: T.Optional(
+      T.String({ description: "host to share the host's cgroup namespace (Compose cgroup)" }),
+    ),
     profiles: T.Optional(T.Array(T.String())),
     notes: T.Optional(Notes),
   },

@@ -253,8 +253,11 @@ export interface Service extends Located {
   networkMode?: string;
   pid?: string;
   ipc?: string;
-  /** The host's namespaces the service shares (network-mode, pid or ipc set to host), each where it is set. */
-  hostNamespaces: { namespace: "network" | "process" | "IPC"; at: SourceRange }[];
+  usernsMode?: string;
+  uts?: string;
+  cgroup?: string;
+  /** The host's namespaces the service shares (network-mode, pid, ipc, userns-mode, uts or cgroup set to host), each where it is set. */
+  hostNamespaces: { namespace: HostNamespace; at: SourceRange }[];
   profiles: string[];
   notes: string[];
 }
@@ -503,3 +506,6 @@ export interface ConfigVariable extends Located {
   /** Whether every use gives a value where it is not set (`${MODE:-fast}`), so none need set it. */
   optional?: boolean;
 }
+
+/** A namespace of the host's a service can share, as its findings name it. */
+export type HostNamespace = "network" | "process" | "IPC" | "user" | "UTS" | "cgroup";

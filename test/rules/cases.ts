@@ -834,6 +834,20 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "host-namespace",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", userns-mode: host, uts: host, cgroup: host }\n  b: { kind: api, image: "b:1", cgroup: private }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }\n`,
+    expected: ["4:33", "4:52", "4:63"],
+  },
+  {
+    rule: "host-namespace",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  monitor:\n    image: m:1\n    userns_mode: host\n    uts: host\n    cgroup: host\n",
+    },
+    expected: ["4:5", "5:5", "6:5"],
+  },
+  {
+    rule: "host-namespace",
     text: "",
     files: {
       "compose.yaml":

@@ -424,10 +424,12 @@ export const missCases: RuleCase[] = [
         "    image: s:1",
         "    network_mode: 'service:web'",
         "    pid: 'service:web'",
+        "    uts: 'service:web'",
+        "    cgroup: private",
         "",
       ].join("\n"),
     },
-    // Another container's namespaces are not the host's.
+    // Another container's namespaces, or a private one, are not the host's.
     expected: [],
   },
   {

@@ -128,6 +128,9 @@ export function composeService(
   if (service.networkMode) entry.network_mode = service.networkMode;
   if (service.pid) entry.pid = service.pid;
   if (service.ipc) entry.ipc = service.ipc;
+  if (service.usernsMode) entry.userns_mode = service.usernsMode;
+  if (service.uts) entry.uts = service.uts;
+  if (service.cgroup) entry.cgroup = service.cgroup;
   if (service.profiles.length > 0) entry.profiles = service.profiles;
   if (instance.containerName) entry.container_name = instance.containerName;
   // A job, or what another service waits to see complete, must be left to exit.

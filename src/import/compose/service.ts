@@ -159,6 +159,9 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
     "network-mode": raw.network_mode ? asText(raw.network_mode) : undefined,
     pid: raw.pid ? asText(raw.pid) : undefined,
     ipc: raw.ipc ? asText(raw.ipc) : undefined,
+    "userns-mode": raw.userns_mode ? asText(raw.userns_mode) : undefined,
+    uts: raw.uts ? asText(raw.uts) : undefined,
+    cgroup: raw.cgroup ? asText(raw.cgroup) : undefined,
     profiles: Array.isArray(raw.profiles) ? raw.profiles.map(asText) : undefined,
     security: securityField(id, raw, reading),
   });
@@ -166,6 +169,9 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
     ["network-mode", "network_mode"],
     ["pid", "pid"],
     ["ipc", "ipc"],
+    ["userns-mode", "userns_mode"],
+    ["uts", "uts"],
+    ["cgroup", "cgroup"],
   ] as const)
     if (raw[key]) note(["services", id, field], ["services", id, key]);
   const notes = [

@@ -333,6 +333,9 @@ function hostNamespaces(context: ResolveContext, id: string, input: ServiceInput
     ["network-mode", "network"],
     ["pid", "process"],
     ["ipc", "IPC"],
+    ["userns-mode", "user"],
+    ["uts", "UTS"],
+    ["cgroup", "cgroup"],
   ] as const;
   return fields
     .filter(([field]) => input[field] === "host")
@@ -379,6 +382,9 @@ function resolveService(
     networkMode: input["network-mode"],
     pid: input.pid,
     ipc: input.ipc,
+    usernsMode: input["userns-mode"],
+    uts: input.uts,
+    cgroup: input.cgroup,
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(service, { [key]: value });
