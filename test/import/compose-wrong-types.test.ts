@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkModel } from "../../src/check/index.js";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { readComposeFile } from "../../src/import/compose/read-file.js";
 import { SourceIndex } from "../../src/report/position.js";
 import { folderWith } from "../helpers/files.js";
 import { located } from "../helpers/positions.js";
@@ -158,6 +159,33 @@ describe("a number too large for any, as 1e400", () => {
       expect((await foundOnLine4(setting)).at).toEqual([]);
     },
   );
+
+  it("reaches the model as the file writes it where Compose passes it as text, not as the number it overflows", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    environment: { LIMIT: 1e400, FLOOR: -1e400, ID: 12345678901234567890, RATIO: 1.5, PORT: 80 }",
+        "    labels: { limit: 1e400 }",
+        "",
+      ].join("\n"),
+    });
+    const file = join(folder, "compose.yaml");
+    const loaded = await loadComposeAsModel([file]);
+    const web = loaded.model!.services.find((s) => s.id === "web")!;
+    const values = web.env.map((v) => [v.name, v.value.kind === "plain" ? v.value.value : v.value.kind]);
+    expect(Object.fromEntries(values)).toEqual({
+      LIMIT: "1e400",
+      FLOOR: "-1e400",
+      ID: "12345678901234567890",
+      RATIO: "1.5",
+      PORT: "80",
+    });
+    const read = await readComposeFile(file, {}, join(folder, ".env"));
+    const labels = (read.sources![0]!.value.services as Record<string, Record<string, unknown>>).web!.labels;
+    expect(labels).toEqual({ limit: "1e400" });
+  });
 
   it("is not taken into the model", async () => {
     const folder = folderWith({

@@ -17,6 +17,7 @@ import { clearResets, composeTags } from "./merge.js";
 import { readsFalse } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
+import { keepWrittenNumbers } from "./written-numbers.js";
 
 type Json = Record<string, unknown>;
 
@@ -195,6 +196,7 @@ export async function readComposeFile(
     const value = yaml.value as Json;
     const tags = composeTags(yaml);
     clearResets(value, tags);
+    keepWrittenNumbers(value, yaml, text);
     const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
     if (paths.check !== false) append(findings, missingLocalPaths(value, folder, valueAt));
     append(findings, secretConfigs(value, valueAt, text));
