@@ -177,6 +177,16 @@ describe("paths a compose file needs", () => {
       },
     },
     {
+      where:
+        "the build of a service extended in another file, which the extending service replaces with its own",
+      files: {
+        "compose.yaml":
+          "services:\n  api: { build: ./api, extends: { file: shared/common.yaml, service: base } }\n",
+        "shared/common.yaml": "services:\n  base: { image: a:1, build: ./gone }\n",
+        "api/Dockerfile": "FROM node:20\n",
+      },
+    },
+    {
       where: "an env_file whose required is text Compose reads as false",
       files: {
         "compose.yaml": [

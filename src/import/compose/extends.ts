@@ -9,7 +9,6 @@
  * a long chain grows with its square, as an alias bomb grows.
  */
 import { dirname, resolve } from "node:path";
-import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
 import { locate } from "../../load/yaml-file.js";
@@ -36,7 +35,7 @@ export interface ExtendsContext {
   diagnostics: Diagnostic[];
   /** Gets the missing-path rule's findings in the services taken from other files (see missingServicePaths). */
   findings: Diagnostic[];
-  /** The services of other files, by file and name, already looked at for those findings. */
+  /** The services of other files already looked at for those findings, and the places found. */
   checked: Set<string>;
   /** Gets the services of the file that lack what they extend, along their chain, for it could not be followed. */
   unresolved: Set<string>;
@@ -89,16 +88,24 @@ export async function applyExtends(
   };
 
   // The file read for a service taken from it looks for none of its paths (the others are none of
-  // this project's): the service's own are looked for here, from its file's folder, where it writes them.
-  const checkTaken = (path: string, id: string) => {
+  // this project's): the service's own are looked for here, from its file's folder, where it writes
+  // them. Not its build where the service taking it writes its own, which Compose builds instead.
+  const checkTaken = (path: string, id: string, own: Json) => {
     const source = files.get(path);
     const written = isObject(source?.value.services) ? source.value.services[id] : undefined;
-    if (!source || !isObject(written) || context.checked.has(`${path}#${id}`)) return;
-    context.checked.add(`${path}#${id}`);
-    append(
-      context.findings,
-      missingServicePaths(id, written, folderOf(path), (at) => locate(source.yaml, at, "value")),
-    );
+    const key = `${path}#${id}#${own.build === undefined}`;
+    if (!source || !isObject(written) || context.checked.has(key)) return;
+    context.checked.add(key);
+    const { build: _, ...withoutBuild } = written;
+    const taken = own.build === undefined ? written : withoutBuild;
+    // The same service taken with and without its build: its other paths are reported once.
+    const at = (keys: (string | number)[]) => locate(source.yaml, keys, "value");
+    for (const found of missingServicePaths(id, taken, folderOf(path), at)) {
+      const place = `${found.file}:${found.start}`;
+      if (context.checked.has(place)) continue;
+      context.checked.add(place);
+      context.findings.push(found);
+    }
   };
 
   const expand = async (path: string, id: string): Promise<Json | undefined> => {
@@ -138,7 +145,7 @@ export async function applyExtends(
           `'${id}' extends '${baseId}', and the services extending one another here copy more than the ${limits.maxExpandedValues.toLocaleString("en")} values deployview reads`,
         );
       else {
-        if (baseFile !== file) checkTaken(baseFile, baseId);
+        if (baseFile !== file) checkTaken(baseFile, baseId, own);
         if (incomplete.has(baseKey)) incomplete.add(key);
         copied += weight(base);
         const inherited = rebaseService(
