@@ -289,17 +289,20 @@ describe("compose.yaml", () => {
     expect(located(result.diagnostics, loaded.sources)).toEqual(["container-name-conflict@25:126"]);
   });
 
-  it("shares the host's network, process and IPC namespaces, adds capabilities and turns profiles off as the service asks", () => {
+  it("shares the host's network, process, IPC, user, UTS and cgroup namespaces, adds capabilities and turns profiles off as the service asks", () => {
     const { doc } = compose(
       shop.replace(
         "cpu: 0.5",
-        "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host\n    security: { capabilities: [NET_ADMIN], unconfined: [apparmor] }",
+        "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host\n    userns-mode: host\n    uts: host\n    cgroup: host\n    security: { capabilities: [NET_ADMIN], unconfined: [apparmor] }",
       ),
     );
     expect(doc.services.api).toMatchObject({
       network_mode: "host",
       pid: "host",
       ipc: "host",
+      userns_mode: "host",
+      uts: "host",
+      cgroup: "host",
       cap_add: ["NET_ADMIN"],
       security_opt: ["apparmor:unconfined"],
     });
