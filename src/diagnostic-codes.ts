@@ -83,7 +83,7 @@ export const coreDiagnosticCodes = {
   "manifest-not-object": "A manifest document is not a Kubernetes object (no apiVersion, kind or name).",
   "manifest-kind-skipped": "A Kubernetes kind deployview does not import; it is left out of the model.",
   "manifest-invalid":
-    "A Kubernetes object the API server refuses though its fields have the right types: a name or label it does not take, a restart policy or strategy the kind does not take, two containers of one name, a probe of two kinds or a liveness threshold other than 1, a disruption budget with both bounds, an autoscaler whose maxReplicas is below 1 or below its minReplicas or whose minReplicas is below 1, a Service port twice, unnamed among several or a node port its type does not open, an Ingress rule of no paths or a path without its type or its backend.",
+    "A Kubernetes object the API server refuses though its fields have the right types: a name or label it does not take, a restart policy or strategy the kind does not take, two containers of one name, ephemeral containers written in a pod or its template, a probe of two kinds or a liveness threshold other than 1, a disruption budget with both bounds, an autoscaler whose maxReplicas is below 1 or below its minReplicas or whose minReplicas is below 1, a Service port twice, unnamed among several or a node port its type does not open, an Ingress rule of no paths or a path without its type or its backend.",
   "manifest-unknown-field":
     "A field a Kubernetes object's kind does not have, at any depth (often a misspelling: imagePullPolcy); kubectl apply refuses it, though the OpenAPI schema lets it through.",
   "manifest-duplicate-object": "Two manifests define the same kind, namespace and name; the later one wins.",

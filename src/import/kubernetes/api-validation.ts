@@ -5,7 +5,8 @@
  * containers of one pod with one name, a probe with two ways to probe or a liveness success
  * threshold other than 1, a host port unlike its container port on the host's network, a disruption
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
- * its type does not open, and what ingress-problems.ts finds in an Ingress. `kubectl apply` stops
+ * its type does not open, ephemeral containers in a manifest (ephemeral-containers.ts), and what
+ * ingress-problems.ts finds in an Ingress. `kubectl apply` stops
  * there. And what the container runtime refuses later: a capability Linux does not have, or one
  * written with the CAP_ that Kubernetes adds itself (capability-problems.ts); a probe of a port name
  * the container does not give, which the kubelet cannot find, and an exec probe written as a shell
@@ -20,6 +21,7 @@ import { isPortNumber } from "../../model/port-number.js";
 import { parseQuantity } from "../../model/quantity.js";
 import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
+import { ephemeralContainerProblems } from "./ephemeral-containers.js";
 import { ingressProblems } from "./ingress-problems.js";
 import {
   asArray,
@@ -120,6 +122,7 @@ function rootUserRefused(
 
 function podProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = workloadProblems(workload);
+  append(found, ephemeralContainerProblems(workload));
   const hostNetwork = podSpecOf(workload).spec.hostNetwork === true;
   // Init containers and containers share one namespace of names.
   const names = new Set<string>();
