@@ -30,7 +30,7 @@ function published(containerNaming: string, serviceName: string) {
 describe("a port named __proto__", () => {
   it.each([
     ["name: __proto__, ", "dns", ["invalid-port-name@12:27"]],
-    ["", "__proto__", []],
+    ["", "__proto__", ["invalid-port-name@20:19"]],
   ])(
     "is kept by its number, reported where Kubernetes refuses it, and no object takes it for its prototype: container '%s', Service %s",
     async (containerNaming, serviceName, at) => {
