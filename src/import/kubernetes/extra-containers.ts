@@ -80,6 +80,11 @@ function risks(
     report("secret-in-command", `${who} passes a secret on the command line`, [
       container.command === undefined ? "args" : "command",
     ]);
+  asArray(container.ports).forEach((port, index) => {
+    // SSH runs over TCP, the protocol a port left unsaid has.
+    if (isObject(port) && port.containerPort === 22 && (port.protocol ?? "TCP") === "TCP")
+      report("ssh-port-exposed", `${who} opens port 22, the port of SSH`, ["ports", index, "containerPort"]);
+  });
   const security = asObject(container.securityContext);
   if (security.privileged === true)
     report("privileged-container", `${who} runs privileged`, ["securityContext", "privileged"]);
