@@ -1,3 +1,4 @@
+import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 const HINT =
@@ -14,6 +15,8 @@ export const sshPortExposed: Rule = {
     good: `services: { api: { ports: { http: 8080 } } }`,
   },
   check(context) {
+    // Sidecars' and init containers' ports, which the model does not keep.
+    reportImported(context, "ssh-port-exposed", HINT);
     // The model's protocol is the application's (http, ssh, …); only UDP and SCTP are not SSH's TCP.
     const tcp = (protocol: string) => !/^(udp|sctp)$/i.test(protocol);
     for (const service of context.model.services)

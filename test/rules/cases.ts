@@ -1440,6 +1440,24 @@ export const cases: RuleCase[] = [
     expected: ["12:27", "12:78", "17:65"],
   },
   {
+    // A Service's own port name is a DNS label: up to 63 lower-case letters, digits and '-'.
+    rule: "invalid-port-name",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, name: HTTP }, { port: 81, name: web_http }, { port: 82, name: -web }] }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:59", "13:85", "13:115"],
+  },
+  {
     rule: "unsafe-sysctl",
     text: "",
     manifests: true,

@@ -481,6 +481,24 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    // A Service's own port name may start with a digit and run past fifteen characters, as a DNS label may.
+    rule: "invalid-port-name",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, name: 8080-tcp }, { port: 81, name: prometheus-metrics-endpoint }] }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "memory-over-capacity",
     text: `${head}services:\n  api: { kind: api, image: "a:1", memory: 512Mi }\n  web: { kind: web, image: "w:1", memory: { request: 256Mi, limit: 512Mi } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, capacity: { memory: 1Gi }, run: [api, web] } } }\n`,
     // Their limits together fill the machine exactly.

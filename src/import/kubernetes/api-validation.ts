@@ -5,8 +5,9 @@
  * containers of one pod with one name, a probe with two ways to probe or a liveness success
  * threshold other than 1, a host port unlike its container port on the host's network, a disruption
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
- * its type does not open, and what ingress-problems.ts finds in an Ingress. `kubectl apply` stops
- * there. And what the container runtime refuses later: a capability Linux does not have, or one
+ * its type does not open, ephemeral containers in a manifest (ephemeral-containers.ts), a
+ * privileged container that may not gain privileges (privileged-without-escalation.ts), and what
+ * ingress-problems.ts finds in an Ingress. `kubectl apply` stops there. And what the container runtime refuses later: a capability Linux does not have, or one
  * written with the CAP_ that Kubernetes adds itself (capability-problems.ts); a probe of a port name
  * the container does not give, which the kubelet cannot find, and an exec probe written as a shell
  * command line, which the kubelet runs without a shell: the probe fails every time (probe-problems.ts).
@@ -20,6 +21,7 @@ import { isPortNumber } from "../../model/port-number.js";
 import { parseQuantity } from "../../model/quantity.js";
 import { asText, isReplicaCount } from "../json.js";
 import { capabilityProblems } from "./capability-problems.js";
+import { ephemeralContainerProblems } from "./ephemeral-containers.js";
 import { ingressProblems } from "./ingress-problems.js";
 import {
   asArray,
@@ -31,6 +33,7 @@ import {
   podSpecOf,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
+import { privilegedWithoutEscalation } from "./privileged-without-escalation.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
 import { isSet, refused, runtimeRefused } from "./refusals.js";
@@ -120,6 +123,7 @@ function rootUserRefused(
 
 function podProblems(workload: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = workloadProblems(workload);
+  append(found, ephemeralContainerProblems(workload));
   const hostNetwork = podSpecOf(workload).spec.hostNetwork === true;
   // Init containers and containers share one namespace of names.
   const names = new Set<string>();
@@ -166,6 +170,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
     }
     append(found, capabilityProblems(workload, container, path, who, first));
     append(found, rootUserRefused(workload, container, path, who));
+    append(found, privilegedWithoutEscalation(workload, container, path, who));
     const resources = asObject(container.resources);
     // Memory and CPU the model cannot read either are the model's to report (invalid-quantity).
     for (const bound of ["requests", "limits"] as const)

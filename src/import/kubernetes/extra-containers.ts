@@ -57,7 +57,32 @@ export function extraContainerFindings(
       );
     risks(container, volumes, who, report, built);
   }
+  const inherited = inheritedRootUser(object, service);
+  if (inherited) found.push(inherited);
   return found;
+}
+
+/**
+ * The pod's root user as a sidecar's or init container's finding, once, at the pod: where the first
+ * container runs as a user of its own, no finding of the model's says the pod's user is root, yet
+ * every container that sets none runs as it.
+ */
+function inheritedRootUser(object: ManifestObject, service: string): Diagnostic | undefined {
+  const { spec: pod, path: podPath } = podSpecOf(object);
+  const podUser = asObject(pod.securityContext).runAsUser;
+  if (typeof podUser !== "number" || !isRootUser(podUser)) return undefined;
+  const ownUser = (container: Json) => typeof asObject(container.securityContext).runAsUser === "number";
+  const containers = podContainers(object, service);
+  if (!containers.some(({ first, container }) => first && ownUser(container))) return undefined;
+  const heir = containers.find(({ first, container }) => !first && !ownUser(container));
+  if (!heir) return undefined;
+  return diagnostic(
+    "runs-as-root",
+    "warning",
+    `${heir.who} runs as root: it sets no user, and its pod's runAsUser is 0`,
+    locateIn(object, [...object.base, ...podPath, "securityContext", "runAsUser"], "value"),
+    { hint: "set runAsNonRoot: true and a runAsUser above 0" },
+  );
 }
 
 function risks(
@@ -80,6 +105,11 @@ function risks(
     report("secret-in-command", `${who} passes a secret on the command line`, [
       container.command === undefined ? "args" : "command",
     ]);
+  asArray(container.ports).forEach((port, index) => {
+    // SSH runs over TCP, the protocol a port left unsaid has.
+    if (isObject(port) && port.containerPort === 22 && (port.protocol ?? "TCP") === "TCP")
+      report("ssh-port-exposed", `${who} opens port 22, the port of SSH`, ["ports", index, "containerPort"]);
+  });
   const security = asObject(container.securityContext);
   if (security.privileged === true)
     report("privileged-container", `${who} runs privileged`, ["securityContext", "privileged"]);

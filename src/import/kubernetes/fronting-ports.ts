@@ -4,6 +4,7 @@
  */
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
+import { isPrototypeName } from "./prototype-names.js";
 
 export interface ServicePorts {
   /** Container port → the name the first Service to name it gives it. */
@@ -26,7 +27,9 @@ export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts 
             ? port.port
             : undefined;
       if (target === undefined) continue;
-      const name = typeof port.name === "string" ? port.name : `p${target}`;
+      // __proto__ as a key would set the prototype of the model's ports: invalid-port-name reports
+      // it, and the port goes by its number.
+      const name = typeof port.name === "string" && !isPrototypeName(port.name) ? port.name : `p${target}`;
       if (!names.has(target)) names.set(target, name);
       targets.push({
         port: target,

@@ -28,6 +28,7 @@ import { removedApiFindings } from "./removed-apis.js";
 import { serviceAccountFindings } from "./service-accounts.js";
 import { type ServiceSelection, selectsNothingFindings } from "./service-selection.js";
 import { sharedClaimFindings } from "./shared-claims.js";
+import { sshHostPortFindings } from "./ssh-host-ports.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
 import { unknownKindProblems } from "./unknown-kinds.js";
@@ -61,6 +62,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
+    ...sshHostPortFindings(workloads),
     ...mountPathFindings(workloads),
     ...sharedClaimFindings(workloads, objects, namespaceOf),
     ...nodePorts.findings,

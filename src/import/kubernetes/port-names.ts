@@ -1,7 +1,8 @@
 /**
  * The names Kubernetes accepts for a container port, and for a Service's targetPort given by name
  * (IANA service names): up to 15 lower-case letters, digits and single dashes, with a letter, and
- * no dash at either end. An object with another name is refused as a whole.
+ * no dash at either end; and for a Service's own port, a DNS label: up to 63 lower-case letters,
+ * digits and '-', with neither end a dash. An object with another name is refused as a whole.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
@@ -18,11 +19,25 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** Why Kubernetes refuses a Service port's own name (a DNS label), or undefined where it takes it. */
+export function servicePortNameProblem(name: string): string | undefined {
+  if (name.length > 63) return "it is longer than 63 characters";
+  if (!/^[a-z0-9-]+$/.test(name)) return "it holds other than lower-case letters, digits and '-'";
+  if (name.startsWith("-") || name.endsWith("-")) return "it starts or ends with '-'";
+  return undefined;
+}
+
 export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const check = (object: ManifestObject, name: unknown, path: KeyPath, what: string) => {
+  const check = (
+    object: ManifestObject,
+    name: unknown,
+    path: KeyPath,
+    what: string,
+    problemOf: (name: string) => string | undefined = portNameProblem,
+  ) => {
     if (typeof name !== "string") return;
-    const problem = portNameProblem(name);
+    const problem = problemOf(name);
     if (problem)
       found.push(
         diagnostic(
@@ -36,8 +51,9 @@ export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic
   for (const object of objects) {
     if (object.kind === "Service") {
       asArray(asObject(object.value.spec).ports).forEach((port, index) => {
-        const at = [...object.base, "spec", "ports", index, "targetPort"];
-        check(object, asObject(port).targetPort, at, "a target port");
+        const at = [...object.base, "spec", "ports", index];
+        check(object, asObject(port).name, [...at, "name"], "a port", servicePortNameProblem);
+        check(object, asObject(port).targetPort, [...at, "targetPort"], "a target port");
       });
       continue;
     }

@@ -11,6 +11,7 @@ import {
   isReplicaCount,
   type Json,
   type ManifestObject,
+  podLabelsOf,
   podSpecOf,
   replicatedKinds,
 } from "./objects.js";
@@ -78,7 +79,7 @@ export function scaleInstance(
     };
   } else if (minimum > 1) instance["disruption-budget"] = false;
   const maximum = isObject(instance.replicas) ? Number(instance.replicas.max) : minimum;
-  const spread = spreadOf(podSpecOf(workload).spec);
+  const spread = spreadOf(podSpecOf(workload).spec, podLabelsOf(workload));
   if (spread === "zone") instance.spread = "zone";
   else if (spread === undefined && maximum > 1) instance.spread = false;
 }

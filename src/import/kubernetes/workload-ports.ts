@@ -7,6 +7,7 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import { isPortNumber } from "../../model/port-number.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asArray, isObject, type Json } from "./objects.js";
+import { isPrototypeName } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 export interface ContainerPorts {
@@ -25,8 +26,10 @@ export function containerPorts(
   const ports: ContainerPorts["ports"] = {};
   asArray(container.ports).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.containerPort !== "number") return;
+    // __proto__ as a key would set the prototype of `ports`: invalid-port-name reports it, and the
+    // port goes by the Service's name or its number.
     const name =
-      (typeof raw.name === "string" ? raw.name : undefined) ??
+      (typeof raw.name === "string" && !isPrototypeName(raw.name) ? raw.name : undefined) ??
       context.servicePortNames.get(raw.containerPort) ??
       `p${raw.containerPort}`;
     if (Object.hasOwn(ports, name)) return;
