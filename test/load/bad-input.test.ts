@@ -292,6 +292,18 @@ environments:
     ]);
   });
 
+  it("names the values a choice of fixed values takes, not a constant", () => {
+    for (const written of ["true", "yes"]) {
+      const { found, diagnostics } = load(
+        base.replace("run: [web, api]", `run: { web: { replicas: 2, spread: ${written} }, api: }`),
+      );
+      expect(found).toEqual(["schema-invalid-value@20:44"]);
+      expect(diagnostics.map((d) => d.message)).toEqual([
+        `environments.dev.nodes.laptop.run.web.spread must be one of false, node, zone, not '${written}'`,
+      ]);
+    }
+  });
+
   it("names a key written twice, and marks the whole of it", () => {
     const { diagnostics, sources } = load("system: { name: x, name: y }\n");
     expect(diagnostics.map((d) => d.message)).toEqual(["the key 'name' appears twice in the same mapping"]);
