@@ -246,6 +246,26 @@ environments:
     ]);
   });
 
+  it("are one finding for a cycle that several environments run, which names them all", () => {
+    const text = `system: { name: Shop }
+services:
+  a: { kind: api, image: "a:1", uses: [b] }
+  b: { kind: api, image: "b:1", uses: [a] }
+  c: { kind: api, image: "c:1", uses: [a] }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }
+  staging: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }
+  production: { platform: kubernetes, nodes: { k: { kind: cluster, run: [b, a] } } }
+`;
+    const found = findings(text, "dependency-cycle").map((f) => [f.where, f.diagnostic.message]);
+    expect(found).toEqual([
+      [
+        "7:61",
+        "'a' waits on a dependency cycle in 'dev', 'staging' and 'production': a → b → a; 'c' waits on it too",
+      ],
+    ]);
+  });
+
   it("cut a long cycle short, and say how long it is", () => {
     const count = 12;
     const services = Array.from(
