@@ -285,6 +285,25 @@ environments:
   });
 });
 
+describe("used services not deployed", () => {
+  it("are one finding a use, naming every environment that leaves the service out", () => {
+    const text = `system: { name: Shop }
+services:
+  api: { kind: api, image: "api:1", uses: [db], env: { DB_URL: { endpoint: db } } }
+  db: { kind: database, image: "db:1" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db] } } }
+  staging: { platform: compose, nodes: { h: { kind: host, run: [api] } } }
+  qa: { platform: compose, nodes: { h: { kind: host, run: { api: , api-2: { service: api } } } } }
+`;
+    const found = findings(text, "used-service-not-deployed").map((f) => [f.where, f.diagnostic.message]);
+    expect(found).toEqual([
+      ["3:44", "'api' uses 'db', which 'staging' and 'qa' do not run"],
+      ["3:56", "'DB_URL' points at 'db', which 'staging' and 'qa' do not run"],
+    ]);
+  });
+});
+
 describe("public ingress without TLS", () => {
   it("names an Ingress read from manifests by its own name, not only by the id the importer gave it", async () => {
     const ingress = (name: string) =>
