@@ -186,6 +186,21 @@ environments:
   dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }
 `;
 
+describe("plain-text secrets in build arguments", () => {
+  it("are told to be passed in a way the model can write", () => {
+    const text = `system: { name: Shop }
+services:
+  api: { kind: api, image: "api:1", build: { context: ., args: { NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789 } } }
+environments:
+  staging: { platform: compose, nodes: { h: { kind: host, run: [api] } } }
+`;
+    const found = findings(text, "plaintext-secret").map((f) => f.diagnostic.hint);
+    expect(found).toEqual([
+      "pass it as a build secret (RUN --mount=type=secret in the Dockerfile), or as ${NPM_TOKEN} from the environment",
+    ]);
+  });
+});
+
 describe("plain-text secrets in development", () => {
   const model = (environment: string) => `system: { name: Shop }
 services:
