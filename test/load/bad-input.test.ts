@@ -40,7 +40,18 @@ describe("a valid model", () => {
 
 describe("bad input gives one located diagnostic", () => {
   const cases: { name: string; text: string; expected: string[]; hint?: RegExp }[] = [
-    { name: "malformed YAML", text: "system: { name: Shop\nservices: {}\n", expected: ["yaml-syntax@2:1"] },
+    // At the brace left open, not where the parser gave up on it.
+    { name: "malformed YAML", text: "system: { name: Shop\nservices: {}\n", expected: ["yaml-syntax@1:9"] },
+    {
+      name: "a flow sequence left open",
+      text: base.replace("run: [web, api]", "run: [web, api\n  staging: {}"),
+      expected: ["yaml-syntax@20:14"],
+    },
+    {
+      name: "a quote left open",
+      text: base.replace("system: { name: Shop }", 'system:\n  name: "Shop\n  description: x'),
+      expected: ["yaml-syntax@2:9"],
+    },
     {
       name: "duplicate key",
       text: base.replace("    kind: api\n", "    kind: api\n    kind: web\n"),
