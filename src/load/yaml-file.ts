@@ -191,7 +191,12 @@ export function parseYaml(
   const documents: YamlFile[] = [];
   for (const document of parsed) {
     let usable = document.errors.length === 0;
-    for (const error of document.errors) diagnostics.push(documentError(error, document, file, text));
+    const found = document.errors.map((error) => documentError(error, document, file, text));
+    // A quote left open runs on past the brackets that would close its collections: the quote is the
+    // one mistake, where each collection it swallowed was reported too.
+    const quote = found.find((d) => d.message.startsWith("Missing closing"));
+    for (const d of found)
+      if (!(quote && d.message.startsWith("Flow ") && d.start! >= quote.start!)) diagnostics.push(d);
     // The quick reader leaves every such problem to the package, so what it read is clean.
     const tree = usable && !fast ? checkTree(document, file) : undefined;
     if (tree?.tooDeep) {

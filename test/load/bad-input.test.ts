@@ -48,6 +48,12 @@ describe("bad input gives one located diagnostic", () => {
       expected: ["yaml-syntax@20:14"],
     },
     {
+      // The brace it swallowed is not another mistake to report.
+      name: "a quote left open in a flow mapping",
+      text: base.replace("system: { name: Shop }", 'system: { name: "Shop }'),
+      expected: ["yaml-syntax@1:17"],
+    },
+    {
       name: "a quote left open",
       text: base.replace("system: { name: Shop }", 'system:\n  name: "Shop\n  description: x'),
       expected: ["yaml-syntax@2:9"],
