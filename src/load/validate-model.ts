@@ -43,6 +43,21 @@ function diagnoseAt(path: KeyPath, errors: ErrorObject[], locate: Locate, data: 
     (e) => e.keyword !== "type" && e.keyword !== "anyOf" && e.keyword !== "oneOf",
   );
   const found: Diagnostic[] = [];
+  // A choice of fixed values (false, node or zone) fails once per value: one message names them all.
+  const constants = structural.filter((e) => e.keyword === "const");
+  if (constants.length > 0 && constants.length === structural.length) {
+    const allowed = constants.map((e) => asText(e.params.allowedValue));
+    const value = asText(valueAt(data, path));
+    return [
+      diagnostic(
+        "schema-invalid-value",
+        "error",
+        `${dotted(path)} must be one of ${allowed.join(", ")}, not '${value}'`,
+        locate(path, "value"),
+        { hint: `use one of ${allowed.join(", ")}`, path },
+      ),
+    ];
+  }
   if (structural.length > 0) {
     const seen = new Set<string>();
     for (const error of structural) {

@@ -191,7 +191,12 @@ export function parseYaml(
   const documents: YamlFile[] = [];
   for (const document of parsed) {
     let usable = document.errors.length === 0;
-    for (const error of document.errors) diagnostics.push(documentError(error, document, file, text));
+    const found = document.errors.map((error) => documentError(error, document, file, text));
+    // A quote left open runs on past the brackets that would close its collections: the quote is the
+    // one mistake, where each collection it swallowed was reported too.
+    const quote = found.find((d) => d.message.startsWith("Missing closing"));
+    for (const d of found)
+      if (!(quote && d.message.startsWith("Flow ") && d.start! >= quote.start!)) diagnostics.push(d);
     // The quick reader leaves every such problem to the package, so what it read is clean.
     const tree = usable && !fast ? checkTree(document, file) : undefined;
     if (tree?.tooDeep) {
@@ -289,6 +294,39 @@ function quoteEnd(text: string, open: number): number {
   return text.length;
 }
 
+/** The character an error of the package says was left open: a quote, `[` or `{`. */
+function leftOpen(message: string): string | undefined {
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) return quote[1];
+  const flow = /^Flow (map|sequence) in block collection/.exec(message);
+  return flow ? (flow[1] === "map" ? "{" : "[") : undefined;
+}
+
+/**
+ * Where the innermost `opener` still open at `until` was opened, in the document from `from` on: a quote whose text runs past it, or
+ * a flow bracket not closed before it. Brackets and quotes open only after a space, a colon, a comma
+ * or a bracket (not in a word such as it's or a[0]); comments are passed over.
+ */
+export function openedAt(text: string, until: number, opener: string, from = 0): number | undefined {
+  const open: number[] = [];
+  for (let i = from; i < Math.min(until, text.length); i++) {
+    const char = text[i]!;
+    const starts = i === 0 || /[\s[{,:]/.test(text[i - 1]!);
+    if ((char === "[" || char === "{") && starts) open.push(i);
+    else if (char === "]" || char === "}") open.pop();
+    else if ((char === '"' || char === "'") && starts) {
+      const end = quoteEnd(text, i);
+      if (end >= until) return char === opener ? i : undefined;
+      i = end;
+    } else if (char === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf("\n", i);
+      i = end === -1 ? text.length : end;
+    }
+  }
+  for (let k = open.length - 1; k >= 0; k--) if (text[open[k]!] === opener) return open[k];
+  return undefined;
+}
+
 /** One of the package's errors in a document, as a located diagnostic. */
 function documentError(error: YAMLError, document: ParsedDocument, file: string, text: string): Diagnostic {
   // The package turns its own stack overflow, on hostile nesting, into an error of the document.
@@ -297,7 +335,18 @@ function documentError(error: YAMLError, document: ParsedDocument, file: string,
   // The parser may point one past the end of the text; keep ranges inside it.
   const start = Math.min(error.pos[0], text.length);
   const at = { file, start, end: Math.min(Math.max(error.pos[1], start), text.length) };
-  if (error.code !== "DUPLICATE_KEY") return diagnostic("yaml-syntax", "error", error.message, at);
+  if (error.code !== "DUPLICATE_KEY") {
+    // The package notices a quote or a flow collection left open where it gives up on it, often the
+    // end of the file: the one to close is where it opens.
+    const opener = leftOpen(error.message);
+    const opened = opener === undefined ? undefined : openedAt(text, start, opener, document.range[0]);
+    return diagnostic(
+      "yaml-syntax",
+      "error",
+      error.message,
+      opened === undefined ? at : { file, start: opened, end: opened + 1 },
+    );
+  }
   // The package points at the key's first character: the key is read from there, to its colon.
   const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]{1,80}?)[ \t]*:/.exec(text.slice(start, start + 200))?.[1];
   return diagnostic(

@@ -371,6 +371,8 @@ export interface Procedure extends Located {
 export interface Environment extends Located {
   id: string;
   name: string;
+  /** Where the name is written, when it is. */
+  nameAt?: SourceRange;
   purpose?: string;
   platform: Platform;
   distribution?: string;

@@ -1,9 +1,9 @@
 import { blockingCycles, startupOrder } from "../analyze/startup-order.js";
 import { inWords } from "../collections.js";
 import type { CycleRoute } from "../model/cycle-routes.js";
-import type { Instance } from "../model/types.js";
+import type { Environment, Instance } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
-import { inNamedEnvironment, type Rule } from "./rule.js";
+import { inNamedEnvironment, type Rule, type RuleContext } from "./rule.js";
 
 export const dependencyCycle: Rule = {
   id: "dependency-cycle",
@@ -33,6 +33,13 @@ b: { uses: { a: { optional: true } } }`,
             `'${service.id}' uses itself, so it would wait for itself to start`,
             "leave it out of its own uses",
           );
+    // A cycle is a mistake of the services' uses: the environments that run it are named in one
+    // finding, at its first instance in the first of them.
+    const cycles = new Map<string, FoundCycle>();
+    const hint =
+      context.model.readFrom === "compose"
+        ? "remove one of the dependencies of the cycle (depends_on, links, volumes_from)"
+        : "remove one of the dependencies of the cycle, or mark one optional: true";
     for (const environment of context.model.environments) {
       const { blocked } = startupOrder(environment);
       const routes = blockingCycles(environment, blocked, SHOWN);
@@ -46,31 +53,55 @@ b: { uses: { a: { optional: true } } }`,
           outside.set(route.cycle, [...(outside.get(route.cycle) ?? []), instance]);
       }
       const reported = new Set<Instance>();
-      const hint =
-        context.model.readFrom === "compose"
-          ? "remove one of the dependencies of the cycle (depends_on, links, volumes_from)"
-          : "remove one of the dependencies of the cycle, or mark one optional: true";
       for (const instance of blocked) {
         const route = routes.get(instance);
         if (route && route.closing !== instance) continue;
-        if (route) {
-          if (reported.has(route.cycle)) continue;
-          reported.add(route.cycle);
+        if (!route) {
+          context.report(
+            instance.at,
+            `'${instance.id}' waits on a dependency cycle${inNamedEnvironment(context.model, environment)}`,
+            hint,
+          );
+          continue;
         }
-        const waiting = route ? (outside.get(route.cycle) ?? []) : [];
-        context.report(
-          instance.at,
-          `'${instance.id}' waits on a dependency cycle${inNamedEnvironment(context.model, environment)}${route ? `: ${routeText(route)}` : ""}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
-          hint,
-        );
+        if (reported.has(route.cycle)) continue;
+        reported.add(route.cycle);
+        const key = [...new Set(route.steps.map((step) => step.id))].sort().join("\n");
+        const found = cycles.get(key) ?? { instance, route, environments: [], waiting: [] };
+        found.environments.push(environment);
+        for (const waiting of outside.get(route.cycle) ?? [])
+          if (!found.waiting.includes(waiting.id)) found.waiting.push(waiting.id);
+        cycles.set(key, found);
       }
     }
+    for (const { instance, route, environments, waiting } of cycles.values())
+      context.report(
+        instance.at,
+        `'${instance.id}' waits on a dependency cycle${inEnvironments(context, environments)}: ${routeText(route)}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
+        hint,
+      );
   },
 };
 
+/** A cycle found in one or more environments, and the instances that wait on it from outside. */
+interface FoundCycle {
+  instance: Instance;
+  route: CycleRoute<Instance>;
+  environments: Environment[];
+  waiting: string[];
+}
+
+/** " in 'dev'", " in 'dev' and 'staging'"; nothing for a file read as a model of its own. */
+function inEnvironments(context: RuleContext, environments: readonly Environment[]): string {
+  if (environments.length === 1) return inNamedEnvironment(context.model, environments[0]!);
+  return context.model.readFrom === undefined
+    ? ` in ${inWords(environments.map((environment) => `'${environment.id}'`))}`
+    : "";
+}
+
 /** "'web' waits", "'nginx' and 'web' wait", "'a', 'b', 'c' and 5 more wait". */
-function waitingText(waiting: readonly Instance[]): string {
-  const names = waiting.slice(0, 3).map((instance) => `'${instance.id}'`);
+function waitingText(waiting: readonly string[]): string {
+  const names = waiting.slice(0, 3).map((id) => `'${id}'`);
   const more = waiting.length - names.length;
   return `${inWords(names, more)} wait${waiting.length > 1 ? "" : "s"}`;
 }

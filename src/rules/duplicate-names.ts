@@ -3,7 +3,7 @@ import type { Rule } from "./rule.js";
 export const duplicateNames: Rule = {
   id: "duplicate-names",
   severity: "warning",
-  description: `Two services, or two nodes or instances of one environment, share a display name.`,
+  description: `Two services, two environments, or two nodes or instances of one environment, share a display name.`,
   why: `Diagrams and tables show two things that readers cannot tell apart.`,
   fix: `Give each a distinct name.`,
   example: {
@@ -23,6 +23,18 @@ b: { name: Admin API }`,
           "give each its own name: the document and the diagrams show names, and two alike read as one",
         );
       else byName.set(service.name, service.id);
+    }
+    // An environment unnamed is named after its id: staging is Staging, which another may be named too.
+    const environments = new Map<string, string>();
+    for (const environment of context.model.environments) {
+      const earlier = environments.get(environment.name);
+      if (earlier)
+        context.report(
+          environment.nameAt ?? environment.at,
+          `environment '${environment.id}' has the same name as '${earlier}': ${environment.name}`,
+          "give each its own name: the document and the diagrams show names, and two alike read as one",
+        );
+      else environments.set(environment.name, environment.id);
     }
     for (const environment of context.model.environments) {
       const nodes = new Map<string, string>();

@@ -37,11 +37,16 @@ function inEnvironment(service: Service, readFrom: Model["readFrom"], found: Rea
 }
 
 /** Build arguments stay in the image's history for anyone who pulls it; a variable is passed through. */
-function inBuildArguments(service: Service): Found[] {
+function inBuildArguments(service: Service, readFrom: Model["readFrom"]): Found[] {
+  // A model's build has no secrets to name: the Dockerfile's mount is what is left to say.
+  const buildSecret =
+    readFrom === "compose"
+      ? "build: { secrets: [...] }, RUN --mount=type=secret"
+      : "RUN --mount=type=secret in the Dockerfile";
   return (service.build?.args ?? []).flatMap((arg) => {
     if (arg.value === "" || wholeReference(arg.value)) return [];
     const reason = secretLike(arg.name, arg.value);
-    const hint = `pass it as a build secret (build: { secrets: [...] }, RUN --mount=type=secret), or as \${${arg.name}} from the environment`;
+    const hint = `pass it as a build secret (${buildSecret}), or as \${${arg.name}} from the environment`;
     const name = `the build argument '${arg.name}'`;
     return reason ? [{ at: arg.at, subject: { name, reason, hint }, service: service.id }] : [];
   });
@@ -95,7 +100,7 @@ export const plaintextSecret: Rule = {
     const developmentOnly = (id: string) => inDevelopment.has(id) && !inOther.has(id);
     const found = context.model.services.flatMap((service) => [
       ...inEnvironment(service, context.model.readFrom, imported),
-      ...inBuildArguments(service),
+      ...inBuildArguments(service, context.model.readFrom),
     ]);
     // Services that take their variables from one anchor share the finding there.
     for (const { at, subject, services } of byPlace(found, (s) => s.name)) {

@@ -1779,7 +1779,7 @@ describe("Kubernetes manifests as a model", () => {
     const { imported, diagnostics, sources } = await importManifests([dir]);
     expect(located(diagnostics, sources)).toEqual([
       "forbidden-key@9:23",
-      "yaml-syntax@17:13",
+      "yaml-syntax@17:4",
       "manifest-not-object@1:1",
       "manifest-not-object@4:7",
       "schema-wrong-type@9:27",

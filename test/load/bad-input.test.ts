@@ -40,7 +40,24 @@ describe("a valid model", () => {
 
 describe("bad input gives one located diagnostic", () => {
   const cases: { name: string; text: string; expected: string[]; hint?: RegExp }[] = [
-    { name: "malformed YAML", text: "system: { name: Shop\nservices: {}\n", expected: ["yaml-syntax@2:1"] },
+    // At the brace left open, not where the parser gave up on it.
+    { name: "malformed YAML", text: "system: { name: Shop\nservices: {}\n", expected: ["yaml-syntax@1:9"] },
+    {
+      name: "a flow sequence left open",
+      text: base.replace("run: [web, api]", "run: [web, api\n  staging: {}"),
+      expected: ["yaml-syntax@20:14"],
+    },
+    {
+      // The brace it swallowed is not another mistake to report.
+      name: "a quote left open in a flow mapping",
+      text: base.replace("system: { name: Shop }", 'system: { name: "Shop }'),
+      expected: ["yaml-syntax@1:17"],
+    },
+    {
+      name: "a quote left open",
+      text: base.replace("system: { name: Shop }", 'system:\n  name: "Shop\n  description: x'),
+      expected: ["yaml-syntax@2:9"],
+    },
     {
       name: "duplicate key",
       text: base.replace("    kind: api\n", "    kind: api\n    kind: web\n"),
@@ -290,6 +307,18 @@ environments:
       "services.a.health.interval 'soon' is not a duration",
       "environments.dev.nodes.h.run.a.publish.http.bind 'localhost' is not an IP address to bind to",
     ]);
+  });
+
+  it("names the values a choice of fixed values takes, not a constant", () => {
+    for (const written of ["true", "yes"]) {
+      const { found, diagnostics } = load(
+        base.replace("run: [web, api]", `run: { web: { replicas: 2, spread: ${written} }, api: }`),
+      );
+      expect(found).toEqual(["schema-invalid-value@20:44"]);
+      expect(diagnostics.map((d) => d.message)).toEqual([
+        `environments.dev.nodes.laptop.run.web.spread must be one of false, node, zone, not '${written}'`,
+      ]);
+    }
   });
 
   it("names a key written twice, and marks the whole of it", () => {

@@ -172,7 +172,7 @@ describe("the launcher and its code cache", () => {
 
     const broken = check("services: [\n");
     expect(broken.status).toBe(2);
-    expect(broken.stdout).toMatch(/^<stdin>:2:1: error .* \[yaml-syntax\]$/m);
+    expect(broken.stdout).toMatch(/^<stdin>:1:11: error .* \[yaml-syntax\]$/m);
 
     const empty = check("");
     expect(empty.status).toBe(2);

@@ -2569,6 +2569,12 @@ export const cases: RuleCase[] = [
     expected: ["10:30"],
   },
   {
+    // Two environments named alike, one by the name its id gives it: the document's sections read as one.
+    rule: "duplicate-names",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\nenvironments:\n  dev: { name: Test, platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  qa: { name: Test, platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  staging: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n  stage: { name: Staging, platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["7:15", "9:18"],
+  },
+  {
     // Two instances of one environment named alike; the same name in another environment is another diagram.
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: worker, image: "a:1" }\n  b: { kind: worker, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker }, y: { service: b, name: Worker }, a: } } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker } } } } }\n`,

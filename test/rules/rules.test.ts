@@ -186,6 +186,21 @@ environments:
   dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }
 `;
 
+describe("plain-text secrets in build arguments", () => {
+  it("are told to be passed in a way the model can write", () => {
+    const text = `system: { name: Shop }
+services:
+  api: { kind: api, image: "api:1", build: { context: ., args: { NPM_TOKEN: npm_abcdefghijklmnopqrstuvwxyz0123456789 } } }
+environments:
+  staging: { platform: compose, nodes: { h: { kind: host, run: [api] } } }
+`;
+    const found = findings(text, "plaintext-secret").map((f) => f.diagnostic.hint);
+    expect(found).toEqual([
+      "pass it as a build secret (RUN --mount=type=secret in the Dockerfile), or as ${NPM_TOKEN} from the environment",
+    ]);
+  });
+});
+
 describe("plain-text secrets in development", () => {
   const model = (environment: string) => `system: { name: Shop }
 services:
@@ -246,6 +261,26 @@ environments:
     ]);
   });
 
+  it("are one finding for a cycle that several environments run, which names them all", () => {
+    const text = `system: { name: Shop }
+services:
+  a: { kind: api, image: "a:1", uses: [b] }
+  b: { kind: api, image: "b:1", uses: [a] }
+  c: { kind: api, image: "c:1", uses: [a] }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b] } } }
+  staging: { platform: compose, nodes: { h: { kind: host, run: [a, b, c] } } }
+  production: { platform: kubernetes, nodes: { k: { kind: cluster, run: [b, a] } } }
+`;
+    const found = findings(text, "dependency-cycle").map((f) => [f.where, f.diagnostic.message]);
+    expect(found).toEqual([
+      [
+        "7:61",
+        "'a' waits on a dependency cycle in 'dev', 'staging' and 'production': a → b → a; 'c' waits on it too",
+      ],
+    ]);
+  });
+
   it("cut a long cycle short, and say how long it is", () => {
     const count = 12;
     const services = Array.from(
@@ -261,6 +296,25 @@ environments:
     const messages = findings(text, "dependency-cycle").map((f) => f.diagnostic.message);
     expect(messages).toEqual([
       "'s0' waits on a dependency cycle in 'dev': s0 → s1 → s2 → s3 → s4 → s5 → … → s0 (a cycle of 12)",
+    ]);
+  });
+});
+
+describe("used services not deployed", () => {
+  it("are one finding a use, naming every environment that leaves the service out", () => {
+    const text = `system: { name: Shop }
+services:
+  api: { kind: api, image: "api:1", uses: [db], env: { DB_URL: { endpoint: db } } }
+  db: { kind: database, image: "db:1" }
+environments:
+  dev: { platform: compose, nodes: { h: { kind: host, run: [api, db] } } }
+  staging: { platform: compose, nodes: { h: { kind: host, run: [api] } } }
+  qa: { platform: compose, nodes: { h: { kind: host, run: { api: , api-2: { service: api } } } } }
+`;
+    const found = findings(text, "used-service-not-deployed").map((f) => [f.where, f.diagnostic.message]);
+    expect(found).toEqual([
+      ["3:44", "'api' uses 'db', which 'staging' and 'qa' do not run"],
+      ["3:56", "'DB_URL' points at 'db', which 'staging' and 'qa' do not run"],
     ]);
   });
 });

@@ -71,6 +71,7 @@ export function resolveEnvironment(
     instances: [],
     notes: notesOf(input.notes),
   };
+  if (input.name !== undefined) environment.nameAt = context.locate([...path, "name"], "value");
   if (input.purpose) environment.purpose = input.purpose;
   if (input.distribution) environment.distribution = input.distribution;
   if (input.description) environment.description = input.description;
