@@ -1,3 +1,4 @@
+import type { SourceRange } from "../diagnostics.js";
 import type { Rule } from "./rule.js";
 
 export const duplicateNames: Rule = {
@@ -13,15 +14,16 @@ b: { name: API }`,
 b: { name: Admin API }`,
   },
   check(context) {
+    const report = (what: string, at: SourceRange, id: string, earlier: string, name: string) =>
+      context.report(
+        at,
+        `${what}'${id}' has the same name as '${earlier}': ${name}`,
+        "give each its own name: the document and the diagrams show names, and two alike read as one",
+      );
     const byName = new Map<string, string>();
     for (const service of context.model.services) {
       const earlier = byName.get(service.name);
-      if (earlier)
-        context.report(
-          service.nameAt ?? service.at,
-          `'${service.id}' has the same name as '${earlier}': ${service.name}`,
-          "give each its own name: the document and the diagrams show names, and two alike read as one",
-        );
+      if (earlier) report("", service.nameAt ?? service.at, service.id, earlier, service.name);
       else byName.set(service.name, service.id);
     }
     // An environment unnamed is named after its id: staging is Staging, which another may be named too.
@@ -29,10 +31,12 @@ b: { name: Admin API }`,
     for (const environment of context.model.environments) {
       const earlier = environments.get(environment.name);
       if (earlier)
-        context.report(
+        report(
+          "environment ",
           environment.nameAt ?? environment.at,
-          `environment '${environment.id}' has the same name as '${earlier}': ${environment.name}`,
-          "give each its own name: the document and the diagrams show names, and two alike read as one",
+          environment.id,
+          earlier,
+          environment.name,
         );
       else environments.set(environment.name, environment.id);
     }
