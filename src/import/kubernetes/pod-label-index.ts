@@ -17,6 +17,11 @@ export interface PodLabelIndex {
    * tests each against the whole selector.
    */
   candidates(namespace: string, matchLabels: Json): readonly ManifestObject[];
+  /**
+   * The first label of `matchLabels` that no pod of `namespace` carries: the one to change where a
+   * selector picks nothing. Undefined where each is carried by some pods, but none carries them all.
+   */
+  uncarried(namespace: string, matchLabels: unknown): string | undefined;
 }
 
 const labelKey = (namespace: string, key: string, value: string) => `${namespace}\u0000${key}\u0000${value}`;
@@ -36,15 +41,21 @@ export function podLabelIndex(
   const byLabel = new Map(
     [...groupBy(carried, (label) => label.key)].map(([key, found]) => [key, found.map((l) => l.workload)]),
   );
+  const carrying = (namespace: string, key: string, value: unknown): readonly ManifestObject[] =>
+    byLabel.get(labelKey(namespace, key, asText(value))) ?? [];
   return {
     labelsOf: (workload) => labels.get(workload) ?? podLabelsOf(workload),
     candidates(namespace, matchLabels) {
       let rarest: readonly ManifestObject[] | undefined;
       for (const [key, value] of Object.entries(asObject(matchLabels))) {
-        const carrying = byLabel.get(labelKey(namespace, key, asText(value))) ?? [];
-        if (!rarest || carrying.length < rarest.length) rarest = carrying;
+        const found = carrying(namespace, key, value);
+        if (!rarest || found.length < rarest.length) rarest = found;
       }
       return rarest ?? byNamespace.get(namespace) ?? [];
     },
+    uncarried: (namespace, matchLabels) =>
+      Object.entries(asObject(matchLabels)).find(
+        ([key, value]) => carrying(namespace, key, value).length === 0,
+      )?.[0],
   };
 }

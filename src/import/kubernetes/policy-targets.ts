@@ -50,10 +50,7 @@ export function policyTargetFindings(
         .candidates(namespace, asObject(selector.matchLabels))
         .some((w) => budgetGuards(object, pods.labelsOf(w)));
       if (guarded) continue;
-      // The first label of matchLabels no pod of the namespace carries is the one to change.
-      const uncarried = Object.entries(asObject(selector.matchLabels)).find(
-        ([name, value]) => pods.candidates(namespace, { [name]: value }).length === 0,
-      );
+      const uncarried = pods.uncarried(namespace, selector.matchLabels);
       found.push(
         diagnostic(
           "disruption-budget-selects-nothing",
@@ -61,7 +58,7 @@ export function policyTargetFindings(
           `PodDisruptionBudget '${object.name}' guards no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
           locateIn(
             object,
-            [...object.base, "spec", "selector", ...(uncarried ? ["matchLabels", uncarried[0]] : [])],
+            [...object.base, "spec", "selector", ...(uncarried ? ["matchLabels", uncarried] : [])],
             "value",
           ),
         ),

@@ -86,21 +86,14 @@ export function selectsNothingFindings(
     const labels = Object.entries(selector)
       .map(([name, value]) => `${name}=${asText(value)}`)
       .join(", ");
-    // The first label no pod of the namespace carries is the one to change; where each is carried
-    // by some pods, but none carries them all, it is the selector as a whole.
-    const uncarried = Object.entries(selector).find(
-      ([name, value]) => pods.candidates(namespace, { [name]: value }).length === 0,
-    );
+    // Where each label is carried by some pods, but none carries them all, it is the selector as a whole.
+    const uncarried = pods.uncarried(namespace, selector);
     return [
       diagnostic(
         "service-selects-nothing",
         "warning",
         `Service '${service.name}' selects no pods: no workload in namespace '${namespace}' is labelled ${labels}`,
-        locateIn(
-          service,
-          [...service.base, "spec", "selector", ...(uncarried ? [uncarried[0]] : [])],
-          "value",
-        ),
+        locateIn(service, [...service.base, "spec", "selector", ...(uncarried ? [uncarried] : [])], "value"),
         { hint: "match the labels of the workload's pod template, or add the workload's manifest" },
       ),
     ];
