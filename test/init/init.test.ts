@@ -680,6 +680,31 @@ describe("deployview init where a variable is named as no key of the model may b
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(loaded.model!.services[0]!.env.map((v) => v.name).sort()).toEqual(["LOG_LEVEL", "MODE"]);
   });
+  it("writes a model that loads, without a variable or port named constructor, from manifests", async () => {
+    const app = [
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata: { name: web }",
+      "spec:",
+      "  selector: { matchLabels: { app: web } }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: 'web:1.0'",
+      "          ports: [{ name: constructor, containerPort: 8080 }]",
+      "          env: [{ name: constructor, value: x }, { name: LOG_LEVEL, value: info }]",
+      "",
+    ].join("\n");
+    const root = folderWith({ "k8s/app.yaml": app });
+    const result = await initFromRepository(root);
+    const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const [service] = loaded.model!.services;
+    expect(service!.env.map((v) => v.name)).toEqual(["LOG_LEVEL"]);
+    expect(service!.ports.map((p) => p.port)).toEqual([8080]);
+  });
 });
 
 describe("deployview init where a service depends on one that is no mapping", () => {

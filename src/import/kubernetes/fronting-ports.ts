@@ -27,8 +27,8 @@ export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts 
             ? port.port
             : undefined;
       if (target === undefined) continue;
-      // __proto__ as a key would set the prototype of the model's ports: invalid-port-name reports
-      // it, and the port goes by its number.
+      // A name no model may hold as a key (prototype-names.ts) goes by the port's number;
+      // invalid-port-name reports __proto__, which Kubernetes refuses too.
       const name = typeof port.name === "string" && !isPrototypeName(port.name) ? port.name : `p${target}`;
       if (!names.has(target)) names.set(target, name);
       targets.push({

@@ -249,10 +249,11 @@ export function ingressNodes(
             const at = ["spec", "rules", ruleIndex, "http", "paths", pathIndex, "path"];
             context.diagnostics.push(
               prototypeNameRefused(
+                path,
                 `the path '${path}' of Ingress '${ingress.name}'`,
                 "routes",
                 locateIn(ingress, [...ingress.base, ...at], "value"),
-                "write the path from the root (/__proto__), as Prefix and Exact paths are",
+                `write the path from the root (/${path}), as Prefix and Exact paths are`,
               ),
             );
             return;

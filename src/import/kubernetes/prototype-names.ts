@@ -1,15 +1,21 @@
 /**
- * A name the manifests give that the model keeps as a key (a variable's, an Ingress path's) and
- * cannot hold as one: `__proto__` written as a key sets the prototype of the object it is written
- * into, so the name would be lost and the object tampered with. Kubernetes takes it; such a name
- * is reported where it is written and left out, never written into an object.
+ * A name the manifests give that the model keeps as a key (a variable's, a port's, an Ingress
+ * path's) and cannot hold as one: `__proto__` written as a key sets the prototype of the object it
+ * is written into, and a model that holds `constructor` does not load again, as no YAML file may
+ * hold either key. Kubernetes takes both; such a name is reported where it is written and left
+ * out, never written into an object.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { FORBIDDEN_KEYS } from "../../load/forbidden-keys.js";
 
-export const isPrototypeName = (name: string): boolean => name === "__proto__";
+export const isPrototypeName = (name: string): boolean => FORBIDDEN_KEYS.has(name);
 
-/** `what` names what is left out ("the variable '__proto__' of 'web'"); `holders`, what keeps such names. */
+/**
+ * `name` is the name refused; `what` names what is left out ("the variable '__proto__' of 'web'");
+ * `holders`, what keeps such names.
+ */
 export function prototypeNameRefused(
+  name: string,
   what: string,
   holders: string,
   at: SourceRange,
@@ -18,7 +24,7 @@ export function prototypeNameRefused(
   return diagnostic(
     "forbidden-key",
     "warning",
-    `${what} is left out: the name __proto__ is refused for safety, as it could tamper with the objects that hold ${holders}`,
+    `${what} is left out: the name ${name} is refused for safety, as it could tamper with the objects that hold ${holders}`,
     at,
     { hint },
   );

@@ -46,7 +46,9 @@ function fromConfigMap(
 function keepsName(name: string, who: string, at: () => SourceRange, context: WorkloadContext): boolean {
   if (!isPrototypeName(name)) return true;
   const hint = "rename the variable, in the manifest and in the program that reads it";
-  context.diagnostics.push(prototypeNameRefused(`the variable '${name}' of ${who}`, "variables", at(), hint));
+  context.diagnostics.push(
+    prototypeNameRefused(name, `the variable '${name}' of ${who}`, "variables", at(), hint),
+  );
   return false;
 }
 

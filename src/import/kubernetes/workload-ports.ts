@@ -26,8 +26,8 @@ export function containerPorts(
   const ports: ContainerPorts["ports"] = {};
   asArray(container.ports).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.containerPort !== "number") return;
-    // __proto__ as a key would set the prototype of `ports`: invalid-port-name reports it, and the
-    // port goes by the Service's name or its number.
+    // A name no model may hold as a key (prototype-names.ts) goes by the Service's name or the
+    // port's number; invalid-port-name reports __proto__, which Kubernetes refuses too.
     const name =
       (typeof raw.name === "string" && !isPrototypeName(raw.name) ? raw.name : undefined) ??
       context.servicePortNames.get(raw.containerPort) ??
