@@ -42,10 +42,12 @@ export interface ManifestView {
   namespaceOf: (object: ManifestObject) => string;
   pods: PodLabelIndex;
   selection: ServiceSelection;
+  /** The first disruption budget, in their order, that guards each workload's pods. */
+  budgetOf: ReadonlyMap<ManifestObject, ManifestObject>;
 }
 
 export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[]; findings: Diagnostic[] } {
-  const { objects, workloads, services, ofKind, namespaceOf, pods, selection } = view;
+  const { objects, workloads, services, ofKind, namespaceOf, pods, selection, budgetOf } = view;
   const nodePorts = nodePortProblems(services);
   const diagnostics: Diagnostic[] = [];
   // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
@@ -70,7 +72,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...deprecatedServiceAccountFindings(workloads),
     ...privilegeEscalationFindings(workloads),
     ...evictionPolicyFindings(objects),
-    ...overlappingBudgetFindings(ofKind("PodDisruptionBudget"), pods, namespaceOf),
+    ...overlappingBudgetFindings(ofKind("PodDisruptionBudget"), budgetOf, pods, namespaceOf),
     ...hardeningFindings(workloads),
     ...probeFindings(workloads),
     ...policyTargetFindings(objects, workloads, namespaceOf, pods),

@@ -9,40 +9,32 @@ import { asObject, budgetGuards, type ManifestObject } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
 
+/** `firstGuard`: the first budget, in their order, that guards each workload's pods (budgetIndex). */
 export function overlappingBudgetFindings(
   budgets: readonly ManifestObject[],
+  firstGuard: ReadonlyMap<ManifestObject, ManifestObject>,
   pods: PodLabelIndex,
   namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  // The first budget, in their order, that guards each workload's pods.
-  const firstGuard = new Map<ManifestObject, ManifestObject>();
-  for (const budget of budgets) {
+  const selector = (object: ManifestObject) =>
+    locateIn(object, [...object.base, "spec", "selector"], "value");
+  return budgets.flatMap((budget) => {
     const matchLabels = asObject(asObject(budget.value.spec).selector).matchLabels;
-    let reported = false;
-    for (const workload of pods.candidates(namespaceOf(budget), asObject(matchLabels))) {
-      if (!budgetGuards(budget, pods.labelsOf(workload))) continue;
-      const first = firstGuard.get(workload);
-      if (!first) firstGuard.set(workload, budget);
-      else if (!reported) {
-        reported = true;
-        const selector = (object: ManifestObject) =>
-          locateIn(object, [...object.base, "spec", "selector"], "value");
-        found.push(
-          diagnostic(
-            "disruption-budgets-overlap",
-            "warning",
-            `PodDisruptionBudget '${budget.name}' guards the pods of '${workload.name}', which PodDisruptionBudget '${first.name}' guards too: Kubernetes refuses to evict a pod that more than one budget guards, so a node drain stalls on them`,
-            selector(budget),
-            {
-              related: [
-                { ...selector(first), message: `PodDisruptionBudget '${first.name}' guards them here` },
-              ],
-            },
-          ),
-        );
-      }
-    }
-  }
-  return found;
+    const workload = pods
+      .candidates(namespaceOf(budget), asObject(matchLabels))
+      .find((w) => firstGuard.get(w) !== budget && budgetGuards(budget, pods.labelsOf(w)));
+    const first = workload && firstGuard.get(workload);
+    if (!workload || !first) return [];
+    return [
+      diagnostic(
+        "disruption-budgets-overlap",
+        "warning",
+        `PodDisruptionBudget '${budget.name}' guards the pods of '${workload.name}', which PodDisruptionBudget '${first.name}' guards too: Kubernetes refuses to evict a pod that more than one budget guards, so a node drain stalls on them`,
+        selector(budget),
+        {
+          related: [{ ...selector(first), message: `PodDisruptionBudget '${first.name}' guards them here` }],
+        },
+      ),
+    ];
+  });
 }

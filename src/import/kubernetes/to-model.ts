@@ -215,7 +215,16 @@ export function manifestsToModel(
     ofKind("HorizontalPodAutoscaler").filter(hasValidBounds),
     namespaceOf,
   );
-  const problems = manifestProblems({ objects, workloads, services, ofKind, namespaceOf, pods, selection });
+  const problems = manifestProblems({
+    objects,
+    workloads,
+    services,
+    ofKind,
+    namespaceOf,
+    pods,
+    selection,
+    budgetOf,
+  });
   append(diagnostics, problems.diagnostics);
   const { findings } = problems;
 
