@@ -7,7 +7,9 @@
  * budget with both bounds, a Service with a port twice, several ports not all named or a node port
  * its type does not open, ephemeral containers in a manifest (ephemeral-containers.ts), a
  * privileged container that may not gain privileges (privileged-without-escalation.ts), and what
- * ingress-problems.ts finds in an Ingress. `kubectl apply` stops there. And what the container runtime refuses later: a capability Linux does not have, or one
+ * ingress-problems.ts finds in an Ingress. `kubectl apply` stops there. And what the container
+ * runtime refuses later: a container that must not run as root given user 0 (root-user-refused.ts);
+ * a capability Linux does not have, or one
  * written with the CAP_ that Kubernetes adds itself (capability-problems.ts); a probe of a port name
  * the container does not give, which the kubelet cannot find, and an exec probe written as a shell
  * command line, which the kubelet runs without a shell: the probe fails every time (probe-problems.ts).
@@ -36,7 +38,8 @@ import { locateIn } from "./patch-origin.js";
 import { privilegedWithoutEscalation } from "./privileged-without-escalation.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
-import { isSet, refused, runtimeRefused } from "./refusals.js";
+import { isSet, refused } from "./refusals.js";
+import { rootUserRefused } from "./root-user-refused.js";
 
 const RESTART_VALUES: ReadonlySet<string> = new Set(["Always", "OnFailure", "Never"]);
 
@@ -90,35 +93,6 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
       ),
     );
   return found;
-}
-
-/**
- * A container that must not run as root (runAsNonRoot: true) and is given user 0, its own setting
- * or its pod's: the kubelet refuses to start it ("runAsUser breaks non-root policy").
- */
-function rootUserRefused(
-  workload: ManifestObject,
-  container: Json,
-  path: KeyPath,
-  who: string,
-): Diagnostic[] {
-  const pod = podSpecOf(workload);
-  const own = asObject(container.securityContext);
-  const shared = asObject(pod.spec.securityContext);
-  if ((own.runAsNonRoot ?? shared.runAsNonRoot) !== true || (own.runAsUser ?? shared.runAsUser) !== 0)
-    return [];
-  const user =
-    own.runAsUser !== undefined
-      ? [...path, "securityContext"]
-      : [...workload.base, ...pod.path, "securityContext"];
-  return [
-    runtimeRefused(
-      workload,
-      [...user, "runAsUser"],
-      `${who} must not run as root (runAsNonRoot: true), but is given runAsUser: 0: the kubelet does not start it`,
-      "give runAsUser a user other than 0 (1000, say), or leave it out to run as the image's user",
-    ),
-  ];
 }
 
 function podProblems(workload: ManifestObject): Diagnostic[] {
