@@ -303,11 +303,12 @@ function leftOpen(message: string): string | undefined {
 }
 
 /**
- * Where the innermost `opener` still open at `until` was opened, in the document from `from` on: a quote whose text runs past it, or
- * a flow bracket not closed before it. Brackets and quotes open only after a space, a colon, a comma
- * or a bracket (not in a word such as it's or a[0]); comments are passed over.
+ * Where the innermost `opener` still open at `until` was opened, in the document from `from` on: a
+ * quote whose text runs past it, or a flow bracket not closed before it. Brackets and quotes open
+ * only after a space, a colon, a comma or a bracket (not in a word such as it's or a[0]); comments
+ * are passed over.
  */
-export function openedAt(text: string, until: number, opener: string, from = 0): number | undefined {
+function openedAt(text: string, until: number, opener: string, from = 0): number | undefined {
   const open: number[] = [];
   for (let i = from; i < Math.min(until, text.length); i++) {
     const char = text[i]!;

@@ -37,18 +37,17 @@ spec:
         const denial = node.properties.find((p) => namesTls(p.key));
         // An Ingress read from manifests is named as the manifest names it; the only TLS it denies
         // is a tls that lists only null.
-        if (context.model.readFrom === "kubernetes")
-          context.report(
-            node.tlsAt ?? node.at,
-            `${node.name} routes public traffic over plain HTTP, as ${denial ? "its tls lists only null" : "it has no tls"}`,
-            "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
-          );
-        else
-          context.report(
-            node.tlsAt ?? node.at,
-            `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS${denial ? ` (${denial.key}: ${denial.value})` : ""}`,
-            "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
-          );
+        const [message, hint] =
+          context.model.readFrom === "kubernetes"
+            ? [
+                `${node.name} routes public traffic over plain HTTP, as ${denial ? "its tls lists only null" : "it has no tls"}`,
+                "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
+              ]
+            : [
+                `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS${denial ? ` (${denial.key}: ${denial.value})` : ""}`,
+                "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
+              ];
+        context.report(node.tlsAt ?? node.at, message, hint);
       }
     }
   },

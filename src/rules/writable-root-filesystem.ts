@@ -23,8 +23,7 @@ export const writableRootFilesystem: Rule = {
       if (!service.security.readOnlyRoot)
         context.report(
           // Where it says read-only-root: false (readOnlyRootFilesystem: false), else the service.
-          (service.security.readOnlyRoot === false ? service.security.at.readOnlyRoot : undefined) ??
-            service.at,
+          service.security.at.readOnlyRoot ?? service.at,
           `'${service.id}' can write to its root file system`,
           HINT,
         );

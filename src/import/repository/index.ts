@@ -6,11 +6,9 @@
  */
 import { basename, resolve } from "node:path";
 import { Document, isMap, isPair, isScalar, visit } from "yaml";
-import { append, valueAt } from "../../collections.js";
+import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
-import { loadModelText } from "../../load/index.js";
 import { statefulKinds } from "../../model/kinds.js";
-import { VALUE_ERRORS } from "../../model/resolve/index.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { secretLike } from "../../model/secret-like.js";
 import { variablesIn } from "../compose/interpolate.js";
@@ -30,6 +28,7 @@ import { definedDifferently } from "./differences.js";
 import { type EnvReference, keepEnvReferences } from "./env-references.js";
 import { rebasedForModel } from "./model-paths.js";
 import { portRenames, renamePortsIn, withoutRenamed } from "./port-names.js";
+import { draftWithoutRefused, type RefusedValues } from "./refused-values.js";
 import { type MovedSecret, moveSecretsOut } from "./secrets.js";
 import { findConfigurationSets, importComposeSet } from "./sets.js";
 import type { Folder } from "./walk.js";
@@ -147,36 +146,12 @@ export async function initFromRepository(
     services,
     environments,
   } as unknown as ModelInputType;
-  const refused = new Map<string, string[]>();
-  let text = toModelText(model, differing, moved, references, refused);
-  // A value of the files that the model refuses (a request above its limit, a quantity it cannot
-  // read) is left out of the draft and marked, so that it loads: the files' findings say the rest.
-  let loaded = loadModelText(text, "deployview.yaml");
-  for (let pass = 0; pass < 3 && loaded.model === undefined; pass++) {
-    const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-    const left = errors.flatMap(({ code, path = [], message }) => {
-      // A service's field, or the field of how an environment runs it (…, run, id, field).
-      const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
-      const [id, field] = path.slice(at, at + 2);
-      const owner = valueAt({ services, environments }, path.slice(0, at + 1));
-      const where = path[0] === "environments" ? ` in ${String(path[1])}` : "";
-      return VALUE_ERRORS.has(code) &&
-        at > 0 &&
-        isObject(owner) &&
-        typeof field === "string" &&
-        Object.hasOwn(owner, field)
-        ? [{ id: String(id), owner, field, note: `${field} left out${where}: ${message}` }]
-        : [];
-    });
-    if (left.length < errors.length) break;
-    for (const { id, owner, field, note } of left) {
-      delete owner[field];
-      refused.set(id, [...(refused.get(id) ?? []), note]);
-    }
-    text = toModelText(model, differing, moved, references, refused);
-    loaded = loadModelText(text, "deployview.yaml");
-  }
-  return { text, loads: loaded.model !== undefined, ...result };
+  // A value of the files that the model refuses is left out of the draft and marked, so that it
+  // loads: the files' findings say the rest.
+  const draft = draftWithoutRefused({ services, environments }, (refused) =>
+    toModelText(model, differing, moved, references, refused),
+  );
+  return { ...draft, ...result };
 }
 
 /**
@@ -287,7 +262,7 @@ function toModelText(
   differing: ReadonlyMap<string, string[]>,
   moved: readonly MovedSecret[],
   references: readonly EnvReference[],
-  refused: ReadonlyMap<string, string[]>,
+  refused: RefusedValues,
 ): string {
   const doc = new Document(model, { aliasDuplicateObjects: false });
   doc.commentBefore = [
