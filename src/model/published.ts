@@ -69,7 +69,7 @@ export function bindsOverlap(a: string | undefined, b: string | undefined): bool
 }
 
 /** An address without the brackets Compose may write around IPv6 ([::1]). */
-const bare = (bind: string) => bind.replace(/^\[(.*)\]$/, "$1");
+export const withoutBrackets = (bind: string): string => bind.replace(/^\[(.*)\]$/, "$1");
 
 /**
  * Whether two binds of one port take the same address on a Docker host, which publishes a port with
@@ -78,7 +78,7 @@ const bare = (bind: string) => bind.replace(/^\[(.*)\]$/, "$1");
  */
 export function dockerBindsOverlap(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return true;
-  const [x, y] = [bare(a), bare(b)];
+  const [x, y] = [withoutBrackets(a), withoutBrackets(b)];
   if (x.includes(":") !== y.includes(":")) return false;
   return x === y || [x, y].some((address) => address === "0.0.0.0" || address === "::");
 }

@@ -10,14 +10,27 @@ import { isObject } from "../json.js";
 
 /**
  * A line of a settings file: `key=value`, `key = value` or `key: value`, the key and the value
- * quoted or not (a JSON member's trailing comma, a line's semicolon left out).
+ * quoted or not. What closes the value is cut by settingValue: matched here, a lazy value before
+ * optional spaces, punctuation and spaces again takes time cubic in a line of spaces.
  */
-const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*["']?(.*?)["']?\s*[,;]?\s*$/;
+const SETTING = /^\s*(?:export\s+)?["']?([A-Za-z_][\w.-]*)["']?\s*[=:]\s*["']?([\s\S]*)$/;
+
+/**
+ * The value of a setting without what may close its line: spaces, a JSON member's trailing comma
+ * or a line's semicolon, a closing quote. None where the value runs over a line break.
+ */
+function settingValue(written: string): string | undefined {
+  let value = written.trimEnd();
+  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1).trimEnd();
+  if (value.endsWith('"') || value.endsWith("'")) value = value.slice(0, -1);
+  return /[\r\u2028\u2029]/.test(value) ? undefined : value;
+}
 
 /** The first setting of a config's lines that holds a secret: its key, the value as written, and why. */
 function secretSetting(content: string): { key: string; value: string; reason: string } | undefined {
   for (const line of content.split("\n")) {
-    const [, key, value] = SETTING.exec(line) ?? [];
+    const [, key, rest] = SETTING.exec(line) ?? [];
+    const value = rest === undefined ? undefined : settingValue(rest);
     // A bare `key` names what is looked up (a label's, a map's), not a key that opens anything.
     if (!key || !value || /^key$/i.test(key)) continue;
     // A key's words are what a variable's are: db.password reads as DB_PASSWORD.

@@ -154,6 +154,33 @@ export function missingEnvFile(id: string, path: string, resolved: string, at: S
   );
 }
 
+/** One entry of a service's env_file, as written. */
+export interface EnvFileEntry {
+  /** None where it is no text, the schema's wrong type (key-problems.ts). */
+  path: string | undefined;
+  required: boolean;
+  /** Whether it is a mapping that writes no path at all. */
+  pathless: boolean;
+  /** Where it is below env_file: its index in a list, nothing where env_file is the one path. */
+  key: number[];
+}
+
+/** A service's env_file, one path or a list of paths and mappings ({ path, required }), entry by entry. */
+export function envFileEntries(spec: unknown): EnvFileEntry[] {
+  if (spec === undefined) return [];
+  const key = (index: number) => (Array.isArray(spec) ? [index] : []);
+  return (Array.isArray(spec) ? spec : [spec]).map((entry, index) =>
+    isObject(entry)
+      ? {
+          path: pathText(entry.path),
+          required: !readsFalse(entry.required),
+          pathless: entry.path === undefined || entry.path === null,
+          key: key(index),
+        }
+      : { path: pathText(entry), required: true, pathless: false, key: key(index) },
+  );
+}
+
 /**
  * What one service writes that is not there: its build's context or Dockerfile, its required
  * env files. For a service another extends from its own file, whose relative paths Compose reads
@@ -161,21 +188,11 @@ export function missingEnvFile(id: string, path: string, resolved: string, at: S
  */
 export function missingServicePaths(id: string, service: Json, folder: string, at: At): Diagnostic[] {
   const found = missingLocalPaths({ services: { [id]: service } }, folder, at);
-  const spec = service.env_file;
-  if (spec === undefined) return found;
-  for (const [index, entry] of (Array.isArray(spec) ? spec : [spec]).entries()) {
-    const path = pathText(isObject(entry) ? entry.path : entry);
-    if (!path || unresolved(path) || (isObject(entry) && readsFalse(entry.required))) continue;
+  for (const { path, required, key } of envFileEntries(service.env_file)) {
+    if (!path || unresolved(path) || !required) continue;
     const resolved = resolve(folder, path);
     if (pathKind(resolved) !== undefined) continue;
-    found.push(
-      missingEnvFile(
-        id,
-        path,
-        resolved,
-        at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]),
-      ),
-    );
+    found.push(missingEnvFile(id, path, resolved, at(["services", id, "env_file", ...key])));
   }
   return found;
 }

@@ -6,6 +6,7 @@
  */
 
 import { isPortNumber } from "../../model/port-number.js";
+import { withoutBrackets } from "../../model/published.js";
 import type { Json } from "../json.js";
 import { asText, isObject, textOf } from "../json.js";
 import type { Reading } from "./reading.js";
@@ -174,7 +175,7 @@ const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1
 
 /** Whether an address is one Docker binds to: IPv4, or IPv6 with or without its brackets. */
 function isIpAddress(address: string): boolean {
-  const bare = address.replace(/^\[(.*)\]$/, "$1");
+  const bare = withoutBrackets(address);
   if (IPV4.test(bare)) return true;
   return isIpv6(bare);
 }

@@ -9,12 +9,10 @@ import { pathKind } from "../../load/path-kind.js";
 import { readTextFile } from "../../load/text-file.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret, secretLike } from "../../model/secret-like.js";
-import { isObject } from "../json.js";
 import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
-import { missingEnvFile, missingLocalPaths } from "./local-paths.js";
+import { envFileEntries, missingEnvFile, missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
-import { readsFalse } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 import { keepWrittenNumbers } from "./written-numbers.js";
@@ -240,21 +238,11 @@ async function applyEnvFiles(
   if (services === null || typeof services !== "object" || Array.isArray(services)) return;
   for (const [id, service] of Object.entries(services as Json)) {
     if (service === null || typeof service !== "object" || Array.isArray(service)) continue;
-    const spec = (service as Json).env_file;
-    if (spec === undefined) continue;
-    // An entry of another type, or a path of one, is the schema's wrong type (key-problems.ts): no file.
-    const pathText = (path: unknown) => (typeof path === "string" ? path : undefined);
-    const entries = (Array.isArray(spec) ? spec : [spec]).map((entry) =>
-      isObject(entry)
-        ? {
-            path: pathText(entry.path),
-            required: !readsFalse(entry.required),
-            pathless: entry.path === undefined || entry.path === null,
-          }
-        : { path: pathText(entry), required: true, pathless: false },
-    );
+    const entries = envFileEntries((service as Json).env_file);
+    if (entries.length === 0) continue;
     const fromFiles: Record<string, string> = Object.create(null);
     for (const [index, entry] of entries.entries()) {
+      // An entry of another type, or a path of one, is the schema's wrong type (key-problems.ts): no file.
       if (entry.path === undefined) {
         if (entry.pathless)
           found.diagnostics.push(
@@ -262,7 +250,7 @@ async function applyEnvFiles(
               "schema-missing-key",
               "error",
               `the env_file entry ${index + 1} of '${id}' names no path`,
-              at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]),
+              at(["services", id, "env_file", ...entry.key]),
               { hint: "give it the file's path: { path: ./app.env, required: false }" },
             ),
           );
@@ -274,7 +262,7 @@ async function applyEnvFiles(
         for (const [name, variable] of Object.entries(parseDotEnv(text)))
           fromFiles[name] = keptSecret(name, variable) ? "" : variable;
       } else if (entry.required) {
-        const where = at(["services", id, "env_file", ...(Array.isArray(spec) ? [index] : [])]);
+        const where = at(["services", id, "env_file", ...entry.key]);
         const path = resolve(folder, entry.path);
         if (pathKind(path) === undefined) found.findings.push(missingEnvFile(id, entry.path, path, where));
         else

@@ -6,7 +6,7 @@
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
 import { passesSecret, SECRET_IN_COMMAND_HINT } from "../../model/container-risks.js";
 import { KIND_LABEL } from "../../model/labels.js";
-import { transportOf } from "../../model/published.js";
+import { transportOf, withoutBrackets } from "../../model/published.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, isReplicaCount, type Json, textOf } from "../json.js";
 import { buildField } from "./build.js";
@@ -207,7 +207,7 @@ function instanceOf(
           ? {
               ...(p.host === undefined ? {} : { host: p.host }),
               ...(p.hostLast === undefined ? {} : { "host-last": p.hostLast }),
-              ...(p.bind ? { bind: p.bind.replace(/^\[|\]$/g, "") } : {}),
+              ...(p.bind ? { bind: withoutBrackets(p.bind) } : {}),
             }
           : (p.host ?? {}),
       ]),
