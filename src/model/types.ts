@@ -202,8 +202,13 @@ export interface Security {
   dropped: string[];
   /** Security profiles turned off, each where it is written. */
   unconfined: { profile: "seccomp" | "apparmor"; at: SourceRange }[];
-  /** Where the user, privileged and read-only-root are set, for findings about them. */
-  at: { user?: SourceRange; privileged?: SourceRange; readOnlyRoot?: SourceRange };
+  /** Where the user, run-as-non-root, privileged and read-only-root are set, for findings about them. */
+  at: {
+    user?: SourceRange;
+    runAsNonRoot?: SourceRange;
+    privileged?: SourceRange;
+    readOnlyRoot?: SourceRange;
+  };
 }
 
 export interface Group extends Located {

@@ -863,6 +863,33 @@ export const cases: RuleCase[] = [
     expected: ["4:11"],
   },
   {
+    // A pod that states no user runs as the image's, root for most images: kube-linter's
+    // run-as-non-root and the restricted Pod Security Standard ask for runAsNonRoot or a user.
+    rule: "runs-as-root",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "open"),
+        "---",
+        ...workloadHead("Deployment", "denied"),
+        "    spec:",
+        "      securityContext: { runAsNonRoot: false }",
+        "      containers: [{ name: c, image: 'c:1' }]",
+        "---",
+        ...workloadHead("Deployment", "nonroot"),
+        "    spec:",
+        "      securityContext: { runAsNonRoot: true }",
+        "      containers: [{ name: c, image: 'c:1' }]",
+        "---",
+        ...workloadHead("Deployment", "user"),
+        "    spec: { containers: [{ name: c, image: 'c:1', securityContext: { runAsUser: 1000 } }] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["3:13", "18:40"],
+  },
+  {
     rule: "privileged-container",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },

@@ -312,7 +312,10 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
     })),
     at: {},
   };
-  if (input?.["run-as-non-root"] !== undefined) security.runAsNonRoot = input["run-as-non-root"];
+  if (input?.["run-as-non-root"] !== undefined) {
+    security.runAsNonRoot = input["run-as-non-root"];
+    security.at.runAsNonRoot = context.locate([...path, "run-as-non-root"], "value");
+  }
   if (input?.user !== undefined) {
     security.user = input.user;
     security.at.user = context.locate([...path, "user"], "value");

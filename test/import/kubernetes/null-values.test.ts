@@ -14,7 +14,7 @@ async function found(lines: string[]): Promise<string[]> {
   const where = located(all, sources);
   return all
     .map((d, i) => `${where[i]} ${d.message}`)
-    .filter((f) => !/^(missing-health-check|no-resource-limits|no-image|image-)/.test(f));
+    .filter((f) => !/^(missing-health-check|no-resource-limits|no-image|image-|runs-as-root)/.test(f));
 }
 
 const ingress = (spec: string) => [
