@@ -15,7 +15,7 @@ export function rulePages(): RulePage[] {
       `# ${rule.id}`,
       "",
       rule.optIn
-        ? `**Default severity:** off: it runs where the model or \`--rule ${rule.id}=warn\` turns it on, at ${rule.severity} unless told otherwise`
+        ? `**Default severity:** off: it runs where the model or \`--rule ${rule.id}=warn\` turns it on, at ${rule.severity} unless told otherwise${rule.onByDefaultIn ? `; on Kubernetes manifests it runs at ${rule.severity} unless turned off, as their own linters check it by default` : ""}`
         : `**Default severity:** ${rule.severity}`,
       "",
       rule.description,
@@ -57,7 +57,7 @@ export function rulePages(): RulePage[] {
     "|---|---|---|",
     ...rules.map(
       (r) =>
-        `| [${r.id}](${r.id}.md) | ${r.optIn ? `off (opt in; ${r.severity})` : r.severity} | ${r.description.replace(/\|/g, "\\|")} |`,
+        `| [${r.id}](${r.id}.md) | ${r.optIn ? `off (opt in; ${r.severity}${r.onByDefaultIn ? `; ${r.severity} on Kubernetes manifests` : ""})` : r.severity} | ${r.description.replace(/\|/g, "\\|")} |`,
     ),
     "",
   ].join("\n");

@@ -25,7 +25,7 @@ const command: Command = {
     const width = Math.max(...rules.map((r) => r.id.length));
     for (const rule of rules)
       io.stdout.write(
-        `${rule.id.padEnd(width)}  ${(rule.optIn ? "off" : rule.severity).padEnd(7)}  ${rule.description}\n`,
+        `${rule.id.padEnd(width)}  ${(rule.optIn ? "off" : rule.severity).padEnd(7)}  ${rule.description}${rule.onByDefaultIn ? ` On, at ${rule.severity}, for Kubernetes manifests.` : ""}\n`,
       );
     io.stdout.write(`\n${rules.length} rules. Pages with why and how to fix: docs/rules/<id>.md\n`);
     return ExitCode.ok;

@@ -16,7 +16,7 @@ import {
 import { suggestion } from "../model/suggest.js";
 import type { Model } from "../model/types.js";
 import { rules } from "./registry.js";
-import type { RuleSeverity } from "./rule.js";
+import { offByDefault, type RuleSeverity } from "./rule.js";
 
 export { rules } from "./registry.js";
 export type { Rule } from "./rule.js";
@@ -218,7 +218,10 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
   const ran = new Set<string>();
   for (const rule of rules) {
     const configured = settings[rule.id];
-    const severity = configured === undefined && rule.optIn ? "off" : effective(configured, rule.severity);
+    const severity =
+      configured === undefined && offByDefault(rule, model.readFrom)
+        ? "off"
+        : effective(configured, rule.severity);
     if (severity === "off") continue;
     ran.add(rule.id);
     rule.check({

@@ -9,6 +9,7 @@ export const netRawNotDropped: Rule = {
   id: "net-raw-not-dropped",
   severity: "warning",
   optIn: true,
+  onByDefaultIn: "kubernetes",
   description: `A container keeps the NET_RAW capability, which Docker and most Kubernetes runtimes grant by default.`,
   why: `NET_RAW lets a process craft raw packets and open raw sockets: enough to spoof traffic to its neighbours on the network, which almost no program needs.`,
   fix: `Drop NET_RAW, or drop ALL and add back only what the program uses.`,

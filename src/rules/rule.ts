@@ -32,6 +32,11 @@ export interface Rule {
    * forgo on purpose, which would bury every other finding if it ran everywhere.
    */
   optIn?: true;
+  /**
+   * Where an opt-in rule runs all the same: on what Kubernetes manifests give, whose own linters
+   * (kube-linter, Polaris) ask for this hardening by default, where Compose's do not.
+   */
+  onByDefaultIn?: "kubernetes";
   /** One line: what it finds. */
   description: string;
   /** Why it matters. */
@@ -41,6 +46,11 @@ export interface Rule {
   /** A model snippet that it flags, and the same snippet fixed. */
   example: { bad: string; good: string };
   check(context: RuleContext): void;
+}
+
+/** Whether the rule is off where neither the model nor a flag sets it, for a model read as `readFrom` says. */
+export function offByDefault(rule: Rule, readFrom: Model["readFrom"]): boolean {
+  return rule.optIn === true && (rule.onByDefaultIn === undefined || rule.onByDefaultIn !== readFrom);
 }
 
 /** Environments that are for development only, where convenience beats hardening. */

@@ -9,6 +9,7 @@ export const writableRootFilesystem: Rule = {
   id: "writable-root-filesystem",
   severity: "warning",
   optIn: true,
+  onByDefaultIn: "kubernetes",
   description: `A container can write to its root file system.`,
   why: `A process that is taken over can then change the programs and configuration it runs with, and leave tools behind for the next step; a read-only root confines what it can write to the volumes it is given.`,
   fix: `Make the root file system read-only (Compose read_only: true, Kubernetes readOnlyRootFilesystem: true) and give the program a volume (an emptyDir, a tmpfs) for what it must write.`,

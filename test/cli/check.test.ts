@@ -30,7 +30,7 @@ describe("deployview check", () => {
 
   it("says how many of what it found no problem in: models, Compose projects or sets of manifests", async () => {
     const deployment =
-      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: 'nginx:1.27' }] }\n";
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: 'nginx:1.27', securityContext: { readOnlyRootFilesystem: true, capabilities: { drop: [ALL] } } }] }\n";
     const folder = folderWith({
       "a/deployview.yaml": good,
       "b/deployview.yaml": good,

@@ -172,6 +172,35 @@ describe("the rule registry", () => {
     ]);
   });
 
+  it("runs the hardening that Kubernetes linters check by default on manifests, unless turned off", async () => {
+    const dir = folderWith(
+      {
+        "app.yaml": [
+          "apiVersion: apps/v1",
+          "kind: Deployment",
+          "metadata: { name: api }",
+          "spec:",
+          "  selector: { matchLabels: { app: api } }",
+          "  template:",
+          "    metadata: { labels: { app: api } }",
+          "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 80 }] }] }",
+          "",
+        ].join("\n"),
+      },
+      "deployview-opt-in-",
+    );
+    const loaded = await loadManifestsAsModel([dir]);
+    const codes = (severities: Record<string, SeveritySetting>) =>
+      lint(loaded.model!, { sources: loaded.sources, severities })
+        .map((d) => `${d.code}:${d.severity}`)
+        .filter((d) => /^(net-raw|port-on|writable-root)/.test(d))
+        .sort();
+    expect(codes({})).toEqual(["net-raw-not-dropped:warning", "writable-root-filesystem:warning"]);
+    expect(codes({ "net-raw-not-dropped": "off", "writable-root-filesystem": "info" })).toEqual([
+      "writable-root-filesystem:info",
+    ]);
+  });
+
   it("every rule lives in a file named by its id", () => {
     for (const rule of rules) {
       expect(readFileSync(`${repoRoot}src/rules/${rule.id}.ts`, "utf8")).toContain(`id: "${rule.id}"`);

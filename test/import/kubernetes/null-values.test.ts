@@ -14,7 +14,12 @@ async function found(lines: string[]): Promise<string[]> {
   const where = located(all, sources);
   return all
     .map((d, i) => `${where[i]} ${d.message}`)
-    .filter((f) => !/^(missing-health-check|no-resource-limits|no-image|image-|runs-as-root)/.test(f));
+    .filter(
+      (f) =>
+        !/^(missing-health-check|no-resource-limits|no-image|image-|runs-as-root|writable-root-filesystem|net-raw-not-dropped)/.test(
+          f,
+        ),
+    );
 }
 
 const ingress = (spec: string) => [

@@ -29,7 +29,10 @@ async function withPorts(ports: string, probes: string[], after: string[] = []) 
   return {
     health: health && { type: health.type, path: health.path, port: health.port?.port },
     found: located([...loaded.diagnostics, ...findings], loaded.sources).filter(
-      (f) => !/^(no-resource-limits|image-|missing-health-check|runs-as-root)/.test(f),
+      (f) =>
+        !/^(no-resource-limits|image-|missing-health-check|runs-as-root|writable-root-filesystem|net-raw-not-dropped)/.test(
+          f,
+        ),
     ),
     codes: [...loaded.diagnostics, ...findings].map((d) => d.code),
   };
