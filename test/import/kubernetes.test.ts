@@ -1336,9 +1336,11 @@ describe("Kubernetes manifests as a model", () => {
     const input = imported!.input as unknown as {
       services: Record<string, Record<string, unknown>>;
       environments: {
-        kubernetes: { nodes: { cluster: { nodes: Record<string, { run: Record<string, unknown> }> } } };
+        prod: { nodes: { cluster: { nodes: Record<string, { run: Record<string, unknown> }> } } };
       };
     };
+    // The overlay's folder names the environment it runs in.
+    expect(Object.keys(input.environments)).toEqual(["prod"]);
     // The component deleted the worker; the image was renamed and tagged; the patches applied.
     expect(Object.keys(input.services)).toEqual(["api"]);
     expect(input.services.api).toMatchObject({
@@ -1346,7 +1348,7 @@ describe("Kubernetes manifests as a model", () => {
       memory: "256Mi",
       env: { MODE: "production" },
     });
-    expect(input.environments.kubernetes.nodes.cluster.nodes["shop-prod"]!.run.api).toEqual({
+    expect(input.environments.prod.nodes.cluster.nodes["shop-prod"]!.run.api).toEqual({
       workload: "Deployment",
       replicas: 3,
       "disruption-budget": false,

@@ -81,6 +81,39 @@ describe("each rule, table-driven", () => {
   }
 });
 
+describe("manifests checked from a folder named for production or development", () => {
+  const app = [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    "metadata: { name: web }",
+    "spec:",
+    "  replicas: 1",
+    "  selector: { matchLabels: { app: web } }",
+    "  template:",
+    "    metadata: { labels: { app: web } }",
+    "    spec: { containers: [{ name: web, image: 'web:1.0', ports: [{ containerPort: 80 }] }] }",
+    "",
+  ].join("\n");
+  const dir = folderWith(
+    { "overlays/production/app.yaml": app, "overlays/Prod/app.yaml": app, "overlays/staging/app.yaml": app },
+    "deployview-environment-",
+  );
+  const single = async (path: string) =>
+    findingsOf(await loadManifestsAsModel([join(dir, path)]), "single-replica-in-production").map(
+      (f) => f.where,
+    );
+
+  it("run in production, as a compose.prod.yaml does, checked as a folder or a file of it", async () => {
+    expect(await single("overlays/production")).toEqual(["3:13"]);
+    expect(await single("overlays/Prod/app.yaml")).toEqual(["3:13"]);
+  });
+
+  it("run nowhere in particular where the folder is named otherwise", async () => {
+    expect(await single("overlays/staging")).toEqual([]);
+    expect(await single("overlays/staging/app.yaml")).toEqual([]);
+  });
+});
+
 describe("a port published on every interface", () => {
   it("is named by its pool of host ports where it has one, in the message and in the hint", async () => {
     const found = await composeFindings(

@@ -71,6 +71,18 @@ export function readManifests(
   return { objects, kustomized };
 }
 
+/**
+ * The environment manifests run in, where the folder they are in is named for one (overlays/production,
+ * k8s/dev), as a compose.prod.yaml runs in production: the rules that tell production and development
+ * apart read its name. Any other name says nothing of where they run.
+ */
+function environmentOf(path: string): string {
+  const folder = basename(pathKind(path) === "folder" ? path : dirname(path));
+  return ENVIRONMENT_FOLDER.test(folder) ? folder.toLowerCase() : "kubernetes";
+}
+
+const ENVIRONMENT_FOLDER = /^(?:prod|production|live|dev|development|local)$/i;
+
 export async function importManifests(
   paths: string[],
   options: { name?: string; environment?: string; root?: string } = {},
@@ -106,7 +118,7 @@ export async function importManifests(
   const first = paths[0]!;
   const name =
     options.name ?? (basename(pathKind(first) === "folder" ? first : dirname(first)) || "kubernetes");
-  const imported = manifestsToModel(name, objects, options.environment ?? "kubernetes", first, {
+  const imported = manifestsToModel(name, objects, options.environment ?? environmentOf(first), first, {
     builds: skaffoldBuilds(first),
   });
   append(diagnostics, imported.diagnostics);
