@@ -10,7 +10,6 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { PathMap } from "../path-map.js";
 import { isCustomResource } from "./api-groups.js";
-import { hasValidBounds } from "./autoscaler-bounds.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { publishedPorts, servicePorts } from "./fronting-ports.js";
@@ -18,7 +17,6 @@ import { ingressNodes } from "./ingress.js";
 import { manifestProblems } from "./manifest-problems.js";
 import {
   asObject,
-  autoscalerIndex,
   importedKinds,
   isObject,
   type Json,
@@ -210,11 +208,6 @@ export function manifestsToModel(
   const selection = serviceSelection(services, pods, namespaceOf);
   const frontingOf = groupBy(selection.target.keys(), (service) => selection.target.get(service)!);
   const budgetOf = budgetIndex(ofKind("PodDisruptionBudget"), pods, namespaceOf);
-  // An autoscaler whose bounds the API server refuses is never made: it is reported, and scales nothing.
-  const autoscalerFor = autoscalerIndex(
-    ofKind("HorizontalPodAutoscaler").filter(hasValidBounds),
-    namespaceOf,
-  );
   const problems = manifestProblems({
     objects,
     workloads,
@@ -226,7 +219,7 @@ export function manifestsToModel(
     budgetOf,
   });
   append(diagnostics, problems.diagnostics);
-  const { findings } = problems;
+  const { findings, autoscalerFor } = problems;
 
   const where = new PathMap<{ object: ManifestObject; path: KeyPath; prefer?: "key" | "value" }>();
   const noteFor =
