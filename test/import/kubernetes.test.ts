@@ -1559,17 +1559,17 @@ describe("Kubernetes manifests as a model", () => {
   it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-spread-"));
     const deployment = (name: string, pod: string) =>
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers: [{ name: c, image: 'x:1' }]\n${pod}`;
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 3\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec:\n      containers: [{ name: c, image: 'x:1' }]\n${pod}`;
     writeFileSync(
       join(dir, "app.yaml"),
       [
         deployment(
           "zoned",
-          "      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone }]\n",
+          "      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: zoned } } }]\n",
         ),
         deployment(
           "apart",
-          "      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: kubernetes.io/hostname } }] } }\n",
+          "      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: apart } } } }] } }\n",
         ),
         deployment("together", ""),
       ].join("---\n"),
