@@ -42,6 +42,8 @@ export interface ImportedManifests {
   diagnostics: Diagnostic[];
   /** What a lint rule reports, at its configured severity (see Model.importFindings). */
   findings: Diagnostic[];
+  /** Services whose command ends in their container's args (see Model.commandArguments). */
+  commandArguments: ReadonlyMap<string, number>;
 }
 
 /**
@@ -231,6 +233,7 @@ export function manifestsToModel(
       });
 
   const modelServices: Record<string, ServiceInputType> = {};
+  const commandArguments = new Map<string, number>();
   const namespaces = new Map<string, Record<string, Json>>();
   for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
   const usedSecrets = new Set<string>();
@@ -274,6 +277,7 @@ export function manifestsToModel(
     );
     portNamesOf.set(id, imported.portNames);
     modelServices[id] = imported.service;
+    if (imported.argumentsFrom !== undefined) commandArguments.set(id, imported.argumentsFrom);
     const instance = imported.instance;
     const path = envPath(namespace, id);
     note(path, ["metadata", nameKey(workload)]);
@@ -342,5 +346,5 @@ export function manifestsToModel(
     const found = where.nearest(path);
     return found ? locateIn(found.object, found.path, found.prefer ?? prefer) : fallback;
   };
-  return { input, locate: locator, diagnostics, findings };
+  return { input, locate: locator, diagnostics, findings, commandArguments };
 }
