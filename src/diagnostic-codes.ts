@@ -92,10 +92,11 @@ export const coreDiagnosticCodes = {
   "kustomize-cycle": "Kustomizations include each other in a circle.",
   "kustomize-too-deep":
     "Kustomizations include one another deeper than deployview follows (a limit against hostile input).",
-  "kustomize-patch-unmatched": "A kustomize patch targets an object that is not there.",
+  "kustomize-patch-unmatched":
+    "A kustomize patch targets an object that is not there; a replicas entry naming no workload to scale is an error, as kustomize refuses to build it.",
   "kustomize-unsupported": "A kustomize feature deployview does not apply.",
   "kustomize-invalid-field":
-    "A kustomization field kustomize refuses or Kubernetes would: a replicas entry without a workload's name, or with a count that is text, a fraction or negative; a namePrefix, nameSuffix or namespace that is not text; a component that is a file, not a folder, or whose kustomization is not of kind Component, and a resource that is a Component.",
+    "A kustomization field kustomize refuses or Kubernetes would: a replicas entry without a workload's name, or with a count that is text, a fraction, negative or beyond an int64, or with none, which kustomize reads as 0; a namePrefix, nameSuffix or namespace that is not text; a component that is a file, not a folder, or whose kustomization is not of kind Component, and a resource that is a Component.",
   // drift between the model and committed files
   "stale-generated-file": "A generated file differs from what the model generates now.",
   "configuration-drift":
