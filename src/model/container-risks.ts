@@ -423,10 +423,12 @@ export function secretCommands(
 
 /** Whether a capability is NET_RAW, which a container that adds it keeps whatever it drops. */
 export function isNetRaw(name: unknown): boolean {
-  return typeof name === "string" && /^(?:CAP_)?NET_RAW$/i.test(name);
+  return typeof name === "string" && capabilityName(name) === "NET_RAW";
 }
 
 /** Whether a list of dropped capabilities drops NET_RAW, alone or with all. */
 export function dropsNetRaw(dropped: readonly unknown[]): boolean {
-  return dropped.some((name) => typeof name === "string" && /^(?:CAP_)?(?:NET_RAW|ALL)$/i.test(name));
+  return dropped.some(
+    (name) => isNetRaw(name) || (typeof name === "string" && capabilityName(name) === "ALL"),
+  );
 }
