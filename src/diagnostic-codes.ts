@@ -83,7 +83,7 @@ export const coreDiagnosticCodes = {
   "manifest-not-object": "A manifest document is not a Kubernetes object (no apiVersion, kind or name).",
   "manifest-kind-skipped": "A Kubernetes kind deployview does not import; it is left out of the model.",
   "manifest-invalid":
-    "A Kubernetes object the API server refuses though its fields have the right types: a name or label it does not take, a restart policy or strategy the kind does not take, two containers of one name, ephemeral containers written in a pod or its template, a privileged container that may not gain privileges, a probe of two kinds or a liveness threshold other than 1, a disruption budget with both bounds, an autoscaler whose maxReplicas is below 1 or below its minReplicas or whose minReplicas is below 1, a Service port twice, unnamed among several or a node port its type does not open, an Ingress rule of no paths or a path without its type or its backend.",
+    "A Kubernetes object the API server refuses though its fields have the right types: a name or label it does not take, a restart policy or strategy the kind does not take, two containers of one name, ephemeral containers written in a pod or its template, a privileged container that may not gain privileges, a probe of two kinds or a liveness threshold other than 1, a disruption budget with both bounds, an autoscaler whose minReplicas or maxReplicas is no whole number up to 2147483647, whose maxReplicas is below 1 or below its minReplicas or whose minReplicas is below 1, a Service port twice, unnamed among several or a node port its type does not open, an Ingress rule of no paths or a path without its type or its backend.",
   "manifest-unknown-field":
     "A field a Kubernetes object's kind does not have, at any depth (often a misspelling: imagePullPolcy); kubectl apply refuses it, though the OpenAPI schema lets it through.",
   "manifest-duplicate-object": "Two manifests define the same kind, namespace and name; the later one wins.",
@@ -92,10 +92,11 @@ export const coreDiagnosticCodes = {
   "kustomize-cycle": "Kustomizations include each other in a circle.",
   "kustomize-too-deep":
     "Kustomizations include one another deeper than deployview follows (a limit against hostile input).",
-  "kustomize-patch-unmatched": "A kustomize patch targets an object that is not there.",
+  "kustomize-patch-unmatched":
+    "A kustomize patch targets an object that is not there; a replicas entry naming no workload to scale is an error, as kustomize refuses to build it.",
   "kustomize-unsupported": "A kustomize feature deployview does not apply.",
   "kustomize-invalid-field":
-    "A kustomization field kustomize refuses or Kubernetes would: a replicas entry without a workload's name, or with a count that is text, a fraction or negative; a namePrefix, nameSuffix or namespace that is not text; a component that is a file, not a folder, or whose kustomization is not of kind Component, and a resource that is a Component.",
+    "A kustomization field kustomize refuses or Kubernetes would: a replicas entry without a workload's name, or with a count that is text, a fraction, negative or beyond an int64, or with none, which kustomize reads as 0; a namePrefix, nameSuffix or namespace that is not text; a component that is a file, not a folder, or whose kustomization is not of kind Component, and a resource that is a Component.",
   // drift between the model and committed files
   "stale-generated-file": "A generated file differs from what the model generates now.",
   "configuration-drift":

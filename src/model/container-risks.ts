@@ -315,16 +315,37 @@ export function commandText(command: string | readonly string[] | undefined): st
  */
 function secretAt(service: Service, sources?: ReadonlyMap<string, string>): SourceRange | undefined {
   const { command, commandAt, commandWordsAt } = service;
+  const secret = firstSecret(command);
+  if (!secret) return undefined;
+  const holder = holderOf(command!, secret.start, commandAt, commandWordsAt);
+  if (!holder) return undefined;
+  const text = sources?.get(holder.at.file);
+  return (
+    (text !== undefined && secret.bare !== "" && writtenWithin(text, holder.at, holder, secret.bare)) ||
+    holder.at
+  );
+}
+
+/** The first secret a command passes: where it starts in the command's line, and its text. */
+function firstSecret(
+  command: string | readonly string[] | undefined,
+): { start: number; bare: string } | undefined {
   const secret = literalSecrets(commandLine(command))[0];
   if (!secret) return undefined;
   // Quotes around the value, escaped or not (--password=\"s3cret\"), are the line's: the secret is
   // what they hold, and quotes escaped for the file's own string would be written otherwise there.
   const lead = /^[\\"']*/.exec(secret.value)![0].length;
-  const bare = secret.value.slice(lead).replace(/[\\"']+$/, "");
-  const holder = holderOf(command!, secret.start + lead, commandAt, commandWordsAt);
-  if (!holder) return undefined;
-  const text = sources?.get(holder.at.file);
-  return (text !== undefined && bare !== "" && writtenWithin(text, holder.at, holder, bare)) || holder.at;
+  return { start: secret.start + lead, bare: secret.value.slice(lead).replace(/[\\"']+$/, "") };
+}
+
+/** The word of a list that holds a place of its line, joined by one space, and the place within it. */
+function wordAt(words: readonly string[], start: number): { index: number; offset: number } | undefined {
+  let from = 0;
+  for (const [index, word] of words.entries()) {
+    if (start < from + word.length + 1) return { index, offset: start - from };
+    from += word.length + 1;
+  }
+  return undefined;
 }
 
 /** The word of a list (or the command written as one string) that holds a place of its line, and where it is. */
@@ -335,17 +356,9 @@ function holderOf(
   wordsAt: readonly SourceRange[] | undefined,
 ): { value: string; offset: number; at: SourceRange } | undefined {
   if (typeof command === "string") return commandAt && { value: command, offset: start, at: commandAt };
-  if (!wordsAt) return undefined;
-  // The words are joined by one space: the word whose span holds where the secret starts.
-  let from = 0;
-  for (const [index, word] of command.entries()) {
-    if (start < from + word.length + 1) {
-      const at = wordsAt[index];
-      return at && { value: word, offset: start - from, at };
-    }
-    from += word.length + 1;
-  }
-  return undefined;
+  const word = wordsAt && wordAt(command, start);
+  const at = word && wordsAt[word.index];
+  return at && { value: command[word.index]!, offset: word.offset, at };
 }
 
 /** The secret in the file's text within `at`: the occurrence of its value that it is in `holder`. */
@@ -377,19 +390,29 @@ export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a
 /**
  * The command lines of a service (its command, its health check's) that pass a secret: found alike
  * by the rule and by the generators, which refuse to write them. With the files' text, a secret in
- * the command is pointed at where it is written.
+ * the command is pointed at where it is written. `argumentsFrom` is the first word of the command
+ * that is its arguments, as a Kubernetes container's args follow its command: a secret from there
+ * on is said to be in the arguments.
  */
 export function secretCommands(
   service: Service,
   health = true,
   sources?: ReadonlyMap<string, string>,
+  argumentsFrom?: number,
 ): { at: SourceRange; message: string }[] {
   const found: { at: SourceRange; message: string }[] = [];
-  if (passesSecret(service.command))
+  if (passesSecret(service.command)) {
+    const { command } = service;
+    const secret = argumentsFrom !== undefined && Array.isArray(command) ? firstSecret(command) : undefined;
+    const word = secret && wordAt(command as readonly string[], secret.start);
+    const inArguments = word !== undefined && word.index >= argumentsFrom!;
     found.push({
       at: secretAt(service, sources) ?? service.commandAt ?? service.at,
-      message: `the command of '${service.id}' passes a secret on the command line`,
+      message: inArguments
+        ? `the arguments of '${service.id}' pass a secret on the command line`
+        : `the command of '${service.id}' passes a secret on the command line`,
     });
+  }
   if (health && service.health?.type === "command" && passesSecret(service.health.command))
     found.push({
       at: service.health.commandAt ?? service.health.at,
@@ -400,10 +423,12 @@ export function secretCommands(
 
 /** Whether a capability is NET_RAW, which a container that adds it keeps whatever it drops. */
 export function isNetRaw(name: unknown): boolean {
-  return typeof name === "string" && /^(?:CAP_)?NET_RAW$/i.test(name);
+  return typeof name === "string" && capabilityName(name) === "NET_RAW";
 }
 
 /** Whether a list of dropped capabilities drops NET_RAW, alone or with all. */
 export function dropsNetRaw(dropped: readonly unknown[]): boolean {
-  return dropped.some((name) => typeof name === "string" && /^(?:CAP_)?(?:NET_RAW|ALL)$/i.test(name));
+  return dropped.some(
+    (name) => isNetRaw(name) || (typeof name === "string" && capabilityName(name) === "ALL"),
+  );
 }

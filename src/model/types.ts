@@ -502,6 +502,11 @@ export interface Model {
    * reported where it is written: no-image does not report them again as having none.
    */
   refusedImages?: ReadonlySet<string>;
+  /**
+   * Services read from a Kubernetes container whose command ends in its args: the first word of
+   * them, so that a finding about a word from there on speaks of the arguments, not the command.
+   */
+  commandArguments?: ReadonlyMap<string, number>;
 }
 
 export interface ConfigVariable extends Located {

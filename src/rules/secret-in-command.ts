@@ -18,7 +18,8 @@ export const secretInCommand: Rule = {
     // From manifests, every probe's command is found where it is written (probe-findings.ts).
     const probes = context.model.readFrom !== "kubernetes";
     for (const service of context.model.services) {
-      for (const { at, message } of secretCommands(service, probes, context.sources))
+      const argumentsFrom = context.model.commandArguments?.get(service.id);
+      for (const { at, message } of secretCommands(service, probes, context.sources, argumentsFrom))
         context.report(at, message, SECRET_IN_COMMAND_HINT);
     }
   },

@@ -373,4 +373,27 @@ describe("importers on anything", () => {
       `manifest-invalid: Deployment '${"a".repeat(60)}!' has a name the API server refuses: a name is up to 253 lower-case letters, digits, '-' and '.', starting and ending with a letter or digit`,
     ]);
   });
+  it("never overflow the stack setting the images of an object JSON patches nest deeper than any document may", async () => {
+    // Each operation adds a mapping 50 deep at the bottom of the last: 400 of them nest it some 20,000 deep.
+    const nested = `${"{a: ".repeat(50)}{containers: [{name: c, image: 'nginx:1'}]}${"}".repeat(50)}`;
+    let bottom = `/spec/x${"/a".repeat(50)}`;
+    const operations = [`- { op: add, path: /spec/x, value: ${nested} }`];
+    for (let i = 0; i < 400; i++) {
+      operations.push(`- { op: add, path: ${bottom}/b, value: ${nested} }`);
+      bottom += `/b${"/a".repeat(50)}`;
+    }
+    const folder = join(dir, "deep-patches");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, "app.yaml"),
+      "apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w }\nspec: { containers: [{ name: c, image: 'nginx:1.27' }] }\n",
+    );
+    writeFileSync(join(folder, "patch.yaml"), `${operations.join("\n")}\n`);
+    writeFileSync(
+      join(folder, "kustomization.yaml"),
+      "resources: [app.yaml]\npatches: [{ path: patch.yaml, target: { kind: Widget } }]\nimages: [{ name: nginx, newTag: '1.28' }]\n",
+    );
+    const { diagnostics } = await importManifests([folder]);
+    expect(diagnostics.map((d) => d.code)).toEqual(["manifest-kind-skipped"]);
+  });
 });

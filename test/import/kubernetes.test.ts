@@ -358,13 +358,16 @@ describe("Kubernetes manifests as a model", () => {
     const found = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "no-resource-limits" || d.code === "hpa-without-cpu-request",
     );
-    // The init container runs before the others, and is not what the autoscaler measures.
+    // The init container runs before the others, and is not what the autoscaler measures; it is
+    // packed by what it states, as they are.
     expect(found.map((d) => `${d.code}: ${d.message}`)).toEqual([
       "hpa-without-cpu-request: container 'log-shipper' of 'api' requests no CPU, and the autoscaler of 'api' scales on CPU utilisation: it cannot compute the pods' use",
+      "no-resource-limits: init container 'migrate' of 'api' states no memory or CPU",
       "no-resource-limits: container 'log-shipper' of 'api' states no memory or CPU",
     ]);
     expect(located(found, loaded.sources)).toEqual([
       "hpa-without-cpu-request@12:19",
+      "no-resource-limits@9:32",
       "no-resource-limits@12:19",
     ]);
   });
@@ -1558,17 +1561,17 @@ describe("Kubernetes manifests as a model", () => {
   it("reads how replicas are spread: across zones, across nodes (the default), or not at all", async () => {
     const dir = mkdtempSync(join(tmpdir(), "deployview-spread-"));
     const deployment = (name: string, pod: string) =>
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers: [{ name: c, image: 'x:1' }]\n${pod}`;
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  replicas: 3\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec:\n      containers: [{ name: c, image: 'x:1' }]\n${pod}`;
     writeFileSync(
       join(dir, "app.yaml"),
       [
         deployment(
           "zoned",
-          "      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone }]\n",
+          "      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: topology.kubernetes.io/zone, labelSelector: { matchLabels: { app: zoned } } }]\n",
         ),
         deployment(
           "apart",
-          "      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: kubernetes.io/hostname } }] } }\n",
+          "      affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: { topologyKey: kubernetes.io/hostname, labelSelector: { matchLabels: { app: apart } } } }] } }\n",
         ),
         deployment("together", ""),
       ].join("---\n"),

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   commandText,
+  dropsNetRaw,
   imageNameProblem,
+  isNetRaw,
   passesSecret,
   secretValuesFound,
   writtenAsItIs,
@@ -116,5 +118,21 @@ describe("an image reference", () => {
     expect(imageNameProblem(`acme/${"a".repeat(300)}:1`)).toBe(
       "its name is longer than the 255 characters Docker takes",
     );
+  });
+});
+
+describe("the NET_RAW capability", () => {
+  it("is known however it is written, with the CAP_ prefix or not, in any case", () => {
+    for (const name of ["NET_RAW", "net_raw", "CAP_NET_RAW", "cap_Net_Raw"])
+      expect(isNetRaw(name)).toBe(true);
+    for (const name of ["NET_ADMIN", "NET_RAWX", "CAP_CAP_NET_RAW", "ALL", "", 1, undefined])
+      expect(isNetRaw(name)).toBe(false);
+  });
+
+  it("is dropped by dropping it, or every capability, however either is written", () => {
+    for (const dropped of [["NET_RAW"], ["cap_net_raw"], ["ALL"], ["all"], ["CAP_ALL"], ["CHOWN", "NET_RAW"]])
+      expect(dropsNetRaw(dropped)).toBe(true);
+    for (const dropped of [[], ["NET_ADMIN"], ["ALLX"], [1, null], ["CAP_CAP_ALL"]])
+      expect(dropsNetRaw(dropped)).toBe(false);
   });
 });

@@ -693,7 +693,7 @@ export const cases: RuleCase[] = [
   },
   {
     // A native sidecar (an init container that restarts Always) runs beside the containers, packed
-    // with them; an init container that is done before they start is not.
+    // with them; an init container that is done before they start is packed by what it states too.
     rule: "no-resource-limits",
     text: "",
     manifests: true,
@@ -709,7 +709,7 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["11:19"],
+    expected: ["10:19", "11:19"],
   },
   {
     rule: "hpa-without-cpu-request",

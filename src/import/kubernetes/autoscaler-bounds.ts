@@ -1,51 +1,100 @@
 /**
- * The replica bounds of a HorizontalPodAutoscaler the API server refuses: a maxReplicas below 1, or
- * below minReplicas, which it reports at maxReplicas, and a minReplicas below 1, which it takes only
- * where the cluster turns on the HPAScaleToZero feature gate (alpha, off by default), reported at
- * minReplicas. Refused, the autoscaler is never made, so the workload runs the replicas its own spec gives.
+ * The replica bounds of a HorizontalPodAutoscaler the API server refuses: a bound that is no whole
+ * number, or one beyond the largest 32-bit one (`.inf`, `1e400`, `2.5`, `3000000000`), reported where
+ * it is written; a maxReplicas below 1, or below minReplicas, which it reports at maxReplicas; and a
+ * minReplicas below 1, which it takes only where the cluster turns on the HPAScaleToZero feature
+ * gate (alpha, off by default), reported at minReplicas. Refused, the autoscaler is never made, so
+ * the workload runs the replicas its own spec gives: the autoscalers taken here are the only ones
+ * the import and its checks see.
  */
-import type { Diagnostic } from "../../diagnostics.js";
+import type { Diagnostic, SourceRange } from "../../diagnostics.js";
+import { checksFields } from "./field-problems.js";
 import { asObject, type ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
 import { refused } from "./refusals.js";
 
-/** What is wrong with an autoscaler's bounds, as a message and a hint; undefined where nothing is. */
-function boundsProblem(
-  autoscaler: ManifestObject,
-): { bound: "minReplicas" | "maxReplicas"; message: string; hint: string } | undefined {
+type Bound = "minReplicas" | "maxReplicas";
+
+/**
+ * What is wrong with an autoscaler's bounds: the bound, and the message and hint for it, which a
+ * bound that is no whole number lacks where the field table reports it (the kinds it knows).
+ */
+type BoundsProblem = { bound: Bound; said?: { message: string; hint: string } };
+
+const MOST = 2 ** 31 - 1;
+
+/** A number as it is written where `range` is, or as YAML writes it where that is another file. */
+function written(autoscaler: ManifestObject, range: SourceRange, value: number): string {
+  if (range.file === autoscaler.yaml.file) return autoscaler.yaml.text.slice(range.start, range.end);
+  if (Number.isNaN(value)) return ".nan";
+  return Number.isFinite(value) ? String(value) : `${value < 0 ? "-" : ""}.inf`;
+}
+
+function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
   const { minReplicas: min, maxReplicas: max } = asObject(autoscaler.value.spec);
   // A bound of the wrong type is the field table's to report.
   if (typeof max !== "number") return undefined;
   const name = `HorizontalPodAutoscaler '${autoscaler.name}'`;
+  for (const [bound, value] of [
+    ["maxReplicas", max],
+    ["minReplicas", min],
+  ] as const) {
+    // A whole number below 1 is for the checks after these to word.
+    if (typeof value !== "number" || (Number.isInteger(value) && value <= MOST)) continue;
+    // A fraction, or a number beyond any integer, is the field table's to report where it knows the
+    // kind's fields (autoscaling/v2), and refused here without a word of its own.
+    if (!Number.isInteger(value) && checksFields(autoscaler.apiVersion, autoscaler.kind)) return { bound };
+    const range = locateIn(autoscaler, [...autoscaler.base, "spec", bound], "value");
+    const keeps = bound === "maxReplicas" ? "at most" : "at least";
+    return {
+      bound,
+      said: {
+        message: `${name} keeps ${keeps} ${written(autoscaler, range, value)} replicas, which the API server refuses: ${bound} is a whole number from 1 to ${MOST}`,
+        hint: `give ${bound} a whole number from 1 to ${MOST}`,
+      },
+    };
+  }
   if (max < 1)
     return {
       bound: "maxReplicas",
-      message: `${name} keeps at most ${max} replicas, which the API server refuses: maxReplicas is 1 or more`,
-      hint: "give maxReplicas 1 or more",
+      said: {
+        message: `${name} keeps at most ${max} replicas, which the API server refuses: maxReplicas is 1 or more`,
+        hint: "give maxReplicas 1 or more",
+      },
     };
   if (typeof min === "number" && min < 1)
     return {
       bound: "minReplicas",
-      message: `${name} keeps at least ${min} replicas, which the API server refuses unless its HPAScaleToZero feature gate is on: minReplicas is 1 or more`,
-      hint: "give minReplicas 1 or more, or leave it out for 1",
+      said: {
+        message: `${name} keeps at least ${min} replicas, which the API server refuses unless its HPAScaleToZero feature gate is on: minReplicas is 1 or more`,
+        hint: "give minReplicas 1 or more, or leave it out for 1",
+      },
     };
   if (typeof min === "number" && min > max)
     return {
       bound: "maxReplicas",
-      message: `${name} keeps at least ${min} replicas and at most ${max}, which the API server refuses: maxReplicas is minReplicas or more`,
-      hint: `raise maxReplicas to ${min} or more, or lower minReplicas to ${max}`,
+      said: {
+        message: `${name} keeps at least ${min} replicas and at most ${max}, which the API server refuses: maxReplicas is minReplicas or more`,
+        hint: `raise maxReplicas to ${min} or more, or lower minReplicas to ${max}`,
+      },
     };
   return undefined;
 }
 
-/** Whether the API server takes the autoscaler's bounds: one it refuses scales nothing. */
-export const hasValidBounds = (autoscaler: ManifestObject): boolean =>
-  boundsProblem(autoscaler) === undefined;
-
-export function autoscalerBoundsProblems(autoscalers: readonly ManifestObject[]): Diagnostic[] {
-  return autoscalers.flatMap((autoscaler) => {
+/** The autoscalers whose bounds the API server takes, and the errors of those it refuses. */
+export function autoscalerBounds(autoscalers: readonly ManifestObject[]): {
+  taken: ManifestObject[];
+  diagnostics: Diagnostic[];
+} {
+  const taken: ManifestObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const autoscaler of autoscalers) {
     const problem = boundsProblem(autoscaler);
-    if (!problem) return [];
-    const at = [...autoscaler.base, "spec", problem.bound];
-    return [refused(autoscaler, at, problem.message, problem.hint)];
-  });
+    if (!problem) taken.push(autoscaler);
+    else if (problem.said) {
+      const at = [...autoscaler.base, "spec", problem.bound];
+      diagnostics.push(refused(autoscaler, at, problem.said.message, problem.said.hint));
+    }
+  }
+  return { taken, diagnostics };
 }

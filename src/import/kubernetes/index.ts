@@ -140,7 +140,12 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
       diagnostics: [...diagnostics, ...imported.findings, ...resolved.diagnostics],
       sources,
     };
-  const model = { ...lintable, importFindings: imported.findings, readFrom: "kubernetes" as const };
+  const model = {
+    ...lintable,
+    importFindings: imported.findings,
+    readFrom: "kubernetes" as const,
+    commandArguments: imported.commandArguments,
+  };
   const wholeFiles = wholeManifestFiles(kustomized, sources, diagnostics);
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };
 }

@@ -5,6 +5,7 @@
  * containers rather than runs them). So a custom resource's images are set as a Deployment's are,
  * whatever it names its kind.
  */
+import { limits } from "../../load/limits.js";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
 import { asArray, isObject, type Json, type ManifestObject } from "./objects.js";
@@ -18,8 +19,13 @@ interface Container {
   path: KeyPath;
 }
 
-/** Each container, at any depth of `value`; `path` is where `value` is, and is given back as it came. */
+/**
+ * Each container of `value`, at any depth a document may nest to: patches can nest an object deeper
+ * than any one document does, and the search stops there rather than the run. `path` is where
+ * `value` is, and is given back as it came.
+ */
 function containersIn(value: unknown, path: KeyPath, found: Container[]): void {
+  if (path.length > limits.maxDepth) return;
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
       path.push(index);
@@ -90,11 +96,21 @@ export function applyImages(
     });
   }
   if (sets.length === 0) return object;
-  const value = structuredClone(object.value);
+  // Copied only along the paths to the images set: the rest is shared with the object as it was.
+  const value: Json = { ...object.value };
+  const copies = new Set<unknown>([value]);
   for (const { path, image } of sets) {
-    let at: unknown = value;
-    for (const key of path.slice(0, -1)) at = (at as Record<string | number, unknown>)[key];
-    (at as Json).image = image;
+    let at = value as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) {
+      let inner = at[key];
+      if (!copies.has(inner)) {
+        inner = Array.isArray(inner) ? [...inner] : { ...(inner as Json) };
+        copies.add(inner);
+        at[key] = inner;
+      }
+      at = inner as Record<string | number, unknown>;
+    }
+    at.image = image;
   }
   const layers = sets.flatMap((s) => (s.layer ? [s.layer] : []));
   return { ...object, value, patches: [...(object.patches ?? []), ...layers] };

@@ -5,7 +5,7 @@
  * still find each other; replica counts go to the workloads named.
  */
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
-import { asText } from "../json.js";
+import { asText, isInt64 } from "../json.js";
 import { isCustomResource } from "./api-groups.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import type { FieldSet, PatchLayer } from "./patch-origin.js";
@@ -179,7 +179,10 @@ const scaledBy = (object: ManifestObject, name: string): boolean =>
   SCALABLE.has(object.kind) &&
   (object.name === name || (object.renames ?? []).some((step) => step.before === name));
 
-/** What kustomize refuses in a `replicas` entry, and where in the entry it is; undefined for an entry it takes. */
+/**
+ * What kustomize refuses in a `replicas` entry, and where in the entry it is; undefined for an entry
+ * it reads: a name, and a whole number (or none, which it reads as 0).
+ */
 function replicaProblem(entry: unknown): [message: string, at: KeyPath] | undefined {
   if (!isObject(entry)) return ["a replicas entry is a mapping of a workload's name and its count", []];
   const { name, count } = entry;
@@ -188,25 +191,31 @@ function replicaProblem(entry: unknown): [message: string, at: KeyPath] | undefi
   if (typeof name !== "string") return ["the name of the workload to scale is text", ["name"]];
   if (typeof count === "string")
     return [`count '${count}' is text; kustomize takes a whole number of replicas`, ["count"]];
-  if (typeof count === "number" && !Number.isInteger(count))
-    return [`count ${count} is no whole number of replicas`, ["count"]];
+  if (count !== undefined && count !== null && typeof count !== "number")
+    return [`count is ${describeValue(count)}; kustomize takes a whole number of replicas`, ["count"]];
+  if (typeof count === "number" && !isInt64(count))
+    return [`count ${count} is no whole number of replicas kustomize reads`, ["count"]];
   if (typeof count === "number" && count < 0)
     return [`count ${count} is negative; a workload runs 0 replicas or more`, ["count"]];
   return undefined;
 }
 
-/** What `applyReplicas` tells of the entries it cannot apply. */
+const describeValue = (value: unknown): string =>
+  Array.isArray(value) ? "a list" : isObject(value) ? "a mapping" : `${asText(value)}`;
+
+/** What `applyReplicas` tells of the entries it cannot apply as written. */
 export interface ReplicaProblems {
-  /** An entry that names no workload kustomize scales. */
+  /** An entry that names no workload kustomize scales, which kustomize refuses. */
   unmatched: (name: string, index: number) => void;
-  /** An entry kustomize refuses, at `path` in the kustomization. */
+  /** An entry kustomize refuses, or reads otherwise than meant, at `path` in the kustomization. */
   invalid: (message: string, path: KeyPath) => void;
 }
 
 /**
  * `replicas: [{ name, count }]`: the count of each workload so named, as a layer of the workload
- * written at the entry's count, where findings about it point; `problems` hears of an entry that
- * names none or that kustomize refuses.
+ * written at the entry's count (at the entry where it gives none, which kustomize reads as 0),
+ * where findings about it point; `problems` hears of an entry that names none or that kustomize
+ * refuses.
  */
 export function applyReplicas(
   kustomization: YamlFile,
@@ -220,15 +229,24 @@ export function applyReplicas(
       problems.invalid(problem[0], ["replicas", index, ...problem[1]]);
       return;
     }
-    const { name, count } = asObject(entry);
-    if (typeof name !== "string" || typeof count !== "number" || !Number.isSafeInteger(count)) return;
-    if (!result.some((o) => scaledBy(o, name))) problems.unmatched(name, index);
+    const name = asText(asObject(entry).name);
+    const written = asObject(entry).count;
+    if (!result.some((o) => scaledBy(o, name))) {
+      problems.unmatched(name, index);
+      return;
+    }
+    const count = typeof written === "number" ? written : 0;
+    if (typeof written !== "number")
+      problems.invalid(
+        `this replicas entry gives no count, which kustomize reads as 0: it scales '${name}' to no replicas`,
+        ["replicas", index],
+      );
     const set: FieldSet = { path: ["spec", "replicas"], value: count };
     const layer: PatchLayer = {
       form: "field",
       patch: set,
       yaml: kustomization,
-      at: ["replicas", index, "count"],
+      at: typeof written === "number" ? ["replicas", index, "count"] : ["replicas", index],
     };
     result = result.map((o) =>
       scaledBy(o, name)

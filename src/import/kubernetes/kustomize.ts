@@ -213,8 +213,8 @@ function build(
     unmatched: (name, i) =>
       report(
         "kustomize-patch-unmatched",
-        "warning",
-        `no Deployment, StatefulSet or ReplicaSet '${name}' to scale`,
+        "error",
+        `no Deployment, StatefulSet, ReplicaSet or ReplicationController '${name}' to scale, so kustomize refuses to build`,
         ["replicas", i, "name"],
       ),
     invalid: (message, path) => report("kustomize-invalid-field", "error", message, path),

@@ -6,7 +6,7 @@
 import { append } from "../../collections.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { apiValidationProblems } from "./api-validation.js";
-import { autoscalerBoundsProblems } from "./autoscaler-bounds.js";
+import { autoscalerBounds } from "./autoscaler-bounds.js";
 import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
 import { fieldDiagnostics } from "./field-problems.js";
@@ -16,7 +16,7 @@ import { missingObjectFindings } from "./missing-objects.js";
 import { mountPathFindings } from "./mount-paths.js";
 import { nodePortProblems } from "./node-ports.js";
 import { objectNameProblems } from "./object-names.js";
-import type { ManifestObject } from "./objects.js";
+import { autoscalerIndex, type ManifestObject } from "./objects.js";
 import { overlappingBudgetFindings } from "./overlapping-budgets.js";
 import { ownSelectorFindings } from "./own-selector.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
@@ -46,14 +46,22 @@ export interface ManifestView {
   budgetOf: ReadonlyMap<ManifestObject, ManifestObject>;
 }
 
-export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[]; findings: Diagnostic[] } {
+export function manifestProblems(view: ManifestView): {
+  diagnostics: Diagnostic[];
+  findings: Diagnostic[];
+  /** The autoscaler that scales a workload: the first that names it of those whose bounds are taken. */
+  autoscalerFor: (workload: ManifestObject) => ManifestObject | undefined;
+} {
   const { objects, workloads, services, ofKind, namespaceOf, pods, selection, budgetOf } = view;
+  // An autoscaler whose bounds the API server refuses is never made: it is reported, and scales nothing.
+  const bounds = autoscalerBounds(ofKind("HorizontalPodAutoscaler"));
+  const autoscalerFor = autoscalerIndex(bounds.taken, namespaceOf);
   const nodePorts = nodePortProblems(services);
   const diagnostics: Diagnostic[] = [];
   // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
   for (const found of [
     apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
-    autoscalerBoundsProblems(ofKind("HorizontalPodAutoscaler")),
+    bounds.diagnostics,
     objects.flatMap(fieldDiagnostics),
     objectNameProblems(objects),
     unknownKindProblems(objects),
@@ -66,7 +74,7 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...hostPortFindings(workloads),
     ...sshHostPortFindings(workloads),
     ...mountPathFindings(workloads),
-    ...sharedClaimFindings(workloads, objects, namespaceOf),
+    ...sharedClaimFindings(workloads, objects, namespaceOf, autoscalerFor),
     ...nodePorts.findings,
     ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...deprecatedServiceAccountFindings(workloads),
@@ -82,5 +90,5 @@ export function manifestProblems(view: ManifestView): { diagnostics: Diagnostic[
     ...targetPortFindings(selection.selected),
     ...selectsNothingFindings(services, selection, pods, namespaceOf),
   ];
-  return { diagnostics, findings };
+  return { diagnostics, findings, autoscalerFor };
 }

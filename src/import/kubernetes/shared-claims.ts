@@ -11,7 +11,6 @@ import { asText } from "../json.js";
 import {
   asArray,
   asObject,
-  autoscalerIndex,
   isObject,
   isReplicaCount,
   type ManifestObject,
@@ -40,13 +39,10 @@ export function sharedClaimFindings(
   workloads: readonly ManifestObject[],
   objects: readonly ManifestObject[],
   namespaceOf: (o: ManifestObject) => string,
+  autoscalerFor: (workload: ManifestObject) => ManifestObject | undefined,
 ): Diagnostic[] {
   const claims = objectIndex(
     objects.filter((o) => o.kind === "PersistentVolumeClaim"),
-    namespaceOf,
-  );
-  const autoscalerFor = autoscalerIndex(
-    objects.filter((o) => o.kind === "HorizontalPodAutoscaler"),
     namespaceOf,
   );
   const found: Diagnostic[] = [];

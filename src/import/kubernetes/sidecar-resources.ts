@@ -1,10 +1,11 @@
 /**
- * The resources of the containers beside a workload's first (sidecars, native ones among the init
- * containers too), which the model does not keep: one that states no memory or CPU is packed as
- * blindly as a service that states none, and an autoscaler on CPU (or memory) utilisation needs
- * that request from every container of the pod, native sidecars included, or from the one a
- * ContainerResource metric names, or it cannot compute the pods' use at all ("missing request for
- * cpu in container …").
+ * The resources of the containers beside a workload's first (sidecars and init containers, native
+ * sidecars among them), which the model does not keep: one that states no memory or CPU is packed
+ * as blindly as a service that states none (the scheduler reserves for a pod the most any of its
+ * init containers requests, and a leak in one that runs to completion takes the node down as well),
+ * and an autoscaler on CPU (or memory) utilisation needs that request from every container of the
+ * running pod, native sidecars included, or from the one a ContainerResource metric names, or it
+ * cannot compute the pods' use at all ("missing request for cpu in container …").
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
@@ -51,8 +52,7 @@ export function sidecarResourceFindings(
 ): Diagnostic[] {
   const needed = requestsNeeded(autoscaler);
   return podContainers(workload, service).flatMap(({ container, first, init, sidecar, path, who }) => {
-    // An init container that runs to completion before the others is not packed beside them.
-    if (first || (init && !sidecar)) return [];
+    if (first) return [];
     const resources = asObject(container.resources);
     const stated = (resource: string) =>
       asObject(resources.requests)[resource] !== undefined ||
@@ -71,6 +71,8 @@ export function sidecarResourceFindings(
           { hint: memory ? HINTS.cpu : cpu ? HINTS.memory : HINTS.both },
         ),
       );
+    // An init container that runs to completion before the others is not measured beside them.
+    if (init && !sidecar) return found;
     for (const resource of needed(typeof container.name === "string" ? container.name : ""))
       if (!stated(resource))
         found.push(

@@ -2,15 +2,15 @@
  * Across what a workload's replicas are kept apart: topology spread constraints, or pod
  * anti-affinity; by zone when any of them names a zone, else by node. A term whose label selector
  * picks other pods than the workload's own (anti-affinity to a ZooKeeper, say) keeps its replicas
- * from those, not from each other, so it spreads nothing.
+ * from those, not from each other, so it spreads nothing; nor does one without a label selector,
+ * which the scheduler reads as selecting no pods at all (an empty one, `{}`, selects every pod).
  */
 import { asArray, asObject, isObject, type Json, labelSelectorMatches } from "./objects.js";
 
 export function spreadOf(pod: Json, podLabels: Record<string, string>): "node" | "zone" | undefined {
   const anti = asObject(asObject(pod.affinity).podAntiAffinity);
-  // One left without a selector is taken as meant for the workload's own pods, as its writer meant.
   const ownPods = (term: Json) =>
-    !isObject(term.labelSelector) || labelSelectorMatches(term.labelSelector, podLabels);
+    isObject(term.labelSelector) && labelSelectorMatches(term.labelSelector, podLabels);
   const keys = [
     ...asArray(pod.topologySpreadConstraints).map(asObject).filter(ownPods),
     ...asArray(anti.requiredDuringSchedulingIgnoredDuringExecution).map(asObject).filter(ownPods),

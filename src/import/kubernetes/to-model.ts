@@ -10,7 +10,6 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { PathMap } from "../path-map.js";
 import { isCustomResource } from "./api-groups.js";
-import { hasValidBounds } from "./autoscaler-bounds.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { publishedPorts, servicePorts } from "./fronting-ports.js";
@@ -18,7 +17,6 @@ import { ingressNodes } from "./ingress.js";
 import { manifestProblems } from "./manifest-problems.js";
 import {
   asObject,
-  autoscalerIndex,
   importedKinds,
   isObject,
   type Json,
@@ -44,6 +42,8 @@ export interface ImportedManifests {
   diagnostics: Diagnostic[];
   /** What a lint rule reports, at its configured severity (see Model.importFindings). */
   findings: Diagnostic[];
+  /** Services whose command ends in their container's args (see Model.commandArguments). */
+  commandArguments: ReadonlyMap<string, number>;
 }
 
 /**
@@ -210,11 +210,6 @@ export function manifestsToModel(
   const selection = serviceSelection(services, pods, namespaceOf);
   const frontingOf = groupBy(selection.target.keys(), (service) => selection.target.get(service)!);
   const budgetOf = budgetIndex(ofKind("PodDisruptionBudget"), pods, namespaceOf);
-  // An autoscaler whose bounds the API server refuses is never made: it is reported, and scales nothing.
-  const autoscalerFor = autoscalerIndex(
-    ofKind("HorizontalPodAutoscaler").filter(hasValidBounds),
-    namespaceOf,
-  );
   const problems = manifestProblems({
     objects,
     workloads,
@@ -226,7 +221,7 @@ export function manifestsToModel(
     budgetOf,
   });
   append(diagnostics, problems.diagnostics);
-  const { findings } = problems;
+  const { findings, autoscalerFor } = problems;
 
   const where = new PathMap<{ object: ManifestObject; path: KeyPath; prefer?: "key" | "value" }>();
   const noteFor =
@@ -238,6 +233,7 @@ export function manifestsToModel(
       });
 
   const modelServices: Record<string, ServiceInputType> = {};
+  const commandArguments = new Map<string, number>();
   const namespaces = new Map<string, Record<string, Json>>();
   for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
   const usedSecrets = new Set<string>();
@@ -281,6 +277,7 @@ export function manifestsToModel(
     );
     portNamesOf.set(id, imported.portNames);
     modelServices[id] = imported.service;
+    if (imported.argumentsFrom !== undefined) commandArguments.set(id, imported.argumentsFrom);
     const instance = imported.instance;
     const path = envPath(namespace, id);
     note(path, ["metadata", nameKey(workload)]);
@@ -349,5 +346,5 @@ export function manifestsToModel(
     const found = where.nearest(path);
     return found ? locateIn(found.object, found.path, found.prefer ?? prefer) : fallback;
   };
-  return { input, locate: locator, diagnostics, findings };
+  return { input, locate: locator, diagnostics, findings, commandArguments };
 }

@@ -59,6 +59,8 @@ export interface ImportedWorkload {
   instance: Json;
   /** Container port → model port name. */
   portNames: Map<number, string>;
+  /** The first word of the service's command that is the container's args, where it has any. */
+  argumentsFrom?: number;
 }
 
 /** The kubelet's pull policies as the model's. */
@@ -202,7 +204,13 @@ export function importWorkload(
   if (object.kind === "CronJob" && typeof schedule === "string") instance.schedule = schedule;
   if (Object.keys(storage).length > 0) instance.storage = storage;
   if (notes.length > 0) instance.notes = notes;
-  return { service, instance, portNames: ports.names };
+  const argumentsFrom = asArray(container.args).length > 0 ? asArray(container.command).length : undefined;
+  return {
+    service,
+    instance,
+    portNames: ports.names,
+    ...(argumentsFrom !== undefined ? { argumentsFrom } : {}),
+  };
 }
 
 /** How a Job's pods are restarted: never, or on failure at most backoffLimit times. */

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
 import { folderWith } from "../../helpers/files.js";
 import { located } from "../../helpers/positions.js";
-import { oneContainer } from "../../rules/cases.js";
+import { claim, oneContainer, workloadHead } from "../../rules/cases.js";
 
-/** A Deployment 'api' and an autoscaler of it whose spec goes on with `bounds` (line 12). */
-async function autoscaled(bounds: string) {
+/** A Deployment 'api' and an autoscaler of it whose spec goes on with `bounds` (line 13). */
+async function autoscaled(bounds: string, apiVersion = "autoscaling/v2") {
   const text = [
     ...oneContainer("Deployment", "api"),
     "---",
-    "apiVersion: autoscaling/v2",
+    `apiVersion: ${apiVersion}`,
     "kind: HorizontalPodAutoscaler",
     "metadata: { name: api }",
     `spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, ${bounds} }`,
@@ -52,6 +52,66 @@ describe("the replica bounds of a HorizontalPodAutoscaler", () => {
       "HorizontalPodAutoscaler 'api' keeps at least 0 replicas, which the API server refuses unless its HPAScaleToZero feature gate is on: minReplicas is 1 or more",
     );
     expect(zero.diagnostics[0]!.hint).toBe("give minReplicas 1 or more, or leave it out for 1");
+  });
+
+  it.each([
+    ["maxReplicas: .inf", "schema-invalid-value@13:92"],
+    ["maxReplicas: 1e400", "schema-invalid-value@13:92"],
+    ["maxReplicas: 2.5", "schema-invalid-value@13:92"],
+    ["minReplicas: 1.5, maxReplicas: 3", "schema-invalid-value@13:92"],
+    ["maxReplicas: 3000000000", "manifest-invalid@13:92"],
+    ["minReplicas: 3000000000, maxReplicas: 3", "manifest-invalid@13:92"],
+  ])("are refused once, where a bound that is no count of replicas is written: %s", async (bounds, at) => {
+    const { diagnostics, sources, model } = await autoscaled(bounds);
+    expect(located(diagnostics, sources)).toEqual([at]);
+    expect(model?.environments[0]?.instances[0]?.replicas).toEqual({ min: 1, max: 1, autoscale: false });
+  });
+
+  it.each([
+    ["maxReplicas: .inf", "manifest-invalid@13:92"],
+    ["minReplicas: .nan, maxReplicas: 3", "manifest-invalid@13:92"],
+    ["maxReplicas: 2.5", "manifest-invalid@13:92"],
+  ])(
+    "are refused where written in an autoscaling/v1 autoscaler too, whose fields are not in the field table: %s",
+    async (bounds, at) => {
+      const { diagnostics, sources, model } = await autoscaled(bounds, "autoscaling/v1");
+      expect(located(diagnostics, sources)).toEqual([at]);
+      expect(model?.environments[0]?.instances[0]?.replicas).toEqual({ min: 1, max: 1, autoscale: false });
+    },
+  );
+
+  it("says what a bound that is no count of replicas is, as it is written", async () => {
+    const endless = await autoscaled("maxReplicas: .inf", "autoscaling/v1");
+    expect(endless.diagnostics[0]!.message).toBe(
+      "HorizontalPodAutoscaler 'api' keeps at most .inf replicas, which the API server refuses: maxReplicas is a whole number from 1 to 2147483647",
+    );
+    expect(endless.diagnostics[0]!.hint).toBe("give maxReplicas a whole number from 1 to 2147483647");
+    const huge = await autoscaled("maxReplicas: 3000000000");
+    expect(huge.diagnostics[0]!.message).toBe(
+      "HorizontalPodAutoscaler 'api' keeps at most 3000000000 replicas, which the API server refuses: maxReplicas is a whole number from 1 to 2147483647",
+    );
+  });
+
+  it("leaves the workload's own replicas to other checks where its autoscaler is refused", async () => {
+    const text = [
+      ...claim("uploads", "ReadWriteOnce"),
+      "---",
+      ...workloadHead("Deployment", "api").slice(0, 4),
+      "  replicas: 3",
+      ...workloadHead("Deployment", "api").slice(4),
+      "    spec: { containers: [{ name: api, image: 'api:1.0' }], volumes: [{ name: up, persistentVolumeClaim: { claimName: uploads } }] }",
+      "---",
+      "apiVersion: autoscaling/v2",
+      "kind: HorizontalPodAutoscaler",
+      "metadata: { name: api }",
+      "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: api }, maxReplicas: 0 }",
+      "",
+    ].join("\n");
+    const { model } = await loadManifestsAsModel([folderWith({ "app.yaml": text })]);
+    const findings = model?.importFindings ?? [];
+    expect(findings.filter((d) => d.code === "claim-shared-by-replicas").map((d) => d.message)).toEqual([
+      expect.stringContaining("runs up to 3 replicas"),
+    ]);
   });
 
   it.each(["maxReplicas: 1", "minReplicas: 3, maxReplicas: 3", "minReplicas: 2, maxReplicas: 6"])(

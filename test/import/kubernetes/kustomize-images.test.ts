@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
+import { applyImages } from "../../../src/import/kubernetes/kustomize-images.js";
+import type { ManifestObject } from "../../../src/import/kubernetes/objects.js";
+import { parseYaml } from "../../../src/load/yaml-file.js";
 import { folderWith } from "../../helpers/files.js";
 import { overlayPatchingWeb } from "../../helpers/kustomize.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
@@ -98,5 +101,27 @@ describe("the images a kustomization sets in a custom resource", () => {
         "    - { name: b, script: { image: 'nginx:1.0' } }",
       ]),
     ).toEqual(["nginx:1.28", "nginx:1.28", "nginx:1.0"]);
+  });
+});
+
+describe("the containers kustomize's images are looked for in", () => {
+  it("are looked for no deeper than a document is read, however deep patches have nested an object", () => {
+    // Built by patches, an object can nest deeper than any one document may: the search stops, not the run.
+    let value: Record<string, unknown> = { containers: [{ name: "deep", image: "nginx:1.27" }] };
+    for (let depth = 0; depth < 100_000; depth++) value = { nested: value };
+    const shallow = { containers: [{ name: "web", image: "nginx:1.27" }], deeper: value };
+    const kustomization = parseYaml("images: [{ name: nginx, newTag: '1.28' }]\n", "kustomization.yaml")
+      .documents[0]!;
+    const object = {
+      kind: "Widget",
+      apiVersion: "example.com/v1",
+      name: "w",
+      value: { apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" }, spec: shallow },
+      yaml: kustomization,
+      base: [],
+    } as unknown as ManifestObject;
+    const images = (kustomization.value as { images: unknown[] }).images;
+    const applied = applyImages(object, images, kustomization);
+    expect((applied.value.spec as typeof shallow).containers[0]!.image).toBe("nginx:1.28");
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../../src/diagnostics.js";
 import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { folderWith } from "../../helpers/files.js";
 import { overlayPatchingWeb } from "../../helpers/kustomize.js";
@@ -46,6 +47,10 @@ describe("a replicas entry kustomize refuses", () => {
     ["no name", "- { count: 2 }", "3:3"],
     ["a name that is no text", "- { name: [web], count: 2 }", "3:11"],
     ["an entry that is no mapping", "- web", "3:3"],
+    ["a count that is no number", "- { name: web, count: true }", "3:23"],
+    ["a count beyond the whole numbers kustomize reads", "- { name: web, count: 1e20 }", "3:23"],
+    ["no count", "- { name: web }", "3:3"],
+    ["a count left null", "- { name: web, count: null }", "3:3"],
   ])("is an error at the entry, where it has %s", async (_, entry, at) => {
     const root = folderWith({
       ...base(),
@@ -53,6 +58,42 @@ describe("a replicas entry kustomize refuses", () => {
     });
     expect(await checkFindingsAt(root, "prod", "kustomize-invalid-field")).toEqual([
       `prod/kustomization.yaml:${at}`,
+    ]);
+  });
+});
+
+describe("a replicas entry without a count", () => {
+  it("says kustomize scales the workload to none, and models it so", () => {
+    const dir = folderWith({
+      ...base("replicas: 2"),
+      "prod/kustomization.yaml": "resources: [../base]\nreplicas: [{ name: web }]\n",
+    });
+    const context = { diagnostics: [], sources: new Map<string, string>() };
+    const [web] = buildKustomization(`${dir}/prod`, context);
+    expect((web!.value.spec as { replicas?: number }).replicas).toBe(0);
+    expect(context.diagnostics.map((d: Diagnostic) => [d.severity, d.message])).toEqual([
+      [
+        "error",
+        "this replicas entry gives no count, which kustomize reads as 0: it scales 'web' to no replicas",
+      ],
+    ]);
+  });
+});
+
+describe("a replicas entry naming nothing to scale", () => {
+  it("is an error where the name is written, as kustomize refuses to build it", () => {
+    const dir = folderWith({
+      ...base(),
+      "prod/kustomization.yaml": "resources: [../base]\nreplicas: [{ name: api, count: 2 }]\n",
+    });
+    const context = { diagnostics: [], sources: new Map<string, string>() };
+    buildKustomization(`${dir}/prod`, context);
+    expect(located(context.diagnostics, context.sources)).toEqual(["kustomize-patch-unmatched@2:20"]);
+    expect(context.diagnostics.map((d: Diagnostic) => [d.severity, d.message])).toEqual([
+      [
+        "error",
+        "no Deployment, StatefulSet, ReplicaSet or ReplicationController 'api' to scale, so kustomize refuses to build",
+      ],
     ]);
   });
 });

@@ -35,7 +35,22 @@ describe("keeping replicas apart", () => {
   );
 
   it.each([
+    "affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: kubernetes.io/hostname }] } }",
+    "affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: topology.kubernetes.io/zone } }] } }",
+    antiAffinity("null"),
+    "topologySpreadConstraints: [{ maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule }]",
+  ])(
+    "does not spread the replicas where it has no label selector, which selects no pods: %s",
+    async (spread) => {
+      const { at } = await manifestRuleFindings(kafka(spread), "replicas-without-spreading");
+      expect(at).toEqual(["replicas-without-spreading@3:13"]);
+    },
+  );
+
+  it.each([
     antiAffinity("{ matchLabels: { app: kafka } }"),
+    // An empty selector selects every pod, the workload's own among them.
+    antiAffinity("{}"),
     spreadConstraint("{ matchExpressions: [{ key: app, operator: In, values: [kafka, kafka-canary] }] }"),
   ])("spreads them where it selects the workload's own pods: %s", async (spread) => {
     const { at } = await manifestRuleFindings(kafka(spread), "replicas-without-spreading");
