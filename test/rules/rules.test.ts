@@ -9,7 +9,7 @@ import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
-import { head, cases as hitsAndMisses } from "./cases.js";
+import { head, cases as hitsAndMisses, oneContainer } from "./cases.js";
 import { missCases } from "./miss-cases.js";
 
 const cases = [...hitsAndMisses, ...missCases];
@@ -82,18 +82,7 @@ describe("each rule, table-driven", () => {
 });
 
 describe("manifests checked from a folder named for production or development", () => {
-  const app = [
-    "apiVersion: apps/v1",
-    "kind: Deployment",
-    "metadata: { name: web }",
-    "spec:",
-    "  replicas: 1",
-    "  selector: { matchLabels: { app: web } }",
-    "  template:",
-    "    metadata: { labels: { app: web } }",
-    "    spec: { containers: [{ name: web, image: 'web:1.0', ports: [{ containerPort: 80 }] }] }",
-    "",
-  ].join("\n");
+  const app = `${oneContainer("Deployment", "web").join("\n")}\n`;
   const dir = folderWith(
     { "overlays/production/app.yaml": app, "overlays/Prod/app.yaml": app, "overlays/staging/app.yaml": app },
     "deployview-environment-",
@@ -208,17 +197,7 @@ describe("the rule registry", () => {
   it("runs the hardening that Kubernetes linters check by default on manifests, unless turned off", async () => {
     const dir = folderWith(
       {
-        "app.yaml": [
-          "apiVersion: apps/v1",
-          "kind: Deployment",
-          "metadata: { name: api }",
-          "spec:",
-          "  selector: { matchLabels: { app: api } }",
-          "  template:",
-          "    metadata: { labels: { app: api } }",
-          "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 80 }] }] }",
-          "",
-        ].join("\n"),
+        "app.yaml": `${oneContainer("Deployment", "api").join("\n")}\n`,
       },
       "deployview-opt-in-",
     );
