@@ -378,6 +378,41 @@ describe("extends", () => {
     expect(services.ghost).toMatchObject({ image: "ghost:1" });
   });
 
+  it("honours the !override and !reset tags of the service that extends, as a later file's", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  base:",
+        "    image: shop/web:1.0",
+        "    ports: ['8080:80']",
+        "    environment: { DEBUG: '1', LOG: info }",
+        "  web:",
+        "    extends: base",
+        "    ports: !override ['8081:80']",
+        "    environment: { DEBUG: !reset null }",
+        "",
+      ].join("\n"),
+      "other.yaml":
+        "services:\n  web:\n    extends: { file: compose.yaml, service: base }\n    ports: !override ['8082:80']\n",
+    });
+    const result = await importCompose([join(folder, "compose.yaml")]);
+    const services = result.imported!.input.services as unknown as Services;
+    expect(services.web!.env).toEqual({ LOG: "info" });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const clashes = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(clashes).toEqual([]);
+    const other = await importCompose([join(folder, "other.yaml")]);
+    const run = Object.values(
+      other.imported!.input.environments as unknown as Record<
+        string,
+        { nodes: { host: { nodes: { compose: { run: Record<string, unknown> } } } } }
+      >,
+    )[0]!.nodes.host.nodes.compose.run;
+    expect(run.web).toEqual({ publish: { p80: 8082 } });
+  });
+
   it("that cannot be followed is the only finding about what the service lacks, along a chain too", async () => {
     const folder = folderWith({
       "compose.yaml": [

@@ -153,7 +153,8 @@ export async function applyExtends(
           folderOf(baseFile),
           folderOf(path),
         );
-        result = mergeService(inherited, own);
+        // Its own `!override` and `!reset` apply to what it takes, as a later file's do.
+        result = mergeService(inherited, own, files.get(path)?.tags, ["services", id]);
         bases.set(key, baseKey);
       }
     }
