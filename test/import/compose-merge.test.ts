@@ -465,6 +465,31 @@ describe("extends", () => {
     ]);
   });
 
+  it("points a finding about a list entry taken from the service extended there, not at the entry in the same place of the extending service's own list", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  base:",
+        "    image: shop/web:1.0",
+        "    ports: ['8080:80']",
+        "    volumes: [/var/run/docker.sock:/var/run/docker.sock]",
+        "  web:",
+        "    extends: base",
+        "    ports: ['8081:81']",
+        "    volumes: [./src:/app]",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const codes = new Set(["docker-socket-mounted", "host-port-conflict"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => codes.has(d.code));
+    expect(located(found, loaded.sources).sort()).toEqual([
+      "docker-socket-mounted@5:15",
+      "docker-socket-mounted@5:15",
+      "host-port-conflict@4:13",
+    ]);
+  });
+
   it("reports a volume, network or secret that the service extended names where it is named, as one the extending file must declare", async () => {
     const folder = folderWith({
       "compose.yaml": "services:\n  api:\n    extends: { file: common.yaml, service: app }\n",
