@@ -99,9 +99,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const where = new PathMap<KeyPath>();
   const reportInto =
     (into: Diagnostic[]): Reading["report"] =>
-    (code, message, hint, composePath, severity) =>
+    (code, message, hint, composePath, severity, at) =>
       into.push(
-        diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
+        diagnostic(code, severity ?? "error", message, locateCompose(composePath, at ?? "value"), { hint }),
       );
   const composeServices = isObject(merged.services) ? merged.services : {};
   const runPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
@@ -182,8 +182,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const { code, message, hint, composePath, severity } of inconsistencies(merged))
     reading.report(code, message, hint, composePath, severity);
   const projectFiles = new Set(sources.map((source) => source.yaml.file));
-  for (const { code, message, hint, composePath, severity } of undefinedReferences(merged)) {
-    const at = locateCompose(composePath, "value");
+  for (const { code, message, hint, composePath, severity, at: written } of undefinedReferences(merged)) {
+    const at = locateCompose(composePath, written ?? "value");
     const extending = projectFiles.has(at.file) ? undefined : definedIn.get(composePath[1]!)?.[0]?.yaml.file;
     diagnostics.push(
       diagnostic(code, severity ?? "error", undeclaredMessage(message, at, extending), at, { hint }),
