@@ -29,8 +29,11 @@ const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;
 /** A variable the kubelet fills in from another of the container's (`$(DB_PASSWORD)`). */
 const KUBELET_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
 
-/** A password in a connection string of the key=value; form (ADO.NET, ODBC, JDBC properties). */
-const CONNECTION_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)/i;
+/**
+ * A password in a connection string of the key=value; form (ADO.NET, ODBC, JDBC properties), in a
+ * URL's query (jdbc:mysql://db/shop?user=shop&password=…) or in libpq's form (host=db password=…).
+ */
+const CONNECTION_PASSWORD = /(?:^|[;?&\s])\s*(?:password|pwd)\s*=\s*([^;&]+)/i;
 
 /** Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE. */
 const SECRET_NAME =
@@ -149,7 +152,7 @@ export function secretLike(name: string, value: string): string | undefined {
   )
     return "holds a URL with credentials";
   const connection = CONNECTION_PASSWORD.exec(value)?.[1]?.trim();
-  if (connection && !/^\$[{(]/.test(connection) && !PLACEHOLDER.test(connection))
+  if (connection && !/^\$[{(A-Za-z_]/.test(connection) && !PLACEHOLDER.test(connection))
     return "holds a connection string with a password";
   if (PLACEHOLDER.test(value.trim())) return undefined;
   // NAME_FILE holds the path of a file with the secret (the convention of official images).

@@ -1878,6 +1878,24 @@ export const cases: RuleCase[] = [
     expected: ["5:13", "6:23"],
   },
   {
+    // A password in a URL's query (JDBC, libpq URIs) or in libpq's key=value form, whatever the variable is called.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    environment:",
+        "      JDBC_URL: jdbc:postgresql://db:5432/shop?user=shop&password=Secr3tpw",
+        "      DSN: postgres://db/shop?sslmode=disable&password=Secr3tpw",
+        "      PG_CONNINFO: host=db user=shop password=Secr3tpw dbname=shop",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:17", "6:12", "7:20"],
+  },
+  {
     rule: "dangerous-capability",
     text: "",
     files: {
