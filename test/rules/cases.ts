@@ -399,6 +399,25 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "3:3", "4:3", "5:3"],
   },
   {
+    // Bitnami's images keep their data under /bitnami, not where the official ones do; a variable moves it.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  pg: { image: 'bitnami/postgresql:16.2.0', volumes: ['aa:/var/lib/postgresql/data'] }",
+        "  my: { image: 'docker.io/bitnami/mysql:8.0', volumes: ['bb:/var/lib/mysql'] }",
+        "  maria: { image: 'bitnami/mariadb:11.2', volumes: ['cc:/bitnami/mariadb'] }",
+        "  mongo: { image: 'bitnami/mongodb:7.0', volumes: ['dd:/bitnami/mongodb/data'] }",
+        "  kept: { image: 'bitnami/postgresql:16.2.0', volumes: ['ee:/bitnami/postgresql'] }",
+        "  moved: { image: 'bitnami/postgresql:16', environment: { POSTGRESQL_DATA_DIR: /srv/pg }, volumes: ['ff:/srv/pg'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {}, ff: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3"],
+  },
+  {
     // Nor are they taken for anything but a database for lack of postgres in their names.
     rule: "exposed-datastore",
     text: "",
