@@ -2453,6 +2453,28 @@ export const cases: RuleCase[] = [
     expected: ["4:45", "7:47"],
   },
   {
+    // curl's -u or --user with a password after the user's name, in a health check as on a command line.
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  es:",
+        "    image: elasticsearch:8.12.2",
+        "    volumes: ['esdata:/usr/share/elasticsearch/data']",
+        "    healthcheck:",
+        "      test: ['CMD-SHELL', 'curl -fsu elastic:Ch4ngedPass http://localhost:9200/_cluster/health']",
+        "  probe:",
+        "    image: curlimages/curl:8.6.0",
+        "    entrypoint: ['curl', '--user=admin:hunter22', 'http://api/']",
+        "volumes: { esdata: {} }",
+        "",
+      ].join("\n"),
+    },
+    // At the check and the entrypoint as a whole, as their other secrets are.
+    expected: ["9:17", "6:13"],
+  },
+  {
     rule: "use-port-undeclared",
     text: `${head}services:\n  api: { kind: api, image: "a:1", ports: { http: 8080 } }\n  web: { kind: web, image: "w:1", uses: { api: { port: 9999 } }, env: { API: { endpoint: api, port: 7777 } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api, web] } } }\n`,
     expected: ["5:43", "5:73"],

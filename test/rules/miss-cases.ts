@@ -706,7 +706,7 @@ export const missCases: RuleCase[] = [
   },
   {
     rule: "secret-in-command",
-    text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server], env: { SERVER_PASSWORD: { secret: pw } } }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD" }\n  m: { kind: database, image: "mysql:8", volumes: { d: /var/lib/mysql }, health: { command: [sh, -c, 'mysqladmin ping --password="$(cat /run/secrets/db-password)"'] } }\n  s: { kind: api, image: "s:1", command: 'sh -c "api --token \\"$$API_TOKEN\\""' }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, d, m, s] } } }\n`,
+    text: `${head}services:\n  a: { kind: api, image: "a:1", command: [server], env: { SERVER_PASSWORD: { secret: pw } } }\n  b: { kind: api, image: "b:1", command: [server, "--password=\${PW}", --token-file, /run/secrets/t] }\n  d: { kind: cache, image: "redis:7", command: "redis-server --requirepass $$REDIS_PASSWORD" }\n  m: { kind: database, image: "mysql:8", volumes: { d: /var/lib/mysql }, health: { command: [sh, -c, 'mysqladmin ping --password="$(cat /run/secrets/db-password)"'] } }\n  s: { kind: api, image: "s:1", command: 'sh -c "api --token \\"$$API_TOKEN\\""' }\n  c: { kind: job, image: "c:1", command: 'sh -c "curl -fsu elastic:$$ELASTIC_PASSWORD http://es:9200 && curl -u admin http://api/ && curl http://user:@api/"' }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, d, m, s, c] } } }\n`,
     // A variable (quoted inside a quoted line too), a file's path, and a command's output are no secrets written out.
     expected: [],
   },
