@@ -104,14 +104,25 @@ const PUBLIC_KEY_VALUE =
 /** A file's path below the working directory or beside it (./certs/server.key, ../keys/jwt.pem). */
 const RELATIVE_PATH = /^\.\.?\/(?:[\w.@-]+\/)*[\w.@-]+$/;
 
-/** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
-function secretName(name: string): boolean {
-  if (!SECRET_NAME.test(name)) return false;
-  const words = name
+/**
+ * Words anywhere in a name that make it a switch where it is set to 1 or 0, the images' own way of
+ * saying yes or no (MYSQL_ALLOW_EMPTY_PASSWORD=1, MYSQL_RANDOM_ROOT_PASSWORD=1): no password is 1.
+ */
+const SWITCH_WORD =
+  /^(?:ENABLE|ENABLED|DISABLE|DISABLED|ALLOW|RANDOM|EMPTY|GENERATE|ONETIME|SKIP|REQUIRE|USE)$/;
+
+/** A name's words: DB_PASSWORD and dbPassword are DB and PASSWORD. */
+const nameWords = (name: string): string[] =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter(Boolean);
+
+/** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
+function secretName(name: string): boolean {
+  if (!SECRET_NAME.test(name)) return false;
+  const words = nameWords(name);
   return (
     !ABOUT_A_SECRET.has(words.at(-1) ?? "") &&
     !(words.at(-1) === "KEY" && NOT_A_SECRET_KEY.test(words.at(-2) ?? "")) &&
@@ -164,7 +175,12 @@ export function secretLike(name: string, value: string): string | undefined {
   if (RELATIVE_PATH.test(value) || KEY_FILE_NAME.test(value) || CLOUD_REFERENCE.test(value)) return undefined;
   if (PUBLIC_KEY_VALUE.test(value) || PUBLISHABLE_KEY_VALUE.test(value)) return undefined;
   // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
-  if (secretName(name) && !NOT_A_SECRET.test(value) && !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)))
+  if (
+    secretName(name) &&
+    !NOT_A_SECRET.test(value) &&
+    !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)) &&
+    !(/^[01]$/.test(value) && nameWords(name).some((word) => SWITCH_WORD.test(word)))
+  )
     return "holds what looks like a secret";
   return undefined;
 }
