@@ -220,11 +220,12 @@ const SECRET_ARGUMENT =
 /**
  * The clients that take a password by a letter: MySQL's and MariaDB's glued to -p (`-pS3cret`; a
  * word after a lone -p is the database), redis-cli's after -a, MongoDB's shell's after -p (alone,
- * it asks for one). Within one command of the line, and
+ * it asks for one), curl's after the user's name and a colon of -u or --user (`-fsu elastic:…`;
+ * a name alone, it asks for one). Within one command of the line, and
  * a bounded way after the client's name, so that a long line is read in linear time.
  */
 const CLIENT_PASSWORD =
-  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]{0,200}?\s-p(\S+)|\bredis-cli\b[^|;&]{0,200}?\s-a\s+(\S+)|\bmongo(?:sh)?\b[^|;&]{0,200}?\s-p\s+([^\s-]\S*)/g;
+  /\b(?:mysql|mysqladmin|mysqldump|mariadb|mariadb-admin|mariadb-dump)\b[^|;&]{0,200}?\s-p(\S+)|\bredis-cli\b[^|;&]{0,200}?\s-a\s+(\S+)|\bmongo(?:sh)?\b[^|;&]{0,200}?\s-p\s+([^\s-]\S*)|\bcurl\b[^|;&]{0,200}?\s(?:-[A-Za-z]*u\s*|--user[=\s]\s*)["']?[^\s:"']*:([^\s"']\S*)/g;
 
 /** The password of a URL with credentials (postgres://app:s3cret@db/app), wherever the line has one. */
 const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
@@ -234,7 +235,7 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
  * and testing for it costs far less than SECRET_ARGUMENT, which tries its option name at every word.
  */
 const SECRET_WORD =
-  /pass|pwd|secret|token|api[-_]?key|masterauth|authorization|mysql|mariadb|redis-cli|mongo|:\/\/[^/\s@]*@/i;
+  /pass|pwd|secret|token|api[-_]?key|masterauth|authorization|mysql|mariadb|redis-cli|mongo|curl|:\/\/[^/\s@]*@/i;
 
 /** A command as one line, its words joined by spaces, as the rules and `.env.example` read it. */
 export const commandLine = (command: string | readonly string[] | undefined): string =>
@@ -267,7 +268,7 @@ function secretValues(line: string): CommandSecret[] {
 export function secretValuesFound(line: string): CommandSecret[] {
   const found = (match: RegExpMatchArray, option: (taken: string) => string) => {
     // The value ends the match; a quote that closes a quoted line around it is the line's, not the value's.
-    const written = (match[1] ?? match[2] ?? match[3])!;
+    const written = (match[1] ?? match[2] ?? match[3] ?? match[4])!;
     const value = /^["']/.test(written) ? written : written.replace(/["']+$/, "");
     const start = match.index! + match[0].length - written.length;
     return { start, value, option: option(match[0].slice(0, match[0].length - written.length)) };

@@ -25,6 +25,14 @@ export function officialImageName(image: string): string | undefined {
   return name === "" || name.includes("/") ? undefined : name;
 }
 
+/** Images of a publisher that lays them out its own way (Bitnami's), known by their own names. */
+const PUBLISHER_IMAGES: ReadonlySet<string> = new Set([
+  "bitnami/postgresql",
+  "bitnami/mysql",
+  "bitnami/mariadb",
+  "bitnami/mongodb",
+]);
+
 /**
  * Images built on an official one that keep its layout and its client (PostgreSQL with an
  * extension), by their repository, with where their tag names the official image's major version.
@@ -42,7 +50,8 @@ const EXTENDED_IMAGES: ReadonlyMap<string, { base: string; major: RegExp; untagg
 
 /**
  * The official image an image is, or is built on keeping its layout (postgis/postgis is
- * postgres), with the major version of it its tag names, if it names one.
+ * postgres), or a publisher's image of its own layout (bitnami/postgresql), with the major
+ * version of it its tag names, if it names one.
  */
 export function baseImage(image: string): { name: string; major?: string } | undefined {
   // The digest's own colon (postgres@sha256:9f86…) starts no tag: its hex digits are no version.
@@ -51,6 +60,7 @@ export function baseImage(image: string): { name: string; major?: string } | und
   const official = officialImageName(image);
   if (official !== undefined) return withMajor(official, /^(\d+)/.exec(tag)?.[1]);
   const repository = withoutDigest.replace(/:[^/:]*$/, "").replace(/^(?:docker\.io\/)/, "");
+  if (PUBLISHER_IMAGES.has(repository)) return withMajor(repository, /^(\d+)/.exec(tag)?.[1]);
   const extended = EXTENDED_IMAGES.get(repository);
   return extended && withMajor(extended.base, extended.major.exec(tag)?.[1] ?? extended.untagged);
 }

@@ -94,4 +94,31 @@ export const KNOWN_IMAGES: ReadonlyMap<string, KnownImage> = new Map([
   // The application, its settings and the files uploaded to it are written there on first start.
   ["nextcloud", { name: "Nextcloud", data: { folder: "/var/www/html" } }],
   ["wordpress", { name: "WordPress", data: { folder: "/var/www/html" } }],
+  // Bitnami's images keep their data under /bitnami, where their documents say to mount the volume.
+  [
+    "bitnami/postgresql",
+    {
+      name: "Bitnami's PostgreSQL",
+      data: {
+        folder: "/bitnami/postgresql/data",
+        variable: "POSTGRESQL_DATA_DIR",
+        mountAt: "/bitnami/postgresql",
+      },
+    },
+  ],
+  [
+    "bitnami/mysql",
+    { name: "Bitnami's MySQL", data: { folder: "/bitnami/mysql/data", variable: "MYSQL_DATA_DIR" } },
+  ],
+  [
+    "bitnami/mariadb",
+    {
+      name: "Bitnami's MariaDB",
+      data: { folder: "/bitnami/mariadb/data", variable: "MARIADB_DATA_DIR", mountAt: "/bitnami/mariadb" },
+    },
+  ],
+  [
+    "bitnami/mongodb",
+    { name: "Bitnami's MongoDB", data: { folder: "/bitnami/mongodb/data/db", mountAt: "/bitnami/mongodb" } },
+  ],
 ]);

@@ -29,8 +29,11 @@ const PLACEHOLDER = /^(?:\{\{[^{}]*\}\}|\$\{\{[^{}]*\}\}|<[^<>]+>)$/;
 /** A variable the kubelet fills in from another of the container's (`$(DB_PASSWORD)`). */
 const KUBELET_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
 
-/** A password in a connection string of the key=value; form (ADO.NET, ODBC, JDBC properties). */
-const CONNECTION_PASSWORD = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]+)/i;
+/**
+ * A password in a connection string of the key=value; form (ADO.NET, ODBC, JDBC properties), in a
+ * URL's query (jdbc:mysql://db/shop?user=shop&password=…) or in libpq's form (host=db password=…).
+ */
+const CONNECTION_PASSWORD = /(?:^|[;?&\s])\s*(?:password|pwd)\s*=\s*([^;&]+)/i;
 
 /** Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE. */
 const SECRET_NAME =
@@ -46,7 +49,7 @@ const AUTH_METHOD =
 /**
  * Last words that make a name one about a secret, not the secret: how long it lives (TOKEN_TTL),
  * how it is checked (PASSWORD_MIN_LENGTH), where it is sent or found (API_KEY_HEADER,
- * TOKEN_ENDPOINT, SECRET_NAME), what identifies it (AWS_ACCESS_KEY_ID).
+ * TOKEN_ENDPOINT, SECRET_NAME), what identifies it (AWS_ACCESS_KEY_ID), whose it is (BASIC_AUTH_USER).
  */
 const ABOUT_A_SECRET = new Set(
   (
@@ -56,7 +59,7 @@ const ABOUT_A_SECRET = new Set(
     "DIR FOLDER FILE ALGO ALGORITHM ENCODING FORMAT TYPE KIND MODE ENABLED DISABLED REQUIRED " +
     "AUDIENCE ISSUER SCOPE SCOPES VERSION STRATEGY PREFIX LOCATION REGION FIELD PARAM PROVIDER " +
     "BACKEND STORE SOURCE LABEL REF RESET HASHER HASHERS ENCODER HASHING ENV VAR VARIABLE ROUNDS " +
-    "ITERATIONS COST WORK FACTOR ARN MANAGER MOUNT ENGINE VALIDATOR VALIDATORS"
+    "ITERATIONS COST WORK FACTOR ARN MANAGER MOUNT ENGINE VALIDATOR VALIDATORS USER USERNAME EMAIL LOGIN"
   ).split(" "),
 );
 
@@ -101,14 +104,25 @@ const PUBLIC_KEY_VALUE =
 /** A file's path below the working directory or beside it (./certs/server.key, ../keys/jwt.pem). */
 const RELATIVE_PATH = /^\.\.?\/(?:[\w.@-]+\/)*[\w.@-]+$/;
 
-/** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
-function secretName(name: string): boolean {
-  if (!SECRET_NAME.test(name)) return false;
-  const words = name
+/**
+ * Words anywhere in a name that make it a switch where it is set to 1 or 0, the images' own way of
+ * saying yes or no (MYSQL_ALLOW_EMPTY_PASSWORD=1, MYSQL_RANDOM_ROOT_PASSWORD=1): no password is 1.
+ */
+const SWITCH_WORD =
+  /^(?:ENABLE|ENABLED|DISABLE|DISABLED|ALLOW|RANDOM|EMPTY|GENERATE|ONETIME|SKIP|REQUIRE|USE)$/;
+
+/** A name's words: DB_PASSWORD and dbPassword are DB and PASSWORD. */
+const nameWords = (name: string): string[] =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
     .toUpperCase()
     .split(/[^A-Z0-9]+/)
     .filter(Boolean);
+
+/** Whether a variable is named as a secret is (DB_PASSWORD), not as a setting about one (TOKEN_TTL). */
+function secretName(name: string): boolean {
+  if (!SECRET_NAME.test(name)) return false;
+  const words = nameWords(name);
   return (
     !ABOUT_A_SECRET.has(words.at(-1) ?? "") &&
     !(words.at(-1) === "KEY" && NOT_A_SECRET_KEY.test(words.at(-2) ?? "")) &&
@@ -149,7 +163,7 @@ export function secretLike(name: string, value: string): string | undefined {
   )
     return "holds a URL with credentials";
   const connection = CONNECTION_PASSWORD.exec(value)?.[1]?.trim();
-  if (connection && !/^\$[{(]/.test(connection) && !PLACEHOLDER.test(connection))
+  if (connection && !/^\$[{(A-Za-z_]/.test(connection) && !PLACEHOLDER.test(connection))
     return "holds a connection string with a password";
   if (PLACEHOLDER.test(value.trim())) return undefined;
   // NAME_FILE holds the path of a file with the secret (the convention of official images).
@@ -161,7 +175,12 @@ export function secretLike(name: string, value: string): string | undefined {
   if (RELATIVE_PATH.test(value) || KEY_FILE_NAME.test(value) || CLOUD_REFERENCE.test(value)) return undefined;
   if (PUBLIC_KEY_VALUE.test(value) || PUBLISHABLE_KEY_VALUE.test(value)) return undefined;
   // A name that ends in KEY (an encryption, service or signing key) or has PASS as a word too.
-  if (secretName(name) && !NOT_A_SECRET.test(value) && !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)))
+  if (
+    secretName(name) &&
+    !NOT_A_SECRET.test(value) &&
+    !(/_AUTH$/i.test(name) && AUTH_METHOD.test(value)) &&
+    !(/^[01]$/.test(value) && nameWords(name).some((word) => SWITCH_WORD.test(word)))
+  )
     return "holds what looks like a secret";
   return undefined;
 }

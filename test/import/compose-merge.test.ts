@@ -378,6 +378,41 @@ describe("extends", () => {
     expect(services.ghost).toMatchObject({ image: "ghost:1" });
   });
 
+  it("honours the !override and !reset tags of the service that extends, as a later file's", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  base:",
+        "    image: shop/web:1.0",
+        "    ports: ['8080:80']",
+        "    environment: { DEBUG: '1', LOG: info }",
+        "  web:",
+        "    extends: base",
+        "    ports: !override ['8081:80']",
+        "    environment: { DEBUG: !reset null }",
+        "",
+      ].join("\n"),
+      "other.yaml":
+        "services:\n  web:\n    extends: { file: compose.yaml, service: base }\n    ports: !override ['8082:80']\n",
+    });
+    const result = await importCompose([join(folder, "compose.yaml")]);
+    const services = result.imported!.input.services as unknown as Services;
+    expect(services.web!.env).toEqual({ LOG: "info" });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const clashes = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "host-port-conflict",
+    );
+    expect(clashes).toEqual([]);
+    const other = await importCompose([join(folder, "other.yaml")]);
+    const run = Object.values(
+      other.imported!.input.environments as unknown as Record<
+        string,
+        { nodes: { host: { nodes: { compose: { run: Record<string, unknown> } } } } }
+      >,
+    )[0]!.nodes.host.nodes.compose.run;
+    expect(run.web).toEqual({ publish: { p80: 8082 } });
+  });
+
   it("that cannot be followed is the only finding about what the service lacks, along a chain too", async () => {
     const folder = folderWith({
       "compose.yaml": [
@@ -427,6 +462,31 @@ describe("extends", () => {
       "common.yaml plaintext-secret@5:31",
       "compose.yaml privileged-container@9:17",
       "compose.yaml privileged-container@9:17",
+    ]);
+  });
+
+  it("points a finding about a list entry taken from the service extended there, not at the entry in the same place of the extending service's own list", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  base:",
+        "    image: shop/web:1.0",
+        "    ports: ['8080:80']",
+        "    volumes: [/var/run/docker.sock:/var/run/docker.sock]",
+        "  web:",
+        "    extends: base",
+        "    ports: ['8081:81']",
+        "    volumes: [./src:/app]",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const codes = new Set(["docker-socket-mounted", "host-port-conflict"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => codes.has(d.code));
+    expect(located(found, loaded.sources).sort()).toEqual([
+      "docker-socket-mounted@5:15",
+      "docker-socket-mounted@5:15",
+      "host-port-conflict@4:13",
     ]);
   });
 

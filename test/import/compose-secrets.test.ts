@@ -185,11 +185,11 @@ describe("a variable passed on with no value", () => {
 
 describe("an example env file where no .env is committed", () => {
   const example =
-    "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n# OPTIONAL=--verbose\nDATABASE_URL=postgres://app:placeholder@db/app\n";
+    "DB_PASSWORD=your-super-secret-password\nDB_NAME=app\nREQUIRED_EMPTY=\n# OPTIONAL=--verbose\nDATABASE_URL=postgres://app:placeholder@db/app\nPASSED_ON\n";
   const text =
-    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n      DATABASE_URL: ${DATABASE_URL}\n    command: run $OPTIONAL\n";
+    "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD}\n      POSTGRES_DB: ${DB_NAME}\n      MAIL: ${REQUIRED_EMPTY:?set a mail address}\n      OTHER: ${UNDOCUMENTED}\n      DATABASE_URL: ${DATABASE_URL}\n      PASSED_ON: ${PASSED_ON}\n    command: run $OPTIONAL\n";
 
-  it("documents its variables, commented-out ones too: they are not unset, its values stand in, and its placeholders stay out", async () => {
+  it("documents its variables, commented-out ones and ones named without a value too: they are not unset, its values stand in, and its placeholders stay out", async () => {
     const root = folder({ "compose.yaml": text, ".env.example": example });
     const loaded = await loadComposeAsModel([join(root, "compose.yaml")]);
     expect(loaded.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([
@@ -203,6 +203,9 @@ describe("an example env file where no .env is committed", () => {
     expect(value("DATABASE_URL")).toMatchObject({ kind: "secret", secret: "database-url" });
     const findings = checkModel(loaded.model!, { sources: loaded.sources });
     expect(findings.filter((d) => d.code === "plaintext-secret")).toEqual([]);
+    expect(findings.filter((d) => d.code === "undocumented-variable").map((d) => d.message)).toEqual([
+      "${UNDOCUMENTED} is used here but not listed in .env.example",
+    ]);
   });
 });
 

@@ -177,6 +177,10 @@ volumes: { data: {}, pg: {} }
         "    ports: ['99999:80', '8080:70000', '8081:81', { target: 0, published: 9000 }, '0:82']",
         "    depends_on: [api, db]",
         "  db: { image: 'postgres:16' }",
+        "  worker:",
+        "    image: w:1",
+        "    depends_on:",
+        "      worker: { condition: service_started }",
         "",
       ].join("\n"),
     );
@@ -193,7 +197,8 @@ volumes: { data: {}, pg: {} }
     const cycle = checkModel(loaded.model!, { sources: loaded.sources }).filter(
       (d) => d.code === "dependency-cycle",
     );
-    expect(located(cycle, loaded.sources)).toEqual(["dependency-cycle@5:18"]);
+    // In the map form, at the name.
+    expect(located(cycle, loaded.sources)).toEqual(["dependency-cycle@5:18", "dependency-cycle@10:7"]);
     expect(cycle[0]!.message).toBe("'api' depends on itself, which Compose refuses");
   });
 
@@ -1219,6 +1224,14 @@ volumes: { data: {}, pg: {} }
         "  vpn: { image: v:1, network_mode: 'service:tunnel' }",
         "  db: { image: pg:16 }",
         "  files: { image: f:1 }",
+        "  worker:",
+        "    image: w:1",
+        "    depends_on:",
+        "      queue:",
+        "        condition: service_started",
+        "      db: { condition: service_started }",
+        "    networks:",
+        "      jobs:",
         "secrets: { token: { file: ./token } }",
         "networks: { front: {} }",
         "volumes: { data: {} }",
@@ -1227,14 +1240,17 @@ volumes: { data: {}, pg: {} }
     );
     const loaded = await loadComposeAsModel([file]);
     expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      // A name written as a mapping's key is pointed at there, not at what follows it.
+      "unknown-service@16:7",
       "unknown-service@4:17",
       "unknown-service@5:48",
       "unknown-secret@6:22",
       "unknown-config@7:15",
-      "unknown-network@8:47",
+      "unknown-network@8:41",
       "unknown-volume@9:45",
       "unknown-volume@9:59",
       "unknown-service@10:36",
+      "unknown-network@20:7",
     ]);
     expect(loaded.diagnostics.map((d) => d.message)).toContain(
       "'api' mounts the volume 'logs', which the file does not declare under volumes",

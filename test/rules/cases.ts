@@ -399,6 +399,25 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "3:3", "4:3", "5:3"],
   },
   {
+    // Bitnami's images keep their data under /bitnami, not where the official ones do; a variable moves it.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  pg: { image: 'bitnami/postgresql:16.2.0', volumes: ['aa:/var/lib/postgresql/data'] }",
+        "  my: { image: 'docker.io/bitnami/mysql:8.0', volumes: ['bb:/var/lib/mysql'] }",
+        "  maria: { image: 'bitnami/mariadb:11.2', volumes: ['cc:/bitnami/mariadb'] }",
+        "  mongo: { image: 'bitnami/mongodb:7.0', volumes: ['dd:/bitnami/mongodb/data'] }",
+        "  kept: { image: 'bitnami/postgresql:16.2.0', volumes: ['ee:/bitnami/postgresql'] }",
+        "  moved: { image: 'bitnami/postgresql:16', environment: { POSTGRESQL_DATA_DIR: /srv/pg }, volumes: ['ff:/srv/pg'] }",
+        "volumes: { aa: {}, bb: {}, cc: {}, dd: {}, ee: {}, ff: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["2:3", "3:3"],
+  },
+  {
     // Nor are they taken for anything but a database for lack of postgres in their names.
     rule: "exposed-datastore",
     text: "",
@@ -1905,6 +1924,24 @@ export const cases: RuleCase[] = [
     expected: ["5:13", "6:23"],
   },
   {
+    // A password in a URL's query (JDBC, libpq URIs) or in libpq's key=value form, whatever the variable is called.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    environment:",
+        "      JDBC_URL: jdbc:postgresql://db:5432/shop?user=shop&password=Secr3tpw",
+        "      DSN: postgres://db/shop?sslmode=disable&password=Secr3tpw",
+        "      PG_CONNINFO: host=db user=shop password=Secr3tpw dbname=shop",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:17", "6:12", "7:20"],
+  },
+  {
     rule: "dangerous-capability",
     text: "",
     files: {
@@ -2441,6 +2478,28 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["4:45", "7:47"],
+  },
+  {
+    // curl's -u or --user with a password after the user's name, in a health check as on a command line.
+    rule: "secret-in-command",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  es:",
+        "    image: elasticsearch:8.12.2",
+        "    volumes: ['esdata:/usr/share/elasticsearch/data']",
+        "    healthcheck:",
+        "      test: ['CMD-SHELL', 'curl -fsu elastic:Ch4ngedPass http://localhost:9200/_cluster/health']",
+        "  probe:",
+        "    image: curlimages/curl:8.6.0",
+        "    entrypoint: ['curl', '--user=admin:hunter22', 'http://api/']",
+        "volumes: { esdata: {} }",
+        "",
+      ].join("\n"),
+    },
+    // At the check and the entrypoint as a whole, as their other secrets are.
+    expected: ["9:17", "6:13"],
   },
   {
     rule: "use-port-undeclared",

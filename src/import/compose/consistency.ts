@@ -21,6 +21,8 @@ export type Report = (
   hint: string,
   composePath: KeyPath,
   severity?: "warning",
+  /** "key" where what is reported is a mapping's key (a name), not what follows it. */
+  at?: "key",
 ) => void;
 
 const TEST_FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);

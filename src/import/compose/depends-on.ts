@@ -37,13 +37,17 @@ export function usesField(
   const waits = new Map<string, Wait>();
   const optional = new Set<string>();
   declared.forEach((target, index) => {
-    const composePath = ["services", id, "depends_on", Array.isArray(raw.depends_on) ? index : target];
+    const listed = Array.isArray(raw.depends_on);
+    const composePath = ["services", id, "depends_on", listed ? index : target];
     if (!Object.hasOwn(composeServices, target)) {
+      // Where the map form names it, at its name, not at its condition; so too a wait on itself.
       reading.report(
         "unknown-service",
         `depends_on names '${target}', which no compose file here defines`,
         "define the service, or pass the file that defines it with another -f",
         composePath,
+        undefined,
+        listed ? undefined : "key",
       );
       return;
     }
@@ -58,6 +62,8 @@ export function usesField(
         `'${id}' depends on itself, which Compose refuses`,
         `remove '${id}' from its own depends_on`,
         composePath,
+        undefined,
+        listed ? undefined : "key",
       );
       return;
     }

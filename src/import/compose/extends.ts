@@ -153,7 +153,8 @@ export async function applyExtends(
           folderOf(baseFile),
           folderOf(path),
         );
-        result = mergeService(inherited, own);
+        // Its own `!override` and `!reset` apply to what it takes, as a later file's do.
+        result = mergeService(inherited, own, files.get(path)?.tags, ["services", id]);
         bases.set(key, baseKey);
       }
     }
@@ -161,29 +162,42 @@ export async function applyExtends(
     return result;
   };
 
+  // A service as its file writes it: those of this file that extend are replaced, as their turn comes,
+  // by what they make.
+  const writtenIn = (path: string, id: string): Json | undefined => {
+    const all = path === file ? services : files.get(path)?.value.services;
+    const found = (path === file && source.written?.get(id)) || (isObject(all) ? all[id] : undefined);
+    return isObject(found) ? found : undefined;
+  };
   for (const id of Object.keys(services)) {
     const service = services[id];
     if (!isObject(service) || service.extends === undefined) continue;
     services[id] = (await expand(file, id)) ?? service;
+    source.written ??= new Map();
+    source.written.set(id, service);
     if (incomplete.has(`${file}#${id}`)) context.unresolved.add(id);
-    const chain = chainOf(`${file}#${id}`, bases, files);
+    const chain = chainOf(`${file}#${id}`, bases, files, writtenIn);
     if (chain.length === 0) continue;
     source.extended ??= new Map();
     source.extended.set(id, chain);
   }
 }
 
-/** The services `key` starts from, the one it extends first, each in the file that writes it. */
+/** The services `key` starts from, the one it extends first, each in the file that writes it, as written. */
 function chainOf(
   key: string,
   bases: ReadonlyMap<string, string>,
   files: ReadonlyMap<string, ComposeSource>,
+  writtenIn: (file: string, id: string) => Json | undefined,
 ): ExtendedService[] {
   const chain: ExtendedService[] = [];
   for (let base = bases.get(key); base !== undefined; base = bases.get(base)) {
     const split = base.lastIndexOf("#");
-    const source = files.get(base.slice(0, split));
-    if (source) chain.push({ yaml: source.yaml, value: source.value, id: base.slice(split + 1) });
+    const file = base.slice(0, split);
+    const id = base.slice(split + 1);
+    const source = files.get(file);
+    const service = writtenIn(file, id);
+    if (source && service) chain.push({ yaml: source.yaml, service, id });
   }
   return chain;
 }

@@ -18,6 +18,8 @@ export interface ComposeProblem {
   composePath: KeyPath;
   /** An error unless said otherwise: what Compose takes but ignores is a warning. */
   severity?: "warning";
+  /** Where the name it is about is a mapping's key, the finding points at the key, not at what follows it. */
+  at?: "key";
 }
 
 /** What a finding about a name the top level does not declare says of the file that should. */
@@ -79,6 +81,7 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
         message: `'${id}' joins the network '${name}', ${NOT_DECLARED} networks`,
         hint: `declare it: networks: { ${name}: {} }`,
         composePath: path("networks", step),
+        ...(typeof step === "string" ? { at: "key" as const } : {}),
       });
     }
     for (const { name: item, step } of itemsOrKeys(raw.volumes)) {

@@ -38,12 +38,14 @@ export interface ComposeSource {
   folder?: string;
   /** By service, the services it extends (see applyExtends): where what it takes from them is written. */
   extended?: Map<string, ExtendedService[]>;
+  /** The services that extend another, as the file writes them: its value holds what they make. */
+  written?: Map<string, Json>;
 }
 
-/** A service another extends, in the file that writes it. */
+/** A service another extends, as the file that writes it writes it. */
 export interface ExtendedService {
   yaml: YamlFile;
-  value: Json;
+  service: Json;
   id: string;
 }
 
@@ -78,8 +80,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     let best: { depth: number; range: SourceRange } | undefined;
     // A path into a service reaches deeper in the files that define it than in any other.
     const service = composePath[0] === "services" ? definedIn.get(composePath[1]!) : undefined;
-    for (const { yaml, value } of service ?? sources) {
-      const found = reach(yaml, pathInFile(merged, value, composePath), prefer);
+    for (const source of service ?? sources) {
+      const found = reach(source.yaml, pathInSource(merged, source, composePath), prefer);
       const depth = best?.depth ?? 0;
       const overrides = !(service && found.depth === SERVICE_DEPTH);
       if (found.depth > depth || (found.depth === depth && depth > 0 && overrides)) best = found;
@@ -97,9 +99,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   const where = new PathMap<KeyPath>();
   const reportInto =
     (into: Diagnostic[]): Reading["report"] =>
-    (code, message, hint, composePath, severity) =>
+    (code, message, hint, composePath, severity, at) =>
       into.push(
-        diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
+        diagnostic(code, severity ?? "error", message, locateCompose(composePath, at ?? "value"), { hint }),
       );
   const composeServices = isObject(merged.services) ? merged.services : {};
   const runPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
@@ -180,8 +182,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const { code, message, hint, composePath, severity } of inconsistencies(merged))
     reading.report(code, message, hint, composePath, severity);
   const projectFiles = new Set(sources.map((source) => source.yaml.file));
-  for (const { code, message, hint, composePath, severity } of undefinedReferences(merged)) {
-    const at = locateCompose(composePath, "value");
+  for (const { code, message, hint, composePath, severity, at: written } of undefinedReferences(merged)) {
+    const at = locateCompose(composePath, written ?? "value");
     const extending = projectFiles.has(at.file) ? undefined : definedIn.get(composePath[1]!)?.[0]?.yaml.file;
     diagnostics.push(
       diagnostic(code, severity ?? "error", undeclaredMessage(message, at, extending), at, { hint }),
@@ -257,9 +259,21 @@ function reachExtended(
   rest: KeyPath,
   prefer: "key" | "value",
 ): { depth: number; range: SourceRange } {
-  const services = (value: Json) => (isObject(value.services) ? value.services : {});
-  const path = pathInFile(services(merged)[id], services(base.value)[base.id], rest);
+  const services = isObject(merged.services) ? merged.services : {};
+  const path = pathInFile(services[id], base.service, rest);
   return reach(base.yaml, ["services", base.id, ...path], prefer);
+}
+
+/**
+ * A path into the merged files as a path into one of them. A service there that extends another
+ * is found as the file writes it: a list entry it takes is not the one in its place in its own list.
+ */
+function pathInSource(merged: Json, source: ComposeSource, path: KeyPath): KeyPath {
+  const [section, id] = path;
+  const own = section === "services" && typeof id === "string" ? source.written?.get(id) : undefined;
+  if (own === undefined || typeof id !== "string") return pathInFile(merged, source.value, path);
+  const services = isObject(merged.services) ? merged.services : {};
+  return ["services", id, ...pathInFile(services[id], own, path.slice(2))];
 }
 
 /** The services that run their image's own health check (see Model.imageHealthChecks). */

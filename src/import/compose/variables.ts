@@ -75,10 +75,13 @@ export function exampleEnvironment(composeFile: string): ExampleEnvironment | un
     // Only a help for reading the compose file: one beyond the size deployview reads is passed over.
     if (statSync(file).size > limits.maxFileBytes) return undefined;
     const text = readFileSync(file, "utf8");
-    // A commented-out entry (# NAME=value) documents an optional variable too.
-    const commented = [...text.matchAll(/^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/gm)].map(
-      (m) => m[1]!,
-    );
+    // A commented-out entry (# NAME=value) documents an optional variable too, and so does a name
+    // alone on its line (NAME), which an env file takes from the environment it is read in.
+    const commented = [
+      ...text.matchAll(
+        /^\s*(?:#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=|(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?$)/gm,
+      ),
+    ].map((m) => (m[1] ?? m[2])!);
     const values = parseDotEnv(text);
     return { file, names: new Set([...Object.keys(values), ...commented]), values };
   } catch {
