@@ -115,10 +115,19 @@ const SENSITIVE_HOST_PATHS = new Set([
   "/var/run",
 ]);
 
-/** The host folder a bind mount's source names, when it is one of those that hold the host's system. */
+/**
+ * The folders of a user's home that hold credentials: SSH keys, cloud and cluster credentials,
+ * registry logins, signing keys. Unlike the system's folders, a file in one is as sensitive.
+ */
+const CREDENTIAL_FOLDER = /(?:^|\/)(?:\.ssh|\.aws|\.azure|\.kube|\.docker|\.gnupg|\.config\/gcloud)(?:\/|$)/;
+
+/**
+ * The host folder a bind mount's source names, when it is one of those that hold the host's system
+ * or a user's credentials.
+ */
 export function sensitiveHostPath(source: string): string | undefined {
   const path = source.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
-  return SENSITIVE_HOST_PATHS.has(path) ? path : undefined;
+  return SENSITIVE_HOST_PATHS.has(path) || CREDENTIAL_FOLDER.test(path) ? path : undefined;
 }
 
 /** root or uid 0; Compose writes user:group, and the group does not make the process root. */

@@ -2104,6 +2104,29 @@ export const cases: RuleCase[] = [
     expected: ["5:9", "8:23"],
   },
   {
+    // A user's credentials: SSH keys, cloud and cluster credentials, registry logins.
+    rule: "sensitive-host-mount",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  deployer:",
+        "    image: deployer:1.0",
+        "    volumes:",
+        "      - ~/.ssh:/root/.ssh:ro",
+        "      - /home/ci/.aws/:/root/.aws",
+        "      - { type: bind, source: /root/.kube, target: /kube }",
+        "      - ~/.docker/config.json:/config.json:ro",
+        "      - ~/.config/gcloud:/gcloud",
+        "      - ./.ssh-known-hosts:/known_hosts",
+        "      - ~/projects/app/.sshd:/etc/sshd",
+        "",
+      ].join("\n"),
+    },
+    // A file in one (a registry login) as well; a project's own folders are not a user's.
+    expected: ["5:9", "6:9", "7:23", "8:9", "9:9"],
+  },
+  {
     rule: "sensitive-host-mount",
     text: `${head}services:\n  a: { kind: api, image: "a:1", volumes: { tz: { path: /etc/localtime, type: bind, source: /etc/localtime }, data: { path: /etc, source: etc } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: [],
