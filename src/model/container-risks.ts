@@ -1,5 +1,5 @@
 import type { SourceRange } from "../diagnostics.js";
-import type { Service } from "./types.js";
+import type { Confinement, Service } from "./types.js";
 
 /**
  * What makes a container risky, as the rules see it on services and the Kubernetes importer on the
@@ -214,8 +214,13 @@ export function dangerousCapability(capability: string): string | undefined {
 }
 
 /** A security profile as findings name it. */
-export function profileName(profile: "seccomp" | "apparmor"): string {
-  return profile === "seccomp" ? "seccomp" : "AppArmor";
+/** What a container runs without, where it turns off this confinement: "its seccomp profile". */
+export function confinementName(confinement: Confinement): string {
+  return {
+    seccomp: "its seccomp profile",
+    apparmor: "its AppArmor profile",
+    selinux: "its SELinux separation",
+  }[confinement];
 }
 
 /**

@@ -263,9 +263,9 @@ const Security = T.Object(
       }),
     ),
     unconfined: T.Optional(
-      T.Array(Enum(["seccomp", "apparmor"] as const), {
+      T.Array(Enum(["seccomp", "apparmor", "selinux"] as const), {
         description:
-          "Security profiles turned off (Compose security_opt seccomp:unconfined, apparmor:unconfined)",
+          "Confinement turned off (Compose security_opt seccomp:unconfined, apparmor:unconfined, label:disable; Kubernetes seLinuxOptions type spc_t)",
       }),
     ),
   },

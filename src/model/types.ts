@@ -191,6 +191,9 @@ export interface SourceCode {
   details: { key: string; value: string }[];
 }
 
+/** What confines a container beside its capabilities: a seccomp or AppArmor profile, an SELinux label. */
+export type Confinement = "seccomp" | "apparmor" | "selinux";
+
 export interface Security {
   runAsNonRoot?: boolean;
   user?: string | number;
@@ -201,7 +204,7 @@ export interface Security {
   /** Linux capabilities dropped (ALL among them), without the CAP_ prefix. */
   dropped: string[];
   /** Security profiles turned off, each where it is written. */
-  unconfined: { profile: "seccomp" | "apparmor"; at: SourceRange }[];
+  unconfined: { profile: Confinement; at: SourceRange }[];
   /** Where the user, run-as-non-root, privileged and read-only-root are set, for findings about them. */
   at: {
     user?: SourceRange;

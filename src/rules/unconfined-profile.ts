@@ -1,4 +1,4 @@
-import { profileName } from "../model/container-risks.js";
+import { confinementName } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -7,8 +7,8 @@ const HINT = "keep the default profile, or write one that allows what the progra
 export const unconfinedProfile: Rule = {
   id: "unconfined-profile",
   severity: "warning",
-  description: `A service turns off its seccomp or AppArmor profile.`,
-  why: `The default profiles block the system calls and file accesses container escapes use; without them one kernel bug is enough.`,
+  description: `A service turns off its seccomp or AppArmor profile, or its SELinux separation.`,
+  why: `The default profiles block the system calls and file accesses container escapes use, and SELinux keeps a container from the host's files and from other containers; without them one kernel bug is enough.`,
   fix: `Keep the default profile, or write one that allows only what the program needs.`,
   example: {
     bad: `security: { unconfined: [seccomp] }`,
@@ -18,7 +18,7 @@ export const unconfinedProfile: Rule = {
     reportImported(context, "unconfined-profile", HINT);
     for (const service of context.model.services) {
       for (const { profile, at } of service.security.unconfined)
-        context.report(at, `'${service.id}' runs without its ${profileName(profile)} profile`, HINT);
+        context.report(at, `'${service.id}' runs without ${confinementName(profile)}`, HINT);
     }
   },
 };

@@ -293,7 +293,7 @@ describe("compose.yaml", () => {
     const { doc } = compose(
       shop.replace(
         "cpu: 0.5",
-        "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host\n    userns-mode: host\n    uts: host\n    cgroup: host\n    security: { capabilities: [NET_ADMIN], unconfined: [apparmor] }",
+        "cpu: 0.5\n    network-mode: host\n    pid: host\n    ipc: host\n    userns-mode: host\n    uts: host\n    cgroup: host\n    security: { capabilities: [NET_ADMIN], unconfined: [apparmor, selinux] }",
       ),
     );
     expect(doc.services.api).toMatchObject({
@@ -304,7 +304,7 @@ describe("compose.yaml", () => {
       uts: "host",
       cgroup: "host",
       cap_add: ["NET_ADMIN"],
-      security_opt: ["apparmor:unconfined"],
+      security_opt: ["apparmor:unconfined", "label:disable"],
     });
     expect(doc.services.api.ports).toBeUndefined();
   });

@@ -292,7 +292,7 @@ describe("Kubernetes manifests", () => {
         )
         .replace(
           "read-only-root: true }",
-          "read-only-root: true, capabilities: [NET_ADMIN], unconfined: [seccomp] }",
+          "read-only-root: true, capabilities: [NET_ADMIN], unconfined: [seccomp, selinux] }",
         ),
     );
     const pod = find("Deployment", "api")!.spec.template.spec;
@@ -300,6 +300,7 @@ describe("Kubernetes manifests", () => {
     expect(pod.containers[0].securityContext).toMatchObject({
       capabilities: { add: ["NET_ADMIN"] },
       seccompProfile: { type: "Unconfined" },
+      seLinuxOptions: { type: "spc_t" },
     });
   });
 

@@ -1966,8 +1966,45 @@ export const cases: RuleCase[] = [
   },
   {
     rule: "unconfined-profile",
+    text: `${head}services:\n  a: { kind: api, image: "a:1", security: { unconfined: [selinux] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
+    expected: ["4:58"],
+  },
+  {
+    rule: "unconfined-profile",
     text: `${head}services:\n  a: { kind: api, image: "a:1", security: { unconfined: [seccomp] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
     expected: ["4:58"],
+  },
+  {
+    // SELinux separation turned off: Docker's label=disable (or label:disable), and the
+    // super-privileged spc_t type a pod or container asks for in Kubernetes.
+    rule: "unconfined-profile",
+    text: "",
+    files: {
+      "compose.yaml":
+        "services:\n  a:\n    image: a:1\n    security_opt: [label=disable]\n  b:\n    image: b:1\n    security_opt: ['label:disable', 'label=type:container_t']\n",
+    },
+    expected: ["4:20", "7:20"],
+  },
+  {
+    rule: "unconfined-profile",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "agent"),
+        "    spec:",
+        "      securityContext: { seLinuxOptions: { type: spc_t } }",
+        "      containers: [{ name: agent, image: 'agent:1.0' }]",
+        "---",
+        ...workloadHead("Deployment", "web"),
+        "    spec:",
+        "      securityContext: { seLinuxOptions: { type: spc_t } }",
+        "      containers: [{ name: web, image: 'web:1.0', securityContext: { seLinuxOptions: { type: container_t } } }]",
+        "",
+      ].join("\n"),
+    },
+    // The container's own type stands for it, where it sets one.
+    expected: ["9:42"],
   },
   {
     rule: "wait-without-health-check",

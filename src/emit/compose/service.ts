@@ -124,7 +124,9 @@ export function composeService(
     entry.cap_add = service.security.capabilities.map((c) => c.name);
   if (service.security.dropped.length > 0) entry.cap_drop = service.security.dropped;
   if (service.security.unconfined.length > 0)
-    entry.security_opt = service.security.unconfined.map((u) => `${u.profile}:unconfined`);
+    entry.security_opt = service.security.unconfined.map((u) =>
+      u.profile === "selinux" ? "label:disable" : `${u.profile}:unconfined`,
+    );
   if (service.networkMode) entry.network_mode = service.networkMode;
   if (service.pid) entry.pid = service.pid;
   if (service.ipc) entry.ipc = service.ipc;

@@ -139,7 +139,8 @@ function securityContext(instance: Instance): ISecurityContext | undefined {
     };
   for (const { profile } of security.unconfined) {
     if (profile === "seccomp") context.seccompProfile = { type: "Unconfined" };
-    else context.appArmorProfile = { type: "Unconfined" };
+    else if (profile === "apparmor") context.appArmorProfile = { type: "Unconfined" };
+    else context.seLinuxOptions = { type: "spc_t" };
   }
   return Object.keys(context).length > 0 ? context : undefined;
 }

@@ -1,8 +1,10 @@
 /**
  * How a service's container is confined, as the model's security: its user, privileged mode, a
- * read-only root, the capabilities it adds and drops, and the seccomp or AppArmor profiles it turns off.
+ * read-only root, the capabilities it adds and drops, and the seccomp or AppArmor profiles or the
+ * SELinux separation it turns off.
  */
 import type { ServiceInputType } from "../../model/schema.js";
+import type { Confinement } from "../../model/types.js";
 import { asText, type Json } from "../json.js";
 import type { Reading } from "./reading.js";
 import { readsTrue } from "./spec-walk.js";
@@ -14,8 +16,10 @@ export function securityField(id: string, raw: Json, reading: Reading): ServiceI
   const dropped = texts(raw.cap_drop);
   // security_opt entries that turn a profile off, with their index in the file.
   const unconfined = (Array.isArray(raw.security_opt) ? raw.security_opt : []).flatMap((option, index) => {
-    const profile = /^(seccomp|apparmor)[:=]unconfined$/.exec(asText(option))?.[1];
-    return profile ? [{ profile: profile as "seccomp" | "apparmor", index }] : [];
+    const text = asText(option);
+    const profile = /^(seccomp|apparmor)[:=]unconfined$/.exec(text)?.[1] as Confinement | undefined;
+    if (profile) return [{ profile, index }];
+    return /^label[:=]disable$/.test(text) ? [{ profile: "selinux" as const, index }] : [];
   });
   const at = (field: string, k: number, key: string, index: number): void => {
     reading.note(["services", id, "security", field, k], ["services", id, key, index]);

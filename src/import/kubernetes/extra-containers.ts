@@ -6,11 +6,11 @@
 import { type Diagnostic, type DiagnosticCode, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import {
+  confinementName,
   dangerousCapability,
   imageNameProblem,
   isRootUser,
   passesSecret,
-  profileName,
   runtimeSocket,
   sensitiveHostPath,
   unpinnedImage,
@@ -121,9 +121,9 @@ function risks(
       ["securityContext", "runAsUser"],
       "set runAsNonRoot: true and a runAsUser above 0",
     );
-  for (const [profile, field] of PROFILE_FIELDS) {
-    if (asObject(security[field]).type === "Unconfined")
-      report("unconfined-profile", `${who} runs without its ${profileName(profile)} profile`, [
+  for (const [profile, field, off] of PROFILE_FIELDS) {
+    if (asObject(security[field]).type === off)
+      report("unconfined-profile", `${who} runs without ${confinementName(profile)}`, [
         "securityContext",
         field,
       ]);

@@ -258,10 +258,14 @@ export function selects(selector: Record<string, unknown>, labels: Record<string
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === asText(v));
 }
 
-/** The security profiles a securityContext (a container's or the pod's) can turn off, by their field. */
+/**
+ * The confinement a securityContext (a container's or the pod's) can turn off: its field, and the
+ * type in it that turns it off (SELinux's spc_t, the super-privileged container's).
+ */
 export const PROFILE_FIELDS = [
-  ["seccomp", "seccompProfile"],
-  ["apparmor", "appArmorProfile"],
+  ["seccomp", "seccompProfile", "Unconfined"],
+  ["apparmor", "appArmorProfile", "Unconfined"],
+  ["selinux", "seLinuxOptions", "spc_t"],
 ] as const;
 
 /** The capabilities a securityContext adds. */

@@ -26,10 +26,10 @@ export function workloadSecurity(
   const capabilities = addedCapabilities(containerSecurity);
   const dropped = asArray(asObject(containerSecurity.capabilities).drop).map(asText);
   // A profile turned off in the container, or for the whole pod where the container says nothing.
-  const unconfined = PROFILE_FIELDS.flatMap(([profile, field]) => {
+  const unconfined = PROFILE_FIELDS.flatMap(([profile, field, off]) => {
     const own = asObject(containerSecurity[field]).type;
     const type = own ?? asObject(podSecurity[field]).type;
-    if (type !== "Unconfined") return [];
+    if (type !== off) return [];
     const at =
       own === undefined
         ? [...podPath, "securityContext", field]
