@@ -560,6 +560,16 @@ describe("deployview init where one environment's manifests give a value the mod
     const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
+
+  it("finds the service by its place in the environment when it is named run", async () => {
+    const run = (memory: string) => apiWithMemoryLimit(memory).replaceAll(/\bapi\b/g, "run");
+    const root = folderWith({ "dev/app.yaml": run("1Gi"), "prod/app.yaml": run("-1Gi") });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    expect(result.text).toContain(
+      "  # TODO: memory left out in prod: cannot read the memory quantity '-1Gi', which the model refuses; set it\n  run:\n",
+    );
+  });
 });
 
 /** That init's draft of `root` loads, with its health check and without the interval it could not hold. */
