@@ -737,3 +737,79 @@ describe("deployview init where a service depends on one that is no mapping", ()
     expect(codes.filter((c) => c !== "missing-health-check")).toEqual(["schema-wrong-type"]);
   });
 });
+
+/** A Deployment `name` in `namespace`, whose container names its port `port`, with a Service in front of it. */
+const namedWorkload = (name: string, namespace: string, port: string) =>
+  [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    `metadata: { name: ${name}, namespace: ${namespace} }`,
+    "spec:",
+    "  selector: { matchLabels: { app: web } }",
+    "  template:",
+    "    metadata: { labels: { app: web } }",
+    "    spec:",
+    `      containers: [{ name: web, image: 'web:1', ports: [{ name: ${port}, containerPort: 8080 }] }]`,
+    "---",
+    "apiVersion: v1",
+    "kind: Service",
+    `metadata: { name: web, namespace: ${namespace} }`,
+    `spec: { selector: { app: web }, ports: [{ name: ${port}, port: 80, targetPort: 8080 }] }`,
+    "",
+  ].join("\n");
+
+describe("deployview init where the files name something as no model may hold a key", () => {
+  it.each([
+    ["a Deployment", { "deploy/app.yaml": namedWorkload("constructor", "default", "http") }],
+    ["a namespace", { "deploy/app.yaml": namedWorkload("web", "constructor", "http") }],
+    ["a folder of manifests", { "constructor/app.yaml": namedWorkload("web", "default", "http") }],
+    ["a folder of compose files", { "constructor/compose.yaml": "services:\n  web: { image: 'web:1' }\n" }],
+    [
+      "a compose variant",
+      {
+        "compose.yaml": "services:\n  web: { image: 'web:1' }\n",
+        "compose.constructor.yaml": "services:\n  web: { image: 'web:2' }\n",
+      },
+    ],
+    [
+      "a folder with a Dockerfile",
+      {
+        "compose.yaml": "services:\n  web: { image: 'web:1' }\n",
+        "constructor/Dockerfile": "FROM alpine:3\n",
+      },
+    ],
+    [
+      "a compose service",
+      { "compose.yaml": "services:\n  toString: { image: 'web:1' }\n  hasOwnProperty: { image: 'web:1' }\n" },
+    ],
+  ])("writes a model that loads from %s named so", async (_, files) => {
+    const result = await initFromRepository(folderWith(files));
+    expect(result.loads).toBe(true);
+    expect(loadModelText(result.text!, "deployview.yaml").diagnostics).toEqual([]);
+  });
+
+  it("says where a Deployment so named is renamed", async () => {
+    const root = folderWith({ "deploy/app.yaml": namedWorkload("constructor", "default", "http") });
+    const result = await initFromRepository(root);
+    const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
+    const text = readFileSync(join(root, "deploy/app.yaml"), "utf8");
+    expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
+      ["deploy/app.yaml", text.indexOf("constructor")],
+    ]);
+    expect(result.services.map((s) => s.id)).toEqual(["constructor-2"]);
+  });
+
+  it("says where a port so named is renamed, in the Service and in the container", async () => {
+    const root = folderWith({ "deploy/app.yaml": namedWorkload("web", "default", "constructor") });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    const renamed = result.diagnostics
+      .filter((d) => d.code === "forbidden-key")
+      .map((d) => [relative(root, d.file!), d.start]);
+    const text = readFileSync(join(root, "deploy/app.yaml"), "utf8");
+    expect(renamed).toEqual([
+      ["deploy/app.yaml", text.lastIndexOf("constructor")],
+      ["deploy/app.yaml", text.indexOf("constructor")],
+    ]);
+  });
+});

@@ -148,7 +148,7 @@ export function importWorkload(
       );
   }
 
-  const ports = containerPorts(container, containerPath, servicePath, context);
+  const ports = containerPorts(object, container, containerPath, servicePath, context);
   if (Object.keys(ports.ports).length > 0) service.ports = ports.ports;
   const probe = probeHealth(container, (port) => portReference(ports, container, port));
   if (probe) {

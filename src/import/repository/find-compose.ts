@@ -13,6 +13,7 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { VARIANT_FILE } from "../compose/file-names.js";
 import { isObject } from "../kubernetes/objects.js";
 import { readText } from "../kubernetes/read-file.js";
+import { idsOf } from "../model-ids.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export { skippedFolders } from "./walk.js";
@@ -231,5 +232,8 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     const whole = own.some(({ whole }) => whole.size > 0);
     append(sets, folderSets(base, adjusts ? above : whole ? [] : undefined));
   }
+  // An id no model may hold as a key (a folder named constructor) is numbered past the others.
+  const ids = idsOf(sets.map((set) => set.environment));
+  for (const set of sets) set.environment = ids.get(set.environment)!;
   return sets.sort((a, b) => a.environment.localeCompare(b.environment));
 }
