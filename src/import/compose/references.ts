@@ -9,11 +9,12 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
 import { implicitDependencies } from "./implicit-dependencies.js";
 import { parseShortVolume } from "./short-volume.js";
+import type { Message } from "./written-numbers.js";
 
 /** Something in the compose files Compose would stop at, said where its key path is written. */
 export interface ComposeProblem {
   code: DiagnosticCode;
-  message: string;
+  message: Message;
   hint: string;
   composePath: KeyPath;
   /** An error unless said otherwise: what Compose takes but ignores is a warning. */

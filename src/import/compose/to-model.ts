@@ -26,6 +26,7 @@ import type { Reading } from "./reading.js";
 import { NOT_DECLARED, undefinedReferences } from "./references.js";
 import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
+import { asWritten, type Message, type WrittenAt } from "./written-numbers.js";
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -92,6 +93,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
+  // A number a message quotes, as the file that sets it writes it: looked up for a finding only.
+  const writtenAt: WrittenAt = (composePath, value) => {
+    if (typeof value !== "number") return asText(value);
+    const { file, start, end } = locateCompose(composePath, "value");
+    const yaml = sources
+      .flatMap((source) => [source.yaml, ...[...(source.extended?.values() ?? [])].flat().map((e) => e.yaml)])
+      .find((candidate) => candidate.file === file);
+    return asWritten(value, yaml?.text.slice(start, end));
+  };
+  const messageText = (message: Message) => (typeof message === "string" ? message : message(writtenAt));
   /** What a lint rule reports (see Model.importFindings). */
   const findings: Diagnostic[] = [];
   const where = new PathMap<KeyPath>();
@@ -99,7 +110,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     (into: Diagnostic[]): Reading["report"] =>
     (code, message, hint, composePath, severity) =>
       into.push(
-        diagnostic(code, severity ?? "error", message, locateCompose(composePath, "value"), { hint }),
+        diagnostic(code, severity ?? "error", messageText(message), locateCompose(composePath, "value"), {
+          hint,
+        }),
       );
   const composeServices = isObject(merged.services) ? merged.services : {};
   const runPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
@@ -184,7 +197,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     const at = locateCompose(composePath, "value");
     const extending = projectFiles.has(at.file) ? undefined : definedIn.get(composePath[1]!)?.[0]?.yaml.file;
     diagnostics.push(
-      diagnostic(code, severity ?? "error", undeclaredMessage(message, at, extending), at, { hint }),
+      diagnostic(code, severity ?? "error", undeclaredMessage(messageText(message), at, extending), at, {
+        hint,
+      }),
     );
   }
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
