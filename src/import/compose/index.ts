@@ -13,7 +13,7 @@ import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { keptSecret } from "../../model/secret-like.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { isObject } from "../json.js";
-import { applyExtends } from "./extends.js";
+import { applyExtends, type TakenChecks } from "./extends.js";
 import { VARIANT_FILE } from "./file-names.js";
 import { generatedFor } from "./generated-for.js";
 import { includedSources } from "./include.js";
@@ -74,7 +74,7 @@ export async function importCompose(
   };
   const composeSources: ComposeSource[] = [];
   const unresolvedExtends = new Set<string>();
-  const checkedExtended = new Set<string>();
+  const checkedExtended: TakenChecks = { services: new Set(), places: new Set() };
   // One file with its includes (before it, as a base) and its extends expanded; `folder` is its
   // project's, which its relative paths are read from.
   const load = async (
