@@ -23,7 +23,7 @@ import { mergeCompose, type Tag } from "./merge.js";
 import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
-import { NOT_DECLARED, undefinedReferences } from "./references.js";
+import { takenFrom, undeclaredMessage, undefinedReferences } from "./references.js";
 import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
 import { asWritten, type Message, type WrittenAt } from "./written-numbers.js";
@@ -193,14 +193,18 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const { code, message, hint, composePath, severity } of inconsistencies(merged))
     reading.report(code, message, hint, composePath, severity);
   const projectFiles = new Set(sources.map((source) => source.yaml.file));
-  for (const { code, message, hint, composePath, severity } of undefinedReferences(merged)) {
+  for (const { code, message, hint, composePath, severity, undeclared } of undefinedReferences(merged)) {
     const at = locateCompose(composePath, "value");
+    // A name written in a file the service extends, which lends the service and none of what that
+    // file declares, is for the extending file to declare.
     const extending = projectFiles.has(at.file) ? undefined : definedIn.get(composePath[1]!)?.[0]?.yaml.file;
-    diagnostics.push(
-      diagnostic(code, severity ?? "error", undeclaredMessage(messageText(message), at, extending), at, {
-        hint,
-      }),
-    );
+    const text =
+      extending === undefined
+        ? messageText(message)
+        : undeclared
+          ? undeclaredMessage(undeclared, { declarer: basename(extending), from: basename(at.file) })
+          : `${messageText(message)}: ${takenFrom(basename(at.file))}`;
+    diagnostics.push(diagnostic(code, severity ?? "error", text, at, { hint }));
   }
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
   for (const { code, message, hint, composePath } of implicitCycles(composeServices))
@@ -252,17 +256,6 @@ function refusedImages(refused: readonly KeyPath[]): Set<string> {
 
 /** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
 const SERVICE_DEPTH = 2;
-
-/**
- * A name the top level does not declare, said of the file that must declare it: one written in a
- * file the service extends (`at`), which lends the service and none of what that file declares,
- * is for the extending file to declare.
- */
-function undeclaredMessage(message: string, at: SourceRange, extending: string | undefined): string {
-  if (extending === undefined) return message;
-  const declarer = message.replace(NOT_DECLARED, `which ${basename(extending)} does not declare under`);
-  return `${declarer}: extends takes the service from ${basename(at.file)}, not what that file declares`;
-}
 
 /** How far a path into service `id` of the merged files reaches into a service it extends, and where. */
 function reachExtended(
