@@ -788,6 +788,21 @@ describe("deployview init where the files name something as no model may hold a 
     expect(loadModelText(result.text!, "deployview.yaml").diagnostics).toEqual([]);
   });
 
+  it.each([
+    ["a service so named", "services:\n  constructor: { image: 'web:1' }\n", "forbidden-key@2:3"],
+    ["no YAML", "services: [\n", "yaml-syntax@1:11"],
+  ])(
+    "reports a compose file it cannot read, with %s, where it is wrong, not as no compose file",
+    async (_, text, at) => {
+      const root = folderWith({ "compose.yaml": text });
+      const result = await runCli(["init", root]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`compose.yaml:${at.split("@")[1]}: error`);
+      expect(result.stderr).toContain(`[${at.split("@")[0]}]`);
+      expect(result.stderr).not.toContain("found no compose file");
+    },
+  );
+
   it("says where a Deployment so named is renamed", async () => {
     const root = folderWith({ "deploy/app.yaml": namedWorkload("constructor", "default", "http") });
     const result = await initFromRepository(root);
