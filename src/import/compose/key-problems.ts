@@ -3,7 +3,7 @@ import { describeType, typeNames } from "../../load/json-types.js";
 import { locate } from "../../load/yaml-file.js";
 import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
-import { asText, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
+import { asText, asWritten, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
 import {
   composeServiceKeys,
   composeTopKeys,
@@ -14,7 +14,6 @@ import {
   walkSpec,
 } from "./spec-walk.js";
 import type { ComposeSource } from "./to-model.js";
-import { asWritten } from "./written-numbers.js";
 
 /** The sections whose entries Compose names, and the names it takes (the specification's pattern). */
 const NAMED_SECTIONS = ["services", "networks", "volumes", "secrets", "configs"] as const;

@@ -10,7 +10,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { asText, isObject, type Json } from "../json.js";
+import { asText, asWritten, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { builtHealthChecks } from "./built-health.js";
 import { inconsistencies } from "./consistency.js";
@@ -26,7 +26,7 @@ import type { Reading } from "./reading.js";
 import { takenFrom, undeclaredMessage, undefinedReferences } from "./references.js";
 import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
-import { asWritten, type Message, type WrittenAt } from "./written-numbers.js";
+import type { Message, WrittenAt } from "./written-numbers.js";
 
 export interface ComposeSource {
   yaml: YamlFile;

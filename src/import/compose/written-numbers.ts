@@ -7,7 +7,7 @@
  */
 
 import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
-import { asText, isObject, type Json } from "../json.js";
+import { isObject, type Json } from "../json.js";
 
 /** The service keys whose values Compose takes as text, in the mapping form that can hold a number. */
 const TEXT_VALUED = ["environment", "labels"] as const;
@@ -34,19 +34,7 @@ export function keepWrittenNumbers(value: Json, yaml: YamlFile, text: string): v
   }
 }
 
-/** A number as YAML writes one: digits, or .inf and .nan; not an alias (*count), which names another. */
-const NUMBER = /^[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9.][0-9A-Za-z_.+-]*)$/;
-
-/**
- * `value` as a message quotes it, given the file's text where it is written: a number as the file
- * writes it (0x10, 1e3, 1.50), not as it is read (16, 1000, 1.5); anything else, or a number the
- * text does not write as one (a variable's value), as it is read.
- */
-export function asWritten(value: unknown, written: string | undefined): string {
-  return typeof value === "number" && written !== undefined && NUMBER.test(written) ? written : asText(value);
-}
-
-/** The value at a path of the compose files as a message quotes it (see asWritten); asked only for a finding. */
+/** The value at a path of the compose files as a message quotes it (see asWritten in json.ts); asked only for a finding. */
 export type WrittenAt = (composePath: KeyPath, value: unknown) => string;
 
 /**
