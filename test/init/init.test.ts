@@ -803,6 +803,34 @@ describe("deployview init where the files name something as no model may hold a 
     },
   );
 
+  it("says where a volume so named is renamed, and writes a model that loads", async () => {
+    const app = [
+      "apiVersion: apps/v1",
+      "kind: StatefulSet",
+      "metadata: { name: web }",
+      "spec:",
+      "  serviceName: web",
+      "  selector: { matchLabels: { app: web } }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      containers: [{ name: web, image: 'web:1', volumeMounts: [{ name: constructor, mountPath: /data }] }]",
+      "  volumeClaimTemplates: [{ metadata: { name: constructor }, spec: { resources: { requests: { storage: 1Gi } } } }]",
+      "",
+    ].join("\n");
+    const root = folderWith({ "deploy/app.yaml": app });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    const loaded = loadModelText(result.text!, "deployview.yaml");
+    expect(loaded.model!.services[0]!.volumes.map((v) => [v.name, v.size?.text])).toEqual([
+      ["constructor-2", "1Gi"],
+    ]);
+    const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
+    expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
+      ["deploy/app.yaml", app.indexOf("constructor")],
+    ]);
+  });
+
   it("says where a Deployment so named is renamed", async () => {
     const root = folderWith({ "deploy/app.yaml": namedWorkload("constructor", "default", "http") });
     const result = await initFromRepository(root);
