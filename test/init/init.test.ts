@@ -20,6 +20,7 @@ import { loadModelFile, loadModelText } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
+import { workloadHead } from "../rules/cases.js";
 
 function repository(): string {
   const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
@@ -828,6 +829,34 @@ describe("deployview init where the files name something as no model may hold a 
     const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
     expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
       ["deploy/app.yaml", app.indexOf("constructor")],
+    ]);
+  });
+
+  it("says where a Secret so named is renamed, and writes a model that loads", async () => {
+    const app = [
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: 'web:1'",
+      "          env: [{ name: PASSWORD, valueFrom: { secretKeyRef: { name: constructor, key: pw } } }]",
+      "          envFrom: [{ secretRef: { name: constructor } }]",
+      "---",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata: { name: constructor }",
+      "stringData: { pw: x }",
+      "",
+    ].join("\n");
+    const root = folderWith({ "deploy/app.yaml": app });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    const loaded = loadModelText(result.text!, "deployview.yaml");
+    expect(loaded.model!.secrets.map((s) => s.id)).toEqual(["constructor-2"]);
+    // Once, where it is first referred to: envFrom is read before env.
+    const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
+    expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
+      ["deploy/app.yaml", app.indexOf("constructor", app.indexOf("envFrom"))],
     ]);
   });
 

@@ -3,8 +3,8 @@
  * path's) and cannot hold as one: `__proto__` written as a key sets the prototype of the object it
  * is written into, and a model that holds `constructor` does not load again, as no YAML file may
  * hold either key. Kubernetes takes both; such a name is reported where it is written and left
- * out, never written into an object; a port, a volume or a workload, which the model cannot do
- * without, is kept under another name, and reported where it is written as so renamed.
+ * out, never written into an object; a port, a volume, a Secret or a workload, which the model
+ * cannot do without, is kept under another name, and reported where it is written as so renamed.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { FORBIDDEN_KEYS } from "../../load/forbidden-keys.js";

@@ -8,7 +8,7 @@ import { append, groupBy } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { idsOf, mayBeKey, refusedIds } from "../model-ids.js";
+import { freeId, idsOf, mayBeKey, refusedIds } from "../model-ids.js";
 import { PathMap } from "../path-map.js";
 import { isCustomResource } from "./api-groups.js";
 import { hasValidBounds } from "./autoscaler-bounds.js";
@@ -244,6 +244,28 @@ export function manifestsToModel(
   const namespaces = new Map<string, Record<string, Json>>();
   for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
   const usedSecrets = new Set<string>();
+  // A Secret is a secret of the model by an id the model may hold (model-ids.ts), numbered past
+  // the names of the Secrets defined, and reported once, where it is first referred to.
+  const secretIds = new Map<string, string>();
+  const secretNames = new Set(ofKind("Secret").map((o) => o.name));
+  const secretId = (secretName: string, at: () => SourceRange): string => {
+    let id = secretIds.get(secretName);
+    if (id !== undefined) return id;
+    id = mayBeKey(secretName) ? secretName : freeId(secretName, secretNames);
+    secretIds.set(secretName, id);
+    if (id !== secretName)
+      diagnostics.push(
+        prototypeNameRenamed(
+          secretName,
+          `the Secret '${secretName}'`,
+          id,
+          "secrets",
+          at(),
+          "rename the Secret, and each reference to it",
+        ),
+      );
+    return id;
+  };
   const portNamesOf = new Map<string, Map<number, string>>();
   // Each namespace is a node of the cluster, by an id the model may hold.
   const nodeIdOf = idsOf([...ofKind("Namespace").map((o) => o.name), ...workloads.map(namespaceOf)]);
@@ -293,6 +315,7 @@ export function manifestsToModel(
         serviceTargets: ports.targets,
         note,
         usedSecrets,
+        secretId,
         ...(options.builds ? { builds: options.builds } : {}),
       },
     );
