@@ -780,6 +780,10 @@ describe("deployview init where the files name something as no model may hold a 
       },
     ],
     [
+      "a compose volume",
+      { "compose.yaml": "services:\n  web: { image: 'web:1', volumes: ['constructor:/data'] }\n" },
+    ],
+    [
       "a compose service",
       { "compose.yaml": "services:\n  toString: { image: 'web:1' }\n  hasOwnProperty: { image: 'web:1' }\n" },
     ],
