@@ -68,7 +68,7 @@ function countedKinds(checked: readonly CheckedKind[]): string {
 /** How the paths named on the command line are read: the loads they stand for. */
 export type Targets = (
   paths: string[],
-  compose: { exampleFor: (composeFile: string) => ExampleEnvironment | undefined },
+  compose: { exampleFor: (folder: string) => ExampleEnvironment | undefined },
 ) => Promise<Load[]>;
 
 /** `check`, reading the paths it is given with `targets`. */

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { rename, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { sortDiagnostics } from "../diagnostics.js";
+import { hasErrors, sortDiagnostics } from "../diagnostics.js";
 import { type InitResult, initFromRepository } from "../import/repository/index.js";
 import { pathKind } from "../load/path-kind.js";
 import { formatDiagnostics } from "../report/index.js";
@@ -42,7 +42,9 @@ const command: Command = {
     }
     if (!result.text) {
       io.stderr.write(
-        "deployview init: found no compose file, Kubernetes manifest or Dockerfile to start from\n",
+        hasErrors(result.diagnostics)
+          ? "deployview init: found nothing it can read to start from (see the errors above); nothing written\n"
+          : "deployview init: found no compose file, Kubernetes manifest or Dockerfile to start from\n",
       );
       return ExitCode.unusable;
     }

@@ -19,3 +19,16 @@ export function inputNodes(environment: unknown, path: KeyPath = []): { node: Js
   }
   return found;
 }
+
+/**
+ * Where an instance's id stands in a key path into the model input (environments, its id, then a
+ * node's nodes and id to any depth, then run and the instance's id), found by the place of each
+ * segment, never by its text, as a node or an instance may be named run or nodes; -1 when the path
+ * reaches no instance.
+ */
+export function instanceIdIndex(path: KeyPath): number {
+  if (path[0] !== "environments") return -1;
+  let at = 2;
+  while (path[at] === "nodes" && at + 2 < path.length) at += 2;
+  return at > 2 && path[at] === "run" && at + 1 < path.length ? at + 1 : -1;
+}

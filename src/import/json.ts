@@ -42,3 +42,15 @@ export const isInt64 = (value: number): boolean => Number.isInteger(value) && Ma
  */
 export const isReplicaCount = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 2 ** 31 - 1;
+
+/** A number as YAML writes one: digits, or .inf and .nan; not an alias (*count), which names another. */
+const NUMBER = /^[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9.][0-9A-Za-z_.+-]*)$/;
+
+/**
+ * `value` as a message quotes it, given the file's text where it is written: a number as the file
+ * writes it (0x10, 1e3, 1.50), not as it is read (16, 1000, 1.5); anything else, or a number the
+ * text does not write as one (a variable's value), as it is read.
+ */
+export function asWritten(value: unknown, written: string | undefined): string {
+  return typeof value === "number" && written !== undefined && NUMBER.test(written) ? written : asText(value);
+}

@@ -132,6 +132,25 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
+  it("tells apart the services it takes from two files whose names and services would spell the same", async () => {
+    const { at, messages, files } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  one: { image: a:1, extends: { file: 'shared#base', service: api } }",
+        "  two: { image: a:1, extends: { file: shared, service: 'base#api' } }",
+        "",
+      ].join("\n"),
+      "shared#base": "services:\n  api: { env_file: ./one.env }\n",
+      shared: "services:\n  'base#api': { env_file: ./two.env }\n",
+    });
+    expect(files).toEqual(["shared#base", "shared"]);
+    expect(at).toEqual(["missing-path@2:20", "missing-path@2:27"]);
+    expect(messages).toEqual([
+      "the env_file ./one.env of 'api' is not here, so Compose cannot start it; its variables are left out",
+      "the env_file ./two.env of 'base#api' is not here, so Compose cannot start it; its variables are left out",
+    ]);
+  });
+
   // Each, where a finding would be wrong: in a case of its own, the folders it needs.
   const nothingMissing: { where: string; files: Record<string, string>; compose?: string[] }[] = [
     {

@@ -515,6 +515,23 @@ describe("extends", () => {
     ]);
   });
 
+  it("names the file that must declare what the service extended uses, whatever the name used says", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  api:\n    extends: { file: common.yaml, service: app }\n",
+      "common.yaml": [
+        "services:",
+        "  app:",
+        "    image: shop/app:1.0",
+        "    secrets: ['which the file does not declare under']",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    expect(loaded.diagnostics.filter((d) => d.code === "unknown-secret").map((d) => d.message)).toEqual([
+      "'api' uses the secret 'which the file does not declare under', which compose.yaml does not declare under secrets: extends takes the service from common.yaml, not what that file declares",
+    ]);
+  });
+
   it("moves only what is a relative path: not URLs, absolute paths or named volumes", () => {
     expect(
       rebaseService(

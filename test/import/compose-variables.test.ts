@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { importCompose } from "../../src/import/compose/index.js";
 import { exampleEnvironment, variableUses } from "../../src/import/compose/variables.js";
 import { limits } from "../../src/load/limits.js";
 import { parseTemplate, variablesOf } from "../../src/model/template.js";
@@ -70,13 +71,33 @@ describe("variable uses in a compose file", () => {
 });
 
 describe("the example env file", () => {
+  it("is looked for in the folder of the project the files are read in, by that folder", async () => {
+    const dir = folderWith({
+      "compose.yaml": "services:\n  a: { image: 'a:${TAG}' }\n",
+      "deploy/override.yaml": "services:\n  a: { environment: { X: '${X}' } }\n",
+      ".env.example": "TAG=1\nX=2\n",
+    });
+    const asked: string[] = [];
+    const imported = await importCompose([join(dir, "compose.yaml"), join(dir, "deploy/override.yaml")], {
+      exampleFor: (folder) => {
+        asked.push(folder);
+        return exampleEnvironment(folder);
+      },
+    });
+    expect([...new Set(asked)]).toEqual([dir]);
+    expect(imported.variables.map((v) => [v.name, v.documented])).toEqual([
+      ["TAG", true],
+      ["X", true],
+    ]);
+  });
+
   it("is passed over when it is larger than deployview reads", () => {
     const small = folderWith({ "compose.yaml": "", ".env.example": "A=1\n" });
-    expect(exampleEnvironment(join(small, "compose.yaml"))?.values).toEqual({ A: "1" });
+    expect(exampleEnvironment(small)?.values).toEqual({ A: "1" });
     const large = folderWith({
       "compose.yaml": "",
       ".env.example": `A=1\n${"# padding\n".repeat(limits.maxFileBytes / 10 + 1)}`,
     });
-    expect(exampleEnvironment(join(large, "compose.yaml"))).toBeUndefined();
+    expect(exampleEnvironment(large)).toBeUndefined();
   });
 });

@@ -592,6 +592,32 @@ volumes: { data: {}, pg: {} }
     expect(loaded.diagnostics[5]!.message).toBe("services.a.healthcheck.timeout must be text, not number 10");
   });
 
+  it("quotes a number a finding is about as the file writes it, not as it is read", async () => {
+    const file = write(
+      "numbers.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    ports: [0x10000, { target: 1e6 }]",
+        "    expose: [0x1ffff]",
+        "    mem_limit: 1e3",
+        "    deploy: { replicas: -1e0 }",
+        "    ulimits: { nofile: { soft: 2e1, hard: 1e1 } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "the port '0x10000' of 'a' is not one Docker accepts",
+      "the port 'target 1e6' of 'a' is not one Docker accepts",
+      "'a' sets a memory limit of 1000 bytes (mem_limit: 1e3), where Docker refuses less than 6 MB",
+      "'a' asks for -1e0 containers (deploy.replicas), which Compose cannot run: `up` stops with an internal error",
+      "'a' exposes '0x1ffff', which is not a port Compose reads",
+      "the ulimit nofile of 'a' has a soft limit of 2e1 above its hard limit of 1e1, which Docker refuses",
+    ]);
+  });
+
   it("reads durations in microseconds written with the micro sign or the Greek mu, as Go does", async () => {
     const file = write(
       "micro.yaml",

@@ -20,6 +20,7 @@ import { loadModelFile, loadModelText } from "../../src/load/index.js";
 import { runCli } from "../helpers/cli.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
+import { workloadHead } from "../rules/cases.js";
 
 function repository(): string {
   const root = mkdtempSync(join(tmpdir(), "deployview-init-"));
@@ -560,6 +561,16 @@ describe("deployview init where one environment's manifests give a value the mod
     const loaded = loadModelText(result.text!, join(root, "deployview.yaml"));
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
+
+  it("finds the service by its place in the environment when it is named run", async () => {
+    const run = (memory: string) => apiWithMemoryLimit(memory).replaceAll(/\bapi\b/g, "run");
+    const root = folderWith({ "dev/app.yaml": run("1Gi"), "prod/app.yaml": run("-1Gi") });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    expect(result.text).toContain(
+      "  # TODO: memory left out in prod: cannot read the memory quantity '-1Gi', which the model refuses; set it\n  run:\n",
+    );
+  });
 });
 
 /** That init's draft of `root` loads, with its health check and without the interval it could not hold. */
@@ -725,5 +736,156 @@ describe("deployview init where a service depends on one that is no mapping", ()
     const { stdout } = await runCli(["check", join(root, "compose.yaml"), "--format", "json"]);
     const codes = (JSON.parse(stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
     expect(codes.filter((c) => c !== "missing-health-check")).toEqual(["schema-wrong-type"]);
+  });
+});
+
+/** A Deployment `name` in `namespace`, whose container names its port `port`, with a Service in front of it. */
+const namedWorkload = (name: string, namespace: string, port: string) =>
+  [
+    "apiVersion: apps/v1",
+    "kind: Deployment",
+    `metadata: { name: ${name}, namespace: ${namespace} }`,
+    "spec:",
+    "  selector: { matchLabels: { app: web } }",
+    "  template:",
+    "    metadata: { labels: { app: web } }",
+    "    spec:",
+    `      containers: [{ name: web, image: 'web:1', ports: [{ name: ${port}, containerPort: 8080 }] }]`,
+    "---",
+    "apiVersion: v1",
+    "kind: Service",
+    `metadata: { name: web, namespace: ${namespace} }`,
+    `spec: { selector: { app: web }, ports: [{ name: ${port}, port: 80, targetPort: 8080 }] }`,
+    "",
+  ].join("\n");
+
+describe("deployview init where the files name something as no model may hold a key", () => {
+  it.each([
+    ["a Deployment", { "deploy/app.yaml": namedWorkload("constructor", "default", "http") }],
+    ["a namespace", { "deploy/app.yaml": namedWorkload("web", "constructor", "http") }],
+    ["a folder of manifests", { "constructor/app.yaml": namedWorkload("web", "default", "http") }],
+    ["a folder of compose files", { "constructor/compose.yaml": "services:\n  web: { image: 'web:1' }\n" }],
+    [
+      "a compose variant",
+      {
+        "compose.yaml": "services:\n  web: { image: 'web:1' }\n",
+        "compose.constructor.yaml": "services:\n  web: { image: 'web:2' }\n",
+      },
+    ],
+    [
+      "a folder with a Dockerfile",
+      {
+        "compose.yaml": "services:\n  web: { image: 'web:1' }\n",
+        "constructor/Dockerfile": "FROM alpine:3\n",
+      },
+    ],
+    [
+      "a compose volume",
+      { "compose.yaml": "services:\n  web: { image: 'web:1', volumes: ['constructor:/data'] }\n" },
+    ],
+    [
+      "a compose service",
+      { "compose.yaml": "services:\n  toString: { image: 'web:1' }\n  hasOwnProperty: { image: 'web:1' }\n" },
+    ],
+  ])("writes a model that loads from %s named so", async (_, files) => {
+    const result = await initFromRepository(folderWith(files));
+    expect(result.loads).toBe(true);
+    expect(loadModelText(result.text!, "deployview.yaml").diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ["a service so named", "services:\n  constructor: { image: 'web:1' }\n", "forbidden-key@2:3"],
+    ["no YAML", "services: [\n", "yaml-syntax@1:11"],
+  ])(
+    "reports a compose file it cannot read, with %s, where it is wrong, not as no compose file",
+    async (_, text, at) => {
+      const root = folderWith({ "compose.yaml": text });
+      const result = await runCli(["init", root]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`compose.yaml:${at.split("@")[1]}: error`);
+      expect(result.stderr).toContain(`[${at.split("@")[0]}]`);
+      expect(result.stderr).not.toContain("found no compose file");
+    },
+  );
+
+  it("says where a volume so named is renamed, and writes a model that loads", async () => {
+    const app = [
+      "apiVersion: apps/v1",
+      "kind: StatefulSet",
+      "metadata: { name: web }",
+      "spec:",
+      "  serviceName: web",
+      "  selector: { matchLabels: { app: web } }",
+      "  template:",
+      "    metadata: { labels: { app: web } }",
+      "    spec:",
+      "      containers: [{ name: web, image: 'web:1', volumeMounts: [{ name: constructor, mountPath: /data }] }]",
+      "  volumeClaimTemplates: [{ metadata: { name: constructor }, spec: { resources: { requests: { storage: 1Gi } } } }]",
+      "",
+    ].join("\n");
+    const root = folderWith({ "deploy/app.yaml": app });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    const loaded = loadModelText(result.text!, "deployview.yaml");
+    expect(loaded.model!.services[0]!.volumes.map((v) => [v.name, v.size?.text])).toEqual([
+      ["constructor-2", "1Gi"],
+    ]);
+    const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
+    expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
+      ["deploy/app.yaml", app.indexOf("constructor")],
+    ]);
+  });
+
+  it("says where a Secret so named is renamed, and writes a model that loads", async () => {
+    const app = [
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: 'web:1'",
+      "          env: [{ name: PASSWORD, valueFrom: { secretKeyRef: { name: constructor, key: pw } } }]",
+      "          envFrom: [{ secretRef: { name: constructor } }]",
+      "---",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata: { name: constructor }",
+      "stringData: { pw: x }",
+      "",
+    ].join("\n");
+    const root = folderWith({ "deploy/app.yaml": app });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    const loaded = loadModelText(result.text!, "deployview.yaml");
+    expect(loaded.model!.secrets.map((s) => s.id)).toEqual(["constructor-2"]);
+    // Once, where it is first referred to: envFrom is read before env.
+    const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
+    expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
+      ["deploy/app.yaml", app.indexOf("constructor", app.indexOf("envFrom"))],
+    ]);
+  });
+
+  it("says where a Deployment so named is renamed", async () => {
+    const root = folderWith({ "deploy/app.yaml": namedWorkload("constructor", "default", "http") });
+    const result = await initFromRepository(root);
+    const renamed = result.diagnostics.filter((d) => d.code === "forbidden-key");
+    const text = readFileSync(join(root, "deploy/app.yaml"), "utf8");
+    expect(renamed.map((d) => [relative(root, d.file!), d.start])).toEqual([
+      ["deploy/app.yaml", text.indexOf("constructor")],
+    ]);
+    expect(result.services.map((s) => s.id)).toEqual(["constructor-2"]);
+  });
+
+  it("says where a port so named is renamed, in the Service and in the container", async () => {
+    const root = folderWith({ "deploy/app.yaml": namedWorkload("web", "default", "constructor") });
+    const result = await initFromRepository(root);
+    expect(result.loads).toBe(true);
+    const renamed = result.diagnostics
+      .filter((d) => d.code === "forbidden-key")
+      .map((d) => [relative(root, d.file!), d.start]);
+    const text = readFileSync(join(root, "deploy/app.yaml"), "utf8");
+    expect(renamed).toEqual([
+      ["deploy/app.yaml", text.lastIndexOf("constructor")],
+      ["deploy/app.yaml", text.indexOf("constructor")],
+    ]);
   });
 });

@@ -14,10 +14,11 @@ import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
 import { valueFormats } from "./value-formats.js";
+import type { Message } from "./written-numbers.js";
 
 export type Report = (
   code: DiagnosticCode,
-  message: string,
+  message: Message,
   hint: string,
   composePath: KeyPath,
   severity?: "warning",

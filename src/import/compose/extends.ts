@@ -35,11 +35,24 @@ export interface ExtendsContext {
   diagnostics: Diagnostic[];
   /** Gets the missing-path rule's findings in the services taken from other files (see missingServicePaths). */
   findings: Diagnostic[];
-  /** The services of other files already looked at for those findings, and the places found. */
-  checked: Set<string>;
+  /** What of other files was already looked at for those findings (see TakenChecks). */
+  checked: TakenChecks;
   /** Gets the services of the file that lack what they extend, along their chain, for it could not be followed. */
   unresolved: Set<string>;
 }
+
+/**
+ * Two kinds of thing, kept apart: the services of other files looked at, each with its build or
+ * without, and the places of the findings made there, each reported once. Each is keyed by the
+ * JSON of its parts, which no file's or service's name can make spell another's.
+ */
+export interface TakenChecks {
+  services: Set<string>;
+  places: Set<string>;
+}
+
+/** A service by its file and name, as a key no other file and name spell (`#` may be in either). */
+const serviceKey = (file: string, id: string): string => JSON.stringify([file, id]);
 
 export async function applyExtends(
   file: string,
@@ -61,7 +74,7 @@ export async function applyExtends(
   /** The service each one, by file and name, was merged over. */
   const bases = new Map<string, string>();
   const report = (at: { file: string; id: string }, message: string) => {
-    incomplete.add(`${at.file}#${at.id}`);
+    incomplete.add(serviceKey(at.file, at.id));
     const yaml = files.get(at.file)?.yaml;
     context.diagnostics.push(
       diagnostic(
@@ -93,23 +106,23 @@ export async function applyExtends(
   const checkTaken = (path: string, id: string, own: Json) => {
     const source = files.get(path);
     const written = isObject(source?.value.services) ? source.value.services[id] : undefined;
-    const key = `${path}#${id}#${own.build === undefined}`;
-    if (!source || !isObject(written) || context.checked.has(key)) return;
-    context.checked.add(key);
+    const key = JSON.stringify([path, id, own.build === undefined]);
+    if (!source || !isObject(written) || context.checked.services.has(key)) return;
+    context.checked.services.add(key);
     const { build: _, ...withoutBuild } = written;
     const taken = own.build === undefined ? written : withoutBuild;
     // The same service taken with and without its build: its other paths are reported once.
     const at = (keys: (string | number)[]) => locate(source.yaml, keys, "value");
     for (const found of missingServicePaths(id, taken, folderOf(path), at)) {
-      const place = `${found.file}:${found.start}`;
-      if (context.checked.has(place)) continue;
-      context.checked.add(place);
+      const place = JSON.stringify([found.file, found.start]);
+      if (context.checked.places.has(place)) continue;
+      context.checked.places.add(place);
       context.findings.push(found);
     }
   };
 
   const expand = async (path: string, id: string): Promise<Json | undefined> => {
-    const key = `${path}#${id}`;
+    const key = serviceKey(path, id);
     const done = resolved.get(key);
     if (done) return done;
     const all = await serviceIn(path);
@@ -121,7 +134,7 @@ export async function applyExtends(
     const baseId = typeof spec === "string" ? spec : isObject(spec) ? asText(spec.service ?? "") : "";
     const baseFile =
       isObject(spec) && typeof spec.file === "string" ? resolve(folderOf(path), spec.file) : path;
-    const baseKey = `${baseFile}#${baseId}`;
+    const baseKey = serviceKey(baseFile, baseId);
     let result: Json = own;
     if (expanding.has(baseKey) || baseKey === key) {
       report({ file: path, id }, `'${id}' extends '${baseId}', which extends it in turn`);
@@ -175,8 +188,8 @@ export async function applyExtends(
     services[id] = (await expand(file, id)) ?? service;
     source.written ??= new Map();
     source.written.set(id, service);
-    if (incomplete.has(`${file}#${id}`)) context.unresolved.add(id);
-    const chain = chainOf(`${file}#${id}`, bases, files, writtenIn);
+    if (incomplete.has(serviceKey(file, id))) context.unresolved.add(id);
+    const chain = chainOf(serviceKey(file, id), bases, files, writtenIn);
     if (chain.length === 0) continue;
     source.extended ??= new Map();
     source.extended.set(id, chain);
@@ -192,9 +205,7 @@ function chainOf(
 ): ExtendedService[] {
   const chain: ExtendedService[] = [];
   for (let base = bases.get(key); base !== undefined; base = bases.get(base)) {
-    const split = base.lastIndexOf("#");
-    const file = base.slice(0, split);
-    const id = base.slice(split + 1);
+    const [file, id] = JSON.parse(base) as [string, string];
     const source = files.get(file);
     const service = writtenIn(file, id);
     if (source && service) chain.push({ yaml: source.yaml, service, id });

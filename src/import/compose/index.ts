@@ -13,7 +13,7 @@ import { lintableModel, resolveModel } from "../../model/resolve/index.js";
 import { keptSecret } from "../../model/secret-like.js";
 import type { ConfigVariable } from "../../model/types.js";
 import { isObject } from "../json.js";
-import { applyExtends } from "./extends.js";
+import { applyExtends, type TakenChecks } from "./extends.js";
 import { VARIANT_FILE } from "./file-names.js";
 import { generatedFor } from "./generated-for.js";
 import { includedSources } from "./include.js";
@@ -40,8 +40,8 @@ export interface ComposeImportOptions {
   exampleAlways?: boolean;
   name?: string;
   environment?: string;
-  /** Where the example env file of a folder is found: one lookup may serve the files of a whole run. */
-  exampleFor?: (composeFile: string) => ExampleEnvironment | undefined;
+  /** The example env file of a project's folder: one lookup may serve the files of a whole run. */
+  exampleFor?: (folder: string) => ExampleEnvironment | undefined;
 }
 
 /** Reads one or more compose files (later ones override earlier ones) into model input. */
@@ -66,7 +66,8 @@ export async function importCompose(
   // Where no .env is committed (it holds secrets), the example env file's values stand in: they are
   // what a user starts from, and a variable it documents is not missing.
   const exampleFor = options.exampleFor ?? exampleLookup();
-  const example = options.exampleAlways || typeof dotEnvText !== "string" ? exampleFor(files[0]!) : undefined;
+  const example =
+    options.exampleAlways || typeof dotEnvText !== "string" ? exampleFor(dirname(files[0]!)) : undefined;
   const env: Record<string, string> = {
     ...withoutSecrets(example?.values ?? {}),
     ...(typeof dotEnvText === "string" ? parseDotEnv(dotEnvText) : {}),
@@ -74,7 +75,7 @@ export async function importCompose(
   };
   const composeSources: ComposeSource[] = [];
   const unresolvedExtends = new Set<string>();
-  const checkedExtended = new Set<string>();
+  const checkedExtended: TakenChecks = { services: new Set(), places: new Set() };
   // One file with its includes (before it, as a base) and its extends expanded; `folder` is its
   // project's, which its relative paths are read from.
   const load = async (
@@ -121,9 +122,7 @@ export async function importCompose(
   for (const file of files) append(composeSources, await load(file, env, [], dirname(files[0]!)));
   // Documented by the example of the .env Compose reads: the project's, not one beside a file given
   // with -f from another folder.
-  const variables = configVariables(uses, (file) =>
-    exampleFor(join(projectOf.get(file) ?? dirname(file), basename(file))),
-  );
+  const variables = configVariables(uses, (file) => exampleFor(projectOf.get(file) ?? dirname(file)));
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const services = new Set(
     composeSources.flatMap((source) =>

@@ -3,7 +3,7 @@ import { describeType, typeNames } from "../../load/json-types.js";
 import { locate } from "../../load/yaml-file.js";
 import { COMPOSE_NAME as NAME } from "../../model/container-name.js";
 import { suggestion } from "../../model/suggest.js";
-import { asText, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
+import { asText, asWritten, INT64_MAX_TEXT, isObject, type Json } from "../json.js";
 import {
   composeServiceKeys,
   composeTopKeys,
@@ -109,14 +109,10 @@ const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
 const writtenText = (source: ComposeSource, { start, end }: SourceRange): string =>
   source.yaml.text.slice(start, end);
 
-/** A number as YAML writes one: digits, or .inf and .nan; not an alias (*count), which names another. */
-const NUMBER = /^[-+]?(?:\.(?:inf|Inf|INF|nan|NaN|NAN)|[0-9.][0-9A-Za-z_.+-]*)$/;
-
 /** A value as the file writes it where it is a number (1.50, 99999999999999999999), not as it is read (1.5, 1e20). */
 function describeWritten(source: ComposeSource, value: unknown, at: SourceRange): string {
   if (typeof value !== "number") return describeType(value);
-  const written = writtenText(source, at);
-  return `number ${NUMBER.test(written) ? written : String(value)}`;
+  return `number ${asWritten(value, writtenText(source, at))}`;
 }
 
 function wrongType(source: ComposeSource, problem: SpecProblem & { kind: "wrong-type" }): Diagnostic {

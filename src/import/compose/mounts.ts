@@ -7,6 +7,7 @@
 import { isContainerPath } from "../../model/mounts.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json, textOf } from "../json.js";
+import { mayBeKey } from "../model-ids.js";
 import { entryPath } from "./locate-merged.js";
 import type { Reading } from "./reading.js";
 import { parseShortVolume } from "./short-volume.js";
@@ -30,9 +31,11 @@ export function volumesField(id: string, raw: Json, reading: Reading): ServiceIn
           return { ...short, type: short.bind ? "bind" : "volume" };
         })();
     if (!spec.target || !isContainerPath(spec.target) || spec.problem) return;
-    // A named volume mounted at two paths is two mounts of one volume.
+    // A named volume mounted at two paths is two mounts of one volume; one named as no model may
+    // hold a key (model-ids.ts), which no file can declare either, is numbered as the second is.
     const named = spec.source && spec.type !== "bind" ? spec.source : undefined;
-    const key = named && !Object.hasOwn(volumes, named) ? named : `${named ?? "mount"}-${index + 1}`;
+    const key =
+      named && mayBeKey(named) && !Object.hasOwn(volumes, named) ? named : `${named ?? "mount"}-${index + 1}`;
     volumes[key] = {
       path: spec.target,
       type: spec.type === "bind" ? "bind" : spec.type === "tmpfs" ? "tmpfs" : "volume",

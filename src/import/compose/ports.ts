@@ -5,12 +5,14 @@
  * is short, and the project's short ones are few (see spreadsRanges).
  */
 
+import type { KeyPath } from "../../load/yaml-file.js";
 import { isPortNumber } from "../../model/port-number.js";
 import { withoutBrackets } from "../../model/published.js";
 import type { Json } from "../json.js";
 import { asText, isObject, textOf } from "../json.js";
 import type { Reading } from "./reading.js";
 import { exposedPort } from "./value-formats.js";
+import type { WrittenAt } from "./written-numbers.js";
 
 export interface Port {
   name: string;
@@ -147,13 +149,13 @@ function spread(entry: Port & { last: number }, spreading: boolean): Port[] {
 }
 
 /** A port entry as written, for a message: of the long syntax, the fields it writes of those that say which port. */
-function portText(value: unknown, index: number): string {
-  const item = Array.isArray(value) ? value[index] : undefined;
-  if (!isObject(item)) return asText(item);
-  const written = (["target", "published", "host_ip", "protocol"] as const)
+function portText(value: unknown, at: KeyPath, written: WrittenAt): string {
+  const item = Array.isArray(value) ? value[Number(at.at(-1))] : undefined;
+  if (!isObject(item)) return written(at, item);
+  const fields = (["target", "published", "host_ip", "protocol"] as const)
     .filter((field) => item[field] !== undefined && item[field] !== null)
-    .map((field) => `${field} ${asText(item[field])}`);
-  return written.join(", ") || "{}";
+    .map((field) => `${field} ${written([...at, field], item[field])}`);
+  return fields.join(", ") || "{}";
 }
 
 /** The last port of a host range that a container range maps onto one to one; none for one port. */
@@ -318,7 +320,8 @@ export function publishedPorts(id: string, raw: Json, reading: Reading, spreadin
   for (const { index, why, hint } of invalid)
     reading.report(
       "schema-invalid-value",
-      `the port '${portText(raw.ports, index)}' of '${id}' is not one Docker accepts${why ? `: ${why}` : ""}`,
+      (written) =>
+        `the port '${portText(raw.ports, ["services", id, "ports", index], written)}' of '${id}' is not one Docker accepts${why ? `: ${why}` : ""}`,
       hint ??
         (why
           ? "write a range low to high, as long on the host as in the container (8000-8010:8000-8010), or one host range for one container port"

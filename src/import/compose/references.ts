@@ -9,21 +9,55 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
 import { implicitDependencies } from "./implicit-dependencies.js";
 import { parseShortVolume } from "./short-volume.js";
+import type { Message } from "./written-numbers.js";
 
 /** Something in the compose files Compose would stop at, said where its key path is written. */
 export interface ComposeProblem {
   code: DiagnosticCode;
-  message: string;
+  message: Message;
   hint: string;
   composePath: KeyPath;
   /** An error unless said otherwise: what Compose takes but ignores is a warning. */
   severity?: "warning";
   /** Where the name it is about is a mapping's key, the finding points at the key, not at what follows it. */
   at?: "key";
+  /** Of a name the top level does not declare: what uses it, and the section that should declare it. */
+  undeclared?: Undeclared;
 }
 
-/** What a finding about a name the top level does not declare says of the file that should. */
-export const NOT_DECLARED = "which the file does not declare under";
+export interface Undeclared {
+  /** "'api' uses the secret 'token'" */
+  use: string;
+  /** The top-level section that should declare it: secrets, configs, networks or volumes. */
+  section: string;
+}
+
+/**
+ * What a finding about a name the top level does not declare says: that the file does not declare
+ * it; or, where the service is taken by extends from another file, that the file which extends it
+ * (`declarer`) does not, as extends takes the service and not what its file declares.
+ */
+export function undeclaredMessage(
+  { use, section }: Undeclared,
+  extended?: { declarer: string; from: string },
+): string {
+  if (!extended) return `${use}, which the file does not declare under ${section}`;
+  return `${use}, which ${extended.declarer} does not declare under ${section}: ${takenFrom(extended.from)}`;
+}
+
+/** What is said of a finding in a service that extends takes from the file `from`. */
+export const takenFrom = (from: string): string =>
+  `extends takes the service from ${from}, not what that file declares`;
+
+/** A finding about a name the top level does not declare, at `composePath`. */
+function undeclaredProblem(
+  code: DiagnosticCode,
+  undeclared: Undeclared,
+  hint: string,
+  composePath: KeyPath,
+): ComposeProblem {
+  return { code, message: undeclaredMessage(undeclared), hint, composePath, undeclared };
+}
 
 /** A named volume in "name:/path[:mode]" or { type: volume, source }; a path or nothing is no name. */
 function volumeName(item: unknown): string | undefined {
@@ -65,34 +99,40 @@ export function undefinedReferences(merged: Json): ComposeProblem[] {
       for (const { name, step } of itemsOrKeys(raw[field])) {
         const source = isObject(name) ? name.source : name;
         if (typeof source !== "string" || known.has(source)) continue;
-        found.push({
-          code,
-          message: `'${id}' uses the ${what} '${source}', ${NOT_DECLARED} ${field}`,
-          hint: `declare it: ${field}: { ${source}: { file: … } }`,
-          composePath: path(field, step),
-        });
+        found.push(
+          undeclaredProblem(
+            code,
+            { use: `'${id}' uses the ${what} '${source}'`, section: field },
+            `declare it: ${field}: { ${source}: { file: … } }`,
+            path(field, step),
+          ),
+        );
       }
     }
     for (const { name, step } of itemsOrKeys(raw.networks)) {
       // A service joins the default network without it being declared.
       if (typeof name !== "string" || name === "default" || networks.has(name)) continue;
       found.push({
-        code: "unknown-network",
-        message: `'${id}' joins the network '${name}', ${NOT_DECLARED} networks`,
-        hint: `declare it: networks: { ${name}: {} }`,
-        composePath: path("networks", step),
+        ...undeclaredProblem(
+          "unknown-network",
+          { use: `'${id}' joins the network '${name}'`, section: "networks" },
+          `declare it: networks: { ${name}: {} }`,
+          path("networks", step),
+        ),
         ...(typeof step === "string" ? { at: "key" as const } : {}),
       });
     }
     for (const { name: item, step } of itemsOrKeys(raw.volumes)) {
       const name = volumeName(item);
       if (name === undefined || volumes.has(name)) continue;
-      found.push({
-        code: "unknown-volume",
-        message: `'${id}' mounts the volume '${name}', ${NOT_DECLARED} volumes`,
-        hint: `declare it: volumes: { ${name}: {} }, or write a path (./${name}) to bind a folder`,
-        composePath: path("volumes", step),
-      });
+      found.push(
+        undeclaredProblem(
+          "unknown-volume",
+          { use: `'${id}' mounts the volume '${name}'`, section: "volumes" },
+          `declare it: volumes: { ${name}: {} }, or write a path (./${name}) to bind a folder`,
+          path("volumes", step),
+        ),
+      );
     }
   }
   return found;

@@ -30,7 +30,8 @@ function memoryRefusals(id: string, raw: Json, report: Report): void {
     if (bytes === undefined || bytes <= 0 || bytes >= LEAST_MEMORY) continue;
     report(
       "runtime-refused",
-      `'${id}' sets a ${what} of ${bytes} byte${bytes === 1 ? "" : "s"} (${path.join(".")}: ${asText(value)}), where Docker refuses less than 6 MB`,
+      (written) =>
+        `'${id}' sets a ${what} of ${bytes} byte${bytes === 1 ? "" : "s"} (${path.join(".")}: ${written(["services", id, ...path], value)}), where Docker refuses less than 6 MB`,
       /^\d+$/.test(asText(value).trim())
         ? `a number without a unit is bytes: write ${asText(value).trim()}m for megabytes`
         : "give it at least 6m",
@@ -172,7 +173,8 @@ function countRefusals(id: string, raw: Json, report: Report): void {
     if (typeof value === "number" && value < 0)
       report(
         "runtime-refused",
-        `'${id}' asks for ${value} containers (${path.join(".")}), which Compose cannot run: \`up\` stops with an internal error`,
+        (written) =>
+          `'${id}' asks for ${written(["services", id, ...path], value)} containers (${path.join(".")}), which Compose cannot run: \`up\` stops with an internal error`,
         "give 0 or more; 0 defines the service without running it",
         ["services", id, ...path],
       );

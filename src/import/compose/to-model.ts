@@ -10,7 +10,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
 import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { asText, isObject, type Json } from "../json.js";
+import { asText, asWritten, isObject, type Json } from "../json.js";
 import { PathMap } from "../path-map.js";
 import { builtHealthChecks } from "./built-health.js";
 import { inconsistencies } from "./consistency.js";
@@ -23,9 +23,10 @@ import { mergeCompose, type Tag } from "./merge.js";
 import { type HostPort, rangeClashes, rangeClashText } from "./port-range-clashes.js";
 import { type Port, spreadsRanges } from "./ports.js";
 import type { Reading } from "./reading.js";
-import { NOT_DECLARED, undefinedReferences } from "./references.js";
+import { takenFrom, undeclaredMessage, undefinedReferences } from "./references.js";
 import { refusedPaths, withoutRefused } from "./refused-values.js";
 import { readService, type ServicesReading } from "./service.js";
+import type { Message, WrittenAt } from "./written-numbers.js";
 
 export interface ComposeSource {
   yaml: YamlFile;
@@ -94,6 +95,16 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
+  // A number a message quotes, as the file that sets it writes it: looked up for a finding only.
+  const writtenAt: WrittenAt = (composePath, value) => {
+    if (typeof value !== "number") return asText(value);
+    const { file, start, end } = locateCompose(composePath, "value");
+    const yaml = sources
+      .flatMap((source) => [source.yaml, ...[...(source.extended?.values() ?? [])].flat().map((e) => e.yaml)])
+      .find((candidate) => candidate.file === file);
+    return asWritten(value, yaml?.text.slice(start, end));
+  };
+  const messageText = (message: Message) => (typeof message === "string" ? message : message(writtenAt));
   /** What a lint rule reports (see Model.importFindings). */
   const findings: Diagnostic[] = [];
   const where = new PathMap<KeyPath>();
@@ -101,7 +112,15 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     (into: Diagnostic[]): Reading["report"] =>
     (code, message, hint, composePath, severity, at) =>
       into.push(
-        diagnostic(code, severity ?? "error", message, locateCompose(composePath, at ?? "value"), { hint }),
+        diagnostic(
+          code,
+          severity ?? "error",
+          messageText(message),
+          locateCompose(composePath, at ?? "value"),
+          {
+            hint,
+          },
+        ),
       );
   const composeServices = isObject(merged.services) ? merged.services : {};
   const runPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];
@@ -182,12 +201,20 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
   for (const { code, message, hint, composePath, severity } of inconsistencies(merged))
     reading.report(code, message, hint, composePath, severity);
   const projectFiles = new Set(sources.map((source) => source.yaml.file));
-  for (const { code, message, hint, composePath, severity, at: written } of undefinedReferences(merged)) {
+  for (const { code, message, hint, composePath, severity, at: written, undeclared } of undefinedReferences(
+    merged,
+  )) {
     const at = locateCompose(composePath, written ?? "value");
+    // A name written in a file the service extends, which lends the service and none of what that
+    // file declares, is for the extending file to declare.
     const extending = projectFiles.has(at.file) ? undefined : definedIn.get(composePath[1]!)?.[0]?.yaml.file;
-    diagnostics.push(
-      diagnostic(code, severity ?? "error", undeclaredMessage(message, at, extending), at, { hint }),
-    );
+    const text =
+      extending === undefined
+        ? messageText(message)
+        : undeclared
+          ? undeclaredMessage(undeclared, { declarer: basename(extending), from: basename(at.file) })
+          : `${messageText(message)}: ${takenFrom(basename(at.file))}`;
+    diagnostics.push(diagnostic(code, severity ?? "error", text, at, { hint }));
   }
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
   for (const { code, message, hint, composePath } of implicitCycles(composeServices))
@@ -239,17 +266,6 @@ function refusedImages(refused: readonly KeyPath[]): Set<string> {
 
 /** How deep `services.<id>` lies: a path that reaches no further is about the service as a whole. */
 const SERVICE_DEPTH = 2;
-
-/**
- * A name the top level does not declare, said of the file that must declare it: one written in a
- * file the service extends (`at`), which lends the service and none of what that file declares,
- * is for the extending file to declare.
- */
-function undeclaredMessage(message: string, at: SourceRange, extending: string | undefined): string {
-  if (extending === undefined) return message;
-  const declarer = message.replace(NOT_DECLARED, `which ${basename(extending)} does not declare under`);
-  return `${declarer}: extends takes the service from ${basename(at.file)}, not what that file declares`;
-}
 
 /** How far a path into service `id` of the merged files reaches into a service it extends, and where. */
 function reachExtended(

@@ -57,7 +57,8 @@ export function valueFormats(id: string, raw: Json, report: Report): void {
       if (typeof entry !== "object" && !exposedPort(entry))
         report(
           "schema-invalid-value",
-          `'${id}' exposes '${asText(entry)}', which is not a port Compose reads`,
+          (written) =>
+            `'${id}' exposes '${written(["services", id, "expose", index], entry)}', which is not a port Compose reads`,
           "write a port or a range, with a protocol or not: 8080, 8000-8010, 53/udp",
           ["services", id, "expose", index],
         );
@@ -68,7 +69,10 @@ export function valueFormats(id: string, raw: Json, report: Report): void {
       if (limit.soft > limit.hard)
         report(
           "runtime-refused",
-          `the ulimit ${name} of '${id}' has a soft limit of ${limit.soft} above its hard limit of ${limit.hard}, which Docker refuses`,
+          (written) => {
+            const at = ["services", id, "ulimits", name];
+            return `the ulimit ${name} of '${id}' has a soft limit of ${written([...at, "soft"], limit.soft)} above its hard limit of ${written([...at, "hard"], limit.hard)}, which Docker refuses`;
+          },
           "raise the hard limit to the soft one at least, or lower the soft one",
           ["services", id, "ulimits", name],
         );

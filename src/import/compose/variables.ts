@@ -3,7 +3,7 @@
  * the example environment file beside it (.env.example and its cousins) documents.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { limits } from "../../load/limits.js";
 import { type Operator, parseTemplate, variablesOf } from "../../model/template.js";
 import type { ConfigVariable } from "../../model/types.js";
@@ -58,9 +58,8 @@ export interface ExampleEnvironment {
   values: Record<string, string>;
 }
 
-/** The example env file beside a compose file. */
-export function exampleEnvironment(composeFile: string): ExampleEnvironment | undefined {
-  const folder = dirname(composeFile);
+/** The example env file of a folder: a project's, beside the .env it documents. */
+export function exampleEnvironment(folder: string): ExampleEnvironment | undefined {
   let present: Set<string>;
   try {
     // One listing of the folder costs less than asking for each example name in turn.
@@ -90,22 +89,21 @@ export function exampleEnvironment(composeFile: string): ExampleEnvironment | un
 }
 
 /** `exampleEnvironment`, each folder's looked for once: the files of one project share theirs. */
-export function exampleLookup(): (composeFile: string) => ExampleEnvironment | undefined {
+export function exampleLookup(): (folder: string) => ExampleEnvironment | undefined {
   const found = new Map<string, ExampleEnvironment | undefined>();
-  return (composeFile) => {
-    const folder = dirname(composeFile);
-    if (!found.has(folder)) found.set(folder, exampleEnvironment(composeFile));
+  return (folder) => {
+    if (!found.has(folder)) found.set(folder, exampleEnvironment(folder));
     return found.get(folder);
   };
 }
 
 /**
  * The variables of compose sources (their uses by file, as read), first use of each name, with
- * whether the example documents them.
+ * whether the example documents them: `exampleOf` gives the example that documents a file's.
  */
 export function configVariables(
   usesByFile: ReadonlyMap<string, VariableUse[]>,
-  exampleFor: (composeFile: string) => ExampleEnvironment | undefined = exampleEnvironment,
+  exampleOf: (composeFile: string) => ExampleEnvironment | undefined,
 ): ConfigVariable[] {
   const variables = new Map<string, ConfigVariable>();
   for (const [file, uses] of usesByFile) {
@@ -115,7 +113,7 @@ export function configVariables(
       const known = variables.get(use.name);
       // A use with a default asks for nothing; the first one without makes the variable required.
       if (known && (known.optional !== true || hasDefault(use))) continue;
-      if (example === null) example = exampleFor(file);
+      if (example === null) example = exampleOf(file);
       variables.set(use.name, {
         name: use.name,
         at: { file: use.file, start: use.start, end: use.end },

@@ -6,7 +6,7 @@
  * the numbers that print as written never need.
  */
 
-import { locate, type YamlFile } from "../../load/yaml-file.js";
+import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
 import { isObject, type Json } from "../json.js";
 
 /** The service keys whose values Compose takes as text, in the mapping form that can hold a number. */
@@ -33,3 +33,12 @@ export function keepWrittenNumbers(value: Json, yaml: YamlFile, text: string): v
     }
   }
 }
+
+/** The value at a path of the compose files as a message quotes it (see asWritten in json.ts); asked only for a finding. */
+export type WrittenAt = (composePath: KeyPath, value: unknown) => string;
+
+/**
+ * A finding's message: made as it is reported where it quotes a value the files write, so that the
+ * value's text is looked up then, and only then.
+ */
+export type Message = string | ((written: WrittenAt) => string);

@@ -34,7 +34,7 @@ import {
   podContainers,
   podSpecOf,
 } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 import { privilegedWithoutEscalation } from "./privileged-without-escalation.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
@@ -78,7 +78,7 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
       refused(
         workload,
         [...workload.base, "spec", "replicas"],
-        `${workload.kind} '${workload.name}' asks for ${replicas} replicas, which the API server refuses`,
+        `${workload.kind} '${workload.name}' asks for ${writtenIn(workload, [...workload.base, "spec", "replicas"], replicas)} replicas, which the API server refuses`,
         replicas < 0 ? "give 0 or more" : "give a whole number up to 2147483647",
       ),
     );
@@ -114,7 +114,7 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
             refused(
               workload,
               [...at, field],
-              `${field} ${number} of ${who} is no port: the API server takes 1 to 65535`,
+              `${field} ${writtenIn(workload, [...at, field], number)} of ${who} is no port: the API server takes 1 to 65535`,
               "give the port the container listens on (or the host's, for hostPort)",
             ),
           );

@@ -2,43 +2,60 @@
  * What the Services in front of a workload say of its ports: the names they give its container
  * ports, and which ports a LoadBalancer or NodePort Service publishes outside the cluster.
  */
+import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
-import { isPrototypeName } from "./prototype-names.js";
+import { locateIn } from "./patch-origin.js";
+import { isPrototypeName, prototypePortRenamed } from "./prototype-names.js";
 
 export interface ServicePorts {
   /** Container port → the name the first Service to name it gives it. */
   names: Map<number, string>;
   /** Every container port a Service sends traffic to, with its name (targetPort without containerPort too). */
   targets: { port: number; name: string; protocol?: string }[];
+  /** A port the model names otherwise than the Service does, as it may not hold the Service's name. */
+  renamed: Diagnostic[];
 }
 
 export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts {
   const names = new Map<number, string>();
   const targets: ServicePorts["targets"] = [];
+  const renamed: Diagnostic[] = [];
   for (const service of fronting) {
-    for (const port of asArray(asObject(service.value.spec).ports).filter(isObject)) {
+    asArray(asObject(service.value.spec).ports).forEach((port, index) => {
+      if (!isObject(port)) return;
       // A targetPort by name is a container's port, which the container declares or nothing does.
-      if (typeof port.targetPort === "string") continue;
+      if (typeof port.targetPort === "string") return;
       const target =
         typeof port.targetPort === "number"
           ? port.targetPort
           : typeof port.port === "number"
             ? port.port
             : undefined;
-      if (target === undefined) continue;
-      // A name no model may hold as a key (prototype-names.ts) goes by the port's number;
-      // invalid-port-name reports __proto__, which Kubernetes refuses too.
-      const name = typeof port.name === "string" && !isPrototypeName(port.name) ? port.name : `p${target}`;
+      if (target === undefined) return;
+      // A name no model may hold as a key (prototype-names.ts) goes by the port's number, and is
+      // reported as renamed where Kubernetes takes it: invalid-port-name reports __proto__, which
+      // it refuses.
+      const refused = typeof port.name === "string" && isPrototypeName(port.name);
+      const name = typeof port.name === "string" && !refused ? port.name : `p${target}`;
+      if (refused && port.name !== "__proto__")
+        renamed.push(
+          prototypePortRenamed(
+            String(port.name),
+            `the port '${String(port.name)}' of Service '${service.name}'`,
+            name,
+            locateIn(service, [...service.base, "spec", "ports", index, "name"], "value"),
+          ),
+        );
       if (!names.has(target)) names.set(target, name);
       targets.push({
         port: target,
         name,
         ...(typeof port.protocol === "string" ? { protocol: port.protocol } : {}),
       });
-    }
+    });
   }
-  return { names, targets };
+  return { names, targets, renamed };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { isPortNumber } from "../../model/port-number.js";
 import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 
 const RANGE = { low: 30000, high: 32767 };
 
@@ -25,14 +25,16 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
       if (!isObject(port) || typeof port.nodePort !== "number" || port.nodePort === 0) return;
       const nodePort = port.nodePort;
       const protocol = typeof port.protocol === "string" ? port.protocol : "TCP";
-      const at = locateIn(service, [...service.base, "spec", "ports", index, "nodePort"], "value");
+      const path = [...service.base, "spec", "ports", index, "nodePort"];
+      const at = locateIn(service, path, "value");
+      const written = () => writtenIn(service, path, nodePort, at);
       // No cluster opens a port no system has; one outside the usual range only a cluster set up so.
       if (!isPortNumber(nodePort))
         diagnostics.push(
           diagnostic(
             "manifest-invalid",
             "error",
-            `node port ${nodePort} is no port: the API server refuses it`,
+            `node port ${written()} is no port: the API server refuses it`,
             at,
             {
               hint: `choose a port from ${RANGE.low}-${RANGE.high}, or leave nodePort out for the cluster to pick one`,
@@ -44,7 +46,7 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
           diagnostic(
             "schema-invalid-value",
             "warning",
-            `node port ${nodePort} is outside ${RANGE.low}-${RANGE.high}, the range the API server gives node ports from unless the cluster was set up with another`,
+            `node port ${written()} is outside ${RANGE.low}-${RANGE.high}, the range the API server gives node ports from unless the cluster was set up with another`,
             at,
             {
               hint: `choose a port from ${RANGE.low}-${RANGE.high}, or leave nodePort out for the cluster to pick one`,
@@ -59,8 +61,8 @@ export function nodePortProblems(services: readonly ManifestObject[]): {
             "host-port-conflict",
             "error",
             holder.service === service
-              ? `Service '${service.name}' asks for node port ${nodePort} twice`
-              : `Service '${service.name}' asks for node port ${nodePort}, which Service '${holder.service.name}' already has: the API server refuses the second`,
+              ? `Service '${service.name}' asks for node port ${written()} twice`
+              : `Service '${service.name}' asks for node port ${written()}, which Service '${holder.service.name}' already has: the API server refuses the second`,
             at,
             { hint: "choose another nodePort, or leave it out for the cluster to pick one" },
           ),

@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import { valueAt } from "../../collections.js";
 import type { SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, type YamlFile } from "../../load/yaml-file.js";
+import { asText, asWritten } from "../json.js";
 import { isObject, type Json, type ManifestObject } from "./objects.js";
 import { type MergeKeys, mergeKeysFor, pointerTokens } from "./patch.js";
 
@@ -244,4 +245,21 @@ function appended(
   const key = mergeKeys(path.slice(0, at));
   if (key && isObject(added) && isObject(item) && added[key] !== undefined) return added[key] === item[key];
   return isDeepStrictEqual(added, item);
+}
+
+/**
+ * `value`, at `path` of a manifest object, as a message quotes it: a number as the file that sets
+ * it there writes it (see asWritten), its text looked up only as the finding is made.
+ */
+export function writtenIn(
+  object: ManifestObject,
+  path: KeyPath,
+  value: unknown,
+  at: SourceRange = locateIn(object, path, "value"),
+): string {
+  if (typeof value !== "number") return asText(value);
+  // An inline patch's findings are in its kustomization's text, not in the string parsed.
+  const files = [object.yaml, ...(object.patches ?? []).map((l) => l.inline?.kustomization ?? l.yaml)];
+  const yaml = files.find((file) => file.file === at.file);
+  return asWritten(value, yaml?.text.slice(at.start, at.end));
 }

@@ -9,7 +9,7 @@ import { passesSecret } from "../../model/container-risks.js";
 import { isPortNumber } from "../../model/port-number.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
@@ -27,14 +27,16 @@ export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[
             typeof port === "number" ? port : /^\d+$/.test(asText(port ?? "")) ? Number(port) : undefined;
           // A number that is no port is refused where it is written (probe-problems.ts).
           if (!isPortNumber(number) || declared.has(number)) continue;
+          const portPath = [...path, probe, handler, "port"];
+          const at = locateIn(workload, portPath, "value");
           found.push(
             // The kubelet probes the pod's address on any port, declared or not: the probe may well
             // work, and a port left out of the container's list is only undocumented. A warning.
             diagnostic(
               "health-port-undeclared",
               "warning",
-              `the ${probe} of ${who} probes port ${number}, which the container does not declare`,
-              locateIn(workload, [...path, probe, handler, "port"], "value"),
+              `the ${probe} of ${who} probes port ${writtenIn(workload, portPath, port, at)}, which the container does not declare`,
+              at,
               {
                 hint: `declare it among the container's ports (containerPort: ${number}), or probe a port that is declared`,
               },

@@ -10,7 +10,7 @@ import { execFormProblem } from "../../model/exec-form.js";
 import { isPortNumber } from "../../model/port-number.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 import { isSet, refused } from "./refusals.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
@@ -78,7 +78,7 @@ export function probeProblems(
           refused(
             workload,
             [...path, probe, handler, "port"],
-            `the ${probe} of ${who} probes port ${written.port}, which is no port: the API server takes 1 to 65535`,
+            `the ${probe} of ${who} probes port ${writtenIn(workload, [...path, probe, handler, "port"], written.port)}, which is no port: the API server takes 1 to 65535`,
             "probe the port the container listens on",
           ),
         );

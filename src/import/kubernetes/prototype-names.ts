@@ -3,7 +3,8 @@
  * path's) and cannot hold as one: `__proto__` written as a key sets the prototype of the object it
  * is written into, and a model that holds `constructor` does not load again, as no YAML file may
  * hold either key. Kubernetes takes both; such a name is reported where it is written and left
- * out, never written into an object.
+ * out, never written into an object; a port, a volume, a Secret or a workload, which the model
+ * cannot do without, is kept under another name, and reported where it is written as so renamed.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { FORBIDDEN_KEYS } from "../../load/forbidden-keys.js";
@@ -29,3 +30,36 @@ export function prototypeNameRefused(
     { hint },
   );
 }
+
+/**
+ * What the model holds under another name than `name`, which it may not hold: `what` names it
+ * ("the port 'constructor' of Service 'web'"), `id` is the model's name for it, and `holders` what
+ * keeps such names.
+ */
+export function prototypeNameRenamed(
+  name: string,
+  what: string,
+  id: string,
+  holders: string,
+  at: SourceRange,
+  hint: string,
+): Diagnostic {
+  return diagnostic(
+    "forbidden-key",
+    "warning",
+    `${what} is '${id}' in the model: the name ${name} is refused for safety, as it could tamper with the objects that hold ${holders}`,
+    at,
+    { hint },
+  );
+}
+
+/** A port so renamed (see prototypeNameRenamed). */
+export const prototypePortRenamed = (name: string, what: string, id: string, at: SourceRange): Diagnostic =>
+  prototypeNameRenamed(
+    name,
+    what,
+    id,
+    "ports",
+    at,
+    "rename the port, here and wherever a probe or a Service names it",
+  );

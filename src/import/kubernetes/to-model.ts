@@ -8,6 +8,7 @@ import { append, groupBy } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
+import { freeId, idsOf, mayBeKey, refusedIds } from "../model-ids.js";
 import { PathMap } from "../path-map.js";
 import { isCustomResource } from "./api-groups.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
@@ -29,6 +30,7 @@ import {
 import { locateIn } from "./patch-origin.js";
 import { podLabelIndex } from "./pod-label-index.js";
 import { podsWithoutContainers } from "./pods-without-containers.js";
+import { prototypeNameRenamed } from "./prototype-names.js";
 import { deriveUses } from "./relations.js";
 import { scaleInstance } from "./scaling.js";
 import { budgetIndex, serviceSelection } from "./service-selection.js";
@@ -191,7 +193,8 @@ export function manifestsToModel(
   for (const w of workloads)
     namespacesOf.set(w.name, (namespacesOf.get(w.name) ?? new Set()).add(namespaceOf(w)));
   // The number each id goes on from, so that ten thousand Jobs of one prefix are numbered in one pass.
-  const ids = new Set<string>();
+  // Numbered past a name no model may hold as a key, as past one already in use (model-ids.ts).
+  const ids = refusedIds();
   const nextNumber = new Map<string, number>();
   const idOf = new Map(
     workloads.map((w) => {
@@ -237,22 +240,58 @@ export function manifestsToModel(
   const namespaces = new Map<string, Record<string, Json>>();
   for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
   const usedSecrets = new Set<string>();
+  // A Secret is a secret of the model by an id the model may hold (model-ids.ts), numbered past
+  // the names of the Secrets defined, and reported once, where it is first referred to.
+  const secretIds = new Map<string, string>();
+  const secretNames = new Set(ofKind("Secret").map((o) => o.name));
+  const secretId = (secretName: string, at: () => SourceRange): string => {
+    let id = secretIds.get(secretName);
+    if (id !== undefined) return id;
+    id = mayBeKey(secretName) ? secretName : freeId(secretName, secretNames);
+    secretIds.set(secretName, id);
+    if (id !== secretName)
+      diagnostics.push(
+        prototypeNameRenamed(
+          secretName,
+          `the Secret '${secretName}'`,
+          id,
+          "secrets",
+          at(),
+          "rename the Secret, and each reference to it",
+        ),
+      );
+    return id;
+  };
   const portNamesOf = new Map<string, Map<number, string>>();
+  // Each namespace is a node of the cluster, by an id the model may hold.
+  const nodeIdOf = idsOf([...ofKind("Namespace").map((o) => o.name), ...workloads.map(namespaceOf)]);
   const envPath = (namespace: string, id: string) => [
     "environments",
     environment,
     "nodes",
     "cluster",
     "nodes",
-    namespace,
+    nodeIdOf.get(namespace)!,
     "run",
     id,
   ];
   for (const workload of workloads) {
     const id = idOf.get(workload)!;
+    if (!mayBeKey(workload.name))
+      diagnostics.push(
+        prototypeNameRenamed(
+          workload.name,
+          `${workload.kind} '${workload.name}'`,
+          id,
+          "services",
+          locateIn(workload, [...workload.base, "metadata", nameKey(workload)], "value"),
+          "rename it, in its manifest and wherever another names it",
+        ),
+      );
     const namespace = namespaceOf(workload);
     const fronting = frontingOf.get(workload) ?? [];
     const ports = servicePorts(fronting);
+    append(diagnostics, ports.renamed);
     const note = noteFor(workload);
     append(findings, extraContainerFindings(workload, id, options.builds));
     append(findings, sidecarResourceFindings(workload, id, autoscalerFor(workload)));
@@ -272,6 +311,7 @@ export function manifestsToModel(
         serviceTargets: ports.targets,
         note,
         usedSecrets,
+        secretId,
         ...(options.builds ? { builds: options.builds } : {}),
       },
     );
@@ -314,11 +354,16 @@ export function manifestsToModel(
   for (const object of ofKind("Namespace"))
     if (!namespaceObjects.has(object.name)) namespaceObjects.set(object.name, object);
   for (const [namespace, run] of namespaces) {
-    clusterNodes[namespace] = { kind: "namespace", ...(Object.keys(run).length > 0 ? { run } : {}) };
+    const id = nodeIdOf.get(namespace)!;
+    clusterNodes[id] = {
+      kind: "namespace",
+      ...(id !== namespace ? { name: namespace } : {}),
+      ...(Object.keys(run).length > 0 ? { run } : {}),
+    };
     const object = namespaceObjects.get(namespace);
     if (object)
       noteFor(object)(
-        ["environments", environment, "nodes", "cluster", "nodes", namespace],
+        ["environments", environment, "nodes", "cluster", "nodes", id],
         ["metadata", nameKey(object)],
       );
   }

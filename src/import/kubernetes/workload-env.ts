@@ -83,14 +83,17 @@ export function importEnv(
     }
     if (typeof secretName === "string") {
       const secret = asObject(context.secrets.get(objectKey(namespace ?? "", "Secret", secretName)));
-      context.usedSecrets.add(secretName);
+      const secretId = context.secretId(secretName, () =>
+        locateIn(object, [...containerPath, "envFrom", index, "secretRef", "name"], "value"),
+      );
+      context.usedSecrets.add(secretId);
       // Only the keys: a secret's values never enter the model.
       for (const name of [
         ...Object.keys(asObject(secret.data)),
         ...Object.keys(asObject(secret.stringData)),
       ]) {
         if (!keepsName(`${prefix}${name}`, who, sourceAt, context)) continue;
-        env[`${prefix}${name}`] = { secret: secretName, key: name };
+        env[`${prefix}${name}`] = { secret: secretId, key: name };
         context.note([...servicePath, "env", `${prefix}${name}`], [...containerPath, "envFrom", index]);
       }
     }
@@ -103,9 +106,12 @@ export function importEnv(
     const secretRef = asObject(from.secretKeyRef);
     const mapRef = asObject(from.configMapKeyRef);
     if (typeof secretRef.name === "string") {
-      context.usedSecrets.add(secretRef.name);
+      const secretId = context.secretId(secretRef.name, () =>
+        locateIn(object, [...containerPath, "env", index, "valueFrom", "secretKeyRef", "name"], "value"),
+      );
+      context.usedSecrets.add(secretId);
       env[raw.name] = {
-        secret: secretRef.name,
+        secret: secretId,
         ...(typeof secretRef.key === "string" ? { key: secretRef.key } : {}),
       };
     } else if (typeof mapRef.name === "string" && typeof mapRef.key === "string") {

@@ -6,8 +6,9 @@
 import type { KeyPath } from "../../load/yaml-file.js";
 import { isPortNumber } from "../../model/port-number.js";
 import type { ServiceInputType } from "../../model/schema.js";
-import { asArray, isObject, type Json } from "./objects.js";
-import { isPrototypeName } from "./prototype-names.js";
+import { asArray, isObject, type Json, type ManifestObject } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
+import { isPrototypeName, prototypePortRenamed } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 export interface ContainerPorts {
@@ -17,6 +18,7 @@ export interface ContainerPorts {
 }
 
 export function containerPorts(
+  object: ManifestObject,
   container: Json,
   containerPath: KeyPath,
   servicePath: KeyPath,
@@ -27,11 +29,22 @@ export function containerPorts(
   asArray(container.ports).forEach((raw, index) => {
     if (!isObject(raw) || typeof raw.containerPort !== "number") return;
     // A name no model may hold as a key (prototype-names.ts) goes by the Service's name or the
-    // port's number; invalid-port-name reports __proto__, which Kubernetes refuses too.
+    // port's number, and is reported as renamed where Kubernetes takes it: invalid-port-name
+    // reports __proto__, which it refuses.
+    const refused = typeof raw.name === "string" && isPrototypeName(raw.name);
     const name =
-      (typeof raw.name === "string" && !isPrototypeName(raw.name) ? raw.name : undefined) ??
+      (typeof raw.name === "string" && !refused ? raw.name : undefined) ??
       context.servicePortNames.get(raw.containerPort) ??
       `p${raw.containerPort}`;
+    if (refused && raw.name !== "__proto__")
+      context.diagnostics.push(
+        prototypePortRenamed(
+          String(raw.name),
+          `the port '${String(raw.name)}' of container '${String(container.name)}' of ${object.kind} '${object.name}'`,
+          name,
+          locateIn(object, [...containerPath, "ports", index, "name"], "value"),
+        ),
+      );
     if (Object.hasOwn(ports, name)) return;
     ports[name] = raw.protocol === "UDP" ? { port: raw.containerPort, protocol: "udp" } : raw.containerPort;
     names.set(raw.containerPort, name);

@@ -6,6 +6,7 @@
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
+import { freeId, mayBeKey } from "../model-ids.js";
 import {
   asArray,
   asObject,
@@ -15,6 +16,8 @@ import {
   objectKey,
   podMountPoint,
 } from "./objects.js";
+import { locateIn } from "./patch-origin.js";
+import { prototypeNameRenamed } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 /**
@@ -69,6 +72,27 @@ export function importVolumes(
     const size = asObject(asObject(asObject(claim?.spec).resources).requests).storage;
     return size === undefined ? undefined : asText(size);
   };
+  // A name no model may hold as a key (prototype-names.ts) is numbered past the pod's others, and
+  // reported once, where its first mount names it.
+  const modelNames = new Map<string, string>();
+  const modelName = (name: string, at: KeyPath): string => {
+    let id = modelNames.get(name);
+    if (id !== undefined) return id;
+    id = mayBeKey(name) ? name : freeId(name, new Set([...podVolumes.keys(), ...templates.keys()]));
+    if (id !== name)
+      context.diagnostics.push(
+        prototypeNameRenamed(
+          name,
+          `the volume '${name}' of '${object.name}'`,
+          id,
+          "volumes",
+          locateIn(object, at, "value"),
+          "rename the volume, where the pod declares it and in each mount of it",
+        ),
+      );
+    modelNames.set(name, id);
+    return id;
+  };
   // A second mount at one path is reported where it is written (mount-paths.ts); the model keeps the first.
   const taken = new Set<string>();
   asArray(container.volumeMounts).forEach((raw, index) => {
@@ -86,7 +110,7 @@ export function importVolumes(
     if (template) {
       const size = sizeOf(template);
       entry = { path: mountPath, type: "volume", ...(size ? { size } : {}), ...readOnly };
-      if (size) storage[name] = size;
+      if (size) storage[modelName(name, [...containerPath, "volumeMounts", index, "name"])] = size;
     } else if (volume && isObject(volume.persistentVolumeClaim)) {
       const claimName = asText(volume.persistentVolumeClaim.claimName ?? name);
       const size = sizeOf(
@@ -114,7 +138,8 @@ export function importVolumes(
       return;
     } else return;
     // One volume mounted at two paths (subPath) is two mounts of it.
-    const volumeKey = Object.hasOwn(volumes, name) ? `${name}-${index + 1}` : name;
+    const key = modelName(name, [...containerPath, "volumeMounts", index, "name"]);
+    const volumeKey = Object.hasOwn(volumes, key) ? `${key}-${index + 1}` : key;
     volumes[volumeKey] = entry;
     context.note([...servicePath, "volumes", volumeKey], [...containerPath, "volumeMounts", index]);
   });

@@ -4,7 +4,7 @@
  * is noted with the manifest path it came from, so findings point into the manifest.
  */
 import { append } from "../../collections.js";
-import type { Diagnostic } from "../../diagnostics.js";
+import type { Diagnostic, SourceRange } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { fromKubeletReferences } from "../../model/kubelet-references.js";
 import type { ServiceInputType } from "../../model/schema.js";
@@ -48,8 +48,10 @@ export interface WorkloadContext {
   findings: Diagnostic[];
   /** What is reported whatever the rules say: names the model cannot hold (workload-env.ts). */
   diagnostics: Diagnostic[];
-  /** Secrets the workload refers to, by name. */
+  /** Secrets the workload refers to, by their ids in the model. */
   usedSecrets: Set<string>;
+  /** The model's id for the Secret `name`, which `at` refers to: reported there where it is not its name. */
+  secretId: (name: string, at: () => SourceRange) => string;
   /** Images a build makes (Skaffold's artifacts): image name → its build. */
   builds?: ReadonlyMap<string, SkaffoldBuild>;
 }
@@ -150,7 +152,7 @@ export function importWorkload(
       );
   }
 
-  const ports = containerPorts(container, containerPath, servicePath, context);
+  const ports = containerPorts(object, container, containerPath, servicePath, context);
   if (Object.keys(ports.ports).length > 0) service.ports = ports.ports;
   const probe = probeHealth(container, (port) => portReference(ports, container, port));
   if (probe) {

@@ -13,6 +13,7 @@ import { parseYaml } from "../../load/yaml-file.js";
 import { VARIANT_FILE } from "../compose/file-names.js";
 import { isObject } from "../kubernetes/objects.js";
 import { readText } from "../kubernetes/read-file.js";
+import { idsOf } from "../model-ids.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export { skippedFolders } from "./walk.js";
@@ -39,15 +40,19 @@ interface Services {
   partial: string[];
   /** Whether it includes other files, which may define what it adds to. */
   includes: boolean;
+  /** Whether it cannot be read (no YAML, a key no file may hold): then it stands alone, to be reported. */
+  unreadable: boolean;
 }
 
 /** A compose file's services, split into those it defines whole and the rest. */
 function servicesIn(file: string, cache: Map<string, Services>): Services {
   let found = cache.get(file);
   if (found) return found;
-  found = { whole: new Set(), partial: [], includes: false };
+  found = { whole: new Set(), partial: [], includes: false, unreadable: false };
   const { text } = readText(file);
-  const value = text === undefined ? undefined : parseYaml(text, file).documents[0]?.value;
+  const parsed = text === undefined ? undefined : parseYaml(text, file);
+  found.unreadable = parsed?.diagnostics.some((d) => d.severity === "error") ?? false;
+  const value = parsed?.documents[0]?.value;
   found.includes = isObject(value) && value.include !== undefined;
   const services = isObject(value) && isObject(value.services) ? value.services : {};
   for (const [id, service] of Object.entries(services)) {
@@ -67,7 +72,7 @@ function servicesIn(file: string, cache: Map<string, Services>): Services {
  * not define whole, or names none whole at all (a file that only declares a network).
  */
 const mayAdjust = (services: Services) =>
-  !services.includes && (services.whole.size === 0 || services.partial.length > 0);
+  !services.unreadable && !services.includes && (services.whole.size === 0 || services.partial.length > 0);
 
 function sharedPrefix(a: string, b: string): number {
   let length = 0;
@@ -231,5 +236,8 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     const whole = own.some(({ whole }) => whole.size > 0);
     append(sets, folderSets(base, adjusts ? above : whole ? [] : undefined));
   }
+  // An id no model may hold as a key (a folder named constructor) is numbered past the others.
+  const ids = idsOf(sets.map((set) => set.environment));
+  for (const set of sets) set.environment = ids.get(set.environment)!;
   return sets.sort((a, b) => a.environment.localeCompare(b.environment));
 }

@@ -17,6 +17,7 @@ import {
   manifestObjects,
   readText,
 } from "../kubernetes/read-file.js";
+import { freeId } from "../model-ids.js";
 import { type Folder, walkRepository } from "./walk.js";
 
 export interface ManifestSet {
@@ -110,10 +111,7 @@ function environmentId(root: string, path: string, taken: Set<string>): string {
       .replace(/[\\/]+/g, "-")
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, "-") || "kubernetes";
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
+  return freeId(base, taken);
 }
 
 export interface ManifestSetOptions {

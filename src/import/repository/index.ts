@@ -15,6 +15,7 @@ import { variablesIn } from "../compose/interpolate.js";
 import { inputNodes } from "../input-nodes.js";
 import { asText, isObject } from "../json.js";
 import { importManifests } from "../kubernetes/index.js";
+import { freeId, mayBeKey } from "../model-ids.js";
 import { inspectSource } from "../source/index.js";
 import {
   describeService,
@@ -184,10 +185,11 @@ function inspectCode(
   }
   const unplaced: string[] = [];
   for (const folder of dockerFolders(root, built, folders)) {
-    const id = basename(folder)
+    const name = basename(folder)
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, "-");
-    if (Object.hasOwn(services, id)) continue;
+    if (Object.hasOwn(services, name)) continue;
+    const id = mayBeKey(name) ? name : freeId(name, new Set(Object.keys(services)));
     const inspection = inspectSource(folder, root);
     append(diagnostics, inspection.diagnostics);
     services[id] = serviceFromFolder(inspection);

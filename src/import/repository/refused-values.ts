@@ -6,6 +6,7 @@
 import { valueAt } from "../../collections.js";
 import { loadModelText } from "../../load/index.js";
 import { VALUE_ERRORS } from "../../model/resolve/index.js";
+import { instanceIdIndex } from "../input-nodes.js";
 import { isObject } from "../json.js";
 
 /** The notes on what was left out, per service id. */
@@ -29,7 +30,7 @@ export function draftWithoutRefused(
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     const left = errors.flatMap(({ code, path = [], message }) => {
       // A service's field, or the field of how an environment runs it (…, run, id, field).
-      const at = path[0] === "services" ? 1 : path[0] === "environments" ? path.lastIndexOf("run") + 1 : 0;
+      const at = path[0] === "services" ? 1 : Math.max(instanceIdIndex(path), 0);
       const [id, field] = path.slice(at, at + 2);
       const owner = valueAt(fields, path.slice(0, at + 1));
       const where = path[0] === "environments" ? ` in ${String(path[1])}` : "";
