@@ -86,7 +86,8 @@ export const coreDiagnosticCodes = {
     "A Kubernetes object the API server refuses though its fields have the right types: a name or label it does not take, a restart policy or strategy the kind does not take, two containers of one name, ephemeral containers written in a pod or its template, a privileged container that may not gain privileges, a probe of two kinds or a liveness threshold other than 1, a disruption budget with both bounds, an autoscaler whose minReplicas or maxReplicas is no whole number up to 2147483647, whose maxReplicas is below 1 or below its minReplicas or whose minReplicas is below 1, a Service port twice, unnamed among several or a node port its type does not open, an Ingress rule of no paths or a path without its type or its backend.",
   "manifest-unknown-field":
     "A field a Kubernetes object's kind does not have, at any depth (often a misspelling: imagePullPolcy); kubectl apply refuses it, though the OpenAPI schema lets it through.",
-  "manifest-duplicate-object": "Two manifests define the same kind, namespace and name; the later one wins.",
+  "manifest-duplicate-object":
+    "Two manifests define the same kind, namespace and name: the later one wins where kubectl applies a folder, and kustomize refuses to build what one kustomization gathers.",
   "kustomize-missing-resource": "A kustomization names a resource, component or patch that does not exist.",
   "kustomize-remote-resource": "A kustomization names a remote resource, which deployview does not fetch.",
   "kustomize-cycle": "Kustomizations include each other in a circle.",

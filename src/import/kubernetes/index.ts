@@ -120,6 +120,8 @@ export async function importManifests(
     options.name ?? (basename(pathKind(first) === "folder" ? first : dirname(first)) || "kubernetes");
   const imported = manifestsToModel(name, objects, options.environment ?? environmentOf(first), first, {
     builds: skaffoldBuilds(first),
+    // What one kustomization gathers, kustomize builds as one set, where an object twice is refused.
+    ...(kustomized && paths.length === 1 ? { kustomization: true } : {}),
   });
   append(diagnostics, imported.diagnostics);
   return { imported, diagnostics, sources, kustomized };

@@ -79,14 +79,16 @@ function skippedKinds(objects: readonly ManifestObject[], custom: readonly Manif
 }
 
 /**
- * The last definition of each object wins, as `kubectl apply` of the files in order would leave it.
- * One named by generateName is a new object each time, never another's second definition. One
- * that names no namespace is in the default one, the same object as one that names it.
+ * The last definition of each object wins, as `kubectl apply` of the files in order would leave it;
+ * what one kustomization gathers, kustomize refuses to build with an object in it twice. One named
+ * by generateName is a new object each time, never another's second definition. One that names no
+ * namespace is in the default one, the same object as one that names it.
  */
 function distinct(
   objects: ManifestObject[],
   diagnostics: Diagnostic[],
   defaultNamespace: string,
+  kustomization: boolean,
 ): ManifestObject[] {
   const byKey = new Map<string | ManifestObject, ManifestObject>();
   for (const object of objects) {
@@ -100,8 +102,10 @@ function distinct(
       diagnostics.push(
         diagnostic(
           "manifest-duplicate-object",
-          "warning",
-          `${object.kind} '${object.name}' is defined twice; the later definition is used`,
+          kustomization ? "error" : "warning",
+          kustomization
+            ? `${object.kind} '${object.name}' is defined twice, which kustomize refuses to build (an already registered id)`
+            : `${object.kind} '${object.name}' is defined twice; the later definition is used`,
           locateIn(object, [...object.base, "metadata", nameKey(object)], "value"),
           {
             related: [
@@ -164,11 +168,11 @@ export function manifestsToModel(
   all: ManifestObject[],
   environment: string,
   fallbackFile: string,
-  options: { namespace?: string; builds?: ReadonlyMap<string, SkaffoldBuild> } = {},
+  options: { namespace?: string; builds?: ReadonlyMap<string, SkaffoldBuild>; kustomization?: boolean } = {},
 ): ImportedManifests {
   const diagnostics: Diagnostic[] = [];
   const defaultNamespace = options.namespace ?? "default";
-  const defined = distinct(all, diagnostics, defaultNamespace);
+  const defined = distinct(all, diagnostics, defaultNamespace, options.kustomization === true);
   const objects = defined.filter((o) => !isCustomResource(o.apiVersion));
   const custom = defined.filter((o) => isCustomResource(o.apiVersion));
   const namespaceOf = (o: ManifestObject) => o.namespace ?? defaultNamespace;

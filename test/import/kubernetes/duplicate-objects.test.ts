@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../helpers/cli.js";
 import { folderWith } from "../../helpers/files.js";
 import { checkFindingsAt } from "../../helpers/positions.js";
 
@@ -15,5 +17,30 @@ describe("an object defined twice", () => {
       ].join("---\n"),
     });
     expect(await checkFindingsAt(root, "app", "manifest-duplicate-object")).toEqual(["app/a.yaml:8:19"]);
+  });
+
+  it("is an error where a kustomization gathers both, as kustomize refuses to build it, and a warning where kubectl applies a folder", async () => {
+    const root = folderWith({
+      "app/kustomization.yaml": "resources: [a.yaml, b.yaml]\n",
+      "app/a.yaml": configMap("{ name: settings }"),
+      "app/b.yaml": configMap("{ name: settings }"),
+      "plain/a.yaml": configMap("{ name: settings }"),
+      "plain/b.yaml": configMap("{ name: settings }"),
+    });
+    const found = async (folder: string) => {
+      const result = await runCli(["check", join(root, folder), "--format", "json"]);
+      const { diagnostics } = JSON.parse(result.stdout) as {
+        diagnostics: { code: string; severity: string; message: string }[];
+      };
+      return diagnostics
+        .filter((d) => d.code === "manifest-duplicate-object")
+        .map((d) => `${d.severity} ${d.message}`);
+    };
+    expect(await found("app")).toEqual([
+      "error ConfigMap 'settings' is defined twice, which kustomize refuses to build (an already registered id)",
+    ]);
+    expect(await found("plain")).toEqual([
+      "warning ConfigMap 'settings' is defined twice; the later definition is used",
+    ]);
   });
 });
