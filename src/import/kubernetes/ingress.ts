@@ -7,6 +7,7 @@ import { inWords } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
+import { isPrototypeName, prototypeNameRefused } from "../prototype-names.js";
 import {
   asArray,
   asObject,
@@ -18,7 +19,6 @@ import {
   objectKey,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
-import { isPrototypeName, prototypeNameRefused } from "./prototype-names.js";
 
 /** What reading Ingresses needs of the rest of the manifests, and where it puts what it makes. */
 export interface IngressContext {
