@@ -224,7 +224,7 @@ describe("Kubernetes manifests as a model", () => {
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
       "runs-as-root@7:37",
-      "secret-in-command@19:17",
+      "secret-in-command@19:53",
       "sensitive-host-mount@20:77",
       "unconfined-profile@11:89",
     ]);
