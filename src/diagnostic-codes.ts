@@ -19,7 +19,7 @@ export const coreDiagnosticCodes = {
   "schema-missing-key": "A required key is missing.",
   "schema-invalid-value": "A value outside what the field allows.",
   "forbidden-key":
-    "A key such as __proto__ that could tamper with objects; or a name that Kubernetes takes and the model would hold as such a key: a variable or an Ingress path named __proto__, left out; a port, a volume, a Secret or a workload named constructor, renamed.",
+    "A key such as __proto__ that could tamper with objects; or a name that Kubernetes or Compose's list form of environment takes and the model would hold as such a key: a variable or an Ingress path named __proto__, left out; a port, a volume, a Secret or a workload named constructor, renamed.",
   // references and structure
   "unknown-service": "A reference to a service the model does not define.",
   "unknown-instance": "A reference to an instance the environment does not have.",

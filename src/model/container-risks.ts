@@ -353,6 +353,12 @@ function firstSecret(
   return { start: secret.start + lead, bare: secret.value.slice(lead).replace(/[\\"']+$/, "") };
 }
 
+/** Which of a command's words holds the first secret it passes as it is, if it passes one. */
+export function secretWord(words: readonly string[]): number | undefined {
+  const secret = firstSecret(words);
+  return secret && wordAt(words, secret.start)?.index;
+}
+
 /** The word of a list that holds a place of its line, joined by one space, and the place within it. */
 function wordAt(words: readonly string[], start: number): { index: number; offset: number } | undefined {
   let from = 0;

@@ -301,6 +301,36 @@ describe("names and values that look secret", () => {
     ).toEqual([]);
   });
 
+  it("are not a switch, a cache or an account that a secret's name only qualifies", () => {
+    expect(
+      judged(
+        [
+          ["SECRET_KEY_BASE_DUMMY", "1"],
+          ["SECRET_KEY_BASE_DUMMY", "0"],
+          ["TOKEN_CACHE", "redis"],
+          ["API_TOKEN_CACHE", "memory"],
+          ["API_KEY_ACCOUNT", "main"],
+          ["SERVICE_TOKEN_ACCOUNT", "deploy-bot"],
+        ],
+        true,
+      ),
+    ).toEqual([]);
+    // The secrets themselves, and a stand-in's name given what is no switch.
+    expect(
+      judged(
+        [
+          ["API_KEY", "abc123"],
+          ["SECRET_KEY_BASE", "9f3c1e7a0b4d8e2f6a5c3b1d7e9f0a2c4e6b8d1f3a5c7e9b0d2f4a6c8e1b3d5f7"],
+          ["SECRET_KEY_BASE", "1"],
+          ["SECRET_KEY_BASE_DUMMY", "9f3c1e7a0b4d8e2f6a5c3b1d7e9f0a2c"],
+          ["TOKEN_CACHE_PASSWORD", "redis"],
+          ["ACCOUNT_API_KEY", "main"],
+        ],
+        false,
+      ),
+    ).toEqual([]);
+  });
+
   it("are not keys that name data (a sort, partition or routing key), nor keys meant for the browser", () => {
     expect(
       judged(

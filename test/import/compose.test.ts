@@ -766,6 +766,39 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports an environment entry of the list form named __proto__ or constructor where it is written, and leaves it out", async () => {
+    const file = write(
+      "prototype-entries.yaml",
+      [
+        "services:",
+        "  app:",
+        "    image: app:1.0",
+        "    environment: [constructor=1, LOG_LEVEL=info]",
+        "  worker:",
+        "    image: worker:1.0",
+        "    environment:",
+        "      - QUEUE=jobs",
+        "      - __proto__",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["forbidden-key@4:19", "forbidden-key@9:9"]);
+    expect(loaded.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      [
+        "warning",
+        "the variable 'constructor' of 'app' is left out: the name constructor is refused for safety, as it could tamper with the objects that hold variables",
+      ],
+      [
+        "warning",
+        "the variable '__proto__' of 'worker' is left out: the name __proto__ is refused for safety, as it could tamper with the objects that hold variables",
+      ],
+    ]);
+    const env = (id: string) => loaded.model!.services.find((s) => s.id === id)!.env.map((v) => v.name);
+    expect(env("app")).toEqual(["LOG_LEVEL"]);
+    expect(env("worker")).toEqual(["QUEUE"]);
+  });
+
   it("reports what Compose wants to agree and does not, a build that names two Dockerfiles, a watch with nowhere to copy to, secrets and configs with no source or two, and what is external and made too", async () => {
     const file = write(
       "agreement.yaml",

@@ -224,7 +224,7 @@ describe("Kubernetes manifests as a model", () => {
       // The pod's user is the first container's finding; the agent's own is its.
       "runs-as-root@17:59",
       "runs-as-root@7:37",
-      "secret-in-command@19:17",
+      "secret-in-command@19:53",
       "sensitive-host-mount@20:77",
       "unconfined-profile@11:89",
     ]);
@@ -1142,6 +1142,51 @@ describe("Kubernetes manifests as a model", () => {
     );
     expect(found.map((d) => d.message)).toEqual([
       "Service 'api' sends traffic to port 8000, which no container of 'api' declares (they declare 9000, 9001, 9002, 9003, 9004, 9005, 9006, 9007, …)",
+    ]);
+  });
+
+  it("quotes the ports a Service sends to and its containers declare as they are written", async () => {
+    const { found } = await manifestRuleFindings(
+      [
+        ...workloadHead("Deployment", "api"),
+        "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 0x1F90 }, { containerPort: 9090 }] }] }",
+        "---",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 80, targetPort: 8e3 }, { port: 0x51 }] }",
+        ),
+        "",
+      ],
+      "service-target-port-unknown",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "Service 'api' sends traffic to port 8e3, which no container of 'api' declares (they declare 0x1F90, 9090)",
+      "Service 'api' sends traffic to port 0x51, which no container of 'api' declares (they declare 0x1F90, 9090)",
+    ]);
+  });
+
+  it("quotes the port an Ingress backend names and its Service does not have as it is written", async () => {
+    const { diagnostics } = await loadManifestText([
+      ...workloadHead("Deployment", "api"),
+      "    spec: { containers: [{ name: api, image: 'api:1.0', ports: [{ name: http, containerPort: 8080 }] }] }",
+      "---",
+      ...service("api", "{ selector: { app: api }, ports: [{ name: web, port: 80, targetPort: http }] }"),
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: web }",
+      "spec:",
+      "  defaultBackend: { service: { name: api, port: { number: 0x51 } } }",
+      "---",
+      "apiVersion: extensions/v1beta1",
+      "kind: Ingress",
+      "metadata: { name: old }",
+      "spec: { backend: { serviceName: api, servicePort: 8.1e1 } }",
+      "",
+    ]);
+    expect(diagnostics.filter((d) => d.code === "unknown-port").map((d) => d.message)).toEqual([
+      "Ingress 'web' sends traffic to port 0x51 of Service 'api', which it does not have",
+      "Ingress 'old' sends traffic to port 8.1e1 of Service 'api', which it does not have",
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
 import { asText, isObject, type Json, textOf } from "../json.js";
+import { prototypeNameRefusedText } from "../prototype-names.js";
 import { ENV_FILE_VARIABLES } from "./read-file.js";
 import type { Reading } from "./reading.js";
 
@@ -54,8 +55,19 @@ export function envField(
   // What `environment` sets wins over the env files, in whichever file of the project each is.
   const fromFiles = isObject(raw[ENV_FILE_VARIABLES]) ? raw[ENV_FILE_VARIABLES] : {};
   const variables = { ...fromFiles, ...own };
-  // Compose sets them, but no model may hold a key so named: left out, as no rule has a word on them.
-  for (const key of FORBIDDEN_KEYS) delete variables[key as string];
+  // Compose sets them, but no model may hold a key so named: left out, and said so where the
+  // list form names one (a mapping's key so named is refused as the file is read).
+  for (const key of FORBIDDEN_KEYS as ReadonlySet<string>) {
+    if (Object.hasOwn(own, key))
+      reading.report(
+        "forbidden-key",
+        prototypeNameRefusedText(key, `the variable '${key}' of '${id}'`, "variables"),
+        "rename the variable, in the compose file and in the program that reads it",
+        ["services", id, "environment", key],
+        "warning",
+      );
+    delete variables[key];
+  }
   if (Object.keys(variables).length === 0) return undefined;
   for (const key of Object.keys(variables))
     reading.note(

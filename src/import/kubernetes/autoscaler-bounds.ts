@@ -10,7 +10,7 @@
 import type { Diagnostic, SourceRange } from "../../diagnostics.js";
 import { checksFields } from "./field-problems.js";
 import { asObject, type ManifestObject } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 import { refused } from "./refusals.js";
 
 type Bound = "minReplicas" | "maxReplicas";
@@ -54,11 +54,14 @@ function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
       },
     };
   }
+  // A bound as its file writes it (0x3, 5e0), looked up only for the message of one refused.
+  const quoted = (bound: Bound, value: number) =>
+    writtenIn(autoscaler, [...autoscaler.base, "spec", bound], value);
   if (max < 1)
     return {
       bound: "maxReplicas",
       said: {
-        message: `${name} keeps at most ${max} replicas, which the API server refuses: maxReplicas is 1 or more`,
+        message: `${name} keeps at most ${quoted("maxReplicas", max)} replicas, which the API server refuses: maxReplicas is 1 or more`,
         hint: "give maxReplicas 1 or more",
       },
     };
@@ -66,18 +69,20 @@ function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
     return {
       bound: "minReplicas",
       said: {
-        message: `${name} keeps at least ${min} replicas, which the API server refuses unless its HPAScaleToZero feature gate is on: minReplicas is 1 or more`,
+        message: `${name} keeps at least ${quoted("minReplicas", min)} replicas, which the API server refuses unless its HPAScaleToZero feature gate is on: minReplicas is 1 or more`,
         hint: "give minReplicas 1 or more, or leave it out for 1",
       },
     };
-  if (typeof min === "number" && min > max)
+  if (typeof min === "number" && min > max) {
+    const [least, most] = [quoted("minReplicas", min), quoted("maxReplicas", max)];
     return {
       bound: "maxReplicas",
       said: {
-        message: `${name} keeps at least ${min} replicas and at most ${max}, which the API server refuses: maxReplicas is minReplicas or more`,
-        hint: `raise maxReplicas to ${min} or more, or lower minReplicas to ${max}`,
+        message: `${name} keeps at least ${least} replicas and at most ${most}, which the API server refuses: maxReplicas is minReplicas or more`,
+        hint: `raise maxReplicas to ${least} or more, or lower minReplicas to ${most}`,
       },
     };
+  }
   return undefined;
 }
 

@@ -10,8 +10,8 @@ import {
   dangerousCapability,
   imageNameProblem,
   isRootUser,
-  passesSecret,
   runtimeSocket,
+  secretWord,
   sensitiveHostPath,
   unpinnedImage,
 } from "../../model/container-risks.js";
@@ -101,10 +101,17 @@ function risks(
     report("invalid-image-name", `the image ${image} of ${who} is not one Docker accepts: ${problem}`, [
       "image",
     ]);
-  if (passesSecret([...asArray(container.command), ...asArray(container.args)].map(asText)))
-    report("secret-in-command", `${who} passes a secret on the command line`, [
-      container.command === undefined ? "args" : "command",
-    ]);
+  // Said to be in the arguments where args passes it, as the first container's is (secret-in-command).
+  const command = asArray(container.command).map(asText);
+  const word = secretWord([...command, ...asArray(container.args).map(asText)]);
+  if (word !== undefined)
+    report(
+      "secret-in-command",
+      word < command.length
+        ? `the command of ${who} passes a secret on the command line`
+        : `the arguments of ${who} pass a secret on the command line`,
+      word < command.length ? ["command", word] : ["args", word - command.length],
+    );
   asArray(container.ports).forEach((port, index) => {
     // SSH runs over TCP, the protocol a port left unsaid has.
     if (isObject(port) && port.containerPort === 22 && (port.protocol ?? "TCP") === "TCP")

@@ -4,9 +4,9 @@
  */
 import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
+import { isPrototypeName, prototypePortRenamed } from "../prototype-names.js";
 import { asArray, asObject, isObject, type ManifestObject } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
-import { isPrototypeName, prototypePortRenamed } from "./prototype-names.js";
 
 export interface ServicePorts {
   /** Container port → the name the first Service to name it gives it. */

@@ -7,6 +7,7 @@ import { inWords } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText } from "../json.js";
+import { isPrototypeName, prototypeNameRefused } from "../prototype-names.js";
 import {
   asArray,
   asObject,
@@ -17,8 +18,7 @@ import {
   objectIndex,
   objectKey,
 } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
-import { isPrototypeName, prototypeNameRefused } from "./prototype-names.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 
 /** What reading Ingresses needs of the rest of the manifests, and where it puts what it makes. */
 export interface IngressContext {
@@ -82,16 +82,21 @@ function backendTarget(
   const declared = asArray(asObject(target.value.spec).ports)
     .filter(isObject)
     .find((p) => p.port === servicePort || p.name === servicePort);
-  if (servicePort !== undefined && !declared)
+  if (servicePort !== undefined && !declared) {
+    // The port as the Ingress writes it (0x50, not 80): the field that holds it, in either form.
+    const field =
+      portField.length === 1 ? portField : [...portField, port.number !== undefined ? "number" : "name"];
+    const quoted = writtenIn(ingress, [...ingress.base, ...at, ...field], servicePort);
     context.diagnostics.push(
       diagnostic(
         "unknown-port",
         "error",
-        `Ingress '${ingress.name}' sends traffic to port ${asText(servicePort)} of Service '${name}', which it does not have`,
+        `Ingress '${ingress.name}' sends traffic to port ${quoted} of Service '${name}', which it does not have`,
         where(portField),
         { hint: "name one of the Service's ports (spec.ports[].port or name)" },
       ),
     );
+  }
   const workload = context.serviceTarget.get(target);
   const to = workload ? context.idOf.get(workload) : undefined;
   // A colon in a name (which the API server refuses, and which is reported so) would read as a port.

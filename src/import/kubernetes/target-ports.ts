@@ -9,7 +9,7 @@
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
-import { locateIn } from "./patch-origin.js";
+import { locateIn, writtenIn } from "./patch-origin.js";
 import { portNameProblem } from "./port-names.js";
 
 /** 'a', 'b', 'c' and 12 others: a Service may select thousands of workloads. */
@@ -25,8 +25,8 @@ interface SelectedPorts {
   names: ReadonlyMap<string, ReadonlySet<string>>;
   /** Empty where a workload declares no port: it may listen on any. */
   numbers: ReadonlySet<number>;
-  /** The first eight of them, for a message: a pod may declare thousands. */
-  declared: string;
+  /** The first eight of them as they are written, for a message: a pod may declare thousands. */
+  declared: () => string;
 }
 
 function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
@@ -35,8 +35,12 @@ function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
     names.set(name, (names.get(name) ?? new Set()).add(protocol));
   const declared = workloads.map(declaredNumbers);
   const numbers = new Set(declared.every((ports) => ports.length > 0) ? declared.flat() : []);
-  const first = [...numbers].slice(0, 8);
-  return { names, numbers, declared: `${first.join(", ")}${numbers.size > first.length ? ", …" : ""}` };
+  let said: string | undefined;
+  const quoted = () => {
+    said ??= declaredAsWritten(workloads, numbers);
+    return said;
+  };
+  return { names, numbers, declared: quoted };
 }
 
 function declaredNumbers(workload: ManifestObject): number[] {
@@ -46,6 +50,22 @@ function declaredNumbers(workload: ManifestObject): number[] {
       return typeof number === "number" ? [number] : [];
     }),
   );
+}
+
+/**
+ * The first eight of `numbers` as the first container to declare each writes it (0x1F90, not
+ * 8080): looked for again only for a finding's message.
+ */
+function declaredAsWritten(workloads: readonly ManifestObject[], numbers: ReadonlySet<number>): string {
+  const first = new Map<number, string>();
+  for (const workload of workloads)
+    for (const { container, path } of podContainers(workload))
+      asArray(container.ports).forEach((port, index) => {
+        const number = asObject(port).containerPort;
+        if (typeof number !== "number" || first.has(number) || first.size === 8) return;
+        first.set(number, writtenIn(workload, [...path, "ports", index, "containerPort"], number));
+      });
+  return `${[...first.values()].join(", ")}${numbers.size > first.size ? ", …" : ""}`;
 }
 
 /** Each port a container names, and its protocol (TCP where it gives none). */
@@ -88,7 +108,7 @@ export function targetPortFindings(
           diagnostic(
             "service-target-port-unknown",
             "warning",
-            `Service '${service.name}' sends traffic to port ${target}, which no container of ${pods} declares (they declare ${declared})`,
+            `Service '${service.name}' sends traffic to port ${writtenIn(service, path, target)}, which no container of ${pods} declares (they declare ${declared()})`,
             locateIn(service, path, "value"),
             {
               hint:

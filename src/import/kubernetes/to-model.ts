@@ -10,6 +10,7 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { freeId, idsOf, mayBeKey, refusedIds } from "../model-ids.js";
 import { PathMap } from "../path-map.js";
+import { prototypeNameRenamed } from "../prototype-names.js";
 import { isCustomResource } from "./api-groups.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
 import { extraContainerFindings } from "./extra-containers.js";
@@ -30,7 +31,6 @@ import {
 import { locateIn } from "./patch-origin.js";
 import { podLabelIndex } from "./pod-label-index.js";
 import { podsWithoutContainers } from "./pods-without-containers.js";
-import { prototypeNameRenamed } from "./prototype-names.js";
 import { deriveUses } from "./relations.js";
 import { scaleInstance } from "./scaling.js";
 import { budgetIndex, serviceSelection } from "./service-selection.js";

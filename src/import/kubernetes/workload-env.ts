@@ -7,9 +7,9 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { secretLike } from "../../model/secret-like.js";
 import { asText } from "../json.js";
+import { isPrototypeName, prototypeNameRefused } from "../prototype-names.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject, objectKey } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
-import { isPrototypeName, prototypeNameRefused } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 /**

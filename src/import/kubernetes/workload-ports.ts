@@ -6,9 +6,9 @@
 import type { KeyPath } from "../../load/yaml-file.js";
 import { isPortNumber } from "../../model/port-number.js";
 import type { ServiceInputType } from "../../model/schema.js";
+import { isPrototypeName, prototypePortRenamed } from "../prototype-names.js";
 import { asArray, isObject, type Json, type ManifestObject } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
-import { isPrototypeName, prototypePortRenamed } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 export interface ContainerPorts {

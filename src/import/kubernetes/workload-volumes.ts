@@ -7,6 +7,7 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
 import { freeId, mayBeKey } from "../model-ids.js";
+import { prototypeNameRenamed } from "../prototype-names.js";
 import {
   asArray,
   asObject,
@@ -17,7 +18,6 @@ import {
   podMountPoint,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
-import { prototypeNameRenamed } from "./prototype-names.js";
 import type { WorkloadContext } from "./workload.js";
 
 /**

@@ -43,4 +43,26 @@ describe("a secret on a container's command line", () => {
     expect(where).toEqual([`secret-in-command@${at}`]);
     expect(found[0]!.message).toBe("the command of 'cache' passes a secret on the command line");
   });
+
+  it("is said to be in the command or the arguments of a sidecar or init container too, and found where it is", async () => {
+    const { found, at } = await manifestRuleFindings(
+      cache(
+        "        - name: exporter",
+        "          image: 'redis-exporter:1.5'",
+        "          command: [redis_exporter]",
+        "          args: [--redis.addr, 'redis://localhost:6379', --redis.password, Sup3rS3cretPass]",
+        "      initContainers:",
+        "        - name: seed",
+        "          image: 'redis:7.2'",
+        "          command: [redis-cli, -a, Sup3rS3cretPass, ping]",
+        "          args: [--no-auth-warning]",
+      ),
+      "secret-in-command",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "the command of init container 'seed' of 'cache' passes a secret on the command line",
+      "the arguments of container 'exporter' of 'cache' pass a secret on the command line",
+    ]);
+    expect(at).toEqual(["secret-in-command@15:76", "secret-in-command@19:36"]);
+  });
 });
