@@ -752,6 +752,12 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // A share of the pods is rounded up, as the disruption controller does: 90% of 3 is 3, 50% of 1 is 1.
+    rule: "disruption-budget-blocks-eviction",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 3, disruption-budget: { min-available: "90%" } }\n          b: { replicas: 1, disruption-budget: { min-available: "50%" } }\n          c: { replicas: 2, disruption-budget: { min-available: "60%" } }\n          d: { service: c, replicas: 3, disruption-budget: { max-unavailable: "10%" } }\n`,
+    expected: ["14:65", "15:65", "16:65"],
+  },
+  {
     rule: "replicas-without-disruption-budget",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 3, disruption-budget: false }, b: { replicas: 3 } } } } }\n`,
     // At the replicas, what a budget is for; the hint names the key that switched it off.
