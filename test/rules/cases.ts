@@ -1308,6 +1308,31 @@ export const cases: RuleCase[] = [
     expected: ["16:65"],
   },
   {
+    // Kubernetes looks a name up in the containers and the native sidecars, not in an init container
+    // that is done before the pod serves: a Service aimed at the setup step's port sends nowhere.
+    rule: "service-target-port-unknown",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: setup, image: 'setup:1.0', ports: [{ name: admin, containerPort: 9000 }] }",
+        "        - { name: proxy, image: 'proxy:1.0', restartPolicy: Always, ports: [{ name: envoy, containerPort: 9901 }] }",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', ports: [{ name: web, containerPort: 8080 }] }",
+        "---",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 9000, targetPort: admin, name: a }, { port: 9901, targetPort: envoy, name: b }] }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["18:67"],
+  },
+  {
     rule: "service-target-port-unknown",
     text: "",
     manifests: true,
