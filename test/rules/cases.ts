@@ -1535,6 +1535,27 @@ export const cases: RuleCase[] = [
     expected: ["13:59", "13:85", "13:115"],
   },
   {
+    // A probe's port quoted is a name to the API server, which refuses one of digits alone.
+    rule: "invalid-port-name",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - name: api",
+        "          image: api:1.0",
+        "          ports: [{ name: http, containerPort: 8080 }]",
+        "          readinessProbe: { httpGet: { path: /ready, port: '8080' } }",
+        "          livenessProbe: { tcpSocket: { port: http } }",
+        "          startupProbe: { tcpSocket: { port: 8080 } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:60"],
+  },
+  {
     rule: "unsafe-sysctl",
     text: "",
     manifests: true,
@@ -2502,7 +2523,7 @@ export const cases: RuleCase[] = [
         "        - name: side",
         "          image: 'side:1.0'",
         "          ports: [{ containerPort: 9000 }]",
-        "          livenessProbe: { httpGet: { path: /, port: '9001' } }",
+        "          livenessProbe: { httpGet: { path: /, port: 9001 } }",
         "",
       ].join("\n"),
     },
