@@ -656,6 +656,23 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:118", "manifest-invalid@13:42"]);
   });
 
+  it("reports a probe or lifecycle hook of an init container that runs to completion, which the API server refuses, and takes a native sidecar's", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      initContainers:",
+      "        - { name: migrate, image: 'm:1.0', readinessProbe: { exec: { command: [true] } }, lifecycle: { postStart: { exec: { command: [true] } } } }",
+      "        - { name: proxy, image: 'p:1.0', restartPolicy: Always, readinessProbe: { tcpSocket: { port: 9901 } }, livenessProbe: { tcpSocket: { port: 9901 } } }",
+      "      containers: [{ name: web, image: 'web:1.0' }]",
+      "",
+    ]);
+    const refused = diagnostics.filter((d) => d.code === "manifest-invalid");
+    expect(located(refused, sources)).toEqual(["manifest-invalid@10:44", "manifest-invalid@10:91"]);
+    expect(refused[0]!.message).toBe(
+      "init container 'migrate' of 'web' has a readinessProbe, which the API server refuses for an init container that runs to completion",
+    );
+  });
+
   it("takes a field written as null as left out, as the API server drops it, where two fields clash", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",
