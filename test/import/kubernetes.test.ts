@@ -268,6 +268,35 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("warns of a key a pod reads from a ConfigMap the manifests define without it, unless optional", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          env:",
+      "            - { name: A, valueFrom: { configMapKeyRef: { name: web-config, key: maxmemory } } }",
+      "            - { name: B, valueFrom: { configMapKeyRef: { name: web-config, key: mode } } }",
+      "            - { name: C, valueFrom: { configMapKeyRef: { name: web-config, key: extra, optional: true } } }",
+      "            - { name: D, valueFrom: { configMapKeyRef: { name: web-config, key: logo.png } } }",
+      "      volumes:",
+      "        - { name: conf, configMap: { name: web-config, items: [{ key: mode, path: mode }, { key: nginx.conf, path: n.conf }] } }",
+      "---",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: web-config }",
+      "data: { mode: prod, maxmem: 100mb }",
+      "binaryData: { logo.png: aGVsbG8= }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["unknown-config@13:81", "unknown-config@18:98"]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "warning"]);
+    expect(diagnostics[0]!.message).toBe(
+      "Deployment 'web' needs the key 'maxmemory' of the ConfigMap 'web-config', which has no such key (it has mode, maxmem, logo.png)",
+    );
+  });
+
   it("reports what the API server refuses though every field has the right type", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
