@@ -915,6 +915,31 @@ export const cases: RuleCase[] = [
     expected: ["3:13", "18:40"],
   },
   {
+    // A sidecar or init container that states no user, beside a first container that does, runs as
+    // its image's user all the same; one that inherits a safe pod setting, or sets its own, does not.
+    rule: "runs-as-root",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers: [{ name: setup, image: 's:1', securityContext: { runAsUser: 1000 } }]",
+        "      containers:",
+        "        - { name: api, image: 'api:1', securityContext: { runAsNonRoot: true, runAsUser: 1000 } }",
+        "        - { name: shipper, image: 'fluent-bit:2' }",
+        "        - { name: agent, image: 'agent:1', securityContext: { readOnlyRootFilesystem: true } }",
+        "---",
+        ...workloadHead("Deployment", "safe"),
+        "    spec:",
+        "      securityContext: { runAsNonRoot: true }",
+        "      containers: [{ name: safe, image: 'safe:1' }, { name: side, image: 'side:1' }]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["12:19", "13:61"],
+  },
+  {
     rule: "privileged-container",
     text: "",
     files: { "compose.yaml": rootAndPrivileged },
