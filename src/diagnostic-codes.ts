@@ -32,7 +32,7 @@ export const coreDiagnosticCodes = {
     "A reference to a volume the service (or the compose file) does not declare, or to a claim the manifests do not define.",
   "unknown-network": "A compose service joins a network the file does not declare.",
   "unknown-config":
-    "A compose service uses a config the file does not declare, or a pod a ConfigMap the manifests do not define.",
+    "A compose service uses a config the file does not declare, or a pod a ConfigMap the manifests do not define, or a key one they define does not hold.",
   "yaml-alias-cycle": "A YAML alias refers to a collection that contains it, so the value would be infinite.",
   "health-incomplete": "A health check names none of http, tcp or command.",
   "duplicate-instance": "The same instance name is placed twice in one environment.",

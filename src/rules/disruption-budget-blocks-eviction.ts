@@ -14,11 +14,15 @@ function blocksEviction(
   const { maxUnavailable, minAvailable } = budget;
   if (maxUnavailable === 0 || maxUnavailable === "0%")
     return { reason: `${fields.max} is ${maxUnavailable}`, field: "maxUnavailable" };
+  const replicas = instance.replicas.min;
   if (minAvailable === "100%") return { reason: `${fields.min} is 100%`, field: "minAvailable" };
+  // A share is a number of pods rounded up, as the disruption controller counts it: 90% of 3 is 3.
+  const share = typeof minAvailable === "string" ? /^(\d+)%$/.exec(minAvailable) : null;
+  const pods = share ? Math.ceil((replicas * Number(share[1])) / 100) : minAvailable;
   // A budget of none available holds nothing back, whatever the replicas.
-  if (typeof minAvailable === "number" && minAvailable > 0 && minAvailable >= instance.replicas.min)
+  if (typeof pods === "number" && pods > 0 && pods >= replicas)
     return {
-      reason: `${fields.min} is ${minAvailable} of ${instance.replicas.min} replica${instance.replicas.min === 1 ? "" : "s"}`,
+      reason: `${fields.min} is ${minAvailable}${share ? ` (${pods} pod${pods === 1 ? "" : "s"})` : ""} of ${replicas} replica${replicas === 1 ? "" : "s"}`,
       field: "minAvailable",
     };
   return undefined;

@@ -7,7 +7,7 @@ const HINT =
 export const invalidPortName: Rule = {
   id: "invalid-port-name",
   severity: "error",
-  description: `A container port, or a Service's port or target port, has a name Kubernetes refuses.`,
+  description: `A container port, a Service's port or target port, or a probe's port has a name Kubernetes refuses (a probe's port of quoted digits is a name).`,
   why: `Port names are IANA service names: the API server refuses an object whose name is longer than 15 characters, has capitals or no letter, so none of it is applied. A Service's own port names are DNS labels: up to 63 lower-case letters, digits and '-'.`,
   fix: `Rename the port, and every targetPort and probe that names it, to at most 15 lower-case letters, digits and single dashes.`,
   example: {

@@ -29,7 +29,9 @@ export const runsAsRoot: Rule = {
       )
         context.report(
           at.runAsNonRoot ?? service.at,
-          `'${service.id}' may run as root: neither its container nor its pod sets runAsNonRoot: true or a runAsUser above 0`,
+          runAsNonRoot === false
+            ? `'${service.id}' may run as root: runAsNonRoot is false, and no runAsUser above 0 is set for it`
+            : `'${service.id}' may run as root: neither its container nor its pod sets runAsNonRoot: true or a runAsUser above 0`,
           hint,
         );
     }

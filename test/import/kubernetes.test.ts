@@ -268,6 +268,35 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("warns of a key a pod reads from a ConfigMap the manifests define without it, unless optional", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          env:",
+      "            - { name: A, valueFrom: { configMapKeyRef: { name: web-config, key: maxmemory } } }",
+      "            - { name: B, valueFrom: { configMapKeyRef: { name: web-config, key: mode } } }",
+      "            - { name: C, valueFrom: { configMapKeyRef: { name: web-config, key: extra, optional: true } } }",
+      "            - { name: D, valueFrom: { configMapKeyRef: { name: web-config, key: logo.png } } }",
+      "      volumes:",
+      "        - { name: conf, configMap: { name: web-config, items: [{ key: mode, path: mode }, { key: nginx.conf, path: n.conf }] } }",
+      "---",
+      "apiVersion: v1",
+      "kind: ConfigMap",
+      "metadata: { name: web-config }",
+      "data: { mode: prod, maxmem: 100mb }",
+      "binaryData: { logo.png: aGVsbG8= }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["unknown-config@13:81", "unknown-config@18:98"]);
+    expect(diagnostics.map((d) => d.severity)).toEqual(["warning", "warning"]);
+    expect(diagnostics[0]!.message).toBe(
+      "Deployment 'web' needs the key 'maxmemory' of the ConfigMap 'web-config', which has no such key (it has mode, maxmem, logo.png)",
+    );
+  });
+
   it("reports what the API server refuses though every field has the right type", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -654,6 +683,23 @@ describe("Kubernetes manifests as a model", () => {
         sources,
       ),
     ).toEqual(["manifest-invalid@8:118", "manifest-invalid@13:42"]);
+  });
+
+  it("reports a probe or lifecycle hook of an init container that runs to completion, which the API server refuses, and takes a native sidecar's", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      initContainers:",
+      "        - { name: migrate, image: 'm:1.0', readinessProbe: { exec: { command: [true] } }, lifecycle: { postStart: { exec: { command: [true] } } } }",
+      "        - { name: proxy, image: 'p:1.0', restartPolicy: Always, readinessProbe: { tcpSocket: { port: 9901 } }, livenessProbe: { tcpSocket: { port: 9901 } } }",
+      "      containers: [{ name: web, image: 'web:1.0' }]",
+      "",
+    ]);
+    const refused = diagnostics.filter((d) => d.code === "manifest-invalid");
+    expect(located(refused, sources)).toEqual(["manifest-invalid@10:44", "manifest-invalid@10:91"]);
+    expect(refused[0]!.message).toBe(
+      "init container 'migrate' of 'web' has a readinessProbe, which the API server refuses for an init container that runs to completion",
+    );
   });
 
   it("takes a field written as null as left out, as the API server drops it, where two fields clash", async () => {

@@ -752,6 +752,12 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // A share of the pods is rounded up, as the disruption controller does: 90% of 3 is 3, 50% of 1 is 1.
+    rule: "disruption-budget-blocks-eviction",
+    text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\n  c: { kind: api, image: "c:1" }\nenvironments:\n  k:\n    platform: kubernetes\n    nodes:\n      c:\n        kind: cluster\n        run:\n          a: { replicas: 3, disruption-budget: { min-available: "90%" } }\n          b: { replicas: 1, disruption-budget: { min-available: "50%" } }\n          c: { replicas: 2, disruption-budget: { min-available: "60%" } }\n          d: { service: c, replicas: 3, disruption-budget: { max-unavailable: "10%" } }\n`,
+    expected: ["14:65", "15:65", "16:65"],
+  },
+  {
     rule: "replicas-without-disruption-budget",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1" }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: { a: { replicas: 3, disruption-budget: false }, b: { replicas: 3 } } } } }\n`,
     // At the replicas, what a budget is for; the hint names the key that switched it off.
@@ -907,6 +913,31 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["3:13", "18:40"],
+  },
+  {
+    // A sidecar or init container that states no user, beside a first container that does, runs as
+    // its image's user all the same; one that inherits a safe pod setting, or sets its own, does not.
+    rule: "runs-as-root",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers: [{ name: setup, image: 's:1', securityContext: { runAsUser: 1000 } }]",
+        "      containers:",
+        "        - { name: api, image: 'api:1', securityContext: { runAsNonRoot: true, runAsUser: 1000 } }",
+        "        - { name: shipper, image: 'fluent-bit:2' }",
+        "        - { name: agent, image: 'agent:1', securityContext: { readOnlyRootFilesystem: true } }",
+        "---",
+        ...workloadHead("Deployment", "safe"),
+        "    spec:",
+        "      securityContext: { runAsNonRoot: true }",
+        "      containers: [{ name: safe, image: 'safe:1' }, { name: side, image: 'side:1' }]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["12:19", "13:61"],
   },
   {
     rule: "privileged-container",
@@ -1302,6 +1333,31 @@ export const cases: RuleCase[] = [
     expected: ["16:65"],
   },
   {
+    // Kubernetes looks a name up in the containers and the native sidecars, not in an init container
+    // that is done before the pod serves: a Service aimed at the setup step's port sends nowhere.
+    rule: "service-target-port-unknown",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers:",
+        "        - { name: setup, image: 'setup:1.0', ports: [{ name: admin, containerPort: 9000 }] }",
+        "        - { name: proxy, image: 'proxy:1.0', restartPolicy: Always, ports: [{ name: envoy, containerPort: 9901 }] }",
+        "      containers:",
+        "        - { name: api, image: 'api:1.0', ports: [{ name: web, containerPort: 8080 }] }",
+        "---",
+        ...service(
+          "api",
+          "{ selector: { app: api }, ports: [{ port: 9000, targetPort: admin, name: a }, { port: 9901, targetPort: envoy, name: b }] }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["18:67"],
+  },
+  {
     rule: "service-target-port-unknown",
     text: "",
     manifests: true,
@@ -1502,6 +1558,27 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["13:59", "13:85", "13:115"],
+  },
+  {
+    // A probe's port quoted is a name to the API server, which refuses one of digits alone.
+    rule: "invalid-port-name",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      containers:",
+        "        - name: api",
+        "          image: api:1.0",
+        "          ports: [{ name: http, containerPort: 8080 }]",
+        "          readinessProbe: { httpGet: { path: /ready, port: '8080' } }",
+        "          livenessProbe: { tcpSocket: { port: http } }",
+        "          startupProbe: { tcpSocket: { port: 8080 } }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:60"],
   },
   {
     rule: "unsafe-sysctl",
@@ -2471,7 +2548,7 @@ export const cases: RuleCase[] = [
         "        - name: side",
         "          image: 'side:1.0'",
         "          ports: [{ containerPort: 9000 }]",
-        "          livenessProbe: { httpGet: { path: /, port: '9001' } }",
+        "          livenessProbe: { httpGet: { path: /, port: 9001 } }",
         "",
       ].join("\n"),
     },

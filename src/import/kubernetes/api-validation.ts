@@ -101,7 +101,8 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
   const hostNetwork = podSpecOf(workload).spec.hostNetwork === true;
   // Init containers and containers share one namespace of names.
   const names = new Set<string>();
-  for (const { container, path, who, first } of podContainers(workload)) {
+  for (const { container, path, who, first, init, sidecar } of podContainers(workload)) {
+    if (init && !sidecar) append(found, initContainerRefusals(workload, container, path, who));
     asArray(container.ports).forEach((port, index) => {
       if (!isObject(port)) return;
       const at = [...path, "ports", index];
@@ -175,6 +176,31 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
     append(found, envProblems(workload, container, path, who));
   }
   return found;
+}
+
+/**
+ * What the API server refuses in an init container that runs to completion, before the pod serves:
+ * probes and lifecycle hooks, which only a container that keeps running (a native sidecar) may have.
+ */
+function initContainerRefusals(
+  workload: ManifestObject,
+  container: Json,
+  path: KeyPath,
+  who: string,
+): Diagnostic[] {
+  return (["livenessProbe", "readinessProbe", "startupProbe", "lifecycle"] as const).flatMap((field) =>
+    isSet(container[field])
+      ? [
+          refused(
+            workload,
+            [...path, field],
+            `${who} has a ${field}, which the API server refuses for an init container that runs to completion`,
+            `remove it, or make the container a native sidecar (restartPolicy: Always) if it keeps running`,
+            "key",
+          ),
+        ]
+      : [],
+  );
 }
 
 /** A variable given both a value and where to read one: the API server takes one (an empty value is none). */

@@ -59,7 +59,42 @@ export function extraContainerFindings(
   }
   const inherited = inheritedRootUser(object, service);
   if (inherited) found.push(inherited);
+  for (const { container, path, who } of unstatedUsers(object, service))
+    found.push(
+      diagnostic(
+        "runs-as-root",
+        "warning",
+        `${who} may run as root: neither it nor its pod sets runAsNonRoot: true or a runAsUser above 0`,
+        locateIn(
+          object,
+          [...path, container.securityContext === undefined ? "name" : "securityContext"],
+          "value",
+        ),
+        { hint: "set runAsNonRoot: true and a runAsUser above 0" },
+      ),
+    );
   return found;
+}
+
+/**
+ * The sidecars and init containers that run as their image's user, root for most images, as neither
+ * they nor their pod require another: where the first container is held to a user of its own, so
+ * that no finding of the model's speaks for the pod. A user of 0 is root, found elsewhere.
+ */
+function unstatedUsers(object: ManifestObject, service: string): ReturnType<typeof podContainers> {
+  const pod = asObject(podSpecOf(object).spec.securityContext);
+  const stated = (container: Json): "user" | "non-root" | undefined => {
+    const own = asObject(container.securityContext);
+    if (typeof (own.runAsUser ?? pod.runAsUser) === "number") return "user";
+    return (own.runAsNonRoot ?? pod.runAsNonRoot) === true ? "non-root" : undefined;
+  };
+  const containers = podContainers(object, service);
+  const held = (container: Json) => {
+    const user = asObject(container.securityContext).runAsUser ?? pod.runAsUser;
+    return stated(container) === "non-root" || (typeof user === "number" && !isRootUser(user));
+  };
+  if (!containers.some(({ first, container }) => first && held(container))) return [];
+  return containers.filter(({ first, container }) => !first && stated(container) === undefined);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * ConfigMaps and PersistentVolumeClaims a pod needs that the manifests here do not define, in its
- * namespace: without them the container never starts (CreateContainerConfigError) or the pod stays
+ * namespace, and keys it reads from a ConfigMap they define without them: without them the container never starts (CreateContainerConfigError) or the pod stays
  * Pending. Warnings, as the Ingress backends are: a chart or an operator may make them elsewhere.
  * Secrets are left alone: they are most often made outside the manifests on purpose.
  */
@@ -17,13 +17,28 @@ interface Reference {
   kind: "ConfigMap" | "PersistentVolumeClaim";
   name: string;
   path: KeyPath;
+  /** The keys it reads, and where each is written: a configMapKeyRef's key, a volume's items. */
+  keys: { key: string; path: KeyPath }[];
 }
 
 /** A reference by name, unless it is marked optional. */
 function named(kind: Reference["kind"], ref: unknown, nameKey: string, path: KeyPath): Reference[] {
   if (!isObject(ref) || ref.optional === true || typeof ref[nameKey] !== "string") return [];
-  return [{ kind, name: ref[nameKey] as string, path: [...path, nameKey] }];
+  const keys =
+    typeof ref.key === "string"
+      ? [{ key: ref.key, path: [...path, "key"] }]
+      : asArray(ref.items).flatMap((item, index) => {
+          const key = asObject(item).key;
+          return typeof key === "string" ? [{ key, path: [...path, "items", index, "key"] }] : [];
+        });
+  return [{ kind, name: ref[nameKey] as string, path: [...path, nameKey], keys }];
 }
+
+/** The keys a ConfigMap holds, text and binary, in the order written. */
+const keysOf = (configMap: ManifestObject): string[] => [
+  ...Object.keys(asObject(configMap.value.data)),
+  ...Object.keys(asObject(configMap.value.binaryData)),
+];
 
 function referencesOf(workload: ManifestObject): Reference[] {
   const { spec, path } = podSpecOf(workload);
@@ -84,13 +99,19 @@ export function missingObjectFindings(
   objects: readonly ManifestObject[],
   namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
-  const defined = new Set(objects.map((o) => `${o.kind}|${namespaceOf(o)}|${o.name}`));
+  const defined = new Map(objects.map((o) => [`${o.kind}|${namespaceOf(o)}|${o.name}`, o]));
   const found: Diagnostic[] = [];
   for (const workload of workloads) {
     const seen = new Set<string>();
     for (const reference of referencesOf(workload)) {
       const key = `${reference.kind}|${namespaceOf(workload)}|${reference.name}`;
-      if (defined.has(key) || seen.has(key)) continue;
+      const object = defined.get(key);
+      if (object) {
+        // A key the ConfigMap lacks keeps the container from starting as its absence would.
+        if (reference.kind === "ConfigMap") append(found, missingKeys(workload, object, reference));
+        continue;
+      }
+      if (seen.has(key)) continue;
       if (reference.kind === "ConfigMap" && BUILT_IN_CONFIG_MAPS.has(reference.name)) continue;
       seen.add(key);
       found.push(
@@ -110,4 +131,26 @@ export function missingObjectFindings(
     }
   }
   return found;
+}
+
+function missingKeys(
+  workload: ManifestObject,
+  configMap: ManifestObject,
+  reference: Reference,
+): Diagnostic[] {
+  if (reference.keys.length === 0) return [];
+  const keys = keysOf(configMap);
+  const has = new Set(keys);
+  const shown = keys.slice(0, 8).join(", ") + (keys.length > 8 ? ", …" : "");
+  return reference.keys
+    .filter(({ key }) => !has.has(key))
+    .map(({ key, path }) =>
+      diagnostic(
+        "unknown-config",
+        "warning",
+        `${workload.kind} '${workload.name}' needs the key '${key}' of the ConfigMap '${reference.name}', which has no such key${keys.length > 0 ? ` (it has ${shown})` : ""}`,
+        locateIn(workload, path, "value"),
+        { hint: "name a key the ConfigMap has, add the key to it, or mark the reference optional: true" },
+      ),
+    );
 }

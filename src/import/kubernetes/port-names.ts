@@ -2,7 +2,8 @@
  * The names Kubernetes accepts for a container port, and for a Service's targetPort given by name
  * (IANA service names): up to 15 lower-case letters, digits and single dashes, with a letter, and
  * no dash at either end; and for a Service's own port, a DNS label: up to 63 lower-case letters,
- * digits and '-', with neither end a dash. An object with another name is refused as a whole.
+ * digits and '-', with neither end a dash. An object with another name is refused as a whole, as is
+ * a probe whose port is quoted digits: a name to the API server.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
@@ -26,6 +27,8 @@ export function servicePortNameProblem(name: string): string | undefined {
   if (name.startsWith("-") || name.endsWith("-")) return "it starts or ends with '-'";
   return undefined;
 }
+
+const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
 export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -57,10 +60,28 @@ export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic
       });
       continue;
     }
-    for (const { container, path } of podContainers(object))
+    for (const { container, path, who } of podContainers(object)) {
       asArray(container.ports).forEach((port, index) => {
         check(object, asObject(port).name, [...path, "ports", index, "name"], "a port");
       });
+      // Quoted, a probe's port is a name to the API server, which refuses one of digits alone.
+      for (const probe of PROBES)
+        for (const handler of ["httpGet", "tcpSocket"] as const) {
+          const port = asObject(asObject(container[probe])[handler]).port;
+          if (typeof port === "string" && /^\d+$/.test(port))
+            found.push(
+              diagnostic(
+                "invalid-port-name",
+                "error",
+                `the ${probe} of ${who} probes the port named '${port}', which Kubernetes refuses: it has no letter`,
+                locateIn(object, [...path, probe, handler, "port"], "value"),
+                {
+                  hint: `write the number unquoted (port: ${port}), or the name the container gives its port`,
+                },
+              ),
+            );
+        }
+    }
   }
   return found;
 }

@@ -22,9 +22,9 @@ export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[
         const written = asObject(container[probe]);
         for (const handler of ["httpGet", "tcpSocket", "grpc"] as const) {
           const port = asObject(written[handler]).port;
-          // A name is looked up among the container's ports (unknown-port says when it is not there).
-          const number =
-            typeof port === "number" ? port : /^\d+$/.test(asText(port ?? "")) ? Number(port) : undefined;
+          // A name is looked up among the container's ports (unknown-port says when it is not there);
+          // quoted digits are a name the API server refuses (invalid-port-name).
+          const number = typeof port === "number" ? port : undefined;
           // A number that is no port is refused where it is written (probe-problems.ts).
           if (!isPortNumber(number) || declared.has(number)) continue;
           const portPath = [...path, probe, handler, "port"];

@@ -7,7 +7,7 @@
  * containers declare ports: then it is most likely the port they were meant to listen on.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { asText } from "../json.js";
+import { asText, type Json } from "../json.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn, writtenIn } from "./patch-origin.js";
 import { portNameProblem } from "./port-names.js";
@@ -43,8 +43,18 @@ function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
   return { names, numbers, declared: quoted };
 }
 
+/**
+ * The containers a Service sends to: the pod's containers and native sidecars, not an init container
+ * that is done before the pod is ready (Kubernetes looks no name up in it).
+ */
+function servingContainers(workload: ManifestObject): Json[] {
+  return podContainers(workload).flatMap(({ container, init, sidecar }) =>
+    init && !sidecar ? [] : [container],
+  );
+}
+
 function declaredNumbers(workload: ManifestObject): number[] {
-  return podContainers(workload).flatMap(({ container }) =>
+  return servingContainers(workload).flatMap((container) =>
     asArray(container.ports).flatMap((port) => {
       const number = asObject(port).containerPort;
       return typeof number === "number" ? [number] : [];
@@ -70,7 +80,7 @@ function declaredAsWritten(workloads: readonly ManifestObject[], numbers: Readon
 
 /** Each port a container names, and its protocol (TCP where it gives none). */
 function namedPorts(workload: ManifestObject): [string, string][] {
-  return podContainers(workload).flatMap(({ container }) =>
+  return servingContainers(workload).flatMap((container) =>
     asArray(container.ports).flatMap((port): [string, string][] => {
       const { name, protocol } = asObject(port);
       return typeof name === "string" ? [[name, asText(protocol ?? "TCP")]] : [];
