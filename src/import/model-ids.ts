@@ -23,6 +23,14 @@ export function freeId(name: string, taken: Set<string>): string {
 }
 
 /**
+ * `name` where the model may hold it, else numbered past the ids `inUse` gives (asked only then,
+ * and the new id added to what it gives).
+ */
+export function keyOr(name: string, inUse: () => Set<string>): string {
+  return mayBeKey(name) ? name : freeId(name, inUse());
+}
+
+/**
  * Each of `names` → its id: itself where the model may hold it, else numbered past every name
  * given, so that a renamed one takes no other's id.
  */

@@ -9,16 +9,20 @@
  * renamed.
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
-import { FORBIDDEN_KEYS } from "../load/forbidden-keys.js";
+import { mayBeKey } from "./model-ids.js";
 
-export const isPrototypeName = (name: string): boolean => FORBIDDEN_KEYS.has(name);
+export const isPrototypeName = (name: string): boolean => !mayBeKey(name);
+
+/** Why such a name is not kept as it is: `holders`, what keeps such names. */
+const refusedBecause = (name: string, holders: string): string =>
+  `the name ${name} is refused for safety, as it could tamper with the objects that hold ${holders}`;
 
 /**
  * What is said of a name left out: `name` is the name refused; `what` names what is left out
  * ("the variable '__proto__' of 'web'"); `holders`, what keeps such names.
  */
 export const prototypeNameRefusedText = (name: string, what: string, holders: string): string =>
-  `${what} is left out: the name ${name} is refused for safety, as it could tamper with the objects that hold ${holders}`;
+  `${what} is left out: ${refusedBecause(name, holders)}`;
 
 /** A name left out (see prototypeNameRefusedText), reported at `at`. */
 export function prototypeNameRefused(
@@ -47,7 +51,7 @@ export function prototypeNameRenamed(
   return diagnostic(
     "forbidden-key",
     "warning",
-    `${what} is '${id}' in the model: the name ${name} is refused for safety, as it could tamper with the objects that hold ${holders}`,
+    `${what} is '${id}' in the model: ${refusedBecause(name, holders)}`,
     at,
     { hint },
   );

@@ -8,7 +8,7 @@ import { append, groupBy } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
-import { freeId, idsOf, mayBeKey, refusedIds } from "../model-ids.js";
+import { idsOf, keyOr, mayBeKey, refusedIds } from "../model-ids.js";
 import { PathMap } from "../path-map.js";
 import { prototypeNameRenamed } from "../prototype-names.js";
 import { isCustomResource } from "./api-groups.js";
@@ -251,7 +251,7 @@ export function manifestsToModel(
   const secretId = (secretName: string, at: () => SourceRange): string => {
     let id = secretIds.get(secretName);
     if (id !== undefined) return id;
-    id = mayBeKey(secretName) ? secretName : freeId(secretName, secretNames);
+    id = keyOr(secretName, () => secretNames);
     secretIds.set(secretName, id);
     if (id !== secretName)
       diagnostics.push(

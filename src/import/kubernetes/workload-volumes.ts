@@ -6,7 +6,7 @@
 import type { KeyPath } from "../../load/yaml-file.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
-import { freeId, mayBeKey } from "../model-ids.js";
+import { keyOr } from "../model-ids.js";
 import { prototypeNameRenamed } from "../prototype-names.js";
 import {
   asArray,
@@ -78,7 +78,7 @@ export function importVolumes(
   const modelName = (name: string, at: KeyPath): string => {
     let id = modelNames.get(name);
     if (id !== undefined) return id;
-    id = mayBeKey(name) ? name : freeId(name, new Set([...podVolumes.keys(), ...templates.keys()]));
+    id = keyOr(name, () => new Set([...podVolumes.keys(), ...templates.keys()]));
     if (id !== name)
       context.diagnostics.push(
         prototypeNameRenamed(

@@ -15,7 +15,7 @@ import { variablesIn } from "../compose/interpolate.js";
 import { inputNodes } from "../input-nodes.js";
 import { asText, isObject } from "../json.js";
 import { importManifests } from "../kubernetes/index.js";
-import { freeId, mayBeKey } from "../model-ids.js";
+import { keyOr } from "../model-ids.js";
 import { inspectSource } from "../source/index.js";
 import {
   describeService,
@@ -189,7 +189,7 @@ function inspectCode(
       .toLowerCase()
       .replace(/[^a-z0-9-]+/g, "-");
     if (Object.hasOwn(services, name)) continue;
-    const id = mayBeKey(name) ? name : freeId(name, new Set(Object.keys(services)));
+    const id = keyOr(name, () => new Set(Object.keys(services)));
     const inspection = inspectSource(folder, root);
     append(diagnostics, inspection.diagnostics);
     services[id] = serviceFromFolder(inspection);
