@@ -7,10 +7,10 @@
  * the workload runs the replicas its own spec gives: the autoscalers taken here are the only ones
  * the import and its checks see.
  */
-import type { Diagnostic, SourceRange } from "../../diagnostics.js";
+import type { Diagnostic } from "../../diagnostics.js";
 import { checksFields } from "./field-problems.js";
 import { asObject, type ManifestObject } from "./objects.js";
-import { locateIn, writtenIn } from "./patch-origin.js";
+import { writtenIn } from "./patch-origin.js";
 import { refused } from "./refusals.js";
 
 type Bound = "minReplicas" | "maxReplicas";
@@ -22,13 +22,6 @@ type Bound = "minReplicas" | "maxReplicas";
 type BoundsProblem = { bound: Bound; said?: { message: string; hint: string } };
 
 const MOST = 2 ** 31 - 1;
-
-/** A number as it is written where `range` is, or as YAML writes it where that is another file. */
-function written(autoscaler: ManifestObject, range: SourceRange, value: number): string {
-  if (range.file === autoscaler.yaml.file) return autoscaler.yaml.text.slice(range.start, range.end);
-  if (Number.isNaN(value)) return ".nan";
-  return Number.isFinite(value) ? String(value) : `${value < 0 ? "-" : ""}.inf`;
-}
 
 function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
   const { minReplicas: min, maxReplicas: max } = asObject(autoscaler.value.spec);
@@ -44,12 +37,11 @@ function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
     // A fraction, or a number beyond any integer, is the field table's to report where it knows the
     // kind's fields (autoscaling/v2), and refused here without a word of its own.
     if (!Number.isInteger(value) && checksFields(autoscaler.apiVersion, autoscaler.kind)) return { bound };
-    const range = locateIn(autoscaler, [...autoscaler.base, "spec", bound], "value");
     const keeps = bound === "maxReplicas" ? "at most" : "at least";
     return {
       bound,
       said: {
-        message: `${name} keeps ${keeps} ${written(autoscaler, range, value)} replicas, which the API server refuses: ${bound} is a whole number from 1 to ${MOST}`,
+        message: `${name} keeps ${keeps} ${writtenIn(autoscaler, [...autoscaler.base, "spec", bound], value)} replicas, which the API server refuses: ${bound} is a whole number from 1 to ${MOST}`,
         hint: `give ${bound} a whole number from 1 to ${MOST}`,
       },
     };
