@@ -213,7 +213,6 @@ export function dangerousCapability(capability: string): string | undefined {
   return DANGEROUS_CAPABILITIES.has(name) ? name : undefined;
 }
 
-/** A security profile as findings name it. */
 /** What a container runs without, where it turns off this confinement: "its seccomp profile". */
 export function confinementName(confinement: Confinement): string {
   return {
@@ -247,9 +246,10 @@ const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:([^/\s@]+)(?=@)/gi;
 /**
  * A word every SECRET_ARGUMENT, CLIENT_PASSWORD or URL_PASSWORD match contains. Most command lines have none,
  * and testing for it costs far less than SECRET_ARGUMENT, which tries its option name at every word.
+ * curl counts only with a user option: most health checks call curl, and pass no password.
  */
 const SECRET_WORD =
-  /pass|pwd|secret|token|api[-_]?key|masterauth|authorization|mysql|mariadb|redis-cli|mongo|curl|:\/\/[^/\s@]*@/i;
+  /pass|pwd|secret|token|api[-_]?key|masterauth|authorization|mysql|mariadb|redis-cli|mongo|curl\b[^|;&]{0,200}?\s-(?:[a-z]*u|-user)|:\/\/[^/\s@]*@/i;
 
 /** A command as one line, its words joined by spaces, as the rules and `.env.example` read it. */
 export const commandLine = (command: string | readonly string[] | undefined): string =>
