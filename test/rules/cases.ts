@@ -324,6 +324,22 @@ export const cases: RuleCase[] = [
     expected: ["2:3", "4:3", "3:3", "5:3", "6:3"],
   },
   {
+    // A named volume mounted read-only, or as a tmpfs, is state the service reads, not state it keeps.
+    rule: "stateful-without-volume",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  web: { image: 'nginx:1.27', volumes: ['static:/usr/share/nginx/html:ro'] }",
+        "  reader: { image: 'busybox:1.36', volumes: [{ type: volume, source: static, target: /srv, read_only: true }] }",
+        "  writer: { image: 'busybox:1.36', volumes: ['static:/srv'] }",
+        "volumes: { static: {} }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     // A folder written with a trailing slash is the same folder to Docker, the image's and the volume's alike.
     rule: "stateful-without-volume",
     text: "",

@@ -367,7 +367,8 @@ function resolveService(
       input.stateful ??
       (statefulKinds.has(input.kind) ||
         persistsCache(input.kind, input.command) ||
-        volumes.some((v) => v.type === "volume")),
+        // A named volume mounted read-only is state the service reads (a web server's static files), not state it keeps.
+        volumes.some((v) => v.type === "volume" && !v.readOnly)),
     security: resolveSecurity(context, id, input.security),
     hostNamespaces: hostNamespaces(context, id, input),
     profiles: input.profiles ?? [],
