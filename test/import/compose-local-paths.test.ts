@@ -57,6 +57,35 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
+  it("reports a bind mount's file that is not there, which Docker would make an empty folder of, and a long-syntax bind source that Compose would refuse", async () => {
+    const { at, messages } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  web:",
+        "    image: nginx:1.27",
+        "    volumes:",
+        "      - ./nginx.conf:/etc/nginx/nginx.conf:ro",
+        "      - ./data:/var/cache/nginx",
+        "      - ./site:/usr/share/nginx/html:ro",
+        "      - /etc/localtime:/etc/localtime:ro",
+        "      - ${CERTS_DIR}/tls.pem:/etc/tls.pem",
+        "      - logs:/var/log/nginx",
+        "      - { type: bind, source: ./conf.d, target: /etc/nginx/conf.d }",
+        "      - { type: bind, source: ./made, target: /srv, bind: { create_host_path: true } }",
+        "      - { type: bind, source: ./here.txt, target: /here.txt }",
+        "volumes: { logs: {} }",
+        "",
+      ].join("\n"),
+      "site/index.html": "<p>hello</p>\n",
+      "here.txt": "there\n",
+    });
+    expect(at).toEqual(["missing-path@5:9", "missing-path@11:31"]);
+    expect(messages).toEqual([
+      "the file ./nginx.conf that 'web' mounts at /etc/nginx/nginx.conf is not here: Docker would make an empty folder of that name and mount it instead",
+      "the path ./conf.d that 'web' mounts at /etc/nginx/conf.d is not here, so Compose cannot start it",
+    ]);
+  });
+
   it("reports a context several services build from once, naming how many", async () => {
     const { messages } = await missing({
       "compose.yaml": [

@@ -1,6 +1,6 @@
 /**
  * The paths a compose file needs on the disk where it is run: each service's build context and
- * Dockerfile, each secret's and config's file. Compose refuses to build or start without them, and
+ * Dockerfile, the project files it mounts, each secret's and config's file. Compose refuses to build or start without them, and
  * a check of the file is where a missing one should be found, not the first `docker compose up`.
  */
 import { basename, resolve } from "node:path";
@@ -26,7 +26,10 @@ export function missingLocalPaths(value: Json, folder: string, at: At): Diagnost
   const found: Diagnostic[] = [];
   const report = (message: string, path: (string | number)[], hint: string) =>
     found.push(diagnostic("missing-path", "warning", message, at(path), { hint }));
-  if (isObject(value.services)) missingBuildPaths(value.services, folder, report);
+  if (isObject(value.services)) {
+    missingBuildPaths(value.services, folder, report);
+    missingBindSources(value.services, folder, report);
+  }
   missingFiles(value, folder, report);
   return found;
 }
@@ -115,6 +118,56 @@ function missingBuildPaths(services: Json, folder: string, report: Report): void
         : `create ${dockerfile} in the build context, or point build.dockerfile at a file it has`,
     );
   }
+}
+
+/** A path in the project, as a bind mount writes one; a host's own paths (/etc/localtime) are the host's. */
+const PROJECT_PATH = /^\.\.?(?:[/\\]|$)/;
+
+/** A name with an extension, as files have and folders seldom do (a `conf.d` is a folder). */
+const FILE_NAME = /[^/\\.]\.(?!d$)[a-z0-9]{1,8}$/i;
+
+/**
+ * Bind mounts of project paths that are not there. The short syntax has Docker make an empty
+ * folder where the source is missing: harmless for a data folder, wrong where a file was meant
+ * (an nginx.conf becomes a folder, mounted over the image's file or refused). The long syntax makes
+ * nothing unless bind.create_host_path says so, and Compose refuses to start the service.
+ */
+function missingBindSources(services: Json, folder: string, report: Report): void {
+  for (const [id, service] of Object.entries(services)) {
+    if (!isObject(service) || !Array.isArray(service.volumes)) continue;
+    service.volumes.forEach((volume, index) => {
+      const mount = bindMountOf(volume);
+      if (!mount || !PROJECT_PATH.test(mount.source) || unresolved(mount.source)) return;
+      if (mount.short && !FILE_NAME.test(mount.source)) return;
+      if (present(folder, mount.source, "any")) return;
+      const path = ["services", id, "volumes", index, ...(mount.short ? [] : ["source"])];
+      if (mount.short)
+        report(
+          `the file ${mount.source} that '${id}' mounts at ${mount.target} is not here: Docker would make an empty folder of that name and mount it instead`,
+          path,
+          "create the file beside the compose file, or correct the path",
+        );
+      else
+        report(
+          `the path ${mount.source} that '${id}' mounts at ${mount.target} is not here, so Compose cannot start it`,
+          path,
+          "create it, correct the path, or let Docker make a folder there: bind: { create_host_path: true }",
+        );
+    });
+  }
+}
+
+/** A bind mount's source and target as written, and whether in the short syntax; none for any other mount. */
+function bindMountOf(volume: unknown): { source: string; target: string; short: boolean } | undefined {
+  if (typeof volume === "string") {
+    const [source, target] = volume.split(":");
+    return source && target ? { source, target, short: true } : undefined;
+  }
+  if (!isObject(volume) || volume.type !== "bind") return undefined;
+  const { source, target, bind } = volume;
+  if (typeof source !== "string" || typeof target !== "string") return undefined;
+  if (isObject(bind) && (bind.create_host_path === true || bind.create_host_path === "true")) return undefined;
+  return { source, target, short: false };
 }
 
 const others = (count: number) => `${count} other service${count === 1 ? "" : "s"}`;
