@@ -8,7 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { pathKind } from "../../load/path-kind.js";
 import { isObject, type Json } from "../json.js";
 import { envFileExample } from "./env-file-example.js";
-import { readsFalse } from "./spec-walk.js";
+import { readsFalse, readsTrue } from "./spec-walk.js";
 
 type At = (path: (string | number)[]) => SourceRange;
 
@@ -166,7 +166,7 @@ function bindMountOf(volume: unknown): { source: string; target: string; short: 
   if (!isObject(volume) || volume.type !== "bind") return undefined;
   const { source, target, bind } = volume;
   if (typeof source !== "string" || typeof target !== "string") return undefined;
-  if (isObject(bind) && (bind.create_host_path === true || bind.create_host_path === "true")) return undefined;
+  if (isObject(bind) && readsTrue(bind.create_host_path)) return undefined;
   return { source, target, short: false };
 }
 
