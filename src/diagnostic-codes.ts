@@ -143,6 +143,7 @@ export const ruleIds = [
   "health-port-undeclared",
   "host-namespace",
   "host-variable-in-cluster",
+  "include-conflict",
   "host-port-conflict",
   "hpa-without-cpu-request",
   "image-latest-tag",

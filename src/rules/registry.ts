@@ -26,6 +26,7 @@ import { hostPortConflict } from "./host-port-conflict.js";
 import { hostVariableInCluster } from "./host-variable-in-cluster.js";
 import { hpaWithoutCpuRequest } from "./hpa-without-cpu-request.js";
 import { imageLatestTag } from "./image-latest-tag.js";
+import { includeConflict } from "./include-conflict.js";
 import { ingressWithoutTls } from "./ingress-without-tls.js";
 import { invalidImageName } from "./invalid-image-name.js";
 import { invalidPortName } from "./invalid-port-name.js";
@@ -97,6 +98,7 @@ export const rules: readonly Rule[] = [
   hostPortConflict,
   hpaWithoutCpuRequest,
   imageLatestTag,
+  includeConflict,
   ingressWithoutTls,
   invalidImageName,
   invalidPortName,

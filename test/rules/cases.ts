@@ -1106,6 +1106,78 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // Defined again by the including file: refused by Compose 2, merged over the included one by Compose 5.
+    rule: "include-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "include: [db/compose.yaml]",
+        "services:",
+        "  db:",
+        "    image: postgres:16.4",
+        "    volumes: [pg:/var/lib/postgresql/data]",
+        "  api: { image: 'shop/api:1.0', depends_on: [db] }",
+        "volumes:",
+        "  pg: { driver: local }",
+        "",
+      ].join("\n"),
+      "db/compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16.4",
+        "    volumes: [pg:/var/lib/postgresql/data]",
+        "    restart: always",
+        "volumes:",
+        "  pg: {}",
+        "",
+      ].join("\n"),
+    },
+    expected: ["3:3", "8:3"],
+  },
+  {
+    // Two included files that define one network differently; the files of one entry merge as -f files do.
+    rule: "include-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "include:",
+        "  - path: [a.yaml, a-local.yaml]",
+        "  - b.yaml",
+        "services:",
+        "  api: { image: 'shop/api:1.0', depends_on: [a, b] }",
+        "",
+      ].join("\n"),
+      "a.yaml": "services:\n  a: { image: 'a:1', networks: [data] }\nnetworks:\n  data: { driver: bridge }\n",
+      "a-local.yaml": "networks:\n  data: { driver: bridge, internal: true }\n",
+      "b.yaml":
+        "services:\n  b: { image: 'b:1', networks: [data] }\nnetworks:\n  data: { driver: overlay }\n",
+    },
+    expected: ["3:5"],
+  },
+  {
+    // The same definition in both is taken once, as Compose takes it.
+    rule: "include-conflict",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "include: [db/compose.yaml]",
+        "services:",
+        "  api: { image: 'shop/api:1.0', depends_on: [db] }",
+        "volumes:",
+        "  pg: {}",
+        "",
+      ].join("\n"),
+      "db/compose.yaml": [
+        "services:",
+        "  db: { image: 'postgres:16.4', volumes: ['pg:/var/lib/postgresql/data'] }",
+        "volumes:",
+        "  pg: {}",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "starts-before-healthy",
     text: "",
     files: {

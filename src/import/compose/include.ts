@@ -3,7 +3,7 @@
  * `.env`), whose services join the including file's. An entry of several paths is one project, the
  * later files overriding the first as -f files do, all with paths relative to the first one's folder
  * (or its project_directory). A service both define is merged, the including file's keys over the
- * included ones, as current Compose does (older releases refused it).
+ * included ones, as Compose 5 does (Compose 2 refuses it: see include-conflicts.ts).
  * An include that cannot be read, and one that includes itself, are reported.
  */
 import { dirname, join, relative, resolve } from "node:path";
@@ -13,6 +13,7 @@ import { limits } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
 import { locate } from "../../load/yaml-file.js";
 import { isObject, type Json } from "../json.js";
+import { type IncludedDefinitions, includeConflicts } from "./include-conflicts.js";
 import { parseDotEnv } from "./interpolate.js";
 import { readText } from "./read-file.js";
 import { rebaseService } from "./rebase.js";
@@ -29,6 +30,8 @@ export interface IncludeContext {
     folder: string,
   ) => Promise<ComposeSource[]>;
   diagnostics: Diagnostic[];
+  /** Where the include-conflict rule's findings go. */
+  findings: Diagnostic[];
 }
 
 async function envOf(files: string[]): Promise<Record<string, string>> {
@@ -50,6 +53,7 @@ export async function includedSources(
 ): Promise<ComposeSource[]> {
   const entries = Array.isArray(source.value.include) ? source.value.include : [];
   const included: ComposeSource[] = [];
+  const taken: IncludedDefinitions = new Map();
   const report = (index: number, message: string) =>
     context.diagnostics.push(
       diagnostic(
@@ -76,6 +80,7 @@ export async function includedSources(
       ...(await envOf(envFiles.length > 0 ? envFiles : [join(project, ".env")])),
       ...context.env,
     };
+    const entryLoaded: ComposeSource[] = [];
     for (const path of paths) {
       const written = relative(folder, path) || ".";
       if (chain.includes(path) || path === resolve(file)) {
@@ -112,8 +117,10 @@ export async function includedSources(
         for (const [id, service] of Object.entries(services))
           if (isObject(service)) services[id] = rebaseService(service, project, folder);
       }
-      append(included, loaded);
+      append(entryLoaded, loaded);
     }
+    append(context.findings, includeConflicts(source, index, entryLoaded, taken, folder));
+    append(included, entryLoaded);
   }
   return included;
 }

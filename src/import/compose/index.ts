@@ -101,7 +101,13 @@ export async function importCompose(
     for (const source of read.sources ?? []) {
       append(
         expanded,
-        await includedSources(file, folder, source, { env: options.env ?? {}, load, diagnostics }, chain),
+        await includedSources(
+          file,
+          folder,
+          source,
+          { env: options.env ?? {}, load, diagnostics, findings },
+          chain,
+        ),
       );
       await applyExtends(file, folder, source, {
         read: (other) => {
