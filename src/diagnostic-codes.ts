@@ -126,6 +126,7 @@ export const ruleIds = [
   "claim-shared-by-replicas",
   "compose-obsolete-version",
   "container-name-conflict",
+  "container-variable-from-host",
   "cpu-over-capacity",
   "dangerous-capability",
   "dependency-cycle",

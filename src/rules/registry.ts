@@ -6,6 +6,7 @@ import { buildAndImage } from "./build-and-image.js";
 import { claimSharedByReplicas } from "./claim-shared-by-replicas.js";
 import { composeObsoleteVersion } from "./compose-obsolete-version.js";
 import { containerNameConflict } from "./container-name-conflict.js";
+import { containerVariableFromHost } from "./container-variable-from-host.js";
 import { cpuOverCapacity } from "./cpu-over-capacity.js";
 import { dangerousCapability } from "./dangerous-capability.js";
 import { dependencyCycle } from "./dependency-cycle.js";
@@ -78,6 +79,7 @@ export const rules: readonly Rule[] = [
   claimSharedByReplicas,
   composeObsoleteVersion,
   containerNameConflict,
+  containerVariableFromHost,
   cpuOverCapacity,
   dangerousCapability,
   dependencyCycle,

@@ -1106,6 +1106,49 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // Compose fills ${APP_DIR} in from its own environment, where the service meant its own APP_DIR;
+    // $$ leaves it to the container, and a variable the service itself takes from Compose's is meant so.
+    rule: "container-variable-from-host",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a:",
+        "    image: alpine:3.20",
+        '    command: sh -c "ls ${APP_DIR}/x; echo $$APP_DIR"',
+        '    healthcheck: { test: [CMD-SHELL, "test -f $APP_DIR/ok && test $$HOME"] }',
+        "    environment:",
+        "      APP_DIR: /srv",
+        "  b:",
+        "    image: alpine:3.20",
+        '    entrypoint: ["serve", "--port", "${PORT:-3000}"]',
+        "    environment:",
+        "      PORT: ${PORT:-3000}",
+        "  c:",
+        "    image: alpine:3.20",
+        '    command: ["echo", "${GREETING:-hi}", "$MODE"]',
+        "    environment: [MODE=prod, GREETING]",
+        "",
+      ].join("\n"),
+    },
+    expected: ["4:24", "5:47", "15:43"],
+  },
+  {
+    rule: "container-variable-from-host",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  a:",
+        "    image: alpine:3.20",
+        '    command: sh -c "ls $$APP_DIR"',
+        "    environment: { APP_DIR: /srv, TAG: '${TAG:-1}' }",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     // Defined again by the including file: refused by Compose 2, merged over the included one by Compose 5.
     rule: "include-conflict",
     text: "",

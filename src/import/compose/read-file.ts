@@ -9,6 +9,7 @@ import { pathKind } from "../../load/path-kind.js";
 import { readTextFile } from "../../load/text-file.js";
 import { locate, parseYaml } from "../../load/yaml-file.js";
 import { keptSecret, secretLike } from "../../model/secret-like.js";
+import { containerVariablesFromHost } from "./container-variables.js";
 import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
 import { envFileEntries, missingEnvFile, missingLocalPaths } from "./local-paths.js";
@@ -154,18 +155,25 @@ export async function readComposeFile(
       ),
     );
   }
+  const containerUses = documents.flatMap((yaml) =>
+    containerVariablesFromHost(yaml, yaml.value as Json, uses),
+  );
+  // A variable unset only where the service meant its own has that finding alone: its cause is the one.
+  const meantForContainer = new Set(containerUses.map((d) => d.start));
+  const elsewhere = new Set(uses.filter((use) => !meantForContainer.has(use.start)).map((use) => use.name));
   for (const name of [...unset].sort())
-    diagnostics.push(
-      diagnostic(
-        "compose-unset-variable",
-        "warning",
-        `the variable ${name} is not set and has no default`,
-        at(name, [""]),
-        {
-          hint: `set it in ${basename(envFile)} or the environment`,
-        },
-      ),
-    );
+    if (elsewhere.has(name))
+      diagnostics.push(
+        diagnostic(
+          "compose-unset-variable",
+          "warning",
+          `the variable ${name} is not set and has no default`,
+          at(name, [""]),
+          {
+            hint: `set it in ${basename(envFile)} or the environment`,
+          },
+        ),
+      );
   for (const [name, message] of missing)
     diagnostics.push(
       diagnostic(
@@ -176,7 +184,7 @@ export async function readComposeFile(
         at(name, [":?", "?"]),
       ),
     );
-  const findings: Diagnostic[] = [];
+  const findings: Diagnostic[] = containerUses;
   for (const name of secretDefaults)
     findings.push(
       diagnostic(
