@@ -13,6 +13,7 @@ import { PathMap } from "../path-map.js";
 import { prototypeNameRenamed } from "../prototype-names.js";
 import { isCustomResource } from "./api-groups.js";
 import { duplicateEnvFindings } from "./duplicate-env.js";
+import { duplicateFindings } from "./duplicate-objects.js";
 import { extraContainerFindings } from "./extra-containers.js";
 import { publishedPorts, servicePorts } from "./fronting-ports.js";
 import { ingressNodes } from "./ingress.js";
@@ -91,6 +92,9 @@ function distinct(
   kustomization: boolean,
 ): ManifestObject[] {
   const byKey = new Map<string | ManifestObject, ManifestObject>();
+  // By the file that defines again and the one it defines again: files written as alternatives to
+  // each other (a quickstart, an all-in-one) would otherwise give a finding for every object.
+  const again = new Map<string, { object: ManifestObject; earlier: ManifestObject }[]>();
   for (const object of objects) {
     if (object.generated) {
       byKey.set(object, object);
@@ -99,28 +103,16 @@ function distinct(
     const id = objectKey(object.namespace ?? defaultNamespace, object.kind, object.name);
     const earlier = byKey.get(id);
     if (earlier) {
-      diagnostics.push(
-        diagnostic(
-          "manifest-duplicate-object",
-          kustomization ? "error" : "warning",
-          kustomization
-            ? `${object.kind} '${object.name}' is defined twice, which kustomize refuses to build (an already registered id)`
-            : `${object.kind} '${object.name}' is defined twice; the later definition is used`,
-          locateIn(object, [...object.base, "metadata", nameKey(object)], "value"),
-          {
-            related: [
-              {
-                ...locateIn(earlier, [...earlier.base, "metadata", nameKey(earlier)], "value"),
-                message: "first defined here",
-              },
-            ],
-          },
-        ),
-      );
+      const pair = kustomization ? id : JSON.stringify([object.yaml.file, earlier.yaml.file]);
+      const list = again.get(pair);
+      if (list) list.push({ object, earlier });
+      else again.set(pair, [{ object, earlier }]);
       byKey.delete(id);
     }
     byKey.set(id, object);
   }
+  for (const list of again.values())
+    for (const found of duplicateFindings(list, kustomization)) diagnostics.push(found);
   return [...byKey.values()];
 }
 

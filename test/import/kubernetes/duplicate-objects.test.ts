@@ -43,4 +43,23 @@ describe("an object defined twice", () => {
       "warning ConfigMap 'settings' is defined twice; the later definition is used",
     ]);
   });
+
+  it("is one finding for each file that defines again what an earlier file defines, saying how many and which, with how to check alternatives", async () => {
+    const secret = (name: string) => `apiVersion: v1\nkind: Secret\nmetadata: { name: ${name} }\n`;
+    const root = folderWith({
+      "quickstart.yaml": [configMap("{ name: settings }"), secret("creds"), secret("tls")].join("---\n"),
+      "all-in-one.yaml": [configMap("{ name: settings }"), secret("creds"), secret("tls")].join("---\n"),
+    });
+    const result = await runCli(["check", root, "--format", "json"]);
+    const duplicates = (
+      JSON.parse(result.stdout) as { diagnostics: { code: string; message: string; hint?: string }[] }
+    ).diagnostics.filter((d) => d.code === "manifest-duplicate-object");
+    expect(duplicates.map((d) => [d.message, d.hint])).toEqual([
+      [
+        "quickstart.yaml defines 3 objects again that all-in-one.yaml defines (ConfigMap 'settings', Secret 'creds', Secret 'tls'); the later definitions are used",
+        "if the files are alternatives rather than one set, check each on its own: deployview check quickstart.yaml",
+      ],
+    ]);
+    expect(await checkFindingsAt(root, ".", "manifest-duplicate-object")).toEqual(["quickstart.yaml:3:19"]);
+  });
 });
