@@ -19,8 +19,9 @@ export function duplicateFindings(
   const { object: first, earlier: firstEarlier } = list[0]!;
   const later = basename(first.yaml.file);
   const elsewhere = first.yaml.file !== firstEarlier.yaml.file;
+  // Named by the finding's place: a name of the file here would be wrong from any other folder.
   const hint = elsewhere
-    ? `if the files are alternatives rather than one set, check each on its own: deployview check ${later}`
+    ? "if the files are alternatives rather than one set, check each on its own (deployview check <file>)"
     : undefined;
   if (kustomization || !elsewhere || list.length === 1)
     return list.map(({ object, earlier }) =>

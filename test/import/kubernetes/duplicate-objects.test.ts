@@ -57,7 +57,7 @@ describe("an object defined twice", () => {
     expect(duplicates.map((d) => [d.message, d.hint])).toEqual([
       [
         "quickstart.yaml defines 3 objects again that all-in-one.yaml defines (ConfigMap 'settings', Secret 'creds', Secret 'tls'); the later definitions are used",
-        "if the files are alternatives rather than one set, check each on its own: deployview check quickstart.yaml",
+        "if the files are alternatives rather than one set, check each on its own (deployview check <file>)",
       ],
     ]);
     expect(await checkFindingsAt(root, ".", "manifest-duplicate-object")).toEqual(["quickstart.yaml:3:19"]);
