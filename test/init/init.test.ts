@@ -398,6 +398,38 @@ describe("deployview init with Kubernetes manifests", () => {
       "  overrides-mariadb-secrets: compose.yaml + overrides/compose.mariadb.yaml + overrides/compose.mariadb-secrets.yaml\n",
     );
   });
+
+  it("reads a base whose services take their image through merge keys as defining them, and puts a fragment that depends on its services over it", async () => {
+    const root = folderWith({
+      "compose.yaml": [
+        "x-image: &image",
+        "  image: frappe/erpnext:v15.1.0",
+        "x-backend: &backend",
+        "  <<: *image",
+        "  volumes: [sites:/sites]",
+        "services:",
+        "  configurator: { <<: *backend, command: configure }",
+        "  backend: *backend",
+        "volumes: { sites: {} }",
+        "",
+      ].join("\n"),
+      "overrides/compose.https.yaml": "services:\n  backend: { ports: ['443:443'] }\n",
+      "overrides/compose.migrator.yaml": [
+        "services:",
+        "  migrator:",
+        "    image: frappe/erpnext:v15.1.0",
+        "    depends_on: { configurator: { condition: service_completed_successfully } }",
+        "",
+      ].join("\n"),
+      "overrides/compose.tools.yaml": "services:\n  mail: { image: 'mailhog/mailhog:v1.0.1' }\n",
+    });
+    const result = await runCli(["init", root]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("  local: compose.yaml\n");
+    expect(result.stdout).toContain("  overrides-https: compose.yaml + overrides/compose.https.yaml\n");
+    expect(result.stdout).toContain("  overrides-migrator: compose.yaml + overrides/compose.migrator.yaml\n");
+    expect(result.stdout).toContain("  overrides-tools: overrides/compose.tools.yaml\n");
+  });
 });
 
 describe("deployview init with the compose file in a folder below the model's", () => {

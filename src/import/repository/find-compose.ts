@@ -2,7 +2,8 @@
  * Compose file sets in a repository: per folder, the base file (with docker-compose.override.yml when
  * present) and each variant (docker-compose.prod.yml, compose.staging.yaml) over the base; an
  * alternative (docker-compose-quickstart.yml) by itself; an override fragment in a folder of its
- * own (overrides/compose.mariadb.yaml) over the base file of the folder above, and over the
+ * own (overrides/compose.mariadb.yaml, or one whose services depend on the base's) over the base
+ * file of the folder above, and over the
  * fragments beside it that define what it adds to; a base file that only adds to services (none of
  * its own whole) over the base above that defines them, or left out where none does.
  * Honours .gitignore, skips dependency and build folders and never follows a link (see walk.ts).
@@ -38,6 +39,8 @@ interface Services {
   whole: Set<string>;
   /** Those it only adds to (`zulip: {}`, a network joined). */
   partial: string[];
+  /** Those its services depend on or link to that it does not name: another file's. */
+  needs: string[];
   /** Whether it includes other files, which may define what it adds to. */
   includes: boolean;
   /** Whether it cannot be read (no YAML, a key no file may hold): then it stands alone, to be reported. */
@@ -48,9 +51,10 @@ interface Services {
 function servicesIn(file: string, cache: Map<string, Services>): Services {
   let found = cache.get(file);
   if (found) return found;
-  found = { whole: new Set(), partial: [], includes: false, unreadable: false };
+  found = { whole: new Set(), partial: [], needs: [], includes: false, unreadable: false };
   const { text } = readText(file);
-  const parsed = text === undefined ? undefined : parseYaml(text, file);
+  // Merge keys applied, as Compose applies them: frappe's services take their image from an anchor.
+  const parsed = text === undefined ? undefined : parseYaml(text, file, { merge: true });
   found.unreadable = parsed?.diagnostics.some((d) => d.severity === "error") ?? false;
   const value = parsed?.documents[0]?.value;
   found.includes = isObject(value) && value.include !== undefined;
@@ -63,8 +67,20 @@ function servicesIn(file: string, cache: Map<string, Services>): Services {
       found.whole.add(id);
     else found.partial.push(id);
   }
+  const named = new Set(Object.keys(services));
+  found.needs = [...new Set(Object.values(services).flatMap(servicesNamedBy))].filter((id) => !named.has(id));
   cache.set(file, found);
   return found;
+}
+
+/** The services a service waits for, links to or shares the network of, by name. */
+function servicesNamedBy(service: unknown): string[] {
+  if (!isObject(service)) return [];
+  const { depends_on: dependsOn, links, network_mode: networkMode } = service;
+  const names = Array.isArray(dependsOn) ? [...dependsOn] : isObject(dependsOn) ? Object.keys(dependsOn) : [];
+  if (Array.isArray(links)) for (const link of links) names.push(String(link).split(":")[0]);
+  if (typeof networkMode === "string" && networkMode.startsWith("service:")) names.push(networkMode.slice(8));
+  return names.filter((name): name is string => typeof name === "string");
 }
 
 /**
@@ -113,7 +129,7 @@ const COMPOSE_KEYS = new Set([
 function isComposeByContent(file: string): boolean {
   const { text } = readText(file);
   if (text === undefined || !/^services:/m.test(text)) return false;
-  const value = parseYaml(text, file).documents[0]?.value;
+  const value = parseYaml(text, file, { merge: true }).documents[0]?.value;
   if (!isObject(value) || !isObject(value.services)) return false;
   if (!Object.keys(value).every((key) => COMPOSE_KEYS.has(key) || key.startsWith("x-"))) return false;
   const services = Object.values(value.services);
@@ -198,19 +214,20 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
     else append(sets, folderSets({ folder, dir, names, baseFiles }, []));
   }
   // Without a base file beside it, a compose file stands alone (docker-compose.agent-builder.yml),
-  // unless it is a fragment (a service in it has neither image nor build): then it goes over the
+  // unless it is a fragment (a service in it has neither image nor build, or depends on one it does
+  // not define: frappe's overrides/compose.migrator.yaml on the configurator): then it goes over the
   // base file of the nearest folder above, and over the fragments beside it that define whole what
   // it only adds to (overrides/compose.mariadb-secrets.yaml over overrides/compose.mariadb.yaml).
   for (const { dir, folder, name, variant } of loose) {
     const file = join(dir, name);
     const own = servicesIn(file, cache);
-    if (own.partial.length === 0) {
+    if (own.partial.length === 0 && own.needs.length === 0) {
       sets.push({ environment: environmentId(folder, variant), files: [file], variant });
       continue;
     }
     const above = baseAbove(dir, root, bases) ?? [];
     const defined = new Set(above.flatMap((base) => [...servicesIn(base, cache).whole]));
-    const missing = own.partial.filter((id) => !defined.has(id));
+    const missing = [...own.partial, ...own.needs].filter((id) => !defined.has(id));
     // For each service it adds to, the fragment beside it that defines it whole, the one whose
     // name it shares most of first (compose.mariadb-secrets.yaml goes with compose.mariadb.yaml,
     // not with the alternative compose.postgres.yaml).
