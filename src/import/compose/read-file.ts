@@ -14,6 +14,7 @@ import { interpolate, parseDotEnv } from "./interpolate.js";
 import { envFileEntries, missingEnvFile, missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
+import { unsetVariable } from "./unset-variables.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 import { keepWrittenNumbers } from "./written-numbers.js";
 
@@ -154,18 +155,7 @@ export async function readComposeFile(
       ),
     );
   }
-  for (const name of [...unset].sort())
-    diagnostics.push(
-      diagnostic(
-        "compose-unset-variable",
-        "warning",
-        `the variable ${name} is not set and has no default`,
-        at(name, [""]),
-        {
-          hint: `set it in ${basename(envFile)} or the environment`,
-        },
-      ),
-    );
+  for (const name of [...unset].sort()) diagnostics.push(unsetVariable(name, at(name, [""]), envFile));
   for (const [name, message] of missing)
     diagnostics.push(
       diagnostic(
