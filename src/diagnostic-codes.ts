@@ -65,7 +65,8 @@ export const coreDiagnosticCodes = {
     "A suppression comment whose rules ran over the whole file and found nothing on the line after it; left in place it would hide a new finding there.",
   "unknown-rule": "The lint configuration, or a suppression comment, names a rule that does not exist.",
   // importing existing configuration
-  "compose-unset-variable": "A compose file uses a variable that is not set and has no default.",
+  "compose-unset-variable":
+    "A compose file uses a variable that is not set and has no default; the finding says too where the example environment file does not list it, in place of undocumented-variable's.",
   // biome-ignore lint/suspicious/noTemplateCurlyInString: Compose's syntax, quoted
   "compose-required-variable": "A compose file requires a variable (${VAR:?…}) that is not set.",
   "compose-extends-invalid":

@@ -543,14 +543,17 @@ function mergedPairOf(
 
 /**
  * The entry a name stands for in a list written as `NAME=value` or `NAME` items (environment and
- * labels in their list form, depends_on as a list), so that a path by name reaches the entry.
+ * labels in their list form, depends_on as a list), so that a path by name reaches the entry: the
+ * last that names it, as Compose takes the last of a name written twice.
  */
 function namedEntry(items: unknown[], name: string): unknown {
-  return items.find((item) => {
-    if (!isScalar(item)) return false;
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index];
+    if (!isScalar(item)) continue;
     const value = String(item.value);
-    return value === name || (value.startsWith(name) && value[name.length] === "=");
-  });
+    if (value === name || (value.startsWith(name) && value[name.length] === "=")) return item;
+  }
+  return undefined;
 }
 
 /**

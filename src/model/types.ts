@@ -520,6 +520,8 @@ export interface ConfigVariable extends Located {
   documented?: boolean;
   /** Whether every use gives a value where it is not set (`${MODE:-fast}`), so none need set it. */
   optional?: boolean;
+  /** Whether its use is reported as not set, a finding that says the example does not list it either. */
+  unset?: boolean;
 }
 
 /** A namespace of the host's a service can share, as its findings name it. */

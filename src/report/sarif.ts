@@ -3,6 +3,7 @@ import { isAbsolute, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { coreDiagnosticCodes, ruleIds } from "../diagnostic-codes.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { isStandardInput } from "../load/standard-input.js";
 import { type LocatedRange, SourceIndex, shownPath } from "./position.js";
 
 export interface RuleDescription {
@@ -36,6 +37,15 @@ function artifactUri(cwd: string, file: string): string {
   return shown.split(sep).map(encodeURIComponent).join("/");
 }
 
+/**
+ * Where an artifact is: its URI, or, for standard input, which is no file a viewer could open, no
+ * URI (SARIF leaves it out where there is none) and a description that says what it is.
+ */
+function artifactLocation(cwd: string, file: string): Record<string, unknown> {
+  if (isStandardInput(file)) return { description: { text: "standard input" } };
+  return { uri: artifactUri(cwd, file) };
+}
+
 export function formatSarif(
   diagnostics: readonly Diagnostic[],
   sources: ReadonlyMap<string, string>,
@@ -61,7 +71,7 @@ export function formatSarif(
     endLine: range.end.line,
     endColumn: Math.max(range.end.column, range.start.line === range.end.line ? range.start.column + 1 : 1),
   });
-  const uri = (file: string) => artifactUri(options.cwd, file);
+  const artifact = (file: string) => artifactLocation(options.cwd, file);
   const results = diagnostics.map((d) => {
     const range = index.range(d);
     const result: Record<string, unknown> = {
@@ -74,7 +84,7 @@ export function formatSarif(
       result.locations = [
         {
           physicalLocation: {
-            artifactLocation: { uri: uri(d.file) },
+            artifactLocation: artifact(d.file),
             ...(range ? { region: region(range) } : {}),
           },
         },
@@ -85,7 +95,7 @@ export function formatSarif(
         const at = index.range(r);
         return {
           id,
-          physicalLocation: { artifactLocation: { uri: uri(r.file) }, ...(at ? { region: region(at) } : {}) },
+          physicalLocation: { artifactLocation: artifact(r.file), ...(at ? { region: region(at) } : {}) },
           message: { text: r.message },
         };
       });

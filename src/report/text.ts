@@ -7,6 +7,7 @@ import { append } from "../collections.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { charWidth } from "../emit/diagram/ascii/width.js";
 import { placeOf, SourceIndex, shownPath } from "./position.js";
+import { SecretMask } from "./secret-mask.js";
 
 export interface TextOptions {
   color: boolean;
@@ -103,12 +104,12 @@ function displayed(text: string): { shown: string; columns: number[] } {
   return { shown, columns };
 }
 
-function codeFrame(index: SourceIndex, d: Diagnostic, color: boolean): string[] {
+function codeFrame(index: SourceIndex, mask: SecretMask, d: Diagnostic, color: boolean): string[] {
   const range = index.range(d);
   const lines = d.file ? index.index(d.file) : undefined;
   if (!range || !lines || lines.text.length === 0) return [];
   const { line, column } = range.start;
-  const text = frameLine(lines.line(line));
+  const text = frameLine(mask.line(d.file!, lines.offset(line), lines.line(line)));
   const start = column - 1;
   const end = range.end.line === line ? range.end.column - 1 : text.length;
   const { from, to } = frameWindow(text, start);
@@ -133,6 +134,7 @@ export function formatText(
   options: TextOptions,
 ): string {
   const index = new SourceIndex(sources);
+  const mask = new SecretMask(diagnostics, sources);
   const out: string[] = [];
   let previousFile: string | undefined;
   for (const d of diagnostics) {
@@ -149,7 +151,7 @@ export function formatText(
     out.push(
       `${paint(options.color, "bold", printable(where))}${severity} ${printable(d.message)} ${paint(options.color, "dim", `[${d.code}]`)}`,
     );
-    append(out, codeFrame(index, d, options.color));
+    append(out, codeFrame(index, mask, d, options.color));
     for (const related of d.related ?? [])
       out.push(
         `  ${paint(options.color, "dim", `${printable(related.message)}:`)} ${printable(placeOf(index, related, options.cwd))}`,

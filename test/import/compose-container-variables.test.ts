@@ -48,4 +48,20 @@ describe("a variable the service sets, used where Compose fills it in", () => {
     );
     expect(also.at).toEqual(["compose-unset-variable@3:20", "container-variable-from-host@4:24"]);
   });
+
+  it("is not also a variable the example env file should list", async () => {
+    const dir = folderWith(
+      {
+        "compose.yaml":
+          'services:\n  a:\n    image: alpine:3.20\n    command: sh -c "ls $DEPLOYVIEW_T_DIR"\n    environment: { DEPLOYVIEW_T_DIR: /srv }\n',
+        ".env.example": "OTHER=1\n",
+      },
+      "deployview-container-variables-",
+    );
+    const loaded = await loadComposeAsModel([join(dir, "compose.yaml")]);
+    const found = [...loaded.diagnostics, ...lint(loaded.model!, { sources: loaded.sources })];
+    expect(located(found, loaded.sources).filter((f) => f.includes("variable"))).toEqual([
+      "container-variable-from-host@4:24",
+    ]);
+  });
 });

@@ -271,6 +271,36 @@ describe("check --format github on standard input", () => {
   });
 });
 
+describe("check --format sarif on standard input", () => {
+  it("describes the artifact as standard input, with no URI a viewer would look for as a file", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "deployview-sarif-stdin-"));
+    const file = standardInputPath(cwd);
+    const text = "services:\n  web: { image: nginx }\n";
+    const start = text.indexOf("nginx");
+    const finding: Diagnostic = {
+      code: "image-latest-tag",
+      severity: "warning",
+      message: "'web' runs nginx, which is not pinned to a version",
+      file,
+      start,
+      end: start + 5,
+      related: [{ file, start: 12, end: 15, message: "the service" }],
+    };
+    const log = JSON.parse(
+      formatDiagnostics([finding], new Map([[file, text]]), "sarif", { color: false, cwd }),
+    );
+    expectValidSarif(log);
+    const result = log.runs[0].results[0];
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { description: { text: "standard input" } },
+      region: { startLine: 2, startColumn: 17, endLine: 2, endColumn: 22 },
+    });
+    expect(result.relatedLocations[0].physicalLocation.artifactLocation).toEqual({
+      description: { text: "standard input" },
+    });
+  });
+});
+
 describe("a finding with another place that belongs to it", () => {
   const project = mkdtempSync(join(tmpdir(), "deployview-related-"));
   writeFileSync(

@@ -2869,6 +2869,23 @@ export const cases: RuleCase[] = [
     expected: ["5:9"],
   },
   {
+    // Both values are written in the file: the one that takes effect is the model's, found there.
+    rule: "plaintext-secret",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "services:",
+        "  api:",
+        "    image: api:1.0",
+        "    environment:",
+        "      - API_TOKEN=firsttoken12345",
+        "      - API_TOKEN=secondtoken12345",
+        "",
+      ].join("\n"),
+    },
+    expected: ["5:9", "6:9"],
+  },
+  {
     rule: "plaintext-secret",
     text: "",
     manifests: true,

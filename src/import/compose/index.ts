@@ -20,6 +20,7 @@ import { includedSources } from "./include.js";
 import { parseDotEnv } from "./interpolate.js";
 import { type ReadCompose, readComposeFile, readText } from "./read-file.js";
 import { type ComposeSource, composeToModel, type ImportedCompose } from "./to-model.js";
+import { unsetAndUndocumented } from "./unset-variables.js";
 import { configVariables, type ExampleEnvironment, exampleLookup, type VariableUse } from "./variables.js";
 
 export interface ComposeImport {
@@ -129,6 +130,7 @@ export async function importCompose(
   // Documented by the example of the .env Compose reads: the project's, not one beside a file given
   // with -f from another folder.
   const variables = configVariables(uses, (file) => exampleFor(projectOf.get(file) ?? dirname(file)));
+  unsetAndUndocumented(diagnostics, variables, dotEnvPath);
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const services = new Set(
     composeSources.flatMap((source) =>

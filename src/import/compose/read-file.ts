@@ -15,6 +15,7 @@ import { interpolate, parseDotEnv } from "./interpolate.js";
 import { envFileEntries, missingEnvFile, missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
+import { unsetVariable } from "./unset-variables.js";
 import { type ExampleEnvironment, type VariableUse, variableUses } from "./variables.js";
 import { keepWrittenNumbers } from "./written-numbers.js";
 
@@ -162,18 +163,7 @@ export async function readComposeFile(
   const meantForContainer = new Set(containerUses.map((d) => d.start));
   const elsewhere = new Set(uses.filter((use) => !meantForContainer.has(use.start)).map((use) => use.name));
   for (const name of [...unset].sort())
-    if (elsewhere.has(name))
-      diagnostics.push(
-        diagnostic(
-          "compose-unset-variable",
-          "warning",
-          `the variable ${name} is not set and has no default`,
-          at(name, [""]),
-          {
-            hint: `set it in ${basename(envFile)} or the environment`,
-          },
-        ),
-      );
+    if (elsewhere.has(name)) diagnostics.push(unsetVariable(name, at(name, [""]), envFile));
   for (const [name, message] of missing)
     diagnostics.push(
       diagnostic(
@@ -209,7 +199,9 @@ export async function readComposeFile(
     await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
     sources.push({ yaml, value, tags, secrets, folder });
   }
-  return { sources, text, uses, diagnostics, findings };
+  // A use meant for the container is that rule's finding, not a variable the deployment takes.
+  const taken = meantForContainer.size === 0 ? uses : uses.filter((use) => !meantForContainer.has(use.start));
+  return { sources, text, uses: taken, diagnostics, findings };
 }
 
 const keepAll = () => true;

@@ -9,8 +9,9 @@
  * from kubernetes-models' declarations).
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { describeType, typeNames } from "../../load/json-types.js";
+import { asText, describeType, typeNames } from "../../load/json-types.js";
 import type { KeyPath } from "../../load/yaml-file.js";
+import { secretLike } from "../../model/secret-like.js";
 import { suggestion } from "../../model/suggest.js";
 import { INT64_MAX_TEXT, isInt64, isObject } from "../json.js";
 import fields from "./fields.generated.json" with { type: "json" };
@@ -133,13 +134,14 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
       const range = locateIn(object, at, "value");
       // Quoted, it is text to kubectl too.
       if (/['"]/.test(object.yaml.text[range.start] ?? "")) return [];
+      const hidden = mayBeSecret(object, problem.path, problem.value);
       return [
         diagnostic(
           "schema-wrong-type",
           "error",
-          `${problem.path.join(".")} of ${named} is ${problem.value}, which kubectl reads as ${YAML11_BOOLEANS.get(problem.value)} (YAML 1.1), where it must be text, so kubectl apply refuses it`,
+          `${problem.path.join(".")} of ${named} is ${hidden ? "a word" : problem.value}, which kubectl reads as ${YAML11_BOOLEANS.get(problem.value)} (YAML 1.1), where it must be text, so kubectl apply refuses it`,
           range,
-          { hint: `quote it: "${problem.value}"` },
+          { hint: hidden ? "quote it" : `quote it: "${problem.value}"` },
         ),
       ];
     }
@@ -184,11 +186,32 @@ export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
     return diagnostic(
       "schema-wrong-type",
       "error",
-      `${problem.path.join(".")} of ${named} must be ${typeNames[problem.expected]}, not ${describeType(problem.value)}, so kubectl apply refuses it`,
+      `${problem.path.join(".")} of ${named} must be ${typeNames[problem.expected]}, not ${mayBeSecret(object, problem.path, problem.value) ? `a ${typeof problem.value}` : describeType(problem.value)}, so kubectl apply refuses it`,
       locateIn(object, at, "value"),
       problem.expected === "string" && typeof problem.value !== "object"
         ? { hint: "quote it, so that YAML reads it as text" }
         : {},
     );
   });
+}
+
+/**
+ * Whether a scalar is a value a secret may be: a Secret's, or a variable's or a ConfigMap key's
+ * that looks secret. A message names its type alone, as a log that shows it may be public.
+ */
+function mayBeSecret(object: ManifestObject, path: KeyPath, value: unknown): boolean {
+  if (value === null || typeof value === "object") return false;
+  const [field, key] = path;
+  if (object.kind === "Secret") return field === "data" || field === "stringData";
+  if (object.kind === "ConfigMap" && (field === "data" || field === "binaryData") && path.length === 2)
+    return secretLike(String(key), asText(value)) !== undefined;
+  if (path.at(-1) !== "value" || path.at(-3) !== "env") return false;
+  const entry = path
+    .slice(0, -1)
+    .reduce<unknown>(
+      (at, step) => (Array.isArray(at) ? at[Number(step)] : isObject(at) ? at[step] : undefined),
+      object.value,
+    );
+  const name = isObject(entry) ? entry.name : undefined;
+  return typeof name === "string" && secretLike(name, asText(value)) !== undefined;
 }

@@ -180,3 +180,38 @@ describe("a variable named __proto__", () => {
     expect(model!.services[0]!.env.map((v) => v.name)).toEqual(["LOG_LEVEL"]);
   });
 });
+
+describe("a value of the wrong type that looks secret", () => {
+  it("is refused without its value in the message, where a value that does not look secret is quoted", async () => {
+    const folder = folderWith({
+      "app.yaml": [
+        deployment([
+          "env:",
+          "  - { name: DB_PASSWORD, value: 98765432 }",
+          "  - { name: PORT, value: 8080 }",
+        ]).trimEnd(),
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: keys }",
+        "stringData: { api-token: 12345678, pin: on }",
+        "---",
+        "apiVersion: v1",
+        "kind: ConfigMap",
+        "metadata: { name: settings }",
+        "data: { ADMIN_PASSWORD: 24681357, WORKERS: 4 }",
+        "",
+      ].join("\n"),
+    });
+    const { diagnostics } = await importManifests([folder]);
+    const wrong = diagnostics.filter((d) => d.code === "schema-wrong-type").map((d) => d.message);
+    expect(wrong).toEqual([
+      "spec.template.spec.containers.0.env.0.value of Deployment 'web' must be text, not a number, so kubectl apply refuses it",
+      "spec.template.spec.containers.0.env.1.value of Deployment 'web' must be text, not number 8080, so kubectl apply refuses it",
+      "stringData.api-token of Secret 'keys' must be text, not a number, so kubectl apply refuses it",
+      "stringData.pin of Secret 'keys' is a word, which kubectl reads as true (YAML 1.1), where it must be text, so kubectl apply refuses it",
+      "data.ADMIN_PASSWORD of ConfigMap 'settings' must be text, not a number, so kubectl apply refuses it",
+      "data.WORKERS of ConfigMap 'settings' must be text, not number 4, so kubectl apply refuses it",
+    ]);
+  });
+});

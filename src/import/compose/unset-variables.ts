@@ -1,0 +1,60 @@
+/**
+ * A variable used with no default and not set. Where the example env file of the project does not
+ * list it either, one finding says both, as one cause is behind them: nobody said the variable
+ * is needed. undocumented-variable passes over such a use.
+ */
+import { basename } from "node:path";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import type { ConfigVariable } from "../../model/types.js";
+
+/** The finding at the use of `name`; `example`, the example env file that does not list it. */
+export function unsetVariable(
+  name: string,
+  at: SourceRange | { file: string },
+  envFile: string,
+  example?: string,
+): Diagnostic {
+  const set = `set it in ${basename(envFile)} or the environment`;
+  if (example === undefined)
+    return diagnostic(
+      "compose-unset-variable",
+      "warning",
+      `the variable ${name} is not set and has no default`,
+      at,
+      {
+        hint: set,
+      },
+    );
+  const listed = basename(example);
+  return diagnostic(
+    "compose-unset-variable",
+    "warning",
+    `the variable ${name} is not set and has no default, and ${listed} does not list it`,
+    at,
+    { hint: `${set}, and add ${name}= to ${listed}` },
+  );
+}
+
+/**
+ * Each unset finding at the use of a variable the example does not list, said again with both
+ * causes; the variable marked, so that undocumented-variable does not report the use once more.
+ */
+export function unsetAndUndocumented(
+  diagnostics: Diagnostic[],
+  variables: readonly ConfigVariable[],
+  envFile: string,
+): void {
+  const undocumented = new Map<string, ConfigVariable>();
+  for (const variable of variables)
+    if (variable.example !== undefined && variable.documented === false && !variable.optional)
+      undocumented.set(`${variable.at.file}:${variable.at.start}`, variable);
+  if (undocumented.size === 0) return;
+  diagnostics.forEach((d, index) => {
+    if (d.code !== "compose-unset-variable" || d.start === undefined) return;
+    // A use is of one variable: the place tells the finding's.
+    const variable = undocumented.get(`${d.file}:${d.start}`);
+    if (!variable) return;
+    diagnostics[index] = unsetVariable(variable.name, variable.at, envFile, variable.example);
+    variable.unset = true;
+  });
+}

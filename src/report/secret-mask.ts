@@ -1,0 +1,66 @@
+/**
+ * Secrets kept out of the code frames a report prints: a log of CI is often public. What a secret
+ * finding flags is masked in every frame of its file, where it is and wherever its text shows up
+ * again, a character for a character so that an underline stays under its place.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import { secretSpans } from "./secret-spans.js";
+
+/** The findings whose range is a secret as the file writes it, or the command or entry that holds one. */
+const SECRET_CODES: ReadonlySet<string> = new Set(["plaintext-secret", "secret-in-command"]);
+
+/**
+ * Text this short is masked only where a finding flags it: masked wherever it shows up, it would
+ * hide ordinary words ("db", "1") and tell the reader nothing.
+ */
+const SHORTEST_REPEATED = 4;
+
+const MASK = "*";
+
+interface FileSecrets {
+  spans: { start: number; end: number }[];
+  texts: Set<string>;
+}
+
+/** The secrets of each file, found only for files that have secret findings. */
+export class SecretMask {
+  private readonly files = new Map<string, FileSecrets>();
+
+  constructor(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) {
+    for (const d of diagnostics) {
+      if (!SECRET_CODES.has(d.code) || d.file === undefined || d.start === undefined) continue;
+      const end = d.end ?? d.start;
+      const text = sources.get(d.file);
+      if (text === undefined || end <= d.start) continue;
+      let secrets = this.files.get(d.file);
+      if (!secrets) {
+        secrets = { spans: [], texts: new Set() };
+        this.files.set(d.file, secrets);
+      }
+      for (const span of secretSpans(text.slice(d.start, end), d.code === "secret-in-command")) {
+        const at = { start: d.start + span.start, end: d.start + span.end };
+        secrets.spans.push(at);
+        // Written again elsewhere (a value copied into a label, a command), its text is as secret.
+        const value = text.slice(at.start, at.end).replace(/^["']|["']$/g, "");
+        if (value.length >= SHORTEST_REPEATED) secrets.texts.add(value);
+      }
+    }
+  }
+
+  /** A line of `file` that starts at offset `from`, its secrets masked. */
+  line(file: string, from: number, line: string): string {
+    const secrets = this.files.get(file);
+    if (!secrets) return line;
+    const masked = new Set<number>();
+    for (const { start, end } of secrets.spans)
+      for (let at = Math.max(start, from); at < Math.min(end, from + line.length); at++)
+        masked.add(at - from);
+    for (const text of secrets.texts)
+      for (let at = line.indexOf(text); at >= 0; at = line.indexOf(text, at + 1))
+        for (let unit = at; unit < at + text.length; unit++) masked.add(unit);
+    if (masked.size === 0) return line;
+    let shown = "";
+    for (let unit = 0; unit < line.length; unit++) shown += masked.has(unit) ? MASK : line[unit];
+    return shown;
+  }
+}

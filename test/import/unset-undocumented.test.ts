@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { folderWith } from "../helpers/files.js";
+
+/** What `check` finds about variables in a project of these files: code, line:column and message. */
+async function variableFindings(files: Record<string, string>): Promise<string[]> {
+  const folder = folderWith(files);
+  const result = await runCli(["check", "compose.yaml", "--format", "json"], folder);
+  const { diagnostics } = JSON.parse(result.stdout) as {
+    diagnostics: {
+      code: string;
+      message: string;
+      hint?: string;
+      range: { start: { line: number; column: number } };
+    }[];
+  };
+  return diagnostics
+    .filter((d) => d.code === "compose-unset-variable" || d.code === "undocumented-variable")
+    .map((d) => `${d.code}@${d.range.start.line}:${d.range.start.column} ${d.message} (${d.hint})`);
+}
+
+const compose = "services:\n  web:\n    image: nginx:1.25\n    environment:\n      LEVEL: ${LOG_LEVEL}\n";
+
+describe("a variable used with no default", () => {
+  it("is one finding that says both where it is neither set nor listed in the example env file", async () => {
+    expect(await variableFindings({ "compose.yaml": compose, ".env.example": "OTHER=\n" })).toEqual([
+      "compose-unset-variable@5:14 the variable LOG_LEVEL is not set and has no default, and .env.example does not list it (set it in .env or the environment, and add LOG_LEVEL= to .env.example)",
+    ]);
+    // Where a .env is read, the example still documents the project.
+    expect(
+      await variableFindings({ "compose.yaml": compose, ".env.example": "OTHER=\n", ".env": "OTHER=1\n" }),
+    ).toEqual([
+      "compose-unset-variable@5:14 the variable LOG_LEVEL is not set and has no default, and .env.example does not list it (set it in .env or the environment, and add LOG_LEVEL= to .env.example)",
+    ]);
+  });
+
+  it("keeps each finding where only one holds", async () => {
+    expect(await variableFindings({ "compose.yaml": compose })).toEqual([
+      "compose-unset-variable@5:14 the variable LOG_LEVEL is not set and has no default (set it in .env or the environment)",
+    ]);
+    expect(
+      await variableFindings({
+        "compose.yaml": compose,
+        ".env.example": "OTHER=\n",
+        ".env": "LOG_LEVEL=info\n",
+      }),
+    ).toEqual([
+      "undocumented-variable@5:14 ${LOG_LEVEL} is used here but not listed in .env.example (add LOG_LEVEL= to it)",
+    ]);
+    expect(await variableFindings({ "compose.yaml": compose, ".env.example": "LOG_LEVEL=info\n" })).toEqual(
+      [],
+    );
+  });
+});

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import type { Diagnostic } from "../../src/diagnostics.js";
+import { formatText } from "../../src/report/text.js";
+import { runCli } from "../helpers/cli.js";
+import { folderWith } from "../helpers/files.js";
+import { workloadHead } from "../rules/cases.js";
+
+const FORMATS = ["text", "json", "sarif", "github"] as const;
+
+/** Each format's report of `deployview check` run on `target` in `folder`. */
+async function reports(folder: string, target: string): Promise<Record<(typeof FORMATS)[number], string>> {
+  const [text, json, sarif, github] = await Promise.all(
+    FORMATS.map(async (format) => (await runCli(["check", target, "--format", format], folder)).stdout),
+  );
+  return { text: text!, json: json!, sarif: sarif!, github: github! };
+}
+
+/** The code frame printed under the finding at `place` (file:line:col) of a text report. */
+function frameAt(text: string, place: string): { source: string; underline: string } {
+  const lines = text.split("\n");
+  const at = lines.findIndex((line) => line.startsWith(`${place}: `));
+  expect(at, `no finding at ${place}`).toBeGreaterThanOrEqual(0);
+  return { source: lines[at + 1]!, underline: lines[at + 2]! };
+}
+
+/** What the underline of a frame stands under, in a frame of ASCII text. */
+const underlined = ({ source, underline }: { source: string; underline: string }) =>
+  source.slice(underline.indexOf("^"), underline.lastIndexOf("^") + 1);
+
+describe("a secret in a compose file", () => {
+  const secrets = ["hunter2secret", "s3cretvalue", "healthpw99", "tok3nvalue12345", "flowsecret77"];
+  const folder = folderWith({
+    "compose.yaml": [
+      "services:",
+      "  db:",
+      "    image: postgres:16",
+      "    environment:",
+      "      POSTGRES_PASSWORD: hunter2secret",
+      "  api:",
+      "    image: example/api:1.2",
+      '    command: ["server", "--password=s3cretvalue", "--port", "80"]',
+      "    environment:",
+      "      - API_TOKEN=tok3nvalue12345",
+      "    healthcheck:",
+      '      test: ["CMD", "mysqladmin", "ping", "-phealthpw99"]',
+      "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+      "",
+    ].join("\n"),
+  });
+
+  it("reaches no report, in any format", async () => {
+    const written = await reports(folder, "compose.yaml");
+    for (const [format, report] of Object.entries(written))
+      for (const secret of secrets) expect(report, `${secret} in ${format}`).not.toContain(secret);
+  });
+
+  it("is masked character for character in the frame under its finding, the underline under the mask", async () => {
+    const { text } = await reports(folder, "compose.yaml");
+    const variable = frameAt(text, "compose.yaml:5:26");
+    expect(variable.source).toBe("  5 |       POSTGRES_PASSWORD: *************");
+    expect(underlined(variable)).toBe("*".repeat("hunter2secret".length));
+    const command = frameAt(text, "compose.yaml:8:37");
+    expect(command.source).toBe('  8 |     command: ["server", "--password=***********", "--port", "80"]');
+    expect(underlined(command)).toBe("***********");
+  });
+
+  it("is masked alone where its finding flags what holds it, a list's entry or a whole command", async () => {
+    const { text } = await reports(folder, "compose.yaml");
+    expect(frameAt(text, "compose.yaml:10:9").source).toBe("  10 |       - API_TOKEN=***************");
+    const health = frameAt(text, "compose.yaml:12:13");
+    expect(health.source).toBe('  12 |       test: ["CMD", "mysqladmin", "ping", "-p**********"]');
+    expect(underlined(health)).toBe('["CMD", "mysqladmin", "ping", "-p**********"]');
+  });
+
+  it("is masked in the frame of another finding that shows its line", async () => {
+    const { text } = await reports(folder, "compose.yaml");
+    // The unpinned image's frame shows the line that sets the variable too.
+    const image = frameAt(text, "compose.yaml:13:17");
+    expect(image.source).toBe(
+      "  13 |   web: { image: 'web:latest', environment: { DB_PASSWORD: ************ } }",
+    );
+    expect(underlined(image)).toBe("'web:latest'");
+  });
+});
+
+describe("a secret in a Kubernetes manifest", () => {
+  const folder = folderWith({
+    "app.yaml": [
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      containers:",
+      "        - name: web",
+      "          image: 'web:1.0'",
+      '          args: ["--port", "80", "--password=argsecret42"]',
+      "          env:",
+      "            - name: DB_PASSWORD",
+      "              value: envsecret4242",
+      "",
+    ].join("\n"),
+  });
+
+  it("reaches no report, in any format, from env or from args", async () => {
+    const written = await reports(folder, "app.yaml");
+    for (const [format, report] of Object.entries(written))
+      for (const secret of ["argsecret42", "envsecret4242"])
+        expect(report, `${secret} in ${format}`).not.toContain(secret);
+  });
+
+  it("is masked in the frames under its findings, the underline under the mask", async () => {
+    const { text } = await reports(folder, "app.yaml");
+    const args = frameAt(text, "app.yaml:12:46");
+    expect(args.source).toBe('  12 |           args: ["--port", "80", "--password=***********"]');
+    expect(underlined(args)).toBe("***********");
+    const env = frameAt(text, "app.yaml:15:22");
+    expect(env.source).toBe("  15 |               value: *************");
+    expect(underlined(env)).toBe("*************");
+  });
+});
+
+describe("the text report, given a secret finding", () => {
+  const file = "/p/compose.yaml";
+  const text = "x:\n  TOKEN: abc123secret\n  note: copy of abc123secret, and 'a:latest'\n";
+  const at = (code: Diagnostic["code"], found: string, from = 0): Diagnostic => {
+    const start = text.indexOf(found, from);
+    return { code, severity: "error", message: "m", file, start, end: start + found.length };
+  };
+  const report = (diagnostics: Diagnostic[]) =>
+    formatText(diagnostics, new Map([[file, text]]), { color: false, cwd: "/p" });
+
+  it("masks its value wherever a frame of that file shows it", () => {
+    const shown = report([at("plaintext-secret", "abc123secret"), at("image-latest-tag", "'a:latest'")]);
+    expect(shown).not.toContain("abc123secret");
+    expect(shown).toContain("  3 |   note: copy of ************, and 'a:latest'");
+  });
+
+  it("leaves a file's frames as written where no secret finding is", () => {
+    expect(report([at("image-latest-tag", "'a:latest'")])).toContain(
+      "  3 |   note: copy of abc123secret, and 'a:latest'",
+    );
+  });
+
+  it("masks a command's secret to the end of the quoted word that holds it, and all of a command it cannot read", () => {
+    const frameOf = (line: string) => {
+      const diagnostic: Diagnostic = {
+        code: "secret-in-command",
+        severity: "error",
+        message: "m",
+        file,
+        start: 3,
+        end: line.length,
+      };
+      return formatText([diagnostic], new Map([[file, `${line}\n`]]), { color: false, cwd: "/p" }).split(
+        "\n",
+      )[1];
+    };
+    expect(frameOf('c: ["run", "--password=two words", "-v"]')).toBe(
+      '  1 | c: ["run", "--password=*********", "-v"]',
+    );
+    expect(frameOf("c: ['run', '--password=it''s', '-v']")).toBe(
+      "  1 | c: ['run', '--password=*****', '-v']",
+    );
+    expect(frameOf("c: it's run --password=x")).toBe(`  1 | c: ${"*".repeat(21)}`);
+  });
+});
