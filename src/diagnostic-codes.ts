@@ -142,6 +142,7 @@ export const ruleIds = [
   "duplicate-names",
   "duplicate-variable",
   "exposed-datastore",
+  "governing-service-not-headless",
   "health-port-undeclared",
   "host-namespace",
   "host-variable-in-cluster",

@@ -21,6 +21,7 @@ import { duplicateMountPath } from "./duplicate-mount-path.js";
 import { duplicateNames } from "./duplicate-names.js";
 import { duplicateVariable } from "./duplicate-variable.js";
 import { exposedDatastore } from "./exposed-datastore.js";
+import { governingServiceNotHeadless } from "./governing-service-not-headless.js";
 import { healthPortUndeclared } from "./health-port-undeclared.js";
 import { hostNamespace } from "./host-namespace.js";
 import { hostPortConflict } from "./host-port-conflict.js";
@@ -94,6 +95,7 @@ export const rules: readonly Rule[] = [
   duplicateNames,
   duplicateVariable,
   exposedDatastore,
+  governingServiceNotHeadless,
   healthPortUndeclared,
   hostNamespace,
   hostVariableInCluster,

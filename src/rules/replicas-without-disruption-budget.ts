@@ -23,7 +23,7 @@ export const replicasWithoutDisruptionBudget: Rule = {
           continue;
         const fromManifests = context.model.readFrom === "kubernetes";
         context.report(
-          fromManifests ? instance.at : (instance.replicasAt ?? instance.at),
+          instance.replicasAt ?? instance.at,
           `'${instance.id}' runs ${instance.replicas.min === instance.replicas.max ? instance.replicas.min : `${instance.replicas.min} or more`} replicas with no disruption budget`,
           fromManifests
             ? "add a PodDisruptionBudget that selects its pods, so a drain keeps some replicas up"

@@ -23,7 +23,7 @@ export const replicasWithoutSpreading: Rule = {
           continue;
         const fromManifests = context.model.readFrom === "kubernetes";
         context.report(
-          fromManifests ? instance.at : (instance.replicasAt ?? instance.at),
+          instance.replicasAt ?? instance.at,
           `'${instance.id}' runs up to ${instance.replicas.max} replicas that may all land on one node`,
           fromManifests
             ? "spread them across nodes (topologySpreadConstraints or pod anti-affinity)"

@@ -18,6 +18,9 @@ export const runsAsRoot: Rule = {
     }[context.model.readFrom ?? "model"];
     for (const service of context.model.services) {
       const { user, runAsNonRoot, at } = service.security;
+      // Manifests that give user 0 where runAsNonRoot is true are refused by the kubelet (reported
+      // as runtime-refused): the container never starts, so never as root.
+      if (context.model.readFrom === "kubernetes" && runAsNonRoot === true && user === 0) continue;
       if (isRootUser(user)) context.report(at.user ?? service.at, `'${service.id}' runs as root`, hint);
       // A manifest that states no user runs the image's, root for most images; Compose files
       // and models are left alone, where leaving the image's user is the common, accepted way.

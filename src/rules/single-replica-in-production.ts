@@ -23,7 +23,7 @@ export const singleReplicaInProduction: Rule = {
         )
           continue;
         context.report(
-          instance.at,
+          instance.replicasAt ?? instance.at,
           instance.replicas.max === 0
             ? `'${instance.id}' runs no replica in production`
             : `'${instance.id}' runs one replica in production`,

@@ -1624,6 +1624,38 @@ export const cases: RuleCase[] = [
     expected: ["4:28"],
   },
   {
+    rule: "governing-service-not-headless",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("StatefulSet", "db"),
+        "    spec: { containers: [{ name: db, image: 'postgres:16' }] }",
+        "  serviceName: db",
+        "---",
+        ...service("db", "{ selector: { app: db }, ports: [{ port: 5432 }] }"),
+        "",
+      ].join("\n"),
+    },
+    expected: ["9:16"],
+  },
+  {
+    rule: "governing-service-not-headless",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("StatefulSet", "db"),
+        "    spec: { containers: [{ name: db, image: 'postgres:16' }] }",
+        "  serviceName: db",
+        "---",
+        ...service("db", "{ clusterIP: None, selector: { app: db }, ports: [{ port: 5432 }] }"),
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "unknown-service-account",
     text: "",
     manifests: true,

@@ -42,6 +42,8 @@ export const missCases: RuleCase[] = [
         "    metadata: { labels: { app: db } }",
         "    spec: { containers: [{ name: db, image: 'postgres:16', volumeMounts: [{ name: data, mountPath: /var/lib/postgresql/data }] }] }",
         "  volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 5Gi } } } }]",
+        "---",
+        ...service("db", "{ clusterIP: None, selector: { app: db }, ports: [{ port: 5432 }] }"),
         "",
       ].join("\n"),
     },

@@ -9,7 +9,7 @@ import { SourceIndex } from "../../src/report/position.js";
 import { lint, rules, type SeveritySetting } from "../../src/rules/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { folderWith } from "../helpers/files.js";
-import { head, cases as hitsAndMisses, oneContainer } from "./cases.js";
+import { head, cases as hitsAndMisses, oneContainer, workloadHead } from "./cases.js";
 import { missCases } from "./miss-cases.js";
 
 const cases = [...hitsAndMisses, ...missCases];
@@ -100,6 +100,47 @@ describe("manifests checked from a folder named for production or development", 
   it("run nowhere in particular where the folder is named otherwise", async () => {
     expect(await single("overlays/staging")).toEqual([]);
     expect(await single("overlays/staging/app.yaml")).toEqual([]);
+  });
+});
+
+describe("manifests whose namespace is named for production or development", () => {
+  const app = (namespace: string) =>
+    `${[...workloadHead("Deployment", "web", namespace), "    spec: { containers: [{ name: web, image: 'web:1.0' }] }"].join("\n")}\n`;
+  const dir = folderWith(
+    {
+      "web/app.yaml": app("production"),
+      "site/app.yaml": app("prod"),
+      "staging/app.yaml": app("staging"),
+      "both/app.yaml": `${app("production")}---\n${app("dev").replaceAll("web", "api")}`,
+      "overlays/production/app.yaml": app("dev"),
+      "overlays/dev/app.yaml": app("production"),
+      "shop/kustomization.yaml": "namespace: live\nresources: [app.yaml]\n",
+      "shop/app.yaml": `${oneContainer("Deployment", "web").join("\n")}\n`,
+    },
+    "deployview-namespace-",
+  );
+  const single = async (path: string) =>
+    findingsOf(await loadManifestsAsModel([join(dir, path)]), "single-replica-in-production").map(
+      (f) => f.where,
+    );
+
+  it("run in production, as those in a folder so named do", async () => {
+    expect(await single("web")).toEqual(["3:13"]);
+    expect(await single("site/app.yaml")).toEqual(["3:13"]);
+  });
+
+  it("run in production where a kustomization puts them in such a namespace", async () => {
+    expect(await single("shop")).toEqual(["3:13"]);
+  });
+
+  it("run nowhere in particular where the namespaces say nothing, or say different things", async () => {
+    expect(await single("staging")).toEqual([]);
+    expect(await single("both")).toEqual([]);
+  });
+
+  it("run where their folder says, where folder and namespace disagree", async () => {
+    expect(await single("overlays/production")).toEqual(["3:13"]);
+    expect(await single("overlays/dev")).toEqual([]);
   });
 });
 

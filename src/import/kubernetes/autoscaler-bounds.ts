@@ -46,7 +46,8 @@ function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
       },
     };
   }
-  // A bound as its file writes it (0x3, 5e0), looked up only for the message of one refused.
+  // A bound as its file writes it (0x3, 5e0), looked up only for the message of one refused: the
+  // message quotes the file, where a hint suggests a value in plain decimal.
   const quoted = (bound: Bound, value: number) =>
     writtenIn(autoscaler, [...autoscaler.base, "spec", bound], value);
   if (max < 1)
@@ -71,7 +72,8 @@ function boundsProblem(autoscaler: ManifestObject): BoundsProblem | undefined {
       bound: "maxReplicas",
       said: {
         message: `${name} keeps at least ${least} replicas and at most ${most}, which the API server refuses: maxReplicas is minReplicas or more`,
-        hint: `raise maxReplicas to ${least} or more, or lower minReplicas to ${most}`,
+        // Values to write, not what the file wrote: 5, never 5e0.
+        hint: `raise maxReplicas to ${min} or more, or lower minReplicas to ${max}`,
       },
     };
   }

@@ -29,6 +29,7 @@ import {
   podSpecOf,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
+import { refusedAsRoot } from "./root-user-refused.js";
 
 /** `built`: images a build makes (Skaffold's artifacts), which are not pulled, so not judged as pulled. */
 export function extraContainerFindings(
@@ -55,7 +56,7 @@ export function extraContainerFindings(
           hint ? { hint } : {},
         ),
       );
-    risks(container, volumes, who, report, built);
+    risks(container, volumes, who, report, built, refusedAsRoot(container, asObject(pod.securityContext)));
   }
   const inherited = inheritedRootUser(object, service);
   if (inherited) found.push(inherited);
@@ -110,7 +111,7 @@ function inheritedRootUser(object: ManifestObject, service: string): Diagnostic 
   const containers = podContainers(object, service);
   if (!containers.some(({ first, container }) => first && ownUser(container))) return undefined;
   const heir = containers.find(({ first, container }) => !first && !ownUser(container));
-  if (!heir) return undefined;
+  if (!heir || refusedAsRoot(heir.container, asObject(pod.securityContext))) return undefined;
   return diagnostic(
     "runs-as-root",
     "warning",
@@ -127,6 +128,8 @@ function risks(
   // Without a hint of its own, a finding takes its rule's.
   report: (code: DiagnosticCode, message: string, steps: KeyPath, hint?: string) => void,
   built?: ReadonlyMap<string, unknown>,
+  // A container the kubelet refuses for its user 0 is reported as refused, never started as root.
+  refused = false,
 ): void {
   const image = container.image;
   if (typeof image === "string" && unpinnedImage(image) && !built?.has(image))
@@ -156,7 +159,7 @@ function risks(
   if (security.privileged === true)
     report("privileged-container", `${who} runs privileged`, ["securityContext", "privileged"]);
   // A user set for the whole pod is the first container's finding, at the pod.
-  if (typeof security.runAsUser === "number" && isRootUser(security.runAsUser))
+  if (typeof security.runAsUser === "number" && isRootUser(security.runAsUser) && !refused)
     report(
       "runs-as-root",
       `${who} runs as root`,

@@ -11,6 +11,7 @@ import { limits, tooManyMessage } from "../../load/limits.js";
 import { pathKind } from "../../load/path-kind.js";
 import { isStandardInput } from "../../load/standard-input.js";
 import { lintableModel, resolveModel } from "../../model/resolve/index.js";
+import { environmentOf } from "./environment.js";
 import { type BuildContext, buildKustomization, kustomizationIn, readManifestFile } from "./kustomize.js";
 import type { ManifestObject } from "./objects.js";
 import { looksLikeManifest, MANIFEST_FILE } from "./read-file.js";
@@ -71,18 +72,6 @@ export function readManifests(
   return { objects, kustomized };
 }
 
-/**
- * The environment manifests run in, where the folder they are in is named for one (overlays/production,
- * k8s/dev), as a compose.prod.yaml runs in production: the rules that tell production and development
- * apart read its name. Any other name says nothing of where they run.
- */
-function environmentOf(path: string): string {
-  const folder = basename(pathKind(path) === "folder" ? path : dirname(path));
-  return ENVIRONMENT_FOLDER.test(folder) ? folder.toLowerCase() : "kubernetes";
-}
-
-const ENVIRONMENT_FOLDER = /^(?:prod|production|live|dev|development|local)$/i;
-
 export async function importManifests(
   paths: string[],
   options: { name?: string; environment?: string; root?: string } = {},
@@ -118,11 +107,17 @@ export async function importManifests(
   const first = paths[0]!;
   const name =
     options.name ?? (basename(pathKind(first) === "folder" ? first : dirname(first)) || "kubernetes");
-  const imported = manifestsToModel(name, objects, options.environment ?? environmentOf(first), first, {
-    builds: skaffoldBuilds(first),
-    // What one kustomization gathers, kustomize builds as one set, where an object twice is refused.
-    ...(kustomized && paths.length === 1 ? { kustomization: true } : {}),
-  });
+  const imported = manifestsToModel(
+    name,
+    objects,
+    options.environment ?? environmentOf(first, objects),
+    first,
+    {
+      builds: skaffoldBuilds(first),
+      // What one kustomization gathers, kustomize builds as one set, where an object twice is refused.
+      ...(kustomized && paths.length === 1 ? { kustomization: true } : {}),
+    },
+  );
   append(diagnostics, imported.diagnostics);
   return { imported, diagnostics, sources, kustomized };
 }

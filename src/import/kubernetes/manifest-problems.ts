@@ -10,6 +10,7 @@ import { autoscalerBounds } from "./autoscaler-bounds.js";
 import { deprecatedServiceAccountFindings } from "./deprecated-service-account.js";
 import { evictionPolicyFindings } from "./eviction-policy.js";
 import { fieldDiagnostics } from "./field-problems.js";
+import { governingServiceFindings } from "./governing-services.js";
 import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { missingObjectFindings } from "./missing-objects.js";
@@ -57,6 +58,7 @@ export function manifestProblems(view: ManifestView): {
   const bounds = autoscalerBounds(ofKind("HorizontalPodAutoscaler"));
   const autoscalerFor = autoscalerIndex(bounds.taken, namespaceOf);
   const nodePorts = nodePortProblems(services);
+  const governing = governingServiceFindings(workloads, services, namespaceOf);
   const diagnostics: Diagnostic[] = [];
   // Appended list by list: a hostile file makes any of them long enough to overflow `push(...)`.
   for (const found of [
@@ -67,6 +69,7 @@ export function manifestProblems(view: ManifestView): {
     unknownKindProblems(objects),
     nodePorts.diagnostics,
     missingObjectFindings(workloads, objects, namespaceOf),
+    governing.diagnostics,
   ])
     append(diagnostics, found);
   const findings: Diagnostic[] = [
@@ -76,6 +79,7 @@ export function manifestProblems(view: ManifestView): {
     ...mountPathFindings(workloads),
     ...sharedClaimFindings(workloads, objects, namespaceOf, autoscalerFor),
     ...nodePorts.findings,
+    ...governing.findings,
     ...serviceAccountFindings(workloads, objects, namespaceOf),
     ...deprecatedServiceAccountFindings(workloads),
     ...privilegeEscalationFindings(workloads),

@@ -7,6 +7,17 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import { asObject, type Json, type ManifestObject, podSpecOf } from "./objects.js";
 import { runtimeRefused } from "./refusals.js";
 
+/**
+ * Whether the kubelet refuses the container for being given user 0 where it must not be root: its
+ * own settings first, then its pod's. Such a container never starts, so it never runs as root.
+ */
+export function refusedAsRoot(container: Json, podSecurity: Json): boolean {
+  const own = asObject(container.securityContext);
+  return (
+    (own.runAsNonRoot ?? podSecurity.runAsNonRoot) === true && (own.runAsUser ?? podSecurity.runAsUser) === 0
+  );
+}
+
 export function rootUserRefused(
   workload: ManifestObject,
   container: Json,
@@ -15,9 +26,7 @@ export function rootUserRefused(
 ): Diagnostic[] {
   const pod = podSpecOf(workload);
   const own = asObject(container.securityContext);
-  const shared = asObject(pod.spec.securityContext);
-  if ((own.runAsNonRoot ?? shared.runAsNonRoot) !== true || (own.runAsUser ?? shared.runAsUser) !== 0)
-    return [];
+  if (!refusedAsRoot(container, asObject(pod.spec.securityContext))) return [];
   const user =
     own.runAsUser !== undefined
       ? [...path, "securityContext"]

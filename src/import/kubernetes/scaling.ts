@@ -63,7 +63,8 @@ export function scaleInstance(
   } else {
     const replicas = asObject(workload.value.spec).replicas;
     minimum = isReplicaCount(replicas) ? replicas : 1;
-    if (minimum !== 1) {
+    // Kept where written, 1 too, so that a finding about the count points at it.
+    if (isReplicaCount(replicas)) {
       instance.replicas = minimum;
       noteFor(workload)([...path, "replicas"], ["spec", "replicas"]);
     }

@@ -54,7 +54,7 @@ describe("the replica bounds of a HorizontalPodAutoscaler", () => {
     expect(zero.diagnostics[0]!.hint).toBe("give minReplicas 1 or more, or leave it out for 1");
   });
 
-  it("quotes the bounds as they are written", async () => {
+  it("quotes the bounds as they are written, and suggests plain numbers", async () => {
     const below = await autoscaled("maxReplicas: 0x0");
     expect(below.diagnostics[0]!.message).toBe(
       "HorizontalPodAutoscaler 'api' keeps at most 0x0 replicas, which the API server refuses: maxReplicas is 1 or more",
@@ -63,9 +63,8 @@ describe("the replica bounds of a HorizontalPodAutoscaler", () => {
     expect(crossed.diagnostics[0]!.message).toBe(
       "HorizontalPodAutoscaler 'api' keeps at least 5e0 replicas and at most 0x3, which the API server refuses: maxReplicas is minReplicas or more",
     );
-    expect(crossed.diagnostics[0]!.hint).toBe(
-      "raise maxReplicas to 5e0 or more, or lower minReplicas to 0x3",
-    );
+    // A value the hint suggests is one to write, in plain decimal, whatever form the file uses.
+    expect(crossed.diagnostics[0]!.hint).toBe("raise maxReplicas to 5 or more, or lower minReplicas to 3");
     const zero = await autoscaled("minReplicas: 0e0, maxReplicas: 3");
     expect(zero.diagnostics[0]!.message).toBe(
       "HorizontalPodAutoscaler 'api' keeps at least 0e0 replicas, which the API server refuses unless its HPAScaleToZero feature gate is on: minReplicas is 1 or more",

@@ -30,7 +30,7 @@ describe("keeping replicas apart", () => {
     "does not spread the replicas where it selects other pods than the workload's own: %s",
     async (spread) => {
       const { at } = await manifestRuleFindings(kafka(spread), "replicas-without-spreading");
-      expect(at).toEqual(["replicas-without-spreading@3:13"]);
+      expect(at).toEqual(["replicas-without-spreading@5:13"]);
     },
   );
 
@@ -43,7 +43,7 @@ describe("keeping replicas apart", () => {
     "does not spread the replicas where it has no label selector, which selects no pods: %s",
     async (spread) => {
       const { at } = await manifestRuleFindings(kafka(spread), "replicas-without-spreading");
-      expect(at).toEqual(["replicas-without-spreading@3:13"]);
+      expect(at).toEqual(["replicas-without-spreading@5:13"]);
     },
   );
 
