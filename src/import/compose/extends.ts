@@ -93,8 +93,11 @@ export async function applyExtends(
       const read = await context.read(path);
       const [first, ...later] = read.sources ?? [];
       if (!first) return undefined;
-      // A file of several documents is what they make merged, as a project of several files is.
-      found = later.length === 0 ? first : { ...first, value: mergeCompose([first, ...later]) };
+      // A file of several documents is what they make merged, as a project of several files is. Of
+      // their tags, Compose applies only the last document's to the services there that extend
+      // (compose-go's loader keeps the tags of the document it read last).
+      const last = later.at(-1);
+      found = last ? { ...first, value: mergeCompose([first, ...later]), tags: last.tags } : first;
       files.set(path, found);
     }
     return isObject(found.value.services) ? found.value.services : {};
