@@ -492,6 +492,54 @@ describe("extends", () => {
     ]);
   });
 
+  it("points a finding about what a service takes from a file of several documents at the document that writes it", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  web:\n    extends: { file: base.yaml, service: mid }\n",
+      "base.yaml": [
+        "services:",
+        "  base:",
+        "    image: shop/web:1.0",
+        "    volumes: [/var/run/docker.sock:/var/run/docker.sock]",
+        "---",
+        "services:",
+        "  mid:",
+        "    extends: base",
+        "    image: nginx:latest",
+        "    environment: { API_TOKEN: abcdef1234567890abcdef }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const codes = new Set(["docker-socket-mounted", "plaintext-secret", "image-latest-tag"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => codes.has(d.code));
+    const where = found.map((d) => `${d.file!.slice(folder.length + 1)} ${located([d], loaded.sources)[0]}`);
+    expect(where.sort()).toEqual([
+      "base.yaml docker-socket-mounted@4:15",
+      "base.yaml image-latest-tag@9:12",
+      "base.yaml plaintext-secret@10:31",
+    ]);
+    // So is an extends there that cannot be followed, and a path there that is missing.
+    const broken = folderWith({
+      "compose.yaml": "services:\n  web:\n    extends: { file: base.yaml, service: mid }\n",
+      "base.yaml": [
+        "services:",
+        "  base: { image: 'shop/web:1.0' }",
+        "---",
+        "services:",
+        "  mid:",
+        "    extends: nothing",
+        "    image: shop/web:1.0",
+        "    env_file: ./missing.env",
+        "",
+      ].join("\n"),
+    });
+    const read = await importCompose([join(broken, "compose.yaml")]);
+    expect(located([...read.diagnostics, ...read.imported!.findings], read.sources)).toEqual([
+      "compose-extends-invalid@6:14",
+      "missing-path@8:15",
+    ]);
+  });
+
   it("points a finding about a list entry taken from the service extended there, not at the entry in the same place of the extending service's own list", async () => {
     const folder = folderWith({
       "compose.yaml": [
