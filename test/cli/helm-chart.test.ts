@@ -87,6 +87,19 @@ describe("deployview check on a Helm chart", () => {
   });
 });
 
+describe("templates without a Chart.yaml beside them", () => {
+  it("are passed over with their folder, and the manifests beside that folder are checked", async () => {
+    const root = folderWith({
+      "k8s/templates/service.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n",
+      "k8s/zz/tool.yaml": MANIFEST,
+    });
+    const { code, found } = await check(root, ".");
+    expect(code).toBe(0);
+    expect(found).toContain("image-latest-tag@k8s/zz/tool.yaml");
+    expect(found.filter((f) => !f.endsWith("@k8s/zz/tool.yaml"))).toEqual(["helm-chart-not-checked@k8s"]);
+  });
+});
+
 describe("what is a Helm template", () => {
   it("is a file under templates with a Helm action in it, not one whose braces another tool fills in", () => {
     const root = folderWith({

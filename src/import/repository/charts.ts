@@ -15,23 +15,27 @@ export interface WithoutCharts {
 
 export function withoutCharts(folders: readonly Folder[]): WithoutCharts {
   const charts: string[] = [];
+  /** The folders passed over with all below them: charts, and templates folders without a Chart.yaml seen. */
+  const passed: string[] = [];
   const kept: Folder[] = [];
-  const add = (chart: string) => {
+  const add = (chart: string, folder: string) => {
     if (!charts.includes(chart)) charts.push(chart);
+    passed.push(folder);
   };
   for (const folder of folders) {
     const { dir, entries } = folder;
-    if (charts.some((chart) => isWithin(dir, chart))) continue;
+    if (passed.some((over) => isWithin(dir, over))) continue;
     const chartFile = entries.some((e) => e.name === CHART_FILE && e.isFile());
     if (chartFile && entries.some((e) => e.name === TEMPLATES && e.isDirectory())) {
-      add(dir);
+      add(dir, dir);
       continue;
     }
-    // Below a chart whose Chart.yaml the walk did not see (its templates folder was named): every
-    // file there is the chart's, as helm renders even one without an action.
+    // Below a templates folder whose Chart.yaml the walk did not see (the templates folder was named,
+    // or the chart lacks one): every file there is a template, as helm renders even one without an
+    // action, but what lies beside that folder is no more the chart's than the walk can tell.
     const chart = templateChartIn(folder);
     if (chart === undefined) kept.push(folder);
-    else add(chart);
+    else add(chart, join(chart, TEMPLATES));
   }
   return { folders: kept, charts };
 }
