@@ -99,6 +99,8 @@ export const coreDiagnosticCodes = {
   "kustomize-unsupported": "A kustomize feature deployview does not apply.",
   "kustomize-invalid-field":
     "A kustomization field kustomize refuses or Kubernetes would: a replicas entry without a workload's name, or with a count that is text, a fraction, negative or beyond an int64, or with none, which kustomize reads as 0; a namePrefix, nameSuffix or namespace that is not text; a component that is a file, not a folder, or whose kustomization is not of kind Component, and a resource that is a Component.",
+  "helm-chart-not-checked":
+    "A Helm chart, whose templates deployview does not render and so does not check; render it with helm template and check what it makes.",
   // drift between the model and committed files
   "stale-generated-file": "A generated file differs from what the model generates now.",
   "configuration-drift":

@@ -10,6 +10,11 @@ export interface SourceRange {
   file: string;
   start: number;
   end: number;
+  /**
+   * Where a value written elsewhere is used: the YAML alias that takes it, where the range is its
+   * anchor's value. A finding there names it beside the anchor, as a related location.
+   */
+  via?: RelatedLocation;
 }
 
 export interface RelatedLocation extends SourceRange {
@@ -53,17 +58,25 @@ export function diagnostic(
   extra: Pick<Diagnostic, "hint" | "path" | "related"> = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity, message };
+  let via: RelatedLocation | undefined;
   if (at) {
     d.file = at.file;
     if ("start" in at) {
       d.start = at.start;
       d.end = at.end;
+      via = at.via;
     }
   }
   if (extra.hint) d.hint = extra.hint;
   if (extra.path) d.path = extra.path;
-  if (extra.related?.length) d.related = extra.related;
+  const related = via ? [...(extra.related ?? []), relatedAt(via)] : extra.related;
+  if (related?.length) d.related = related;
   return d;
+}
+
+/** A related location as a plain value: a range found lazily has its fields as getters. */
+function relatedAt({ file, start, end, message }: RelatedLocation): RelatedLocation {
+  return { file, start, end, message };
 }
 
 /** A file that could not be read. */

@@ -4,7 +4,7 @@
  * sets are each checked on their own (as `init` would find them).
  */
 import { existsSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { unreadableFile } from "../diagnostics.js";
 import {
   isComposeFileName,
@@ -13,6 +13,7 @@ import {
   looksLikeModelFile,
 } from "../import/compose/file-names.js";
 import { type ComposeImportOptions, loadComposeAsModel } from "../import/compose/index.js";
+import { chartNotChecked, chartOfTemplate, isChartFolder } from "../import/kubernetes/helm-charts.js";
 import type { LoadResult } from "../load/index.js";
 import { isStandardInput, readStandardInput } from "../load/standard-input.js";
 
@@ -81,6 +82,9 @@ async function targetOf(
     return [() => loadModelFile(path)];
   }
   if (!isDirectory) {
+    // The chart's own files (Chart.yaml, values.yaml) are no manifests or model either.
+    const chart = isChartFolder(dirname(path)) ? dirname(path) : chartOfTemplate(path);
+    if (chart !== undefined) return [chartLoad(chart)];
     if (isComposeFileName(basename(path)) && !looksLikeModelFile(path))
       return [() => loadComposeAsModel([path], compose)];
     if ((await kubernetes()).looksLikeManifest(path)) return MANIFEST_FILE_NAMED;
@@ -90,6 +94,7 @@ async function targetOf(
     return [() => loadModelFile(path)];
   }
   if (existsSync(join(path, MODEL_FILE))) return [() => loadModelFile(join(path, MODEL_FILE))];
+  if (isChartFolder(path)) return [chartLoad(path)];
   if ((await kubernetes()).kustomizationIn(path)) return [() => loadManifests([path])];
   const { findConfigurationSets } = await import("../import/repository/sets.js");
   // A folder is checked as `kubectl apply -f` would apply it: variants of one object are defined twice.
@@ -97,6 +102,7 @@ async function targetOf(
   const loads: Load[] = [
     ...sets.compose.map((set) => () => loadComposeAsModel(set.files, compose)),
     ...sets.manifests.map((set) => () => loadManifests(set.paths)),
+    ...sets.charts.map(chartLoad),
   ];
   if (loads.length > 0) return loads;
   // Manifests with no workload among them (the Services and ConfigMaps a base shares) make no
@@ -115,6 +121,16 @@ async function targetOf(
       ],
     }),
   ];
+}
+
+/** A Helm chart, checked as far as deployview can: its one finding says how to check what it makes. */
+function chartLoad(chart: string): Load {
+  return async () => ({
+    model: undefined,
+    sources: new Map(),
+    diagnostics: [chartNotChecked(chart)],
+    nothingToCheck: true,
+  });
 }
 
 /**

@@ -188,7 +188,7 @@ export function checkCommand(targets: Targets): Command {
         if (loaded.model) {
           append(diagnostics, checkLoadedModel(loaded.model, loaded, severities));
           checked.push(loaded.model.readFrom ?? "model");
-        } else unusable = true;
+        } else if (!loaded.nothingToCheck) unusable = true;
         runs.push(diagnostics);
       }
       const found = sortDiagnostics(uniqueDiagnostics(runs)).filter(

@@ -19,6 +19,11 @@ export interface LoadResult {
    * part of is read (a compose file another overrides, a kustomize base) is not among them.
    */
   wholeFiles?: string[];
+  /**
+   * Set where no model was to be made of what was read, and none is missing: a Helm chart, whose
+   * templates deployview does not render, says so with a finding and is no input it cannot use.
+   */
+  nothingToCheck?: true;
 }
 
 export function loadModelText(text: string, file: string): LoadResult {

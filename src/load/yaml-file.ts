@@ -16,7 +16,7 @@ import {
   type YAMLError,
 } from "yaml";
 import { append } from "../collections.js";
-import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
+import { type Diagnostic, diagnostic, type RelatedLocation, type SourceRange } from "../diagnostics.js";
 import { fastParseAll, type ParsedDocument } from "./fast-yaml.js";
 import { FORBIDDEN_KEYS } from "./forbidden-keys.js";
 import { fileTooLarge, limits } from "./limits.js";
@@ -589,7 +589,8 @@ export function hasPath(yaml: YamlFile, path: KeyPath): boolean {
 /**
  * Where a key path is in the file, and how many of its steps the file has: the key itself when
  * `prefer` is "key" (for "unknown key", or for an element's own position), else its value. Falls
- * back to the nearest existing ancestor.
+ * back to the nearest existing ancestor. A value taken through an alias is where its anchor writes
+ * it, with the alias as `via`.
  */
 export function reach(
   yaml: YamlFile,
@@ -600,10 +601,26 @@ export function reach(
   for (let depth = along.length - 1; depth >= 0; depth--) {
     const { key, value } = along[depth]!;
     const node = prefer === "key" ? (key ?? value) : (value ?? key);
-    if (node?.range)
-      return { depth: along.length - 1, range: withoutBreaksAfter(yaml.text, rangeOf(node, yaml.file)) };
+    if (!node?.range) continue;
+    // A value an alias takes is written, and fixed, at its anchor; the alias is where it is used.
+    const anchored = (isAlias(node) ? dealiased(yaml.document, node) : undefined) as Node | undefined;
+    const found = rangeOf(anchored?.range ? anchored : node, yaml.file);
+    const alias = anchored?.range ? node : lastAlias(along.slice(0, depth));
+    if (isAlias(alias)) found.via = aliasSite(alias, yaml.file);
+    return { depth: along.length - 1, range: withoutBreaksAfter(yaml.text, found) };
   }
   return { depth: along.length - 1, range: { file: yaml.file, start: 0, end: 0 } };
+}
+
+/** The alias nearest the end of a walk that the walk went through, to a value in its anchor. */
+function lastAlias(along: readonly { value?: Node }[]): Node | undefined {
+  for (let depth = along.length - 1; depth >= 0; depth--)
+    if (isAlias(along[depth]!.value)) return along[depth]!.value;
+  return undefined;
+}
+
+function aliasSite(alias: Alias, file: string): RelatedLocation {
+  return { ...rangeOf(alias, file), message: `used here through the alias *${alias.source}` };
 }
 
 /** A block scalar's (`|`, `>`) range takes in the line breaks after it: it ends on its last line. */

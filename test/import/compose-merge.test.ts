@@ -413,6 +413,33 @@ describe("extends", () => {
     expect(run.web).toEqual({ publish: { p80: 8082 } });
   });
 
+  it("takes a file of several documents as Compose does: the documents merged, and only the last one's tags on the services there that extend", async () => {
+    const published = async (extended: string) => {
+      const folder = folderWith({
+        "compose.yaml": "services:\n  web:\n    extends: { file: base.yaml, service: mid }\n",
+        "base.yaml": extended,
+      });
+      const result = await importCompose([join(folder, "compose.yaml")]);
+      expect(located(result.diagnostics, result.sources)).toEqual([]);
+      const run = Object.values(
+        result.imported!.input.environments as unknown as Record<
+          string,
+          { nodes: { host: { nodes: { compose: { run: Record<string, { publish?: unknown }> } } } } }
+        >,
+      )[0]!.nodes.host.nodes.compose.run;
+      return run.web!.publish;
+    };
+    const base = "services:\n  base:\n    image: shop/web:1.0\n    ports: ['8080:80']\n";
+    const mid = "  mid:\n    extends: base\n    ports: !override ['8081:80']\n";
+    // The override in the last document replaces what mid takes from base.
+    expect(await published(`${base}---\nservices:\n${mid}`)).toEqual({ p80: 8081 });
+    // One in an earlier document Compose does not apply: the later document's tags are the only ones it keeps.
+    expect(await published(`${base}${mid}---\nservices:\n  cache: { image: 'redis:7' }\n`)).toEqual({
+      p80: 8080,
+      "p80-8081": 8081,
+    });
+  });
+
   it("that cannot be followed is the only finding about what the service lacks, along a chain too", async () => {
     const folder = folderWith({
       "compose.yaml": [
@@ -462,6 +489,54 @@ describe("extends", () => {
       "common.yaml plaintext-secret@5:31",
       "compose.yaml privileged-container@9:17",
       "compose.yaml privileged-container@9:17",
+    ]);
+  });
+
+  it("points a finding about what a service takes from a file of several documents at the document that writes it", async () => {
+    const folder = folderWith({
+      "compose.yaml": "services:\n  web:\n    extends: { file: base.yaml, service: mid }\n",
+      "base.yaml": [
+        "services:",
+        "  base:",
+        "    image: shop/web:1.0",
+        "    volumes: [/var/run/docker.sock:/var/run/docker.sock]",
+        "---",
+        "services:",
+        "  mid:",
+        "    extends: base",
+        "    image: nginx:latest",
+        "    environment: { API_TOKEN: abcdef1234567890abcdef }",
+        "",
+      ].join("\n"),
+    });
+    const loaded = await loadComposeAsModel([join(folder, "compose.yaml")]);
+    const codes = new Set(["docker-socket-mounted", "plaintext-secret", "image-latest-tag"]);
+    const found = checkModel(loaded.model!, { sources: loaded.sources }).filter((d) => codes.has(d.code));
+    const where = found.map((d) => `${d.file!.slice(folder.length + 1)} ${located([d], loaded.sources)[0]}`);
+    expect(where.sort()).toEqual([
+      "base.yaml docker-socket-mounted@4:15",
+      "base.yaml image-latest-tag@9:12",
+      "base.yaml plaintext-secret@10:31",
+    ]);
+    // So is an extends there that cannot be followed, and a path there that is missing.
+    const broken = folderWith({
+      "compose.yaml": "services:\n  web:\n    extends: { file: base.yaml, service: mid }\n",
+      "base.yaml": [
+        "services:",
+        "  base: { image: 'shop/web:1.0' }",
+        "---",
+        "services:",
+        "  mid:",
+        "    extends: nothing",
+        "    image: shop/web:1.0",
+        "    env_file: ./missing.env",
+        "",
+      ].join("\n"),
+    });
+    const read = await importCompose([join(broken, "compose.yaml")]);
+    expect(located([...read.diagnostics, ...read.imported!.findings], read.sources)).toEqual([
+      "compose-extends-invalid@6:14",
+      "missing-path@8:15",
     ]);
   });
 

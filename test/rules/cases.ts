@@ -2096,6 +2096,22 @@ export const cases: RuleCase[] = [
     expected: ["2:10"],
   },
   {
+    // At the anchor's value, where it is fixed, not at the aliases that take it: once, however many do.
+    rule: "image-latest-tag",
+    text: "",
+    files: {
+      "compose.yaml": [
+        "x-image: &image shop/worker:latest",
+        "services:",
+        "  mail: { image: *image }",
+        "  jobs:",
+        "    image: *image",
+        "",
+      ].join("\n"),
+    },
+    expected: ["1:17"],
+  },
+  {
     // An image another service of the project builds is that build's result, written with its tag or without.
     rule: "image-latest-tag",
     text: "",

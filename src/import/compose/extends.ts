@@ -11,7 +11,7 @@
 import { dirname, resolve } from "node:path";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { limits } from "../../load/limits.js";
-import { locate } from "../../load/yaml-file.js";
+import { hasPath, type KeyPath, locate } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
 import { missingServicePaths } from "./local-paths.js";
 import { mergeCompose, mergeService } from "./merge.js";
@@ -63,6 +63,14 @@ export async function applyExtends(
   const services = isObject(source.value.services) ? source.value.services : undefined;
   if (!services) return;
   const files = new Map<string, ComposeSource>([[file, source]]);
+  /** Each file's documents, where it has several: what each writes is located in it. */
+  const documents = new Map<string, ComposeSource[]>();
+  /** Of a file's documents, the last that has a key path (whose value the merge kept), else the file. */
+  const writing = (path: string, keys: KeyPath): ComposeSource | undefined => {
+    const all = documents.get(path) ?? [];
+    for (let at = all.length - 1; at >= 0; at--) if (hasPath(all[at]!.yaml, keys)) return all[at];
+    return files.get(path);
+  };
   const resolved = new Map<string, Json>();
   /** The services being expanded, each waiting on the one it extends: a circle comes back to one. */
   const expanding = new Set<string>();
@@ -75,7 +83,7 @@ export async function applyExtends(
   const bases = new Map<string, string>();
   const report = (at: { file: string; id: string }, message: string) => {
     incomplete.add(serviceKey(at.file, at.id));
-    const yaml = files.get(at.file)?.yaml;
+    const yaml = writing(at.file, ["services", at.id, "extends"])?.yaml;
     context.diagnostics.push(
       diagnostic(
         "compose-extends-invalid",
@@ -93,8 +101,12 @@ export async function applyExtends(
       const read = await context.read(path);
       const [first, ...later] = read.sources ?? [];
       if (!first) return undefined;
-      // A file of several documents is what they make merged, as a project of several files is.
-      found = later.length === 0 ? first : { ...first, value: mergeCompose([first, ...later]) };
+      // A file of several documents is what they make merged, as a project of several files is. Of
+      // their tags, Compose applies only the last document's to the services there that extend
+      // (compose-go's loader keeps the tags of the document it read last).
+      const last = later.at(-1);
+      found = last ? { ...first, value: mergeCompose([first, ...later]), tags: last.tags } : first;
+      if (last) documents.set(path, [first, ...later]);
       files.set(path, found);
     }
     return isObject(found.value.services) ? found.value.services : {};
@@ -112,7 +124,7 @@ export async function applyExtends(
     const { build: _, ...withoutBuild } = written;
     const taken = own.build === undefined ? written : withoutBuild;
     // The same service taken with and without its build: its other paths are reported once.
-    const at = (keys: (string | number)[]) => locate(source.yaml, keys, "value");
+    const at = (keys: KeyPath) => locate((writing(path, keys) ?? source).yaml, keys, "value");
     for (const found of missingServicePaths(id, taken, folderOf(path), at)) {
       const place = JSON.stringify([found.file, found.start]);
       if (context.checked.places.has(place)) continue;
@@ -176,11 +188,16 @@ export async function applyExtends(
   };
 
   // A service as its file writes it: those of this file that extend are replaced, as their turn comes,
-  // by what they make.
-  const writtenIn = (path: string, id: string): Json | undefined => {
-    const all = path === file ? services : files.get(path)?.value.services;
-    const found = (path === file && source.written?.get(id)) || (isObject(all) ? all[id] : undefined);
-    return isObject(found) ? found : undefined;
+  // by what they make. In a file of several documents, as each that writes it does, the later first:
+  // where two set a key, the later one's value is what the merge kept.
+  const writtenIn = (path: string, id: string): ExtendedService[] => {
+    const own = path === file ? (source.written?.get(id) ?? services[id]) : undefined;
+    if (path === file) return isObject(own) ? [{ yaml: source.yaml, service: own, id }] : [];
+    const all = documents.get(path) ?? [files.get(path)];
+    return [...all].reverse().flatMap((document) => {
+      const written = isObject(document?.value.services) ? document.value.services[id] : undefined;
+      return document && isObject(written) ? [{ yaml: document.yaml, service: written, id }] : [];
+    });
   };
   for (const id of Object.keys(services)) {
     const service = services[id];
@@ -189,7 +206,7 @@ export async function applyExtends(
     source.written ??= new Map();
     source.written.set(id, service);
     if (incomplete.has(serviceKey(file, id))) context.unresolved.add(id);
-    const chain = chainOf(serviceKey(file, id), bases, files, writtenIn);
+    const chain = chainOf(serviceKey(file, id), bases, writtenIn);
     if (chain.length === 0) continue;
     source.extended ??= new Map();
     source.extended.set(id, chain);
@@ -200,15 +217,12 @@ export async function applyExtends(
 function chainOf(
   key: string,
   bases: ReadonlyMap<string, string>,
-  files: ReadonlyMap<string, ComposeSource>,
-  writtenIn: (file: string, id: string) => Json | undefined,
+  writtenIn: (file: string, id: string) => ExtendedService[],
 ): ExtendedService[] {
   const chain: ExtendedService[] = [];
   for (let base = bases.get(key); base !== undefined; base = bases.get(base)) {
     const [file, id] = JSON.parse(base) as [string, string];
-    const source = files.get(file);
-    const service = writtenIn(file, id);
-    if (source && service) chain.push({ yaml: source.yaml, service, id });
+    chain.push(...writtenIn(file, id));
   }
   return chain;
 }

@@ -29,6 +29,9 @@ class LazyRange implements SourceRange {
   get end() {
     return this.#found().end;
   }
+  get via() {
+    return this.#found().via;
+  }
   toJSON(): SourceRange {
     const { file, start, end } = this.#found();
     return { file, start, end };
