@@ -215,6 +215,13 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     }
     return index.position(at.start).line;
   };
+  const suppressedAt = (at: SourceRange, id: string) => {
+    const line = lineOf(at);
+    const suppression = line === undefined ? undefined : suppressions.lines.get(`${at.file}:${line}`);
+    if (!suppression?.ids.has(id)) return false;
+    suppression.used.add(id);
+    return true;
+  };
   const ran = new Set<string>();
   for (const rule of rules) {
     const configured = settings[rule.id];
@@ -229,12 +236,9 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
       ruleSeverity: rule.severity,
       ...(options.sources ? { sources: options.sources } : {}),
       report(at, message, hint, reportOptions) {
-        const line = lineOf(at);
-        const suppression = line === undefined ? undefined : suppressions.lines.get(`${at.file}:${line}`);
-        if (suppression?.ids.has(rule.id)) {
-          suppression.used.add(rule.id);
-          return;
-        }
+        // A value taken through a YAML alias is reported at its anchor; a comment over the alias,
+        // beside the service it configures, suppresses it as well.
+        if (suppressedAt(at, rule.id) || (at.via && suppressedAt(at.via, rule.id))) return;
         const chosen =
           reportOptions?.lower && settings[rule.id] === undefined
             ? severity === "error"

@@ -63,4 +63,21 @@ describe("a value taken through a YAML alias", () => {
       },
     ]);
   });
+
+  it("is suppressed by a comment over the anchor or over the alias that takes it", async () => {
+    const suppressed = async (text: string) => {
+      const folder = folderWith({ "compose.yaml": text });
+      const result = await runCli(["check", "compose.yaml", "--format", "json"], folder);
+      return (JSON.parse(result.stdout).diagnostics as { code: string }[]).map((d) => d.code);
+    };
+    const comment = "# deployview-disable-next-line image-latest-tag -- the vendor tags nothing else";
+    const overAlias = COMPOSE.replace("    image: *image", `    ${comment}\n    image: *image`);
+    const overAnchor = `${comment}\n${COMPOSE}`;
+    expect(await suppressed(COMPOSE)).toContain("image-latest-tag");
+    for (const text of [overAlias, overAnchor]) {
+      const codes = await suppressed(text);
+      expect(codes).not.toContain("image-latest-tag");
+      expect(codes).not.toContain("unused-suppression");
+    }
+  });
 });
