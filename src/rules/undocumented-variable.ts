@@ -3,7 +3,7 @@ import type { Rule } from "./rule.js";
 export const undocumentedVariable: Rule = {
   id: "undocumented-variable",
   severity: "warning",
-  description: `A compose file uses a variable (\${VAR}) with no default that the example environment file beside it does not list; one that is not set either is reported once, as compose-unset-variable, which says both.`,
+  description: `A compose file uses a variable (\${VAR}) with no default that the example environment file beside it does not list; one that is not set either is reported once, as compose-unset-variable (compose-required-variable where it is written \${VAR:?}), which says both.`,
   why: `Whoever sets the system up copies .env.example to .env; a variable missing there is found only when a service fails to start, or silently runs with an empty value.`,
   fix: `Add the variable to .env.example, with a safe example value or empty, and a comment saying what it is.`,
   example: {

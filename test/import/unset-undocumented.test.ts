@@ -15,7 +15,9 @@ async function variableFindings(files: Record<string, string>): Promise<string[]
     }[];
   };
   return diagnostics
-    .filter((d) => d.code === "compose-unset-variable" || d.code === "undocumented-variable")
+    .filter((d) =>
+      ["compose-unset-variable", "compose-required-variable", "undocumented-variable"].includes(d.code),
+    )
     .map((d) => `${d.code}@${d.range.start.line}:${d.range.start.column} ${d.message} (${d.hint})`);
 }
 
@@ -50,5 +52,16 @@ describe("a variable used with no default", () => {
     expect(await variableFindings({ "compose.yaml": compose, ".env.example": "LOG_LEVEL=info\n" })).toEqual(
       [],
     );
+  });
+
+  it("is one finding where it is required, not set and not listed in the example env file", async () => {
+    const required =
+      'services:\n  web:\n    image: nginx:1.25\n    environment:\n      LEVEL: "${LOG_LEVEL:?say how much to log}"\n';
+    expect(await variableFindings({ "compose.yaml": required, ".env.example": "OTHER=\n" })).toEqual([
+      'compose-required-variable@5:15 the variable LOG_LEVEL is required, and not set: "say how much to log"; .env.example does not list it (set it in .env or the environment, and add LOG_LEVEL= to .env.example)',
+    ]);
+    expect(await variableFindings({ "compose.yaml": required })).toEqual([
+      'compose-required-variable@5:15 the variable LOG_LEVEL is required, and not set: "say how much to log" (set it in .env or the environment where Compose runs)',
+    ]);
   });
 });

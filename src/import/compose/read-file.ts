@@ -172,6 +172,7 @@ export async function readComposeFile(
         // The file's own words, quoted: pasted bare, they read as deployview's.
         `the variable ${name} is required, and not set${message ? `: "${message}"` : ""}`,
         at(name, [":?", "?"]),
+        { hint: `set it in ${basename(envFile)} or the environment where Compose runs` },
       ),
     );
   const findings: Diagnostic[] = containerUses;

@@ -50,11 +50,24 @@ export function unsetAndUndocumented(
       undocumented.set(`${variable.at.file}:${variable.at.start}`, variable);
   if (undocumented.size === 0) return;
   diagnostics.forEach((d, index) => {
-    if (d.code !== "compose-unset-variable" || d.start === undefined) return;
+    const required = d.code === "compose-required-variable";
+    if ((d.code !== "compose-unset-variable" && !required) || d.start === undefined) return;
     // A use is of one variable: the place tells the finding's.
     const variable = undocumented.get(`${d.file}:${d.start}`);
     if (!variable) return;
-    diagnostics[index] = unsetVariable(variable.name, variable.at, envFile, variable.example);
+    diagnostics[index] = required
+      ? requiredAndUnlisted(d, variable.name, envFile, variable.example!)
+      : unsetVariable(variable.name, variable.at, envFile, variable.example);
     variable.unset = true;
   });
+}
+
+/** A required variable's finding, its file's own words kept, saying too that the example does not list it. */
+function requiredAndUnlisted(found: Diagnostic, name: string, envFile: string, example: string): Diagnostic {
+  const listed = basename(example);
+  return {
+    ...found,
+    message: `${found.message}; ${listed} does not list it`,
+    hint: `set it in ${basename(envFile)} or the environment, and add ${name}= to ${listed}`,
+  };
 }
