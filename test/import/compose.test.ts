@@ -396,7 +396,9 @@ volumes: { data: {}, pg: {} }
       ].join("\n"),
     );
     const loaded = await loadComposeAsModel([file]);
-    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:46"]);
+    // At the reservation, the number to lower, with the service and what it reserves.
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:78"]);
+    expect(loaded.diagnostics[0]!.message).toBe("the memory request 1Gi of 'api' is above its limit 512Mi");
     const found = checkModel(loaded.model!, {
       sources: loaded.sources,
       severities: { "compose-obsolete-version": "off" },
