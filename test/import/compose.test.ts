@@ -232,16 +232,43 @@ volumes: { data: {}, pg: {} }
     // the rule itself, once.
     expect(located(cycles, loaded.sources)).toEqual([
       "dependency-cycle@2:30",
-      "dependency-cycle@4:34",
+      "dependency-cycle@4:35",
       "dependency-cycle@5:36",
       "dependency-cycle@7:30",
       "dependency-cycle@8:3",
     ]);
     expect(cycles.map((d) => d.message).slice(0, 2)).toEqual([
       "'a' waits on a dependency cycle through links 'b', which Compose refuses",
-      "'c' waits on a dependency cycle that Compose refuses, through what those it depends on wait for",
+      "'c' waits on a dependency cycle that Compose refuses: c → a → b → a",
     ]);
     expect(cycles[3]!.message).toBe("'f' names itself in links, which Compose refuses as a dependency cycle");
+  });
+
+  it("points a cycle that leaves a service through its depends_on at the entry on the cycle, and names the route", async () => {
+    const file = write(
+      "through-depends-on.yaml",
+      [
+        "services:",
+        "  web:",
+        "    image: shop/web:1.0",
+        "    depends_on:",
+        "      first:",
+        "        condition: service_started",
+        "      side:",
+        "        condition: service_started",
+        "  first: { image: 'first:1' }",
+        "  side: { image: 'side:1', network_mode: 'service:web' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "dependency-cycle",
+    );
+    expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@7:7"]);
+    expect(cycles[0]!.message).toBe(
+      "'web' waits on a dependency cycle that Compose refuses: web → side → web",
+    );
   });
 
   it.each([
