@@ -911,6 +911,34 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model).toBeDefined();
   });
 
+  it("reports a bind mount's propagation that Docker does not know, which it refuses to mount", async () => {
+    const file = write(
+      "propagation.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    volumes:",
+        "      - { type: bind, source: ./, target: /a, bind: { propagation: sideways } }",
+        "      - { type: bind, source: ./, target: /b, bind: { propagation: rslave } }",
+        "      - type: bind",
+        "        source: ./",
+        "        target: /c",
+        "        bind:",
+        "          propagation: RSHARED",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@5:68",
+      "runtime-refused@11:24",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "'a' mounts ./ with the propagation 'sideways', which Docker refuses: it takes private, rprivate, shared, rshared, slave or rslave",
+    );
+  });
+
   it("reports a negative count of containers, which Compose reads but crashes on at up", async () => {
     const file = write(
       "counts.yaml",
