@@ -939,6 +939,31 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports a stop signal Docker does not know, which it refuses to make the container with", async () => {
+    const file = write(
+      "signals.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1.0', stop_signal: SIGFOO }",
+        "  b: { image: 'b:1.0', stop_signal: sigquit }",
+        "  c: { image: 'c:1.0', stop_signal: WINCH }",
+        "  d: { image: 'd:1.0', stop_signal: 'SIGRTMIN+3' }",
+        "  e: { image: 'e:1.0', stop_signal: '15' }",
+        "  f: { image: 'f:1.0', stop_signal: '0' }",
+        "  g: { image: 'g:1.0', stop_signal: SIGTERM }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@2:37",
+      "runtime-refused@7:37",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "'a' stops with the signal 'SIGFOO', which Docker does not know and refuses to make the container with",
+    );
+  });
+
   it("reports a negative count of containers, which Compose reads but crashes on at up", async () => {
     const file = write(
       "counts.yaml",
