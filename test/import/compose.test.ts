@@ -964,6 +964,40 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports a fixed IPv4 address outside its network's subnets, or on a network with none given, which Docker refuses", async () => {
+    const file = write(
+      "addresses.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    networks:",
+        "      back: { ipv4_address: 10.9.0.5 }",
+        "      front: { ipv4_address: 172.28.1.10 }",
+        "      plain: { ipv4_address: 192.168.5.5 }",
+        "      outside: { ipv4_address: 10.0.0.9 }",
+        "  b:",
+        "    image: b:1.0",
+        "    networks: { back: { ipv4_address: 10.8.255.254 } }",
+        "networks:",
+        "  back: { ipam: { config: [{ subnet: 10.8.0.0/16 }, { subnet: 'fd00::/64' }] } }",
+        "  front: { ipam: { config: [{ subnet: 172.28.0.0/16, gateway: 172.28.0.1 }] } }",
+        "  plain: {}",
+        "  outside: { external: true }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@5:29",
+      "runtime-refused@7:30",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "'a' takes the address 10.9.0.5 on the network 'back', outside its subnet 10.8.0.0/16: Docker refuses it",
+      "'a' takes the address 192.168.5.5 on the network 'plain', which gives no subnet: Docker takes a fixed address only on a network whose subnets are written",
+    ]);
+  });
+
   it("reports a negative count of containers, which Compose reads but crashes on at up", async () => {
     const file = write(
       "counts.yaml",
