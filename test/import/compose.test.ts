@@ -1232,6 +1232,41 @@ volumes: { data: {}, pg: {} }
     );
   });
 
+  it("reports a health check test written as one line that starts with CMD, CMD-SHELL or NONE, which the shell takes for a program", async () => {
+    const file = write(
+      "health-lines.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', healthcheck: { test: 'CMD curl -f http://localhost/' } }",
+        "  b: { image: 'b:1', healthcheck: { test: 'CMD-SHELL pg_isready' } }",
+        "  c: { image: 'c:1', healthcheck: { test: NONE } }",
+        "  d: { image: 'd:1', healthcheck: { test: 'CMDLINE=1 run-check' } }",
+        "  e: { image: 'e:1', healthcheck: { test: 'curl -f http://localhost/ || exit 1' } }",
+        "  f: { image: 'f:1', healthcheck: { test: 'CMD curl -f http://localhost/ || exit 1' } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@2:43",
+      "schema-invalid-value@3:43",
+      "schema-invalid-value@4:43",
+      "schema-invalid-value@7:43",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "the health check of 'a' is one line, which Compose hands to a shell, and the shell runs a program named CMD, which does not exist: the check fails every time",
+      "the health check of 'b' is one line, which Compose hands to a shell, and the shell runs a program named CMD-SHELL, which does not exist: the check fails every time",
+      "the health check of 'c' is one line, which Compose hands to a shell, and the shell runs a program named NONE, which does not exist: the check fails every time",
+      "the health check of 'f' is one line, which Compose hands to a shell, and the shell runs a program named CMD, which does not exist: the check fails every time",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.hint)).toEqual([
+      'write it as a list: [CMD, curl, -f, http://localhost/], or as the line alone: "curl -f http://localhost/"',
+      'write it as a list: [CMD-SHELL, "pg_isready"], or as the line alone: "pg_isready"',
+      "to turn the image's health check off, write [NONE] or disable: true",
+      'a shell reads it: write the line alone, "curl -f http://localhost/ || exit 1"',
+    ]);
+  });
+
   it("reports volumes Docker refuses to mount at a relative path, and warns of an option Compose passes over", async () => {
     const file = write(
       "mounts.yaml",
