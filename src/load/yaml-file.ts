@@ -600,30 +600,19 @@ export function reach(
   for (let depth = along.length - 1; depth >= 0; depth--) {
     const { key, value } = along[depth]!;
     const node = prefer === "key" ? (key ?? value) : (value ?? key);
-    if (node?.range) {
-      const range = { ...rangeOf(node, yaml.file), end: contentEnd(yaml.text, node as Node) };
-      return { depth: along.length - 1, range };
-    }
+    if (node?.range)
+      return { depth: along.length - 1, range: withoutBreaksAfter(yaml.text, rangeOf(node, yaml.file)) };
   }
   return { depth: along.length - 1, range: { file: yaml.file, start: 0, end: 0 } };
 }
 
-/**
- * Where a node's own text ends. A block collection's range runs on over the comment and the line
- * break after its last value, which a code frame would underline: it ends with that value instead.
- * A block scalar's (`|`, `>`) range takes in the line breaks after it: it ends on its last line.
- */
-function contentEnd(text: string, node: Node): number {
-  if ((isMap(node) || isSeq(node)) && !node.flow) {
-    const last = node.items.at(-1);
-    const inner = isPair(last) ? (last.value ?? last.key) : last;
-    if (inner && (inner as Node).range) return contentEnd(text, inner as Node);
-  }
-  const [start = 0, end = 0] = node.range ?? [];
-  if (text[start] !== "|" && text[start] !== ">") return end;
-  let trimmed = end;
-  while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
-  return trimmed;
+/** A block scalar's (`|`, `>`) range takes in the line breaks after it: it ends on its last line. */
+function withoutBreaksAfter(text: string, range: SourceRange): SourceRange {
+  const header = text[range.start];
+  if (header !== "|" && header !== ">") return range;
+  let end = range.end;
+  while (end > range.start && /\s/.test(text[end - 1]!)) end--;
+  return end === range.end ? range : { ...range, end };
 }
 
 /** Where a key path is in the file (see `reach`). */
