@@ -96,3 +96,16 @@ export function cycleRoutes<T>(
   }
   return routes;
 }
+
+/** Items a message names along a route before it leaves the rest out. */
+export const SHOWN_STEPS = 8;
+
+/**
+ * `a → b → c → a`; a long route as its first steps, then where it closes and how long the cycle is.
+ * The route must have been found with SHOWN_STEPS shown.
+ */
+export function routeText<T>(route: CycleRoute<T>, name: (item: T) => string): string {
+  const names = route.steps.map(name);
+  if (route.hops < SHOWN_STEPS) return names.join(" → ");
+  return `${names.slice(0, SHOWN_STEPS - 2).join(" → ")} → … → ${name(route.closing)} (a cycle of ${route.cycleLength})`;
+}

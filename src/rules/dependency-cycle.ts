@@ -1,6 +1,6 @@
 import { blockingCycles, startupOrder } from "../analyze/startup-order.js";
 import { inWords } from "../collections.js";
-import type { CycleRoute } from "../model/cycle-routes.js";
+import { type CycleRoute, routeText as routeOf, SHOWN_STEPS } from "../model/cycle-routes.js";
 import type { Environment, Instance } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, type Rule, type RuleContext } from "./rule.js";
@@ -42,7 +42,7 @@ b: { uses: { a: { optional: true } } }`,
         : "remove one of the dependencies of the cycle, or mark one optional: true";
     for (const environment of context.model.environments) {
       const { blocked } = startupOrder(environment);
-      const routes = blockingCycles(environment, blocked, SHOWN);
+      const routes = blockingCycles(environment, blocked, SHOWN_STEPS);
       // One finding a cycle, at the first of its instances in the file's order (a ring of four hundred
       // services is one mistake). Those that wait on it from outside are named in it: breaking the
       // cycle frees them, and a dependency of theirs is not one to remove.
@@ -77,7 +77,7 @@ b: { uses: { a: { optional: true } } }`,
     for (const { instance, route, environments, waiting } of cycles.values())
       context.report(
         instance.at,
-        `'${instance.id}' waits on a dependency cycle${inEnvironments(context, environments)}: ${routeText(route)}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
+        `'${instance.id}' waits on a dependency cycle${inEnvironments(context, environments)}: ${routeOf(route, (instance) => instance.id)}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
         hint,
       );
   },
@@ -104,14 +104,4 @@ function waitingText(waiting: readonly string[]): string {
   const names = waiting.slice(0, 3).map((id) => `'${id}'`);
   const more = waiting.length - names.length;
   return `${inWords(names, more)} wait${waiting.length > 1 ? "" : "s"}`;
-}
-
-/** Instances a message names along a route before it leaves the rest out. */
-const SHOWN = 8;
-
-/** `a → b → c → a`; a long route as its first steps, then where it closes and how long the cycle is. */
-function routeText(route: CycleRoute<Instance>): string {
-  const ids = route.steps.map((instance) => instance.id);
-  if (route.hops < SHOWN) return ids.join(" → ");
-  return `${ids.slice(0, SHOWN - 2).join(" → ")} → … → ${route.closing.id} (a cycle of ${route.cycleLength})`;
 }

@@ -369,13 +369,39 @@ describe("extends", () => {
       command: ["work"],
       env: { LOG: "debug" },
     });
-    // A circle, a missing file and a missing service: reported where `extends` is, imported without it.
+    // A circle, a missing file and a missing service: reported at the name that is wrong, imported without it.
     expect(found).toEqual([
       "compose-extends-invalid@13:14",
-      "compose-extends-invalid@16:14",
+      "compose-extends-invalid@16:22",
       "compose-extends-invalid@19:14",
     ]);
     expect(services.ghost).toMatchObject({ image: "ghost:1" });
+  });
+
+  it("points at the service or the file that is wrong, in a mapping written over lines", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "services:",
+        "  base: { image: shop/base:1.0 }",
+        "  api:",
+        "    extends:",
+        "      service: bsae   # a typo",
+        "  job:",
+        "    extends:",
+        "      file: gone.yaml",
+        "      service: base",
+        "  loop:",
+        "    extends:",
+        "      service: loop",
+        "",
+      ].join("\n"),
+    });
+    const result = await importCompose([join(folder, "compose.yaml")]);
+    expect(located(result.diagnostics, result.sources)).toEqual([
+      "compose-extends-invalid@5:16",
+      "compose-extends-invalid@8:13",
+      "compose-extends-invalid@12:16",
+    ]);
   });
 
   it("honours the !override and !reset tags of the service that extends, as a later file's", async () => {

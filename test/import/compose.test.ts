@@ -232,16 +232,43 @@ volumes: { data: {}, pg: {} }
     // the rule itself, once.
     expect(located(cycles, loaded.sources)).toEqual([
       "dependency-cycle@2:30",
-      "dependency-cycle@4:34",
+      "dependency-cycle@4:35",
       "dependency-cycle@5:36",
       "dependency-cycle@7:30",
       "dependency-cycle@8:3",
     ]);
     expect(cycles.map((d) => d.message).slice(0, 2)).toEqual([
       "'a' waits on a dependency cycle through links 'b', which Compose refuses",
-      "'c' waits on a dependency cycle that Compose refuses, through what those it depends on wait for",
+      "'c' waits on a dependency cycle that Compose refuses: c → a → b → a",
     ]);
     expect(cycles[3]!.message).toBe("'f' names itself in links, which Compose refuses as a dependency cycle");
+  });
+
+  it("points a cycle that leaves a service through its depends_on at the entry on the cycle, and names the route", async () => {
+    const file = write(
+      "through-depends-on.yaml",
+      [
+        "services:",
+        "  web:",
+        "    image: shop/web:1.0",
+        "    depends_on:",
+        "      first:",
+        "        condition: service_started",
+        "      side:",
+        "        condition: service_started",
+        "  first: { image: 'first:1' }",
+        "  side: { image: 'side:1', network_mode: 'service:web' }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const cycles = checkModel(loaded.model!, { sources: loaded.sources }).filter(
+      (d) => d.code === "dependency-cycle",
+    );
+    expect(located(cycles, loaded.sources)).toEqual(["dependency-cycle@7:7"]);
+    expect(cycles[0]!.message).toBe(
+      "'web' waits on a dependency cycle that Compose refuses: web → side → web",
+    );
   });
 
   it.each([
@@ -396,7 +423,9 @@ volumes: { data: {}, pg: {} }
       ].join("\n"),
     );
     const loaded = await loadComposeAsModel([file]);
-    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:46"]);
+    // At the reservation, the number to lower, with the service and what it reserves.
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual(["invalid-range@5:78"]);
+    expect(loaded.diagnostics[0]!.message).toBe("the memory request 1Gi of 'api' is above its limit 512Mi");
     const found = checkModel(loaded.model!, {
       sources: loaded.sources,
       severities: { "compose-obsolete-version": "off" },
@@ -882,6 +911,93 @@ volumes: { data: {}, pg: {} }
     expect(loaded.model).toBeDefined();
   });
 
+  it("reports a bind mount's propagation that Docker does not know, which it refuses to mount", async () => {
+    const file = write(
+      "propagation.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    volumes:",
+        "      - { type: bind, source: ./, target: /a, bind: { propagation: sideways } }",
+        "      - { type: bind, source: ./, target: /b, bind: { propagation: rslave } }",
+        "      - type: bind",
+        "        source: ./",
+        "        target: /c",
+        "        bind:",
+        "          propagation: RSHARED",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@5:68",
+      "runtime-refused@11:24",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "'a' mounts ./ with the propagation 'sideways', which Docker refuses: it takes private, rprivate, shared, rshared, slave or rslave",
+    );
+  });
+
+  it("reports a stop signal Docker does not know, which it refuses to make the container with", async () => {
+    const file = write(
+      "signals.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1.0', stop_signal: SIGFOO }",
+        "  b: { image: 'b:1.0', stop_signal: sigquit }",
+        "  c: { image: 'c:1.0', stop_signal: WINCH }",
+        "  d: { image: 'd:1.0', stop_signal: 'SIGRTMIN+3' }",
+        "  e: { image: 'e:1.0', stop_signal: '15' }",
+        "  f: { image: 'f:1.0', stop_signal: '0' }",
+        "  g: { image: 'g:1.0', stop_signal: SIGTERM }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@2:37",
+      "runtime-refused@7:37",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "'a' stops with the signal 'SIGFOO', which Docker does not know and refuses to make the container with",
+    );
+  });
+
+  it("reports a fixed IPv4 address outside its network's subnets, or on a network with none given, which Docker refuses", async () => {
+    const file = write(
+      "addresses.yaml",
+      [
+        "services:",
+        "  a:",
+        "    image: a:1.0",
+        "    networks:",
+        "      back: { ipv4_address: 10.9.0.5 }",
+        "      front: { ipv4_address: 172.28.1.10 }",
+        "      plain: { ipv4_address: 192.168.5.5 }",
+        "      outside: { ipv4_address: 10.0.0.9 }",
+        "  b:",
+        "    image: b:1.0",
+        "    networks: { back: { ipv4_address: 10.8.255.254 } }",
+        "networks:",
+        "  back: { ipam: { config: [{ subnet: 10.8.0.0/16 }, { subnet: 'fd00::/64' }] } }",
+        "  front: { ipam: { config: [{ subnet: 172.28.0.0/16, gateway: 172.28.0.1 }] } }",
+        "  plain: {}",
+        "  outside: { external: true }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "runtime-refused@5:29",
+      "runtime-refused@7:30",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "'a' takes the address 10.9.0.5 on the network 'back', outside its subnet 10.8.0.0/16: Docker refuses it",
+      "'a' takes the address 192.168.5.5 on the network 'plain', which gives no subnet: Docker takes a fixed address only on a network whose subnets are written",
+    ]);
+  });
+
   it("reports a negative count of containers, which Compose reads but crashes on at up", async () => {
     const file = write(
       "counts.yaml",
@@ -1114,6 +1230,41 @@ volumes: { data: {}, pg: {} }
     expect(loaded.diagnostics[0]!.hint).toBe(
       'split it into words, [CMD, curl, -f, http://localhost/health], or let a shell read it: [CMD-SHELL, "curl -f http://localhost/health"]',
     );
+  });
+
+  it("reports a health check test written as one line that starts with CMD, CMD-SHELL or NONE, which the shell takes for a program", async () => {
+    const file = write(
+      "health-lines.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', healthcheck: { test: 'CMD curl -f http://localhost/' } }",
+        "  b: { image: 'b:1', healthcheck: { test: 'CMD-SHELL pg_isready' } }",
+        "  c: { image: 'c:1', healthcheck: { test: NONE } }",
+        "  d: { image: 'd:1', healthcheck: { test: 'CMDLINE=1 run-check' } }",
+        "  e: { image: 'e:1', healthcheck: { test: 'curl -f http://localhost/ || exit 1' } }",
+        "  f: { image: 'f:1', healthcheck: { test: 'CMD curl -f http://localhost/ || exit 1' } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@2:43",
+      "schema-invalid-value@3:43",
+      "schema-invalid-value@4:43",
+      "schema-invalid-value@7:43",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      "the health check of 'a' is one line, which Compose hands to a shell, and the shell runs a program named CMD, which does not exist: the check fails every time",
+      "the health check of 'b' is one line, which Compose hands to a shell, and the shell runs a program named CMD-SHELL, which does not exist: the check fails every time",
+      "the health check of 'c' is one line, which Compose hands to a shell, and the shell runs a program named NONE, which does not exist: the check fails every time",
+      "the health check of 'f' is one line, which Compose hands to a shell, and the shell runs a program named CMD, which does not exist: the check fails every time",
+    ]);
+    expect(loaded.diagnostics.map((d) => d.hint)).toEqual([
+      'write it as a list: [CMD, curl, -f, http://localhost/], or as the line alone: "curl -f http://localhost/"',
+      'write it as a list: [CMD-SHELL, "pg_isready"], or as the line alone: "pg_isready"',
+      "to turn the image's health check off, write [NONE] or disable: true",
+      'a shell reads it: write the line alone, "curl -f http://localhost/ || exit 1"',
+    ]);
   });
 
   it("reports volumes Docker refuses to mount at a relative path, and warns of an option Compose passes over", async () => {

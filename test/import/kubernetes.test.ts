@@ -1274,7 +1274,7 @@ describe("Kubernetes manifests as a model", () => {
     expect(diagnostics.slice(2).map((d) => d.severity)).toEqual(["warning", "error", "error"]);
   });
 
-  it("points a request above its limit at the container's resources, and lints the manifests all the same", async () => {
+  it("points a request above its limit at the request, and lints the manifests all the same", async () => {
     const { diagnostics, sources, model } = await loadManifestText([
       ...workloadHead("Deployment", "api"),
       "    spec:",
@@ -1284,7 +1284,7 @@ describe("Kubernetes manifests as a model", () => {
       "          resources: { requests: { memory: 1Gi, cpu: 100m }, limits: { memory: 512Mi } }",
       "",
     ]);
-    expect(located(diagnostics, sources)).toEqual(["invalid-range@12:22"]);
+    expect(located(diagnostics, sources)).toEqual(["invalid-range@12:44"]);
     const codes = checkModel(model!, { sources }).map((d) => d.code);
     expect(codes).toContain("missing-health-check");
     // The memory is stated, if wrongly: the error says so, and no warning says it is not stated.

@@ -562,7 +562,7 @@ describe("deployview init where the files give a value the model refuses", () =>
     [
       "compose.yaml",
       "services:\n  api: { image: 'api:1', mem_limit: 1k, mem_reservation: 1g }\n",
-      "memory left out: the request 1Gi is above the limit 1Ki",
+      "memory left out: the memory request 1Gi of 'api' is above its limit 1Ki",
     ],
     [
       "deploy/api.yaml",

@@ -10,6 +10,7 @@ import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
 import { healthTestProblems } from "./health-test.js";
+import { addressRefusals } from "./network-addresses.js";
 import type { ComposeProblem } from "./references.js";
 import { runtimeRefusals } from "./runtime-refusals.js";
 import { sizeBytes } from "./sizes.js";
@@ -187,5 +188,6 @@ export function inconsistencies(merged: Json): ComposeProblem[] {
   }
   sourceInconsistencies(merged, report);
   externalInconsistencies(merged, report);
+  addressRefusals(merged, report);
   return found;
 }

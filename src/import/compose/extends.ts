@@ -81,15 +81,26 @@ export async function applyExtends(
   const incomplete = new Set<string>();
   /** The service each one, by file and name, was merged over. */
   const bases = new Map<string, string>();
-  const report = (at: { file: string; id: string }, message: string) => {
+  /**
+   * `part` is what of an `extends` mapping is wrong, the file or the service: the finding points at
+   * that name, not at the whole mapping (a service name alone is the whole of `extends`).
+   */
+  const report = (at: { file: string; id: string }, message: string, part: "file" | "service") => {
     incomplete.add(serviceKey(at.file, at.id));
-    const yaml = writing(at.file, ["services", at.id, "extends"])?.yaml;
+    const source = files.get(at.file);
+    // As written: a service of this file that extends is replaced by what it makes once expanded.
+    const all = source?.value.services;
+    const spec = source?.written?.get(at.id) ?? (isObject(all) ? all[at.id] : undefined);
+    const written = isObject(spec) && isObject(spec.extends) && spec.extends[part] !== undefined;
+    const keys = ["services", at.id, "extends", ...(written ? [part] : [])];
+    // Of a file of several documents, the one that writes it.
+    const yaml = writing(at.file, keys)?.yaml;
     context.diagnostics.push(
       diagnostic(
         "compose-extends-invalid",
         "error",
         message,
-        yaml ? locate(yaml, ["services", at.id, "extends"], "value") : { file: at.file, start: 0, end: 0 },
+        yaml ? locate(yaml, keys, "value") : { file: at.file, start: 0, end: 0 },
         { hint: "the service is imported without what it extends" },
       ),
     );
@@ -149,11 +160,12 @@ export async function applyExtends(
     const baseKey = serviceKey(baseFile, baseId);
     let result: Json = own;
     if (expanding.has(baseKey) || baseKey === key) {
-      report({ file: path, id }, `'${id}' extends '${baseId}', which extends it in turn`);
+      report({ file: path, id }, `'${id}' extends '${baseId}', which extends it in turn`, "service");
     } else if (!(await serviceIn(baseFile))) {
       report(
         { file: path, id },
         `'${id}' extends a service in ${asText((spec as Json).file)}, which cannot be read`,
+        "file",
       );
     } else {
       expanding.add(key);
@@ -163,11 +175,13 @@ export async function applyExtends(
         report(
           { file: path, id },
           `'${id}' extends '${baseId}', which ${baseFile === path ? "this file" : asText((spec as Json).file)} does not define`,
+          "service",
         );
       else if (copied + weight(base) > limits.maxExpandedValues)
         report(
           { file: path, id },
           `'${id}' extends '${baseId}', and the services extending one another here copy more than the ${limits.maxExpandedValues.toLocaleString("en")} values deployview reads`,
+          "service",
         );
       else {
         if (baseFile !== file) checkTaken(baseFile, baseId, own);

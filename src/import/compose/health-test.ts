@@ -2,14 +2,41 @@
  * Health check tests that Docker runs, and that fail every time for how they are written: the exec
  * form (CMD) runs no shell, so one word holding a whole command line names a program that does not
  * exist, and `||`, `&&` or `|` reach the program as arguments; the shell form (CMD-SHELL) takes one
- * command line, and the shell runs only its first word, the others becoming `$0`, `$1`, ….
+ * command line, and the shell runs only its first word, the others becoming `$0`, `$1`, …; and a
+ * test of one line is the shell form, whose first word the shell runs.
  */
 import { execFormProblem } from "../../model/exec-form.js";
 import { asText, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
 
+/** The words that open a test's list form, which a test written as one line hands to the shell as a program's name. */
+const FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);
+
+/**
+ * A test written as one line is the shell form (Compose makes it [CMD-SHELL, line]): one that starts
+ * with a form's word, as if it were the list form, has the shell look for a program of that name.
+ */
+function lineProblem(id: string, line: string, report: Report): void {
+  const [first = "", ...rest] = line.trim().split(/\s+/);
+  if (!FORMS.has(first)) return;
+  const command = line.trim().slice(first.length).trim();
+  report(
+    "schema-invalid-value",
+    `the health check of '${id}' is one line, which Compose hands to a shell, and the shell runs a program named ${first}, which does not exist: the check fails every time`,
+    first === "NONE" || rest.length === 0
+      ? "to turn the image's health check off, write [NONE] or disable: true"
+      : /[|&;<>$`]/.test(command)
+        ? `a shell reads it: write the line alone, "${command}"`
+        : first === "CMD"
+          ? `write it as a list: [CMD, ${rest.join(", ")}], or as the line alone: "${command}"`
+          : `write it as a list: [CMD-SHELL, "${command}"], or as the line alone: "${command}"`,
+    ["services", id, "healthcheck", "test"],
+  );
+}
+
 export function healthTestProblems(id: string, raw: Json, report: Report): void {
   const test = isObject(raw.healthcheck) ? raw.healthcheck.test : undefined;
+  if (typeof test === "string") lineProblem(id, test, report);
   if (!Array.isArray(test) || test.length < 2) return;
   const form = asText(test[0]);
   const words = test.slice(1).map(asText);

@@ -6,7 +6,7 @@
  */
 
 import type { KeyPath } from "../../load/yaml-file.js";
-import { cycleRoutes } from "../../model/cycle-routes.js";
+import { cycleRoutes, routeText, SHOWN_STEPS } from "../../model/cycle-routes.js";
 import { inWaves } from "../../model/dependency-waves.js";
 import { asText, isObject, itemsOrKeys, type Json } from "../json.js";
 import type { ComposeProblem } from "./references.js";
@@ -86,7 +86,7 @@ export function implicitCycles(services: Json): ComposeProblem[] {
   const stuck = new Set(blocked);
   // One finding a cycle, at the first of its services, as the dependency-cycle rule reports those
   // of depends_on; a service that only waits on it from outside keeps its own.
-  const routes = cycleRoutes(blocked, dependencies, 1);
+  const routes = cycleRoutes(blocked, dependencies, SHOWN_STEPS);
   const reported = new Set<string>();
   const firstOfItsCycle = (id: string) => {
     const route = routes.get(id);
@@ -117,9 +117,23 @@ export function implicitCycles(services: Json): ComposeProblem[] {
           }
         : {
             code: "dependency-cycle",
-            message: `'${id}' waits on a dependency cycle that Compose refuses, through what those it depends on wait for`,
+            message: `'${id}' waits on a dependency cycle that Compose refuses: ${routeText(routes.get(id)!, String)}`,
             hint,
-            composePath: ["services", id, "depends_on"],
+            ...entryOnRoute(id, services[id] as Json, routes.get(id)!.steps[1]),
           };
     });
+}
+
+/**
+ * Where the depends_on entry of `raw` (the service `id`) that names `target`, the next service of its
+ * route, is written: at the name, a mapping's key in the long form.
+ */
+function entryOnRoute(
+  id: string,
+  raw: Json,
+  target: string | undefined,
+): Pick<ComposeProblem, "composePath" | "at"> {
+  const entry = itemsOrKeys(raw.depends_on).find(({ name }) => asText(name) === target);
+  const composePath = ["services", id, "depends_on", ...(entry ? [entry.step] : [])];
+  return typeof entry?.step === "string" ? { composePath, at: "key" } : { composePath };
 }

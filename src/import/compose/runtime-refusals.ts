@@ -7,9 +7,11 @@
  */
 import { isContainerPath } from "../../model/mounts.js";
 import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
+import { propagationRefusals } from "./bind-propagation.js";
 import type { Report } from "./consistency.js";
 import { parseShortVolume } from "./short-volume.js";
 import { sizeBytes } from "./sizes.js";
+import { stopSignalRefusal } from "./stop-signal.js";
 
 /** Docker's least memory limit or reservation: "Minimum memory limit allowed is 6MB". */
 const LEAST_MEMORY = 6 * 1024 * 1024;
@@ -183,6 +185,8 @@ function countRefusals(id: string, raw: Json, report: Report): void {
 
 export function runtimeRefusals(id: string, raw: Json, report: Report): void {
   volumeRefusals(id, raw, report);
+  propagationRefusals(id, raw, report);
+  stopSignalRefusal(id, raw, report);
   memoryRefusals(id, raw, report);
   countRefusals(id, raw, report);
   const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;

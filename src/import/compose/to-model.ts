@@ -217,8 +217,8 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     diagnostics.push(diagnostic(code, severity ?? "error", text, at, { hint }));
   }
   // A finding of the dependency-cycle rule, as the cycles through depends_on are.
-  for (const { code, message, hint, composePath } of implicitCycles(composeServices))
-    reading.find(code, message, hint, composePath);
+  for (const { code, message, hint, composePath, at } of implicitCycles(composeServices))
+    reading.find(code, message, hint, composePath, undefined, at);
   for (const clash of rangeClashes(hostPorts))
     reading.find("host-port-conflict", rangeClashText(clash), "publish one of them on other host ports", [
       "services",

@@ -110,7 +110,16 @@ export function resolveAmount(
     input.limit === undefined ? request : resolveAmount(context, input.limit, kind, [...path, "limit"], what);
   if (!request || !limit) return undefined;
   if (request.request > limit.limit) {
-    report(context, "invalid-range", `the request ${request.text} is above the limit ${limit.text}`, path);
+    const of = path[0] === "services" ? ` of '${String(path[1])}'` : "";
+    // At the request where one is written: the number a user most often got wrong, and the one
+    // a runtime names when it refuses the pair (Docker's "memory reservation").
+    const at = input.request !== undefined ? [...path, "request"] : path;
+    report(
+      context,
+      "invalid-range",
+      `the ${what ?? kind} request ${request.text}${of} is above its limit ${limit.text}`,
+      at,
+    );
     return undefined;
   }
   const text =
