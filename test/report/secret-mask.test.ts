@@ -182,6 +182,12 @@ describe("a Secret written in a manifest", () => {
   });
   const values = ["c2hvcHVzZXI=", "aHVudGVyMmh1bnRlcjJ4", "c2VjcmV0dG9rZW4=", "dXNlcg=="];
 
+  it("reaches no report, in any format, nor any of its values", async () => {
+    const written = await reports(folder, "app.yaml");
+    for (const [format, report] of Object.entries(written))
+      for (const value of values) expect(report, `${value} in ${format}`).not.toContain(value);
+  });
+
   it("is masked whole, a base64 value's padding as well", () => {
     const file = "/p/app.yaml";
     const text = "data:\n  key: dXNlcg==\n";

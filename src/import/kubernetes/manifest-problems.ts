@@ -26,6 +26,7 @@ import { portNameFindings } from "./port-names.js";
 import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { probeFindings } from "./probe-findings.js";
 import { removedApiFindings } from "./removed-apis.js";
+import { secretValueFindings } from "./secret-values.js";
 import { serviceAccountFindings } from "./service-accounts.js";
 import { type ServiceSelection, selectsNothingFindings } from "./service-selection.js";
 import { sharedClaimFindings } from "./shared-claims.js";
@@ -93,6 +94,7 @@ export function manifestProblems(view: ManifestView): {
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selection.selected),
     ...selectsNothingFindings(services, selection, pods, namespaceOf),
+    ...secretValueFindings(ofKind("Secret")),
   ];
   return { diagnostics, findings, autoscalerFor };
 }
