@@ -339,6 +339,38 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports a Job or CronJob whose pods set no restartPolicy, which defaults to Always and is refused", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: { name: migrate }",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers: [{ name: migrate, image: 'migrate:1.0' }]",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata: { name: cleanup }",
+      "spec:",
+      "  schedule: '0 3 * * *'",
+      "  jobTemplate:",
+      "    spec:",
+      "      template:",
+      "        spec: { containers: [{ name: cleanup, image: 'cleanup:1.0' }] }",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: { name: seed }",
+      "spec: { template: { spec: { restartPolicy: Never, containers: [{ name: seed, image: 'seed:1.0' }] } } }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@6:5", "manifest-invalid@17:9"]);
+    expect(diagnostics[0]!.message).toBe(
+      "a Job's pods take restartPolicy OnFailure or Never, and these set none, so Always: the API server refuses it",
+    );
+  });
+
   it("reports a container or host port out of the range the API server takes", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -1033,7 +1065,7 @@ describe("Kubernetes manifests as a model", () => {
       "apiVersion: batch/v1",
       "kind: CronJob",
       `metadata: { name: ${"nightly-".repeat(7)}x }`,
-      "spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: c, image: 'c:1.0' }] } } } } }",
+      "spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: c, image: 'c:1.0' }] } } } } }",
       "---",
       "apiVersion: rbac.authorization.k8s.io/v1",
       "kind: ClusterRole",
@@ -1870,7 +1902,7 @@ describe("Kubernetes manifests as a model", () => {
       [
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: listless }\nspec: { template: { spec: { containers: nope } } }",
         "---",
-        "apiVersion: batch/v1\nkind: Job\nmetadata: { name: podless }\nspec: { template: { spec: {} } }",
+        "apiVersion: batch/v1\nkind: Job\nmetadata: { name: podless }\nspec: { template: { spec: { restartPolicy: Never } } }",
       ].join("\n"),
     );
     const { imported, diagnostics, sources } = await importManifests([dir]);

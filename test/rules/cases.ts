@@ -1377,7 +1377,7 @@ export const cases: RuleCase[] = [
         "apiVersion: batch/v1",
         "kind: Job",
         "metadata: { name: migrate }",
-        "spec: { template: { spec: { containers: [{ name: m, image: 'api:1.0' }] } } }",
+        "spec: { template: { spec: { restartPolicy: Never, containers: [{ name: m, image: 'api:1.0' }] } } }",
         "",
       ].join("\n"),
     },
