@@ -1049,6 +1049,27 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:13", "manifest-invalid@10:21", "schema-invalid-value@9:35"]);
   });
 
+  it("leaves a relative Ingress path out of the model's routes, so that it is reported once and the rest is still checked", async () => {
+    const { model, diagnostics, sources } = await loadManifestText([
+      ...oneContainer("Deployment", "web"),
+      "---",
+      ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: web }",
+      "spec:",
+      "  rules:",
+      "    - http:",
+      "        paths:",
+      "          - { path: /a, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }",
+      "          - { path: v2, pathType: Exact, backend: { service: { name: web, port: { number: 80 } } } }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@23:21"]);
+    expect(model).toBeDefined();
+  });
+
   it("reports names and labels the API server refuses, and leaves names of other rules (RBAC) alone", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",
