@@ -371,6 +371,33 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports a volume mount that names no volume of the pod, a StatefulSet's claim templates counted", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      initContainers: [{ name: setup, image: 'setup:1.0', volumeMounts: [{ name: cache, mountPath: /cache }] }]",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          volumeMounts: [{ name: config, mountPath: /etc/web }, { name: data, mountPath: /data }]",
+      "      volumes: [{ name: config, configMap: { name: web } }, { name: cache, emptyDir: {} }]",
+      "---",
+      ...workloadHead("StatefulSet", "db"),
+      "    spec: { containers: [{ name: db, image: 'db:1.0', volumeMounts: [{ name: data, mountPath: /var/lib/db }, { name: logs, mountPath: /logs }] }] }",
+      "  volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } }]",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@13:73", "manifest-invalid@23:118"]);
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "'web' mounts the volume 'data', which its pod does not define: the API server refuses it",
+    );
+  });
+
   it("reports a container or host port out of the range the API server takes", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),

@@ -15,6 +15,7 @@ import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { missingObjectFindings } from "./missing-objects.js";
 import { mountPathFindings } from "./mount-paths.js";
+import { undefinedVolumeMounts } from "./mount-volumes.js";
 import { nodePortProblems } from "./node-ports.js";
 import { objectNameProblems } from "./object-names.js";
 import { autoscalerIndex, type ManifestObject } from "./objects.js";
@@ -66,6 +67,7 @@ export function manifestProblems(view: ManifestView): {
     apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
     bounds.diagnostics,
     objects.flatMap(fieldDiagnostics),
+    workloads.flatMap(undefinedVolumeMounts),
     objectNameProblems(objects),
     unknownKindProblems(objects),
     nodePorts.diagnostics,
