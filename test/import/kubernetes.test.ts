@@ -1076,6 +1076,32 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:13", "manifest-invalid@10:21", "schema-invalid-value@9:35"]);
   });
 
+  it("reports an Ingress whose class annotation names another class than its ingressClassName", async () => {
+    const ingress = (name: string, annotation: string) => [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      `metadata: { name: ${name}, annotations: { kubernetes.io/ingress.class: ${annotation} } }`,
+      "spec:",
+      "  ingressClassName: nginx",
+      "  rules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }]",
+    ];
+    const { diagnostics, sources } = await loadManifestText([
+      ...ingress("web", "traefik"),
+      "---",
+      ...ingress("same", "nginx"),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@3:68"]);
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "the annotation kubernetes.io/ingress.class of Ingress 'web' names 'traefik', and its ingressClassName 'nginx': the API server refuses an Ingress whose two differ",
+    );
+  });
+
   it("leaves a relative Ingress path out of the model's routes, so that it is reported once and the rest is still checked", async () => {
     const { model, diagnostics, sources } = await loadManifestText([
       ...oneContainer("Deployment", "web"),
