@@ -1863,6 +1863,24 @@ export const cases: RuleCase[] = [
     expected: [],
   },
   {
+    // A port only a Service names is found where the Service sends traffic to it, not at the workload.
+    rule: "ssh-port-exposed",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...service(
+          "api-ssh",
+          "{ selector: { app: api }, ports: [{ name: ssh, port: 2222, targetPort: 22 }] }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:78"],
+  },
+  {
     rule: "autoscaler-targets-nothing",
     text: "",
     manifests: true,
