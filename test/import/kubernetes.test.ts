@@ -398,6 +398,24 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("reports a probe's timing or threshold below 0, which the API server refuses", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...apiContainer(),
+      "          livenessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: -5, periodSeconds: 0 }",
+      "          readinessProbe: { tcpSocket: { port: 80 }, failureThreshold: -1 }",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@12:74", "manifest-invalid@13:72"]);
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "the livenessProbe of 'api' sets initialDelaySeconds -5, where the API server takes 0 or more",
+    );
+  });
+
   it("reports a container or host port out of the range the API server takes", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
