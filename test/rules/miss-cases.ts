@@ -41,6 +41,7 @@ export const missCases: RuleCase[] = [
         '  key: "{{ .Values.apiKey }}"',
         "  user: <username>",
         "  other: REPLACE_ME",
+        "  url: postgres://shop:${DB_PASSWORD}@db:5432/shop",
         "---",
         "apiVersion: v1",
         "kind: Secret",

@@ -14,9 +14,15 @@ const REFERENCE = /^(?:\$\{[^{}]*\}|\$\([^()]*\)|\$\{\{[^{}]*\}\}|\{\{[^{}]*\}\}
 const MARKER =
   /^(?:change[-_ .]?me|change[-_ .]?it|replace[-_ .]?me|replace[-_ .]?with\b.*|to[-_ ]?do|fix[-_ ]?me|tbd|placeholder|redacted|x{3,}|\*{3,}|\.{3,}|\u2026)$/i;
 
+/**
+ * A reference within a value (`postgres://shop:${DB_PASSWORD}@db/shop`): the value is made when the
+ * manifest is rendered, and what is written around the reference is no secret of its own.
+ */
+const WITHIN = /\$\{[A-Za-z_][\w.-]*\}|\$\([A-Za-z_]\w*\)|\{\{[^{}]*\}\}/;
+
 export function writtenOut(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed !== "" && !REFERENCE.test(trimmed) && !MARKER.test(trimmed);
+  return trimmed !== "" && !REFERENCE.test(trimmed) && !MARKER.test(trimmed) && !WITHIN.test(trimmed);
 }
 
 /**
