@@ -3,7 +3,7 @@
  * finding flags is masked in every frame of its file, where it is and wherever its text shows up
  * again, a character for a character so that an underline stays under its place.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, SourceRange } from "../diagnostics.js";
 import { secretSpans } from "./secret-spans.js";
 
 /** The findings whose range is a secret as the file writes it, or the command or entry that holds one. */
@@ -28,22 +28,28 @@ export class SecretMask {
 
   constructor(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) {
     for (const d of diagnostics) {
-      if (!SECRET_CODES.has(d.code) || d.file === undefined || d.start === undefined) continue;
-      const end = d.end ?? d.start;
-      const text = sources.get(d.file);
-      if (text === undefined || end <= d.start) continue;
-      let secrets = this.files.get(d.file);
-      if (!secrets) {
-        secrets = { spans: [], texts: new Set() };
-        this.files.set(d.file, secrets);
-      }
-      for (const span of secretSpans(text.slice(d.start, end), d.code === "secret-in-command")) {
-        const at = { start: d.start + span.start, end: d.start + span.end };
-        secrets.spans.push(at);
-        // Written again elsewhere (a value copied into a label, a command), its text is as secret.
-        const value = text.slice(at.start, at.end).replace(/^["']|["']$/g, "");
-        if (value.length >= SHORTEST_REPEATED) secrets.texts.add(value);
-      }
+      if (!SECRET_CODES.has(d.code)) continue;
+      // The further values a finding names (the other keys of a Secret) are as secret as its own.
+      for (const range of [d, ...(d.related ?? [])]) this.add(range, d.code === "secret-in-command", sources);
+    }
+  }
+
+  private add(range: Partial<SourceRange>, command: boolean, sources: ReadonlyMap<string, string>): void {
+    if (range.file === undefined || range.start === undefined) return;
+    const end = range.end ?? range.start;
+    const text = sources.get(range.file);
+    if (text === undefined || end <= range.start) return;
+    let secrets = this.files.get(range.file);
+    if (!secrets) {
+      secrets = { spans: [], texts: new Set() };
+      this.files.set(range.file, secrets);
+    }
+    for (const span of secretSpans(text.slice(range.start, end), command)) {
+      const at = { start: range.start + span.start, end: range.start + span.end };
+      secrets.spans.push(at);
+      // Written again elsewhere (a value copied into a label, a command), its text is as secret.
+      const value = text.slice(at.start, at.end).replace(/^["']|["']$/g, "");
+      if (value.length >= SHORTEST_REPEATED) secrets.texts.add(value);
     }
   }
 

@@ -9,8 +9,11 @@ export interface Span {
   end: number;
 }
 
-/** `NAME=value`, an entry of a list-form environment: the name is no secret. */
-const LISTED = /^[A-Za-z_][A-Za-z0-9_]*=(?=\S)/;
+/**
+ * `NAME=value`, an entry of a list-form environment: the name is no secret. Not base64's padding
+ * (`dXNlcg==`), which would leave all but the last `=` of a Secret's value shown.
+ */
+const LISTED = /^[A-Za-z_][A-Za-z0-9_]*=(?=\S)(?!=*$)/;
 
 /** `${NAME:-default}`, a variable with a default: the default is what is written in plain text. */
 const DEFAULTED = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-(?=[^}])/;

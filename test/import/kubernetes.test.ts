@@ -339,6 +339,83 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("reports a Job or CronJob whose pods set no restartPolicy, which defaults to Always and is refused", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: { name: migrate }",
+      "spec:",
+      "  template:",
+      "    spec:",
+      "      containers: [{ name: migrate, image: 'migrate:1.0' }]",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: CronJob",
+      "metadata: { name: cleanup }",
+      "spec:",
+      "  schedule: '0 3 * * *'",
+      "  jobTemplate:",
+      "    spec:",
+      "      template:",
+      "        spec: { containers: [{ name: cleanup, image: 'cleanup:1.0' }] }",
+      "---",
+      "apiVersion: batch/v1",
+      "kind: Job",
+      "metadata: { name: seed }",
+      "spec: { template: { spec: { restartPolicy: Never, containers: [{ name: seed, image: 'seed:1.0' }] } } }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@6:5", "manifest-invalid@17:9"]);
+    expect(diagnostics[0]!.message).toBe(
+      "a Job's pods take restartPolicy OnFailure or Never, and these set none, so Always: the API server refuses it",
+    );
+  });
+
+  it("reports a volume mount that names no volume of the pod, a StatefulSet's claim templates counted", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...workloadHead("Deployment", "web"),
+      "    spec:",
+      "      initContainers: [{ name: setup, image: 'setup:1.0', volumeMounts: [{ name: cache, mountPath: /cache }] }]",
+      "      containers:",
+      "        - name: web",
+      "          image: web:1.0",
+      "          volumeMounts: [{ name: config, mountPath: /etc/web }, { name: data, mountPath: /data }]",
+      "      volumes: [{ name: config, configMap: { name: web } }, { name: cache, emptyDir: {} }]",
+      "---",
+      ...workloadHead("StatefulSet", "db"),
+      "    spec: { containers: [{ name: db, image: 'db:1.0', volumeMounts: [{ name: data, mountPath: /var/lib/db }, { name: logs, mountPath: /logs }] }] }",
+      "  volumeClaimTemplates: [{ metadata: { name: data }, spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } } }]",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@13:73", "manifest-invalid@23:118"]);
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "'web' mounts the volume 'data', which its pod does not define: the API server refuses it",
+    );
+  });
+
+  it("reports a probe's timing or threshold below 0, which the API server refuses", async () => {
+    const { diagnostics, sources } = await loadManifestText([
+      ...apiContainer(),
+      "          livenessProbe: { tcpSocket: { port: 80 }, initialDelaySeconds: -5, periodSeconds: 0 }",
+      "          readinessProbe: { tcpSocket: { port: 80 }, failureThreshold: -1 }",
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@12:74", "manifest-invalid@13:72"]);
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "the livenessProbe of 'api' sets initialDelaySeconds -5, where the API server takes 0 or more",
+    );
+  });
+
   it("reports a container or host port out of the range the API server takes", async () => {
     const { diagnostics, sources } = await loadManifestText([
       ...workloadHead("Deployment", "web"),
@@ -1017,6 +1094,53 @@ describe("Kubernetes manifests as a model", () => {
     ).toEqual(["manifest-invalid@8:13", "manifest-invalid@10:21", "schema-invalid-value@9:35"]);
   });
 
+  it("reports an Ingress whose class annotation names another class than its ingressClassName", async () => {
+    const ingress = (name: string, annotation: string) => [
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      `metadata: { name: ${name}, annotations: { kubernetes.io/ingress.class: ${annotation} } }`,
+      "spec:",
+      "  ingressClassName: nginx",
+      "  rules: [{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }]",
+    ];
+    const { diagnostics, sources } = await loadManifestText([
+      ...ingress("web", "traefik"),
+      "---",
+      ...ingress("same", "nginx"),
+      "",
+    ]);
+    expect(
+      located(
+        diagnostics.filter((d) => d.code === "manifest-invalid"),
+        sources,
+      ),
+    ).toEqual(["manifest-invalid@3:68"]);
+    expect(diagnostics.find((d) => d.code === "manifest-invalid")!.message).toBe(
+      "the annotation kubernetes.io/ingress.class of Ingress 'web' names 'traefik', and its ingressClassName 'nginx': the API server refuses an Ingress whose two differ",
+    );
+  });
+
+  it("leaves a relative Ingress path out of the model's routes, so that it is reported once and the rest is still checked", async () => {
+    const { model, diagnostics, sources } = await loadManifestText([
+      ...oneContainer("Deployment", "web"),
+      "---",
+      ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
+      "---",
+      "apiVersion: networking.k8s.io/v1",
+      "kind: Ingress",
+      "metadata: { name: web }",
+      "spec:",
+      "  rules:",
+      "    - http:",
+      "        paths:",
+      "          - { path: /a, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }",
+      "          - { path: v2, pathType: Exact, backend: { service: { name: web, port: { number: 80 } } } }",
+      "",
+    ]);
+    expect(located(diagnostics, sources)).toEqual(["manifest-invalid@23:21"]);
+    expect(model).toBeDefined();
+  });
+
   it("reports names and labels the API server refuses, and leaves names of other rules (RBAC) alone", async () => {
     const { diagnostics, sources } = await loadManifestText([
       "apiVersion: apps/v1",
@@ -1033,7 +1157,7 @@ describe("Kubernetes manifests as a model", () => {
       "apiVersion: batch/v1",
       "kind: CronJob",
       `metadata: { name: ${"nightly-".repeat(7)}x }`,
-      "spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: c, image: 'c:1.0' }] } } } } }",
+      "spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: Never, containers: [{ name: c, image: 'c:1.0' }] } } } } }",
       "---",
       "apiVersion: rbac.authorization.k8s.io/v1",
       "kind: ClusterRole",
@@ -1870,7 +1994,7 @@ describe("Kubernetes manifests as a model", () => {
       [
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: listless }\nspec: { template: { spec: { containers: nope } } }",
         "---",
-        "apiVersion: batch/v1\nkind: Job\nmetadata: { name: podless }\nspec: { template: { spec: {} } }",
+        "apiVersion: batch/v1\nkind: Job\nmetadata: { name: podless }\nspec: { template: { spec: { restartPolicy: Never } } }",
       ].join("\n"),
     );
     const { imported, diagnostics, sources } = await importManifests([dir]);

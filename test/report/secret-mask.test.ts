@@ -162,3 +162,72 @@ describe("the text report, given a secret finding", () => {
     expect(frameOf("c: it's run --password=x")).toBe(`  1 | c: ${"*".repeat(21)}`);
   });
 });
+
+describe("a Secret written in a manifest", () => {
+  const folder = folderWith({
+    "app.yaml": [
+      ...workloadHead("Deployment", "web"),
+      "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+      "---",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata: { name: db }",
+      "data:",
+      "  username: c2hvcHVzZXI=",
+      "  password: aHVudGVyMmh1bnRlcjJ4",
+      "  token: c2VjcmV0dG9rZW4=",
+      "  key: dXNlcg==",
+      "",
+    ].join("\n"),
+  });
+  const values = ["c2hvcHVzZXI=", "aHVudGVyMmh1bnRlcjJ4", "c2VjcmV0dG9rZW4=", "dXNlcg=="];
+
+  it("reaches no report, in any format, nor any of its values", async () => {
+    const written = await reports(folder, "app.yaml");
+    for (const [format, report] of Object.entries(written))
+      for (const value of values) expect(report, `${value} in ${format}`).not.toContain(value);
+  });
+
+  it("is masked whole, a base64 value's padding as well", () => {
+    const file = "/p/app.yaml";
+    const text = "data:\n  key: dXNlcg==\n";
+    const start = text.indexOf("dXNlcg==");
+    const found: Diagnostic = {
+      code: "plaintext-secret",
+      severity: "error",
+      message: "m",
+      file,
+      start,
+      end: start + 8,
+    };
+    expect(formatText([found], new Map([[file, text]]), { color: false, cwd: "/p" })).toContain(
+      "  2 |   key: ********",
+    );
+  });
+
+  it("is masked at each value its finding names, in the frame of another finding on that line", () => {
+    const file = "/p/app.yaml";
+    const text = "data:\n  a: Zmlyc3RzZWNyZXQ=\n  b: c2Vjb25kc2VjcmV0\n";
+    const range = (found: string) => ({
+      file,
+      start: text.indexOf(found),
+      end: text.indexOf(found) + found.length,
+    });
+    const secret: Diagnostic = {
+      code: "plaintext-secret",
+      severity: "error",
+      message: "m",
+      ...range("Zmlyc3RzZWNyZXQ="),
+      related: [{ ...range("c2Vjb25kc2VjcmV0"), message: "'b' is written here" }],
+    };
+    const other: Diagnostic = {
+      code: "duplicate-variable",
+      severity: "warning",
+      message: "m",
+      ...range("b:"),
+    };
+    const shown = formatText([secret, other], new Map([[file, text]]), { color: false, cwd: "/p" });
+    expect(shown).not.toContain("c2Vjb25kc2VjcmV0");
+    expect(shown).toContain(`  3 |   b: ${"*".repeat(16)}`);
+  });
+});

@@ -1377,7 +1377,7 @@ export const cases: RuleCase[] = [
         "apiVersion: batch/v1",
         "kind: Job",
         "metadata: { name: migrate }",
-        "spec: { template: { spec: { containers: [{ name: m, image: 'api:1.0' }] } } }",
+        "spec: { template: { spec: { restartPolicy: Never, containers: [{ name: m, image: 'api:1.0' }] } } }",
         "",
       ].join("\n"),
     },
@@ -1861,6 +1861,24 @@ export const cases: RuleCase[] = [
     rule: "ssh-port-exposed",
     text: `${head}services:\n  api: { kind: api, image: "a:1", ports: { http: 8080, dns: { port: 22, protocol: udp } } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`,
     expected: [],
+  },
+  {
+    // A port only a Service names is found where the Service sends traffic to it, not at the workload.
+    rule: "ssh-port-exposed",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...service(
+          "api-ssh",
+          "{ selector: { app: api }, ports: [{ name: ssh, port: 2222, targetPort: 22 }] }",
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:78"],
   },
   {
     rule: "autoscaler-targets-nothing",
@@ -2951,6 +2969,86 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["13:43"],
+  },
+  {
+    // A Secret's values are secret whatever their keys are called, base64 or not: one finding for
+    // the Secret, at its first value written out; an empty value and placeholders are no secret.
+    rule: "plaintext-secret",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: db }",
+        "data:",
+        '  empty: ""',
+        "  placeholder: Y2hhbmdlbWU=",
+        "  password: aHVudGVyMmh1bnRlcjI=",
+        "stringData:",
+        "  token: tok-123456789",
+        "  url: ${DATABASE_URL}",
+        "",
+      ].join("\n"),
+    },
+    expected: ["16:13"],
+  },
+  {
+    // A TLS Secret's key is secret, its certificate is shown to whoever connects; registry
+    // credentials are a secret of their own.
+    rule: "plaintext-secret",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: tls }",
+        "type: kubernetes.io/tls",
+        "data:",
+        "  tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUI=",
+        "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUU=",
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: registry }",
+        "type: kubernetes.io/dockerconfigjson",
+        "data:",
+        "  .dockerconfigjson: eyJhdXRocyI6eyJyZWdpc3RyeS5leGFtcGxlLmNvbSI6eyJhdXRoIjoiZFhObGNqcHdZWE56ZDI5eVpERXlNdz09In19fQ==",
+        "",
+      ].join("\n"),
+    },
+    expected: ["16:12", "23:22"],
+  },
+  {
+    // A secretGenerator's literals are written out in the kustomization; its files and env files
+    // may be kept out of the repository, and are not read.
+    rule: "plaintext-secret",
+    text: "",
+    manifests: true,
+    files: {
+      "kustomization.yaml": [
+        "resources: [app.yaml]",
+        "secretGenerator:",
+        "  - name: db",
+        "    literals:",
+        "      - username=shop",
+        "      - password=hunter2hunter2",
+        "  - name: api",
+        "    files: [api-key.txt]",
+        "    envs: [api.env]",
+        "    literals: [token=REPLACE_ME]",
+        "",
+      ].join("\n"),
+      "app.yaml": `${oneContainer("Deployment", "api").join("\n")}\n`,
+      "api-key.txt": "k3y-abcdef123456\n",
+      "api.env": "API_TOKEN=tok-123456789\n",
+    },
+    expected: ["5:9"],
   },
   {
     // A value an instance gives in one environment; one it inherits is the service's finding, once.

@@ -15,6 +15,45 @@ import {
 
 export const missCases: RuleCase[] = [
   {
+    // Secrets that hold nothing yet: the token the cluster fills in, values left empty or to be
+    // filled in at deploy time, and a certificate, which is public.
+    rule: "plaintext-secret",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: api-token, annotations: { kubernetes.io/service-account.name: api } }",
+        "type: kubernetes.io/service-account-token",
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: db }",
+        "data:",
+        '  empty: ""',
+        "  changeme: Y2hhbmdlbWU=",
+        "stringData:",
+        "  password: ${DB_PASSWORD}",
+        "  token: $(API_TOKEN)",
+        '  key: "{{ .Values.apiKey }}"',
+        "  user: <username>",
+        "  other: REPLACE_ME",
+        "  url: postgres://shop:${DB_PASSWORD}@db:5432/shop",
+        "---",
+        "apiVersion: v1",
+        "kind: Secret",
+        "metadata: { name: ca }",
+        "data:",
+        "  ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUI=",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     // One replica, a claim several nodes can mount, and a claim per replica.
     rule: "claim-shared-by-replicas",
     text: "",

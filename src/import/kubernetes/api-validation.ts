@@ -70,6 +70,17 @@ function workloadProblems(workload: ManifestObject): Diagnostic[] {
         allowed.length === 1 ? "leave restartPolicy out" : `use ${allowed.join(" or ")}`,
       ),
     );
+  // A pod template that sets none is given Always, which a Job's pods may not have.
+  if (allowed && !allowed.includes("Always") && !isSet(policy))
+    found.push(
+      refused(
+        workload,
+        [...workload.base, ...podPath],
+        `a ${workload.kind}'s pods take restartPolicy ${allowed.join(" or ")}, and these set none, so Always: the API server refuses it`,
+        `set restartPolicy: ${allowed.join(" or ")} in the pod template`,
+        "key",
+      ),
+    );
   const replicas = asObject(workload.value.spec).replicas;
   // A count the API server takes is a whole number from 0 to the largest 32-bit one (a fraction is
   // the field table's to report).

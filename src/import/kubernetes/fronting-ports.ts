@@ -12,9 +12,18 @@ export interface ServicePorts {
   /** Container port → the name the first Service to name it gives it. */
   names: Map<number, string>;
   /** Every container port a Service sends traffic to, with its name (targetPort without containerPort too). */
-  targets: { port: number; name: string; protocol?: string }[];
+  targets: ServiceTarget[];
   /** A port the model names otherwise than the Service does, as it may not hold the Service's name. */
   renamed: Diagnostic[];
+}
+
+/** A container port a Service sends traffic to, and where the Service writes it (from its root). */
+export interface ServiceTarget {
+  port: number;
+  name: string;
+  protocol?: string;
+  service: ManifestObject;
+  at: KeyPath;
 }
 
 export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts {
@@ -52,6 +61,8 @@ export function servicePorts(fronting: readonly ManifestObject[]): ServicePorts 
         port: target,
         name,
         ...(typeof port.protocol === "string" ? { protocol: port.protocol } : {}),
+        service,
+        at: ["spec", "ports", index, typeof port.targetPort === "number" ? "targetPort" : "port"],
       });
     });
   }

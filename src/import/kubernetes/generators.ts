@@ -11,6 +11,7 @@ import { isInside } from "../inside.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import type { FieldSet, PatchLayer } from "./patch-origin.js";
 import { readText } from "./read-file.js";
+import { writtenOut } from "./secret-placeholders.js";
 
 export interface GeneratorContext {
   dir: string;
@@ -41,10 +42,12 @@ function entries(
   kind: Kind,
   path: KeyPath,
   context: GeneratorContext,
-): { data: Record<string, string>; origins: Map<string, Origin> } {
+): { data: Record<string, string>; origins: Map<string, Origin>; literals: Map<string, KeyPath> } {
   // Without a prototype: __proto__ is a key like any other in a literal or an env file.
   const data: Record<string, string> = Object.create(null);
   const origins = new Map<string, Origin>();
+  // A Secret's literals written out: kept by key, as a later literal of the key takes its place.
+  const literals = new Map<string, KeyPath>();
   const keep = (value: string) => (kind === "Secret" ? "" : value);
   const read = (written: string, at: KeyPath): string | undefined => {
     const file = resolve(context.dir, written);
@@ -67,8 +70,11 @@ function entries(
     const at = literal.indexOf("=");
     if (at <= 0) return;
     const key = literal.slice(0, at);
-    data[key] = keep(literal.slice(at + 1).replace(/^(["'])(.*)\1$/, "$2"));
+    const value = literal.slice(at + 1).replace(/^(["'])(.*)\1$/, "$2");
+    data[key] = keep(value);
     origins.set(key, { at: [...path, "literals", i] });
+    if (kind === "Secret" && writtenOut(value)) literals.set(key, [...path, "literals", i]);
+    else literals.delete(key);
   });
   const envFiles = [...asArray(entry.envs), ...(typeof entry.env === "string" ? [entry.env] : [])];
   envFiles.forEach((written, i) => {
@@ -80,6 +86,7 @@ function entries(
     for (const [name, value] of Object.entries(parseDotEnv(text))) {
       data[name] = keep(value);
       origins.set(name, { at, envFile });
+      literals.delete(name);
     }
   });
   asArray(entry.files).forEach((written, i) => {
@@ -89,13 +96,14 @@ function entries(
     if (kind === "Secret") {
       // Only whether it is there: a secret file's content is never read.
       data[name] = "";
+      literals.delete(name);
       return;
     }
     const text = read(file, [...path, "files", i]);
     if (text !== undefined) data[name] = text;
     origins.delete(name);
   });
-  return { data, origins };
+  return { data, origins, literals };
 }
 
 /**
@@ -164,7 +172,8 @@ export function applyGenerators(
       // namespace narrows what it merges into or replaces.
       const own = typeof raw.namespace === "string" ? raw.namespace : undefined;
       const namespace = own ?? context.namespace;
-      const { data, origins } = entries(raw, kind, path, context);
+      const { data, origins, literals } = entries(raw, kind, path, context);
+      const written = [...literals].map(([key, at]) => ({ key, yaml: context.yaml, at }));
       const layers = kind === "ConfigMap" ? valueLayers(data, origins, context.yaml) : [];
       const behavior = typeof raw.behavior === "string" ? raw.behavior : "create";
       const index = result.findIndex(
@@ -174,14 +183,20 @@ export function applyGenerators(
         if (behavior !== "create")
           context.unmatched(`no ${kind} '${name}' in the bases to ${behavior}; it is created`, path);
         const made = object(kind, name, namespace, data, context.yaml, path);
-        result = [...result, { ...made, patches: layers }];
+        result = [
+          ...result,
+          { ...made, patches: layers, ...(written.length > 0 ? { literals: written } : {}) },
+        ];
         return;
       }
       const existing = result[index]!;
       const merged = behavior === "merge" ? { ...asObject(existing.value.data), ...data } : data;
       const patches = [...(existing.patches ?? []), ...layers];
+      // Replaced, the base's literals are gone with its data; merged, those of a key set again are.
+      const kept = behavior === "merge" ? (existing.literals ?? []).filter((l) => !(l.key in data)) : [];
+      const all = [...kept, ...written];
       result = result.map((o, j) =>
-        j === index ? { ...o, value: { ...o.value, data: merged }, patches } : o,
+        j === index ? { ...o, value: { ...o.value, data: merged }, patches, literals: all } : o,
       );
     });
   }

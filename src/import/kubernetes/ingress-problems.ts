@@ -1,6 +1,7 @@
 /**
- * What the API server refuses in an Ingress: a rule whose http lists no paths, and a path without
- * its type, not absolute, or without a backend.
+ * What the API server refuses in an Ingress: a class annotation that names another class than
+ * ingressClassName, a rule whose http lists no paths, and a path without its type, not absolute,
+ * or without a backend.
  */
 import type { Diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
@@ -61,8 +62,26 @@ function noPathsProblem(ingress: ManifestObject, rule: Json, at: KeyPath): Diagn
   );
 }
 
+const CLASS_ANNOTATION = "kubernetes.io/ingress.class";
+
+/** The class annotation from before ingressClassName, where both are written and name different classes. */
+function classProblem(ingress: ManifestObject): Diagnostic | undefined {
+  const annotation = asObject(asObject(ingress.value.metadata).annotations)[CLASS_ANNOTATION];
+  const className = asObject(ingress.value.spec).ingressClassName;
+  if (typeof annotation !== "string" || typeof className !== "string" || annotation === className)
+    return undefined;
+  return refused(
+    ingress,
+    [...ingress.base, "metadata", "annotations", CLASS_ANNOTATION],
+    `the annotation ${CLASS_ANNOTATION} of Ingress '${ingress.name}' names '${annotation}', and its ingressClassName '${className}': the API server refuses an Ingress whose two differ`,
+    "leave the annotation out: ingressClassName replaces it",
+  );
+}
+
 export function ingressProblems(ingress: ManifestObject): Diagnostic[] {
   const found: Diagnostic[] = [];
+  const mismatch = classProblem(ingress);
+  if (mismatch) found.push(mismatch);
   asArray(asObject(ingress.value.spec).rules).forEach((rule, ruleIndex) => {
     const empty = noPathsProblem(ingress, asObject(rule), [...ingress.base, "spec", "rules", ruleIndex]);
     if (empty) found.push(empty);

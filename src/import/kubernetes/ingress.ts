@@ -263,6 +263,9 @@ export function ingressNodes(
             );
             return;
           }
+          // A relative path is reported where the API server refuses it (ingress-problems.ts), or
+          // is one its controller reads its own way: as a route, the model would refuse it again.
+          if (!path.startsWith("/")) return;
           if (Object.hasOwn(routes, path)) return;
           routes[path] = target;
           note([...nodePath, "routes", path], ["spec", "rules", ruleIndex, "http", "paths", pathIndex]);

@@ -67,12 +67,14 @@ function settingOf(rule: Json): "newTag" | "digest" | "newName" {
 
 /**
  * The object with the images `images` set. Each image set is a layer of the object, written at the
- * entry that set it (its newTag, digest or newName), where findings about the image point.
+ * entry that set it (its newTag, digest or newName), where findings about the image point. The
+ * entries that set an image are added to `matched`.
  */
 export function applyImages(
   object: ManifestObject,
   images: unknown[],
   kustomization: YamlFile,
+  matched?: Set<number>,
 ): ManifestObject {
   if (images.length === 0 || object.kind === "CustomResourceDefinition") return object;
   const found: Container[] = [];
@@ -84,6 +86,7 @@ export function applyImages(
     const entry = images.findIndex((i) => isObject(i) && i.name === name);
     const rule = images[entry];
     if (!isObject(rule)) continue;
+    matched?.add(entry);
     const image = newImage(rule, name, tag, digest);
     const setting = settingOf(rule);
     const set: FieldSet = { path, value: image };

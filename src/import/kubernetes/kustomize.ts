@@ -206,7 +206,20 @@ function build(
     report,
   });
 
-  objects = objects.map((o) => applyImages(o, asArray(k.images), yaml));
+  const matched = new Set<number>();
+  objects = objects.map((o) => applyImages(o, asArray(k.images), yaml, matched));
+  // kustomize builds on where an entry names no image that is there, and the image stays as it was
+  // written; images a Helm chart renders are not read here, so nothing is said of them.
+  if (k.helmCharts === undefined)
+    asArray(k.images).forEach((entry, i) => {
+      if (isObject(entry) && typeof entry.name === "string" && !matched.has(i))
+        report(
+          "kustomize-patch-unmatched",
+          "warning",
+          `no container here runs the image '${entry.name}', so this entry changes nothing`,
+          ["images", i, "name"],
+        );
+    });
   objects = applyLabels(yaml, objects);
   objects = applyAnnotations(k, objects);
   objects = applyReplicas(yaml, objects, {

@@ -15,6 +15,7 @@ import { hardeningFindings } from "./hardening.js";
 import { hostPortFindings } from "./host-ports.js";
 import { missingObjectFindings } from "./missing-objects.js";
 import { mountPathFindings } from "./mount-paths.js";
+import { undefinedVolumeMounts } from "./mount-volumes.js";
 import { nodePortProblems } from "./node-ports.js";
 import { objectNameProblems } from "./object-names.js";
 import { autoscalerIndex, type ManifestObject } from "./objects.js";
@@ -26,6 +27,7 @@ import { portNameFindings } from "./port-names.js";
 import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { probeFindings } from "./probe-findings.js";
 import { removedApiFindings } from "./removed-apis.js";
+import { secretValueFindings } from "./secret-values.js";
 import { serviceAccountFindings } from "./service-accounts.js";
 import { type ServiceSelection, selectsNothingFindings } from "./service-selection.js";
 import { sharedClaimFindings } from "./shared-claims.js";
@@ -65,6 +67,7 @@ export function manifestProblems(view: ManifestView): {
     apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
     bounds.diagnostics,
     objects.flatMap(fieldDiagnostics),
+    workloads.flatMap(undefinedVolumeMounts),
     objectNameProblems(objects),
     unknownKindProblems(objects),
     nodePorts.diagnostics,
@@ -93,6 +96,7 @@ export function manifestProblems(view: ManifestView): {
     ...ownSelectorFindings(workloads),
     ...targetPortFindings(selection.selected),
     ...selectsNothingFindings(services, selection, pods, namespaceOf),
+    ...secretValueFindings(ofKind("Secret")),
   ];
   return { diagnostics, findings, autoscalerFor };
 }

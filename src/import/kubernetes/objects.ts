@@ -27,6 +27,11 @@ export interface ManifestObject {
   patches?: PatchLayer[];
   /** Each step of kustomize's renaming (namePrefix, nameSuffix), in order: the names before and after, and the entry. */
   renames?: Rename[];
+  /**
+   * The keys a secretGenerator's literals write out in the kustomization, and where: the values
+   * themselves are never kept, only that they are no placeholder.
+   */
+  literals?: { key: string; yaml: YamlFile; at: KeyPath }[];
 }
 
 /** A step of renaming by kustomize: `at` is the kustomization's namePrefix or nameSuffix. */

@@ -1,5 +1,6 @@
 /**
  * Probes the kubelet cannot run as written: a liveness or startup success threshold other than 1,
+ * a timing or threshold below 0,
  * two ways to probe in one probe, a probe of no port or of a number that is no port (all refused by
  * the API server); an exec probe written as a shell command line, which runs without a shell; a
  * port name the container does not give.
@@ -14,6 +15,14 @@ import { locateIn, writtenIn } from "./patch-origin.js";
 import { isSet, refused } from "./refusals.js";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
+/** The fields of a probe the API server takes only at 0 or above (0 is their default). */
+const TIMINGS = [
+  "initialDelaySeconds",
+  "periodSeconds",
+  "timeoutSeconds",
+  "successThreshold",
+  "failureThreshold",
+] as const;
 const HANDLERS: ReadonlySet<string> = new Set(["exec", "httpGet", "tcpSocket", "grpc"]);
 
 /** `who` names the container in messages; `path`, where it is written. */
@@ -36,6 +45,21 @@ export function probeProblems(
         ),
       );
   }
+  for (const probe of PROBES)
+    for (const field of TIMINGS) {
+      const value = asObject(container[probe])[field];
+      // A liveness or startup probe's successThreshold other than 1 is reported above.
+      if (field === "successThreshold" && probe !== "readinessProbe") continue;
+      if (typeof value === "number" && value < 0)
+        found.push(
+          refused(
+            workload,
+            [...path, probe, field],
+            `the ${probe} of ${who} sets ${field} ${writtenIn(workload, [...path, probe, field], value)}, where the API server takes 0 or more`,
+            `leave ${field} out, or give 0 or more`,
+          ),
+        );
+    }
   for (const probe of PROBES) {
     const command = asObject(asObject(container[probe]).exec).command;
     if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;

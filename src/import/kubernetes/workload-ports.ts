@@ -54,6 +54,8 @@ export function containerPorts(
     if (names.has(target.port) || Object.hasOwn(ports, target.name)) continue;
     ports[target.name] = target.protocol === "UDP" ? { port: target.port, protocol: "udp" } : target.port;
     names.set(target.port, target.name);
+    // Found where the Service sends traffic to it: the container says nothing of it.
+    context.noteFor(target.service)([...servicePath, "ports", target.name], target.at, "value");
   }
   return { ports, names };
 }

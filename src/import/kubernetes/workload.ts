@@ -10,6 +10,7 @@ import { fromKubeletReferences } from "../../model/kubelet-references.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { guessKind, serviceKinds } from "../compose/kinds.js";
 import { asText } from "../json.js";
+import type { ServiceTarget } from "./fronting-ports.js";
 import {
   asArray,
   asObject,
@@ -34,7 +35,7 @@ export interface WorkloadContext {
   /** Ports the Services in front of this workload give names to: container port → name. */
   servicePortNames: Map<number, string>;
   /** Container ports only the Services name (targetPort without containerPort). */
-  serviceTargets: { port: number; name: string; protocol?: string }[];
+  serviceTargets: ServiceTarget[];
   /**
    * Record that a model path came from a manifest path of this workload; `prefer` says where a
    * finding about it points when the manifest's key is not the place (a value written under it).

@@ -1,11 +1,13 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
 import { buildKustomization } from "../../../src/import/kubernetes/kustomize.js";
 import { applyImages } from "../../../src/import/kubernetes/kustomize-images.js";
 import type { ManifestObject } from "../../../src/import/kubernetes/objects.js";
 import { parseYaml } from "../../../src/load/yaml-file.js";
 import { folderWith } from "../../helpers/files.js";
 import { overlayPatchingWeb } from "../../helpers/kustomize.js";
-import { checkFindingsAt } from "../../helpers/positions.js";
+import { checkFindingsAt, located } from "../../helpers/positions.js";
 import { workloadHead } from "../../rules/cases.js";
 
 const base = {
@@ -123,5 +125,25 @@ describe("the containers kustomize's images are looked for in", () => {
     const images = (kustomization.value as { images: unknown[] }).images;
     const applied = applyImages(object, images, kustomization);
     expect((applied.value.spec as typeof shallow).containers[0]!.image).toBe("nginx:1.28");
+  });
+});
+
+describe("an entry of images that names no image of the build", () => {
+  it("is a warning at its name, as kustomize builds on and leaves the image as written", async () => {
+    const root = folderWith({
+      ...base,
+      "prod/kustomization.yaml": [
+        "resources: [../base]",
+        "images:",
+        "  - { name: nginx, newTag: '1.28' }",
+        "  - { name: ngnix, newTag: '1.28' }",
+        "",
+      ].join("\n"),
+    });
+    const { diagnostics, sources } = await loadManifestsAsModel([join(root, "prod")]);
+    expect(located(diagnostics, sources)).toEqual(["kustomize-patch-unmatched@4:13"]);
+    expect(diagnostics[0]!.message).toBe(
+      "no container here runs the image 'ngnix', so this entry changes nothing",
+    );
   });
 });
