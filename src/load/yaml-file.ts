@@ -402,7 +402,9 @@ function toPlain(
       value = mapValue && typeof node.value === "string" ? mapValue(node.value, key) : node.value;
     else if (isMap(node)) {
       const out: Record<string, unknown> = {};
-      for (const pair of node.items) {
+      const pairs = node.items;
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i]!;
         let name: unknown;
         if (isScalar(pair.key)) name = pair.key.value;
         else {
@@ -445,7 +447,7 @@ function applyMergeKeys(value: unknown, done: Map<object, unknown>): unknown {
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     done.set(value, out);
-    for (const item of value) out.push(applyMergeKeys(item, done));
+    for (let i = 0; i < value.length; i++) out.push(applyMergeKeys(value[i], done));
     return out;
   }
   const source = value as Record<string, unknown>;
@@ -454,13 +456,17 @@ function applyMergeKeys(value: unknown, done: Map<object, unknown>): unknown {
   const merge = source["<<"];
   const sources = (Array.isArray(merge) ? merge : [merge]).map((m) => applyMergeKeys(m, done));
   const mergeable = merge !== undefined && sources.every(isPlainObject);
-  for (const [key, item] of Object.entries(source)) {
+  const keys = Object.keys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (key === "<<" && mergeable) continue;
-    out[key] = applyMergeKeys(item, done);
+    out[key] = applyMergeKeys(source[key], done);
   }
   if (mergeable) {
     for (const from of sources as Record<string, unknown>[]) {
-      for (const [key, item] of Object.entries(from)) if (!Object.hasOwn(out, key)) out[key] = item;
+      const names = Object.keys(from);
+      for (let i = 0; i < names.length; i++)
+        if (!Object.hasOwn(out, names[i]!)) out[names[i]!] = from[names[i]!];
     }
   }
   return out;

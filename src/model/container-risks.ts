@@ -48,7 +48,7 @@ const RUNTIME_SOCKETS: [socket: RegExp, runtime: string][] = [
 
 /** The runtime whose socket a path is, as a message names it; undefined for any other path. */
 export function runtimeSocket(path: string): string | undefined {
-  return RUNTIME_SOCKETS.find(([socket]) => socket.test(path))?.[1];
+  return RUNTIME_SOCKETS.find((entry) => entry[0].test(path))?.[1];
 }
 
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;

@@ -146,7 +146,7 @@ export function secretLike(name: string, value: string): string | undefined {
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return "holds a private key";
   // A signed JSON Web Token: whoever holds it acts as what it names (a service role, a user).
   if (/^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/.test(value)) return "holds a signed token";
-  const token = TOKEN_START.test(value) ? TOKEN_FORMS.find(([form]) => form.test(value)) : undefined;
+  const token = TOKEN_START.test(value) ? TOKEN_FORMS.find((entry) => entry[0].test(value)) : undefined;
   if (token) return `holds ${token[1]}`;
   // An Authorization header's value, whatever the variable is called.
   if (/^(?:(?:Proxy-)?Authorization:\s*)?(?:Bearer|Basic|Token)\s+[\w.~+/=-]{16,}$/i.test(value))

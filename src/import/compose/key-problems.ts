@@ -88,7 +88,10 @@ export function specProblems(value: Json): FileProblems {
         problems.push({ kind: "wrong-type", path: ["services", name], value: entry, allowed: ["object"] });
         continue;
       }
-      for (const [field, setting] of Object.entries(entry)) {
+      const fields = Object.keys(entry);
+      for (let i = 0; i < fields.length; i++) {
+        const field = fields[i]!;
+        const setting = entry[field];
         const inner = serviceKeySchema(field);
         if (!inner) {
           if (!field.startsWith("x-")) unknownKey(["services", name, field], field, composeServiceKeys);

@@ -59,8 +59,7 @@ const datastorePorts = new Map<number, ServiceKind>([
 
 export function guessKind(id: string, image: string | undefined, ports: readonly number[] = []): ServiceKind {
   const haystack = `${image ?? ""} ${id}`.toLowerCase();
-  const named = patterns.find(([pattern]) => pattern.test(haystack))?.[1];
-  if (named) return named;
+  for (let i = 0; i < patterns.length; i++) if (patterns[i]![0].test(haystack)) return patterns[i]![1];
   for (const port of ports) {
     const kind = datastorePorts.get(port);
     if (kind) return kind;

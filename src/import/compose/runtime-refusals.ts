@@ -26,7 +26,9 @@ const MEMORY_KEYS: [path: string[], what: string][] = [
 
 /** A memory size Docker refuses as too small to start in; a number without a unit is bytes. */
 function memoryRefusals(id: string, raw: Json, report: Report): void {
-  for (const [path, what] of MEMORY_KEYS) {
+  for (let i = 0; i < MEMORY_KEYS.length; i++) {
+    const path = MEMORY_KEYS[i]![0];
+    const what = MEMORY_KEYS[i]![1];
     const value = valueAt(raw, path);
     const bytes = sizeBytes(value);
     if (bytes === undefined || bytes <= 0 || bytes >= LEAST_MEMORY) continue;
@@ -201,7 +203,9 @@ export function runtimeRefusals(id: string, raw: Json, report: Report): void {
     );
   // The rest of what belongs to a network stack, which Docker refuses to set on a shared one
   // ("conflicting options: hostname and the network mode"), a classic of services behind a VPN container.
-  for (const [key, what] of SHARED_STACK_KEYS)
+  for (let i = 0; i < SHARED_STACK_KEYS.length; i++) {
+    const key = SHARED_STACK_KEYS[i]![0];
+    const what = SHARED_STACK_KEYS[i]![1];
     if (shared && (hasEntries(raw[key]) || (typeof raw[key] === "string" && raw[key] !== "")))
       report(
         "compose-conflicting-keys",
@@ -209,6 +213,7 @@ export function runtimeRefusals(id: string, raw: Json, report: Report): void {
         `set it on '${shared}', whose network '${id}' shares, or leave it out`,
         ["services", id, key],
       );
+  }
   if (Array.isArray(raw.ports))
     raw.ports.forEach((entry, index) => {
       const protocol = portProtocol(entry);

@@ -82,8 +82,10 @@ function replicasOf(raw: Json): { count: number; key: string[] } | undefined {
 
 /** Copies the fields that have a value, in order: the order a model written from them shows. */
 function assign(service: ServiceInputType, fields: Partial<ServiceInputType>): void {
-  for (const [key, value] of Object.entries(fields))
+  for (const key in fields) {
+    const value = fields[key as keyof ServiceInputType];
     if (value !== undefined) (service as Record<string, unknown>)[key] = value;
+  }
 }
 
 export function readService(id: string, raw: Json, reading: ServicesReading): ReadService {
@@ -103,7 +105,8 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
   };
   note(["services", id], ["services", id]);
   // Whole fields too, so that a finding about one points at it even where its entries differ.
-  for (const [field, key] of FIELD_KEYS) note(["services", id, field], ["services", id, key]);
+  for (let i = 0; i < FIELD_KEYS.length; i++)
+    note(["services", id, FIELD_KEYS[i]![0]], ["services", id, FIELD_KEYS[i]![1]]);
   // Each word of a command list, for a finding about one (a secret passed on the command line).
   if (Array.isArray(raw.command))
     for (const index of raw.command.keys())

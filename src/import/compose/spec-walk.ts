@@ -308,7 +308,7 @@ export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: S
     if (!Object.hasOwn(value, key)) continue;
     const inner = Object.hasOwn(node.properties, key)
       ? node.properties[key]
-      : (node.patterns.find(([pattern]) => pattern.test(key))?.[1] ?? (node.additional || undefined));
+      : (node.patterns.find((entry) => entry[0].test(key))?.[1] ?? (node.additional || undefined));
     if (inner) walkSpec(value[key], inner, [...path, key], found);
     else if (node.additional === false)
       found.push({ kind: "unknown-key", path: [...path, key], key, known: Object.keys(node.properties) });

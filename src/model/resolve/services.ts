@@ -331,18 +331,27 @@ function resolveSecurity(context: ResolveContext, id: string, input: ServiceInpu
   return security;
 }
 
+/** The fields that share a namespace of the host, and the namespace each names. */
+const HOST_NAMESPACES = [
+  ["network-mode", "network"],
+  ["pid", "process"],
+  ["ipc", "IPC"],
+  ["userns-mode", "user"],
+  ["uts", "UTS"],
+  ["cgroup", "cgroup"],
+] as const;
+
 function hostNamespaces(context: ResolveContext, id: string, input: ServiceInputType) {
-  const fields = [
-    ["network-mode", "network"],
-    ["pid", "process"],
-    ["ipc", "IPC"],
-    ["userns-mode", "user"],
-    ["uts", "UTS"],
-    ["cgroup", "cgroup"],
-  ] as const;
-  return fields
-    .filter(([field]) => input[field] === "host")
-    .map(([field, namespace]) => ({ namespace, at: context.locate(["services", id, field]) }));
+  const shared: {
+    namespace: (typeof HOST_NAMESPACES)[number][1];
+    at: ReturnType<ResolveContext["locate"]>;
+  }[] = [];
+  for (let i = 0; i < HOST_NAMESPACES.length; i++) {
+    const field = HOST_NAMESPACES[i]![0];
+    if (input[field] === "host")
+      shared.push({ namespace: HOST_NAMESPACES[i]![1], at: context.locate(["services", id, field]) });
+  }
+  return shared;
 }
 
 function resolveService(
@@ -390,7 +399,8 @@ function resolveService(
     uts: input.uts,
     cgroup: input.cgroup,
   };
-  for (const [key, value] of Object.entries(optional)) {
+  for (const key in optional) {
+    const value = optional[key as keyof typeof optional];
     if (value !== undefined) Object.assign(service, { [key]: value });
   }
   if (input.name !== undefined) service.nameAt = context.locate(["services", id, "name"], "value");
