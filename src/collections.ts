@@ -48,3 +48,9 @@ export function inWords(items: readonly string[], more = 0): string {
   if (more > 0) return `${items.join(", ")} and ${more} more`;
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
 }
+
+/** 'web', or 'web' and 3 others: the services a finding at one shared place is about. */
+export function named(services: readonly string[]): string {
+  const others = services.length - 1;
+  return `'${services[0]}'${others > 0 ? ` and ${others} other${others > 1 ? "s" : ""}` : ""}`;
+}

@@ -26,8 +26,4 @@ export function byPlace<T>(
   return [...places.values()];
 }
 
-/** 'web', or 'web' and 3 others. */
-export function named(services: readonly string[]): string {
-  const others = services.length - 1;
-  return `'${services[0]}'${others > 0 ? ` and ${others} other${others > 1 ? "s" : ""}` : ""}`;
-}
+export { named } from "../collections.js";

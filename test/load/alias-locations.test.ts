@@ -81,3 +81,33 @@ describe("a value taken through a YAML alias", () => {
     }
   });
 });
+
+describe("a wrong value several services take through one anchor", () => {
+  it("is one finding at the anchor that names them, not one each at the same line", async () => {
+    const folder = folderWith({
+      "compose.yaml": [
+        "x-lim: &lim 512x",
+        "services:",
+        "  a: { image: 'nginx:1.27', mem_limit: *lim }",
+        "  b: { image: 'nginx:1.27', mem_limit: *lim }",
+        "  c: { image: 'nginx:1.27', mem_limit: *lim }",
+        "  d: { image: 'nginx:1.27', mem_limit: 2x }",
+        "",
+      ].join("\n"),
+    });
+    const result = await runCli(["check", "compose.yaml", "--format", "json"], folder);
+    const found = (
+      JSON.parse(result.stdout).diagnostics as {
+        code: string;
+        message: string;
+        range: { start: { line: number; column: number } };
+      }[]
+    )
+      .filter((d) => d.code === "invalid-quantity")
+      .map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`);
+    expect(found).toEqual([
+      "1:13 cannot read the memory quantity '512x' of 'a' and 2 others",
+      "6:40 cannot read the memory quantity '2x' of 'd'",
+    ]);
+  });
+});

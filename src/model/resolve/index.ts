@@ -11,6 +11,7 @@ import { entriesOf, type Locate, type ResolveContext } from "./context.js";
 import { checkLinks, resolveEnvironment } from "./environments.js";
 import { lazyLocate } from "./lazy-range.js";
 import { resolveServices } from "./services.js";
+import { mergedByPlace } from "./shared-places.js";
 import { resolveDocumentMeta, resolveGroups, resolveSecrets, resolveSystem } from "./system.js";
 
 /** Candidates compared for "did you mean" in one resolution: a second or so, at worst. */
@@ -60,7 +61,11 @@ export function resolveModel(
     },
   };
   const unusable = context.diagnostics.some((d) => d.severity === "error");
-  return { model: unusable ? undefined : model, diagnostics: context.diagnostics, draft: model };
+  return {
+    model: unusable ? undefined : model,
+    diagnostics: mergedByPlace(context.diagnostics),
+    draft: model,
+  };
 }
 
 /**
