@@ -492,7 +492,9 @@ export interface Model {
   /**
    * Services whose compose file keeps their image's own health check, which Compose runs (a
    * healthcheck with timings and no test, or disable: false, or none where the Dockerfile it builds
-   * has a HEALTHCHECK): the model cannot state it, and the rules about health checks take it as one.
+   * has a HEALTHCHECK), and those whose Kubernetes probes all probe what the container does not
+   * name (reported where written, and run by the kubelet all the same): the model cannot state it,
+   * and the rules about health checks take it as one.
    */
   imageHealthChecks?: ReadonlySet<string>;
   /**

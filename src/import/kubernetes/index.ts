@@ -142,6 +142,7 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
     importFindings: imported.findings,
     readFrom: "kubernetes" as const,
     commandArguments: imported.commandArguments,
+    imageHealthChecks: imported.probedUnread,
   };
   const wholeFiles = wholeManifestFiles(kustomized, sources, diagnostics);
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };

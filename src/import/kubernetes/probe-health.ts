@@ -9,7 +9,7 @@ import { asObject, isObject, type Json } from "./objects.js";
 
 const seconds = (value: unknown) => (typeof value === "number" ? `${value}s` : undefined);
 
-const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
+export const PROBE_FIELDS = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
 /**
  * The probe and the field it is in; `portOf` reads a probe's port as the model names it, undefined
@@ -21,7 +21,7 @@ export function probeHealth(
   container: Json,
   portOf: (port: unknown) => string | number | undefined,
 ): { health: NonNullable<ServiceInputType["health"]>; field: string } | undefined {
-  for (const field of PROBES) {
+  for (const field of PROBE_FIELDS) {
     if (!isObject(container[field])) continue;
     const health = healthOf(container[field], portOf);
     if (health) return { health, field };

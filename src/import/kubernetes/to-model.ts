@@ -47,6 +47,8 @@ export interface ImportedManifests {
   findings: Diagnostic[];
   /** Services whose command ends in their container's args (see Model.commandArguments). */
   commandArguments: ReadonlyMap<string, number>;
+  /** Services whose probes the model cannot state (see Model.imageHealthChecks). */
+  probedUnread: ReadonlySet<string>;
 }
 
 /**
@@ -233,6 +235,7 @@ export function manifestsToModel(
 
   const modelServices: Record<string, ServiceInputType> = {};
   const commandArguments = new Map<string, number>();
+  const probedUnread = new Set<string>();
   const namespaces = new Map<string, Record<string, Json>>();
   for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
   const usedSecrets = new Set<string>();
@@ -314,6 +317,7 @@ export function manifestsToModel(
     portNamesOf.set(id, imported.portNames);
     modelServices[id] = imported.service;
     if (imported.argumentsFrom !== undefined) commandArguments.set(id, imported.argumentsFrom);
+    if (imported.probesUnread) probedUnread.add(id);
     const instance = imported.instance;
     const path = envPath(namespace, id);
     note(path, ["metadata", nameKey(workload)]);
@@ -387,5 +391,5 @@ export function manifestsToModel(
     const found = where.nearest(path);
     return found ? locateIn(found.object, found.path, found.prefer ?? prefer) : fallback;
   };
-  return { input, locate: locator, diagnostics, findings, commandArguments };
+  return { input, locate: locator, diagnostics, findings, commandArguments, probedUnread };
 }

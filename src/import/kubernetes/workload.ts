@@ -20,7 +20,7 @@ import {
   nameKey,
   podSpecOf,
 } from "./objects.js";
-import { probeHealth } from "./probe-health.js";
+import { PROBE_FIELDS, probeHealth } from "./probe-health.js";
 import type { SkaffoldBuild } from "./skaffold.js";
 import { importEnv } from "./workload-env.js";
 import { containerPorts, portReference } from "./workload-ports.js";
@@ -64,6 +64,8 @@ export interface ImportedWorkload {
   portNames: Map<number, string>;
   /** The first word of the service's command that is the container's args, where it has any. */
   argumentsFrom?: number;
+  /** Whether the container has probes, none of which the model can state (see Model.imageHealthChecks). */
+  probesUnread?: true;
 }
 
 /** The kubelet's pull policies as the model's. */
@@ -160,6 +162,9 @@ export function importWorkload(
     service.health = probe.health;
     note([...servicePath, "health"], [...containerPath, probe.field]);
   }
+  // A probe of a port the container does not name is reported where it is written; the kubelet
+  // still runs it, so the container is not one without a health check.
+  const probesUnread = !probe && PROBE_FIELDS.some((field) => isObject(container[field]));
 
   const resources = asObject(container.resources);
   for (const resource of ["memory", "cpu"] as const) {
@@ -213,6 +218,7 @@ export function importWorkload(
     instance,
     portNames: ports.names,
     ...(argumentsFrom !== undefined ? { argumentsFrom } : {}),
+    ...(probesUnread ? { probesUnread } : {}),
   };
 }
 

@@ -51,6 +51,14 @@ describe("a container's probes as its health check", () => {
     expect(found).toEqual(["unknown-port@13:61"]);
   });
 
+  it("are a health check all the same where none can be read, reported as such and not as missing", async () => {
+    const { codes } = await withProbes("readinessProbe: { httpGet: { path: /ready, port: admin } }");
+    expect(codes).toContain("unknown-port");
+    expect(codes).not.toContain("missing-health-check");
+    // Without any probe, the container has none.
+    expect((await withProbes()).codes).toContain("missing-health-check");
+  });
+
   it("take no port by a name only the Service in front gives, which the kubelet does not look up", async () => {
     const { health, found } = await withPorts(
       "ports: [{ containerPort: 8080 }]",
