@@ -1,6 +1,6 @@
 import { blockingCycles, startupOrder } from "../analyze/startup-order.js";
 import { inWords } from "../collections.js";
-import { type CycleRoute, routeText as routeOf, SHOWN_STEPS } from "../model/cycle-routes.js";
+import { type CycleRoute, routeText, SHOWN_STEPS } from "../model/cycle-routes.js";
 import type { Environment, Instance } from "../model/types.js";
 import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, type Rule, type RuleContext } from "./rule.js";
@@ -77,7 +77,7 @@ b: { uses: { a: { optional: true } } }`,
     for (const { instance, route, environments, waiting } of cycles.values())
       context.report(
         instance.at,
-        `'${instance.id}' waits on a dependency cycle${inEnvironments(context, environments)}: ${routeOf(route, (instance) => instance.id)}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
+        `'${instance.id}' waits on a dependency cycle${inEnvironments(context, environments)}: ${routeText(route, (instance) => instance.id)}${waiting.length > 0 ? `; ${waitingText(waiting)} on it too` : ""}`,
         hint,
       );
   },
