@@ -424,9 +424,8 @@ export function secretCommands(
   const found: { at: SourceRange; message: string }[] = [];
   if (passesSecret(service.command)) {
     const { command } = service;
-    const secret = argumentsFrom !== undefined && Array.isArray(command) ? firstSecret(command) : undefined;
-    const word = secret && wordAt(command as readonly string[], secret.start);
-    const inArguments = word !== undefined && word.index >= argumentsFrom!;
+    const word = argumentsFrom !== undefined && Array.isArray(command) ? secretWord(command) : undefined;
+    const inArguments = word !== undefined && word >= argumentsFrom!;
     found.push({
       at: secretAt(service, sources) ?? service.commandAt ?? service.at,
       message: inArguments
