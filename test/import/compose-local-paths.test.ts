@@ -73,16 +73,18 @@ describe("paths a compose file needs", () => {
         "      - { type: bind, source: ./conf.d, target: /etc/nginx/conf.d }",
         "      - { type: bind, source: ./made, target: /srv, bind: { create_host_path: true } }",
         "      - { type: bind, source: ./here.txt, target: /here.txt }",
+        "      - ./web.config:C:/inetpub/web.config",
         "volumes: { logs: {} }",
         "",
       ].join("\n"),
       "site/index.html": "<p>hello</p>\n",
       "here.txt": "there\n",
     });
-    expect(at).toEqual(["missing-path@5:9", "missing-path@11:31"]);
+    expect(at).toEqual(["missing-path@5:9", "missing-path@11:31", "missing-path@14:9"]);
     expect(messages).toEqual([
       "the file ./nginx.conf that 'web' mounts at /etc/nginx/nginx.conf is not here: Docker would make an empty folder of that name and mount it instead",
       "the path ./conf.d that 'web' mounts at /etc/nginx/conf.d is not here, so Compose cannot start it",
+      "the file ./web.config that 'web' mounts at C:/inetpub/web.config is not here: Docker would make an empty folder of that name and mount it instead",
     ]);
   });
 

@@ -422,12 +422,15 @@ describe("deployview init with Kubernetes manifests", () => {
         "",
       ].join("\n"),
       "overrides/compose.tools.yaml": "services:\n  mail: { image: 'mailhog/mailhog:v1.0.1' }\n",
+      "overrides/compose.backup.yaml":
+        "services:\n  backup: { image: 'restic/restic:0.17.3', volumes_from: [backend] }\n",
     });
     const result = await runCli(["init", root]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("  local: compose.yaml\n");
     expect(result.stdout).toContain("  overrides-https: compose.yaml + overrides/compose.https.yaml\n");
     expect(result.stdout).toContain("  overrides-migrator: compose.yaml + overrides/compose.migrator.yaml\n");
+    expect(result.stdout).toContain("  overrides-backup: compose.yaml + overrides/compose.backup.yaml\n");
     expect(result.stdout).toContain("  overrides-tools: overrides/compose.tools.yaml\n");
   });
 });

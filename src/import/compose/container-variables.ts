@@ -7,7 +7,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { reach, type YamlFile } from "../../load/yaml-file.js";
-import { isObject, type Json } from "../json.js";
+import { isObject, type Json, valueAt } from "../json.js";
 import type { VariableUse } from "./variables.js";
 
 /** Where a container's program is written, as the message names it. */
@@ -68,9 +68,7 @@ export function containerVariablesFromHost(
     for (const [path, field] of PROGRAM_FIELDS) {
       const written = reach(yaml, ["services", id, ...path], "value");
       if (written.depth !== path.length + 2) continue;
-      const shell = runsShell(
-        path.reduce<unknown>((at, key) => (isObject(at) ? at[key] : undefined), service),
-      );
+      const shell = runsShell(valueAt(service, path));
       for (const use of uses) {
         if (!names.has(use.name) || !within(use, written.range)) continue;
         const as = yaml.text.slice(use.start, use.end);

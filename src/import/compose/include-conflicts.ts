@@ -38,13 +38,13 @@ export function includeConflicts(
   // The files of one entry are one project, merged as -f files are: they are compared with the
   // other entries' only once all of them are read.
   const brought: IncludedDefinitions = new Map();
-  for (const source of loaded)
+  for (const source of loaded) {
+    const where = relative(folder, source.yaml.file) || source.yaml.file;
     for (const [section, kind] of SECTIONS) {
       const entries = source.value[section];
       if (!isObject(entries)) continue;
       const own = isObject(including.value[section]) ? including.value[section] : {};
       for (const [name, value] of Object.entries(entries)) {
-        const where = relative(folder, source.yaml.file) || source.yaml.file;
         const definition = () => locate(source.yaml, [section, name], "key");
         if (Object.hasOwn(own, name)) {
           if (isDeepStrictEqual(own[name], value)) continue;
@@ -90,6 +90,7 @@ export function includeConflicts(
         );
       }
     }
+  }
   for (const [key, definition] of brought) if (!taken.has(key)) taken.set(key, definition);
   return found;
 }

@@ -8,6 +8,7 @@ import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics
 import { pathKind } from "../../load/path-kind.js";
 import { isObject, type Json } from "../json.js";
 import { envFileExample } from "./env-file-example.js";
+import { parseShortVolume } from "./short-volume.js";
 import { readsFalse, readsTrue } from "./spec-walk.js";
 
 type At = (path: (string | number)[]) => SourceRange;
@@ -160,8 +161,8 @@ function missingBindSources(services: Json, folder: string, report: Report): voi
 /** A bind mount's source and target as written, and whether in the short syntax; none for any other mount. */
 function bindMountOf(volume: unknown): { source: string; target: string; short: boolean } | undefined {
   if (typeof volume === "string") {
-    const [source, target] = volume.split(":");
-    return source && target ? { source, target, short: true } : undefined;
+    const { source, target, problem } = parseShortVolume(volume);
+    return source && target && !problem ? { source, target, short: true } : undefined;
   }
   if (!isObject(volume) || volume.type !== "bind") return undefined;
   const { source, target, bind } = volume;

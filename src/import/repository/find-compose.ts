@@ -12,6 +12,8 @@ import { dirname, join, relative } from "node:path";
 import { append } from "../../collections.js";
 import { parseYaml } from "../../load/yaml-file.js";
 import { VARIANT_FILE } from "../compose/file-names.js";
+import { implicitDependencies } from "../compose/implicit-dependencies.js";
+import { itemsOrKeys } from "../json.js";
 import { isObject } from "../kubernetes/objects.js";
 import { readText } from "../kubernetes/read-file.js";
 import { idsOf } from "../model-ids.js";
@@ -73,13 +75,11 @@ function servicesIn(file: string, cache: Map<string, Services>): Services {
   return found;
 }
 
-/** The services a service waits for, links to or shares the network of, by name. */
+/** The services a service waits for, or is started after as Compose reads it (links, volumes_from, a shared namespace), by name. */
 function servicesNamedBy(service: unknown): string[] {
   if (!isObject(service)) return [];
-  const { depends_on: dependsOn, links, network_mode: networkMode } = service;
-  const names = Array.isArray(dependsOn) ? [...dependsOn] : isObject(dependsOn) ? Object.keys(dependsOn) : [];
-  if (Array.isArray(links)) for (const link of links) names.push(String(link).split(":")[0]);
-  if (typeof networkMode === "string" && networkMode.startsWith("service:")) names.push(networkMode.slice(8));
+  const names = itemsOrKeys(service.depends_on).map(({ name }) => name);
+  for (const { target } of implicitDependencies("", service)) names.push(target);
   return names.filter((name): name is string => typeof name === "string");
 }
 
