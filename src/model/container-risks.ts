@@ -323,6 +323,29 @@ export function commandText(command: string | readonly string[] | undefined): st
 }
 
 /**
+ * A command's words as a document shows them, each the word it is: a secret the line passes (-p
+ * after a client's name in another word) left out of the word that holds it.
+ */
+export function commandWords(words: readonly string[]): string[] {
+  const hidden = literalSecrets(commandLine(words));
+  if (hidden.length === 0) return [...words];
+  let from = 0;
+  return words.map((word) => {
+    let shown = "";
+    let at = 0;
+    for (const { start, value } of hidden) {
+      const begin = Math.max(start - from, at);
+      const end = Math.min(start - from + value.length, word.length);
+      if (end <= begin) continue;
+      shown += `${word.slice(at, begin)}…`;
+      at = end;
+    }
+    from += word.length + 1;
+    return shown + word.slice(at);
+  });
+}
+
+/**
  * Where the first secret a command passes is: its value where the file writes it, found in the text
  * of what holds it (the word of a list, or the whole command) as the same occurrence of its text, in
  * a plain or quoted scalar or a block's lines alike. Written otherwise (an escape within it, a

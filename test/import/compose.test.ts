@@ -1267,6 +1267,26 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("quotes a health check's command in its finding with the password it passes left out", async () => {
+    const file = write(
+      "health-secrets.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', healthcheck: { test: 'CMD curl -fsu elastic:s3cretpass1 http://localhost:9200' } }",
+        "  b: { image: 'b:1', healthcheck: { test: [CMD, 'curl -u elastic:s3cretpass2 http://localhost:9200'] } }",
+        "  c: { image: 'c:1', healthcheck: { test: [CMD-SHELL, mysqladmin, ping, -ps3cretpass3] } }",
+        "  d: { image: 'd:1', healthcheck: { test: [CMD, redis-cli, -a, s3cretpass4, ping, '||', exit, '1'] } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    const said = loaded.diagnostics
+      .filter((d) => d.code === "schema-invalid-value")
+      .map((d) => `${d.message} ${d.hint}`);
+    expect(said).toHaveLength(4);
+    for (const text of said) expect(text).not.toMatch(/s3cretpass/);
+  });
+
   it("reports volumes Docker refuses to mount at a relative path, and warns of an option Compose passes over", async () => {
     const file = write(
       "mounts.yaml",

@@ -5,6 +5,7 @@
  * command line, and the shell runs only its first word, the others becoming `$0`, `$1`, …; and a
  * test of one line is the shell form, whose first word the shell runs.
  */
+import { commandText, commandWords } from "../../model/container-risks.js";
 import { execFormProblem } from "../../model/exec-form.js";
 import { asText, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
@@ -16,10 +17,12 @@ const FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);
  * A test written as one line is the shell form (Compose makes it [CMD-SHELL, line]): one that starts
  * with a form's word, as if it were the list form, has the shell look for a program of that name.
  */
-function lineProblem(id: string, line: string, report: Report): void {
-  const [first = "", ...rest] = line.trim().split(/\s+/);
+function lineProblem(id: string, written: string, report: Report): void {
+  // Quoted in the finding as a document shows it: a password it passes is left out.
+  const line = commandText(written.trim());
+  const [first = "", ...rest] = line.split(/\s+/);
   if (!FORMS.has(first)) return;
-  const command = line.trim().slice(first.length).trim();
+  const command = line.slice(first.length).trim();
   report(
     "schema-invalid-value",
     `the health check of '${id}' is one line, which Compose hands to a shell, and the shell runs a program named ${first}, which does not exist: the check fails every time`,
@@ -39,7 +42,8 @@ export function healthTestProblems(id: string, raw: Json, report: Report): void 
   if (typeof test === "string") lineProblem(id, test, report);
   if (!Array.isArray(test) || test.length < 2) return;
   const form = asText(test[0]);
-  const words = test.slice(1).map(asText);
+  // As a document shows them, a password left out: the findings quote them.
+  const words = commandWords(test.slice(1).map(asText));
   const at = ["services", id, "healthcheck", "test"];
   if (form === "CMD-SHELL" && words.length > 1)
     report(
