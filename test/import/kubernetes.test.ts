@@ -1251,6 +1251,20 @@ describe("Kubernetes manifests as a model", () => {
     );
   });
 
+  it("quotes an exec probe in its finding with the password it passes left out", async () => {
+    const loaded = await loadManifestText([
+      ...apiContainer(),
+      "          livenessProbe: { exec: { command: ['curl -u elastic:s3cretpass1 http://localhost/'] } }",
+      "          readinessProbe: { exec: { command: [redis-cli, -a, s3cretpass2, ping, '||', exit, '1'] } }",
+      "",
+    ]);
+    const said = loaded.diagnostics
+      .filter((d) => d.code === "schema-invalid-value")
+      .map((d) => `${d.message} ${d.hint}`);
+    expect(said).toHaveLength(2);
+    for (const text of said) expect(text).not.toMatch(/s3cretpass/);
+  });
+
   it("reads a NodePort Service aimed at a port name no container gives as a finding, not as a model it cannot make", async () => {
     const loaded = await loadManifestText([
       ...workloadHead("Deployment", "api"),

@@ -7,6 +7,7 @@
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
+import { commandWords } from "../../model/container-risks.js";
 import { execFormProblem } from "../../model/exec-form.js";
 import { isPortNumber } from "../../model/port-number.js";
 import { asText } from "../json.js";
@@ -63,7 +64,9 @@ export function probeProblems(
   for (const probe of PROBES) {
     const command = asObject(asObject(container[probe]).exec).command;
     if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;
-    const problem = execFormProblem(command as string[]);
+    // Quoted in the finding as a document shows it: a password it passes is left out.
+    const words = commandWords(command as string[]);
+    const problem = execFormProblem(words);
     if (!problem) continue;
     const at = locateIn(workload, [...path, probe, "exec", "command", problem.index], "value");
     found.push(
@@ -71,16 +74,16 @@ export function probeProblems(
         ? diagnostic(
             "schema-invalid-value",
             "error",
-            `the ${probe} of ${who} runs a program named '${command[0]}' (an exec probe runs no shell, and takes each word apart), which does not exist: the probe fails every time`,
+            `the ${probe} of ${who} runs a program named '${words[0]}' (an exec probe runs no shell, and takes each word apart), which does not exist: the probe fails every time`,
             at,
-            { hint: `split it into words, or let a shell read it: [sh, -c, "${command[0]}"]` },
+            { hint: `split it into words, or let a shell read it: [sh, -c, "${words[0]}"]` },
           )
         : diagnostic(
             "schema-invalid-value",
             "error",
-            `the ${probe} of ${who} hands '${command[problem.index]}' to ${command[0]} as it is written: an exec probe runs no shell to read it`,
+            `the ${probe} of ${who} hands '${words[problem.index]}' to ${words[0]} as it is written: an exec probe runs no shell to read it`,
             at,
-            { hint: `let a shell read it: [sh, -c, "${(command as string[]).join(" ")}"]` },
+            { hint: `let a shell read it: [sh, -c, "${words.join(" ")}"]` },
           ),
     );
   }
