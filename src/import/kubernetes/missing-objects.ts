@@ -7,7 +7,16 @@
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type ManifestObject,
+  objectIndex,
+  objectKey,
+  podContainers,
+  podSpecOf,
+} from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 
 /** Made by Kubernetes in every namespace. */
@@ -99,12 +108,12 @@ export function missingObjectFindings(
   objects: readonly ManifestObject[],
   namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
-  const defined = new Map(objects.map((o) => [`${o.kind}|${namespaceOf(o)}|${o.name}`, o]));
+  const defined = objectIndex(objects, namespaceOf);
   const found: Diagnostic[] = [];
   for (const workload of workloads) {
     const seen = new Set<string>();
     for (const reference of referencesOf(workload)) {
-      const key = `${reference.kind}|${namespaceOf(workload)}|${reference.name}`;
+      const key = objectKey(namespaceOf(workload), reference.kind, reference.name);
       const object = defined.get(key);
       if (object) {
         // A key the ConfigMap lacks keeps the container from starting as its absence would.
