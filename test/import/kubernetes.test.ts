@@ -1330,6 +1330,24 @@ describe("Kubernetes manifests as a model", () => {
     ]);
   });
 
+  it("names only the ports of the containers a Service sends to, not an init container's", async () => {
+    const { found } = await manifestRuleFindings(
+      [
+        ...workloadHead("Deployment", "api"),
+        "    spec:",
+        "      initContainers: [{ name: setup, image: 'setup:1.0', ports: [{ containerPort: 9000 }] }]",
+        "      containers: [{ name: api, image: 'api:1.0', ports: [{ containerPort: 8080 }] }]",
+        "---",
+        ...service("api", "{ selector: { app: api }, ports: [{ port: 80, targetPort: 8000 }] }"),
+        "",
+      ],
+      "service-target-port-unknown",
+    );
+    expect(found.map((d) => d.message)).toEqual([
+      "Service 'api' sends traffic to port 8000, which no container of 'api' declares (they declare 8080)",
+    ]);
+  });
+
   it("quotes the ports a Service sends to and its containers declare as they are written", async () => {
     const { found } = await manifestRuleFindings(
       [

@@ -15,8 +15,8 @@ import {
 
 export const missCases: RuleCase[] = [
   {
-    // Secrets that hold nothing yet: the token the cluster fills in, values left empty or to be
-    // filled in at deploy time, and a certificate, which is public.
+    // Secrets that hold nothing yet: the token the cluster fills in, values left empty or null or
+    // to be filled in at deploy time, and a certificate, which is public.
     rule: "plaintext-secret",
     text: "",
     manifests: true,
@@ -34,8 +34,10 @@ export const missCases: RuleCase[] = [
         "metadata: { name: db }",
         "data:",
         '  empty: ""',
+        "  unset:",
         "  changeme: Y2hhbmdlbWU=",
         "stringData:",
+        "  later: ~",
         "  password: ${DB_PASSWORD}",
         "  token: $(API_TOKEN)",
         '  key: "{{ .Values.apiKey }}"',

@@ -7,7 +7,16 @@
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
-import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type ManifestObject,
+  objectIndex,
+  objectKey,
+  podContainers,
+  podSpecOf,
+} from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 
 /** Made by Kubernetes in every namespace. */
@@ -34,11 +43,19 @@ function named(kind: Reference["kind"], ref: unknown, nameKey: string, path: Key
   return [{ kind, name: ref[nameKey] as string, path: [...path, nameKey], keys }];
 }
 
-/** The keys a ConfigMap holds, text and binary, in the order written. */
-const keysOf = (configMap: ManifestObject): string[] => [
-  ...Object.keys(asObject(configMap.value.data)),
-  ...Object.keys(asObject(configMap.value.binaryData)),
-];
+/** The keys a ConfigMap holds, text and binary, and the first eight in the order written, for a message. */
+interface ConfigMapKeys {
+  has: ReadonlySet<string>;
+  shown: string;
+}
+
+function keysOf(configMap: ManifestObject): ConfigMapKeys {
+  const keys = [
+    ...Object.keys(asObject(configMap.value.data)),
+    ...Object.keys(asObject(configMap.value.binaryData)),
+  ];
+  return { has: new Set(keys), shown: keys.slice(0, 8).join(", ") + (keys.length > 8 ? ", …" : "") };
+}
 
 function referencesOf(workload: ManifestObject): Reference[] {
   const { spec, path } = podSpecOf(workload);
@@ -99,16 +116,27 @@ export function missingObjectFindings(
   objects: readonly ManifestObject[],
   namespaceOf: (object: ManifestObject) => string,
 ): Diagnostic[] {
-  const defined = new Map(objects.map((o) => [`${o.kind}|${namespaceOf(o)}|${o.name}`, o]));
+  const defined = objectIndex(objects, namespaceOf);
   const found: Diagnostic[] = [];
+  // Read once for each ConfigMap, however many pods name its keys.
+  const keysFor = new Map<ManifestObject, ConfigMapKeys>();
+  const keysIn = (configMap: ManifestObject): ConfigMapKeys => {
+    let keys = keysFor.get(configMap);
+    if (keys === undefined) {
+      keys = keysOf(configMap);
+      keysFor.set(configMap, keys);
+    }
+    return keys;
+  };
   for (const workload of workloads) {
     const seen = new Set<string>();
     for (const reference of referencesOf(workload)) {
-      const key = `${reference.kind}|${namespaceOf(workload)}|${reference.name}`;
+      const key = objectKey(namespaceOf(workload), reference.kind, reference.name);
       const object = defined.get(key);
       if (object) {
         // A key the ConfigMap lacks keeps the container from starting as its absence would.
-        if (reference.kind === "ConfigMap") append(found, missingKeys(workload, object, reference));
+        if (reference.kind === "ConfigMap" && reference.keys.length > 0)
+          append(found, missingKeys(workload, reference, keysIn(object)));
         continue;
       }
       if (seen.has(key)) continue;
@@ -133,22 +161,14 @@ export function missingObjectFindings(
   return found;
 }
 
-function missingKeys(
-  workload: ManifestObject,
-  configMap: ManifestObject,
-  reference: Reference,
-): Diagnostic[] {
-  if (reference.keys.length === 0) return [];
-  const keys = keysOf(configMap);
-  const has = new Set(keys);
-  const shown = keys.slice(0, 8).join(", ") + (keys.length > 8 ? ", …" : "");
+function missingKeys(workload: ManifestObject, reference: Reference, keys: ConfigMapKeys): Diagnostic[] {
   return reference.keys
-    .filter(({ key }) => !has.has(key))
+    .filter(({ key }) => !keys.has.has(key))
     .map(({ key, path }) =>
       diagnostic(
         "unknown-config",
         "warning",
-        `${workload.kind} '${workload.name}' needs the key '${key}' of the ConfigMap '${reference.name}', which has no such key${keys.length > 0 ? ` (it has ${shown})` : ""}`,
+        `${workload.kind} '${workload.name}' needs the key '${key}' of the ConfigMap '${reference.name}', which has no such key${keys.has.size > 0 ? ` (it has ${keys.shown})` : ""}`,
         locateIn(workload, path, "value"),
         { hint: "name a key the ConfigMap has, add the key to it, or mark the reference optional: true" },
       ),

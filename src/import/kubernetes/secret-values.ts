@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, diagnostic, type RelatedLocation, type SourceRange } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
-import { asText } from "../json.js";
+import { textOf } from "../json.js";
 import { asObject, type ManifestObject } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import { decoded, writtenOut } from "./secret-placeholders.js";
@@ -55,8 +55,9 @@ function valuesOf(secret: ManifestObject): { written: Written[]; encoded: boolea
   let encoded = false;
   for (const field of ["data", "stringData"] as const)
     for (const [key, raw] of Object.entries(asObject(secret.value[field]))) {
-      const value = asText(raw);
-      if (!isSecretValue(key, field === "data" ? decoded(value) : value)) continue;
+      // A null holds nothing, and a list or mapping is the field table's to report.
+      const value = textOf(raw);
+      if (value === undefined || !isSecretValue(key, field === "data" ? decoded(value) : value)) continue;
       encoded ||= field === "data";
       written.push({ key, at: locateIn(secret, [...secret.base, field, key], "value") });
     }

@@ -7,8 +7,15 @@
  * containers declare ports: then it is most likely the port they were meant to listen on.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
-import { asText, type Json } from "../json.js";
-import { asArray, asObject, isObject, type ManifestObject, podContainers } from "./objects.js";
+import { asText } from "../json.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  type ManifestObject,
+  type PodContainer,
+  podContainers,
+} from "./objects.js";
 import { locateIn, writtenIn } from "./patch-origin.js";
 import { portNameProblem } from "./port-names.js";
 
@@ -47,14 +54,12 @@ function selectedPorts(workloads: readonly ManifestObject[]): SelectedPorts {
  * The containers a Service sends to: the pod's containers and native sidecars, not an init container
  * that is done before the pod is ready (Kubernetes looks no name up in it).
  */
-function servingContainers(workload: ManifestObject): Json[] {
-  return podContainers(workload).flatMap(({ container, init, sidecar }) =>
-    init && !sidecar ? [] : [container],
-  );
+function servingContainers(workload: ManifestObject): PodContainer[] {
+  return podContainers(workload).filter(({ init, sidecar }) => !init || sidecar);
 }
 
 function declaredNumbers(workload: ManifestObject): number[] {
-  return servingContainers(workload).flatMap((container) =>
+  return servingContainers(workload).flatMap(({ container }) =>
     asArray(container.ports).flatMap((port) => {
       const number = asObject(port).containerPort;
       return typeof number === "number" ? [number] : [];
@@ -69,7 +74,7 @@ function declaredNumbers(workload: ManifestObject): number[] {
 function declaredAsWritten(workloads: readonly ManifestObject[], numbers: ReadonlySet<number>): string {
   const first = new Map<number, string>();
   for (const workload of workloads)
-    for (const { container, path } of podContainers(workload))
+    for (const { container, path } of servingContainers(workload))
       asArray(container.ports).forEach((port, index) => {
         const number = asObject(port).containerPort;
         if (typeof number !== "number" || first.has(number) || first.size === 8) return;
@@ -80,7 +85,7 @@ function declaredAsWritten(workloads: readonly ManifestObject[], numbers: Readon
 
 /** Each port a container names, and its protocol (TCP where it gives none). */
 function namedPorts(workload: ManifestObject): [string, string][] {
-  return servingContainers(workload).flatMap((container) =>
+  return servingContainers(workload).flatMap(({ container }) =>
     asArray(container.ports).flatMap((port): [string, string][] => {
       const { name, protocol } = asObject(port);
       return typeof name === "string" ? [[name, asText(protocol ?? "TCP")]] : [];
