@@ -36,6 +36,7 @@ import {
 } from "./objects.js";
 import { locateIn, writtenIn } from "./patch-origin.js";
 import { privilegedWithoutEscalation } from "./privileged-without-escalation.js";
+import { PROBE_FIELDS } from "./probe-health.js";
 import { probeProblems } from "./probe-problems.js";
 import { isResourceQuantity, quantityHint } from "./quantity.js";
 import { isSet, refused } from "./refusals.js";
@@ -199,7 +200,7 @@ function initContainerRefusals(
   path: KeyPath,
   who: string,
 ): Diagnostic[] {
-  return (["livenessProbe", "readinessProbe", "startupProbe", "lifecycle"] as const).flatMap((field) =>
+  return ([...PROBE_FIELDS, "lifecycle"] as const).flatMap((field) =>
     isSet(container[field])
       ? [
           refused(

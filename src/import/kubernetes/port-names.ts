@@ -9,6 +9,7 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
+import { PROBE_FIELDS } from "./probe-health.js";
 
 /** Why Kubernetes refuses a port name, or undefined where it takes it. */
 export function portNameProblem(name: string): string | undefined {
@@ -27,8 +28,6 @@ export function servicePortNameProblem(name: string): string | undefined {
   if (name.startsWith("-") || name.endsWith("-")) return "it starts or ends with '-'";
   return undefined;
 }
-
-const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 
 export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -65,7 +64,7 @@ export function portNameFindings(objects: readonly ManifestObject[]): Diagnostic
         check(object, asObject(port).name, [...path, "ports", index, "name"], "a port");
       });
       // Quoted, a probe's port is a name to the API server, which refuses one of digits alone.
-      for (const probe of PROBES)
+      for (const probe of PROBE_FIELDS)
         for (const handler of ["httpGet", "tcpSocket"] as const) {
           const port = asObject(asObject(container[probe])[handler]).port;
           if (typeof port === "string" && /^\d+$/.test(port))

@@ -10,15 +10,14 @@ import { isPortNumber } from "../../model/port-number.js";
 import { asText } from "../json.js";
 import { asArray, asObject, type ManifestObject, podContainers } from "./objects.js";
 import { locateIn, writtenIn } from "./patch-origin.js";
-
-const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
+import { PROBE_FIELDS } from "./probe-health.js";
 
 export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const workload of workloads)
     for (const { container, path, who } of podContainers(workload)) {
       const declared = new Set(asArray(container.ports).map((port) => asObject(port).containerPort));
-      for (const probe of PROBES) {
+      for (const probe of PROBE_FIELDS) {
         const written = asObject(container[probe]);
         for (const handler of ["httpGet", "tcpSocket", "grpc"] as const) {
           const port = asObject(written[handler]).port;

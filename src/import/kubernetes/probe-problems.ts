@@ -13,9 +13,9 @@ import { isPortNumber } from "../../model/port-number.js";
 import { asText } from "../json.js";
 import { asArray, asObject, isObject, type Json, type ManifestObject } from "./objects.js";
 import { locateIn, writtenIn } from "./patch-origin.js";
+import { PROBE_FIELDS } from "./probe-health.js";
 import { isSet, refused } from "./refusals.js";
 
-const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"] as const;
 /** The fields of a probe the API server takes only at 0 or above (0 is their default). */
 const TIMINGS = [
   "initialDelaySeconds",
@@ -46,7 +46,7 @@ export function probeProblems(
         ),
       );
   }
-  for (const probe of PROBES)
+  for (const probe of PROBE_FIELDS)
     for (const field of TIMINGS) {
       const value = asObject(container[probe])[field];
       // A liveness or startup probe's successThreshold other than 1 is reported above.
@@ -61,7 +61,7 @@ export function probeProblems(
           ),
         );
     }
-  for (const probe of PROBES) {
+  for (const probe of PROBE_FIELDS) {
     const command = asObject(asObject(container[probe]).exec).command;
     if (!Array.isArray(command) || !command.every((word) => typeof word === "string")) continue;
     // Quoted in the finding as a document shows it: a password it passes is left out.
@@ -87,7 +87,7 @@ export function probeProblems(
           ),
     );
   }
-  for (const probe of PROBES)
+  for (const probe of PROBE_FIELDS)
     for (const handler of ["httpGet", "tcpSocket", "grpc"] as const) {
       const written = asObject(container[probe])[handler];
       if (!isObject(written)) continue;
@@ -111,7 +111,7 @@ export function probeProblems(
         );
     }
   const portNames = new Set(asArray(container.ports).map((port) => asObject(port).name));
-  for (const probe of PROBES)
+  for (const probe of PROBE_FIELDS)
     for (const handler of ["httpGet", "tcpSocket"] as const) {
       const port = asObject(asObject(container[probe])[handler]).port;
       // The kubelet looks a name up among the container's own ports; missing, the probe always fails.
@@ -128,7 +128,7 @@ export function probeProblems(
           ),
         );
     }
-  for (const probe of PROBES) {
+  for (const probe of PROBE_FIELDS) {
     // In the order written, so that the second one is pointed at.
     const handlers = Object.entries(asObject(container[probe]))
       .filter(([key, value]) => HANDLERS.has(key) && isSet(value))
