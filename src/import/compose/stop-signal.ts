@@ -27,7 +27,10 @@ export function stopSignalRefusal(id: string, raw: Json, report: Report): void {
   if (knownSignal(text)) return;
   report(
     "runtime-refused",
-    `'${id}' stops with the signal '${text}', which Docker does not know and refuses to make the container with`,
+    // Quoting blanks would show '' and read as if nothing were written.
+    text === ""
+      ? `the stop_signal of '${id}' is blank, which Docker does not read as a signal and refuses to make the container with`
+      : `'${id}' stops with the signal '${text}', which Docker does not know and refuses to make the container with`,
     "leave it out for SIGTERM, or name a signal such as SIGQUIT, SIGINT or SIGUSR1",
     ["services", id, "stop_signal"],
   );

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { loadComposeAsModel } from "../../src/import/compose/index.js";
+import { repoRoot } from "../helpers/examples.js";
+import { located } from "../helpers/positions.js";
+
+const planted = (name: string) => `${repoRoot}test/fixtures/compose/planted/${name}`;
+
+/** The findings of one code in a compose file, as code@line:col, and their messages. */
+async function findings(name: string, code: string) {
+  const loaded = await loadComposeAsModel([planted(name)]);
+  const found = loaded.diagnostics.filter((d) => d.code === code);
+  return { at: located(found, loaded.sources), messages: found.map((d) => d.message) };
+}
+
+describe("compose files with planted defects", () => {
+  it("says a stop signal of blanks is blank, rather than quoting it as empty", async () => {
+    const { at, messages } = await findings("blank-stop-signal.yaml", "runtime-refused");
+    expect(at).toEqual(["runtime-refused@4:18"]);
+    expect(messages[0]).toBe(
+      "the stop_signal of 'worker' is blank, which Docker does not read as a signal and refuses to make the container with",
+    );
+  });
+});
