@@ -20,4 +20,12 @@ describe("compose files with planted defects", () => {
       "the stop_signal of 'worker' is blank, which Docker does not read as a signal and refuses to make the container with",
     );
   });
+
+  it("reports a tmpfs volume given a source, which Docker refuses to mount, at the source", async () => {
+    const { at, messages } = await findings("tmpfs-with-source.yaml", "runtime-refused");
+    expect(at).toEqual(["runtime-refused@6:17"]);
+    expect(messages[0]).toBe(
+      "'cache' mounts a tmpfs at /var/cache/app with the source 'scratch', which Docker refuses: a tmpfs is made empty in memory and has no source",
+    );
+  });
 });

@@ -134,6 +134,19 @@ function volumeRefusals(id: string, raw: Json, report: Report): void {
             : `write it from the root: /${target.replace(/^\.\//, "")}`,
           ["services", id, "volumes", index],
         );
+      // Docker: "invalid mount config for type "tmpfs": field Source must not be specified".
+      if (
+        isObject(entry) &&
+        entry.type === "tmpfs" &&
+        typeof entry.source === "string" &&
+        entry.source !== ""
+      )
+        report(
+          "runtime-refused",
+          `'${id}' mounts a tmpfs at ${target ?? "its target"} with the source '${entry.source}', which Docker refuses: a tmpfs is made empty in memory and has no source`,
+          "leave the source out, or mount a named volume (type: volume) if the data should come from it",
+          ["services", id, "volumes", index, "source"],
+        );
       // Compose passes over an option it does not know: a misspelt ro leaves the volume writable.
       const unknown = options.find((option) => !VOLUME_OPTIONS.has(option));
       if (unknown !== undefined)
