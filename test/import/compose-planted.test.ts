@@ -28,4 +28,13 @@ describe("compose files with planted defects", () => {
       "'cache' mounts a tmpfs at /var/cache/app with the source 'scratch', which Docker refuses: a tmpfs is made empty in memory and has no source",
     );
   });
+
+  it("reports a health check duration below 1ms other than 0, which Docker refuses, and passes over 0 and 1ms", async () => {
+    const { at, messages } = await findings("health-durations.yaml", "runtime-refused");
+    expect(at).toEqual(["runtime-refused@7:17", "runtime-refused@8:16"]);
+    expect(messages).toEqual([
+      "healthcheck.interval of 'db' is -5s, which Docker refuses to make the container with: it takes 0 (the image's own) or at least 1ms",
+      "healthcheck.timeout of 'db' is 500us, which Docker refuses to make the container with: it takes 0 (the image's own) or at least 1ms",
+    ]);
+  });
 });

@@ -650,7 +650,7 @@ volumes: { data: {}, pg: {} }
   it("reads durations in microseconds written with the micro sign or the Greek mu, as Go does", async () => {
     const file = write(
       "micro.yaml",
-      "services:\n  a:\n    image: a:1.0\n    healthcheck: { test: [CMD, 'true'], interval: 500\u00b5s, timeout: 2\u03bcs }\n",
+      "services:\n  a:\n    image: a:1.0\n    healthcheck: { test: [CMD, 'true'], interval: 5000\u00b5s, timeout: 2000\u03bcs }\n",
     );
     const loaded = await loadComposeAsModel([file]);
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
