@@ -37,4 +37,13 @@ describe("compose files with planted defects", () => {
       "healthcheck.timeout of 'db' is 500us, which Docker refuses to make the container with: it takes 0 (the image's own) or at least 1ms",
     ]);
   });
+
+  it("reports a kernel parameter the kernel reads as numbers set to what is none, and passes over one that takes text", async () => {
+    const { at, messages } = await findings("sysctl-values.yaml", "runtime-refused");
+    expect(at).toEqual(["runtime-refused@6:28", "runtime-refused@7:39", "runtime-refused@15:9"]);
+    expect(messages[0]).toBe(
+      "'vpn' sets the kernel parameter net.ipv4.ip_forward to 'yes', where the kernel takes a number: the container runtime fails to start the container (invalid argument)",
+    );
+    expect(messages[1]).toContain("net.ipv6.conf.all.disable_ipv6 to 'true'");
+  });
 });

@@ -13,6 +13,7 @@ import { healthDurationRefusals } from "./health-durations.js";
 import { parseShortVolume } from "./short-volume.js";
 import { sizeBytes } from "./sizes.js";
 import { stopSignalRefusal } from "./stop-signal.js";
+import { sysctlValueRefusals } from "./sysctl-values.js";
 
 /** Docker's least memory limit or reservation: "Minimum memory limit allowed is 6MB". */
 const LEAST_MEMORY = 6 * 1024 * 1024;
@@ -204,6 +205,7 @@ export function runtimeRefusals(id: string, raw: Json, report: Report): void {
   propagationRefusals(id, raw, report);
   stopSignalRefusal(id, raw, report);
   healthDurationRefusals(id, raw, report);
+  sysctlValueRefusals(id, raw, report);
   memoryRefusals(id, raw, report);
   countRefusals(id, raw, report);
   const networkMode = typeof raw.network_mode === "string" ? raw.network_mode : undefined;
