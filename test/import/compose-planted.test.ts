@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { checkModel } from "../../src/check/index.js";
 import { loadComposeAsModel } from "../../src/import/compose/index.js";
 import { repoRoot } from "../helpers/examples.js";
 import { located } from "../helpers/positions.js";
 
 const planted = (name: string) => `${repoRoot}test/fixtures/compose/planted/${name}`;
 
-/** The findings of one code in a compose file, as code@line:col, and their messages. */
-async function findings(name: string, code: string) {
-  const loaded = await loadComposeAsModel([planted(name)]);
-  const found = loaded.diagnostics.filter((d) => d.code === code);
+/** The findings of one code in a compose file, loading and linting it, as code@line:col, and their messages. */
+async function findings(name: string, code: string, env: Record<string, string> = {}) {
+  const loaded = await loadComposeAsModel([planted(name)], { env });
+  const linted = loaded.model ? checkModel(loaded.model, { sources: loaded.sources }) : [];
+  const found = [...loaded.diagnostics, ...linted].filter((d) => d.code === code);
   return { at: located(found, loaded.sources), messages: found.map((d) => d.message) };
 }
 
@@ -45,5 +47,16 @@ describe("compose files with planted defects", () => {
       "'vpn' sets the kernel parameter net.ipv4.ip_forward to 'yes', where the kernel takes a number: the container runtime fails to start the container (invalid argument)",
     );
     expect(messages[1]).toContain("net.ipv6.conf.all.disable_ipv6 to 'true'");
+  });
+
+  it("reports a label that holds a secret in plain text, but not one a variable fills in nor a password hash", async () => {
+    const { at, messages } = await findings("label-secrets.yaml", "plaintext-secret", {
+      API_TOKEN: "tok_live_1234567890abcdef",
+    });
+    expect(at).toEqual(["plaintext-secret@5:19", "plaintext-secret@13:9"]);
+    expect(messages).toEqual([
+      "the label 'backup.url' of 'grafana' holds a URL with credentials in plain text",
+      "the label 'ofelia.job-exec.dump.command' of 'backup' passes a secret in the options it holds in plain text",
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { keptSecret, secretLike } from "../../model/secret-like.js";
 import { containerVariablesFromHost } from "./container-variables.js";
 import { secretConfigs } from "./inline-configs.js";
 import { interpolate, parseDotEnv } from "./interpolate.js";
+import { secretLabels } from "./label-secrets.js";
 import { envFileEntries, missingEnvFile, missingLocalPaths } from "./local-paths.js";
 import { clearResets, composeTags } from "./merge.js";
 import type { ComposeSource } from "./to-model.js";
@@ -197,6 +198,7 @@ export async function readComposeFile(
     const valueAt = (path: (string | number)[]) => locate(yaml, path, "value");
     if (paths.check !== false) append(findings, missingLocalPaths(value, folder, valueAt));
     append(findings, secretConfigs(value, valueAt, text));
+    append(findings, secretLabels(value, valueAt));
     await applyEnvFiles(value, folder, { diagnostics, findings }, valueAt);
     sources.push({ yaml, value, tags, secrets, folder });
   }

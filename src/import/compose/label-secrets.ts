@@ -1,0 +1,61 @@
+/**
+ * Service labels that hold a secret in plain text: a label is read by anyone who may list the
+ * containers (docker inspect, a dashboard), and it is in the repository with the file. The model
+ * keeps no labels, so the importer finds them, for plaintext-secret to report.
+ */
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
+import { secretLike } from "../../model/secret-like.js";
+import { asText, isObject } from "../json.js";
+
+/** How the password hashes of an htpasswd line begin (Traefik's basicauth users): a hash, not the password. */
+const HASH_STARTS = ["$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "{SHA}"];
+
+function passwordHashes(value: string): boolean {
+  return value.split(",").every((entry) => {
+    const colon = entry.indexOf(":");
+    return colon > 0 && HASH_STARTS.some((start) => entry.startsWith(start, colon + 1));
+  });
+}
+
+/** A service's labels, each with its name, value and step, in the map or the list (name=value) form. */
+function labelEntries(labels: unknown): { name: string; value: string; step: string | number }[] {
+  if (Array.isArray(labels))
+    return labels.flatMap((entry, index) => {
+      const text = asText(entry);
+      const equals = text.indexOf("=");
+      return equals < 0 ? [] : [{ name: text.slice(0, equals), value: text.slice(equals + 1), step: index }];
+    });
+  if (!isObject(labels)) return [];
+  return Object.entries(labels).flatMap(([name, value]) =>
+    value === null || typeof value === "object" ? [] : [{ name, value: asText(value), step: name }],
+  );
+}
+
+export function secretLabels(
+  value: unknown,
+  valueAt: (path: (string | number)[]) => SourceRange,
+): Diagnostic[] {
+  if (!isObject(value) || !isObject(value.services)) return [];
+  const found: Diagnostic[] = [];
+  for (const [id, service] of Object.entries(value.services)) {
+    if (!isObject(service) || service.labels === undefined) continue;
+    for (const { name, value: label, step } of labelEntries(service.labels)) {
+      if (label === "" || passwordHashes(label)) continue;
+      // A label's words are what a variable's are: com.example.api-token reads as COM_EXAMPLE_API_TOKEN.
+      const reason = secretLike(name.replace(/[.-]/g, "_"), label);
+      if (!reason) continue;
+      found.push(
+        diagnostic(
+          "plaintext-secret",
+          "error",
+          `the label '${name}' of '${id}' ${reason} in plain text`,
+          valueAt(["services", id, "labels", step]),
+          {
+            hint: "keep the secret out of labels: give it to the service as a secret (secrets: [...]) or from the environment Compose runs in",
+          },
+        ),
+      );
+    }
+  }
+  return found;
+}
