@@ -351,8 +351,10 @@ export function commandWords(words: readonly string[]): string[] {
  * a plain or quoted scalar or a block's lines alike. Written otherwise (an escape within it, a
  * variable the value came from) or with no text to look in, the word that holds it, if known.
  */
-function secretAt(service: Service, sources?: ReadonlyMap<string, string>): SourceRange | undefined {
-  const { command, commandAt, commandWordsAt } = service;
+function secretAt(
+  { command, commandAt, commandWordsAt }: Pick<Service, "command" | "commandAt" | "commandWordsAt">,
+  sources?: ReadonlyMap<string, string>,
+): SourceRange | undefined {
   const secret = firstSecret(command);
   if (!secret) return undefined;
   const holder = holderOf(command!, secret.start, commandAt, commandWordsAt);
@@ -458,7 +460,7 @@ export function secretCommands(
   }
   if (health && service.health?.type === "command" && passesSecret(service.health.command))
     found.push({
-      at: service.health.commandAt ?? service.health.at,
+      at: secretAt(service.health, sources) ?? service.health.commandAt ?? service.health.at,
       message: `the health check of '${service.id}' passes a secret on the command line`,
     });
   return found;

@@ -59,4 +59,9 @@ describe("compose files with planted defects", () => {
       "the label 'ofelia.job-exec.dump.command' of 'backup' passes a secret in the options it holds in plain text",
     ]);
   });
+
+  it("reports a secret a health check's command line passes at the secret, as it does a command's", async () => {
+    const { at } = await findings("health-check-secret.yaml", "secret-in-command");
+    expect(at).toEqual(["secret-in-command@4:41", "secret-in-command@6:26"]);
+  });
 });
