@@ -64,4 +64,12 @@ describe("compose files with planted defects", () => {
     const { at } = await findings("health-check-secret.yaml", "secret-in-command");
     expect(at).toEqual(["secret-in-command@4:41", "secret-in-command@6:26"]);
   });
+
+  it("reports a negative count of health check retries, which Docker refuses, and passes over 0", async () => {
+    const { at, messages } = await findings("health-retries.yaml", "runtime-refused");
+    expect(at).toEqual(["runtime-refused@6:16"]);
+    expect(messages[0]).toBe(
+      "healthcheck.retries of 'api' is -1, which Docker refuses to make the container with: it takes 0 (the image's own) or more",
+    );
+  });
 });

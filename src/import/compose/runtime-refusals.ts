@@ -9,7 +9,7 @@ import { isContainerPath } from "../../model/mounts.js";
 import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
 import { propagationRefusals } from "./bind-propagation.js";
 import type { Report } from "./consistency.js";
-import { healthDurationRefusals } from "./health-durations.js";
+import { healthRefusals } from "./health-refusals.js";
 import { parseShortVolume } from "./short-volume.js";
 import { sizeBytes } from "./sizes.js";
 import { stopSignalRefusal } from "./stop-signal.js";
@@ -204,7 +204,7 @@ export function runtimeRefusals(id: string, raw: Json, report: Report): void {
   volumeRefusals(id, raw, report);
   propagationRefusals(id, raw, report);
   stopSignalRefusal(id, raw, report);
-  healthDurationRefusals(id, raw, report);
+  healthRefusals(id, raw, report);
   sysctlValueRefusals(id, raw, report);
   memoryRefusals(id, raw, report);
   countRefusals(id, raw, report);

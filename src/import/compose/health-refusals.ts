@@ -1,7 +1,8 @@
 /**
- * A health check's durations Docker refuses though Compose reads them: the engine takes 0 (the
- * image's own value) or at least 1ms ("Interval in Healthcheck cannot be less than 1ms"), so a
- * negative duration, which Go's parser reads, or one of microseconds makes no container.
+ * A health check's settings Docker refuses though Compose reads them: the engine takes durations of
+ * 0 (the image's own value) or at least 1ms ("Interval in Healthcheck cannot be less than 1ms"),
+ * so a negative duration, which Go's parser reads, or one of microseconds makes no container; and
+ * no negative count of retries ("Retries in Healthcheck cannot be negative").
  */
 import { type Json, valueAt } from "../json.js";
 import type { Report } from "./consistency.js";
@@ -39,7 +40,7 @@ function nanoseconds(text: string): number | undefined {
   return body === "" ? undefined : sign * total;
 }
 
-export function healthDurationRefusals(id: string, raw: Json, report: Report): void {
+export function healthRefusals(id: string, raw: Json, report: Report): void {
   for (const key of HEALTH_DURATIONS) {
     const value = valueAt(raw, ["healthcheck", key]);
     if (typeof value !== "string") continue;
@@ -52,4 +53,14 @@ export function healthDurationRefusals(id: string, raw: Json, report: Report): v
       ["services", id, "healthcheck", key],
     );
   }
+  const retries = valueAt(raw, ["healthcheck", "retries"]);
+  // Written as text, a count is a variable filled in: Compose reads it as a number all the same.
+  const count = typeof retries === "string" && retries.trim() !== "" ? Number(retries) : retries;
+  if (typeof count === "number" && count < 0)
+    report(
+      "runtime-refused",
+      `healthcheck.retries of '${id}' is ${count}, which Docker refuses to make the container with: it takes 0 (the image's own) or more`,
+      "give it 1 or more, or leave it out for the image's own",
+      ["services", id, "healthcheck", "retries"],
+    );
 }
