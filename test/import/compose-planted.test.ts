@@ -72,4 +72,12 @@ describe("compose files with planted defects", () => {
       "healthcheck.retries of 'api' is -1, which Docker refuses to make the container with: it takes 0 (the image's own) or more",
     );
   });
+
+  it("reports an env file an include names that is not there, which Compose refuses, at the file", async () => {
+    const { at, messages } = await findings("include-env-file/compose.yaml", "compose-include-invalid");
+    expect(at).toEqual(["compose-include-invalid@3:35", "compose-include-invalid@5:15"]);
+    expect(messages[0]).toBe(
+      "the env_file ./db/missing.env of the include does not exist, so Compose refuses the file",
+    );
+  });
 });

@@ -76,6 +76,16 @@ export async function includedSources(
     const envFiles = (Array.isArray(spec.env_file) ? spec.env_file : spec.env_file ? [spec.env_file] : [])
       .filter((p): p is string => typeof p === "string")
       .map((p) => resolve(folder, p));
+    for (const { written, step } of missingEnvFiles(spec.env_file, folder))
+      context.diagnostics.push(
+        diagnostic(
+          "compose-include-invalid",
+          "error",
+          `the env_file ${written} of the include does not exist, so Compose refuses the file`,
+          locate(source.yaml, ["include", index, "env_file", ...step], "value"),
+          { hint: "create it, or leave it out to read the .env of the included file's folder" },
+        ),
+      );
     const env = {
       ...(await envOf(envFiles.length > 0 ? envFiles : [join(project, ".env")])),
       ...context.env,
@@ -123,4 +133,17 @@ export async function includedSources(
     append(included, entryLoaded);
   }
   return included;
+}
+
+/**
+ * The env files an include names that are not there, as written, with their step below env_file:
+ * Compose reads them before the included file, and refuses one it cannot find.
+ */
+function missingEnvFiles(envFile: unknown, folder: string): { written: string; step: number[] }[] {
+  const entries = Array.isArray(envFile) ? envFile : [envFile];
+  return entries.flatMap((written, index) =>
+    typeof written === "string" && written !== "" && pathKind(resolve(folder, written)) !== "file"
+      ? [{ written, step: Array.isArray(envFile) ? [index] : [] }]
+      : [],
+  );
 }
