@@ -4,10 +4,8 @@
  * again, a character for a character so that an underline stays under its place.
  */
 import type { Diagnostic, SourceRange } from "../diagnostics.js";
+import { SECRET_RULES } from "../rules/secret-rules.js";
 import { secretSpans } from "./secret-spans.js";
-
-/** The findings whose range is a secret as the file writes it, or the command or entry that holds one. */
-const SECRET_CODES: ReadonlySet<string> = new Set(["plaintext-secret", "secret-in-command"]);
 
 /**
  * Text this short is masked only where a finding flags it: masked wherever it shows up, it would
@@ -28,7 +26,8 @@ export class SecretMask {
 
   constructor(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) {
     for (const d of diagnostics) {
-      if (!SECRET_CODES.has(d.code)) continue;
+      // Their range is a secret as the file writes it, or the command or entry that holds one.
+      if (!SECRET_RULES.has(d.code)) continue;
       // The further values a finding names (the other keys of a Secret) are as secret as its own.
       for (const range of [d, ...(d.related ?? [])]) this.add(range, d.code === "secret-in-command", sources);
     }

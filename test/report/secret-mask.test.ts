@@ -83,6 +83,82 @@ describe("a secret in a compose file", () => {
   });
 });
 
+describe("a secret whose own finding is not reported", () => {
+  const compose = [
+    "services:",
+    "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+    "  api: { image: 'api:latest', command: ['server', '--password=cmdsecret88'] }",
+    "",
+  ].join("\n");
+  const suppressed = [
+    "services:",
+    "  # deployview-disable-next-line plaintext-secret -- a throwaway password of the test database",
+    "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+    "",
+  ].join("\n");
+  const model = [
+    "system: { name: S, description: d }",
+    "lint: { rules: { plaintext-secret: 'off' } }",
+    "services:",
+    "  web: { kind: web, image: 'web:latest', env: { DB_PASSWORD: flowsecret77 } }",
+    "environments:",
+    "  production:",
+    "    platform: compose",
+    "    nodes: { vm: { kind: host, run: [web] } }",
+    "",
+  ].join("\n");
+  const development = [
+    "services:",
+    "  web: { image: 'web:1.0', mem_limit: 2x, environment: { DB_PASSWORD: flowsecret77 } }",
+    "",
+  ].join("\n");
+  const folder = folderWith({
+    "compose.yaml": compose,
+    "compose.dev.yaml": development,
+    "suppressed.yaml": suppressed,
+    "deployview.yaml": model,
+  });
+  const textOf = async (...args: string[]) => (await runCli(["check", ...args], folder)).stdout;
+
+  it("is masked in the frame of another finding on its line where its rule is turned off", async () => {
+    const text = await textOf(
+      "compose.yaml",
+      "--rule",
+      "plaintext-secret=off",
+      "--rule",
+      "secret-in-command=off",
+    );
+    expect(frameAt(text, "compose.yaml:2:17").source).toBe(
+      "  2 |   web: { image: 'web:latest', environment: { DB_PASSWORD: ************ } }",
+    );
+    expect(frameAt(text, "compose.yaml:3:17").source).toBe(
+      "  3 |   api: { image: 'api:latest', command: ['server', '--password=***********'] }",
+    );
+  });
+
+  it("is masked in the frame of another finding on its line where its finding is suppressed", async () => {
+    const text = await textOf("suppressed.yaml");
+    expect(text).not.toContain("flowsecret77");
+    expect(frameAt(text, "suppressed.yaml:3:17").source).toBe(
+      "  3 |   web: { image: 'web:latest', environment: { DB_PASSWORD: ************ } }",
+    );
+  });
+
+  it("is masked in the frame of an error on its line where --quiet leaves out its warning", async () => {
+    const text = await textOf("compose.dev.yaml", "--quiet");
+    expect(text).not.toContain("plaintext-secret");
+    expect(frameAt(text, "compose.dev.yaml:2:39").source).toBe(
+      "  2 |   web: { image: 'web:1.0', mem_limit: 2x, environment: { DB_PASSWORD: ************ } }",
+    );
+  });
+
+  it("is masked where the model turns its rule off", async () => {
+    const text = await textOf("deployview.yaml");
+    expect(text).toContain("image-latest-tag");
+    expect(text).not.toContain("flowsecret77");
+  });
+});
+
 describe("a secret in a Kubernetes manifest", () => {
   const folder = folderWith({
     "app.yaml": [
