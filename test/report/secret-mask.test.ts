@@ -193,6 +193,30 @@ describe("a secret in a Kubernetes manifest", () => {
   });
 });
 
+describe("a Secret's value that the manifests write again in plain text", () => {
+  const folder = folderWith({
+    "app.yaml": [
+      ...workloadHead("Deployment", "web"),
+      "    spec: { containers: [{ name: web, image: 'web:latest', args: ['--db', 'hunter2hunter2x'] }] }",
+      "---",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata: { name: db }",
+      "data:",
+      "  password: aHVudGVyMmh1bnRlcjJ4",
+      "",
+    ].join("\n"),
+  });
+
+  it("is masked in the frame of another finding on its line, as its base64 is where the Secret writes it", async () => {
+    const { text } = await reports(folder, "app.yaml");
+    expect(text).not.toContain("hunter2hunter2x");
+    expect(frameAt(text, "app.yaml:8:46").source).toBe(
+      "  8 |     spec: { containers: [{ name: web, image: 'web:latest', args: ['--db', '***************'] }] }",
+    );
+  });
+});
+
 describe("the text report, given a secret finding", () => {
   const file = "/p/compose.yaml";
   const text = "x:\n  TOKEN: abc123secret\n  note: copy of abc123secret, and 'a:latest'\n";
