@@ -18,6 +18,7 @@ import type { Model } from "../model/types.js";
 import { rules } from "./registry.js";
 import { offByDefault, type RuleSeverity } from "./rule.js";
 import { SECRET_RULES } from "./secret-rules.js";
+import { secretFinding } from "./secrets-found.js";
 
 export { rules } from "./registry.js";
 export type { Rule } from "./rule.js";
@@ -255,12 +256,7 @@ export function lintWithSecrets(model: Model, options: LintOptions = {}): Linted
       ruleSeverity: rule.severity,
       ...(options.sources ? { sources: options.sources } : {}),
       report(at, message, hint, reportOptions) {
-        if (flagsSecrets)
-          secrets.push(
-            diagnostic(rule.id as DiagnosticCode, rule.severity, message, at, {
-              ...(reportOptions?.related ? { related: reportOptions.related } : {}),
-            }),
-          );
+        if (flagsSecrets) secrets.push(secretFinding(rule, at, message, reportOptions?.related));
         if (!reported) return;
         // A value taken through a YAML alias is reported at its anchor; a comment over the alias,
         // beside the service it configures, suppresses it as well.

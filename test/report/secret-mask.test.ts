@@ -159,6 +159,34 @@ describe("a secret whose own finding is not reported", () => {
   });
 });
 
+describe("a secret in a model that compose and k8s write out", () => {
+  const folder = folderWith({
+    "deployview.yaml": [
+      "system: { name: S, description: d }",
+      "services:",
+      "  db: { kind: database, image: 'postgres:16', ports: { pg: 5432 }, env: { POSTGRES_PASSWORD: hunter2hunter2 } }",
+      "environments:",
+      "  dev:",
+      "    platform: compose",
+      "    nodes: { vm: { kind: host, run: [db] } }",
+      "  production:",
+      "    platform: kubernetes",
+      "    nodes: { cluster: { kind: cluster, run: [db] } }",
+      "",
+    ].join("\n"),
+  });
+
+  it.each([
+    ["compose", "dev"],
+    ["k8s", "production"],
+  ])("is masked in the frame of a finding %s reports on its line", async (command, environment) => {
+    const result = await runCli([command, "--env", environment, "--out", "out"], folder);
+    expect(result.stderr).toContain("deployview.yaml:3:3");
+    expect(result.stderr).not.toContain("hunter2hunter2");
+    expect(result.stderr).toContain("POSTGRES_PASSWORD: **************");
+  });
+});
+
 describe("a secret in a Kubernetes manifest", () => {
   const folder = folderWith({
     "app.yaml": [
