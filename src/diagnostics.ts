@@ -37,6 +37,12 @@ export interface Diagnostic {
   /** Key path inside the file, e.g. ["services", "api", "ports"]. */
   path?: (string | number)[];
   related?: RelatedLocation[];
+  /**
+   * The id of the service the finding is about, where its message names it quoted ('api'): the
+   * findings several services share at one place (a YAML anchor) are merged by it into one that
+   * names them all, where their text alone could quote a port or a value as well.
+   */
+  about?: string;
 }
 
 /** What every user-input path returns instead of throwing. */
@@ -55,7 +61,7 @@ export function diagnostic(
   severity: Severity,
   message: string,
   at?: SourceRange | { file: string },
-  extra: Pick<Diagnostic, "hint" | "path" | "related"> = {},
+  extra: Pick<Diagnostic, "hint" | "path" | "related" | "about"> = {},
 ): Diagnostic {
   const d: Diagnostic = { code, severity, message };
   let via: RelatedLocation | undefined;
@@ -71,6 +77,7 @@ export function diagnostic(
   if (extra.path) d.path = extra.path;
   const related = via ? [...(extra.related ?? []), relatedAt(via)] : extra.related;
   if (related?.length) d.related = related;
+  if (extra.about !== undefined) d.about = extra.about;
   return d;
 }
 

@@ -5,19 +5,22 @@
 import type { Diagnostic } from "../diagnostics.js";
 import type { LoadResult } from "../load/index.js";
 import type { Model } from "../model/types.js";
-import { type LintOptions, lint } from "../rules/index.js";
+import { type Linted, type LintOptions, lint, lintWithSecrets } from "../rules/index.js";
 
 export function checkModel(model: Model, options: LintOptions = {}): Diagnostic[] {
   return lint(model, options);
 }
 
-/** What the rules find in a model as it was loaded, with the files it read and those it read whole. */
+/**
+ * What the rules find in a model as it was loaded, with the files it read and those it read whole,
+ * and the secrets found there, for a report to hide whether or not their findings are reported.
+ */
 export function checkLoadedModel(
   model: Model,
   loaded: Pick<LoadResult, "sources" | "wholeFiles">,
   severities?: LintOptions["severities"],
-): Diagnostic[] {
-  return lint(model, {
+): Linted {
+  return lintWithSecrets(model, {
     sources: loaded.sources,
     ...(severities ? { severities } : {}),
     ...(loaded.wholeFiles ? { wholeFiles: loaded.wholeFiles } : {}),

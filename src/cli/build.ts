@@ -20,6 +20,7 @@ const command: Command = {
     const models = positionals.length > 0 ? positionals : [undefined];
     let unusable = false;
     const findings: Diagnostic[] = [];
+    const secrets: Diagnostic[] = [];
     const sources = new Map<string, string>();
     // The findings follow the files written, a blank line between; alone, they need none.
     let listed = false;
@@ -32,7 +33,9 @@ const command: Command = {
         unusable = true;
         continue;
       }
-      append(findings, checkLoadedModel(loaded.model, loaded));
+      const checked = checkLoadedModel(loaded.model, loaded);
+      append(findings, checked.findings);
+      append(secrets, checked.secrets);
       const built = await buildOutputs(loaded.model, { previous: readBeside(dirname(path)) });
       append(findings, built.diagnostics);
       for (const output of built.outputs) {
@@ -55,7 +58,7 @@ const command: Command = {
     const gap = listed ? "\n" : "";
     if (sorted.length > 0)
       io.stdout.write(
-        `${gap}${formatDiagnostics(sorted, sources, "text", { color: io.color, cwd: io.cwd })}`,
+        `${gap}${formatDiagnostics(sorted, sources, "text", { color: io.color, cwd: io.cwd, secrets })}`,
       );
     else io.stdout.write(`${gap}No findings in ${models.length} model${models.length === 1 ? "" : "s"}.\n`);
     if (unusable) return ExitCode.unusable;

@@ -15,6 +15,7 @@ import { closest } from "../model/suggest.js";
 import { formatDiagnostics } from "../report/index.js";
 import type { SeveritySetting } from "../rules/index.js";
 import { rules, severitySettings } from "../rules/index.js";
+import { SECRET_RULES } from "../rules/secret-rules.js";
 import { VERSION } from "../version.js";
 import { modelPath, parseFormat } from "./arguments.js";
 import { type CliIo, type Command, ExitCode } from "./command.js";
@@ -159,6 +160,8 @@ export function checkCommand(targets: Targets): Command {
       /** What each run checked, as the line that finds nothing counts them. */
       const checked: CheckedKind[] = [];
       const sources = new Map<string, string>();
+      /** What the secret rules find, reported or not: hidden in every code frame all the same. */
+      const secrets: Diagnostic[] = [];
       let unusable = false;
       // Each compose file, manifest folder or repository named is checked on its own.
       // Compose files of one folder share its example env file, looked up once for the whole run.
@@ -184,9 +187,12 @@ export function checkCommand(targets: Targets): Command {
         const diagnostics = loaded.model
           ? [...loaded.diagnostics]
           : loaded.diagnostics.filter((d) => !off.has(d.code));
+        for (const d of loaded.diagnostics) if (SECRET_RULES.has(d.code)) secrets.push(d);
         for (const [path, text] of loaded.sources) sources.set(path, text);
         if (loaded.model) {
-          append(diagnostics, checkLoadedModel(loaded.model, loaded, severities));
+          const linted = checkLoadedModel(loaded.model, loaded, severities);
+          append(diagnostics, linted.findings);
+          append(secrets, linted.secrets);
           checked.push(loaded.model.readFrom ?? "model");
         } else if (!loaded.nothingToCheck) unusable = true;
         runs.push(diagnostics);
@@ -200,6 +206,7 @@ export function checkCommand(targets: Targets): Command {
         cwd: io.cwd,
         rules,
         version: VERSION,
+        secrets,
       });
       if (format !== "text" || sorted.length > 0) io.stdout.write(report);
       else io.stdout.write(`No problems found${checked.length > 1 ? ` in ${countedKinds(checked)}` : ""}.\n`);

@@ -48,7 +48,13 @@ export function environmentOutputCommand(output: EnvironmentOutput): Command {
       const loaded = await loadForOutput(io, positionals[0]);
       if (!loaded.model) return ExitCode.unusable;
       const report = (diagnostics: Diagnostic[], sources: ReadonlyMap<string, string>) =>
-        io.stderr.write(formatDiagnostics(diagnostics, sources, "text", { color: io.color, cwd: io.cwd }));
+        io.stderr.write(
+          formatDiagnostics(diagnostics, sources, "text", {
+            color: io.color,
+            cwd: io.cwd,
+            secrets: loaded.secrets,
+          }),
+        );
       const outDir =
         typeof values.out === "string"
           ? resolve(io.cwd, values.out)

@@ -1,9 +1,10 @@
 /** What several commands share: finding the model file from an argument, loading it, printing problems. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { hasErrors } from "../diagnostics.js";
+import { type Diagnostic, hasErrors } from "../diagnostics.js";
 import { type LoadResult, loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
+import { secretsFound } from "../rules/secrets-found.js";
 import { modelPath } from "./arguments.js";
 import type { CliIo } from "./command.js";
 
@@ -11,20 +12,27 @@ export { DEFAULT_MODEL, modelPath, parseFormat } from "./arguments.js";
 
 /**
  * Loads the model and prints its diagnostics to stderr (text) — for commands whose stdout is
- * their output. Returns undefined when the model is unusable.
+ * their output. Returns undefined when the model is unusable; with the secrets the model writes,
+ * for what the command reports later to hide.
  */
 export async function loadForOutput(
   io: CliIo,
   argument: string | undefined,
-): Promise<LoadResult & { path: string }> {
+): Promise<LoadResult & { path: string; secrets: Diagnostic[] }> {
   const path = modelPath(io, argument);
   const loaded = await loadModelFile(path);
+  // No rule runs here, but a frame of what is reported may show a secret's line all the same.
+  const secrets = loaded.model ? secretsFound(loaded.model, loaded.sources) : [];
   if (loaded.diagnostics.length > 0) {
     io.stderr.write(
-      formatDiagnostics(loaded.diagnostics, loaded.sources, "text", { color: io.color, cwd: io.cwd }),
+      formatDiagnostics(loaded.diagnostics, loaded.sources, "text", {
+        color: io.color,
+        cwd: io.cwd,
+        secrets,
+      }),
     );
   }
-  return { ...loaded, path };
+  return { ...loaded, path, secrets };
 }
 
 export { hasErrors };

@@ -4,10 +4,9 @@
  * again, a character for a character so that an underline stays under its place.
  */
 import type { Diagnostic, SourceRange } from "../diagnostics.js";
+import { base64Text } from "../model/base64-text.js";
+import { SECRET_RULES } from "../rules/secret-rules.js";
 import { secretSpans } from "./secret-spans.js";
-
-/** The findings whose range is a secret as the file writes it, or the command or entry that holds one. */
-const SECRET_CODES: ReadonlySet<string> = new Set(["plaintext-secret", "secret-in-command"]);
 
 /**
  * Text this short is masked only where a finding flags it: masked wherever it shows up, it would
@@ -28,7 +27,8 @@ export class SecretMask {
 
   constructor(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) {
     for (const d of diagnostics) {
-      if (!SECRET_CODES.has(d.code)) continue;
+      // Their range is a secret as the file writes it, or the command or entry that holds one.
+      if (!SECRET_RULES.has(d.code)) continue;
       // The further values a finding names (the other keys of a Secret) are as secret as its own.
       for (const range of [d, ...(d.related ?? [])]) this.add(range, d.code === "secret-in-command", sources);
     }
@@ -50,6 +50,9 @@ export class SecretMask {
       // Written again elsewhere (a value copied into a label, a command), its text is as secret.
       const value = text.slice(at.start, at.end).replace(/^["']|["']$/g, "");
       if (value.length >= SHORTEST_REPEATED) secrets.texts.add(value);
+      // A Secret's base64 value is its text to anyone: written out elsewhere, that is as secret.
+      const encoded = command ? undefined : readableText(value);
+      if (encoded !== undefined && encoded.length >= SHORTEST_REPEATED) secrets.texts.add(encoded);
     }
   }
 
@@ -69,4 +72,18 @@ export class SecretMask {
     for (let unit = 0; unit < line.length; unit++) shown += masked.has(unit) ? MASK : line[unit];
     return shown;
   }
+}
+
+/**
+ * What a base64 value encodes, where that is text someone could have written: not the bytes that
+ * any other value (a password of letters and digits) decodes to, which no line holds.
+ */
+function readableText(value: string): string | undefined {
+  const text = base64Text(value);
+  if (text === undefined || text.includes("\ufffd")) return undefined;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x20 || code === 0x7f) return undefined;
+  }
+  return text;
 }

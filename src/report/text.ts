@@ -13,6 +13,11 @@ export interface TextOptions {
   color: boolean;
   /** Paths are shown relative to this folder. */
   cwd: string;
+  /**
+   * The secret rules' findings, reported or not (see Linted.secrets): a code frame hides what they
+   * flag, as it hides what the reported ones do.
+   */
+  secrets?: readonly Diagnostic[];
 }
 
 const styles = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
@@ -134,7 +139,7 @@ export function formatText(
   options: TextOptions,
 ): string {
   const index = new SourceIndex(sources);
-  const mask = new SecretMask(diagnostics, sources);
+  const mask = new SecretMask([...diagnostics, ...(options.secrets ?? [])], sources);
   const out: string[] = [];
   let previousFile: string | undefined;
   for (const d of diagnostics) {

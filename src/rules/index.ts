@@ -17,6 +17,8 @@ import { suggestion } from "../model/suggest.js";
 import type { Model } from "../model/types.js";
 import { rules } from "./registry.js";
 import { offByDefault, type RuleSeverity } from "./rule.js";
+import { SECRET_RULES } from "./secret-rules.js";
+import { secretFinding } from "./secrets-found.js";
 
 export { rules } from "./registry.js";
 export type { Rule } from "./rule.js";
@@ -181,7 +183,21 @@ function unusedSuppressions(
   return unused;
 }
 
+/** What the rules find, and every secret among what they look at. */
+export interface Linted {
+  findings: Diagnostic[];
+  /**
+   * What the secret rules find (SECRET_RULES), reported or not: turned off, suppressed or below the
+   * severity a run shows, the secret is still on its line, for a report to hide.
+   */
+  secrets: Diagnostic[];
+}
+
 export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
+  return lintWithSecrets(model, options).findings;
+}
+
+export function lintWithSecrets(model: Model, options: LintOptions = {}): Linted {
   const settings: Record<string, SeveritySetting> = { ...model.lint.rules, ...options.severities };
   const known = new Set(rules.map((r) => r.id));
   const findings: Diagnostic[] = [];
@@ -223,19 +239,25 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
     return true;
   };
   const ran = new Set<string>();
+  const secrets: Diagnostic[] = [];
   for (const rule of rules) {
     const configured = settings[rule.id];
     const severity =
       configured === undefined && offByDefault(rule, model.readFrom)
         ? "off"
         : effective(configured, rule.severity);
-    if (severity === "off") continue;
-    ran.add(rule.id);
+    const flagsSecrets = SECRET_RULES.has(rule.id);
+    // A secret rule runs turned off too, for the secrets it finds, and reports nothing.
+    if (severity === "off" && !flagsSecrets) continue;
+    const reported = severity !== "off";
+    if (reported) ran.add(rule.id);
     rule.check({
       model,
       ruleSeverity: rule.severity,
       ...(options.sources ? { sources: options.sources } : {}),
       report(at, message, hint, reportOptions) {
+        if (flagsSecrets) secrets.push(secretFinding(rule, at, message, reportOptions?.related));
+        if (!reported) return;
         // A value taken through a YAML alias is reported at its anchor; a comment over the alias,
         // beside the service it configures, suppresses it as well.
         if (suppressedAt(at, rule.id) || (at.via && suppressedAt(at.via, rule.id))) return;
@@ -256,5 +278,5 @@ export function lint(model: Model, options: LintOptions = {}): Diagnostic[] {
   }
   if (options.wholeFiles)
     append(findings, unusedSuppressions(suppressions, new Set(options.wholeFiles), ran, model));
-  return findings;
+  return { findings, secrets };
 }

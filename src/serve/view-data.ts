@@ -92,7 +92,7 @@ function placement(model: Model): PlacementRow[] {
 /** Findings the viewer lists: the same as `deployview check` reports, the loader's and the lint rules'. */
 export function modelFindings(loaded: LoadResult): Diagnostic[] {
   const found = [...loaded.diagnostics];
-  if (loaded.model) append(found, checkLoadedModel(loaded.model, loaded));
+  if (loaded.model) append(found, checkLoadedModel(loaded.model, loaded).findings);
   return sortDiagnostics(found);
 }
 

@@ -182,6 +182,33 @@ describe("paths a compose file needs", () => {
     ]);
   });
 
+  it("reports the paths of a service several services take from another file once, its build only as one that builds nothing of its own takes it", async () => {
+    const { at, files } = await missing({
+      "compose.yaml": [
+        "services:",
+        "  one: { build: ./one, extends: { file: shared/common.yaml, service: base } }",
+        "  two: { image: a:1, extends: { file: shared/common.yaml, service: base } }",
+        "  three: { image: a:1, extends: { file: shared/common.yaml, service: base } }",
+        "",
+      ].join("\n"),
+      "one/Dockerfile": "FROM node:20\n",
+      "shared/common.yaml": "services:\n  base:\n    build: ./api\n    env_file: ./base.env\n",
+    });
+    expect(files).toEqual(["common.yaml", "common.yaml"]);
+    // The env_file as 'one' takes it, the build as 'two' does.
+    expect(at).toEqual(["missing-path@4:15", "missing-path@3:12"]);
+  });
+
+  it("reports the build of a service taken from another file only where one that builds nothing of its own takes it", async () => {
+    const { at } = await missing({
+      "compose.yaml":
+        "services:\n  one: { build: ./one, extends: { file: shared/common.yaml, service: base } }\n",
+      "one/Dockerfile": "FROM node:20\n",
+      "shared/common.yaml": "services:\n  base:\n    build: ./api\n    env_file: ./base.env\n",
+    });
+    expect(at).toEqual(["missing-path@4:15"]);
+  });
+
   // Each, where a finding would be wrong: in a case of its own, the folders it needs.
   const nothingMissing: { where: string; files: Record<string, string>; compose?: string[] }[] = [
     {

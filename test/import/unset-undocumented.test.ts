@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { diagnostic } from "../../src/diagnostics.js";
+import { unsetAndUndocumented, unsetVariable } from "../../src/import/compose/unset-variables.js";
+import type { ConfigVariable } from "../../src/model/types.js";
 import { runCli } from "../helpers/cli.js";
 import { folderWith } from "../helpers/files.js";
 
@@ -62,6 +65,33 @@ describe("a variable used with no default", () => {
     ]);
     expect(await variableFindings({ "compose.yaml": required })).toEqual([
       'compose-required-variable@5:15 the variable LOG_LEVEL is required, and not set: "say how much to log" (set it in .env or the environment where Compose runs)',
+    ]);
+  });
+});
+
+describe("restating unset variables the example does not list", () => {
+  it("returns each finding it says again, with its variable, and leaves the findings and variables it is given alone", () => {
+    const use = { file: "compose.yaml", start: 40, end: 52 };
+    const other = { file: "compose.yaml", start: 70, end: 80 };
+    const unlisted: ConfigVariable = {
+      name: "LOG_LEVEL",
+      at: use,
+      example: ".env.example",
+      documented: false,
+    };
+    const listed: ConfigVariable = { name: "MODE", at: other, example: ".env.example", documented: true };
+    const unrelated = diagnostic("image-latest-tag", "warning", "'web' runs nginx", use);
+    const found = [unrelated, unsetVariable("LOG_LEVEL", use, ".env"), unsetVariable("MODE", other, ".env")];
+    const before = structuredClone(found);
+    const restated = unsetAndUndocumented(found, [unlisted, listed], ".env");
+    expect(found).toEqual(before);
+    expect(unlisted.unset).toBeUndefined();
+    expect(restated).toEqual([
+      {
+        index: 1,
+        restated: unsetVariable("LOG_LEVEL", use, ".env", ".env.example"),
+        variable: unlisted,
+      },
     ]);
   });
 });

@@ -83,6 +83,110 @@ describe("a secret in a compose file", () => {
   });
 });
 
+describe("a secret whose own finding is not reported", () => {
+  const compose = [
+    "services:",
+    "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+    "  api: { image: 'api:latest', command: ['server', '--password=cmdsecret88'] }",
+    "",
+  ].join("\n");
+  const suppressed = [
+    "services:",
+    "  # deployview-disable-next-line plaintext-secret -- a throwaway password of the test database",
+    "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+    "",
+  ].join("\n");
+  const model = [
+    "system: { name: S, description: d }",
+    "lint: { rules: { plaintext-secret: 'off' } }",
+    "services:",
+    "  web: { kind: web, image: 'web:latest', env: { DB_PASSWORD: flowsecret77 } }",
+    "environments:",
+    "  production:",
+    "    platform: compose",
+    "    nodes: { vm: { kind: host, run: [web] } }",
+    "",
+  ].join("\n");
+  const development = [
+    "services:",
+    "  web: { image: 'web:1.0', mem_limit: 2x, environment: { DB_PASSWORD: flowsecret77 } }",
+    "",
+  ].join("\n");
+  const folder = folderWith({
+    "compose.yaml": compose,
+    "compose.dev.yaml": development,
+    "suppressed.yaml": suppressed,
+    "deployview.yaml": model,
+  });
+  const textOf = async (...args: string[]) => (await runCli(["check", ...args], folder)).stdout;
+
+  it("is masked in the frame of another finding on its line where its rule is turned off", async () => {
+    const text = await textOf(
+      "compose.yaml",
+      "--rule",
+      "plaintext-secret=off",
+      "--rule",
+      "secret-in-command=off",
+    );
+    expect(frameAt(text, "compose.yaml:2:17").source).toBe(
+      "  2 |   web: { image: 'web:latest', environment: { DB_PASSWORD: ************ } }",
+    );
+    expect(frameAt(text, "compose.yaml:3:17").source).toBe(
+      "  3 |   api: { image: 'api:latest', command: ['server', '--password=***********'] }",
+    );
+  });
+
+  it("is masked in the frame of another finding on its line where its finding is suppressed", async () => {
+    const text = await textOf("suppressed.yaml");
+    expect(text).not.toContain("flowsecret77");
+    expect(frameAt(text, "suppressed.yaml:3:17").source).toBe(
+      "  3 |   web: { image: 'web:latest', environment: { DB_PASSWORD: ************ } }",
+    );
+  });
+
+  it("is masked in the frame of an error on its line where --quiet leaves out its warning", async () => {
+    const text = await textOf("compose.dev.yaml", "--quiet");
+    expect(text).not.toContain("plaintext-secret");
+    expect(frameAt(text, "compose.dev.yaml:2:39").source).toBe(
+      "  2 |   web: { image: 'web:1.0', mem_limit: 2x, environment: { DB_PASSWORD: ************ } }",
+    );
+  });
+
+  it("is masked where the model turns its rule off", async () => {
+    const text = await textOf("deployview.yaml");
+    expect(text).toContain("image-latest-tag");
+    expect(text).not.toContain("flowsecret77");
+  });
+});
+
+describe("a secret in a model that compose and k8s write out", () => {
+  const folder = folderWith({
+    "deployview.yaml": [
+      "system: { name: S, description: d }",
+      "services:",
+      "  db: { kind: database, image: 'postgres:16', ports: { pg: 5432 }, env: { POSTGRES_PASSWORD: hunter2hunter2 } }",
+      "environments:",
+      "  dev:",
+      "    platform: compose",
+      "    nodes: { vm: { kind: host, run: [db] } }",
+      "  production:",
+      "    platform: kubernetes",
+      "    nodes: { cluster: { kind: cluster, run: [db] } }",
+      "",
+    ].join("\n"),
+  });
+
+  it.each([
+    ["compose", "dev"],
+    ["k8s", "production"],
+  ])("is masked in the frame of a finding %s reports on its line", async (command, environment) => {
+    const result = await runCli([command, "--env", environment, "--out", "out"], folder);
+    expect(result.stderr).toContain("deployview.yaml:3:3");
+    expect(result.stderr).not.toContain("hunter2hunter2");
+    expect(result.stderr).toContain("POSTGRES_PASSWORD: **************");
+  });
+});
+
 describe("a secret in a Kubernetes manifest", () => {
   const folder = folderWith({
     "app.yaml": [
@@ -114,6 +218,30 @@ describe("a secret in a Kubernetes manifest", () => {
     const env = frameAt(text, "app.yaml:15:22");
     expect(env.source).toBe("  15 |               value: *************");
     expect(underlined(env)).toBe("*************");
+  });
+});
+
+describe("a Secret's value that the manifests write again in plain text", () => {
+  const folder = folderWith({
+    "app.yaml": [
+      ...workloadHead("Deployment", "web"),
+      "    spec: { containers: [{ name: web, image: 'web:latest', args: ['--db', 'hunter2hunter2x'] }] }",
+      "---",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata: { name: db }",
+      "data:",
+      "  password: aHVudGVyMmh1bnRlcjJ4",
+      "",
+    ].join("\n"),
+  });
+
+  it("is masked in the frame of another finding on its line, as its base64 is where the Secret writes it", async () => {
+    const { text } = await reports(folder, "app.yaml");
+    expect(text).not.toContain("hunter2hunter2x");
+    expect(frameAt(text, "app.yaml:8:46").source).toBe(
+      "  8 |     spec: { containers: [{ name: web, image: 'web:latest', args: ['--db', '***************'] }] }",
+    );
   });
 });
 

@@ -51,8 +51,11 @@ export interface TakenChecks {
   places: Set<string>;
 }
 
-/** A service by its file and name, as a key no other file and name spell (`#` may be in either). */
-const serviceKey = (file: string, id: string): string => JSON.stringify([file, id]);
+/**
+ * The key of a thing by its parts (a service by its file and name), the JSON of them: no other
+ * parts spell it, though `#` may be in a file's or a service's name.
+ */
+const keyOf = (...parts: (string | number | boolean | undefined)[]): string => JSON.stringify(parts);
 
 export async function applyExtends(
   file: string,
@@ -86,7 +89,7 @@ export async function applyExtends(
    * that name, not at the whole mapping (a service name alone is the whole of `extends`).
    */
   const report = (at: { file: string; id: string }, message: string, part: "file" | "service") => {
-    incomplete.add(serviceKey(at.file, at.id));
+    incomplete.add(keyOf(at.file, at.id));
     const source = files.get(at.file);
     // As written: a service of this file that extends is replaced by what it makes once expanded.
     const all = source?.value.services;
@@ -129,7 +132,7 @@ export async function applyExtends(
   const checkTaken = (path: string, id: string, own: Json) => {
     const source = files.get(path);
     const written = isObject(source?.value.services) ? source.value.services[id] : undefined;
-    const key = JSON.stringify([path, id, own.build === undefined]);
+    const key = keyOf(path, id, own.build === undefined);
     if (!source || !isObject(written) || context.checked.services.has(key)) return;
     context.checked.services.add(key);
     const { build: _, ...withoutBuild } = written;
@@ -137,7 +140,7 @@ export async function applyExtends(
     // The same service taken with and without its build: its other paths are reported once.
     const at = (keys: KeyPath) => locate((writing(path, keys) ?? source).yaml, keys, "value");
     for (const found of missingServicePaths(id, taken, folderOf(path), at)) {
-      const place = JSON.stringify([found.file, found.start]);
+      const place = keyOf(found.file, found.start);
       if (context.checked.places.has(place)) continue;
       context.checked.places.add(place);
       context.findings.push(found);
@@ -145,7 +148,7 @@ export async function applyExtends(
   };
 
   const expand = async (path: string, id: string): Promise<Json | undefined> => {
-    const key = serviceKey(path, id);
+    const key = keyOf(path, id);
     const done = resolved.get(key);
     if (done) return done;
     const all = await serviceIn(path);
@@ -157,7 +160,7 @@ export async function applyExtends(
     const baseId = typeof spec === "string" ? spec : isObject(spec) ? asText(spec.service ?? "") : "";
     const baseFile =
       isObject(spec) && typeof spec.file === "string" ? resolve(folderOf(path), spec.file) : path;
-    const baseKey = serviceKey(baseFile, baseId);
+    const baseKey = keyOf(baseFile, baseId);
     let result: Json = own;
     if (expanding.has(baseKey) || baseKey === key) {
       report({ file: path, id }, `'${id}' extends '${baseId}', which extends it in turn`, "service");
@@ -219,8 +222,8 @@ export async function applyExtends(
     services[id] = (await expand(file, id)) ?? service;
     source.written ??= new Map();
     source.written.set(id, service);
-    if (incomplete.has(serviceKey(file, id))) context.unresolved.add(id);
-    const chain = chainOf(serviceKey(file, id), bases, writtenIn);
+    if (incomplete.has(keyOf(file, id))) context.unresolved.add(id);
+    const chain = chainOf(keyOf(file, id), bases, writtenIn);
     if (chain.length === 0) continue;
     source.extended ??= new Map();
     source.extended.set(id, chain);
@@ -235,6 +238,7 @@ function chainOf(
 ): ExtendedService[] {
   const chain: ExtendedService[] = [];
   for (let base = bases.get(key); base !== undefined; base = bases.get(base)) {
+    // A service's key, as keyOf wrote it.
     const [file, id] = JSON.parse(base) as [string, string];
     chain.push(...writtenIn(file, id));
   }

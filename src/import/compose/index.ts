@@ -130,7 +130,10 @@ export async function importCompose(
   // Documented by the example of the .env Compose reads: the project's, not one beside a file given
   // with -f from another folder.
   const variables = configVariables(uses, (file) => exampleFor(projectOf.get(file) ?? dirname(file)));
-  unsetAndUndocumented(diagnostics, variables, dotEnvPath);
+  for (const { index, restated, variable } of unsetAndUndocumented(diagnostics, variables, dotEnvPath)) {
+    diagnostics[index] = restated;
+    variable.unset = true;
+  }
   if (composeSources.length === 0) return { imported: undefined, diagnostics, sources, variables };
   const services = new Set(
     composeSources.flatMap((source) =>

@@ -35,31 +35,41 @@ export function unsetVariable(
   );
 }
 
+/** A finding said again: `restated` takes the place of the finding at `index`, about `variable`. */
+export interface Restatement {
+  index: number;
+  restated: Diagnostic;
+  variable: ConfigVariable;
+}
+
 /**
  * Each unset finding at the use of a variable the example does not list, said again with both
- * causes; the variable marked, so that undocumented-variable does not report the use once more.
+ * causes. The caller puts each in place of the finding it restates and marks the variable unset,
+ * so that undocumented-variable does not report the use once more.
  */
 export function unsetAndUndocumented(
-  diagnostics: Diagnostic[],
+  diagnostics: readonly Diagnostic[],
   variables: readonly ConfigVariable[],
   envFile: string,
-): void {
+): Restatement[] {
   const undocumented = new Map<string, ConfigVariable>();
   for (const variable of variables)
     if (variable.example !== undefined && variable.documented === false && !variable.optional)
       undocumented.set(`${variable.at.file}:${variable.at.start}`, variable);
-  if (undocumented.size === 0) return;
+  if (undocumented.size === 0) return [];
+  const restatements: Restatement[] = [];
   diagnostics.forEach((d, index) => {
     const required = d.code === "compose-required-variable";
     if ((d.code !== "compose-unset-variable" && !required) || d.start === undefined) return;
     // A use is of one variable: the place tells the finding's.
     const variable = undocumented.get(`${d.file}:${d.start}`);
     if (!variable) return;
-    diagnostics[index] = required
+    const restated = required
       ? requiredAndUnlisted(d, variable.name, envFile, variable.example!)
       : unsetVariable(variable.name, variable.at, envFile, variable.example);
-    variable.unset = true;
+    restatements.push({ index, restated, variable });
   });
+  return restatements;
 }
 
 /** A required variable's finding, its file's own words kept, saying too that the example does not list it. */

@@ -3,6 +3,7 @@
  * that is empty, a reference a template or the shell fills in at deploy time, or a marker that says
  * to replace it leaks nothing, whoever reads the repository.
  */
+import { base64Text } from "../../model/base64-text.js";
 
 /** A reference filled in before the manifest is applied: `${DB_PASSWORD}`, `$(TOKEN)`, `{{ .Values.password }}`, `<password>`. */
 const REFERENCE = /^(?:\$\{[^{}]*\}|\$\([^()]*\)|\$\{\{[^{}]*\}\}|\{\{[^{}]*\}\}|<[^<>]+>)$/;
@@ -30,7 +31,5 @@ export function writtenOut(value: string): boolean {
  * refuses, but which is as readable as what it would encode).
  */
 export function decoded(value: string): string {
-  const compact = value.replace(/\s+/g, "");
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return value;
-  return Buffer.from(compact, "base64").toString("utf8");
+  return base64Text(value) ?? value;
 }

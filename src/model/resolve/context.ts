@@ -21,14 +21,28 @@ export function report(
   code: DiagnosticCode,
   message: string,
   path: KeyPath,
-  extra: { hint?: string; prefer?: "key" | "value"; severity?: "error" | "warning" } = {},
+  extra: {
+    hint?: string;
+    prefer?: "key" | "value";
+    severity?: "error" | "warning";
+    /** The service the message names, quoted: see Diagnostic.about. */
+    about?: string;
+  } = {},
 ): void {
   context.diagnostics.push(
     diagnostic(code, extra.severity ?? "error", message, context.locate(path, extra.prefer ?? "value"), {
       path,
       ...(extra.hint ? { hint: extra.hint } : {}),
+      ...(extra.about !== undefined ? { about: extra.about } : {}),
     }),
   );
+}
+
+/** The service a path inside `services` is about, and how a message names it: " of 'api'". */
+function ofService(path: KeyPath): { of: string; about?: string } {
+  if (path[0] !== "services") return { of: "" };
+  const service = String(path[1]);
+  return { of: ` of '${service}'`, about: service };
 }
 
 export function notesOf(notes: string | string[] | undefined): string[] {
@@ -73,7 +87,7 @@ export function resolveAmount(
   if (typeof input === "string" || typeof input === "number") {
     const amount = parseQuantity(input, kind);
     if (!amount) {
-      const of = path[0] === "services" ? ` of '${String(path[1])}'` : "";
+      const { of, about } = ofService(path);
       const hint =
         kind === "cpu"
           ? "write cores like 0.5 or millicores like 500m"
@@ -83,9 +97,7 @@ export function resolveAmount(
         "invalid-quantity",
         `cannot read the ${what ?? `${kind} quantity`} '${input}'${of}`,
         path,
-        {
-          hint,
-        },
+        { hint, ...(about !== undefined ? { about } : {}) },
       );
       return undefined;
     }
@@ -110,7 +122,7 @@ export function resolveAmount(
     input.limit === undefined ? request : resolveAmount(context, input.limit, kind, [...path, "limit"], what);
   if (!request || !limit) return undefined;
   if (request.request > limit.limit) {
-    const of = path[0] === "services" ? ` of '${String(path[1])}'` : "";
+    const { of, about } = ofService(path);
     // At the request where one is written: the number a user most often got wrong, and the one
     // a runtime names when it refuses the pair (Docker's "memory reservation").
     const at = input.request !== undefined ? [...path, "request"] : path;
@@ -119,6 +131,7 @@ export function resolveAmount(
       "invalid-range",
       `the ${what ?? kind} request ${request.text}${of} is above its limit ${limit.text}`,
       at,
+      about !== undefined ? { about } : {},
     );
     return undefined;
   }

@@ -135,6 +135,7 @@ function resolveHealth(
     {
       prefer: "key",
       hint: "add http: /health, tcp: <port> or command: <command>",
+      about: id,
     },
   );
   return undefined;
