@@ -2510,7 +2510,30 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["29:13", "35:13"],
+    expected: ["30:1", "36:1"],
+  },
+  {
+    // An Ingress of several hosts is one finding, at its spec, not one for each host.
+    rule: "ingress-without-tls",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
+        "---",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: shop }",
+        "spec:",
+        "  rules:",
+        ...["shop.example.com", "api.example.com"].map(
+          (host) =>
+            `    - { host: ${host}, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }`,
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["9:1"],
   },
   {
     rule: "duplicate-mount-path",

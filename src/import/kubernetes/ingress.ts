@@ -34,7 +34,7 @@ export interface IngressContext {
   environment: string;
   noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void;
   diagnostics: Diagnostic[];
-  /** What the rules report (hosts an Ingress's tls leaves out). */
+  /** What the rules report (an Ingress with no tls, or hosts its tls leaves out). */
   findings: Diagnostic[];
 }
 
@@ -180,6 +180,27 @@ function uncoveredHosts(ingress: ManifestObject, hosts: ReadonlySet<string>): Di
   );
 }
 
+/**
+ * An Ingress that states no TLS, reported at its spec, where tls is to be added: once for the
+ * Ingress, however many hosts it routes, and at the first null entry of a tls that lists only null.
+ */
+function missingTls(ingress: ManifestObject): Diagnostic | undefined {
+  const spec = asObject(ingress.value.spec);
+  const onlyNull = listsOnlyNullTls(spec);
+  if (!onlyNull && asArray(spec.tls).some(isObject)) return undefined;
+  return diagnostic(
+    "ingress-without-tls",
+    "error",
+    `Ingress '${ingress.name}' routes public traffic over plain HTTP, as ${onlyNull ? "its tls lists only null" : "it has no tls"}`,
+    onlyNull
+      ? locateIn(ingress, [...ingress.base, "spec", "tls", 0], "value")
+      : locateIn(ingress, [...ingress.base, "spec"], "key"),
+    {
+      hint: "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
+    },
+  );
+}
+
 /** Whether a rule of an Ingress routes anything: a path, to a Service these manifests define or not. */
 const routesPaths = (rule: unknown): boolean => asArray(asObject(asObject(rule).http).paths).some(isObject);
 
@@ -293,7 +314,7 @@ export function ingressNodes(
         note([...nodePath, "properties", "TLS"], ["spec", "tls", 0]);
       made.push({ id, tls });
     }
-    const uncovered = uncoveredHosts(ingress, allHosts);
+    const uncovered = uncoveredHosts(ingress, allHosts) ?? missingTls(ingress);
     if (uncovered) context.findings.push(uncovered);
   }
   return made;
