@@ -184,7 +184,8 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
     });
-    append(found, probeProblems(workload, container, path, who));
+    // A probe the API server refuses outright (initContainerRefusals) is reported once, as that.
+    if (!init || sidecar) append(found, probeProblems(workload, container, path, who));
     append(found, envProblems(workload, container, path, who));
   }
   return found;
