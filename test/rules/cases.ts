@@ -35,6 +35,15 @@ export function oneContainer(kind: string, name: string): string[] {
   return [...workloadHead(kind, name), `    spec: { containers: [{ name: ${name}, image: '${name}:1.0' }] }`];
 }
 
+/** A workload whose container asks for host port 8080 (line 8 of it, column 96 for a name of three letters), with more spec after. */
+function hostPortWorkload(kind: string, name: string, ...spec: string[]): string[] {
+  return [
+    ...workloadHead(kind, name),
+    `    spec: { containers: [{ name: ${name}, image: '${name}:1.0', ports: [{ containerPort: 80, hostPort: 8080 }] }] }`,
+    ...spec,
+  ];
+}
+
 /** A policy/v1 PodDisruptionBudget: its name and its spec, written as one flow mapping. */
 export function disruptionBudget(name: string, spec: string): string[] {
   return [
@@ -3119,6 +3128,33 @@ export const cases: RuleCase[] = [
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: worker, image: "a:1" }\n  b: { kind: worker, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker }, y: { service: b, name: Worker }, a: } } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker } } } } }\n`,
     expected: ["7:95"],
+  },
+  {
+    // Two pods that ask for one host port never share a node: each replica needs a node of its
+    // own, and those past the nodes that have the port free stay Pending. A DaemonSet runs one pod
+    // a node, and one replica asks for the port once.
+    rule: "replicas-with-fixed-host-port",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...hostPortWorkload("Deployment", "api", "  replicas: 2"),
+        "---",
+        ...hostPortWorkload("Deployment", "web"),
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: web }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }, maxReplicas: 3 }",
+        "---",
+        ...hostPortWorkload("Deployment", "single", "  replicas: 1"),
+        "---",
+        ...hostPortWorkload("DaemonSet", "agent"),
+        "",
+      ].join("\n"),
+    },
+    expected: ["8:96", "18:96"],
+    severity: "warning",
   },
   {
     rule: "replicas-with-fixed-host-port",

@@ -12,7 +12,7 @@ import { evictionPolicyFindings } from "./eviction-policy.js";
 import { fieldDiagnostics } from "./field-problems.js";
 import { governingServiceFindings } from "./governing-services.js";
 import { hardeningFindings } from "./hardening.js";
-import { hostPortFindings } from "./host-ports.js";
+import { hostPortFindings, replicatedHostPortFindings } from "./host-ports.js";
 import { missingObjectFindings } from "./missing-objects.js";
 import { mountPathFindings } from "./mount-paths.js";
 import { undefinedVolumeMounts } from "./mount-volumes.js";
@@ -78,6 +78,7 @@ export function manifestProblems(view: ManifestView): {
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
+    ...replicatedHostPortFindings(workloads, autoscalerFor),
     ...sshHostPortFindings(workloads),
     ...mountPathFindings(workloads),
     ...sharedClaimFindings(workloads, objects, namespaceOf, autoscalerFor),
