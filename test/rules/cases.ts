@@ -54,6 +54,16 @@ export function disruptionBudget(name: string, spec: string): string[] {
   ];
 }
 
+/** A networking.k8s.io/v1 NetworkPolicy: its name, its spec as one flow mapping, and its namespace. */
+export function networkPolicy(name: string, spec: string, namespace?: string): string[] {
+  return [
+    "apiVersion: networking.k8s.io/v1",
+    "kind: NetworkPolicy",
+    `metadata: { name: ${name}${namespace ? `, namespace: ${namespace}` : ""} }`,
+    `spec: ${spec}`,
+  ];
+}
+
 /** A v1 Service: its name and its spec, written as one flow mapping. */
 export function service(name: string, spec: string): string[] {
   return ["apiVersion: v1", "kind: Service", `metadata: { name: ${name} }`, `spec: ${spec}`];
@@ -1905,6 +1915,31 @@ export const cases: RuleCase[] = [
       ].join("\n"),
     },
     expected: ["13:72"],
+  },
+  {
+    // A label no pod carries, and a requirement no pod meets; in another namespace, pods do not count.
+    rule: "network-policy-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...networkPolicy(
+          "api",
+          "{ podSelector: { matchLabels: { app: api-server } }, policyTypes: [Ingress] }",
+        ),
+        "---",
+        ...networkPolicy(
+          "canary",
+          "{ podSelector: { matchExpressions: [{ key: track, operator: In, values: [canary] }] } }",
+        ),
+        "---",
+        ...networkPolicy("elsewhere", "{ podSelector: { matchLabels: { app: api } } }", "mail"),
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:44", "18:22", "23:44"],
   },
   {
     rule: "disruption-budget-selects-nothing",

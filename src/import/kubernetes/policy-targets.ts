@@ -1,7 +1,8 @@
 /**
  * Objects that act on a workload and name it: a HorizontalPodAutoscaler by its scaleTargetRef, a
- * PodDisruptionBudget by the labels of its pods. One whose workload is not here applies cleanly and
- * does nothing: the autoscaler never scales, the budget never guards a drain.
+ * PodDisruptionBudget and a NetworkPolicy by the labels of its pods. One whose workload is not here
+ * applies cleanly and does nothing: the autoscaler never scales, the budget never guards a drain,
+ * the policy never lets in or keeps out any traffic.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import {
@@ -9,6 +10,7 @@ import {
   budgetGuards,
   describeSelector,
   hasRequirements,
+  labelSelectorMatches,
   type ManifestObject,
   objectIndex,
   objectKey,
@@ -40,6 +42,27 @@ export function policyTargetFindings(
           "warning",
           `HorizontalPodAutoscaler '${object.name}' scales ${target.kind} '${target.name}', which the manifests here do not define in namespace '${namespace}'`,
           locateIn(object, [...object.base, "spec", "scaleTargetRef", "name"], "value"),
+        ),
+      );
+    } else if (object.kind === "NetworkPolicy") {
+      const selector = asObject(spec.podSelector);
+      // An empty podSelector selects every pod of the namespace: a default deny, say.
+      if (!hasRequirements(selector)) continue;
+      const selected = pods
+        .candidates(namespace, asObject(selector.matchLabels))
+        .some((w) => labelSelectorMatches(selector, pods.labelsOf(w)));
+      if (selected) continue;
+      const uncarried = pods.uncarried(namespace, selector.matchLabels);
+      found.push(
+        diagnostic(
+          "network-policy-selects-nothing",
+          "warning",
+          `NetworkPolicy '${object.name}' selects no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
+          locateIn(
+            object,
+            [...object.base, "spec", "podSelector", ...(uncarried ? ["matchLabels", uncarried] : [])],
+            "value",
+          ),
         ),
       );
     } else if (object.kind === "PodDisruptionBudget") {
