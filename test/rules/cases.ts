@@ -1917,6 +1917,24 @@ export const cases: RuleCase[] = [
     expected: ["13:72"],
   },
   {
+    // A DaemonSet, a Job and a Pod have no scale subresource: the autoscaler finds nothing to scale.
+    rule: "autoscaler-targets-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("DaemonSet", "agent"),
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: agent }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: DaemonSet, name: agent }, maxReplicas: 4 }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:54"],
+  },
+  {
     // A label no pod carries, and a requirement no pod meets; in another namespace, pods do not count.
     rule: "network-policy-selects-nothing",
     text: "",

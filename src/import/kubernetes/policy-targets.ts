@@ -14,6 +14,7 @@ import {
   type ManifestObject,
   objectIndex,
   objectKey,
+  replicatedKinds,
   workloadKinds,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
@@ -35,6 +36,20 @@ export function policyTargetFindings(
       // Another kind (an Argo Rollout, a custom resource) is not read here: nothing to compare.
       if (typeof target.kind !== "string" || !workloadKinds.has(target.kind)) continue;
       if (typeof target.name !== "string") continue;
+      // A DaemonSet (one pod a node), a Job, a CronJob or a Pod has no scale subresource: the
+      // autoscaler fails to read its scale, and scales nothing.
+      if (!replicatedKinds.has(target.kind)) {
+        found.push(
+          diagnostic(
+            "autoscaler-targets-nothing",
+            "warning",
+            `HorizontalPodAutoscaler '${object.name}' scales ${target.kind} '${target.name}', which Kubernetes cannot scale: ${target.kind === "DaemonSet" ? "a DaemonSet runs one pod on each node its pods fit" : `a ${target.kind} has no replica count`}`,
+            locateIn(object, [...object.base, "spec", "scaleTargetRef", "kind"], "value"),
+            { hint: "scale a Deployment or StatefulSet, or remove the autoscaler" },
+          ),
+        );
+        continue;
+      }
       if (workloadsByName.has(objectKey(namespace, target.kind, target.name))) continue;
       found.push(
         diagnostic(
