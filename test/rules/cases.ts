@@ -1935,6 +1935,24 @@ export const cases: RuleCase[] = [
     expected: ["13:54"],
   },
   {
+    // apps/v1 has no kind Deploymnet: the autoscaler finds no resource to scale.
+    rule: "autoscaler-targets-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: api }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deploymnet, name: api }, maxReplicas: 4 }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:54"],
+  },
+  {
     // A label no pod carries, and a requirement no pod meets; in another namespace, pods do not count.
     rule: "network-policy-selects-nothing",
     text: "",

@@ -5,11 +5,14 @@
  * the policy never lets in or keeps out any traffic.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { closest } from "../../model/suggest.js";
+import { asText } from "../json.js";
 import {
   asObject,
   budgetGuards,
   describeSelector,
   hasRequirements,
+  type Json,
   labelSelectorMatches,
   type ManifestObject,
   objectIndex,
@@ -19,6 +22,18 @@ import {
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
+import { kindsServedBy } from "./unknown-kinds.js";
+
+/** A scaleTargetRef's kind that its built-in apiVersion does not serve (Deploymnet in apps/v1), with the kind meant. */
+function misnamedKind(
+  target: Json,
+): { kind: string; apiVersion: string; meant: string | undefined } | undefined {
+  const { kind, apiVersion } = target;
+  if (typeof kind !== "string" || typeof apiVersion !== "string") return undefined;
+  const kinds = kindsServedBy(apiVersion);
+  if (!kinds || kinds.includes(kind)) return undefined;
+  return { kind, apiVersion, meant: closest(kind, kinds) };
+}
 
 export function policyTargetFindings(
   objects: readonly ManifestObject[],
@@ -33,6 +48,23 @@ export function policyTargetFindings(
     const namespace = namespaceOf(object);
     if (object.kind === "HorizontalPodAutoscaler") {
       const target = asObject(spec.scaleTargetRef);
+      const misnamed = misnamedKind(target);
+      if (misnamed) {
+        found.push(
+          diagnostic(
+            "autoscaler-targets-nothing",
+            "warning",
+            `HorizontalPodAutoscaler '${object.name}' scales ${misnamed.kind} '${asText(target.name)}', a kind ${misnamed.apiVersion} does not have`,
+            locateIn(object, [...object.base, "spec", "scaleTargetRef", "kind"], "value"),
+            {
+              hint: misnamed.meant
+                ? `did you mean ${misnamed.meant}?`
+                : "name the kind of the workload to scale",
+            },
+          ),
+        );
+        continue;
+      }
       // Another kind (an Argo Rollout, a custom resource) is not read here: nothing to compare.
       if (typeof target.kind !== "string" || !workloadKinds.has(target.kind)) continue;
       if (typeof target.name !== "string") continue;
