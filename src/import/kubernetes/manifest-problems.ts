@@ -34,6 +34,7 @@ import { sharedClaimFindings } from "./shared-claims.js";
 import { sshHostPortFindings } from "./ssh-host-ports.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
+import { tokenProjectionProblems } from "./token-projections.js";
 import { unknownKindProblems } from "./unknown-kinds.js";
 
 /** The manifests, as the import has sorted them. */
@@ -68,6 +69,7 @@ export function manifestProblems(view: ManifestView): {
     bounds.diagnostics,
     objects.flatMap(fieldDiagnostics),
     workloads.flatMap(undefinedVolumeMounts),
+    workloads.flatMap(tokenProjectionProblems),
     objectNameProblems(objects),
     unknownKindProblems(objects),
     nodePorts.diagnostics,
