@@ -91,7 +91,7 @@ function backendTarget(
       diagnostic(
         "unknown-port",
         "error",
-        `Ingress '${ingress.name}' sends traffic to port ${quoted} of Service '${name}', which it does not have`,
+        `Ingress '${ingress.name}' sends traffic to ${typeof servicePort === "string" ? `the port named '${servicePort}'` : `port ${quoted}`} of Service '${name}', which it does not have`,
         where(portField),
         { hint: "name one of the Service's ports (spec.ports[].port or name)" },
       ),

@@ -189,3 +189,16 @@ describe("an Ingress path named __proto__", () => {
     );
   });
 });
+
+describe("an Ingress's backend port that its Service does not have", () => {
+  it("is quoted where it is a name, and given as written where it is a number", async () => {
+    const folder = withIngress(
+      "{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { name: http } } } }, { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 8080 } } } }] } }",
+    );
+    const { diagnostics } = await loadManifestsAsModel([folder]);
+    expect(diagnostics.filter((d) => d.code === "unknown-port").map((d) => d.message)).toEqual([
+      "Ingress 'shop' sends traffic to the port named 'http' of Service 'web', which it does not have",
+      "Ingress 'shop' sends traffic to port 8080 of Service 'api', which it does not have",
+    ]);
+  });
+});
