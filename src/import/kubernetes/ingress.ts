@@ -63,13 +63,20 @@ function backendTarget(
   const where = (field: string[]) => locateIn(ingress, [...ingress.base, ...at, ...field], "value");
   const target = context.servicesByName.get(objectKey(context.namespaceOf(ingress), "Service", name));
   if (!target) {
+    const namespace = context.namespaceOf(ingress);
+    // One of that name elsewhere is what was meant, in the wrong namespace: an Ingress reaches only its own.
+    const elsewhere = context.services.find((s) => s.name === name);
     context.diagnostics.push(
       diagnostic(
         "unknown-service",
         "warning",
-        `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define`,
+        `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define in namespace '${namespace}'`,
         where(nameField),
-        { hint: "name a Service of these manifests, or add the Service's manifest" },
+        {
+          hint: elsewhere
+            ? `an Ingress sends traffic only to Services of its own namespace: '${name}' is in namespace '${context.namespaceOf(elsewhere)}'`
+            : "name a Service of these manifests, or add the Service's manifest",
+        },
       ),
     );
     return undefined;
