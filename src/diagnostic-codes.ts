@@ -160,6 +160,7 @@ export const ruleIds = [
   "missing-health-check",
   "missing-path",
   "net-raw-not-dropped",
+  "network-policy-selects-nothing",
   "no-image",
   "no-resource-limits",
   "plaintext-secret",

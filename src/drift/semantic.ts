@@ -6,6 +6,7 @@ import { append } from "../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../diagnostics.js";
 import { composeToModel } from "../import/compose/to-model.js";
 import { manifestObjects } from "../import/kubernetes/read-file.js";
+import { REPLICA_BOUNDS } from "../import/kubernetes/scaling.js";
 import { manifestsToModel } from "../import/kubernetes/to-model.js";
 import { type KeyPath, parseYaml } from "../load/yaml-file.js";
 import type { ModelInputType } from "../model/schema.js";
@@ -66,7 +67,7 @@ function compareFacts(
     );
   if (model.replicas !== file.replicas)
     report(
-      [...file.instancePath, "replicas"],
+      [...file.instancePath, "replicas", REPLICA_BOUNDS],
       `'${id}' runs ${file.replicas} here; the model says ${model.replicas}`,
     );
   if (model.volumes.join() !== file.volumes.join())

@@ -24,30 +24,26 @@ spec:
 # or, in a model: infrastructure: { TLS: cert-manager with Let's Encrypt }`,
   },
   check(context) {
-    // From manifests, an Ingress whose tls leaves some of its hosts out (ingress.ts).
-    reportImported(context, "ingress-without-tls");
+    if (context.model.readFrom === "kubernetes") {
+      // From manifests, each Ingress found where its tls is to be written (ingress.ts): its spec,
+      // or the hosts its tls leaves out. Manifests make one environment, public where they have one.
+      const [environment] = context.model.environments;
+      if (environment && !isDevelopment(environment)) reportImported(context, "ingress-without-tls");
+      return;
+    }
     for (const environment of context.model.environments) {
       if (environment.access.scope !== "public" || isDevelopment(environment)) continue;
       // An ingress is a way in even when none of its backends leads anywhere this model knows.
       const entries = environment.allNodes.filter((n) => n.routes.length > 0 || n.kind === "ingress");
       // TLS as the Ingress generator reads it, so that what passes here gets its tls: there.
-      // Named as well as its id: an Ingress read from manifests has the id the importer gave it.
       for (const node of entries.filter((n) => !statesTls(environment, n))) {
         // A property that denies TLS (TLS: none) is where to state it, and says why there is none.
         const denial = node.properties.find((p) => namesTls(p.key));
-        // An Ingress read from manifests is named as the manifest names it; the only TLS it denies
-        // is a tls that lists only null.
-        const [message, hint] =
-          context.model.readFrom === "kubernetes"
-            ? [
-                `${node.name} routes public traffic over plain HTTP, as ${denial ? "its tls lists only null" : "it has no tls"}`,
-                "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
-              ]
-            : [
-                `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS${denial ? ` (${denial.key}: ${denial.value})` : ""}`,
-                "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
-              ];
-        context.report(node.tlsAt ?? node.at, message, hint);
+        context.report(
+          node.tlsAt ?? node.at,
+          `'${node.id}'${node.name === node.id ? "" : ` (${node.name})`} routes public traffic${inNamedEnvironment(context.model, environment)}, which states no TLS${denial ? ` (${denial.key}: ${denial.value})` : ""}`,
+          "state TLS: infrastructure: { TLS: … } in the model, spec.tls in an Ingress manifest",
+        );
       }
     }
   },

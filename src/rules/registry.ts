@@ -37,6 +37,7 @@ import { memoryOverCapacity } from "./memory-over-capacity.js";
 import { missingHealthCheck } from "./missing-health-check.js";
 import { missingPath } from "./missing-path.js";
 import { netRawNotDropped } from "./net-raw-not-dropped.js";
+import { networkPolicySelectsNothing } from "./network-policy-selects-nothing.js";
 import { noImage } from "./no-image.js";
 import { noResourceLimits } from "./no-resource-limits.js";
 import { plaintextSecret } from "./plaintext-secret.js";
@@ -111,6 +112,7 @@ export const rules: readonly Rule[] = [
   missingHealthCheck,
   missingPath,
   netRawNotDropped,
+  networkPolicySelectsNothing,
   noImage,
   noResourceLimits,
   plaintextSecret,

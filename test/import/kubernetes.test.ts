@@ -1423,7 +1423,7 @@ describe("Kubernetes manifests as a model", () => {
       "unknown-port@25:86",
     ]);
     expect(diagnostics.slice(2).map((d) => d.message)).toEqual([
-      "Ingress 'web' sends traffic to Service 'legacy', which the manifests here do not define",
+      "Ingress 'web' sends traffic to Service 'legacy', which the manifests here do not define in namespace 'default'",
       "Ingress 'web' sends traffic to port 8080 of Service 'api', which it does not have",
       "Ingress 'web' sends traffic to port 81 of Service 'api', which it does not have",
     ]);

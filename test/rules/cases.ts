@@ -35,12 +35,31 @@ export function oneContainer(kind: string, name: string): string[] {
   return [...workloadHead(kind, name), `    spec: { containers: [{ name: ${name}, image: '${name}:1.0' }] }`];
 }
 
+/** A workload whose container asks for host port 8080 (line 8 of it, column 96 for a name of three letters), with more spec after. */
+function hostPortWorkload(kind: string, name: string, ...spec: string[]): string[] {
+  return [
+    ...workloadHead(kind, name),
+    `    spec: { containers: [{ name: ${name}, image: '${name}:1.0', ports: [{ containerPort: 80, hostPort: 8080 }] }] }`,
+    ...spec,
+  ];
+}
+
 /** A policy/v1 PodDisruptionBudget: its name and its spec, written as one flow mapping. */
 export function disruptionBudget(name: string, spec: string): string[] {
   return [
     "apiVersion: policy/v1",
     "kind: PodDisruptionBudget",
     `metadata: { name: ${name} }`,
+    `spec: ${spec}`,
+  ];
+}
+
+/** A networking.k8s.io/v1 NetworkPolicy: its name, its spec as one flow mapping, and its namespace. */
+export function networkPolicy(name: string, spec: string, namespace?: string): string[] {
+  return [
+    "apiVersion: networking.k8s.io/v1",
+    "kind: NetworkPolicy",
+    `metadata: { name: ${name}${namespace ? `, namespace: ${namespace}` : ""} }`,
     `spec: ${spec}`,
   ];
 }
@@ -1898,6 +1917,67 @@ export const cases: RuleCase[] = [
     expected: ["13:72"],
   },
   {
+    // A DaemonSet, a Job and a Pod have no scale subresource: the autoscaler finds nothing to scale.
+    rule: "autoscaler-targets-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("DaemonSet", "agent"),
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: agent }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: DaemonSet, name: agent }, maxReplicas: 4 }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:54"],
+  },
+  {
+    // apps/v1 has no kind Deploymnet: the autoscaler finds no resource to scale.
+    rule: "autoscaler-targets-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: api }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deploymnet, name: api }, maxReplicas: 4 }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:54"],
+  },
+  {
+    // A label no pod carries, and a requirement no pod meets; in another namespace, pods do not count.
+    rule: "network-policy-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...networkPolicy(
+          "api",
+          "{ podSelector: { matchLabels: { app: api-server } }, policyTypes: [Ingress] }",
+        ),
+        "---",
+        ...networkPolicy(
+          "canary",
+          "{ podSelector: { matchExpressions: [{ key: track, operator: In, values: [canary] }] } }",
+        ),
+        "---",
+        ...networkPolicy("elsewhere", "{ podSelector: { matchLabels: { app: api } } }", "mail"),
+        "",
+      ].join("\n"),
+    },
+    expected: ["13:44", "18:22", "23:44"],
+  },
+  {
     rule: "disruption-budget-selects-nothing",
     text: "",
     manifests: true,
@@ -2510,7 +2590,30 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    expected: ["29:13", "35:13"],
+    expected: ["30:1", "36:1"],
+  },
+  {
+    // An Ingress of several hosts is one finding, at its spec, not one for each host.
+    rule: "ingress-without-tls",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...service("web", "{ selector: { app: web }, ports: [{ port: 80 }] }"),
+        "---",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: shop }",
+        "spec:",
+        "  rules:",
+        ...["shop.example.com", "api.example.com"].map(
+          (host) =>
+            `    - { host: ${host}, http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] } }`,
+        ),
+        "",
+      ].join("\n"),
+    },
+    expected: ["9:1"],
   },
   {
     rule: "duplicate-mount-path",
@@ -3096,6 +3199,33 @@ export const cases: RuleCase[] = [
     rule: "duplicate-names",
     text: `${head}services:\n  a: { kind: worker, image: "a:1" }\n  b: { kind: worker, image: "b:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker }, y: { service: b, name: Worker }, a: } } } }\n  prod: { platform: compose, nodes: { h: { kind: host, run: { x: { service: a, name: Worker } } } } }\n`,
     expected: ["7:95"],
+  },
+  {
+    // Two pods that ask for one host port never share a node: each replica needs a node of its
+    // own, and those past the nodes that have the port free stay Pending. A DaemonSet runs one pod
+    // a node, and one replica asks for the port once.
+    rule: "replicas-with-fixed-host-port",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...hostPortWorkload("Deployment", "api", "  replicas: 2"),
+        "---",
+        ...hostPortWorkload("Deployment", "web"),
+        "---",
+        "apiVersion: autoscaling/v2",
+        "kind: HorizontalPodAutoscaler",
+        "metadata: { name: web }",
+        "spec: { scaleTargetRef: { apiVersion: apps/v1, kind: Deployment, name: web }, maxReplicas: 3 }",
+        "---",
+        ...hostPortWorkload("Deployment", "single", "  replicas: 1"),
+        "---",
+        ...hostPortWorkload("DaemonSet", "agent"),
+        "",
+      ].join("\n"),
+    },
+    expected: ["8:96", "18:96"],
+    severity: "warning",
   },
   {
     rule: "replicas-with-fixed-host-port",

@@ -6,6 +6,7 @@ import {
   claim,
   disruptionBudget,
   head,
+  networkPolicy,
   oneContainer,
   type RuleCase,
   selectsNothing,
@@ -248,6 +249,29 @@ export const missCases: RuleCase[] = [
       ].join("\n"),
     },
     // A Rollout is a kind the manifests' reader leaves alone: nothing to compare it with.
+    expected: [],
+  },
+  {
+    // An empty podSelector selects every pod of its namespace (a default deny); the others select
+    // the pods of api by a label and by a requirement.
+    rule: "network-policy-selects-nothing",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...oneContainer("Deployment", "api"),
+        "---",
+        ...networkPolicy("default-deny", "{ podSelector: {}, policyTypes: [Ingress, Egress] }"),
+        "---",
+        ...networkPolicy("api", "{ podSelector: { matchLabels: { app: api } }, policyTypes: [Ingress] }"),
+        "---",
+        ...networkPolicy(
+          "not-canary",
+          "{ podSelector: { matchExpressions: [{ key: track, operator: NotIn, values: [canary] }] } }",
+        ),
+        "",
+      ].join("\n"),
+    },
     expected: [],
   },
   {

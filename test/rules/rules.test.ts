@@ -402,7 +402,7 @@ environments:
 });
 
 describe("public ingress without TLS", () => {
-  it("names an Ingress read from manifests by its own name, not only by the id the importer gave it", async () => {
+  it("names an Ingress read from manifests by its own name, quoted, at its spec, where tls goes", async () => {
     const ingress = (name: string) =>
       `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: { name: ${name} }\nspec: { defaultBackend: { service: { name: web, port: { number: 80 } } } }\n`;
     const web =
@@ -414,8 +414,8 @@ describe("public ingress without TLS", () => {
     );
     expect(found.map((f) => [f.where, f.diagnostic.message, f.diagnostic.hint])).toEqual([
       [
-        "8:13",
-        "Ingress shop-public routes public traffic over plain HTTP, as it has no tls",
+        "9:1",
+        "Ingress 'shop-public' routes public traffic over plain HTTP, as it has no tls",
         "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
       ],
     ]);

@@ -115,6 +115,16 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
   const names = new Set<string>();
   for (const { container, path, who, first, init, sidecar } of podContainers(workload)) {
     if (init && !sidecar) append(found, initContainerRefusals(workload, container, path, who));
+    // The first container is the service, whose missing image no-image reports.
+    if (!first && (typeof container.image !== "string" || container.image === ""))
+      found.push(
+        refused(
+          workload,
+          [...path, "name"],
+          `${who} has no image, which the API server requires of every container`,
+          "give it the image it runs (image: registry/name:tag)",
+        ),
+      );
     asArray(container.ports).forEach((port, index) => {
       if (!isObject(port)) return;
       const at = [...path, "ports", index];
@@ -184,7 +194,8 @@ function podProblems(workload: ManifestObject): Diagnostic[] {
           ),
         );
     });
-    append(found, probeProblems(workload, container, path, who));
+    // A probe the API server refuses outright (initContainerRefusals) is reported once, as that.
+    if (!init || sidecar) append(found, probeProblems(workload, container, path, who));
     append(found, envProblems(workload, container, path, who));
   }
   return found;

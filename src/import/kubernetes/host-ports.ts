@@ -2,12 +2,22 @@
  * A DaemonSet that takes a host port (hostPort) takes it on every node it runs on. A pod of another
  * workload that asks for the same port can then be placed on none of those nodes: where the
  * DaemonSet runs everywhere, it stays Pending. Found here, where the port is written, and reported
- * by host-port-conflict.
+ * by host-port-conflict. Two replicas of one workload that asks for a host port never share a node
+ * either: reported by replicas-with-fixed-host-port.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
 import { bindsOverlap } from "../../model/published.js";
-import { asArray, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
+import {
+  asArray,
+  asObject,
+  isObject,
+  isReplicaCount,
+  type ManifestObject,
+  podContainers,
+  podSpecOf,
+  replicatedKinds,
+} from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 
 interface HostPort {
@@ -74,4 +84,40 @@ export function hostPortFindings(workloads: readonly ManifestObject[]): Diagnost
     );
   });
   return found;
+}
+
+/** The most replicas a workload runs: its autoscaler's maximum, else its count (1 unless written). */
+function mostReplicas(workload: ManifestObject, autoscaler: ManifestObject | undefined): number {
+  const written = autoscaler
+    ? asObject(autoscaler.value.spec).maxReplicas
+    : asObject(workload.value.spec).replicas;
+  return isReplicaCount(written) ? written : 1;
+}
+
+/**
+ * A workload of several replicas whose pods ask for a host port: the scheduler puts no two on one
+ * node, so each replica needs a node with the port free, and those past them stay Pending. A
+ * warning, as a cluster of as many nodes runs them all.
+ */
+export function replicatedHostPortFindings(
+  workloads: readonly ManifestObject[],
+  autoscalerFor: (workload: ManifestObject) => ManifestObject | undefined,
+): Diagnostic[] {
+  return workloads
+    .filter((workload) => replicatedKinds.has(workload.kind))
+    .flatMap((workload) => {
+      const replicas = mostReplicas(workload, autoscalerFor(workload));
+      if (replicas < 2) return [];
+      return hostPortsOf(workload).map((wanted) =>
+        diagnostic(
+          "replicas-with-fixed-host-port",
+          "warning",
+          `${workload.kind} '${workload.name}' runs ${autoscalerFor(workload) ? "up to " : ""}${replicas} replicas that each ask for host port ${wanted.port}: no two fit on one node`,
+          locateIn(workload, wanted.path, "value"),
+          {
+            hint: "leave hostPort out and reach the pods through a Service, or run one replica (a DaemonSet, for one on every node)",
+          },
+        ),
+      );
+    });
 }

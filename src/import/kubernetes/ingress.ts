@@ -34,7 +34,7 @@ export interface IngressContext {
   environment: string;
   noteFor: (object: ManifestObject) => (modelPath: KeyPath, manifestPath: KeyPath) => void;
   diagnostics: Diagnostic[];
-  /** What the rules report (hosts an Ingress's tls leaves out). */
+  /** What the rules report (an Ingress with no tls, or hosts its tls leaves out). */
   findings: Diagnostic[];
 }
 
@@ -63,13 +63,20 @@ function backendTarget(
   const where = (field: string[]) => locateIn(ingress, [...ingress.base, ...at, ...field], "value");
   const target = context.servicesByName.get(objectKey(context.namespaceOf(ingress), "Service", name));
   if (!target) {
+    const namespace = context.namespaceOf(ingress);
+    // One of that name elsewhere is what was meant, in the wrong namespace: an Ingress reaches only its own.
+    const elsewhere = context.services.find((s) => s.name === name);
     context.diagnostics.push(
       diagnostic(
         "unknown-service",
         "warning",
-        `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define`,
+        `Ingress '${ingress.name}' sends traffic to Service '${name}', which the manifests here do not define in namespace '${namespace}'`,
         where(nameField),
-        { hint: "name a Service of these manifests, or add the Service's manifest" },
+        {
+          hint: elsewhere
+            ? `an Ingress sends traffic only to Services of its own namespace: '${name}' is in namespace '${context.namespaceOf(elsewhere)}'`
+            : "name a Service of these manifests, or add the Service's manifest",
+        },
       ),
     );
     return undefined;
@@ -91,7 +98,7 @@ function backendTarget(
       diagnostic(
         "unknown-port",
         "error",
-        `Ingress '${ingress.name}' sends traffic to port ${quoted} of Service '${name}', which it does not have`,
+        `Ingress '${ingress.name}' sends traffic to ${typeof servicePort === "string" ? `the port named '${servicePort}'` : `port ${quoted}`} of Service '${name}', which it does not have`,
         where(portField),
         { hint: "name one of the Service's ports (spec.ports[].port or name)" },
       ),
@@ -176,6 +183,27 @@ function uncoveredHosts(ingress: ManifestObject, hosts: ReadonlySet<string>): Di
     locateIn(ingress, [...ingress.base, "spec", "tls"], "key"),
     {
       hint: `add ${inWords(left)} to the hosts of a tls entry, with a Secret whose certificate covers ${left.length > 1 ? "them" : "it"}`,
+    },
+  );
+}
+
+/**
+ * An Ingress that states no TLS, reported at its spec, where tls is to be added: once for the
+ * Ingress, however many hosts it routes, and at the first null entry of a tls that lists only null.
+ */
+function missingTls(ingress: ManifestObject): Diagnostic | undefined {
+  const spec = asObject(ingress.value.spec);
+  const onlyNull = listsOnlyNullTls(spec);
+  if (!onlyNull && asArray(spec.tls).some(isObject)) return undefined;
+  return diagnostic(
+    "ingress-without-tls",
+    "error",
+    `Ingress '${ingress.name}' routes public traffic over plain HTTP, as ${onlyNull ? "its tls lists only null" : "it has no tls"}`,
+    onlyNull
+      ? locateIn(ingress, [...ingress.base, "spec", "tls", 0], "value")
+      : locateIn(ingress, [...ingress.base, "spec"], "key"),
+    {
+      hint: "give the Ingress spec.tls: [{ hosts: [the hosts it routes], secretName: … }], with a Secret whose certificate covers them",
     },
   );
 }
@@ -293,7 +321,7 @@ export function ingressNodes(
         note([...nodePath, "properties", "TLS"], ["spec", "tls", 0]);
       made.push({ id, tls });
     }
-    const uncovered = uncoveredHosts(ingress, allHosts);
+    const uncovered = uncoveredHosts(ingress, allHosts) ?? missingTls(ingress);
     if (uncovered) context.findings.push(uncovered);
   }
   return made;

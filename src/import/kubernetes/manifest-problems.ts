@@ -12,7 +12,7 @@ import { evictionPolicyFindings } from "./eviction-policy.js";
 import { fieldDiagnostics } from "./field-problems.js";
 import { governingServiceFindings } from "./governing-services.js";
 import { hardeningFindings } from "./hardening.js";
-import { hostPortFindings } from "./host-ports.js";
+import { hostPortFindings, replicatedHostPortFindings } from "./host-ports.js";
 import { missingObjectFindings } from "./missing-objects.js";
 import { mountPathFindings } from "./mount-paths.js";
 import { undefinedVolumeMounts } from "./mount-volumes.js";
@@ -34,6 +34,7 @@ import { sharedClaimFindings } from "./shared-claims.js";
 import { sshHostPortFindings } from "./ssh-host-ports.js";
 import { sysctlFindings } from "./sysctls.js";
 import { targetPortFindings } from "./target-ports.js";
+import { tokenProjectionProblems } from "./token-projections.js";
 import { unknownKindProblems } from "./unknown-kinds.js";
 
 /** The manifests, as the import has sorted them. */
@@ -68,6 +69,7 @@ export function manifestProblems(view: ManifestView): {
     bounds.diagnostics,
     objects.flatMap(fieldDiagnostics),
     workloads.flatMap(undefinedVolumeMounts),
+    workloads.flatMap(tokenProjectionProblems),
     objectNameProblems(objects),
     unknownKindProblems(objects),
     nodePorts.diagnostics,
@@ -78,6 +80,7 @@ export function manifestProblems(view: ManifestView): {
   const findings: Diagnostic[] = [
     ...removedApiFindings(objects),
     ...hostPortFindings(workloads),
+    ...replicatedHostPortFindings(workloads, autoscalerFor),
     ...sshHostPortFindings(workloads),
     ...mountPathFindings(workloads),
     ...sharedClaimFindings(workloads, objects, namespaceOf, autoscalerFor),

@@ -3,6 +3,7 @@
  * workload never runs. A StatefulSet's claim templates are volumes of its pods too.
  */
 import type { Diagnostic } from "../../diagnostics.js";
+import { claimTemplatesOf } from "./claim-templates.js";
 import { asArray, asObject, isObject, type ManifestObject, podContainers, podSpecOf } from "./objects.js";
 import { refused } from "./refusals.js";
 
@@ -10,11 +11,7 @@ function volumeNames(workload: ManifestObject): Set<string> {
   const names = new Set<string>();
   for (const volume of asArray(podSpecOf(workload).spec.volumes))
     if (isObject(volume) && typeof volume.name === "string") names.add(volume.name);
-  if (workload.kind === "StatefulSet")
-    for (const template of asArray(asObject(workload.value.spec).volumeClaimTemplates)) {
-      const name = asObject(asObject(template).metadata).name;
-      if (typeof name === "string") names.add(name);
-    }
+  for (const name of claimTemplatesOf(workload).keys()) names.add(name);
   return names;
 }
 

@@ -1,21 +1,39 @@
 /**
  * Objects that act on a workload and name it: a HorizontalPodAutoscaler by its scaleTargetRef, a
- * PodDisruptionBudget by the labels of its pods. One whose workload is not here applies cleanly and
- * does nothing: the autoscaler never scales, the budget never guards a drain.
+ * PodDisruptionBudget and a NetworkPolicy by the labels of its pods. One whose workload is not here
+ * applies cleanly and does nothing: the autoscaler never scales, the budget never guards a drain,
+ * the policy never lets in or keeps out any traffic.
  */
 import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { closest } from "../../model/suggest.js";
+import { asText } from "../json.js";
 import {
   asObject,
   budgetGuards,
   describeSelector,
   hasRequirements,
+  type Json,
+  labelSelectorMatches,
   type ManifestObject,
   objectIndex,
   objectKey,
+  replicatedKinds,
   workloadKinds,
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
+import { kindsServedBy } from "./unknown-kinds.js";
+
+/** A scaleTargetRef's kind that its built-in apiVersion does not serve (Deploymnet in apps/v1), with the kind meant. */
+function misnamedKind(
+  target: Json,
+): { kind: string; apiVersion: string; meant: string | undefined } | undefined {
+  const { kind, apiVersion } = target;
+  if (typeof kind !== "string" || typeof apiVersion !== "string") return undefined;
+  const kinds = kindsServedBy(apiVersion);
+  if (!kinds || kinds.includes(kind)) return undefined;
+  return { kind, apiVersion, meant: closest(kind, kinds) };
+}
 
 export function policyTargetFindings(
   objects: readonly ManifestObject[],
@@ -30,9 +48,40 @@ export function policyTargetFindings(
     const namespace = namespaceOf(object);
     if (object.kind === "HorizontalPodAutoscaler") {
       const target = asObject(spec.scaleTargetRef);
+      const misnamed = misnamedKind(target);
+      if (misnamed) {
+        found.push(
+          diagnostic(
+            "autoscaler-targets-nothing",
+            "warning",
+            `HorizontalPodAutoscaler '${object.name}' scales ${misnamed.kind} '${asText(target.name)}', a kind ${misnamed.apiVersion} does not have`,
+            locateIn(object, [...object.base, "spec", "scaleTargetRef", "kind"], "value"),
+            {
+              hint: misnamed.meant
+                ? `did you mean ${misnamed.meant}?`
+                : "name the kind of the workload to scale",
+            },
+          ),
+        );
+        continue;
+      }
       // Another kind (an Argo Rollout, a custom resource) is not read here: nothing to compare.
       if (typeof target.kind !== "string" || !workloadKinds.has(target.kind)) continue;
       if (typeof target.name !== "string") continue;
+      // A DaemonSet (one pod a node), a Job, a CronJob or a Pod has no scale subresource: the
+      // autoscaler fails to read its scale, and scales nothing.
+      if (!replicatedKinds.has(target.kind)) {
+        found.push(
+          diagnostic(
+            "autoscaler-targets-nothing",
+            "warning",
+            `HorizontalPodAutoscaler '${object.name}' scales ${target.kind} '${target.name}', which Kubernetes cannot scale: ${target.kind === "DaemonSet" ? "a DaemonSet runs one pod on each node its pods fit" : `a ${target.kind} has no replica count`}`,
+            locateIn(object, [...object.base, "spec", "scaleTargetRef", "kind"], "value"),
+            { hint: "scale a Deployment or StatefulSet, or remove the autoscaler" },
+          ),
+        );
+        continue;
+      }
       if (workloadsByName.has(objectKey(namespace, target.kind, target.name))) continue;
       found.push(
         diagnostic(
@@ -40,6 +89,27 @@ export function policyTargetFindings(
           "warning",
           `HorizontalPodAutoscaler '${object.name}' scales ${target.kind} '${target.name}', which the manifests here do not define in namespace '${namespace}'`,
           locateIn(object, [...object.base, "spec", "scaleTargetRef", "name"], "value"),
+        ),
+      );
+    } else if (object.kind === "NetworkPolicy") {
+      const selector = asObject(spec.podSelector);
+      // An empty podSelector selects every pod of the namespace: a default deny, say.
+      if (!hasRequirements(selector)) continue;
+      const selected = pods
+        .candidates(namespace, asObject(selector.matchLabels))
+        .some((w) => labelSelectorMatches(selector, pods.labelsOf(w)));
+      if (selected) continue;
+      const uncarried = pods.uncarried(namespace, selector.matchLabels);
+      found.push(
+        diagnostic(
+          "network-policy-selects-nothing",
+          "warning",
+          `NetworkPolicy '${object.name}' selects no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
+          locateIn(
+            object,
+            [...object.base, "spec", "podSelector", ...(uncarried ? ["matchLabels", uncarried] : [])],
+            "value",
+          ),
         ),
       );
     } else if (object.kind === "PodDisruptionBudget") {

@@ -15,11 +15,14 @@ import { PROBE_FIELDS } from "./probe-health.js";
 export function probeFindings(workloads: readonly ManifestObject[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const workload of workloads)
-    for (const { container, path, who } of podContainers(workload)) {
+    for (const { container, path, who, init, sidecar } of podContainers(workload)) {
       const declared = new Set(asArray(container.ports).map((port) => asObject(port).containerPort));
+      // The probe of an init container that runs to completion is refused, and reported as that
+      // (api-validation.ts): its port is never probed. A secret in it is in the file all the same.
+      const probed = !init || sidecar;
       for (const probe of PROBE_FIELDS) {
         const written = asObject(container[probe]);
-        for (const handler of ["httpGet", "tcpSocket", "grpc"] as const) {
+        for (const handler of probed ? (["httpGet", "tcpSocket", "grpc"] as const) : []) {
           const port = asObject(written[handler]).port;
           // A name is looked up among the container's ports (unknown-port says when it is not there);
           // quoted digits are a name the API server refuses (invalid-port-name).

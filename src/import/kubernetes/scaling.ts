@@ -17,6 +17,12 @@ import {
 } from "./objects.js";
 import { spreadOf } from "./spread.js";
 
+/**
+ * The step under an instance's replicas that locates the bounds an autoscaler sets, apart from
+ * the workload it scales; where no autoscaler does, it finds the replicas themselves.
+ */
+export const REPLICA_BOUNDS = "bounds";
+
 export interface Scaling {
   autoscaler: ManifestObject | undefined;
   budget: ManifestObject | undefined;
@@ -59,7 +65,10 @@ export function scaleInstance(
       ...(typeof memoryTarget === "number" ? { "memory-target": memoryTarget } : {}),
       ...(custom ? { "custom-metrics": true } : {}),
     };
-    noteFor(autoscaler)([...path, "replicas"], ["spec"]);
+    // A finding about the replicas points where the autoscaler names the workload whose pods they
+    // are; one about its bounds (drift), at its spec, where minReplicas and maxReplicas are.
+    noteFor(autoscaler)([...path, "replicas"], ["spec", "scaleTargetRef", "name"]);
+    noteFor(autoscaler)([...path, "replicas", REPLICA_BOUNDS], ["spec"]);
   } else {
     const replicas = asObject(workload.value.spec).replicas;
     minimum = isReplicaCount(replicas) ? replicas : 1;

@@ -13,9 +13,14 @@ import { isRemovedApi } from "./removed-apis.js";
 
 const served: Readonly<Record<string, readonly string[]>> = servedKinds;
 
+/** The kinds a built-in API version serves; undefined for a custom resource's or an unknown version. */
+export function kindsServedBy(apiVersion: string): readonly string[] | undefined {
+  return Object.hasOwn(served, apiVersion) ? served[apiVersion] : undefined;
+}
+
 export function unknownKindProblems(objects: readonly ManifestObject[]): Diagnostic[] {
   return objects.flatMap((object) => {
-    const kinds = Object.hasOwn(served, object.apiVersion) ? served[object.apiVersion] : undefined;
+    const kinds = kindsServedBy(object.apiVersion);
     // A List is any version's way of wrapping objects.
     if (!kinds || kinds.includes(object.kind) || object.kind === "List") return [];
     const at = locateIn(object, [...object.base, "kind"], "value");

@@ -8,6 +8,7 @@ import type { ServiceInputType } from "../../model/schema.js";
 import { asText } from "../json.js";
 import { keyOr } from "../model-ids.js";
 import { prototypeNameRenamed } from "../prototype-names.js";
+import { claimTemplatesOf } from "./claim-templates.js";
 import {
   asArray,
   asObject,
@@ -63,11 +64,7 @@ export function importVolumes(
       .filter(isObject)
       .map((v) => [asText(v.name), v]),
   );
-  const templates = new Map(
-    asArray(asObject(object.value.spec).volumeClaimTemplates)
-      .filter(isObject)
-      .map((t) => [asText(asObject(t.metadata).name), t]),
-  );
+  const templates = claimTemplatesOf(object);
   const sizeOf = (claim: Json | undefined) => {
     const size = asObject(asObject(asObject(claim?.spec).resources).requests).storage;
     return size === undefined ? undefined : asText(size);

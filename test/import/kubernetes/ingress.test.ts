@@ -189,3 +189,42 @@ describe("an Ingress path named __proto__", () => {
     );
   });
 });
+
+describe("an Ingress's backend port that its Service does not have", () => {
+  it("is quoted where it is a name, and given as written where it is a number", async () => {
+    const folder = withIngress(
+      "{ http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { name: http } } } }, { path: /api, pathType: Prefix, backend: { service: { name: api, port: { number: 8080 } } } }] } }",
+    );
+    const { diagnostics } = await loadManifestsAsModel([folder]);
+    expect(diagnostics.filter((d) => d.code === "unknown-port").map((d) => d.message)).toEqual([
+      "Ingress 'shop' sends traffic to the port named 'http' of Service 'web', which it does not have",
+      "Ingress 'shop' sends traffic to port 8080 of Service 'api', which it does not have",
+    ]);
+  });
+});
+
+describe("an Ingress's backend Service that is in another namespace", () => {
+  it("is said to be missing from the Ingress's namespace, and where it is", async () => {
+    const folder = folderWith({
+      "app.yaml": [
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: api, namespace: backend }",
+        "spec: { selector: { app: api }, ports: [{ port: 80 }] }",
+        "---",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: shop, namespace: frontend }",
+        "spec: { defaultBackend: { service: { name: api, port: { number: 80 } } } }",
+        "",
+      ].join("\n"),
+    });
+    const { diagnostics } = await loadManifestsAsModel([folder]);
+    expect(diagnostics.filter((d) => d.code === "unknown-service").map((d) => [d.message, d.hint])).toEqual([
+      [
+        "Ingress 'shop' sends traffic to Service 'api', which the manifests here do not define in namespace 'frontend'",
+        "an Ingress sends traffic only to Services of its own namespace: 'api' is in namespace 'backend'",
+      ],
+    ]);
+  });
+});

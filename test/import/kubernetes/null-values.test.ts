@@ -44,7 +44,7 @@ describe("fields written as null", () => {
       "schema-wrong-type@9:30 spec.rules.0 of Ingress 'shop' is null, which the API server reads as an entry with nothing set",
       "schema-wrong-type@9:75 spec.rules.1.http.paths.0 of Ingress 'shop' is null, which the API server reads as an entry with nothing set",
       // A tls entry that is null states no TLS: what it was meant to hold is not there.
-      "ingress-without-tls@9:15 Ingress shop routes public traffic over plain HTTP, as its tls lists only null",
+      "ingress-without-tls@9:15 Ingress 'shop' routes public traffic over plain HTTP, as its tls lists only null",
       "service-selects-nothing@4:26 Service 'web' selects no pods: no workload in namespace 'default' is labelled app=web",
     ]);
   });

@@ -100,3 +100,34 @@ describe("a container's probes as its health check", () => {
     expect(codes).not.toContain("health-port-undeclared");
   });
 });
+
+describe("a probe of an init container", () => {
+  /** A Deployment 'web' whose init container, a sidecar or not, has these probes (line 15 on). */
+  async function initProbes(sidecar: boolean, probes: string[]) {
+    return (
+      await withPorts(
+        "ports: [{ containerPort: 8080 }]",
+        [],
+        [
+          "      initContainers:",
+          "        - name: setup",
+          "          image: 'setup:1.0'",
+          ...(sidecar ? ["          restartPolicy: Always"] : []),
+          ...probes.map((probe) => `          ${probe}`),
+        ],
+      )
+    ).found;
+  }
+  const probes = [
+    "livenessProbe: { tcpSocket: { port: 5000 } }",
+    "readinessProbe: { httpGet: { path: /ready, port: admin } }",
+  ];
+
+  it("is reported once, as refused, where the init container runs to completion", async () => {
+    expect(await initProbes(false, probes)).toEqual(["manifest-invalid@16:11", "manifest-invalid@17:11"]);
+  });
+
+  it("has its ports checked where the init container is a native sidecar, which may be probed", async () => {
+    expect(await initProbes(true, probes)).toEqual(["unknown-port@18:60", "health-port-undeclared@17:47"]);
+  });
+});

@@ -56,15 +56,15 @@ describe("findings about how many replicas a workload runs", () => {
     ]);
   });
 
-  it("point at the spec of the autoscaler where one scales it, as drift in its bounds does", async () => {
+  it("point at the name of the workload the autoscaler scales, where one scales it", async () => {
     const files = {
       "production/app.yaml": lines(web("replicas: 3"), autoscaler("minReplicas: 1\nmaxReplicas: 1")),
       "app/app.yaml": lines(web(), autoscaler("minReplicas: 2\nmaxReplicas: 6")),
     };
     expect(await foundAt(files, "production", "single-replica-in-production")).toEqual([
-      "production/app.yaml@15:3",
+      "production/app.yaml@15:66",
     ]);
-    expect(await foundAt(files, "app", "replicas-without-spreading")).toEqual(["app/app.yaml@14:3"]);
+    expect(await foundAt(files, "app", "replicas-without-spreading")).toEqual(["app/app.yaml@14:66"]);
   });
 });
 
