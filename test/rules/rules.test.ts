@@ -774,6 +774,35 @@ describe("hints", () => {
   });
 });
 
+describe("a secret on a command line", () => {
+  it("is hinted to be read from where Compose or Kubernetes keep secrets, not from a model's reference", async () => {
+    const hintsOf = (found: { diagnostic: { hint?: string } }[]) => found.map((f) => f.diagnostic.hint);
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  docs:",
+        "    image: docs/server:1.0",
+        '    command: ["--username", "admin", "--password", "hunter2x"]',
+        '    entrypoint: ["server", "--token=hunter2y"]',
+        "",
+      ].join("\n"),
+    };
+    const inCompose =
+      "let the program read it from a variable (environment: { NAME: ${NAME} }, set in .env) or from a secret file (/run/secrets/…), not from its command line";
+    expect(hintsOf(await composeFindings(compose, "secret-in-command"))).toEqual([inCompose, inCompose]);
+    const manifests = {
+      "app.yaml": [
+        ...oneContainer("Deployment", "docs").slice(0, -1),
+        "    spec: { containers: [{ name: docs, image: 'docs:1.0', args: ['--password=hunter2x'] }] }",
+        "",
+      ].join("\n"),
+    };
+    expect(hintsOf(await composeFindings(manifests, "secret-in-command", true))).toEqual([
+      "let the program read it from a variable set from a Secret (valueFrom: { secretKeyRef: { name: …, key: … } }) or from a Secret mounted as a file, not from its command or args",
+    ]);
+  });
+});
+
 describe("dependencies that are not required", () => {
   const waitRules = ["wait-without-health-check", "starts-before-healthy", "wait-for-server-exit"];
 
