@@ -774,6 +774,23 @@ describe("hints", () => {
   });
 });
 
+describe("a build beside an image", () => {
+  it("is hinted at with Compose's pull_policy in a compose file, and the model's pull in a model", async () => {
+    const compose = {
+      "compose.yaml": "services:\n  api: { build: ., image: 'shop/api:local' }\n",
+      Dockerfile: "FROM scratch\n",
+    };
+    const found = await composeFindings(compose, "build-and-image");
+    expect(found.map((f) => f.diagnostic.hint)).toEqual([
+      "drop one, or set pull_policy: build to say the image is the one built",
+    ]);
+    const model = `system: { name: Shop }\nservices:\n  api: { kind: api, build: ., image: "shop/api:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`;
+    expect(findings(model, "build-and-image").map((f) => f.diagnostic.hint)).toEqual([
+      "drop one, or set pull: build to say the image is the one built",
+    ]);
+  });
+});
+
 describe("a secret on a command line", () => {
   it("is hinted to be read from where Compose or Kubernetes keep secrets, not from a model's reference", async () => {
     const hintsOf = (found: { diagnostic: { hint?: string } }[]) => found.map((f) => f.diagnostic.hint);
