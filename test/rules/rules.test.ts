@@ -774,6 +774,35 @@ describe("hints", () => {
   });
 });
 
+describe("a secret a compose file writes as a variable's default", () => {
+  it("is hinted to be written without its default, not to be taken from a variable it already is", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    environment:",
+        "      POSTGRES_PASSWORD: ${DB_PASSWORD:-hunter2x}",
+        "    volumes: [data:/var/lib/postgresql/data]",
+        "  api:",
+        "    image: shop/api:1.4",
+        "    environment:",
+        "      - API_TOKEN=${TOKEN-tok3nvalue99}",
+        "volumes: { data: {} }",
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "plaintext-secret");
+    expect(found.map((f) => [f.where, f.diagnostic.hint])).toEqual([
+      [
+        "5:26",
+        "leave the default out (${DB_PASSWORD:?set DB_PASSWORD}), and set the value in .env or the environment",
+      ],
+      ["10:9", "leave the default out (${TOKEN:?set TOKEN}), and set the value in .env or the environment"],
+    ]);
+  });
+});
+
 describe("a build beside an image", () => {
   it("is hinted at with Compose's pull_policy in a compose file, and the model's pull in a model", async () => {
     const compose = {
