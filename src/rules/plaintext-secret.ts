@@ -2,6 +2,7 @@ import { secretLike } from "../model/secret-like.js";
 import type { Model, Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
+import { defaultedVariable } from "./defaulted-variable.js";
 import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, isDevelopment, type Rule, type RuleContext } from "./rule.js";
 
@@ -19,15 +20,6 @@ const ENVIRONMENT_HINTS = {
     `take it from the environment Compose runs in (${name}: \${${name}}, set in .env), or from a secret file (${name}_FILE: /run/secrets/…) where the image reads one`,
   kubernetes: () => "read it from a Secret: valueFrom: { secretKeyRef: { name: …, key: … } }",
 };
-
-/** `${NAME:-default}` or `${NAME-default}`: a variable Compose reads, with a default written beside it. */
-const DEFAULTED_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^}]/;
-
-/** The variable a compose file's value is already read from, where only its default is in plain text. */
-function defaultedVariable(at: Service["at"], sources: ReadonlyMap<string, string> | undefined) {
-  const written = sources?.get(at.file)?.slice(at.start, at.end);
-  return written?.includes("${") ? DEFAULTED_REFERENCE.exec(written)?.[1] : undefined;
-}
 
 /**
  * Plain variables that look secret; not those found where they are written already (`found`): a

@@ -803,6 +803,35 @@ describe("a secret a compose file writes as a variable's default", () => {
   });
 });
 
+describe("an unpinned image a compose file names through a variable's default", () => {
+  it("is hinted to have the variable set to a version, or its default pinned", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  server:",
+        "    image: ghcr.io/acme/server:${SERVER_VERSION:-release}",
+        "  cache:",
+        "    image: redis:alpine",
+        "  web:",
+        '    image: "${WEB_IMAGE:-nginx:mainline}"',
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "image-latest-tag");
+    expect(found.map((f) => [f.where, f.diagnostic.hint])).toEqual([
+      [
+        "3:12",
+        "set SERVER_VERSION to a version tag where Compose runs (in .env), or make its default one: ${SERVER_VERSION:-<version>}",
+      ],
+      ["5:12", "pin a version tag or a digest"],
+      [
+        "7:12",
+        "set WEB_IMAGE to an image pinned to a version where Compose runs (in .env), or pin the one its default names",
+      ],
+    ]);
+  });
+});
+
 describe("a build beside an image", () => {
   it("is hinted at with Compose's pull_policy in a compose file, and the model's pull in a model", async () => {
     const compose = {
