@@ -832,6 +832,30 @@ describe("an unpinned image a compose file names through a variable's default", 
   });
 });
 
+describe("a store that a compose file gives no volume", () => {
+  it("is hinted to have one at the folder its image keeps its data in, where the image is known", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  queue: { image: 'rabbitmq:4.3.2-management-alpine' }",
+        "  search: { image: 'acme/search-engine:2.1', labels: { dev.deployview.kind: database } }",
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "stateful-without-volume");
+    expect(found.map((f) => [f.where, f.diagnostic.hint])).toEqual([
+      [
+        "2:3",
+        'mount a named volume at /var/lib/rabbitmq, where RabbitMQ keeps its data (volumes: ["data:/var/lib/rabbitmq"]), or, if it keeps nothing, suppress this with the reason',
+      ],
+      [
+        "3:3",
+        'mount a named volume at the folder its image writes its data to (volumes: ["data:<that folder>"]), or, if it keeps nothing, suppress this with the reason',
+      ],
+    ]);
+  });
+});
+
 describe("a build beside an image", () => {
   it("is hinted at with Compose's pull_policy in a compose file, and the model's pull in a model", async () => {
     const compose = {
