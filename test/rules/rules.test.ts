@@ -166,7 +166,30 @@ describe("a datastore published beyond localhost", () => {
       "exposed-datastore",
     );
     expect(found.map((f) => f.diagnostic.message)).toEqual([
-      "database 'db' is published on host ports 5432-5434",
+      "database 'db' is published on host ports 5432-5434 on every interface of the host",
+    ]);
+  });
+
+  it("is said to be on every interface of the host, or at the address it is bound to", async () => {
+    const found = await composeFindings(
+      {
+        "compose.yaml": [
+          "services:",
+          "  queue:",
+          "    image: rabbitmq:4.3.2-management-alpine",
+          "    volumes: [data:/var/lib/rabbitmq]",
+          "    ports: ['5672:5672', '10.0.0.5:15672:15672', '0.0.0.0:5671:5671', '[::]:5673:5672', '127.0.0.1:5674:5672']",
+          "volumes: { data: {} }",
+          "",
+        ].join("\n"),
+      },
+      "exposed-datastore",
+    );
+    expect(found.map((f) => f.diagnostic.message)).toEqual([
+      "broker 'queue' is published on port 5672 on every interface of the host",
+      "broker 'queue' is published on port 15672 at 10.0.0.5, which reaches beyond this host",
+      "broker 'queue' is published on port 5671 on every interface of the host",
+      "broker 'queue' is published on port 5673 on every interface of the host",
     ]);
   });
 });
