@@ -879,6 +879,31 @@ describe("a store that a compose file gives no volume", () => {
   });
 });
 
+describe("a confinement turned off", () => {
+  it("is hinted at as what it is: SELinux has a type to give, not a profile to write", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  logs:",
+        "    image: timberio/vector:0.34.0-alpine",
+        "    security_opt: [label=disable, seccomp=unconfined]",
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "unconfined-profile");
+    expect(found.map((f) => [f.diagnostic.message, f.diagnostic.hint])).toEqual([
+      [
+        "'logs' runs without its SELinux separation",
+        "keep it separated (leave label=disable out), or give it an SELinux type that allows what the program needs (label=type:…)",
+      ],
+      [
+        "'logs' runs without its seccomp profile",
+        "keep the default profile, or write one that allows what the program needs",
+      ],
+    ]);
+  });
+});
+
 describe("a build beside an image", () => {
   it("is hinted at with Compose's pull_policy in a compose file, and the model's pull in a model", async () => {
     const compose = {
