@@ -132,12 +132,13 @@ export function uniqueDiagnostics(runs: readonly (readonly Diagnostic[])[]): Dia
   return runs.flatMap((run) => {
     const thisRun = new Map<string, number>();
     const kept = run.filter((d) => {
-      const key = JSON.stringify([d.code, d.severity, d.message, d.file, d.start, d.end, d.hint]);
+      // Not by its hint: a run that knows more of the place (an override's ports) hints more exactly.
+      const key = JSON.stringify([d.code, d.severity, d.message, d.file, d.start, d.end]);
       const placed = d.start !== undefined && d.end !== undefined && d.start < d.end;
       let anew = true;
       if (placed) {
         const message = d.message.replace(/'[^'\s]*'/g, "''");
-        const unnamed = JSON.stringify([d.code, d.severity, message, d.file, d.start, d.end, d.hint]);
+        const unnamed = JSON.stringify([d.code, d.severity, message, d.file, d.start, d.end]);
         const count = (thisRun.get(unnamed) ?? 0) + 1;
         thisRun.set(unnamed, count);
         anew = count > (earlier.get(unnamed) ?? 0);

@@ -431,7 +431,15 @@ function occurrences(text: string, part: string): number {
   return count;
 }
 
-export const SECRET_IN_COMMAND_HINT = "read it from a variable that references a secret";
+/** What to do about a secret on a command line, said in the language of what it was read from. */
+export const SECRET_IN_COMMAND_HINTS = {
+  model: "read it from a variable that references a secret",
+  compose: `let the program read it from a variable (environment: { NAME: \${NAME} }, set in .env) or from a secret file (/run/secrets/…), not from its command line`,
+  kubernetes:
+    "let the program read it from a variable set from a Secret (valueFrom: { secretKeyRef: { name: …, key: … } }) or from a Secret mounted as a file, not from its command or args",
+} as const;
+
+export const SECRET_IN_COMMAND_HINT = SECRET_IN_COMMAND_HINTS.model;
 
 /**
  * The command lines of a service (its command, its health check's) that pass a secret: found alike

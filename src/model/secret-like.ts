@@ -35,9 +35,12 @@ const KUBELET_REFERENCE = /^\$\([A-Za-z_][A-Za-z0-9_]*\)$/;
  */
 const CONNECTION_PASSWORD = /(?:^|[;?&\s])\s*(?:password|pwd)\s*=\s*([^;&]+)/i;
 
-/** Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE. */
+/**
+ * Words a secret's name is made of: DB_PASSWORD, GITHUB_TOKEN, API_KEY, SECRET_KEY_BASE, and the
+ * cookie Erlang nodes (RabbitMQ's, CouchDB's) prove themselves to each other with.
+ */
 const SECRET_NAME =
-  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|AUTH_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|BASIC_?AUTH|HTPASSWD|(^|_)KEY$|(^|_)PASS(_|$)|[A-Z0-9](?<!BY|COM|SUR|TRES|ENCOM|UNDER|OVER)PASS$|_PWD?$|_AUTH$)/i;
+  /(PASSW(OR)?D|SECRET|TOKEN|API_?KEY|AUTH_?KEY|PRIVATE_?KEY|CREDENTIAL|ACCESS_?KEY|BASIC_?AUTH|HTPASSWD|ERLANG_?COOKIE$|(^|_)KEY$|(^|_)PASS(_|$)|[A-Z0-9](?<!BY|COM|SUR|TRES|ENCOM|UNDER|OVER)PASS$|_PWD?$|_AUTH$)/i;
 
 /**
  * Values a variable named …_AUTH takes when it says how to authenticate (SMTP_AUTH=login), not

@@ -27,6 +27,9 @@ const DEFAULTED = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-(?=[^}])/;
 export function secretSpans(written: string, command: boolean): Span[] {
   const whole = [{ start: 0, end: written.length }];
   if (written.includes("\n")) return whole;
+  const inQuotes = unquoted(written);
+  if (inQuotes !== undefined && (LISTED.test(inQuotes) || DEFAULTED.test(inQuotes)))
+    return secretSpans(inQuotes, command).map(({ start, end }) => ({ start: start + 1, end: end + 1 }));
   const listed = LISTED.exec(written);
   if (listed) return [{ start: listed[0].length, end: written.length }];
   const defaulted = DEFAULTED.exec(written);
@@ -42,6 +45,13 @@ export function secretSpans(written: string, command: boolean): Span[] {
     const within = quoted.find((scalar) => scalar.start <= start && start < scalar.end);
     return { start, end: within ? within.end : start + value.length };
   });
+}
+
+/** What a scalar quoted whole holds, its quotes left out; undefined for one not quoted whole. */
+function unquoted(written: string): string | undefined {
+  const quote = written[0];
+  if ((quote !== '"' && quote !== "'") || written.length < 2 || !written.endsWith(quote)) return undefined;
+  return written.slice(1, -1);
 }
 
 /**

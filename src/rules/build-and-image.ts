@@ -18,7 +18,7 @@ export const buildAndImage: Rule = {
         context.report(
           service.at,
           `'${service.id}' has both a build and an image`,
-          "drop one, or set pull: build (pull_policy: build) to say the image is the one built",
+          `drop one, or set ${context.model.readFrom === "compose" ? "pull_policy" : "pull"}: build to say the image is the one built`,
         );
     }
   },

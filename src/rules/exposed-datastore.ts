@@ -13,6 +13,13 @@ function isLoopback(address: string): boolean {
   );
 }
 
+/** Where a port bound to `address` is open: every interface for the unspecified address, of either family. */
+function addressText(address: string): string {
+  return address === "0.0.0.0" || address === "::" || address === "[::]"
+    ? "on every interface of the host"
+    : `at ${address}, which reaches beyond this host`;
+}
+
 export const exposedDatastore: Rule = {
   id: "exposed-datastore",
   severity: "error",
@@ -40,9 +47,11 @@ export const exposedDatastore: Rule = {
         for (const port of instance.publish) {
           const bind = port.bind ?? (environment.access.scope === "local" ? "127.0.0.1" : "0.0.0.0");
           if (isLoopback(bind)) continue;
+          // A Service of the cluster is published on no address of its own: said as it is.
+          const where = context.model.readFrom === "kubernetes" ? "" : ` ${addressText(bind)}`;
           context.report(
             port.at,
-            `${instance.service.kind} '${instance.id}' is published on ${publishedOnText(port)}${inNamedEnvironment(context.model, environment)}`,
+            `${instance.service.kind} '${instance.id}' is published on ${publishedOnText(port)}${where}${inNamedEnvironment(context.model, environment)}`,
             // From manifests a port is published by a LoadBalancer or NodePort Service, bound to no address.
             context.model.readFrom === "kubernetes"
               ? "make the Service a ClusterIP one (leave type out), and reach the datastore from inside the cluster"

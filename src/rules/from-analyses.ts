@@ -50,6 +50,9 @@ function reportFound(
   }
 }
 
+/** A hint said the same of every finding, or one made for each from what it is about. */
+type AnalysisHint = string | ((found: Diagnostic) => string);
+
 /**
  * `hints`: what to say instead of the analysis's own hint, which speaks the model's language, where
  * the model was read from compose files or manifests.
@@ -57,15 +60,20 @@ function reportFound(
 export function reportAnalysis(
   context: RuleContext,
   code: string,
-  hints?: { compose: string; kubernetes: string },
+  hints?: { compose: AnalysisHint; kubernetes: AnalysisHint },
 ): void {
   const readFrom = context.model.readFrom;
   const found = analyses(context.model);
+  const hintFor = hints && readFrom ? hints[readFrom] : undefined;
   // A finding the analysis made below the rule's severity (memory that may exceed a budget, a
   // warning of an error rule) stays a step below it.
   reportFound(
     context,
-    hints && readFrom ? found.map((d) => (d.code === code ? { ...d, hint: hints[readFrom] } : d)) : found,
+    hintFor
+      ? found.map((d) =>
+          d.code === code ? { ...d, hint: typeof hintFor === "string" ? hintFor : hintFor(d) } : d,
+        )
+      : found,
     code,
     undefined,
     context.ruleSeverity,

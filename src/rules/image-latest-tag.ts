@@ -1,9 +1,16 @@
 import { unpinnedImage } from "../model/container-risks.js";
 import { byPlace, named } from "./by-place.js";
+import { trailingDefaultedVariable } from "./defaulted-variable.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
 const HINT = "pin a version tag or a digest";
+
+/** Where the tag, or the whole image, comes from a variable's default: pinned where it is set. */
+const variableHint = ({ name, whole }: { name: string; whole: boolean }) =>
+  whole
+    ? `set ${name} to an image pinned to a version where Compose runs (in .env), or pin the one its default names`
+    : `set ${name} to a version tag where Compose runs (in .env), or make its default one: \${${name}:-<version>}`;
 
 /** An image as Docker names it: one written with no tag is its latest. */
 const withTag = (image: string) => (/:[^/:]+$/.test(image) ? image : `${image}:latest`);
@@ -34,10 +41,13 @@ export const imageLatestTag: Rule = {
     // Once where the image is named, though several environments or services (an anchor) run it.
     for (const { at, subject: image, services } of byPlace(unpinned)) {
       const ids = [...new Set(services)];
+      // A compose file that takes the tag from a variable pins it where the variable is set.
+      const variable =
+        context.model.readFrom === "compose" ? trailingDefaultedVariable(at, context.sources) : undefined;
       context.report(
         at,
         `${named(ids)} run${ids.length > 1 ? "" : "s"} ${image}, which is not pinned to a version`,
-        HINT,
+        variable ? variableHint(variable) : HINT,
       );
     }
   },

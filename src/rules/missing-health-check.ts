@@ -1,9 +1,18 @@
 import { healthSuggestion } from "../model/health-suggestion.js";
+import type { Model, Service } from "../model/types.js";
 import { extendsUnfollowed } from "../model/unfollowed-extends.js";
 import { containerServices } from "./containers.js";
 import type { Rule } from "./rule.js";
 
 const oneShot = new Set(["job", "tool"]);
+
+/**
+ * A compose service with neither an image nor a build, as an override adds to another file's:
+ * no-image says what is missing, and whether the image it does not name checks its own health
+ * cannot be told.
+ */
+const namesNoImage = (model: Model, service: Service) =>
+  model.readFrom === "compose" && !service.image && !service.build;
 
 export const missingHealthCheck: Rule = {
   id: "missing-health-check",
@@ -22,7 +31,8 @@ export const missingHealthCheck: Rule = {
         service.healthDisabled ||
         oneShot.has(service.kind) ||
         context.model.imageHealthChecks?.has(service.id) ||
-        extendsUnfollowed(context.model, service)
+        extendsUnfollowed(context.model, service) ||
+        namesNoImage(context.model, service)
       )
         continue;
       context.report(

@@ -2,6 +2,7 @@ import { secretLike } from "../model/secret-like.js";
 import type { Model, Service } from "../model/types.js";
 import { wholeReference } from "../model/variable-reference.js";
 import { byPlace, named } from "./by-place.js";
+import { defaultedVariable } from "./defaulted-variable.js";
 import { reportImported } from "./from-analyses.js";
 import { inNamedEnvironment, isDevelopment, type Rule, type RuleContext } from "./rule.js";
 
@@ -24,14 +25,22 @@ const ENVIRONMENT_HINTS = {
  * Plain variables that look secret; not those found where they are written already (`found`): a
  * manifest's ConfigMap value, which the importer reports with what to do about a ConfigMap.
  */
-function inEnvironment(service: Service, readFrom: Model["readFrom"], found: ReadonlySet<string>): Found[] {
+function inEnvironment(
+  service: Service,
+  readFrom: Model["readFrom"],
+  found: ReadonlySet<string>,
+  sources: ReadonlyMap<string, string> | undefined,
+): Found[] {
   return service.env.flatMap((variable) => {
     if (variable.value.kind !== "plain" || variable.value.value === "") return [];
     const reason = secretLike(variable.name, variable.value.value);
     // Only now: reading a variable's place finds it in its file, which every variable would pay for.
     if (!reason || (found.size > 0 && found.has(placeOf(variable.at)))) return [];
-    const hint = ENVIRONMENT_HINTS[readFrom ?? "model"](variable.name);
     const at = variable.valueAt ?? variable.at;
+    const defaulted = readFrom === "compose" ? defaultedVariable(at, sources) : undefined;
+    const hint = defaulted
+      ? `leave the default out (\${${defaulted}:?set ${defaulted}}), and set the value in .env or the environment`
+      : ENVIRONMENT_HINTS[readFrom ?? "model"](variable.name);
     return [{ at, subject: { name: `'${variable.name}'`, reason, hint }, service: service.id }];
   });
 }
@@ -99,7 +108,7 @@ export const plaintextSecret: Rule = {
     }
     const developmentOnly = (id: string) => inDevelopment.has(id) && !inOther.has(id);
     const found = context.model.services.flatMap((service) => [
-      ...inEnvironment(service, context.model.readFrom, imported),
+      ...inEnvironment(service, context.model.readFrom, imported, context.sources),
       ...inBuildArguments(service, context.model.readFrom),
     ]);
     // Services that take their variables from one anchor share the finding there.

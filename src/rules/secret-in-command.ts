@@ -1,4 +1,4 @@
-import { SECRET_IN_COMMAND_HINT, secretCommands } from "../model/container-risks.js";
+import { SECRET_IN_COMMAND_HINTS, secretCommands } from "../model/container-risks.js";
 import { reportImported } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -14,13 +14,14 @@ export const secretInCommand: Rule = {
     good: "command: [server]\nenv: { SERVER_PASSWORD: { secret: server-password } }",
   },
   check(context) {
-    reportImported(context, "secret-in-command", SECRET_IN_COMMAND_HINT);
+    const hint = SECRET_IN_COMMAND_HINTS[context.model.readFrom ?? "model"];
+    reportImported(context, "secret-in-command", hint);
     // From manifests, every probe's command is found where it is written (probe-findings.ts).
     const probes = context.model.readFrom !== "kubernetes";
     for (const service of context.model.services) {
       const argumentsFrom = context.model.commandArguments?.get(service.id);
       for (const { at, message } of secretCommands(service, probes, context.sources, argumentsFrom))
-        context.report(at, message, SECRET_IN_COMMAND_HINT);
+        context.report(at, message, hint);
     }
   },
 };

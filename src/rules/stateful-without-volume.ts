@@ -1,4 +1,5 @@
 import { keepsWrites, unmountedDataFolder } from "../model/data-folders.js";
+import type { Model } from "../model/types.js";
 import { reportAnalysis } from "./from-analyses.js";
 import type { Rule } from "./rule.js";
 
@@ -8,6 +9,22 @@ const DATA_FOLDER_HINTS = {
   kubernetes: (folder: string) =>
     `mount a PersistentVolumeClaim at ${folder} (a StatefulSet's volumeClaimTemplates)`,
 };
+
+/** The folder each stateful service's known image keeps its data in, by where the service is named. */
+function dataFolders(model: Model): Map<string, { folder: string; name: string }> {
+  const folders = new Map<string, { folder: string; name: string }>();
+  for (const environment of model.environments)
+    for (const instance of environment.instances) {
+      const missing = instance.service.stateful ? unmountedDataFolder(instance) : undefined;
+      const at = instance.service.at;
+      if (missing)
+        folders.set(`${at.file}:${at.start}`, {
+          folder: missing.mountAt ?? missing.folder,
+          name: missing.name,
+        });
+    }
+  return folders;
+}
 
 export const statefulWithoutVolume: Rule = {
   id: "stateful-without-volume",
@@ -20,9 +37,16 @@ export const statefulWithoutVolume: Rule = {
     good: `db: { kind: database, image: postgres:16, volumes: { data: /var/lib/postgresql/data } }`,
   },
   check(context) {
+    let folders: Map<string, { folder: string; name: string }> | undefined;
     reportAnalysis(context, "stateful-without-volume", {
-      compose:
-        'mount a named volume at the folder its image writes its data to (volumes: ["data:<that folder>"]), or, if it keeps nothing, suppress this with the reason',
+      // Where the image is known, the folder it keeps its data in; found only once there is a finding.
+      compose: (found) => {
+        folders ??= dataFolders(context.model);
+        const known = folders.get(`${found.file}:${found.start}`);
+        return known
+          ? `mount a named volume at ${known.folder}, where ${known.name} keeps its data (volumes: ["data:${known.folder}"]), or, if it keeps nothing, suppress this with the reason`
+          : 'mount a named volume at the folder its image writes its data to (volumes: ["data:<that folder>"]), or, if it keeps nothing, suppress this with the reason';
+      },
       kubernetes:
         "mount a PersistentVolumeClaim where it keeps its data (a StatefulSet's volumeClaimTemplates), or, if it keeps nothing, suppress this with the reason",
     });

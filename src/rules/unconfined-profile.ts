@@ -4,6 +4,13 @@ import type { Rule } from "./rule.js";
 
 const HINT = "keep the default profile, or write one that allows what the program needs";
 
+/** SELinux separation is no profile: it is kept, or the container is given a type that allows more. */
+const SELINUX_HINTS = {
+  compose:
+    "keep it separated (leave label=disable out), or give it an SELinux type that allows what the program needs (label=type:…)",
+  other: "keep it separated, or give it an SELinux type that allows what the program needs",
+};
+
 export const unconfinedProfile: Rule = {
   id: "unconfined-profile",
   severity: "warning",
@@ -18,7 +25,13 @@ export const unconfinedProfile: Rule = {
     reportImported(context, "unconfined-profile", HINT);
     for (const service of context.model.services) {
       for (const { profile, at } of service.security.unconfined)
-        context.report(at, `'${service.id}' runs without ${confinementName(profile)}`, HINT);
+        context.report(
+          at,
+          `'${service.id}' runs without ${confinementName(profile)}`,
+          profile !== "selinux"
+            ? HINT
+            : SELINUX_HINTS[context.model.readFrom === "compose" ? "compose" : "other"],
+        );
     }
   },
 };

@@ -533,4 +533,11 @@ describe("the findings check reports once", () => {
     ]);
     expect(found.map((d) => d.message)).toEqual(["'api' uses 'db'", "'api' uses 'cache'"]);
   });
+
+  it("say a finding of a file two runs share once, though one run knew more to hint at than the other", () => {
+    // A base compose file checked alone, and with an override that publishes the service's port.
+    const alone = { ...at("'web' has no health check"), hint: 'add a healthcheck: { test: ["CMD", …] }' };
+    const overridden = { ...alone, hint: 'add a healthcheck: { test: ["CMD", "curl", …] }' };
+    expect(uniqueDiagnostics([[alone], [overridden]])).toEqual([alone]);
+  });
 });

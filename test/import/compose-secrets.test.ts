@@ -246,6 +246,10 @@ describe("names and values that look secret", () => {
           ["AUTH", "Bearer abcdefghijklmnopqrstuvwxyz012345"],
           ["UPSTREAM_HEADER", "Authorization: Bearer abcdef0123456789abcdef"],
           ["JAVA_OPTS", "-Xmx1g -Djavax.net.ssl.keyStorePassword=k3yst0re"],
+          // The cookie Erlang nodes prove themselves with: whoever has it runs code on the broker.
+          ["RABBITMQ_ERLANG_COOKIE", "s3cr3tc00kie"],
+          ["COUCHDB_ERLANG_COOKIE", "mycookie"],
+          ["ERLANG_COOKIE", "mycookie"],
         ],
         false,
       ),
@@ -264,6 +268,7 @@ describe("names and values that look secret", () => {
           ["PBKDF2_ITERATIONS", "100000"],
           ["DB_PASSWORD_ENV_VAR", "DB_PASSWORD"],
           ["OIDC_CLIENT_SECRET_ENV", "OIDC_SECRET"],
+          ["SESSION_COOKIE", "sessionid"],
           ["JAVA_OPTS", "-Xmx1g -Dfile.encoding=UTF-8 -Dspring.datasource.password=${DB_PASSWORD}"],
         ],
         true,

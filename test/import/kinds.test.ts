@@ -28,6 +28,8 @@ describe("a service's kind, guessed", () => {
     expect(guessKind("search", "typesense/typesense:0.25.2")).toBe("database");
     expect(guessKind("index", "solr:9.5")).toBe("database");
     expect(guessKind("kv", "quay.io/coreos/etcd:v3.5.12")).toBe("database");
+    // DocumentDB keeps MongoDB's documents in PostgreSQL, under a name that says neither.
+    expect(guessKind("docs", "ghcr.io/documentdb/documentdb/documentdb-local:pg17-0.112.0")).toBe("database");
   });
 
   it("takes what runs beside a store for what it is: a connector, a REST proxy, an admin page, a client", () => {

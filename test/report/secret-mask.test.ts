@@ -28,7 +28,15 @@ const underlined = ({ source, underline }: { source: string; underline: string }
   source.slice(underline.indexOf("^"), underline.lastIndexOf("^") + 1);
 
 describe("a secret in a compose file", () => {
-  const secrets = ["hunter2secret", "s3cretvalue", "healthpw99", "tok3nvalue12345", "flowsecret77"];
+  const secrets = [
+    "hunter2secret",
+    "s3cretvalue",
+    "healthpw99",
+    "tok3nvalue12345",
+    "flowsecret77",
+    "quotedpass55",
+    "quotedcookie66",
+  ];
   const folder = folderWith({
     "compose.yaml": [
       "services:",
@@ -44,6 +52,11 @@ describe("a secret in a compose file", () => {
       "    healthcheck:",
       '      test: ["CMD", "mysqladmin", "ping", "-phealthpw99"]',
       "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+      "  queue:",
+      "    image: rabbitmq:3.13",
+      "    environment:",
+      '      - "RABBITMQ_DEFAULT_PASS=quotedpass55"',
+      "      - 'API_SECRET=quotedcookie66'",
       "",
     ].join("\n"),
   });
@@ -70,6 +83,11 @@ describe("a secret in a compose file", () => {
     const health = frameAt(text, "compose.yaml:12:13");
     expect(health.source).toBe('  12 |       test: ["CMD", "mysqladmin", "ping", "-p**********"]');
     expect(underlined(health)).toBe('["CMD", "mysqladmin", "ping", "-p**********"]');
+    // Quoted, the entry's name and quotes are no more secret than they are unquoted.
+    expect(frameAt(text, "compose.yaml:17:9").source).toBe(
+      '  17 |       - "RABBITMQ_DEFAULT_PASS=************"',
+    );
+    expect(frameAt(text, "compose.yaml:18:9").source).toBe("  18 |       - 'API_SECRET=**************'");
   });
 
   it("is masked in the frame of another finding that shows its line", async () => {

@@ -618,6 +618,18 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    rule: "missing-health-check",
+    text: "",
+    files: {
+      "compose.yaml": ["services:", "  frontend:", "    ports: ['${HTTP_PUBLISH_PORT:-8080}:8080']", ""].join(
+        "\n",
+      ),
+    },
+    // A file that adds to another's services (an override checked alone): no-image says what is
+    // missing, and whether the image it does not name checks its own health cannot be told.
+    expected: [],
+  },
+  {
     rule: "wait-without-health-check",
     text: "",
     files: {

@@ -166,7 +166,30 @@ describe("a datastore published beyond localhost", () => {
       "exposed-datastore",
     );
     expect(found.map((f) => f.diagnostic.message)).toEqual([
-      "database 'db' is published on host ports 5432-5434",
+      "database 'db' is published on host ports 5432-5434 on every interface of the host",
+    ]);
+  });
+
+  it("is said to be on every interface of the host, or at the address it is bound to", async () => {
+    const found = await composeFindings(
+      {
+        "compose.yaml": [
+          "services:",
+          "  queue:",
+          "    image: rabbitmq:4.3.2-management-alpine",
+          "    volumes: [data:/var/lib/rabbitmq]",
+          "    ports: ['5672:5672', '10.0.0.5:15672:15672', '0.0.0.0:5671:5671', '[::]:5673:5672', '127.0.0.1:5674:5672']",
+          "volumes: { data: {} }",
+          "",
+        ].join("\n"),
+      },
+      "exposed-datastore",
+    );
+    expect(found.map((f) => f.diagnostic.message)).toEqual([
+      "broker 'queue' is published on port 5672 on every interface of the host",
+      "broker 'queue' is published on port 15672 at 10.0.0.5, which reaches beyond this host",
+      "broker 'queue' is published on port 5671 on every interface of the host",
+      "broker 'queue' is published on port 5673 on every interface of the host",
     ]);
   });
 });
@@ -771,6 +794,159 @@ describe("hints", () => {
     expect(hintOf(findings(switchedOff, "replicas-without-spreading"))).toBe(
       "drop spread: false, so that deployview spreads them across nodes, or set spread: zone",
     );
+  });
+});
+
+describe("a secret a compose file writes as a variable's default", () => {
+  it("is hinted to be written without its default, not to be taken from a variable it already is", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  db:",
+        "    image: postgres:16",
+        "    environment:",
+        "      POSTGRES_PASSWORD: ${DB_PASSWORD:-hunter2x}",
+        "    volumes: [data:/var/lib/postgresql/data]",
+        "  api:",
+        "    image: shop/api:1.4",
+        "    environment:",
+        "      - API_TOKEN=${TOKEN-tok3nvalue99}",
+        "volumes: { data: {} }",
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "plaintext-secret");
+    expect(found.map((f) => [f.where, f.diagnostic.hint])).toEqual([
+      [
+        "5:26",
+        "leave the default out (${DB_PASSWORD:?set DB_PASSWORD}), and set the value in .env or the environment",
+      ],
+      ["10:9", "leave the default out (${TOKEN:?set TOKEN}), and set the value in .env or the environment"],
+    ]);
+  });
+});
+
+describe("an unpinned image a compose file names through a variable's default", () => {
+  it("is hinted to have the variable set to a version, or its default pinned", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  server:",
+        "    image: ghcr.io/acme/server:${SERVER_VERSION:-release}",
+        "  cache:",
+        "    image: redis:alpine",
+        "  web:",
+        '    image: "${WEB_IMAGE:-nginx:mainline}"',
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "image-latest-tag");
+    expect(found.map((f) => [f.where, f.diagnostic.hint])).toEqual([
+      [
+        "3:12",
+        "set SERVER_VERSION to a version tag where Compose runs (in .env), or make its default one: ${SERVER_VERSION:-<version>}",
+      ],
+      ["5:12", "pin a version tag or a digest"],
+      [
+        "7:12",
+        "set WEB_IMAGE to an image pinned to a version where Compose runs (in .env), or pin the one its default names",
+      ],
+    ]);
+  });
+});
+
+describe("a store that a compose file gives no volume", () => {
+  it("is hinted to have one at the folder its image keeps its data in, where the image is known", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  queue: { image: 'rabbitmq:4.3.2-management-alpine' }",
+        "  search: { image: 'acme/search-engine:2.1', labels: { dev.deployview.kind: database } }",
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "stateful-without-volume");
+    expect(found.map((f) => [f.where, f.diagnostic.hint])).toEqual([
+      [
+        "2:3",
+        'mount a named volume at /var/lib/rabbitmq, where RabbitMQ keeps its data (volumes: ["data:/var/lib/rabbitmq"]), or, if it keeps nothing, suppress this with the reason',
+      ],
+      [
+        "3:3",
+        'mount a named volume at the folder its image writes its data to (volumes: ["data:<that folder>"]), or, if it keeps nothing, suppress this with the reason',
+      ],
+    ]);
+  });
+});
+
+describe("a confinement turned off", () => {
+  it("is hinted at as what it is: SELinux has a type to give, not a profile to write", async () => {
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  logs:",
+        "    image: timberio/vector:0.34.0-alpine",
+        "    security_opt: [label=disable, seccomp=unconfined]",
+        "",
+      ].join("\n"),
+    };
+    const found = await composeFindings(compose, "unconfined-profile");
+    expect(found.map((f) => [f.diagnostic.message, f.diagnostic.hint])).toEqual([
+      [
+        "'logs' runs without its SELinux separation",
+        "keep it separated (leave label=disable out), or give it an SELinux type that allows what the program needs (label=type:…)",
+      ],
+      [
+        "'logs' runs without its seccomp profile",
+        "keep the default profile, or write one that allows what the program needs",
+      ],
+    ]);
+  });
+});
+
+describe("a build beside an image", () => {
+  it("is hinted at with Compose's pull_policy in a compose file, and the model's pull in a model", async () => {
+    const compose = {
+      "compose.yaml": "services:\n  api: { build: ., image: 'shop/api:local' }\n",
+      Dockerfile: "FROM scratch\n",
+    };
+    const found = await composeFindings(compose, "build-and-image");
+    expect(found.map((f) => f.diagnostic.hint)).toEqual([
+      "drop one, or set pull_policy: build to say the image is the one built",
+    ]);
+    const model = `system: { name: Shop }\nservices:\n  api: { kind: api, build: ., image: "shop/api:1" }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [api] } } }\n`;
+    expect(findings(model, "build-and-image").map((f) => f.diagnostic.hint)).toEqual([
+      "drop one, or set pull: build to say the image is the one built",
+    ]);
+  });
+});
+
+describe("a secret on a command line", () => {
+  it("is hinted to be read from where Compose or Kubernetes keep secrets, not from a model's reference", async () => {
+    const hintsOf = (found: { diagnostic: { hint?: string } }[]) => found.map((f) => f.diagnostic.hint);
+    const compose = {
+      "compose.yaml": [
+        "services:",
+        "  docs:",
+        "    image: docs/server:1.0",
+        '    command: ["--username", "admin", "--password", "hunter2x"]',
+        '    entrypoint: ["server", "--token=hunter2y"]',
+        "",
+      ].join("\n"),
+    };
+    const inCompose =
+      "let the program read it from a variable (environment: { NAME: ${NAME} }, set in .env) or from a secret file (/run/secrets/…), not from its command line";
+    expect(hintsOf(await composeFindings(compose, "secret-in-command"))).toEqual([inCompose, inCompose]);
+    const manifests = {
+      "app.yaml": [
+        ...oneContainer("Deployment", "docs").slice(0, -1),
+        "    spec: { containers: [{ name: docs, image: 'docs:1.0', args: ['--password=hunter2x'] }] }",
+        "",
+      ].join("\n"),
+    };
+    expect(hintsOf(await composeFindings(manifests, "secret-in-command", true))).toEqual([
+      "let the program read it from a variable set from a Secret (valueFrom: { secretKeyRef: { name: …, key: … } }) or from a Secret mounted as a file, not from its command or args",
+    ]);
   });
 });
 

@@ -28,7 +28,7 @@ const patterns: [RegExp, ServiceKind][] = [
   // Confluent's broker is its server image, which the words for an API would take for one.
   [/confluentinc\/cp-server(?=$|[\s:@])/, "broker"],
   [
-    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|meilisearch|typesense|influxdb|timescale|cockroach|supabase\/postgres/,
+    /postgres|postgis|pgvector|mysql|mariadb|percona|mssql|sqlserver|oracle\/database|oracle-(?:xe|free)|mongo|couchdb|couchbase|cassandra|scylla|clickhouse|dgraph|neo4j|memgraph|arangodb|rethinkdb|surrealdb|questdb|yugabyte|pingcap\/tidb|weaviate|qdrant|milvus|elasticsearch|opensearch|meilisearch|typesense|influxdb|timescale|cockroach|supabase\/postgres|documentdb/,
     "database",
   ],
   // Short names only where they are the whole image's or service's name: solr, not consolr.

@@ -4,7 +4,7 @@
  */
 
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
-import { passesSecret, SECRET_IN_COMMAND_HINT } from "../../model/container-risks.js";
+import { passesSecret, SECRET_IN_COMMAND_HINTS } from "../../model/container-risks.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import { transportOf, withoutBrackets } from "../../model/published.js";
 import type { ServiceInputType } from "../../model/schema.js";
@@ -129,7 +129,7 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
     reading.find(
       "secret-in-command",
       `the entrypoint of '${id}' passes a secret on the command line`,
-      SECRET_IN_COMMAND_HINT,
+      SECRET_IN_COMMAND_HINTS.compose,
       ["services", id, "entrypoint"],
     );
   assign(service, {
