@@ -171,7 +171,9 @@ class Reader {
   }
 
   char(at = this.pos): string {
-    return this.text[at] ?? "";
+    // charAt, not [at]: past the end it gives "" as it is, where reading past the end made V8 throw
+    // away what it had compiled for the reader, which reaches the end of every file.
+    return this.text.charAt(at);
   }
 
   /** Start of the line holding `at`. */

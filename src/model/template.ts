@@ -59,6 +59,18 @@ function operatorAt(text: string, at: number): Operator | undefined {
 }
 
 /**
+ * Where the next `$` from `from` is, or in an argument (`depth` > 0) the next `}` if it comes
+ * first; else the text's end. The text between is read as it is, without a look at each character.
+ */
+function nextSpecial(text: string, from: number, depth: number): number {
+  const dollar = text.indexOf("$", from);
+  const end = dollar === -1 ? text.length : dollar;
+  if (depth === 0) return end;
+  const brace = text.indexOf("}", from);
+  return brace === -1 || brace > end ? end : brace;
+}
+
+/**
  * The parts from `from` on; in an argument (`depth` > 0), up to the `}` that closes it, whose
  * offset is `end`. An argument never closed ends at the text's end.
  */
@@ -81,7 +93,7 @@ function readParts(
     const char = text[i];
     if (char === "}" && depth > 0) break;
     if (char !== "$") {
-      i++;
+      i = nextSpecial(text, i + 1, depth);
       continue;
     }
     const next = text[i + 1];

@@ -61,3 +61,16 @@ export function shownPath(cwd: string, file: string): string {
   if (shown === "") return file;
   return shown === ".." || shown.startsWith(`..${sep}`) ? resolve(cwd, file) : shown;
 }
+
+/** shownPath from one `cwd`, worked out once a file: a report names one file for many findings. */
+export function shownPaths(cwd: string): (file: string) => string {
+  const shown = new Map<string, string>();
+  return (file) => {
+    let path = shown.get(file);
+    if (path === undefined) {
+      path = shownPath(cwd, file);
+      shown.set(file, path);
+    }
+    return path;
+  };
+}

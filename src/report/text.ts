@@ -6,7 +6,7 @@
 import { append } from "../collections.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { charWidth } from "../emit/diagram/ascii/width.js";
-import { placeOf, SourceIndex, shownPath } from "./position.js";
+import { placeOf, SourceIndex, shownPaths } from "./position.js";
 import { SecretMask } from "./secret-mask.js";
 
 export interface TextOptions {
@@ -140,11 +140,12 @@ export function formatText(
 ): string {
   const index = new SourceIndex(sources);
   const mask = new SecretMask([...diagnostics, ...(options.secrets ?? [])], sources);
+  const shownPath = shownPaths(options.cwd);
   const out: string[] = [];
   let previousFile: string | undefined;
   for (const d of diagnostics) {
     const range = index.range(d);
-    const file = d.file ? shownPath(options.cwd, d.file) : "";
+    const file = d.file ? shownPath(d.file) : "";
     if (out.length > 0 && file !== previousFile) out.push("");
     previousFile = file;
     const where = file ? `${file}${range ? `:${range.start.line}:${range.start.column}` : ""}: ` : "";

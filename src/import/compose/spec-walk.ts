@@ -241,69 +241,82 @@ function sameness(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
 }
 
-/** Walks `value` along `schema`, adding what the schema refuses to `found`. */
+/**
+ * Walks `value` along `schema`, adding what the schema refuses to `found`. It meets every value of
+ * a file: it only finds the node and dispatches, and each step is a function of its own, so that
+ * what V8 compiles for the many calls stays small.
+ */
 export function walkSpec(value: unknown, schema: Schema, path: KeyPath, found: SpecProblem[]): void {
   // Null leaves a key unset (`command:`), as `!reset` does.
   if (value === null || value === undefined) return;
   const node = nodeOf(schema);
-  if ((value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) && !takesAnyScalar(node)) {
-    found.push({ kind: "out-of-range", path, value, allowed: node.types });
+  const refused = typeProblem(node, value, path);
+  if (refused) found.push(refused);
+  else if (node.oneOf) walkBranches(node.oneOf, value, path, found);
+  else {
+    const problem = valueProblem(node, value, path);
+    if (problem) found.push(problem);
+    else if (Array.isArray(value)) walkItems(node, value, path, found);
+    else if (isObject(value)) walkEntries(node, value, path, found);
+  }
+}
+
+/** A value of a type the node does not take, or a number too large for any. */
+function typeProblem(node: Node, value: unknown, path: KeyPath): SpecProblem | undefined {
+  if ((value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) && !takesAnyScalar(node))
+    return { kind: "out-of-range", path, value, allowed: node.types };
+  if (!fits(node, value) && !castToFit(node, value, path))
+    return { kind: "wrong-type", path, value, allowed: node.types };
+  return undefined;
+}
+
+/** A value the node's enumeration, parsed type or pattern refuses. */
+function valueProblem(node: Node, value: unknown, path: KeyPath): SpecProblem | undefined {
+  if (node.enum && !node.enum.includes(value))
+    return { kind: "not-allowed", path, value, allowed: node.enum };
+  if (typeof value !== "string") return undefined;
+  const as = unparsed(node, value, path);
+  if (as) return { kind: "not-parsing", path, value, as };
+  if (node.pattern && !node.pattern.test(value))
+    return { kind: "not-matching", path, value, pattern: node.pattern.source };
+  return undefined;
+}
+
+/** A value along the branches of a oneOf that take its type. */
+function walkBranches(oneOf: Schema[], value: unknown, path: KeyPath, found: SpecProblem[]): void {
+  const branches = oneOf.filter((branch) => fits(nodeOf(branch), value));
+  // Most often one branch per type (a string, or an object): walked as it is.
+  if (branches.length === 1) {
+    walkSpec(value, branches[0]!, path, found);
     return;
   }
-  if (!fits(node, value) && !castToFit(node, value, path)) {
-    found.push({ kind: "wrong-type", path, value, allowed: node.types });
-    return;
+  // Else the first that takes the value whole, or what the first refuses.
+  let first: SpecProblem[] | undefined;
+  for (const branch of branches) {
+    const problems: SpecProblem[] = [];
+    walkSpec(value, branch, path, problems);
+    if (problems.length === 0) return;
+    first ??= problems;
   }
-  if (node.oneOf) {
-    const branches = node.oneOf.filter((branch) => fits(nodeOf(branch), value));
-    // Most often one branch per type (a string, or an object): walked as it is.
-    if (branches.length === 1) {
-      walkSpec(value, branches[0]!, path, found);
-      return;
+  for (const problem of first ?? []) found.push(problem);
+}
+
+function walkItems(node: Node, value: unknown[], path: KeyPath, found: SpecProblem[]): void {
+  const items = node.items;
+  if (items)
+    for (let index = 0; index < value.length; index++) walkSpec(value[index], items, [...path, index], found);
+  if (node.unique) {
+    const seen = new Map<string, number>();
+    for (let index = 0; index < value.length; index++) {
+      const key = sameness(value[index]);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else found.push({ kind: "repeated-item", path: [...path, index], value: value[index], first });
     }
-    // Else the first that takes the value whole, or what the first refuses.
-    let first: SpecProblem[] | undefined;
-    for (const branch of branches) {
-      const problems: SpecProblem[] = [];
-      walkSpec(value, branch, path, problems);
-      if (problems.length === 0) return;
-      first ??= problems;
-    }
-    for (const problem of first ?? []) found.push(problem);
-    return;
   }
-  if (node.enum && !node.enum.includes(value)) {
-    found.push({ kind: "not-allowed", path, value, allowed: node.enum });
-    return;
-  }
-  if (typeof value === "string") {
-    const as = unparsed(node, value, path);
-    if (as) {
-      found.push({ kind: "not-parsing", path, value, as });
-      return;
-    }
-  }
-  if (node.pattern && typeof value === "string" && !node.pattern.test(value)) {
-    found.push({ kind: "not-matching", path, value, pattern: node.pattern.source });
-    return;
-  }
-  if (Array.isArray(value)) {
-    const items = node.items;
-    if (items)
-      for (let index = 0; index < value.length; index++)
-        walkSpec(value[index], items, [...path, index], found);
-    if (node.unique) {
-      const seen = new Map<string, number>();
-      for (let index = 0; index < value.length; index++) {
-        const key = sameness(value[index]);
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, index);
-        else found.push({ kind: "repeated-item", path: [...path, index], value: value[index], first });
-      }
-    }
-    return;
-  }
-  if (!isObject(value)) return;
+}
+
+function walkEntries(node: Node, value: Record<string, unknown>, path: KeyPath, found: SpecProblem[]): void {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const inner = Object.hasOwn(node.properties, key)
