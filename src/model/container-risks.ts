@@ -366,6 +366,35 @@ function secretAt(
   );
 }
 
+/** A secret as the word of a list, or the command written as one string, holds it. */
+export interface HeldSecret {
+  /** The index of the list's word that holds it; none for a command written as one string. */
+  word?: number;
+  /** The word, or the command, that holds it. */
+  value: string;
+  /** Where in `value` it starts. */
+  offset: number;
+  secret: string;
+}
+
+/**
+ * The first secret a command passes, by what holds it: for a reader that finds what holds it in
+ * the file itself (a compose file's entrypoint, which the model does not keep), and then the
+ * secret there with `secretWithin`.
+ */
+export function heldSecret(command: string | readonly string[]): HeldSecret | undefined {
+  const secret = firstSecret(command);
+  if (!secret || secret.bare === "") return undefined;
+  if (typeof command === "string") return { value: command, offset: secret.start, secret: secret.bare };
+  const word = wordAt(command, secret.start);
+  return word && { word: word.index, value: command[word.index]!, offset: word.offset, secret: secret.bare };
+}
+
+/** Where a held secret is written within `at`, the range of what holds it in `text`, if it is written as it is. */
+export function secretWithin(text: string, at: SourceRange, held: HeldSecret): SourceRange | undefined {
+  return writtenWithin(text, at, held, held.secret);
+}
+
 /** The first secret a command passes: where it starts in the command's line, and its text. */
 function firstSecret(
   command: string | readonly string[] | undefined,

@@ -28,7 +28,14 @@ const underlined = ({ source, underline }: { source: string; underline: string }
   source.slice(underline.indexOf("^"), underline.lastIndexOf("^") + 1);
 
 describe("a secret in a compose file", () => {
-  const secrets = ["hunter2secret", "s3cretvalue", "healthpw99", "tok3nvalue12345", "flowsecret77"];
+  const secrets = [
+    "hunter2secret",
+    "s3cretvalue",
+    "healthpw99",
+    "tok3nvalue12345",
+    "flowsecret77",
+    "entrypw42",
+  ];
   const folder = folderWith({
     "compose.yaml": [
       "services:",
@@ -44,6 +51,7 @@ describe("a secret in a compose file", () => {
       "    healthcheck:",
       '      test: ["CMD", "mysqladmin", "ping", "-phealthpw99"]',
       "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+      "  app: { image: 'app:1.0', entrypoint: [server, '--password=entrypw42'] }",
       "",
     ].join("\n"),
   });
@@ -62,14 +70,19 @@ describe("a secret in a compose file", () => {
     const command = frameAt(text, "compose.yaml:8:37");
     expect(command.source).toBe('  8 |     command: ["server", "--password=***********", "--port", "80"]');
     expect(underlined(command)).toBe("***********");
+    const health = frameAt(text, "compose.yaml:12:46");
+    expect(health.source).toBe('  12 |       test: ["CMD", "mysqladmin", "ping", "-p**********"]');
+    expect(underlined(health)).toBe("**********");
+    const entrypoint = frameAt(text, "compose.yaml:14:61");
+    expect(entrypoint.source).toBe(
+      "  14 |   app: { image: 'app:1.0', entrypoint: [server, '--password=*********'] }",
+    );
+    expect(underlined(entrypoint)).toBe("*********");
   });
 
-  it("is masked alone where its finding flags what holds it, a list's entry or a whole command", async () => {
+  it("is masked alone where its finding flags what holds it, a list's entry", async () => {
     const { text } = await reports(folder, "compose.yaml");
     expect(frameAt(text, "compose.yaml:10:9").source).toBe("  10 |       - API_TOKEN=***************");
-    const health = frameAt(text, "compose.yaml:12:13");
-    expect(health.source).toBe('  12 |       test: ["CMD", "mysqladmin", "ping", "-p**********"]');
-    expect(underlined(health)).toBe('["CMD", "mysqladmin", "ping", "-p**********"]');
   });
 
   it("is masked in the frame of another finding that shows its line", async () => {

@@ -126,6 +126,14 @@ function resolveHealth(
       type: "command",
       command: health.command,
       commandAt: context.locate([...path, "command"], "value"),
+      // Found when read (lazyLocate), as a command's words are.
+      ...(Array.isArray(health.command)
+        ? {
+            commandWordsAt: health.command.map((_, index) =>
+              context.locate([...path, "command", index], "value"),
+            ),
+          }
+        : {}),
     };
   report(
     context,
