@@ -91,10 +91,34 @@ export function imageNameProblem(image: string): string | undefined {
     : `its repository '${repository}' is not a name Docker accepts`;
 }
 
+/** A host path as a mount names it, without doubled slashes or one at its end. */
+const hostPathOf = (source: string) => source.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+
+/**
+ * The host folders that hold the Docker socket (/var/run/docker.sock, which is /run/docker.sock
+ * where /var/run links to /run), and those above them: mounting one gives the container the socket
+ * as surely as mounting the socket. Not /, which gives it the whole host, and is said so.
+ */
+const SOCKET_FOLDERS = new Set(["/var/run", "/run", "/var"]);
+
+/** What is said of a mount of a folder that holds the Docker socket, by who mounts it. */
+export const socketFolderMessage = (who: string, folder: string) =>
+  `${who} mounts the host's ${folder}, the folder that holds the Docker socket`;
+
+export const SOCKET_FOLDER_HINT =
+  "mount only the subfolder it needs (/var/run/postgresql), or reach Docker through a socket proxy";
+
+/** The host folder a bind mount's source names, when it holds the Docker socket. */
+export function dockerSocketFolder(source: string): string | undefined {
+  const path = hostPathOf(source);
+  return SOCKET_FOLDERS.has(path) ? path : undefined;
+}
+
 /**
  * Host folders that hold the host's system: its root, its configuration, its kernel's views of
- * processes and devices, what it boots from and runs, root's home, its runtime sockets, and the
- * state of its container runtimes. Files inside them (/etc/localtime) are not among them.
+ * processes and devices, what it boots from and runs, root's home, and the state of its container
+ * runtimes. Files inside them (/etc/localtime) are not among them, nor the folders that hold the
+ * Docker socket (dockerSocketFolder), which are said to give the host.
  */
 const SENSITIVE_HOST_PATHS = new Set([
   "/",
@@ -105,14 +129,12 @@ const SENSITIVE_HOST_PATHS = new Set([
   "/lib",
   "/proc",
   "/root",
-  "/run",
   "/sbin",
   "/sys",
   "/usr",
   "/var/lib/containerd",
   "/var/lib/docker",
   "/var/lib/kubelet",
-  "/var/run",
 ]);
 
 /**
@@ -126,7 +148,7 @@ const CREDENTIAL_FOLDER = /(?:^|\/)(?:\.ssh|\.aws|\.azure|\.kube|\.docker|\.gnup
  * or a user's credentials.
  */
 export function sensitiveHostPath(source: string): string | undefined {
-  const path = source.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  const path = hostPathOf(source);
   return SENSITIVE_HOST_PATHS.has(path) || CREDENTIAL_FOLDER.test(path) ? path : undefined;
 }
 
