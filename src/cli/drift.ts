@@ -3,6 +3,7 @@ import { detectDrift } from "../drift/index.js";
 import { loadModelFile } from "../load/index.js";
 import { formatDiagnostics } from "../report/index.js";
 import { rules } from "../rules/index.js";
+import { secretsFound } from "../rules/secrets-found.js";
 import { VERSION } from "../version.js";
 import { modelPath, parseFormat } from "./arguments.js";
 import { type Command, ExitCode } from "./command.js";
@@ -33,12 +34,15 @@ const command: Command = {
     const drift = await detectDrift(loaded.model, path);
     const sorted = sortDiagnostics(drift.diagnostics);
     if (format !== "text" || sorted.length > 0) {
+      // No rule runs on the committed files, but a frame of a finding may show a secret's line.
+      const secrets = drift.committed.flatMap((model) => secretsFound(model, drift.sources));
       io.stdout.write(
         formatDiagnostics(sorted, drift.sources, format, {
           color: io.color,
           cwd: io.cwd,
           rules,
           version: VERSION,
+          secrets,
         }),
       );
     } else io.stdout.write("No drift: every generated file matches the model.\n");

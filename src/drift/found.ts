@@ -12,6 +12,7 @@ import { emitKubernetes } from "../emit/k8s/index.js";
 import { importManifests } from "../import/kubernetes/index.js";
 import { findConfigurationSets, importComposeSet } from "../import/repository/sets.js";
 import type { Environment, Model } from "../model/types.js";
+import { committedModel } from "./committed-model.js";
 import { type Imported, importText, semanticDrift } from "./semantic.js";
 
 interface FoundSet {
@@ -99,10 +100,11 @@ export async function foundConfigurationDrift(
   model: Model,
   modelPath: string,
   named: ReadonlySet<string>,
-): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string>; committed: Model[] }> {
   const root = dirname(resolve(modelPath));
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const compared: Model[] = [];
   // A base file shared by several sets says the same thing once, naming each environment.
   const drifted = new Map<string, { finding: Diagnostic; environments: string[] }>();
   for (const set of foundSets(root)) {
@@ -140,6 +142,8 @@ export async function foundConfigurationDrift(
       continue;
     }
     for (const [file, text] of actual.sources) sources.set(file, text);
+    const shown = committedModel(set.kind, actual.imported, paths[0]!);
+    if (shown) compared.push(shown);
     for (const finding of semanticDrift(expected.imported, actual.imported, paths.at(-1)!).diagnostics) {
       const key = `${finding.file}:${finding.start}:${finding.message}`;
       const known = drifted.get(key);
@@ -149,5 +153,5 @@ export async function foundConfigurationDrift(
   }
   for (const { finding, environments } of drifted.values())
     diagnostics.push({ ...finding, message: `in ${environments.join(", ")}: ${finding.message}` });
-  return { diagnostics, sources };
+  return { diagnostics, sources, committed: compared };
 }

@@ -13,6 +13,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { isGenerated } from "../emit/generated-file.js";
 import { isManifestText, MANIFEST_FILE } from "../import/kubernetes/read-file.js";
 import type { Model } from "../model/types.js";
+import { committedModel } from "./committed-model.js";
 import { foundConfigurationDrift } from "./found.js";
 import { unexplainedLines } from "./line-drift.js";
 import { importText, semanticDrift } from "./semantic.js";
@@ -78,7 +79,7 @@ async function configurationDrift(
   output: OutputSet,
   folder: string,
   sources: Map<string, string>,
-): Promise<{ diagnostics: Diagnostic[]; explained: Set<string> }> {
+): Promise<{ diagnostics: Diagnostic[]; explained: Set<string>; committed?: Model }> {
   const explained = new Set<string>();
   if (output.kind === "docs") return { diagnostics: [], explained };
   const configuration = output.files.filter(
@@ -120,16 +121,23 @@ async function configurationDrift(
     sources.set(file.path, file.text);
     explained.add(file.path);
   }
-  return { diagnostics: [...diagnostics, ...lines], explained };
+  const model = committedModel(output.kind, actual, committed[0]!.path);
+  return { diagnostics: [...diagnostics, ...lines], explained, ...(model ? { committed: model } : {}) };
 }
 
-export async function detectDrift(
-  model: Model,
-  modelPath: string,
-): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+export interface Drift {
+  diagnostics: Diagnostic[];
+  /** The text of each file a finding points at. */
+  sources: Map<string, string>;
+  /** The committed compose files and manifests compared, as models: a report hides their secrets. */
+  committed: Model[];
+}
+
+export async function detectDrift(model: Model, modelPath: string): Promise<Drift> {
   const { outputs } = await buildOutputs(model);
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, string>();
+  const committed: Model[] = [];
   const named = new Set<string>();
   for (const output of outputs) {
     const folder = join(dirname(modelPath), output.folder);
@@ -137,6 +145,7 @@ export async function detectDrift(
     for (const file of output.files) named.add(resolve(folder, file.path));
     const configuration = await configurationDrift(output, folder, sources);
     append(diagnostics, configuration.diagnostics);
+    if (configuration.committed) committed.push(configuration.committed);
     for (const file of output.files) {
       const path = join(folder, file.path);
       if (configuration.explained.has(path)) continue;
@@ -184,5 +193,6 @@ export async function detectDrift(
   }
   const found = await foundConfigurationDrift(model, modelPath, named);
   for (const [file, text] of found.sources) sources.set(file, text);
-  return { diagnostics: [...diagnostics, ...found.diagnostics], sources };
+  append(committed, found.committed);
+  return { diagnostics: [...diagnostics, ...found.diagnostics], sources, committed };
 }

@@ -15,6 +15,8 @@ import { type InstanceFacts, instanceFacts } from "./facts.js";
 export interface Imported {
   input: ModelInputType;
   locate: (path: KeyPath, prefer?: "key" | "value") => SourceRange;
+  /** What the importer found for a lint rule (see Model.importFindings): a secret among them. */
+  findings: Diagnostic[];
 }
 
 export type ConfigurationKind = "compose" | "kubernetes";

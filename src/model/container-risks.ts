@@ -91,10 +91,34 @@ export function imageNameProblem(image: string): string | undefined {
     : `its repository '${repository}' is not a name Docker accepts`;
 }
 
+/** A host path as a mount names it, without doubled slashes or one at its end. */
+const hostPathOf = (source: string) => source.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+
+/**
+ * The host folders that hold the Docker socket (/var/run/docker.sock, which is /run/docker.sock
+ * where /var/run links to /run), and those above them: mounting one gives the container the socket
+ * as surely as mounting the socket. Not /, which gives it the whole host, and is said so.
+ */
+const SOCKET_FOLDERS = new Set(["/var/run", "/run", "/var"]);
+
+/** What is said of a mount of a folder that holds the Docker socket, by who mounts it. */
+export const socketFolderMessage = (who: string, folder: string) =>
+  `${who} mounts the host's ${folder}, the folder that holds the Docker socket`;
+
+export const SOCKET_FOLDER_HINT =
+  "mount only the subfolder it needs (/var/run/postgresql), or reach Docker through a socket proxy";
+
+/** The host folder a bind mount's source names, when it holds the Docker socket. */
+export function dockerSocketFolder(source: string): string | undefined {
+  const path = hostPathOf(source);
+  return SOCKET_FOLDERS.has(path) ? path : undefined;
+}
+
 /**
  * Host folders that hold the host's system: its root, its configuration, its kernel's views of
- * processes and devices, what it boots from and runs, root's home, its runtime sockets, and the
- * state of its container runtimes. Files inside them (/etc/localtime) are not among them.
+ * processes and devices, what it boots from and runs, root's home, and the state of its container
+ * runtimes. Files inside them (/etc/localtime) are not among them, nor the folders that hold the
+ * Docker socket (dockerSocketFolder), which are said to give the host.
  */
 const SENSITIVE_HOST_PATHS = new Set([
   "/",
@@ -105,14 +129,12 @@ const SENSITIVE_HOST_PATHS = new Set([
   "/lib",
   "/proc",
   "/root",
-  "/run",
   "/sbin",
   "/sys",
   "/usr",
   "/var/lib/containerd",
   "/var/lib/docker",
   "/var/lib/kubelet",
-  "/var/run",
 ]);
 
 /**
@@ -126,7 +148,7 @@ const CREDENTIAL_FOLDER = /(?:^|\/)(?:\.ssh|\.aws|\.azure|\.kube|\.docker|\.gnup
  * or a user's credentials.
  */
 export function sensitiveHostPath(source: string): string | undefined {
-  const path = source.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  const path = hostPathOf(source);
   return SENSITIVE_HOST_PATHS.has(path) || CREDENTIAL_FOLDER.test(path) ? path : undefined;
 }
 
@@ -364,6 +386,35 @@ function secretAt(
     (text !== undefined && secret.bare !== "" && writtenWithin(text, holder.at, holder, secret.bare)) ||
     holder.at
   );
+}
+
+/** A secret as the word of a list, or the command written as one string, holds it. */
+export interface HeldSecret {
+  /** The index of the list's word that holds it; none for a command written as one string. */
+  word?: number;
+  /** The word, or the command, that holds it. */
+  value: string;
+  /** Where in `value` it starts. */
+  offset: number;
+  secret: string;
+}
+
+/**
+ * The first secret a command passes, by what holds it: for a reader that finds what holds it in
+ * the file itself (a compose file's entrypoint, which the model does not keep), and then the
+ * secret there with `secretWithin`.
+ */
+export function heldSecret(command: string | readonly string[]): HeldSecret | undefined {
+  const secret = firstSecret(command);
+  if (!secret || secret.bare === "") return undefined;
+  if (typeof command === "string") return { value: command, offset: secret.start, secret: secret.bare };
+  const word = wordAt(command, secret.start);
+  return word && { word: word.index, value: command[word.index]!, offset: word.offset, secret: secret.bare };
+}
+
+/** Where a held secret is written within `at`, the range of what holds it in `text`, if it is written as it is. */
+export function secretWithin(text: string, at: SourceRange, held: HeldSecret): SourceRange | undefined {
+  return writtenWithin(text, at, held, held.secret);
 }
 
 /** The first secret a command passes: where it starts in the command's line, and its text. */

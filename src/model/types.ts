@@ -113,6 +113,8 @@ export interface HealthCheck extends Located {
   command?: string | string[];
   /** Where the command is written: what is said of the command line points there. */
   commandAt?: SourceRange;
+  /** Where each word of a command written as a list is, for a finding about one of them. */
+  commandWordsAt?: SourceRange[];
   expect: number;
   interval?: string;
   timeout?: string;

@@ -7,7 +7,7 @@ const HINT = "mount only the file or folder it needs, read-only, or pass it as a
 export const sensitiveHostMount: Rule = {
   id: "sensitive-host-mount",
   severity: "warning",
-  description: `A service mounts a host folder that holds the host's system (its root, /etc, /proc, /sys, /dev, /var/run, …) or a user's credentials (~/.ssh, ~/.aws, ~/.kube, ~/.docker, …).`,
+  description: `A service mounts a host folder that holds the host's system (its root, /etc, /proc, /sys, /dev, …) or a user's credentials (~/.ssh, ~/.aws, ~/.kube, ~/.docker, …). A folder that holds the Docker socket (/var/run, /run, /var) is docker-socket-mounted's, an error.`,
   why: `Through the mount the container reads the host's configuration, credentials, processes and devices, and changes them when it may write: the container no longer keeps it from the host.`,
   fix: `Mount only the file or subfolder the service needs, read-only (/etc/localtime, not /etc); give it configuration as a config or secret, and its data a volume.`,
   example: {

@@ -74,4 +74,24 @@ describe("deployview drift on the configuration a repository has", () => {
       "unmodelled-configuration tools/compose.yaml: compose files at tools/compose.yaml describe no environment of the model, so drift does not compare them",
     ]);
   });
+
+  it("masks a password in the frame of a finding on the line of a committed compose file that holds it, in every format", async () => {
+    const root = mkdtempSync(join(tmpdir(), "deployview-drift-secret-"));
+    const line = (image: string) =>
+      `  db: { image: '${image}', environment: { POSTGRES_PASSWORD: hunter2secret }, volumes: ['pg:/var/lib/postgresql/data'] }`;
+    const compose = (image: string) => ["services:", line(image), "volumes: { pg: {} }", ""].join("\n");
+    writeFileSync(join(root, "compose.yaml"), compose("postgres:16"));
+    expect((await runCli(["init", root])).code).toBe(0);
+    writeFileSync(join(root, "compose.yaml"), compose("postgres:17"));
+
+    const text = (await runCli(["drift", join(root, "deployview.yaml")], root)).stdout;
+    const lines = text.split("\n");
+    const at = lines.findIndex((l) => l.startsWith("compose.yaml:2:16: error "));
+    expect(at, text).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toBe(`  2 | ${line("postgres:17").replace("hunter2secret", "*************")}`);
+    for (const format of ["text", "json", "sarif", "github"]) {
+      const result = await runCli(["drift", join(root, "deployview.yaml"), "--format", format], root);
+      expect(result.stdout, format).not.toContain("hunter2secret");
+    }
+  });
 });

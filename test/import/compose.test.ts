@@ -1267,6 +1267,33 @@ volumes: { data: {}, pg: {} }
     ]);
   });
 
+  it("reports a health check test of CMD or CMD-SHELL with no command after it, at the test", async () => {
+    const file = write(
+      "health-empty.yaml",
+      [
+        "services:",
+        "  a: { image: 'a:1', healthcheck: { test: [CMD] } }",
+        "  b: { image: 'b:1', healthcheck: { test: [CMD-SHELL] } }",
+        "  c: { image: 'c:1', healthcheck: { test: [CMD, ''] } }",
+        "  d: { image: 'd:1', healthcheck: { test: [NONE] } }",
+        "  e: { image: 'e:1', healthcheck: { test: [CMD, 'true'] } }",
+        "",
+      ].join("\n"),
+    );
+    const loaded = await loadComposeAsModel([file]);
+    expect(located(loaded.diagnostics, loaded.sources)).toEqual([
+      "schema-invalid-value@2:43",
+      "schema-invalid-value@3:43",
+      "schema-invalid-value@4:43",
+    ]);
+    expect(loaded.diagnostics[0]!.message).toBe(
+      "the health check of 'a' is CMD with no command after it: Docker has nothing to run, and the check fails every time",
+    );
+    expect(loaded.diagnostics[1]!.message).toBe(
+      "the health check of 'b' is CMD-SHELL with no command after it: the shell is given nothing to run, and the check fails every time",
+    );
+  });
+
   it("quotes a health check's command in its finding with the password it passes left out", async () => {
     const file = write(
       "health-secrets.yaml",

@@ -55,4 +55,48 @@ describe("findings several services share at one place", () => {
     expect(messages).not.toContainEqual(expect.stringContaining("and 1 other"));
     expect(messages).toContain("the host ports 9000-8000 of 'http' start above where they end");
   });
+
+  it("name every service that takes a capability Linux does not have, or a relative mount path, from one anchor", () => {
+    const { diagnostics } = loadModelText(
+      [
+        "system: { name: S, description: d }",
+        "services:",
+        "  a:",
+        "    kind: worker",
+        "    image: 'w:1.0'",
+        "    security: &security { capabilities: [NET_ADMN], drop: [CHWON] }",
+        "    volumes: &volumes { data: data }",
+        "  b: { kind: worker, image: 'w:1.0', security: *security, volumes: *volumes }",
+        "environments:",
+        "  dev: { platform: compose, nodes: { laptop: { kind: host, run: [a, b] } } }",
+        "",
+      ].join("\n"),
+      "deployview.yaml",
+    );
+    const refused = diagnostics.filter((d) => d.code === "runtime-refused");
+    expect(refused.map((d) => d.message)).toEqual([
+      "the volume 'data' is mounted at data for 'a' and 1 other, which is not an absolute path in the container",
+      "the capability NET_ADMN added for 'a' and 1 other is not one Linux has: Docker makes no container with it",
+      "the capability CHWON dropped for 'a' and 1 other is not one Linux has: Docker makes no container with it",
+    ]);
+    expect(refused.map((d) => d.about)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("name the one service a capability Linux does not have is about, where no other shares it", () => {
+    const { diagnostics } = loadModelText(
+      [
+        "system: { name: S, description: d }",
+        "services:",
+        "  a: { kind: worker, image: 'w:1.0', security: { capabilities: [NET_ADMN] } }",
+        "environments:",
+        "  dev: { platform: compose, nodes: { laptop: { kind: host, run: [a] } } }",
+        "",
+      ].join("\n"),
+      "deployview.yaml",
+    );
+    const refused = diagnostics.filter((d) => d.code === "runtime-refused");
+    expect(refused.map((d) => [d.message, d.about])).toEqual([
+      ["the capability NET_ADMN added for 'a' is not one Linux has: Docker makes no container with it", "a"],
+    ]);
+  });
 });

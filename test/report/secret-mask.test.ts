@@ -36,6 +36,7 @@ describe("a secret in a compose file", () => {
     "flowsecret77",
     "quotedpass55",
     "quotedcookie66",
+    "entrypw42",
   ];
   const folder = folderWith({
     "compose.yaml": [
@@ -52,6 +53,7 @@ describe("a secret in a compose file", () => {
       "    healthcheck:",
       '      test: ["CMD", "mysqladmin", "ping", "-phealthpw99"]',
       "  web: { image: 'web:latest', environment: { DB_PASSWORD: flowsecret77 } }",
+      "  app: { image: 'app:1.0', entrypoint: [server, '--password=entrypw42'] }",
       "  queue:",
       "    image: rabbitmq:3.13",
       "    environment:",
@@ -75,19 +77,24 @@ describe("a secret in a compose file", () => {
     const command = frameAt(text, "compose.yaml:8:37");
     expect(command.source).toBe('  8 |     command: ["server", "--password=***********", "--port", "80"]');
     expect(underlined(command)).toBe("***********");
+    const health = frameAt(text, "compose.yaml:12:46");
+    expect(health.source).toBe('  12 |       test: ["CMD", "mysqladmin", "ping", "-p**********"]');
+    expect(underlined(health)).toBe("**********");
+    const entrypoint = frameAt(text, "compose.yaml:14:61");
+    expect(entrypoint.source).toBe(
+      "  14 |   app: { image: 'app:1.0', entrypoint: [server, '--password=*********'] }",
+    );
+    expect(underlined(entrypoint)).toBe("*********");
   });
 
-  it("is masked alone where its finding flags what holds it, a list's entry or a whole command", async () => {
+  it("is masked alone where its finding flags what holds it, a list's entry", async () => {
     const { text } = await reports(folder, "compose.yaml");
     expect(frameAt(text, "compose.yaml:10:9").source).toBe("  10 |       - API_TOKEN=***************");
-    const health = frameAt(text, "compose.yaml:12:13");
-    expect(health.source).toBe('  12 |       test: ["CMD", "mysqladmin", "ping", "-p**********"]');
-    expect(underlined(health)).toBe('["CMD", "mysqladmin", "ping", "-p**********"]');
     // Quoted, the entry's name and quotes are no more secret than they are unquoted.
-    expect(frameAt(text, "compose.yaml:17:9").source).toBe(
-      '  17 |       - "RABBITMQ_DEFAULT_PASS=************"',
+    expect(frameAt(text, "compose.yaml:18:9").source).toBe(
+      '  18 |       - "RABBITMQ_DEFAULT_PASS=************"',
     );
-    expect(frameAt(text, "compose.yaml:18:9").source).toBe("  18 |       - 'API_SECRET=**************'");
+    expect(frameAt(text, "compose.yaml:19:9").source).toBe("  19 |       - 'API_SECRET=**************'");
   });
 
   it("is masked in the frame of another finding that shows its line", async () => {

@@ -2935,8 +2935,8 @@ export const cases: RuleCase[] = [
         "",
       ].join("\n"),
     },
-    // At the password in the check, as in a command; at the entrypoint as a whole, which the model does not keep.
-    expected: ["9:17", "6:46"],
+    // At the password, in the check and in the entrypoint alike, as in a command.
+    expected: ["9:40", "6:46"],
   },
   {
     rule: "use-port-undeclared",
@@ -2989,11 +2989,21 @@ export const cases: RuleCase[] = [
         "  ok:",
         "    image: acme/app:1.0",
         '    entrypoint: ["/app/server", "--password=$$PASSWORD"]',
+        "  line:",
+        "    image: acme/app:1.0",
+        "    entrypoint: /app/server --verbose --password=hunter3",
+        "  db:",
+        "    image: mysql:8.4",
+        "    volumes: ['data:/var/lib/mysql']",
+        "    healthcheck:",
+        "      test: [CMD, mysqladmin, ping, -h, localhost, -phunter4pass]",
+        "volumes: { data: {} }",
         "",
       ].join("\n"),
     },
-    // The model keeps no entrypoint: the compose file's is read for this alone.
-    expected: ["4:17"],
+    // At the secret, in a list's word or a line, as in a command: the model keeps no entrypoint, and
+    // the compose file's is read for this alone.
+    expected: ["4:45", "10:50", "15:54"],
   },
   {
     // A secret on the command line of any probe, the sidecar's included.
@@ -3261,7 +3271,8 @@ export const cases: RuleCase[] = [
   {
     rule: "secret-in-command",
     text: `${head}services:\n  a: { kind: api, image: "a:1", health: { command: [check, --token, abc123] } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a] } } }\n`,
-    expected: ["4:52"],
+    // At the secret itself, in the health check's word that passes it, as in a command.
+    expected: ["4:69"],
   },
   {
     // A URL with credentials on the command line; one whose password is a variable passes.

@@ -8,6 +8,7 @@
  */
 import type { DiagnosticCode } from "../../diagnostics.js";
 import type { KeyPath } from "../../load/yaml-file.js";
+import type { HeldSecret } from "../../model/container-risks.js";
 import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
 import { healthTestProblems } from "./health-test.js";
 import { addressRefusals } from "./network-addresses.js";
@@ -23,8 +24,11 @@ export type Report = (
   hint: string,
   composePath: KeyPath,
   severity?: "warning",
-  /** "key" where what is reported is a mapping's key (a name), not what follows it. */
-  at?: "key",
+  /**
+   * "key" where what is reported is a mapping's key (a name), not what follows it; a secret the
+   * value holds where what is reported is that secret alone.
+   */
+  at?: "key" | HeldSecret,
 ) => void;
 
 const TEST_FORMS = new Set(["CMD", "CMD-SHELL", "NONE"]);

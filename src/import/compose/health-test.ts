@@ -3,7 +3,8 @@
  * form (CMD) runs no shell, so one word holding a whole command line names a program that does not
  * exist, and `||`, `&&` or `|` reach the program as arguments; the shell form (CMD-SHELL) takes one
  * command line, and the shell runs only its first word, the others becoming `$0`, `$1`, …; and a
- * test of one line is the shell form, whose first word the shell runs.
+ * test of one line is the shell form, whose first word the shell runs; and CMD or CMD-SHELL with no
+ * command after it runs nothing.
  */
 import { commandText, commandWords } from "../../model/container-risks.js";
 import { execFormProblem } from "../../model/exec-form.js";
@@ -37,11 +38,32 @@ function lineProblem(id: string, written: string, report: Report): void {
   );
 }
 
+/**
+ * CMD or CMD-SHELL with nothing after it (or only blank words): Docker execs no program for CMD, and
+ * the shell's `-c` is given no command line for CMD-SHELL, so the check can never pass.
+ */
+function emptyProblem(id: string, form: string, rest: unknown[], report: Report): boolean {
+  if (form !== "CMD" && form !== "CMD-SHELL") return false;
+  if (rest.some((word) => asText(word).trim() !== "")) return false;
+  report(
+    "schema-invalid-value",
+    form === "CMD"
+      ? `the health check of '${id}' is CMD with no command after it: Docker has nothing to run, and the check fails every time`
+      : `the health check of '${id}' is CMD-SHELL with no command after it: the shell is given nothing to run, and the check fails every time`,
+    form === "CMD"
+      ? "name the program and its arguments after CMD, [CMD, pg_isready], or turn the check off with disable: true"
+      : 'give the command line after CMD-SHELL, [CMD-SHELL, "pg_isready -U app"], or turn the check off with disable: true',
+    ["services", id, "healthcheck", "test"],
+  );
+  return true;
+}
+
 export function healthTestProblems(id: string, raw: Json, report: Report): void {
   const test = isObject(raw.healthcheck) ? raw.healthcheck.test : undefined;
   if (typeof test === "string") lineProblem(id, test, report);
-  if (!Array.isArray(test) || test.length < 2) return;
+  if (!Array.isArray(test) || test.length === 0) return;
   const form = asText(test[0]);
+  if (emptyProblem(id, form, test.slice(1), report)) return;
   // As a document shows them, a password left out: the findings quote them.
   const words = commandWords(test.slice(1).map(asText));
   const at = ["services", id, "healthcheck", "test"];

@@ -49,6 +49,15 @@ export function healthField(id: string, raw: Json, reading: Reading): ServiceInp
     : test;
   reading.note(["services", id, "health"], ["services", id, "healthcheck"]);
   reading.note(["services", id, "health", "command"], ["services", id, "healthcheck", "test"]);
+  // Each word of CMD's list, for a finding about one (a secret passed on the command line).
+  if (Array.isArray(command)) {
+    const skipped = test[0] === "CMD" ? 1 : 0;
+    for (const index of command.keys())
+      reading.note(
+        ["services", id, "health", "command", index],
+        ["services", id, "healthcheck", "test", index + skipped],
+      );
+  }
   return {
     command,
     ...timing("interval", health.interval),

@@ -4,7 +4,7 @@
  */
 
 import { CONTAINER_NAME, CONTAINER_NAME_HINT } from "../../model/container-name.js";
-import { passesSecret, SECRET_IN_COMMAND_HINTS } from "../../model/container-risks.js";
+import { heldSecret, passesSecret, SECRET_IN_COMMAND_HINTS } from "../../model/container-risks.js";
 import { KIND_LABEL } from "../../model/labels.js";
 import { transportOf, withoutBrackets } from "../../model/published.js";
 import type { ServiceInputType } from "../../model/schema.js";
@@ -123,15 +123,20 @@ export function readService(id: string, raw: Json, reading: ServicesReading): Re
     );
   for (const p of exposed) note(["services", id, "ports", p.name], ["services", id, "expose", p.index]);
   const ports = [...published, ...exposed];
-  // The model keeps no entrypoint; what one passes on the command line is found here.
+  // The model keeps no entrypoint; what one passes on the command line is found here, at the
+  // secret where the file writes it, as a command's is.
   const entrypoint = Array.isArray(raw.entrypoint) ? raw.entrypoint.map(asText) : textOf(raw.entrypoint);
-  if (passesSecret(entrypoint))
+  if (entrypoint !== undefined && passesSecret(entrypoint)) {
+    const held = heldSecret(entrypoint);
     reading.find(
       "secret-in-command",
       `the entrypoint of '${id}' passes a secret on the command line`,
       SECRET_IN_COMMAND_HINTS.compose,
-      ["services", id, "entrypoint"],
+      ["services", id, "entrypoint", ...(held?.word !== undefined ? [held.word] : [])],
+      undefined,
+      held,
     );
+  }
   assign(service, {
     image: image || undefined,
     build: buildField(id, raw, reading),

@@ -8,6 +8,7 @@ import { basename } from "node:path";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { type KeyPath, locate, reach, type YamlFile } from "../../load/yaml-file.js";
+import { type HeldSecret, secretWithin } from "../../model/container-risks.js";
 import { shownToServe } from "../../model/kinds.js";
 import type { ModelInputType, ServiceInputType } from "../../model/schema.js";
 import { asText, asWritten, isObject, type Json } from "../json.js";
@@ -95,14 +96,23 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     }
     return best?.range ?? { file: sources.at(-1)!.yaml.file, start: 0, end: 0 };
   };
+  /** The text of one of the files read, those services extend included. */
+  const textOf = (file: string): string | undefined =>
+    sources
+      .flatMap((source) => [source.yaml, ...[...(source.extended?.values() ?? [])].flat().map((e) => e.yaml)])
+      .find((candidate) => candidate.file === file)?.text;
   // A number a message quotes, as the file that sets it writes it: looked up for a finding only.
   const writtenAt: WrittenAt = (composePath, value) => {
     if (typeof value !== "number") return asText(value);
     const { file, start, end } = locateCompose(composePath, "value");
-    const yaml = sources
-      .flatMap((source) => [source.yaml, ...[...(source.extended?.values() ?? [])].flat().map((e) => e.yaml)])
-      .find((candidate) => candidate.file === file);
-    return asWritten(value, yaml?.text.slice(start, end));
+    return asWritten(value, textOf(file)?.slice(start, end));
+  };
+  /** Where a finding points: the value, its key, or the secret it holds where that is written as it is. */
+  const placeOf = (composePath: KeyPath, at: "key" | HeldSecret | undefined): SourceRange => {
+    if (at === undefined || at === "key") return locateCompose(composePath, at ?? "value");
+    const holder = locateCompose(composePath, "value");
+    const text = textOf(holder.file);
+    return (text !== undefined && secretWithin(text, holder, at)) || holder;
   };
   const messageText = (message: Message) => (typeof message === "string" ? message : message(writtenAt));
   /** What a lint rule reports (see Model.importFindings). */
@@ -112,15 +122,9 @@ export function composeToModel(name: string, sources: ComposeSource[], environme
     (into: Diagnostic[]): Reading["report"] =>
     (code, message, hint, composePath, severity, at) =>
       into.push(
-        diagnostic(
-          code,
-          severity ?? "error",
-          messageText(message),
-          locateCompose(composePath, at ?? "value"),
-          {
-            hint,
-          },
-        ),
+        diagnostic(code, severity ?? "error", messageText(message), placeOf(composePath, at), {
+          hint,
+        }),
       );
   const composeServices = isObject(merged.services) ? merged.services : {};
   const runPath = ["environments", environment, "nodes", "host", "nodes", "compose", "run"];

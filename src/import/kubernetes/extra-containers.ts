@@ -8,11 +8,14 @@ import type { KeyPath } from "../../load/yaml-file.js";
 import {
   confinementName,
   dangerousCapability,
+  dockerSocketFolder,
   imageNameProblem,
   isRootUser,
   runtimeSocket,
+  SOCKET_FOLDER_HINT,
   secretWord,
   sensitiveHostPath,
+  socketFolderMessage,
   unpinnedImage,
 } from "../../model/container-risks.js";
 import { secretLike } from "../../model/secret-like.js";
@@ -187,8 +190,16 @@ function risks(
     if (!isObject(mount)) return;
     const hostPath = asText(asObject(volumes.get(asText(mount.name))?.hostPath).path ?? "");
     const runtime = runtimeSocket(asText(mount.mountPath ?? "")) ?? runtimeSocket(hostPath);
+    const socketFolder = dockerSocketFolder(hostPath);
     if (runtime)
       report("docker-socket-mounted", `${who} mounts the ${runtime} socket`, ["volumeMounts", index]);
+    else if (socketFolder)
+      report(
+        "docker-socket-mounted",
+        socketFolderMessage(who, socketFolder),
+        ["volumeMounts", index],
+        SOCKET_FOLDER_HINT,
+      );
     const folder = sensitiveHostPath(hostPath);
     if (folder)
       report(

@@ -126,6 +126,14 @@ function resolveHealth(
       type: "command",
       command: health.command,
       commandAt: context.locate([...path, "command"], "value"),
+      // Found when read (lazyLocate), as a command's words are.
+      ...(Array.isArray(health.command)
+        ? {
+            commandWordsAt: health.command.map((_, index) =>
+              context.locate([...path, "command", index], "value"),
+            ),
+          }
+        : {}),
     };
   report(
     context,
@@ -176,12 +184,13 @@ function resolveVolumes(context: ResolveContext, id: string, input: ServiceInput
   const volumes = entriesOf(input.volumes).map(([name, value]) => volumeOf(context, id, name, value));
   for (const volume of volumes) {
     if (!isContainerPath(volume.path))
+      // About the service, and naming it last: services that share the volumes through an anchor share one finding.
       report(
         context,
         "runtime-refused",
-        `'${id}' mounts '${volume.name}' at ${volume.path}, which is not an absolute path in the container`,
+        `the volume '${volume.name}' is mounted at ${volume.path} for '${id}', which is not an absolute path in the container`,
         ["services", id, "volumes", volume.name],
-        { hint: `write it from the root: /${volume.path.replace(/^\.\//, "")}` },
+        { hint: `write it from the root: /${volume.path.replace(/^\.\//, "")}`, about: id },
       );
   }
   return volumes;
@@ -286,18 +295,20 @@ function resolveSource(input: ServiceInputType["source"]): SourceCode | undefine
 
 function resolveSecurity(context: ResolveContext, id: string, input: ServiceInputType["security"]): Security {
   const path = ["services", id, "security"];
+  // Worded with the service last, and about it, so that services sharing the list through an
+  // anchor share one finding that names them all (shared-places.ts).
   for (const [field, verb] of [
-    ["capabilities", "adds"],
-    ["drop", "drops"],
+    ["capabilities", "added"],
+    ["drop", "dropped"],
   ] as const) {
     (input?.[field] ?? []).forEach((capability, index) => {
       if (!isKnownCapability(capability))
         report(
           context,
           "runtime-refused",
-          `'${id}' ${verb} the capability ${capability}, which Linux does not have: the container is not made`,
+          `the capability ${capability} ${verb} for '${id}' is not one Linux has: Docker makes no container with it`,
           [...path, field, index],
-          { hint: "check its spelling against capabilities(7), e.g. NET_ADMIN" },
+          { hint: "check its spelling against capabilities(7), e.g. NET_ADMIN", about: id },
         );
     });
   }
