@@ -512,6 +512,12 @@ export interface Model {
    * them, so that a finding about a word from there on speaks of the arguments, not the command.
    */
   commandArguments?: ReadonlyMap<string, number>;
+  /**
+   * Services read from a Kubernetes workload that a Service sends traffic to (an Ingress reaches
+   * one through a Service): they serve requests whatever kind their image suggests, which the
+   * model does not state so that what init writes stays the kind it guessed.
+   */
+  frontedServices?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {

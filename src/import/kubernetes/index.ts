@@ -143,6 +143,7 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
     readFrom: "kubernetes" as const,
     commandArguments: imported.commandArguments,
     imageHealthChecks: imported.probedUnread,
+    frontedServices: imported.fronted,
   };
   const wholeFiles = wholeManifestFiles(kustomized, sources, diagnostics);
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };
