@@ -518,6 +518,12 @@ export interface Model {
    * model does not state so that what init writes stays the kind it guessed.
    */
   frontedServices?: ReadonlySet<string>;
+  /**
+   * Services read from Kubernetes workloads an Ingress reaches through a Service whose targetPort
+   * names a port no container names, which service-target-port-unknown reports at the targetPort:
+   * the route goes to the workload at no port, and is not reported again for it.
+   */
+  unnamedTargetPorts?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {

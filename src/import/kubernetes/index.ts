@@ -144,6 +144,7 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
     commandArguments: imported.commandArguments,
     imageHealthChecks: imported.probedUnread,
     frontedServices: imported.fronted,
+    unnamedTargetPorts: imported.unnamedTargetPorts,
   };
   const wholeFiles = wholeManifestFiles(kustomized, sources, diagnostics);
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };

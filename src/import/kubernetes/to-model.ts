@@ -51,6 +51,8 @@ export interface ImportedManifests {
   probedUnread: ReadonlySet<string>;
   /** Services a Kubernetes Service sends traffic to (see Model.frontedServices). */
   fronted: ReadonlySet<string>;
+  /** Services routed to through a targetPort no container names (see Model.unnamedTargetPorts). */
+  unnamedTargetPorts: ReadonlySet<string>;
 }
 
 /**
@@ -371,6 +373,7 @@ export function manifestsToModel(
         ["metadata", nameKey(object)],
       );
   }
+  const unnamedTargetPorts = new Set<string>();
   const ingresses = ingressNodes(ofKind("Ingress"), {
     services,
     serviceTarget: selection.target,
@@ -382,6 +385,7 @@ export function manifestsToModel(
     noteFor,
     diagnostics,
     findings,
+    unnamedTargetPorts,
   });
   const input = modelInput(name, environment, {
     services: modelServices,
@@ -403,5 +407,6 @@ export function manifestsToModel(
     commandArguments,
     probedUnread,
     fronted,
+    unnamedTargetPorts,
   };
 }
