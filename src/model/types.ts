@@ -514,6 +514,18 @@ export interface Model {
    * them, so that a finding about a word from there on speaks of the arguments, not the command.
    */
   commandArguments?: ReadonlyMap<string, number>;
+  /**
+   * Services read from a Kubernetes workload that a Service sends traffic to (an Ingress reaches
+   * one through a Service): they serve requests whatever kind their image suggests, which the
+   * model does not state so that what init writes stays the kind it guessed.
+   */
+  frontedServices?: ReadonlySet<string>;
+  /**
+   * Services read from Kubernetes workloads an Ingress reaches through a Service whose targetPort
+   * names a port no container names, which service-target-port-unknown reports at the targetPort:
+   * the route goes to the workload at no port, and is not reported again for it.
+   */
+  unnamedTargetPorts?: ReadonlySet<string>;
 }
 
 export interface ConfigVariable extends Located {

@@ -22,8 +22,14 @@ export const routePortUndeclared: Rule = {
     ];
     for (const { route, target } of routes) {
       const service = context.model.services.find((s) => s.id === target);
-      // A route that names no port goes to its target's first.
-      if (service && !route.port && service.ports.length === 0) {
+      // A route that names no port goes to its target's first. One through a Service's targetPort
+      // that no container names is reported there, where it is fixed.
+      if (
+        service &&
+        !route.port &&
+        service.ports.length === 0 &&
+        !context.model.unnamedTargetPorts?.has(service.id)
+      ) {
         context.report(
           route.at,
           `route ${route.path} goes to '${target}', which declares no port to send it to`,

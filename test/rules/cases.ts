@@ -741,6 +741,26 @@ export const cases: RuleCase[] = [
     expected: ["7:75"],
   },
   {
+    // An image that names no kind of service, which a Service sends traffic to: it serves requests.
+    rule: "single-replica-in-production",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "cart", "production"),
+        "    spec: { containers: [{ name: cart, image: 'myorg/cart:1.0', ports: [{ containerPort: 8080 }] }] }",
+        "  replicas: 1",
+        "---",
+        "apiVersion: v1",
+        "kind: Service",
+        "metadata: { name: cart, namespace: production }",
+        "spec: { selector: { app: cart }, ports: [{ port: 80, targetPort: 8080 }] }",
+        "",
+      ].join("\n"),
+    },
+    expected: ["9:13"],
+  },
+  {
     rule: "no-resource-limits",
     text: `${head}services:\n  a: { kind: api, image: "a:1" }\n  b: { kind: api, image: "b:1", memory: 128Mi }\n  c: { kind: api, image: "c:1", cpu: 250m }\n  d: { kind: api, image: "d:1", memory: 128Mi, cpu: 250m }\nenvironments:\n  k: { platform: kubernetes, nodes: { c: { kind: cluster, run: [a, b, c, d] } } }\n`,
     expected: ["9:65", "9:68", "9:71"],

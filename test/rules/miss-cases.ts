@@ -858,6 +858,21 @@ export const missCases: RuleCase[] = [
     expected: [],
   },
   {
+    // An image that names no kind of service, with no Service in front: a consumer of a queue, say.
+    rule: "single-replica-in-production",
+    text: "",
+    manifests: true,
+    files: {
+      "app.yaml": [
+        ...workloadHead("Deployment", "cart", "production"),
+        "    spec: { containers: [{ name: cart, image: 'myorg/cart:1.0', ports: [{ containerPort: 8080 }] }] }",
+        "  replicas: 1",
+        "",
+      ].join("\n"),
+    },
+    expected: [],
+  },
+  {
     rule: "starts-before-healthy",
     text: `${head}services:\n  a: { kind: api, image: "a:1", uses: { db: { wait: healthy }, q: { wait: started } } }\n  b: { kind: api, image: "b:1", uses: [db] }\n  db: { kind: database, image: "pg:16", health: { command: [pg_isready] }, volumes: { d: /data } }\n  q: { kind: queue, image: "q:1", volumes: { d: /data } }\nenvironments:\n  dev: { platform: compose, nodes: { h: { kind: host, run: [a, b, db, q] } } }\n`,
     // Waiting for the start of a dependency with no health check is all there is to wait for.

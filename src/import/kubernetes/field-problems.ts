@@ -127,8 +127,13 @@ function check(value: unknown, type: Field, path: KeyPath, found: FieldProblem[]
 }
 
 export function fieldDiagnostics(object: ManifestObject): Diagnostic[] {
+  return problemDiagnostics(object, fieldProblems(object.apiVersion, object.kind, object.value));
+}
+
+/** What the API server refuses of these problems of an object's fields, where each is written. */
+export function problemDiagnostics(object: ManifestObject, problems: FieldProblem[]): Diagnostic[] {
   const named = `${object.kind} '${object.name}'`;
-  return fieldProblems(object.apiVersion, object.kind, object.value).flatMap((problem) => {
+  return problems.flatMap((problem) => {
     const at = [...object.base, ...problem.path];
     if (problem.kind === "boolean-word") {
       const range = locateIn(object, at, "value");

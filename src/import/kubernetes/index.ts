@@ -143,6 +143,8 @@ export async function loadManifestsAsModel(paths: string[]): Promise<LoadResult>
     readFrom: "kubernetes" as const,
     commandArguments: imported.commandArguments,
     imageHealthChecks: imported.probedUnread,
+    frontedServices: imported.fronted,
+    unnamedTargetPorts: imported.unnamedTargetPorts,
   };
   const wholeFiles = wholeManifestFiles(kustomized, sources, diagnostics);
   return { model, diagnostics: [...diagnostics, ...resolved.diagnostics], sources, wholeFiles };

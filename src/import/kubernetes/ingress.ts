@@ -36,6 +36,8 @@ export interface IngressContext {
   diagnostics: Diagnostic[];
   /** What the rules report (an Ingress with no tls, or hosts its tls leaves out). */
   findings: Diagnostic[];
+  /** Where routes go through a targetPort no container names (see Model.unnamedTargetPorts). */
+  unnamedTargetPorts: Set<string>;
 }
 
 type Target = string | { to: string; port: string | number };
@@ -118,6 +120,7 @@ function backendTarget(
       : typeof containerPort === "string" && [...(names?.values() ?? [])].includes(containerPort)
         ? containerPort
         : undefined;
+  if (typeof containerPort === "string" && !portName) context.unnamedTargetPorts.add(to);
   return portName ? { to, port: portName } : to;
 }
 

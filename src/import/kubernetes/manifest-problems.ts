@@ -28,6 +28,7 @@ import { privilegeEscalationFindings } from "./privilege-escalation.js";
 import { probeFindings } from "./probe-findings.js";
 import { removedApiFindings } from "./removed-apis.js";
 import { secretValueFindings } from "./secret-values.js";
+import { selectorTypeDiagnostics } from "./selector-types.js";
 import { serviceAccountFindings } from "./service-accounts.js";
 import { type ServiceSelection, selectsNothingFindings } from "./service-selection.js";
 import { sharedClaimFindings } from "./shared-claims.js";
@@ -68,6 +69,7 @@ export function manifestProblems(view: ManifestView): {
     apiValidationProblems(workloads, services, ofKind("Ingress"), ofKind("PodDisruptionBudget")),
     bounds.diagnostics,
     objects.flatMap(fieldDiagnostics),
+    selectorTypeDiagnostics(objects),
     workloads.flatMap(undefinedVolumeMounts),
     workloads.flatMap(tokenProjectionProblems),
     objectNameProblems(objects),

@@ -22,6 +22,7 @@ import {
 } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
+import { hasRefusedLabel } from "./selector-types.js";
 import { kindsServedBy } from "./unknown-kinds.js";
 
 /** A scaleTargetRef's kind that its built-in apiVersion does not serve (Deploymnet in apps/v1), with the kind meant. */
@@ -93,8 +94,9 @@ export function policyTargetFindings(
       );
     } else if (object.kind === "NetworkPolicy") {
       const selector = asObject(spec.podSelector);
-      // An empty podSelector selects every pod of the namespace: a default deny, say.
-      if (!hasRequirements(selector)) continue;
+      // An empty podSelector selects every pod of the namespace: a default deny, say. One the API
+      // server refuses is reported where its value is written (selector-types.ts).
+      if (!hasRequirements(selector) || hasRefusedLabel(selector.matchLabels)) continue;
       const selected = pods
         .candidates(namespace, asObject(selector.matchLabels))
         .some((w) => labelSelectorMatches(selector, pods.labelsOf(w)));
@@ -115,7 +117,7 @@ export function policyTargetFindings(
     } else if (object.kind === "PodDisruptionBudget") {
       const selector = asObject(spec.selector);
       // An empty selector takes every pod of the namespace (policy/v1), or none: nothing to aim.
-      if (!hasRequirements(selector)) continue;
+      if (!hasRequirements(selector) || hasRefusedLabel(selector.matchLabels)) continue;
       const guarded = pods
         .candidates(namespace, asObject(selector.matchLabels))
         .some((w) => budgetGuards(object, pods.labelsOf(w)));

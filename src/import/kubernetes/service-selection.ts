@@ -8,6 +8,7 @@ import { asText } from "../json.js";
 import { asObject, budgetGuards, type Json, type ManifestObject, selects } from "./objects.js";
 import { locateIn } from "./patch-origin.js";
 import type { PodLabelIndex } from "./pod-label-index.js";
+import { hasRefusedLabel } from "./selector-types.js";
 
 export interface ServiceSelection {
   /** Every workload each Service selects the pods of. */
@@ -81,7 +82,8 @@ export function selectsNothingFindings(
 ): Diagnostic[] {
   return services.flatMap((service) => {
     const selector = selectorOf(service);
-    if (target.has(service) || Object.keys(selector).length === 0) return [];
+    // A selector the API server refuses is reported where its value is written (selector-types.ts).
+    if (target.has(service) || Object.keys(selector).length === 0 || hasRefusedLabel(selector)) return [];
     const namespace = namespaceOf(service);
     const labels = Object.entries(selector)
       .map(([name, value]) => `${name}=${asText(value)}`)

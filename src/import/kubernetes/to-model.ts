@@ -49,6 +49,10 @@ export interface ImportedManifests {
   commandArguments: ReadonlyMap<string, number>;
   /** Services whose probes the model cannot state (see Model.imageHealthChecks). */
   probedUnread: ReadonlySet<string>;
+  /** Services a Kubernetes Service sends traffic to (see Model.frontedServices). */
+  fronted: ReadonlySet<string>;
+  /** Services routed to through a targetPort no container names (see Model.unnamedTargetPorts). */
+  unnamedTargetPorts: ReadonlySet<string>;
 }
 
 /**
@@ -236,6 +240,7 @@ export function manifestsToModel(
   const modelServices: Record<string, ServiceInputType> = {};
   const commandArguments = new Map<string, number>();
   const probedUnread = new Set<string>();
+  const fronted = new Set<string>();
   const namespaces = new Map<string, Record<string, Json>>();
   for (const namespace of ofKind("Namespace")) namespaces.set(namespace.name, {});
   const usedSecrets = new Set<string>();
@@ -289,6 +294,7 @@ export function manifestsToModel(
       );
     const namespace = namespaceOf(workload);
     const fronting = frontingOf.get(workload) ?? [];
+    if (fronting.length > 0) fronted.add(id);
     const ports = servicePorts(fronting);
     append(diagnostics, ports.renamed);
     const note = noteFor(workload);
@@ -367,6 +373,7 @@ export function manifestsToModel(
         ["metadata", nameKey(object)],
       );
   }
+  const unnamedTargetPorts = new Set<string>();
   const ingresses = ingressNodes(ofKind("Ingress"), {
     services,
     serviceTarget: selection.target,
@@ -378,6 +385,7 @@ export function manifestsToModel(
     noteFor,
     diagnostics,
     findings,
+    unnamedTargetPorts,
   });
   const input = modelInput(name, environment, {
     services: modelServices,
@@ -391,5 +399,14 @@ export function manifestsToModel(
     const found = where.nearest(path);
     return found ? locateIn(found.object, found.path, found.prefer ?? prefer) : fallback;
   };
-  return { input, locate: locator, diagnostics, findings, commandArguments, probedUnread };
+  return {
+    input,
+    locate: locator,
+    diagnostics,
+    findings,
+    commandArguments,
+    probedUnread,
+    fronted,
+    unnamedTargetPorts,
+  };
 }

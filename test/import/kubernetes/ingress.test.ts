@@ -228,3 +228,42 @@ describe("an Ingress's backend Service that is in another namespace", () => {
     ]);
   });
 });
+
+describe("an Ingress backend whose Service sends to a port no container names", () => {
+  /** Deployment web declaring no port, its Service of this spec (line 13), and an Ingress to its port 80 (line 18). */
+  async function findings(spec: string) {
+    const folder = folderWith({
+      "app.yaml": [
+        ...workloadHead("Deployment", "web"),
+        "    spec: { containers: [{ name: web, image: 'web:1.0' }] }",
+        "---",
+        ...service("web", spec),
+        "---",
+        "apiVersion: networking.k8s.io/v1",
+        "kind: Ingress",
+        "metadata: { name: shop }",
+        "spec: { tls: [{ secretName: shop-tls }], defaultBackend: { service: { name: web, port: { number: 80 } } } }",
+        "",
+      ].join("\n"),
+    });
+    const { model, diagnostics, sources } = await loadManifestsAsModel([folder]);
+    const codes = ["service-target-port-unknown", "route-port-undeclared", "unknown-port"];
+    return located(
+      [...diagnostics, ...checkModel(model!, { sources })].filter((d) => codes.includes(d.code)),
+      sources,
+    );
+  }
+
+  it("is reported once, at the Service's targetPort, where the fault is to be fixed", async () => {
+    expect(await findings("{ selector: { app: web }, ports: [{ port: 80, targetPort: http }] }")).toEqual([
+      "service-target-port-unknown@13:65",
+    ]);
+  });
+
+  it("leaves route-port-undeclared to report a backend port the Service itself lacks", async () => {
+    expect(await findings("{ clusterIP: None, selector: { app: web } }")).toEqual([
+      "unknown-port@18:88",
+      "route-port-undeclared@17:13",
+    ]);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { checkModel } from "../../../src/check/index.js";
+import { loadManifestsAsModel } from "../../../src/import/kubernetes/index.js";
 import { folderWith } from "../../helpers/files.js";
-import { checkFindingsAt } from "../../helpers/positions.js";
+import { checkFindingsAt, located } from "../../helpers/positions.js";
 import { disruptionBudget, oneContainer, service } from "../../rules/cases.js";
 
 describe("a Service that selects no pods", () => {
@@ -58,5 +60,60 @@ describe("a PodDisruptionBudget that guards no pods", () => {
     expect(await checkFindingsAt(root, "app", "disruption-budget-selects-nothing")).toEqual([
       "app/app.yaml:13:71",
     ]);
+  });
+});
+
+describe("a selector whose label value is not text", () => {
+  /** Deployment web, and a NetworkPolicy, Service or PodDisruptionBudget selecting by this label value (line 13). */
+  async function reported(kind: string, value: string) {
+    const selector =
+      kind === "Service"
+        ? [...service("web", `{ selector: { app: ${value} }, ports: [{ port: 80 }] }`)]
+        : kind === "PodDisruptionBudget"
+          ? [
+              ...disruptionBudget(
+                "web",
+                `{ maxUnavailable: 1, selector: { matchLabels: { app: ${value} } } }`,
+              ),
+            ]
+          : [
+              "apiVersion: networking.k8s.io/v1",
+              "kind: NetworkPolicy",
+              "metadata: { name: web }",
+              `spec: { podSelector: { matchLabels: { app: ${value} } } }`,
+            ];
+    const folder = folderWith({
+      "app.yaml": [...oneContainer("Deployment", "web"), "---", ...selector, ""].join("\n"),
+    });
+    const { model, diagnostics, sources } = await loadManifestsAsModel([folder]);
+    return {
+      at: located([...diagnostics, ...checkModel(model!, { sources })], sources).filter(
+        (at) => at.includes("selects-nothing") || at.includes("wrong-type"),
+      ),
+      messages: diagnostics.map((d) => d.message),
+    };
+  }
+
+  it.each([
+    ["NetworkPolicy", "[web]", "schema-wrong-type@13:44"],
+    ["NetworkPolicy", "{ a: b }", "schema-wrong-type@13:44"],
+    ["NetworkPolicy", "1", "schema-wrong-type@13:44"],
+    ["Service", "[web]", "schema-wrong-type@13:26"],
+    ["PodDisruptionBudget", "{ a: b }", "schema-wrong-type@13:60"],
+  ])(
+    "is refused at its value in a %s (%s), as the API server refuses it, and not said to select nothing",
+    async (kind, value, at) => {
+      expect((await reported(kind, value)).at).toEqual([at]);
+    },
+  );
+
+  it("says what a NetworkPolicy's label must be", async () => {
+    expect((await reported("NetworkPolicy", "[web]")).messages).toEqual([
+      "spec.podSelector.matchLabels.app of NetworkPolicy 'web' must be text, not a list, so kubectl apply refuses it",
+    ]);
+  });
+
+  it("is text where quoted, and selects the pods labelled so", async () => {
+    expect((await reported("NetworkPolicy", "'web'")).at).toEqual([]);
   });
 });
