@@ -284,14 +284,19 @@ class Reader {
     // `-`, `?` and `:` start a plain scalar only when something other than a separator follows.
     if ((first === 45 || first === 63 || first === 58) && separates(text.charCodeAt(start + 1))) this.fail();
     let end = start;
+    // Whether a space came last, which makes a `#` start a comment. Kept at every step, not looked
+    // back for at a `#`: V8 compiles the loop before most files show one, and the first would throw
+    // away what it compiled.
+    let afterSpace = false;
     for (let at = start; at < text.length; ) {
       const c = text.charCodeAt(at);
       if (c === 10 || c === 13 || c === 9) break;
       if (c === 58 && separates(text.charCodeAt(at + 1))) break;
-      if (c === 35 && text.charCodeAt(at - 1) === 32) break;
+      if (c === 35 && afterSpace) break;
       if (flow && (c === 44 || c === 91 || c === 93 || c === 123 || c === 125)) break;
       at++;
-      if (c !== 32) end = at;
+      afterSpace = c === 32;
+      if (!afterSpace) end = at;
     }
     this.pos = end;
     return end;
