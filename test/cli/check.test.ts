@@ -555,6 +555,20 @@ describe("the findings check reports once", () => {
     expect(found.map((d) => d.message)).toEqual(["'api' uses 'db'", "'api' uses 'cache'"]);
   });
 
+  it("say a finding of services sharing one setting once, though another run overrides some of them", () => {
+    // A base file's anchor gives three services a password; a variant takes one of them from a variable.
+    const base = at("'DB_PASSWORD' of 'a' and 2 others holds what looks like a secret in plain text");
+    const variant = at("'DB_PASSWORD' of 'a' and 1 other holds what looks like a secret in plain text");
+    const path = at("the path ./conf that 'a' (and 2 other services) mounts is not here");
+    const fewer = at("the path ./conf that 'a' (and 1 other service) mounts is not here");
+    expect(
+      uniqueDiagnostics([
+        [base, path],
+        [variant, fewer],
+      ]),
+    ).toEqual([base, path]);
+  });
+
   it("say a finding of a file two runs share once, though one run knew more to hint at than the other", () => {
     // A base compose file checked alone, and with an override that publishes the service's port.
     const alone = { ...at("'web' has no health check"), hint: 'add a healthcheck: { test: ["CMD", …] }' };
