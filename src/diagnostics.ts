@@ -117,6 +117,17 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 /**
+ * How many more a finding says it is of besides those it names ('a' and 2 others, 'a' (and 1 other
+ * service)) is passed over too: where a variant overrides some of the services a base file's anchor
+ * sets up, its run counts fewer of them at the same place.
+ */
+const OTHERS_COUNTED = / \(?and \d+ other(?: services?|s)?\)?/g;
+
+function withoutOthersCounted(message: string): string {
+  return message.includes(" other") ? message.replace(OTHERS_COUNTED, "") : message;
+}
+
+/**
  * Each finding once: files that several configurations share (a base compose file, a kustomize
  * base) are checked with each of them, and say the same thing of the same place each time, by
  * the name each gives the object where overlays prefix it ('web', 'prod-web'): the first is kept.
@@ -137,7 +148,7 @@ export function uniqueDiagnostics(runs: readonly (readonly Diagnostic[])[]): Dia
       const placed = d.start !== undefined && d.end !== undefined && d.start < d.end;
       let anew = true;
       if (placed) {
-        const message = d.message.replace(/'[^'\s]*'/g, "''");
+        const message = withoutOthersCounted(d.message.replace(/'[^'\s]*'/g, "''"));
         const unnamed = JSON.stringify([d.code, d.severity, message, d.file, d.start, d.end]);
         const count = (thisRun.get(unnamed) ?? 0) + 1;
         thisRun.set(unnamed, count);

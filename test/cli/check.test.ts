@@ -289,6 +289,27 @@ describe("deployview check on Kubernetes manifests and repositories", () => {
     expect(empty.stdout).toContain("found no deployview.yaml, compose file or Kubernetes manifest here");
   });
 
+  it("checks a fragment that another fragment adds to over the base only, so a variable it requires is reported once", async () => {
+    const root = folderWith({
+      "compose.yaml": "services:\n  web: { image: 'nginx:1.27' }\n",
+      "example.env": "SITE=example.com\n",
+      "overrides/compose.domain.yaml": [
+        "services:",
+        "  domain:",
+        "    image: 'caddy:2.8'",
+        "    labels: ['traefik.http.routers.${ROUTER?ROUTER not set}.rule=Host(`x`)']",
+        "",
+      ].join("\n"),
+      "overrides/compose.domain-tls.yaml":
+        "services:\n  domain:\n    labels: ['traefik.http.routers.app.tls=true']\n",
+    });
+    const result = await runCli(["check", root, "--format", "json"]);
+    const found = (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics
+      .filter((d) => d.code === "compose-required-variable")
+      .map((d) => `${relative(root, d.file ?? "")}:${d.range?.start.line}:${d.range?.start.column}`);
+    expect(found).toEqual(["overrides/compose.domain.yaml:4:36"]);
+  });
+
   it("says a finding in a kustomize base once, whatever name each overlay gives its object", async () => {
     const root = folderWith({
       "base/app.yaml":
@@ -532,6 +553,20 @@ describe("the findings check reports once", () => {
       [at("'api' uses 'db'"), at("'api' uses 'cache'")],
     ]);
     expect(found.map((d) => d.message)).toEqual(["'api' uses 'db'", "'api' uses 'cache'"]);
+  });
+
+  it("say a finding of services sharing one setting once, though another run overrides some of them", () => {
+    // A base file's anchor gives three services a password; a variant takes one of them from a variable.
+    const base = at("'DB_PASSWORD' of 'a' and 2 others holds what looks like a secret in plain text");
+    const variant = at("'DB_PASSWORD' of 'a' and 1 other holds what looks like a secret in plain text");
+    const path = at("the path ./conf that 'a' (and 2 other services) mounts is not here");
+    const fewer = at("the path ./conf that 'a' (and 1 other service) mounts is not here");
+    expect(
+      uniqueDiagnostics([
+        [base, path],
+        [variant, fewer],
+      ]),
+    ).toEqual([base, path]);
   });
 
   it("say a finding of a file two runs share once, though one run knew more to hint at than the other", () => {

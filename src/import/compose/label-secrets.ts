@@ -5,15 +5,24 @@
  */
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { secretLike } from "../../model/secret-like.js";
+import { wholeReference } from "../../model/variable-reference.js";
 import { asText, isObject } from "../json.js";
 
 /** How the password hashes of an htpasswd line begin (Traefik's basicauth users): a hash, not the password. */
 const HASH_STARTS = ["$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "{SHA}"];
 
-function passwordHashes(value: string): boolean {
+/**
+ * Whether each user of an htpasswd line has a password hash, or one a variable fills in
+ * (frappe's `admin:${HASHED_PASSWORD:?…}`): then no password is written in the file.
+ */
+function passwordsKeptOut(value: string): boolean {
   return value.split(",").every((entry) => {
     const colon = entry.indexOf(":");
-    return colon > 0 && HASH_STARTS.some((start) => entry.startsWith(start, colon + 1));
+    if (colon <= 0) return false;
+    const password = entry.slice(colon + 1);
+    // An unset variable with no default is already read as nothing here.
+    if (password === "" || wholeReference(password) !== undefined) return true;
+    return HASH_STARTS.some((start) => password.startsWith(start));
   });
 }
 
@@ -40,7 +49,7 @@ export function secretLabels(
   for (const [id, service] of Object.entries(value.services)) {
     if (!isObject(service) || service.labels === undefined) continue;
     for (const { name, value: label, step } of labelEntries(service.labels)) {
-      if (label === "" || passwordHashes(label)) continue;
+      if (label === "" || passwordsKeptOut(label)) continue;
       // A label's words are what a variable's are: com.example.api-token reads as COM_EXAMPLE_API_TOKEN.
       const reason = secretLike(name.replace(/[.-]/g, "_"), label);
       if (!reason) continue;

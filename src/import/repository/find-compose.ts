@@ -4,7 +4,8 @@
  * alternative (docker-compose-quickstart.yml) by itself; an override fragment in a folder of its
  * own (overrides/compose.mariadb.yaml, or one whose services depend on the base's) over the base
  * file of the folder above, and over the
- * fragments beside it that define what it adds to; a base file that only adds to services (none of
+ * fragments beside it that define what it adds to (such a fragment then not by itself as well); a
+ * base file that only adds to services (none of
  * its own whole) over the base above that defines them, or left out where none does.
  * Honours .gitignore, skips dependency and build folders and never follows a link (see walk.ts).
  */
@@ -218,11 +219,16 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
   // not define: frappe's overrides/compose.migrator.yaml on the configurator): then it goes over the
   // base file of the nearest folder above, and over the fragments beside it that define whole what
   // it only adds to (overrides/compose.mariadb-secrets.yaml over overrides/compose.mariadb.yaml).
+  // One that another goes over is checked there only: alone, its project folder is its own, so it
+  // would be read without the example env file and the variables of the base's folder, and each
+  // finding in it said twice (frappe's overrides/compose.custom-domain.yaml, under -ssl's).
+  const alone: ComposeSet[] = [];
+  const underOthers = new Set<string>();
   for (const { dir, folder, name, variant } of loose) {
     const file = join(dir, name);
     const own = servicesIn(file, cache);
     if (own.partial.length === 0 && own.needs.length === 0) {
-      sets.push({ environment: environmentId(folder, variant), files: [file], variant });
+      alone.push({ environment: environmentId(folder, variant), files: [file], variant });
       continue;
     }
     const above = baseAbove(dir, root, bases) ?? [];
@@ -240,8 +246,13 @@ export function findComposeSets(root: string, folders: Folder[] = walkRepository
       }),
     );
     const beside = [...chosen].sort().map((other) => join(dir, other));
+    for (const other of beside) underOthers.add(other);
     sets.push({ environment: environmentId(folder, variant), files: [...above, ...beside, file], variant });
   }
+  append(
+    sets,
+    alone.filter(({ files }) => !underOthers.has(files[0]!)),
+  );
   // A file that adjusts goes over the nearest base above that defines every service it adds to
   // (certbot's ci/certbot/compose.yaml adds a service of its own too). Where none does, one that
   // defines nothing whole is left out: alone it is no project, and all a check of it gives is errors.
