@@ -10,6 +10,7 @@ import { asText, hasEntries, isObject, type Json, valueAt } from "../json.js";
 import { propagationRefusals } from "./bind-propagation.js";
 import type { Report } from "./consistency.js";
 import { healthRefusals } from "./health-refusals.js";
+import { IPC_SYSCTLS } from "./ipc-sysctls.js";
 import { parseShortVolume } from "./short-volume.js";
 import { sizeBytes } from "./sizes.js";
 import { stopSignalRefusal } from "./stop-signal.js";
@@ -53,18 +54,7 @@ const PORT_PROTOCOLS = new Set(["tcp", "udp", "sctp"]);
  * Kernel parameters a container has a namespace of its own for, and so may set (runc's list):
  * others are the host's, and the container is not started.
  */
-const NAMESPACED_SYSCTLS = new Set([
-  "kernel.msgmax",
-  "kernel.msgmnb",
-  "kernel.msgmni",
-  "kernel.sem",
-  "kernel.shmall",
-  "kernel.shmmax",
-  "kernel.shmmni",
-  "kernel.shm_rmid_forced",
-  "kernel.domainname",
-  "kernel.hostname",
-]);
+const NAMESPACED_SYSCTLS = new Set([...IPC_SYSCTLS, "kernel.domainname", "kernel.hostname"]);
 
 function sysctlProblem(name: string, hostNetwork: boolean): string | undefined {
   if (name.startsWith("net."))

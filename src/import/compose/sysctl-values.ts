@@ -8,6 +8,7 @@
  */
 import { asText, isObject, type Json } from "../json.js";
 import type { Report } from "./consistency.js";
+import { IPC_SYSCTLS } from "./ipc-sysctls.js";
 
 /** Parameters of one or more whole numbers, a container may set (the namespaced ones). */
 const NUMERIC = new Set([
@@ -27,14 +28,7 @@ const NUMERIC = new Set([
   "net.ipv4.tcp_tw_reuse",
   "net.ipv4.tcp_wmem",
   "net.ipv6.ip_nonlocal_bind",
-  "kernel.msgmax",
-  "kernel.msgmnb",
-  "kernel.msgmni",
-  "kernel.sem",
-  "kernel.shmall",
-  "kernel.shmmax",
-  "kernel.shmmni",
-  "kernel.shm_rmid_forced",
+  ...IPC_SYSCTLS,
 ]);
 
 /** Whether the kernel reads the parameter as numbers: every per-interface one but IPv6's stable secret. */
