@@ -4,13 +4,15 @@
  * and what the finding is about is the default, which a hint should say how to change.
  */
 import type { SourceRange } from "../diagnostics.js";
-
-const DEFAULTED_REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^}]/;
+import { parseTemplate, type TemplateVariable, variablesOf } from "../model/template.js";
 
 /** The text a finding's range covers, where the file is at hand. */
 function writtenAt(at: SourceRange, sources: ReadonlyMap<string, string> | undefined): string | undefined {
   return sources?.get(at.file)?.slice(at.start, at.end);
 }
+
+const hasDefault = (variable: TemplateVariable): boolean =>
+  (variable.operator === ":-" || variable.operator === "-") && Boolean(variable.argumentText);
 
 /** The first variable the written value is read from that has a default written beside it. */
 export function defaultedVariable(
@@ -18,7 +20,10 @@ export function defaultedVariable(
   sources: ReadonlyMap<string, string> | undefined,
 ): string | undefined {
   const written = writtenAt(at, sources);
-  return written?.includes("${") ? DEFAULTED_REFERENCE.exec(written)?.[1] : undefined;
+  if (!written?.includes("${")) return undefined;
+  for (const variable of variablesOf(parseTemplate(written).parts))
+    if (hasDefault(variable)) return variable.name;
+  return undefined;
 }
 
 /**
@@ -31,8 +36,7 @@ export function trailingDefaultedVariable(
 ): { name: string; whole: boolean } | undefined {
   const written = writtenAt(at, sources)?.replace(/^["']|["']$/g, "");
   if (written === undefined || !written.endsWith("}")) return undefined;
-  const from = written.lastIndexOf("${");
-  const last = written.slice(from);
-  const name = last.indexOf("}") === last.length - 1 ? DEFAULTED_REFERENCE.exec(last)?.[1] : undefined;
-  return name === undefined ? undefined : { name, whole: from === 0 };
+  const last = parseTemplate(written).parts.at(-1);
+  if (typeof last !== "object" || last.end !== written.length || !hasDefault(last)) return undefined;
+  return { name: last.name, whole: last.start === 0 };
 }
