@@ -2,22 +2,13 @@
 import type { ServiceInputType } from "../../model/schema.js";
 import { asText, isObject, type Json, textOf } from "../json.js";
 import type { Reading } from "./reading.js";
+import { writtenEntries } from "./written-entries.js";
 
 /** Build arguments in either form; one with no value (`- NAME`, `NAME:`) takes it from the environment, so has none here. */
 function buildArgs(value: unknown): Record<string, string> {
-  const pairs = Array.isArray(value)
-    ? value.map((item) => {
-        const text = asText(item);
-        const at = text.indexOf("=");
-        return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
-      })
-    : Object.entries(isObject(value) ? value : {});
+  // Defined, not assigned: an argument may be named __proto__.
   return Object.fromEntries(
-    pairs
-      .filter(
-        (pair): pair is [string, string | number | boolean] => pair[1] !== undefined && pair[1] !== null,
-      )
-      .map(([name, arg]) => [name, asText(arg)]),
+    writtenEntries(value).flatMap(({ name, value: arg }) => (arg === null ? [] : [[name, arg]])),
   );
 }
 

@@ -7,8 +7,8 @@ import { type Diagnostic, diagnostic } from "../../diagnostics.js";
 import { locate } from "../../load/yaml-file.js";
 import { isObject } from "../json.js";
 import { overriddenSecrets, repeatedNames } from "../repeated-names.js";
-import { listEntry } from "./environment.js";
 import type { ComposeSource } from "./to-model.js";
+import { listEntry } from "./written-entries.js";
 
 export function duplicateVariables(source: ComposeSource): Diagnostic[] {
   const services = source.value.services;

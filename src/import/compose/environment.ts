@@ -6,10 +6,11 @@ import { FORBIDDEN_KEYS } from "../../load/forbidden-keys.js";
 import type { ServiceInputType } from "../../model/schema.js";
 import { keptSecret, secretNamedAfter } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
-import { asText, isObject, type Json, textOf } from "../json.js";
+import { isObject, type Json, textOf } from "../json.js";
 import { prototypeNameRefusedText } from "../prototype-names.js";
 import { ENV_FILE_VARIABLES } from "./read-file.js";
 import type { Reading } from "./reading.js";
+import { listEntry } from "./written-entries.js";
 
 /**
  * The variable that supplies an environment value, where the value is a secret: a reference to a
@@ -24,13 +25,6 @@ function secretVariableOf(
   if (value === null || value === undefined) return keptSecret(key) ? key : undefined;
   const variable = wholeReference(textOf(value) ?? "");
   return variable !== undefined && secretVariables.has(variable) ? variable : undefined;
-}
-
-/** A list-form entry's name and value: `KEY=value`, or `KEY` with no value (null), as `KEY:` has none. */
-export function listEntry(entry: unknown): [name: string, value: string | null] {
-  const text = asText(entry);
-  const at = text.indexOf("=");
-  return at < 0 ? [text, null] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 /** The variables in either form Compose takes. */

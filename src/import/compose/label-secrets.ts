@@ -6,7 +6,8 @@
 import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { secretLike } from "../../model/secret-like.js";
 import { wholeReference } from "../../model/variable-reference.js";
-import { asText, isObject } from "../json.js";
+import { isObject } from "../json.js";
+import { writtenEntries } from "./written-entries.js";
 
 /** How the password hashes of an htpasswd line begin (Traefik's basicauth users): a hash, not the password. */
 const HASH_STARTS = ["$apr1$", "$2a$", "$2b$", "$2y$", "$5$", "$6$", "{SHA}"];
@@ -26,20 +27,6 @@ function passwordsKeptOut(value: string): boolean {
   });
 }
 
-/** A service's labels, each with its name, value and step, in the map or the list (name=value) form. */
-function labelEntries(labels: unknown): { name: string; value: string; step: string | number }[] {
-  if (Array.isArray(labels))
-    return labels.flatMap((entry, index) => {
-      const text = asText(entry);
-      const equals = text.indexOf("=");
-      return equals < 0 ? [] : [{ name: text.slice(0, equals), value: text.slice(equals + 1), step: index }];
-    });
-  if (!isObject(labels)) return [];
-  return Object.entries(labels).flatMap(([name, value]) =>
-    value === null || typeof value === "object" ? [] : [{ name, value: asText(value), step: name }],
-  );
-}
-
 export function secretLabels(
   value: unknown,
   valueAt: (path: (string | number)[]) => SourceRange,
@@ -48,8 +35,8 @@ export function secretLabels(
   const found: Diagnostic[] = [];
   for (const [id, service] of Object.entries(value.services)) {
     if (!isObject(service) || service.labels === undefined) continue;
-    for (const { name, value: label, step } of labelEntries(service.labels)) {
-      if (label === "" || passwordsKeptOut(label)) continue;
+    for (const { name, value: label, step } of writtenEntries(service.labels)) {
+      if (!label || passwordsKeptOut(label)) continue;
       // A label's words are what a variable's are: com.example.api-token reads as COM_EXAMPLE_API_TOKEN.
       const reason = secretLike(name.replace(/[.-]/g, "_"), label);
       if (!reason) continue;

@@ -8,6 +8,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from "yaml";
 import type { KeyPath, YamlFile } from "../../load/yaml-file.js";
 import { asText, isObject, type Json } from "../json.js";
 import { parseShortVolume } from "./short-volume.js";
+import { listEntry } from "./written-entries.js";
 
 export type Tag = "reset" | "override";
 
@@ -61,18 +62,13 @@ function asMap(value: unknown, listItem: (item: string) => [string, unknown]): u
   return Object.fromEntries(value.map((item) => listItem(asText(item))));
 }
 
-const keyValue = (item: string): [string, unknown] => {
-  const at = item.indexOf("=");
-  return at < 0 ? [item, null] : [item.slice(0, at), item.slice(at + 1)];
-};
-
 /** Fields whose list form means the same as a map, and how a list item reads as an entry. */
 const mapLike: Record<string, (item: string) => [string, unknown]> = {
-  environment: keyValue,
-  labels: keyValue,
-  annotations: keyValue,
-  sysctls: keyValue,
-  args: keyValue,
+  environment: listEntry,
+  labels: listEntry,
+  annotations: listEntry,
+  sysctls: listEntry,
+  args: listEntry,
   extra_hosts: (item) => {
     const at = item.search(/[=:]/);
     return at < 0 ? [item, null] : [item.slice(0, at), item.slice(at + 1)];

@@ -15,6 +15,7 @@ import { parseShortVolume } from "./short-volume.js";
 import { sizeBytes } from "./sizes.js";
 import { stopSignalRefusal } from "./stop-signal.js";
 import { sysctlValueRefusals } from "./sysctl-values.js";
+import { writtenEntries } from "./written-entries.js";
 
 /** Docker's least memory limit or reservation: "Minimum memory limit allowed is 6MB". */
 const LEAST_MEMORY = 6 * 1024 * 1024;
@@ -61,13 +62,6 @@ function sysctlProblem(name: string, hostNetwork: boolean): string | undefined {
     return hostNetwork ? "on the host's network it would set the host's" : undefined;
   if (NAMESPACED_SYSCTLS.has(name) || name.startsWith("fs.mqueue.")) return undefined;
   return "it is the host's, not the container's (no namespace of the container's own holds it)";
-}
-
-/** A sysctls entry's name and its step, in the list (name=value) or the map form. */
-function sysctlNames(value: unknown): { name: string; step: string | number }[] {
-  if (Array.isArray(value))
-    return value.map((entry, index) => ({ name: asText(entry).split("=")[0]!.trim(), step: index }));
-  return isObject(value) ? Object.keys(value).map((name) => ({ name, step: name })) : [];
 }
 
 /** The transport protocol a ports entry gives, if it gives one. */
@@ -232,7 +226,8 @@ export function runtimeRefusals(id: string, raw: Json, report: Report): void {
           ["services", id, "ports", index],
         );
     });
-  for (const { name, step } of sysctlNames(raw.sysctls)) {
+  for (const { name: written, step } of writtenEntries(raw.sysctls)) {
+    const name = written.trim();
     const problem = sysctlProblem(name, networkMode === "host");
     if (problem)
       report(

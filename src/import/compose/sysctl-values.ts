@@ -6,9 +6,10 @@
  * kernel.hostname, an address for stable_secret), and one not known here is given the benefit of
  * the doubt.
  */
-import { asText, isObject, type Json } from "../json.js";
+import type { Json } from "../json.js";
 import type { Report } from "./consistency.js";
 import { IPC_SYSCTLS } from "./ipc-sysctls.js";
+import { writtenEntries } from "./written-entries.js";
 
 /** Parameters of one or more whole numbers, a container may set (the namespaced ones). */
 const NUMERIC = new Set([
@@ -38,27 +39,12 @@ function takesNumbers(name: string): boolean {
   return perInterface && name.split(".").length === 5 && !name.endsWith(".stable_secret");
 }
 
-/** Each entry's name, value as Compose passes it on, and step, in the list (name=value) or the map form. */
-function sysctlEntries(value: unknown): { name: string; value: string; step: string | number }[] {
-  if (Array.isArray(value))
-    return value.flatMap((entry, index) => {
-      const text = asText(entry);
-      const equals = text.indexOf("=");
-      return equals < 0
-        ? []
-        : [{ name: text.slice(0, equals).trim(), value: text.slice(equals + 1), step: index }];
-    });
-  if (!isObject(value)) return [];
-  return Object.entries(value).flatMap(([name, entry]) =>
-    entry === null || typeof entry === "object" ? [] : [{ name, value: asText(entry), step: name }],
-  );
-}
-
 export function sysctlValueRefusals(id: string, raw: Json, report: Report): void {
   if (raw.sysctls === undefined) return;
   const numbers = /^-?\d+(?:\s+-?\d+)*$/;
-  for (const { name, value, step } of sysctlEntries(raw.sysctls)) {
-    const text = value.trim();
+  for (const { name: written, value, step } of writtenEntries(raw.sysctls)) {
+    const name = written.trim();
+    const text = value?.trim() ?? "";
     // Nothing written is a variable not set here, reported with the variable.
     if (text === "" || !takesNumbers(name) || numbers.test(text)) continue;
     report(
