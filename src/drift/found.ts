@@ -142,9 +142,11 @@ export async function foundConfigurationDrift(
       continue;
     }
     for (const [file, text] of actual.sources) sources.set(file, text);
-    const shown = committedModel(set.kind, actual.imported, paths[0]!);
+    const found = semanticDrift(expected.imported, actual.imported, paths.at(-1)!).diagnostics;
+    // Resolved again only where a finding's frame will show the committed files.
+    const shown = found.length > 0 ? committedModel(set.kind, actual.imported, paths[0]!) : undefined;
     if (shown) compared.push(shown);
-    for (const finding of semanticDrift(expected.imported, actual.imported, paths.at(-1)!).diagnostics) {
+    for (const finding of found) {
       const key = `${finding.file}:${finding.start}:${finding.message}`;
       const known = drifted.get(key);
       if (known) known.environments.push(environment.id);

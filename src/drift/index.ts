@@ -121,8 +121,10 @@ async function configurationDrift(
     sources.set(file.path, file.text);
     explained.add(file.path);
   }
-  const model = committedModel(output.kind, actual, committed[0]!.path);
-  return { diagnostics: [...diagnostics, ...lines], explained, ...(model ? { committed: model } : {}) };
+  const reported = [...diagnostics, ...lines];
+  // Resolved again only where a finding's frame will show the committed files.
+  const model = reported.length > 0 ? committedModel(output.kind, actual, committed[0]!.path) : undefined;
+  return { diagnostics: reported, explained, ...(model ? { committed: model } : {}) };
 }
 
 export interface Drift {
