@@ -52,7 +52,7 @@ export function environmentOutputCommand(output: EnvironmentOutput): Command {
           formatDiagnostics(diagnostics, sources, "text", {
             color: io.color,
             cwd: io.cwd,
-            secrets: loaded.secrets,
+            secrets: loaded.secrets(),
           }),
         );
       const outDir =

@@ -18,17 +18,22 @@ export { DEFAULT_MODEL, modelPath, parseFormat } from "./arguments.js";
 export async function loadForOutput(
   io: CliIo,
   argument: string | undefined,
-): Promise<LoadResult & { path: string; secrets: Diagnostic[] }> {
+): Promise<LoadResult & { path: string; secrets: () => Diagnostic[] }> {
   const path = modelPath(io, argument);
   const loaded = await loadModelFile(path);
-  // No rule runs here, but a frame of what is reported may show a secret's line all the same.
-  const secrets = loaded.model ? secretsFound(loaded.model, loaded.sources) : [];
+  // No rule runs here, but a frame of what is reported may show a secret's line all the same:
+  // the secret rules run for it once, and only where something is reported.
+  let found: Diagnostic[] | undefined;
+  const secrets = () => {
+    found ??= loaded.model ? secretsFound(loaded.model, loaded.sources) : [];
+    return found;
+  };
   if (loaded.diagnostics.length > 0) {
     io.stderr.write(
       formatDiagnostics(loaded.diagnostics, loaded.sources, "text", {
         color: io.color,
         cwd: io.cwd,
-        secrets,
+        secrets: secrets(),
       }),
     );
   }
