@@ -490,8 +490,6 @@ export const SECRET_IN_COMMAND_HINTS = {
     "let the program read it from a variable set from a Secret (valueFrom: { secretKeyRef: { name: …, key: … } }) or from a Secret mounted as a file, not from its command or args",
 } as const;
 
-export const SECRET_IN_COMMAND_HINT = SECRET_IN_COMMAND_HINTS.model;
-
 /**
  * The command lines of a service (its command, its health check's) that pass a secret: found alike
  * by the rule and by the generators, which refuse to write them. With the files' text, a secret in

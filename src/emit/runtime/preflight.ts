@@ -9,7 +9,7 @@ import { startupOrder } from "../../analyze/startup-order.js";
 import { append } from "../../collections.js";
 import { type Diagnostic, diagnostic, quotedNames } from "../../diagnostics.js";
 import { isComposeFileName } from "../../import/compose/file-names.js";
-import { SECRET_IN_COMMAND_HINT, secretCommands } from "../../model/container-risks.js";
+import { SECRET_IN_COMMAND_HINTS, secretCommands } from "../../model/container-risks.js";
 import { keepsWrites } from "../../model/data-folders.js";
 import { duplicateMounts } from "../../model/mounts.js";
 import { startTogether } from "../../model/profiles.js";
@@ -95,7 +95,9 @@ function instanceProblems(instance: Instance, declared: ReadonlySet<string>, mod
   }
   // Written into the generated file, the command would carry the secret with it.
   for (const { at, message } of secretCommands(service))
-    found.push(diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINT }));
+    found.push(
+      diagnostic("secret-in-command", "error", message, at, { hint: SECRET_IN_COMMAND_HINTS.model }),
+    );
   if (service.stateful && !service.volumes.some(keepsWrites)) {
     // A restart keeps a container's own layer, where recreating it (an update, down and up) does
     // not; a tmpfs is emptied by a restart.
