@@ -4,7 +4,7 @@
  * applies cleanly and does nothing: the autoscaler never scales, the budget never guards a drain,
  * the policy never lets in or keeps out any traffic.
  */
-import { type Diagnostic, diagnostic } from "../../diagnostics.js";
+import { type Diagnostic, diagnostic, type SourceRange } from "../../diagnostics.js";
 import { closest } from "../../model/suggest.js";
 import { asText } from "../json.js";
 import {
@@ -93,49 +93,69 @@ export function policyTargetFindings(
         ),
       );
     } else if (object.kind === "NetworkPolicy") {
-      const selector = asObject(spec.podSelector);
-      // An empty podSelector selects every pod of the namespace: a default deny, say. One the API
-      // server refuses is reported where its value is written (selector-types.ts).
-      if (!hasRequirements(selector) || hasRefusedLabel(selector.matchLabels)) continue;
-      const selected = pods
-        .candidates(namespace, asObject(selector.matchLabels))
-        .some((w) => labelSelectorMatches(selector, pods.labelsOf(w)));
-      if (selected) continue;
-      const uncarried = pods.uncarried(namespace, selector.matchLabels);
-      found.push(
-        diagnostic(
-          "network-policy-selects-nothing",
-          "warning",
-          `NetworkPolicy '${object.name}' selects no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
-          locateIn(
-            object,
-            [...object.base, "spec", "podSelector", ...(uncarried ? ["matchLabels", uncarried] : [])],
-            "value",
-          ),
-        ),
+      // An empty podSelector selects every pod of the namespace: a default deny, say.
+      const missed = unselected(
+        object,
+        "podSelector",
+        spec.podSelector,
+        namespace,
+        pods,
+        labelSelectorMatches,
       );
+      if (missed)
+        found.push(
+          diagnostic(
+            "network-policy-selects-nothing",
+            "warning",
+            `NetworkPolicy '${object.name}' selects no pods: ${missed.message}`,
+            missed.at,
+          ),
+        );
     } else if (object.kind === "PodDisruptionBudget") {
-      const selector = asObject(spec.selector);
       // An empty selector takes every pod of the namespace (policy/v1), or none: nothing to aim.
-      if (!hasRequirements(selector) || hasRefusedLabel(selector.matchLabels)) continue;
-      const guarded = pods
-        .candidates(namespace, asObject(selector.matchLabels))
-        .some((w) => budgetGuards(object, pods.labelsOf(w)));
-      if (guarded) continue;
-      const uncarried = pods.uncarried(namespace, selector.matchLabels);
-      found.push(
-        diagnostic(
-          "disruption-budget-selects-nothing",
-          "warning",
-          `PodDisruptionBudget '${object.name}' guards no pods: the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
-          locateIn(
-            object,
-            [...object.base, "spec", "selector", ...(uncarried ? ["matchLabels", uncarried] : [])],
-            "value",
-          ),
-        ),
+      const missed = unselected(object, "selector", spec.selector, namespace, pods, (_, labels) =>
+        budgetGuards(object, labels),
       );
+      if (missed)
+        found.push(
+          diagnostic(
+            "disruption-budget-selects-nothing",
+            "warning",
+            `PodDisruptionBudget '${object.name}' guards no pods: ${missed.message}`,
+            missed.at,
+          ),
+        );
     }
   }
   return found;
+}
+
+/**
+ * A selector, under `key` of the spec, that takes the pods of no workload of the namespace: why, and where to fix
+ * it (the label no pod carries, else the selector). An empty one is left alone, and so is one the
+ * API server refuses, which is reported where its value is written (selector-types.ts).
+ */
+function unselected(
+  object: ManifestObject,
+  key: "podSelector" | "selector",
+  written: unknown,
+  namespace: string,
+  pods: PodLabelIndex,
+  takes: (selector: Json, labels: Record<string, string>) => boolean,
+): { message: string; at: SourceRange } | undefined {
+  const selector = asObject(written);
+  if (!hasRequirements(selector) || hasRefusedLabel(selector.matchLabels)) return undefined;
+  const taken = pods
+    .candidates(namespace, asObject(selector.matchLabels))
+    .some((workload) => takes(selector, pods.labelsOf(workload)));
+  if (taken) return undefined;
+  const uncarried = pods.uncarried(namespace, selector.matchLabels);
+  return {
+    message: `the pods of no workload in namespace '${namespace}' match ${describeSelector(selector)}`,
+    at: locateIn(
+      object,
+      [...object.base, "spec", key, ...(uncarried ? ["matchLabels", uncarried] : [])],
+      "value",
+    ),
+  };
 }
